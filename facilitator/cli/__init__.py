@@ -1,0 +1,86 @@
+"""Provides the `facilitator` command line: a thin layer over the store's services.
+
+Subcommands live in their own modules and are imported only when they run, so
+`facilitator list` starts without loading Textual, aiohttp or python-docx.
+"""
+
+import importlib
+import os
+import sys
+
+import click
+
+from facilitator.cli.context import Settings, fail
+from facilitator.core.errors import UserError
+
+# command name -> "module:attribute"; add a line here to add a command.
+COMMANDS: dict[str, str] = {
+    "new": "facilitator.cli.workshop:new",
+    "list": "facilitator.cli.workshop:list_workshops",
+    "check": "facilitator.cli.files:check",
+    "capture": "facilitator.cli.capture:capture",
+    "participants": "facilitator.cli.participants:participants",
+    "export": "facilitator.cli.exports:export",
+    "import": "facilitator.cli.exports:import_",
+    "demo": "facilitator.cli.app:demo",
+    "app": "facilitator.cli.app:app",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported when used; user errors exit with status 2."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, _, attribute = target.partition(":")
+        return getattr(importlib.import_module(module), attribute)
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except UserError as err:
+            fail(err)
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True)
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False),
+    envvar="FACILITATOR_DB",
+    help="Datenbankdatei (Standard: im Datenordner des Benutzers).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["de", "en"]),
+    envvar="FACILITATOR_LANG",
+    default="de",
+    show_default=True,
+    help="Sprache der Ausgabe.",
+)
+@click.version_option(package_name="facilitator")
+@click.pass_context
+def main(ctx: click.Context, db_path: str | None, lang: str) -> None:
+    """facilitator – Vernetzungsworkshops planen, moderieren, protokollieren.
+
+    Ohne Befehl startet die App.
+    """
+    ctx.obj = Settings(db_path=db_path, lang=lang)
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(LazyGroup.get_command(main, ctx, "app"))  # type: ignore[arg-type]
+
+
+def run() -> None:
+    """Entry point that also turns unexpected errors into one line (unless debugging)."""
+    try:
+        main(standalone_mode=True)
+    except Exception as err:  # noqa: BLE001 - last resort for the moderator's terminal
+        if os.environ.get("FACILITATOR_DEBUG"):
+            raise
+        click.echo(f"Interner Fehler: {err} (FACILITATOR_DEBUG=1 zeigt Details)", err=True)
+        sys.exit(1)

@@ -1,0 +1,70 @@
+"""Provides `facilitator capture`: record challenges, needs, drivers, measures, to-dos …"""
+
+import sys
+
+import click
+
+from facilitator.cli.context import Settings, pass_settings, workshop_option
+
+
+@click.command()
+@click.option(
+    "--kind",
+    "-k",
+    required=True,
+    help="Art: challenge, need, driver, measure, idea, offer, request, todo, "
+    "decision, question, note (oder deutsch: Herausforderung, Bedarf …).",
+)
+@click.option("--text", "-t", required=True, help="Der Text; '-' liest eine Zeile je Eintrag.")
+@click.option("--topic", help="Themenfeld, z. B. verwaltung, mobilitaet, energie_umwelt.")
+@click.option("--org", "organisation", help="Organisation.")
+@click.option("--status", help="Status einer Maßnahme: idee, geplant, in_umsetzung, abgeschlossen.")
+@click.option("--owner", help="Wer (bei Aufgaben).")
+@click.option("--due", help="Bis wann, JJJJ-MM-TT (bei Aufgaben).")
+@click.option("--item", "item_id", help="Agendapunkt-ID (Standard: der laufende).")
+@workshop_option
+@pass_settings
+def capture(
+    settings: Settings,
+    kind: str,
+    text: str,
+    topic: str | None,
+    organisation: str | None,
+    status: str | None,
+    owner: str | None,
+    due: str | None,
+    item_id: str | None,
+    workshop_id: str | None,
+) -> None:
+    """Einen Eintrag erfassen (mit --text - alle Zeilen der Eingabe in einer Transaktion)."""
+    from facilitator.store.captures import add_capture, check_kind, check_topic
+    from facilitator.store.timer import current_item
+    from facilitator.store.workshops import resolve_workshop
+
+    kind, topic = check_kind(kind), check_topic(topic)  # fail before reading stdin
+    store = settings.open()
+    workshop = resolve_workshop(store, workshop_id)
+    if item_id is None:
+        running = current_item(store, workshop.id)
+        item_id = running.id if running else None
+    texts = (
+        [line for line in sys.stdin.read().splitlines() if line.strip()] if text == "-" else [text]
+    )
+    with store.transaction():
+        ids = [
+            add_capture(
+                store,
+                workshop.id,
+                kind,
+                t,
+                topic=topic,
+                organisation=organisation,
+                agenda_item_id=item_id,
+                status=status,
+                owner=owner,
+                due=due,
+            )
+            for t in texts
+        ]
+    for capture_id in ids:
+        click.echo(capture_id)

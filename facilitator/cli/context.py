@@ -1,0 +1,44 @@
+"""Provides what every command shares: settings, opening the store, failing cleanly."""
+
+import sys
+from dataclasses import dataclass
+from typing import NoReturn
+
+import click
+
+from facilitator.core.errors import UserError, ValidationError
+
+
+@dataclass
+class Settings:
+    """Global options of the command line."""
+
+    db_path: str | None = None
+    lang: str = "de"
+
+    def open(self, *, create: bool = False):  # -> Store, imported lazily
+        """Open the store; a missing database is an error unless `create`."""
+        from facilitator.store import open_store
+
+        return open_store(self.db_path, create=create)
+
+
+def fail(err: UserError | str) -> NoReturn:
+    """Print the problem(s) as one clear line each and exit with status 2."""
+    if isinstance(err, ValidationError):
+        for problem in err.problems:
+            click.echo(problem, err=True)
+    else:
+        click.echo(f"Fehler: {err}", err=True)
+    sys.exit(2)
+
+
+pass_settings = click.make_pass_decorator(Settings, ensure=True)
+
+workshop_option = click.option(
+    "--workshop",
+    "-w",
+    "workshop_id",
+    envvar="FACILITATOR_WORKSHOP",
+    help="Workshop-ID (oder ihr Anfang); Standard: der zuletzt angelegte.",
+)

@@ -1,0 +1,27 @@
+"""Provides `facilitator check`: validate agenda templates and method cards."""
+
+from pathlib import Path
+
+import click
+
+from facilitator.cli.context import fail
+from facilitator.core.errors import ValidationError
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--methods",
+    "method_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Weiterer Ordner mit Methodenkarten, auf die Agenden verweisen dürfen.",
+)
+def check(paths: tuple[Path, ...], method_dirs: tuple[Path, ...]) -> None:
+    """Agenden (.toml) und Methodenkarten (.md) prüfen; Fehler als pfad:zeile: meldung."""
+    from facilitator.library import check_paths
+
+    problems = check_paths(paths, method_dirs)
+    if problems:
+        fail(ValidationError(problems[0], problems))
+    click.echo(f"In Ordnung: {', '.join(map(str, paths))}")

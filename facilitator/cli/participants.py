@@ -1,0 +1,51 @@
+"""Provides `facilitator participants`: import a participant list."""
+
+from pathlib import Path
+
+import click
+
+from facilitator.cli.context import Settings, pass_settings, workshop_option
+
+
+@click.group()
+def participants() -> None:
+    """Teilnehmende verwalten."""
+
+
+@participants.command("import")
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@workshop_option
+@pass_settings
+def import_csv(settings: Settings, csv_file: Path, workshop_id: str | None) -> None:
+    """Teilnehmende aus CSV importieren (Spalten: Name, Organisation, Typ, Kommune, E-Mail,
+    Einwilligung – oder englisch). Fehlerhafte Zeilen: nichts wird importiert."""
+    from facilitator.core.errors import ValidationError
+    from facilitator.core.participants_csv import parse_participants_csv
+    from facilitator.store.participants import import_participants
+    from facilitator.store.workshops import resolve_workshop
+
+    try:
+        text = csv_file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        text = csv_file.read_bytes().decode("cp1252", errors="strict")  # Excel on Windows
+    except OSError as err:
+        raise ValidationError(f"{csv_file}: lässt sich nicht lesen ({err.strerror})") from None
+    rows = parse_participants_csv(text, str(csv_file))
+    store = settings.open()
+    workshop = resolve_workshop(store, workshop_id)
+    count = import_participants(store, workshop.id, rows)
+    click.echo(f"{count} Teilnehmende importiert in „{workshop.title}“.")
+
+
+@participants.command("list")
+@workshop_option
+@pass_settings
+def list_participants(settings: Settings, workshop_id: str | None) -> None:
+    """Teilnehmende des Workshops auflisten."""
+    from facilitator.store.participants import list_participants as query
+    from facilitator.store.workshops import resolve_workshop
+
+    store = settings.open()
+    for person in query(store, resolve_workshop(store, workshop_id).id):
+        consent = "Einwilligung" if person.consent else "—"
+        click.echo(f"{person.name:30} {person.organisation:30} {person.org_type:12} {consent}")

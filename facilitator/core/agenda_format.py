@@ -1,0 +1,160 @@
+"""Provides the agenda template format (`agendas/*.toml`) and its validation."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from facilitator.core.errors import ValidationError
+from facilitator.core.schedule import parse_clock, schedule
+from facilitator.core.taxonomy import AGENDA_KINDS, CAPTURE_KINDS
+from facilitator.core.toml_lines import Problems, load_toml
+
+_ITEM_KEYS = {"title", "minutes", "kind", "method", "capture", "notes", "at"}
+_TOP_KEYS = {"title", "lang", "start", "end", "description", "goals", "item"}
+
+
+@dataclass
+class TemplateItem:
+    """One item of an agenda template."""
+
+    title: str
+    minutes: int
+    kind: str = "block"
+    method: str | None = None
+    capture: list[str] = field(default_factory=list)
+    notes: str = ""
+    at: str | None = None
+
+
+@dataclass
+class AgendaTemplate:
+    """A parsed agenda template."""
+
+    title: str
+    items: list[TemplateItem]
+    lang: str = "de"
+    start: str = "09:00"
+    end: str | None = None
+    description: str = ""
+    goals: list[str] = field(default_factory=list)
+    path: str = ""
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _check_clock(problems: Problems, value: Any, *key: str | int) -> bool:
+    try:
+        parse_clock(value if isinstance(value, str) else "")
+    except ValueError:
+        problems.add(f"„{key[-1]}“ muss eine Uhrzeit HH:MM sein, nicht {value!r}", *key)
+        return False
+    return True
+
+
+def _check_item(problems: Problems, index: int, raw: Any, methods: set[str] | None) -> None:
+    number = index + 1
+    if not isinstance(raw, dict):
+        problems.add(f"Punkt {number}: [[item]] muss eine Tabelle sein", "item", index)
+        return
+    for key in sorted(set(raw) - _ITEM_KEYS):
+        problems.add(
+            f"Punkt {number}: unbekannter Schlüssel „{key}“ "
+            f"(erlaubt: {', '.join(sorted(_ITEM_KEYS))})",
+            "item",
+            index,
+            key,
+        )
+    if not _is_text(raw.get("title")):
+        problems.add(f"Punkt {number}: „title“ fehlt oder ist leer", "item", index, "title")
+    minutes = raw.get("minutes")
+    if not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= 600:
+        problems.add(
+            f"Punkt {number}: „minutes“ muss eine ganze Zahl von 1 bis 600 sein, nicht {minutes!r}",
+            "item",
+            index,
+            "minutes",
+        )
+    kind = raw.get("kind", "block")
+    if kind not in AGENDA_KINDS:
+        problems.add(
+            f"Punkt {number}: „kind“ {kind!r} ist unbekannt (erlaubt: {', '.join(AGENDA_KINDS)})",
+            "item",
+            index,
+            "kind",
+        )
+    if kind == "pinned":
+        if "at" not in raw:
+            problems.add(
+                f"Punkt {number}: ein fester Termin (pinned) braucht „at“",
+                "item",
+                index,
+            )
+        else:
+            _check_clock(problems, raw["at"], "item", index, "at")
+    elif "at" in raw:
+        problems.add(f'Punkt {number}: „at“ gilt nur für kind = "pinned"', "item", index, "at")
+    capture = raw.get("capture", [])
+    if not isinstance(capture, list) or any(c not in CAPTURE_KINDS for c in capture):
+        problems.add(
+            f"Punkt {number}: „capture“ muss eine Liste aus {', '.join(CAPTURE_KINDS)} sein",
+            "item",
+            index,
+            "capture",
+        )
+    method = raw.get("method")
+    if method is not None and (
+        not isinstance(method, str) or (methods is not None and method not in methods)
+    ):
+        problems.add(f"Punkt {number}: Methode {method!r} gibt es nicht", "item", index, "method")
+
+
+def parse_agenda(text: str, path: str, methods: set[str] | None = None) -> AgendaTemplate:
+    """Parse and validate an agenda template; ValidationError lists every problem.
+
+    `methods` is the set of known method ids; None skips that check.
+    """
+    problems = Problems(path, text)
+    data = load_toml(problems)
+    if data is None:
+        raise ValidationError(problems.items[0], problems.items)
+    for key in sorted(set(data) - _TOP_KEYS):
+        problems.add(f"unbekannter Schlüssel „{key}“", key)
+    if not _is_text(data.get("title")):
+        problems.add("„title“ fehlt oder ist leer", "title")
+    if data.get("lang", "de") not in ("de", "en"):
+        problems.add('„lang“ muss "de" oder "en" sein', "lang")
+    clocks_ok = _check_clock(problems, data.get("start", "09:00"), "start")
+    if "end" in data:
+        clocks_ok = _check_clock(problems, data["end"], "end") and clocks_ok
+    raw_items = data.get("item")
+    if not isinstance(raw_items, list) or not raw_items:
+        problems.add("die Agenda hat keine Punkte ([[item]])", "item")
+        raw_items = []
+    for index, raw in enumerate(raw_items):
+        _check_item(problems, index, raw, methods)
+    goals = data.get("goals", [])
+    if not isinstance(goals, list) or not all(_is_text(g) for g in goals):
+        problems.add("„goals“ muss eine Liste von Texten sein", "goals")
+    if problems.items:
+        raise ValidationError(problems.items[0], problems.items)
+    template = AgendaTemplate(
+        title=data["title"].strip(),
+        items=[TemplateItem(**{k: v for k, v in raw.items()}) for raw in raw_items],
+        lang=data.get("lang", "de"),
+        start=data.get("start", "09:00"),
+        end=data.get("end"),
+        description=data.get("description", ""),
+        goals=list(goals),
+        path=path,
+    )
+    if clocks_ok and template.end:
+        plan = schedule(template.items, template.start, template.end)
+        if not plan.fits:
+            problems.add(
+                f"die Agenda passt nicht in {template.start}–{template.end}: "
+                f"{plan.overrun_minutes} Minuten zu viel",
+                "end",
+            )
+            raise ValidationError(problems.items[0], problems.items)
+    return template

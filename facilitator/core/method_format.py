@@ -1,0 +1,237 @@
+"""Provides the method card format (`methods/<id>.md`, TOML front matter + Markdown)."""
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import Label
+from facilitator.core.taxonomy import CAPTURE_KINDS, METHOD_PHASES
+from facilitator.core.toml_lines import Problems, load_toml
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_LABELS = ("name", "summary", "participants")
+_LISTS = ("materials", "tips", "traps", "variations")
+_INTS = ("duration_min", "duration_max", "group_size_min", "group_size_max")
+_KNOWN = {
+    "id",
+    "phase",
+    "captures",
+    "source",
+    "keywords",
+    "steps",
+    *_LABELS,
+    *_LISTS,
+    *_INTS,
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    minutes: int
+    text: Label
+
+
+@dataclass
+class MethodCard:
+    """A co-creative method: how to run it, how long, what it produces."""
+
+    id: str
+    name: Label
+    summary: Label
+    phase: str
+    duration_min: int
+    duration_max: int
+    group_size_min: int
+    group_size_max: int
+    steps: list[Step]
+    participants: Label
+    captures: list[str]
+    materials: dict[str, list[str]] = field(default_factory=dict)
+    tips: dict[str, list[str]] = field(default_factory=dict)
+    traps: dict[str, list[str]] = field(default_factory=dict)
+    variations: dict[str, list[str]] = field(default_factory=dict)
+    source: str = ""
+    keywords: list[str] = field(default_factory=list)
+    body: str = ""
+    path: str = ""
+
+    @property
+    def step_minutes(self) -> int:
+        return sum(step.minutes for step in self.steps)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the card as plain JSON-able data."""
+        return {
+            "id": self.id,
+            "name": self.name._asdict(),
+            "summary": self.summary._asdict(),
+            "phase": self.phase,
+            "duration_min": self.duration_min,
+            "duration_max": self.duration_max,
+            "group_size_min": self.group_size_min,
+            "group_size_max": self.group_size_max,
+            "steps": [{"minutes": s.minutes, **s.text._asdict()} for s in self.steps],
+            "participants": self.participants._asdict(),
+            "captures": self.captures,
+            "materials": self.materials,
+            "tips": self.tips,
+            "traps": self.traps,
+            "variations": self.variations,
+            "source": self.source,
+            "keywords": self.keywords,
+            "path": self.path,
+        }
+
+
+def split_front_matter(text: str, problems: Problems) -> tuple[str, str] | None:
+    """Return (toml, markdown body) of a card; None with a problem if malformed."""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "+++":
+        problems.add_at(1, "die Karte muss mit einer Zeile „+++“ beginnen (TOML-Kopf)")
+        return None
+    for number in range(1, len(lines)):
+        if lines[number].strip() == "+++":
+            return "\n".join(lines[1:number]), "\n".join(lines[number + 1 :]).strip()
+    problems.add_at(1, "der TOML-Kopf wird nicht mit einer Zeile „+++“ geschlossen")
+    return None
+
+
+def _label(problems: Problems, data: dict[str, Any], key: str) -> Label:
+    value = data.get(key)
+    if not isinstance(value, dict):
+        problems.add(f"„{key}“ fehlt (Tabelle [{key}] mit de und en)", key)
+        return Label("", "")
+    for lang in ("de", "en"):
+        if not isinstance(value.get(lang), str) or not value[lang].strip():
+            problems.add(f"„{key}.{lang}“ fehlt oder ist leer", key, lang)
+    return Label(str(value.get("de", "")), str(value.get("en", "")))
+
+
+def _lists(problems: Problems, data: dict[str, Any], key: str) -> dict[str, list[str]]:
+    value = data.get(key)
+    if not isinstance(value, dict):
+        problems.add(f"„{key}“ fehlt (Tabelle [{key}] mit Listen de und en)", key)
+        return {}
+    result: dict[str, list[str]] = {}
+    for lang in ("de", "en"):
+        entries = value.get(lang)
+        if (
+            not isinstance(entries, list)
+            or not entries
+            or not all(isinstance(e, str) and e.strip() for e in entries)
+        ):
+            problems.add(f"„{key}.{lang}“ muss eine nicht leere Liste von Texten sein", key, lang)
+            entries = []
+        result[lang] = entries
+    if len(result["de"]) != len(result["en"]):
+        problems.add(f"„{key}“: de und en haben verschieden viele Einträge", key)
+    return result
+
+
+def _steps(problems: Problems, data: dict[str, Any]) -> list[Step]:
+    raw = data.get("steps")
+    if not isinstance(raw, list) or len(raw) < 3:
+        problems.add("eine Karte braucht mindestens 3 Schritte ([[steps]])", "steps")
+        return []
+    steps = []
+    for index, step in enumerate(raw):
+        minutes = step.get("minutes") if isinstance(step, dict) else None
+        if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes < 1:
+            problems.add(
+                f"Schritt {index + 1}: „minutes“ muss eine ganze Zahl ≥ 1 sein",
+                "steps",
+                index,
+                "minutes",
+            )
+            minutes = 0
+        texts = [step.get(lang) if isinstance(step, dict) else None for lang in ("de", "en")]
+        for lang, text in zip(("de", "en"), texts, strict=True):
+            if not isinstance(text, str) or not text.strip():
+                problems.add(
+                    f"Schritt {index + 1}: „{lang}“ fehlt oder ist leer",
+                    "steps",
+                    index,
+                    lang,
+                )
+        steps.append(Step(minutes, Label(str(texts[0] or ""), str(texts[1] or ""))))
+    return steps
+
+
+def parse_method_card(text: str, path: str, expected_id: str | None = None) -> MethodCard:
+    """Parse and validate a method card; ValidationError lists every problem."""
+    problems = Problems(path, text)
+    parts = split_front_matter(text, problems)
+    if parts is None:
+        raise ValidationError(problems.items[0], problems.items)
+    toml_text, body = parts
+    problems.text, problems.line_offset = toml_text, 1
+    data = load_toml(problems)
+    if data is None:
+        raise ValidationError(problems.items[0], problems.items)
+    for key in sorted(set(data) - _KNOWN):
+        problems.add(f"unbekannter Schlüssel „{key}“", key)
+    card_id = data.get("id")
+    if not isinstance(card_id, str) or not _ID.match(card_id):
+        problems.add("„id“ muss aus Kleinbuchstaben, Ziffern und Bindestrichen bestehen", "id")
+    elif expected_id is not None and card_id != expected_id:
+        problems.add(f"„id“ {card_id!r} passt nicht zum Dateinamen {expected_id}.md", "id")
+    if data.get("phase") not in METHOD_PHASES:
+        problems.add(f"„phase“ muss eine von {', '.join(METHOD_PHASES)} sein", "phase")
+    numbers = {}
+    for key in _INTS:
+        value = data.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            problems.add(f"„{key}“ muss eine ganze Zahl ≥ 1 sein", key)
+            value = 0
+        numbers[key] = value
+    if numbers["duration_min"] > numbers["duration_max"]:
+        problems.add("„duration_min“ ist größer als „duration_max“", "duration_min")
+    if numbers["group_size_min"] > numbers["group_size_max"]:
+        problems.add("„group_size_min“ ist größer als „group_size_max“", "group_size_min")
+    captures = data.get("captures")
+    if (
+        not isinstance(captures, list)
+        or not captures
+        or any(c not in CAPTURE_KINDS for c in captures)
+    ):
+        problems.add(
+            f"„captures“ muss eine nicht leere Liste aus {', '.join(CAPTURE_KINDS)} sein",
+            "captures",
+        )
+        captures = []
+    labels = {key: _label(problems, data, key) for key in _LABELS}
+    lists = {key: _lists(problems, data, key) for key in _LISTS}
+    steps = _steps(problems, data)
+    total = sum(step.minutes for step in steps)
+    if (
+        steps
+        and numbers["duration_max"]
+        and not numbers["duration_min"] <= total <= numbers["duration_max"]
+    ):
+        problems.add(
+            f"die Schritte dauern {total} Minuten, die Karte sagt "
+            f"{numbers['duration_min']}–{numbers['duration_max']}",
+            "steps",
+        )
+    if not isinstance(data.get("source"), str) or not data["source"].strip():
+        problems.add("„source“ fehlt (Urheber oder „verbreitete Moderationsmethode“)", "source")
+    keywords = data.get("keywords", [])
+    if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
+        problems.add("„keywords“ muss eine Liste von Texten sein", "keywords")
+        keywords = []
+    if problems.items:
+        raise ValidationError(problems.items[0], problems.items)
+    return MethodCard(
+        id=card_id,
+        phase=data["phase"],
+        steps=steps,
+        captures=list(captures),
+        source=data["source"].strip(),
+        keywords=list(keywords),
+        body=body,
+        path=path,
+        **labels,
+        **lists,
+        **numbers,
+    )

@@ -1,0 +1,1 @@
+"""Provides the exports: protocol and fact sheet (.docx, .md), JSON, calendar, QR code."""

@@ -1,0 +1,34 @@
+"""Provides writing export files atomically: a half-written file is never left behind."""
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from facilitator.core.errors import UserError
+
+
+def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
+    """Call `write(tmp)` on a temporary file beside `path`, then rename it into place."""
+    path = Path(path)
+    if path.is_dir():
+        raise UserError(f"{path} ist ein Ordner; bitte einen Dateinamen angeben.")
+    if not path.parent.exists():
+        raise UserError(f"Den Ordner {path.parent} gibt es nicht.")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except PermissionError:
+        raise UserError(
+            f"{path} lässt sich nicht schreiben (Rechte, oder in Word geöffnet?)."
+        ) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write a UTF-8 text file atomically."""
+    write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))

@@ -1,0 +1,133 @@
+"""Provides loading of method cards and agenda templates from the shipped and the user's folders."""
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from facilitator.core.agenda_format import AgendaTemplate, parse_agenda
+from facilitator.core.errors import NotFound, ValidationError
+from facilitator.core.method_format import MethodCard, parse_method_card
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_METHODS = PROJECT_ROOT / "methods"
+SHIPPED_AGENDAS = PROJECT_ROOT / "agendas"
+
+
+def user_methods_dir() -> Path:
+    """Return the folder of the user's own method cards (FACILITATOR_METHODS overrides)."""
+    if env := os.environ.get("FACILITATOR_METHODS"):
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("facilitator", appauthor=False)) / "methods"
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ValidationError(f"{path}:1: die Datei ist nicht in UTF-8 gespeichert") from None
+    except OSError as err:
+        raise ValidationError(f"{path}: lässt sich nicht lesen ({err.strerror})") from None
+
+
+def load_card(path: Path) -> MethodCard:
+    """Parse one method card file."""
+    return parse_method_card(_read(path), str(path), expected_id=path.stem)
+
+
+def load_methods(
+    extra_dirs: Iterable[Path] = (), *, include_user: bool = True
+) -> dict[str, MethodCard]:
+    """Return every card by id: shipped, the user's, and those in `extra_dirs`.
+
+    All problems in all files are collected; two cards with one id name both files.
+    """
+    folders = [SHIPPED_METHODS]
+    if include_user:
+        folders.append(user_methods_dir())
+    folders.extend(Path(d) for d in extra_dirs)
+    cards: dict[str, MethodCard] = {}
+    problems: list[str] = []
+    for folder in folders:
+        if not folder.is_dir():
+            if folder != SHIPPED_METHODS and folder in map(Path, extra_dirs):
+                problems.append(f"{folder}: Ordner nicht gefunden")
+            continue
+        for path in sorted(folder.glob("*.md")):
+            try:
+                card = load_card(path)
+            except ValidationError as err:
+                problems.extend(err.problems)
+                continue
+            if card.id in cards:
+                problems.append(
+                    f"{path}:1: die Methode „{card.id}“ gibt es schon in {cards[card.id].path}"
+                )
+                continue
+            cards[card.id] = card
+    if problems:
+        raise ValidationError(problems[0], problems)
+    return cards
+
+
+def find_agenda(name: str) -> Path:
+    """Return the path of an agenda given as a path or a shipped template's name."""
+    path = Path(name)
+    if path.is_file():
+        return path
+    for candidate in (SHIPPED_AGENDAS / name, SHIPPED_AGENDAS / f"{name}.toml"):
+        if candidate.is_file():
+            return candidate
+    shipped = ", ".join(p.stem for p in sorted(SHIPPED_AGENDAS.glob("*.toml")))
+    raise NotFound(f"Agenda {name!r} nicht gefunden; mitgeliefert: {shipped}.")
+
+
+def load_agenda(name: str | Path, methods: dict[str, MethodCard] | None = None) -> AgendaTemplate:
+    """Parse an agenda template (a path or a shipped name) and check its method ids."""
+    path = find_agenda(str(name))
+    known = set(methods) if methods is not None else set(load_methods())
+    return parse_agenda(_read(path), str(path), known)
+
+
+def check_paths(paths: Iterable[Path], extra_method_dirs: Iterable[Path] = ()) -> list[str]:
+    """Validate agenda templates and method cards (files or folders); return all problems."""
+    files: list[Path] = []
+    problems: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in (".md", ".toml")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(f"{path}: Datei oder Ordner nicht gefunden")
+    cards: dict[str, MethodCard] = {}
+    agendas = []
+    for path in files:
+        if path.suffix == ".md":
+            try:
+                card = load_card(path)
+            except ValidationError as err:
+                problems.extend(err.problems)
+                continue
+            if card.id in cards and Path(cards[card.id].path) != path:
+                problems.append(
+                    f"{path}:1: die Methode „{card.id}“ gibt es schon in {cards[card.id].path}"
+                )
+            cards[card.id] = card
+        elif path.suffix == ".toml":
+            agendas.append(path)
+        else:
+            problems.append(f"{path}:1: weder Agenda (.toml) noch Methodenkarte (.md)")
+    if agendas:
+        try:
+            known = set(load_methods(extra_method_dirs)) | set(cards)
+        except ValidationError as err:
+            problems.extend(err.problems)
+            known = set(cards)
+        for path in agendas:
+            try:
+                parse_agenda(_read(path), str(path), known)
+            except ValidationError as err:
+                problems.extend(err.problems)
+    return problems

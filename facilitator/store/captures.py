@@ -1,0 +1,216 @@
+"""Provides capture services: challenges, needs, drivers, measures, to-dos … and their votes."""
+
+from datetime import date, datetime
+from typing import Any
+
+from facilitator.core.errors import NotFound, ValidationError
+from facilitator.core.models import Capture
+from facilitator.core.taxonomy import CAPTURE_KINDS, MEASURE_STATUSES, TOPICS, choices, resolve
+from facilitator.store.db import Store
+from facilitator.store.oplog import record
+from facilitator.store.organisations import ensure_organisation
+from facilitator.store.queries import one, rows
+
+MAX_TEXT = 10_000
+_EDITABLE = {
+    "kind",
+    "text",
+    "topic",
+    "organisation_id",
+    "status",
+    "owner",
+    "due",
+    "votes",
+    "agenda_item_id",
+    "hidden",
+}
+
+_SELECT = """
+    SELECT c.*, coalesce(o.name, '') AS organisation,
+      c.votes + coalesce((SELECT sum(v.dots) FROM vote v WHERE v.capture_id = c.id), 0)
+        AS total_votes
+    FROM capture c LEFT JOIN organisation o ON o.id = c.organisation_id
+"""
+
+
+def check_kind(kind: str) -> str:
+    """Return the capture kind named (key or label in de/en); ValidationError lists all."""
+    found = resolve(kind, CAPTURE_KINDS)
+    if found is None:
+        raise ValidationError(f"Unbekannte Art {kind!r}; erlaubt: {choices(CAPTURE_KINDS)}.")
+    return found
+
+
+def check_topic(topic: str | None) -> str | None:
+    """Return the topic field named, or None; ValidationError lists all."""
+    if not topic:
+        return None
+    found = resolve(topic, TOPICS)
+    if found is None:
+        raise ValidationError(f"Unbekanntes Themenfeld {topic!r}; erlaubt: {choices(TOPICS)}.")
+    return found
+
+
+def _check_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    if "kind" in fields:
+        fields["kind"] = check_kind(fields["kind"])
+    if "topic" in fields:
+        fields["topic"] = check_topic(fields["topic"])
+    if "text" in fields:
+        text = str(fields["text"]).strip()
+        if not text:
+            raise ValidationError("Der Text darf nicht leer sein.")
+        if len(text) > MAX_TEXT:
+            raise ValidationError(f"Der Text ist länger als {MAX_TEXT} Zeichen.")
+        fields["text"] = text
+    if fields.get("status"):
+        status = resolve(fields["status"], MEASURE_STATUSES)
+        if status is None:
+            raise ValidationError(
+                f"Unbekannter Status {fields['status']!r}; erlaubt: {choices(MEASURE_STATUSES)}."
+            )
+        fields["status"] = status
+    if fields.get("due"):
+        try:
+            fields["due"] = date.fromisoformat(str(fields["due"])).isoformat()
+        except ValueError:
+            raise ValidationError(
+                f"Fälligkeit {fields['due']!r} ist kein Datum JJJJ-MM-TT."
+            ) from None
+    if "votes" in fields:
+        votes = fields["votes"]
+        if not isinstance(votes, int) or isinstance(votes, bool) or not 0 <= votes <= 10_000:
+            raise ValidationError(f"Punkte müssen eine ganze Zahl ab 0 sein, nicht {votes!r}.")
+    return fields
+
+
+def add_capture(
+    store: Store,
+    workshop_id: str,
+    kind: str,
+    text: str,
+    *,
+    topic: str | None = None,
+    organisation: str | None = None,
+    agenda_item_id: str | None = None,
+    status: str | None = None,
+    owner: str | None = None,
+    due: str | None = None,
+    source: str = "moderator",
+    author: str = "",
+    capture_id: str | None = None,
+) -> str:
+    """Record one capture; it is on disk when this returns. Returns its id."""
+    fields = _check_fields(
+        {"kind": kind, "text": text, "topic": topic, "status": status, "due": due}
+    )
+    if fields["kind"] == "measure" and not fields["status"]:
+        fields["status"] = "idee"
+    with store.transaction():
+        org_id = ensure_organisation(store, organisation) if organisation else None
+        capture_id = capture_id or store.new_id()
+        record(
+            store,
+            "capture.add",
+            {
+                "id": capture_id,
+                "workshop_id": workshop_id,
+                "agenda_item_id": agenda_item_id,
+                **fields,
+                "organisation_id": org_id,
+                "owner": owner or None,
+                "source": source,
+                "author": author,
+                "votes": 0,
+                "hidden": 0,
+                "created_at": datetime.fromtimestamp(store.now_ms() / 1000).isoformat(
+                    "T", "seconds"
+                ),
+            },
+            workshop_id,
+        )
+    return capture_id
+
+
+def get_capture(store: Store, capture_id: str, *, deleted: bool = False) -> Capture:
+    """Return one capture; NotFound if it does not exist (or was deleted)."""
+    where = "" if deleted else " AND c.deleted = 0"
+    row = one(store, _SELECT + " WHERE c.id = ?" + where, [capture_id])
+    if row is None:
+        raise NotFound(f"Einen Eintrag {capture_id!r} gibt es nicht.")
+    return Capture.from_row(row)
+
+
+def list_captures(
+    store: Store,
+    workshop_id: str,
+    *,
+    kind: str | None = None,
+    topic: str | None = None,
+    organisation_id: str | None = None,
+    agenda_item_id: str | None = None,
+    include_hidden: bool = True,
+) -> list[Capture]:
+    """Return the workshop's captures, oldest first, with their vote totals."""
+    where, params = ["c.workshop_id = ?", "c.deleted = 0", "c.text IS NOT NULL"], [workshop_id]
+    for column, value in (
+        ("c.kind", kind),
+        ("c.topic", topic),
+        ("c.organisation_id", organisation_id),
+        ("c.agenda_item_id", agenda_item_id),
+    ):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
+    if not include_hidden:
+        where.append("c.hidden = 0")
+    found = rows(store, _SELECT + " WHERE " + " AND ".join(where) + " ORDER BY c.hlc, c.id", params)
+    result = []
+    for row in found:
+        capture = Capture.from_row(row)
+        capture.votes = row["total_votes"]
+        result.append(capture)
+    return result
+
+
+def update_capture(store: Store, capture_id: str, **fields: Any) -> None:
+    """Edit a capture (text, kind, topic, status, owner, due, votes …); undo keeps `_before`."""
+    organisation = fields.pop("organisation", None)
+    unknown = set(fields) - _EDITABLE
+    if unknown:
+        raise ValidationError(f"Unbekannte Felder: {', '.join(sorted(unknown))}.")
+    fields = _check_fields(fields)
+    current = get_capture(store, capture_id)
+    with store.transaction():
+        if organisation is not None:
+            fields["organisation_id"] = (
+                ensure_organisation(store, organisation) if organisation else None
+            )
+        before = {k: getattr(current, k) for k in fields}
+        if "votes" in before:  # the stored flipchart count, not the total with phone votes
+            before["votes"] = one(store, "SELECT votes FROM capture WHERE id = ?", [capture_id])[
+                "votes"
+            ]
+        record(
+            store,
+            "capture.edit",
+            {"id": capture_id, **fields, "_before": before},
+            current.workshop_id,
+        )
+
+
+def delete_capture(store: Store, capture_id: str) -> None:
+    """Delete a capture (tombstone; undo restores it)."""
+    current = get_capture(store, capture_id)
+    record(store, "capture.delete", {"id": capture_id, "deleted": 1}, current.workshop_id)
+
+
+def restore_capture(store: Store, capture_id: str) -> None:
+    """Bring back a deleted capture."""
+    current = get_capture(store, capture_id, deleted=True)
+    record(store, "capture.restore", {"id": capture_id, "deleted": 0}, current.workshop_id)
+
+
+def set_flipchart_votes(store: Store, capture_id: str, dots: int) -> None:
+    """Enter the dots counted on a flipchart for a capture."""
+    update_capture(store, capture_id, votes=dots)

@@ -1,0 +1,229 @@
+"""Provides the connection (WAL, synchronous=FULL), migrations at start-up, and `Store`."""
+
+import os
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from facilitator.core.errors import DatabaseProblem
+from facilitator.core.hlc import HybridClock
+from facilitator.store.schema import SCHEMA_VERSION, migrations
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def default_db_path() -> Path:
+    """Return the database path: FACILITATOR_DB, else the user's data directory."""
+    if env := os.environ.get("FACILITATOR_DB"):
+        return Path(env)
+    import platformdirs  # only needed when no path is given
+
+    return Path(platformdirs.user_data_dir("facilitator", appauthor=False)) / "facilitator.db"
+
+
+def wall_ms() -> int:
+    """Return the wall clock in milliseconds; the default clock of a store."""
+    return time.time_ns() // 1_000_000
+
+
+@dataclass(frozen=True)
+class Op:
+    """One entry of the op log."""
+
+    seq: int
+    uuid: str
+    hlc: str
+    node: str
+    kind: str
+    workshop_id: str | None
+    payload: dict
+    created_at: str
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """Open a connection with the pragmas every connection must have."""
+    conn = sqlite3.connect(
+        str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+    )
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(path) != ":memory:" and mode.lower() != "wal":
+            raise DatabaseProblem(f"Die Datenbank {path} lässt sich nicht in den WAL-Modus setzen.")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as err:
+        conn.close()
+        raise _explain(err, path) from None
+    return conn
+
+
+def _explain(err: sqlite3.Error, path: str | Path) -> DatabaseProblem:
+    text = str(err).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseProblem(
+            f"Die Datenbank {path} ist gesperrt: ein anderes Programm schreibt gerade hinein."
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return DatabaseProblem(f"Die Datei {path} ist keine lesbare facilitator-Datenbank.")
+    if "unable to open" in text or "readonly" in text:
+        return DatabaseProblem(f"Die Datenbank {path} lässt sich nicht öffnen oder beschreiben.")
+    return DatabaseProblem(f"Datenbankfehler in {path}: {err}")
+
+
+def open_store(
+    path: str | Path | None = None, *, create: bool = True, now_ms: Callable[[], int] = wall_ms
+) -> "Store":
+    """Open (and migrate) the database at `path`; refuse a missing one unless `create`."""
+    path = Path(path) if path is not None and str(path) != ":memory:" else path
+    if path is None:
+        path = default_db_path()
+    if isinstance(path, Path):
+        if not path.exists():
+            if not create:
+                raise DatabaseProblem(
+                    f"Die Datenbank {path} gibt es nicht. Legen Sie zuerst einen Workshop an "
+                    "(facilitator new) oder geben Sie mit --db die richtige Datei an."
+                )
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                raise DatabaseProblem(
+                    f"Der Ordner {path.parent} lässt sich nicht anlegen: {err}"
+                ) from None
+        elif path.is_dir():
+            raise DatabaseProblem(f"{path} ist ein Ordner, keine Datenbank.")
+    conn = connect(path)
+    db = Database(conn)
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise DatabaseProblem(
+                f"Die Datenbank {path} stammt von einer neueren facilitator-Version "
+                f"(Schema {version}, diese Version kennt {SCHEMA_VERSION}). Bitte aktualisieren."
+            )
+        if migrations.pending(db):
+            # One writer migrates; a second process starting at the same time waits
+            # for the lock, then finds nothing pending.
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                migrations.apply(db)
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+    except sqlite3.DatabaseError as err:
+        conn.close()
+        raise _explain(err, path) from None
+    return Store(db, now_ms=now_ms, path=str(path))
+
+
+class Store:
+    """The database with its node id, hybrid clock and change listeners."""
+
+    def __init__(
+        self, db: Database, *, now_ms: Callable[[], int] = wall_ms, path: str = ""
+    ) -> None:
+        self.db = db
+        self.conn: sqlite3.Connection = db.conn
+        self.path = path
+        self.now_ms = now_ms
+        self._lock = threading.RLock()
+        self._depth = 0
+        self._committed: list[Op] = []
+        self._listeners: list[Callable[[list[Op]], None]] = []
+        self.node_id = self._meta("node_id") or self._init_node_id()
+        last = self.conn.execute("SELECT max(hlc) FROM op").fetchone()[0]
+        self.clock = HybridClock(now_ms, last)
+
+    # -- meta -------------------------------------------------------------
+    def _meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def get_meta(self, key: str) -> str | None:
+        """Return a local (not replicated) setting."""
+        return self._meta(key)
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Store a local (not replicated) setting."""
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+
+    def _init_node_id(self) -> str:
+        node = uuid.uuid4().hex[:12]
+        self.set_meta("node_id", node)
+        return node
+
+    # -- transactions and listeners ---------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One SQLite transaction; nested calls join the outer one.
+
+        Listeners hear of the ops only after the outermost COMMIT returned, so
+        whatever they show is on disk.
+        """
+        with self._lock:
+            if self._depth == 0:
+                try:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                except sqlite3.OperationalError as err:
+                    raise _explain(err, self.path) from None
+            self._depth += 1
+            try:
+                yield
+            except BaseException:
+                self._depth -= 1
+                if self._depth == 0:
+                    self.conn.execute("ROLLBACK")
+                    self._committed.clear()
+                raise
+            self._depth -= 1
+            if self._depth:
+                return
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.OperationalError as err:
+                self.conn.execute("ROLLBACK")
+                self._committed.clear()
+                raise _explain(err, self.path) from None
+            ops, self._committed = self._committed, []
+        if ops:
+            for listener in list(self._listeners):
+                listener(ops)
+
+    def note_committed(self, op: Op) -> None:
+        """Remember an op written in the running transaction for the listeners."""
+        self._committed.append(op)
+
+    def subscribe(self, listener: Callable[[list[Op]], None]) -> None:
+        """Call `listener(ops)` after every commit that wrote ops."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Callable[[list[Op]], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    @property
+    def version(self) -> int:
+        """The sequence number of the newest op: changes whenever data changes."""
+        return self.conn.execute("SELECT coalesce(max(seq), 0) FROM op").fetchone()[0]
+
+    def new_id(self) -> str:
+        """Return a new random id for an entity."""
+        return uuid.uuid4().hex
+
+    def close(self) -> None:
+        self.conn.close()

@@ -1,0 +1,180 @@
+"""Provides the op log: every change is an op, applied to the projections in one transaction.
+
+Entity ops are named "<table>.<verb>" (capture.add, capture.edit, capture.delete …)
+and carry {"id": …, field: value, …}; they apply last-writer-wins per field by the
+op's stamp (hlc@node), so any order or repetition of delivery converges. Keys that
+start with "_" (such as "_before", kept for undo) are not applied. Timer ops append.
+"""
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from facilitator.core.hlc import stamp
+from facilitator.store.db import Op, Store
+from facilitator.store.schema import COLUMNS, JSON_COLUMNS
+
+OP_COLUMNS = "seq, uuid, hlc, node, kind, workshop_id, payload, created_at"
+
+
+def record(store: Store, kind: str, payload: dict[str, Any], workshop_id: str | None) -> Op:
+    """Append an op made on this laptop and apply it, in one transaction."""
+    with store.transaction():
+        hlc = store.clock.now()
+        created = datetime.fromtimestamp(store.now_ms() / 1000).astimezone()
+        op = Op(
+            0,
+            uuid.uuid4().hex,
+            hlc,
+            store.node_id,
+            kind,
+            workshop_id,
+            payload,
+            created.isoformat(timespec="seconds"),
+        )
+        return _insert_and_apply(store, op)
+
+
+def _insert_and_apply(store: Store, op: Op) -> Op:
+    cursor = store.conn.execute(
+        "INSERT INTO op(uuid, hlc, node, kind, workshop_id, payload, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uuid) DO NOTHING",
+        [
+            op.uuid,
+            op.hlc,
+            op.node,
+            op.kind,
+            op.workshop_id,
+            json.dumps(op.payload, ensure_ascii=False, separators=(",", ":")),
+            op.created_at,
+        ],
+    )
+    if cursor.rowcount == 0:
+        return op  # already have it: delivery is idempotent
+    op = Op(
+        cursor.lastrowid or 0,
+        *[
+            getattr(op, f)
+            for f in ("uuid", "hlc", "node", "kind", "workshop_id", "payload", "created_at")
+        ],
+    )
+    apply_op(store.conn, op)
+    store.note_committed(op)
+    return op
+
+
+def insert_remote_ops(store: Store, ops: Iterable[Op]) -> int:
+    """Insert ops from the other laptop (or an import) idempotently; return how many were new.
+
+    Call inside `store.transaction()` together with the cursor update.
+    """
+    new = 0
+    with store.transaction():
+        for op in ops:
+            store.clock.observe(op.hlc)
+            before = store.conn.total_changes
+            _insert_and_apply(store, op)
+            new += store.conn.total_changes > before
+    return new
+
+
+def apply_op(conn: sqlite3.Connection, op: Op) -> None:
+    """Apply one op to the projection tables."""
+    table, _, _verb = op.kind.partition(".")
+    if table == "timer":
+        payload = op.payload
+        conn.execute(
+            "INSERT OR IGNORE INTO timer_event(id, workshop_id, item_id, kind, at_ms, minutes,"
+            " hlc, node) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                op.uuid,
+                op.workshop_id,
+                payload.get("item_id"),
+                payload["kind"],
+                int(payload["at_ms"]),
+                int(payload.get("minutes", 0)),
+                op.hlc,
+                op.node,
+            ],
+        )
+    elif table in COLUMNS and "id" in op.payload:
+        fields = {k: v for k, v in op.payload.items() if k in COLUMNS[table]}
+        lww_upsert(conn, table, str(op.payload["id"]), fields, stamp(op.hlc, op.node))
+    # Unknown kinds (from a newer version on the other laptop) stay in the log only.
+
+
+def lww_upsert(
+    conn: sqlite3.Connection, table: str, row_id: str, fields: dict[str, Any], op_stamp: str
+) -> None:
+    """Set each field whose stored stamp is older than `op_stamp`; create the row if new."""
+    values = {
+        k: json.dumps(v, ensure_ascii=False) if k in JSON_COLUMNS else v for k, v in fields.items()
+    }
+    row = conn.execute(f"SELECT clocks FROM {table} WHERE id = ?", [row_id]).fetchone()
+    if row is None:
+        clocks = {k: op_stamp for k in values}
+        names = ["id", *values, "clocks"]
+        conn.execute(
+            f"INSERT INTO {table}({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+            [row_id, *values.values(), json.dumps(clocks)],
+        )
+        return
+    clocks = json.loads(row[0] or "{}")
+    newer = {k: v for k, v in values.items() if op_stamp > clocks.get(k, "")}
+    if not newer:
+        return
+    clocks.update({k: op_stamp for k in newer})
+    assignments = ", ".join(f"{k} = ?" for k in newer)
+    conn.execute(
+        f"UPDATE {table} SET {assignments}, clocks = ? WHERE id = ?",
+        [*newer.values(), json.dumps(clocks), row_id],
+    )
+
+
+def row_to_op(row: sqlite3.Row | tuple) -> Op:
+    """Build an Op from a row selected with OP_COLUMNS."""
+    seq, op_uuid, hlc, node, kind, workshop_id, payload, created_at = row
+    return Op(seq, op_uuid, hlc, node, kind, workshop_id, json.loads(payload), created_at)
+
+
+def ops_after(store: Store, after: int, limit: int = 1000) -> list[Op]:
+    """Return ops with a local sequence number above `after`, oldest first."""
+    rows = store.conn.execute(
+        f"SELECT {OP_COLUMNS} FROM op WHERE seq > ? ORDER BY seq LIMIT ?", [after, limit]
+    ).fetchall()
+    return [row_to_op(r) for r in rows]
+
+
+def op_to_dict(op: Op) -> dict[str, Any]:
+    """Return an op as JSON-able data (without the local sequence number)."""
+    return {
+        "uuid": op.uuid,
+        "hlc": op.hlc,
+        "node": op.node,
+        "kind": op.kind,
+        "workshop_id": op.workshop_id,
+        "payload": op.payload,
+        "created_at": op.created_at,
+    }
+
+
+def op_from_dict(data: dict[str, Any]) -> Op:
+    """Build an op from `op_to_dict` data; KeyError/ValueError if malformed."""
+    from facilitator.core.hlc import parse_hlc
+
+    parse_hlc(data["hlc"])
+    if not isinstance(data["payload"], dict) or not isinstance(data["kind"], str):
+        raise ValueError("malformed op")
+    return Op(
+        0,
+        str(data["uuid"]),
+        data["hlc"],
+        str(data["node"]),
+        data["kind"],
+        data.get("workshop_id"),
+        data["payload"],
+        str(data.get("created_at", "")),
+    )

@@ -1,0 +1,44 @@
+"""Provides series services: a workshop series (for example eighteen dates in three months)."""
+
+from facilitator.core.errors import NotFound, ValidationError
+from facilitator.core.models import Series
+from facilitator.store.db import Store
+from facilitator.store.oplog import record
+from facilitator.store.queries import rows
+
+
+def list_series(store: Store) -> list[Series]:
+    """Return every series by name."""
+    found = rows(
+        store,
+        "SELECT * FROM series WHERE deleted = 0 AND name IS NOT NULL ORDER BY name COLLATE NOCASE",
+    )
+    return [Series.from_row(r) for r in found]
+
+
+def find_series(store: Store, name_or_id: str) -> Series:
+    """Return the series with this name (case-insensitive) or id; NotFound otherwise."""
+    key = name_or_id.strip().casefold()
+    for series in list_series(store):
+        if series.id == name_or_id or series.name.casefold() == key:
+            return series
+    names = ", ".join(s.name for s in list_series(store)) or "keine"
+    raise NotFound(f"Eine Workshopreihe {name_or_id!r} gibt es nicht (vorhanden: {names}).")
+
+
+def ensure_series(store: Store, name: str, description: str = "") -> str:
+    """Return the id of the series `name`, creating it if new."""
+    if not name.strip():
+        raise ValidationError("Der Name der Workshopreihe darf nicht leer sein.")
+    with store.transaction():
+        try:
+            return find_series(store, name).id
+        except NotFound:
+            series_id = store.new_id()
+            record(
+                store,
+                "series.create",
+                {"id": series_id, "name": name.strip(), "description": description},
+                None,
+            )
+            return series_id

@@ -1,0 +1,127 @@
+"""Provides timer services: timer events as ops, and the timer state derived from them."""
+
+from facilitator.core.errors import ValidationError
+from facilitator.core.hlc import stamp
+from facilitator.core.models import AgendaItem, TimerEvent
+from facilitator.core.timer import TimerState, derive
+from facilitator.store.agenda import get_item, list_items
+from facilitator.store.db import Store
+from facilitator.store.oplog import record
+from facilitator.store.queries import rows
+
+TIMER_KINDS = ("start", "pause", "extend", "skip", "finish")
+
+
+def add_timer_event(
+    store: Store, workshop_id: str, kind: str, item_id: str | None, minutes: int = 0
+) -> None:
+    """Record one timer event (start, pause, extend, skip, finish) as an op."""
+    if kind not in TIMER_KINDS:
+        raise ValidationError(
+            f"Unbekanntes Timer-Ereignis {kind!r}; erlaubt: {', '.join(TIMER_KINDS)}."
+        )
+    record(
+        store,
+        f"timer.{kind}",
+        {"kind": kind, "item_id": item_id, "at_ms": store.now_ms(), "minutes": minutes},
+        workshop_id,
+    )
+
+
+def timer_events(store: Store, workshop_id: str) -> list[TimerEvent]:
+    """Return the workshop's timer events in merge order."""
+    found = rows(
+        store, "SELECT * FROM timer_event WHERE workshop_id = ? ORDER BY hlc, node", [workshop_id]
+    )
+    return [
+        TimerEvent(
+            r["kind"], r["item_id"], r["at_ms"], r["minutes"] or 0, stamp(r["hlc"], r["node"])
+        )
+        for r in found
+    ]
+
+
+def timer_state(store: Store, workshop_id: str) -> TimerState:
+    """Return the timer as its stored events leave it."""
+    return derive(timer_events(store, workshop_id))
+
+
+def current_item(store: Store, workshop_id: str) -> AgendaItem | None:
+    """Return the running (or paused) agenda item, if any."""
+    state = timer_state(store, workshop_id)
+    if state.current_id is None:
+        return None
+    try:
+        return get_item(store, state.current_id)
+    except Exception:  # removed from the agenda while it ran
+        return None
+
+
+def next_open_item(
+    store: Store, workshop_id: str, state: TimerState | None = None
+) -> AgendaItem | None:
+    """Return the first item after the current one that has not run yet."""
+    state = state or timer_state(store, workshop_id)
+    items = list_items(store, workshop_id)
+    ids = [it.id for it in items]
+    start = ids.index(state.current_id) + 1 if state.current_id in ids else 0
+    for item in items[start:] + items[:start]:
+        run = state.runs.get(item.id)
+        if item.id != state.current_id and (run is None or not run.done):
+            return item
+    return None
+
+
+def start_or_pause(store: Store, workshop_id: str) -> None:
+    """Space: start the first open item, pause the running one, or resume it."""
+    state = timer_state(store, workshop_id)
+    if state.current_id and state.running:
+        add_timer_event(store, workshop_id, "pause", state.current_id)
+    elif state.current_id:
+        add_timer_event(store, workshop_id, "start", state.current_id)
+    else:
+        upcoming = next_open_item(store, workshop_id, state)
+        if upcoming is None:
+            raise ValidationError("Alle Agendapunkte sind erledigt.")
+        add_timer_event(store, workshop_id, "start", upcoming.id)
+
+
+def advance(store: Store, workshop_id: str) -> AgendaItem | None:
+    """n: finish the running item and start the next open one; return it (None at the end)."""
+    with store.transaction():
+        state = timer_state(store, workshop_id)
+        upcoming = next_open_item(store, workshop_id, state)
+        if state.current_id:
+            add_timer_event(store, workshop_id, "finish", state.current_id)
+        if upcoming is not None:
+            add_timer_event(store, workshop_id, "start", upcoming.id)
+    return upcoming
+
+
+def extend(store: Store, workshop_id: str, minutes: int, item_id: str | None = None) -> None:
+    """+/-: give the running item (or `item_id`) more or fewer minutes."""
+    target = item_id or timer_state(store, workshop_id).current_id
+    if target is None:
+        raise ValidationError("Es läuft gerade kein Agendapunkt.")
+    add_timer_event(store, workshop_id, "extend", target, minutes)
+
+
+def skip(store: Store, workshop_id: str, item_id: str | None = None) -> AgendaItem | None:
+    """s: skip an item (the running one: and go on to the next)."""
+    state = timer_state(store, workshop_id)
+    target = (
+        item_id
+        or state.current_id
+        or getattr(next_open_item(store, workshop_id, state), "id", None)
+    )
+    if target is None:
+        raise ValidationError("Es gibt keinen Agendapunkt zum Überspringen.")
+    with store.transaction():
+        was_running = target == state.current_id
+        add_timer_event(store, workshop_id, "skip", target)
+        if was_running:
+            upcoming = next_open_item(store, workshop_id, timer_state(store, workshop_id))
+            if upcoming is not None:
+                add_timer_event(store, workshop_id, "start", upcoming.id)
+            return upcoming
+    return None

@@ -1,0 +1,206 @@
+"""Provides workshop services: create from a template, list, find, update, delete."""
+
+import secrets
+from datetime import datetime
+from typing import Any
+
+from facilitator.core.agenda_format import AgendaTemplate
+from facilitator.core.errors import NotFound, ValidationError
+from facilitator.core.models import Workshop
+from facilitator.core.schedule import parse_clock
+from facilitator.store.db import Store
+from facilitator.store.oplog import record
+from facilitator.store.queries import one, rows
+
+# No 0/O, 1/l/I: a join code is read off a projector and typed on a phone.
+JOIN_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+JOIN_CODE_LENGTH = 10
+_EDITABLE = {
+    "title",
+    "date",
+    "start",
+    "end",
+    "venue",
+    "series_id",
+    "lang",
+    "description",
+    "goals",
+    "moderation",
+    "minute_taker",
+    "distribution",
+    "next_date",
+    "next_steps",
+}
+
+
+def new_join_code() -> str:
+    """Return a random join code (10 characters: about 49 bits)."""
+    return "".join(secrets.choice(JOIN_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+def _check_fields(fields: dict[str, Any]) -> None:
+    if "title" in fields and not str(fields["title"] or "").strip():
+        raise ValidationError("Der Titel des Workshops darf nicht leer sein.")
+    for key in ("start", "end"):
+        if fields.get(key):
+            try:
+                parse_clock(fields[key])
+            except ValueError:
+                raise ValidationError(
+                    f"„{key}“ muss eine Uhrzeit HH:MM sein, nicht {fields[key]!r}."
+                ) from None
+    for key in ("date", "next_date"):
+        if fields.get(key):
+            try:
+                datetime.fromisoformat(str(fields[key]))
+            except ValueError:
+                raise ValidationError(
+                    f"„{key}“ muss ein Datum JJJJ-MM-TT sein, nicht {fields[key]!r}."
+                ) from None
+
+
+def create_workshop(
+    store: Store,
+    title: str,
+    template: AgendaTemplate | None = None,
+    *,
+    date: str | None = None,
+    start: str | None = None,
+    venue: str = "",
+    series_id: str | None = None,
+    **extra: Any,
+) -> str:
+    """Create a workshop and its agenda from a template; return its id."""
+    from facilitator.store.agenda import add_item  # agenda imports workshops
+
+    fields: dict[str, Any] = {
+        "title": title.strip(),
+        "date": date,
+        "start": start or (template.start if template else "09:00"),
+        "end": template.end if template else None,
+        "venue": venue,
+        "series_id": series_id,
+        "lang": template.lang if template else "de",
+        "description": template.description if template else "",
+        "goals": template.goals if template else [],
+        **{k: v for k, v in extra.items() if k in _EDITABLE},
+    }
+    _check_fields(fields)
+    if template and start and template.end:  # keep the template's length when moved
+        shift = parse_clock(start) - parse_clock(template.start)
+        fields["end"] = _shift_clock(template.end, shift)
+    workshop_id = store.new_id()
+    with store.transaction():
+        record(
+            store,
+            "workshop.create",
+            {
+                "id": workshop_id,
+                **fields,
+                "join_code": new_join_code(),
+                "created_at": datetime.fromtimestamp(store.now_ms() / 1000).isoformat(
+                    "T", "seconds"
+                ),
+            },
+            workshop_id,
+        )
+        for item in template.items if template else []:
+            at = item.at
+            if at and start and template:
+                at = _shift_clock(at, parse_clock(start) - parse_clock(template.start))
+            add_item(
+                store,
+                workshop_id,
+                item.title,
+                item.minutes,
+                kind=item.kind,
+                method=item.method,
+                capture=item.capture,
+                notes=item.notes,
+                at=at,
+            )
+    return workshop_id
+
+
+def _shift_clock(clock: str, minutes: int) -> str:
+    from facilitator.core.schedule import format_clock
+
+    return format_clock(parse_clock(clock) + minutes)
+
+
+def list_workshops(store: Store) -> list[dict[str, Any]]:
+    """Return all workshops, newest first, with counts of items, captures, participants."""
+    return rows(
+        store,
+        """
+        SELECT w.*,
+          (SELECT count(*) FROM agenda_item a WHERE a.workshop_id = w.id AND a.deleted = 0)
+            AS items,
+          (SELECT count(*) FROM capture c WHERE c.workshop_id = w.id AND c.deleted = 0)
+            AS captures,
+          (SELECT count(*) FROM participant p WHERE p.workshop_id = w.id AND p.deleted = 0)
+            AS participants
+        FROM workshop w WHERE w.deleted = 0 AND w.title IS NOT NULL
+        ORDER BY w.created_at DESC, w.id""",
+    )
+
+
+def get_workshop(store: Store, workshop_id: str) -> Workshop:
+    """Return a workshop by id or unique id prefix; NotFound otherwise."""
+    found = rows(
+        store,
+        "SELECT * FROM workshop WHERE deleted = 0 AND title IS NOT NULL AND id LIKE ? ORDER BY id",
+        [workshop_id.replace("%", "") + "%"],
+    )
+    exact = [r for r in found if r["id"] == workshop_id]
+    if exact or len(found) == 1:
+        return Workshop.from_row((exact or found)[0])
+    if not found:
+        raise NotFound(
+            f"Einen Workshop {workshop_id!r} gibt es nicht (facilitator list zeigt alle)."
+        )
+    raise NotFound(f"„{workshop_id}“ passt auf mehrere Workshops; bitte mehr Zeichen angeben.")
+
+
+def workshop_row(store: Store, workshop_id: str) -> dict[str, Any]:
+    """Return every stored field of a workshop (goals, distribution decoded)."""
+    row = one(store, "SELECT * FROM workshop WHERE id = ?", [workshop_id])
+    if row is None:
+        raise NotFound(f"Einen Workshop {workshop_id!r} gibt es nicht.")
+    return row
+
+
+def latest_workshop(store: Store) -> Workshop:
+    """Return the most recently created workshop; NotFound if there is none."""
+    found = list_workshops(store)
+    if not found:
+        raise NotFound(
+            "Es gibt noch keinen Workshop. Legen Sie einen an: facilitator new TITEL --agenda DATEI"
+        )
+    return Workshop.from_row(found[0])
+
+
+def resolve_workshop(store: Store, workshop_id: str | None) -> Workshop:
+    """Return the named workshop, or the most recent one when no id is given."""
+    return get_workshop(store, workshop_id) if workshop_id else latest_workshop(store)
+
+
+def update_workshop(store: Store, workshop_id: str, **fields: Any) -> None:
+    """Change fields of a workshop (title, date, venue, next_date …)."""
+    unknown = set(fields) - _EDITABLE
+    if unknown:
+        raise ValidationError(f"Unbekannte Felder: {', '.join(sorted(unknown))}.")
+    _check_fields(fields)
+    before = workshop_row(store, workshop_id)
+    record(
+        store,
+        "workshop.update",
+        {"id": workshop_id, **fields, "_before": {k: before.get(k) for k in fields}},
+        workshop_id,
+    )
+
+
+def delete_workshop(store: Store, workshop_id: str) -> None:
+    """Delete a workshop (a tombstone: its data stays in the op log)."""
+    get_workshop(store, workshop_id)
+    record(store, "workshop.delete", {"id": workshop_id, "deleted": 1}, workshop_id)
