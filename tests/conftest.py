@@ -63,8 +63,13 @@ def workshop_id(store: Store) -> str:
     from facilitator.store.workshops import create_workshop
 
     template = parse_agenda(AGENDA.read_text(encoding="utf-8"), str(AGENDA), None)
-    return create_workshop(store, "Vernetzungsworkshop Esslingen", template,
-                           date="2026-12-01", venue="Landratsamt Esslingen")
+    return create_workshop(
+        store,
+        "Vernetzungsworkshop Esslingen",
+        template,
+        date="2026-12-01",
+        venue="Landratsamt Esslingen",
+    )
 
 
 def cli_env(db_path: Path) -> dict[str, str]:

@@ -8,13 +8,31 @@ import click
 from facilitator.cli.context import Settings, pass_settings, workshop_option
 from facilitator.core.errors import ValidationError
 
+# export subcommand -> "module:attribute"; each area adds its line here.
+EXPORT_COMMANDS: dict[str, str] = {
+    "json": "facilitator.cli.exports:export_json",
+}
 
-@click.group()
+
+class _LazyExports(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(EXPORT_COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        import importlib
+
+        if cmd_name not in EXPORT_COMMANDS:
+            return None
+        module, _, attribute = EXPORT_COMMANDS[cmd_name].partition(":")
+        return getattr(importlib.import_module(module), attribute)
+
+
+@click.group(cls=_LazyExports)
 def export() -> None:
     """Daten exportieren (Protokoll, JSON, Kalender …)."""
 
 
-@export.command("json")
+@click.command("json")
 @click.option(
     "-o",
     "--output",

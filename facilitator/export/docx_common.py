@@ -1,0 +1,158 @@
+"""Provides Word craft shared by the protocol, the fact sheet and the method kit.
+
+Real styles (so the navigation pane works), document language, "Seite X von Y"
+footers with PAGE/NUMPAGES fields, repeating table header rows, core properties,
+and text made safe for XML. python-docx is imported here only, by the exporters.
+"""
+
+import re
+from datetime import datetime
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocumentType
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.table import Table
+
+# Characters XML 1.0 forbids: C0 controls other than tab/newline/CR, surrogates, U+FFFE/F.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+LANG_TAGS = {"de": "de-DE", "en": "en-GB"}
+PAGE_LABELS = {"de": ("Seite ", " von "), "en": ("Page ", " of ")}
+
+
+def clean(text: object) -> str:
+    """Return text that python-docx can write: forbidden XML characters stripped."""
+    return _XML_FORBIDDEN.sub("", "" if text is None else str(text))
+
+
+def new_document(template: Path | None = None) -> DocumentType:
+    """Return a document: the template with its body emptied, or the default one.
+
+    The template's styles, headers, footers (and the logo in them) stay; the body's
+    section properties are kept so page size and margins stay too.
+    """
+    document = Document(str(template)) if template else Document()
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return document
+
+
+def set_language(document: DocumentType, lang: str) -> None:
+    """Set the proofing language of the default run style (de-DE or en-GB)."""
+    tag = LANG_TAGS.get(lang, "de-DE")
+    styles = document.styles.element
+    rpr_default = styles.find(qn("w:docDefaults"))
+    targets = []
+    if rpr_default is not None:
+        rpr = rpr_default.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
+        if rpr is not None:
+            targets.append(rpr)
+    targets.append(document.styles["Normal"].element.get_or_add_rPr())
+    for rpr in targets:
+        lang_el = rpr.find(qn("w:lang"))
+        if lang_el is None:
+            lang_el = OxmlElement("w:lang")
+            rpr.append(lang_el)
+        lang_el.set(qn("w:val"), tag)
+        lang_el.set(qn("w:eastAsia"), tag)
+
+
+def _field(paragraph, instruction: str) -> None:  # noqa: ANN001 - python-docx Paragraph
+    """Append a Word field (PAGE, NUMPAGES) to a paragraph."""
+    run = paragraph.add_run()
+    for kind, text in (
+        ("begin", None),
+        (None, instruction),
+        ("separate", None),
+        (None, "1"),
+        ("end", None),
+    ):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        elif text == instruction:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {instruction} "
+        else:
+            element = OxmlElement("w:t")
+            element.text = text
+        run._r.append(element)
+
+
+def add_header_footer(
+    document: DocumentType, header_text: str, lang: str, keep_template: bool = False
+) -> None:
+    """Put the title in the header and "Seite X von Y" in the footer of every section.
+
+    With `keep_template`, a header or footer the template already has is left alone.
+    """
+    before, between = PAGE_LABELS.get(lang, PAGE_LABELS["de"])
+    for section in document.sections:
+        header, footer = section.header, section.footer
+        if not (keep_template and _has_content(header)):
+            header.is_linked_to_previous = False
+            paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+            paragraph.text = clean(header_text)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if not (keep_template and _has_content(footer)):
+            footer.is_linked_to_previous = False
+            paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+            paragraph.text = ""
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph.add_run(before)
+            _field(paragraph, "PAGE")
+            paragraph.add_run(between)
+            _field(paragraph, "NUMPAGES")
+
+
+def _has_content(part) -> bool:  # noqa: ANN001 - header or footer
+    xml = part._element.xml
+    return any(p.text.strip() for p in part.paragraphs) or "w:drawing" in xml or "w:fldChar" in xml
+
+
+def repeat_header_row(table: Table) -> None:
+    """Mark the first row as a header row that repeats on every page."""
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    element = OxmlElement("w:tblHeader")
+    element.set(qn("w:val"), "true")
+    tr_pr.append(element)
+
+
+def add_table(
+    document: DocumentType,
+    headers: list[str],
+    rows: list[list[object]],
+    style: str = "Light Grid Accent 1",
+) -> Table:
+    """Add a table with a bold, repeating header row; values are cleaned."""
+    table = document.add_table(rows=1, cols=len(headers))
+    try:
+        table.style = document.styles[style]
+    except KeyError:  # a template without that style: fall back to the plain grid
+        table.style = document.styles["Table Grid"] if "Table Grid" in document.styles else None
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(clean(text)).bold = True
+    for values in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, values, strict=True):
+            cell.text = clean(value)
+    repeat_header_row(table)
+    return table
+
+
+def set_properties(
+    document: DocumentType, title: str, author: str, lang: str, created: datetime | None = None
+) -> None:
+    """Set the core properties: title, author, language, created."""
+    props = document.core_properties
+    props.title = clean(title)
+    props.author = clean(author)
+    props.language = LANG_TAGS.get(lang, "de-DE")
+    props.created = created or datetime.now()
+    props.last_modified_by = clean(author)
