@@ -16,7 +16,7 @@ from facilitator.core.errors import DatabaseProblem
 from facilitator.core.hlc import HybridClock
 from facilitator.store.schema import SCHEMA_VERSION, migrations
 
-BUSY_TIMEOUT_MS = 5000
+BUSY_TIMEOUT_MS = int(os.environ.get("FACILITATOR_BUSY_MS", "5000"))
 
 
 def default_db_path() -> Path:
