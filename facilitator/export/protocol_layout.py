@@ -43,6 +43,7 @@ class Bullets:
 class Table:
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    widths: tuple[int, ...] = ()  # relative column widths; equal if empty
 
 
 Block = Title | Heading | Para | Fields | Bullets | Table
@@ -72,9 +73,9 @@ class _Layout:
         else:
             self.empty()
 
-    def table(self, headers: list[str], rows: list[list[str]]) -> None:
+    def table(self, headers: list[str], rows: list[list[str]], widths: tuple[int, ...]) -> None:
         if rows:
-            self.add(Table(tuple(headers), tuple(tuple(r) for r in rows)))
+            self.add(Table(tuple(headers), tuple(tuple(r) for r in rows), widths))
         else:
             self.empty()
 
@@ -130,7 +131,7 @@ def _goals_agenda(out: _Layout, model: ProtocolModel) -> None:
         ]
         for row in model.agenda
     ]
-    out.table([t("item"), t("planned"), t("actual"), t("method")], rows)
+    out.table([t("item"), t("planned"), t("actual"), t("method")], rows, (8, 5, 5, 7))
 
 
 def _participants(out: _Layout, model: ProtocolModel) -> None:
@@ -139,13 +140,13 @@ def _participants(out: _Layout, model: ProtocolModel) -> None:
         [p.name, p.organisation, out.label(ORG_TYPES, p.org_type), p.email]
         for p in model.participants
     ]
-    out.table([t("name"), t("organisation"), t("org_type"), t("email")], rows)
+    out.table([t("name"), t("organisation"), t("org_type"), t("email")], rows, (4, 4, 3, 5))
     if not rows:
         return
     out.add(Para(t("email_note"), note=True), Heading(2, t("counts")))
     counts = [[out.label(ORG_TYPES, key), str(n)] for key, n in model.org_counts]
     counts.append([t("total"), str(len(model.participants))])
-    out.table([t("org_type"), t("count")], counts)
+    out.table([t("org_type"), t("count")], counts, (3, 1))
 
 
 def _org_status(out: _Layout, model: ProtocolModel) -> None:
@@ -178,7 +179,7 @@ def _measures(out: _Layout, model: ProtocolModel) -> None:
         [e.text, out.topic(e.topic), out.label(MEASURE_STATUSES, e.status), e.organisation]
         for e in model.measures
     ]
-    out.table([t("measure"), t("topic"), t("status"), t("organisation")], rows)
+    out.table([t("measure"), t("topic"), t("status"), t("organisation")], rows, (6, 3, 3, 3))
 
 
 def _networking(out: _Layout, model: ProtocolModel) -> None:
@@ -192,7 +193,7 @@ def _networking(out: _Layout, model: ProtocolModel) -> None:
         ]
         for m in model.matches
     ]
-    out.table([t("topic"), t("request"), t("offer")], rows)
+    out.table([t("topic"), t("request"), t("offer")], rows, (2, 4, 4))
     if model.unmatched:
         out.add(Heading(3, t("unmatched")))
         out.bullets(
@@ -205,6 +206,7 @@ def _networking(out: _Layout, model: ProtocolModel) -> None:
     out.table(
         [t("name"), t("organisation"), t("email")],
         [[p.name, p.organisation, p.email] for p in model.contacts],
+        (3, 3, 4),
     )
     if model.contacts:
         out.add(Para(t("contacts_note"), note=True))
@@ -215,6 +217,7 @@ def _tasks(out: _Layout, model: ProtocolModel) -> None:
     out.table(
         [t("owner"), t("what"), t("due")],
         [[e.owner or "–", e.text, e.due or "–"] for e in model.tasks],
+        (3, 6, 2),
     )
 
 
@@ -240,7 +243,6 @@ def _appendix(out: _Layout, model: ProtocolModel) -> None:
                 tuple(
                     f"{out.t('minutes_short', n=minutes)}: {text}" for minutes, text in method.steps
                 ),
-                numbered=True,
             )
         )
 
