@@ -14,6 +14,16 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
 
+from facilitator.export.blocks import (
+    Block,
+    Bullets,
+    Fields,
+    Heading,
+    PageBreak,
+    Para,
+    Table,
+    Title,
+)
 from facilitator.export.docx_common import (
     add_header_footer,
     add_table,
@@ -21,15 +31,6 @@ from facilitator.export.docx_common import (
     new_document,
     set_language,
     set_properties,
-)
-from facilitator.export.protocol_layout import (
-    Block,
-    Bullets,
-    Fields,
-    Heading,
-    Para,
-    Table,
-    Title,
 )
 from facilitator.export.strings import STRINGS
 
@@ -139,6 +140,8 @@ def render_blocks(document, blocks: list[Block]) -> None:  # noqa: ANN001 - pyth
             style = styles["List Number" if block.numbered else "List Bullet"]
             for item in block.items:
                 styled(document, item, style)
+        elif isinstance(block, PageBreak):
+            document.add_page_break()
         elif isinstance(block, Table):
             table = add_table(document, list(block.headers), [])
             shape_table(document, table, block.widths or (1,) * len(block.headers))
@@ -154,8 +157,13 @@ def write_docx(
     lang: str,
     template: Path | None = None,
     created: datetime | None = None,
+    doc_title: str | None = None,
 ) -> None:
-    """Write the blocks as a .docx file at `path` (not atomic: the caller handles that)."""
+    """Write the blocks as a .docx file at `path` (not atomic: the caller handles that).
+
+    `title` goes into the page header; `doc_title` (default: "<title> – Protokoll")
+    into the core properties.
+    """
     document = new_document(template)
     if template is None:  # python-docx's default is US Letter; offices here file A4
         for section in document.sections:
@@ -167,7 +175,7 @@ def write_docx(
     render_blocks(document, blocks)
     set_properties(
         document,
-        STRINGS("page_title", lang, title=title),
+        doc_title or STRINGS("page_title", lang, title=title),
         STRINGS("author", lang),
         lang,
         created,

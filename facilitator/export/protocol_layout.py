@@ -4,49 +4,10 @@ Both renderers (Word and Markdown) walk the same list of blocks, so the two
 documents cannot drift apart. Labels come from export/strings.py.
 """
 
-from dataclasses import dataclass
-
 from facilitator.core.taxonomy import CAPTURE_KINDS, MEASURE_STATUSES, ORG_TYPES, TOPICS
+from facilitator.export.blocks import Block, Bullets, Fields, Heading, Para, Table, Title
 from facilitator.export.protocol_model import Entry, ProtocolModel
 from facilitator.export.strings import SECTIONS, STRINGS
-
-
-@dataclass(frozen=True)
-class Title:
-    text: str
-
-
-@dataclass(frozen=True)
-class Heading:
-    level: int  # 1–3
-    text: str
-
-
-@dataclass(frozen=True)
-class Para:
-    text: str
-    note: bool = False  # a remark in italics, e.g. why e-mails are missing
-
-
-@dataclass(frozen=True)
-class Fields:
-    pairs: tuple[tuple[str, str], ...]  # label: value lines of the header block
-
-
-@dataclass(frozen=True)
-class Bullets:
-    items: tuple[str, ...]
-    numbered: bool = False
-
-
-@dataclass(frozen=True)
-class Table:
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    widths: tuple[int, ...] = ()  # relative column widths; equal if empty
-
-
-Block = Title | Heading | Para | Fields | Bullets | Table
 
 
 class _Layout:

@@ -2,16 +2,17 @@
 
 import re
 
-from facilitator.export.docx_common import clean
-from facilitator.export.protocol_layout import (
+from facilitator.export.blocks import (
     Block,
     Bullets,
     Fields,
     Heading,
+    PageBreak,
     Para,
     Table,
     Title,
 )
+from facilitator.export.docx_common import clean
 
 # Characters Markdown would read as markup at the start of or inside a line.
 _INLINE = re.compile(r"([\\`*_\[\]<>#|])")
@@ -40,6 +41,8 @@ def render_markdown(blocks: list[Block]) -> str:
             out.append(
                 "\n".join(f"{marker(i)} {_text(item)}" for i, item in enumerate(block.items, 1))
             )
+        elif isinstance(block, PageBreak):
+            continue
         elif isinstance(block, Table):
             lines = [
                 "| " + " | ".join(_text(h) for h in block.headers) + " |",

@@ -82,6 +82,7 @@ STRINGS = Catalog(
         ),
         "kit_count": ("{n} Methodenkarten", "{n} method cards"),
         "phase": ("Phase", "Phase"),
+        "kit_steps": ("Schritte", "Steps"),
         "duration": ("Dauer", "Duration"),
         "group_size": ("Gruppengröße", "Group size"),
         "minutes_range": ("{min}–{max} Minuten", "{min}–{max} minutes"),
