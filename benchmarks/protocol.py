@@ -126,6 +126,14 @@ def main() -> None:
             f"seed: 2000 captures, 150 participants, 20 items in "
             f"{time.perf_counter() - started:.2f} s"
         )
+        from facilitator.export.protocol import protocol_model
+
+        timings = []
+        for _ in range(3):
+            started = time.perf_counter()
+            protocol_model(store, workshop_id)
+            timings.append(time.perf_counter() - started)
+        print(f"baseline, reading the model only: median {statistics.median(timings):.2f} s of 3")
         for fmt in ("docx", "md"):
             timings = []
             for _ in range(3):

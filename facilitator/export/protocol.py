@@ -24,13 +24,16 @@ def check_template(template: Path) -> Path:
     template = Path(template)
     if not template.is_file():
         raise UserError(f"Die Vorlage {template} gibt es nicht.")
-    if template.suffix.lower() not in (".docx", ".dotx"):
+    if template.suffix.lower() != ".docx":
         raise UserError(f"Die Vorlage {template} ist keine Word-Datei (.docx).")
     try:
         with zipfile.ZipFile(template) as package:
             if "word/document.xml" not in package.namelist():
                 raise zipfile.BadZipFile
-    except (zipfile.BadZipFile, OSError):
+        from docx import Document  # only when a template is given
+
+        Document(str(template))
+    except Exception:  # noqa: BLE001 - any failure to open means: not usable as a template
         raise UserError(f"Die Vorlage {template} ist kein lesbares Word-Dokument.") from None
     return template
 
