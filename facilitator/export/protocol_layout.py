@@ -140,7 +140,7 @@ def _measures(out: _Layout, model: ProtocolModel) -> None:
         [e.text, out.topic(e.topic), out.label(MEASURE_STATUSES, e.status), e.organisation]
         for e in model.measures
     ]
-    out.table([t("measure"), t("topic"), t("status"), t("organisation")], rows, (6, 3, 3, 3))
+    out.table([t("measure"), t("topic"), t("status"), t("organisation")], rows, (6, 3, 3, 4))
 
 
 def _networking(out: _Layout, model: ProtocolModel) -> None:

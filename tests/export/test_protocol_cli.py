@@ -1,10 +1,13 @@
 """Tests `facilitator export protocol` as a user runs it: files, formats, templates, errors."""
 
 import subprocess
+import zipfile
 from pathlib import Path
 
+import qrcode
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
+from docx.shared import Mm
 from docx2python import docx2python
 
 from tests.conftest import PYTHON, cli_env
@@ -18,6 +21,11 @@ def _run(db_path: Path, *args: str) -> subprocess.CompletedProcess:
         text=True,
         timeout=120,
     )
+
+
+def _parts(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as package:
+        return package.namelist()
 
 
 def test_docx_and_markdown(db_path, store, rich_workshop, tmp_path: Path) -> None:
@@ -65,7 +73,11 @@ def test_template_styles_header_kept_body_replaced(
     style = template.styles.add_style("Hausstil Hinweis", WD_STYLE_TYPE.PARAGRAPH)
     style.font.name = "Courier New"
     template.styles["Heading 1"].font.name = "Verdana"
-    template.sections[0].header.paragraphs[0].text = "Landratsamt Esslingen – Amt für Digitales"
+    logo = tmp_path / "logo.png"
+    qrcode.make("Landratsamt").save(str(logo))
+    header = template.sections[0].header.paragraphs[0]
+    header.text = "Landratsamt Esslingen – Amt für Digitales"
+    header.add_run().add_picture(str(logo), width=Mm(15))
     template.sections[0].footer.paragraphs[0].text = "Pulverwiesen 11, 73726 Esslingen"
     template.add_paragraph("ALTER INHALT DER VORLAGE", style="Hausstil Hinweis")
     template_path = tmp_path / "hausvorlage.docx"
@@ -79,6 +91,8 @@ def test_template_styles_header_kept_body_replaced(
     assert document.styles["Heading 1"].font.name == "Verdana"
     section = document.sections[0]
     assert section.header.paragraphs[0].text == "Landratsamt Esslingen – Amt für Digitales"
+    assert "w:drawing" in section.header._element.xml  # the logo
+    assert any(p.startswith("word/media/") for p in _parts(out))
     assert "Pulverwiesen 11" in section.footer.paragraphs[0].text
     text = docx2python(str(out)).text
     assert "ALTER INHALT DER VORLAGE" not in text
