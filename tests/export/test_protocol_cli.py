@@ -38,6 +38,25 @@ def test_docx_and_markdown(db_path, store, rich_workshop, tmp_path: Path) -> Non
     md = (tmp_path / "p.txt").read_text(encoding="utf-8")
     assert md.startswith("# Vernetzungsworkshop Esslingen – minutes")
     assert "## Participants" in md and "| Name | Organisation | Type | E-mail |" in md
+    # the global --lang applies too
+    result = subprocess.run(
+        [
+            PYTHON,
+            "-m",
+            "facilitator",
+            "--lang",
+            "en",
+            "export",
+            "protocol",
+            "-o",
+            str(tmp_path / "e.md"),
+        ],
+        env=cli_env(db_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0 and "## Next steps" in (tmp_path / "e.md").read_text("utf-8")
 
 
 def test_bad_templates_fail_cleanly(db_path, store, rich_workshop, tmp_path: Path) -> None:

@@ -92,6 +92,10 @@ def test_print_kit_and_one_card(db_path, tmp_path: Path) -> None:
     for heading in ("Material", "Schritte", "Für die Teilnehmenden", "Tipps", "Stolpersteine"):
         assert heading in text
     assert "Brainwriting 6-3-5" in text and "Quelle" in text
+    section = document.sections[0]
+    assert section.header.paragraphs[0].text == "Methodenkoffer"
+    assert "NUMPAGES" in section.footer._element.xml
+    assert document.core_properties.language == "de-DE"
 
     one = tmp_path / "karte.docx"
     result = _run(db_path, "--print", "-o", str(one), "--id", "world-cafe", "--lang", "en")
