@@ -76,3 +76,44 @@ def test_small_protocol_pdf_has_hostile_text(store, rich_workshop, tmp_path: Pat
     text = " ".join(_pdf_text(_to_pdf(docx, tmp_path)).split())
     assert "Grüße Straße" in text and "Jörg Weiß" in text
     assert "SteuerzeichenimText" in text
+
+
+def test_libreoffice_made_template(store, rich_workshop, tmp_path: Path) -> None:
+    """A template saved by LibreOffice (older core-properties link, no heading styles)."""
+    import zipfile
+
+    from docx import Document
+
+    source = tmp_path / "briefkopf.txt"
+    source.write_text("Briefkopf der Gemeinde\n", encoding="utf-8")
+    profile = f"-env:UserInstallation=file:///tmp/lo-{uuid.uuid4().hex}"
+    subprocess.run(
+        [
+            "soffice",
+            profile,
+            "--headless",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    out = write_protocol(
+        store, rich_workshop, tmp_path / "p.docx", template=tmp_path / "briefkopf.docx"
+    )
+    with zipfile.ZipFile(out) as package:
+        names = package.namelist()
+    assert names.count("docProps/core.xml") == 1  # a duplicate part makes Word refuse the file
+    document = Document(str(out))
+    assert document.core_properties.title == "Vernetzungsworkshop Esslingen – Protokoll"
+    heads = [
+        p.text for p in document.paragraphs if p.style is not None and p.style.name == "Heading 1"
+    ]
+    assert heads[0] == "Inhalt"
+    assert "Briefkopf der Gemeinde" not in " ".join(p.text for p in document.paragraphs)
+    text = " ".join(_pdf_text(_to_pdf(out, tmp_path)).split())
+    assert "Stand der Projekte" in text
