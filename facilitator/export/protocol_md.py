@@ -16,11 +16,15 @@ from facilitator.export.docx_common import clean
 
 # Characters Markdown would read as markup at the start of or inside a line.
 _INLINE = re.compile(r"([\\`*_\[\]<>#|])")
+_LINE_START = re.compile(r"^([-+=~])")
+_NUMBERED = re.compile(r"^(\d+)([.)])")
 
 
 def _text(value: str) -> str:
     """Escape markup characters and fold line breaks: one entry stays one line."""
-    return _INLINE.sub(r"\\\1", " ".join(clean(value).split()))
+    text = _INLINE.sub(r"\\\1", " ".join(clean(value).split()))
+    # a leading "-", "+", "=" or "1." would turn the line into a list or a heading rule
+    return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\\\1", text))
 
 
 def render_markdown(blocks: list[Block]) -> str:
@@ -33,6 +37,8 @@ def render_markdown(blocks: list[Block]) -> str:
             # the title is the only level-1 heading; sections start at ##
             out.append(f"{'#' * (block.level + 1)} {_text(block.text)}")
         elif isinstance(block, Para):
+            if not _text(block.text):
+                continue
             out.append(f"*{_text(block.text)}*" if block.note else _text(block.text))
         elif isinstance(block, Fields):
             out.append("\n".join(f"**{_text(k)}:** {_text(v)}  " for k, v in block.pairs))
