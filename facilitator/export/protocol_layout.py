@@ -4,10 +4,16 @@ Both renderers (Word and Markdown) walk the same list of blocks, so the two
 documents cannot drift apart. Labels come from export/strings.py.
 """
 
+from datetime import date
+
 from facilitator.core.taxonomy import CAPTURE_KINDS, MEASURE_STATUSES, ORG_TYPES, TOPICS
 from facilitator.export.blocks import Block, Bullets, Fields, Heading, Para, Table, Title
 from facilitator.export.protocol_model import Entry, ProtocolModel
 from facilitator.export.strings import SECTIONS, STRINGS
+
+_MONTHS_EN = (
+    "January February March April May June July August September October November December"
+).split()
 
 
 class _Layout:
@@ -49,6 +55,16 @@ class _Layout:
         extras = [x for x in (self.votes(entry), entry.organisation) if x]
         return entry.text + (f" ({'; '.join(extras)})" if extras else "")
 
+    def date(self, iso: str | None, empty: str = "") -> str:
+        """Return an ISO date as people write it: 01.12.2026 or 1 December 2026."""
+        try:
+            day = date.fromisoformat(str(iso)[:10])
+        except ValueError:
+            return iso or empty
+        if self.lang == "en":
+            return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+        return day.strftime("%d.%m.%Y")
+
     def topic(self, key: str | None) -> str:
         return self.label(TOPICS, key, self.t("no_topic"))
 
@@ -62,7 +78,7 @@ def layout(model: ProtocolModel) -> list[Block]:
     out.add(
         Fields(
             (
-                (t("date"), model.date or t("not_given")),
+                (t("date"), out.date(model.date, t("not_given"))),
                 (t("time"), time or t("not_given")),
                 (t("venue"), model.venue or t("not_given")),
                 (t("moderation"), model.moderation or t("not_given")),
@@ -177,7 +193,7 @@ def _tasks(out: _Layout, model: ProtocolModel) -> None:
     t = out.t
     out.table(
         [t("owner"), t("what"), t("due")],
-        [[e.owner or "–", e.text, e.due or "–"] for e in model.tasks],
+        [[e.owner or "–", e.text, out.date(e.due, "–")] for e in model.tasks],
         (3, 6, 2),
     )
 
@@ -191,7 +207,7 @@ def _decisions(out: _Layout, model: ProtocolModel) -> None:
 
 def _next_steps(out: _Layout, model: ProtocolModel) -> None:
     out.bullets(model.next_steps)
-    out.add(Fields(((out.t("next_date"), model.next_date or out.t("not_given")),)))
+    out.add(Fields(((out.t("next_date"), out.date(model.next_date, out.t("not_given"))),)))
 
 
 def _appendix(out: _Layout, model: ProtocolModel) -> None:

@@ -39,7 +39,7 @@ def test_header_block_and_results(store, rich_workshop, tmp_path: Path) -> None:
     path = write_protocol(store, rich_workshop, tmp_path / "protokoll.docx")
     text = docx2python(str(path)).text
     for expected in (
-        "Datum: 2026-12-01",
+        "Datum: 01.12.2026",
         "Ort: Landratsamt Esslingen",
         "Moderation: Jörg Weiß, Ülkü Öztürk",
         "Protokoll: Grüße Straße",
@@ -50,7 +50,7 @@ def test_header_block_and_results(store, rich_workshop, tmp_path: Path) -> None:
         "OZG 2.0 und Fördermittel",
         "Zweiter Workshop im Frühjahr",
         "Wer koordiniert die Plattform?",
-        "Nächster Termin: 2027-03-15",
+        "Nächster Termin: 15.03.2027",
         "Folgetermin abstimmen",
         "SteuerzeichenimText",  # XML-forbidden characters stripped, the text kept
     ):
@@ -90,7 +90,7 @@ def test_tables_agenda_participants_measures_tasks(store, rich_workshop, tmp_pat
         "Stadt Esslingen",
     ] in measures
     tasks = by_header[("Wer", "Was", "Bis wann")]
-    assert tasks == [["Jörg Weiß", "Protokoll an alle versenden", "2026-12-08"]]
+    assert tasks == [["Jörg Weiß", "Protokoll an alle versenden", "08.12.2026"]]
     matches = by_header[("Themenfeld", "Suche", "Biete")]
     assert matches[0][0] == "Verwaltung"
     assert "Austausch zur E-Akte" in matches[0][1] and "Erfahrung mit E-Akte" in matches[0][2]
@@ -124,6 +124,9 @@ def test_english(store, rich_workshop, tmp_path: Path) -> None:
     with zipfile.ZipFile(path) as package:
         assert 'w:val="en-GB"' in package.read("word/styles.xml").decode()
     assert "Page" in document.sections[0].footer._element.xml
+    text = docx2python(str(path)).text
+    assert "Date: 1 December 2026" in text and "Time: 09:00–12:00" in text
+    assert "Next date: 15 March 2027" in text and "Keine Einträge" not in text
 
 
 def test_consent_gate_covers_every_part(store, rich_workshop, tmp_path: Path) -> None:
