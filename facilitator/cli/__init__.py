@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "new": "facilitator.cli.workshop:new",
     "list": "facilitator.cli.workshop:list_workshops",
     "check": "facilitator.cli.files:check",
+    "methods": "facilitator.cli.methods:methods",
     "capture": "facilitator.cli.capture:capture",
     "participants": "facilitator.cli.participants:participants",
     "export": "facilitator.cli.exports:export",

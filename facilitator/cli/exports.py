@@ -11,6 +11,7 @@ from facilitator.core.errors import ValidationError
 # export subcommand -> "module:attribute"; each area adds its line here.
 EXPORT_COMMANDS: dict[str, str] = {
     "json": "facilitator.cli.exports:export_json",
+    "protocol": "facilitator.cli.protocol:export_protocol",
 }
 
 

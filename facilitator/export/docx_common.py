@@ -34,11 +34,28 @@ def new_document(template: Path | None = None) -> DocumentType:
     section properties are kept so page size and margins stay too.
     """
     document = Document(str(template)) if template else Document()
+    _repair_core_properties_link(document)
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     return document
+
+
+def _repair_core_properties_link(document: DocumentType) -> None:
+    """Let python-docx find core properties that LibreOffice links with an older rel type.
+
+    Otherwise it adds a second docProps/core.xml, and Word calls the file damaged.
+    """
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    for rel in document.part.package.rels.values():
+        if (
+            rel.reltype != RT.CORE_PROPERTIES
+            and rel.reltype.endswith("/metadata/core-properties")
+            and not rel.is_external
+        ):
+            rel._reltype = RT.CORE_PROPERTIES
 
 
 def set_language(document: DocumentType, lang: str) -> None:

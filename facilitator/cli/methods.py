@@ -1,0 +1,124 @@
+"""Provides `facilitator methods`: list, search and print the method cards."""
+
+import json
+from pathlib import Path
+
+import click
+
+from facilitator.cli.context import Settings, pass_settings
+from facilitator.core.errors import NotFound, UserError
+
+
+@click.command("methods")
+@click.option("--phase", help="Nur eine Phase (z. B. ideen, vertiefen, abschluss).")
+@click.option("--search", "-s", "query", help="Suchtext (Groß/Klein, Umlaute, Tippfehler egal).")
+@click.option("--id", "card_id", help="Nur diese Karte (mit --print: eine Karte drucken).")
+@click.option("--json", "as_json", is_flag=True, help="Als JSON ausgeben.")
+@click.option(
+    "--methods",
+    "method_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Weiterer Ordner mit eigenen Karten (mehrfach möglich).",
+)
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None, help="Sprache.")
+@click.option("--print", "print_kit", is_flag=True, help="Als druckbares Word-Dokument.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Zieldatei für --print (z. B. Methodenkoffer.docx).",
+)
+@pass_settings
+def methods(
+    settings: Settings,
+    phase: str | None,
+    query: str | None,
+    card_id: str | None,
+    as_json: bool,
+    method_dirs: tuple[Path, ...],
+    lang: str | None,
+    print_kit: bool,
+    output: Path | None,
+) -> None:
+    """Methodenkarten auflisten, durchsuchen oder als Methodenkoffer drucken."""
+    from facilitator.core.method_search import search
+    from facilitator.core.taxonomy import METHOD_PHASES, choices, resolve
+    from facilitator.library import load_methods
+
+    lang = lang or settings.lang
+    if print_kit and output is None:
+        raise UserError("Für --print bitte eine Zieldatei angeben: -o Methodenkoffer.docx")
+    if output is not None and not print_kit:
+        raise UserError("-o gehört zu --print.")
+    cards = load_methods(method_dirs)
+    selected = list(cards.values())
+    if card_id:
+        if card_id not in cards:
+            similar = ", ".join(hit.card.id for hit in search(selected, card_id)[:3])
+            hint = f" Meinten Sie: {similar}?" if similar else ""
+            raise NotFound(f"Eine Methode „{card_id}“ gibt es nicht.{hint}")
+        selected = [cards[card_id]]
+    if phase:
+        key = resolve(phase, METHOD_PHASES)
+        if key is None:
+            raise UserError(f"Unbekannte Phase {phase!r}; möglich: {choices(METHOD_PHASES)}.")
+        selected = [card for card in selected if card.phase == key]
+    scores: dict[str, float] = {}
+    if query:
+        hits = search(selected, query)
+        selected = [hit.card for hit in hits]
+        scores = {hit.card.id: hit.score for hit in hits}
+    elif not card_id:
+        from facilitator.export.method_kit import kit_order
+
+        selected = kit_order(selected)
+
+    if print_kit:
+        from facilitator.export.method_kit import write_method_kit
+
+        if not selected:
+            raise UserError("Keine Karte passt; es wurde nichts geschrieben.")
+        write_method_kit(selected, output, lang=lang)
+        click.echo(f"Geschrieben: {output} ({len(selected)} Karten)")
+        return
+    if as_json:
+        data = [{**card.to_dict(), **_score(scores, card.id)} for card in selected]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    _print_table(selected, lang, query)
+
+
+def _score(scores: dict[str, float], card_id: str) -> dict[str, float]:
+    return {"score": round(scores[card_id], 1)} if card_id in scores else {}
+
+
+def _print_table(cards: list, lang: str, query: str | None) -> None:  # list[MethodCard]
+    from rich.console import Console
+    from rich.table import Table
+
+    from facilitator.core.taxonomy import METHOD_PHASES
+
+    console = Console()
+    if not cards:
+        console.print(
+            f"Keine Methode passt zu „{query}“." if query else "Keine Methoden gefunden.",
+            highlight=False,
+        )
+        return
+    de = lang != "en"
+    table = Table(title=("Methoden" if de else "Methods") + f" ({len(cards)})")
+    table.add_column("ID", no_wrap=True)  # ids are typed back in: never cut them short
+    table.add_column("Name", overflow="fold")
+    table.add_column("Phase", overflow="fold")
+    table.add_column("Min.", no_wrap=True, justify="right")
+    table.add_column("Pers." if de else "People", no_wrap=True, justify="right")
+    for card in cards:
+        table.add_row(
+            card.id,
+            card.name.get(lang),
+            METHOD_PHASES[card.phase].get(lang),
+            f"{card.duration_min}–{card.duration_max}",
+            f"{card.group_size_min}–{card.group_size_max}",
+        )
+    console.print(table)

@@ -1,0 +1,64 @@
+"""Provides `facilitator export protocol`: the follow-up protocol as Word or Markdown."""
+
+from pathlib import Path
+
+import click
+
+from facilitator.cli.context import Settings, pass_settings, workshop_option
+
+
+@click.command("protocol")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Zieldatei (.docx oder .md).",
+)
+@click.option(
+    "--template",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Word-Vorlage (.docx): ihre Formatvorlagen, Kopf- und Fußzeile und ihr Logo bleiben.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["de", "en"]),
+    default=None,
+    help="Sprache des Protokolls (Standard: die globale Sprache, Deutsch).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["docx", "md"]),
+    default=None,
+    help="docx (Standard) oder md für E-Mail und Wikis; sonst nach Dateiendung.",
+)
+@workshop_option
+@pass_settings
+def export_protocol(
+    settings: Settings,
+    output: Path,
+    template: Path | None,
+    lang: str | None,
+    fmt: str | None,
+    workshop_id: str | None,
+) -> None:
+    """Das Protokoll eines Workshops als Word-Dokument (oder Markdown) schreiben."""
+    from facilitator.export.protocol import check_template, write_protocol
+    from facilitator.store.workshops import resolve_workshop
+
+    if fmt is None:
+        fmt = "md" if output.suffix.lower() in (".md", ".markdown") else "docx"
+    if template is not None:
+        check_template(template)  # before the database is opened: fail fast, write nothing
+    store = settings.open()
+    workshop = resolve_workshop(store, workshop_id)
+    write_protocol(
+        store,
+        workshop.id,
+        output,
+        lang=lang or settings.lang,
+        template=template,
+        fmt=fmt,
+    )
+    click.echo(f"Geschrieben: {output}")

@@ -1,0 +1,159 @@
+"""Provides the printable method kit: every card (or one) as a Word document.
+
+A title page, a contents list by phase, then one card per page: name, summary,
+phase, duration, group size, materials, steps with minutes, what participants see,
+what it produces, tips, pitfalls, variations and source.
+"""
+
+from datetime import datetime
+from pathlib import Path
+
+from facilitator.core.method_format import MethodCard
+from facilitator.core.taxonomy import CAPTURE_KINDS, METHOD_PHASES
+from facilitator.export.blocks import Block, Bullets, Fields, Heading, PageBreak, Para, Title
+from facilitator.export.files import write_atomic
+from facilitator.export.strings import STRINGS
+
+
+def kit_order(cards: list[MethodCard]) -> list[MethodCard]:
+    """Return cards in workshop order: by phase (arriving → closing), then by name."""
+    phases = list(METHOD_PHASES)
+    return sorted(
+        cards,
+        key=lambda c: (phases.index(c.phase) if c.phase in phases else 99, c.name.de.lower()),
+    )
+
+
+_LANGUAGE_HEADINGS = {"english": "en", "deutsch": "de"}
+
+
+def body_blocks(body: str, lang: str) -> list[Block]:
+    """Return the card's Markdown text in `lang` as headings and paragraphs.
+
+    Cards write German first and the English text under a heading "## English";
+    only the part in the kit's language is printed.
+    """
+    parts: dict[str, list[Block]] = {"de": [], "en": []}
+    part, current = "de", []
+
+    def flush() -> None:
+        if current:
+            parts[part].append(Para(" ".join(current)))
+            current.clear()
+
+    for raw in body.splitlines():
+        line = raw.strip()
+        if line.startswith("#"):
+            flush()
+            text = line.lstrip("#").strip()
+            if text.lower() in _LANGUAGE_HEADINGS:
+                part = _LANGUAGE_HEADINGS[text.lower()]
+            elif text:
+                parts[part].append(Heading(2, text))
+        elif line:
+            current.append(line.lstrip("-* ").strip() if line[:2] in ("- ", "* ") else line)
+        else:
+            flush()
+    flush()
+    return parts[lang] or parts["de"]
+
+
+def card_blocks(card: MethodCard, lang: str) -> list[Block]:
+    """Return one card as blocks (it starts with its name as Heading 1)."""
+
+    def t(key: str, **values: object) -> str:
+        return STRINGS(key, lang, **values)
+
+    phase = METHOD_PHASES[card.phase].get(lang) if card.phase in METHOD_PHASES else card.phase
+    blocks: list[Block] = [
+        Heading(1, card.name.get(lang)),
+        Para(card.summary.get(lang), note=True),
+        Fields(
+            (
+                (t("phase"), phase),
+                (t("duration"), t("minutes_range", min=card.duration_min, max=card.duration_max)),
+                (
+                    t("group_size"),
+                    t("people_range", min=card.group_size_min, max=card.group_size_max),
+                ),
+            )
+        ),
+    ]
+
+    def listed(key: str, items: list[str]) -> None:
+        if items:
+            blocks.extend([Heading(2, t(key)), Bullets(tuple(items))])
+
+    listed("materials", card.materials.get(lang, []))
+    blocks.append(Heading(2, t("kit_steps")))
+    blocks.append(
+        Bullets(
+            tuple(
+                f"{number}. {t('minutes_short', n=step.minutes)} – {step.text.get(lang)}"
+                for number, step in enumerate(card.steps, 1)
+            )
+        )
+    )
+    blocks.extend([Heading(2, t("participant_view")), Para(card.participants.get(lang))])
+    captures = [CAPTURE_KINDS[k].get(lang) for k in card.captures if k in CAPTURE_KINDS]
+    blocks.extend([Heading(2, t("captures")), Para(", ".join(captures))])
+    listed("tips", card.tips.get(lang, []))
+    listed("traps", card.traps.get(lang, []))
+    listed("variations", card.variations.get(lang, []))
+    blocks.extend(body_blocks(card.body, lang))
+    blocks.extend([Heading(2, t("source")), Para(card.source)])
+    return blocks
+
+
+def kit_blocks(cards: list[MethodCard], lang: str) -> list[Block]:
+    """Return the whole kit: title page, contents, one card per page."""
+    ordered = kit_order(cards)
+    blocks: list[Block] = [
+        Title(STRINGS("kit_title", lang)),
+        Para(STRINGS("kit_subtitle", lang)),
+        Para(STRINGS("kit_count", lang, n=len(ordered)), note=True),
+        PageBreak(),
+        Heading(1, STRINGS("contents", lang)),
+    ]
+    for phase, label in METHOD_PHASES.items():
+        in_phase = [c for c in ordered if c.phase == phase]
+        if in_phase:
+            blocks.append(Heading(2, label.get(lang)))
+            blocks.append(
+                Bullets(
+                    tuple(
+                        f"{c.name.get(lang)} ({c.duration_min}–{c.duration_max} Min.)"
+                        if lang == "de"
+                        else f"{c.name.get(lang)} ({c.duration_min}–{c.duration_max} min)"
+                        for c in in_phase
+                    )
+                )
+            )
+    for card in ordered:
+        blocks.append(PageBreak())
+        blocks.extend(card_blocks(card, lang))
+    return blocks
+
+
+def write_method_kit(
+    cards: list[MethodCard],
+    path: Path,
+    *,
+    lang: str = "de",
+    created: datetime | None = None,
+) -> Path:
+    """Write the cards as a printable .docx (one card: no title page), atomically."""
+    from facilitator.export.protocol_docx import write_docx  # python-docx only when printing
+
+    if len(cards) == 1:
+        blocks, title = card_blocks(cards[0], lang), cards[0].name.get(lang)
+    else:
+        blocks, title = kit_blocks(cards, lang), STRINGS("kit_title", lang)
+    header = STRINGS("kit_title", lang)
+    write_atomic(
+        Path(path),
+        lambda tmp: write_docx(
+            blocks, tmp, title=header, lang=lang, created=created, doc_title=title
+        ),
+    )
+    return Path(path)

@@ -1,0 +1,59 @@
+"""Provides the Markdown rendering of the protocol, for e-mail and wikis."""
+
+import re
+
+from facilitator.export.blocks import (
+    Block,
+    Bullets,
+    Fields,
+    Heading,
+    PageBreak,
+    Para,
+    Table,
+    Title,
+)
+from facilitator.export.docx_common import clean
+
+# Characters Markdown would read as markup at the start of or inside a line.
+_INLINE = re.compile(r"([\\`*_\[\]<>#|])")
+_LINE_START = re.compile(r"^([-+=~])")
+_NUMBERED = re.compile(r"^(\d+)([.)])")
+
+
+def _text(value: str) -> str:
+    """Escape markup characters and fold line breaks: one entry stays one line."""
+    text = _INLINE.sub(r"\\\1", " ".join(clean(value).split()))
+    # a leading "-", "+", "=" or "1." would turn the line into a list or a heading rule
+    return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\\\1", text))
+
+
+def render_markdown(blocks: list[Block]) -> str:
+    """Return the blocks as GitHub/pandoc-flavoured Markdown."""
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Title):
+            out.append(f"# {_text(block.text)}")
+        elif isinstance(block, Heading):
+            # the title is the only level-1 heading; sections start at ##
+            out.append(f"{'#' * (block.level + 1)} {_text(block.text)}")
+        elif isinstance(block, Para):
+            if not _text(block.text):
+                continue
+            out.append(f"*{_text(block.text)}*" if block.note else _text(block.text))
+        elif isinstance(block, Fields):
+            out.append("\n".join(f"**{_text(k)}:** {_text(v)}  " for k, v in block.pairs))
+        elif isinstance(block, Bullets):
+            marker = (lambda i: f"{i}.") if block.numbered else (lambda i: "-")
+            out.append(
+                "\n".join(f"{marker(i)} {_text(item)}" for i, item in enumerate(block.items, 1))
+            )
+        elif isinstance(block, PageBreak):
+            continue
+        elif isinstance(block, Table):
+            lines = [
+                "| " + " | ".join(_text(h) for h in block.headers) + " |",
+                "|" + "|".join("---" for _ in block.headers) + "|",
+            ]
+            lines += ["| " + " | ".join(_text(c) or " " for c in row) + " |" for row in block.rows]
+            out.append("\n".join(lines))
+    return "\n\n".join(out) + "\n"

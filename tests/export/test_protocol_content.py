@@ -1,0 +1,158 @@
+"""Tests the protocol's content and order, read back with python-docx and docx2python."""
+
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx2python import docx2python
+from protocol_fixtures import LONG_TEXT, SECRET_EMAIL, SHARED_EMAIL
+
+from facilitator.export.protocol import write_protocol
+from facilitator.export.strings import SECTIONS, STRINGS
+
+GERMAN_SECTIONS = [STRINGS(key, "de") for key in SECTIONS]
+
+
+def _headings(document) -> list[tuple[str, str]]:  # noqa: ANN001
+    return [
+        (p.style.name, p.text)
+        for p in document.paragraphs
+        if p.style.name.startswith("Heading") or p.style.name == "Title"
+    ]
+
+
+def test_sections_in_order_with_german_headings(store, rich_workshop, tmp_path: Path) -> None:
+    path = write_protocol(store, rich_workshop, tmp_path / "protokoll.docx")
+    document = Document(str(path))
+    heads = _headings(document)
+    assert heads[0] == ("Title", "Vernetzungsworkshop Esslingen – Protokoll")
+    level1 = [text for style, text in heads if style == "Heading 1"]
+    assert level1 == ["Inhalt", *GERMAN_SECTIONS]
+    level2 = [text for style, text in heads if style == "Heading 2"]
+    assert {"Ziele", "Ablauf", "Herausforderung", "Bedarf", "Treiber", "Kontakte"} <= set(level2)
+    assert "Verwaltung" in [text for style, text in heads if style == "Heading 3"]
+    toc = [p.text for p in document.paragraphs if p.style.name == "List Number"][:10]
+    assert toc == GERMAN_SECTIONS
+
+
+def test_header_block_and_results(store, rich_workshop, tmp_path: Path) -> None:
+    path = write_protocol(store, rich_workshop, tmp_path / "protokoll.docx")
+    text = docx2python(str(path)).text
+    for expected in (
+        "Datum: 01.12.2026",
+        "Ort: Landratsamt Esslingen",
+        "Moderation: Jörg Weiß, Ülkü Öztürk",
+        "Protokoll: Grüße Straße",
+        "Verteiler: Alle Teilnehmenden; Landratsamt Esslingen, Stabsstelle Digitales",
+        "Herausforderungen der Digitalisierung sammeln",
+        "Fehlende Schnittstellen 😩 zwischen Fachverfahren (7 Punkte)",
+        "Gemeinsame Plattform für Bürgerdienste",
+        "OZG 2.0 und Fördermittel",
+        "Zweiter Workshop im Frühjahr",
+        "Wer koordiniert die Plattform?",
+        "Nächster Termin: 15.03.2027",
+        "Folgetermin abstimmen",
+        "SteuerzeichenimText",  # XML-forbidden characters stripped, the text kept
+    ):
+        assert expected in text, expected
+    assert LONG_TEXT.strip() in text
+    assert "Versteckter Beitrag" not in text
+    # sorted by dots: 9 before 7 within Verwaltung
+    assert text.index("Fachkräftemangel in der IT (9 Punkte)") < text.index(
+        "Fehlende Schnittstellen"
+    )
+
+
+def test_tables_agenda_participants_measures_tasks(store, rich_workshop, tmp_path: Path) -> None:
+    path = write_protocol(store, rich_workshop, tmp_path / "protokoll.docx")
+    document = Document(str(path))
+    tables = [[[c.text for c in row.cells] for row in t.rows] for t in document.tables]
+    by_header = {tuple(t[0]): t[1:] for t in tables}
+    agenda = by_header[("Programmpunkt", "geplant", "tatsächlich", "Methode")]
+    assert [r[0] for r in agenda][:3] == [
+        "Ankommen und Kaffee",
+        "Begrüßung und Ziele",
+        "Herausforderungen sammeln",
+    ]
+    assert agenda[0][1] == "09:00–09:15"
+    assert agenda[-1][2] == "entfallen"  # the last item was skipped
+    assert agenda[2][2].count(":") == 2  # actual start–end from the timer
+    people = by_header[("Name", "Organisation", "Art", "E-Mail")]
+    assert ["Anna Schäfer", "Stadt Esslingen", "Kommune", SHARED_EMAIL] in people
+    assert ["Bernd Geheim", "Stadtwerke Nürtingen", "Stadtwerk", ""] in people
+    counts = by_header[("Art", "Anzahl")]
+    assert ["Gesamt", "3"] in counts
+    measures = by_header[("Maßnahme", "Themenfeld", "Status", "Organisation")]
+    assert [
+        "Open-Data-Portal aufbauen",
+        "Partizipation und Transparenz",
+        "In Umsetzung",
+        "Stadt Esslingen",
+    ] in measures
+    tasks = by_header[("Wer", "Was", "Bis wann")]
+    assert tasks == [["Jörg Weiß", "Protokoll an alle versenden", "08.12.2026"]]
+    matches = by_header[("Themenfeld", "Suche", "Biete")]
+    assert matches[0][0] == "Verwaltung"
+    assert "Austausch zur E-Akte" in matches[0][1] and "Erfahrung mit E-Akte" in matches[0][2]
+
+
+def test_word_craft(store, rich_workshop, tmp_path: Path) -> None:
+    path = write_protocol(store, rich_workshop, tmp_path / "protokoll.docx")
+    document = Document(str(path))
+    section = document.sections[0]
+    assert "Vernetzungsworkshop Esslingen" in section.header.paragraphs[0].text
+    footer_xml = section.footer._element.xml
+    assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml and "Seite" in footer_xml
+    for table in document.tables:
+        assert "w:tblHeader" in table.rows[0]._tr.xml
+    with zipfile.ZipFile(path) as package:
+        styles = package.read("word/styles.xml").decode()
+    assert 'w:val="de-DE"' in styles
+    props = document.core_properties
+    assert props.title == "Vernetzungsworkshop Esslingen – Protokoll"
+    assert props.author == "facilitator"
+    assert props.language == "de-DE"
+    assert props.created is not None and props.created.year == 2026
+    assert any(p.style.name == "List Bullet" for p in document.paragraphs)
+
+
+def test_english(store, rich_workshop, tmp_path: Path) -> None:
+    path = write_protocol(store, rich_workshop, tmp_path / "minutes.docx", lang="en")
+    document = Document(str(path))
+    level1 = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert level1 == ["Contents", *[STRINGS(key, "en") for key in SECTIONS]]
+    with zipfile.ZipFile(path) as package:
+        assert 'w:val="en-GB"' in package.read("word/styles.xml").decode()
+    assert "Page" in document.sections[0].footer._element.xml
+    text = docx2python(str(path)).text
+    assert "Date: 1 December 2026" in text and "Time: 09:00–12:00" in text
+    assert "Next date: 15 March 2027" in text and "Keine Einträge" not in text
+
+
+def test_consent_gate_covers_every_part(store, rich_workshop, tmp_path: Path) -> None:
+    docx_path = write_protocol(store, rich_workshop, tmp_path / "p.docx")
+    md_path = write_protocol(store, rich_workshop, tmp_path / "p.md", fmt="md")
+    with zipfile.ZipFile(docx_path) as package:
+        names = package.namelist()
+        assert any(n.startswith("word/header") for n in names)
+        assert "docProps/core.xml" in names
+        everything = b"".join(package.read(n) for n in names)
+    assert SHARED_EMAIL.encode() in everything  # consented: shown
+    assert SECRET_EMAIL.encode() not in everything
+    assert b"geheim.ohne" not in everything
+    md = md_path.read_text(encoding="utf-8")
+    assert SHARED_EMAIL in md and SECRET_EMAIL not in md
+
+
+def test_workshop_without_captures(store, workshop_id, tmp_path: Path) -> None:
+    path = write_protocol(store, workshop_id, tmp_path / "leer.docx")
+    document = Document(str(path))
+    level1 = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert level1 == ["Inhalt", *GERMAN_SECTIONS]
+    empty = [p.text for p in document.paragraphs if p.text == "Keine Einträge."]
+    assert len(empty) >= 8
+    # every section says something: no heading is directly followed by another heading 1
+    paragraphs = [p for p in document.paragraphs if p.text]
+    for before, after in zip(paragraphs, paragraphs[1:], strict=False):
+        if before.style.name == "Heading 1" and before.text != "Inhalt":
+            assert after.style.name != "Heading 1", before.text
