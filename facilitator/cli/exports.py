@@ -11,6 +11,9 @@ from facilitator.core.errors import ValidationError
 # export subcommand -> "module:attribute"; each area adds its line here.
 EXPORT_COMMANDS: dict[str, str] = {
     "json": "facilitator.cli.exports:export_json",
+    "factsheet": "facilitator.cli.factsheet:factsheet",
+    "ics": "facilitator.cli.followup:export_ics",
+    "contacts": "facilitator.cli.followup:export_contacts",
 }
 
 
