@@ -59,7 +59,7 @@ def build_series(store: Store) -> dict[str, str]:
     from facilitator.store.captures import add_capture, set_flipchart_votes
     from facilitator.store.participants import add_participant
     from facilitator.store.series import ensure_series
-    from facilitator.store.workshops import create_workshop, update_workshop
+    from facilitator.store.workshops import create_workshop
 
     series_id = ensure_series(store, SERIES)
     workshops = [
@@ -125,7 +125,6 @@ def build_series(store: Store) -> dict[str, str]:
         topic="energie_umwelt",
         organisation=org_name("Konstanz"),
     )
-    update_workshop(store, workshops[2], next_date="2027-01-20", venue="Rathaus Esslingen")
     return themes
 
 
