@@ -30,6 +30,7 @@ def match(
 
     Standard: die Organisationen der Reihe des neuesten Workshops (oder aller Workshops).
     """
+    from facilitator.core.matching import shared_topics, span_km
     from facilitator.core.taxonomy import TOPICS
     from facilitator.store.matching import suggest_groups
 
@@ -43,9 +44,17 @@ def match(
     for warning in result.warnings:
         click.echo(f"Warnung: {warning}", err=True)
     for number, (members, score) in enumerate(zip(result.groups, result.cohesion, strict=True)):
-        click.echo(f"Gruppe {number + 1} ({len(members)}, Ähnlichkeit {score:.2f}):")
+        topics = ", ".join(TOPICS[t].get(lang) for t in shared_topics(members) if t in TOPICS)
+        span = span_km(members)
+        facts = [f"{len(members)} Organisationen", f"Ähnlichkeit {score:.2f}"]
+        if span is not None:
+            facts.append(f"höchstens {span:.0f} km auseinander")
+        click.echo(f"Gruppe {number + 1} ({', '.join(facts)}):")
+        if topics:
+            click.echo(f"  Gemeinsame Themen: {topics}")
         for org in members:
-            place = f" – {org.municipality}" if org.municipality else ""
+            shown = org.municipality and org.municipality.casefold() not in org.name.casefold()
+            place = f" – {org.municipality}" if shown else ""
             click.echo(f"  {org.name}{place}")
     if result.pairs:
         click.echo("\nBiete/Suche-Paare:")
@@ -60,11 +69,15 @@ def match(
 
 
 def _as_dict(result) -> dict:  # noqa: ANN001 - MatchResult, imported lazily
+    from facilitator.core.matching import shared_topics, span_km
+
     return {
         "by": result.by,
         "groups": [
             {
                 "cohesion": round(score, 4),
+                "shared_topics": shared_topics(members),
+                "span_km": None if span_km(members) is None else round(span_km(members), 1),
                 "organisations": [
                     {
                         "id": org.id,

@@ -309,3 +309,18 @@ def match(profiles: list[OrgProfile], groups: int, by: str = "topic") -> MatchRe
         warnings=warnings,
         cohesion=[cohesion(sim, g) for g in indices],
     )
+
+
+def shared_topics(group: list[OrgProfile], share: float = 0.5) -> list[str]:
+    """Return the topic fields that at least `share` of the group's members work on."""
+    counts: Counter = Counter(t for p in group for t in p.topics)
+    needed = max(2, math.ceil(len(group) * share)) if len(group) > 1 else 1
+    return [t for t, n in counts.most_common() if n >= needed]
+
+
+def span_km(group: list[OrgProfile]) -> float | None:
+    """Return the largest distance between two located members (None if under two)."""
+    located = [p.location for p in group if p.location]
+    if len(located) < 2:
+        return None
+    return max(haversine_km(a, b) for i, a in enumerate(located) for b in located[i + 1 :])
