@@ -15,11 +15,16 @@ TEXT = Catalog(
         "title": ("Faktenblatt: {label}", "Fact sheet: {label}"),
         "all": ("alle Workshops", "all workshops"),
         "intro": (
-            "Stand {today}. Zusammenfassung aus {workshops} Workshops mit {participants} "
-            "Teilnehmenden aus {organisations} Organisationen.",
-            "As of {today}. Summary of {workshops} workshops with {participants} participants "
-            "from {organisations} organisations.",
+            "Stand {today}. Zusammenfassung aus {workshops} mit {participants} aus "
+            "{organisations}.",
+            "As of {today}. Summary of {workshops} with {participants} from {organisations}.",
         ),
+        "n_workshops": ("{n} Workshops", "{n} workshops"),
+        "1_workshops": ("einem Workshop", "one workshop"),
+        "n_participants": ("{n} Teilnehmenden", "{n} participants"),
+        "1_participants": ("einer Person", "one participant"),
+        "n_organisations": ("{n} Organisationen", "{n} organisations"),
+        "1_organisations": ("einer Organisation", "one organisation"),
         "overview": ("Überblick", "Overview"),
         "figure": ("Kennzahl", "Figure"),
         "value": ("Anzahl", "Count"),
@@ -78,9 +83,9 @@ def blocks(sheet: FactSheet, lang: str, today: date | None = None) -> list[Block
             t(
                 "intro",
                 today=today_text,
-                workshops=len(sheet.workshops),
-                participants=sheet.participants,
-                organisations=sheet.organisations,
+                workshops=_count("workshops", len(sheet.workshops), lang),
+                participants=_count("participants", sheet.participants, lang),
+                organisations=_count("organisations", sheet.organisations, lang),
             ),
         ),
         Block("h1", t("overview")),
@@ -182,4 +187,9 @@ def blocks(sheet: FactSheet, lang: str, today: date | None = None) -> list[Block
             widths=[2.4, 1.6, 1.8, 1.5, 1.1],
         ),
     ]
-    return out
+    # A table without rows says nothing; say so in words.
+    return [Block("para", t("none")) if b.kind == "table" and not b.rows else b for b in out]
+
+
+def _count(what: str, n: int, lang: str) -> str:
+    return TEXT(f"1_{what}" if n == 1 else f"n_{what}", lang, n=n)

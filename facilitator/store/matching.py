@@ -56,6 +56,11 @@ def suggest_groups(
         raise ValidationError("Die Zahl der Gruppen muss mindestens 1 sein.")
     scope = load_scope(store, resolve_scope(store, series_id, workshop_id, default_latest=True))
     found = profiles(scope)
+    if not found:
+        raise ValidationError(
+            "In der Auswahl gibt es noch keine Organisationen "
+            "(Teilnehmende oder Einträge mit Organisation)."
+        )
     if groups > len(found):
         raise ValidationError(
             f"{groups} Gruppen sind mehr als die {len(found)} Organisationen in der Auswahl."

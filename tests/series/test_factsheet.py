@@ -120,3 +120,17 @@ def test_orgs_list_and_merge(series_db):
     after = _run(series_db, "orgs", "list").stdout
     assert "Laupheim" not in after and "Stadt Ulm" in after
     assert _run(series_db, "orgs", "merge", "Laupheim", "Ulm", check=False).returncode == 2
+
+
+def test_empty_series_still_gives_a_document(store, tmp_path):
+    from facilitator.export.factsheet_docx import write_factsheet_docx
+    from facilitator.store.series import ensure_series
+    from facilitator.store.workshops import create_workshop
+
+    create_workshop(store, "Leer", series_id=ensure_series(store, "Neu"))
+    target = tmp_path / "leer.docx"
+    write_factsheet_docx(build_factsheet(store, "Neu"), target)
+    document = Document(str(target))
+    texts = [p.text for p in document.paragraphs]
+    assert "Keine Einträge." in texts and len(document.inline_shapes) == 0
+    assert any("einem Workshop" in t for t in texts)
