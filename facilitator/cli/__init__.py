@@ -25,6 +25,9 @@ COMMANDS: dict[str, str] = {
     "import": "facilitator.cli.exports:import_",
     "demo": "facilitator.cli.app:demo",
     "app": "facilitator.cli.app:app",
+    "orgs": "facilitator.cli.orgs:orgs",
+    "match": "facilitator.cli.match:match",
+    "next-date": "facilitator.cli.followup:next_date",
 }
 
 

@@ -12,6 +12,9 @@ from facilitator.core.errors import ValidationError
 EXPORT_COMMANDS: dict[str, str] = {
     "json": "facilitator.cli.exports:export_json",
     "protocol": "facilitator.cli.protocol:export_protocol",
+    "factsheet": "facilitator.cli.factsheet:factsheet",
+    "ics": "facilitator.cli.followup:export_ics",
+    "contacts": "facilitator.cli.followup:export_contacts",
 }
 
 

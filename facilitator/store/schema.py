@@ -8,7 +8,7 @@ may arrive before the row they point to; the service layer checks references.
 
 from sqlite_utils import Database, Migrations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Projection columns per entity table (besides id and clocks). JSON columns hold lists.
 COLUMNS: dict[str, dict[str, type]] = {
@@ -27,6 +27,8 @@ COLUMNS: dict[str, dict[str, type]] = {
         "minute_taker": str,
         "distribution": str,
         "next_date": str,
+        "next_start": str,  # since 0002: start time and venue of the next date (ics)
+        "next_venue": str,
         "next_steps": str,
         "join_code": str,
         "created_at": str,
@@ -159,3 +161,15 @@ def m0001_initial(db: Database) -> None:
         ("vote", "workshop_id"),
     ]:
         db[table].create_index([column])
+
+
+@migrations(name="0002_series")
+def m0002_series(db: Database) -> None:
+    """Add the next date's start time and venue (the follow-up invitation needs them).
+
+    A database created by this version already has them (0001 builds tables from COLUMNS).
+    """
+    present = db["workshop"].columns_dict
+    for column in ("next_start", "next_venue"):
+        if column not in present:
+            db["workshop"].add_column(column, str)

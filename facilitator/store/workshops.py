@@ -29,6 +29,8 @@ _EDITABLE = {
     "minute_taker",
     "distribution",
     "next_date",
+    "next_start",
+    "next_venue",
     "next_steps",
 }
 
@@ -41,7 +43,7 @@ def new_join_code() -> str:
 def _check_fields(fields: dict[str, Any]) -> None:
     if "title" in fields and not str(fields["title"] or "").strip():
         raise ValidationError("Der Titel des Workshops darf nicht leer sein.")
-    for key in ("start", "end"):
+    for key in ("start", "end", "next_start"):
         if fields.get(key):
             try:
                 parse_clock(fields[key])

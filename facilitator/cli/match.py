@@ -1,0 +1,108 @@
+"""Provides `facilitator match`: suggested peer groups by topic and distance."""
+
+import click
+
+from facilitator.cli.context import Settings, pass_settings, workshop_option
+
+
+@click.command()
+@click.option("--groups", "-g", default=4, show_default=True, type=int, help="Zahl der Gruppen.")
+@click.option(
+    "--by",
+    type=click.Choice(["topic", "distance", "both"]),
+    default="both",
+    show_default=True,
+    help="Nach Themen, nach Entfernung oder beidem gruppieren.",
+)
+@click.option("--series", "series", help="Workshopreihe (Name oder ID).")
+@click.option("--json", "as_json", is_flag=True, help="Als JSON ausgeben.")
+@workshop_option
+@pass_settings
+def match(
+    settings: Settings,
+    groups: int,
+    by: str,
+    series: str | None,
+    as_json: bool,
+    workshop_id: str | None,
+) -> None:
+    """Peer-Gruppen vorschlagen (ähnliche Themen, kurze Wege) und Biete/Suche-Paare zeigen.
+
+    Standard: die Organisationen der Reihe des neuesten Workshops (oder aller Workshops).
+    """
+    from facilitator.core.matching import shared_topics, span_km
+    from facilitator.core.taxonomy import TOPICS
+    from facilitator.store.matching import suggest_groups
+
+    result = suggest_groups(settings.open(), groups, by, series, workshop_id=workshop_id)
+    lang = settings.lang
+    if as_json:
+        import json
+
+        click.echo(json.dumps(_as_dict(result), ensure_ascii=False, indent=2))
+        return
+    for warning in result.warnings:
+        click.echo(f"Warnung: {warning}", err=True)
+    for number, (members, score) in enumerate(zip(result.groups, result.cohesion, strict=True)):
+        topics = ", ".join(TOPICS[t].get(lang) for t in shared_topics(members) if t in TOPICS)
+        span = span_km(members)
+        facts = [f"{len(members)} Organisationen", f"Ähnlichkeit {score:.2f}"]
+        if span is not None:
+            facts.append(f"höchstens {span:.0f} km auseinander")
+        click.echo(f"Gruppe {number + 1} ({', '.join(facts)}):")
+        if topics:
+            click.echo(f"  Gemeinsame Themen: {topics}")
+        for org in members:
+            shown = org.municipality and org.municipality.casefold() not in org.name.casefold()
+            place = f" – {org.municipality}" if shown else ""
+            click.echo(f"  {org.name}{place}")
+    if result.pairs:
+        click.echo("\nBiete/Suche-Paare:")
+    for pair in result.pairs:
+        reason = TOPICS[pair.topic].get(lang) if pair.topic in TOPICS else ""
+        if pair.shared_words:
+            reason = ", ".join(filter(None, [reason, "Begriffe: " + " ".join(pair.shared_words)]))
+        click.echo(
+            f"  {pair.offer_org} bietet „{pair.offer_text}“ → {pair.request_org} sucht "
+            f"„{pair.request_text}“ ({reason})"
+        )
+
+
+def _as_dict(result) -> dict:  # noqa: ANN001 - MatchResult, imported lazily
+    from facilitator.core.matching import shared_topics, span_km
+
+    return {
+        "by": result.by,
+        "groups": [
+            {
+                "cohesion": round(score, 4),
+                "shared_topics": shared_topics(members),
+                "span_km": None if span_km(members) is None else round(span_km(members), 1),
+                "organisations": [
+                    {
+                        "id": org.id,
+                        "name": org.name,
+                        "municipality": org.municipality,
+                        "org_type": org.org_type,
+                        "located": org.location is not None,
+                        "topics": dict(org.topics.most_common()),
+                    }
+                    for org in members
+                ],
+            }
+            for members, score in zip(result.groups, result.cohesion, strict=True)
+        ],
+        "pairs": [
+            {
+                "offer_org": p.offer_org,
+                "offer": p.offer_text,
+                "request_org": p.request_org,
+                "request": p.request_text,
+                "topic": p.topic,
+                "shared_words": p.shared_words,
+                "score": round(p.score, 4),
+            }
+            for p in result.pairs
+        ],
+        "warnings": result.warnings,
+    }

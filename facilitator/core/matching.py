@@ -1,0 +1,326 @@
+"""Provides peer matching: topic profiles, similarity, distance and balanced peer groups.
+
+Pure: the store gathers organisations and their captures; this module does the maths.
+Grouping maximises the summed similarity inside groups under the constraint that group
+sizes differ by at most one: a deterministic greedy start (far-apart seeds, then each
+organisation to the group it fits best) followed by pairwise swaps while they help.
+"""
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+BY_CHOICES = ("topic", "distance", "both")
+# Similarity falls to 1/e at this distance: neighbouring districts still count as close.
+DISTANCE_SCALE_KM = 35.0
+TOPIC_WEIGHT = 3.0  # a shared topic field says more than a shared word
+_WORD = re.compile(r"[^\W\d_]{4,}")
+STOPWORDS = frozenset(
+    """aber alle allem allen aller alles also andere anderen auch auf aus bei beim bereits
+    beide bessere besser bisher damit dann darf dass dein denn deren derzeit dessen dies diese
+    diesem diesen dieser dieses doch durch eine einem einen einer eines etwa euch fuer gegen
+    geht haben hatte hier hinaus immer indem ihre ihrem ihren ihrer innen jede jedem jeden
+    jeder jedes kann kaum kein keine keinen koennen machen mehr mehrere mit mittels muss
+    muessen nach neue neuen neuer nicht noch oder ohne sehr sein seine sich sind soll sollen
+    sowie suchen biete bieten sucht ueber unter viel viele vom von waere wann warum weil welche
+    wenn werden wieder wird wollen wurde zum zur zwischen with from that this have their
+    about""".split()
+)
+
+
+@dataclass
+class OrgProfile:
+    """One organisation's topics, words, place and offers/requests (input to matching)."""
+
+    id: str
+    name: str
+    municipality: str = ""
+    org_type: str = "sonstige"
+    location: tuple[float, float] | None = None  # (latitude, longitude)
+    topics: Counter = field(default_factory=Counter)
+    words: Counter = field(default_factory=Counter)
+    offers: list[tuple[str | None, str]] = field(default_factory=list)  # (topic, text)
+    requests: list[tuple[str | None, str]] = field(default_factory=list)
+
+    def add_text(self, topic: str | None, text: str) -> None:
+        """Count one capture's topic field and words into the profile."""
+        if topic:
+            self.topics[topic] += 1
+        self.words.update(words(text))
+
+
+@dataclass
+class Pair:
+    """An offer of one organisation that answers a request of another."""
+
+    offer_org: str
+    offer_text: str
+    request_org: str
+    request_text: str
+    topic: str | None
+    shared_words: list[str]
+    score: float
+
+
+@dataclass
+class MatchResult:
+    """Proposed peer groups (lists of profiles), offer/request pairs and warnings."""
+
+    by: str
+    groups: list[list[OrgProfile]]
+    pairs: list[Pair]
+    warnings: list[str]
+    cohesion: list[float]  # mean similarity inside each group
+
+
+def fold(text: str) -> str:
+    """Return text lower-cased with umlauts and ß spelled out (for comparing words)."""
+    text = text.casefold()
+    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(a, b)
+    return text
+
+
+def stem(word: str) -> str:
+    """Return a crude German/English stem so plural and singular meet."""
+    for suffix in ("ungen", "en", "er", "es", "e", "n", "s"):
+        if len(word) - len(suffix) >= 4 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """Return the content words of a text (folded, stemmed, stop words dropped)."""
+    found = (fold(w) for w in _WORD.findall(text or ""))
+    return [stem(w) for w in found if w not in STOPWORDS]
+
+
+def word_forms(text: str) -> dict[str, str]:
+    """Return stem -> the word as written (first occurrence), for showing reasons."""
+    forms: dict[str, str] = {}
+    for word in _WORD.findall(text or ""):
+        folded = fold(word)
+        if folded not in STOPWORDS:
+            forms.setdefault(stem(folded), word)
+    return forms
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Return the great-circle distance between two (lat, lon) points in kilometres."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def cosine(a: Counter, b: Counter) -> float:
+    """Return the cosine similarity of two sparse vectors (0 when either is empty)."""
+    dot = sum(v * b.get(k, 0) for k, v in a.items())
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def topic_vector(profile: OrgProfile) -> Counter:
+    """Return the profile as one sparse vector: weighted topic fields plus words."""
+    vector: Counter = Counter({f"#{k}": v * TOPIC_WEIGHT for k, v in profile.topics.items()})
+    vector.update(profile.words)
+    return vector
+
+
+def topic_matrix(profiles: list[OrgProfile]) -> np.ndarray:
+    """Return the pairwise cosine similarity of the profiles' topic vectors."""
+    vectors = [topic_vector(p) for p in profiles]
+    vocab = {k: i for i, k in enumerate(sorted({k for v in vectors for k in v}))}
+    dense = np.zeros((len(profiles), max(1, len(vocab))))
+    for row, vector in enumerate(vectors):
+        for key, value in vector.items():
+            dense[row, vocab[key]] = value
+    norms = np.linalg.norm(dense, axis=1)
+    norms[norms == 0] = 1.0
+    unit = dense / norms[:, None]
+    return unit @ unit.T
+
+
+def distance_matrix(profiles: list[OrgProfile]) -> tuple[np.ndarray, np.ndarray]:
+    """Return pairwise distances in km and a mask of pairs where both places are known."""
+    n = len(profiles)
+    known = np.array([p.location is not None for p in profiles])
+    coords = np.radians(np.array([p.location or (0.0, 0.0) for p in profiles]).reshape(n, 2))
+    lat, lon = coords[:, 0][:, None], coords[:, 1][:, None]
+    h = (
+        np.sin((lat.T - lat) / 2) ** 2
+        + np.cos(lat) * np.cos(lat.T) * np.sin((lon.T - lon) / 2) ** 2
+    )
+    km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+    return km, known[:, None] & known[None, :]
+
+
+def similarity_matrix(profiles: list[OrgProfile], by: str) -> np.ndarray:
+    """Return pairwise similarity in [0, 1]; pairs without both places fall back to topics."""
+    if by not in BY_CHOICES:
+        raise ValueError(f"by must be one of {BY_CHOICES}, not {by!r}")
+    topic = topic_matrix(profiles)
+    if by == "topic":
+        sim = topic
+    else:
+        km, known = distance_matrix(profiles)
+        near = np.exp(-km / DISTANCE_SCALE_KM)
+        combined = near if by == "distance" else (near + topic) / 2
+        sim = np.where(known, combined, topic)
+    sim = np.array(sim, dtype=float)
+    np.fill_diagonal(sim, 0.0)
+    return sim
+
+
+def group_sizes(count: int, groups: int) -> list[int]:
+    """Return balanced group sizes (they differ by at most one), larger groups first."""
+    if groups < 1:
+        raise ValueError("at least one group is needed")
+    if groups > count:
+        raise ValueError("more groups than organisations")
+    base, extra = divmod(count, groups)
+    return [base + 1] * extra + [base] * (groups - extra)
+
+
+def balanced_groups(sim: np.ndarray, groups: int, max_swaps: int = 5000) -> list[list[int]]:
+    """Partition indices into `groups` balanced groups with high similarity inside.
+
+    Deterministic: ties are broken by index order, never by chance.
+    """
+    n = sim.shape[0]
+    sizes = group_sizes(n, groups)
+    # Seeds far apart: start with the least connected, then the least similar to all seeds.
+    seeds = [int(np.argmin(sim.sum(axis=1)))]
+    while len(seeds) < groups:
+        closeness = sim[:, seeds].max(axis=1)
+        closeness[seeds] = np.inf
+        seeds.append(int(np.argmin(closeness)))
+    label = np.full(n, -1)
+    label[seeds] = np.arange(groups)
+    members = np.zeros((n, groups))  # members[i, g]: summed similarity of i to group g
+    members += sim[:, seeds]
+    filled = np.ones(groups, dtype=int)
+    # Place the organisations with the clearest preference first.
+    order = sorted((i for i in range(n) if label[i] < 0), key=lambda i: (-members[i].max(), i))
+    for i in order:
+        mean = members[i] / filled
+        mean[filled >= np.array(sizes)] = -np.inf
+        g = int(np.argmax(mean))
+        label[i] = g
+        filled[g] += 1
+        members[:, g] += sim[:, i]
+    _improve_by_swaps(sim, label, members, max_swaps)
+    result = [sorted(np.flatnonzero(label == g).tolist()) for g in range(groups)]
+    return sorted(result, key=lambda g: g[0])
+
+
+def _improve_by_swaps(
+    sim: np.ndarray, label: np.ndarray, members: np.ndarray, max_swaps: int
+) -> None:
+    """Swap pairs of organisations between groups while that raises inner similarity."""
+    for _ in range(max_swaps):
+        own = members[np.arange(len(label)), label]
+        cross = members[:, label]  # cross[i, j]: similarity of i to j's group
+        gain = cross + cross.T - 2 * sim - own[:, None] - own[None, :]
+        gain[label[:, None] == label[None, :]] = -np.inf
+        best = int(np.argmax(gain))
+        i, j = divmod(best, len(label))
+        if gain[i, j] <= 1e-9:
+            return
+        gi, gj = label[i], label[j]
+        members[:, gi] += sim[:, j] - sim[:, i]
+        members[:, gj] += sim[:, i] - sim[:, j]
+        label[i], label[j] = gj, gi
+
+
+def cohesion(sim: np.ndarray, group: list[int]) -> float:
+    """Return the mean pairwise similarity inside a group (1.0 for a single member)."""
+    if len(group) < 2:
+        return 1.0
+    block = sim[np.ix_(group, group)]
+    return float(block.sum() / (len(group) * (len(group) - 1)))
+
+
+def offer_request_pairs(profiles: list[OrgProfile], limit: int = 200) -> list[Pair]:
+    """Return offers of one organisation that fit requests of another, best first.
+
+    A pair needs the same topic field or at least one shared content word; the shared
+    topic (or words) is the reason shown to the moderators.
+    """
+    Request = tuple[int, str, frozenset[str], str | None]
+    by_topic: dict[str, list[Request]] = {}
+    by_word: dict[str, list[Request]] = {}
+    for index, profile in enumerate(profiles):
+        for topic, text in profile.requests:
+            entry = (index, text, frozenset(words(text)), topic)
+            if topic:
+                by_topic.setdefault(topic, []).append(entry)
+            for word in entry[2]:
+                by_word.setdefault(word, []).append(entry)
+    pairs: dict[tuple[int, str, int, str], Pair] = {}
+    for index, profile in enumerate(profiles):
+        for topic, text in profile.offers:
+            forms = word_forms(text)
+            offered = set(forms)
+            candidates = list(by_topic.get(topic, [])) if topic else []
+            for word in offered:
+                candidates.extend(by_word.get(word, []))
+            for other, request, wanted, req_topic in candidates:
+                key = (index, text, other, request)
+                if other == index or key in pairs:
+                    continue
+                same_topic = topic if topic and topic == req_topic else None
+                shared = sorted(forms[w] for w in offered & wanted)
+                if not same_topic and not shared:
+                    continue
+                score = (1.0 if same_topic else 0.0) + len(shared) / max(1, len(offered | wanted))
+                pairs[key] = Pair(
+                    profile.name, text, profiles[other].name, request, same_topic, shared, score
+                )
+    ranked = sorted(
+        pairs.values(), key=lambda p: (-p.score, p.offer_org, p.request_org, p.offer_text)
+    )
+    return ranked[:limit]
+
+
+def match(profiles: list[OrgProfile], groups: int, by: str = "topic") -> MatchResult:
+    """Propose `groups` balanced peer groups and the offer/request pairs."""
+    ordered = sorted(profiles, key=lambda p: (p.name.casefold(), p.id))
+    warnings = []
+    if by != "topic":
+        warnings = [
+            f"{p.name}: Ort {p.municipality!r} nicht gefunden – nur nach Themen zugeordnet."
+            if p.municipality
+            else f"{p.name}: kein Ort angegeben – nur nach Themen zugeordnet."
+            for p in ordered
+            if p.location is None
+        ]
+    sim = similarity_matrix(ordered, by)
+    indices = balanced_groups(sim, groups)
+    return MatchResult(
+        by=by,
+        groups=[[ordered[i] for i in g] for g in indices],
+        pairs=offer_request_pairs(ordered),
+        warnings=warnings,
+        cohesion=[cohesion(sim, g) for g in indices],
+    )
+
+
+def shared_topics(group: list[OrgProfile], share: float = 0.5) -> list[str]:
+    """Return the topic fields that at least `share` of the group's members work on."""
+    counts: Counter = Counter(t for p in group for t in p.topics)
+    needed = max(2, math.ceil(len(group) * share)) if len(group) > 1 else 1
+    return [t for t, n in counts.most_common() if n >= needed]
+
+
+def span_km(group: list[OrgProfile]) -> float | None:
+    """Return the largest distance between two located members (None if under two)."""
+    located = [p.location for p in group if p.location]
+    if len(located) < 2:
+        return None
+    return max(haversine_km(a, b) for i, a in enumerate(located) for b in located[i + 1 :])

@@ -1,0 +1,1 @@
+"""Provides data files shipped with facilitator (places in Baden-Württemberg)."""

@@ -1,0 +1,187 @@
+"""Provides the fact sheet's charts: matplotlib, no display, readable in black and white.
+
+Series differ by grey level and hatching, not by colour alone, and bars carry their
+values as direct labels, so a photocopy still reads. Each chart is saved as PNG
+(150 dpi, for Word) and SVG (for the web and print). Figures are built with the
+object API (no pyplot), so nothing depends on a display or on global state.
+"""
+
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+from matplotlib.figure import Figure
+
+from facilitator.core.taxonomy import MEASURE_STATUSES, ORG_TYPES
+from facilitator.export.factsheet_model import THEME_KINDS, FactSheet, kind_label, topic_label
+from facilitator.export.files import write_atomic
+
+DPI = 150
+WIDTH_IN = 6.3  # the text width of an A4 page with 2.5 cm margins
+# (fill grey, hatch) per series: distinguishable on a greyscale printout.
+STYLES = [("#ffffff", "///"), ("#b0b0b0", ""), ("#404040", ""), ("#e0e0e0", "..")]
+_RC = {"font.family": "DejaVu Sans", "font.size": 9, "hatch.linewidth": 0.8, "svg.hashsalt": "f"}
+
+TITLES = {
+    "org_types": ("Organisationen nach Typ", "Organisations by type"),
+    "themes": (
+        "Bedarfe, Treiber und Herausforderungen nach Themenfeld",
+        "Needs, drivers and challenges by topic field",
+    ),
+    "measures": ("Maßnahmen nach Themenfeld und Stand", "Measures by topic field and status"),
+    "top_challenges": ("Meistbewertete Herausforderungen", "Most-voted challenges"),
+}
+
+
+@dataclass
+class Chart:
+    """One chart written to disk."""
+
+    name: str
+    title: str
+    png: Path
+    svg: Path
+
+
+def _title(name: str, lang: str) -> str:
+    de, en = TITLES[name]
+    return en if lang == "en" else de
+
+
+def _figure(rows: int) -> tuple[Figure, object]:
+    import matplotlib
+
+    matplotlib.rcParams.update(_RC)
+    fig = Figure(figsize=(WIDTH_IN, max(1.6, 0.9 + 0.32 * rows)), dpi=DPI, layout="constrained")
+    ax = fig.add_subplot()
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.xaxis.grid(True, color="#cccccc", linewidth=0.6)
+    ax.set_axisbelow(True)
+    return fig, ax
+
+
+def _label_bars(ax, bars) -> None:  # noqa: ANN001 - matplotlib objects
+    labels = [f"{int(b.get_width())}" if b.get_width() else "" for b in bars]
+    ax.bar_label(bars, labels=labels, padding=2, fontsize=8, label_type="edge")
+
+
+def _save(fig: Figure, directory: Path, stem: str, name: str, title: str) -> Chart:
+    png, svg = directory / f"{stem}-{name}.png", directory / f"{stem}-{name}.svg"
+    write_atomic(png, lambda tmp: fig.savefig(tmp, format="png", dpi=DPI))
+    write_atomic(svg, lambda tmp: fig.savefig(tmp, format="svg", metadata={"Date": None}))
+    return Chart(name, title, png, svg)
+
+
+def _wrap(text: str, width: int = 34) -> str:
+    return "\n".join(textwrap.wrap(text, width)[:3]) or text
+
+
+def org_types_chart(sheet: FactSheet, lang: str, directory: Path, stem: str) -> Chart:
+    """Horizontal bars: organisations per type."""
+    kinds = [k for k in ORG_TYPES if sheet.orgs_by_type.get(k)][::-1]
+    fig, ax = _figure(len(kinds))
+    bars = ax.barh(
+        [ORG_TYPES[k].get(lang) for k in kinds],
+        [sheet.orgs_by_type[k] for k in kinds],
+        color="#b0b0b0",
+        edgecolor="black",
+        linewidth=0.6,
+    )
+    _label_bars(ax, bars)
+    ax.set_xlabel("Anzahl" if lang == "de" else "Count")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    return _save(fig, directory, stem, "org_types", _title("org_types", lang))
+
+
+def themes_chart(sheet: FactSheet, lang: str, directory: Path, stem: str) -> Chart:
+    """Grouped horizontal bars: needs, drivers, challenges per topic field."""
+    topics = [t for t in sheet.topics_used if any(sheet.themes[k].get(t) for k in THEME_KINDS)]
+    topics = topics[::-1]
+    fig, ax = _figure(len(topics) * 1.6)
+    height = 0.8 / len(THEME_KINDS)
+    for n, kind in enumerate(THEME_KINDS):
+        fill, hatch = STYLES[n]
+        positions = [i + (1 - n) * height for i in range(len(topics))]
+        bars = ax.barh(
+            positions,
+            [sheet.themes[kind].get(t, 0) for t in topics],
+            height=height,
+            color=fill,
+            hatch=hatch,
+            edgecolor="black",
+            linewidth=0.6,
+            label=kind_label(kind, lang),
+        )
+        _label_bars(ax, bars)
+    ax.set_yticks(range(len(topics)), [_wrap(topic_label(t, lang), 28) for t in topics])
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=3, frameon=False, fontsize=8)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    return _save(fig, directory, stem, "themes", _title("themes", lang))
+
+
+def measures_chart(sheet: FactSheet, lang: str, directory: Path, stem: str) -> Chart:
+    """Stacked horizontal bars: measures per topic field, split by status."""
+    topics = [t for t in sheet.topics_used if t in sheet.measures][::-1]
+    fig, ax = _figure(len(topics) + 1)
+    left = [0] * len(topics)
+    for n, status in enumerate(MEASURE_STATUSES):
+        fill, hatch = STYLES[n]
+        values = [sheet.measures[t].get(status, 0) for t in topics]
+        bars = ax.barh(
+            [_wrap(topic_label(t, lang), 28) for t in topics],
+            values,
+            left=left,
+            color=fill,
+            hatch=hatch,
+            edgecolor="black",
+            linewidth=0.6,
+            label=MEASURE_STATUSES[status].get(lang),
+        )
+        # Numbers inside the segments, white on the dark grey, boxed on hatching.
+        labels = [str(v) if v else "" for v in values]
+        ax.bar_label(
+            bars,
+            labels=labels,
+            label_type="center",
+            fontsize=8,
+            color="white" if fill == "#404040" else "black",
+            bbox=None if not hatch else {"boxstyle": "round,pad=0.15", "fc": "white", "lw": 0},
+        )
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=4, frameon=False, fontsize=8)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    return _save(fig, directory, stem, "measures", _title("measures", lang))
+
+
+def top_challenges_chart(sheet: FactSheet, lang: str, directory: Path, stem: str) -> Chart:
+    """Horizontal bars: the most-voted challenges with their dots."""
+    items = sheet.top_challenges[::-1]
+    fig, ax = _figure(len(items) * 1.2)
+    # Numeric positions: the same challenge from two workshops must stay two bars.
+    bars = ax.barh(
+        range(len(items)),
+        [c.votes for c, _ in items],
+        color="#e0e0e0",
+        hatch="..",
+        edgecolor="black",
+        linewidth=0.6,
+    )
+    _label_bars(ax, bars)
+    ax.set_yticks(range(len(items)), [_wrap(f"{c.text} ({title})", 44) for c, title in items])
+    ax.set_xlabel("Punkte" if lang == "de" else "Dots")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    return _save(fig, directory, stem, "top_challenges", _title("top_challenges", lang))
+
+
+def render_charts(sheet: FactSheet, lang: str, directory: Path, stem: str) -> list[Chart]:
+    """Draw every chart that has data; return them in document order."""
+    charts = []
+    if sheet.orgs_by_type:
+        charts.append(org_types_chart(sheet, lang, directory, stem))
+    if any(sheet.themes.values()):
+        charts.append(themes_chart(sheet, lang, directory, stem))
+    if sheet.measures:
+        charts.append(measures_chart(sheet, lang, directory, stem))
+    if sheet.top_challenges:
+        charts.append(top_challenges_chart(sheet, lang, directory, stem))
+    return charts

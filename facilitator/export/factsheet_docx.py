@@ -1,0 +1,104 @@
+"""Provides the fact sheet as Word: headings, tables and the charts as pictures."""
+
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Cm, Emu
+
+from facilitator.export.charts import render_charts
+from facilitator.export.docx_common import (
+    add_header_footer,
+    add_table,
+    clean,
+    new_document,
+    set_language,
+    set_properties,
+)
+from facilitator.export.factsheet_model import FactSheet
+from facilitator.export.factsheet_text import blocks, title_of
+from facilitator.export.files import write_atomic
+
+MARGIN = Cm(2.2)
+
+
+def _page_a4(document) -> None:  # noqa: ANN001 - python-docx Document
+    """Use A4 with even margins (python-docx's default is US Letter)."""
+    for section in document.sections:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.left_margin = section.right_margin = MARGIN
+        section.top_margin = section.bottom_margin = MARGIN
+
+
+def _alt_text(paragraph, text: str) -> None:  # noqa: ANN001 - python-docx Paragraph
+    """Describe the picture for screen readers (the drawing's docPr description)."""
+    for element in paragraph._p.iter(qn("wp:docPr")):
+        element.set("descr", clean(text))
+        element.set("title", clean(text))
+
+
+def _text_width(document) -> Emu:  # noqa: ANN001 - python-docx Document
+    section = document.sections[-1]
+    return Emu(section.page_width - section.left_margin - section.right_margin)
+
+
+def _set_widths(table, total: int, weights: list[float]) -> None:  # noqa: ANN001 - Table
+    """Set column widths on every cell: Word and LibreOffice both honour that."""
+    count = len(table.columns)
+    # Default: the first (text) column gets room, the counts beside it little.
+    weights = weights or [2.2 if count > 2 else 1.0] + [1.0] * (count - 1)
+    widths = [int(total * w / sum(weights)) for w in weights]
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Emu(width)  # the grid, which LibreOffice reads
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Emu(width)
+
+
+def write_factsheet_docx(
+    sheet: FactSheet,
+    path: Path,
+    lang: str = "de",
+    *,
+    template: Path | None = None,
+    today: date | None = None,
+) -> None:
+    """Write the fact sheet to `path` (.docx), atomically."""
+    document = new_document(template)
+    if template is None:
+        _page_a4(document)
+    width = _text_width(document)
+    set_language(document, lang)
+    title = title_of(sheet, lang)
+    set_properties(document, title, "facilitator", lang, datetime.now())
+    add_header_footer(document, title, lang, keep_template=template is not None)
+    # Charts go to a private temporary folder; Word embeds the PNG bytes.
+    with tempfile.TemporaryDirectory(prefix="factsheet-") as tmp:
+        charts = {c.name: c for c in render_charts(sheet, lang, Path(tmp), "chart")}
+        for block in blocks(sheet, lang, today):
+            if block.kind == "title":
+                document.add_heading(clean(block.text), level=0)
+            elif block.kind == "h1":
+                document.add_heading(clean(block.text), level=1)
+            elif block.kind == "h2":
+                document.add_heading(clean(block.text), level=2)
+            elif block.kind == "para":
+                document.add_paragraph(clean(block.text))
+            elif block.kind == "table":
+                table = add_table(document, block.headers, block.rows)
+                _set_widths(table, width, block.widths)
+                document.add_paragraph()
+            elif block.kind == "chart" and block.text in charts:
+                chart = charts[block.text]
+                # No caption: the heading above names the chart, and a caption
+                # would be pushed alone onto the next page.
+                document.add_picture(str(chart.png), width=width)
+                picture = document.paragraphs[-1]
+                picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                _alt_text(picture, chart.title)
+        write_atomic(path, lambda out: document.save(str(out)))

@@ -1,0 +1,53 @@
+"""Provides the fact sheet as Markdown, with its charts as PNG and SVG files beside it."""
+
+from datetime import date
+from pathlib import Path
+
+from facilitator.export.charts import render_charts
+from facilitator.export.factsheet_model import FactSheet
+from facilitator.export.factsheet_text import blocks
+from facilitator.export.files import write_text_atomic
+
+
+def _cell(value: object) -> str:
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def factsheet_markdown(
+    sheet: FactSheet, lang: str, charts: dict[str, str], today: date | None = None
+) -> str:
+    """Return the fact sheet as Markdown; `charts` maps chart name -> (title, file name)."""
+    lines: list[str] = []
+    for block in blocks(sheet, lang, today):
+        if block.kind == "title":
+            lines += [f"# {block.text}", ""]
+        elif block.kind == "h1":
+            lines += [f"## {block.text}", ""]
+        elif block.kind == "h2":
+            lines += [f"### {block.text}", ""]
+        elif block.kind == "para":
+            lines += [block.text, ""]
+        elif block.kind == "table":
+            lines.append("| " + " | ".join(map(_cell, block.headers)) + " |")
+            lines.append("|" + "|".join("---" for _ in block.headers) + "|")
+            lines += ["| " + " | ".join(map(_cell, row)) + " |" for row in block.rows]
+            lines.append("")
+        elif block.kind == "chart" and block.text in charts:
+            title, name = charts[block.text]
+            lines += [f"![{title}]({name})", ""]
+    return "\n".join(lines)
+
+
+def write_factsheet_md(
+    sheet: FactSheet, path: Path, lang: str = "de", today: date | None = None
+) -> list[Path]:
+    """Write FILE.md and its charts (FILE-<chart>.png/.svg) beside it; return all paths."""
+    path = Path(path)
+    if not path.parent.exists():
+        from facilitator.core.errors import UserError
+
+        raise UserError(f"Den Ordner {path.parent} gibt es nicht.")
+    charts = render_charts(sheet, lang, path.parent, path.stem)
+    text = factsheet_markdown(sheet, lang, {c.name: (c.title, c.png.name) for c in charts}, today)
+    write_text_atomic(path, text)
+    return [path, *(p for c in charts for p in (c.png, c.svg))]

@@ -1,0 +1,147 @@
+"""Provides the fact sheet's data: the picture across a series (or all workshops).
+
+Plain data only; `factsheet_docx`, `factsheet_md` and `charts` turn it into files.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from facilitator.core.models import Capture
+from facilitator.core.taxonomy import CAPTURE_KINDS, MEASURE_STATUSES, ORG_TYPES, TOPICS
+from facilitator.store.db import Store
+from facilitator.store.rollup import Scope, load_scope, resolve_scope
+
+THEME_KINDS = ("need", "driver", "challenge")
+NO_TOPIC = "ohne"  # captures without a topic field
+
+
+@dataclass
+class Frequent:
+    """A statement that came up (in the same words) in one or more workshops."""
+
+    text: str
+    topic: str
+    count: int
+    votes: int
+
+
+@dataclass
+class WorkshopLine:
+    title: str
+    date: str
+    venue: str
+    participants: int
+    captures: int
+
+
+@dataclass
+class FactSheet:
+    """Counts, distributions and top lists for one scope, keys from the taxonomy."""
+
+    label: str
+    workshops: list[WorkshopLine]
+    participants: int
+    organisations: int
+    orgs_by_type: Counter
+    participants_by_type: Counter
+    themes: dict[str, Counter]  # kind -> topic -> count
+    frequent: dict[str, list[Frequent]]  # kind -> most frequent statements
+    measures: dict[str, Counter]  # topic -> status -> count
+    top_challenges: list[tuple[Capture, str]] = field(default_factory=list)  # with workshop
+
+    @property
+    def topics_used(self) -> list[str]:
+        """Topic keys that occur in themes or measures, in taxonomy order."""
+        used = {t for c in self.themes.values() for t in c} | set(self.measures)
+        return [t for t in [*TOPICS, NO_TOPIC] if t in used]
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.casefold().replace("„", "").replace("“", "").split()).rstrip(".!")
+
+
+def build_factsheet(store: Store, series: str | None = None, *, top: int = 10) -> FactSheet:
+    """Gather the fact sheet of a series (name or id), or of all workshops."""
+    scope = load_scope(store, resolve_scope(store, series))
+    return factsheet_from_scope(scope, top=top)
+
+
+def factsheet_from_scope(scope: Scope, *, top: int = 10) -> FactSheet:
+    """Compute the fact sheet from a loaded scope (participants, captures, organisations)."""
+    titles = {w.id: w.title for w in scope.workshops}
+    visible = [c for c in scope.captures if not c.hidden]
+    per_workshop_people = Counter(p.workshop_id for p in scope.participants)
+    per_workshop_captures = Counter(c.workshop_id for c in visible)
+    orgs_of_people = {p.organisation_id for p in scope.participants if p.organisation_id}
+    orgs = {o: scope.organisations[o] for o in orgs_of_people | _capture_orgs(visible)}
+    themes: dict[str, Counter] = {kind: Counter() for kind in THEME_KINDS}
+    groups: dict[str, dict[str, list[Capture]]] = {kind: {} for kind in THEME_KINDS}
+    measures: dict[str, Counter] = {}
+    for capture in visible:
+        topic = capture.topic if capture.topic in TOPICS else NO_TOPIC
+        if capture.kind in THEME_KINDS:
+            themes[capture.kind][topic] += 1
+            groups[capture.kind].setdefault(_normal(capture.text), []).append(capture)
+        elif capture.kind == "measure":
+            status = capture.status if capture.status in MEASURE_STATUSES else "idee"
+            measures.setdefault(topic, Counter())[status] += 1
+    frequent = {
+        kind: sorted(
+            (
+                Frequent(
+                    same[0].text,
+                    same[0].topic if same[0].topic in TOPICS else NO_TOPIC,
+                    len(same),
+                    sum(c.votes for c in same),
+                )
+                for same in groups[kind].values()
+            ),
+            key=lambda f: (-f.count, -f.votes, f.text.casefold()),
+        )[:top]
+        for kind in THEME_KINDS
+    }
+    challenges = sorted(
+        (c for c in visible if c.kind == "challenge" and c.votes > 0),
+        key=lambda c: (-c.votes, c.text.casefold()),
+    )[:top]
+    return FactSheet(
+        label=scope.label,
+        workshops=[
+            WorkshopLine(
+                w.title,
+                w.date or "",
+                w.venue,
+                per_workshop_people[w.id],
+                per_workshop_captures[w.id],
+            )
+            for w in scope.workshops
+        ],
+        participants=len(scope.participants),
+        organisations=len(orgs),
+        orgs_by_type=Counter(
+            o.org_type if o.org_type in ORG_TYPES else "sonstige" for o in orgs.values()
+        ),
+        participants_by_type=Counter(
+            p.org_type if p.org_type in ORG_TYPES else "sonstige" for p in scope.participants
+        ),
+        themes=themes,
+        frequent=frequent,
+        measures=measures,
+        top_challenges=[(c, titles.get(c.workshop_id, "")) for c in challenges],
+    )
+
+
+def _capture_orgs(captures: list[Capture]) -> set[str]:
+    return {c.organisation_id for c in captures if c.organisation_id}
+
+
+def kind_label(kind: str, lang: str) -> str:
+    """Return the plural-free label of a capture kind."""
+    return CAPTURE_KINDS[kind].get(lang)
+
+
+def topic_label(topic: str, lang: str) -> str:
+    """Return the label of a topic field, or "ohne Themenfeld"."""
+    if topic in TOPICS:
+        return TOPICS[topic].get(lang)
+    return "ohne Themenfeld" if lang == "de" else "no topic field"

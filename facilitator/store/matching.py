@@ -1,0 +1,68 @@
+"""Provides peer-group suggestions from the database ("Gruppen vorschlagen").
+
+The store gathers each organisation's captures, measures, offers and requests across
+the chosen workshops; `core.matching` does the maths; `geo` supplies the places.
+"""
+
+from facilitator.core.errors import ValidationError
+from facilitator.core.matching import BY_CHOICES, MatchResult, OrgProfile, match
+from facilitator.geo import locate
+from facilitator.store.db import Store
+from facilitator.store.rollup import Scope, load_scope, resolve_scope
+
+# Kinds that say what an organisation works on; questions and notes say less.
+PROFILE_KINDS = {"challenge", "need", "driver", "measure", "idea", "offer", "request", "todo"}
+
+
+def profiles(scope: Scope) -> list[OrgProfile]:
+    """Return one topic profile per organisation of the (loaded) scope."""
+    found: dict[str, OrgProfile] = {}
+    for org in scope.organisations.values():
+        found[org.id] = OrgProfile(
+            id=org.id,
+            name=org.name,
+            municipality=org.municipality or "",
+            org_type=org.org_type or "sonstige",
+            location=locate(org.municipality or "") or locate(org.name),
+        )
+    for capture in scope.captures:
+        profile = found.get(capture.organisation_id or "")
+        if profile is None or capture.kind not in PROFILE_KINDS:
+            continue
+        profile.add_text(capture.topic, capture.text)
+        if capture.kind == "offer":
+            profile.offers.append((capture.topic, capture.text))
+        elif capture.kind == "request":
+            profile.requests.append((capture.topic, capture.text))
+    return list(found.values())
+
+
+def suggest_groups(
+    store: Store,
+    groups: int,
+    by: str = "topic",
+    series_id: str | None = None,
+    *,
+    workshop_id: str | None = None,
+) -> MatchResult:
+    """Propose `groups` balanced peer groups of the organisations in scope.
+
+    Scope: the series (name or id) if given, else the series of `workshop_id` (or of the
+    latest workshop), else all workshops. Bad input raises ValidationError/NotFound.
+    """
+    if by not in BY_CHOICES:
+        raise ValidationError(f"Unbekannte Art {by!r}; erlaubt: {', '.join(BY_CHOICES)}.")
+    if groups < 1:
+        raise ValidationError("Die Zahl der Gruppen muss mindestens 1 sein.")
+    scope = load_scope(store, resolve_scope(store, series_id, workshop_id, default_latest=True))
+    found = profiles(scope)
+    if not found:
+        raise ValidationError(
+            "In der Auswahl gibt es noch keine Organisationen "
+            "(Teilnehmende oder Einträge mit Organisation)."
+        )
+    if groups > len(found):
+        raise ValidationError(
+            f"{groups} Gruppen sind mehr als die {len(found)} Organisationen in der Auswahl."
+        )
+    return match(found, groups, by)

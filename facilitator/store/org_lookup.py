@@ -1,0 +1,35 @@
+"""Provides finding one organisation by what a moderator types: id, id prefix or name."""
+
+from facilitator.core.errors import NotFound
+from facilitator.core.models import Organisation
+from facilitator.store.db import Store
+from facilitator.store.organisations import list_organisations
+
+
+def lookup_organisation(store: Store, text: str) -> Organisation:
+    """Return the (not merged) organisation with this id, id prefix or unique name.
+
+    A name may be a case-insensitive part of the name if only one organisation fits.
+    """
+    key = " ".join(text.casefold().split())
+    if not key:
+        raise NotFound("Bitte eine Organisation angeben (ID oder Name).")
+    candidates = list_organisations(store)
+    for test in (
+        lambda o: o.id == text,
+        lambda o: " ".join(o.name.casefold().split()) == key,
+        lambda o: o.id.startswith(text),
+        lambda o: key in o.name.casefold(),
+    ):
+        found = [o for o in candidates if test(o)]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            names = "; ".join(f"{o.name} ({o.id[:8]})" for o in found[:6])
+            raise NotFound(
+                f"„{text}“ passt auf mehrere Organisationen: {names}. Bitte die ID angeben."
+            )
+    raise NotFound(
+        f"Eine Organisation „{text}“ gibt es nicht (oder sie ist schon zusammengeführt); "
+        "facilitator orgs list zeigt alle."
+    )

@@ -1,0 +1,136 @@
+"""Fact sheet: the model's counts, the .docx read back, the .md with its chart files."""
+
+import subprocess
+
+import pytest
+from docx import Document
+
+from facilitator.export.factsheet_model import build_factsheet
+from tests.conftest import PYTHON, cli_env
+from tests.series.conftest import SERIES
+
+
+def _run(db, *args, check=True):
+    return subprocess.run(
+        [PYTHON, "-m", "facilitator", *args],
+        env=cli_env(db),
+        capture_output=True,
+        text=True,
+        check=check,
+    )
+
+
+def test_model_counts(series_store):
+    store, _ = series_store
+    sheet = build_factsheet(store, SERIES)
+    assert len(sheet.workshops) == 3 and sheet.participants == 24 and sheet.organisations == 24
+    assert sheet.orgs_by_type == {"kommune": 24}
+    # Each theme occurs at six places: six challenges and six needs per topic field.
+    assert sheet.themes["challenge"]["mobilitaet"] == 6
+    assert sheet.themes["need"]["bildung"] == 6
+    assert sheet.measures["energie_umwelt"] == {"idee": 6}
+    assert sheet.frequent["challenge"][0].count == 6
+    votes = [c.votes for c, _ in sheet.top_challenges]
+    assert votes == sorted(votes, reverse=True) and votes[0] == 7
+
+
+def test_merge_counts_for_the_survivor(series_store):
+    from facilitator.store.organisations import ensure_organisation, merge_organisations
+    from facilitator.store.participants import add_participant
+    from facilitator.store.workshops import latest_workshop
+
+    store, _ = series_store
+    add_participant(
+        store,
+        latest_workshop(store).id,
+        "Zweite Person",
+        organisation="Universitätsstadt Tübingen",
+        org_type="kommune",
+        municipality="Tübingen",
+    )
+    assert build_factsheet(store, SERIES).organisations == 25
+    merge_organisations(
+        store,
+        ensure_organisation(store, "Universitätsstadt Tübingen"),
+        ensure_organisation(store, "Stadt Ulm"),
+    )
+    sheet = build_factsheet(store, SERIES)
+    assert sheet.organisations == 24 and sheet.participants == 25
+
+
+def test_docx_has_headings_tables_and_charts(series_db, tmp_path):
+    target = tmp_path / "fakten.docx"
+    _run(series_db, "export", "factsheet", "-o", str(target), "--series", SERIES)
+    document = Document(str(target))
+    styles = [(p.style.name, p.text) for p in document.paragraphs if p.text.strip()]
+    assert ("Title", f"Faktenblatt: {SERIES}") in styles
+    heading1 = [t for s, t in styles if s == "Heading 1"]
+    assert heading1[:2] == ["Überblick", "Bedarfe, Treiber und Herausforderungen"]
+    assert "Meistbewertete Herausforderungen" in heading1
+    assert any(s == "Heading 2" and t.startswith("Häufigste Nennungen") for s, t in styles)
+    overview = document.tables[0]
+    assert [[c.text for c in r.cells] for r in overview.rows] == [
+        ["Kennzahl", "Anzahl"],
+        ["Workshops", "3"],
+        ["Teilnehmende", "24"],
+        ["Organisationen", "24"],
+    ]
+    topic_table = next(t for t in document.tables if t.rows[0].cells[0].text == "Themenfeld")
+    assert ["Mobilität", "6", "0", "6", "12"] in [
+        [c.text for c in r.cells] for r in topic_table.rows
+    ]
+    assert len(document.inline_shapes) == 4
+    footer = document.sections[0].footer._element.xml
+    assert "NUMPAGES" in footer and "Seite " in footer
+    assert 'w:val="de-DE"' in document.styles.element.xml
+
+
+def test_markdown_with_chart_files_and_english(series_db, tmp_path):
+    target = tmp_path / "fakten.md"
+    _run(series_db, "export", "factsheet", "-o", str(target), "--format", "md", "--lang", "en")
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# Fact sheet: all workshops")
+    assert "| Workshops | 3 |" in text and "## Most-voted challenges" in text
+    for name in ("org_types", "themes", "measures", "top_challenges"):
+        png, svg = tmp_path / f"fakten-{name}.png", tmp_path / f"fakten-{name}.svg"
+        assert f"]({png.name})" in text
+        assert png.read_bytes().startswith(b"\x89PNG") and "<svg" in svg.read_text()
+
+
+@pytest.mark.parametrize("args", [["--series", "Unbekannt"], ["--format", "pdf"]])
+def test_bad_input_exits_2_with_one_line(series_db, tmp_path, args):
+    target = tmp_path / "x.docx"
+    bad = _run(series_db, "export", "factsheet", "-o", str(target), *args, check=False)
+    assert bad.returncode == 2 and not target.exists()
+    if args[0] == "--series":
+        assert bad.stderr.strip().splitlines() == [
+            f"Fehler: Eine Workshopreihe 'Unbekannt' gibt es nicht (vorhanden: {SERIES})."
+        ]
+
+
+def test_orgs_list_and_merge(series_db):
+    listed = _run(series_db, "orgs", "list").stdout
+    assert "Stadt Ulm" in listed and "(Kommune, Ulm)" in listed
+    ambiguous = _run(series_db, "orgs", "merge", "Stadt", "Stadt Ulm", check=False)
+    assert ambiguous.returncode == 2 and "mehrere" in ambiguous.stderr
+    missing = _run(series_db, "orgs", "merge", "Nirgendwo", "Stadt Ulm", check=False)
+    assert missing.returncode == 2 and len(missing.stderr.strip().splitlines()) == 1
+    merged = _run(series_db, "orgs", "merge", "Laupheim", "Stadt Ulm")
+    assert "Laupheim" in merged.stdout
+    after = _run(series_db, "orgs", "list").stdout
+    assert "Laupheim" not in after and "Stadt Ulm" in after
+    assert _run(series_db, "orgs", "merge", "Laupheim", "Ulm", check=False).returncode == 2
+
+
+def test_empty_series_still_gives_a_document(store, tmp_path):
+    from facilitator.export.factsheet_docx import write_factsheet_docx
+    from facilitator.store.series import ensure_series
+    from facilitator.store.workshops import create_workshop
+
+    create_workshop(store, "Leer", series_id=ensure_series(store, "Neu"))
+    target = tmp_path / "leer.docx"
+    write_factsheet_docx(build_factsheet(store, "Neu"), target)
+    document = Document(str(target))
+    texts = [p.text for p in document.paragraphs]
+    assert "Keine Einträge." in texts and len(document.inline_shapes) == 0
+    assert any("einem Workshop" in t for t in texts)
