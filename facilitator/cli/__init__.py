@@ -24,6 +24,8 @@ COMMANDS: dict[str, str] = {
     "import": "facilitator.cli.exports:import_",
     "demo": "facilitator.cli.app:demo",
     "app": "facilitator.cli.app:app",
+    "serve": "facilitator.cli.serve:serve",
+    "qr": "facilitator.cli.serve:qr",
 }
 
 
