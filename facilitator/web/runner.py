@@ -94,7 +94,11 @@ async def start_participant_server(
         extra_setup=extra_setup,
         rate_limits=rate_limits,
     )
-    runner = web.AppRunner(app, shutdown_timeout=STOP_SECONDS, access_log=None)
+    # handler_cancellation: a phone that walks away ends its stream at once, so
+    # phones_connected is right and no handler waits for the next keep-alive to notice.
+    runner = web.AppRunner(
+        app, shutdown_timeout=STOP_SECONDS, access_log=None, handler_cancellation=True
+    )
     await runner.setup()
     site = web.TCPSite(runner, host, port, reuse_address=True)
     try:
