@@ -48,6 +48,7 @@ T = Catalog(
         "no_ballot": ("Noch keine Einträge zur Abstimmung.", "Nothing to vote on yet."),
         "results": ("Ergebnis", "Results"),
         "dots": ("{dots} Punkte", "{dots} dots"),
+        "dot_one": ("1 Punkt", "1 dot"),
         "register": ("Kontaktdaten teilen", "Share contact details"),
         "register_intro": (
             "Tragen Sie sich ein, damit Sie im Protokoll stehen und andere Sie erreichen können.",

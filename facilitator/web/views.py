@@ -24,6 +24,7 @@ JS_STRINGS = (
     "dots_for",
     "no_ballot",
     "dots",
+    "dot_one",
     "submitted",
     "voted",
     "live",
@@ -209,7 +210,7 @@ def _results_section(current: dict[str, Any] | None, lang: str) -> Markup:
     entries = join(
         render(
             '<li><span class="dots">{dots}</span> <span class="result-text">{text}</span></li>',
-            dots=T("dots", lang, dots=r["dots"]),
+            dots=T("dot_one", lang) if r["dots"] == 1 else T("dots", lang, dots=r["dots"]),
             text=r["text"],
         )
         for r in (current["results"] if shown else [])

@@ -175,7 +175,7 @@
     list.textContent = "";
     (shown ? c.results : []).forEach(function (r) {
       var li = make("li");
-      li.appendChild(make("span", "dots", fmt("dots", { dots: r.dots })));
+      li.appendChild(make("span", "dots", r.dots === 1 ? S.dot_one : fmt("dots", { dots: r.dots })));
       li.appendChild(document.createTextNode(" "));
       li.appendChild(make("span", "result-text", r.text));
       list.appendChild(li);
