@@ -41,7 +41,7 @@ async def events(request: web.Request) -> web.StreamResponse:
             if stream.closed:
                 break
             if payload is not None:
-                await response.write(f"data: {payload}\n\n".encode())
+                await response.write(payload)
     except ConnectionError:
         pass  # the phone went away
     finally:

@@ -23,6 +23,11 @@ log = logging.getLogger(__name__)
 WATCH_SECONDS = 1.0
 
 
+def sse_event(data: str) -> bytes:
+    """Return one Server-Sent Event carrying `data` (JSON has no raw newlines)."""
+    return b"data: " + data.encode() + b"\n\n"
+
+
 @dataclass(eq=False)
 class Stream:
     """One phone's open SSE connection."""
@@ -30,7 +35,7 @@ class Stream:
     workshop_id: str
     lang: str
     wake: asyncio.Event = field(default_factory=asyncio.Event)
-    payload: str | None = None
+    payload: bytes | None = None  # a framed SSE event, encoded once for every stream
     closed: bool = False
 
 
@@ -126,7 +131,7 @@ class LiveHub:
     # -- streams ------------------------------------------------------------
     def open_stream(self, workshop_id: str, lang: str) -> Stream:
         stream = Stream(workshop_id, lang)
-        stream.payload = self.snapshot_json(workshop_id, lang)
+        stream.payload = sse_event(self.snapshot_json(workshop_id, lang))
         stream.wake.set()
         self.streams.add(stream)
         return stream
@@ -157,11 +162,11 @@ class LiveHub:
             if version == self._sent_version:
                 return
             self._sent_version = version
-            built: dict[tuple[str, str], str] = {}
+            built: dict[tuple[str, str], bytes] = {}
             for stream in list(self.streams):
                 key = (stream.workshop_id, stream.lang)
                 if key not in built:
-                    built[key] = self.snapshot_json(*key)
+                    built[key] = sse_event(self.snapshot_json(*key))
                 stream.payload = built[key]
                 stream.wake.set()
         except Exception:  # a broken row must not stop the server; phones keep the last view
