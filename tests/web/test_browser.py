@@ -211,3 +211,17 @@ def test_page_works_without_javascript(browser, served, store, workshop_id, code
         "Ohne JavaScript geschickt"
     ]
     context.close()
+
+
+def test_polling_when_the_stream_is_blocked(browser, served, store, workshop_id, code):
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport=PHONE, locale="de-DE")
+    page = context.new_page()
+    # A proxy that refuses the event stream: the page must fall back to polling.
+    page.route("**/events?*", lambda route: route.fulfill(status=503, body="nein"))
+    page.goto(served.server.join_urls(code)[0])
+    expect(page.locator("#status")).to_have_text("Aktualisierung alle paar Sekunden")
+    served.run(start_or_pause, store, workshop_id)
+    expect(page.locator("#now-title")).to_have_text("Ankommen und Kaffee", timeout=10_000)
+    context.close()
