@@ -96,6 +96,7 @@ def _current(store, item, slot, state, methods, lang, now) -> dict[str, Any]:  #
         "end": slot.end_text,
         "running": reading.running,
         "remaining_ms": reading.remaining_ms,
+        "planned_ms": reading.planned_ms,
         # When the time is up, in server milliseconds: phones tick down on their own.
         "ends_at_ms": now + reading.remaining_ms if reading.running else None,
         "level": reading.level,

@@ -169,3 +169,16 @@ async def test_errors_never_leak_a_traceback(make_client):
     assert "Interner Fehler" in text and "secret detail" not in text and "Traceback" not in text
     page = await client.get("/nowhere")
     assert page.status == 404 and page.headers["Content-Security-Policy"] == CSP
+
+
+async def test_sync_routes_get_larger_bodies_and_no_rate_limit(make_client):
+    async def echo(request: web.Request) -> web.Response:
+        return web.json_response({"size": len(await request.read())})
+
+    client = await make_client(
+        limits=RateLimits(),
+        extra_setup=[lambda app: app.router.add_post("/sync/ops", echo)],
+    )
+    for _ in range(15):
+        response = await client.post("/sync/ops", data=b"x" * 100_000)
+        assert response.status == 200 and (await response.json())["size"] == 100_000

@@ -54,6 +54,10 @@
       if (!c.running) { text += " (" + S.paused + ")"; }
     }
     out.textContent = text;
+    /* The same thresholds as the moderators' big timer: 20 % and 5 % left. */
+    var left = c.planned_ms > 0 ? rem / c.planned_ms : 0;
+    var level = rem <= 0 ? "over" : left <= 0.05 ? "critical" : left <= 0.2 ? "warn" : "ok";
+    $("now").className = "now level-" + level;
   }
 
   /* -- drawing a snapshot ---------------------------------------------- */
