@@ -56,6 +56,7 @@ class ParticipantServer:
     runner: web.AppRunner
     host: str
     port: int
+    stopped: bool = False
 
     def join_urls(self, code: str) -> list[str]:
         """Return the join URL for each address phones can use (all LAN addresses)."""
@@ -72,6 +73,9 @@ class ParticipantServer:
 
     async def stop(self) -> None:
         """Close the streams first, then the server: done within about a second."""
+        if self.stopped:
+            return
+        self.stopped = True
         await self.app[HUB].stop()
         await asyncio.wait_for(self.runner.cleanup(), timeout=2 * STOP_SECONDS + 0.5)
 
