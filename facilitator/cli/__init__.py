@@ -28,6 +28,8 @@ COMMANDS: dict[str, str] = {
     "orgs": "facilitator.cli.orgs:orgs",
     "match": "facilitator.cli.match:match",
     "next-date": "facilitator.cli.followup:next_date",
+    "serve": "facilitator.cli.serve:serve",
+    "qr": "facilitator.cli.serve:qr",
 }
 
 

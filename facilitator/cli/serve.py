@@ -1,0 +1,91 @@
+"""Provides `facilitator serve` (the participant server alone) and `facilitator qr`."""
+
+from pathlib import Path
+
+import click
+
+from facilitator.cli.context import Settings, pass_settings, workshop_option
+
+DEFAULT_PORT = 8765  # kept equal to facilitator.web.runner.DEFAULT_PORT without importing aiohttp
+
+
+@click.command()
+@click.option("--host", default="0.0.0.0", show_default=True, help="Adresse, auf der gehört wird.")
+@click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(0, 65535))
+@workshop_option
+@pass_settings
+def serve(settings: Settings, host: str, port: int, workshop_id: str | None) -> None:
+    """Teilnahme-Server allein starten: zeigt Link, Zugangscode und QR-Code (Strg+C beendet)."""
+    import asyncio
+
+    from facilitator.store.workshops import resolve_workshop
+
+    store = settings.open()
+    workshop = resolve_workshop(store, workshop_id)
+    try:
+        asyncio.run(_serve(store, host, port, workshop))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        store.close()
+
+
+async def _serve(store, host: str, port: int, workshop) -> None:  # noqa: ANN001
+    import asyncio
+    import signal
+
+    from facilitator.export.qr import qr_text
+    from facilitator.web.runner import start_participant_server
+    from facilitator.web.secrets import moderator_secret
+
+    server = await start_participant_server(store, host, port, workshop.id)
+    urls = server.join_urls(workshop.join_code or "")
+    click.echo(f"Teilnahme-Server für „{workshop.title}“ läuft.")
+    click.echo(f"Zugangscode: {workshop.join_code}")
+    for url in urls:
+        click.echo(f"Link: {url}")
+    click.echo(f"Moderations-Schlüssel (Header X-Moderator-Secret): {moderator_secret(store)}")
+    click.echo(qr_text(urls[0]))
+    click.echo("Beenden mit Strg+C.", err=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError):  # not on this platform/thread
+            pass
+    try:
+        await stop.wait()
+    finally:
+        await server.stop()
+        click.echo("Teilnahme-Server beendet.", err=True)
+
+
+@click.command()
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Zieldatei: .png oder .svg.",
+)
+@click.option("--host", help="Adresse im Link (Standard: die erste LAN-Adresse).")
+@click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(1, 65535))
+@workshop_option
+@pass_settings
+def qr(
+    settings: Settings, output: Path, host: str | None, port: int, workshop_id: str | None
+) -> None:
+    """Den QR-Code zum Teilnahme-Link als Bild schreiben (für Folie oder Ausdruck)."""
+    from facilitator.export.qr import write_qr
+    from facilitator.store.workshops import resolve_workshop
+    from facilitator.web.runner import join_url, lan_addresses
+
+    store = settings.open()
+    try:
+        workshop = resolve_workshop(store, workshop_id)
+    finally:
+        store.close()
+    url = join_url(host or lan_addresses()[0], port, workshop.join_code or "")
+    write_qr(url, output)
+    click.echo(f"{output}: {url}")

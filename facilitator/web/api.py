@@ -1,0 +1,158 @@
+"""Provides the phone's API: the state as JSON, submissions, dot votes, registration.
+
+Each POST carries the phone's client id; the stored row's id is derived from it, so a
+retry after a lost answer is stored once. join.js posts JSON and gets JSON; a phone
+without JavaScript posts the form and is sent back to the page with a confirmation.
+"""
+
+from urllib.parse import quote
+
+from aiohttp import web
+
+from facilitator.core.errors import NotFound, UserError
+from facilitator.store.captures import add_capture, get_capture
+from facilitator.store.registrations import register_participant
+from facilitator.store.timer import current_item
+from facilitator.store.votes import cast_votes, voting_item
+from facilitator.web import views
+from facilitator.web.forms import client_id, derived_id, read_body, text_field
+from facilitator.web.keys import HUB, STORE
+from facilitator.web.security import bad_request, join_code, lang_of, require_join
+from facilitator.web.snapshot import MAX_SUBMISSION, phone_kinds
+from facilitator.web.strings import T
+
+
+async def state(request: web.Request) -> web.Response:
+    """GET /api/state?code=: the snapshot (for polling when streams do not get through)."""
+    workshop_id = require_join(request)
+    body = request.app[HUB].snapshot_json(workshop_id, lang_of(request))
+    return web.Response(text=body, content_type="application/json")
+
+
+def _done(request: web.Request, as_json: bool, data: dict, notice: str) -> web.Response:
+    if as_json:
+        return web.json_response({"ok": True, **data})
+    code = quote(join_code(request) or "")
+    raise web.HTTPSeeOther(f"/j/{code}?lang={lang_of(request)}&done={notice}")
+
+
+async def submit(request: web.Request) -> web.Response:
+    """POST /api/submit?code=: a challenge, need or idea for the running block's collection."""
+    workshop_id = require_join(request)
+    lang = lang_of(request)
+    data, as_json = await read_body(request)
+    client = client_id(data)
+    text = text_field(data, "text", MAX_SUBMISSION)
+    author = text_field(data, "author", 100)
+    organisation = text_field(data, "organisation", 150)
+    kind = text_field(data, "kind", 20) or "challenge"
+    store = request.app[STORE]
+    capture_id = derived_id(workshop_id, "capture", client)
+    try:
+        get_capture(store, capture_id)
+        return _done(request, as_json, {"id": capture_id, "duplicate": True}, "submitted")
+    except NotFound:
+        pass
+    item = current_item(store, workshop_id)
+    asked = data.get("item")
+    if (
+        item is None
+        or not voting_item(store, item.id)["collection_open"]
+        or (
+            asked and asked != item.id  # the block ended while the phone was typing
+        )
+    ):
+        raise web.HTTPConflict(text=T("collection_closed", lang))
+    if not text:
+        raise bad_request(T("text_missing", lang))
+    if kind not in phone_kinds(item.capture):
+        raise bad_request(T("kind_not_allowed", lang))
+    try:
+        add_capture(
+            store,
+            workshop_id,
+            kind,
+            text,
+            agenda_item_id=item.id,
+            source="participant",
+            author=author,
+            organisation=organisation or None,
+            capture_id=capture_id,
+        )
+    except UserError as err:
+        raise bad_request(str(err)) from None
+    return _done(request, as_json, {"id": capture_id, "version": store.version}, "submitted")
+
+
+def _ballot(data: dict, as_json: bool) -> dict[str, int]:
+    """Return {capture_id: dots} from JSON {"dots": {...}} or form fields "dots.<id>"."""
+    if as_json:
+        dots = data.get("dots")
+        if not isinstance(dots, dict):
+            raise bad_request("Ungültige Anfrage.")
+        raw = dots.items()
+    else:
+        raw = [(k[5:], v) for k, v in data.items() if k.startswith("dots.")]
+    ballot: dict[str, int] = {}
+    for capture_id, value in raw:
+        try:
+            ballot[str(capture_id)] = int(value or 0)
+        except (TypeError, ValueError):
+            raise bad_request("Punkte müssen ganze Zahlen sein.") from None
+    return ballot
+
+
+async def vote(request: web.Request) -> web.Response:
+    """POST /api/vote?code=: replace this phone's dots for the running block's open vote."""
+    workshop_id = require_join(request)
+    data, as_json = await read_body(request)
+    voter = client_id(data)
+    store = request.app[STORE]
+    item_id = data.get("item")
+    if not isinstance(item_id, str) or not item_id:
+        item = current_item(store, workshop_id)
+        item_id = item.id if item else ""
+    try:
+        placed = cast_votes(store, workshop_id, item_id, voter, _ballot(data, as_json))
+    except UserError as err:
+        raise bad_request(str(err)) from None
+    return _done(request, as_json, {"dots": placed, "version": store.version}, "voted")
+
+
+async def register(request: web.Request) -> web.Response:
+    """POST /api/register?code=: a participant signs up; consent only if ticked."""
+    workshop_id = require_join(request)
+    lang = lang_of(request)
+    data, as_json = await read_body(request)
+    client = client_id(data)
+    consent = data.get("consent") in (True, "1", "on", "true", "yes")
+    name = text_field(data, "name", 200)
+    store = request.app[STORE]
+    try:
+        register_participant(
+            store,
+            workshop_id,
+            derived_id(workshop_id, "participant", client),
+            name,
+            organisation=text_field(data, "organisation", 200),
+            email=text_field(data, "email", 200),
+            consent=consent,
+        )
+    except UserError as err:
+        raise bad_request(str(err)) from None
+    lines = [
+        T("registered", lang, name=" ".join(name.split())),
+        T("registered_consent" if consent else "registered_no_consent", lang),
+    ]
+    if as_json:
+        return web.json_response({"ok": True, "consent": consent, "message": " ".join(lines)})
+    snap = request.app[HUB].snapshot(workshop_id, lang)
+    page = views.message_page(snap, code=join_code(request) or "", lang=lang, lines=lines)
+    return web.Response(text=page, content_type="text/html")
+
+
+def setup(app: web.Application) -> None:
+    app.router.add_get("/api/state", state)
+    app.router.add_post("/api/submit", submit)
+    app.router.add_post("/api/vote", vote)
+    app.router.add_post("/api/register", register)

@@ -1,0 +1,182 @@
+"""Provides the live hub: snapshots built once per version, fanned out to every open stream.
+
+The store calls its listeners in the thread that wrote (the app's event loop when
+the moderators type); the hub hops onto its own loop and wakes each stream. A
+stream keeps only the newest snapshot, so a slow phone skips versions instead of
+queueing them. A one-second version check catches writes from other processes.
+"""
+
+import asyncio
+import hmac
+import json
+import logging
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from facilitator.core.method_format import MethodCard
+from facilitator.store.db import Op, Store
+from facilitator.store.workshops import list_workshops
+from facilitator.web.snapshot import build_snapshot
+
+log = logging.getLogger(__name__)
+WATCH_SECONDS = 1.0
+
+
+def sse_event(data: str) -> bytes:
+    """Return one Server-Sent Event carrying `data` (JSON has no raw newlines)."""
+    return b"data: " + data.encode() + b"\n\n"
+
+
+@dataclass(eq=False)
+class Stream:
+    """One phone's open SSE connection."""
+
+    workshop_id: str
+    lang: str
+    wake: asyncio.Event = field(default_factory=asyncio.Event)
+    payload: bytes | None = None  # a framed SSE event, encoded once for every stream
+    closed: bool = False
+
+
+class LiveHub:
+    """Caches snapshots per (version, workshop, language) and pushes them to streams."""
+
+    def __init__(
+        self, store: Store, methods: dict[str, MethodCard], workshop_id: str | None = None
+    ) -> None:
+        self.store = store
+        self.methods = methods
+        self.workshop_id = workshop_id
+        self.streams: set[Stream] = set()
+        self._cache_version = -1
+        self._cache: dict[tuple[str, str], dict[str, Any]] = {}
+        self._json: dict[tuple[str, str], str] = {}
+        self._codes: list[tuple[str, str]] = []
+        self._sent_version = -1
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: int | None = None
+        self._scheduled = False
+        self._watcher: asyncio.Task | None = None
+
+    # -- life cycle ---------------------------------------------------------
+    async def start(self) -> None:
+        """Listen to the store and watch for writes made elsewhere."""
+        self._loop = asyncio.get_running_loop()
+        self._thread = threading.get_ident()
+        self._sent_version = self.store.version
+        self.store.subscribe(self._on_ops)
+        self._watcher = asyncio.create_task(self._watch())
+
+    async def stop(self) -> None:
+        """Stop listening and end every stream (their handlers return at once)."""
+        self.store.unsubscribe(self._on_ops)
+        if self._watcher:
+            self._watcher.cancel()
+            try:
+                await self._watcher
+            except asyncio.CancelledError:
+                pass
+        for stream in list(self.streams):
+            stream.closed = True
+            stream.wake.set()
+
+    @property
+    def phones_connected(self) -> int:
+        return len(self.streams)
+
+    # -- join codes ---------------------------------------------------------
+    def workshop_for_code(self, code: str | None) -> str | None:
+        """Return the workshop whose join code is `code`, comparing in constant time."""
+        if not code or len(code) > 64:
+            return None
+        self._refresh()
+        given = code.strip().lower().encode()
+        found = None
+        for join_code, workshop_id in self._codes:  # no early exit: timing says nothing
+            if hmac.compare_digest(join_code.encode(), given):
+                found = workshop_id
+        return found
+
+    # -- snapshots ----------------------------------------------------------
+    def _refresh(self, version: int | None = None) -> int:
+        version = self.store.version if version is None else version
+        if version != self._cache_version:
+            self._cache.clear()
+            self._json.clear()
+            self._cache_version = version
+            self._codes = [
+                (str(w["join_code"]).lower(), w["id"])
+                for w in list_workshops(self.store)
+                if w.get("join_code") and (self.workshop_id in (None, w["id"]))
+            ]
+        return version
+
+    def snapshot(self, workshop_id: str, lang: str) -> dict[str, Any]:
+        """Return the current snapshot (built at most once per version and language)."""
+        version = self._refresh()
+        key = (workshop_id, lang)
+        if key not in self._cache:
+            self._cache[key] = build_snapshot(self.store, workshop_id, lang, self.methods, version)
+        return self._cache[key]
+
+    def snapshot_json(self, workshop_id: str, lang: str) -> str:
+        """Return the snapshot as JSON with the server's clock, for phones to tick down."""
+        snap = self.snapshot(workshop_id, lang)
+        key = (workshop_id, lang)
+        if key not in self._json:
+            self._json[key] = json.dumps(snap, ensure_ascii=False, separators=(",", ":"))
+        return '{"server_ms":%d,' % self.store.now_ms() + self._json[key][1:]
+
+    # -- streams ------------------------------------------------------------
+    def open_stream(self, workshop_id: str, lang: str) -> Stream:
+        stream = Stream(workshop_id, lang)
+        stream.payload = sse_event(self.snapshot_json(workshop_id, lang))
+        stream.wake.set()
+        self.streams.add(stream)
+        return stream
+
+    def close_stream(self, stream: Stream) -> None:
+        self.streams.discard(stream)
+
+    def _on_ops(self, ops: list[Op]) -> None:
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            return
+        if threading.get_ident() == self._thread:
+            self._schedule()
+        else:
+            loop.call_soon_threadsafe(self._schedule)
+
+    def _schedule(self) -> None:
+        # Coalesce: several commits in one loop turn cause one broadcast.
+        if not self._scheduled and self._loop is not None:
+            self._scheduled = True
+            self._loop.call_soon(self.broadcast)
+
+    def broadcast(self) -> None:
+        """Send the newest snapshot to every stream if the version moved."""
+        self._scheduled = False
+        try:
+            version = self._refresh()
+            if version == self._sent_version:
+                return
+            self._sent_version = version
+            built: dict[tuple[str, str], bytes] = {}
+            for stream in list(self.streams):
+                key = (stream.workshop_id, stream.lang)
+                if key not in built:
+                    built[key] = sse_event(self.snapshot_json(*key))
+                stream.payload = built[key]
+                stream.wake.set()
+        except Exception:  # a broken row must not stop the server; phones keep the last view
+            log.exception("snapshot failed")
+
+    async def _watch(self) -> None:
+        while True:
+            await asyncio.sleep(WATCH_SECONDS)
+            try:
+                if self.store.version != self._sent_version:
+                    self.broadcast()
+            except Exception:  # the database may be busy for a moment
+                log.exception("version check failed")

@@ -1,0 +1,121 @@
+"""Provides starting and stopping the participant server inside a running event loop.
+
+The moderators' app calls `start_participant_server` on mount and `stop()` on
+unmount; `facilitator serve` does the same in a loop of its own.
+"""
+
+import asyncio
+import socket
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from aiohttp import web
+
+from facilitator.store.db import Store
+from facilitator.web.app import create_app
+from facilitator.web.keys import HUB
+from facilitator.web.security import RateLimits
+
+DEFAULT_PORT = 8765
+STOP_SECONDS = 0.5
+
+
+def lan_addresses() -> list[str]:
+    """Return this machine's IPv4 addresses that phones on the LAN may reach; loopback last.
+
+    Uses only the socket module: the host name's addresses, plus the address the
+    system would use for a route outward (a UDP "connect" sends no packet).
+    """
+    found: list[str] = []
+    try:
+        for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
+            found.append(str(info[4][0]))
+    except OSError:
+        pass
+    for probe in ("10.254.254.254", "192.168.254.254", "172.16.254.254", "192.0.2.1"):
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
+            try:
+                udp.connect((probe, 9))
+                found.append(udp.getsockname()[0])
+            except OSError:
+                continue
+    lan = [a for a in dict.fromkeys(found) if not a.startswith(("127.", "0."))]
+    return lan or ["127.0.0.1"]
+
+
+def join_url(host: str, port: int, code: str) -> str:
+    """Return the URL a phone opens: http://HOST:PORT/j/CODE."""
+    return f"http://{host}:{port}/j/{quote(code)}"
+
+
+@dataclass
+class ParticipantServer:
+    """A running participant server: its address, its phones, and how to stop it."""
+
+    app: web.Application
+    runner: web.AppRunner
+    host: str
+    port: int
+    stopped: bool = False
+
+    def join_urls(self, code: str) -> list[str]:
+        """Return the join URL for each address phones can use (all LAN addresses)."""
+        if self.host in ("0.0.0.0", "", "::"):
+            hosts = lan_addresses()
+        else:
+            hosts = [self.host]
+        return [join_url(h, self.port, code) for h in hosts]
+
+    @property
+    def phones_connected(self) -> int:
+        """How many phones have the live stream open."""
+        return self.app[HUB].phones_connected
+
+    async def stop(self) -> None:
+        """Close the streams first, then the server: done within about a second."""
+        if self.stopped:
+            return
+        self.stopped = True
+        await self.app[HUB].stop()
+        await asyncio.wait_for(self.runner.cleanup(), timeout=2 * STOP_SECONDS + 0.5)
+
+
+async def start_participant_server(
+    store: Store,
+    host: str = "0.0.0.0",
+    port: int = DEFAULT_PORT,
+    workshop_id: str | None = None,
+    *,
+    moderator_secret: str | None = None,
+    extra_setup=(),  # noqa: ANN001 - callables(app), see create_app
+    rate_limits: RateLimits | None = None,
+) -> ParticipantServer:
+    """Start the server in the running loop; port 0 picks a free port."""
+    app = create_app(
+        store,
+        workshop_id=workshop_id,
+        moderator_secret=moderator_secret,
+        extra_setup=extra_setup,
+        rate_limits=rate_limits,
+    )
+    # handler_cancellation: a phone that walks away ends its stream at once, so
+    # phones_connected is right and no handler waits for the next keep-alive to notice.
+    runner = web.AppRunner(
+        app, shutdown_timeout=STOP_SECONDS, access_log=None, handler_cancellation=True
+    )
+    await runner.setup()
+    site = web.TCPSite(runner, host, port, reuse_address=True)
+    try:
+        await site.start()
+    except OSError as err:
+        await runner.cleanup()
+        from facilitator.core.errors import UserError
+
+        raise UserError(
+            f"Port {port} auf {host} ist belegt oder nicht erlaubt ({err.strerror})."
+        ) from None
+    bound = port
+    for address in runner.addresses:
+        bound = address[1]
+        break
+    return ParticipantServer(app, runner, host, bound)

@@ -1,0 +1,164 @@
+"""Provides the server's guards: security headers, body limits, rate limits, clean errors.
+
+Everything a phone can reach passes `guard`: a wrong code, a flood, a huge body or
+a bug all end in a short message with the right status and never a stack trace.
+"""
+
+import hmac
+import json
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from aiohttp import web
+
+from facilitator.web.keys import HUB, LIMITS, MOD_SECRET
+from facilitator.web.markup import render
+from facilitator.web.strings import T, pick_lang
+
+log = logging.getLogger(__name__)
+MAX_BODY = 16 * 1024
+# The laptops' sync (mounted later under /sync/ with its own secret) moves batches of
+# ops: it gets a larger body limit and no per-address rate limit.
+SYNC_PREFIX = "/sync/"
+SYNC_MAX_BODY = 16 * 1024 * 1024
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+@dataclass(frozen=True)
+class RateLimits:
+    """Token buckets per client address: `burst` requests, refilled at `per_second`."""
+
+    post_burst: float = 10
+    post_per_second: float = 1.0  # 10 POST per 10 s
+    get_burst: float = 120
+    get_per_second: float = 4.0
+    enabled: bool = True
+
+
+class Buckets:
+    """Token buckets keyed by (address, method class); old entries are pruned."""
+
+    def __init__(self, limits: RateLimits) -> None:
+        self.limits = limits
+        self._buckets: dict[tuple[str, str], tuple[float, float]] = {}
+
+    def allow(self, address: str, method: str) -> bool:
+        if not self.limits.enabled:
+            return True
+        kind = "post" if method == "POST" else "get"
+        burst = getattr(self.limits, f"{kind}_burst")
+        rate = getattr(self.limits, f"{kind}_per_second")
+        now = time.monotonic()
+        tokens, last = self._buckets.get((address, kind), (burst, now))
+        tokens = min(burst, tokens + (now - last) * rate)
+        if tokens < 1:
+            self._buckets[(address, kind)] = (tokens, now)
+            return False
+        self._buckets[(address, kind)] = (tokens - 1, now)
+        if len(self._buckets) > 10_000:  # bounded memory under a scan of many addresses
+            cutoff = now - 600
+            self._buckets = {k: v for k, v in self._buckets.items() if v[1] > cutoff}
+        return True
+
+
+def lang_of(request: web.Request) -> str:
+    return pick_lang(request.query.get("lang"), request.headers.get("Accept-Language"))
+
+
+def wants_json(request: web.Request) -> bool:
+    """API, stream and moderator paths answer in JSON; pages answer in HTML."""
+    return request.path.startswith(("/api/", "/mod/", "/events", "/sync/"))
+
+
+def problem(request: web.Request, status: int, message: str) -> web.Response:
+    """Return a short error: JSON for APIs, a tiny page otherwise; never any data."""
+    if wants_json(request):
+        return web.json_response({"error": message}, status=status)
+    page = render(
+        '<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<link rel="stylesheet" href="/static/join.css"><title>{message}</title></head>'
+        '<body><main><p class="problem" role="alert">{message}</p></main></body></html>',
+        lang=lang_of(request),
+        message=message,
+    )
+    return web.Response(text=page, status=status, content_type="text/html")
+
+
+_STATUS_KEYS = {400: "bad_request", 403: "forbidden", 404: "not_found", 413: "too_large"}
+
+
+@web.middleware
+async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Rate-limit, cap bodies, and turn every failure into a short answer."""
+    lang = lang_of(request)
+    address = request.remote or "?"
+    is_sync = request.path.startswith(SYNC_PREFIX)
+    if not is_sync and not request.app[LIMITS].allow(address, request.method):
+        return problem(request, 429, T("too_many", lang))
+    limit = SYNC_MAX_BODY if is_sync else MAX_BODY
+    if request.content_length is not None and request.content_length > limit:
+        return problem(request, 413, T("too_large", lang))
+    if is_sync:
+        request = request.clone(client_max_size=limit)
+    try:
+        return await handler(request)
+    except web.HTTPException as exc:
+        if exc.status < 400:
+            raise  # redirects pass through
+        key = _STATUS_KEYS.get(exc.status)
+        message = T(key, lang) if key else (exc.reason or "")
+        if exc.status in (400, 409, 422) and exc.text and not exc.text.startswith(str(exc.status)):
+            message = exc.text  # our own validation message, already short
+        return problem(request, exc.status, message)
+    except Exception:
+        log.exception("error while answering %s %s", request.method, request.path)
+        return problem(request, 500, T("internal", "de"))
+
+
+async def add_security_headers(request: web.Request, response: web.StreamResponse) -> None:
+    """on_response_prepare: every answer (pages, static files, streams) gets the headers."""
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    if request.path.startswith(("/api/", "/mod/", "/j/")):
+        response.headers.setdefault("Cache-Control", "no-store")
+
+
+def join_code(request: web.Request) -> str | None:
+    return request.match_info.get("code") or request.query.get("code")
+
+
+def require_join(request: web.Request) -> str:
+    """Return the workshop the request's join code opens; 403 (no data) otherwise."""
+    workshop_id = request.app[HUB].workshop_for_code(join_code(request))
+    if workshop_id is None:
+        raise web.HTTPForbidden()
+    return workshop_id
+
+
+def require_moderator(request: web.Request) -> None:
+    """Let only requests with the moderators' secret through; the join code is not enough."""
+    given = request.headers.get("X-Moderator-Secret", "").encode()
+    if not given or not hmac.compare_digest(given, request.app[MOD_SECRET].encode()):
+        raise web.HTTPForbidden()
+
+
+def bad_request(message: str) -> web.HTTPBadRequest:
+    """Return a 400 whose short message reaches the phone."""
+    return web.HTTPBadRequest(text=message)
+
+
+def dumps(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,131 @@
+"""Provides the phone page's state as plain data: built once per version and language.
+
+The same snapshot feeds the server-rendered page, /api/state and every SSE stream,
+so what a phone shows never depends on which of the three it came from.
+"""
+
+from datetime import date
+from typing import Any
+
+from facilitator.core.method_format import MethodCard
+from facilitator.core.taxonomy import CAPTURE_KINDS
+from facilitator.core.timer import countdown
+from facilitator.store.agenda import workshop_schedule
+from facilitator.store.db import Store
+from facilitator.store.timer import timer_state
+from facilitator.store.votes import ballot_captures, rules_for, vote_results, voting_item
+from facilitator.store.workshops import get_workshop
+
+# What phones may submit: open-ended contributions, never decisions or to-dos.
+PHONE_KINDS = ("challenge", "need", "idea")
+MAX_SUBMISSION = 500
+_MONTHS = {
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    "en": "January February March April May June July August September October November December",
+}
+
+
+def date_text(iso: str | None, lang: str) -> str:
+    """Return '1. Dezember 2026' / '1 December 2026' for an ISO date, '' if none."""
+    if not iso:
+        return ""
+    try:
+        day = date.fromisoformat(str(iso)[:10])
+    except ValueError:
+        return str(iso)
+    month = _MONTHS[lang].split()[day.month - 1]
+    return f"{day.day}. {month} {day.year}" if lang == "de" else f"{day.day} {month} {day.year}"
+
+
+def phone_kinds(capture: list[str] | None) -> list[str]:
+    """Return the kinds phones may submit to a block: its planned ones among PHONE_KINDS."""
+    planned = [k for k in capture or [] if k in PHONE_KINDS]
+    return planned or list(PHONE_KINDS)
+
+
+def build_snapshot(
+    store: Store, workshop_id: str, lang: str, methods: dict[str, MethodCard], version: int
+) -> dict[str, Any]:
+    """Return everything a phone shows, in `lang`; nothing hidden, no contact details."""
+    workshop = get_workshop(store, workshop_id)
+    items, plan = workshop_schedule(store, workshop_id)
+    state = timer_state(store, workshop_id)
+    now = store.now_ms()
+    agenda = []
+    current: dict[str, Any] | None = None
+    for item, slot in zip(items, plan.slots, strict=False):
+        run = state.runs.get(item.id)
+        status = "done" if run is not None and run.done else ""
+        if item.id == state.current_id:
+            status = "running" if state.running else "paused"
+        agenda.append(
+            {
+                "id": item.id,
+                "title": item.title,
+                "start": slot.start_text,
+                "end": slot.end_text,
+                "kind": item.kind,
+                "state": status,
+            }
+        )
+        if item.id == state.current_id:
+            current = _current(store, item, slot, state, methods, lang, now)
+    return {
+        "version": version,
+        "lang": lang,
+        "workshop": {
+            "title": workshop.title,
+            "date": workshop.date or "",
+            "date_text": date_text(workshop.date, lang),
+            "venue": workshop.venue or "",
+        },
+        "agenda": agenda,
+        "current": current,
+    }
+
+
+def _current(store, item, slot, state, methods, lang, now) -> dict[str, Any]:  # noqa: ANN001
+    reading = countdown(state, item.id, item.minutes, now)
+    card = methods.get(item.method or "")
+    row = voting_item(store, item.id)
+    rules = rules_for(row)
+    current: dict[str, Any] = {
+        "id": item.id,
+        "title": item.title,
+        "start": slot.start_text,
+        "end": slot.end_text,
+        "running": reading.running,
+        "remaining_ms": reading.remaining_ms,
+        "planned_ms": reading.planned_ms,
+        # When the time is up, in server milliseconds: phones tick down on their own.
+        "ends_at_ms": now + reading.remaining_ms if reading.running else None,
+        "level": reading.level,
+        "method": card.name.get(lang) if card else "",
+        "instructions": card.participants.get(lang) if card else "",
+        "collection_open": bool(row["collection_open"]),
+        "kinds": [
+            {"key": k, "label": CAPTURE_KINDS[k].get(lang)} for k in phone_kinds(item.capture)
+        ],
+        "voting_open": bool(row["voting_open"]),
+        "results_revealed": bool(row["results_revealed"]),
+        "budget": rules.budget,
+        "per_item_max": rules.per_item_max,
+        "ballot": [],
+        "results": [],
+    }
+    if current["voting_open"]:
+        current["ballot"] = [
+            {"id": c["id"], "kind": _kind_label(c["kind"], lang), "text": c["text"]}
+            for c in ballot_captures(store, item.id)
+        ]
+    if current["results_revealed"]:
+        current["results"] = [
+            {"id": r["id"], "text": r["text"], "dots": r["dots"]}
+            for r in vote_results(store, item.id)
+        ]
+    return current
+
+
+def _kind_label(kind: str, lang: str) -> str:
+    label = CAPTURE_KINDS.get(kind)
+    return label.get(lang) if label else kind

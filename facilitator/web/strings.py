@@ -1,0 +1,119 @@
+"""Provides the phone page's strings, German first and English second."""
+
+from facilitator.core.i18n import Catalog, normalise_lang
+
+T = Catalog(
+    {
+        "page_title": ("{title} – Teilnahme", "{title} – join"),
+        "lang_switch": ("English", "Deutsch"),
+        "now": ("Jetzt", "Now"),
+        "nothing_running": (
+            "Gerade läuft kein Programmpunkt.",
+            "No agenda item is running right now.",
+        ),
+        "paused": ("pausiert", "paused"),
+        "time_left": ("noch {minutes} Min.", "{minutes} min left"),
+        "time_over": ("{minutes} Min. über der Zeit", "{minutes} min over time"),
+        "time_up": ("Zeit ist um", "Time is up"),
+        "instructions": ("So geht's", "How it works"),
+        "agenda": ("Ablauf", "Agenda"),
+        "running": ("läuft", "running"),
+        "done": ("erledigt", "done"),
+        "collect": ("Ihr Beitrag", "Your contribution"),
+        "collect_intro": (
+            "Die Moderation sammelt gerade Beiträge zu „{title}“.",
+            "The moderators are collecting contributions for “{title}”.",
+        ),
+        "kind": ("Art", "Kind"),
+        "text": ("Text (höchstens {max} Zeichen)", "Text (at most {max} characters)"),
+        "name_optional": ("Name (freiwillig)", "Name (optional)"),
+        "org_optional": ("Organisation (freiwillig)", "Organisation (optional)"),
+        "send": ("Absenden", "Send"),
+        "submitted": (
+            "Danke! Ihr Beitrag ist angekommen.",
+            "Thank you! Your contribution has arrived.",
+        ),
+        "vote": ("Punkte vergeben", "Dot vote"),
+        "vote_intro": (
+            "Sie haben {budget} Punkte, höchstens {max} pro Eintrag.",
+            "You have {budget} dots, at most {max} per item.",
+        ),
+        "dots_left": ("Noch {left} von {budget} Punkten frei.", "{left} of {budget} dots left."),
+        "dots_for": ("Punkte für: {text}", "Dots for: {text}"),
+        "vote_send": ("Punkte abgeben", "Cast my dots"),
+        "voted": (
+            "Danke! Ihre Punkte sind gezählt. Sie können sie bis zum Schluss ändern.",
+            "Thank you! Your dots are counted. You may change them until voting closes.",
+        ),
+        "no_ballot": ("Noch keine Einträge zur Abstimmung.", "Nothing to vote on yet."),
+        "results": ("Ergebnis", "Results"),
+        "dots": ("{dots} Punkte", "{dots} dots"),
+        "dot_one": ("1 Punkt", "1 dot"),
+        "register": ("Kontaktdaten teilen", "Share contact details"),
+        "register_intro": (
+            "Tragen Sie sich ein, damit Sie im Protokoll stehen und andere Sie erreichen können.",
+            "Sign up to appear in the follow-up protocol so others can reach you.",
+        ),
+        "name": ("Name", "Name"),
+        "organisation": ("Organisation", "Organisation"),
+        "email": ("E-Mail", "E-mail"),
+        "consent_label": ("Einwilligung", "Consent"),
+        "consent_note": (
+            "(Einwilligungstext auf Deutsch, maßgeblich.)",
+            "(Consent text in German; the German text applies.)",
+        ),
+        "register_send": ("Eintragen", "Sign up"),
+        "registered": (
+            "Danke, {name}! Sie sind eingetragen.",
+            "Thank you, {name}! You are signed up.",
+        ),
+        "registered_consent": (
+            "Ihre Einwilligung zur Weitergabe der Kontaktdaten ist gespeichert.",
+            "Your consent to share your contact details is recorded.",
+        ),
+        "registered_no_consent": (
+            "Ihre Kontaktdaten werden nicht weitergegeben.",
+            "Your contact details will not be shared.",
+        ),
+        "back": ("Zurück zum Workshop", "Back to the workshop"),
+        "live": ("Live verbunden", "Live"),
+        "offline": ("Verbindung unterbrochen – neuer Versuch …", "Connection lost – retrying …"),
+        "polling": ("Aktualisierung alle paar Sekunden", "Updating every few seconds"),
+        "sending": ("Wird gesendet …", "Sending …"),
+        "send_failed": (
+            "Senden fehlgeschlagen. Bitte noch einmal versuchen.",
+            "Sending failed. Please try again.",
+        ),
+        # Rejections (short, no data).
+        "forbidden": (
+            "Zugangscode ungültig. Bitte den QR-Code erneut scannen.",
+            "Invalid join code. Please scan the QR code again.",
+        ),
+        "too_large": ("Anfrage zu groß.", "Request too large."),
+        "too_many": (
+            "Zu viele Anfragen. Bitte kurz warten.",
+            "Too many requests. Please wait a moment.",
+        ),
+        "not_found": ("Nicht gefunden.", "Not found."),
+        "internal": ("Interner Fehler", "Internal error"),
+        "bad_request": ("Ungültige Anfrage.", "Bad request."),
+        "collection_closed": (
+            "Für diesen Block werden gerade keine Beiträge gesammelt.",
+            "Contributions are not being collected for this block right now.",
+        ),
+        "text_missing": ("Bitte einen Text eingeben.", "Please enter a text."),
+        "text_too_long": (
+            "Bitte höchstens {max} Zeichen.",
+            "Please use at most {max} characters.",
+        ),
+        "kind_not_allowed": ("Diese Art ist hier nicht vorgesehen.", "This kind is not allowed."),
+    }
+)
+
+
+def pick_lang(query_lang: str | None, accept_language: str | None) -> str:
+    """Return 'de' or 'en': the ?lang= switch first, then the browser's first language."""
+    if query_lang:
+        return normalise_lang(query_lang)
+    first = (accept_language or "").split(",")[0].split(";")[0].strip()
+    return normalise_lang(first)

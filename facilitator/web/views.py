@@ -1,0 +1,346 @@
+"""Provides the phone pages as HTML, rendered from a snapshot; readable without JavaScript."""
+
+from typing import Any
+from urllib.parse import quote
+
+from facilitator.web.markup import Markup, attrs, join, render
+from facilitator.web.security import dumps
+from facilitator.web.snapshot import MAX_SUBMISSION
+from facilitator.web.strings import T
+
+# Strings join.js needs for what it draws itself (JSON in a data attribute of <body>).
+JS_STRINGS = (
+    "time_left",
+    "time_over",
+    "time_up",
+    "paused",
+    "running",
+    "done",
+    "nothing_running",
+    "instructions",
+    "collect_intro",
+    "vote_intro",
+    "dots_left",
+    "dots_for",
+    "no_ballot",
+    "dots",
+    "dot_one",
+    "submitted",
+    "voted",
+    "live",
+    "offline",
+    "polling",
+    "sending",
+    "send_failed",
+)
+
+
+def time_left_text(current: dict[str, Any], now_ms: int, lang: str) -> str:
+    """Return 'noch 12 Min.' / '3 Min. über der Zeit' for the running block."""
+    remaining = current["remaining_ms"]
+    if current.get("ends_at_ms") is not None:
+        remaining = current["ends_at_ms"] - now_ms
+    if remaining <= 0:
+        over = -remaining // 60_000
+        return T("time_over", lang, minutes=over) if over else T("time_up", lang)
+    text = T("time_left", lang, minutes=-(-remaining // 60_000))
+    return text if current["running"] else f"{text} ({T('paused', lang)})"
+
+
+def _head(title: str, lang: str) -> Markup:
+    return render(
+        '<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta name="color-scheme" content="light dark">'
+        "<title>{title}</title>"
+        '<link rel="stylesheet" href="/static/join.css">'
+        '<script src="/static/join.js" defer></script></head>',
+        lang=lang,
+        title=title,
+    )
+
+
+def _header(snap: dict[str, Any], lang: str, switch_href: str) -> Markup:
+    workshop = snap["workshop"]
+    meta = " · ".join(x for x in (workshop["date_text"], workshop["venue"]) if x)
+    other = "en" if lang == "de" else "de"
+    return render(
+        '<header class="top"><p class="lang"><a href="{href}" hreflang="{other}" lang="{other}">'
+        "{switch}</a></p><h1>{title}</h1>"
+        '<p class="meta">{meta}</p></header>',
+        href=switch_href,
+        other=other,
+        switch=T("lang_switch", lang),
+        title=workshop["title"],
+        meta=meta,
+    )
+
+
+def _now_section(current: dict[str, Any] | None, now_ms: int, lang: str) -> Markup:
+    if current is None:
+        return render(
+            '<section id="now" class="now" aria-labelledby="now-h"><h2 id="now-h">{now}</h2>'
+            '<p id="now-title" class="now-title">{nothing}</p>'
+            '<p class="now-time" id="now-time" hidden><span id="now-slot"></span> '
+            '<strong id="countdown"></strong></p>'
+            '<div id="instructions" hidden></div></section>',
+            now=T("now", lang),
+            nothing=T("nothing_running", lang),
+        )
+    instructions = Markup("")
+    if current["instructions"]:
+        paragraphs = join(
+            render("<p>{p}</p>", p=p.strip())
+            for p in current["instructions"].split("\n\n")
+            if p.strip()
+        )
+        instructions = render(
+            "<h3>{heading}</h3>{paragraphs}",
+            heading=f"{T('instructions', lang)}: {current['method']}",
+            paragraphs=paragraphs,
+        )
+    return render(
+        '<section id="now" class="now level-{level}" aria-labelledby="now-h">'
+        '<h2 id="now-h">{now}</h2><p id="now-title" class="now-title">{title}</p>'
+        '<p class="now-time" id="now-time"><span id="now-slot">{start}–{end}</span> '
+        '<strong id="countdown">{left}</strong></p>'
+        '<div id="instructions"{hidden}>{instructions}</div></section>',
+        level=current["level"],
+        now=T("now", lang),
+        title=current["title"],
+        start=current["start"],
+        end=current["end"],
+        left=time_left_text(current, now_ms, lang),
+        hidden=attrs(hidden=not instructions),
+        instructions=instructions,
+    )
+
+
+def _collect_section(current: dict[str, Any] | None, action: str, client: str, lang: str) -> Markup:
+    is_open = bool(current and current["collection_open"])
+    kinds = current["kinds"] if current else []
+    radios = join(
+        render(
+            '<label class="choice"><input type="radio" name="kind" value="{key}"{checked}> '
+            "{label}</label>",
+            key=k["key"],
+            label=k["label"],
+            checked=attrs(checked=i == 0),
+        )
+        for i, k in enumerate(kinds)
+    )
+    return render(
+        '<section id="collect" class="card" aria-labelledby="collect-h"{hidden}>'
+        '<h2 id="collect-h">{heading}</h2><p id="collect-intro">{intro}</p>'
+        '<form id="collect-form" method="post" action="{action}">'
+        '<input type="hidden" name="client" value="{client}">'
+        '<input type="hidden" name="item" value="{item}">'
+        '<fieldset><legend>{kind}</legend><div id="kinds">{radios}</div></fieldset>'
+        '<label for="c-text">{text_label}</label>'
+        '<textarea id="c-text" name="text" rows="4" maxlength="{max}" required></textarea>'
+        '<label for="c-author">{name}</label>'
+        '<input id="c-author" name="author" maxlength="100" autocomplete="name">'
+        '<label for="c-org">{org}</label>'
+        '<input id="c-org" name="organisation" maxlength="150" autocomplete="organization">'
+        '<button type="submit">{send}</button></form></section>',
+        hidden=attrs(hidden=not is_open),
+        heading=T("collect", lang),
+        intro=T("collect_intro", lang, title=current["title"]) if current else "",
+        action=action,
+        client=client,
+        item=current["id"] if current else "",
+        kind=T("kind", lang),
+        radios=radios,
+        text_label=T("text", lang, max=MAX_SUBMISSION),
+        max=MAX_SUBMISSION,
+        name=T("name_optional", lang),
+        org=T("org_optional", lang),
+        send=T("send", lang),
+    )
+
+
+def _vote_section(
+    current: dict[str, Any] | None, action: str, voter: str, mine: dict[str, int], lang: str
+) -> Markup:
+    is_open = bool(current and current["voting_open"])
+    ballot = current["ballot"] if is_open else []
+    budget = current["budget"] if current else 3
+    most = current["per_item_max"] if current else 2
+    entries = join(
+        render(
+            '<li><label for="d-{id}"><span class="kind">{kind}</span> {text}</label>'
+            '<input type="number" id="d-{id}" name="dots.{id}" min="0" max="{max}" '
+            'value="{value}" inputmode="numeric" aria-label="{aria}"></li>',
+            id=c["id"],
+            kind=c["kind"],
+            text=c["text"],
+            max=most,
+            value=mine.get(c["id"], 0),
+            aria=T("dots_for", lang, text=c["text"][:60]),
+        )
+        for c in ballot
+    )
+    left = budget - sum(mine.get(c["id"], 0) for c in ballot)
+    return render(
+        '<section id="vote" class="card" aria-labelledby="vote-h"{hidden}>'
+        '<h2 id="vote-h">{heading}</h2><p id="vote-intro">{intro}</p>'
+        '<form id="vote-form" method="post" action="{action}">'
+        '<input type="hidden" name="client" value="{voter}">'
+        '<input type="hidden" name="item" value="{item}">'
+        '<ul id="ballot" class="ballot">{entries}</ul>'
+        '<p id="no-ballot"{empty}>{no_ballot}</p>'
+        '<p id="dots-left" aria-live="polite">{left}</p>'
+        '<button type="submit">{send}</button></form></section>',
+        hidden=attrs(hidden=not is_open),
+        heading=T("vote", lang),
+        intro=T("vote_intro", lang, budget=budget, max=most),
+        action=action,
+        voter=voter,
+        item=current["id"] if current else "",
+        entries=entries,
+        empty=attrs(hidden=bool(ballot)),
+        no_ballot=T("no_ballot", lang),
+        left=T("dots_left", lang, left=max(0, left), budget=budget),
+        send=T("vote_send", lang),
+    )
+
+
+def _results_section(current: dict[str, Any] | None, lang: str) -> Markup:
+    shown = bool(current and current["results_revealed"])
+    entries = join(
+        render(
+            '<li><span class="dots">{dots}</span> <span class="result-text">{text}</span></li>',
+            dots=T("dot_one", lang) if r["dots"] == 1 else T("dots", lang, dots=r["dots"]),
+            text=r["text"],
+        )
+        for r in (current["results"] if shown else [])
+    )
+    return render(
+        '<section id="results" class="card" aria-labelledby="results-h"{hidden}>'
+        '<h2 id="results-h">{heading}</h2><ol id="result-list" class="results">{entries}</ol>'
+        "</section>",
+        hidden=attrs(hidden=not shown),
+        heading=T("results", lang),
+        entries=entries,
+    )
+
+
+def _agenda_section(snap: dict[str, Any], lang: str) -> Markup:
+    entries = join(
+        render(
+            '<li class="{state}"{current}><span class="slot">{start}</span> '
+            '<span class="item-title">{title}</span>{badge}</li>',
+            state=f"state-{item['state'] or 'open'} kind-{item['kind']}",
+            current=Markup(' aria-current="step"')
+            if item["state"] in ("running", "paused")
+            else "",
+            start=item["start"],
+            title=item["title"],
+            badge=render(' <span class="badge">{b}</span>', b=T(item["state"], lang))
+            if item["state"] in ("running", "paused", "done")
+            else "",
+        )
+        for item in snap["agenda"]
+    )
+    return render(
+        '<section id="agenda" aria-labelledby="agenda-h"><h2 id="agenda-h">{heading}</h2>'
+        '<ol id="agenda-list" class="agenda">{entries}</ol></section>',
+        heading=T("agenda", lang),
+        entries=entries,
+    )
+
+
+def join_page(
+    snap: dict[str, Any],
+    *,
+    code: str,
+    lang: str,
+    now_ms: int,
+    voter: str,
+    client: str,
+    mine: dict[str, int],
+    notice: str = "",
+) -> str:
+    """Return the whole join page for one phone."""
+    q = f"code={quote(code)}&lang={lang}"
+    current = snap["current"]
+    strings = {k: T(k, lang) for k in JS_STRINGS}
+    body = render(
+        '<body data-code="{code}" data-lang="{lang}" data-version="{version}" '
+        'data-strings="{strings}">'
+        "{header}<main>"
+        '<p id="notice" class="notice" role="status" aria-live="polite"{no_notice}>{notice}</p>'
+        "{now}{collect}{vote}{results}{agenda}"
+        '<p class="register-link"><a class="button secondary" href="{register}">{reg}</a></p>'
+        '</main><footer><p id="status" class="status" aria-live="polite"></p></footer>'
+        "</body></html>",
+        code=code,
+        lang=lang,
+        version=snap["version"],
+        header=_header(snap, lang, f"/j/{quote(code)}?lang={'en' if lang == 'de' else 'de'}"),
+        no_notice=attrs(hidden=not notice),
+        notice=notice,
+        now=_now_section(current, now_ms, lang),
+        collect=_collect_section(current, f"/api/submit?{q}", client, lang),
+        vote=_vote_section(current, f"/api/vote?{q}", voter, mine, lang),
+        results=_results_section(current, lang),
+        agenda=_agenda_section(snap, lang),
+        register=f"/j/{quote(code)}/register?lang={lang}",
+        reg=T("register", lang),
+        # JSON in an attribute: escaped like any value, and no inline script for the CSP.
+        strings=dumps(strings),
+    )
+    return _head(T("page_title", lang, title=snap["workshop"]["title"]), lang) + body
+
+
+def register_page(
+    snap: dict[str, Any], *, code: str, lang: str, client: str, consent_text: str
+) -> str:
+    """Return the registration form: consent unchecked, its text shown in full."""
+    body = render(
+        '<body>{header}<main><section class="card" aria-labelledby="reg-h">'
+        '<h2 id="reg-h">{heading}</h2><p>{intro}</p>'
+        '<form method="post" action="{action}">'
+        '<input type="hidden" name="client" value="{client}">'
+        '<label for="r-name">{name}</label>'
+        '<input id="r-name" name="name" required maxlength="200" autocomplete="name">'
+        '<label for="r-org">{org}</label>'
+        '<input id="r-org" name="organisation" maxlength="200" autocomplete="organization">'
+        '<label for="r-email">{email}</label>'
+        '<input id="r-email" name="email" type="email" maxlength="200" autocomplete="email">'
+        "<fieldset><legend>{consent_label}</legend>"
+        '<label class="choice consent"><input type="checkbox" name="consent" value="1"> '
+        '<span lang="de">{consent_text}</span></label>{note}</fieldset>'
+        '<button type="submit">{send}</button></form></section>'
+        '<p><a href="{back_href}">{back}</a></p></main></body></html>',
+        header=_header(
+            snap, lang, f"/j/{quote(code)}/register?lang={'en' if lang == 'de' else 'de'}"
+        ),
+        heading=T("register", lang),
+        intro=T("register_intro", lang),
+        action=f"/api/register?code={quote(code)}&lang={lang}",
+        client=client,
+        name=T("name", lang),
+        org=T("organisation", lang),
+        email=T("email", lang),
+        consent_label=T("consent_label", lang),
+        consent_text=consent_text,
+        note=render('<p class="hint">{n}</p>', n=T("consent_note", lang)) if lang == "en" else "",
+        send=T("register_send", lang),
+        back_href=f"/j/{quote(code)}?lang={lang}",
+        back=T("back", lang),
+    )
+    return _head(T("register", lang), lang) + body
+
+
+def message_page(snap: dict[str, Any], *, code: str, lang: str, lines: list[str]) -> str:
+    """Return a short confirmation page (for phones without JavaScript) with a way back."""
+    body = render(
+        '<body>{header}<main><div class="notice" role="status">{lines}</div>'
+        '<p><a class="button" href="{back_href}">{back}</a></p></main></body></html>',
+        header=_header(snap, lang, f"/j/{quote(code)}?lang={'en' if lang == 'de' else 'de'}"),
+        lines=join(render("<p>{line}</p>", line=line) for line in lines),
+        back_href=f"/j/{quote(code)}?lang={lang}",
+        back=T("back", lang),
+    )
+    return _head(snap["workshop"]["title"], lang) + body

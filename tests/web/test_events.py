@@ -1,0 +1,129 @@
+"""Tests the live stream: snapshot on connect and on change, keep-alive, quick shutdown."""
+
+import asyncio
+import json
+import time
+import uuid
+
+import aiohttp
+
+from facilitator.store.agenda import update_item
+from facilitator.store.captures import add_capture
+from facilitator.store.timer import advance, start_or_pause
+from facilitator.web import events as events_module
+from facilitator.web.runner import lan_addresses, start_participant_server
+from facilitator.web.security import RateLimits
+
+
+async def next_event(response) -> dict | str:
+    """Return the next SSE data (parsed) or comment, skipping blank lines and `retry:`."""
+    while True:
+        line = (await asyncio.wait_for(response.content.readline(), 5)).decode().rstrip("\n")
+        if line.startswith("data: "):
+            return json.loads(line[6:])
+        if line.startswith(":"):
+            return line
+
+
+async def test_snapshot_on_connect_and_on_every_change(client, code, store, workshop_id):
+    response = await client.get(f"/events?code={code}")
+    assert response.status == 200
+    assert response.headers["Content-Type"].startswith("text/event-stream")
+    first = await next_event(response)
+    assert first["version"] == store.version and first["current"] is None
+    start_or_pause(store, workshop_id)  # the moderator starts the workshop
+    second = await next_event(response)
+    assert second["version"] == store.version > first["version"]
+    assert second["current"]["title"] == "Ankommen und Kaffee"
+    advance(store, workshop_id)
+    third = await next_event(response)
+    assert third["current"]["title"] == "Begrüßung und Ziele"
+    assert [i["state"] for i in third["agenda"][:2]] == ["done", "running"]
+    response.close()
+
+
+async def test_one_snapshot_per_version_for_all_streams(
+    client, code, store, workshop_id, monkeypatch
+):
+    from facilitator.web import hub as hub_module
+
+    built = []
+    real = hub_module.build_snapshot
+    monkeypatch.setattr(hub_module, "build_snapshot", lambda *a: built.append(a[-1]) or real(*a))
+    streams = [await client.get(f"/events?code={code}") for _ in range(5)]
+    for stream in streams:
+        await next_event(stream)
+    built.clear()
+    start_or_pause(store, workshop_id)
+    versions = [(await next_event(s))["version"] for s in streams]
+    assert len(set(versions)) == 1 and built == [versions[0]]  # built once, sent five times
+    for stream in streams:
+        stream.close()
+
+
+async def test_writes_from_another_thread_arrive(client, code, store, workshop_id, collecting):
+    response = await client.get(f"/events?code={code}")
+    await next_event(response)
+    await asyncio.to_thread(
+        add_capture, store, workshop_id, "need", "aus dem Thread", agenda_item_id=collecting
+    )
+    snap = await next_event(response)
+    assert snap["version"] == store.version
+    response.close()
+
+
+async def test_keep_alive_comments(client, code, monkeypatch):
+    monkeypatch.setattr(events_module, "KEEP_ALIVE_SECONDS", 0.05)
+    response = await client.get(f"/events?code={code}")
+    await next_event(response)
+    assert await next_event(response) == ": keep-alive"
+    response.close()
+
+
+async def test_shutdown_with_phones_connected_is_quick(store, workshop_id, code):
+    server = await start_participant_server(
+        store, "127.0.0.1", 0, workshop_id, rate_limits=RateLimits(enabled=False)
+    )
+    url = server.join_urls(code)[0]
+    assert url.startswith("http://127.0.0.1:") and url.endswith(f"/j/{code}")
+    base = url.split("/j/")[0]
+    async with aiohttp.ClientSession() as session:
+        streams = [await session.get(f"{base}/events?code={code}") for _ in range(20)]
+        for stream in streams:
+            await next_event(stream)
+        assert server.phones_connected == 20
+        streams[0].close()
+        await asyncio.sleep(0.1)
+        assert server.phones_connected == 19
+        started = time.monotonic()
+        await server.stop()
+        assert time.monotonic() - started <= 1.0
+        for stream in streams[1:]:  # every phone's stream ended
+            assert (await asyncio.wait_for(stream.content.read(), 2)).strip() == b""
+        assert server.phones_connected == 0
+
+
+async def test_join_urls_on_all_addresses(store, workshop_id, code):
+    server = await start_participant_server(store, "0.0.0.0", 0, workshop_id)
+    try:
+        urls = server.join_urls(code)
+        assert urls == [f"http://{a}:{server.port}/j/{code}" for a in lan_addresses()]
+        async with aiohttp.ClientSession() as session:
+            response = await session.get(f"http://127.0.0.1:{server.port}/j/{code}")
+            assert response.status == 200
+    finally:
+        await server.stop()
+
+
+async def test_submission_pushes_to_streams(client, code, store, workshop_id, collecting):
+    response = await client.get(f"/events?code={code}")
+    await next_event(response)
+    update_item(store, collecting, voting_open=1)
+    assert (await next_event(response))["current"]["voting_open"] is True
+    posted = await client.post(
+        f"/api/submit?code={code}", json={"client": str(uuid.uuid4()), "text": "neu"}
+    )
+    version = (await posted.json())["version"]
+    snap = await next_event(response)
+    assert snap["version"] == version and [b["text"] for b in snap["current"]["ballot"]] == ["neu"]
+    response.close()

@@ -1,0 +1,89 @@
+"""Tests the server-rendered pages: what a phone shows without JavaScript."""
+
+from facilitator.library import load_methods
+from facilitator.store.agenda import list_items, update_item
+from facilitator.store.participants import CONSENT_TEXT
+from facilitator.store.timer import advance, start_or_pause
+from facilitator.web.security import CSP
+
+
+async def test_join_page_shows_workshop_and_agenda(client, code):
+    response = await client.get(f"/j/{code}")
+    assert response.status == 200
+    page = await response.text()
+    assert "Vernetzungsworkshop Esslingen" in page
+    assert "1. Dezember 2026" in page and "Landratsamt Esslingen" in page
+    for time, title in [("09:00", "Ankommen und Kaffee"), ("11:00", "Mittagsimbiss")]:
+        assert f'<span class="slot">{time}</span> <span class="item-title">{title}' in page
+    assert "Gerade läuft kein Programmpunkt." in page
+    assert response.headers["Content-Security-Policy"] == CSP
+    assert '<html lang="de">' in page
+    assert "<script>" not in page  # no inline script, only the file
+    assert '<script src="/static/join.js" defer></script>' in page
+
+
+async def test_running_block_highlighted_with_time_left(client, code, store, workshop_id, clock):
+    start_or_pause(store, workshop_id)
+    advance(store, workshop_id)
+    clock.advance(minutes=4)
+    page = await (await client.get(f"/j/{code}")).text()
+    assert 'class="state-running kind-block" aria-current="step"' in page
+    assert '<p id="now-title" class="now-title">Begrüßung und Ziele</p>' in page
+    assert "noch 11 Min." in page
+    clock.advance(minutes=13)
+    page = await (await client.get(f"/j/{code}")).text()
+    assert "2 Min. über der Zeit" in page
+    assert 'class="state-done kind-break"' in page
+
+
+async def test_method_instructions_for_participants(client, code, store, workshop_id):
+    cards = load_methods(include_user=False)
+    card_id = next(iter(sorted(cards)))
+    item = list_items(store, workshop_id)[1]
+    update_item(store, item.id, method=card_id)
+    start_or_pause(store, workshop_id)
+    advance(store, workshop_id)
+    page = await (await client.get(f"/j/{code}")).text()
+    first_line = cards[card_id].participants.de.strip().split("\n")[0]
+    import html
+
+    assert html.escape(first_line, quote=True) in page
+    assert f"So geht&#x27;s: {html.escape(cards[card_id].name.de)}" in page
+
+
+async def test_english_by_browser_language_and_switch(client, code):
+    page = await (await client.get(f"/j/{code}", headers={"Accept-Language": "en-GB,en"})).text()
+    assert '<html lang="en">' in page and "Agenda" in page and "1 December 2026" in page
+    page = await (await client.get(f"/j/{code}?lang=en")).text()
+    assert "No agenda item is running right now." in page
+    page = await (await client.get(f"/j/{code}?lang=de", headers={"Accept-Language": "en"})).text()
+    assert "Ablauf" in page and f'href="/j/{code}?lang=en"' in page
+
+
+async def test_collection_form_only_when_open(client, code, store, collecting):
+    page = await (await client.get(f"/j/{code}")).text()
+    assert '<section id="collect" class="card" aria-labelledby="collect-h">' in page
+    assert 'value="challenge" checked' in page and 'value="need"' in page
+    assert 'value="idea"' not in page  # the block plans challenges and needs only
+    assert 'maxlength="500"' in page
+    update_item(store, collecting, collection_open=0)
+    page = await (await client.get(f"/j/{code}")).text()
+    assert '<section id="collect" class="card" aria-labelledby="collect-h" hidden>' in page
+
+
+async def test_register_page_consent_unchecked(client, code):
+    page = await (await client.get(f"/j/{code}/register")).text()
+    assert CONSENT_TEXT in page
+    assert '<input type="checkbox" name="consent" value="1">' in page  # not checked
+    assert "checked" not in page.split('name="consent"')[1].split(">")[0]
+    assert 'name="email" type="email"' in page
+
+
+async def test_static_assets_served_with_headers(client):
+    for path, kind in [("/static/join.js", "javascript"), ("/static/join.css", "css")]:
+        response = await client.get(path)
+        assert response.status == 200 and kind in response.headers["Content-Type"]
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert response.headers["Content-Security-Policy"] == CSP
+    assert (await client.get("/static/")).status in (403, 404)
+    assert (await client.get("/static/../app.py")).status in (403, 404)
