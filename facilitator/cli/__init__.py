@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "import": "facilitator.cli.exports:import_",
     "demo": "facilitator.cli.app:demo",
     "app": "facilitator.cli.app:app",
+    "sync": "facilitator.cli.sync:sync",
 }
 
 

@@ -1,1 +1,18 @@
-"""Provides the sync package."""
+"""Provides replication of the op log between the two moderators' laptops.
+
+`sync_code` is the pairing secret, `add_sync_routes` serves the peer,
+`SyncClient` pulls and pushes. Nothing here imports Textual.
+"""
+
+from facilitator.sync.client import SyncAuthError, SyncClient, SyncStatus
+from facilitator.sync.routes import add_sync_routes
+from facilitator.sync.secret import check_sync_code, sync_code
+
+__all__ = [
+    "SyncAuthError",
+    "SyncClient",
+    "SyncStatus",
+    "add_sync_routes",
+    "check_sync_code",
+    "sync_code",
+]
