@@ -43,9 +43,9 @@ def sync(
 
     if bool(peer) == bool(listen):
         fail("Bitte genau eins angeben: --peer URL --code CODE oder --listen HOST:PORT.")
-    store = settings.open(create=True)
     if listen:
         host, port = _listen_address(listen)
+        store = settings.open(create=True)
         click.echo(f"Sync-Adresse: {sync_url(host, port)}")
         click.echo(f"Sync-Code:    {sync_code(store)}")
         click.echo("Auf dem anderen Laptop: facilitator sync --peer ADRESSE --code CODE")
@@ -61,6 +61,8 @@ def sync(
     code = code or url_code
     if not code:
         fail("Bitte den Sync-Code des anderen Laptops mit --code angeben.")
+    # B may start with an empty database: the workshop arrives with the first pull.
+    store = settings.open(create=True)
     client = SyncClient(store, peer, code)
 
     async def one_round() -> tuple[int, int]:

@@ -1,6 +1,7 @@
 """Provides helpers for the sync tests: two laptops' stores and exchanging their ops."""
 
 import json
+import socket
 from pathlib import Path
 
 from facilitator.core.agenda_format import parse_agenda
@@ -36,3 +37,9 @@ def projection(store: Store, workshop_id: str) -> str:
 
 def op_uuids(store: Store) -> set[str]:
     return {op.uuid for op in ops_after(store, 0, 10**9)}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
