@@ -114,8 +114,11 @@ def apply_op(conn: sqlite3.Connection, op: Op) -> None:
     # Unknown kinds (from a newer version on the other laptop) stay in the log only.
 
 
+_SCALARS = frozenset({type(None), str, int, float, bool})
+
+
 def _storable(value: Any) -> bool:
-    return value is None or isinstance(value, str | int | float)
+    return type(value) in _SCALARS
 
 
 def _valid_timer(payload: dict[str, Any]) -> bool:

@@ -11,8 +11,7 @@ keeps a `SyncStatus` for the app's header. A bad answer never raises out of
 import asyncio
 import json
 import time
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import replace
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -31,6 +30,7 @@ from facilitator.store.sync_state import (
     unsent_count,
 )
 from facilitator.sync.routes import CODE_HEADER, DEFAULT_BATCH, NODE_HEADER
+from facilitator.sync.status import SyncStatus
 
 MAX_BACKOFF_S = 2.0  # a LAN poll every 2 s while apart costs nothing
 PUSH_CHUNK_BYTES = 4 * 1024 * 1024  # half the server's limit
@@ -42,30 +42,6 @@ class SyncAuthError(UserError):
 
 class SyncUnavailable(UserError):
     """The other laptop could not be reached or gave an answer we cannot use."""
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    """What the app's header shows about the other laptop."""
-
-    peer_url: str
-    connected: bool = False
-    last_contact_ms: int | None = None  # wall clock of the last good answer
-    behind: int = 0  # ops the peer has that we have not pulled yet
-    unsent: int = 0  # our ops the peer has not received yet
-    message: str = "Noch nicht verbunden."
-    peer_node: str | None = None
-
-    @property
-    def label(self) -> str:
-        """A short German line for the header, e.g. "Sync: verbunden"."""
-        if self.connected:
-            lag = self.behind + self.unsent
-            return "Sync: verbunden" + (f" · {lag} ausstehend" if lag else "")
-        if self.last_contact_ms is None:
-            return "Sync: getrennt"
-        since = datetime.fromtimestamp(self.last_contact_ms / 1000).strftime("%H:%M:%S")
-        return f"Sync: getrennt seit {since}"
 
 
 def parse_peer_url(text: str) -> tuple[str, str | None]:
@@ -156,30 +132,37 @@ class SyncClient:
     async def _pull(self) -> int:
         assert self._peer is not None
         new = 0
-        while True:
-            data = await self._request(
-                "GET",
-                "/sync/ops",
-                params={
-                    "after": str(self._peer.cursor),
-                    "limit": str(self.batch),
-                    "exclude": self.store.node_id,
-                },
-            )
-            node = str(data["node"])
-            if node != self._peer.node:  # the other laptop now runs another database
-                self._peer = ensure_peer(self.store, node, self.peer_url)
-                continue
-            ops = [op_from_dict(raw) for raw in data["ops"]]
-            last = int(data["last"])
-            new += apply_pulled(self.store, node, ops, last)
-            moved = last > self._peer.cursor
-            self._peer = get_peer(self.store, node)
-            assert self._peer is not None
-            waiting = int(data.get("waiting", 0))
-            self.status = replace(self.status, behind=waiting)
-            if not waiting or not moved:
-                return new
+        pending = asyncio.ensure_future(self._fetch(self._peer.cursor))
+        try:
+            while True:
+                data = await pending
+                node = str(data["node"])
+                if node != self._peer.node:  # the other laptop now runs another database
+                    self._peer = ensure_peer(self.store, node, self.peer_url)
+                    pending = asyncio.ensure_future(self._fetch(self._peer.cursor))
+                    continue
+                ops = [op_from_dict(raw) for raw in data["ops"]]
+                last = int(data["last"])
+                waiting = int(data.get("waiting", 0))
+                more = bool(waiting) and last > self._peer.cursor
+                if more:  # ask for the next batch while this one is written
+                    pending = asyncio.ensure_future(self._fetch(last))
+                new += apply_pulled(self.store, node, ops, last)
+                self._peer = get_peer(self.store, node)
+                assert self._peer is not None
+                self.status = replace(self.status, behind=waiting)
+                if not more:
+                    return new
+        finally:
+            if not pending.done():
+                pending.cancel()
+
+    async def _fetch(self, after: int) -> dict[str, Any]:
+        return await self._request(
+            "GET",
+            "/sync/ops",
+            params={"after": str(after), "limit": str(self.batch), "exclude": self.store.node_id},
+        )
 
     async def _push(self) -> int:
         assert self._peer is not None

@@ -17,6 +17,7 @@ from facilitator.store.db import Store
 from facilitator.store.oplog import op_from_dict, op_to_dict
 from facilitator.store.sync_state import accept_pushed, pull_batch
 from facilitator.sync.secret import check_sync_code
+from facilitator.sync.status import SyncStatus, serving_status
 
 PROTOCOL = 1
 CODE_HEADER = "X-Sync-Code"
@@ -114,7 +115,6 @@ def _dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def peers_seen(app: web.Application, within_s: float = 5.0) -> list[str]:
-    """Return the peer nodes that talked to this server in the last `within_s` seconds."""
-    now = time.monotonic()
-    return [node for node, at in app.get(PEERS_SEEN, {}).items() if now - at <= within_s]
+def server_status(app: web.Application, url: str = "") -> SyncStatus:
+    """Return the header status of the serving laptop (connected while the peer polls)."""
+    return serving_status(app.get(PEERS_SEEN, {}), url)

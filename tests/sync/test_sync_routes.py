@@ -124,3 +124,33 @@ async def test_push_larger_than_8_mib_is_refused(client, store, workshop_id):
         headers={"X-Sync-Code": sync_code(store)},
     )
     assert response.status == 413
+
+
+async def test_serving_laptop_sees_the_peer_polling(aiohttp_client, store, workshop_id):
+    from facilitator.sync.routes import server_status
+
+    app = web.Application()
+    add_sync_routes(app, store)
+    client = await aiohttp_client(app)
+    assert server_status(app).label == "Sync: getrennt"
+    await client.get("/sync/hello", headers={"X-Sync-Code": "falsch", "X-Sync-Node": "evil"})
+    assert not server_status(app).connected  # a refused request is no contact
+    await client.get(
+        "/sync/hello", headers={"X-Sync-Code": sync_code(store), "X-Sync-Node": "laptop-b"}
+    )
+    status = server_status(app)
+    assert status.connected and status.peer_node == "laptop-b"
+    assert status.label == "Sync: verbunden"
+
+
+def test_sync_package_never_imports_textual():
+    import subprocess
+    import sys
+
+    from tests.conftest import PROJECT
+
+    code = (
+        "import sys, facilitator.sync, facilitator.sync.server, facilitator.cli.sync, "
+        "facilitator.store.sync_state; assert 'textual' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=PROJECT)
