@@ -83,7 +83,7 @@ def insert_remote_ops(store: Store, ops: Iterable[Op]) -> int:
 
 def apply_op(conn: sqlite3.Connection, op: Op) -> None:
     """Apply one op to the projection tables."""
-    table, _, _verb = op.kind.partition(".")
+    table, _, verb = op.kind.partition(".")
     payload = op.payload
     if table == "timer":
         if not _valid_timer(payload):
@@ -110,6 +110,10 @@ def apply_op(conn: sqlite3.Connection, op: Op) -> None:
             for k, v in payload.items()
             if k in COLUMNS[table] and (k in JSON_COLUMNS or _storable(v))
         }
+        if verb == "add" and "hlc" in COLUMNS[table]:
+            # The row's creation clock orders captures "oldest first" on both laptops;
+            # services cannot put it in the payload (the clock ticks in `record`).
+            fields.setdefault("hlc", op.hlc)
         lww_upsert(conn, table, str(payload["id"]), fields, stamp(op.hlc, op.node))
     # Unknown kinds (from a newer version on the other laptop) stay in the log only.
 

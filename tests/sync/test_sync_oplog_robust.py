@@ -61,3 +61,26 @@ def test_op_from_dict_refuses_wrong_types():
         except (ValueError, TypeError):
             continue
         raise AssertionError(f"{key}={value!r} was accepted")
+
+
+def test_captures_list_oldest_first_on_both_laptops(tmp_path):
+    """capture.hlc was never set, so "oldest first" was the random order of the ids."""
+    from sync_helpers import exchange, new_workshop, open_laptop
+
+    from facilitator.store.captures import add_capture
+    from tests.conftest import FakeClock
+
+    clock_a, clock_b = FakeClock(), FakeClock()
+    a, b = open_laptop(tmp_path / "a.db", clock_a), open_laptop(tmp_path / "b.db", clock_b)
+    workshop_id = new_workshop(a)
+    exchange(a, b)
+    expected = []
+    for n in range(12):
+        laptop, clock = (a, clock_a) if n % 3 else (b, clock_b)
+        clock_a.advance(seconds=1)
+        clock_b.advance(seconds=1)
+        add_capture(laptop, workshop_id, "idea", f"Eintrag {n:02d}")
+        expected.append(f"Eintrag {n:02d}")
+    exchange(a, b)
+    assert [c.text for c in list_captures(a, workshop_id)] == expected
+    assert [c.text for c in list_captures(b, workshop_id)] == expected
