@@ -158,11 +158,17 @@ class SyncClient:
                 pending.cancel()
 
     async def _fetch(self, after: int) -> dict[str, Any]:
-        return await self._request(
+        sent = self.store.now_ms()
+        data = await self._request(
             "GET",
             "/sync/ops",
             params={"after": str(after), "limit": str(self.batch), "exclude": self.store.node_id},
         )
+        if isinstance(data.get("now_ms"), int):
+            # The peer read its clock about halfway through the round trip.
+            offset = data["now_ms"] - (sent + self.store.now_ms()) // 2
+            self.status = replace(self.status, clock_offset_ms=offset)
+        return data
 
     async def _push(self) -> int:
         assert self._peer is not None

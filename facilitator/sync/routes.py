@@ -80,6 +80,7 @@ def add_sync_routes(app: web.Application, store: Store) -> None:
                 "ops": [op_to_dict(op) for op in ops],
                 "last": last,
                 "waiting": waiting,
+                "now_ms": store.now_ms(),
             },
             dumps=_dumps,
         )

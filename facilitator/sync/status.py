@@ -4,6 +4,8 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 
+CLOCK_WARNING_MS = 2000  # beyond this the two timers visibly disagree
+
 
 @dataclass(frozen=True)
 class SyncStatus:
@@ -16,13 +18,17 @@ class SyncStatus:
     unsent: int = 0  # our ops the peer has not received yet
     message: str = "Noch nicht verbunden."
     peer_node: str | None = None
+    clock_offset_ms: int = 0  # the peer's wall clock minus ours (timers read each own clock)
 
     @property
     def label(self) -> str:
         """A short German line for the header, e.g. "Sync: verbunden"."""
         if self.connected:
             lag = self.behind + self.unsent
-            return "Sync: verbunden" + (f" · {lag} ausstehend" if lag else "")
+            text = "Sync: verbunden" + (f" · {lag} ausstehend" if lag else "")
+            if abs(self.clock_offset_ms) >= CLOCK_WARNING_MS:
+                text += f" · Uhren weichen {abs(self.clock_offset_ms) // 1000} s ab"
+            return text
         if self.last_contact_ms is None:
             return "Sync: getrennt"
         since = datetime.fromtimestamp(self.last_contact_ms / 1000).strftime("%H:%M:%S")

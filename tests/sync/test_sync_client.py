@@ -139,3 +139,18 @@ def test_peer_url_forms():
     assert parse_peer_url("http://laptop-a:8765/sync/?code=abc") == ("http://laptop-a:8765", "abc")
     with pytest.raises(Exception, match="keine Sync-Adresse"):
         parse_peer_url("ftp://x")
+
+
+async def test_a_skewed_laptop_clock_is_shown(tmp_path):
+    a = open_laptop(tmp_path / "a.db", FakeClock(1_796_000_000_000 + 37_000))
+    b = open_laptop(tmp_path / "b.db", FakeClock())
+    new_workshop(a)
+    runner = await start_sync_server(a, "127.0.0.1", 0)
+    client = SyncClient(b, f"http://127.0.0.1:{bound_port(runner)}", sync_code(a))
+    try:
+        await client.run_once()
+        assert client.status.clock_offset_ms == 37_000
+        assert client.status.label == "Sync: verbunden · Uhren weichen 37 s ab"
+    finally:
+        await client.close()
+        await runner.cleanup()

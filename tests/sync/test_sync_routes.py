@@ -65,7 +65,13 @@ async def test_pull_in_batches_with_cursor(client, store, workshop_id):
     assert [op["payload"]["text"] for op in data["ops"]] == ["Idee 2", "Idee 3"]
     assert data["last"] == total - 1 and data["waiting"] == 1
     data = await (await client.get(f"/sync/ops?after={total}", headers=code)).json()
-    assert data == {"node": store.node_id, "ops": [], "last": total, "waiting": 0}
+    assert data == {
+        "node": store.node_id,
+        "ops": [],
+        "last": total,
+        "waiting": 0,
+        "now_ms": store.now_ms(),
+    }
     # the peer's own ops are not sent back to it
     data = await (
         await client.get(f"/sync/ops?after=0&exclude={store.node_id}", headers=code)
