@@ -1,5 +1,7 @@
 """Provides `facilitator sync`: pair two laptops and replicate the workshop between them."""
 
+from pathlib import Path
+
 import click
 
 from facilitator.cli.context import Settings, fail, pass_settings
@@ -33,16 +35,19 @@ def sync(
     listen: str | None,
     interval: float,
 ) -> None:
-    """Mit dem anderen Laptop abgleichen (--peer) oder als Gegenstelle bereitstehen (--listen)."""
+    """Mit dem anderen Laptop abgleichen (--peer) oder als Gegenstelle bereitstehen (--listen).
+
+    Ohne --peer wird der zuletzt gekoppelte Laptop verwendet.
+    """
     # asyncio/aiohttp only load here, so other commands start fast.
     import asyncio
 
     from facilitator.sync.client import SyncClient, parse_peer_url
-    from facilitator.sync.secret import sync_code
+    from facilitator.sync.secret import remember_pairing, remembered_pairing, sync_code
     from facilitator.sync.server import serve_forever, sync_url
 
-    if bool(peer) == bool(listen):
-        fail("Bitte genau eins angeben: --peer URL --code CODE oder --listen HOST:PORT.")
+    if peer and listen:
+        fail("Bitte nur eins angeben: --peer URL --code CODE oder --listen HOST:PORT.")
     if listen:
         host, port = _listen_address(listen)
         store = settings.open(create=True)
@@ -56,13 +61,23 @@ def sync(
         except KeyboardInterrupt:
             pass
         return
-    assert peer is not None
-    _, url_code = parse_peer_url(peer)
-    code = code or url_code
-    if not code:
-        fail("Bitte den Sync-Code des anderen Laptops mit --code angeben.")
+    if peer:
+        _, url_code = parse_peer_url(peer)
+        code = code or url_code
+        if not code:
+            fail("Bitte den Sync-Code des anderen Laptops mit --code angeben.")
     # B may start with an empty database: the workshop arrives with the first pull.
-    store = settings.open(create=True)
+    store = settings.open(create=bool(peer)) if peer or _exists(settings) else None
+    if not peer:
+        pairing = remembered_pairing(store) if store is not None else None
+        if pairing is None:
+            fail(
+                "Noch kein Laptop gekoppelt: facilitator sync --peer URL --code CODE "
+                "(oder --listen HOST:PORT, um selbst bereitzustehen)."
+            )
+        peer, code = pairing
+    assert store is not None
+    assert code is not None
     client = SyncClient(store, peer, code)
 
     async def one_round() -> tuple[int, int]:
@@ -73,10 +88,28 @@ def sync(
 
     if once:
         pulled, pushed = asyncio.run(one_round())
+        remember_pairing(store, client.peer_url, code)
         click.echo(f"{pulled} geholt, {pushed} gesendet")
         return
+
+    async def follow() -> None:
+        task = asyncio.ensure_future(client.run_forever(interval))
+        while not task.done():  # remember the pairing once it has worked
+            if client.status.connected:
+                remember_pairing(store, client.peer_url, code)
+                break
+            await asyncio.sleep(0.2)
+        await task
+
     click.echo(f"Gleiche ab mit {client.peer_url} (Strg+C beendet).")
     try:
-        asyncio.run(client.run_forever(interval))
+        asyncio.run(follow())
     except KeyboardInterrupt:
         pass
+
+
+def _exists(settings: Settings) -> bool:
+    from facilitator.store.db import default_db_path
+
+    path = settings.db_path or default_db_path()
+    return Path(path).exists()

@@ -38,3 +38,25 @@ def check_sync_code(store: Store, offered: str | None) -> bool:
     """Return whether `offered` is this database's sync code (constant-time compare)."""
     expected = sync_code(store).encode()
     return hmac.compare_digest(normalise_code(offered).encode(), expected)
+
+
+PAIRING_KEY = "sync_pairing"
+
+
+def remember_pairing(store: Store, url: str, code: str) -> None:
+    """Keep the other laptop's URL and code (locally) so the next start reconnects."""
+    import json
+
+    store.set_meta(PAIRING_KEY, json.dumps({"url": url, "code": code}))
+
+
+def remembered_pairing(store: Store) -> tuple[str, str] | None:
+    """Return the (url, code) last used successfully, if any."""
+    import json
+
+    raw = store.get_meta(PAIRING_KEY)
+    try:
+        data = json.loads(raw) if raw else None
+        return (str(data["url"]), str(data["code"])) if data else None
+    except (ValueError, KeyError, TypeError):
+        return None
