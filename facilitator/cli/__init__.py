@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "next-date": "facilitator.cli.followup:next_date",
     "serve": "facilitator.cli.serve:serve",
     "qr": "facilitator.cli.serve:qr",
+    "sync": "facilitator.cli.sync:sync",
 }
 
 

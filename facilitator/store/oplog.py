@@ -83,9 +83,11 @@ def insert_remote_ops(store: Store, ops: Iterable[Op]) -> int:
 
 def apply_op(conn: sqlite3.Connection, op: Op) -> None:
     """Apply one op to the projection tables."""
-    table, _, _verb = op.kind.partition(".")
+    table, _, verb = op.kind.partition(".")
+    payload = op.payload
     if table == "timer":
-        payload = op.payload
+        if not _valid_timer(payload):
+            return  # malformed (or from a newer version): keep it in the log only
         conn.execute(
             "INSERT OR IGNORE INTO timer_event(id, workshop_id, item_id, kind, at_ms, minutes,"
             " hlc, node) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -95,15 +97,41 @@ def apply_op(conn: sqlite3.Connection, op: Op) -> None:
                 payload.get("item_id"),
                 payload["kind"],
                 int(payload["at_ms"]),
-                int(payload.get("minutes", 0)),
+                int(payload.get("minutes") or 0),
                 op.hlc,
                 op.node,
             ],
         )
-    elif table in COLUMNS and "id" in op.payload:
-        fields = {k: v for k, v in op.payload.items() if k in COLUMNS[table]}
-        lww_upsert(conn, table, str(op.payload["id"]), fields, stamp(op.hlc, op.node))
+    elif table in COLUMNS and isinstance(payload.get("id"), str | int):
+        # A value SQLite cannot store (a list in a text column, from a newer version
+        # or a broken peer) is left out rather than failing the whole sync batch.
+        fields = {
+            k: v
+            for k, v in payload.items()
+            if k in COLUMNS[table] and (k in JSON_COLUMNS or _storable(v))
+        }
+        if verb == "add" and "hlc" in COLUMNS[table]:
+            # The row's creation clock orders captures "oldest first" on both laptops;
+            # services cannot put it in the payload (the clock ticks in `record`).
+            fields.setdefault("hlc", op.hlc)
+        lww_upsert(conn, table, str(payload["id"]), fields, stamp(op.hlc, op.node))
     # Unknown kinds (from a newer version on the other laptop) stay in the log only.
+
+
+_SCALARS = frozenset({type(None), str, int, float, bool})
+
+
+def _storable(value: Any) -> bool:
+    return type(value) in _SCALARS
+
+
+def _valid_timer(payload: dict[str, Any]) -> bool:
+    try:
+        int(payload["at_ms"])
+        int(payload.get("minutes") or 0)
+    except (KeyError, TypeError, ValueError):
+        return False
+    return isinstance(payload.get("kind"), str) and _storable(payload.get("item_id"))
 
 
 def lww_upsert(
@@ -166,7 +194,14 @@ def op_from_dict(data: dict[str, Any]) -> Op:
     from facilitator.core.hlc import parse_hlc
 
     parse_hlc(data["hlc"])
-    if not isinstance(data["payload"], dict) or not isinstance(data["kind"], str):
+    if (
+        not isinstance(data["payload"], dict)
+        or not isinstance(data["kind"], str)
+        or not isinstance(data["uuid"], str)
+        or not data["uuid"]
+        or not isinstance(data["node"], str)
+        or not isinstance(data.get("workshop_id"), str | None)
+    ):
         raise ValueError("malformed op")
     return Op(
         0,

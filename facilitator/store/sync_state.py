@@ -1,0 +1,138 @@
+"""Provides the replication bookkeeping: per-peer cursors, saved with the ops they cover.
+
+`sync_peer` keeps, per peer laptop (its node id), how far we have pulled from it
+(`cursor`, the peer's op sequence number) and how far we have pushed to it
+(`pushed`, our own sequence number). The pull cursor is written in the same
+transaction as the ops it covers, so a crash can never skip or half-apply a batch.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from facilitator.store.db import Op, Store
+from facilitator.store.oplog import insert_remote_ops, ops_after
+from facilitator.store.queries import one, rows, scalar
+
+
+@dataclass(frozen=True)
+class SyncPeer:
+    """What we know about the other laptop."""
+
+    node: str
+    url: str
+    cursor: int  # the peer's seq we have pulled up to
+    pushed: int  # our seq we have pushed up to
+    last_seen: str | None
+
+
+def _peer(row: dict | None) -> SyncPeer | None:
+    if row is None:
+        return None
+    return SyncPeer(
+        row["node"], row["url"] or "", row["cursor"] or 0, row["pushed"] or 0, row["last_seen"]
+    )
+
+
+def _now_text(store: Store) -> str:
+    return datetime.fromtimestamp(store.now_ms() / 1000).astimezone().isoformat(timespec="seconds")
+
+
+def get_peer(store: Store, node: str) -> SyncPeer | None:
+    """Return the bookkeeping for one peer node, or None if never seen."""
+    return _peer(one(store, "SELECT * FROM sync_peer WHERE node = ?", [node]))
+
+
+def list_peers(store: Store) -> list[SyncPeer]:
+    """Return every peer this database has synced with, most recently seen first."""
+    found = rows(store, "SELECT * FROM sync_peer ORDER BY last_seen DESC, node")
+    return [p for p in map(_peer, found) if p is not None]
+
+
+def ensure_peer(store: Store, node: str, url: str = "") -> SyncPeer:
+    """Return the peer's row, creating it (cursor 0) the first time; remember its URL."""
+    with store.transaction():
+        store.conn.execute(
+            "INSERT INTO sync_peer(node, url, cursor, pushed, last_seen) VALUES (?, ?, 0, 0, ?) "
+            "ON CONFLICT(node) DO UPDATE SET url = CASE WHEN excluded.url != '' "
+            "THEN excluded.url ELSE sync_peer.url END",
+            [node, url, _now_text(store)],
+        )
+        peer = get_peer(store, node)
+    assert peer is not None
+    return peer
+
+
+def apply_pulled(store: Store, node: str, ops: Sequence[Op], last: int) -> int:
+    """Insert ops pulled from `node` and move its cursor to `last`, in ONE transaction.
+
+    Returns how many ops were new. The cursor never moves backwards.
+    """
+    with store.transaction():
+        new = insert_remote_ops(store, ops)
+        store.conn.execute(
+            "UPDATE sync_peer SET cursor = max(coalesce(cursor, 0), ?), last_seen = ? "
+            "WHERE node = ?",
+            [last, _now_text(store), node],
+        )
+    return new
+
+
+def accept_pushed(store: Store, node: str, ops: Sequence[Op]) -> int:
+    """Insert ops the peer pushed to us; note when we last heard from it. Returns new ops."""
+    with store.transaction():
+        new = insert_remote_ops(store, ops)
+        store.conn.execute(
+            "INSERT INTO sync_peer(node, url, cursor, pushed, last_seen) VALUES (?, '', 0, 0, ?) "
+            "ON CONFLICT(node) DO UPDATE SET last_seen = excluded.last_seen",
+            [node, _now_text(store)],
+        )
+    return new
+
+
+def ops_to_push(store: Store, peer: SyncPeer, limit: int = 1000) -> tuple[list[Op], int]:
+    """Return our ops after the peer's `pushed` mark that did not come from the peer.
+
+    Also returns the sequence number the mark may move to once they are delivered
+    (ops that came from the peer itself are skipped, not sent back).
+    """
+    found = ops_after(store, peer.pushed, limit)
+    if not found:
+        return [], peer.pushed
+    return [op for op in found if op.node != peer.node], found[-1].seq
+
+
+def mark_pushed(store: Store, node: str, seq: int) -> None:
+    """Remember that the peer has our ops up to `seq` (never moves backwards)."""
+    with store.transaction():
+        store.conn.execute(
+            "UPDATE sync_peer SET pushed = max(coalesce(pushed, 0), ?) WHERE node = ?",
+            [seq, node],
+        )
+
+
+def pull_batch(
+    store: Store, after: int, exclude_node: str | None, limit: int
+) -> tuple[list[Op], int, int]:
+    """Serve a pull: (ops for the peer, the seq its cursor may move to, ops still waiting)."""
+    scanned = ops_after(store, after, limit)
+    last = scanned[-1].seq if scanned else after
+    ops = [op for op in scanned if op.node != exclude_node]
+    waiting = scalar(
+        store,
+        "SELECT count(*) FROM op WHERE seq > ? AND node != ?",
+        [last, exclude_node or ""],
+    )
+    return ops, last, int(waiting or 0)
+
+
+def unsent_count(store: Store, peer: SyncPeer) -> int:
+    """Return how many of our ops the peer has not been sent yet."""
+    return int(
+        scalar(
+            store,
+            "SELECT count(*) FROM op WHERE seq > ? AND node != ?",
+            [peer.pushed, peer.node],
+        )
+        or 0
+    )

@@ -1,0 +1,280 @@
+"""Provides the sync client: pulls the other laptop's ops and pushes ours, again and again.
+
+One round (`run_once`) pulls everything after our cursor for that peer (saving
+the cursor with the ops, in one transaction) and then pushes our ops the peer has
+not been sent. `run_forever` repeats that every `interval` seconds (sooner when
+this laptop records something), backs off while the peer is unreachable, and
+keeps a `SyncStatus` for the app's header. A bad answer never raises out of
+`run_forever`; only a wrong sync code does (it will not fix itself).
+"""
+
+import asyncio
+import json
+import time
+from dataclasses import replace
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import aiohttp
+
+from facilitator.core.errors import UserError, ValidationError
+from facilitator.store.db import Op, Store
+from facilitator.store.oplog import op_from_dict, op_to_dict
+from facilitator.store.sync_state import (
+    SyncPeer,
+    apply_pulled,
+    ensure_peer,
+    get_peer,
+    mark_pushed,
+    ops_to_push,
+    unsent_count,
+)
+from facilitator.sync.routes import CODE_HEADER, DEFAULT_BATCH, NODE_HEADER
+from facilitator.sync.status import SyncStatus
+
+MAX_BACKOFF_S = 2.0  # a LAN poll every 2 s while apart costs nothing
+PUSH_CHUNK_BYTES = 4 * 1024 * 1024  # half the server's limit
+
+
+class SyncAuthError(UserError):
+    """The other laptop refused our sync code."""
+
+
+class SyncUnavailable(UserError):
+    """The other laptop could not be reached or gave an answer we cannot use."""
+
+
+def parse_peer_url(text: str) -> tuple[str, str | None]:
+    """Return (base URL, code from ?code= if any) of what the user typed or scanned."""
+    raw = text.strip()
+    if "://" not in raw:
+        raw = "http://" + raw
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValidationError(f"{text!r} ist keine Sync-Adresse wie http://192.168.1.20:8765.")
+    try:
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        raise ValidationError(f"{text!r} hat keinen gültigen Port.") from None
+    path = parts.path.rstrip("/")
+    for suffix in ("/sync/hello", "/sync/ops", "/sync"):
+        if path.endswith(suffix):
+            path = path[: -len(suffix)]
+            break
+    code = parse_qs(parts.query).get("code", [None])[0]
+    return f"{parts.scheme}://{parts.netloc}{path}", code
+
+
+class SyncClient:
+    """Replicates the op log with one peer laptop."""
+
+    def __init__(
+        self,
+        store: Store,
+        peer_url: str,
+        code: str,
+        *,
+        timeout_s: float = 5.0,
+        batch: int = DEFAULT_BATCH,
+    ) -> None:
+        self.store = store
+        self.peer_url, _ = parse_peer_url(peer_url)
+        self.code = code
+        self.timeout_s = timeout_s
+        self.batch = batch
+        self.status = SyncStatus(self.peer_url)
+        self._peer: SyncPeer | None = None
+        self._session: aiohttp.ClientSession | None = None
+        self._wake: asyncio.Event | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    # -- one round ----------------------------------------------------------
+    async def run_once(self) -> tuple[int, int]:
+        """Pull, then push, once. Returns (ops pulled that were new, ops the peer took new).
+
+        Raises SyncAuthError for a wrong code, SyncUnavailable when the peer is down
+        or answers nonsense; `status` says the same in one sentence.
+        """
+        try:
+            if self._peer is None:
+                hello = await self._request("GET", "/sync/hello")
+                self._peer = ensure_peer(self.store, str(hello["node"]), self.peer_url)
+            pulled = await self._pull()
+            pushed = await self._push()
+        except SyncAuthError as err:
+            self._disconnected(str(err))
+            raise
+        except UserError as err:  # SyncUnavailable, or the database is busy/broken
+            self._disconnected(str(err))
+            raise SyncUnavailable(str(err)) from None
+        except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as err:
+            message = f"Die andere Seite ({self.peer_url}) ist nicht erreichbar."
+            self._disconnected(message)
+            raise SyncUnavailable(message) from err
+        except (ValueError, KeyError, TypeError, AttributeError) as err:
+            message = f"Die andere Seite ({self.peer_url}) antwortet unverständlich."
+            self._disconnected(message)
+            raise SyncUnavailable(message) from err
+        assert self._peer is not None
+        self.status = replace(
+            self.status,
+            connected=True,
+            last_contact_ms=int(time.time() * 1000),
+            unsent=unsent_count(self.store, self._peer),
+            message="Verbunden.",
+            peer_node=self._peer.node,
+        )
+        return pulled, pushed
+
+    def _disconnected(self, message: str) -> None:
+        self.status = replace(self.status, connected=False, message=message)
+
+    async def _pull(self) -> int:
+        assert self._peer is not None
+        new = 0
+        pending = asyncio.ensure_future(self._fetch(self._peer.cursor))
+        try:
+            while True:
+                data = await pending
+                node = str(data["node"])
+                if node != self._peer.node:  # the other laptop now runs another database
+                    self._peer = ensure_peer(self.store, node, self.peer_url)
+                    pending = asyncio.ensure_future(self._fetch(self._peer.cursor))
+                    continue
+                ops = [op_from_dict(raw) for raw in data["ops"]]
+                last = int(data["last"])
+                waiting = int(data.get("waiting", 0))
+                more = bool(waiting) and last > self._peer.cursor
+                if more:  # ask for the next batch while this one is written
+                    pending = asyncio.ensure_future(self._fetch(last))
+                new += apply_pulled(self.store, node, ops, last)
+                self._peer = get_peer(self.store, node)
+                assert self._peer is not None
+                self.status = replace(self.status, behind=waiting)
+                if not more:
+                    return new
+        finally:
+            if not pending.done():
+                pending.cancel()
+
+    async def _fetch(self, after: int) -> dict[str, Any]:
+        sent = self.store.now_ms()
+        data = await self._request(
+            "GET",
+            "/sync/ops",
+            params={"after": str(after), "limit": str(self.batch), "exclude": self.store.node_id},
+        )
+        if isinstance(data.get("now_ms"), int):
+            # The peer read its clock about halfway through the round trip.
+            offset = data["now_ms"] - (sent + self.store.now_ms()) // 2
+            self.status = replace(self.status, clock_offset_ms=offset)
+        return data
+
+    async def _push(self) -> int:
+        assert self._peer is not None
+        taken = 0
+        while True:
+            ops, upto = ops_to_push(self.store, self._peer, self.batch)
+            if upto <= self._peer.pushed:
+                return taken
+            for body in _chunks(self.store.node_id, ops):
+                data = await self._request("POST", "/sync/ops", body=body)
+                taken += int(data.get("received", 0))
+            mark_pushed(self.store, self._peer.node, upto)
+            self._peer = get_peer(self.store, self._peer.node)
+            assert self._peer is not None
+
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, str] | None = None,
+        body: bytes | None = None,
+    ) -> dict[str, Any]:
+        session = self._session_or_new()
+        headers = {"Content-Type": "application/json"} if body is not None else None
+        async with session.request(
+            method, self.peer_url + path, params=params, data=body, headers=headers
+        ) as response:
+            raw = await response.read()
+            if response.status == 403:
+                raise SyncAuthError(
+                    f"Der Sync-Code passt nicht zu {self.peer_url}: "
+                    "bitte den Code vom anderen Laptop abschreiben."
+                )
+            if response.status != 200:
+                raise SyncUnavailable(
+                    f"Die andere Seite ({self.peer_url}) antwortet mit Fehler {response.status}."
+                )
+        data = json.loads(raw)
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+        return data
+
+    def _session_or_new(self) -> aiohttp.ClientSession:
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession(
+                timeout=aiohttp.ClientTimeout(total=self.timeout_s),
+                headers={CODE_HEADER: self.code, NODE_HEADER: self.store.node_id},
+            )
+        return self._session
+
+    async def close(self) -> None:
+        """Close the HTTP session."""
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+    # -- continuous -----------------------------------------------------------
+    async def run_forever(self, interval: float = 0.5) -> None:
+        """Sync every `interval` seconds until cancelled; back off while the peer is away.
+
+        Raises SyncAuthError only (a wrong code does not fix itself).
+        """
+        self._loop = asyncio.get_running_loop()
+        self._wake = asyncio.Event()
+        self.store.subscribe(self._on_commit)
+        backoff = interval
+        try:
+            while True:
+                try:
+                    await self.run_once()
+                    backoff, delay = interval, interval
+                except SyncAuthError:
+                    raise
+                except SyncUnavailable:
+                    delay, backoff = backoff, min(backoff * 2, MAX_BACKOFF_S)
+                    await self.close()  # start afresh: the peer may have restarted
+                self._wake.clear()
+                try:
+                    await asyncio.wait_for(self._wake.wait(), delay)
+                except asyncio.TimeoutError:
+                    pass
+        finally:
+            self.store.unsubscribe(self._on_commit)
+            await self.close()
+
+    def _on_commit(self, ops: list[Op]) -> None:
+        # Our own new op: push it now instead of at the next tick (only while connected,
+        # so a local capture does not defeat the back-off).
+        if self._wake is None or self._loop is None or not self.status.connected:
+            return
+        if any(op.node == self.store.node_id for op in ops):
+            self._loop.call_soon_threadsafe(self._wake.set)
+
+
+def _chunks(node: str, ops: list[Op]) -> list[bytes]:
+    """Return POST bodies of at most about PUSH_CHUNK_BYTES each."""
+    bodies, parts, size = [], [], 0
+    for op in ops:
+        part = json.dumps(op_to_dict(op), ensure_ascii=False, separators=(",", ":"))
+        if parts and size + len(part) > PUSH_CHUNK_BYTES:
+            bodies.append(parts)
+            parts, size = [], 0
+        parts.append(part)
+        size += len(part) + 1
+    if parts:
+        bodies.append(parts)
+    head = json.dumps({"node": node})[:-1] + ', "ops": ['
+    return [(head + ",".join(p) + "]}").encode() for p in bodies]

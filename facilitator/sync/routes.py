@@ -1,0 +1,121 @@
+"""Provides the sync endpoints the other laptop talks to: hello, pull and push of ops.
+
+Every request needs the header `X-Sync-Code` with this database's sync code;
+anything else (including a participant's join code) gets 403. The routes add no
+middleware, so the participant server can mount them next to its own pages:
+`create_app(store, extra_setup=[lambda app: add_sync_routes(app, store)])`.
+"""
+
+import json
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiohttp import web
+
+from facilitator.store.db import Store
+from facilitator.store.oplog import op_from_dict, op_to_dict
+from facilitator.store.sync_state import accept_pushed, pull_batch
+from facilitator.sync.secret import check_sync_code
+from facilitator.sync.status import SyncStatus, serving_status
+
+PROTOCOL = 1
+CODE_HEADER = "X-Sync-Code"
+NODE_HEADER = "X-Sync-Node"
+DEFAULT_BATCH = 2000
+MAX_BATCH = 5000
+MAX_PUSH_BYTES = 8 * 1024 * 1024  # far above the participants' 16 KiB: a backlog of ops
+MAX_PUSH_OPS = 20_000
+
+# When each peer node last talked to us (monotonic seconds): the header of the app
+# on the serving laptop shows "verbunden" from this without writing to the database.
+PEERS_SEEN = web.AppKey("sync_peers_seen", dict)
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def _error(status: int, message: str) -> web.Response:
+    return web.json_response({"error": message}, status=status)
+
+
+def add_sync_routes(app: web.Application, store: Store) -> None:
+    """Add GET /sync/hello, GET /sync/ops and POST /sync/ops for `store` to `app`."""
+    seen: dict[str, float] = {}
+    app[PEERS_SEEN] = seen
+
+    def guarded(handler: Handler) -> Handler:
+        async def wrapper(request: web.Request) -> web.StreamResponse:
+            if not check_sync_code(store, request.headers.get(CODE_HEADER)):
+                return _error(403, "Sync-Code fehlt oder ist falsch.")
+            node = request.headers.get(NODE_HEADER, "")
+            if node:
+                seen[node[:64]] = time.monotonic()
+            return await handler(request)
+
+        return wrapper
+
+    async def hello(request: web.Request) -> web.Response:
+        return web.json_response(
+            {
+                "app": "facilitator",
+                "protocol": PROTOCOL,
+                "node": store.node_id,
+                "version": store.version,
+            }
+        )
+
+    async def get_ops(request: web.Request) -> web.Response:
+        try:
+            after = int(request.query.get("after", "0"))
+            limit = int(request.query.get("limit", str(DEFAULT_BATCH)))
+        except ValueError:
+            return _error(400, "after und limit müssen ganze Zahlen sein.")
+        if after < 0 or limit < 1:
+            return _error(400, "after muss ≥ 0 und limit ≥ 1 sein.")
+        exclude = request.query.get("exclude") or None
+        ops, last, waiting = pull_batch(store, after, exclude, min(limit, MAX_BATCH))
+        return web.json_response(
+            {
+                "node": store.node_id,
+                "ops": [op_to_dict(op) for op in ops],
+                "last": last,
+                "waiting": waiting,
+                "now_ms": store.now_ms(),
+            },
+            dumps=_dumps,
+        )
+
+    async def post_ops(request: web.Request) -> web.Response:
+        if request.content_length is not None and request.content_length > MAX_PUSH_BYTES:
+            return _error(413, "Zu viele Daten auf einmal (höchstens 8 MiB).")
+        body = bytearray()
+        # Read the stream ourselves: the app's client_max_size is sized for phones.
+        async for chunk in request.content.iter_chunked(64 * 1024):
+            body += chunk
+            if len(body) > MAX_PUSH_BYTES:
+                return _error(413, "Zu viele Daten auf einmal (höchstens 8 MiB).")
+        try:
+            data = json.loads(body)
+            node = str(data["node"])
+            raw_ops = data["ops"]
+            if not isinstance(raw_ops, list) or len(raw_ops) > MAX_PUSH_OPS:
+                raise ValueError("ops")
+            ops = [op_from_dict(raw) for raw in raw_ops]
+        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+            return _error(400, "Die gesendeten Ops sind unlesbar; nichts übernommen.")
+        seen[node[:64]] = time.monotonic()
+        new = accept_pushed(store, node, ops)
+        return web.json_response({"node": store.node_id, "received": new})
+
+    app.router.add_get("/sync/hello", guarded(hello))
+    app.router.add_get("/sync/ops", guarded(get_ops))
+    app.router.add_post("/sync/ops", guarded(post_ops))
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def server_status(app: web.Application, url: str = "") -> SyncStatus:
+    """Return the header status of the serving laptop (connected while the peer polls)."""
+    return serving_status(app.get(PEERS_SEEN, {}), url)

@@ -1,0 +1,45 @@
+"""Provides helpers for the sync tests: two laptops' stores and exchanging their ops."""
+
+import json
+import socket
+from pathlib import Path
+
+from facilitator.core.agenda_format import parse_agenda
+from facilitator.store import Store, open_store
+from facilitator.store.exchange import export_workshop
+from facilitator.store.oplog import insert_remote_ops, ops_after
+from facilitator.store.workshops import create_workshop
+from tests.conftest import AGENDA, FakeClock
+
+
+def open_laptop(path: Path, clock: FakeClock) -> Store:
+    return open_store(path, now_ms=clock)
+
+
+def new_workshop(store: Store) -> str:
+    template = parse_agenda(AGENDA.read_text(encoding="utf-8"), str(AGENDA), None)
+    return create_workshop(store, "Vernetzungsworkshop Esslingen", template, date="2026-12-01")
+
+
+def exchange(a: Store, b: Store) -> None:
+    """Deliver every op of each laptop to the other (what the sync client does over HTTP)."""
+    from_a, from_b = ops_after(a, 0, 10**9), ops_after(b, 0, 10**9)
+    insert_remote_ops(b, from_a)
+    insert_remote_ops(a, from_b)
+
+
+def projection(store: Store, workshop_id: str) -> str:
+    """Return the workshop's export without the op log, as stable text."""
+    data = export_workshop(store, workshop_id)
+    data.pop("ops")
+    return json.dumps(data, sort_keys=True, ensure_ascii=False)
+
+
+def op_uuids(store: Store) -> set[str]:
+    return {op.uuid for op in ops_after(store, 0, 10**9)}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

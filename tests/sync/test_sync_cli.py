@@ -1,0 +1,95 @@
+"""`facilitator sync` on the command line: --listen, --peer --once, and its one-line errors."""
+
+import subprocess
+import time
+import urllib.request
+
+import pytest
+from sync_helpers import free_port, new_workshop
+
+from facilitator.store import open_store
+from facilitator.store.captures import add_capture, list_captures
+from tests.conftest import PYTHON, cli_env
+
+
+def run(db, *args, timeout=60):
+    return subprocess.run(
+        [PYTHON, "-m", "facilitator", "sync", *args],
+        env=cli_env(db),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+@pytest.mark.slow
+def test_listen_then_once_both_ways(tmp_path):
+    db_a, db_b = tmp_path / "a.db", tmp_path / "b.db"
+    store = open_store(db_a)
+    workshop_id = new_workshop(store)
+    add_capture(store, workshop_id, "need", "Digitale Bauakte")
+    store.close()
+    port = free_port()
+    server = subprocess.Popen(
+        [PYTHON, "-m", "facilitator", "sync", "--listen", f"127.0.0.1:{port}"],
+        env={**cli_env(db_a), "PYTHONUNBUFFERED": "1"},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        address = server.stdout.readline().strip()
+        code = server.stdout.readline().split(":", 1)[1].strip()
+        assert address == f"Sync-Adresse: http://127.0.0.1:{port}"
+        assert len(code) >= 10
+        for _ in range(100):  # until the port is open
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/sync/hello", timeout=1)
+            except urllib.error.HTTPError as err:
+                assert err.code == 403  # up, and closed without the code
+                break
+            except OSError:
+                time.sleep(0.1)
+
+        wrong = run(db_b, "--peer", f"http://127.0.0.1:{port}", "--code", "abcdefghjk", "--once")
+        assert wrong.returncode == 2
+        assert wrong.stderr.strip().count("\n") == 0 and "Sync-Code passt nicht" in wrong.stderr
+
+        first = run(db_b, "--peer", f"127.0.0.1:{port}", "--code", code, "--once")
+        assert first.returncode == 0, first.stderr
+        pulled = int(first.stdout.split()[0])
+        assert first.stdout.strip() == f"{pulled} geholt, 0 gesendet" and pulled > 5
+
+        store = open_store(db_b)
+        add_capture(store, workshop_id, "idea", "Gemeinsamer Messenger")
+        store.close()
+        second = run(db_b, "--peer", f"http://127.0.0.1:{port}/?code={code}", "--once")
+        assert second.stdout.strip() == "0 geholt, 1 gesendet", second.stderr
+        store = open_store(db_a)
+        assert sorted(c.text for c in list_captures(store, workshop_id)) == [
+            "Digitale Bauakte",
+            "Gemeinsamer Messenger",
+        ]
+        store.close()
+    finally:
+        server.kill()
+        server.wait(timeout=10)
+
+    down = run(db_b, "--once")  # the pairing was remembered
+    assert down.returncode == 2 and f"127.0.0.1:{port}) ist nicht erreichbar" in down.stderr
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        ([], "Noch kein Laptop gekoppelt"),
+        (["--peer", "x:1", "--listen", "127.0.0.1:1"], "nur eins"),
+        (["--listen", "localhost"], "HOST:PORT"),
+        (["--peer", "http://127.0.0.1:9"], "Sync-Code"),
+        (["--peer", "ftp://x", "--code", "abc"], "keine Sync-Adresse"),
+    ],
+)
+def test_bad_arguments_get_one_sentence(tmp_path, args, message):
+    done = run(tmp_path / "x.db", *args)
+    assert done.returncode == 2
+    assert message in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "x.db").exists()  # nothing created for a wrong call

@@ -1,0 +1,156 @@
+"""The sync client against a real sync server on loopback (in one event loop)."""
+
+import asyncio
+
+import pytest
+from aiohttp import web
+from sync_helpers import new_workshop, open_laptop, projection
+
+from facilitator.store import sync_state
+from facilitator.store.captures import add_capture, list_captures
+from facilitator.store.sync_state import get_peer
+from facilitator.sync.client import SyncAuthError, SyncClient, SyncUnavailable, parse_peer_url
+from facilitator.sync.secret import sync_code
+from facilitator.sync.server import bound_port, start_sync_server
+from tests.conftest import FakeClock
+
+
+@pytest.fixture
+async def laptops(tmp_path):
+    """Laptop A serving on a free port with one workshop, laptop B empty."""
+    a = open_laptop(tmp_path / "a.db", FakeClock())
+    b = open_laptop(tmp_path / "b.db", FakeClock(1_796_000_000_500))
+    workshop_id = new_workshop(a)
+    runner = await start_sync_server(a, "127.0.0.1", 0)
+    url = f"http://127.0.0.1:{bound_port(runner)}"
+    yield a, b, workshop_id, url, runner
+    await runner.cleanup()
+    a.close()
+    b.close()
+
+
+async def test_one_round_pulls_and_pushes(laptops):
+    a, b, ws, url, _ = laptops
+    client = SyncClient(b, url, sync_code(a))
+    pulled, pushed = await client.run_once()
+    assert pulled == a.version and pushed == 0
+    add_capture(b, ws, "need", "Gemeinsame Cloud")
+    add_capture(a, ws, "driver", "OZG-Druck")
+    assert await client.run_once() == (1, 1)
+    assert await client.run_once() == (0, 0)  # nothing new, nothing sent twice
+    assert projection(a, ws) == projection(b, ws)
+    peer = get_peer(b, a.node_id)
+    assert peer.cursor == a.version and peer.pushed == b.version
+    assert client.status.connected and client.status.behind == 0 and client.status.unsent == 0
+    assert client.status.label == "Sync: verbunden"
+    await client.close()
+
+
+async def test_wrong_code_is_refused(laptops):
+    a, b, ws, url, _ = laptops
+    client = SyncClient(b, url, "falschercode")
+    with pytest.raises(SyncAuthError, match="Sync-Code passt nicht"):
+        await client.run_once()
+    assert not client.status.connected
+    assert b.version == 0
+    await client.close()
+
+
+async def test_cursor_and_ops_are_one_transaction(laptops, monkeypatch):
+    a, b, ws, url, _ = laptops
+    real = sync_state.insert_remote_ops
+
+    def crash_after_insert(store, ops):
+        real(store, ops)
+        raise OSError("power cut")
+
+    monkeypatch.setattr(sync_state, "insert_remote_ops", crash_after_insert)
+    client = SyncClient(b, url, sync_code(a))
+    with pytest.raises(SyncUnavailable):
+        await client.run_once()
+    assert b.version == 0  # neither the ops …
+    assert get_peer(b, a.node_id).cursor == 0  # … nor the cursor
+    monkeypatch.setattr(sync_state, "insert_remote_ops", real)
+    assert (await client.run_once())[0] == a.version
+    await client.close()
+
+
+async def test_peer_down_then_back(laptops):
+    a, b, ws, url, runner = laptops
+    port = int(url.rsplit(":", 1)[1])
+    await runner.cleanup()  # A's server is gone
+    client = SyncClient(b, url, sync_code(a), timeout_s=1)
+    with pytest.raises(SyncUnavailable, match="nicht erreichbar"):
+        await client.run_once()
+    assert client.status.label == "Sync: getrennt"
+    task = asyncio.create_task(client.run_forever(interval=0.05))
+    await asyncio.sleep(0.3)
+    assert not task.done()  # keeps trying, does not crash
+    again = await start_sync_server(a, "127.0.0.1", port)
+    try:
+        for _ in range(200):
+            if client.status.connected and b.version >= a.version:
+                break
+            await asyncio.sleep(0.05)
+        assert client.status.connected
+        add_capture(b, ws, "question", "Wer hostet?")
+        for _ in range(100):  # pushed right away (woken by the commit)
+            if len(list_captures(a, ws)) == 1:
+                break
+            await asyncio.sleep(0.05)
+        assert [c.text for c in list_captures(a, ws)] == ["Wer hostet?"]
+    finally:
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        await again.cleanup()
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        lambda: web.Response(text="<html>Captive portal</html>"),
+        lambda: web.json_response([1, 2, 3]),
+        lambda: web.json_response({"node": "x", "ops": [{"uuid": 1}], "last": 3}),
+        lambda: web.Response(status=500, text="kaputt"),
+    ],
+)
+async def test_nonsense_answers_become_a_status_message(aiohttp_server, store, answer):
+    async def reply(request):
+        return answer()
+
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", reply)
+    server = await aiohttp_server(app)
+    client = SyncClient(store, str(server.make_url("/")), "irgendwas")
+    with pytest.raises(SyncUnavailable):
+        await client.run_once()
+    assert not client.status.connected and client.status.message
+    task = asyncio.create_task(client.run_forever(interval=0.02))
+    await asyncio.sleep(0.2)
+    assert not task.done()
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+
+
+def test_peer_url_forms():
+    assert parse_peer_url("192.168.1.20:8765") == ("http://192.168.1.20:8765", None)
+    assert parse_peer_url("http://laptop-a:8765/sync/?code=abc") == ("http://laptop-a:8765", "abc")
+    with pytest.raises(Exception, match="keine Sync-Adresse"):
+        parse_peer_url("ftp://x")
+
+
+async def test_a_skewed_laptop_clock_is_shown(tmp_path):
+    a = open_laptop(tmp_path / "a.db", FakeClock(1_796_000_000_000 + 37_000))
+    b = open_laptop(tmp_path / "b.db", FakeClock())
+    new_workshop(a)
+    runner = await start_sync_server(a, "127.0.0.1", 0)
+    client = SyncClient(b, f"http://127.0.0.1:{bound_port(runner)}", sync_code(a))
+    try:
+        await client.run_once()
+        assert client.status.clock_offset_ms == 37_000
+        assert client.status.label == "Sync: verbunden · Uhren weichen 37 s ab"
+    finally:
+        await client.close()
+        await runner.cleanup()
