@@ -17,6 +17,7 @@ from facilitator.core.taxonomy import CAPTURE_KINDS, KIND_PREFIXES, TOPICS, reso
 _PREFIX = re.compile(r"^\s*([A-Za-zÄÖÜäöüß-]{1,20})\s*:\s*")
 _TAG = re.compile(r'(?<!\S)([#@!>])(?:"([^"]*)"|(\S+))')
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})?$")
+_FOLDS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("-", "_"), (" ", "_"))
 _INVERSE_PREFIX = {kind: prefix for prefix, kind in KIND_PREFIXES.items()}
 
 
