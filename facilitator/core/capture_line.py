@@ -93,6 +93,34 @@ def _kind(line: str) -> tuple[str, str]:
 
 def parse_capture_line(line: str, today: date | None = None) -> CaptureLine:
     """Parse a typed line; ValidationError (one sentence) for an unknown tag or no text."""
+    parsed = _parse(line, today)
+    if not parsed.text:
+        raise ValidationError("Der Text fehlt.")
+    return parsed
+
+
+@dataclass(frozen=True)
+class CaptureFilter:
+    """What a filter line asks for; None/empty means any."""
+
+    kind: str | None = None
+    text: str = ""
+    topic: str | None = None
+    organisation: str | None = None
+
+
+def parse_capture_filter(line: str) -> CaptureFilter:
+    """Parse a filter in the capture syntax ("h: #verw @Esslingen Wort"); kind optional."""
+    if not line.strip():
+        return CaptureFilter()
+    has_kind = _kind(line)[1] != line
+    parsed = _parse(line, None)
+    return CaptureFilter(
+        parsed.kind if has_kind else None, parsed.text, parsed.topic, parsed.organisation
+    )
+
+
+def _parse(line: str, today: date | None) -> CaptureLine:
     kind, rest = _kind(line)
     found: dict[str, str] = {}
     names = {"#": "topic", "@": "organisation", "!": "owner", ">": "due"}
@@ -114,8 +142,6 @@ def parse_capture_line(line: str, today: date | None = None) -> CaptureLine:
         return ""
 
     text = " ".join(_TAG.sub(take, rest).split())
-    if not text:
-        raise ValidationError("Der Text fehlt.")
     return CaptureLine(kind, text, **found)
 
 

@@ -110,3 +110,17 @@ def test_current_tag_for_completion() -> None:
     assert current_tag("h: Text #verw") == ("#", "verw")
     assert current_tag('h: Text @"Stadt') == ("@", "Stadt")
     assert current_tag("h: Text") is None
+
+
+def test_filter_line() -> None:
+    from facilitator.core.capture_line import parse_capture_filter
+
+    wanted = parse_capture_filter("h: #verw @Esslingen Schnittstelle")
+    assert (wanted.kind, wanted.topic, wanted.organisation, wanted.text) == (
+        "challenge",
+        "verwaltung",
+        "Esslingen",
+        "Schnittstelle",
+    )
+    assert parse_capture_filter("#bildung").kind is None
+    assert parse_capture_filter("") == parse_capture_filter("   ")
