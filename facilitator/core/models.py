@@ -53,6 +53,7 @@ class AgendaItem(_FromRow):
     collection_open: int = 0
     voting_open: int = 0
     dot_budget: int = 3
+    results_revealed: int = 0
 
 
 @dataclass

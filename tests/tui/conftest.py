@@ -18,6 +18,11 @@ def app(store: Store, workshop_id: str) -> FacilitatorApp:
     )
 
 
-async def type_text(pilot: Pilot, text: str) -> None:
-    """Type like a person: one key per character."""
+async def _type_text(pilot: Pilot, text: str) -> None:
     await pilot.press(*["space" if ch == " " else ch for ch in text])
+
+
+@pytest.fixture
+def type_text():
+    """Type like a person: one key per character (`await type_text(pilot, "h: …")`)."""
+    return _type_text

@@ -59,6 +59,7 @@ class CapturesScreen(BaseScreen):
         for key in ("col.kind", "col.text", "col.topic", "col.org", "col.dots", "col.source"):
             table.add_column(self.t(key), key=key)
         self.query_one("#captures-filter", Input).display = False
+        table.focus()
         super().on_mount()
 
     def refresh_data(self) -> None:
