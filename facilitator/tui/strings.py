@@ -96,7 +96,10 @@ T = Catalog(
             "Nothing to shorten: every block is at its minimum.",
         ),
         "replan.on_time": ("Der Workshop liegt im Plan.", "The workshop is on time."),
-        "replan.done": ("Plan angepasst: {count} Blöcke gekürzt.", "Plan adjusted: {count} blocks shortened."),
+        "replan.done": (
+            "Plan angepasst: {count} Blöcke gekürzt.",
+            "Plan adjusted: {count} blocks shortened.",
+        ),
         "replan.accept": ("Annehmen", "Accept"),
         "replan.decline": ("Ablehnen", "Decline"),
         # capture
@@ -128,10 +131,19 @@ T = Catalog(
         "shown": ("sichtbar", "shown"),
         "not_shown": ("verborgen", "hidden"),
         "captures.none_selected": ("Kein Eintrag ausgewählt.", "No entry selected."),
-        "captures.deleted": ("Gelöscht (Strg+Z holt ihn zurück).", "Deleted (ctrl+z brings it back)."),
-        "captures.dots_prompt": ("Punkte vom Flipchart für „{text}“", "Flipchart dots for “{text}”"),
+        "captures.deleted": (
+            "Gelöscht (Strg+Z holt ihn zurück).",
+            "Deleted (ctrl+z brings it back).",
+        ),
+        "captures.dots_prompt": (
+            "Punkte vom Flipchart für „{text}“",
+            "Flipchart dots for “{text}”",
+        ),
         "captures.budget_prompt": ("Punkte pro Person (1–20)", "Dots per person (1–20)"),
-        "captures.edit_prompt": ("Eintrag bearbeiten – Enter speichert", "Edit entry – Enter saves"),
+        "captures.edit_prompt": (
+            "Eintrag bearbeiten – Enter speichert",
+            "Edit entry – Enter saves",
+        ),
         "col.kind": ("Art", "Kind"),
         "col.text": ("Text", "Text"),
         "col.topic": ("Thema", "Topic"),
@@ -168,8 +180,14 @@ T = Catalog(
         "plan.edit_title": ("Agendapunkt ändern", "Change agenda item"),
         "plan.title_placeholder": ("Titel", "Title"),
         "plan.minutes_placeholder": ("Minuten", "Minutes"),
-        "plan.bad_minutes": ("Die Minuten müssen eine Zahl ab 1 sein.", "Minutes must be a number from 1."),
-        "plan.confirm_remove": ("„{title}“ aus der Agenda entfernen?", "Remove “{title}” from the agenda?"),
+        "plan.bad_minutes": (
+            "Die Minuten müssen eine Zahl ab 1 sein.",
+            "Minutes must be a number from 1.",
+        ),
+        "plan.confirm_remove": (
+            "„{title}“ aus der Agenda entfernen?",
+            "Remove “{title}” from the agenda?",
+        ),
         "kind.block": ("Block", "Block"),
         "kind.break": ("Pause", "Break"),
         "kind.pinned": ("fest {at}", "fixed {at}"),
@@ -179,7 +197,10 @@ T = Catalog(
         "methods.pick_item": ("Für welchen Agendapunkt?", "For which agenda item?"),
         "methods.used": ("„{method}“ für „{item}“ hinterlegt.", "“{method}” attached to “{item}”."),
         "methods.minutes": ("{low}–{high} min", "{low}–{high} min"),
-        "methods.failed": ("Methodenkarten fehlerhaft: {problem}", "Method cards broken: {problem}"),
+        "methods.failed": (
+            "Methodenkarten fehlerhaft: {problem}",
+            "Method cards broken: {problem}",
+        ),
         # start
         "start.empty": (
             "Noch keine Workshops. „n“ legt einen aus einer Vorlage an.",
@@ -198,13 +219,19 @@ T = Catalog(
             "{count} participants · {present} present · {consent} with consent",
         ),
         "participants.csv_prompt": ("Pfad der CSV-Datei", "Path of the CSV file"),
-        "participants.imported": ("{count} Teilnehmende importiert.", "{count} participants imported."),
+        "participants.imported": (
+            "{count} Teilnehmende importiert.",
+            "{count} participants imported.",
+        ),
         "participants.unreadable": ("Datei nicht lesbar: {error}", "Cannot read file: {error}"),
         "participants.consent_on": (
             "Einwilligung von {name} gespeichert ({at}).",
             "Consent of {name} stored ({at}).",
         ),
-        "participants.consent_off": ("Einwilligung von {name} widerrufen.", "Consent of {name} withdrawn."),
+        "participants.consent_off": (
+            "Einwilligung von {name} widerrufen.",
+            "Consent of {name} withdrawn.",
+        ),
         # join
         "join.scan": ("Mit dem Handy scannen und mitmachen", "Scan with your phone to join"),
         "join.code": ("Code: {code}", "Code: {code}"),
@@ -214,7 +241,10 @@ T = Catalog(
             "Teilnehmer-Server nicht gestartet: {error}",
             "Participant server not started: {error}",
         ),
-        "join.server_off": ("Teilnehmer-Server ausgeschaltet (--no-server)", "Participant server off (--no-server)"),
+        "join.server_off": (
+            "Teilnehmer-Server ausgeschaltet (--no-server)",
+            "Participant server off (--no-server)",
+        ),
         # export
         "export.folder": ("Zielordner", "Target folder"),
         "export.hint": (
@@ -234,13 +264,13 @@ T = Catalog(
             "Erfassen (c): Präfix setzt die Art – h: Herausforderung, b: Bedarf, t: Treiber, "
             "m: Maßnahme, i: Idee, bi: biete, su: suche, to: Aufgabe, e: Entscheidung, "
             "f: Frage, ohne: Notiz.\n#thema – Themenfeld (Anfang genügt: #verw); "
-            "@Organisation – mit Leerzeichen @\"Stadt Esslingen\" oder @Stadt_Esslingen; "
+            '@Organisation – mit Leerzeichen @"Stadt Esslingen" oder @Stadt_Esslingen; '
             "!Name – verantwortlich; >2026-12-31 oder >31.12. – fällig. "
             "→ übernimmt den Vorschlag.",
             "Capture (c): a prefix sets the kind – h: challenge, b: need, t: driver, "
             "m: measure, i: idea, bi: offer, su: request, to: to-do, e: decision, "
             "f: question, none: note.\n#topic – topic field (a beginning is enough: #verw); "
-            "@organisation – with spaces @\"Stadt Esslingen\" or @Stadt_Esslingen; "
+            '@organisation – with spaces @"Stadt Esslingen" or @Stadt_Esslingen; '
             "!name – owner; >2026-12-31 or >31.12. – due. → accepts the suggestion.",
         ),
         "help.global": ("Überall", "Everywhere"),

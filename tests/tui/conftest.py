@@ -13,9 +13,7 @@ JOIN_CODE = "TESTCODE42"
 @pytest.fixture
 def app(store: Store, workshop_id: str) -> FacilitatorApp:
     """The app on the test workshop: fake clock (via the store), no phone server."""
-    return create_app(
-        store, workshop_id, server=False, join_host=JOIN_HOST, join_code=JOIN_CODE
-    )
+    return create_app(store, workshop_id, server=False, join_host=JOIN_HOST, join_code=JOIN_CODE)
 
 
 async def _type_text(pilot: Pilot, text: str) -> None:

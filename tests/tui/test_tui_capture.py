@@ -26,9 +26,9 @@ async def test_capture_with_prefix_and_tags_attaches_to_running_block(
         assert capture.agenda_item_id == items[0].id
         assert app.screen.query_one("#capture-input", Input).value == ""
 
-        app.screen.query_one("#capture-input", Input).value = (
-            'to: Protokoll verschicken !"Anna Weber" >31.12.2026'
-        )
+        app.screen.query_one(
+            "#capture-input", Input
+        ).value = 'to: Protokoll verschicken !"Anna Weber" >31.12.2026'
         await pilot.press("enter")
         todo = list_captures(store, workshop_id, kind="todo")[0]
         assert (todo.owner, todo.due) == ("Anna Weber", "2026-12-31")

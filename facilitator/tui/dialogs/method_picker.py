@@ -47,7 +47,9 @@ class MethodPicker(ModalScreen[str | None]):
         if not words:
             options.add_option(Option(self.app.t("methods.none"), id=NO_METHOD))  # type: ignore[attr-defined]
         for card in found:
-            options.add_option(Option(f"{card.name.get(self.lang)} – {card.summary.get(self.lang)}", id=card.id))
+            options.add_option(
+                Option(f"{card.name.get(self.lang)} – {card.summary.get(self.lang)}", id=card.id)
+            )
         if options.option_count:
             options.highlighted = 0
 

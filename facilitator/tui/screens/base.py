@@ -58,6 +58,9 @@ class BaseScreen(Screen):
 
     def say(self, text: str, error: bool = False) -> None:
         """Show one line under the body (errors in the error colour)."""
+        if not self.is_mounted:
+            self.call_after_refresh(self.say, text, error)
+            return
         message = self.query_one("#message", Static)
         message.update(text)
         message.set_class(error, "error")
@@ -75,9 +78,7 @@ class BaseScreen(Screen):
         snapshot = app.snapshot()
         screen_name = self.t(self.name_key) if self.name_key else ""
         if snapshot is None:
-            self.query_one(StatusHeader).show(
-                f"{screen_name} · {self.t('header.none')}", "", clock
-            )
+            self.query_one(StatusHeader).show(f"{screen_name} · {self.t('header.none')}", "", clock)
             return
         current, item = reading(snapshot, now), snapshot.current
         if current is None or item is None:
@@ -87,4 +88,3 @@ class BaseScreen(Screen):
             block = f"{mark} {item.title} {timer_text(current)}"
             level = current.level
         self.query_one(StatusHeader).show(f"{screen_name} · {snapshot.title}", block, clock, level)
-

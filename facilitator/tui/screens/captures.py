@@ -29,6 +29,7 @@ class CapturesScreen(BaseScreen):
     """The list of captures with the keys a scribe needs."""
 
     name_key = "screen.captures"
+    AUTO_FOCUS = "#captures-table"
     BINDINGS = [
         Binding("a", "scope", "key.scope"),
         Binding("slash,f", "filter", "key.filter", key_display="/"),
@@ -98,7 +99,9 @@ class CapturesScreen(BaseScreen):
             if capture.owner or capture.due:
                 text += f" (→ {capture.owner or '?'}{', ' + capture.due if capture.due else ''})"
             table.add_row(
-                CAPTURE_KINDS[capture.kind].get(lang) if capture.kind in CAPTURE_KINDS else capture.kind,
+                CAPTURE_KINDS[capture.kind].get(lang)
+                if capture.kind in CAPTURE_KINDS
+                else capture.kind,
                 text,
                 topic,
                 capture.organisation,
@@ -143,6 +146,10 @@ class CapturesScreen(BaseScreen):
                 reveal=self.t("shown" if switches.results_revealed else "not_shown"),
             )
         )
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
 
     def selected(self) -> Capture | None:
         row = self.query_one("#captures-table", DataTable).cursor_row

@@ -16,22 +16,28 @@ class ExportScreen(BaseScreen):
     """A target folder and two keys: j (JSON) and p (protocol .docx)."""
 
     name_key = "screen.export"
+    AUTO_FOCUS = None  # j and p are keys, not typing
     BINDINGS = [
         Binding("j", "json", "key.json"),
         Binding("p", "protocol", "key.protocol"),
+        Binding("o", "folder", "export.folder"),
     ]
 
     def compose_body(self) -> ComposeResult:
         yield Label(self.t("export.folder"))
-        yield Input(str(Path.cwd()), id="export-folder")
+        folder = Input(str(Path.cwd()), id="export-folder")
+        folder.can_focus = False  # focused only with o, so j and p stay keys
+        yield folder
         yield Label(self.t("export.hint"), id="export-hint")
         yield Label(id="export-result")
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.set_focus(None)  # so j and p are keys, not typing
+    def action_folder(self) -> None:
+        folder = self.query_one("#export-folder", Input)
+        folder.can_focus = True
+        folder.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.input.can_focus = False
         self.set_focus(None)
 
     def _target(self, suffix: str) -> Path | None:

@@ -42,6 +42,7 @@ class MethodsScreen(BaseScreen):
     """A list of cards on the left (filtered as you type), the chosen card on the right."""
 
     name_key = "screen.methods"
+    AUTO_FOCUS = "#methods-list"
     BINDINGS = [
         Binding("slash", "search", "key.search", key_display="/"),
         Binding("u", "use", "key.use"),
@@ -62,6 +63,7 @@ class MethodsScreen(BaseScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self._fill("")
+        self.query_one("#methods-list", OptionList).focus()
         if self.fapp.methods_problem:
             self.say(self.t("methods.failed", problem=self.fapp.methods_problem), error=True)
 

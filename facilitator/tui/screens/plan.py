@@ -58,7 +58,11 @@ class PlanScreen(BaseScreen):
             return
         self.items, plan = snapshot.items, snapshot.plan
         for index, (item, slot) in enumerate(zip(self.items, plan.slots, strict=True)):
-            kind = self.t("kind.pinned", at=item.at) if item.kind == "pinned" else self.t(f"kind.{item.kind}")
+            kind = (
+                self.t("kind.pinned", at=item.at)
+                if item.kind == "pinned"
+                else self.t(f"kind.{item.kind}")
+            )
             card = self.fapp.method(item.method)
             method = card.name.get(self.fapp.lang) if card else (item.method or "")
             marker = "▶ " if item.id == snapshot.state.current_id else ""
@@ -87,6 +91,10 @@ class PlanScreen(BaseScreen):
         total.update(text)
         total.set_class(not plan.fits, "warning")
 
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
     def selected(self) -> AgendaItem | None:
         row = self.query_one("#plan-table", DataTable).cursor_row
         return self.items[row] if 0 <= row < len(self.items) else None
@@ -105,8 +113,12 @@ class PlanScreen(BaseScreen):
         def added(result: tuple[str, int] | None) -> None:
             if result:
                 title, minutes = result
-                self._do(add_item, self.workshop_id, title, minutes, after=after.id if after else None)
-                self.query_one("#plan-table", DataTable).move_cursor(row=self.query_one("#plan-table", DataTable).cursor_row + 1)
+                self._do(
+                    add_item, self.workshop_id, title, minutes, after=after.id if after else None
+                )
+                self.query_one("#plan-table", DataTable).move_cursor(
+                    row=self.query_one("#plan-table", DataTable).cursor_row + 1
+                )
 
         self.app.push_screen(ItemForm(self.t("plan.add_title")), added)
 
@@ -118,7 +130,11 @@ class PlanScreen(BaseScreen):
         def edited(result: tuple[str, int] | None) -> None:
             if result:
                 title, minutes = result
-                changes = {k: v for k, v in (("title", title), ("minutes", minutes)) if getattr(item, k) != v}
+                changes = {
+                    k: v
+                    for k, v in (("title", title), ("minutes", minutes))
+                    if getattr(item, k) != v
+                }
                 if changes:
                     self._do(update_item, item.id, **changes)
 

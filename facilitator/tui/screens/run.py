@@ -143,9 +143,7 @@ class RunScreen(BaseScreen):
         if key == self._steps_key:
             return
         self._steps_key = key
-        self.query_one("#run-method", Label).update(
-            f"{self.t('run.steps')}: {card.name.get(lang)}"
-        )
+        self.query_one("#run-method", Label).update(f"{self.t('run.steps')}: {card.name.get(lang)}")
         text = Text()
         for index, step in enumerate(card.steps):
             minutes = max(1, round(step.minutes * scale))

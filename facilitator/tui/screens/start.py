@@ -53,6 +53,10 @@ class StartScreen(BaseScreen):
             "" if self.workshops else self.t("start.empty")
         )
 
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
     def selected(self) -> dict | None:
         row = self.query_one("#start-table", DataTable).cursor_row
         return self.workshops[row] if 0 <= row < len(self.workshops) else None
