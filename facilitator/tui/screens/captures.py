@@ -25,6 +25,10 @@ from facilitator.tui.dialogs.common import PromptDialog
 from facilitator.tui.screens.base import BaseScreen
 
 
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 class CapturesScreen(BaseScreen):
     """The list of captures with the keys a scribe needs."""
 
@@ -63,6 +67,9 @@ class CapturesScreen(BaseScreen):
         table.focus()
         super().on_mount()
 
+    def on_resize(self) -> None:
+        self.refresh_data()
+
     def refresh_data(self) -> None:
         table = self.query_one("#captures-table", DataTable)
         snapshot = self.fapp.snapshot()
@@ -90,6 +97,8 @@ class CapturesScreen(BaseScreen):
         row = table.cursor_row
         table.clear()
         self.captures = found
+        # the text takes what the other columns leave, so 80 columns show every column
+        text_width = max(24, self.size.width - 62)
         for capture in found:
             source = self.t("captures.participant") if capture.source == "participant" else ""
             if capture.hidden:
