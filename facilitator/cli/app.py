@@ -1,19 +1,55 @@
-"""Provides `facilitator demo` and the app command (plain-text fallback until the app exists)."""
+"""Provides `facilitator app` (also `facilitator` alone) and `facilitator demo`."""
+
+import tempfile
+from pathlib import Path
 
 import click
 
-from facilitator.cli.context import Settings, pass_settings
+from facilitator.cli.context import Settings, pass_settings, workshop_option
+
+no_server_option = click.option(
+    "--no-server", is_flag=True, help="Den Teilnehmer-Server (Handys) nicht starten."
+)
+
+
+def _run(store, workshop_id: str | None, lang: str, no_server: bool) -> None:
+    # Textual is imported here, not at the top: `facilitator list` must start fast
+    from facilitator.tui.app import create_app
+
+    create_app(store, workshop_id, lang=lang, server=not no_server).run()
 
 
 @click.command()
+@workshop_option
+@no_server_option
 @pass_settings
-def app(settings: Settings) -> None:
-    """Die App starten."""
-    click.echo("Die App folgt; bis dahin: facilitator --help")
+def app(settings: Settings, workshop_id: str | None, no_server: bool) -> None:
+    """Die App starten (auf dem zuletzt angelegten Workshop)."""
+    from facilitator.store.workshops import list_workshops, resolve_workshop
+
+    store = settings.open(create=True)
+    try:
+        chosen = None
+        if workshop_id or list_workshops(store):
+            chosen = resolve_workshop(store, workshop_id).id
+        _run(store, chosen, settings.lang, no_server)
+    finally:
+        store.close()
 
 
 @click.command()
+@no_server_option
 @pass_settings
-def demo(settings: Settings) -> None:
-    """Die App mit einem frischen Beispiel-Workshop starten."""
-    click.echo("Die App folgt; bis dahin: facilitator --help")
+def demo(settings: Settings, no_server: bool) -> None:
+    """Die App mit einem frischen Beispiel-Workshop starten (temporäre Datenbank ohne --db)."""
+    from facilitator.demo import seed_demo
+    from facilitator.store import open_store
+
+    with tempfile.TemporaryDirectory(prefix="facilitator-demo-") as folder:
+        path = Path(settings.db_path) if settings.db_path else Path(folder) / "demo.db"
+        store = open_store(path, create=True)
+        try:
+            workshop_id = seed_demo(store)
+            _run(store, workshop_id, settings.lang, no_server)
+        finally:
+            store.close()

@@ -1,0 +1,209 @@
+"""Provides the sample workshop of `facilitator demo`, seeded through the store's services."""
+
+from datetime import datetime
+from pathlib import Path
+
+from facilitator.core.agenda_format import parse_agenda
+from facilitator.core.errors import UserError
+from facilitator.library import SHIPPED_AGENDAS, load_agenda
+from facilitator.store.captures import add_capture, set_flipchart_votes
+from facilitator.store.db import Store
+from facilitator.store.participants import add_participant, set_present
+from facilitator.store.workshops import create_workshop
+
+FALLBACK_AGENDA = Path(__file__).resolve().parent.parent / "tests" / "data" / "agenda.toml"
+
+PARTICIPANTS = [
+    # name, organisation, type, municipality, e-mail, consent, present
+    (
+        "Dr. Katrin Maier",
+        "Landratsamt Esslingen",
+        "landkreis",
+        "Esslingen am Neckar",
+        "k.maier@lra-es.example",
+        True,
+        True,
+    ),
+    (
+        "Jonas Weber",
+        "Stadt Esslingen am Neckar",
+        "kommune",
+        "Esslingen am Neckar",
+        "jonas.weber@esslingen.example",
+        True,
+        True,
+    ),
+    (
+        "Sabine Hofmann",
+        "Stadt Nürtingen",
+        "kommune",
+        "Nürtingen",
+        "s.hofmann@nuertingen.example",
+        False,
+        True,
+    ),
+    (
+        "Murat Yilmaz",
+        "Stadt Filderstadt",
+        "kommune",
+        "Filderstadt",
+        "m.yilmaz@filderstadt.example",
+        True,
+        True,
+    ),
+    ("Petra Schäfer", "Gemeinde Denkendorf", "kommune", "Denkendorf", "", False, True),
+    (
+        "Thomas Brenner",
+        "Stadtwerke Esslingen",
+        "stadtwerk",
+        "Esslingen am Neckar",
+        "t.brenner@swe.example",
+        True,
+        True,
+    ),
+    (
+        "Lena Krause",
+        "Stadtwerke Nürtingen",
+        "stadtwerk",
+        "Nürtingen",
+        "l.krause@swn.example",
+        False,
+        False,
+    ),
+    (
+        "Prof. Dr. Andreas Roth",
+        "Hochschule Esslingen",
+        "wissenschaft",
+        "Esslingen am Neckar",
+        "andreas.roth@hs-esslingen.example",
+        True,
+        True,
+    ),
+    (
+        "Miriam Ott",
+        "Neckar Digital GmbH",
+        "wirtschaft",
+        "Plochingen",
+        "m.ott@neckar-digital.example",
+        True,
+        True,
+    ),
+    ("Stefan Keller", "Gemeindetag Baden-Württemberg", "verband", "Stuttgart", "", False, True),
+]
+
+CAPTURES = [
+    # kind, text, topic, organisation, flipchart dots
+    (
+        "challenge",
+        "Fehlende Schnittstellen zwischen Fachverfahren und Landratsamt",
+        "verwaltung",
+        "Stadt Esslingen am Neckar",
+        5,
+    ),
+    (
+        "challenge",
+        "Glasfaserausbau in den Teilorten stockt",
+        "infrastruktur",
+        "Gemeinde Denkendorf",
+        3,
+    ),
+    (
+        "need",
+        "Gemeinsame Schulungen für Sachbearbeitung zum OZG",
+        "verwaltung",
+        "Stadt Nürtingen",
+        4,
+    ),
+    ("driver", "Fachkräftemangel zwingt zur Automatisierung", "wirtschaft_arbeit", None, 0),
+    ("offer", "Erfahrung mit digitalem Bauantrag teilen", "verwaltung", "Stadt Filderstadt", 0),
+    (
+        "request",
+        "Partner für Sensorik im Straßenraum gesucht",
+        "mobilitaet",
+        "Stadtwerke Esslingen",
+        0,
+    ),
+    (
+        "idea",
+        "Kreisweite Open-Data-Plattform mit der Hochschule",
+        "partizipation_transparenz",
+        "Hochschule Esslingen",
+        2,
+    ),
+    (
+        "measure",
+        "Pilot: digitale Wärmeplanung mit den Stadtwerken",
+        "energie_umwelt",
+        "Stadtwerke Nürtingen",
+        0,
+    ),
+    ("question", "Wer betreibt die Plattform nach der Förderphase?", "querschnitt", None, 0),
+]
+
+
+def _template():
+    for candidate in (SHIPPED_AGENDAS / "vernetzungsworkshop.toml",):
+        if candidate.is_file():
+            try:
+                return load_agenda(candidate)
+            except UserError:
+                break  # a broken template must not break the demo
+    return parse_agenda(FALLBACK_AGENDA.read_text(encoding="utf-8"), str(FALLBACK_AGENDA), None)
+
+
+def seed_demo(store: Store) -> str:
+    """Create the sample workshop (today, Landkreis Esslingen) and return its id."""
+    now = datetime.fromtimestamp(store.now_ms() / 1000)
+    today = now.date().isoformat()
+    template = _template()
+    # The sample starts now (to the five minutes) so "ahead/behind" makes sense at once;
+    # late in the evening it gets no date and the timer anchors the plan to its start.
+    start = f"{now.hour:02d}:{now.minute - now.minute % 5:02d}"
+    fits_today = (
+        now.hour * 60 + now.minute + sum(item.minutes for item in template.items) < 24 * 60 - 5
+    )
+    with store.transaction():
+        workshop_id = create_workshop(
+            store,
+            "Vernetzungsworkshop Digitalisierung im Landkreis Esslingen",
+            template,
+            date=today if fits_today else None,
+            start=start if fits_today else None,
+            venue="Landratsamt Esslingen, Pulverwiesen 11, Esslingen am Neckar",
+        )
+        for name, org, org_type, place, email, consent, present in PARTICIPANTS:
+            person = add_participant(
+                store,
+                workshop_id,
+                name,
+                organisation=org,
+                org_type=org_type,
+                municipality=place,
+                email=email,
+                consent=consent,
+            )
+            if present:
+                set_present(store, person, True)
+        for kind, text, topic, org, dots in CAPTURES:
+            capture_id = add_capture(store, workshop_id, kind, text, topic=topic, organisation=org)
+            if dots:
+                set_flipchart_votes(store, capture_id, dots)
+        add_capture(
+            store,
+            workshop_id,
+            "todo",
+            "Ansprechpersonen für Schnittstellen-AG benennen",
+            topic="verwaltung",
+            owner="Dr. Katrin Maier",
+            due=today[:4] + "-12-31",
+        )
+        add_capture(
+            store,
+            workshop_id,
+            "challenge",
+            "Datenschutzfragen bremsen gemeinsame Cloud-Lösungen",
+            topic="verwaltung",
+            source="participant",
+            author="Handy",
+        )
+    return workshop_id

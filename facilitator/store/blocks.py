@@ -1,0 +1,33 @@
+"""Provides the per-block switches for the phones: collection, voting, dot budget, results."""
+
+from dataclasses import dataclass
+
+from facilitator.core.errors import NotFound
+from facilitator.store.db import Store
+from facilitator.store.queries import one
+
+
+@dataclass(frozen=True)
+class BlockSwitches:
+    collection_open: bool
+    voting_open: bool
+    dot_budget: int
+    results_revealed: bool
+
+
+def block_switches(store: Store, item_id: str) -> BlockSwitches:
+    """Return what the phones may do in this agenda item right now."""
+    row = one(
+        store,
+        "SELECT collection_open, voting_open, dot_budget, results_revealed "
+        "FROM agenda_item WHERE id = ? AND deleted = 0",
+        [item_id],
+    )
+    if row is None:
+        raise NotFound(f"Einen Agendapunkt {item_id!r} gibt es nicht.")
+    return BlockSwitches(
+        bool(row["collection_open"]),
+        bool(row["voting_open"]),
+        int(row["dot_budget"] or 3),
+        bool(row["results_revealed"]),
+    )

@@ -1,0 +1,259 @@
+"""Provides the moderators' app and `create_app`, the one factory for CLI, demo and tests."""
+
+import socket
+import threading
+from collections.abc import Callable, Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from facilitator.core.errors import UserError
+from facilitator.store.db import Store
+from facilitator.store.undo import undo_last
+from facilitator.tui.screens import SCREENS
+from facilitator.tui.strings import T, translate_bindings
+from facilitator.tui.timing import Snapshot, load_snapshot
+
+SERVER_PORT = 8765
+SCREEN_KEYS = {
+    "start": "f2",
+    "plan": "f3",
+    "run": "f4",
+    "captures": "f5",
+    "participants": "f6",
+    "methods": "f7",
+    "join": "f8",
+    "export": "f9",
+}
+
+
+def lan_ip() -> str:
+    """Return this laptop's address in the room's network (no packet is sent)."""
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("10.255.255.255", 1))
+        return probe.getsockname()[0]
+    except OSError:
+        return "127.0.0.1"
+    finally:
+        probe.close()
+
+
+class FacilitatorApp(App):
+    """Plan, run and capture a workshop; every change goes through the store's services."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "facilitator"
+    ENABLE_COMMAND_PALETTE = True
+    MODES = SCREENS
+    BINDINGS = [
+        Binding("f1", "help", "key.help", key_display="F1"),
+        Binding("c", "capture", "key.capture"),
+        Binding("ctrl+z", "undo", "key.undo"),
+        Binding("ctrl+t", "toggle_dark", "key.theme", show=False),
+        *[
+            Binding(key, f"show('{name}')", f"screen.{name}", show=False, key_display=key.upper())
+            for name, key in SCREEN_KEYS.items()
+        ],
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        workshop_id: str | None = None,
+        *,
+        lang: str = "de",
+        now_ms: Callable[[], int] | None = None,
+        server: bool = True,
+        join_host: str | None = None,
+        join_code: str | None = None,
+        theme: str = "textual-dark",
+        first_screen: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.workshop_id = workshop_id
+        self.lang = lang
+        self.now_ms = now_ms or store.now_ms
+        self.server_wanted = server
+        self.server = None
+        self.server_problem: str | None = None if server else T("join.server_off", lang)
+        self.join_host = join_host
+        self.join_code_override = join_code
+        self.first_screen = first_screen or ("run" if workshop_id else "start")
+        self.data_version = 0
+        self._snapshot: tuple[int, str | None, Snapshot | None] = (-1, None, None)
+        self._refresh_pending = False
+        self._methods: dict | None = None
+        self.methods_problem: str | None = None
+        self.theme = theme
+        translate_bindings(self, lang)
+        store.subscribe(self._on_ops)
+
+    # -- data -------------------------------------------------------------
+    def t(self, key: str, **values: object) -> str:
+        return T(key, self.lang, **values)
+
+    def snapshot(self) -> Snapshot | None:
+        """The agenda and timer of the open workshop, re-read only after a change."""
+        version, workshop_id, cached = self._snapshot
+        if self.workshop_id is None:
+            return None
+        if version != self.data_version or workshop_id != self.workshop_id or cached is None:
+            try:
+                cached = load_snapshot(self.store, self.workshop_id)
+            except UserError:
+                self.workshop_id, cached = None, None
+            self._snapshot = (self.data_version, self.workshop_id, cached)
+        return cached
+
+    def methods(self) -> dict:
+        """The method cards by id, loaded on first use (a broken card is reported, not fatal)."""
+        if self._methods is None:
+            from facilitator.library import load_methods
+
+            try:
+                self._methods = load_methods()
+            except UserError as err:
+                self._methods, self.methods_problem = {}, str(err)
+        return self._methods
+
+    def method(self, method_id: str | None):  # -> MethodCard | None
+        return self.methods().get(method_id) if method_id else None
+
+    def _on_ops(self, ops: list) -> None:
+        self.data_version += 1
+        if self._refresh_pending:
+            return
+        self._refresh_pending = True
+        if threading.get_ident() == self._thread_id:
+            self.call_later(self._refresh_screens)
+        else:
+            self.call_from_thread(self._refresh_screens)
+
+    def _refresh_screens(self) -> None:
+        self._refresh_pending = False
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_data", None)
+            if refresh is not None and screen.is_mounted:
+                refresh()
+
+    def open_workshop(self, workshop_id: str | None) -> None:
+        """Make `workshop_id` the workshop every screen shows."""
+        self.workshop_id = workshop_id
+        self.data_version += 1
+        self._refresh_screens()
+
+    def join_code(self) -> str | None:
+        if self.join_code_override:
+            return self.join_code_override
+        if self.workshop_id is None:
+            return None
+        from facilitator.store.workshops import get_workshop
+
+        return get_workshop(self.store, self.workshop_id).join_code
+
+    def join_url(self) -> str | None:
+        code = self.join_code()
+        if code is None:
+            return None
+        if self.server is not None and self.join_host is None:
+            urls = self.server.join_urls(code)
+            if urls:
+                return urls[0]
+        return f"http://{self.join_host or lan_ip()}:{SERVER_PORT}/j/{code}"
+
+    # -- life cycle ----------------------------------------------------------
+    def on_mount(self) -> None:
+        self.switch_mode(self.first_screen)
+        self.set_interval(1.0, self._tick)
+        if self.server_wanted:
+            self.run_worker(self._start_server(), name="participant-server", exit_on_error=False)
+
+    async def _start_server(self) -> None:
+        try:
+            from facilitator.web.runner import start_participant_server
+        except ImportError:
+            self.server_problem = self.t("join.no_server")
+            return
+        try:
+            self.server = await start_participant_server(self.store, port=SERVER_PORT)
+        except OSError as err:
+            self.server_problem = self.t("join.port_busy", error=err.strerror or err)
+        except Exception as err:  # noqa: BLE001 - the app must keep working without phones
+            self.server_problem = self.t("join.port_busy", error=err)
+
+    async def on_unmount(self) -> None:
+        self.store.unsubscribe(self._on_ops)
+        if self.server is not None:
+            await self.server.stop()
+            self.server = None
+
+    def _tick(self) -> None:
+        for screen in self.screen_stack:
+            tick = getattr(screen, "tick", None)
+            if tick is not None and screen.is_mounted:
+                tick()
+
+    # -- actions -------------------------------------------------------------
+    def say(self, text: str, error: bool = False) -> None:
+        """Show a one-line message on the current screen."""
+        for screen in reversed(self.screen_stack):
+            say = getattr(screen, "say", None)
+            if say is not None:
+                say(text, error)
+                return
+        self.notify(text, severity="error" if error else "information")
+
+    def action_show(self, name: str) -> None:
+        while len(self.screen_stack) > 1 and self.screen.is_modal:
+            self.pop_screen()
+        self.switch_mode(name)
+
+    def action_help(self) -> None:
+        from facilitator.tui.dialogs.help import HelpDialog
+
+        if not isinstance(self.screen, HelpDialog):
+            self.push_screen(HelpDialog(self.screen))
+
+    def action_capture(self) -> None:
+        from facilitator.tui.dialogs.capture import CaptureDialog
+
+        if self.workshop_id is None:
+            self.say(self.t("no_workshop"), error=True)
+        elif not isinstance(self.screen, CaptureDialog):
+            self.push_screen(CaptureDialog())
+
+    def action_undo(self) -> None:
+        if self.workshop_id is None:
+            return
+        try:
+            undone = undo_last(self.store, self.workshop_id)
+        except UserError as err:
+            self.say(str(err), error=True)
+            return
+        if undone is None:
+            self.say(self.t("nothing_to_undo"))
+        else:
+            self.say(self.t("undone", what=undone.kind))
+
+    def action_toggle_dark(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for name, key in SCREEN_KEYS.items():
+            title = self.t(f"screen.{name}")
+            yield SystemCommand(title, key.upper(), lambda name=name: self.action_show(name))
+
+
+def create_app(
+    store: Store,
+    workshop_id: str | None = None,
+    lang: str = "de",
+    now_ms: Callable[[], int] | None = None,
+    **options: object,
+) -> FacilitatorApp:
+    """Build the app on `store` (options: server, join_host, join_code, theme, first_screen)."""
+    return FacilitatorApp(store, workshop_id, lang=lang, now_ms=now_ms, **options)  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+"""Provides the app's modal dialogs; each dismisses with the value it asked for."""

@@ -1,0 +1,55 @@
+"""Provides F1: every key of the app and of the screen underneath, and the capture syntax."""
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+
+class HelpDialog(ModalScreen[None]):
+    """A scrollable list of keys; any of Esc, F1 or q closes it."""
+
+    BINDINGS = [Binding("escape,f1,q", "close", show=False)]
+
+    def __init__(self, under: Screen) -> None:
+        super().__init__()
+        self.under = under
+
+    def _table(self, title: str, bindings: list[Binding]) -> Table:
+        table = Table(title=title, show_header=False, box=None, title_justify="left", expand=True)
+        table.add_column(style="bold", width=14)
+        table.add_column()
+        seen: set[str] = set()
+        for binding in bindings:
+            if binding.action in seen or not binding.description:
+                continue
+            seen.add(binding.action)
+            keys = binding.key_display or binding.key
+            table.add_row(keys.replace("ctrl+", "Strg+"), binding.description)
+        return table
+
+    def compose(self) -> ComposeResult:
+        app = self.app
+        t = app.t  # type: ignore[attr-defined]
+        app_bindings = [b for found in app._bindings.key_to_bindings.values() for b in found]
+        screen_bindings = [
+            b for found in self.under._bindings.key_to_bindings.values() for b in found
+        ]
+        with VerticalScroll(classes="dialog", id="help"):
+            yield Static(Text(t("help.title"), style="bold"))
+            yield Static(self._table(t("help.screen"), screen_bindings))
+            yield Static(self._table(t("help.global"), app_bindings + self._quit(t)))
+            yield Static(t("help.syntax"), id="help-syntax")
+
+    @staticmethod
+    def _quit(t) -> list[Binding]:
+        return [
+            Binding("ctrl+q", "quit", t("key.quit")),
+            Binding("ctrl+p", "command_palette", "Befehle / Commands"),
+        ]
+
+    def action_close(self) -> None:
+        self.dismiss(None)

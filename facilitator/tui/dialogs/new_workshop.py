@@ -1,0 +1,58 @@
+"""Provides the dialog for a new workshop: title, date and an agenda template."""
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from facilitator.core.errors import UserError
+from facilitator.library import SHIPPED_AGENDAS, load_agenda
+
+EMPTY = "-"
+
+
+class NewWorkshopDialog(ModalScreen[tuple | None]):
+    """Dismisses with (title, date, AgendaTemplate | None) or None."""
+
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def compose(self) -> ComposeResult:
+        t = self.app.t  # type: ignore[attr-defined]
+        templates = sorted(SHIPPED_AGENDAS.glob("*.toml")) if SHIPPED_AGENDAS.is_dir() else []
+        with Vertical(classes="dialog"):
+            yield Label(t("start.new_title"), classes="dialog-title")
+            yield Input(placeholder=t("start.title_placeholder"), id="new-title")
+            yield Input(placeholder=t("start.date_placeholder"), id="new-date")
+            yield Label(t("start.template"))
+            yield OptionList(
+                *[Option(path.stem, id=str(path)) for path in templates],
+                Option(t("start.no_template"), id=EMPTY),
+                id="new-template",
+            )
+            yield Label("", id="new-message", classes="error")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#new-date" if event.input.id == "new-title" else "#new-template").focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        title = self.query_one("#new-title", Input).value.strip()
+        date = self.query_one("#new-date", Input).value.strip()
+        if not title:
+            self.query_one("#new-title", Input).focus()
+            return
+        template = None
+        if event.option.id != EMPTY:
+            try:
+                template = load_agenda(Path(str(event.option.id)))
+            except UserError as err:
+                self.query_one("#new-message", Label).update(str(err))
+                return
+        self.dismiss((title, date, template))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

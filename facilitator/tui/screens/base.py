@@ -1,0 +1,90 @@
+"""Provides the frame every main screen shares: header, body, message line, footer."""
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult, active_app
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from facilitator.store.db import Store
+from facilitator.tui.strings import T, translate_bindings
+from facilitator.tui.timing import reading, timer_text
+from facilitator.tui.widgets import StatusHeader
+
+if TYPE_CHECKING:
+    from facilitator.tui.app import FacilitatorApp
+
+
+class BaseScreen(Screen):
+    """A main screen; subclasses yield their body from `compose_body`."""
+
+    name_key = ""
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self, active_app.get().lang)  # type: ignore[attr-defined]
+
+    @property
+    def fapp(self) -> "FacilitatorApp":
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def store(self) -> Store:
+        return self.fapp.store
+
+    @property
+    def workshop_id(self) -> str | None:
+        return self.fapp.workshop_id
+
+    def t(self, key: str, **values: object) -> str:
+        return T(key, self.fapp.lang, **values)
+
+    def compose(self) -> ComposeResult:
+        yield StatusHeader()
+        yield from self.compose_body()
+        yield Static(id="message")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+        self.tick()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_data()
+        self.tick()
+
+    def say(self, text: str, error: bool = False) -> None:
+        """Show one line under the body (errors in the error colour)."""
+        if not self.is_mounted:
+            self.call_after_refresh(self.say, text, error)
+            return
+        message = self.query_one("#message", Static)
+        message.update(text)
+        message.set_class(error, "error")
+
+    def refresh_data(self) -> None:
+        """Re-read what the screen shows after a change in the store."""
+
+    def tick(self) -> None:
+        """Once a second: the header's clock and running block."""
+        app = self.fapp
+        now = app.now_ms()
+        from datetime import datetime
+
+        clock = datetime.fromtimestamp(now / 1000).strftime("%H:%M")
+        snapshot = app.snapshot()
+        screen_name = self.t(self.name_key) if self.name_key else ""
+        if snapshot is None:
+            self.query_one(StatusHeader).show(f"{screen_name} · {self.t('header.none')}", "", clock)
+            return
+        current, item = reading(snapshot, now), snapshot.current
+        if current is None or item is None:
+            block, level = self.t("header.idle"), ""
+        else:
+            mark = "▶" if current.running else "⏸"
+            block = f"{mark} {item.title} {timer_text(current)}"
+            level = current.level
+        self.query_one(StatusHeader).show(f"{screen_name} · {snapshot.title}", block, clock, level)

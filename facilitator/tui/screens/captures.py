@@ -1,0 +1,256 @@
+"""Provides the Protokoll screen: captures of the running block (or all), filter, edit, votes.
+
+Also the per-block switches for the phones: open/close collection and voting, the
+dot budget, and revealing the results.
+"""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Input, Label
+
+from facilitator.core.capture_line import parse_capture_filter
+from facilitator.core.errors import UserError
+from facilitator.core.models import Capture
+from facilitator.core.taxonomy import CAPTURE_KINDS, TOPICS
+from facilitator.store.agenda import update_item
+from facilitator.store.blocks import block_switches
+from facilitator.store.captures import (
+    delete_capture,
+    list_captures,
+    set_flipchart_votes,
+    update_capture,
+)
+from facilitator.tui.dialogs.capture import EditCaptureDialog
+from facilitator.tui.dialogs.common import PromptDialog
+from facilitator.tui.screens.base import BaseScreen
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class CapturesScreen(BaseScreen):
+    """The list of captures with the keys a scribe needs."""
+
+    name_key = "screen.captures"
+    AUTO_FOCUS = "#captures-table"
+    BINDINGS = [
+        Binding("a", "scope", "key.scope"),
+        Binding("slash,f", "filter", "key.filter", key_display="/"),
+        Binding("e,enter", "edit", "key.edit"),
+        Binding("delete,d", "delete", "key.delete"),
+        Binding("p", "dots", "key.dots"),
+        Binding("h", "hide", "key.hide"),
+        Binding("o", "block('collection_open')", "key.collect"),
+        Binding("v", "block('voting_open')", "key.vote"),
+        Binding("b", "budget", "key.budget", show=False),
+        Binding("r", "block('results_revealed')", "key.reveal", show=False),
+        Binding("escape", "unfilter", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.show_all = False
+        self.captures: list[Capture] = []
+
+    def compose_body(self) -> ComposeResult:
+        yield Label(id="captures-scope")
+        yield Input(placeholder=self.t("captures.filter"), id="captures-filter")
+        yield DataTable(id="captures-table", cursor_type="row", zebra_stripes=True)
+        yield Label(id="captures-block")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#captures-table", DataTable)
+        for key in ("col.kind", "col.text", "col.topic", "col.org", "col.dots", "col.source"):
+            table.add_column(self.t(key), key=key)
+        self.query_one("#captures-filter", Input).display = False
+        table.focus()
+        super().on_mount()
+
+    def on_resize(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        table = self.query_one("#captures-table", DataTable)
+        snapshot = self.fapp.snapshot()
+        if snapshot is None:
+            self.captures = []
+            table.clear()
+            self.query_one("#captures-scope", Label).update(self.t("no_workshop"))
+            return
+        lang = self.fapp.lang
+        block = snapshot.current
+        item_id = None if self.show_all or block is None else block.id
+        try:
+            found = self._filtered(item_id)
+        except UserError as err:
+            self.say(str(err), error=True)
+            return
+        scope = (
+            self.t("captures.scope_block", block=block.title)
+            if item_id and block
+            else self.t("captures.scope_all")
+        )
+        self.query_one("#captures-scope", Label).update(
+            f"{scope} · {self.t('captures.count', count=len(found))}"
+        )
+        row = table.cursor_row
+        table.clear()
+        self.captures = found
+        # the text takes what the other columns leave, so 80 columns show every column
+        text_width = max(24, self.size.width - 62)
+        for capture in found:
+            source = self.t("captures.participant") if capture.source == "participant" else ""
+            if capture.hidden:
+                source = (source + " " + self.t("captures.hidden")).strip()
+            topic = TOPICS[capture.topic].get(lang) if capture.topic in TOPICS else ""
+            text = capture.text
+            if capture.owner or capture.due:
+                text += f" (→ {capture.owner or '?'}{', ' + capture.due if capture.due else ''})"
+            table.add_row(
+                CAPTURE_KINDS[capture.kind].get(lang)
+                if capture.kind in CAPTURE_KINDS
+                else capture.kind,
+                text,
+                topic,
+                capture.organisation,
+                str(capture.votes or ""),
+                source,
+                key=capture.id,
+            )
+        if found:
+            table.move_cursor(row=min(max(row, 0), len(found) - 1))
+        self._show_block(block)
+
+    def _filtered(self, item_id: str | None) -> list[Capture]:
+        text = self.query_one("#captures-filter", Input).value
+        wanted = parse_capture_filter(text)
+        found = list_captures(
+            self.store,
+            self.workshop_id,
+            kind=wanted.kind,
+            topic=wanted.topic,
+            agenda_item_id=item_id,
+        )
+        if wanted.organisation:
+            needle = wanted.organisation.lower()
+            found = [c for c in found if needle in c.organisation.lower()]
+        if wanted.text:
+            needle = wanted.text.lower()
+            found = [c for c in found if needle in c.text.lower()]
+        return found
+
+    def _show_block(self, block) -> None:
+        label = self.query_one("#captures-block", Label)
+        if block is None:
+            label.update("")
+            return
+        switches = block_switches(self.store, block.id)
+        label.update(
+            self.t(
+                "captures.block_state",
+                collect=self.t("on" if switches.collection_open else "off"),
+                vote=self.t("on" if switches.voting_open else "off"),
+                budget=switches.dot_budget,
+                reveal=self.t("shown" if switches.results_revealed else "not_shown"),
+            )
+        )
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def selected(self) -> Capture | None:
+        row = self.query_one("#captures-table", DataTable).cursor_row
+        if 0 <= row < len(self.captures):
+            return self.captures[row]
+        self.say(self.t("captures.none_selected"), error=True)
+        return None
+
+    def _do(self, action, *args, **kwargs) -> None:
+        try:
+            action(self.store, *args, **kwargs)
+        except UserError as err:
+            self.say(str(err), error=True)
+
+    def action_scope(self) -> None:
+        self.show_all = not self.show_all
+        self.refresh_data()
+
+    def action_filter(self) -> None:
+        box = self.query_one("#captures-filter", Input)
+        box.display = True
+        box.focus()
+
+    def action_unfilter(self) -> None:
+        box = self.query_one("#captures-filter", Input)
+        box.value, box.display = "", False
+        self.query_one("#captures-table", DataTable).focus()
+        self.refresh_data()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "captures-filter":
+            self.refresh_data()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "captures-filter":
+            self.query_one("#captures-table", DataTable).focus()
+
+    def action_edit(self) -> None:
+        capture = self.selected()
+        if capture is not None:
+            self.app.push_screen(EditCaptureDialog(capture))
+
+    def action_delete(self) -> None:
+        capture = self.selected()
+        if capture is not None:
+            self._do(delete_capture, capture.id)
+            self.say(self.t("captures.deleted"))
+
+    def action_hide(self) -> None:
+        capture = self.selected()
+        if capture is not None:
+            self._do(update_capture, capture.id, hidden=0 if capture.hidden else 1)
+
+    def action_dots(self) -> None:
+        capture = self.selected()
+        if capture is None:
+            return
+
+        def entered(value: str | None) -> None:
+            if value is None:
+                return
+            if not value.strip().isdigit():
+                self.say(self.t("plan.bad_minutes").replace("Minuten", "Punkte"), error=True)
+                return
+            self._do(set_flipchart_votes, capture.id, int(value))
+
+        prompt = self.t("captures.dots_prompt", text=capture.text[:40])
+        self.app.push_screen(PromptDialog(prompt, str(capture.votes or "")), entered)
+
+    def _block(self):
+        snapshot = self.fapp.snapshot()
+        block = snapshot.current if snapshot else None
+        if block is None:
+            self.say(self.t("capture.no_block"), error=True)
+        return block
+
+    def action_block(self, field: str) -> None:
+        block = self._block()
+        if block is None:
+            return
+        current = getattr(block_switches(self.store, block.id), field)
+        self._do(update_item, block.id, **{field: 0 if current else 1})
+
+    def action_budget(self) -> None:
+        block = self._block()
+        if block is None:
+            return
+
+        def entered(value: str | None) -> None:
+            if value and value.strip().isdigit():
+                self._do(update_item, block.id, dot_budget=int(value))
+
+        self.app.push_screen(
+            PromptDialog(self.t("captures.budget_prompt"), str(block.dot_budget)), entered
+        )

@@ -1,0 +1,52 @@
+"""Provides the Join screen: the join QR code full-screen for the projector, URL and code."""
+
+from textual.app import ComposeResult
+from textual.containers import Center, Vertical
+from textual.widgets import Label, Static
+
+from facilitator.tui.screens.base import BaseScreen
+
+
+class JoinScreen(BaseScreen):
+    """Large QR code in dark-on-light, whatever the theme, so phones can read it."""
+
+    name_key = "screen.join"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._url: str | None = None
+
+    def compose_body(self) -> ComposeResult:
+        with Vertical(id="join-body"):
+            yield Label(self.t("join.scan"), id="join-scan")
+            with Center():
+                yield Static(id="join-qr")
+            yield Label(id="join-url")
+            yield Label(id="join-code")
+            yield Label(id="join-server")
+
+    def refresh_data(self) -> None:
+        from facilitator.export.qr import qr_text
+
+        url = self.fapp.join_url()
+        if url is None:
+            self.query_one("#join-url", Label).update(self.t("no_workshop"))
+            return
+        if url != self._url:
+            self._url = url
+            self.query_one("#join-qr", Static).update(qr_text(url))
+        self.query_one("#join-url", Label).update(url)
+        self.query_one("#join-code", Label).update(self.t("join.code", code=self.fapp.join_code()))
+
+    def tick(self) -> None:
+        super().tick()
+        server = self.fapp.server
+        if server is not None:
+            text = self.t("join.phones", count=server.phones_connected)
+            if self.fapp.join_url() != self._url:
+                self.refresh_data()
+        else:
+            text = self.fapp.server_problem or ""
+        label = self.query_one("#join-server", Label)
+        if str(label.content) != text:
+            label.update(text)

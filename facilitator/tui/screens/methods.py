@@ -1,0 +1,116 @@
+"""Provides the Methods screen: search the cards, read one, use it for an agenda item."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Input, Markdown, OptionList
+from textual.widgets.option_list import Option
+
+from facilitator.core.errors import UserError
+from facilitator.core.method_format import MethodCard
+from facilitator.core.taxonomy import METHOD_PHASES
+from facilitator.store.agenda import list_items, update_item
+from facilitator.tui.dialogs.common import PickDialog
+from facilitator.tui.dialogs.method_picker import card_matches
+from facilitator.tui.screens.base import BaseScreen
+
+
+def card_markdown(card: MethodCard, lang: str, t) -> str:
+    """The card as Markdown: summary, duration, steps, materials, tips, then its text."""
+    phase = METHOD_PHASES.get(card.phase)
+    lines = [
+        f"# {card.name.get(lang)}",
+        f"*{card.summary.get(lang)}*",
+        "",
+        f"{phase.get(lang) if phase else card.phase} · "
+        + t("methods.minutes", low=card.duration_min, high=card.duration_max),
+        "",
+    ]
+    if card.steps:
+        lines += [f"1. **{step.minutes} min** – {step.text.get(lang)}" for step in card.steps]
+        lines.append("")
+    for key in ("materials", "tips", "traps"):
+        entries = getattr(card, key).get(lang) or getattr(card, key).get("de") or []
+        lines += [f"- {entry}" for entry in entries]
+        if entries:
+            lines.append("")
+    lines.append(card.body)
+    return "\n".join(lines)
+
+
+class MethodsScreen(BaseScreen):
+    """A list of cards on the left (filtered as you type), the chosen card on the right."""
+
+    name_key = "screen.methods"
+    AUTO_FOCUS = "#methods-list"
+    BINDINGS = [
+        Binding("slash", "search", "key.search", key_display="/"),
+        Binding("u", "use", "key.use"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: MethodCard | None = None
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="methods-body"):
+            with Vertical(id="methods-left"):
+                yield Input(placeholder=self.t("methods.search"), id="methods-search")
+                yield OptionList(id="methods-list")
+            with VerticalScroll(id="methods-card"):
+                yield Markdown(id="methods-text")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._fill("")
+        self.query_one("#methods-list", OptionList).focus()
+        if self.fapp.methods_problem:
+            self.say(self.t("methods.failed", problem=self.fapp.methods_problem), error=True)
+
+    def _fill(self, query: str) -> None:
+        lang = self.fapp.lang
+        options = self.query_one("#methods-list", OptionList)
+        options.clear_options()
+        words = query.lower().split()
+        cards = sorted(self.fapp.methods().values(), key=lambda c: c.name.get(lang).lower())
+        for card in cards:
+            if card_matches(card, words):
+                options.add_option(Option(card.name.get(lang), id=card.id))
+        if options.option_count:
+            options.highlighted = 0
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#methods-list", OptionList).focus()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        card = self.fapp.method(event.option.id)
+        if card is not None and card is not self.shown:
+            self.shown = card
+            text = card_markdown(card, self.fapp.lang, self.t)
+            self.query_one("#methods-text", Markdown).update(text)
+
+    def action_search(self) -> None:
+        self.query_one("#methods-search", Input).focus()
+
+    def action_use(self) -> None:
+        card = self.shown
+        if card is None or self.workshop_id is None:
+            return
+        items = list_items(self.store, self.workshop_id)
+        options = [(it.id, f"{it.title} ({it.minutes} min)") for it in items]
+
+        def picked(item_id: str | None) -> None:
+            if item_id is None:
+                return
+            try:
+                update_item(self.store, item_id, method=card.id)
+            except UserError as err:
+                self.say(str(err), error=True)
+                return
+            title = next(it.title for it in items if it.id == item_id)
+            self.say(self.t("methods.used", method=card.name.get(self.fapp.lang), item=title))
+
+        self.app.push_screen(PickDialog(self.t("methods.pick_item"), options), picked)

@@ -1,0 +1,140 @@
+"""Provides the Participants screen: the table, CSV import, presence and consent."""
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Label
+
+from facilitator.core.errors import UserError
+from facilitator.core.models import Participant
+from facilitator.core.participants_csv import parse_participants_csv
+from facilitator.core.taxonomy import ORG_TYPES
+from facilitator.store.participants import (
+    get_participant,
+    import_participants,
+    list_participants,
+    set_consent,
+    set_present,
+)
+from facilitator.tui.dialogs.common import PromptDialog
+from facilitator.tui.screens.base import BaseScreen
+
+
+class ParticipantsScreen(BaseScreen):
+    """Who is there, from where, and who agreed to share contact details."""
+
+    name_key = "screen.participants"
+    BINDINGS = [
+        Binding("i", "import_csv", "key.import"),
+        Binding("space,x", "present", "key.present", key_display="␣"),
+        Binding("e", "consent", "key.consent"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.people: list[Participant] = []
+
+    def compose_body(self) -> ComposeResult:
+        yield Label(id="participants-count")
+        yield DataTable(id="participants-table", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#participants-table", DataTable)
+        for key in (
+            "col.name",
+            "col.org",
+            "col.org_type",
+            "col.municipality",
+            "col.present",
+            "col.consent",
+        ):
+            table.add_column(self.t(key), key=key)
+        super().on_mount()
+
+    def refresh_data(self) -> None:
+        table = self.query_one("#participants-table", DataTable)
+        row = table.cursor_row
+        table.clear()
+        if self.workshop_id is None:
+            self.people = []
+            self.query_one("#participants-count", Label).update(self.t("no_workshop"))
+            return
+        self.people = list_participants(self.store, self.workshop_id)
+        lang = self.fapp.lang
+        for person in self.people:
+            org_type = ORG_TYPES.get(person.org_type)
+            table.add_row(
+                person.name,
+                person.organisation,
+                org_type.get(lang) if org_type else person.org_type,
+                person.municipality,
+                "✓" if person.present else "·",
+                "✓" if person.consent else "·",
+                key=person.id,
+            )
+        if self.people:
+            table.move_cursor(row=min(max(row, 0), len(self.people) - 1))
+        self.query_one("#participants-count", Label).update(
+            self.t(
+                "participants.count",
+                count=len(self.people),
+                present=sum(p.present for p in self.people),
+                consent=sum(1 for p in self.people if p.consent),
+            )
+        )
+
+    def selected(self) -> Participant | None:
+        row = self.query_one("#participants-table", DataTable).cursor_row
+        return self.people[row] if 0 <= row < len(self.people) else None
+
+    def action_present(self) -> None:
+        person = self.selected()
+        if person is not None:
+            set_present(self.store, person.id, not person.present)
+
+    def action_consent(self) -> None:
+        person = self.selected()
+        if person is None:
+            return
+        set_consent(self.store, person.id, not person.consent)
+        if person.consent:
+            self.say(self.t("participants.consent_off", name=person.name))
+        else:
+            stored = get_participant(self.store, person.id)
+            self.say(self.t("participants.consent_on", name=person.name, at=stored.consent_at))
+
+    def action_import_csv(self) -> None:
+        if self.workshop_id is None:
+            return
+
+        def entered(path: str | None) -> None:
+            if path and path.strip():
+                self.read_csv(Path(path.strip()).expanduser())
+
+        self.app.push_screen(PromptDialog(self.t("participants.csv_prompt")), entered)
+
+    @work(thread=True, exclusive=True, group="csv")
+    def read_csv(self, path: Path) -> None:
+        """Read and check the file off the UI thread; store on the UI thread."""
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+            rows = parse_participants_csv(text, str(path))
+        except OSError as err:
+            self.app.call_from_thread(
+                self.say, self.t("participants.unreadable", error=err.strerror or err), True
+            )
+            return
+        except UserError as err:
+            self.app.call_from_thread(self.say, str(err), True)
+            return
+        self.app.call_from_thread(self.store_rows, rows)
+
+    def store_rows(self, rows: list) -> None:
+        try:
+            count = import_participants(self.store, self.workshop_id, rows)
+        except UserError as err:
+            self.say(str(err), error=True)
+            return
+        self.say(self.t("participants.imported", count=count))

@@ -1,0 +1,179 @@
+"""Provides the Plan screen: the agenda with computed times, edited through the agenda service."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Label
+
+from facilitator.core.errors import UserError
+from facilitator.core.models import AgendaItem
+from facilitator.store.agenda import add_item, move_item, remove_item, update_item
+from facilitator.tui.dialogs.common import ConfirmDialog
+from facilitator.tui.dialogs.item_form import ItemForm
+from facilitator.tui.dialogs.method_picker import NO_METHOD, MethodPicker
+from facilitator.tui.screens.base import BaseScreen
+
+STEP_MINUTES = 5
+
+
+class PlanScreen(BaseScreen):
+    """The agenda as a table; a warning line when it runs past its end."""
+
+    name_key = "screen.plan"
+    BINDINGS = [
+        Binding("a", "add", "key.add"),
+        Binding("enter", "edit", "key.edit", show=False),
+        Binding("e", "edit", "key.edit"),
+        Binding("delete,d", "remove", "key.delete"),
+        Binding("shift+up,K", "move(-1)", "key.move_up", key_display="⇧↑"),
+        Binding("shift+down,J", "move(1)", "key.move_down", key_display="⇧↓"),
+        Binding("plus,equals_sign", "minutes(5)", "key.more", key_display="+"),
+        Binding("minus", "minutes(-5)", "key.less", key_display="-"),
+        Binding("m", "method", "key.method"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[AgendaItem] = []
+
+    def compose_body(self) -> ComposeResult:
+        table = DataTable(id="plan-table", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Label(id="plan-total")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#plan-table", DataTable)
+        for key in ("col.nr", "col.start", "col.end", "col.title", "col.minutes", "col.type"):
+            table.add_column(self.t(key), key=key)
+        table.add_column(self.t("col.method"), key="col.method")
+        super().on_mount()
+
+    def refresh_data(self) -> None:
+        table = self.query_one("#plan-table", DataTable)
+        snapshot = self.fapp.snapshot()
+        row = table.cursor_row
+        table.clear()
+        if snapshot is None or snapshot.plan is None:
+            self.items = []
+            self.query_one("#plan-total", Label).update(self.t("no_workshop"))
+            return
+        self.items, plan = snapshot.items, snapshot.plan
+        for index, (item, slot) in enumerate(zip(self.items, plan.slots, strict=True)):
+            kind = (
+                self.t("kind.pinned", at=item.at)
+                if item.kind == "pinned"
+                else self.t(f"kind.{item.kind}")
+            )
+            card = self.fapp.method(item.method)
+            method = card.name.get(self.fapp.lang) if card else (item.method or "")
+            marker = "▶ " if item.id == snapshot.state.current_id else ""
+            table.add_row(
+                str(index + 1),
+                slot.start_text,
+                slot.end_text,
+                marker + item.title,
+                str(item.minutes),
+                kind,
+                method,
+                key=item.id,
+            )
+        if self.items:
+            table.move_cursor(row=min(row, len(self.items) - 1))
+        end = plan.slots[-1].end_text if plan.slots else ""
+        if plan.available_minutes is None:
+            text = self.t("plan.total_open", total=plan.total_minutes, end=end)
+        else:
+            text = self.t(
+                "plan.total", total=plan.total_minutes, available=plan.available_minutes, end=end
+            )
+        total = self.query_one("#plan-total", Label)
+        if not plan.fits:
+            text += "  " + self.t("plan.over", minutes=plan.overrun_minutes)
+        total.update(text)
+        total.set_class(not plan.fits, "warning")
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def selected(self) -> AgendaItem | None:
+        row = self.query_one("#plan-table", DataTable).cursor_row
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def _do(self, action, *args, **kwargs) -> None:
+        try:
+            action(self.store, *args, **kwargs)
+        except UserError as err:
+            self.say(str(err), error=True)
+
+    def action_add(self) -> None:
+        if self.workshop_id is None:
+            return
+        after = self.selected()
+
+        def added(result: tuple[str, int] | None) -> None:
+            if result:
+                title, minutes = result
+                self._do(
+                    add_item, self.workshop_id, title, minutes, after=after.id if after else None
+                )
+                self.query_one("#plan-table", DataTable).move_cursor(
+                    row=self.query_one("#plan-table", DataTable).cursor_row + 1
+                )
+
+        self.app.push_screen(ItemForm(self.t("plan.add_title")), added)
+
+    def action_edit(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+
+        def edited(result: tuple[str, int] | None) -> None:
+            if result:
+                title, minutes = result
+                changes = {
+                    k: v
+                    for k, v in (("title", title), ("minutes", minutes))
+                    if getattr(item, k) != v
+                }
+                if changes:
+                    self._do(update_item, item.id, **changes)
+
+        self.app.push_screen(ItemForm(self.t("plan.edit_title"), item.title, item.minutes), edited)
+
+    def action_remove(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._do(remove_item, item.id)
+
+        question = self.t("plan.confirm_remove", title=item.title)
+        self.app.push_screen(ConfirmDialog(question, self.fapp.lang), confirmed)
+
+    def action_move(self, offset: int) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        table = self.query_one("#plan-table", DataTable)
+        target = max(0, min(len(self.items) - 1, table.cursor_row + offset))
+        if target != table.cursor_row:
+            self._do(move_item, item.id, target)
+            table.move_cursor(row=target)
+
+    def action_minutes(self, offset: int) -> None:
+        item = self.selected()
+        if item is not None:
+            self._do(update_item, item.id, minutes=max(1, item.minutes + offset))
+
+    def action_method(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+
+        def picked(method_id: str | None) -> None:
+            if method_id is not None:
+                self._do(update_item, item.id, method=None if method_id == NO_METHOD else method_id)
+
+        self.app.push_screen(MethodPicker(self.fapp.methods(), self.fapp.lang), picked)

@@ -1,0 +1,223 @@
+"""Provides the Run screen: the big timer, the method's steps, the next block, ahead/behind."""
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Digits, Label, Static
+
+from facilitator.core.errors import UserError
+from facilitator.core.models import AgendaItem
+from facilitator.core.replan import propose_replan
+from facilitator.store import timer as timer_service
+from facilitator.store.agenda import update_item
+from facilitator.tui.screens.base import BaseScreen
+from facilitator.tui.timing import reading, remaining_items, timer_text, workshop_delay_ms
+
+EXTEND_MINUTES = 5
+LEVELS = ("ok", "warn", "critical", "over")
+
+
+class RunScreen(BaseScreen):
+    """Moderation: what the lead moderator looks at while the workshop runs."""
+
+    name_key = "screen.run"
+    BINDINGS = [
+        Binding("space", "start_pause", "key.start_pause", key_display="␣"),
+        Binding("n", "next", "key.next"),
+        Binding("plus,equals_sign", "extend", "key.extend", key_display="+"),
+        Binding("minus", "shorten", "key.shorten", key_display="-"),
+        Binding("s", "skip", "key.skip"),
+        Binding("r", "replan", "key.replan", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._last_level: tuple[str | None, str] = (None, "ok")
+        self._steps_key: tuple = ()
+
+    def compose_body(self) -> ComposeResult:
+        with Vertical(id="run-body"):
+            yield Label(id="run-title")
+            yield Label(id="run-status")
+            yield Digits("--:--", id="timer")
+            with Horizontal(id="run-lower"):
+                with Vertical(id="run-steps-box"):
+                    yield Label(id="run-method")
+                    yield Static(id="run-steps")
+                with Vertical(id="run-side"):
+                    yield Static(id="run-next")
+                    yield Static(id="run-delay")
+
+    def refresh_data(self) -> None:
+        self._steps_key = ()
+        self.tick()
+
+    def tick(self) -> None:
+        super().tick()
+        snapshot = self.fapp.snapshot()
+        title = self.query_one("#run-title", Label)
+        status = self.query_one("#run-status", Label)
+        digits = self.query_one("#timer", Digits)
+        if snapshot is None:
+            title.update(self.t("no_workshop"))
+            return
+        now = self.fapp.now_ms()
+        item, current = snapshot.current, reading(snapshot, now)
+        upcoming = snapshot.upcoming
+        next_text = (
+            self.t("run.next", title=upcoming.title, minutes=upcoming.minutes)
+            if upcoming
+            else self.t("run.next_none")
+        )
+        self._set(self.query_one("#run-next", Static), next_text)
+        if item is None or current is None:
+            ready = (
+                self.t("run.ready", title=upcoming.title) if upcoming else self.t("run.all_done")
+            )
+            self._set(title, ready)
+            self._set(status, "")
+            digits.update(f"{upcoming.minutes:02d}:00" if upcoming else "--:--")
+            self._set_level("ok")
+            if upcoming:
+                self._show_steps(upcoming, upcoming.minutes, 0)
+            self._set(self.query_one("#run-delay", Static), "")
+            return
+        self._set(title, item.title)
+        state = self.t("run.running") if current.running else self.t("run.paused")
+        if current.level == "over":
+            state += f" · {self.t('run.over')}"
+        self._set(status, state)
+        text = timer_text(current)
+        if digits.value != text:
+            digits.update(text)
+        self._set_level(current.level)
+        last_id, last_level = self._last_level
+        if current.level == "over" and last_id == item.id and last_level != "over":
+            self.app.bell()  # once, when the time is up (not when opening an overrun block)
+        self._last_level = (item.id, current.level)
+        self._show_steps(item, current.planned_ms // 60_000, current.elapsed_ms)
+        delay = workshop_delay_ms(snapshot, now)
+        self._set(self.query_one("#run-delay", Static), self._delay_text(delay))
+
+    def _delay_text(self, delay: int | None) -> str:
+        if delay is None:
+            return ""
+        minutes = round(delay / 60_000)
+        if minutes > 0:
+            return self.t("run.behind", minutes=minutes)
+        if minutes < 0:
+            return self.t("run.ahead", minutes=-minutes)
+        return self.t("run.on_time")
+
+    @staticmethod
+    def _set(widget: Label | Static, text: str) -> None:
+        if str(widget.content) != text:
+            widget.update(text)
+
+    def _set_level(self, level: str) -> None:
+        body = self.query_one("#run-body")
+        for name in LEVELS:
+            body.set_class(name == level, f"level-{name}")
+
+    def _show_steps(self, item: AgendaItem, planned_min: int, elapsed_ms: int) -> None:
+        method_id = item.method
+        card = self.fapp.method(method_id) if method_id else None
+        if card is None or not card.steps:
+            key: tuple = (item.id, None)
+            if key != self._steps_key:
+                self._steps_key = key
+                self.query_one("#run-method", Label).update(self.t("run.steps"))
+                self.query_one("#run-steps", Static).update(item.notes or self.t("run.no_method"))
+            return
+        lang = self.fapp.lang
+        total = sum(step.minutes for step in card.steps) or 1
+        scale = planned_min / total if planned_min else 1.0
+        bounds, elapsed_min, current_step = 0.0, elapsed_ms / 60_000, len(card.steps) - 1
+        for index, step in enumerate(card.steps):
+            bounds += step.minutes * scale
+            if elapsed_min < bounds:
+                current_step = index
+                break
+        key = (method_id, current_step, planned_min)
+        if key == self._steps_key:
+            return
+        self._steps_key = key
+        self.query_one("#run-method", Label).update(f"{self.t('run.steps')}: {card.name.get(lang)}")
+        text = Text()
+        for index, step in enumerate(card.steps):
+            minutes = max(1, round(step.minutes * scale))
+            line = self.t("run.step_line", minutes=minutes, text=step.text.get(lang))
+            style = "bold reverse" if index == current_step else ""
+            text.append(("▶ " if index == current_step else "  ") + line + "\n", style=style)
+        self.query_one("#run-steps", Static).update(text)
+
+    # -- keys ----------------------------------------------------------------
+    def _run(self, action, *args) -> object:
+        if self.workshop_id is None:
+            self.say(self.t("no_workshop"), error=True)
+            return None
+        try:
+            return action(self.store, self.workshop_id, *args)
+        except UserError as err:
+            self.say(str(err), error=True)
+            return None
+
+    def _was_over(self) -> bool:
+        snapshot = self.fapp.snapshot()
+        current = reading(snapshot, self.fapp.now_ms()) if snapshot else None
+        return current is not None and current.level == "over"
+
+    def action_start_pause(self) -> None:
+        self._run(timer_service.start_or_pause)
+
+    def action_next(self) -> None:
+        over = self._was_over()
+        self._run(timer_service.advance)
+        if over:
+            self.propose_replan(quiet=True)
+
+    def action_skip(self) -> None:
+        over = self._was_over()
+        self._run(timer_service.skip)
+        if over:
+            self.propose_replan(quiet=True)
+
+    def action_extend(self) -> None:
+        self._run(timer_service.extend, EXTEND_MINUTES)
+
+    def action_shorten(self) -> None:
+        self._run(timer_service.extend, -EXTEND_MINUTES)
+
+    def action_replan(self) -> None:
+        self.propose_replan(quiet=False)
+
+    def propose_replan(self, quiet: bool) -> None:
+        """Offer to shorten the rest of the agenda by the current delay."""
+        from facilitator.tui.dialogs.replan import ReplanDialog
+
+        self.fapp.data_version += 1  # the timer just changed: read it afresh
+        snapshot = self.fapp.snapshot()
+        if snapshot is None:
+            return
+        delay = workshop_delay_ms(snapshot, self.fapp.now_ms())
+        minutes = -(-delay // 60_000) if delay else 0
+        if minutes <= 0:
+            if not quiet:
+                self.say(self.t("replan.on_time"))
+            return
+        items = remaining_items(snapshot)
+        plan = propose_replan(items, minutes)
+        if not plan.possible:
+            self.say(self.t("replan.impossible"), error=True)
+            return
+
+        def decided(accept: bool | None) -> None:
+            if not accept:
+                return
+            with self.store.transaction():
+                for item_id, new_minutes in plan.minutes.items():
+                    update_item(self.store, item_id, minutes=new_minutes)
+            self.say(self.t("replan.done", count=len(plan.minutes)))
+
+        self.app.push_screen(ReplanDialog(minutes, items, plan), decided)

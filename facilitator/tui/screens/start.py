@@ -1,0 +1,103 @@
+"""Provides the Start screen: the workshops in the database; create, open, delete."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Label
+
+from facilitator.core.errors import UserError
+from facilitator.store.workshops import create_workshop, delete_workshop, list_workshops
+from facilitator.tui.dialogs.common import ConfirmDialog
+from facilitator.tui.dialogs.new_workshop import NewWorkshopDialog
+from facilitator.tui.screens.base import BaseScreen
+
+
+class StartScreen(BaseScreen):
+    """A table of workshops, newest first."""
+
+    name_key = "screen.start"
+    BINDINGS = [
+        Binding("enter,o", "open", "key.open"),
+        Binding("n", "new", "key.new"),
+        Binding("delete,d", "delete", "key.delete"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.workshops: list[dict] = []
+
+    def compose_body(self) -> ComposeResult:
+        yield Label(id="start-empty")
+        yield DataTable(id="start-table", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#start-table", DataTable)
+        for key in ("col.title", "col.date", "col.items", "col.captures", "col.participants"):
+            table.add_column(self.t(key), key=key)
+        super().on_mount()
+
+    def refresh_data(self) -> None:
+        table = self.query_one("#start-table", DataTable)
+        self.workshops = list_workshops(self.store)
+        table.clear()
+        for row in self.workshops:
+            mark = "▶ " if row["id"] == self.workshop_id else ""
+            table.add_row(
+                mark + row["title"],
+                row["date"] or "",
+                str(row["items"]),
+                str(row["captures"]),
+                str(row["participants"]),
+                key=row["id"],
+            )
+        self.query_one("#start-empty", Label).update(
+            "" if self.workshops else self.t("start.empty")
+        )
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def selected(self) -> dict | None:
+        row = self.query_one("#start-table", DataTable).cursor_row
+        return self.workshops[row] if 0 <= row < len(self.workshops) else None
+
+    def action_open(self) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            self.fapp.open_workshop(chosen["id"])
+            self.fapp.action_show("plan")
+            self.fapp.say(self.t("start.opened", title=chosen["title"]))
+
+    def action_new(self) -> None:
+        def created(result: tuple | None) -> None:
+            if result is None:
+                return
+            title, date, template = result
+            try:
+                workshop_id = create_workshop(self.store, title, template, date=date or None)
+            except UserError as err:
+                self.say(str(err), error=True)
+                return
+            self.fapp.open_workshop(workshop_id)
+            self.refresh_data()
+
+        self.app.push_screen(NewWorkshopDialog(), created)
+
+    def action_delete(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                delete_workshop(self.store, chosen["id"])
+            except UserError as err:
+                self.say(str(err), error=True)
+                return
+            if self.workshop_id == chosen["id"]:
+                self.fapp.open_workshop(None)
+
+        question = self.t("start.confirm_delete", title=chosen["title"])
+        self.app.push_screen(ConfirmDialog(question, self.fapp.lang), confirmed)

@@ -1,0 +1,293 @@
+"""Provides the app's texts in German and English, and translated key bindings."""
+
+from dataclasses import replace
+
+from facilitator.core.i18n import Catalog
+
+T = Catalog(
+    {
+        # screens and keys
+        "screen.start": ("Workshops", "Workshops"),
+        "screen.plan": ("Planen", "Plan"),
+        "screen.run": ("Moderation", "Run"),
+        "screen.captures": ("Protokoll", "Notes"),
+        "screen.participants": ("Teilnehmende", "Participants"),
+        "screen.methods": ("Methoden", "Methods"),
+        "screen.join": ("Beitreten", "Join"),
+        "screen.export": ("Export", "Export"),
+        "key.help": ("Hilfe", "Help"),
+        "key.capture": ("Erfassen", "Capture"),
+        "key.undo": ("Rückgängig", "Undo"),
+        "key.theme": ("Hell/Dunkel", "Light/dark"),
+        "key.quit": ("Beenden", "Quit"),
+        "key.start_pause": ("Start/Pause", "Start/pause"),
+        "key.next": ("Nächster", "Next"),
+        "key.extend": ("+5", "+5"),
+        "key.shorten": ("−5", "−5"),
+        "key.skip": ("Überspr.", "Skip"),
+        "key.replan": ("Neu planen", "Re-plan"),
+        "key.add": ("Hinzufügen", "Add"),
+        "key.delete": ("Löschen", "Delete"),
+        "key.edit": ("Bearbeiten", "Edit"),
+        "key.move_up": ("Nach oben", "Move up"),
+        "key.move_down": ("Nach unten", "Move down"),
+        "key.more": ("+5 min", "+5 min"),
+        "key.less": ("−5 min", "−5 min"),
+        "key.method": ("Methode", "Method"),
+        "key.open": ("Öffnen", "Open"),
+        "key.new": ("Neu", "New"),
+        "key.scope": ("Block/Alle", "Block/all"),
+        "key.filter": ("Filter", "Filter"),
+        "key.dots": ("Punkte", "Dots"),
+        "key.hide": ("Ausblenden", "Hide"),
+        "key.collect": ("Sammeln an/aus", "Collection on/off"),
+        "key.vote": ("Abstimmen an/aus", "Voting on/off"),
+        "key.reveal": ("Ergebnis zeigen", "Reveal results"),
+        "key.budget": ("Punktebudget", "Dot budget"),
+        "key.import": ("CSV importieren", "Import CSV"),
+        "key.present": ("Anwesend", "Present"),
+        "key.consent": ("Einwilligung", "Consent"),
+        "key.use": ("Für Block nutzen", "Use for block"),
+        "key.search": ("Suchen", "Search"),
+        "key.json": ("JSON", "JSON"),
+        "key.protocol": ("Protokoll", "Protocol"),
+        "key.close": ("Schließen", "Close"),
+        # header and general
+        "header.none": ("kein Workshop", "no workshop"),
+        "header.idle": ("Timer steht", "timer stopped"),
+        "no_workshop": (
+            "Kein Workshop gewählt – F2 zeigt alle Workshops.",
+            "No workshop selected – F2 lists all workshops.",
+        ),
+        "yes": ("Ja", "Yes"),
+        "no": ("Nein", "No"),
+        "cancel": ("Abbrechen", "Cancel"),
+        "ok": ("OK", "OK"),
+        "undone": ("Rückgängig gemacht: {what}", "Undone: {what}"),
+        "nothing_to_undo": ("Nichts rückgängig zu machen.", "Nothing to undo."),
+        # run
+        "run.paused": ("pausiert", "paused"),
+        "run.running": ("läuft", "running"),
+        "run.ready": (
+            "Bereit: Leertaste startet „{title}“.",
+            "Ready: space starts “{title}”.",
+        ),
+        "run.all_done": ("Alle Agendapunkte sind erledigt.", "All agenda items are done."),
+        "run.next": ("Danach: {title} ({minutes} min)", "Next: {title} ({minutes} min)"),
+        "run.next_none": ("Danach: Ende", "Next: the end"),
+        "run.behind": ("{minutes} min hinter dem Plan", "{minutes} min behind plan"),
+        "run.ahead": ("{minutes} min vor dem Plan", "{minutes} min ahead of plan"),
+        "run.on_time": ("im Plan", "on time"),
+        "run.over": ("Überzogen", "Overtime"),
+        "run.steps": ("Ablauf", "Steps"),
+        "run.no_method": ("Keine Methode hinterlegt.", "No method attached."),
+        "run.step_line": ("{minutes:>3} min  {text}", "{minutes:>3} min  {text}"),
+        "replan.title": (
+            "Der Workshop liegt {minutes} min hinter dem Plan. Restliche Blöcke kürzen?",
+            "The workshop is {minutes} min behind plan. Shorten the remaining blocks?",
+        ),
+        "replan.line": ("{title}: {old} → {new} min", "{title}: {old} → {new} min"),
+        "replan.shortfall": (
+            "Es fehlen danach noch {minutes} min (Mindestdauer erreicht).",
+            "Still {minutes} min short afterwards (minimum reached).",
+        ),
+        "replan.impossible": (
+            "Nichts zu kürzen: alle Blöcke sind schon bei der Mindestdauer.",
+            "Nothing to shorten: every block is at its minimum.",
+        ),
+        "replan.on_time": ("Der Workshop liegt im Plan.", "The workshop is on time."),
+        "replan.done": (
+            "Plan angepasst: {count} Blöcke gekürzt.",
+            "Plan adjusted: {count} blocks shortened.",
+        ),
+        "replan.accept": ("Annehmen", "Accept"),
+        "replan.decline": ("Ablehnen", "Decline"),
+        # capture
+        "capture.prompt": (
+            "Erfassen für „{block}“ – Enter speichert, Esc schließt, F1 Syntax",
+            "Capture for “{block}” – Enter saves, Esc closes, F1 syntax",
+        ),
+        "capture.no_block": ("(kein laufender Block)", "(no running block)"),
+        "capture.placeholder": (
+            "h: Herausforderung #thema @Organisation …",
+            "h: challenge #topic @organisation …",
+        ),
+        "capture.saved": ("Gespeichert: {kind} – {text}", "Saved: {kind} – {text}"),
+        "captures.scope_block": ("Block „{block}“", "Block “{block}”"),
+        "captures.scope_all": ("Alle Einträge", "All entries"),
+        "captures.count": ("{count} Einträge", "{count} entries"),
+        "captures.filter": (
+            "Filter: h: #thema @Organisation Wort",
+            "Filter: h: #topic @organisation word",
+        ),
+        "captures.participant": ("TN", "P"),
+        "captures.hidden": ("ausgeblendet", "hidden"),
+        "captures.block_state": (
+            "Sammeln {collect} · Abstimmen {vote} · {budget} Punkte · Ergebnis {reveal}",
+            "Collecting {collect} · voting {vote} · {budget} dots · results {reveal}",
+        ),
+        "on": ("an", "on"),
+        "off": ("aus", "off"),
+        "shown": ("sichtbar", "shown"),
+        "not_shown": ("verborgen", "hidden"),
+        "captures.none_selected": ("Kein Eintrag ausgewählt.", "No entry selected."),
+        "captures.deleted": (
+            "Gelöscht (Strg+Z holt ihn zurück).",
+            "Deleted (ctrl+z brings it back).",
+        ),
+        "captures.dots_prompt": (
+            "Punkte vom Flipchart für „{text}“",
+            "Flipchart dots for “{text}”",
+        ),
+        "captures.budget_prompt": ("Punkte pro Person (1–20)", "Dots per person (1–20)"),
+        "captures.edit_prompt": (
+            "Eintrag bearbeiten – Enter speichert",
+            "Edit entry – Enter saves",
+        ),
+        "col.kind": ("Art", "Kind"),
+        "col.text": ("Text", "Text"),
+        "col.topic": ("Thema", "Topic"),
+        "col.org": ("Organisation", "Organisation"),
+        "col.dots": ("Pkt.", "Dots"),
+        "col.source": ("Von", "By"),
+        "col.nr": ("Nr", "No"),
+        "col.start": ("Beginn", "Start"),
+        "col.end": ("Ende", "End"),
+        "col.title": ("Titel", "Title"),
+        "col.minutes": ("Min.", "Min"),
+        "col.type": ("Art", "Type"),
+        "col.method": ("Methode", "Method"),
+        "col.date": ("Datum", "Date"),
+        "col.items": ("Punkte", "Items"),
+        "col.captures": ("Einträge", "Entries"),
+        "col.participants": ("TN", "Ppl"),
+        "col.name": ("Name", "Name"),
+        "col.org_type": ("Typ", "Type"),
+        "col.municipality": ("Kommune", "Municipality"),
+        "col.present": ("Da", "Here"),
+        "col.consent": ("Einw.", "Cons."),
+        # plan
+        "plan.total": (
+            "Gesamt {total} min · verfügbar {available} min · Ende {end}",
+            "Total {total} min · available {available} min · ends {end}",
+        ),
+        "plan.total_open": ("Gesamt {total} min · Ende {end}", "Total {total} min · ends {end}"),
+        "plan.over": (
+            "⚠ Der Plan läuft {minutes} min zu lang.",
+            "⚠ The plan runs {minutes} min too long.",
+        ),
+        "plan.add_title": ("Neuer Agendapunkt", "New agenda item"),
+        "plan.edit_title": ("Agendapunkt ändern", "Change agenda item"),
+        "plan.title_placeholder": ("Titel", "Title"),
+        "plan.minutes_placeholder": ("Minuten", "Minutes"),
+        "plan.bad_minutes": (
+            "Die Minuten müssen eine Zahl ab 1 sein.",
+            "Minutes must be a number from 1.",
+        ),
+        "plan.confirm_remove": (
+            "„{title}“ aus der Agenda entfernen?",
+            "Remove “{title}” from the agenda?",
+        ),
+        "kind.block": ("Block", "Block"),
+        "kind.break": ("Pause", "Break"),
+        "kind.pinned": ("fest {at}", "fixed {at}"),
+        # methods
+        "methods.search": ("Methode suchen …", "Search methods …"),
+        "methods.none": ("— keine Methode —", "— no method —"),
+        "methods.pick_item": ("Für welchen Agendapunkt?", "For which agenda item?"),
+        "methods.used": ("„{method}“ für „{item}“ hinterlegt.", "“{method}” attached to “{item}”."),
+        "methods.minutes": ("{low}–{high} min", "{low}–{high} min"),
+        "methods.failed": (
+            "Methodenkarten fehlerhaft: {problem}",
+            "Method cards broken: {problem}",
+        ),
+        # start
+        "start.empty": (
+            "Noch keine Workshops. „n“ legt einen aus einer Vorlage an.",
+            "No workshops yet. “n” creates one from a template.",
+        ),
+        "start.new_title": ("Neuer Workshop", "New workshop"),
+        "start.title_placeholder": ("Titel des Workshops", "Workshop title"),
+        "start.date_placeholder": ("Datum JJJJ-MM-TT (optional)", "Date YYYY-MM-DD (optional)"),
+        "start.template": ("Vorlage:", "Template:"),
+        "start.no_template": ("(leere Agenda)", "(empty agenda)"),
+        "start.confirm_delete": ("Workshop „{title}“ löschen?", "Delete workshop “{title}”?"),
+        "start.opened": ("Workshop „{title}“ geöffnet.", "Opened workshop “{title}”."),
+        # participants
+        "participants.count": (
+            "{count} Teilnehmende · {present} anwesend · {consent} mit Einwilligung",
+            "{count} participants · {present} present · {consent} with consent",
+        ),
+        "participants.csv_prompt": ("Pfad der CSV-Datei", "Path of the CSV file"),
+        "participants.imported": (
+            "{count} Teilnehmende importiert.",
+            "{count} participants imported.",
+        ),
+        "participants.unreadable": ("Datei nicht lesbar: {error}", "Cannot read file: {error}"),
+        "participants.consent_on": (
+            "Einwilligung von {name} gespeichert ({at}).",
+            "Consent of {name} stored ({at}).",
+        ),
+        "participants.consent_off": (
+            "Einwilligung von {name} widerrufen.",
+            "Consent of {name} withdrawn.",
+        ),
+        # join
+        "join.scan": ("Mit dem Handy scannen und mitmachen", "Scan with your phone to join"),
+        "join.code": ("Code: {code}", "Code: {code}"),
+        "join.phones": ("{count} Handys verbunden", "{count} phones connected"),
+        "join.no_server": ("Teilnehmer-Server nicht verfügbar", "Participant server not available"),
+        "join.port_busy": (
+            "Teilnehmer-Server nicht gestartet: {error}",
+            "Participant server not started: {error}",
+        ),
+        "join.server_off": (
+            "Teilnehmer-Server ausgeschaltet (--no-server)",
+            "Participant server off (--no-server)",
+        ),
+        # export
+        "export.folder": ("Zielordner", "Target folder"),
+        "export.hint": (
+            "j schreibt die JSON-Datei, p das Protokoll (.docx).",
+            "j writes the JSON file, p the protocol (.docx).",
+        ),
+        "export.running": ("Schreibe {path} …", "Writing {path} …"),
+        "export.done": ("Geschrieben: {path}", "Written: {path}"),
+        "export.failed": ("Export fehlgeschlagen: {error}", "Export failed: {error}"),
+        "export.no_protocol": (
+            "Der Protokoll-Export ist in dieser Version noch nicht verfügbar.",
+            "The protocol export is not available in this version yet.",
+        ),
+        # help
+        "help.title": ("Tasten", "Keys"),
+        "help.syntax": (
+            "Erfassen (c): Präfix setzt die Art – h: Herausforderung, b: Bedarf, t: Treiber, "
+            "m: Maßnahme, i: Idee, bi: biete, su: suche, to: Aufgabe, e: Entscheidung, "
+            "f: Frage, ohne: Notiz.\n#thema – Themenfeld (Anfang genügt: #verw); "
+            '@Organisation – mit Leerzeichen @"Stadt Esslingen" oder @Stadt_Esslingen; '
+            "!Name – verantwortlich; >2026-12-31 oder >31.12. – fällig. "
+            "→ übernimmt den Vorschlag.",
+            "Capture (c): a prefix sets the kind – h: challenge, b: need, t: driver, "
+            "m: measure, i: idea, bi: offer, su: request, to: to-do, e: decision, "
+            "f: question, none: note.\n#topic – topic field (a beginning is enough: #verw); "
+            '@organisation – with spaces @"Stadt Esslingen" or @Stadt_Esslingen; '
+            "!name – owner; >2026-12-31 or >31.12. – due. → accepts the suggestion.",
+        ),
+        "help.global": ("Überall", "Everywhere"),
+        "help.screen": ("Dieser Bildschirm", "This screen"),
+    }
+)
+
+
+def translate_bindings(node: object, lang: str) -> None:
+    """Replace binding descriptions that are catalogue keys by their text in `lang`.
+
+    Bindings are declared once (class-level) with keys such as "key.next"; each
+    instance gets its own copy of the map, so translating it is local to the node.
+    """
+    bindings = node._bindings.key_to_bindings  # type: ignore[attr-defined]
+    for key, found in bindings.items():
+        bindings[key] = [
+            replace(b, description=T(b.description, lang)) if b.description in T else b
+            for b in found
+        ]

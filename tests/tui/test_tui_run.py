@@ -1,0 +1,109 @@
+"""Pilot tests of the Run screen: three blocks with extend and skip, levels, bell, re-plan."""
+
+from textual.widgets import Digits
+
+from facilitator.store import Store
+from facilitator.store.agenda import list_items
+from facilitator.store.timer import timer_state
+from facilitator.tui.dialogs.replan import ReplanDialog
+
+
+async def test_run_three_blocks_with_extend_and_skip(app, store: Store, workshop_id, clock):
+    items = list_items(store, workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert type(app.screen).__name__ == "RunScreen"
+        await pilot.press("space")
+        state = timer_state(store, workshop_id)
+        assert state.current_id == items[0].id and state.running
+
+        clock.advance(minutes=5)
+        await pilot.press("plus")
+        app.screen.tick()
+        # 15 planned + 5 extended - 5 elapsed
+        assert app.screen.query_one("#timer", Digits).value == "15:00"
+        assert timer_state(store, workshop_id).runs[items[0].id].extension_min == 5
+
+        await pilot.press("space")  # pause
+        clock.advance(minutes=3)
+        app.screen.tick()
+        assert app.screen.query_one("#timer", Digits).value == "15:00"
+        assert not timer_state(store, workshop_id).running
+
+        await pilot.press("n")
+        state = timer_state(store, workshop_id)
+        assert state.current_id == items[1].id and state.runs[items[0].id].done
+
+        clock.advance(minutes=2)
+        await pilot.press("minus")
+        assert timer_state(store, workshop_id).runs[items[1].id].extension_min == -5
+
+        await pilot.press("s")
+        state = timer_state(store, workshop_id)
+        assert state.current_id == items[2].id and state.running
+        assert state.runs[items[1].id].done
+
+
+async def test_colour_levels_bell_and_overtime(app, store: Store, workshop_id, clock):
+    rings = []
+    app.bell = lambda: rings.append(1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")  # 15 minutes
+        body = app.screen.query_one("#run-body")
+        app.screen.tick()
+        assert body.has_class("level-ok")
+        clock.advance(minutes=12.5)  # 2.5 of 15 left: below 20 %
+        app.screen.tick()
+        assert body.has_class("level-warn")
+        clock.advance(minutes=2)  # 30 s left: below 5 %
+        app.screen.tick()
+        assert body.has_class("level-critical") and not rings
+        clock.advance(minutes=1, seconds=5)
+        app.screen.tick()
+        assert body.has_class("level-over") and rings == [1]
+        assert app.screen.query_one("#timer", Digits).value == "+00:35"
+        app.screen.tick()
+        assert rings == [1]  # rings once
+
+
+async def test_replan_after_overrun_accept(app, store: Store, workshop_id, clock):
+    items = list_items(store, workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        clock.advance(minutes=25)  # 10 minutes over the 15-minute block
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplanDialog)
+        await pilot.press("j")
+        await pilot.pause()
+    after = {it.id: it.minutes for it in list_items(store, workshop_id)}
+    # breaks and pinned items keep their time; the blocks gave 10 minutes
+    saved = sum(it.minutes - after[it.id] for it in items)
+    assert saved == 10
+    assert all(after[it.id] == it.minutes for it in items if it.kind != "block")
+    assert all(after[it.id] >= 5 for it in items)
+
+
+async def test_replan_decline_changes_nothing(app, store: Store, workshop_id, clock):
+    before = [(it.id, it.minutes) for it in list_items(store, workshop_id)]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        clock.advance(minutes=25)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplanDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert not isinstance(app.screen, ReplanDialog)
+    assert [(it.id, it.minutes) for it in list_items(store, workshop_id)] == before
+
+
+async def test_restart_resumes_the_running_block(store: Store, workshop_id, clock):
+    from facilitator.store.timer import start_or_pause
+    from facilitator.tui.app import create_app
+
+    start_or_pause(store, workshop_id)
+    clock.advance(minutes=4, seconds=30)
+    app = create_app(store, workshop_id, server=False)
+    async with app.run_test(size=(80, 24)):
+        app.screen.tick()
+        assert app.screen.query_one("#timer", Digits).value == "10:30"

@@ -1,0 +1,174 @@
+"""Pilot tests of the Plan, Start, Participants, Methods, Join and Export screens."""
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Label, OptionList, Static
+
+from facilitator.store import Store
+from facilitator.store.agenda import list_items
+from facilitator.store.participants import list_participants
+from facilitator.store.workshops import list_workshops
+from facilitator.tui.app import create_app
+from facilitator.tui.dialogs.method_picker import MethodPicker
+
+
+async def test_plan_an_agenda(app, store: Store, workshop_id, type_text):
+    before = list_items(store, workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        table = app.screen.query_one("#plan-table", DataTable)
+        assert table.row_count == len(before)
+        assert table.get_row_at(0)[1] == "09:00"
+
+        await pilot.press("a")
+        await type_text(pilot, "Weltcafé")
+        await pilot.press("enter")
+        await type_text(pilot, "50")
+        await pilot.press("enter")
+        items = list_items(store, workshop_id)
+        assert [it.title for it in items][1] == "Weltcafé"  # after the selected first row
+        assert items[1].minutes == 50
+        # 09:00 + 15 + 50 + 15 + 45 runs 5 minutes into the lunch pinned at 11:00
+        assert "⚠" in str(app.screen.query_one("#plan-total", Label).content)
+
+        table.move_cursor(row=1)
+        await pilot.press("minus", "minus")
+        assert list_items(store, workshop_id)[1].minutes == 40
+        assert "⚠" not in str(app.screen.query_one("#plan-total", Label).content)
+        await pilot.press("shift+down")
+        assert [it.title for it in list_items(store, workshop_id)][2] == "Weltcafé"
+
+        await pilot.press("m")
+        assert isinstance(app.screen, MethodPicker)
+        cards = app.methods()
+        await type_text(pilot, "world")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        if "world-cafe" in cards:
+            assert list_items(store, workshop_id)[2].method == "world-cafe"
+
+        table.move_cursor(row=2)
+        await pilot.press("d", "j")
+        assert "Weltcafé" not in [it.title for it in list_items(store, workshop_id)]
+
+
+async def test_start_create_open_delete(store: Store, type_text):
+    app = create_app(store, None, server=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert type(app.screen).__name__ == "StartScreen"
+        await pilot.press("n")
+        await type_text(pilot, "Peer-Austausch Nürtingen")
+        await pilot.press("enter")
+        app.screen.query_one("#new-date", Input).value = "2027-03-04"
+        await pilot.press("enter")
+        options = app.screen.query_one("#new-template", OptionList)
+        options.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        [row] = list_workshops(store)
+        assert (row["title"], row["date"]) == ("Peer-Austausch Nürtingen", "2027-03-04")
+        assert app.workshop_id == row["id"]
+        await pilot.press("enter")  # open
+        assert type(app.screen).__name__ == "PlanScreen"
+        for key in ("f2", "d", "n"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert len(list_workshops(store)) == 1
+        for key in ("d", "j"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert list_workshops(store) == []
+        assert app.workshop_id is None
+
+
+async def test_import_participants_presence_consent(app, store: Store, workshop_id, tmp_path):
+    csv = tmp_path / "teilnehmende.csv"
+    csv.write_text(
+        "Name;Organisation;Typ;Kommune;E-Mail;Einwilligung\n"
+        "Anna Weber;Stadt Esslingen;kommune;Esslingen;anna@example.org;ja\n"
+        "Ben Roth;Hochschule Esslingen;wissenschaft;Esslingen;;nein\n",
+        encoding="utf-8",
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6", "i")
+        app.screen.query_one("#prompt", Input).value = str(csv)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        people = list_participants(store, workshop_id)
+        assert [p.name for p in people] == ["Anna Weber", "Ben Roth"]
+        assert "2 Teilnehmende importiert" in str(app.screen.query_one("#message").content)
+        table = app.screen.query_one("#participants-table", DataTable)
+        table.move_cursor(row=1)
+        await pilot.press("space", "e")
+        ben = list_participants(store, workshop_id)[1]
+        assert ben.present == 1 and ben.consent == 1 and ben.consent_at
+
+        await pilot.press("i")
+        app.screen.query_one("#prompt", Input).value = str(tmp_path / "fehlt.csv")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one("#message").has_class("error")
+        assert len(list_participants(store, workshop_id)) == 2
+
+
+async def test_methods_search_and_use(app, store: Store, workshop_id, type_text):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f7")
+        options = app.screen.query_one("#methods-list", OptionList)
+        total = options.option_count
+        if total == 0:
+            return  # no cards shipped in this checkout
+        await pilot.press("slash")
+        await type_text(pilot, "pitch")
+        await pilot.pause()
+        assert 0 < options.option_count < total
+        card_id = options.get_option_at_index(0).id
+        await pilot.press("enter")  # to the list
+        await pilot.press("u")
+        await pilot.press("enter")  # first agenda item
+        assert list_items(store, workshop_id)[0].method == card_id
+
+
+async def test_join_shows_qr_url_and_code(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f8")
+        url = str(app.screen.query_one("#join-url", Label).content)
+        assert url == "http://192.168.1.20:8765/j/TESTCODE42"
+        assert "TESTCODE42" in str(app.screen.query_one("#join-code", Label).content)
+        qr = str(app.screen.query_one("#join-qr", Static).content)
+        assert qr.count("\n") > 10
+        assert "--no-server" in str(app.screen.query_one("#join-server", Label).content)
+
+
+async def test_export_json_in_a_worker(app, store: Store, workshop_id, tmp_path: Path):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f9")
+        app.screen.query_one("#export-folder", Input).value = str(tmp_path / "out")
+        await pilot.press("j")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        [written] = list((tmp_path / "out").glob("*.json"))
+        assert workshop_id in written.read_text(encoding="utf-8")
+        assert str(written) in str(app.screen.query_one("#export-result", Label).content)
+        await pilot.press("p")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        try:
+            import facilitator.export.protocol  # noqa: F401
+        except ImportError:
+            assert "noch nicht verfügbar" in str(app.screen.query_one("#message").content)
+        else:
+            assert list((tmp_path / "out").glob("*.docx"))
+
+
+async def test_help_lists_keys_and_english(store: Store, workshop_id):
+    app = create_app(store, workshop_id, lang="en", server=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        texts = " ".join(str(s.content) for s in app.screen.query(Static))
+        assert "Start/pause" in texts or "Capture" in texts
+        await pilot.press("escape", "f3")
+        assert app.screen.query_one("#plan-table", DataTable).columns
