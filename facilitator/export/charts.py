@@ -90,6 +90,7 @@ def org_types_chart(
     bars = ax.barh(
         [ORG_TYPES[k].get(lang) for k in kinds],
         [sheet.orgs_by_type[k] for k in kinds],
+        height=0.6,
         color="#b0b0b0",
         edgecolor="black",
         linewidth=0.6,
