@@ -98,6 +98,28 @@ def profiles(count: int, seed: int = 11) -> list[OrgProfile]:
     return found
 
 
+def fill_orgs(store, count: int = 500, seed: int = 13) -> None:  # noqa: ANN001
+    """One workshop with `count` organisations, a participant and four captures each."""
+    from facilitator.store.captures import add_capture
+    from facilitator.store.participants import add_participant
+    from facilitator.store.series import ensure_series
+    from facilitator.store.workshops import create_workshop
+
+    rng = random.Random(seed)
+    topics = list(TOPICS)
+    with store.transaction():
+        wid = create_workshop(store, "Großes Treffen", series_id=ensure_series(store, "Gross"))
+        for n in range(count):
+            name, place = f"Organisation {n}", rng.choice(PLACES)
+            add_participant(store, wid, f"Person {n}", organisation=name, municipality=place)
+            for _ in range(4):
+                topic = rng.choice(topics[: 3 + n % 8])
+                kind = rng.choice(["challenge", "need", "measure", "offer", "request"])
+                add_capture(
+                    store, wid, kind, rng.choice(PHRASES[topic]), topic=topic, organisation=name
+                )
+
+
 def timed(runs: int, action) -> float:  # noqa: ANN001
     """Return the median seconds of `runs` calls."""
     times = []
@@ -136,6 +158,17 @@ def main() -> None:
         print(f"fact sheet .docx (data + 4 charts + Word): median {docx * 1000:.0f} ms (< 3000)")
         md = timed(args.runs, lambda: write_factsheet_md(sheet, out / "factsheet.md"))
         print(f"fact sheet .md (charts PNG+SVG): median {md * 1000:.0f} ms")
+        store.close()
+    from facilitator.store.matching import suggest_groups
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(Path(tmp) / "orgs.db", create=True)
+        fill_orgs(store)
+        seconds = timed(args.runs, lambda: suggest_groups(store, 50, "both", "Gross"))
+        print(
+            f"suggest_groups (store + geo + matching), 500 orgs, 50 groups: median "
+            f"{seconds * 1000:.0f} ms (< 1000)"
+        )
         store.close()
     orgs = profiles(500)
     for by in ("topic", "distance", "both"):

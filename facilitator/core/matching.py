@@ -1,9 +1,7 @@
 """Provides peer matching: topic profiles, similarity, distance and balanced peer groups.
 
-Pure: the store gathers organisations and their captures; this module does the maths.
-Grouping maximises the summed similarity inside groups under the constraint that group
-sizes differ by at most one: a deterministic greedy start (far-apart seeds, then each
-organisation to the group it fits best) followed by pairwise swaps while they help.
+Pure: the store gathers organisations and their captures; this module does the maths,
+`grouping` splits a similarity matrix into balanced groups.
 """
 
 import math
@@ -12,6 +10,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
+
+from facilitator.core.grouping import balanced_groups, cohesion, group_sizes
+
+__all__ = ["balanced_groups", "cohesion", "group_sizes", "match", "MatchResult", "OrgProfile"]
 
 BY_CHOICES = ("topic", "distance", "both")
 # Similarity falls to 1/e at this distance: neighbouring districts still count as close.
@@ -177,75 +179,6 @@ def similarity_matrix(profiles: list[OrgProfile], by: str) -> np.ndarray:
     return sim
 
 
-def group_sizes(count: int, groups: int) -> list[int]:
-    """Return balanced group sizes (they differ by at most one), larger groups first."""
-    if groups < 1:
-        raise ValueError("at least one group is needed")
-    if groups > count:
-        raise ValueError("more groups than organisations")
-    base, extra = divmod(count, groups)
-    return [base + 1] * extra + [base] * (groups - extra)
-
-
-def balanced_groups(sim: np.ndarray, groups: int, max_swaps: int = 5000) -> list[list[int]]:
-    """Partition indices into `groups` balanced groups with high similarity inside.
-
-    Deterministic: ties are broken by index order, never by chance.
-    """
-    n = sim.shape[0]
-    sizes = group_sizes(n, groups)
-    # Seeds far apart: start with the least connected, then the least similar to all seeds.
-    seeds = [int(np.argmin(sim.sum(axis=1)))]
-    while len(seeds) < groups:
-        closeness = sim[:, seeds].max(axis=1)
-        closeness[seeds] = np.inf
-        seeds.append(int(np.argmin(closeness)))
-    label = np.full(n, -1)
-    label[seeds] = np.arange(groups)
-    members = np.zeros((n, groups))  # members[i, g]: summed similarity of i to group g
-    members += sim[:, seeds]
-    filled = np.ones(groups, dtype=int)
-    # Place the organisations with the clearest preference first.
-    order = sorted((i for i in range(n) if label[i] < 0), key=lambda i: (-members[i].max(), i))
-    for i in order:
-        mean = members[i] / filled
-        mean[filled >= np.array(sizes)] = -np.inf
-        g = int(np.argmax(mean))
-        label[i] = g
-        filled[g] += 1
-        members[:, g] += sim[:, i]
-    _improve_by_swaps(sim, label, members, max_swaps)
-    result = [sorted(np.flatnonzero(label == g).tolist()) for g in range(groups)]
-    return sorted(result, key=lambda g: g[0])
-
-
-def _improve_by_swaps(
-    sim: np.ndarray, label: np.ndarray, members: np.ndarray, max_swaps: int
-) -> None:
-    """Swap pairs of organisations between groups while that raises inner similarity."""
-    for _ in range(max_swaps):
-        own = members[np.arange(len(label)), label]
-        cross = members[:, label]  # cross[i, j]: similarity of i to j's group
-        gain = cross + cross.T - 2 * sim - own[:, None] - own[None, :]
-        gain[label[:, None] == label[None, :]] = -np.inf
-        best = int(np.argmax(gain))
-        i, j = divmod(best, len(label))
-        if gain[i, j] <= 1e-9:
-            return
-        gi, gj = label[i], label[j]
-        members[:, gi] += sim[:, j] - sim[:, i]
-        members[:, gj] += sim[:, i] - sim[:, j]
-        label[i], label[j] = gj, gi
-
-
-def cohesion(sim: np.ndarray, group: list[int]) -> float:
-    """Return the mean pairwise similarity inside a group (1.0 for a single member)."""
-    if len(group) < 2:
-        return 1.0
-    block = sim[np.ix_(group, group)]
-    return float(block.sum() / (len(group) * (len(group) - 1)))
-
-
 def offer_request_pairs(profiles: list[OrgProfile], limit: int = 200) -> list[Pair]:
     """Return offers of one organisation that fit requests of another, best first.
 
@@ -275,7 +208,7 @@ def offer_request_pairs(profiles: list[OrgProfile], limit: int = 200) -> list[Pa
                 if other == index or key in pairs:
                     continue
                 same_topic = topic if topic and topic == req_topic else None
-                shared = sorted(forms[w] for w in offered & wanted)
+                shared = [forms[w] for w in forms if w in wanted]  # in the offer's order
                 if not same_topic and not shared:
                     continue
                 score = (1.0 if same_topic else 0.0) + len(shared) / max(1, len(offered | wanted))

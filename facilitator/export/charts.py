@@ -65,24 +65,32 @@ def _label_bars(ax, bars) -> None:  # noqa: ANN001 - matplotlib objects
     ax.bar_label(bars, labels=labels, padding=2, fontsize=8, label_type="edge")
 
 
-def _save(fig: Figure, directory: Path, stem: str, name: str, title: str) -> Chart:
-    png, svg = directory / f"{stem}-{name}.png", directory / f"{stem}-{name}.svg"
-    write_atomic(png, lambda tmp: fig.savefig(tmp, format="png", dpi=DPI))
-    write_atomic(svg, lambda tmp: fig.savefig(tmp, format="svg", metadata={"Date": None}))
-    return Chart(name, title, png, svg)
+def _save(
+    fig: Figure, directory: Path, stem: str, name: str, title: str, svg: bool = True
+) -> Chart:
+    png_path, svg_path = directory / f"{stem}-{name}.png", directory / f"{stem}-{name}.svg"
+    write_atomic(png_path, lambda tmp: fig.savefig(tmp, format="png", dpi=DPI))
+    if svg:
+        # The layout is settled by the first save; redoing it costs half a chart's time.
+        fig.set_layout_engine("none")
+        write_atomic(svg_path, lambda tmp: fig.savefig(tmp, format="svg", metadata={"Date": None}))
+    return Chart(name, title, png_path, svg_path)
 
 
 def _wrap(text: str, width: int = 34) -> str:
     return "\n".join(textwrap.wrap(text, width)[:3]) or text
 
 
-def org_types_chart(sheet: FactSheet, lang: str, directory: Path, stem: str) -> Chart:
+def org_types_chart(
+    sheet: FactSheet, lang: str, directory: Path, stem: str, svg: bool = True
+) -> Chart:
     """Horizontal bars: organisations per type."""
     kinds = [k for k in ORG_TYPES if sheet.orgs_by_type.get(k)][::-1]
     fig, ax = _figure(len(kinds))
     bars = ax.barh(
         [ORG_TYPES[k].get(lang) for k in kinds],
         [sheet.orgs_by_type[k] for k in kinds],
+        height=0.6,
         color="#b0b0b0",
         edgecolor="black",
         linewidth=0.6,
@@ -90,10 +98,12 @@ def org_types_chart(sheet: FactSheet, lang: str, directory: Path, stem: str) -> 
     _label_bars(ax, bars)
     ax.set_xlabel("Anzahl" if lang == "de" else "Count")
     ax.xaxis.get_major_locator().set_params(integer=True)
-    return _save(fig, directory, stem, "org_types", _title("org_types", lang))
+    return _save(fig, directory, stem, "org_types", _title("org_types", lang), svg)
 
 
-def themes_chart(sheet: FactSheet, lang: str, directory: Path, stem: str) -> Chart:
+def themes_chart(
+    sheet: FactSheet, lang: str, directory: Path, stem: str, svg: bool = True
+) -> Chart:
     """Grouped horizontal bars: needs, drivers, challenges per topic field."""
     topics = [t for t in sheet.topics_used if any(sheet.themes[k].get(t) for k in THEME_KINDS)]
     topics = topics[::-1]
@@ -116,10 +126,12 @@ def themes_chart(sheet: FactSheet, lang: str, directory: Path, stem: str) -> Cha
     ax.set_yticks(range(len(topics)), [_wrap(topic_label(t, lang), 28) for t in topics])
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=3, frameon=False, fontsize=8)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    return _save(fig, directory, stem, "themes", _title("themes", lang))
+    return _save(fig, directory, stem, "themes", _title("themes", lang), svg)
 
 
-def measures_chart(sheet: FactSheet, lang: str, directory: Path, stem: str) -> Chart:
+def measures_chart(
+    sheet: FactSheet, lang: str, directory: Path, stem: str, svg: bool = True
+) -> Chart:
     """Stacked horizontal bars: measures per topic field, split by status."""
     topics = [t for t in sheet.topics_used if t in sheet.measures][::-1]
     fig, ax = _figure(len(topics) + 1)
@@ -150,10 +162,12 @@ def measures_chart(sheet: FactSheet, lang: str, directory: Path, stem: str) -> C
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=4, frameon=False, fontsize=8)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    return _save(fig, directory, stem, "measures", _title("measures", lang))
+    return _save(fig, directory, stem, "measures", _title("measures", lang), svg)
 
 
-def top_challenges_chart(sheet: FactSheet, lang: str, directory: Path, stem: str) -> Chart:
+def top_challenges_chart(
+    sheet: FactSheet, lang: str, directory: Path, stem: str, svg: bool = True
+) -> Chart:
     """Horizontal bars: the most-voted challenges with their dots."""
     items = sheet.top_challenges[::-1]
     fig, ax = _figure(len(items) * 1.2)
@@ -170,18 +184,17 @@ def top_challenges_chart(sheet: FactSheet, lang: str, directory: Path, stem: str
     ax.set_yticks(range(len(items)), [_wrap(f"{c.text} ({title})", 44) for c, title in items])
     ax.set_xlabel("Punkte" if lang == "de" else "Dots")
     ax.xaxis.get_major_locator().set_params(integer=True)
-    return _save(fig, directory, stem, "top_challenges", _title("top_challenges", lang))
+    return _save(fig, directory, stem, "top_challenges", _title("top_challenges", lang), svg)
 
 
-def render_charts(sheet: FactSheet, lang: str, directory: Path, stem: str) -> list[Chart]:
-    """Draw every chart that has data; return them in document order."""
-    charts = []
-    if sheet.orgs_by_type:
-        charts.append(org_types_chart(sheet, lang, directory, stem))
-    if any(sheet.themes.values()):
-        charts.append(themes_chart(sheet, lang, directory, stem))
-    if sheet.measures:
-        charts.append(measures_chart(sheet, lang, directory, stem))
-    if sheet.top_challenges:
-        charts.append(top_challenges_chart(sheet, lang, directory, stem))
-    return charts
+def render_charts(
+    sheet: FactSheet, lang: str, directory: Path, stem: str, *, svg: bool = True
+) -> list[Chart]:
+    """Draw every chart that has data (PNG, and SVG unless `svg` is False), in order."""
+    wanted = [
+        (bool(sheet.orgs_by_type), org_types_chart),
+        (any(sheet.themes.values()), themes_chart),
+        (bool(sheet.measures), measures_chart),
+        (bool(sheet.top_challenges), top_challenges_chart),
+    ]
+    return [draw(sheet, lang, directory, stem, svg) for present, draw in wanted if present]

@@ -79,7 +79,7 @@ def write_factsheet_docx(
     add_header_footer(document, title, lang, keep_template=template is not None)
     # Charts go to a private temporary folder; Word embeds the PNG bytes.
     with tempfile.TemporaryDirectory(prefix="factsheet-") as tmp:
-        charts = {c.name: c for c in render_charts(sheet, lang, Path(tmp), "chart")}
+        charts = {c.name: c for c in render_charts(sheet, lang, Path(tmp), "chart", svg=False)}
         for block in blocks(sheet, lang, today):
             if block.kind == "title":
                 document.add_heading(clean(block.text), level=0)

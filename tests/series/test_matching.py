@@ -4,6 +4,8 @@ import json
 import subprocess
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.matching import OrgProfile, balanced_groups, group_sizes, haversine_km
@@ -142,3 +144,34 @@ def test_cli_match_json_and_errors(series_db):
         assert bad.returncode == 2, bad.stderr
         assert len(bad.stderr.strip().splitlines()) == 1 and "Traceback" not in bad.stderr
     assert "Digitalregion BW 2026" in bad.stderr
+
+
+def test_workshop_option_uses_its_series(series_store):
+    from facilitator.store.workshops import list_workshops
+
+    store, _ = series_store
+    first = list_workshops(store)[-1]["id"]
+    result = suggest_groups(store, 3, "topic", workshop_id=first)
+    assert sum(len(g) for g in result.groups) == 24
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    points=st.lists(
+        st.tuples(st.floats(47.5, 49.8), st.floats(7.5, 10.5)), min_size=1, max_size=40
+    ),
+    data=st.data(),
+)
+def test_groups_are_balanced_complete_and_deterministic(points, data):
+    import numpy as np
+
+    from facilitator.core.matching import similarity_matrix
+
+    groups = data.draw(st.integers(1, len(points)))
+    profiles = [OrgProfile(str(i), f"O{i}", location=p) for i, p in enumerate(points)]
+    sim = similarity_matrix(profiles, "distance")
+    result = balanced_groups(sim, groups)
+    sizes = [len(g) for g in result]
+    assert max(sizes) - min(sizes) <= 1 and len(result) == groups
+    assert sorted(i for g in result for i in g) == list(range(len(points)))
+    assert result == balanced_groups(np.array(sim), groups)
