@@ -29,7 +29,10 @@ _SELECT = """
     SELECT c.*, coalesce(o.name, '') AS organisation,
       c.votes + coalesce((SELECT sum(v.dots) FROM vote v WHERE v.capture_id = c.id), 0)
         AS total_votes
-    FROM capture c LEFT JOIN organisation o ON o.id = c.organisation_id
+    FROM capture c
+    LEFT JOIN organisation o0 ON o0.id = c.organisation_id
+    -- an organisation merged into another shows as the one that survived
+    LEFT JOIN organisation o ON o.id = coalesce(o0.merged_into, o0.id)
 """
 
 

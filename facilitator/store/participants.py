@@ -22,7 +22,9 @@ _SELECT = """
     SELECT p.*, coalesce(o.name, '') AS organisation, coalesce(o.org_type, 'sonstige') AS org_type,
            coalesce(o.municipality, '') AS municipality
     FROM participant p
-    LEFT JOIN organisation o ON o.id = p.organisation_id
+    LEFT JOIN organisation o0 ON o0.id = p.organisation_id
+    -- an organisation merged into another shows as the one that survived
+    LEFT JOIN organisation o ON o.id = coalesce(o0.merged_into, o0.id)
 """
 
 

@@ -6,7 +6,7 @@ from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.participants_csv import parse_participants_csv
 from facilitator.store import Store, open_store
 from facilitator.store.agenda import add_item, list_items, move_item, update_item, workshop_schedule
-from facilitator.store.captures import add_capture
+from facilitator.store.captures import add_capture, list_captures
 from facilitator.store.exchange import dumps, export_workshop, import_workshop
 from facilitator.store.organisations import list_organisations, merge_organisations
 from facilitator.store.participants import import_participants, list_participants, set_consent
@@ -99,6 +99,8 @@ def test_merged_organisation_is_hidden_from_the_list(store: Store, workshop_id: 
     orgs = {o.name: o.id for o in list_organisations(store)}
     merge_organisations(store, orgs["LRA Esslingen"], orgs["Landratsamt Esslingen"])
     assert [o.name for o in list_organisations(store)] == ["Landratsamt Esslingen"]
+    shown = {c.organisation for c in list_captures(store, workshop_id)}
+    assert shown == {"Landratsamt Esslingen"}  # the merged name no longer shows
 
 
 def test_json_round_trip_into_an_empty_database_is_identical(
