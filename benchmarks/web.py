@@ -74,6 +74,12 @@ def rss_mb(pid: int) -> tuple[float, float]:
     return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
+def cpu_seconds(pid: int) -> float:
+    """Return the CPU time (user + system) a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def pct(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
@@ -204,8 +210,15 @@ def main() -> None:
             print(f"server pid {server.pid}, RSS idle {idle:.1f} MB")
             baseline = asyncio.run(load(base, code, 1, args.rate, 5))
             report("baseline", baseline, 1)
+            cpu_before = cpu_seconds(server.pid)
             result = asyncio.run(load(base, code, args.clients, args.rate, args.seconds))
+            cpu = cpu_seconds(server.pid) - cpu_before
             report("load", result, args.clients)
+            print(
+                f"server CPU {cpu:.1f} s during load = {cpu / max(1, result['submits']) * 1000:.1f}"
+                f" ms per change (submit + snapshot + {args.clients} writes); load average "
+                f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+            )
             now, peak = rss_mb(server.pid)
             print(f"server RSS after load {now:.1f} MB, peak {peak:.1f} MB (goal < 200 MB)")
             goals = (

@@ -1,18 +1,15 @@
 """Provides GET /events: Server-Sent Events with the full snapshot on connect and each change.
 
-A stream holds no database work of its own: the hub builds one snapshot per version
-and hands the same string to every stream. Comments every 15 s keep proxies and
-phones from dropping an idle connection; closing the hub ends every stream at once.
+A stream holds no database work and no timer of its own: the hub builds one
+snapshot per version and hands the same bytes to every stream, and wakes them all
+for a comment every 15 s so proxies and phones keep an idle connection; closing
+the hub ends every stream at once.
 """
-
-import asyncio
 
 from aiohttp import web
 
 from facilitator.web.keys import HUB
 from facilitator.web.security import lang_of, require_join
-
-KEEP_ALIVE_SECONDS = 15.0
 
 
 async def events(request: web.Request) -> web.StreamResponse:
@@ -31,17 +28,16 @@ async def events(request: web.Request) -> web.StreamResponse:
     try:
         await response.write(b"retry: 2000\n\n")
         while not stream.closed:
-            try:
-                await asyncio.wait_for(stream.wake.wait(), KEEP_ALIVE_SECONDS)
-            except TimeoutError:
-                await response.write(b": keep-alive\n\n")
-                continue
+            await stream.wake.wait()
             stream.wake.clear()
-            payload, stream.payload = stream.payload, None
             if stream.closed:
                 break
+            payload, stream.payload = stream.payload, None
             if payload is not None:
                 await response.write(payload)
+            elif stream.keep_alive:
+                await response.write(b": keep-alive\n\n")
+            stream.keep_alive = False
     except ConnectionError:
         pass  # the phone went away
     finally:

@@ -21,6 +21,7 @@ from facilitator.web.snapshot import build_snapshot
 
 log = logging.getLogger(__name__)
 WATCH_SECONDS = 1.0
+KEEP_ALIVE_SECONDS = 15.0
 
 
 def sse_event(data: str) -> bytes:
@@ -36,6 +37,7 @@ class Stream:
     lang: str
     wake: asyncio.Event = field(default_factory=asyncio.Event)
     payload: bytes | None = None  # a framed SSE event, encoded once for every stream
+    keep_alive: bool = False
     closed: bool = False
 
 
@@ -172,9 +174,20 @@ class LiveHub:
         except Exception:  # a broken row must not stop the server; phones keep the last view
             log.exception("snapshot failed")
 
+    def keep_alive(self) -> None:
+        """Wake every stream to send a comment (one timer for all, not one per stream)."""
+        for stream in list(self.streams):
+            stream.keep_alive = True
+            stream.wake.set()
+
     async def _watch(self) -> None:
+        loop = asyncio.get_running_loop()
+        last_keep_alive = loop.time()
         while True:
-            await asyncio.sleep(WATCH_SECONDS)
+            await asyncio.sleep(min(WATCH_SECONDS, KEEP_ALIVE_SECONDS))
+            if loop.time() - last_keep_alive >= KEEP_ALIVE_SECONDS:
+                last_keep_alive = loop.time()
+                self.keep_alive()
             try:
                 if self.store.version != self._sent_version:
                     self.broadcast()

@@ -49,6 +49,8 @@ T = Catalog(
         "results": ("Ergebnis", "Results"),
         "dots": ("{dots} Punkte", "{dots} dots"),
         "dot_one": ("1 Punkt", "1 dot"),
+        "less": ("Einen Punkt weniger", "One dot less"),
+        "more": ("Einen Punkt mehr", "One dot more"),
         "register": ("Kontaktdaten teilen", "Share contact details"),
         "register_intro": (
             "Tragen Sie sich ein, damit Sie im Protokoll stehen und andere Sie erreichen können.",

@@ -25,6 +25,8 @@ JS_STRINGS = (
     "no_ballot",
     "dots",
     "dot_one",
+    "less",
+    "more",
     "submitted",
     "voted",
     "live",

@@ -129,7 +129,7 @@
     var wrap = make("div", "stepper");
     var minus = make("button", "", "−"), plus = make("button", "", "+");
     minus.type = plus.type = "button";
-    minus.setAttribute("aria-label", "−1"); plus.setAttribute("aria-label", "+1");
+    minus.setAttribute("aria-label", S.less); plus.setAttribute("aria-label", S.more);
     input.parentNode.insertBefore(wrap, input);
     wrap.appendChild(minus); wrap.appendChild(input); wrap.appendChild(plus);
     function change(d) {

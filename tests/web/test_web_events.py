@@ -10,7 +10,7 @@ import aiohttp
 from facilitator.store.agenda import update_item
 from facilitator.store.captures import add_capture
 from facilitator.store.timer import advance, start_or_pause
-from facilitator.web import events as events_module
+from facilitator.web import hub as hub_module
 from facilitator.web.runner import lan_addresses, start_participant_server
 from facilitator.web.security import RateLimits
 
@@ -45,8 +45,6 @@ async def test_snapshot_on_connect_and_on_every_change(client, code, store, work
 async def test_one_snapshot_per_version_for_all_streams(
     client, code, store, workshop_id, monkeypatch
 ):
-    from facilitator.web import hub as hub_module
-
     built = []
     real = hub_module.build_snapshot
     monkeypatch.setattr(hub_module, "build_snapshot", lambda *a: built.append(a[-1]) or real(*a))
@@ -73,7 +71,8 @@ async def test_writes_from_another_thread_arrive(client, code, store, workshop_i
 
 
 async def test_keep_alive_comments(client, code, monkeypatch):
-    monkeypatch.setattr(events_module, "KEEP_ALIVE_SECONDS", 0.05)
+    monkeypatch.setattr(hub_module, "KEEP_ALIVE_SECONDS", 0.05)
+    monkeypatch.setattr(hub_module, "WATCH_SECONDS", 0.05)
     response = await client.get(f"/events?code={code}")
     await next_event(response)
     assert await next_event(response) == ": keep-alive"

@@ -167,8 +167,12 @@ def test_a_vote_counts(phone, served, store, workshop_id):
     second = served.run(add_capture, store, workshop_id, "need", "Personal", agenda_item_id=item.id)
     served.run(update_item, store, item.id, voting_open=1, dot_budget=3)
     expect(phone.locator("#vote")).to_be_visible()
-    plus_first = phone.locator(f"#d-{first}").locator("xpath=following-sibling::button")
-    plus_second = phone.locator(f"#d-{second}").locator("xpath=following-sibling::button")
+    plus_first = (
+        phone.get_by_role("listitem").filter(has_text="Breitband").get_by_label("Einen Punkt mehr")
+    )
+    plus_second = (
+        phone.get_by_role("listitem").filter(has_text="Personal").get_by_label("Einen Punkt mehr")
+    )
     for _ in range(3):  # the third press is refused: at most 2 on one entry
         plus_first.click()
     expect(phone.locator(f"#d-{first}")).to_have_value("2")
