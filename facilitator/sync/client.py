@@ -27,6 +27,8 @@ from facilitator.store.sync_state import (
     get_peer,
     mark_pushed,
     ops_to_push,
+    peer_anchor,
+    reset_peer,
     unsent_count,
 )
 from facilitator.sync.routes import CODE_HEADER, DEFAULT_BATCH, NODE_HEADER
@@ -87,6 +89,7 @@ class SyncClient:
         self._session: aiohttp.ClientSession | None = None
         self._wake: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._resend_all = False  # the peer lost ops (restored backup): send it everything
 
     # -- one round ----------------------------------------------------------
     async def run_once(self) -> tuple[int, int]:
@@ -141,13 +144,24 @@ class SyncClient:
                     self._peer = ensure_peer(self.store, node, self.peer_url)
                     pending = asyncio.ensure_future(self._fetch(self._peer.cursor))
                     continue
+                if data.get("reset"):
+                    # The peer's database went back in time (restored from a backup):
+                    # start over both ways and send it even its own lost ops (idempotent).
+                    reset_peer(self.store, node)
+                    self._peer = get_peer(self.store, node)
+                    assert self._peer is not None
+                    self._resend_all = True
+                    pending = asyncio.ensure_future(self._fetch(0))
+                    continue
                 ops = [op_from_dict(raw) for raw in data["ops"]]
                 last = int(data["last"])
                 waiting = int(data.get("waiting", 0))
                 more = bool(waiting) and last > self._peer.cursor
                 if more:  # ask for the next batch while this one is written
                     pending = asyncio.ensure_future(self._fetch(last))
-                new += apply_pulled(self.store, node, ops, last)
+                anchor = data.get("anchor")
+                anchor = anchor if isinstance(anchor, str) else None
+                new += apply_pulled(self.store, node, ops, last, anchor)
                 self._peer = get_peer(self.store, node)
                 assert self._peer is not None
                 self.status = replace(self.status, behind=waiting)
@@ -158,12 +172,13 @@ class SyncClient:
                 pending.cancel()
 
     async def _fetch(self, after: int) -> dict[str, Any]:
+        assert self._peer is not None
+        params = {"after": str(after), "limit": str(self.batch), "exclude": self.store.node_id}
+        anchor = peer_anchor(self.store, self._peer.node) if after else None
+        if anchor and after == self._peer.cursor:
+            params["anchor"] = anchor
         sent = self.store.now_ms()
-        data = await self._request(
-            "GET",
-            "/sync/ops",
-            params={"after": str(after), "limit": str(self.batch), "exclude": self.store.node_id},
-        )
+        data = await self._request("GET", "/sync/ops", params=params)
         if isinstance(data.get("now_ms"), int):
             # The peer read its clock about halfway through the round trip.
             offset = data["now_ms"] - (sent + self.store.now_ms()) // 2
@@ -174,8 +189,11 @@ class SyncClient:
         assert self._peer is not None
         taken = 0
         while True:
-            ops, upto = ops_to_push(self.store, self._peer, self.batch)
+            ops, upto = ops_to_push(
+                self.store, self._peer, self.batch, include_peer_ops=self._resend_all
+            )
             if upto <= self._peer.pushed:
+                self._resend_all = False
                 return taken
             for body in _chunks(self.store.node_id, ops):
                 data = await self._request("POST", "/sync/ops", body=body)
@@ -198,6 +216,8 @@ class SyncClient:
             method, self.peer_url + path, params=params, data=body, headers=headers
         ) as response:
             raw = await response.read()
+            if response.status == 409 and method == "GET":
+                return {"node": self._peer.node if self._peer else "", "reset": True}
             if response.status == 403:
                 raise SyncAuthError(
                     f"Der Sync-Code passt nicht zu {self.peer_url}: "

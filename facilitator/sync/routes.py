@@ -15,7 +15,7 @@ from aiohttp import web
 
 from facilitator.store.db import Store
 from facilitator.store.oplog import op_from_dict, op_to_dict
-from facilitator.store.sync_state import accept_pushed, pull_batch
+from facilitator.store.sync_state import accept_pushed, anchor_of, pull_batch
 from facilitator.sync.secret import check_sync_code
 from facilitator.sync.status import SyncStatus, serving_status
 
@@ -73,6 +73,14 @@ def add_sync_routes(app: web.Application, store: Store) -> None:
         if after < 0 or limit < 1:
             return _error(400, "after muss ≥ 0 und limit ≥ 1 sein.")
         exclude = request.query.get("exclude") or None
+        anchor = request.query.get("anchor")
+        if anchor and anchor != anchor_of(store, after):
+            # Our op at `after` is not the one the peer saw there: this database went
+            # back in time (restored from a backup). The peer starts over.
+            return web.json_response(
+                {"error": "Der Stand dieses Laptops ist älter als erwartet.", "reset": True},
+                status=409,
+            )
         ops, last, waiting = pull_batch(store, after, exclude, min(limit, MAX_BATCH))
         return web.json_response(
             {
@@ -81,6 +89,8 @@ def add_sync_routes(app: web.Application, store: Store) -> None:
                 "last": last,
                 "waiting": waiting,
                 "now_ms": store.now_ms(),
+                "version": store.version,
+                "anchor": anchor_of(store, last),
             },
             dumps=_dumps,
         )

@@ -154,3 +154,43 @@ async def test_a_skewed_laptop_clock_is_shown(tmp_path):
     finally:
         await client.close()
         await runner.cleanup()
+
+
+async def test_peer_restored_from_a_backup_gets_everything_again(laptops, tmp_path):
+    import shutil
+
+    a, b, ws, url, runner = laptops
+    add_capture(a, ws, "need", "Vor der Sicherung")
+    backup = tmp_path / "backup.db"
+    a.conn.execute("PRAGMA wal_checkpoint(FULL)")
+    shutil.copy(tmp_path / "a.db", backup)
+    client = SyncClient(b, url, sync_code(a))
+    await client.run_once()
+    add_capture(a, ws, "need", "Nach der Sicherung, verloren")
+    await client.run_once()
+    add_capture(b, ws, "idea", "Von B")
+    await client.run_once()
+    await client.close()
+    await runner.cleanup()
+    a.close()
+    shutil.copy(backup, tmp_path / "a.db")  # A's disk died; the morning's backup is back
+    for suffix in ("-wal", "-shm"):
+        (tmp_path / f"a.db{suffix}").unlink(missing_ok=True)
+    restored = open_laptop(tmp_path / "a.db", FakeClock())
+    runner = await start_sync_server(restored, "127.0.0.1", 0)
+    client = SyncClient(b, f"http://127.0.0.1:{bound_port(runner)}", sync_code(restored))
+    try:
+        add_capture(restored, ws, "driver", "Nach der Wiederherstellung")
+        await client.run_once()
+        print(
+            "R",
+            [c.text for c in list_captures(restored, ws)],
+            "B",
+            [c.text for c in list_captures(b, ws)],
+        )
+        assert projection(restored, ws) == projection(b, ws)
+        assert len(list_captures(b, ws)) == 4
+    finally:
+        await client.close()
+        await runner.cleanup()
+        restored.close()

@@ -71,7 +71,15 @@ async def test_pull_in_batches_with_cursor(client, store, workshop_id):
         "last": total,
         "waiting": 0,
         "now_ms": store.now_ms(),
+        "version": total,
+        "anchor": ops_after(store, total - 1)[0].uuid,
     }
+    # a cursor whose op is not ours any more (database restored from a backup): 409
+    anchor = data["anchor"]
+    same = await client.get(f"/sync/ops?after={total}&anchor={anchor}", headers=code)
+    assert same.status == 200
+    moved = await client.get(f"/sync/ops?after={total - 1}&anchor={anchor}", headers=code)
+    assert moved.status == 409 and (await moved.json())["reset"] is True
     # the peer's own ops are not sent back to it
     data = await (
         await client.get(f"/sync/ops?after=0&exclude={store.node_id}", headers=code)
