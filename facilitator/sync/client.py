@@ -161,7 +161,8 @@ class SyncClient:
                     pending = asyncio.ensure_future(self._fetch(last))
                 anchor = data.get("anchor")
                 anchor = anchor if isinstance(anchor, str) else None
-                new += apply_pulled(self.store, node, ops, last, anchor)
+                if ops or last != self._peer.cursor:  # an idle poll writes nothing
+                    new += apply_pulled(self.store, node, ops, last, anchor)
                 self._peer = get_peer(self.store, node)
                 assert self._peer is not None
                 self.status = replace(self.status, behind=waiting)
@@ -222,6 +223,11 @@ class SyncClient:
                 raise SyncAuthError(
                     f"Der Sync-Code passt nicht zu {self.peer_url}: "
                     "bitte den Code vom anderen Laptop abschreiben."
+                )
+            if response.status == 404:
+                raise SyncUnavailable(
+                    f"Unter {self.peer_url} antwortet kein facilitator-Sync "
+                    "(Adresse oder Port prüfen)."
                 )
             if response.status != 200:
                 raise SyncUnavailable(

@@ -194,3 +194,22 @@ async def test_peer_restored_from_a_backup_gets_everything_again(laptops, tmp_pa
         await client.close()
         await runner.cleanup()
         restored.close()
+
+
+async def test_idle_polls_do_not_write(laptops):
+    a, b, ws, url, _ = laptops
+    client = SyncClient(b, url, sync_code(a))
+    await client.run_once()
+    changes = b.conn.total_changes
+    for _ in range(3):
+        assert await client.run_once() == (0, 0)
+    assert b.conn.total_changes == changes  # no write transaction, no fsync every tick
+    await client.close()
+
+
+async def test_wrong_address_says_so(aiohttp_server, store):
+    server = await aiohttp_server(web.Application())  # some other web server: 404s
+    client = SyncClient(store, str(server.make_url("/")), "abc")
+    with pytest.raises(SyncUnavailable, match="antwortet kein facilitator-Sync"):
+        await client.run_once()
+    await client.close()
