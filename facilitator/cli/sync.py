@@ -1,5 +1,6 @@
 """Provides `facilitator sync`: pair two laptops and replicate the workshop between them."""
 
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -45,6 +46,7 @@ def sync(
     from facilitator.sync.client import SyncClient, parse_peer_url
     from facilitator.sync.secret import remember_pairing, remembered_pairing, sync_code
     from facilitator.sync.server import serve_forever, sync_url
+    from facilitator.sync.status import SyncStatus
 
     if peer and listen:
         fail("Bitte nur eins angeben: --peer URL --code CODE oder --listen HOST:PORT.")
@@ -78,7 +80,15 @@ def sync(
         peer, code = pairing
     assert store is not None
     assert code is not None
-    client = SyncClient(store, peer, code)
+
+    def report(status: SyncStatus, pulled: int, pushed: int) -> None:
+        clock = datetime.now().strftime("%H:%M:%S")
+        if status.connected:
+            click.echo(f"{clock} {status.label} – {pulled} geholt, {pushed} gesendet")
+        else:
+            click.echo(f"{clock} {status.label} – {status.message}")
+
+    client = SyncClient(store, peer, code, on_change=report)
 
     async def one_round() -> tuple[int, int]:
         try:

@@ -11,6 +11,7 @@ keeps a `SyncStatus` for the app's header. A bad answer never raises out of
 import asyncio
 import json
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -78,7 +79,11 @@ class SyncClient:
         *,
         timeout_s: float = 5.0,
         batch: int = DEFAULT_BATCH,
+        on_change: Callable[[SyncStatus, int, int], None] | None = None,
     ) -> None:
+        """`on_change(status, pulled, pushed)` is called by `run_forever` after a round
+        that moved ops or changed the connection (the app refreshes its header)."""
+        self.on_change = on_change
         self.store = store
         self.peer_url, _ = parse_peer_url(peer_url)
         self.code = code
@@ -264,14 +269,19 @@ class SyncClient:
         backoff = interval
         try:
             while True:
+                before = (self.status.connected, self.status.message)
+                moved = (0, 0)
                 try:
-                    await self.run_once()
+                    moved = await self.run_once()
                     backoff, delay = interval, interval
                 except SyncAuthError:
+                    self._tell(moved)
                     raise
                 except SyncUnavailable:
                     delay, backoff = backoff, min(backoff * 2, MAX_BACKOFF_S)
                     await self.close()  # start afresh: the peer may have restarted
+                if any(moved) or before != (self.status.connected, self.status.message):
+                    self._tell(moved)
                 self._wake.clear()
                 try:
                     await asyncio.wait_for(self._wake.wait(), delay)
@@ -280,6 +290,10 @@ class SyncClient:
         finally:
             self.store.unsubscribe(self._on_commit)
             await self.close()
+
+    def _tell(self, moved: tuple[int, int]) -> None:
+        if self.on_change is not None:
+            self.on_change(self.status, *moved)
 
     def _on_commit(self, ops: list[Op]) -> None:
         # Our own new op: push it now instead of at the next tick (only while connected,

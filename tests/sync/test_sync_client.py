@@ -213,3 +213,32 @@ async def test_wrong_address_says_so(aiohttp_server, store):
     with pytest.raises(SyncUnavailable, match="antwortet kein facilitator-Sync"):
         await client.run_once()
     await client.close()
+
+
+async def test_run_forever_reports_changes(laptops):
+    a, b, ws, url, _ = laptops
+    heard = []
+    client = SyncClient(
+        b,
+        url,
+        sync_code(a),
+        on_change=lambda status, pulled, pushed: heard.append((status.connected, pulled, pushed)),
+    )
+    task = asyncio.create_task(client.run_forever(interval=0.05))
+    try:
+        for _ in range(100):
+            if heard:
+                break
+            await asyncio.sleep(0.05)
+        add_capture(a, ws, "need", "Neu auf A")
+        for _ in range(100):
+            if len(heard) >= 2:
+                break
+            await asyncio.sleep(0.05)
+    finally:
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+    assert heard[0] == (True, a.version - 1, 0)
+    assert heard[1] == (True, 1, 0)
+    assert len(heard) == 2  # quiet rounds are not reported
