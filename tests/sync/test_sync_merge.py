@@ -224,3 +224,20 @@ def test_participants_merged_by_id(pair):
         eva = get_participant(laptop, pid)
         assert eva.consent and eva.present
     assert projection(a, ws) == projection(b, ws)
+
+
+def test_same_organisation_typed_on_both_laptops_is_one(pair):
+    from facilitator.store.organisations import list_organisations
+
+    a, b, ws, ca, cb = pair
+    add_capture(a, ws, "need", "Glasfaser im Gewerbegebiet", organisation="Stadtwerke Esslingen")
+    add_capture(b, ws, "offer", "Rechenzentrum teilen", organisation="stadtwerke  esslingen")
+    add_participant(b, ws, "Jonas Weber", organisation="Landratsamt Esslingen")
+    add_participant(a, ws, "Dr. Eva Schulz", organisation="Landratsamt Esslingen")
+    exchange(a, b)
+    for laptop in (a, b):
+        names = sorted(o.name for o in list_organisations(laptop))
+        assert len(names) == 2, names
+        orgs = {c.organisation_id for c in list_captures(laptop, ws)}
+        assert len(orgs) == 1
+    assert projection(a, ws) == projection(b, ws)
