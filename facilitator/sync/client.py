@@ -176,6 +176,8 @@ class SyncClient:
         finally:
             if not pending.done():
                 pending.cancel()
+            elif not pending.cancelled():
+                pending.exception()  # a prefetch that failed after an error: seen, dropped
 
     async def _fetch(self, after: int) -> dict[str, Any]:
         assert self._peer is not None
