@@ -146,19 +146,16 @@ def mark_pushed(store: Store, node: str, seq: int) -> None:
         )
 
 
-def pull_batch(
-    store: Store, after: int, exclude_node: str | None, limit: int
-) -> tuple[list[Op], int, int]:
-    """Serve a pull: (ops for the peer, the seq its cursor may move to, ops still waiting)."""
-    scanned = ops_after(store, after, limit)
-    last = scanned[-1].seq if scanned else after
-    ops = [op for op in scanned if op.node != exclude_node]
-    waiting = scalar(
-        store,
-        "SELECT count(*) FROM op WHERE seq > ? AND node != ?",
-        [last, exclude_node or ""],
+def ops_waiting(store: Store, after: int, exclude_node: str | None) -> int:
+    """Return how many ops after `after` a peer (`exclude_node`) has still to pull."""
+    return int(
+        scalar(
+            store,
+            "SELECT count(*) FROM op WHERE seq > ? AND node != ?",
+            [after, exclude_node or ""],
+        )
+        or 0
     )
-    return ops, last, int(waiting or 0)
 
 
 def unsent_count(store: Store, peer: SyncPeer) -> int:
