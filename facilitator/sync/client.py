@@ -307,10 +307,12 @@ class SyncClient:
 
 
 def _chunks(node: str, ops: list[Op]) -> list[bytes]:
-    """Return POST bodies of at most about PUSH_CHUNK_BYTES each."""
-    bodies, parts, size = [], [], 0
+    """Return POST bodies of at most about PUSH_CHUNK_BYTES (UTF-8 bytes) each."""
+    bodies: list[list[bytes]] = []
+    parts: list[bytes] = []
+    size = 0
     for op in ops:
-        part = json.dumps(op_to_dict(op), ensure_ascii=False, separators=(",", ":"))
+        part = json.dumps(op_to_dict(op), ensure_ascii=False, separators=(",", ":")).encode()
         if parts and size + len(part) > PUSH_CHUNK_BYTES:
             bodies.append(parts)
             parts, size = [], 0
@@ -318,5 +320,5 @@ def _chunks(node: str, ops: list[Op]) -> list[bytes]:
         size += len(part) + 1
     if parts:
         bodies.append(parts)
-    head = json.dumps({"node": node})[:-1] + ', "ops": ['
-    return [(head + ",".join(p) + "]}").encode() for p in bodies]
+    head = json.dumps({"node": node}).encode()[:-1] + b', "ops": ['
+    return [head + b",".join(p) + b"]}" for p in bodies]

@@ -242,3 +242,30 @@ async def test_run_forever_reports_changes(laptops):
     assert heard[0] == (True, a.version - 1, 0)
     assert heard[1] == (True, 1, 0)
     assert len(heard) == 2  # quiet rounds are not reported
+
+
+def test_push_bodies_stay_under_the_server_limit_in_bytes():
+    from facilitator.core.hlc import format_hlc
+    from facilitator.store.db import Op
+    from facilitator.sync.client import _chunks
+    from facilitator.sync.routes import MAX_PUSH_BYTES
+
+    wide = "数字化🙂" * 2400  # 4 bytes per character for the emoji, 3 for the rest
+    ops = [
+        Op(
+            0,
+            f"u{n}",
+            format_hlc(n + 1, 0),
+            "b",
+            "capture.add",
+            "w",
+            {"id": f"c{n}", "text": wide},
+            "",
+        )
+        for n in range(600)
+    ]
+    bodies = _chunks("b", ops)
+    assert len(bodies) > 1 and all(len(body) <= MAX_PUSH_BYTES for body in bodies)
+    import json
+
+    assert sum(len(json.loads(body)["ops"]) for body in bodies) == 600
