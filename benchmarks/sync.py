@@ -13,6 +13,7 @@ Run: python benchmarks/sync.py [--ops 10000] [--captures 30]
 import argparse
 import asyncio
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -183,11 +184,12 @@ def latency(tmp: Path, captures: int) -> None:
         wait_up(url)
         first = add_capture(a, workshop_id, "need", "Start")
         appears(b, first, 30)
+        phases = random.Random(8)  # random moments relative to the client's ticks
         for n in range(captures):
-            time.sleep(0.137)  # not in step with the client's interval
+            time.sleep(phases.uniform(0.05, 0.6))
             cid = add_capture(a, workshop_id, "need", f"Bedarf {n}")
             a_to_b.append(appears(b, cid))
-            time.sleep(0.091)
+            time.sleep(phases.uniform(0.05, 0.6))
             cid = add_capture(b, workshop_id, "idea", f"Idee {n}")
             b_to_a.append(appears(a, cid))
     finally:

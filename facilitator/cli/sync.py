@@ -1,5 +1,7 @@
 """Provides `facilitator sync`: pair two laptops and replicate the workshop between them."""
 
+import errno
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -44,19 +46,30 @@ def sync(
 
     from facilitator.sync.client import SyncClient, parse_peer_url
     from facilitator.sync.secret import remember_pairing, remembered_pairing, sync_code
-    from facilitator.sync.server import serve_forever, sync_url
+    from facilitator.sync.server import start_sync_server, sync_url
+    from facilitator.sync.status import SyncStatus
 
     if peer and listen:
         fail("Bitte nur eins angeben: --peer URL --code CODE oder --listen HOST:PORT.")
     if listen:
         host, port = _listen_address(listen)
         store = settings.open(create=True)
-        click.echo(f"Sync-Adresse: {sync_url(host, port)}")
-        click.echo(f"Sync-Code:    {sync_code(store)}")
-        click.echo("Auf dem anderen Laptop: facilitator sync --peer ADRESSE --code CODE")
+
+        async def serve() -> None:
+            runner = await start_sync_server(store, host, port)  # fails before printing
+            click.echo(f"Sync-Adresse: {sync_url(host, port)}")
+            click.echo(f"Sync-Code:    {sync_code(store)}")
+            click.echo("Auf dem anderen Laptop: facilitator sync --peer ADRESSE --code CODE")
+            try:
+                await asyncio.Event().wait()
+            finally:
+                await runner.cleanup()
+
         try:
-            asyncio.run(serve_forever(store, host, port))
+            asyncio.run(serve())
         except OSError as err:
+            if err.errno == errno.EADDRINUSE:
+                fail(f"Port {port} auf {host} ist schon belegt (läuft dort schon ein Server?).")
             fail(f"Port {port} auf {host} lässt sich nicht öffnen: {err.strerror or err}.")
         except KeyboardInterrupt:
             pass
@@ -78,7 +91,15 @@ def sync(
         peer, code = pairing
     assert store is not None
     assert code is not None
-    client = SyncClient(store, peer, code)
+
+    def report(status: SyncStatus, pulled: int, pushed: int) -> None:
+        clock = datetime.now().strftime("%H:%M:%S")
+        if status.connected:
+            click.echo(f"{clock} {status.label} – {pulled} geholt, {pushed} gesendet")
+        else:
+            click.echo(f"{clock} {status.label} – {status.message}")
+
+    client = SyncClient(store, peer, code, on_change=report)
 
     async def one_round() -> tuple[int, int]:
         try:

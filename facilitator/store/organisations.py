@@ -1,5 +1,6 @@
 """Provides organisation services: one organisation across workshops, found by name and place."""
 
+import uuid
 from typing import Any
 
 from facilitator.core.errors import NotFound, ValidationError
@@ -8,6 +9,8 @@ from facilitator.core.taxonomy import ORG_TYPES, choices, resolve
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
 from facilitator.store.queries import one, rows
+
+_NAMESPACE = uuid.UUID("6f1c4a52-8d0e-4b8e-9a57-0b7f3c2e9d11")
 
 
 def _key(text: str | None) -> str:
@@ -38,6 +41,14 @@ def resolve_merged(store: Store, org: Organisation) -> Organisation:
     return org
 
 
+def _new_id(store: Store, name: str, municipality: str) -> str:
+    """Return an id derived from name and place, so both laptops typing the same
+    organisation while apart create ONE row when they sync (not two)."""
+    stable = uuid.uuid5(_NAMESPACE, f"{_key(name)}|{_key(municipality)}").hex
+    taken = one(store, "SELECT id FROM organisation WHERE id = ?", [stable])
+    return store.new_id() if taken else stable  # e.g. deleted or merged away before
+
+
 def ensure_organisation(
     store: Store, name: str, org_type: str | None = None, municipality: str = ""
 ) -> str:
@@ -61,7 +72,7 @@ def ensure_organisation(
             if changes:
                 record(store, "organisation.update", {"id": found.id, **changes}, None)
             return found.id
-        org_id = store.new_id()
+        org_id = _new_id(store, name, municipality)
         record(
             store,
             "organisation.add",

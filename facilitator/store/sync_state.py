@@ -63,9 +63,17 @@ def ensure_peer(store: Store, node: str, url: str = "") -> SyncPeer:
     return peer
 
 
-def apply_pulled(store: Store, node: str, ops: Sequence[Op], last: int) -> int:
+def _anchor_key(node: str) -> str:
+    return f"sync_anchor:{node}"
+
+
+def apply_pulled(
+    store: Store, node: str, ops: Sequence[Op], last: int, anchor: str | None = None
+) -> int:
     """Insert ops pulled from `node` and move its cursor to `last`, in ONE transaction.
 
+    `anchor` is the uuid of the peer's op at `last`: the next pull sends it along,
+    so a peer whose database went back in time (a restored backup) is noticed.
     Returns how many ops were new. The cursor never moves backwards.
     """
     with store.transaction():
@@ -75,7 +83,19 @@ def apply_pulled(store: Store, node: str, ops: Sequence[Op], last: int) -> int:
             "WHERE node = ?",
             [last, _now_text(store), node],
         )
+        if anchor:
+            store.set_meta(_anchor_key(node), anchor)
     return new
+
+
+def peer_anchor(store: Store, node: str) -> str | None:
+    """Return the uuid of the peer's op our cursor points at, if known."""
+    return store.get_meta(_anchor_key(node)) or None
+
+
+def anchor_of(store: Store, seq: int) -> str | None:
+    """Return the uuid of our op with sequence number `seq` (None if there is none)."""
+    return scalar(store, "SELECT uuid FROM op WHERE seq = ?", [seq]) if seq > 0 else None
 
 
 def accept_pushed(store: Store, node: str, ops: Sequence[Op]) -> int:
@@ -90,16 +110,31 @@ def accept_pushed(store: Store, node: str, ops: Sequence[Op]) -> int:
     return new
 
 
-def ops_to_push(store: Store, peer: SyncPeer, limit: int = 1000) -> tuple[list[Op], int]:
+def ops_to_push(
+    store: Store, peer: SyncPeer, limit: int = 1000, *, include_peer_ops: bool = False
+) -> tuple[list[Op], int]:
     """Return our ops after the peer's `pushed` mark that did not come from the peer.
 
-    Also returns the sequence number the mark may move to once they are delivered
-    (ops that came from the peer itself are skipped, not sent back).
+    Also returns the sequence number the mark may move to once they are delivered.
+    Ops that came from the peer itself are skipped, not sent back — unless the
+    peer lost them (`include_peer_ops`, after it was restored from a backup).
     """
     found = ops_after(store, peer.pushed, limit)
     if not found:
         return [], peer.pushed
+    if include_peer_ops:
+        return found, found[-1].seq
     return [op for op in found if op.node != peer.node], found[-1].seq
+
+
+def reset_peer(store: Store, node: str) -> None:
+    """Start over with a peer whose database went back in time (restored from a backup).
+
+    Pulling and pushing everything again is safe: inserts are idempotent.
+    """
+    with store.transaction():
+        store.conn.execute("UPDATE sync_peer SET cursor = 0, pushed = 0 WHERE node = ?", [node])
+        store.set_meta(_anchor_key(node), "")
 
 
 def mark_pushed(store: Store, node: str, seq: int) -> None:
@@ -111,19 +146,16 @@ def mark_pushed(store: Store, node: str, seq: int) -> None:
         )
 
 
-def pull_batch(
-    store: Store, after: int, exclude_node: str | None, limit: int
-) -> tuple[list[Op], int, int]:
-    """Serve a pull: (ops for the peer, the seq its cursor may move to, ops still waiting)."""
-    scanned = ops_after(store, after, limit)
-    last = scanned[-1].seq if scanned else after
-    ops = [op for op in scanned if op.node != exclude_node]
-    waiting = scalar(
-        store,
-        "SELECT count(*) FROM op WHERE seq > ? AND node != ?",
-        [last, exclude_node or ""],
+def ops_waiting(store: Store, after: int, exclude_node: str | None) -> int:
+    """Return how many ops after `after` a peer (`exclude_node`) has still to pull."""
+    return int(
+        scalar(
+            store,
+            "SELECT count(*) FROM op WHERE seq > ? AND node != ?",
+            [after, exclude_node or ""],
+        )
+        or 0
     )
-    return ops, last, int(waiting or 0)
 
 
 def unsent_count(store: Store, peer: SyncPeer) -> int:

@@ -11,6 +11,7 @@ keeps a `SyncStatus` for the app's header. A bad answer never raises out of
 import asyncio
 import json
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -27,6 +28,8 @@ from facilitator.store.sync_state import (
     get_peer,
     mark_pushed,
     ops_to_push,
+    peer_anchor,
+    reset_peer,
     unsent_count,
 )
 from facilitator.sync.routes import CODE_HEADER, DEFAULT_BATCH, NODE_HEADER
@@ -76,7 +79,11 @@ class SyncClient:
         *,
         timeout_s: float = 5.0,
         batch: int = DEFAULT_BATCH,
+        on_change: Callable[[SyncStatus, int, int], None] | None = None,
     ) -> None:
+        """`on_change(status, pulled, pushed)` is called by `run_forever` after a round
+        that moved ops or changed the connection (the app refreshes its header)."""
+        self.on_change = on_change
         self.store = store
         self.peer_url, _ = parse_peer_url(peer_url)
         self.code = code
@@ -87,6 +94,7 @@ class SyncClient:
         self._session: aiohttp.ClientSession | None = None
         self._wake: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._resend_all = False  # the peer lost ops (restored backup): send it everything
 
     # -- one round ----------------------------------------------------------
     async def run_once(self) -> tuple[int, int]:
@@ -141,13 +149,25 @@ class SyncClient:
                     self._peer = ensure_peer(self.store, node, self.peer_url)
                     pending = asyncio.ensure_future(self._fetch(self._peer.cursor))
                     continue
+                if data.get("reset"):
+                    # The peer's database went back in time (restored from a backup):
+                    # start over both ways and send it even its own lost ops (idempotent).
+                    reset_peer(self.store, node)
+                    self._peer = get_peer(self.store, node)
+                    assert self._peer is not None
+                    self._resend_all = True
+                    pending = asyncio.ensure_future(self._fetch(0))
+                    continue
                 ops = [op_from_dict(raw) for raw in data["ops"]]
                 last = int(data["last"])
                 waiting = int(data.get("waiting", 0))
                 more = bool(waiting) and last > self._peer.cursor
                 if more:  # ask for the next batch while this one is written
                     pending = asyncio.ensure_future(self._fetch(last))
-                new += apply_pulled(self.store, node, ops, last)
+                anchor = data.get("anchor")
+                anchor = anchor if isinstance(anchor, str) else None
+                if ops or last != self._peer.cursor:  # an idle poll writes nothing
+                    new += apply_pulled(self.store, node, ops, last, anchor)
                 self._peer = get_peer(self.store, node)
                 assert self._peer is not None
                 self.status = replace(self.status, behind=waiting)
@@ -156,14 +176,17 @@ class SyncClient:
         finally:
             if not pending.done():
                 pending.cancel()
+            elif not pending.cancelled():
+                pending.exception()  # a prefetch that failed after an error: seen, dropped
 
     async def _fetch(self, after: int) -> dict[str, Any]:
+        assert self._peer is not None
+        params = {"after": str(after), "limit": str(self.batch), "exclude": self.store.node_id}
+        anchor = peer_anchor(self.store, self._peer.node) if after else None
+        if anchor and after == self._peer.cursor:
+            params["anchor"] = anchor
         sent = self.store.now_ms()
-        data = await self._request(
-            "GET",
-            "/sync/ops",
-            params={"after": str(after), "limit": str(self.batch), "exclude": self.store.node_id},
-        )
+        data = await self._request("GET", "/sync/ops", params=params)
         if isinstance(data.get("now_ms"), int):
             # The peer read its clock about halfway through the round trip.
             offset = data["now_ms"] - (sent + self.store.now_ms()) // 2
@@ -174,8 +197,11 @@ class SyncClient:
         assert self._peer is not None
         taken = 0
         while True:
-            ops, upto = ops_to_push(self.store, self._peer, self.batch)
+            ops, upto = ops_to_push(
+                self.store, self._peer, self.batch, include_peer_ops=self._resend_all
+            )
             if upto <= self._peer.pushed:
+                self._resend_all = False
                 return taken
             for body in _chunks(self.store.node_id, ops):
                 data = await self._request("POST", "/sync/ops", body=body)
@@ -198,10 +224,17 @@ class SyncClient:
             method, self.peer_url + path, params=params, data=body, headers=headers
         ) as response:
             raw = await response.read()
+            if response.status == 409 and method == "GET":
+                return {"node": self._peer.node if self._peer else "", "reset": True}
             if response.status == 403:
                 raise SyncAuthError(
                     f"Der Sync-Code passt nicht zu {self.peer_url}: "
                     "bitte den Code vom anderen Laptop abschreiben."
+                )
+            if response.status == 404:
+                raise SyncUnavailable(
+                    f"Unter {self.peer_url} antwortet kein facilitator-Sync "
+                    "(Adresse oder Port prüfen)."
                 )
             if response.status != 200:
                 raise SyncUnavailable(
@@ -238,14 +271,19 @@ class SyncClient:
         backoff = interval
         try:
             while True:
+                before = (self.status.connected, self.status.message)
+                moved = (0, 0)
                 try:
-                    await self.run_once()
+                    moved = await self.run_once()
                     backoff, delay = interval, interval
                 except SyncAuthError:
+                    self._tell(moved)
                     raise
                 except SyncUnavailable:
                     delay, backoff = backoff, min(backoff * 2, MAX_BACKOFF_S)
                     await self.close()  # start afresh: the peer may have restarted
+                if any(moved) or before != (self.status.connected, self.status.message):
+                    self._tell(moved)
                 self._wake.clear()
                 try:
                     await asyncio.wait_for(self._wake.wait(), delay)
@@ -254,6 +292,10 @@ class SyncClient:
         finally:
             self.store.unsubscribe(self._on_commit)
             await self.close()
+
+    def _tell(self, moved: tuple[int, int]) -> None:
+        if self.on_change is not None:
+            self.on_change(self.status, *moved)
 
     def _on_commit(self, ops: list[Op]) -> None:
         # Our own new op: push it now instead of at the next tick (only while connected,
@@ -265,10 +307,12 @@ class SyncClient:
 
 
 def _chunks(node: str, ops: list[Op]) -> list[bytes]:
-    """Return POST bodies of at most about PUSH_CHUNK_BYTES each."""
-    bodies, parts, size = [], [], 0
+    """Return POST bodies of at most about PUSH_CHUNK_BYTES (UTF-8 bytes) each."""
+    bodies: list[list[bytes]] = []
+    parts: list[bytes] = []
+    size = 0
     for op in ops:
-        part = json.dumps(op_to_dict(op), ensure_ascii=False, separators=(",", ":"))
+        part = json.dumps(op_to_dict(op), ensure_ascii=False, separators=(",", ":")).encode()
         if parts and size + len(part) > PUSH_CHUNK_BYTES:
             bodies.append(parts)
             parts, size = [], 0
@@ -276,5 +320,5 @@ def _chunks(node: str, ops: list[Op]) -> list[bytes]:
         size += len(part) + 1
     if parts:
         bodies.append(parts)
-    head = json.dumps({"node": node})[:-1] + ', "ops": ['
-    return [(head + ",".join(p) + "]}").encode() for p in bodies]
+    head = json.dumps({"node": node}).encode()[:-1] + b', "ops": ['
+    return [head + b",".join(p) + b"]}" for p in bodies]

@@ -14,8 +14,8 @@ from typing import Any
 from aiohttp import web
 
 from facilitator.store.db import Store
-from facilitator.store.oplog import op_from_dict, op_to_dict
-from facilitator.store.sync_state import accept_pushed, pull_batch
+from facilitator.store.oplog import op_from_dict, op_to_dict, ops_after
+from facilitator.store.sync_state import accept_pushed, anchor_of, ops_waiting
 from facilitator.sync.secret import check_sync_code
 from facilitator.sync.status import SyncStatus, serving_status
 
@@ -26,6 +26,7 @@ DEFAULT_BATCH = 2000
 MAX_BATCH = 5000
 MAX_PUSH_BYTES = 8 * 1024 * 1024  # far above the participants' 16 KiB: a backlog of ops
 MAX_PUSH_OPS = 20_000
+MAX_PULL_BYTES = 4 * 1024 * 1024
 
 # When each peer node last talked to us (monotonic seconds): the header of the app
 # on the serving laptop shows "verbunden" from this without writing to the database.
@@ -73,17 +74,36 @@ def add_sync_routes(app: web.Application, store: Store) -> None:
         if after < 0 or limit < 1:
             return _error(400, "after muss ≥ 0 und limit ≥ 1 sein.")
         exclude = request.query.get("exclude") or None
-        ops, last, waiting = pull_batch(store, after, exclude, min(limit, MAX_BATCH))
-        return web.json_response(
-            {
-                "node": store.node_id,
-                "ops": [op_to_dict(op) for op in ops],
-                "last": last,
-                "waiting": waiting,
-                "now_ms": store.now_ms(),
-            },
-            dumps=_dumps,
-        )
+        anchor = request.query.get("anchor")
+        if anchor and anchor != anchor_of(store, after):
+            # Our op at `after` is not the one the peer saw there: this database went
+            # back in time (restored from a backup). The peer starts over.
+            return web.json_response(
+                {"error": "Der Stand dieses Laptops ist älter als erwartet.", "reset": True},
+                status=409,
+            )
+        # Each op is serialised once, and the batch stops at about MAX_PULL_BYTES, so a
+        # backlog of long texts never becomes one huge answer.
+        pieces: list[bytes] = []
+        size, last = 0, after
+        for op in ops_after(store, after, min(limit, MAX_BATCH)):
+            if op.node != exclude:
+                piece = _dumps(op_to_dict(op)).encode()
+                if pieces and size + len(piece) > MAX_PULL_BYTES:
+                    break
+                pieces.append(piece)
+                size += len(piece) + 1
+            last = op.seq
+        head = {
+            "node": store.node_id,
+            "last": last,
+            "waiting": ops_waiting(store, last, exclude),
+            "now_ms": store.now_ms(),
+            "version": store.version,
+            "anchor": anchor_of(store, last),
+        }
+        body = _dumps(head).encode()[:-1] + b',"ops":[' + b",".join(pieces) + b"]}"
+        return web.Response(body=body, content_type="application/json", charset="utf-8")
 
     async def post_ops(request: web.Request) -> web.Response:
         if request.content_length is not None and request.content_length > MAX_PUSH_BYTES:

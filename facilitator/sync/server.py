@@ -4,7 +4,6 @@ Used by `facilitator sync --listen` and by the tests until (and besides) the
 participant server, which mounts the same routes next to its phone pages.
 """
 
-import asyncio
 import socket
 
 from aiohttp import web
@@ -55,12 +54,3 @@ def sync_url(host: str, port: int) -> str:
     if host in ("", "0.0.0.0", "::"):
         host = lan_address()
     return f"http://{host}:{port}"
-
-
-async def serve_forever(store: Store, host: str, port: int) -> None:
-    """Serve until cancelled."""
-    runner = await start_sync_server(store, host, port)
-    try:
-        await asyncio.Event().wait()
-    finally:
-        await runner.cleanup()

@@ -93,3 +93,15 @@ def test_bad_arguments_get_one_sentence(tmp_path, args, message):
     assert done.returncode == 2
     assert message in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "x.db").exists()  # nothing created for a wrong call
+
+
+def test_busy_port_says_so_before_printing_a_code(tmp_path):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = run(tmp_path / "a.db", "--listen", f"127.0.0.1:{port}")
+    assert done.returncode == 2 and "schon belegt" in done.stderr
+    assert done.stdout == ""  # no address and code for a server that is not running

@@ -154,3 +154,118 @@ async def test_a_skewed_laptop_clock_is_shown(tmp_path):
     finally:
         await client.close()
         await runner.cleanup()
+
+
+async def test_peer_restored_from_a_backup_gets_everything_again(laptops, tmp_path):
+    import shutil
+
+    a, b, ws, url, runner = laptops
+    add_capture(a, ws, "need", "Vor der Sicherung")
+    backup = tmp_path / "backup.db"
+    a.conn.execute("PRAGMA wal_checkpoint(FULL)")
+    shutil.copy(tmp_path / "a.db", backup)
+    client = SyncClient(b, url, sync_code(a))
+    await client.run_once()
+    add_capture(a, ws, "need", "Nach der Sicherung, verloren")
+    await client.run_once()
+    add_capture(b, ws, "idea", "Von B")
+    await client.run_once()
+    await client.close()
+    await runner.cleanup()
+    a.close()
+    shutil.copy(backup, tmp_path / "a.db")  # A's disk died; the morning's backup is back
+    for suffix in ("-wal", "-shm"):
+        (tmp_path / f"a.db{suffix}").unlink(missing_ok=True)
+    restored = open_laptop(tmp_path / "a.db", FakeClock())
+    runner = await start_sync_server(restored, "127.0.0.1", 0)
+    client = SyncClient(b, f"http://127.0.0.1:{bound_port(runner)}", sync_code(restored))
+    try:
+        add_capture(restored, ws, "driver", "Nach der Wiederherstellung")
+        await client.run_once()
+        print(
+            "R",
+            [c.text for c in list_captures(restored, ws)],
+            "B",
+            [c.text for c in list_captures(b, ws)],
+        )
+        assert projection(restored, ws) == projection(b, ws)
+        assert len(list_captures(b, ws)) == 4
+    finally:
+        await client.close()
+        await runner.cleanup()
+        restored.close()
+
+
+async def test_idle_polls_do_not_write(laptops):
+    a, b, ws, url, _ = laptops
+    client = SyncClient(b, url, sync_code(a))
+    await client.run_once()
+    changes = b.conn.total_changes
+    for _ in range(3):
+        assert await client.run_once() == (0, 0)
+    assert b.conn.total_changes == changes  # no write transaction, no fsync every tick
+    await client.close()
+
+
+async def test_wrong_address_says_so(aiohttp_server, store):
+    server = await aiohttp_server(web.Application())  # some other web server: 404s
+    client = SyncClient(store, str(server.make_url("/")), "abc")
+    with pytest.raises(SyncUnavailable, match="antwortet kein facilitator-Sync"):
+        await client.run_once()
+    await client.close()
+
+
+async def test_run_forever_reports_changes(laptops):
+    a, b, ws, url, _ = laptops
+    heard = []
+    client = SyncClient(
+        b,
+        url,
+        sync_code(a),
+        on_change=lambda status, pulled, pushed: heard.append((status.connected, pulled, pushed)),
+    )
+    task = asyncio.create_task(client.run_forever(interval=0.05))
+    try:
+        for _ in range(100):
+            if heard:
+                break
+            await asyncio.sleep(0.05)
+        add_capture(a, ws, "need", "Neu auf A")
+        for _ in range(100):
+            if len(heard) >= 2:
+                break
+            await asyncio.sleep(0.05)
+    finally:
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+    assert heard[0] == (True, a.version - 1, 0)
+    assert heard[1] == (True, 1, 0)
+    assert len(heard) == 2  # quiet rounds are not reported
+
+
+def test_push_bodies_stay_under_the_server_limit_in_bytes():
+    from facilitator.core.hlc import format_hlc
+    from facilitator.store.db import Op
+    from facilitator.sync.client import _chunks
+    from facilitator.sync.routes import MAX_PUSH_BYTES
+
+    wide = "数字化🙂" * 2400  # 4 bytes per character for the emoji, 3 for the rest
+    ops = [
+        Op(
+            0,
+            f"u{n}",
+            format_hlc(n + 1, 0),
+            "b",
+            "capture.add",
+            "w",
+            {"id": f"c{n}", "text": wide},
+            "",
+        )
+        for n in range(600)
+    ]
+    bodies = _chunks("b", ops)
+    assert len(bodies) > 1 and all(len(body) <= MAX_PUSH_BYTES for body in bodies)
+    import json
+
+    assert sum(len(json.loads(body)["ops"]) for body in bodies) == 600

@@ -13,7 +13,7 @@ from sync_helpers import exchange, new_workshop, projection
 
 from facilitator.core.errors import UserError
 from facilitator.store import open_store, oplog
-from facilitator.store.agenda import list_items, move_item, update_item
+from facilitator.store.agenda import list_items, move_item, remove_item, update_item
 from facilitator.store.captures import (
     add_capture,
     delete_capture,
@@ -22,10 +22,23 @@ from facilitator.store.captures import (
     update_capture,
 )
 from facilitator.store.oplog import insert_remote_ops, ops_after
+from facilitator.store.participants import add_participant, list_participants, set_present
 from facilitator.store.timer import advance, extend, start_or_pause
 from tests.conftest import FakeClock
 
-ACTIONS = ("add", "edit", "delete", "restore", "move", "resize", "timer", "vote", "sync")
+ACTIONS = (
+    "add",
+    "edit",
+    "delete",
+    "restore",
+    "move",
+    "resize",
+    "remove",
+    "timer",
+    "vote",
+    "person",
+    "sync",
+)
 
 action = st.tuples(
     st.sampled_from("AB"),
@@ -62,6 +75,14 @@ def _act(laptops, clocks, workshop_id, step) -> None:
             move_item(store, items[i % len(items)].id, j)
         elif verb == "resize":
             update_item(store, items[i % len(items)].id, minutes=5 + j)
+        elif verb == "remove" and len(items) > 2:
+            remove_item(store, items[i % len(items)].id)
+        elif verb == "person":
+            people = list_participants(store, workshop_id)
+            if people and j % 2:
+                set_present(store, people[i % len(people)].id, bool(j % 4 == 1))
+            else:
+                add_participant(store, workshop_id, f"Person {name}{i}", organisation=f"Org {j}")
         elif verb == "timer":
             [start_or_pause, advance, lambda s, w: extend(s, w, j - 4 or 1)][i % 3](
                 store, workshop_id

@@ -224,3 +224,38 @@ def test_participants_merged_by_id(pair):
         eva = get_participant(laptop, pid)
         assert eva.consent and eva.present
     assert projection(a, ws) == projection(b, ws)
+
+
+def test_same_organisation_typed_on_both_laptops_is_one(pair):
+    from facilitator.store.organisations import list_organisations
+
+    a, b, ws, ca, cb = pair
+    add_capture(a, ws, "need", "Glasfaser im Gewerbegebiet", organisation="Stadtwerke Esslingen")
+    add_capture(b, ws, "offer", "Rechenzentrum teilen", organisation="stadtwerke  esslingen")
+    add_participant(b, ws, "Jonas Weber", organisation="Landratsamt Esslingen")
+    add_participant(a, ws, "Dr. Eva Schulz", organisation="Landratsamt Esslingen")
+    exchange(a, b)
+    for laptop in (a, b):
+        names = sorted(o.name for o in list_organisations(laptop))
+        assert len(names) == 2, names
+        orgs = {c.organisation_id for c in list_captures(laptop, ws)}
+        assert len(orgs) == 1
+    assert projection(a, ws) == projection(b, ws)
+
+
+def test_both_press_next_at_once(pair):
+    a, b, ws, ca, cb = pair
+    start_or_pause(a, ws)
+    exchange(a, b)
+    tick(ca, cb, seconds=600)
+    advance(a, ws)  # both moderators press "next" within a moment, while apart
+    tick(cb, seconds=0.3)
+    advance(b, ws)
+    tick(ca, cb, seconds=60)
+    exchange(a, b)
+    items = list_items(a, ws)
+    state_a, state_b = timer_state(a, ws), timer_state(b, ws)
+    assert state_a == state_b
+    assert state_a.current_id == items[1].id and state_a.running  # not two steps ahead
+    assert state_a.runs[items[1].id].started_ms == ca.ms - 60_000  # from the first press
+    assert items[2].id not in state_a.runs  # the item after it was not touched

@@ -22,6 +22,7 @@ from facilitator.sync.secret import sync_code
 from tests.conftest import PYTHON, cli_env
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(150)]
+BACKLOG = 6000  # three pull/push batches: a kill can land between two of them
 
 
 class Laptop:
@@ -34,6 +35,7 @@ class Laptop:
         self.acknowledged: list[str] = []  # texts whose capture command succeeded
         self.counter = 0
         self.lock = threading.Lock()
+        self._reader = None
 
     def start_sync(self, *args: str) -> None:
         log = open(self.tmp / f"{self.name}-sync.log", "ab")  # noqa: SIM115 - kept by Popen
@@ -66,6 +68,12 @@ class Laptop:
         assert done.returncode == 0, done.stderr
         with self.lock:
             self.acknowledged.extend(texts)
+
+    def version(self) -> int:
+        """The newest op's sequence number: grows batch by batch while a backlog arrives."""
+        if self._reader is None:
+            self._reader = open_store(self.db, create=False)
+        return self._reader.version
 
     def captures(self) -> list[str]:
         store = open_store(self.db, create=False)
@@ -131,15 +139,22 @@ def test_two_laptops_capture_crash_cut_and_converge(tmp_path):
 
         both_capture(a, b, rounds=3)
 
-        # A backlog on A, then B's sync process dies (SIGKILL) in the middle of pulling it.
-        a.capture(lines=1500)
-        time.sleep(0.15)
+        # A backlog on A; B's sync process dies (SIGKILL) after it has written part of it.
+        b.kill_sync()
+        before = b.version()
+        a.capture(lines=BACKLOG)
+        b.start_sync(*follow)
+        assert wait_for(lambda: before < b.version() < before + BACKLOG, 20, step=0.005)
         b.kill_sync()
         b.start_sync(*follow)
         both_capture(a, b, rounds=2)
 
-        # A's server is killed mid-sync, B keeps pushing into the void; A comes back.
-        b.capture(lines=300)
+        # B's backlog is pushed; A's server dies (SIGKILL) with part of it written.
+        a.kill_sync()
+        before = a.version()
+        b.capture(lines=BACKLOG)
+        a.start_sync(*listen)
+        assert wait_for(lambda: before < a.version() < before + BACKLOG, 20, step=0.005)
         a.kill_sync()
         a.capture()
         a.start_sync(*listen)
@@ -158,12 +173,14 @@ def test_two_laptops_capture_crash_cut_and_converge(tmp_path):
         )
         assert converged, (len(expected), len(a.captures()), len(b.captures()))
         # 3+2+2+3 concurrent rounds of 2 lines on each laptop, the two backlogs, A's single one
-        assert len(expected) == len(set(expected)) == 10 * 2 * 2 + 1500 + 300 + 1
+        assert len(expected) == len(set(expected)) == 10 * 2 * 2 + 2 * BACKLOG + 1
         assert a.export() == b.export()
     finally:
         for laptop in (a, b):
             if laptop.sync is not None:
                 laptop.kill_sync()
+            if laptop._reader is not None:
+                laptop._reader.close()
         if os.environ.get("SYNC_TEST_LOGS"):
             for log in tmp_path.glob("*-sync.log"):
                 print(log.name, log.read_text(errors="replace"))

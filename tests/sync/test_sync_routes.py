@@ -71,7 +71,15 @@ async def test_pull_in_batches_with_cursor(client, store, workshop_id):
         "last": total,
         "waiting": 0,
         "now_ms": store.now_ms(),
+        "version": total,
+        "anchor": ops_after(store, total - 1)[0].uuid,
     }
+    # a cursor whose op is not ours any more (database restored from a backup): 409
+    anchor = data["anchor"]
+    same = await client.get(f"/sync/ops?after={total}&anchor={anchor}", headers=code)
+    assert same.status == 200
+    moved = await client.get(f"/sync/ops?after={total - 1}&anchor={anchor}", headers=code)
+    assert moved.status == 409 and (await moved.json())["reset"] is True
     # the peer's own ops are not sent back to it
     data = await (
         await client.get(f"/sync/ops?after=0&exclude={store.node_id}", headers=code)
@@ -160,3 +168,20 @@ def test_sync_package_never_imports_textual():
         "facilitator.store.sync_state; assert 'textual' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=PROJECT)
+
+
+async def test_a_pull_stops_at_about_four_mib(client, store, workshop_id):
+    long_text = "Digitale Souveränität " * 450  # ~10 KB per capture
+    with store.transaction():
+        for n in range(600):  # ~6 MB in all
+            add_capture(store, workshop_id, "need", f"{n} {long_text}")
+    code = {"X-Sync-Code": sync_code(store)}
+    response = await client.get("/sync/ops?after=0&limit=5000", headers=code)
+    raw = await response.read()
+    data = json.loads(raw)
+    assert 3_000_000 < len(raw) <= 4 * 1024 * 1024 + 20_000
+    assert data["waiting"] > 0
+    rest = await (await client.get(f"/sync/ops?after={data['last']}", headers=code)).json()
+    assert rest["waiting"] == 0
+    texts = [op["payload"].get("text") for op in data["ops"] + rest["ops"]]
+    assert sum(1 for t in texts if t and t.endswith(long_text.strip())) == 600
