@@ -35,6 +35,7 @@ async def _serve(store, host: str, port: int, workshop) -> None:  # noqa: ANN001
     import signal
 
     from facilitator.export.qr import qr_text
+    from facilitator.sync.secret import sync_code
     from facilitator.web.runner import start_participant_server
     from facilitator.web.secrets import moderator_secret
 
@@ -45,6 +46,8 @@ async def _serve(store, host: str, port: int, workshop) -> None:  # noqa: ANN001
     for url in urls:
         click.echo(f"Link: {url}")
     click.echo(f"Moderations-Schlüssel (Header X-Moderator-Secret): {moderator_secret(store)}")
+    pairing = f"--peer {server.sync_url} --code {sync_code(store)}"
+    click.echo(f"Zweiter Laptop (Sync): facilitator sync {pairing}")
     click.echo(qr_text(urls[0]))
     click.echo("Beenden mit Strg+C.", err=True)
     stop = asyncio.Event()

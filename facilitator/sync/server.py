@@ -4,8 +4,6 @@ Used by `facilitator sync --listen` and by the tests until (and besides) the
 participant server, which mounts the same routes next to its phone pages.
 """
 
-import socket
-
 from aiohttp import web
 
 from facilitator.store.db import Store
@@ -38,15 +36,10 @@ def bound_port(runner: web.AppRunner) -> int:
 
 
 def lan_address() -> str:
-    """Return this laptop's address on the local network (no packet is sent)."""
-    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    try:
-        probe.connect(("10.255.255.255", 1))  # UDP connect only picks a route
-        return probe.getsockname()[0]
-    except OSError:
-        return "127.0.0.1"
-    finally:
-        probe.close()
+    """Return this laptop's first address on the local network."""
+    from facilitator.web.runner import lan_addresses  # one way of finding addresses
+
+    return lan_addresses()[0]
 
 
 def sync_url(host: str, port: int) -> str:

@@ -67,6 +67,12 @@ class ParticipantServer:
         return [join_url(h, self.port, code) for h in hosts]
 
     @property
+    def sync_url(self) -> str:
+        """Return the URL the other moderator's laptop pairs with."""
+        host = lan_addresses()[0] if self.host in ("0.0.0.0", "", "::") else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
     def phones_connected(self) -> int:
         """How many phones have the live stream open."""
         return self.app[HUB].phones_connected
@@ -89,8 +95,17 @@ async def start_participant_server(
     moderator_secret: str | None = None,
     extra_setup=(),  # noqa: ANN001 - callables(app), see create_app
     rate_limits: RateLimits | None = None,
+    sync: bool = True,
 ) -> ParticipantServer:
-    """Start the server in the running loop; port 0 picks a free port."""
+    """Start the server in the running loop; port 0 picks a free port.
+
+    With `sync` (the default) the other laptop's sync routes (/sync/…, guarded by
+    their own code) are served beside the phone pages, as DESIGN.md describes.
+    """
+    if sync:
+        from facilitator.sync.routes import add_sync_routes
+
+        extra_setup = (lambda app: add_sync_routes(app, store), *extra_setup)
     app = create_app(
         store,
         workshop_id=workshop_id,

@@ -51,7 +51,9 @@ action = st.tuples(
 
 def _capture_ids(store, workshop_id):
     rows = store.conn.execute(
-        "SELECT id FROM capture WHERE workshop_id = ? ORDER BY id", [workshop_id]
+        # Creation order, not the random ids: hypothesis must see the same test twice.
+        "SELECT id FROM capture WHERE workshop_id = ? ORDER BY hlc, text, id",
+        [workshop_id],
     ).fetchall()
     return [r[0] for r in rows]
 
@@ -128,6 +130,8 @@ def _deliver(ops, workshop_id, batches) -> str:
 def test_any_delivery_order_converges(steps, data):
     clocks = {"A": FakeClock(), "B": FakeClock(1_796_000_000_000 + 250)}
     laptops = {name: open_store(":memory:", now_ms=clocks[name]) for name in "AB"}
+    for name, store in laptops.items():
+        store.node_id = f"laptop{name}"  # fixed tie-breaks, so every run replays alike
     workshop_id = new_workshop(laptops["A"])
     exchange(laptops["A"], laptops["B"])
     for step in steps:
