@@ -107,13 +107,12 @@ class CapturesScreen(BaseScreen):
             text = capture.text
             if capture.owner or capture.due:
                 text += f" (→ {capture.owner or '?'}{', ' + capture.due if capture.due else ''})"
+            kind = CAPTURE_KINDS.get(capture.kind)
             table.add_row(
-                CAPTURE_KINDS[capture.kind].get(lang)
-                if capture.kind in CAPTURE_KINDS
-                else capture.kind,
-                text,
-                topic,
-                capture.organisation,
+                kind.get(lang) if kind else capture.kind,
+                _cut(text, text_width),
+                _cut(topic, 16),
+                _cut(capture.organisation, 18),
                 str(capture.votes or ""),
                 source,
                 key=capture.id,
