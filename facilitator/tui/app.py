@@ -3,6 +3,7 @@
 import socket
 import threading
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -43,7 +44,7 @@ def lan_ip() -> str:
 class FacilitatorApp(App):
     """Plan, run and capture a workshop; every change goes through the store's services."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "facilitator"
     ENABLE_COMMAND_PALETTE = True
     MODES = SCREENS
