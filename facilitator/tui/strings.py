@@ -258,6 +258,12 @@ T = Catalog(
             "Der Protokoll-Export ist in dieser Version noch nicht verfügbar.",
             "The protocol export is not available in this version yet.",
         ),
+        # Textual's own bindings, translated by their English description
+        "Quit": ("Beenden", "Quit"),
+        "palette": ("Befehle", "Commands"),
+        "Focus Next": ("Nächstes Feld", "Focus next"),
+        "Focus Previous": ("Vorheriges Feld", "Focus previous"),
+        "Copy selected text": ("Markierten Text kopieren", "Copy selected text"),
         # help
         "help.title": ("Tasten", "Keys"),
         "help.syntax": (

@@ -12,6 +12,16 @@ from facilitator.tui.app import create_app
 from facilitator.tui.dialogs.method_picker import MethodPicker
 
 
+async def until(pilot, predicate, seconds: float = 10) -> None:
+    """Let the app work (workers, callbacks) until `predicate()` holds."""
+    for _ in range(int(seconds / 0.02)):
+        await pilot.app.workers.wait_for_complete()
+        if predicate():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the app did not get there in time")
+
+
 async def test_plan_an_agenda(app, store: Store, workshop_id, type_text):
     before = list_items(store, workshop_id)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -94,8 +104,7 @@ async def test_import_participants_presence_consent(app, store: Store, workshop_
         await pilot.press("f6", "i")
         app.screen.query_one("#prompt", Input).value = str(csv)
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: "importiert" in str(app.screen.query_one("#message").content))
         people = list_participants(store, workshop_id)
         assert [p.name for p in people] == ["Anna Weber", "Ben Roth"]
         assert "2 Teilnehmende importiert" in str(app.screen.query_one("#message").content)
@@ -108,9 +117,7 @@ async def test_import_participants_presence_consent(app, store: Store, workshop_
         await pilot.press("i")
         app.screen.query_one("#prompt", Input).value = str(tmp_path / "fehlt.csv")
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert app.screen.query_one("#message").has_class("error")
+        await until(pilot, lambda: app.screen.query_one("#message").has_class("error"))
         assert len(list_participants(store, workshop_id)) == 2
 
 
@@ -148,14 +155,15 @@ async def test_export_json_in_a_worker(app, store: Store, workshop_id, tmp_path:
         await pilot.press("f9")
         app.screen.query_one("#export-folder", Input).value = str(tmp_path / "out")
         await pilot.press("j")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: list((tmp_path / "out").glob("*.json")))
+        await until(
+            pilot, lambda: "Geschrieben" in str(app.screen.query_one("#export-result").content)
+        )
         [written] = list((tmp_path / "out").glob("*.json"))
         assert workshop_id in written.read_text(encoding="utf-8")
         assert str(written) in str(app.screen.query_one("#export-result", Label).content)
         await pilot.press("p")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: "Schreibe" not in str(app.screen.query_one("#message").content))
         try:
             import facilitator.export.protocol  # noqa: F401
         except ImportError:

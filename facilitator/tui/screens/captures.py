@@ -98,7 +98,7 @@ class CapturesScreen(BaseScreen):
         table.clear()
         self.captures = found
         # the text takes what the other columns leave, so 80 columns show every column
-        text_width = max(24, self.size.width - 62)
+        text_width = max(24, self.size.width - 74)
         for capture in found:
             source = self.t("captures.participant") if capture.source == "participant" else ""
             if capture.hidden:
@@ -137,7 +137,8 @@ class CapturesScreen(BaseScreen):
         if wanted.text:
             needle = wanted.text.lower()
             found = [c for c in found if needle in c.text.lower()]
-        return found
+        # oldest first by creation time (the service's order ties on captures without hlc)
+        return sorted(found, key=lambda c: c.created_at or "")
 
     def _show_block(self, block) -> None:
         label = self.query_one("#captures-block", Label)
