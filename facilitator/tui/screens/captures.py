@@ -23,10 +23,7 @@ from facilitator.store.captures import (
 from facilitator.tui.dialogs.capture import EditCaptureDialog
 from facilitator.tui.dialogs.common import PromptDialog
 from facilitator.tui.screens.base import BaseScreen
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+from facilitator.tui.widgets.cells import cut
 
 
 class CapturesScreen(BaseScreen):
@@ -110,9 +107,9 @@ class CapturesScreen(BaseScreen):
             kind = CAPTURE_KINDS.get(capture.kind)
             table.add_row(
                 kind.get(lang) if kind else capture.kind,
-                _cut(text, text_width),
-                _cut(topic, 16),
-                _cut(capture.organisation, 18),
+                cut(text, text_width),
+                cut(topic, 16),
+                cut(capture.organisation, 18),
                 str(capture.votes or ""),
                 source,
                 key=capture.id,

@@ -20,6 +20,7 @@ from facilitator.store.participants import (
 )
 from facilitator.tui.dialogs.common import PromptDialog
 from facilitator.tui.screens.base import BaseScreen
+from facilitator.tui.widgets.cells import cut
 
 
 class ParticipantsScreen(BaseScreen):
@@ -44,11 +45,11 @@ class ParticipantsScreen(BaseScreen):
         table = self.query_one("#participants-table", DataTable)
         for key in (
             "col.name",
+            "col.present",
+            "col.consent",
             "col.org",
             "col.org_type",
             "col.municipality",
-            "col.present",
-            "col.consent",
         ):
             table.add_column(self.t(key), key=key)
         super().on_mount()
@@ -66,12 +67,12 @@ class ParticipantsScreen(BaseScreen):
         for person in self.people:
             org_type = ORG_TYPES.get(person.org_type)
             table.add_row(
-                person.name,
-                person.organisation,
-                org_type.get(lang) if org_type else person.org_type,
-                person.municipality,
+                cut(person.name, 24),
                 "✓" if person.present else "·",
                 "✓" if person.consent else "·",
+                cut(person.organisation, 26),
+                org_type.get(lang) if org_type else person.org_type,
+                cut(person.municipality, 16),
                 key=person.id,
             )
         if self.people:

@@ -11,6 +11,7 @@ from facilitator.tui.dialogs.common import ConfirmDialog
 from facilitator.tui.dialogs.item_form import ItemForm
 from facilitator.tui.dialogs.method_picker import NO_METHOD, MethodPicker
 from facilitator.tui.screens.base import BaseScreen
+from facilitator.tui.widgets.cells import cut
 
 STEP_MINUTES = 5
 
@@ -24,8 +25,8 @@ class PlanScreen(BaseScreen):
         Binding("enter", "edit", "key.edit", show=False),
         Binding("e", "edit", "key.edit"),
         Binding("delete,d", "remove", "key.delete"),
-        Binding("shift+up,K", "move(-1)", "key.move_up", key_display="⇧↑"),
-        Binding("shift+down,J", "move(1)", "key.move_down", key_display="⇧↓"),
+        Binding("shift+up,K", "move(-1)", "key.move_up", key_display="⇧↑", show=False),
+        Binding("shift+down,J", "move(1)", "key.move_down", key_display="⇧↓", show=False),
         Binding("plus,equals_sign", "minutes(5)", "key.more", key_display="+"),
         Binding("minus", "minutes(-5)", "key.less", key_display="-"),
         Binding("m", "method", "key.method"),
@@ -57,6 +58,8 @@ class PlanScreen(BaseScreen):
             self.query_one("#plan-total", Label).update(self.t("no_workshop"))
             return
         self.items, plan = snapshot.items, snapshot.plan
+        # the title takes what the other columns leave, so 80 columns show every column
+        title_width = max(20, self.size.width - 66)
         for index, (item, slot) in enumerate(zip(self.items, plan.slots, strict=True)):
             kind = (
                 self.t("kind.pinned", at=item.at)
@@ -70,10 +73,10 @@ class PlanScreen(BaseScreen):
                 str(index + 1),
                 slot.start_text,
                 slot.end_text,
-                marker + item.title,
+                cut(marker + item.title, title_width),
                 str(item.minutes),
                 kind,
-                method,
+                cut(method, 22),
                 key=item.id,
             )
         if self.items:
@@ -94,6 +97,9 @@ class PlanScreen(BaseScreen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_edit()
+
+    def on_resize(self) -> None:
+        self.refresh_data()
 
     def selected(self) -> AgendaItem | None:
         row = self.query_one("#plan-table", DataTable).cursor_row
