@@ -34,6 +34,7 @@ T = Catalog(
         "key.more": ("+5", "+5"),
         "key.less": ("−5", "−5"),
         "key.method": ("Methode", "Method"),
+        "key.pin": ("Fest/frei", "Fix/free"),
         "key.open": ("Öffnen", "Open"),
         "key.new": ("Neu", "New"),
         "key.scope": ("Block/Alle", "Block/all"),
@@ -138,6 +139,10 @@ T = Catalog(
         "captures.dots_prompt": (
             "Punkte vom Flipchart für „{text}“",
             "Flipchart dots for “{text}”",
+        ),
+        "captures.bad_dots": (
+            "Punkte müssen eine ganze Zahl ab 0 sein.",
+            "Dots must be a whole number from 0.",
         ),
         "captures.budget_prompt": ("Punkte pro Person (1–20)", "Dots per person (1–20)"),
         "captures.edit_prompt": (

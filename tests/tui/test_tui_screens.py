@@ -58,6 +58,13 @@ async def test_plan_an_agenda(app, store: Store, workshop_id, type_text):
         if "world-cafe" in cards:
             assert list_items(store, workshop_id)[2].method == "world-cafe"
 
+        table.move_cursor(row=1)
+        await pilot.press("f")
+        pinned = list_items(store, workshop_id)[1]
+        assert (pinned.kind, pinned.at) == ("pinned", "09:15")
+        await pilot.press("f")
+        assert list_items(store, workshop_id)[1].kind == "block"
+
         table.move_cursor(row=2)
         await pilot.press("d", "j")
         assert "Weltcafé" not in [it.title for it in list_items(store, workshop_id)]

@@ -218,7 +218,7 @@ class CapturesScreen(BaseScreen):
             if value is None:
                 return
             if not value.strip().isdigit():
-                self.say(self.t("plan.bad_minutes").replace("Minuten", "Punkte"), error=True)
+                self.say(self.t("captures.bad_dots"), error=True)
                 return
             self._do(set_flipchart_votes, capture.id, int(value))
 

@@ -30,6 +30,7 @@ class PlanScreen(BaseScreen):
         Binding("plus,equals_sign", "minutes(5)", "key.more", key_display="+"),
         Binding("minus", "minutes(-5)", "key.less", key_display="-"),
         Binding("m", "method", "key.method"),
+        Binding("f", "pin", "key.pin"),
     ]
 
     def __init__(self) -> None:
@@ -183,3 +184,15 @@ class PlanScreen(BaseScreen):
                 self._do(update_item, item.id, method=None if method_id == NO_METHOD else method_id)
 
         self.app.push_screen(MethodPicker(self.fapp.methods(), self.fapp.lang), picked)
+
+    def action_pin(self) -> None:
+        """Fix an item at its current start time, or let a fixed one move again."""
+        item = self.selected()
+        snapshot = self.fapp.snapshot()
+        if item is None or snapshot is None or snapshot.plan is None:
+            return
+        if item.kind == "pinned":
+            self._do(update_item, item.id, kind="block", at=None)
+        else:
+            start = snapshot.plan.slots[self.items.index(item)].start_text
+            self._do(update_item, item.id, kind="pinned", at=start)
