@@ -60,7 +60,7 @@ class PlanScreen(BaseScreen):
             return
         self.items, plan = snapshot.items, snapshot.plan
         # the title takes what the other columns leave, so 80 columns show every column
-        title_width = max(20, self.size.width - 66)
+        title_width = max(16, self.size.width - 64)
         for index, (item, slot) in enumerate(zip(self.items, plan.slots, strict=True)):
             kind = (
                 self.t("kind.pinned", at=item.at)
@@ -77,7 +77,7 @@ class PlanScreen(BaseScreen):
                 cut(marker + item.title, title_width),
                 str(item.minutes),
                 kind,
-                cut(method, 22),
+                cut(method, 18),
                 key=item.id,
             )
         if self.items:
