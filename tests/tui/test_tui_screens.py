@@ -127,6 +127,14 @@ async def test_import_participants_presence_consent(app, store: Store, workshop_
         await until(pilot, lambda: app.screen.query_one("#message").has_class("error"))
         assert len(list_participants(store, workshop_id)) == 2
 
+        excel = tmp_path / "excel.csv"
+        excel.write_bytes("Name;Organisation\nJürgen Groß;Gemeinde Aichwald\n".encode("cp1252"))
+        await pilot.press("i")
+        app.screen.query_one("#prompt", Input).value = str(excel)
+        await pilot.press("enter")
+        await until(pilot, lambda: len(list_participants(store, workshop_id)) == 3)
+        assert "Jürgen Groß" in [p.name for p in list_participants(store, workshop_id)]
+
 
 async def test_methods_search_and_use(app, store: Store, workshop_id, type_text):
     async with app.run_test(size=(80, 24)) as pilot:

@@ -116,11 +116,15 @@ class ParticipantsScreen(BaseScreen):
 
         self.app.push_screen(PromptDialog(self.t("participants.csv_prompt")), entered)
 
-    @work(thread=True, exclusive=True, group="csv")
+    @work(thread=True, exclusive=True, group="csv", exit_on_error=False)
     def read_csv(self, path: Path) -> None:
         """Read and check the file off the UI thread; store on the UI thread."""
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            raw = path.read_bytes()
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                text = raw.decode("cp1252")  # Excel on Windows saves CSV this way
             rows = parse_participants_csv(text, str(path))
         except OSError as err:
             self.app.call_from_thread(
