@@ -125,7 +125,7 @@ class FacilitatorApp(App):
 
     def _on_ops(self, ops: list) -> None:
         self.data_version += 1
-        if self._refresh_pending:
+        if self._refresh_pending or not self.is_running:
             return
         self._refresh_pending = True
         if threading.get_ident() == self._thread_id:

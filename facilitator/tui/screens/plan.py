@@ -60,7 +60,7 @@ class PlanScreen(BaseScreen):
             return
         self.items, plan = snapshot.items, snapshot.plan
         # the title takes what the other columns leave, so 80 columns show every column
-        title_width = max(16, self.size.width - 64)
+        title_width = max(18, self.size.width - 62)
         for index, (item, slot) in enumerate(zip(self.items, plan.slots, strict=True)):
             kind = (
                 self.t("kind.pinned", at=item.at)
