@@ -237,7 +237,10 @@ class FacilitatorApp(App):
         if undone is None:
             self.say(self.t("nothing_to_undo"))
         else:
-            self.say(self.t("undone", what=undone.kind))
+            table, _, verb = undone.kind.partition(".")
+            parts = [f"undo.{table}", f"undo.{verb}"]
+            what = " ".join(self.t(p) if p in T else p for p in parts)
+            self.say(self.t("undone", what=what))
 
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
