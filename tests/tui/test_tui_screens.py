@@ -195,3 +195,14 @@ async def test_help_lists_keys_and_english(store: Store, workshop_id):
         assert "Start/pause" in texts or "Capture" in texts
         await pilot.press("escape", "f3")
         assert app.screen.query_one("#plan-table", DataTable).columns
+
+
+async def test_command_palette_switches_screens(app, type_text):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "Teilnehmende")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert type(app.screen).__name__ == "ParticipantsScreen"
