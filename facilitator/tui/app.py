@@ -3,6 +3,7 @@
 import socket
 import threading
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -43,7 +44,7 @@ def lan_ip() -> str:
 class FacilitatorApp(App):
     """Plan, run and capture a workshop; every change goes through the store's services."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "facilitator"
     ENABLE_COMMAND_PALETTE = True
     MODES = SCREENS
@@ -124,7 +125,7 @@ class FacilitatorApp(App):
 
     def _on_ops(self, ops: list) -> None:
         self.data_version += 1
-        if self._refresh_pending:
+        if self._refresh_pending or not self.is_running:
             return
         self._refresh_pending = True
         if threading.get_ident() == self._thread_id:
@@ -236,7 +237,10 @@ class FacilitatorApp(App):
         if undone is None:
             self.say(self.t("nothing_to_undo"))
         else:
-            self.say(self.t("undone", what=undone.kind))
+            table, _, verb = undone.kind.partition(".")
+            parts = [f"undo.{table}", f"undo.{verb}"]
+            what = " ".join(self.t(p) if p in T else p for p in parts)
+            self.say(self.t("undone", what=what))
 
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"

@@ -70,7 +70,9 @@ async def test_undo_from_any_screen(app, store: Store, workshop_id):
         assert len(list_captures(store, workshop_id)) == 1
         await pilot.press("ctrl+z")
         assert list_captures(store, workshop_id) == []
-        assert "Rückgängig" in str(app.screen.query_one("#message").content)
+        assert "Rückgängig gemacht: Eintrag angelegt" in str(
+            app.screen.query_one("#message").content
+        )
 
 
 async def test_capture_list_edit_delete_votes_hide(app, store: Store, workshop_id):

@@ -12,6 +12,16 @@ from facilitator.tui.app import create_app
 from facilitator.tui.dialogs.method_picker import MethodPicker
 
 
+async def until(pilot, predicate, seconds: float = 10) -> None:
+    """Let the app work (workers, callbacks) until `predicate()` holds."""
+    for _ in range(int(seconds / 0.02)):
+        await pilot.app.workers.wait_for_complete()
+        if predicate():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the app did not get there in time")
+
+
 async def test_plan_an_agenda(app, store: Store, workshop_id, type_text):
     before = list_items(store, workshop_id)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -47,6 +57,13 @@ async def test_plan_an_agenda(app, store: Store, workshop_id, type_text):
         await pilot.pause()
         if "world-cafe" in cards:
             assert list_items(store, workshop_id)[2].method == "world-cafe"
+
+        table.move_cursor(row=1)
+        await pilot.press("f")
+        pinned = list_items(store, workshop_id)[1]
+        assert (pinned.kind, pinned.at) == ("pinned", "09:15")
+        await pilot.press("f")
+        assert list_items(store, workshop_id)[1].kind == "block"
 
         table.move_cursor(row=2)
         await pilot.press("d", "j")
@@ -94,8 +111,7 @@ async def test_import_participants_presence_consent(app, store: Store, workshop_
         await pilot.press("f6", "i")
         app.screen.query_one("#prompt", Input).value = str(csv)
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: "importiert" in str(app.screen.query_one("#message").content))
         people = list_participants(store, workshop_id)
         assert [p.name for p in people] == ["Anna Weber", "Ben Roth"]
         assert "2 Teilnehmende importiert" in str(app.screen.query_one("#message").content)
@@ -108,10 +124,16 @@ async def test_import_participants_presence_consent(app, store: Store, workshop_
         await pilot.press("i")
         app.screen.query_one("#prompt", Input).value = str(tmp_path / "fehlt.csv")
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert app.screen.query_one("#message").has_class("error")
+        await until(pilot, lambda: app.screen.query_one("#message").has_class("error"))
         assert len(list_participants(store, workshop_id)) == 2
+
+        excel = tmp_path / "excel.csv"
+        excel.write_bytes("Name;Organisation\nJürgen Groß;Gemeinde Aichwald\n".encode("cp1252"))
+        await pilot.press("i")
+        app.screen.query_one("#prompt", Input).value = str(excel)
+        await pilot.press("enter")
+        await until(pilot, lambda: len(list_participants(store, workshop_id)) == 3)
+        assert "Jürgen Groß" in [p.name for p in list_participants(store, workshop_id)]
 
 
 async def test_methods_search_and_use(app, store: Store, workshop_id, type_text):
@@ -148,14 +170,15 @@ async def test_export_json_in_a_worker(app, store: Store, workshop_id, tmp_path:
         await pilot.press("f9")
         app.screen.query_one("#export-folder", Input).value = str(tmp_path / "out")
         await pilot.press("j")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: list((tmp_path / "out").glob("*.json")))
+        await until(
+            pilot, lambda: "Geschrieben" in str(app.screen.query_one("#export-result").content)
+        )
         [written] = list((tmp_path / "out").glob("*.json"))
         assert workshop_id in written.read_text(encoding="utf-8")
         assert str(written) in str(app.screen.query_one("#export-result", Label).content)
         await pilot.press("p")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: "Schreibe" not in str(app.screen.query_one("#message").content))
         try:
             import facilitator.export.protocol  # noqa: F401
         except ImportError:
@@ -172,3 +195,14 @@ async def test_help_lists_keys_and_english(store: Store, workshop_id):
         assert "Start/pause" in texts or "Capture" in texts
         await pilot.press("escape", "f3")
         assert app.screen.query_one("#plan-table", DataTable).columns
+
+
+async def test_command_palette_switches_screens(app, type_text):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "Teilnehmende")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert type(app.screen).__name__ == "ParticipantsScreen"

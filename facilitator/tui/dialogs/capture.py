@@ -108,6 +108,10 @@ class CaptureDialog(_LineDialog):
         kind = CAPTURE_KINDS[parsed.kind].get(self.fapp.lang)
         self.say(self.t("capture.saved", kind=kind, text=parsed.text))
 
+    def refresh_data(self) -> None:
+        """The running block may change while the line is open (the other moderator)."""
+        self.query_one("#capture-title", Label).update(self.title_text())
+
 
 class EditCaptureDialog(_LineDialog):
     """The capture as a line to change; Enter stores the changes."""

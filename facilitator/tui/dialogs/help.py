@@ -41,15 +41,8 @@ class HelpDialog(ModalScreen[None]):
         with VerticalScroll(classes="dialog", id="help"):
             yield Static(Text(t("help.title"), style="bold"))
             yield Static(self._table(t("help.screen"), screen_bindings))
-            yield Static(self._table(t("help.global"), app_bindings + self._quit(t)))
+            yield Static(self._table(t("help.global"), app_bindings))
             yield Static(t("help.syntax"), id="help-syntax")
-
-    @staticmethod
-    def _quit(t) -> list[Binding]:
-        return [
-            Binding("ctrl+q", "quit", t("key.quit")),
-            Binding("ctrl+p", "command_palette", "Befehle / Commands"),
-        ]
 
     def action_close(self) -> None:
         self.dismiss(None)

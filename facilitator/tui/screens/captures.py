@@ -23,10 +23,7 @@ from facilitator.store.captures import (
 from facilitator.tui.dialogs.capture import EditCaptureDialog
 from facilitator.tui.dialogs.common import PromptDialog
 from facilitator.tui.screens.base import BaseScreen
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+from facilitator.tui.widgets.cells import cut
 
 
 class CapturesScreen(BaseScreen):
@@ -98,7 +95,7 @@ class CapturesScreen(BaseScreen):
         table.clear()
         self.captures = found
         # the text takes what the other columns leave, so 80 columns show every column
-        text_width = max(24, self.size.width - 62)
+        text_width = max(24, self.size.width - 74)
         for capture in found:
             source = self.t("captures.participant") if capture.source == "participant" else ""
             if capture.hidden:
@@ -107,13 +104,12 @@ class CapturesScreen(BaseScreen):
             text = capture.text
             if capture.owner or capture.due:
                 text += f" (→ {capture.owner or '?'}{', ' + capture.due if capture.due else ''})"
+            kind = CAPTURE_KINDS.get(capture.kind)
             table.add_row(
-                CAPTURE_KINDS[capture.kind].get(lang)
-                if capture.kind in CAPTURE_KINDS
-                else capture.kind,
-                text,
-                topic,
-                capture.organisation,
+                kind.get(lang) if kind else capture.kind,
+                cut(text, text_width),
+                cut(topic, 16),
+                cut(capture.organisation, 18),
                 str(capture.votes or ""),
                 source,
                 key=capture.id,
@@ -138,7 +134,8 @@ class CapturesScreen(BaseScreen):
         if wanted.text:
             needle = wanted.text.lower()
             found = [c for c in found if needle in c.text.lower()]
-        return found
+        # oldest first by creation time (the service's order ties on captures without hlc)
+        return sorted(found, key=lambda c: c.created_at or "")
 
     def _show_block(self, block) -> None:
         label = self.query_one("#captures-block", Label)
@@ -221,7 +218,7 @@ class CapturesScreen(BaseScreen):
             if value is None:
                 return
             if not value.strip().isdigit():
-                self.say(self.t("plan.bad_minutes").replace("Minuten", "Punkte"), error=True)
+                self.say(self.t("captures.bad_dots"), error=True)
                 return
             self._do(set_flipchart_votes, capture.id, int(value))
 

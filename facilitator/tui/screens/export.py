@@ -1,5 +1,7 @@
 """Provides the Export screen: write the JSON and the protocol in a worker, show where."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from textual import work
@@ -7,7 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Label
 
-from facilitator.core.errors import UserError
+from facilitator.export.files import write_text_atomic
+from facilitator.store import Store, open_store
 from facilitator.store.exchange import dumps, export_workshop
 from facilitator.tui.screens.base import BaseScreen
 
@@ -51,45 +54,50 @@ class ExportScreen(BaseScreen):
 
     def action_json(self) -> None:
         path = self._target(".json")
-        if path is None:
-            return
-        try:
-            text = dumps(export_workshop(self.store, self.workshop_id))  # quick read on the UI
-        except UserError as err:
-            self.say(str(err), error=True)
-            return
-        self.say(self.t("export.running", path=path))
-        self.write_json(path, text)
-
-    @work(thread=True, group="export")
-    def write_json(self, path: Path, text: str) -> None:
-        from facilitator.export.files import write_text_atomic
-
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_text_atomic(path, text)
-        except OSError as err:
-            self.app.call_from_thread(self.done, None, str(err.strerror or err))
-            return
-        self.app.call_from_thread(self.done, path, None)
+        if path is not None:
+            self.say(self.t("export.running", path=path))
+            self.export(path, self.workshop_id, self.fapp.lang, "json")
 
     def action_protocol(self) -> None:
         path = self._target(".docx")
         if path is not None:
             self.say(self.t("export.running", path=path))
-            self.write_protocol(path, self.workshop_id, self.fapp.lang)
+            self.export(path, self.workshop_id, self.fapp.lang, "protocol")
 
-    @work(thread=True, group="export")
-    def write_protocol(self, path: Path, workshop_id: str, lang: str) -> None:
-        try:
-            from facilitator.export.protocol import write_protocol
-        except ImportError:
-            self.app.call_from_thread(self.done, None, self.t("export.no_protocol"))
+    @contextmanager
+    def _reader(self) -> Iterator[Store]:
+        """A connection of the worker's own: it reads a consistent snapshot (WAL)
+        while the moderators keep capturing on the UI's connection."""
+        path = self.store.path
+        if not path or path == ":memory:":
+            yield self.store
             return
+        reader = open_store(path, create=False)
         try:
+            yield reader
+        finally:
+            reader.close()
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def export(self, path: Path, workshop_id: str, lang: str, what: str) -> None:
+        """Write the JSON or the protocol off the UI thread; report back by message."""
+        try:
+            if what == "protocol":
+                try:
+                    from facilitator.export.protocol import write_protocol
+                except ImportError:
+                    self.app.call_from_thread(self.done, None, self.t("export.no_protocol"))
+                    return
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_protocol(self.store, workshop_id, path, lang=lang)
-        except (OSError, UserError) as err:
+            with self._reader() as reader:
+                if what == "protocol":
+                    write_protocol(reader, workshop_id, path, lang=lang)
+                else:
+                    write_text_atomic(path, dumps(export_workshop(reader, workshop_id)))
+        except OSError as err:
+            self.app.call_from_thread(self.done, None, str(err.strerror or err))
+            return
+        except Exception as err:  # noqa: BLE001 - a failed export must not end the workshop
             self.app.call_from_thread(self.done, None, str(err))
             return
         self.app.call_from_thread(self.done, path, None)

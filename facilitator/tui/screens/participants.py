@@ -20,6 +20,7 @@ from facilitator.store.participants import (
 )
 from facilitator.tui.dialogs.common import PromptDialog
 from facilitator.tui.screens.base import BaseScreen
+from facilitator.tui.widgets.cells import cut
 
 
 class ParticipantsScreen(BaseScreen):
@@ -44,11 +45,11 @@ class ParticipantsScreen(BaseScreen):
         table = self.query_one("#participants-table", DataTable)
         for key in (
             "col.name",
+            "col.present",
+            "col.consent",
             "col.org",
             "col.org_type",
             "col.municipality",
-            "col.present",
-            "col.consent",
         ):
             table.add_column(self.t(key), key=key)
         super().on_mount()
@@ -66,12 +67,12 @@ class ParticipantsScreen(BaseScreen):
         for person in self.people:
             org_type = ORG_TYPES.get(person.org_type)
             table.add_row(
-                person.name,
-                person.organisation,
-                org_type.get(lang) if org_type else person.org_type,
-                person.municipality,
+                cut(person.name, 24),
                 "✓" if person.present else "·",
                 "✓" if person.consent else "·",
+                cut(person.organisation, 26),
+                org_type.get(lang) if org_type else person.org_type,
+                cut(person.municipality, 16),
                 key=person.id,
             )
         if self.people:
@@ -115,11 +116,15 @@ class ParticipantsScreen(BaseScreen):
 
         self.app.push_screen(PromptDialog(self.t("participants.csv_prompt")), entered)
 
-    @work(thread=True, exclusive=True, group="csv")
+    @work(thread=True, exclusive=True, group="csv", exit_on_error=False)
     def read_csv(self, path: Path) -> None:
         """Read and check the file off the UI thread; store on the UI thread."""
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            raw = path.read_bytes()
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                text = raw.decode("cp1252")  # Excel on Windows saves CSV this way
             rows = parse_participants_csv(text, str(path))
         except OSError as err:
             self.app.call_from_thread(

@@ -11,6 +11,7 @@ from facilitator.tui.dialogs.common import ConfirmDialog
 from facilitator.tui.dialogs.item_form import ItemForm
 from facilitator.tui.dialogs.method_picker import NO_METHOD, MethodPicker
 from facilitator.tui.screens.base import BaseScreen
+from facilitator.tui.widgets.cells import cut
 
 STEP_MINUTES = 5
 
@@ -24,11 +25,12 @@ class PlanScreen(BaseScreen):
         Binding("enter", "edit", "key.edit", show=False),
         Binding("e", "edit", "key.edit"),
         Binding("delete,d", "remove", "key.delete"),
-        Binding("shift+up,K", "move(-1)", "key.move_up", key_display="⇧↑"),
-        Binding("shift+down,J", "move(1)", "key.move_down", key_display="⇧↓"),
+        Binding("shift+up,K", "move(-1)", "key.move_up", key_display="⇧↑", show=False),
+        Binding("shift+down,J", "move(1)", "key.move_down", key_display="⇧↓", show=False),
         Binding("plus,equals_sign", "minutes(5)", "key.more", key_display="+"),
         Binding("minus", "minutes(-5)", "key.less", key_display="-"),
         Binding("m", "method", "key.method"),
+        Binding("f", "pin", "key.pin"),
     ]
 
     def __init__(self) -> None:
@@ -57,6 +59,8 @@ class PlanScreen(BaseScreen):
             self.query_one("#plan-total", Label).update(self.t("no_workshop"))
             return
         self.items, plan = snapshot.items, snapshot.plan
+        # the title takes what the other columns leave, so 80 columns show every column
+        title_width = max(18, self.size.width - 62)
         for index, (item, slot) in enumerate(zip(self.items, plan.slots, strict=True)):
             kind = (
                 self.t("kind.pinned", at=item.at)
@@ -70,10 +74,10 @@ class PlanScreen(BaseScreen):
                 str(index + 1),
                 slot.start_text,
                 slot.end_text,
-                marker + item.title,
+                cut(marker + item.title, title_width),
                 str(item.minutes),
                 kind,
-                method,
+                cut(method, 18),
                 key=item.id,
             )
         if self.items:
@@ -94,6 +98,9 @@ class PlanScreen(BaseScreen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_edit()
+
+    def on_resize(self) -> None:
+        self.refresh_data()
 
     def selected(self) -> AgendaItem | None:
         row = self.query_one("#plan-table", DataTable).cursor_row
@@ -177,3 +184,15 @@ class PlanScreen(BaseScreen):
                 self._do(update_item, item.id, method=None if method_id == NO_METHOD else method_id)
 
         self.app.push_screen(MethodPicker(self.fapp.methods(), self.fapp.lang), picked)
+
+    def action_pin(self) -> None:
+        """Fix an item at its current start time, or let a fixed one move again."""
+        item = self.selected()
+        snapshot = self.fapp.snapshot()
+        if item is None or snapshot is None or snapshot.plan is None:
+            return
+        if item.kind == "pinned":
+            self._do(update_item, item.id, kind="block", at=None)
+        else:
+            start = snapshot.plan.slots[self.items.index(item)].start_text
+            self._do(update_item, item.id, kind="pinned", at=start)

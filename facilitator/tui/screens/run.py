@@ -13,6 +13,10 @@ from facilitator.store import timer as timer_service
 from facilitator.store.agenda import update_item
 from facilitator.tui.screens.base import BaseScreen
 from facilitator.tui.timing import reading, remaining_items, timer_text, workshop_delay_ms
+from facilitator.tui.widgets.big_timer import BigTimer
+
+# from this terminal size on (a projector) the block-letter timer replaces Digits
+BIG_WIDTH, BIG_HEIGHT = 100, 36
 
 EXTEND_MINUTES = 5
 LEVELS = ("ok", "warn", "critical", "over")
@@ -41,6 +45,7 @@ class RunScreen(BaseScreen):
             yield Label(id="run-title")
             yield Label(id="run-status")
             yield Digits("--:--", id="timer")
+            yield BigTimer(id="big-timer")
             with Horizontal(id="run-lower"):
                 with Vertical(id="run-steps-box"):
                     yield Label(id="run-method")
@@ -53,12 +58,24 @@ class RunScreen(BaseScreen):
         self._steps_key = ()
         self.tick()
 
+    def on_resize(self) -> None:
+        big = self.size.width >= BIG_WIDTH and self.size.height >= BIG_HEIGHT
+        self.query_one("#run-body").set_class(big, "big")
+        if big:
+            # about a third of the height for the time, the rest for steps and next block
+            self.query_one(BigTimer).fit(self.size.width - 4, self.size.height // 3)
+
+    def _show_time(self, text: str) -> None:
+        digits = self.query_one("#timer", Digits)
+        if digits.value != text:
+            digits.update(text)
+        self.query_one(BigTimer).show(text)
+
     def tick(self) -> None:
         super().tick()
         snapshot = self.fapp.snapshot()
         title = self.query_one("#run-title", Label)
         status = self.query_one("#run-status", Label)
-        digits = self.query_one("#timer", Digits)
         if snapshot is None:
             title.update(self.t("no_workshop"))
             return
@@ -77,7 +94,7 @@ class RunScreen(BaseScreen):
             )
             self._set(title, ready)
             self._set(status, "")
-            digits.update(f"{upcoming.minutes:02d}:00" if upcoming else "--:--")
+            self._show_time(f"{upcoming.minutes:02d}:00" if upcoming else "--:--")
             self._set_level("ok")
             if upcoming:
                 self._show_steps(upcoming, upcoming.minutes, 0)
@@ -88,9 +105,7 @@ class RunScreen(BaseScreen):
         if current.level == "over":
             state += f" · {self.t('run.over')}"
         self._set(status, state)
-        text = timer_text(current)
-        if digits.value != text:
-            digits.update(text)
+        self._show_time(timer_text(current))
         self._set_level(current.level)
         last_id, last_level = self._last_level
         if current.level == "over" and last_id == item.id and last_level != "over":

@@ -9,6 +9,7 @@ from facilitator.store.workshops import create_workshop, delete_workshop, list_w
 from facilitator.tui.dialogs.common import ConfirmDialog
 from facilitator.tui.dialogs.new_workshop import NewWorkshopDialog
 from facilitator.tui.screens.base import BaseScreen
+from facilitator.tui.widgets.cells import cut
 
 
 class StartScreen(BaseScreen):
@@ -42,7 +43,7 @@ class StartScreen(BaseScreen):
         for row in self.workshops:
             mark = "▶ " if row["id"] == self.workshop_id else ""
             table.add_row(
-                mark + row["title"],
+                cut(mark + row["title"], max(20, self.size.width - 40)),
                 row["date"] or "",
                 str(row["items"]),
                 str(row["captures"]),
@@ -56,6 +57,9 @@ class StartScreen(BaseScreen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_open()
+
+    def on_resize(self) -> None:
+        self.refresh_data()
 
     def selected(self) -> dict | None:
         row = self.query_one("#start-table", DataTable).cursor_row

@@ -1,0 +1,89 @@
+"""Tests of the participant server's life in the app: started on mount, stopped on exit."""
+
+import sys
+import types
+
+import pytest
+from textual.widgets import Label
+
+from facilitator.store import Store
+from facilitator.store.captures import list_captures
+from facilitator.tui.app import create_app
+
+RUNNER = "facilitator.web.runner"
+
+
+class FakeServer:
+    phones_connected = 3
+
+    def __init__(self) -> None:
+        self.stopped = False
+
+    def join_urls(self, code: str) -> list[str]:
+        return [f"http://10.0.0.5:8765/j/{code}"]
+
+    async def stop(self) -> None:
+        self.stopped = True
+
+
+def _runner(monkeypatch: pytest.MonkeyPatch, start) -> None:
+    module = types.ModuleType(RUNNER)
+    module.start_participant_server = start
+    monkeypatch.setitem(sys.modules, RUNNER, module)
+
+
+async def _settle(pilot, app) -> None:
+    for _ in range(50):
+        await pilot.pause(0.01)
+        if app.server is not None or app.server_problem is not None:
+            return
+
+
+async def test_server_runs_inside_the_app(monkeypatch, store: Store, workshop_id):
+    server = FakeServer()
+    calls = []
+
+    async def start(store_arg, host="0.0.0.0", port=8765):
+        calls.append((store_arg, port))
+        return server
+
+    _runner(monkeypatch, start)
+    app = create_app(store, workshop_id, join_code="ABCDEF1234")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot, app)
+        assert calls == [(store, 8765)] and app.server is server
+        await pilot.press("f8")
+        app.screen.tick()
+        url = str(app.screen.query_one("#join-url", Label).content)
+        assert url == "http://10.0.0.5:8765/j/ABCDEF1234"
+        assert "3 Handys" in str(app.screen.query_one("#join-server", Label).content)
+    assert server.stopped
+
+
+async def test_port_in_use_is_a_message_and_the_app_works(monkeypatch, store, workshop_id):
+    async def start(store_arg, host="0.0.0.0", port=8765):
+        raise OSError(98, "Address already in use")
+
+    _runner(monkeypatch, start)
+    app = create_app(store, workshop_id, join_host="192.168.1.20", join_code="ABCDEF1234")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot, app)
+        await pilot.press("f8")
+        app.screen.tick()
+        assert "Address already in use" in str(app.screen.query_one("#join-server").content)
+        assert "192.168.1.20" in str(app.screen.query_one("#join-url").content)
+        await pilot.press("c")
+        app.screen.query_one("#capture-input").value = "f: Wer lädt ein?"
+        await pilot.press("enter")
+    assert list_captures(store, workshop_id)[0].kind == "question"
+
+
+async def test_without_the_server_module(monkeypatch, store, workshop_id):
+    monkeypatch.setitem(sys.modules, RUNNER, None)  # import fails
+    app = create_app(store, workshop_id, join_host="192.168.1.20", join_code="ABCDEF1234")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot, app)
+        await pilot.press("f8")
+        app.screen.tick()
+        assert "nicht verfügbar" in str(app.screen.query_one("#join-server").content)
+        assert "ABCDEF1234" in str(app.screen.query_one("#join-url").content)
