@@ -1,9 +1,6 @@
 """Provides `facilitator app` (also `facilitator` alone) and `facilitator demo`."""
 
-import sys
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -13,25 +10,6 @@ from facilitator.cli.context import Settings, pass_settings, workshop_option
 no_server_option = click.option(
     "--no-server", is_flag=True, help="Den Teilnehmer-Server (Handys) nicht starten."
 )
-
-
-@contextmanager
-def _store_without_numpy() -> Iterator[None]:
-    """Import the store while numpy is marked missing, then unmark it.
-
-    sqlite-utils imports numpy (and pandas) only to recognise their values, which
-    the app never stores; skipping them saves about 0.2 s before the first paint.
-    Code that needs numpy later (charts in exports) imports the real one.
-    """
-    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment]
-    try:
-        import facilitator.store  # noqa: F401
-    finally:
-        for name in hidden:
-            del sys.modules[name]
-    yield
 
 
 def _run(store, workshop_id: str | None, lang: str, no_server: bool) -> None:
@@ -47,8 +25,7 @@ def _run(store, workshop_id: str | None, lang: str, no_server: bool) -> None:
 @pass_settings
 def app(settings: Settings, workshop_id: str | None, no_server: bool) -> None:
     """Die App starten (auf dem zuletzt angelegten Workshop)."""
-    with _store_without_numpy():
-        from facilitator.store.workshops import list_workshops, resolve_workshop
+    from facilitator.store.workshops import list_workshops, resolve_workshop
 
     store = settings.open(create=True)
     try:
@@ -65,9 +42,8 @@ def app(settings: Settings, workshop_id: str | None, no_server: bool) -> None:
 @pass_settings
 def demo(settings: Settings, no_server: bool) -> None:
     """Die App mit einem frischen Beispiel-Workshop starten (temporäre Datenbank ohne --db)."""
-    with _store_without_numpy():
-        from facilitator.demo import seed_demo
-        from facilitator.store import open_store
+    from facilitator.demo import seed_demo
+    from facilitator.store import open_store
 
     with tempfile.TemporaryDirectory(prefix="facilitator-demo-") as folder:
         path = Path(settings.db_path) if settings.db_path else Path(folder) / "demo.db"

@@ -10,11 +10,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from facilitator.core.errors import DatabaseProblem
 from facilitator.core.hlc import HybridClock
-from facilitator.store.schema import SCHEMA_VERSION, migrations
+from facilitator.store.columns import SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = int(os.environ.get("FACILITATOR_BUSY_MS", "5000"))
 
@@ -101,7 +99,6 @@ def open_store(
         elif path.is_dir():
             raise DatabaseProblem(f"{path} ist ein Ordner, keine Datenbank.")
     conn = connect(path)
-    db = Database(conn)
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
@@ -109,31 +106,23 @@ def open_store(
                 f"Die Datenbank {path} stammt von einer neueren facilitator-Version "
                 f"(Schema {version}, diese Version kennt {SCHEMA_VERSION}). Bitte aktualisieren."
             )
-        if migrations.pending(db):
-            # One writer migrates; a second process starting at the same time waits
-            # for the lock, then finds nothing pending.
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                migrations.apply(db)
-                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
+        if version < SCHEMA_VERSION:
+            from facilitator.store.schema import migrate  # sqlite-utils: only to migrate
+
+            migrate(conn)
     except sqlite3.DatabaseError as err:
         conn.close()
         raise _explain(err, path) from None
-    return Store(db, now_ms=now_ms, path=str(path))
+    return Store(conn, now_ms=now_ms, path=str(path))
 
 
 class Store:
     """The database with its node id, hybrid clock and change listeners."""
 
     def __init__(
-        self, db: Database, *, now_ms: Callable[[], int] = wall_ms, path: str = ""
+        self, conn: sqlite3.Connection, *, now_ms: Callable[[], int] = wall_ms, path: str = ""
     ) -> None:
-        self.db = db
-        self.conn: sqlite3.Connection = db.conn
+        self.conn = conn
         self.path = path
         self.now_ms = now_ms
         self._lock = threading.RLock()
@@ -224,6 +213,13 @@ class Store:
     def new_id(self) -> str:
         """Return a new random id for an entity."""
         return uuid.uuid4().hex
+
+    @property
+    def db(self):  # -> sqlite_utils.Database; imported only by those who ask for it
+        """The connection wrapped by sqlite-utils, for schema work."""
+        from sqlite_utils import Database
+
+        return Database(self.conn)
 
     def close(self) -> None:
         self.conn.close()

@@ -14,8 +14,8 @@ from datetime import datetime
 from typing import Any
 
 from facilitator.core.hlc import stamp
+from facilitator.store.columns import COLUMNS, JSON_COLUMNS
 from facilitator.store.db import Op, Store
-from facilitator.store.schema import COLUMNS, JSON_COLUMNS
 
 OP_COLUMNS = "seq, uuid, hlc, node, kind, workshop_id, payload, created_at"
 

@@ -4,8 +4,8 @@ import json
 import sqlite3
 from typing import Any
 
+from facilitator.store.columns import JSON_COLUMNS
 from facilitator.store.db import Store
-from facilitator.store.schema import JSON_COLUMNS
 
 
 def rows(store: Store, sql: str, params: list[Any] | tuple = ()) -> list[dict[str, Any]]:

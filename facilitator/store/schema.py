@@ -1,4 +1,4 @@
-"""Provides the database schema: numbered migrations and the projection columns.
+"""Provides the database schema: numbered migrations (sqlite-utils) of the tables in columns.py.
 
 Projection tables carry a `clocks` column: the merge stamp (hlc@node) of the op
 that last set each field, so ops from the other laptop apply last-writer-wins per
@@ -6,111 +6,51 @@ field, in any order. They declare no foreign keys on purpose: ops from the peer
 may arrive before the row they point to; the service layer checks references.
 """
 
-from sqlite_utils import Database, Migrations
+import sqlite3
+import sys
 
-SCHEMA_VERSION = 2
+from facilitator.store.columns import COLUMNS, DEFAULTS, SCHEMA_VERSION
 
-# Projection columns per entity table (besides id and clocks). JSON columns hold lists.
-COLUMNS: dict[str, dict[str, type]] = {
-    "series": {"name": str, "description": str, "deleted": int},
-    "workshop": {
-        "title": str,
-        "date": str,
-        "start": str,
-        "end": str,
-        "venue": str,
-        "series_id": str,
-        "lang": str,
-        "description": str,
-        "goals": str,
-        "moderation": str,
-        "minute_taker": str,
-        "distribution": str,
-        "next_date": str,
-        "next_start": str,  # since 0002: start time and venue of the next date (ics)
-        "next_venue": str,
-        "next_steps": str,
-        "join_code": str,
-        "created_at": str,
-        "deleted": int,
-    },
-    "agenda_item": {
-        "workshop_id": str,
-        "position": float,
-        "title": str,
-        "minutes": int,
-        "kind": str,
-        "at": str,
-        "method": str,
-        "capture": str,
-        "notes": str,
-        "collection_open": int,
-        "voting_open": int,
-        "dot_budget": int,
-        "results_revealed": int,
-        "deleted": int,
-    },
-    "organisation": {
-        "name": str,
-        "org_type": str,
-        "municipality": str,
-        "merged_into": str,
-        "deleted": int,
-    },
-    "participant": {
-        "workshop_id": str,
-        "name": str,
-        "organisation_id": str,
-        "email": str,
-        "consent": int,
-        "consent_at": str,
-        "consent_text_version": str,
-        "present": int,
-        "role": str,
-        "source": str,
-        "created_at": str,
-        "deleted": int,
-    },
-    "capture": {
-        "workshop_id": str,
-        "agenda_item_id": str,
-        "kind": str,
-        "text": str,
-        "topic": str,
-        "organisation_id": str,
-        "status": str,
-        "owner": str,
-        "due": str,
-        "votes": int,
-        "source": str,
-        "author": str,
-        "hidden": int,
-        "created_at": str,
-        "hlc": str,
-        "deleted": int,
-    },
-    "vote": {
-        "workshop_id": str,
-        "capture_id": str,
-        "agenda_item_id": str,
-        "voter": str,
-        "dots": int,
-    },
-}
-JSON_COLUMNS = {"goals", "capture", "distribution"}
-DEFAULTS = {
-    "deleted": 0,
-    "hidden": 0,
-    "votes": 0,
-    "present": 0,
-    "consent": 0,
-    "collection_open": 0,
-    "voting_open": 0,
-    "results_revealed": 0,
-    "dot_budget": 3,
-}
+
+def _import_sqlite_utils():  # noqa: ANN202 - returns the module
+    """Import sqlite-utils with numpy and pandas marked missing while it loads.
+
+    sqlite-utils imports them (if installed) only to map their number types to
+    column types; we never store numpy or pandas values, and the imports cost
+    0.1–0.2 s on the way to the app's first paint. A later real import (charts)
+    is unaffected: the marks are removed right after.
+    """
+    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        import sqlite_utils
+    finally:
+        for name in hidden:
+            del sys.modules[name]
+    return sqlite_utils
+
+
+_sqlite_utils = _import_sqlite_utils()
+Database, Migrations = _sqlite_utils.Database, _sqlite_utils.Migrations
 
 migrations = Migrations("facilitator")
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Apply pending migrations and stamp the schema version, under the write lock.
+
+    A second process starting at the same time waits for the lock, then finds
+    nothing pending.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        migrations.apply(Database(conn))
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 @migrations(name="0001_initial")

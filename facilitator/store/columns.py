@@ -1,0 +1,110 @@
+"""Provides the projection tables' columns and the schema version.
+
+Kept apart from the migrations so that opening an up-to-date database never imports
+sqlite-utils (which loads numpy when it is installed: about 0.1–0.2 s of start-up).
+Projection tables carry a `clocks` column: the merge stamp (hlc@node) of the op
+that last set each field, so ops from the other laptop apply last-writer-wins per
+field, in any order.
+"""
+
+SCHEMA_VERSION = 2
+
+# Projection columns per entity table (besides id and clocks). JSON columns hold lists.
+COLUMNS: dict[str, dict[str, type]] = {
+    "series": {"name": str, "description": str, "deleted": int},
+    "workshop": {
+        "title": str,
+        "date": str,
+        "start": str,
+        "end": str,
+        "venue": str,
+        "series_id": str,
+        "lang": str,
+        "description": str,
+        "goals": str,
+        "moderation": str,
+        "minute_taker": str,
+        "distribution": str,
+        "next_date": str,
+        "next_start": str,  # since 0002: start time and venue of the next date (ics)
+        "next_venue": str,
+        "next_steps": str,
+        "join_code": str,
+        "created_at": str,
+        "deleted": int,
+    },
+    "agenda_item": {
+        "workshop_id": str,
+        "position": float,
+        "title": str,
+        "minutes": int,
+        "kind": str,
+        "at": str,
+        "method": str,
+        "capture": str,
+        "notes": str,
+        "collection_open": int,
+        "voting_open": int,
+        "dot_budget": int,
+        "results_revealed": int,
+        "deleted": int,
+    },
+    "organisation": {
+        "name": str,
+        "org_type": str,
+        "municipality": str,
+        "merged_into": str,
+        "deleted": int,
+    },
+    "participant": {
+        "workshop_id": str,
+        "name": str,
+        "organisation_id": str,
+        "email": str,
+        "consent": int,
+        "consent_at": str,
+        "consent_text_version": str,
+        "present": int,
+        "role": str,
+        "source": str,
+        "created_at": str,
+        "deleted": int,
+    },
+    "capture": {
+        "workshop_id": str,
+        "agenda_item_id": str,
+        "kind": str,
+        "text": str,
+        "topic": str,
+        "organisation_id": str,
+        "status": str,
+        "owner": str,
+        "due": str,
+        "votes": int,
+        "source": str,
+        "author": str,
+        "hidden": int,
+        "created_at": str,
+        "hlc": str,
+        "deleted": int,
+    },
+    "vote": {
+        "workshop_id": str,
+        "capture_id": str,
+        "agenda_item_id": str,
+        "voter": str,
+        "dots": int,
+    },
+}
+JSON_COLUMNS = {"goals", "capture", "distribution"}
+DEFAULTS = {
+    "deleted": 0,
+    "hidden": 0,
+    "votes": 0,
+    "present": 0,
+    "consent": 0,
+    "collection_open": 0,
+    "voting_open": 0,
+    "results_revealed": 0,
+    "dot_budget": 3,
+}
