@@ -1,24 +1,16 @@
 """Provides self-registration from a phone: one participant per client id, consent recorded.
 
-`participants.add_participant` makes a fresh id each call; a phone that retries a
-registration must not appear twice, so the caller passes an id derived from the
-phone's client id and a second call with it changes nothing.
+A phone that retries a registration must not appear twice, so the caller passes an id
+derived from the phone's client id and a second call with it changes nothing; the row
+itself is made by `participants.add_participant`.
 """
-
-from datetime import datetime
 
 from facilitator.core.errors import ValidationError
 from facilitator.store.db import Store
-from facilitator.store.oplog import record
-from facilitator.store.organisations import ensure_organisation
-from facilitator.store.participants import CONSENT_TEXT_VERSION
+from facilitator.store.participants import add_participant
 from facilitator.store.queries import one
 
 MAX_FIELD = 200
-
-
-def _now(store: Store) -> str:
-    return datetime.fromtimestamp(store.now_ms() / 1000).astimezone().isoformat(timespec="seconds")
 
 
 def register_participant(
@@ -44,23 +36,15 @@ def register_participant(
     with store.transaction():
         if one(store, "SELECT id FROM participant WHERE id = ?", [participant_id]):
             return False
-        org_id = ensure_organisation(store, organisation) if organisation else None
-        record(
+        add_participant(
             store,
-            "participant.add",
-            {
-                "id": participant_id,
-                "workshop_id": workshop_id,
-                "name": name,
-                "organisation_id": org_id,
-                "email": email,
-                "consent": int(consent),
-                "consent_at": _now(store) if consent else None,
-                "consent_text_version": CONSENT_TEXT_VERSION if consent else None,
-                "present": 1,
-                "source": "participant",
-                "created_at": _now(store),
-            },
             workshop_id,
+            name,
+            organisation=organisation,
+            email=email,
+            consent=consent,
+            present=True,
+            source="participant",
+            participant_id=participant_id,
         )
     return True
