@@ -1,5 +1,7 @@
 """Fact sheet: the model's counts, the .docx read back, the .md with its chart files."""
 
+import re
+
 import pytest
 from docx import Document
 
@@ -121,3 +123,20 @@ def test_empty_series_still_gives_a_document(store, tmp_path):
     texts = [p.text for p in document.paragraphs]
     assert "Keine Einträge." in texts and len(document.inline_shapes) == 0
     assert any("einem Workshop" in t for t in texts)
+
+
+def test_markdown_escapes_what_participants_typed(store):
+    """Text typed on a phone must not become HTML or markup in a wiki that renders the .md."""
+    from facilitator.export.factsheet_md import factsheet_markdown
+    from facilitator.store.captures import add_capture, set_flipchart_votes
+    from facilitator.store.workshops import create_workshop
+
+    workshop = create_workshop(store, "Workshop <b>Ulm</b>", date="2026-12-01")
+    typed = "<img src=x onerror=alert(1)> | *fett* [Link](http://x)"
+    set_flipchart_votes(
+        store, add_capture(store, workshop, "challenge", typed, source="participant"), 3
+    )
+    text = factsheet_markdown(build_factsheet(store), "de", {})
+    assert not re.search(r"(?<!\\)[<>]|(?<!\\)\[Link", text)  # every < > [ escaped
+    assert r"\<img src=x onerror=alert(1)\> \| \*fett\* \[Link\](http://x)" in text
+    assert r"Workshop \<b\>Ulm\</b\>" in text
