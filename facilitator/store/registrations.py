@@ -1,13 +1,15 @@
 """Provides self-registration from a phone: one participant per client id, consent recorded.
 
 A phone that retries a registration must not appear twice, so the caller passes an id
-derived from the phone's client id and a second call with it changes nothing; the row
-itself is made by `participants.add_participant`.
+derived from the phone's client id and a second call with it adds nothing; the row
+itself is made by `participants.add_participant`. Only the consent follows a second call:
+someone who goes back to the form and unticks (or ticks) the box is told that this is
+what was stored, so it must be.
 """
 
 from facilitator.core.errors import ValidationError
 from facilitator.store.db import Store
-from facilitator.store.participants import add_participant
+from facilitator.store.participants import add_participant, set_consent
 from facilitator.store.queries import one
 
 MAX_FIELD = 200
@@ -34,7 +36,12 @@ def register_participant(
     if email and ("@" not in email or " " in email or email.startswith("@")):
         raise ValidationError("Die E-Mail-Adresse sieht nicht richtig aus.")
     with store.transaction():
-        if one(store, "SELECT id FROM participant WHERE id = ?", [participant_id]):
+        known = one(
+            store, "SELECT consent, deleted FROM participant WHERE id = ?", [participant_id]
+        )
+        if known:
+            if not known["deleted"] and bool(known["consent"]) != consent:
+                set_consent(store, participant_id, consent)
             return False
         add_participant(
             store,

@@ -214,3 +214,26 @@ async def test_register_with_and_without_consent(client, code, store, workshop_i
     )
     assert bad.status == 400
     assert (await client.post(url, json={"client": str(uuid.uuid4()), "name": " "})).status == 400
+
+
+async def test_register_again_from_the_same_form_keeps_to_the_latest_consent(
+    client, code, store, workshop_id
+):
+    """Back to the form (same client id) and the box unticked: what the page says is stored."""
+    url = f"/api/register?code={code}"
+    form = {
+        "client": str(uuid.uuid4()),
+        "name": "Erika Muster",
+        "email": "erika@example.org",
+        "consent": "1",
+    }
+    await client.post(url, data=form)
+    unticked = {k: v for k, v in form.items() if k != "consent"}
+    answer = await (await client.post(url, json=unticked)).json()
+    assert answer["consent"] is False
+    (erika,) = list_participants(store, workshop_id)
+    assert erika.consent == 0  # the e-mail no longer goes into the protocol
+    answer = await (await client.post(url, json=form)).json()
+    assert answer["consent"] is True
+    (erika,) = list_participants(store, workshop_id)
+    assert erika.consent == 1 and erika.consent_text_version == CONSENT_TEXT_VERSION
