@@ -24,11 +24,19 @@ def test_workshop_from_template_has_its_agenda_and_a_join_code(
     assert plan.slots[3].start_text == "11:00"  # the pinned lunch
     assert latest_workshop(store).id == workshop_id
     assert get_workshop(store, workshop_id[:6]).id == workshop_id
+    assert get_workshop(store, workshop_id[:6].upper()).id == workshop_id
 
 
 def test_unknown_workshop_is_not_found(store: Store) -> None:
     with pytest.raises(NotFound):
         get_workshop(store, "gibtsnicht")
+
+
+@pytest.mark.parametrize("typed", ["_", "__", "", "%"])
+def test_an_id_prefix_is_taken_literally(store: Store, workshop_id: str, typed: str) -> None:
+    """`-w _` is no wildcard that picks the only workshop there is."""
+    with pytest.raises(NotFound):
+        get_workshop(store, typed)
 
 
 def test_reorder_and_resize_agenda(store: Store, workshop_id: str) -> None:
