@@ -140,3 +140,22 @@ def test_markdown_escapes_what_participants_typed(store):
     assert not re.search(r"(?<!\\)[<>]|(?<!\\)\[Link", text)  # every < > [ escaped
     assert r"\<img src=x onerror=alert(1)\> \| \*fett\* \[Link\](http://x)" in text
     assert r"Workshop \<b\>Ulm\</b\>" in text
+
+
+def test_charts_take_dollar_signs_literally(store, tmp_path):
+    """'$' typed on a phone is no matplotlib mathtext: no broken export, no italic formula."""
+    from facilitator.export.charts import render_charts
+    from facilitator.store.captures import add_capture, set_flipchart_votes
+    from facilitator.store.workshops import create_workshop
+
+    workshop = create_workshop(store, "Workshop Ulm", date="2026-12-01")
+    for text in ("Budget $x_$ fehlt", "Kosten 5$ bis 10$"):
+        set_flipchart_votes(store, add_capture(store, workshop, "challenge", text), 2)
+    charts = render_charts(build_factsheet(store), "de", tmp_path, "c")
+    assert [c.name for c in charts][-1] == "top_challenges"
+    assert charts[-1].png.read_bytes().startswith(b"\x89PNG")
+    from matplotlib import font_manager, ft2font
+
+    font = ft2font.FT2Font(font_manager.findfont("DejaVu Sans"))
+    dollar = font.get_char_index(ord("$"))
+    assert f'id="DejaVuSans-{dollar:x}"' in charts[-1].svg.read_text()  # "$" drawn as such
