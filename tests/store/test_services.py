@@ -111,6 +111,19 @@ def test_merged_organisation_is_hidden_from_the_list(store: Store, workshop_id: 
     assert shown == {"Landratsamt Esslingen"}  # the merged name no longer shows
 
 
+def test_merging_twice_shows_the_last_survivor(store: Store, workshop_id: str) -> None:
+    """LRA into Landratsamt, then Landratsamt into Kreis: the LRA's entries show the Kreis."""
+    add_capture(store, workshop_id, "offer", "GIS-Know-how", organisation="LRA Esslingen")
+    add_capture(store, workshop_id, "need", "Daten", organisation="Landratsamt Esslingen")
+    add_capture(store, workshop_id, "idea", "Portal", organisation="Landkreis Esslingen")
+    orgs = {o.name: o.id for o in list_organisations(store)}
+    merge_organisations(store, orgs["LRA Esslingen"], orgs["Landratsamt Esslingen"])
+    merge_organisations(store, orgs["Landratsamt Esslingen"], orgs["Landkreis Esslingen"])
+    assert [o.name for o in list_organisations(store)] == ["Landkreis Esslingen"]
+    shown = {c.organisation for c in list_captures(store, workshop_id)}
+    assert shown == {"Landkreis Esslingen"}
+
+
 def test_json_round_trip_into_an_empty_database_is_identical(
     store: Store, workshop_id: str, tmp_path, clock
 ) -> None:  # noqa: ANN001
