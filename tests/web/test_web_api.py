@@ -3,7 +3,13 @@
 import uuid
 
 from facilitator.store.agenda import list_items, update_item
-from facilitator.store.captures import add_capture, list_captures
+from facilitator.store.captures import (
+    add_capture,
+    delete_capture,
+    get_capture,
+    list_captures,
+    update_capture,
+)
 from facilitator.store.participants import CONSENT_TEXT_VERSION, list_participants
 from facilitator.store.queries import rows
 
@@ -180,6 +186,21 @@ async def test_results_after_reveal(client, code, store, workshop_id, collecting
     ]
     page = await (await client.get(f"/j/{code}")).text()
     assert page.index("Viel") < page.index("Wenig") and "4 Punkte" in page
+
+
+async def test_retry_of_a_submission_the_moderators_removed_changes_nothing(
+    client, code, store, workshop_id, collecting
+):
+    """Hidden, then deleted, then the phone retries (its answer was lost): still gone."""
+    body = {"client": str(uuid.uuid4()), "kind": "need", "text": "Werbung", "item": collecting}
+    first = await (await client.post(f"/api/submit?code={code}", json=body)).json()
+    update_capture(store, first["id"], hidden=1)
+    delete_capture(store, first["id"])
+    again = await (await client.post(f"/api/submit?code={code}", json=body)).json()
+    assert again["duplicate"] is True
+    gone = get_capture(store, first["id"], deleted=True)
+    assert gone.hidden == 1  # the retry wrote nothing over it
+    assert list_captures(store, workshop_id) == []
 
 
 async def test_register_with_and_without_consent(client, code, store, workshop_id):
