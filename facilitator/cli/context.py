@@ -2,6 +2,7 @@
 
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import NoReturn
 
 import click
@@ -42,3 +43,14 @@ workshop_option = click.option(
     envvar="FACILITATOR_WORKSHOP",
     help="Workshop-ID (oder ihr Anfang); Standard: der zuletzt angelegte.",
 )
+
+
+def output_option(help_text: str, *, required: bool = True):  # noqa: ANN201 - a decorator
+    """Return the `-o/--output FILE` option every writing command has."""
+    return click.option(
+        "-o",
+        "--output",
+        required=required,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help=help_text,
+    )

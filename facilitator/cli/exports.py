@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from facilitator.cli.context import Settings, pass_settings, workshop_option
+from facilitator.cli.context import Settings, output_option, pass_settings, workshop_option
 from facilitator.core.errors import ValidationError
 
 # export subcommand -> "module:attribute"; each area adds its line here.
@@ -37,13 +37,7 @@ def export() -> None:
 
 
 @click.command("json")
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Zieldatei (.json); '-' für die Standardausgabe.",
-)
+@output_option("Zieldatei (.json); '-' für die Standardausgabe.")
 @workshop_option
 @pass_settings
 def export_json(settings: Settings, output: Path, workshop_id: str | None) -> None:

@@ -4,17 +4,11 @@ from pathlib import Path
 
 import click
 
-from facilitator.cli.context import Settings, pass_settings
+from facilitator.cli.context import Settings, output_option, pass_settings
 
 
 @click.command("factsheet")
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Zieldatei (.docx oder .md).",
-)
+@output_option("Zieldatei (.docx oder .md).")
 @click.option("--series", "series", help="Workshopreihe (Name oder ID); Standard: alle Workshops.")
 @click.option(
     "--format",

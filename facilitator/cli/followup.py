@@ -4,15 +4,9 @@ from pathlib import Path
 
 import click
 
-from facilitator.cli.context import Settings, pass_settings, workshop_option
+from facilitator.cli.context import Settings, output_option, pass_settings, workshop_option
 
-_OUTPUT = click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Zieldatei.",
-)
+_OUTPUT = output_option("Zieldatei.")
 
 
 @click.command("next-date")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from facilitator.cli.context import Settings, pass_settings
+from facilitator.cli.context import Settings, output_option, pass_settings
 from facilitator.core.errors import NotFound, UserError
 
 
@@ -23,12 +23,7 @@ from facilitator.core.errors import NotFound, UserError
 )
 @click.option("--lang", type=click.Choice(["de", "en"]), default=None, help="Sprache.")
 @click.option("--print", "print_kit", is_flag=True, help="Als druckbares Word-Dokument.")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Zieldatei für --print (z. B. Methodenkoffer.docx).",
-)
+@output_option("Zieldatei für --print (z. B. Methodenkoffer.docx).", required=False)
 @pass_settings
 def methods(
     settings: Settings,

@@ -25,11 +25,19 @@ def import_csv(settings: Settings, csv_file: Path, workshop_id: str | None) -> N
     from facilitator.store.workshops import resolve_workshop
 
     try:
-        text = csv_file.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        text = csv_file.read_bytes().decode("cp1252", errors="strict")  # Excel on Windows
+        raw = csv_file.read_bytes()
     except OSError as err:
         raise ValidationError(f"{csv_file}: lässt sich nicht lesen ({err.strerror})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("cp1252", errors="strict")  # Excel on Windows
+        except UnicodeDecodeError:
+            raise ValidationError(
+                f"{csv_file}: keine Textdatei (UTF-8 oder Windows-1252); "
+                "bitte in Excel als „CSV UTF-8“ speichern."
+            ) from None
     rows = parse_participants_csv(text, str(csv_file))
     store = settings.open()
     workshop = resolve_workshop(store, workshop_id)

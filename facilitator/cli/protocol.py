@@ -4,17 +4,11 @@ from pathlib import Path
 
 import click
 
-from facilitator.cli.context import Settings, pass_settings, workshop_option
+from facilitator.cli.context import Settings, output_option, pass_settings, workshop_option
 
 
 @click.command("protocol")
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Zieldatei (.docx oder .md).",
-)
+@output_option("Zieldatei (.docx oder .md).")
 @click.option(
     "--template",
     type=click.Path(dir_okay=False, path_type=Path),

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from facilitator.cli.context import Settings, pass_settings, workshop_option
+from facilitator.cli.context import Settings, output_option, pass_settings, workshop_option
 
 DEFAULT_PORT = 8765  # kept equal to facilitator.web.runner.DEFAULT_PORT without importing aiohttp
 
@@ -65,13 +65,7 @@ async def _serve(store, host: str, port: int, workshop) -> None:  # noqa: ANN001
 
 
 @click.command()
-@click.option(
-    "--output",
-    "-o",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Zieldatei: .png oder .svg.",
-)
+@output_option("Zieldatei: .png oder .svg.")
 @click.option("--host", help="Adresse im Link (Standard: die erste LAN-Adresse).")
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(1, 65535))
 @workshop_option

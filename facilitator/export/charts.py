@@ -20,7 +20,13 @@ DPI = 150
 WIDTH_IN = 6.3  # the text width of an A4 page with 2.5 cm margins
 # (fill grey, hatch) per series: distinguishable on a greyscale printout.
 STYLES = [("#ffffff", "///"), ("#b0b0b0", ""), ("#404040", ""), ("#e0e0e0", "..")]
-_RC = {"font.family": "DejaVu Sans", "font.size": 9, "hatch.linewidth": 0.8, "svg.hashsalt": "f"}
+_RC = {
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "hatch.linewidth": 0.8,
+    "svg.hashsalt": "f",
+    "text.parse_math": False,  # labels are what people typed: "5$ bis 10$" is no formula
+}
 
 TITLES = {
     "org_types": ("Organisationen nach Typ", "Organisations by type"),

@@ -11,9 +11,11 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocumentType
+from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Emu, Length, Mm
 from docx.table import Table
 
 # Characters XML 1.0 forbids: C0 controls other than tab/newline/CR, surrogates, U+FFFE/F.
@@ -40,6 +42,21 @@ def new_document(template: Path | None = None) -> DocumentType:
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     return document
+
+
+def page_a4(document: DocumentType, *, side: Length, top: Length) -> None:
+    """Use portrait A4 with the given margins (python-docx's default is US Letter)."""
+    for section in document.sections:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = side
+        section.top_margin = section.bottom_margin = top
+
+
+def text_width(document: DocumentType) -> Emu:
+    """Return the width between the margins of the last section."""
+    section = document.sections[-1]
+    return Emu(section.page_width - section.left_margin - section.right_margin)
 
 
 def _repair_core_properties_link(document: DocumentType) -> None:

@@ -4,7 +4,6 @@ import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
-from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu
@@ -15,8 +14,10 @@ from facilitator.export.docx_common import (
     add_table,
     clean,
     new_document,
+    page_a4,
     set_language,
     set_properties,
+    text_width,
 )
 from facilitator.export.factsheet_model import FactSheet
 from facilitator.export.factsheet_text import blocks, title_of
@@ -25,25 +26,11 @@ from facilitator.export.files import write_atomic
 MARGIN = Cm(2.2)
 
 
-def _page_a4(document) -> None:  # noqa: ANN001 - python-docx Document
-    """Use A4 with even margins (python-docx's default is US Letter)."""
-    for section in document.sections:
-        section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = Cm(21), Cm(29.7)
-        section.left_margin = section.right_margin = MARGIN
-        section.top_margin = section.bottom_margin = MARGIN
-
-
 def _alt_text(paragraph, text: str) -> None:  # noqa: ANN001 - python-docx Paragraph
     """Describe the picture for screen readers (the drawing's docPr description)."""
     for element in paragraph._p.iter(qn("wp:docPr")):
         element.set("descr", clean(text))
         element.set("title", clean(text))
-
-
-def _text_width(document) -> Emu:  # noqa: ANN001 - python-docx Document
-    section = document.sections[-1]
-    return Emu(section.page_width - section.left_margin - section.right_margin)
 
 
 def _set_widths(table, total: int, weights: list[float]) -> None:  # noqa: ANN001 - Table
@@ -71,8 +58,8 @@ def write_factsheet_docx(
     """Write the fact sheet to `path` (.docx), atomically."""
     document = new_document(template)
     if template is None:
-        _page_a4(document)
-    width = _text_width(document)
+        page_a4(document, side=MARGIN, top=MARGIN)
+    width = text_width(document)
     set_language(document, lang)
     title = title_of(sheet, lang)
     set_properties(document, title, "facilitator", lang, datetime.now())

@@ -7,10 +7,11 @@ from facilitator.export.charts import render_charts
 from facilitator.export.factsheet_model import FactSheet
 from facilitator.export.factsheet_text import blocks
 from facilitator.export.files import write_text_atomic
+from facilitator.export.protocol_md import markdown_text
 
 
 def _cell(value: object) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
+    return markdown_text(str(value))
 
 
 def factsheet_markdown(
@@ -20,13 +21,13 @@ def factsheet_markdown(
     lines: list[str] = []
     for block in blocks(sheet, lang, today):
         if block.kind == "title":
-            lines += [f"# {block.text}", ""]
+            lines += [f"# {markdown_text(block.text)}", ""]
         elif block.kind == "h1":
-            lines += [f"## {block.text}", ""]
+            lines += [f"## {markdown_text(block.text)}", ""]
         elif block.kind == "h2":
-            lines += [f"### {block.text}", ""]
+            lines += [f"### {markdown_text(block.text)}", ""]
         elif block.kind == "para":
-            lines += [block.text, ""]
+            lines += [markdown_text(block.text), ""]
         elif block.kind == "table":
             lines.append("| " + " | ".join(map(_cell, block.headers)) + " |")
             lines.append("|" + "|".join("---" for _ in block.headers) + "|")
@@ -34,7 +35,7 @@ def factsheet_markdown(
             lines.append("")
         elif block.kind == "chart" and block.text in charts:
             title, name = charts[block.text]
-            lines += [f"![{title}]({name})", ""]
+            lines += [f"![{markdown_text(title)}]({name})", ""]
     return "\n".join(lines)
 
 

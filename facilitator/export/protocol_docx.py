@@ -29,8 +29,10 @@ from facilitator.export.docx_common import (
     add_table,
     clean,
     new_document,
+    page_a4,
     set_language,
     set_properties,
+    text_width,
 )
 from facilitator.export.strings import STRINGS
 
@@ -70,8 +72,7 @@ def styled(document, text: str, style_id: str):  # noqa: ANN001, ANN201 - python
 
 def shape_table(document, table, widths: Sequence[int]) -> None:  # noqa: ANN001 - docx objects
     """Give the columns widths across the text width; no bold first column."""
-    section = document.sections[-1]
-    available = section.page_width - section.left_margin - section.right_margin
+    available = text_width(document)
     table.autofit = False
     for column, cell, weight in zip(table.columns, table.rows[0].cells, widths, strict=True):
         width = Emu(int(available * weight / sum(widths)))
@@ -165,11 +166,8 @@ def write_docx(
     into the core properties.
     """
     document = new_document(template)
-    if template is None:  # python-docx's default is US Letter; offices here file A4
-        for section in document.sections:
-            section.page_width, section.page_height = Mm(210), Mm(297)
-            section.left_margin = section.right_margin = Mm(25)
-            section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    if template is None:  # offices here file A4
+        page_a4(document, side=Mm(25), top=Mm(20))
     set_language(document, lang)
     add_header_footer(document, title, lang, keep_template=template is not None)
     render_blocks(document, blocks)

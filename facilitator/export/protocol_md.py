@@ -20,7 +20,7 @@ _LINE_START = re.compile(r"^([-+=~])")
 _NUMBERED = re.compile(r"^(\d+)([.)])")
 
 
-def _text(value: str) -> str:
+def markdown_text(value: str) -> str:
     """Escape markup characters and fold line breaks: one entry stays one line."""
     text = _INLINE.sub(r"\\\1", " ".join(clean(value).split()))
     # a leading "-", "+", "=" or "1." would turn the line into a list or a heading rule
@@ -32,28 +32,36 @@ def render_markdown(blocks: list[Block]) -> str:
     out: list[str] = []
     for block in blocks:
         if isinstance(block, Title):
-            out.append(f"# {_text(block.text)}")
+            out.append(f"# {markdown_text(block.text)}")
         elif isinstance(block, Heading):
             # the title is the only level-1 heading; sections start at ##
-            out.append(f"{'#' * (block.level + 1)} {_text(block.text)}")
+            out.append(f"{'#' * (block.level + 1)} {markdown_text(block.text)}")
         elif isinstance(block, Para):
-            if not _text(block.text):
+            if not markdown_text(block.text):
                 continue
-            out.append(f"*{_text(block.text)}*" if block.note else _text(block.text))
+            out.append(
+                f"*{markdown_text(block.text)}*" if block.note else markdown_text(block.text)
+            )
         elif isinstance(block, Fields):
-            out.append("\n".join(f"**{_text(k)}:** {_text(v)}  " for k, v in block.pairs))
+            out.append(
+                "\n".join(f"**{markdown_text(k)}:** {markdown_text(v)}  " for k, v in block.pairs)
+            )
         elif isinstance(block, Bullets):
             marker = (lambda i: f"{i}.") if block.numbered else (lambda i: "-")
             out.append(
-                "\n".join(f"{marker(i)} {_text(item)}" for i, item in enumerate(block.items, 1))
+                "\n".join(
+                    f"{marker(i)} {markdown_text(item)}" for i, item in enumerate(block.items, 1)
+                )
             )
         elif isinstance(block, PageBreak):
             continue
         elif isinstance(block, Table):
             lines = [
-                "| " + " | ".join(_text(h) for h in block.headers) + " |",
+                "| " + " | ".join(markdown_text(h) for h in block.headers) + " |",
                 "|" + "|".join("---" for _ in block.headers) + "|",
             ]
-            lines += ["| " + " | ".join(_text(c) or " " for c in row) + " |" for row in block.rows]
+            lines += [
+                "| " + " | ".join(markdown_text(c) or " " for c in row) + " |" for row in block.rows
+            ]
             out.append("\n".join(lines))
     return "\n\n".join(out) + "\n"

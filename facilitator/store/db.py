@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from facilitator.core.errors import DatabaseProblem
@@ -209,6 +210,12 @@ class Store:
     def version(self) -> int:
         """The sequence number of the newest op: changes whenever data changes."""
         return self.conn.execute("SELECT coalesce(max(seq), 0) FROM op").fetchone()[0]
+
+    def now_text(self) -> str:
+        """Return the store's clock as local time with offset, to the second (for *_at)."""
+        return (
+            datetime.fromtimestamp(self.now_ms() / 1000).astimezone().isoformat(timespec="seconds")
+        )
 
     def new_id(self) -> str:
         """Return a new random id for an entity."""

@@ -10,7 +10,6 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Iterable
-from datetime import datetime
 from typing import Any
 
 from facilitator.core.hlc import stamp
@@ -24,7 +23,6 @@ def record(store: Store, kind: str, payload: dict[str, Any], workshop_id: str | 
     """Append an op made on this laptop and apply it, in one transaction."""
     with store.transaction():
         hlc = store.clock.now()
-        created = datetime.fromtimestamp(store.now_ms() / 1000).astimezone()
         op = Op(
             0,
             uuid.uuid4().hex,
@@ -33,7 +31,7 @@ def record(store: Store, kind: str, payload: dict[str, Any], workshop_id: str | 
             kind,
             workshop_id,
             payload,
-            created.isoformat(timespec="seconds"),
+            store.now_text(),
         )
         return _insert_and_apply(store, op)
 

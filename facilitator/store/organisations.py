@@ -104,4 +104,9 @@ def merge_organisations(store: Store, duplicate_id: str, keep_id: str) -> None:
     for org_id in (duplicate_id, keep_id):
         if one(store, "SELECT id FROM organisation WHERE id = ?", [org_id]) is None:
             raise NotFound(f"Eine Organisation {org_id!r} gibt es nicht.")
-    record(store, "organisation.merge", {"id": duplicate_id, "merged_into": keep_id}, None)
+    # Participants and captures join one merge step deep: what was merged into the
+    # duplicate before moves along to `keep_id`, so no chain A -> B -> C forms here.
+    with store.transaction():
+        earlier = rows(store, "SELECT id FROM organisation WHERE merged_into = ?", [duplicate_id])
+        for org_id in [duplicate_id, *(r["id"] for r in earlier)]:
+            record(store, "organisation.merge", {"id": org_id, "merged_into": keep_id}, None)

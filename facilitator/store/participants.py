@@ -1,6 +1,5 @@
 """Provides participant services: import, add, presence, consent to share contact details."""
 
-from datetime import datetime
 from typing import Any
 
 from facilitator.core.errors import NotFound, ValidationError
@@ -28,10 +27,6 @@ _SELECT = """
 """
 
 
-def _now(store: Store) -> str:
-    return datetime.fromtimestamp(store.now_ms() / 1000).astimezone().isoformat(timespec="seconds")
-
-
 def add_participant(
     store: Store,
     workshop_id: str,
@@ -44,8 +39,13 @@ def add_participant(
     consent: bool = False,
     present: bool = False,
     source: str = "moderator",
+    participant_id: str | None = None,
 ) -> str:
-    """Add a participant; the organisation is found or created by name and place."""
+    """Add a participant; the organisation is found or created by name and place.
+
+    `participant_id` is for callers that derive the id themselves (a phone's retry);
+    by default a new one is made.
+    """
     name = " ".join(name.split())
     if not name:
         raise ValidationError("Der Name darf nicht leer sein.")
@@ -57,7 +57,8 @@ def add_participant(
             if organisation
             else None
         )
-        participant_id = store.new_id()
+        participant_id = participant_id or store.new_id()
+        now = store.now_text()
         record(
             store,
             "participant.add",
@@ -68,11 +69,11 @@ def add_participant(
                 "organisation_id": org_id,
                 "email": email.strip(),
                 "consent": int(consent),
-                "consent_at": _now(store) if consent else None,
+                "consent_at": now if consent else None,
                 "consent_text_version": CONSENT_TEXT_VERSION if consent else None,
                 "present": int(present),
                 "source": source,
-                "created_at": _now(store),
+                "created_at": now,
             },
             workshop_id,
         )
@@ -123,7 +124,7 @@ def set_consent(store: Store, participant_id: str, consent: bool) -> None:
         {
             "id": participant_id,
             "consent": int(consent),
-            "consent_at": _now(store),
+            "consent_at": store.now_text(),
             "consent_text_version": CONSENT_TEXT_VERSION,
             "_before": {
                 "consent": person.consent,

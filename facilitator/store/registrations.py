@@ -1,24 +1,18 @@
 """Provides self-registration from a phone: one participant per client id, consent recorded.
 
-`participants.add_participant` makes a fresh id each call; a phone that retries a
-registration must not appear twice, so the caller passes an id derived from the
-phone's client id and a second call with it changes nothing.
+A phone that retries a registration must not appear twice, so the caller passes an id
+derived from the phone's client id and a second call with it adds nothing; the row
+itself is made by `participants.add_participant`. Only the consent follows a second call:
+someone who goes back to the form and unticks (or ticks) the box is told that this is
+what was stored, so it must be.
 """
-
-from datetime import datetime
 
 from facilitator.core.errors import ValidationError
 from facilitator.store.db import Store
-from facilitator.store.oplog import record
-from facilitator.store.organisations import ensure_organisation
-from facilitator.store.participants import CONSENT_TEXT_VERSION
+from facilitator.store.participants import add_participant, set_consent
 from facilitator.store.queries import one
 
 MAX_FIELD = 200
-
-
-def _now(store: Store) -> str:
-    return datetime.fromtimestamp(store.now_ms() / 1000).astimezone().isoformat(timespec="seconds")
 
 
 def register_participant(
@@ -42,25 +36,22 @@ def register_participant(
     if email and ("@" not in email or " " in email or email.startswith("@")):
         raise ValidationError("Die E-Mail-Adresse sieht nicht richtig aus.")
     with store.transaction():
-        if one(store, "SELECT id FROM participant WHERE id = ?", [participant_id]):
+        known = one(
+            store, "SELECT consent, deleted FROM participant WHERE id = ?", [participant_id]
+        )
+        if known:
+            if not known["deleted"] and bool(known["consent"]) != consent:
+                set_consent(store, participant_id, consent)
             return False
-        org_id = ensure_organisation(store, organisation) if organisation else None
-        record(
+        add_participant(
             store,
-            "participant.add",
-            {
-                "id": participant_id,
-                "workshop_id": workshop_id,
-                "name": name,
-                "organisation_id": org_id,
-                "email": email,
-                "consent": int(consent),
-                "consent_at": _now(store) if consent else None,
-                "consent_text_version": CONSENT_TEXT_VERSION if consent else None,
-                "present": 1,
-                "source": "participant",
-                "created_at": _now(store),
-            },
             workshop_id,
+            name,
+            organisation=organisation,
+            email=email,
+            consent=consent,
+            present=True,
+            source="participant",
+            participant_id=participant_id,
         )
     return True

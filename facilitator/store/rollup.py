@@ -1,7 +1,8 @@
 """Provides the data of several workshops at once: a series, one workshop, or all.
 
 Organisations merged into another count for the one that survived, everywhere: every
-participant and capture returned here carries the surviving organisation.
+participant and capture returned here carries the surviving organisation. Captures the
+moderators hid (a phone's spam) are left out, and so is an organisation known only from them.
 """
 
 from dataclasses import dataclass, field
@@ -92,7 +93,7 @@ def load_scope(store: Store, scope: Scope) -> Scope:
         for person in list_participants(store, workshop.id):
             _resolve(person, orgs, used)
             scope.participants.append(person)
-        for capture in list_captures(store, workshop.id):
+        for capture in list_captures(store, workshop.id, include_hidden=False):
             _resolve(capture, orgs, used)
             scope.captures.append(capture)
     scope.organisations = used

@@ -8,7 +8,6 @@ transaction as the ops it covers, so a crash can never skip or half-apply a batc
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
 from facilitator.store.db import Op, Store
 from facilitator.store.oplog import insert_remote_ops, ops_after
@@ -34,10 +33,6 @@ def _peer(row: dict | None) -> SyncPeer | None:
     )
 
 
-def _now_text(store: Store) -> str:
-    return datetime.fromtimestamp(store.now_ms() / 1000).astimezone().isoformat(timespec="seconds")
-
-
 def get_peer(store: Store, node: str) -> SyncPeer | None:
     """Return the bookkeeping for one peer node, or None if never seen."""
     return _peer(one(store, "SELECT * FROM sync_peer WHERE node = ?", [node]))
@@ -56,7 +51,7 @@ def ensure_peer(store: Store, node: str, url: str = "") -> SyncPeer:
             "INSERT INTO sync_peer(node, url, cursor, pushed, last_seen) VALUES (?, ?, 0, 0, ?) "
             "ON CONFLICT(node) DO UPDATE SET url = CASE WHEN excluded.url != '' "
             "THEN excluded.url ELSE sync_peer.url END",
-            [node, url, _now_text(store)],
+            [node, url, store.now_text()],
         )
         peer = get_peer(store, node)
     assert peer is not None
@@ -81,7 +76,7 @@ def apply_pulled(
         store.conn.execute(
             "UPDATE sync_peer SET cursor = max(coalesce(cursor, 0), ?), last_seen = ? "
             "WHERE node = ?",
-            [last, _now_text(store), node],
+            [last, store.now_text(), node],
         )
         if anchor:
             store.set_meta(_anchor_key(node), anchor)
@@ -105,7 +100,7 @@ def accept_pushed(store: Store, node: str, ops: Sequence[Op]) -> int:
         store.conn.execute(
             "INSERT INTO sync_peer(node, url, cursor, pushed, last_seen) VALUES (?, '', 0, 0, ?) "
             "ON CONFLICT(node) DO UPDATE SET last_seen = excluded.last_seen",
-            [node, _now_text(store)],
+            [node, store.now_text()],
         )
     return new
 

@@ -149,10 +149,17 @@ def list_workshops(store: Store) -> list[dict[str, Any]]:
 
 def get_workshop(store: Store, workshop_id: str) -> Workshop:
     """Return a workshop by id or unique id prefix; NotFound otherwise."""
-    found = rows(
-        store,
-        "SELECT * FROM workshop WHERE deleted = 0 AND title IS NOT NULL AND id LIKE ? ORDER BY id",
-        [workshop_id.replace("%", "") + "%"],
+    # A prefix compared literally (case aside, as LIKE did): with LIKE, "_" or "" would
+    # pick the only workshop there is.
+    found = (
+        rows(
+            store,
+            "SELECT * FROM workshop WHERE deleted = 0 AND title IS NOT NULL "
+            "AND substr(lower(id), 1, ?) = lower(?) ORDER BY id",
+            [len(workshop_id), workshop_id],
+        )
+        if workshop_id
+        else []
     )
     exact = [r for r in found if r["id"] == workshop_id]
     if exact or len(found) == 1:

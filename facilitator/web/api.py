@@ -49,7 +49,8 @@ async def submit(request: web.Request) -> web.Response:
     store = request.app[STORE]
     capture_id = derived_id(workshop_id, "capture", client)
     try:
-        get_capture(store, capture_id)
+        # deleted ones count too: a retry must not bring back what the moderators removed
+        get_capture(store, capture_id, deleted=True)
         return _done(request, as_json, {"id": capture_id, "duplicate": True}, "submitted")
     except NotFound:
         pass

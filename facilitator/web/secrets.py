@@ -4,7 +4,6 @@ The join code is printed on slides and handed to every phone; the moderator secr
 never leaves the laptops, so a participant cannot hide entries or read hidden ones.
 """
 
-import hmac
 import secrets
 
 from facilitator.store.db import Store
@@ -19,10 +18,3 @@ def moderator_secret(store: Store) -> str:
         secret = secrets.token_urlsafe(24)
         store.set_meta(META_KEY, secret)
     return secret
-
-
-def is_moderator(store: Store, given: str | None) -> bool:
-    """Return True if `given` is this database's moderator secret (constant-time compare)."""
-    return bool(given) and hmac.compare_digest(
-        str(given).encode(), moderator_secret(store).encode()
-    )

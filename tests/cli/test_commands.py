@@ -111,6 +111,16 @@ def test_participants_import_and_bad_rows(cli, ws: str, tmp_path: Path) -> None:
     assert [p["name"] for p in exported["participants"]] == ["Anna Berger"]  # nothing imported
 
 
+def test_participants_import_of_no_text_file_is_one_sentence(cli, ws: str, tmp_path: Path) -> None:  # noqa: ANN001
+    """An .xlsx saved as .csv is neither UTF-8 nor Windows-1252: exit 2, not an internal error."""
+    binary = tmp_path / "liste.csv"
+    binary.write_bytes(b"PK\x03\x04\x81\x8d\x90\x9d")
+    result = cli("participants", "import", str(binary))
+    assert result.exit_code == 2
+    assert result.output.startswith(f"{binary}: keine Textdatei")
+    assert len(result.output.strip().splitlines()) == 1
+
+
 def test_json_round_trip_through_the_cli(cli, ws: str, tmp_path: Path) -> None:  # noqa: ANN001
     cli("capture", "-k", "driver", "-t", "Fördermittel des Landes", "--topic", "querschnitt")
     first = tmp_path / "a.json"

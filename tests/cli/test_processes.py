@@ -24,15 +24,19 @@ CAPTURER = textwrap.dedent("""
 """)
 
 
-@pytest.mark.slow
-def test_sigkill_mid_stream_loses_no_acknowledged_capture(db_path: Path) -> None:
-    env = cli_env(db_path)
+def _new_workshop(env: dict[str, str], title: str) -> None:
     subprocess.run(
-        [PYTHON, "-m", "facilitator", "new", "Crash", "--agenda", str(AGENDA)],
+        [PYTHON, "-m", "facilitator", "new", title, "--agenda", str(AGENDA)],
         env=env,
         check=True,
         capture_output=True,
     )
+
+
+@pytest.mark.slow
+def test_sigkill_mid_stream_loses_no_acknowledged_capture(db_path: Path) -> None:
+    env = cli_env(db_path)
+    _new_workshop(env, "Crash")
     child = subprocess.Popen(
         [PYTHON, "-c", CAPTURER, str(db_path)], env=env, stdout=subprocess.PIPE, text=True
     )
@@ -56,12 +60,7 @@ def test_sigkill_mid_stream_loses_no_acknowledged_capture(db_path: Path) -> None
 
 def test_list_does_not_import_heavy_libraries(db_path: Path) -> None:
     env = cli_env(db_path)
-    subprocess.run(
-        [PYTHON, "-m", "facilitator", "new", "X", "--agenda", str(AGENDA)],
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    _new_workshop(env, "X")
     probe = (
         "import sys, runpy; sys.argv=['facilitator','list']\n"
         "try: runpy.run_module('facilitator', run_name='__main__')\n"
@@ -104,12 +103,7 @@ def test_bad_input_exits_2_without_traceback(db_path: Path, tmp_path: Path) -> N
 
 def test_locked_database_is_one_sentence(db_path: Path) -> None:
     env = cli_env(db_path)
-    subprocess.run(
-        [PYTHON, "-m", "facilitator", "new", "X", "--agenda", str(AGENDA)],
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    _new_workshop(env, "X")
     holder = sqlite3.connect(db_path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:

@@ -14,24 +14,21 @@ pytestmark = pytest.mark.slow
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
 
-def _to_pdf(docx: Path, out_dir: Path) -> Path:
+def _soffice(target: str, source: Path, out_dir: Path) -> None:
+    """Convert `source` with LibreOffice to the `target` format in `out_dir`."""
     # A private profile per run: parallel LibreOffice runs otherwise lock each other out.
     profile = f"-env:UserInstallation=file:///tmp/lo-{uuid.uuid4().hex}"
     subprocess.run(
-        [
-            "soffice",
-            profile,
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out_dir),
-            str(docx),
-        ],
+        ["soffice", profile, "--headless", "--convert-to", target, "--outdir", str(out_dir)]
+        + [str(source)],
         capture_output=True,
         timeout=180,
         check=True,
     )
+
+
+def _to_pdf(docx: Path, out_dir: Path) -> Path:
+    _soffice("pdf", docx, out_dir)
     pdf = out_dir / (docx.stem + ".pdf")
     assert pdf.exists()
     return pdf
@@ -86,22 +83,7 @@ def test_libreoffice_made_template(store, rich_workshop, tmp_path: Path) -> None
 
     source = tmp_path / "briefkopf.txt"
     source.write_text("Briefkopf der Gemeinde\n", encoding="utf-8")
-    profile = f"-env:UserInstallation=file:///tmp/lo-{uuid.uuid4().hex}"
-    subprocess.run(
-        [
-            "soffice",
-            profile,
-            "--headless",
-            "--convert-to",
-            "docx",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        capture_output=True,
-        timeout=180,
-        check=True,
-    )
+    _soffice("docx", source, tmp_path)
     out = write_protocol(
         store, rich_workshop, tmp_path / "p.docx", template=tmp_path / "briefkopf.docx"
     )

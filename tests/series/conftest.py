@@ -4,11 +4,13 @@ Six regions of four places each; in every region one organisation works on each 
 themes, so grouping by distance must find the regions and grouping by topic the themes.
 """
 
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from facilitator.store import Store, open_store
+from tests.conftest import PYTHON, cli_env
 
 REGIONS: dict[str, list[str]] = {
     "nordwest": ["Mannheim", "Heidelberg", "Weinheim", "Schwetzingen"],
@@ -141,3 +143,14 @@ def series_db(db_path: Path) -> Path:
     build_series(opened)
     opened.close()
     return db_path
+
+
+def run_cli(db: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    """Run `python -m facilitator ARGS` on the database `db`; raise on failure if `check`."""
+    return subprocess.run(
+        [PYTHON, "-m", "facilitator", *args],
+        env=cli_env(db),
+        capture_output=True,
+        text=True,
+        check=check,
+    )

@@ -1,23 +1,12 @@
 """Fact sheet: the model's counts, the .docx read back, the .md with its chart files."""
 
-import subprocess
+import re
 
 import pytest
 from docx import Document
 
 from facilitator.export.factsheet_model import build_factsheet
-from tests.conftest import PYTHON, cli_env
-from tests.series.conftest import SERIES
-
-
-def _run(db, *args, check=True):
-    return subprocess.run(
-        [PYTHON, "-m", "facilitator", *args],
-        env=cli_env(db),
-        capture_output=True,
-        text=True,
-        check=check,
-    )
+from tests.series.conftest import SERIES, run_cli
 
 
 def test_model_counts(series_store):
@@ -60,7 +49,7 @@ def test_merge_counts_for_the_survivor(series_store):
 
 def test_docx_has_headings_tables_and_charts(series_db, tmp_path):
     target = tmp_path / "fakten.docx"
-    _run(series_db, "export", "factsheet", "-o", str(target), "--series", SERIES)
+    run_cli(series_db, "export", "factsheet", "-o", str(target), "--series", SERIES)
     document = Document(str(target))
     styles = [(p.style.name, p.text) for p in document.paragraphs if p.text.strip()]
     assert ("Title", f"Faktenblatt: {SERIES}") in styles
@@ -87,7 +76,7 @@ def test_docx_has_headings_tables_and_charts(series_db, tmp_path):
 
 def test_markdown_with_chart_files_and_english(series_db, tmp_path):
     target = tmp_path / "fakten.md"
-    _run(series_db, "export", "factsheet", "-o", str(target), "--format", "md", "--lang", "en")
+    run_cli(series_db, "export", "factsheet", "-o", str(target), "--format", "md", "--lang", "en")
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# Fact sheet: all workshops")
     assert "| Workshops | 3 |" in text and "## Most-voted challenges" in text
@@ -100,7 +89,7 @@ def test_markdown_with_chart_files_and_english(series_db, tmp_path):
 @pytest.mark.parametrize("args", [["--series", "Unbekannt"], ["--format", "pdf"]])
 def test_bad_input_exits_2_with_one_line(series_db, tmp_path, args):
     target = tmp_path / "x.docx"
-    bad = _run(series_db, "export", "factsheet", "-o", str(target), *args, check=False)
+    bad = run_cli(series_db, "export", "factsheet", "-o", str(target), *args, check=False)
     assert bad.returncode == 2 and not target.exists()
     if args[0] == "--series":
         assert bad.stderr.strip().splitlines() == [
@@ -109,17 +98,17 @@ def test_bad_input_exits_2_with_one_line(series_db, tmp_path, args):
 
 
 def test_orgs_list_and_merge(series_db):
-    listed = _run(series_db, "orgs", "list").stdout
+    listed = run_cli(series_db, "orgs", "list").stdout
     assert "Stadt Ulm" in listed and "(Kommune, Ulm)" in listed
-    ambiguous = _run(series_db, "orgs", "merge", "Stadt", "Stadt Ulm", check=False)
+    ambiguous = run_cli(series_db, "orgs", "merge", "Stadt", "Stadt Ulm", check=False)
     assert ambiguous.returncode == 2 and "mehrere" in ambiguous.stderr
-    missing = _run(series_db, "orgs", "merge", "Nirgendwo", "Stadt Ulm", check=False)
+    missing = run_cli(series_db, "orgs", "merge", "Nirgendwo", "Stadt Ulm", check=False)
     assert missing.returncode == 2 and len(missing.stderr.strip().splitlines()) == 1
-    merged = _run(series_db, "orgs", "merge", "Laupheim", "Stadt Ulm")
+    merged = run_cli(series_db, "orgs", "merge", "Laupheim", "Stadt Ulm")
     assert "Laupheim" in merged.stdout
-    after = _run(series_db, "orgs", "list").stdout
+    after = run_cli(series_db, "orgs", "list").stdout
     assert "Laupheim" not in after and "Stadt Ulm" in after
-    assert _run(series_db, "orgs", "merge", "Laupheim", "Ulm", check=False).returncode == 2
+    assert run_cli(series_db, "orgs", "merge", "Laupheim", "Ulm", check=False).returncode == 2
 
 
 def test_empty_series_still_gives_a_document(store, tmp_path):
@@ -134,3 +123,39 @@ def test_empty_series_still_gives_a_document(store, tmp_path):
     texts = [p.text for p in document.paragraphs]
     assert "Keine Einträge." in texts and len(document.inline_shapes) == 0
     assert any("einem Workshop" in t for t in texts)
+
+
+def test_markdown_escapes_what_participants_typed(store):
+    """Text typed on a phone must not become HTML or markup in a wiki that renders the .md."""
+    from facilitator.export.factsheet_md import factsheet_markdown
+    from facilitator.store.captures import add_capture, set_flipchart_votes
+    from facilitator.store.workshops import create_workshop
+
+    workshop = create_workshop(store, "Workshop <b>Ulm</b>", date="2026-12-01")
+    typed = "<img src=x onerror=alert(1)> | *fett* [Link](http://x)"
+    set_flipchart_votes(
+        store, add_capture(store, workshop, "challenge", typed, source="participant"), 3
+    )
+    text = factsheet_markdown(build_factsheet(store), "de", {})
+    assert not re.search(r"(?<!\\)[<>]|(?<!\\)\[Link", text)  # every < > [ escaped
+    assert r"\<img src=x onerror=alert(1)\> \| \*fett\* \[Link\](http://x)" in text
+    assert r"Workshop \<b\>Ulm\</b\>" in text
+
+
+def test_charts_take_dollar_signs_literally(store, tmp_path):
+    """'$' typed on a phone is no matplotlib mathtext: no broken export, no italic formula."""
+    from facilitator.export.charts import render_charts
+    from facilitator.store.captures import add_capture, set_flipchart_votes
+    from facilitator.store.workshops import create_workshop
+
+    workshop = create_workshop(store, "Workshop Ulm", date="2026-12-01")
+    for text in ("Budget $x_$ fehlt", "Kosten 5$ bis 10$"):
+        set_flipchart_votes(store, add_capture(store, workshop, "challenge", text), 2)
+    charts = render_charts(build_factsheet(store), "de", tmp_path, "c")
+    assert [c.name for c in charts][-1] == "top_challenges"
+    assert charts[-1].png.read_bytes().startswith(b"\x89PNG")
+    from matplotlib import font_manager, ft2font
+
+    font = ft2font.FT2Font(font_manager.findfont("DejaVu Sans"))
+    dollar = font.get_char_index(ord("$"))
+    assert f'id="DejaVuSans-{dollar:x}"' in charts[-1].svg.read_text()  # "$" drawn as such

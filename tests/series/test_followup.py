@@ -2,21 +2,10 @@
 
 import csv
 import io
-import subprocess
 from datetime import date, datetime, timezone
 
 from facilitator.export.ics import Invitation, escape_text, fold, invitation_ics
-from tests.conftest import PYTHON, cli_env
-
-
-def _run(db, *args, check=True):
-    return subprocess.run(
-        [PYTHON, "-m", "facilitator", *args],
-        env=cli_env(db),
-        capture_output=True,
-        text=True,
-        check=check,
-    )
+from tests.series.conftest import run_cli
 
 
 def _unfold(text: str) -> list[str]:
@@ -57,21 +46,21 @@ def test_ics_folds_escapes_and_uses_tzid():
 
 def test_cli_ics_needs_next_date_then_writes_it(series_db, tmp_path):
     target = tmp_path / "next.ics"
-    bad = _run(series_db, "export", "ics", "-o", str(target), check=False)
+    bad = run_cli(series_db, "export", "ics", "-o", str(target), check=False)
     assert bad.returncode == 2 and "facilitator next-date" in bad.stderr
     assert len(bad.stderr.strip().splitlines()) == 1 and not target.exists()
-    _run(series_db, "next-date", "2027-03-04", "--start", "9:30", "--venue", "Rathaus Ulm")
-    _run(series_db, "export", "ics", "-o", str(target))
+    run_cli(series_db, "next-date", "2027-03-04", "--start", "9:30", "--venue", "Rathaus Ulm")
+    run_cli(series_db, "export", "ics", "-o", str(target))
     lines = _unfold(target.read_bytes().decode("utf-8"))
     assert "DTSTART;TZID=Europe/Berlin:20270304T093000" in lines
     assert "LOCATION:Rathaus Ulm" in lines
     assert any(x.startswith("SUMMARY:Vernetzungsworkshop: Vernetzungsworkshop") for x in lines)
-    assert _run(series_db, "next-date", "2027-13-01", check=False).returncode == 2
+    assert run_cli(series_db, "next-date", "2027-13-01", check=False).returncode == 2
 
 
 def test_contacts_only_with_consent(series_db, tmp_path):
     target = tmp_path / "kontakte.csv"
-    out = _run(
+    out = run_cli(
         series_db, "export", "contacts", "-o", str(target), "--series", "Digitalregion BW 2026"
     )
     raw = target.read_bytes()
@@ -95,9 +84,9 @@ def test_contacts_only_with_consent(series_db, tmp_path):
 
 def test_contacts_of_one_workshop_and_bad_series(series_db, tmp_path):
     target = tmp_path / "k.csv"
-    _run(series_db, "export", "contacts", "-o", str(target))
+    run_cli(series_db, "export", "contacts", "-o", str(target))
     assert 1 <= len(target.read_text(encoding="utf-8-sig").splitlines()) - 1 <= 8
-    bad = _run(
+    bad = run_cli(
         series_db, "export", "contacts", "-o", str(tmp_path / "x.csv"), "--series", "X", check=False
     )
     assert bad.returncode == 2 and "Digitalregion BW 2026" in bad.stderr

@@ -95,6 +95,27 @@ def test_merged_organisation_counts_for_the_survivor(series_store):
     assert ("verwaltung", "Offene Geodaten-Schnittstelle") in stuttgart.offers
 
 
+def test_hidden_submission_stays_out_of_groups_and_pairs(series_store):
+    """A phone submission the moderators hid is neither a group member nor an offer."""
+    from facilitator.store.captures import add_capture, update_capture
+    from facilitator.store.workshops import latest_workshop
+
+    store, _ = series_store
+    spam = add_capture(
+        store,
+        latest_workshop(store).id,
+        "offer",
+        "Bürgerportal und Online-Antrag billig",
+        topic="verwaltung",
+        organisation="Werbung GmbH",
+        source="participant",
+    )
+    update_capture(store, spam, hidden=1)
+    result = suggest_groups(store, 2, "topic")
+    assert "Werbung GmbH" not in {o.name for g in result.groups for o in g}
+    assert all("billig" not in p.offer_text for p in result.pairs)
+
+
 @pytest.mark.parametrize(
     ("groups", "series", "error"),
     [(0, None, ValidationError), (25, None, ValidationError), (2, "Gibt es nicht", NotFound)],

@@ -24,11 +24,19 @@ def test_workshop_from_template_has_its_agenda_and_a_join_code(
     assert plan.slots[3].start_text == "11:00"  # the pinned lunch
     assert latest_workshop(store).id == workshop_id
     assert get_workshop(store, workshop_id[:6]).id == workshop_id
+    assert get_workshop(store, workshop_id[:6].upper()).id == workshop_id
 
 
 def test_unknown_workshop_is_not_found(store: Store) -> None:
     with pytest.raises(NotFound):
         get_workshop(store, "gibtsnicht")
+
+
+@pytest.mark.parametrize("typed", ["_", "__", "", "%"])
+def test_an_id_prefix_is_taken_literally(store: Store, workshop_id: str, typed: str) -> None:
+    """`-w _` is no wildcard that picks the only workshop there is."""
+    with pytest.raises(NotFound):
+        get_workshop(store, typed)
 
 
 def test_reorder_and_resize_agenda(store: Store, workshop_id: str) -> None:
@@ -101,6 +109,19 @@ def test_merged_organisation_is_hidden_from_the_list(store: Store, workshop_id: 
     assert [o.name for o in list_organisations(store)] == ["Landratsamt Esslingen"]
     shown = {c.organisation for c in list_captures(store, workshop_id)}
     assert shown == {"Landratsamt Esslingen"}  # the merged name no longer shows
+
+
+def test_merging_twice_shows_the_last_survivor(store: Store, workshop_id: str) -> None:
+    """LRA into Landratsamt, then Landratsamt into Kreis: the LRA's entries show the Kreis."""
+    add_capture(store, workshop_id, "offer", "GIS-Know-how", organisation="LRA Esslingen")
+    add_capture(store, workshop_id, "need", "Daten", organisation="Landratsamt Esslingen")
+    add_capture(store, workshop_id, "idea", "Portal", organisation="Landkreis Esslingen")
+    orgs = {o.name: o.id for o in list_organisations(store)}
+    merge_organisations(store, orgs["LRA Esslingen"], orgs["Landratsamt Esslingen"])
+    merge_organisations(store, orgs["Landratsamt Esslingen"], orgs["Landkreis Esslingen"])
+    assert [o.name for o in list_organisations(store)] == ["Landkreis Esslingen"]
+    shown = {c.organisation for c in list_captures(store, workshop_id)}
+    assert shown == {"Landkreis Esslingen"}
 
 
 def test_json_round_trip_into_an_empty_database_is_identical(

@@ -3,7 +3,13 @@
 import uuid
 
 from facilitator.store.agenda import list_items, update_item
-from facilitator.store.captures import add_capture, list_captures
+from facilitator.store.captures import (
+    add_capture,
+    delete_capture,
+    get_capture,
+    list_captures,
+    update_capture,
+)
 from facilitator.store.participants import CONSENT_TEXT_VERSION, list_participants
 from facilitator.store.queries import rows
 
@@ -182,6 +188,21 @@ async def test_results_after_reveal(client, code, store, workshop_id, collecting
     assert page.index("Viel") < page.index("Wenig") and "4 Punkte" in page
 
 
+async def test_retry_of_a_submission_the_moderators_removed_changes_nothing(
+    client, code, store, workshop_id, collecting
+):
+    """Hidden, then deleted, then the phone retries (its answer was lost): still gone."""
+    body = {"client": str(uuid.uuid4()), "kind": "need", "text": "Werbung", "item": collecting}
+    first = await (await client.post(f"/api/submit?code={code}", json=body)).json()
+    update_capture(store, first["id"], hidden=1)
+    delete_capture(store, first["id"])
+    again = await (await client.post(f"/api/submit?code={code}", json=body)).json()
+    assert again["duplicate"] is True
+    gone = get_capture(store, first["id"], deleted=True)
+    assert gone.hidden == 1  # the retry wrote nothing over it
+    assert list_captures(store, workshop_id) == []
+
+
 async def test_register_with_and_without_consent(client, code, store, workshop_id):
     url = f"/api/register?code={code}"
     with_consent = {
@@ -214,3 +235,26 @@ async def test_register_with_and_without_consent(client, code, store, workshop_i
     )
     assert bad.status == 400
     assert (await client.post(url, json={"client": str(uuid.uuid4()), "name": " "})).status == 400
+
+
+async def test_register_again_from_the_same_form_keeps_to_the_latest_consent(
+    client, code, store, workshop_id
+):
+    """Back to the form (same client id) and the box unticked: what the page says is stored."""
+    url = f"/api/register?code={code}"
+    form = {
+        "client": str(uuid.uuid4()),
+        "name": "Erika Muster",
+        "email": "erika@example.org",
+        "consent": "1",
+    }
+    await client.post(url, data=form)
+    unticked = {k: v for k, v in form.items() if k != "consent"}
+    answer = await (await client.post(url, json=unticked)).json()
+    assert answer["consent"] is False
+    (erika,) = list_participants(store, workshop_id)
+    assert erika.consent == 0  # the e-mail no longer goes into the protocol
+    answer = await (await client.post(url, json=form)).json()
+    assert answer["consent"] is True
+    (erika,) = list_participants(store, workshop_id)
+    assert erika.consent == 1 and erika.consent_text_version == CONSENT_TEXT_VERSION
