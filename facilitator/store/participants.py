@@ -49,8 +49,7 @@ def add_participant(
     name = " ".join(name.split())
     if not name:
         raise ValidationError("Der Name darf nicht leer sein.")
-    if email and ("@" not in email or " " in email.strip()):
-        raise ValidationError(f"{email!r} ist keine E-Mail-Adresse.")
+    _check_email(email)
     with store.transaction():
         org_id = (
             ensure_organisation(store, organisation, org_type, municipality)
@@ -146,6 +145,11 @@ def set_present(store: Store, participant_id: str, present: bool) -> None:
     )
 
 
+def _check_email(email: str) -> None:
+    if email and ("@" not in email or " " in email.strip() or email.startswith("@")):
+        raise ValidationError(f"{email!r} ist keine E-Mail-Adresse.")
+
+
 def update_participant(store: Store, participant_id: str, **fields: Any) -> None:
     """Change name or e-mail, or move the person to another organisation (by name)."""
     person = get_participant(store, participant_id)
@@ -156,6 +160,7 @@ def update_participant(store: Store, participant_id: str, **fields: Any) -> None
         changes["name"] = " ".join(str(fields["name"]).split())
     if "email" in fields:
         changes["email"] = str(fields["email"]).strip()
+        _check_email(changes["email"])
     if fields.get("organisation"):
         changes["organisation_id"] = ensure_organisation(
             store, fields["organisation"], fields.get("org_type"), fields.get("municipality", "")

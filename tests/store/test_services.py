@@ -147,3 +147,12 @@ def test_json_round_trip_into_an_empty_database_is_identical(
 def test_import_rejects_foreign_json(store: Store) -> None:
     with pytest.raises(ValidationError, match="kein facilitator-Export"):
         import_workshop(store, {"hello": 1})
+
+
+def test_changed_email_is_checked_like_a_new_one(store: Store, workshop_id: str) -> None:
+    from facilitator.store.participants import add_participant, update_participant
+
+    person = add_participant(store, workshop_id, "Anna Berger", email="anna@example.org")
+    with pytest.raises(ValidationError, match="keine E-Mail-Adresse"):
+        update_participant(store, person, email="anna at example")
+    assert list_participants(store, workshop_id)[0].email == "anna@example.org"
