@@ -88,6 +88,7 @@ class FacilitatorApp(App):
         self._refresh_pending = False
         self._methods: dict | None = None
         self.methods_problem: str | None = None
+        self.sync = None  # facilitator.sync.session.SyncSession, made after the first paint
         self.theme = theme
         translate_bindings(self, lang)
         store.subscribe(self._on_ops)
@@ -171,6 +172,7 @@ class FacilitatorApp(App):
         self.set_interval(1.0, self._tick)
         if self.server_wanted:
             self.run_worker(self._start_server(), name="participant-server", exit_on_error=False)
+        self.run_worker(self._resume_sync(), name="sync", exit_on_error=False)
 
     async def _start_server(self) -> None:
         try:
@@ -185,11 +187,82 @@ class FacilitatorApp(App):
         except Exception as err:  # noqa: BLE001 - the app must keep working without phones
             self.server_problem = self.t("join.port_busy", error=err)
 
+    async def _resume_sync(self) -> None:
+        """Reconnect to the laptop this database was paired with (if any)."""
+        from facilitator.store.sync_pairing import is_paired  # no aiohttp unless paired
+
+        if is_paired(self.store):
+            await self.sync_session().resume()
+            self._sync_changed()
+
     async def on_unmount(self) -> None:
         self.store.unsubscribe(self._on_ops)
+        if self.sync is not None:
+            await self.sync.stop()
         if self.server is not None:
             await self.server.stop()
             self.server = None
+
+    # -- the other laptop ---------------------------------------------------
+    def sync_session(self):  # -> facilitator.sync.session.SyncSession
+        """The one sync session of the app (made on first use: it loads aiohttp)."""
+        if self.sync is None:
+            from facilitator.sync.session import SyncSession
+
+            self.sync = SyncSession(self.store, on_change=self._on_sync_change)
+        return self.sync
+
+    async def pair(self, url: str, code: str):  # -> SyncStatus
+        """Connect to the other laptop (SyncAuthError for a wrong code)."""
+        status = await self.sync_session().connect(url.strip(), code)
+        self._sync_changed()
+        return status
+
+    def sync_status(self):  # -> SyncStatus | None
+        """Our own pairing's status; else, on the serving laptop, whether the peer polls."""
+        status = self.sync.status if self.sync is not None else None
+        web_app = getattr(self.server, "app", None)
+        if status is None and web_app is not None:
+            from facilitator.sync.routes import PEERS_SEEN, server_status
+
+            if web_app.get(PEERS_SEEN):
+                status = server_status(web_app)
+        return status
+
+    def sync_label(self) -> str:
+        """The header's sync part, e.g. "Sync: verbunden · 3 ausstehend"; "" if never paired."""
+        status = self.sync_status()
+        if status is None:
+            return ""
+        if status.connected:
+            text = self.t("sync.connected")
+            lag = status.behind + status.unsent
+            if lag:
+                text += self.t("sync.pending", count=lag)
+            if abs(status.clock_offset_ms) >= 2000:
+                text += self.t("sync.clock", seconds=abs(status.clock_offset_ms) // 1000)
+            return text
+        if status.last_contact_ms is None:
+            return self.t("sync.disconnected")
+        from datetime import datetime
+
+        since = datetime.fromtimestamp(status.last_contact_ms / 1000).strftime("%H:%M:%S")
+        return self.t("sync.disconnected_since", time=since)
+
+    def _on_sync_change(self, status: object, pulled: int, pushed: int) -> None:
+        # Called by the sync task in the app's loop; from elsewhere go through the loop.
+        if not self.is_running:
+            return
+        if threading.get_ident() == self._thread_id:
+            self._sync_changed()
+        else:
+            self.call_from_thread(self._sync_changed)
+
+    def _sync_changed(self) -> None:
+        for screen in self.screen_stack:
+            show_sync = getattr(screen, "show_sync", None)
+            if show_sync is not None and screen.is_mounted:
+                show_sync()
 
     def _tick(self) -> None:
         for screen in self.screen_stack:
@@ -242,6 +315,12 @@ class FacilitatorApp(App):
             what = " ".join(self.t(p) if p in T else p for p in parts)
             self.say(self.t("undone", what=what))
 
+    def action_pair(self) -> None:
+        from facilitator.tui.dialogs.pair import PairDialog
+
+        if not isinstance(self.screen, PairDialog):
+            self.push_screen(PairDialog())
+
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
@@ -250,6 +329,7 @@ class FacilitatorApp(App):
         for name, key in SCREEN_KEYS.items():
             title = self.t(f"screen.{name}")
             yield SystemCommand(title, key.upper(), lambda name=name: self.action_show(name))
+        yield SystemCommand(self.t("sync.command"), self.t("sync.command_help"), self.action_pair)
 
 
 def create_app(
