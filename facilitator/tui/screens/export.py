@@ -1,7 +1,6 @@
 """Provides the Export screen: write the JSON and the protocol in a worker, show where."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from textual import work
@@ -10,8 +9,9 @@ from textual.binding import Binding
 from textual.widgets import Input, Label
 
 from facilitator.export.files import write_text_atomic
-from facilitator.store import Store, open_store
+from facilitator.store import Store
 from facilitator.store.exchange import dumps, export_workshop
+from facilitator.tui.reader import own_connection
 from facilitator.tui.screens.base import BaseScreen
 
 
@@ -64,19 +64,10 @@ class ExportScreen(BaseScreen):
             self.say(self.t("export.running", path=path))
             self.export(path, self.workshop_id, self.fapp.lang, "protocol")
 
-    @contextmanager
-    def _reader(self) -> Iterator[Store]:
+    def _reader(self) -> AbstractContextManager[Store]:
         """A connection of the worker's own: it reads a consistent snapshot (WAL)
         while the moderators keep capturing on the UI's connection."""
-        path = self.store.path
-        if not path or path == ":memory:":
-            yield self.store
-            return
-        reader = open_store(path, create=False)
-        try:
-            yield reader
-        finally:
-            reader.close()
+        return own_connection(self.store)
 
     @work(thread=True, group="export", exit_on_error=False)
     def export(self, path: Path, workshop_id: str, lang: str, what: str) -> None:
