@@ -59,6 +59,7 @@ EXTRA: dict[str, tuple[str, str]] = {
     "groups.group": ("Gruppe {number}", "Group {number}"),
     "groups.facts": ("{count} Organisationen", "{count} organisations"),
     "groups.span": ("höchstens {km} km auseinander", "at most {km} km apart"),
+    "groups.same_place": ("alle am selben Ort", "all in one place"),
     "groups.topics": ("Gemeinsame Themen: {topics}", "Shared topics: {topics}"),
     "groups.pairs": ("Biete/Suche-Paare", "Offer/request pairs"),
     "groups.pair": (

@@ -110,7 +110,9 @@ def render_result(result, lang: str) -> Text:  # noqa: ANN001 - MatchResult
     for number, members in enumerate(result.groups, start=1):
         facts = [T("groups.facts", lang, count=len(members))]
         span = span_km(members)
-        if span is not None:
+        if span is not None and span < 1:
+            facts.append(T("groups.same_place", lang))
+        elif span is not None:
             facts.append(T("groups.span", lang, km=f"{span:.0f}"))
         out.append(T("groups.group", lang, number=number), style="bold")
         out.append(f" – {' · '.join(facts)}\n")

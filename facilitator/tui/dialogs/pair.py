@@ -39,11 +39,14 @@ class PairDialog(ModalScreen[None]):
             yield Label(id="pair-this-url")
             yield Label(id="pair-this-code")
             yield Label(self.t("pair.other"), id="pair-other")
-            yield Input(placeholder=self.t("pair.url"), id="pair-url")
-            yield Input(placeholder=self.t("pair.code"), id="pair-code", password=False)
+            # compact: the dialog must fit at 80×24 with a two-line message
+            yield Input(placeholder=self.t("pair.url"), id="pair-url", compact=True)
+            yield Input(placeholder=self.t("pair.code"), id="pair-code", compact=True)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.t("pair.connect"), id="pair-connect", variant="primary")
-                yield Button(self.t("pair.close"), id="pair-close")
+                yield Button(
+                    self.t("pair.connect"), id="pair-connect", variant="primary", compact=True
+                )
+                yield Button(self.t("pair.close"), id="pair-close", compact=True)
             yield Label(id="pair-status")
             yield Label(id="pair-message")
 
