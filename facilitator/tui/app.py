@@ -243,11 +243,23 @@ class FacilitatorApp(App):
                 text += self.t("sync.clock", seconds=abs(status.clock_offset_ms) // 1000)
             return text
         if status.last_contact_ms is None:
-            return self.t("sync.disconnected")
-        from datetime import datetime
+            text = self.t("sync.disconnected")
+        else:
+            from datetime import datetime
 
-        since = datetime.fromtimestamp(status.last_contact_ms / 1000).strftime("%H:%M:%S")
-        return self.t("sync.disconnected_since", time=since)
+            since = datetime.fromtimestamp(status.last_contact_ms / 1000).strftime("%H:%M:%S")
+            text = self.t("sync.disconnected_since", time=since)
+        pending = self._unsent(status.peer_node)
+        return text + (self.t("sync.pending", count=pending) if pending else "")
+
+    def _unsent(self, peer_node: str | None) -> int:
+        """While cut off: how many of our changes wait for the other laptop (two small reads)."""
+        if self.sync is None or self.sync.client is None or not peer_node:
+            return 0  # the serving laptop does not keep the peer's cursor
+        from facilitator.store.sync_state import get_peer, unsent_count
+
+        peer = get_peer(self.store, peer_node)
+        return unsent_count(self.store, peer) if peer is not None else 0
 
     def _on_sync_change(self, status: object, pulled: int, pushed: int) -> None:
         # Called by the sync task in the app's loop; from elsewhere go through the loop.

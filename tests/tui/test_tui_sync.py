@@ -53,7 +53,7 @@ async def test_pairing_brings_the_other_laptops_captures(tmp_path, store: Store,
                 pilot, lambda: any("Funklöcher" in str(c) for c in _cells(table))
             ), "the peer's capture did not reach the list"
             assert "Sync: verbunden" in _header_sync(app)
-            # B captures; A (the serving laptop) gets it and its header says connected.
+            # B captures; A (the serving laptop) gets it.
             add_capture(other, workshop_id, "idea", "Gemeinsamer Chatbot")
             assert await _until(
                 pilot,
@@ -61,6 +61,12 @@ async def test_pairing_brings_the_other_laptops_captures(tmp_path, store: Store,
                     c.text == "Gemeinsamer Chatbot" for c in list_captures(store, workshop_id)
                 ),
             )
+            # A goes away: B keeps capturing and its header counts what waits.
+            await server.stop()
+            assert await _until(pilot, lambda: "Sync: getrennt" in _header_sync(app))
+            add_capture(other, workshop_id, "need", "Schulungen")
+            app.screen.tick()
+            assert await _until(pilot, lambda: "1 ausstehend" in _header_sync(app))
         assert app.sync.client is not None
     finally:
         await server.stop()
