@@ -106,3 +106,16 @@ async def test_serving_laptop_header_says_connected(
             await session.stop()
     finally:
         other.close()
+
+
+async def test_palette_opens_the_pairing_dialog(app, type_text):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "Zweiten Laptop")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        assert await _until(pilot, lambda: isinstance(app.screen, PairDialog))
+        # No server on this laptop: no sync code to show, but it can connect.
+        assert "keinen Sync" in str(app.screen.query_one("#pair-this-url", Label).content)
+        assert not app.screen.query_one("#pair-this-code", Label).display
