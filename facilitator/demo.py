@@ -1,6 +1,6 @@
 """Provides the sample workshop of `facilitator demo`, seeded through the store's services."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from facilitator.core.agenda_format import parse_agenda
@@ -9,7 +9,7 @@ from facilitator.library import SHIPPED_AGENDAS, load_agenda
 from facilitator.store.captures import add_capture, set_flipchart_votes
 from facilitator.store.db import Store
 from facilitator.store.participants import add_participant, set_present
-from facilitator.store.workshops import create_workshop
+from facilitator.store.workshops import create_workshop, update_workshop
 
 FALLBACK_AGENDA = Path(__file__).resolve().parent.parent / "tests" / "data" / "agenda.toml"
 
@@ -156,20 +156,27 @@ def seed_demo(store: Store) -> str:
     now = datetime.fromtimestamp(store.now_ms() / 1000)
     today = now.date().isoformat()
     template = _template()
-    # The sample starts now (to the five minutes) so "ahead/behind" makes sense at once;
-    # late in the evening it gets no date and the timer anchors the plan to its start.
+    # The sample takes place today and starts now (to the five minutes), so the phone
+    # page and the protocol show a date and "ahead/behind" makes sense at once. Late in
+    # the evening the plan runs past midnight; the schedule counts on past 24:00.
     start = f"{now.hour:02d}:{now.minute - now.minute % 5:02d}"
-    fits_today = (
-        now.hour * 60 + now.minute + sum(item.minutes for item in template.items) < 24 * 60 - 5
-    )
+    next_day = (now.date() + timedelta(weeks=4)).isoformat()
     with store.transaction():
         workshop_id = create_workshop(
             store,
             "Vernetzungsworkshop Digitalisierung im Landkreis Esslingen",
             template,
-            date=today if fits_today else None,
-            start=start if fits_today else None,
+            date=today,
+            start=start,
             venue="Landratsamt Esslingen, Pulverwiesen 11, Esslingen am Neckar",
+        )
+        # The follow-up date, so the invitation (.ics) can be written right away.
+        update_workshop(
+            store,
+            workshop_id,
+            next_date=next_day,
+            next_start="09:00",
+            next_venue="Rathaus Nürtingen, Marktstraße 7, Nürtingen",
         )
         for name, org, org_type, place, email, consent, present in PARTICIPANTS:
             person = add_participant(

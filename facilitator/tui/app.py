@@ -14,6 +14,7 @@ from facilitator.store.db import Store
 from facilitator.store.undo import undo_last
 from facilitator.tui.screens import SCREENS
 from facilitator.tui.strings import T, translate_bindings
+from facilitator.tui.sync_link import SyncLink
 from facilitator.tui.timing import Snapshot, load_snapshot
 
 SERVER_PORT = 8765
@@ -41,7 +42,7 @@ def lan_ip() -> str:
         probe.close()
 
 
-class FacilitatorApp(App):
+class FacilitatorApp(SyncLink, App):
     """Plan, run and capture a workshop; every change goes through the store's services."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
@@ -171,6 +172,7 @@ class FacilitatorApp(App):
         self.set_interval(1.0, self._tick)
         if self.server_wanted:
             self.run_worker(self._start_server(), name="participant-server", exit_on_error=False)
+        self.run_worker(self._resume_sync(), name="sync", exit_on_error=False)
 
     async def _start_server(self) -> None:
         try:
@@ -187,6 +189,8 @@ class FacilitatorApp(App):
 
     async def on_unmount(self) -> None:
         self.store.unsubscribe(self._on_ops)
+        if self.sync is not None:
+            await self.sync.stop()
         if self.server is not None:
             await self.server.stop()
             self.server = None
@@ -242,6 +246,12 @@ class FacilitatorApp(App):
             what = " ".join(self.t(p) if p in T else p for p in parts)
             self.say(self.t("undone", what=what))
 
+    def action_pair(self) -> None:
+        from facilitator.tui.dialogs.pair import PairDialog
+
+        if not isinstance(self.screen, PairDialog):
+            self.push_screen(PairDialog())
+
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
@@ -250,6 +260,7 @@ class FacilitatorApp(App):
         for name, key in SCREEN_KEYS.items():
             title = self.t(f"screen.{name}")
             yield SystemCommand(title, key.upper(), lambda name=name: self.action_show(name))
+        yield SystemCommand(self.t("sync.command"), self.t("sync.command_help"), self.action_pair)
 
 
 def create_app(

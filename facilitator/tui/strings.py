@@ -3,9 +3,11 @@
 from dataclasses import replace
 
 from facilitator.core.i18n import Catalog
+from facilitator.tui.strings_extra import EXTRA
 
 T = Catalog(
     {
+        **EXTRA,
         # screens and keys
         "screen.start": ("Workshops", "Workshops"),
         "screen.plan": ("Planen", "Plan"),

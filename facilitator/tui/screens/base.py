@@ -68,9 +68,14 @@ class BaseScreen(Screen):
     def refresh_data(self) -> None:
         """Re-read what the screen shows after a change in the store."""
 
+    def show_sync(self) -> None:
+        """The header's sync status (also called at once when the connection changes)."""
+        self.query_one(StatusHeader).show_sync(self.fapp.sync_label())
+
     def tick(self) -> None:
-        """Once a second: the header's clock and running block."""
+        """Once a second: the header's clock, running block and sync status."""
         app = self.fapp
+        self.show_sync()
         now = app.now_ms()
         from datetime import datetime
 

@@ -1,7 +1,6 @@
-"""Provides the Export screen: write the JSON and the protocol in a worker, show where."""
+"""Provides the Export screen: protocol, JSON, fact sheet, invitation and contacts in a worker."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from textual import work
@@ -10,28 +9,42 @@ from textual.binding import Binding
 from textual.widgets import Input, Label
 
 from facilitator.export.files import write_text_atomic
-from facilitator.store import Store, open_store
+from facilitator.store import Store
 from facilitator.store.exchange import dumps, export_workshop
+from facilitator.tui.reader import own_connection
 from facilitator.tui.screens.base import BaseScreen
+
+# what -> file name suffix (the stem is the workshop's title; the fact sheet's is fixed)
+SUFFIXES = {
+    "json": ".json",
+    "protocol": ".docx",
+    "factsheet": "-Faktenblatt.docx",
+    "ics": "-Folgetermin.ics",
+    "contacts": "-Kontakte.csv",
+}
 
 
 class ExportScreen(BaseScreen):
-    """A target folder and two keys: j (JSON) and p (protocol .docx)."""
+    """A target folder and one key per file: j, p, f, i, k."""
 
     name_key = "screen.export"
-    AUTO_FOCUS = None  # j and p are keys, not typing
+    AUTO_FOCUS = None  # the letters are keys, not typing
     BINDINGS = [
-        Binding("j", "json", "key.json"),
-        Binding("p", "protocol", "key.protocol"),
+        Binding("j", "write('json')", "key.json"),
+        Binding("p", "write('protocol')", "key.protocol"),
+        Binding("f", "write('factsheet')", "key.factsheet"),
+        Binding("i", "write('ics')", "key.ics"),
+        Binding("k", "write('contacts')", "key.contacts"),
         Binding("o", "folder", "export.folder"),
     ]
 
     def compose_body(self) -> ComposeResult:
         yield Label(self.t("export.folder"))
         folder = Input(str(Path.cwd()), id="export-folder")
-        folder.can_focus = False  # focused only with o, so j and p stay keys
+        folder.can_focus = False  # focused only with o, so the letters stay keys
         yield folder
         yield Label(self.t("export.hint"), id="export-hint")
+        yield Label(self.t("export.hint_more"), id="export-hint-more")
         yield Label(id="export-result")
 
     def action_folder(self) -> None:
@@ -43,44 +56,38 @@ class ExportScreen(BaseScreen):
         event.input.can_focus = False
         self.set_focus(None)
 
-    def _target(self, suffix: str) -> Path | None:
+    def _target(self, what: str) -> Path | None:
         if self.workshop_id is None:
             self.say(self.t("no_workshop"), error=True)
             return None
         folder = Path(self.query_one("#export-folder", Input).value.strip() or ".").expanduser()
         snapshot = self.fapp.snapshot()
         stem = "".join(ch if ch.isalnum() else "-" for ch in (snapshot.title if snapshot else ""))
-        return folder / f"{stem.strip('-') or 'workshop'}{suffix}"
+        return folder / f"{stem.strip('-') or 'workshop'}{SUFFIXES[what]}"
 
+    # j and p were actions of their own; tests and muscle memory keep them
     def action_json(self) -> None:
-        path = self._target(".json")
-        if path is not None:
-            self.say(self.t("export.running", path=path))
-            self.export(path, self.workshop_id, self.fapp.lang, "json")
+        self.action_write("json")
 
     def action_protocol(self) -> None:
-        path = self._target(".docx")
+        self.action_write("protocol")
+
+    def action_write(self, what: str) -> None:
+        path = self._target(what)
         if path is not None:
             self.say(self.t("export.running", path=path))
-            self.export(path, self.workshop_id, self.fapp.lang, "protocol")
+            self.export(path, self.workshop_id, self.fapp.lang, what)
 
-    @contextmanager
-    def _reader(self) -> Iterator[Store]:
+    def _reader(self) -> AbstractContextManager[Store]:
         """A connection of the worker's own: it reads a consistent snapshot (WAL)
         while the moderators keep capturing on the UI's connection."""
-        path = self.store.path
-        if not path or path == ":memory:":
-            yield self.store
-            return
-        reader = open_store(path, create=False)
-        try:
-            yield reader
-        finally:
-            reader.close()
+        return own_connection(self.store)
 
     @work(thread=True, group="export", exit_on_error=False)
     def export(self, path: Path, workshop_id: str, lang: str, what: str) -> None:
-        """Write the JSON or the protocol off the UI thread; report back by message."""
+        """Write one file off the UI thread; report back on the UI thread."""
+        from facilitator.tui import followup_files as follow
+
         try:
             if what == "protocol":
                 try:
@@ -92,21 +99,39 @@ class ExportScreen(BaseScreen):
             with self._reader() as reader:
                 if what == "protocol":
                     write_protocol(reader, workshop_id, path, lang=lang)
+                    text = self.t("export.done", path=path)
+                elif what == "factsheet":
+                    follow.write_factsheet(reader, workshop_id, path, lang)
+                    text = self.t("export.done", path=path)
+                elif what == "ics":
+                    done = follow.write_invitation(reader, workshop_id, path)
+                    when = f"{done.day:%d.%m.%Y} {done.start}"
+                    text = self.t("export.ics_done", path=path, when=when)
+                elif what == "contacts":
+                    done = follow.write_contacts(reader, workshop_id, path, lang)
+                    text = self.t(
+                        "export.contacts_done", path=path, shared=done.shared, total=done.total
+                    )
                 else:
                     write_text_atomic(path, dumps(export_workshop(reader, workshop_id)))
+                    text = self.t("export.done", path=path)
+        except follow.NoNextDate as err:
+            self.app.call_from_thread(self.done, None, self.t("export.no_next_date", title=err))
+            return
         except OSError as err:
-            self.app.call_from_thread(self.done, None, str(err.strerror or err))
+            error = self.t("export.failed", error=err.strerror or err)
+            self.app.call_from_thread(self.done, None, error)
             return
         except Exception as err:  # noqa: BLE001 - a failed export must not end the workshop
-            self.app.call_from_thread(self.done, None, str(err))
+            self.app.call_from_thread(self.done, None, self.t("export.failed", error=err))
             return
-        self.app.call_from_thread(self.done, path, None)
+        self.app.call_from_thread(self.done, path, text)
 
-    def done(self, path: Path | None, error: str | None) -> None:
+    def done(self, path: Path | None, text: str) -> None:
         result = self.query_one("#export-result", Label)
-        if error is not None:
-            self.say(self.t("export.failed", error=error), error=True)
+        if path is None:
+            self.say(text, error=True)
             result.update("")
         else:
             self.say("")
-            result.update(self.t("export.done", path=path))
+            result.update(text)

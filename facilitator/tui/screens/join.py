@@ -1,6 +1,7 @@
 """Provides the Join screen: the join QR code full-screen for the projector, URL and code."""
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.widgets import Label, Static
 
@@ -11,6 +12,9 @@ class JoinScreen(BaseScreen):
     """Large QR code in dark-on-light, whatever the theme, so phones can read it."""
 
     name_key = "screen.join"
+    # The sync code is never shown here (the projector shows this screen): v opens the
+    # pairing dialog on the moderators' side instead.
+    BINDINGS = [Binding("v", "app.pair", "key.pair")]
 
     def __init__(self) -> None:
         super().__init__()

@@ -5,7 +5,8 @@ from pathlib import Path
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Label
+from textual.containers import Horizontal
+from textual.widgets import Button, DataTable, Label
 
 from facilitator.core.errors import UserError
 from facilitator.core.models import Participant
@@ -31,6 +32,7 @@ class ParticipantsScreen(BaseScreen):
         Binding("i", "import_csv", "key.import"),
         Binding("space,x", "present", "key.present", key_display="␣"),
         Binding("e", "consent", "key.consent"),
+        Binding("g", "groups", "key.groups"),
     ]
 
     def __init__(self) -> None:
@@ -38,7 +40,11 @@ class ParticipantsScreen(BaseScreen):
         self.people: list[Participant] = []
 
     def compose_body(self) -> ComposeResult:
-        yield Label(id="participants-count")
+        with Horizontal(id="participants-bar"):
+            yield Label(id="participants-count")
+            button = Button(self.t("key.groups") + " (g)", id="participants-groups", compact=True)
+            button.can_focus = False  # the table keeps the keys
+            yield button
         yield DataTable(id="participants-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
@@ -105,6 +111,19 @@ class ParticipantsScreen(BaseScreen):
         else:
             stored = get_participant(self.store, person.id)
             self.say(self.t("participants.consent_on", name=person.name, at=stored.consent_at))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "participants-groups":
+            event.stop()
+            self.action_groups()
+
+    def action_groups(self) -> None:
+        if self.workshop_id is None:
+            self.say(self.t("no_workshop"), error=True)
+            return
+        from facilitator.tui.dialogs.groups import GroupsDialog
+
+        self.app.push_screen(GroupsDialog(self.workshop_id))
 
     def action_import_csv(self) -> None:
         if self.workshop_id is None:

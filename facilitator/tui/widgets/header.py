@@ -11,6 +11,7 @@ class StatusHeader(Horizontal):
     def compose(self) -> ComposeResult:
         yield Label(id="header-workshop")
         yield Label(id="header-block")
+        yield Label(id="header-sync")
         yield Label(id="header-clock")
 
     def show(self, workshop: str, block: str, clock: str, level: str = "") -> None:
@@ -26,3 +27,11 @@ class StatusHeader(Horizontal):
         block_label = self.query_one("#header-block", Label)
         for name in ("ok", "warn", "critical", "over"):
             block_label.set_class(name == level, f"level-{name}")
+
+    def show_sync(self, text: str) -> None:
+        """Set the sync part ("Sync: verbunden …"); hidden while never paired."""
+        label = self.query_one("#header-sync", Label)
+        if str(label.content) != text:
+            label.update(text)
+        label.display = bool(text)
+        label.set_class(text.startswith(("Sync: getrennt", "Sync: disconnected")), "sync-off")

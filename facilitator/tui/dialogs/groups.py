@@ -1,0 +1,147 @@
+"""Provides "Gruppen vorschlagen": peer groups of the organisations by topic and/or distance.
+
+The matching runs in a worker on a connection of its own (it loads numpy and reads
+every capture of the series); bad input is a line in the dialog, never a traceback.
+"""
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+from facilitator.core.errors import UserError
+from facilitator.tui.reader import own_connection
+from facilitator.tui.strings import T
+
+BY_CHOICES = ("topic", "distance", "both")
+
+
+class GroupsDialog(ModalScreen[None]):
+    """Number of groups, by what; then the groups, the offer/request pairs and warnings."""
+
+    BINDINGS = [Binding("escape", "close", show=False)]
+
+    def __init__(self, workshop_id: str, groups: int = 4) -> None:
+        super().__init__()
+        self.workshop_id, self.groups = workshop_id, groups
+
+    def t(self, key: str, **values: object) -> str:
+        return T(key, self.app.lang, **values)  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="groups-dialog"):
+            yield Label(self.t("groups.title"), classes="dialog-title")
+            with Horizontal(id="groups-form"):
+                yield Label(self.t("groups.count"))
+                yield Input(str(self.groups), id="groups-count", type="integer")
+                yield Label(self.t("groups.by"))
+                with RadioSet(id="groups-by"):
+                    for by in BY_CHOICES:
+                        yield RadioButton(self.t(f"groups.by.{by}"), value=by == "both", id=by)
+                yield Button(self.t("groups.run"), id="groups-run", variant="primary")
+            yield Label(id="groups-message")
+            with VerticalScroll(id="groups-scroll"):
+                yield Static(id="groups-result")
+
+    def on_mount(self) -> None:
+        self.query_one("#groups-count", Input).focus()
+
+    def say(self, text: str, error: bool = False) -> None:
+        message = self.query_one("#groups-message", Label)
+        message.update(text)
+        message.set_class(error, "error")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_suggest()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_suggest()
+
+    def action_suggest(self) -> None:
+        text = self.query_one("#groups-count", Input).value.strip()
+        try:
+            groups = int(text)
+        except ValueError:
+            self.say(self.t("groups.bad_count"), error=True)
+            return
+        pressed = self.query_one("#groups-by", RadioSet).pressed_button
+        by = str(pressed.id) if pressed is not None else "both"
+        self.say(self.t("groups.working"))
+        self.suggest(groups, by)
+
+    @work(thread=True, exclusive=True, group="groups", exit_on_error=False)
+    def suggest(self, groups: int, by: str) -> None:
+        from facilitator.store.matching import suggest_groups
+
+        try:
+            with own_connection(self.app.store) as reader:  # type: ignore[attr-defined]
+                result = suggest_groups(reader, groups, by, None, workshop_id=self.workshop_id)
+        except UserError as err:  # zero groups, more groups than organisations …
+            self.app.call_from_thread(self.show_error, str(err))
+            return
+        self.app.call_from_thread(self.show, result)
+
+    def show_error(self, text: str) -> None:
+        self.say(text, error=True)
+        self.query_one("#groups-result", Static).update("")
+
+    def show(self, result) -> None:  # noqa: ANN001 - core.matching.MatchResult
+        self.say("")
+        self.query_one("#groups-result", Static).update(render_result(result, self.app.lang))  # type: ignore[attr-defined]
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def render_result(result, lang: str) -> Text:  # noqa: ANN001 - MatchResult
+    """The groups, the offer/request pairs and the warnings as one text."""
+    from facilitator.core.matching import shared_topics, span_km
+    from facilitator.core.taxonomy import TOPICS
+
+    def topic(key: str | None) -> str:
+        return TOPICS[key].get(lang) if key in TOPICS else (key or "")
+
+    out = Text()
+    for number, members in enumerate(result.groups, start=1):
+        facts = [T("groups.facts", lang, count=len(members))]
+        span = span_km(members)
+        if span is not None and span < 1:
+            facts.append(T("groups.same_place", lang))
+        elif span is not None:
+            facts.append(T("groups.span", lang, km=f"{span:.0f}"))
+        out.append(T("groups.group", lang, number=number), style="bold")
+        out.append(f" – {' · '.join(facts)}\n")
+        topics = ", ".join(topic(t) for t in shared_topics(members))
+        if topics:
+            out.append(f"  {T('groups.topics', lang, topics=topics)}\n", style="italic")
+        for org in members:
+            place = org.municipality
+            shown = place and place.casefold() not in org.name.casefold()
+            out.append(f"  • {org.name}{f' – {place}' if shown else ''}\n")
+        out.append("\n")
+    out.append(T("groups.pairs", lang) + "\n", style="bold")
+    if not result.pairs:
+        out.append(f"  {T('groups.no_pairs', lang)}\n")
+    for pair in result.pairs:
+        reason = topic(pair.topic)
+        if pair.shared_words:
+            words = T("groups.words", lang, words=" ".join(pair.shared_words))
+            reason = ", ".join(filter(None, [reason, words]))
+        line = T(
+            "groups.pair",
+            lang,
+            offer_org=pair.offer_org,
+            offer=pair.offer_text,
+            request_org=pair.request_org,
+            request=pair.request_text,
+            reason=reason,
+        )
+        out.append(f"  • {line}\n")
+    for warning in result.warnings:
+        out.append("\n" + T("groups.warning", lang, text=warning), style="yellow")
+    return out

@@ -1,0 +1,152 @@
+"""Provides the pairing dialog: this laptop's sync address and code, and connecting to the other.
+
+The sync code is a secret (it lets a laptop read and change the whole database), so it
+is shown here, on the moderators' screen, and never on the projector's Join view.
+"""
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label
+
+from facilitator.core.errors import UserError
+from facilitator.tui.strings import T
+
+
+def grouped(code: str) -> str:
+    """Return the code in groups of four (dashes are ignored when it is typed)."""
+    return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
+
+
+class PairDialog(ModalScreen[None]):
+    """Show this laptop's sync URL and code; connect to the other laptop's."""
+
+    BINDINGS = [Binding("escape", "close", show=False)]
+
+    @property
+    def lang(self) -> str:
+        return self.app.lang  # type: ignore[attr-defined]
+
+    def t(self, key: str, **values: object) -> str:
+        return T(key, self.lang, **values)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="pair-dialog"):
+            yield Label(self.t("pair.title"), classes="dialog-title")
+            yield Label(self.t("pair.this"))
+            yield Label(id="pair-this-url")
+            yield Label(id="pair-this-code")
+            yield Label(self.t("pair.other"), id="pair-other")
+            # compact: the dialog must fit at 80×24 with a two-line message
+            yield Input(placeholder=self.t("pair.url"), id="pair-url", compact=True)
+            yield Input(placeholder=self.t("pair.code"), id="pair-code", compact=True)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(
+                    self.t("pair.connect"), id="pair-connect", variant="primary", compact=True
+                )
+                yield Button(self.t("pair.close"), id="pair-close", compact=True)
+            yield Label(id="pair-status")
+            yield Label(id="pair-message")
+
+    def on_mount(self) -> None:
+        self.show_this_laptop()
+        self.show_status()
+        self.query_one("#pair-url", Input).focus()
+        self.load_remembered()
+
+    def show_this_laptop(self) -> None:
+        server = getattr(self.app, "server", None)
+        if server is None:
+            self._this(self.t("pair.no_server"), "")
+            return
+        from facilitator.sync.secret import sync_code  # the server loaded aiohttp already
+
+        code = sync_code(self.app.store)  # type: ignore[attr-defined]
+        self._this("", self.t("pair.this_code", code=grouped(code)))
+        self.find_url(server)
+
+    @work(thread=True, group="pair-info", exit_on_error=False)
+    def find_url(self, server: object) -> None:
+        """The address off the UI thread: finding the LAN address asks the resolver."""
+        url = getattr(server, "sync_url", None)
+        if url:
+            self.app.call_from_thread(self._this, self.t("pair.this_url", url=url), None)
+
+    def _this(self, url_line: str, code_line: str | None) -> None:
+        self.query_one("#pair-this-url", Label).update(url_line)
+        if code_line is not None:
+            code = self.query_one("#pair-this-code", Label)
+            code.update(code_line)
+            code.display = bool(code_line)
+
+    def load_remembered(self) -> None:
+        from facilitator.store.sync_pairing import PAIRING_KEY
+
+        raw = self.app.store.get_meta(PAIRING_KEY)  # type: ignore[attr-defined]
+        if raw:
+            import json
+
+            try:
+                self.query_one("#pair-url", Input).value = str(json.loads(raw)["url"])
+            except (ValueError, KeyError, TypeError):
+                pass
+
+    def show_status(self) -> None:
+        label = self.app.sync_label()  # type: ignore[attr-defined]
+        status = self.app.sync_status()  # type: ignore[attr-defined]
+        text = self.t("pair.status", status=label) if label else self.t("pair.never")
+        if status is not None and not status.connected and status.message:
+            text += f" – {status.message}"
+        self.query_one("#pair-status", Label).update(text)
+
+    def say(self, text: str, error: bool = False) -> None:
+        message = self.query_one("#pair-message", Label)
+        message.update(text)
+        message.set_class(error, "error")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "pair-url":
+            self.query_one("#pair-code", Input).focus()
+        else:
+            self.action_connect()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "pair-connect":
+            self.action_connect()
+        else:
+            self.action_close()
+
+    def action_connect(self) -> None:
+        url = self.query_one("#pair-url", Input).value.strip()
+        code = self.query_one("#pair-code", Input).value.strip()
+        if not url or not code:
+            self.say(self.t("pair.missing"), error=True)
+            return
+        self.say(self.t("pair.trying", url=url))
+        self.connect(url, code)
+
+    @work(exclusive=True, group="pair", exit_on_error=False)
+    async def connect(self, url: str, code: str) -> None:
+        """One round with the other laptop, then sync in the background (app's loop)."""
+        try:
+            status = await self.app.pair(url, code)  # type: ignore[attr-defined]
+        except ImportError:
+            self.say(self.t("pair.no_sync"), error=True)
+            return
+        except UserError as err:  # wrong code, or an address that is no URL
+            self.say(str(err), error=True)
+            return
+        self.show_status()
+        if status.connected:
+            self.app.say(self.app.sync_label())  # type: ignore[attr-defined]
+            self.dismiss(None)
+        else:
+            # Remembered anyway: the app keeps trying in the background.
+            self.say(status.message, error=True)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

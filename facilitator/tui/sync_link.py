@@ -1,0 +1,93 @@
+"""Provides the app's link to the other moderator's laptop: session, header label, pairing.
+
+`SyncLink` is mixed into FacilitatorApp. The sync package (aiohttp) is imported only
+once a pairing exists or the moderators open the pairing dialog, so a first start paints fast.
+"""
+
+import threading
+
+
+class SyncLink:
+    """One SyncSession per app; its status in every screen's header."""
+
+    sync = None  # facilitator.sync.session.SyncSession, made on first use
+
+    async def _resume_sync(self) -> None:
+        """Reconnect to the laptop this database was paired with (if any)."""
+        from facilitator.store.sync_pairing import is_paired  # no aiohttp unless paired
+
+        if is_paired(self.store):
+            await self.sync_session().resume()
+            self._sync_changed()
+
+    def sync_session(self):  # -> facilitator.sync.session.SyncSession
+        """The one sync session of the app (made on first use: it loads aiohttp)."""
+        if self.sync is None:
+            from facilitator.sync.session import SyncSession
+
+            self.sync = SyncSession(self.store, on_change=self._on_sync_change)
+        return self.sync
+
+    async def pair(self, url: str, code: str):  # -> SyncStatus
+        """Connect to the other laptop (SyncAuthError for a wrong code)."""
+        status = await self.sync_session().connect(url.strip(), code)
+        self._sync_changed()
+        return status
+
+    def sync_status(self):  # -> SyncStatus | None
+        """Our own pairing's status; else, on the serving laptop, whether the peer polls."""
+        status = self.sync.status if self.sync is not None else None
+        web_app = getattr(self.server, "app", None)
+        if status is None and web_app is not None:
+            from facilitator.sync.routes import PEERS_SEEN, server_status
+
+            if web_app.get(PEERS_SEEN):
+                status = server_status(web_app)
+        return status
+
+    def sync_label(self) -> str:
+        """The header's sync part, e.g. "Sync: verbunden · 3 ausstehend"; "" if never paired."""
+        status = self.sync_status()
+        if status is None:
+            return ""
+        if status.connected:
+            text = self.t("sync.connected")
+            lag = status.behind + status.unsent
+            if lag:
+                text += self.t("sync.pending", count=lag)
+            if abs(status.clock_offset_ms) >= 2000:
+                text += self.t("sync.clock", seconds=abs(status.clock_offset_ms) // 1000)
+            return text
+        if status.last_contact_ms is None:
+            text = self.t("sync.disconnected")
+        else:
+            from datetime import datetime
+
+            since = datetime.fromtimestamp(status.last_contact_ms / 1000).strftime("%H:%M:%S")
+            text = self.t("sync.disconnected_since", time=since)
+        pending = self._unsent(status.peer_node)
+        return text + (self.t("sync.pending", count=pending) if pending else "")
+
+    def _unsent(self, peer_node: str | None) -> int:
+        """While cut off: how many of our changes wait for the other laptop (two small reads)."""
+        if self.sync is None or self.sync.client is None or not peer_node:
+            return 0  # the serving laptop does not keep the peer's cursor
+        from facilitator.store.sync_state import get_peer, unsent_count
+
+        peer = get_peer(self.store, peer_node)
+        return unsent_count(self.store, peer) if peer is not None else 0
+
+    def _on_sync_change(self, status: object, pulled: int, pushed: int) -> None:
+        # Called by the sync task in the app's loop; from elsewhere go through the loop.
+        if not self.is_running:
+            return
+        if threading.get_ident() == self._thread_id:
+            self._sync_changed()
+        else:
+            self.call_from_thread(self._sync_changed)
+
+    def _sync_changed(self) -> None:
+        for screen in self.screen_stack:
+            show_sync = getattr(screen, "show_sync", None)
+            if show_sync is not None and screen.is_mounted:
+                show_sync()

@@ -1,0 +1,77 @@
+"""Tests of the Export screen's follow-up files: fact sheet, invitation (.ics), contacts (CSV)."""
+
+from pathlib import Path
+
+from docx2python import docx2python
+from textual.widgets import Input, Label
+
+from facilitator.store import Store
+from facilitator.store.captures import add_capture
+from facilitator.store.participants import add_participant
+from facilitator.store.workshops import update_workshop
+
+
+def _result(app) -> str:
+    return str(app.screen.query_one("#export-result", Label).content)
+
+
+def _message(app) -> str:
+    return str(app.screen.query_one("#message").content)
+
+
+async def _wait(pilot, check) -> bool:
+    for _ in range(400):
+        if check():
+            return True
+        await pilot.pause(0.05)
+    return False
+
+
+async def test_invitation_and_contacts(app, store: Store, workshop_id, tmp_path: Path):
+    add_participant(
+        store, workshop_id, "Anna Zustimmung", organisation="Stadt Ulm",
+        email="anna@ulm.example", consent=True,
+    )  # fmt: skip
+    add_participant(
+        store, workshop_id, "Bert Ohne", organisation="Stadt Aalen", email="bert@aalen.example"
+    )
+    out = tmp_path / "out"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f9")
+        app.screen.query_one("#export-folder", Input).value = str(out)
+        # No next date yet: the screen says how to set one, and writes nothing.
+        await pilot.press("i")
+        assert await _wait(pilot, lambda: "nächsten Termin" in _message(app)), _message(app)
+        assert "facilitator next-date" in _message(app)
+        assert not list(out.glob("*.ics"))
+        update_workshop(store, workshop_id, next_date="2027-01-20", next_venue="Rathaus Ulm")
+        await pilot.press("i")
+        assert await _wait(pilot, lambda: list(out.glob("*.ics")) and "20.01.2027" in _result(app))
+        [ics] = out.glob("*.ics")
+        text = ics.read_text(encoding="utf-8")
+        assert "DTSTART" in text and "20270120T" in text and "Rathaus Ulm" in text
+        assert str(ics) in _result(app)
+
+        await pilot.press("k")
+        assert await _wait(
+            pilot, lambda: list(out.glob("*.csv")) and "Einwilligung" in _result(app)
+        )
+        [csv] = out.glob("*.csv")
+        rows = csv.read_text(encoding="utf-8-sig")
+        assert "anna@ulm.example" in rows and "Anna Zustimmung" in rows
+        assert "bert@aalen.example" not in rows and "Bert Ohne" not in rows
+        assert "1 von 2" in _result(app)
+
+
+async def test_factsheet_of_all_workshops(app, store: Store, workshop_id, tmp_path: Path):
+    add_capture(store, workshop_id, "challenge", "Fachkräfte fehlen", topic="verwaltung")
+    out = tmp_path / "out"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f9")
+        app.screen.query_one("#export-folder", Input).value = str(out)
+        await pilot.press("f")
+        assert await _wait(pilot, lambda: "Geschrieben" in _result(app) or "fehl" in _message(app))
+        [sheet] = out.glob("*Faktenblatt.docx")
+        with docx2python(sheet) as document:
+            assert "Fachkräfte fehlen" in document.text
+        assert str(sheet) in _result(app)

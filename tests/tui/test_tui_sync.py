@@ -1,0 +1,121 @@
+"""Tests of pairing two laptops in the app: a real participant server on loopback for A."""
+
+from textual.widgets import Input, Label
+
+from facilitator.store import Store, open_store
+from facilitator.store.captures import add_capture, list_captures
+from facilitator.sync.secret import sync_code
+from facilitator.tui.app import create_app
+from facilitator.tui.dialogs.pair import PairDialog
+from facilitator.web.runner import start_participant_server
+
+
+async def _until(pilot, check, seconds: float = 8.0) -> bool:
+    for _ in range(int(seconds / 0.05)):
+        if check():
+            return True
+        await pilot.pause(0.05)
+    return check()
+
+
+def _header_sync(app) -> str:
+    return str(app.screen.query_one("#header-sync", Label).content)
+
+
+async def test_pairing_brings_the_other_laptops_captures(tmp_path, store: Store, workshop_id):
+    server = await start_participant_server(store, host="127.0.0.1", port=0)
+    other = open_store(tmp_path / "b.db", create=True)
+    try:
+        app = create_app(other, None, server=False, join_host="127.0.0.1", join_code="X")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("f8", "v")
+            assert isinstance(app.screen, PairDialog)
+            assert "keinen Sync" in str(app.screen.query_one("#pair-this-url", Label).content)
+            app.screen.query_one("#pair-url", Input).value = server.sync_url
+            app.screen.query_one("#pair-code", Input).value = "falsch-falsch"
+            await pilot.click("#pair-connect")
+            assert await _until(pilot, lambda: "falsch" in _message(app) or "Code" in _message(app))
+            assert isinstance(app.screen, PairDialog) and app.sync.status is None
+            code = app.screen.query_one("#pair-code", Input)
+            code.value = sync_code(store)
+            code.focus()
+            await pilot.press("enter")
+            assert await _until(pilot, lambda: not isinstance(app.screen, PairDialog)), _message(
+                app
+            )
+            # The workshop came over; the app shows it once opened.
+            assert await _until(pilot, lambda: "Sync: verbunden" in _header_sync(app))
+            app.open_workshop(workshop_id)
+            await pilot.press("f5")
+            add_capture(store, workshop_id, "challenge", "Funklöcher im Kreis")
+            table = app.screen.query_one("#captures-table")
+            assert await _until(
+                pilot, lambda: any("Funklöcher" in str(c) for c in _cells(table))
+            ), "the peer's capture did not reach the list"
+            assert "Sync: verbunden" in _header_sync(app)
+            # B captures; A (the serving laptop) gets it.
+            add_capture(other, workshop_id, "idea", "Gemeinsamer Chatbot")
+            assert await _until(
+                pilot,
+                lambda: any(
+                    c.text == "Gemeinsamer Chatbot" for c in list_captures(store, workshop_id)
+                ),
+            )
+            # A goes away: B keeps capturing and its header counts what waits.
+            await server.stop()
+            assert await _until(pilot, lambda: "Sync: getrennt" in _header_sync(app))
+            add_capture(other, workshop_id, "need", "Schulungen")
+            app.screen.tick()
+            assert await _until(pilot, lambda: "1 ausstehend" in _header_sync(app))
+        assert app.sync.client is not None
+    finally:
+        await server.stop()
+        other.close()
+
+
+def _message(app) -> str:
+    try:
+        return str(app.screen.query_one("#pair-message", Label).content)
+    except Exception:  # noqa: BLE001 - the dialog is gone
+        return ""
+
+
+def _cells(table) -> list:
+    return [cell for row in range(table.row_count) for cell in table.get_row_at(row)]
+
+
+async def test_serving_laptop_header_says_connected(
+    monkeypatch, tmp_path, store: Store, workshop_id
+):
+    app = create_app(store, workshop_id, join_code="X")
+    other = open_store(tmp_path / "b.db", create=True)
+
+    async def start(store_arg, host="0.0.0.0", port=8765):
+        return await start_participant_server(store_arg, host="127.0.0.1", port=0)
+
+    monkeypatch.setattr("facilitator.web.runner.start_participant_server", start)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            assert await _until(pilot, lambda: app.server is not None)
+            assert _header_sync(app) == ""
+            from facilitator.sync.session import SyncSession
+
+            session = SyncSession(other)
+            await session.connect(app.server.sync_url, sync_code(store), interval=0.2)
+            assert await _until(pilot, lambda: "Sync: verbunden" in _header_sync(app))
+            await session.stop()
+    finally:
+        other.close()
+
+
+async def test_palette_opens_the_pairing_dialog(app, type_text):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "Zweiten Laptop")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        assert await _until(pilot, lambda: isinstance(app.screen, PairDialog))
+        # No server on this laptop: no sync code to show, but it can connect.
+        assert "keinen Sync" in str(app.screen.query_one("#pair-this-url", Label).content)
+        assert not app.screen.query_one("#pair-this-code", Label).display
