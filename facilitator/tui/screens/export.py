@@ -86,7 +86,7 @@ class ExportScreen(BaseScreen):
     @work(thread=True, group="export", exit_on_error=False)
     def export(self, path: Path, workshop_id: str, lang: str, what: str) -> None:
         """Write one file off the UI thread; report back on the UI thread."""
-        from facilitator.tui import followup_files as follow
+        from facilitator.export import followup as follow
 
         try:
             if what == "protocol":
@@ -116,7 +116,8 @@ class ExportScreen(BaseScreen):
                     write_text_atomic(path, dumps(export_workshop(reader, workshop_id)))
                     text = self.t("export.done", path=path)
         except follow.NoNextDate as err:
-            self.app.call_from_thread(self.done, None, self.t("export.no_next_date", title=err))
+            message = self.t("export.no_next_date", title=err.title)
+            self.app.call_from_thread(self.done, None, message)
             return
         except OSError as err:
             error = self.t("export.failed", error=err.strerror or err)

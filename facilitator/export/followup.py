@@ -1,7 +1,7 @@
-"""Provides the files the Export screen writes after a workshop: fact sheet, invitation, contacts.
+"""Provides the follow-up files: fact sheet of a workshop's series, invitation, contacts.
 
-The same steps as `facilitator export factsheet|ics|contacts`, as functions a worker
-calls on its own connection; each returns what the screen reports.
+One set of steps for `facilitator export ics|contacts` and the app's Export screen
+(whose worker calls them on its own connection); each returns what to report.
 """
 
 from dataclasses import dataclass
@@ -16,6 +16,13 @@ from facilitator.store.workshops import get_workshop, workshop_row
 
 class NoNextDate(UserError):
     """The workshop has no next date yet, so there is nothing to invite to."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__(
+            f"„{title}“ hat noch keinen nächsten Termin. Festlegen mit: "
+            "facilitator next-date JJJJ-MM-TT [--start HH:MM] [--venue ORT]"
+        )
+        self.title = title
 
 
 @dataclass(frozen=True)
@@ -50,7 +57,7 @@ def write_invitation(store: Store, workshop_id: str, path: Path) -> Written:
         raise NoNextDate(workshop.title)
     day = date.fromisoformat(str(row["next_date"])[:10])
     start = row.get("next_start") or workshop.start or "09:00"
-    minutes = 240  # the next date lasts as long as this one (a half day if unknown)
+    minutes = 240  # the next date lasts as long as this one (a half day if the end is unknown)
     if workshop.end and workshop.start:
         minutes = max(30, parse_clock(workshop.end) - parse_clock(workshop.start))
     series = ""
@@ -74,13 +81,19 @@ def write_invitation(store: Store, workshop_id: str, path: Path) -> Written:
     return Written(path, day=day, start=start)
 
 
-def write_contacts(store: Store, workshop_id: str, path: Path, lang: str) -> Written:
-    """The contact list of this workshop: only those who consented."""
+def write_contacts(
+    store: Store, workshop_id: str | None, path: Path, lang: str, series: str | None = None
+) -> Written:
+    """The contact list of a workshop (or of a whole series): only those who consented."""
     from facilitator.export.contacts import consenting, contacts_csv
-    from facilitator.store.rollup import Scope, load_scope
+    from facilitator.store.rollup import Scope, load_scope, resolve_scope
 
-    workshop = get_workshop(store, workshop_id)
-    people = load_scope(store, Scope(workshop.title, None, [workshop])).participants
+    if series:
+        scope = resolve_scope(store, series)
+    else:
+        workshop = get_workshop(store, workshop_id or "")
+        scope = Scope(workshop.title, None, [workshop])
+    people = load_scope(store, scope).participants
     text = contacts_csv(people, lang)
     write_atomic(path, lambda tmp: tmp.write_bytes(text.encode("utf-8")))
     return Written(path, shared=len(consenting(people)), total=len(people))
