@@ -242,6 +242,12 @@ T = Catalog(
             "{count} participants imported.",
         ),
         "participants.unreadable": ("Datei nicht lesbar: {error}", "Cannot read file: {error}"),
+        "participants.not_text": (
+            "{path}: keine Textdatei (UTF-8 oder Windows-1252); "
+            "bitte in Excel als „CSV UTF-8“ speichern.",
+            "{path}: not a text file (UTF-8 or Windows-1252); "
+            "please save it from Excel as “CSV UTF-8”.",
+        ),
         "participants.consent_on": (
             "Einwilligung von {name} gespeichert ({at}).",
             "Consent of {name} stored ({at}).",

@@ -135,6 +135,17 @@ async def test_import_participants_presence_consent(app, store: Store, workshop_
         await until(pilot, lambda: len(list_participants(store, workshop_id)) == 3)
         assert "Jürgen Groß" in [p.name for p in list_participants(store, workshop_id)]
 
+        # an .xlsx named .csv decodes neither as UTF-8 nor as Windows-1252 (0x81, 0x8d)
+        workbook = tmp_path / "liste.csv"
+        workbook.write_bytes(b"PK\x03\x04\x81\x8d\x90 xl/workbook.xml")
+        await pilot.press("i")
+        app.screen.query_one("#prompt", Input).value = str(workbook)
+        await pilot.press("enter")
+        message = app.screen.query_one("#message")
+        await until(pilot, lambda: "keine Textdatei" in str(message.content))
+        assert message.has_class("error")
+        assert len(list_participants(store, workshop_id)) == 3
+
 
 async def test_methods_search_and_use(app, store: Store, workshop_id, type_text):
     async with app.run_test(size=(80, 24)) as pilot:

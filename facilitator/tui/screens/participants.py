@@ -145,6 +145,9 @@ class ParticipantsScreen(BaseScreen):
             except UnicodeDecodeError:
                 text = raw.decode("cp1252")  # Excel on Windows saves CSV this way
             rows = parse_participants_csv(text, str(path))
+        except UnicodeDecodeError:  # neither: an .xlsx or a picture named .csv
+            self.app.call_from_thread(self.say, self.t("participants.not_text", path=path), True)
+            return
         except OSError as err:
             self.app.call_from_thread(
                 self.say, self.t("participants.unreadable", error=err.strerror or err), True
