@@ -1,6 +1,6 @@
 """Pilot tests of the Run screen: three blocks with extend and skip, levels, bell, re-plan."""
 
-from textual.widgets import Digits
+from textual.widgets import Digits, Static
 
 from facilitator.store import Store
 from facilitator.store.agenda import list_items
@@ -41,6 +41,18 @@ async def test_run_three_blocks_with_extend_and_skip(app, store: Store, workshop
         state = timer_state(store, workshop_id)
         assert state.current_id == items[2].id and state.running
         assert state.runs[items[1].id].done
+
+
+async def test_next_block_before_the_start_is_the_second(app, store: Store, workshop_id):
+    items = list_items(store, workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        # space would start the first block, so "next" is the one after it
+        assert items[0].title in str(screen.query_one("#run-title").content)
+        assert items[1].title in str(screen.query_one("#run-next", Static).content)
+        await pilot.press("space")
+        screen.tick()
+        assert items[1].title in str(screen.query_one("#run-next", Static).content)
 
 
 async def test_colour_levels_bell_and_overtime(app, store: Store, workshop_id, clock):

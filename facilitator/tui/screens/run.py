@@ -12,7 +12,13 @@ from facilitator.core.replan import propose_replan
 from facilitator.store import timer as timer_service
 from facilitator.store.agenda import update_item
 from facilitator.tui.screens.base import BaseScreen
-from facilitator.tui.timing import reading, remaining_items, timer_text, workshop_delay_ms
+from facilitator.tui.timing import (
+    open_item_after,
+    reading,
+    remaining_items,
+    timer_text,
+    workshop_delay_ms,
+)
 from facilitator.tui.widgets.big_timer import BigTimer
 
 # from this terminal size on (a projector) the block-letter timer replaces Digits
@@ -82,9 +88,13 @@ class RunScreen(BaseScreen):
         now = self.fapp.now_ms()
         item, current = snapshot.current, reading(snapshot, now)
         upcoming = snapshot.upcoming
+        # while the timer stands, space starts `upcoming`: "next" is the block after it
+        following = (
+            open_item_after(snapshot, upcoming) if current is None and upcoming else upcoming
+        )
         next_text = (
-            self.t("run.next", title=upcoming.title, minutes=upcoming.minutes)
-            if upcoming
+            self.t("run.next", title=following.title, minutes=following.minutes)
+            if following
             else self.t("run.next_none")
         )
         self._set(self.query_one("#run-next", Static), next_text)
