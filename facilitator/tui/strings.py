@@ -305,6 +305,7 @@ T = Catalog(
         ),
         "help.global": ("Überall", "Everywhere"),
         "help.screen": ("Dieser Bildschirm", "This screen"),
+        "help.ctrl": ("Strg+", "ctrl+"),
     }
 )
 

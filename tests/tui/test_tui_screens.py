@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from rich.console import Console
 from textual.widgets import DataTable, Input, Label, OptionList, Static
 
 from facilitator.store import Store
@@ -202,8 +203,12 @@ async def test_help_lists_keys_and_english(store: Store, workshop_id):
     app = create_app(store, workshop_id, lang="en", server=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f1")
-        texts = " ".join(str(s.content) for s in app.screen.query(Static))
-        assert "Start/pause" in texts or "Capture" in texts
+        console = Console(record=True, width=80)
+        for static in app.screen.query(Static):
+            console.print(static.content)
+        texts = console.export_text()
+        assert "Start/pause" in texts and "Capture" in texts
+        assert "ctrl+q" in texts and "Strg" not in texts
         await pilot.press("escape", "f3")
         assert app.screen.query_one("#plan-table", DataTable).columns
 
