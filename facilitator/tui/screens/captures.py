@@ -164,12 +164,6 @@ class CapturesScreen(BaseScreen):
         self.say(self.t("captures.none_selected"), error=True)
         return None
 
-    def _do(self, action, *args, **kwargs) -> None:
-        try:
-            action(self.store, *args, **kwargs)
-        except UserError as err:
-            self.say(str(err), error=True)
-
     def action_scope(self) -> None:
         self.show_all = not self.show_all
         self.refresh_data()
@@ -201,13 +195,13 @@ class CapturesScreen(BaseScreen):
     def action_delete(self) -> None:
         capture = self.selected()
         if capture is not None:
-            self._do(delete_capture, capture.id)
+            self.call_service(delete_capture, capture.id)
             self.say(self.t("captures.deleted"))
 
     def action_hide(self) -> None:
         capture = self.selected()
         if capture is not None:
-            self._do(update_capture, capture.id, hidden=0 if capture.hidden else 1)
+            self.call_service(update_capture, capture.id, hidden=0 if capture.hidden else 1)
 
     def action_dots(self) -> None:
         capture = self.selected()
@@ -220,7 +214,7 @@ class CapturesScreen(BaseScreen):
             if not value.strip().isdigit():
                 self.say(self.t("captures.bad_dots"), error=True)
                 return
-            self._do(set_flipchart_votes, capture.id, int(value))
+            self.call_service(set_flipchart_votes, capture.id, int(value))
 
         prompt = self.t("captures.dots_prompt", text=capture.text[:40])
         self.app.push_screen(PromptDialog(prompt, str(capture.votes or "")), entered)
@@ -237,7 +231,7 @@ class CapturesScreen(BaseScreen):
         if block is None:
             return
         current = getattr(block_switches(self.store, block.id), field)
-        self._do(update_item, block.id, **{field: 0 if current else 1})
+        self.call_service(update_item, block.id, **{field: 0 if current else 1})
 
     def action_budget(self) -> None:
         block = self._block()
@@ -246,7 +240,7 @@ class CapturesScreen(BaseScreen):
 
         def entered(value: str | None) -> None:
             if value and value.strip().isdigit():
-                self._do(update_item, block.id, dot_budget=int(value))
+                self.call_service(update_item, block.id, dot_budget=int(value))
 
         self.app.push_screen(
             PromptDialog(self.t("captures.budget_prompt"), str(block.dot_budget)), entered

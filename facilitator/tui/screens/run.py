@@ -1,12 +1,13 @@
 """Provides the Run screen: the big timer, the method's steps, the next block, ahead/behind."""
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Label, Static
 
-from facilitator.core.errors import UserError
 from facilitator.core.models import AgendaItem
 from facilitator.core.replan import propose_replan
 from facilitator.store import timer as timer_service
@@ -178,15 +179,11 @@ class RunScreen(BaseScreen):
         self.query_one("#run-steps", Static).update(text)
 
     # -- keys ----------------------------------------------------------------
-    def _run(self, action, *args) -> object:
+    def _run(self, action: Callable[..., object], *args: object) -> None:
         if self.workshop_id is None:
             self.say(self.t("no_workshop"), error=True)
-            return None
-        try:
-            return action(self.store, self.workshop_id, *args)
-        except UserError as err:
-            self.say(str(err), error=True)
-            return None
+            return
+        self.call_service(action, self.workshop_id, *args)
 
     def _was_over(self) -> bool:
         snapshot = self.fapp.snapshot()

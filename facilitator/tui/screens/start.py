@@ -95,10 +95,7 @@ class StartScreen(BaseScreen):
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            try:
-                delete_workshop(self.store, chosen["id"])
-            except UserError as err:
-                self.say(str(err), error=True)
+            if not self.call_service(delete_workshop, chosen["id"]):
                 return
             if self.workshop_id == chosen["id"]:
                 self.fapp.open_workshop(None)
