@@ -156,6 +156,10 @@ T = Catalog(
             "Dots must be a whole number from 0.",
         ),
         "captures.budget_prompt": ("Punkte pro Person (1–20)", "Dots per person (1–20)"),
+        "captures.bad_budget": (
+            "Das Punktebudget ist eine ganze Zahl von 1 bis 20.",
+            "The dot budget is a whole number from 1 to 20.",
+        ),
         "captures.edit_prompt": (
             "Eintrag bearbeiten – Enter speichert",
             "Edit entry – Enter saves",

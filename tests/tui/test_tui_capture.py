@@ -106,6 +106,12 @@ async def test_capture_list_edit_delete_votes_hide(app, store: Store, workshop_i
         app.screen.query_one("#prompt", Input).value = "7"
         await pilot.press("enter")
         assert get_capture(store, first).votes == 7
+        # AltGr+2 on a German keyboard: a message, not a crash, and the dots stay
+        await pilot.press("p")
+        app.screen.query_one("#prompt", Input).value = "²"
+        await pilot.press("enter")
+        assert app.screen.query_one("#message").has_class("error")
+        assert get_capture(store, first).votes == 7
 
         await pilot.press("h")
         assert get_capture(store, first).hidden == 1
@@ -138,3 +144,9 @@ async def test_filter_and_block_switches(app, store: Store, workshop_id, type_te
         await pilot.press("enter")
         assert block_switches(store, items[0].id).dot_budget == 5
         assert "5 Punkte" in str(app.screen.query_one("#captures-block", Label).content)
+        for typo in ("²", "fünf"):
+            await pilot.press("b")
+            app.screen.query_one("#prompt", Input).value = typo
+            await pilot.press("enter")
+            assert "Punktebudget" in str(app.screen.query_one("#message").content)
+            assert block_switches(store, items[0].id).dot_budget == 5

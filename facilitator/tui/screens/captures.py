@@ -211,7 +211,8 @@ class CapturesScreen(BaseScreen):
         def entered(value: str | None) -> None:
             if value is None:
                 return
-            if not value.strip().isdigit():
+            # isdecimal, not isdigit: "²" (AltGr+2) is a digit that int() refuses
+            if not value.strip().isdecimal():
                 self.say(self.t("captures.bad_dots"), error=True)
                 return
             self.call_service(set_flipchart_votes, capture.id, int(value))
@@ -239,8 +240,12 @@ class CapturesScreen(BaseScreen):
             return
 
         def entered(value: str | None) -> None:
-            if value and value.strip().isdigit():
-                self.call_service(update_item, block.id, dot_budget=int(value))
+            if not value or not value.strip():
+                return
+            if not value.strip().isdecimal():
+                self.say(self.t("captures.bad_budget"), error=True)
+                return
+            self.call_service(update_item, block.id, dot_budget=int(value))
 
         self.app.push_screen(
             PromptDialog(self.t("captures.budget_prompt"), str(block.dot_budget)), entered
