@@ -229,6 +229,10 @@ T = Catalog(
         "start.new_title": ("Neuer Workshop", "New workshop"),
         "start.title_placeholder": ("Titel des Workshops", "Workshop title"),
         "start.date_placeholder": ("Datum JJJJ-MM-TT (optional)", "Date YYYY-MM-DD (optional)"),
+        "start.bad_date": (
+            "„{date}“ ist kein Datum JJJJ-MM-TT (z. B. 2027-03-04).",
+            "“{date}” is no date YYYY-MM-DD (e.g. 2027-03-04).",
+        ),
         "start.template": ("Vorlage:", "Template:"),
         "start.no_template": ("(leere Agenda)", "(empty agenda)"),
         "start.confirm_delete": ("Workshop „{title}“ löschen?", "Delete workshop “{title}”?"),
