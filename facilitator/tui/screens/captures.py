@@ -50,6 +50,11 @@ class CapturesScreen(BaseScreen):
         self.show_all = False
         self.captures: list[Capture] = []
 
+    @property
+    def table(self) -> DataTable:
+        """The screen's captures table."""
+        return self.query_one("#captures-table", DataTable)
+
     def compose_body(self) -> ComposeResult:
         yield Label(id="captures-scope")
         yield Input(placeholder=self.t("captures.filter"), id="captures-filter")
@@ -57,7 +62,7 @@ class CapturesScreen(BaseScreen):
         yield Label(id="captures-block")
 
     def on_mount(self) -> None:
-        table = self.query_one("#captures-table", DataTable)
+        table = self.table
         for key in ("col.kind", "col.text", "col.topic", "col.org", "col.dots", "col.source"):
             table.add_column(self.t(key), key=key)
         self.query_one("#captures-filter", Input).display = False
@@ -68,7 +73,7 @@ class CapturesScreen(BaseScreen):
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        table = self.query_one("#captures-table", DataTable)
+        table = self.table
         snapshot = self.fapp.snapshot()
         if snapshot is None:
             self.captures = []
@@ -158,7 +163,7 @@ class CapturesScreen(BaseScreen):
         self.action_edit()
 
     def selected(self) -> Capture | None:
-        row = self.query_one("#captures-table", DataTable).cursor_row
+        row = self.table.cursor_row
         if 0 <= row < len(self.captures):
             return self.captures[row]
         self.say(self.t("captures.none_selected"), error=True)
@@ -176,7 +181,7 @@ class CapturesScreen(BaseScreen):
     def action_unfilter(self) -> None:
         box = self.query_one("#captures-filter", Input)
         box.value, box.display = "", False
-        self.query_one("#captures-table", DataTable).focus()
+        self.table.focus()
         self.refresh_data()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -185,7 +190,7 @@ class CapturesScreen(BaseScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "captures-filter":
-            self.query_one("#captures-table", DataTable).focus()
+            self.table.focus()
 
     def action_edit(self) -> None:
         capture = self.selected()

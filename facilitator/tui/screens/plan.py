@@ -36,20 +36,25 @@ class PlanScreen(BaseScreen):
         super().__init__()
         self.items: list[AgendaItem] = []
 
+    @property
+    def table(self) -> DataTable:
+        """The screen's plan table."""
+        return self.query_one("#plan-table", DataTable)
+
     def compose_body(self) -> ComposeResult:
         table = DataTable(id="plan-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Label(id="plan-total")
 
     def on_mount(self) -> None:
-        table = self.query_one("#plan-table", DataTable)
+        table = self.table
         for key in ("col.nr", "col.start", "col.end", "col.title", "col.minutes", "col.type"):
             table.add_column(self.t(key), key=key)
         table.add_column(self.t("col.method"), key="col.method")
         super().on_mount()
 
     def refresh_data(self) -> None:
-        table = self.query_one("#plan-table", DataTable)
+        table = self.table
         snapshot = self.fapp.snapshot()
         row = table.cursor_row
         table.clear()
@@ -102,7 +107,7 @@ class PlanScreen(BaseScreen):
         self.refresh_data()
 
     def selected(self) -> AgendaItem | None:
-        row = self.query_one("#plan-table", DataTable).cursor_row
+        row = self.table.cursor_row
         return self.items[row] if 0 <= row < len(self.items) else None
 
     def action_add(self) -> None:
@@ -116,9 +121,7 @@ class PlanScreen(BaseScreen):
                 self.call_service(
                     add_item, self.workshop_id, title, minutes, after=after.id if after else None
                 )
-                self.query_one("#plan-table", DataTable).move_cursor(
-                    row=self.query_one("#plan-table", DataTable).cursor_row + 1
-                )
+                self.table.move_cursor(row=self.table.cursor_row + 1)
 
         self.app.push_screen(ItemForm(self.t("plan.add_title")), added)
 
@@ -156,7 +159,7 @@ class PlanScreen(BaseScreen):
         item = self.selected()
         if item is None:
             return
-        table = self.query_one("#plan-table", DataTable)
+        table = self.table
         target = max(0, min(len(self.items) - 1, table.cursor_row + offset))
         if target != table.cursor_row:
             self.call_service(move_item, item.id, target)
