@@ -2,6 +2,7 @@
 
 from textual.widgets import DataTable, Input, Label
 
+from facilitator.core.errors import NotFound
 from facilitator.store import Store
 from facilitator.store.agenda import list_items
 from facilitator.store.blocks import block_switches
@@ -150,3 +151,17 @@ async def test_filter_and_block_switches(app, store: Store, workshop_id, type_te
             await pilot.press("enter")
             assert "Punktebudget" in str(app.screen.query_one("#message").content)
             assert block_switches(store, items[0].id).dot_budget == 5
+
+
+async def test_a_failed_delete_says_why(app, store: Store, workshop_id, monkeypatch):
+    add_capture(store, workshop_id, "need", "Schulungen")
+
+    def refuse(store, capture_id):  # e.g. the other laptop's change came first
+        raise NotFound("Eintrag nicht gefunden.")
+
+    monkeypatch.setattr("facilitator.tui.screens.captures.delete_capture", refuse)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5", "d")
+        message = app.screen.query_one("#message")
+        assert "nicht gefunden" in str(message.content) and message.has_class("error")
+        assert len(list_captures(store, workshop_id)) == 1

@@ -200,8 +200,8 @@ class CapturesScreen(BaseScreen):
     def action_delete(self) -> None:
         capture = self.selected()
         if capture is not None:
-            self.call_service(delete_capture, capture.id)
-            self.say(self.t("captures.deleted"))
+            if self.call_service(delete_capture, capture.id):
+                self.say(self.t("captures.deleted"))
 
     def action_hide(self) -> None:
         capture = self.selected()
