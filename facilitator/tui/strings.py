@@ -371,6 +371,10 @@ T = Catalog(
             "The number of groups must be a whole number.",
         ),
         "groups.working": ("Rechne …", "Working …"),
+        "groups.failed": (
+            "Gruppen konnten nicht berechnet werden: {error}",
+            "Could not suggest groups: {error}",
+        ),
         "groups.group": ("Gruppe {number}", "Group {number}"),
         "groups.facts": ("{count} Organisationen", "{count} organisations"),
         "groups.span": ("höchstens {km} km auseinander", "at most {km} km apart"),

@@ -84,6 +84,9 @@ class GroupsDialog(ModalScreen[None]):
         except UserError as err:  # zero groups, more groups than organisations …
             self.app.call_from_thread(self.show_error, str(err))
             return
+        except Exception as err:  # noqa: BLE001 - not "Rechne …" for ever; the workshop goes on
+            self.app.call_from_thread(self.show_error, self.t("groups.failed", error=err))
+            return
         self.app.call_from_thread(self.show, result)
 
     def show_error(self, text: str) -> None:
