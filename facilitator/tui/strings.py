@@ -62,6 +62,8 @@ T = Catalog(
         ),
         "yes": ("Ja", "Yes"),
         "no": ("Nein", "No"),
+        # the letter shown on a yes button (both j and y answer yes in either language)
+        "yes_key": ("j", "y"),
         "cancel": ("Abbrechen", "Cancel"),
         "ok": ("OK", "OK"),
         "undone": ("Rückgängig gemacht: {what}", "Undone: {what}"),

@@ -1,10 +1,11 @@
 """Pilot tests of the Run screen: three blocks with extend and skip, levels, bell, re-plan."""
 
-from textual.widgets import Digits, Static
+from textual.widgets import Button, Digits, Static
 
 from facilitator.store import Store
 from facilitator.store.agenda import list_items
 from facilitator.store.timer import timer_state
+from facilitator.tui.app import create_app
 from facilitator.tui.dialogs.replan import ReplanDialog
 
 
@@ -119,3 +120,18 @@ async def test_restart_resumes_the_running_block(store: Store, workshop_id, cloc
     async with app.run_test(size=(80, 24)):
         app.screen.tick()
         assert app.screen.query_one("#timer", Digits).value == "10:30"
+
+
+async def test_english_dialogs_show_y_for_yes(store: Store, workshop_id, clock):
+    app = create_app(store, workshop_id, lang="en", server=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        clock.advance(minutes=25)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplanDialog)
+        assert str(app.screen.query_one("#accept", Button).label) == "Accept (y)"
+        await pilot.press("y")
+        await pilot.press("f2", "d")
+        await pilot.pause()
+        assert str(app.screen.query_one("#yes", Button).label) == "Yes (y)"

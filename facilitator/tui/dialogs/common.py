@@ -26,7 +26,8 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Label(self.question, classes="dialog-title")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(T("yes", self.lang) + " (j)", id="yes", variant="error")
+                yes = f"{T('yes', self.lang)} ({T('yes_key', self.lang)})"
+                yield Button(yes, id="yes", variant="error")
                 yield Button(T("no", self.lang) + " (n)", id="no")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
