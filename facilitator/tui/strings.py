@@ -19,7 +19,6 @@ T = Catalog(
         "key.capture": ("Erfassen", "Capture"),
         "key.undo": ("Rückgängig", "Undo"),
         "key.theme": ("Hell/Dunkel", "Light/dark"),
-        "key.quit": ("Beenden", "Quit"),
         "key.start_pause": ("Start/Pause", "Start/pause"),
         "key.next": ("Nächster", "Next"),
         "key.extend": ("+5", "+5"),
@@ -52,7 +51,6 @@ T = Catalog(
         "key.search": ("Suchen", "Search"),
         "key.json": ("JSON", "JSON"),
         "key.protocol": ("Protokoll", "Protocol"),
-        "key.close": ("Schließen", "Close"),
         # header and general
         "header.none": ("kein Workshop", "no workshop"),
         "header.idle": ("Timer steht", "timer stopped"),
@@ -356,7 +354,6 @@ T = Catalog(
         ),
         "pair.trying": ("Verbinde mit {url} …", "Connecting to {url} …"),
         "pair.no_sync": ("Sync ist in dieser Version nicht verfügbar.", "Sync is not available."),
-        "pair.done": ("{status}", "{status}"),
         "pair.status": ("Stand: {status}", "Status: {status}"),
         "pair.never": ("Noch mit keinem Laptop verbunden.", "Not paired with another laptop yet."),
         # peer groups
