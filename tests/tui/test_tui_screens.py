@@ -231,3 +231,18 @@ async def test_command_palette_switches_screens(app, type_text):
         await pilot.press("enter")
         await pilot.pause(0.2)
         assert type(app.screen).__name__ == "ParticipantsScreen"
+
+
+async def test_join_screen_drops_the_code_of_a_deleted_workshop(app, store: Store, workshop_id):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f8")
+        assert str(app.screen.query_one("#join-qr", Static).content).strip()
+        assert "TESTCODE42" in str(app.screen.query_one("#join-code", Label).content)
+        app.join_code_override = None  # the code now comes from the (deleted) workshop
+        await pilot.press("f2", "d", "j")
+        await pilot.pause()
+        assert list_workshops(store) == []
+        await pilot.press("f8")
+        await pilot.pause()
+        assert not str(app.screen.query_one("#join-qr", Static).content).strip()
+        assert "TESTCODE42" not in str(app.screen.query_one("#join-code", Label).content)
