@@ -8,6 +8,7 @@ from facilitator.store.agenda import list_items
 from facilitator.store.blocks import block_switches
 from facilitator.store.captures import add_capture, get_capture, list_captures
 from facilitator.tui.dialogs.capture import CaptureDialog, EditCaptureDialog
+from facilitator.tui.dialogs.help import HelpDialog
 
 
 async def test_capture_with_prefix_and_tags_attaches_to_running_block(
@@ -165,3 +166,16 @@ async def test_a_failed_delete_says_why(app, store: Store, workshop_id, monkeypa
         message = app.screen.query_one("#message")
         assert "nicht gefunden" in str(message.content) and message.has_class("error")
         assert len(list_captures(store, workshop_id)) == 1
+
+
+async def test_f1_in_the_capture_line_shows_the_syntax_and_keeps_the_line(app, type_text):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await type_text(pilot, "h: Halb getippt")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CaptureDialog)
+        assert app.screen.query_one("#capture-input", Input).value == "h: Halb getippt"

@@ -24,7 +24,11 @@ from facilitator.tui.widgets import TagSuggester
 class _LineDialog(ModalScreen[bool]):
     """One input line docked at the bottom with a title and a message."""
 
-    BINDINGS = [Binding("escape", "close", show=False)]
+    # a modal screen cuts off the app's keys, so the F1 the title promises is bound here
+    BINDINGS = [
+        Binding("escape", "close", show=False),
+        Binding("f1", "app.help", show=False),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
