@@ -89,6 +89,17 @@ def workshop_delay_ms(snapshot: Snapshot, now_ms: int) -> int | None:
     return delay_ms(current, planned_end, now_ms)
 
 
+def open_item_after(snapshot: Snapshot, item: AgendaItem) -> AgendaItem | None:
+    """The first item after `item` that has not run yet (what follows the one space starts)."""
+    ids = [it.id for it in snapshot.items]
+    start = ids.index(item.id) + 1 if item.id in ids else len(ids)
+    for later in snapshot.items[start:]:
+        run = snapshot.state.runs.get(later.id)
+        if later.id != snapshot.state.current_id and (run is None or not run.done):
+            return later
+    return None
+
+
 def remaining_items(snapshot: Snapshot) -> list[AgendaItem]:
     """The running item and every item after it that has not run yet."""
     ids = [it.id for it in snapshot.items]

@@ -2,11 +2,13 @@
 
 from textual.widgets import DataTable, Input, Label
 
+from facilitator.core.errors import NotFound
 from facilitator.store import Store
 from facilitator.store.agenda import list_items
 from facilitator.store.blocks import block_switches
 from facilitator.store.captures import add_capture, get_capture, list_captures
 from facilitator.tui.dialogs.capture import CaptureDialog, EditCaptureDialog
+from facilitator.tui.dialogs.help import HelpDialog
 
 
 async def test_capture_with_prefix_and_tags_attaches_to_running_block(
@@ -106,6 +108,12 @@ async def test_capture_list_edit_delete_votes_hide(app, store: Store, workshop_i
         app.screen.query_one("#prompt", Input).value = "7"
         await pilot.press("enter")
         assert get_capture(store, first).votes == 7
+        # AltGr+2 on a German keyboard: a message, not a crash, and the dots stay
+        await pilot.press("p")
+        app.screen.query_one("#prompt", Input).value = "²"
+        await pilot.press("enter")
+        assert app.screen.query_one("#message").has_class("error")
+        assert get_capture(store, first).votes == 7
 
         await pilot.press("h")
         assert get_capture(store, first).hidden == 1
@@ -138,3 +146,36 @@ async def test_filter_and_block_switches(app, store: Store, workshop_id, type_te
         await pilot.press("enter")
         assert block_switches(store, items[0].id).dot_budget == 5
         assert "5 Punkte" in str(app.screen.query_one("#captures-block", Label).content)
+        for typo in ("²", "fünf"):
+            await pilot.press("b")
+            app.screen.query_one("#prompt", Input).value = typo
+            await pilot.press("enter")
+            assert "Punktebudget" in str(app.screen.query_one("#message").content)
+            assert block_switches(store, items[0].id).dot_budget == 5
+
+
+async def test_a_failed_delete_says_why(app, store: Store, workshop_id, monkeypatch):
+    add_capture(store, workshop_id, "need", "Schulungen")
+
+    def refuse(store, capture_id):  # e.g. the other laptop's change came first
+        raise NotFound("Eintrag nicht gefunden.")
+
+    monkeypatch.setattr("facilitator.tui.screens.captures.delete_capture", refuse)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5", "d")
+        message = app.screen.query_one("#message")
+        assert "nicht gefunden" in str(message.content) and message.has_class("error")
+        assert len(list_captures(store, workshop_id)) == 1
+
+
+async def test_f1_in_the_capture_line_shows_the_syntax_and_keeps_the_line(app, type_text):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await type_text(pilot, "h: Halb getippt")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CaptureDialog)
+        assert app.screen.query_one("#capture-input", Input).value == "h: Halb getippt"

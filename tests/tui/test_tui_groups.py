@@ -81,3 +81,19 @@ async def test_groups_dialog_shows_groups_pairs_and_warnings(app, store, worksho
         await pilot.press("g")
         await pilot.pause()
         assert isinstance(app.screen, GroupsDialog)
+
+
+async def test_an_unexpected_failure_is_said_not_working_for_ever(
+    app, store, workshop_id, monkeypatch
+):
+    _seed(store, workshop_id)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("numpy fehlt")
+
+    monkeypatch.setattr("facilitator.store.matching.suggest_groups", broken)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f6", "g")
+        await pilot.pause()
+        await pilot.press("enter")
+        assert await _wait(pilot, lambda: "numpy fehlt" in _message(app)), _message(app)

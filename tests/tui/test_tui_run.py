@@ -1,10 +1,11 @@
 """Pilot tests of the Run screen: three blocks with extend and skip, levels, bell, re-plan."""
 
-from textual.widgets import Digits
+from textual.widgets import Button, Digits, Static
 
 from facilitator.store import Store
 from facilitator.store.agenda import list_items
 from facilitator.store.timer import timer_state
+from facilitator.tui.app import create_app
 from facilitator.tui.dialogs.replan import ReplanDialog
 
 
@@ -41,6 +42,18 @@ async def test_run_three_blocks_with_extend_and_skip(app, store: Store, workshop
         state = timer_state(store, workshop_id)
         assert state.current_id == items[2].id and state.running
         assert state.runs[items[1].id].done
+
+
+async def test_next_block_before_the_start_is_the_second(app, store: Store, workshop_id):
+    items = list_items(store, workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        # space would start the first block, so "next" is the one after it
+        assert items[0].title in str(screen.query_one("#run-title").content)
+        assert items[1].title in str(screen.query_one("#run-next", Static).content)
+        await pilot.press("space")
+        screen.tick()
+        assert items[1].title in str(screen.query_one("#run-next", Static).content)
 
 
 async def test_colour_levels_bell_and_overtime(app, store: Store, workshop_id, clock):
@@ -107,3 +120,18 @@ async def test_restart_resumes_the_running_block(store: Store, workshop_id, cloc
     async with app.run_test(size=(80, 24)):
         app.screen.tick()
         assert app.screen.query_one("#timer", Digits).value == "10:30"
+
+
+async def test_english_dialogs_show_y_for_yes(store: Store, workshop_id, clock):
+    app = create_app(store, workshop_id, lang="en", server=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        clock.advance(minutes=25)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplanDialog)
+        assert str(app.screen.query_one("#accept", Button).label) == "Accept (y)"
+        await pilot.press("y")
+        await pilot.press("f2", "d")
+        await pilot.pause()
+        assert str(app.screen.query_one("#yes", Button).label) == "Yes (y)"

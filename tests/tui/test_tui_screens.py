@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from rich.console import Console
 from textual.widgets import DataTable, Input, Label, OptionList, Static
 
 from facilitator.store import Store
@@ -77,9 +78,18 @@ async def test_start_create_open_delete(store: Store, type_text):
         await pilot.press("n")
         await type_text(pilot, "Peer-Austausch Nürtingen")
         await pilot.press("enter")
-        app.screen.query_one("#new-date", Input).value = "2027-03-04"
+        # a German date: the dialog stays open with the title typed and says why
+        app.screen.query_one("#new-date", Input).value = "04.03.2027"
         await pilot.press("enter")
         options = app.screen.query_one("#new-template", OptionList)
+        options.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert list_workshops(store) == []
+        assert "JJJJ-MM-TT" in str(app.screen.query_one("#new-message", Label).content)
+        assert app.screen.query_one("#new-title", Input).value == "Peer-Austausch Nürtingen"
+        app.screen.query_one("#new-date", Input).value = "2027-03-04"
+        await pilot.press("enter")
         options.highlighted = 0
         await pilot.press("enter")
         await pilot.pause()
@@ -134,6 +144,17 @@ async def test_import_participants_presence_consent(app, store: Store, workshop_
         await pilot.press("enter")
         await until(pilot, lambda: len(list_participants(store, workshop_id)) == 3)
         assert "Jürgen Groß" in [p.name for p in list_participants(store, workshop_id)]
+
+        # an .xlsx named .csv decodes neither as UTF-8 nor as Windows-1252 (0x81, 0x8d)
+        workbook = tmp_path / "liste.csv"
+        workbook.write_bytes(b"PK\x03\x04\x81\x8d\x90 xl/workbook.xml")
+        await pilot.press("i")
+        app.screen.query_one("#prompt", Input).value = str(workbook)
+        await pilot.press("enter")
+        message = app.screen.query_one("#message")
+        await until(pilot, lambda: "keine Textdatei" in str(message.content))
+        assert message.has_class("error")
+        assert len(list_participants(store, workshop_id)) == 3
 
 
 async def test_methods_search_and_use(app, store: Store, workshop_id, type_text):
@@ -191,8 +212,12 @@ async def test_help_lists_keys_and_english(store: Store, workshop_id):
     app = create_app(store, workshop_id, lang="en", server=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f1")
-        texts = " ".join(str(s.content) for s in app.screen.query(Static))
-        assert "Start/pause" in texts or "Capture" in texts
+        console = Console(record=True, width=80)
+        for static in app.screen.query(Static):
+            console.print(static.content)
+        texts = console.export_text()
+        assert "Start/pause" in texts and "Capture" in texts
+        assert "ctrl+q" in texts and "Strg" not in texts
         await pilot.press("escape", "f3")
         assert app.screen.query_one("#plan-table", DataTable).columns
 
@@ -206,3 +231,18 @@ async def test_command_palette_switches_screens(app, type_text):
         await pilot.press("enter")
         await pilot.pause(0.2)
         assert type(app.screen).__name__ == "ParticipantsScreen"
+
+
+async def test_join_screen_drops_the_code_of_a_deleted_workshop(app, store: Store, workshop_id):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f8")
+        assert str(app.screen.query_one("#join-qr", Static).content).strip()
+        assert "TESTCODE42" in str(app.screen.query_one("#join-code", Label).content)
+        app.join_code_override = None  # the code now comes from the (deleted) workshop
+        await pilot.press("f2", "d", "j")
+        await pilot.pause()
+        assert list_workshops(store) == []
+        await pilot.press("f8")
+        await pilot.pause()
+        assert not str(app.screen.query_one("#join-qr", Static).content).strip()
+        assert "TESTCODE42" not in str(app.screen.query_one("#join-code", Label).content)

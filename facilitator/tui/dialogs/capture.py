@@ -7,7 +7,6 @@ service before the input clears, so what the scribe saw acknowledged is on disk.
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from facilitator.core.capture_line import format_capture_line, parse_capture_line
@@ -18,13 +17,19 @@ from facilitator.store.captures import add_capture, update_capture
 from facilitator.store.organisations import list_organisations
 from facilitator.store.participants import list_participants
 from facilitator.store.timer import current_item
+from facilitator.tui.dialogs.common import MessageDialog
 from facilitator.tui.widgets import TagSuggester
 
 
-class _LineDialog(ModalScreen[bool]):
+class _LineDialog(MessageDialog[bool]):
     """One input line docked at the bottom with a title and a message."""
 
-    BINDINGS = [Binding("escape", "close", show=False)]
+    # a modal screen cuts off the app's keys, so the F1 the title promises is bound here
+    BINDINGS = [
+        Binding("escape", "close", show=False),
+        Binding("f1", "app.help", show=False),
+    ]
+    MESSAGE_ID = "#capture-message"
 
     def __init__(self) -> None:
         super().__init__()
@@ -33,9 +38,6 @@ class _LineDialog(ModalScreen[bool]):
     @property
     def fapp(self):  # -> FacilitatorApp
         return self.app
-
-    def t(self, key: str, **values: object) -> str:
-        return self.fapp.t(key, **values)
 
     def names(self, sign: str) -> list[str]:
         if sign not in self._names:
@@ -62,11 +64,6 @@ class _LineDialog(ModalScreen[bool]):
 
     def initial_value(self) -> str:
         return ""
-
-    def say(self, text: str, error: bool = False) -> None:
-        message = self.query_one("#capture-message", Label)
-        message.update(text)
-        message.set_class(error, "error")
 
     def action_close(self) -> None:
         self.dismiss(False)

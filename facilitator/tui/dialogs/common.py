@@ -3,11 +3,26 @@
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, ScreenResultType
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.tui.strings import T
+
+
+class MessageDialog(ModalScreen[ScreenResultType]):
+    """A dialog with texts in the app's language and one message line (`MESSAGE_ID`)."""
+
+    MESSAGE_ID = "#message"
+
+    def t(self, key: str, **values: object) -> str:
+        return T(key, self.app.lang, **values)  # type: ignore[attr-defined]
+
+    def say(self, text: str, error: bool = False) -> None:
+        """Show one line in the dialog (errors in the error colour)."""
+        message = self.query_one(self.MESSAGE_ID, Label)
+        message.update(text)
+        message.set_class(error, "error")
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -26,7 +41,8 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Label(self.question, classes="dialog-title")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(T("yes", self.lang) + " (j)", id="yes", variant="error")
+                yes = f"{T('yes', self.lang)} ({T('yes_key', self.lang)})"
+                yield Button(yes, id="yes", variant="error")
                 yield Button(T("no", self.lang) + " (n)", id="no")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

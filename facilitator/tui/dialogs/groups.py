@@ -9,27 +9,25 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from facilitator.core.errors import UserError
+from facilitator.tui.dialogs.common import MessageDialog
 from facilitator.tui.reader import own_connection
 from facilitator.tui.strings import T
 
 BY_CHOICES = ("topic", "distance", "both")
 
 
-class GroupsDialog(ModalScreen[None]):
+class GroupsDialog(MessageDialog[None]):
     """Number of groups, by what; then the groups, the offer/request pairs and warnings."""
 
     BINDINGS = [Binding("escape", "close", show=False)]
+    MESSAGE_ID = "#groups-message"
 
     def __init__(self, workshop_id: str, groups: int = 4) -> None:
         super().__init__()
         self.workshop_id, self.groups = workshop_id, groups
-
-    def t(self, key: str, **values: object) -> str:
-        return T(key, self.app.lang, **values)  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="groups-dialog"):
@@ -48,11 +46,6 @@ class GroupsDialog(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#groups-count", Input).focus()
-
-    def say(self, text: str, error: bool = False) -> None:
-        message = self.query_one("#groups-message", Label)
-        message.update(text)
-        message.set_class(error, "error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -83,6 +76,9 @@ class GroupsDialog(ModalScreen[None]):
                 result = suggest_groups(reader, groups, by, None, workshop_id=self.workshop_id)
         except UserError as err:  # zero groups, more groups than organisations …
             self.app.call_from_thread(self.show_error, str(err))
+            return
+        except Exception as err:  # noqa: BLE001 - not "Rechne …" for ever; the workshop goes on
+            self.app.call_from_thread(self.show_error, self.t("groups.failed", error=err))
             return
         self.app.call_from_thread(self.show, result)
 

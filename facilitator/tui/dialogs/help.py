@@ -23,12 +23,13 @@ class HelpDialog(ModalScreen[None]):
         table.add_column(style="bold", width=14)
         table.add_column()
         seen: set[str] = set()
+        ctrl = self.app.t("help.ctrl")  # type: ignore[attr-defined]
         for binding in bindings:
             if binding.action in seen or not binding.description:
                 continue
             seen.add(binding.action)
             keys = binding.key_display or binding.key
-            table.add_row(keys.replace("ctrl+", "Strg+"), binding.description)
+            table.add_row(keys.replace("ctrl+", ctrl), binding.description)
         return table
 
     def compose(self) -> ComposeResult:

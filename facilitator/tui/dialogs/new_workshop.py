@@ -1,5 +1,6 @@
 """Provides the dialog for a new workshop: title, date and an agenda template."""
 
+from datetime import date as Date
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -45,6 +46,15 @@ class NewWorkshopDialog(ModalScreen[tuple | None]):
         if not title:
             self.query_one("#new-title", Input).focus()
             return
+        if date:
+            # checked here, so a typo keeps the dialog (and what was typed) open
+            try:
+                Date.fromisoformat(date)
+            except ValueError:
+                message = self.app.t("start.bad_date", date=date)  # type: ignore[attr-defined]
+                self.query_one("#new-message", Label).update(message)
+                self.query_one("#new-date", Input).focus()
+                return
         template = None
         if event.option.id != EMPTY:
             try:

@@ -8,11 +8,10 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from facilitator.core.errors import UserError
-from facilitator.tui.strings import T
+from facilitator.tui.dialogs.common import MessageDialog
 
 
 def grouped(code: str) -> str:
@@ -20,17 +19,11 @@ def grouped(code: str) -> str:
     return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
 
 
-class PairDialog(ModalScreen[None]):
+class PairDialog(MessageDialog[None]):
     """Show this laptop's sync URL and code; connect to the other laptop's."""
 
     BINDINGS = [Binding("escape", "close", show=False)]
-
-    @property
-    def lang(self) -> str:
-        return self.app.lang  # type: ignore[attr-defined]
-
-    def t(self, key: str, **values: object) -> str:
-        return T(key, self.lang, **values)
+    MESSAGE_ID = "#pair-message"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="pair-dialog"):
@@ -100,11 +93,6 @@ class PairDialog(ModalScreen[None]):
         if status is not None and not status.connected and status.message:
             text += f" – {status.message}"
         self.query_one("#pair-status", Label).update(text)
-
-    def say(self, text: str, error: bool = False) -> None:
-        message = self.query_one("#pair-message", Label)
-        message.update(text)
-        message.set_class(error, "error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -37,7 +37,9 @@ class ReplanDialog(ModalScreen[bool]):
             yield Label(t("replan.title", minutes=self.behind_minutes), classes="dialog-title")
             yield Static("\n".join(lines), id="replan-lines")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("replan.accept") + " (j)", id="accept", variant="primary")
+                yield Button(
+                    f"{t('replan.accept')} ({t('yes_key')})", id="accept", variant="primary"
+                )
                 yield Button(t("replan.decline") + " (n)", id="decline")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

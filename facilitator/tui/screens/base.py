@@ -1,11 +1,13 @@
 """Provides the frame every main screen shares: header, body, message line, footer."""
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult, active_app
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from facilitator.core.errors import UserError
 from facilitator.store.db import Store
 from facilitator.tui.strings import T, translate_bindings
 from facilitator.tui.timing import reading, timer_text
@@ -64,6 +66,18 @@ class BaseScreen(Screen):
         message = self.query_one("#message", Static)
         message.update(text)
         message.set_class(error, "error")
+
+    def call_service(self, action: Callable[..., object], *args: object, **kwargs: object) -> bool:
+        """Run a store service on this screen's store; a UserError becomes the message line.
+
+        Returns whether it went through (the store's listeners refresh the screens).
+        """
+        try:
+            action(self.store, *args, **kwargs)
+        except UserError as err:
+            self.say(str(err), error=True)
+            return False
+        return True
 
     def refresh_data(self) -> None:
         """Re-read what the screen shows after a change in the store."""

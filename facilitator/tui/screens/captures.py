@@ -50,6 +50,11 @@ class CapturesScreen(BaseScreen):
         self.show_all = False
         self.captures: list[Capture] = []
 
+    @property
+    def table(self) -> DataTable:
+        """The screen's captures table."""
+        return self.query_one("#captures-table", DataTable)
+
     def compose_body(self) -> ComposeResult:
         yield Label(id="captures-scope")
         yield Input(placeholder=self.t("captures.filter"), id="captures-filter")
@@ -57,7 +62,7 @@ class CapturesScreen(BaseScreen):
         yield Label(id="captures-block")
 
     def on_mount(self) -> None:
-        table = self.query_one("#captures-table", DataTable)
+        table = self.table
         for key in ("col.kind", "col.text", "col.topic", "col.org", "col.dots", "col.source"):
             table.add_column(self.t(key), key=key)
         self.query_one("#captures-filter", Input).display = False
@@ -68,7 +73,7 @@ class CapturesScreen(BaseScreen):
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        table = self.query_one("#captures-table", DataTable)
+        table = self.table
         snapshot = self.fapp.snapshot()
         if snapshot is None:
             self.captures = []
@@ -158,17 +163,11 @@ class CapturesScreen(BaseScreen):
         self.action_edit()
 
     def selected(self) -> Capture | None:
-        row = self.query_one("#captures-table", DataTable).cursor_row
+        row = self.table.cursor_row
         if 0 <= row < len(self.captures):
             return self.captures[row]
         self.say(self.t("captures.none_selected"), error=True)
         return None
-
-    def _do(self, action, *args, **kwargs) -> None:
-        try:
-            action(self.store, *args, **kwargs)
-        except UserError as err:
-            self.say(str(err), error=True)
 
     def action_scope(self) -> None:
         self.show_all = not self.show_all
@@ -182,7 +181,7 @@ class CapturesScreen(BaseScreen):
     def action_unfilter(self) -> None:
         box = self.query_one("#captures-filter", Input)
         box.value, box.display = "", False
-        self.query_one("#captures-table", DataTable).focus()
+        self.table.focus()
         self.refresh_data()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -191,7 +190,7 @@ class CapturesScreen(BaseScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "captures-filter":
-            self.query_one("#captures-table", DataTable).focus()
+            self.table.focus()
 
     def action_edit(self) -> None:
         capture = self.selected()
@@ -201,13 +200,13 @@ class CapturesScreen(BaseScreen):
     def action_delete(self) -> None:
         capture = self.selected()
         if capture is not None:
-            self._do(delete_capture, capture.id)
-            self.say(self.t("captures.deleted"))
+            if self.call_service(delete_capture, capture.id):
+                self.say(self.t("captures.deleted"))
 
     def action_hide(self) -> None:
         capture = self.selected()
         if capture is not None:
-            self._do(update_capture, capture.id, hidden=0 if capture.hidden else 1)
+            self.call_service(update_capture, capture.id, hidden=0 if capture.hidden else 1)
 
     def action_dots(self) -> None:
         capture = self.selected()
@@ -217,10 +216,11 @@ class CapturesScreen(BaseScreen):
         def entered(value: str | None) -> None:
             if value is None:
                 return
-            if not value.strip().isdigit():
+            # isdecimal, not isdigit: "²" (AltGr+2) is a digit that int() refuses
+            if not value.strip().isdecimal():
                 self.say(self.t("captures.bad_dots"), error=True)
                 return
-            self._do(set_flipchart_votes, capture.id, int(value))
+            self.call_service(set_flipchart_votes, capture.id, int(value))
 
         prompt = self.t("captures.dots_prompt", text=capture.text[:40])
         self.app.push_screen(PromptDialog(prompt, str(capture.votes or "")), entered)
@@ -237,7 +237,7 @@ class CapturesScreen(BaseScreen):
         if block is None:
             return
         current = getattr(block_switches(self.store, block.id), field)
-        self._do(update_item, block.id, **{field: 0 if current else 1})
+        self.call_service(update_item, block.id, **{field: 0 if current else 1})
 
     def action_budget(self) -> None:
         block = self._block()
@@ -245,8 +245,12 @@ class CapturesScreen(BaseScreen):
             return
 
         def entered(value: str | None) -> None:
-            if value and value.strip().isdigit():
-                self._do(update_item, block.id, dot_budget=int(value))
+            if not value or not value.strip():
+                return
+            if not value.strip().isdecimal():
+                self.say(self.t("captures.bad_budget"), error=True)
+                return
+            self.call_service(update_item, block.id, dot_budget=int(value))
 
         self.app.push_screen(
             PromptDialog(self.t("captures.budget_prompt"), str(block.dot_budget)), entered

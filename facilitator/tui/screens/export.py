@@ -1,6 +1,5 @@
 """Provides the Export screen: protocol, JSON, fact sheet, invitation and contacts in a worker."""
 
-from contextlib import AbstractContextManager
 from pathlib import Path
 
 from textual import work
@@ -78,55 +77,49 @@ class ExportScreen(BaseScreen):
             self.say(self.t("export.running", path=path))
             self.export(path, self.workshop_id, self.fapp.lang, what)
 
-    def _reader(self) -> AbstractContextManager[Store]:
-        """A connection of the worker's own: it reads a consistent snapshot (WAL)
-        while the moderators keep capturing on the UI's connection."""
-        return own_connection(self.store)
-
     @work(thread=True, group="export", exit_on_error=False)
     def export(self, path: Path, workshop_id: str, lang: str, what: str) -> None:
         """Write one file off the UI thread; report back on the UI thread."""
+        from facilitator.export.followup import NoNextDate
+
+        written: Path | None = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # a connection of the worker's own: a consistent snapshot (WAL) while the
+            # moderators keep capturing on the UI's connection
+            with own_connection(self.store) as reader:
+                text = self._write(reader, path, workshop_id, lang, what)
+            written = path
+        except NoNextDate as err:
+            text = self.t("export.no_next_date", title=err.title)
+        except ImportError as err:  # a build without the document libraries
+            key = "export.no_protocol" if what == "protocol" else "export.failed"
+            text = self.t(key, error=err)
+        except OSError as err:
+            text = self.t("export.failed", error=err.strerror or err)
+        except Exception as err:  # noqa: BLE001 - a failed export must not end the workshop
+            text = self.t("export.failed", error=err)
+        self.app.call_from_thread(self.done, written, text)
+
+    def _write(self, reader: Store, path: Path, workshop_id: str, lang: str, what: str) -> str:
+        """Write `what` to `path` (in the worker) and return the line that says so."""
         from facilitator.export import followup as follow
 
-        try:
-            if what == "protocol":
-                try:
-                    from facilitator.export.protocol import write_protocol
-                except ImportError:
-                    self.app.call_from_thread(self.done, None, self.t("export.no_protocol"))
-                    return
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with self._reader() as reader:
-                if what == "protocol":
-                    write_protocol(reader, workshop_id, path, lang=lang)
-                    text = self.t("export.done", path=path)
-                elif what == "factsheet":
-                    follow.write_factsheet(reader, workshop_id, path, lang)
-                    text = self.t("export.done", path=path)
-                elif what == "ics":
-                    done = follow.write_invitation(reader, workshop_id, path)
-                    when = f"{done.day:%d.%m.%Y} {done.start}"
-                    text = self.t("export.ics_done", path=path, when=when)
-                elif what == "contacts":
-                    done = follow.write_contacts(reader, workshop_id, path, lang)
-                    text = self.t(
-                        "export.contacts_done", path=path, shared=done.shared, total=done.total
-                    )
-                else:
-                    write_text_atomic(path, dumps(export_workshop(reader, workshop_id)))
-                    text = self.t("export.done", path=path)
-        except follow.NoNextDate as err:
-            message = self.t("export.no_next_date", title=err.title)
-            self.app.call_from_thread(self.done, None, message)
-            return
-        except OSError as err:
-            error = self.t("export.failed", error=err.strerror or err)
-            self.app.call_from_thread(self.done, None, error)
-            return
-        except Exception as err:  # noqa: BLE001 - a failed export must not end the workshop
-            self.app.call_from_thread(self.done, None, self.t("export.failed", error=err))
-            return
-        self.app.call_from_thread(self.done, path, text)
+        if what == "protocol":
+            from facilitator.export.protocol import write_protocol
+
+            write_protocol(reader, workshop_id, path, lang=lang)
+        elif what == "factsheet":
+            follow.write_factsheet(reader, workshop_id, path, lang)
+        elif what == "ics":
+            done = follow.write_invitation(reader, workshop_id, path)
+            return self.t("export.ics_done", path=path, when=f"{done.day:%d.%m.%Y} {done.start}")
+        elif what == "contacts":
+            done = follow.write_contacts(reader, workshop_id, path, lang)
+            return self.t("export.contacts_done", path=path, shared=done.shared, total=done.total)
+        else:
+            write_text_atomic(path, dumps(export_workshop(reader, workshop_id)))
+        return self.t("export.done", path=path)
 
     def done(self, path: Path | None, text: str) -> None:
         result = self.query_one("#export-result", Label)

@@ -34,6 +34,10 @@ class JoinScreen(BaseScreen):
 
         url = self.fapp.join_url()
         if url is None:
+            # no workshop (deleted): no stale code on the projector
+            self._url = None
+            self.query_one("#join-qr", Static).update("")
+            self.query_one("#join-code", Label).update("")
             self.query_one("#join-url", Label).update(self.t("no_workshop"))
             return
         if url != self._url:

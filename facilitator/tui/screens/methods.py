@@ -6,7 +6,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Markdown, OptionList
 from textual.widgets.option_list import Option
 
-from facilitator.core.errors import UserError
 from facilitator.core.method_format import MethodCard
 from facilitator.core.taxonomy import METHOD_PHASES
 from facilitator.store.agenda import list_items, update_item
@@ -105,10 +104,7 @@ class MethodsScreen(BaseScreen):
         def picked(item_id: str | None) -> None:
             if item_id is None:
                 return
-            try:
-                update_item(self.store, item_id, method=card.id)
-            except UserError as err:
-                self.say(str(err), error=True)
+            if not self.call_service(update_item, item_id, method=card.id):
                 return
             title = next(it.title for it in items if it.id == item_id)
             self.say(self.t("methods.used", method=card.name.get(self.fapp.lang), item=title))

@@ -39,6 +39,11 @@ class ParticipantsScreen(BaseScreen):
         super().__init__()
         self.people: list[Participant] = []
 
+    @property
+    def table(self) -> DataTable:
+        """The screen's participants table."""
+        return self.query_one("#participants-table", DataTable)
+
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="participants-bar"):
             yield Label(id="participants-count")
@@ -48,7 +53,7 @@ class ParticipantsScreen(BaseScreen):
         yield DataTable(id="participants-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
-        table = self.query_one("#participants-table", DataTable)
+        table = self.table
         for key in (
             "col.name",
             "col.present",
@@ -61,7 +66,7 @@ class ParticipantsScreen(BaseScreen):
         super().on_mount()
 
     def refresh_data(self) -> None:
-        table = self.query_one("#participants-table", DataTable)
+        table = self.table
         row = table.cursor_row
         table.clear()
         if self.workshop_id is None:
@@ -93,7 +98,7 @@ class ParticipantsScreen(BaseScreen):
         )
 
     def selected(self) -> Participant | None:
-        row = self.query_one("#participants-table", DataTable).cursor_row
+        row = self.table.cursor_row
         return self.people[row] if 0 <= row < len(self.people) else None
 
     def action_present(self) -> None:
@@ -145,6 +150,9 @@ class ParticipantsScreen(BaseScreen):
             except UnicodeDecodeError:
                 text = raw.decode("cp1252")  # Excel on Windows saves CSV this way
             rows = parse_participants_csv(text, str(path))
+        except UnicodeDecodeError:  # neither: an .xlsx or a picture named .csv
+            self.app.call_from_thread(self.say, self.t("participants.not_text", path=path), True)
+            return
         except OSError as err:
             self.app.call_from_thread(
                 self.say, self.t("participants.unreadable", error=err.strerror or err), True

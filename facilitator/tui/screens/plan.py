@@ -4,7 +4,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Label
 
-from facilitator.core.errors import UserError
 from facilitator.core.models import AgendaItem
 from facilitator.store.agenda import add_item, move_item, remove_item, update_item
 from facilitator.tui.dialogs.common import ConfirmDialog
@@ -37,20 +36,25 @@ class PlanScreen(BaseScreen):
         super().__init__()
         self.items: list[AgendaItem] = []
 
+    @property
+    def table(self) -> DataTable:
+        """The screen's plan table."""
+        return self.query_one("#plan-table", DataTable)
+
     def compose_body(self) -> ComposeResult:
         table = DataTable(id="plan-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Label(id="plan-total")
 
     def on_mount(self) -> None:
-        table = self.query_one("#plan-table", DataTable)
+        table = self.table
         for key in ("col.nr", "col.start", "col.end", "col.title", "col.minutes", "col.type"):
             table.add_column(self.t(key), key=key)
         table.add_column(self.t("col.method"), key="col.method")
         super().on_mount()
 
     def refresh_data(self) -> None:
-        table = self.query_one("#plan-table", DataTable)
+        table = self.table
         snapshot = self.fapp.snapshot()
         row = table.cursor_row
         table.clear()
@@ -103,14 +107,8 @@ class PlanScreen(BaseScreen):
         self.refresh_data()
 
     def selected(self) -> AgendaItem | None:
-        row = self.query_one("#plan-table", DataTable).cursor_row
+        row = self.table.cursor_row
         return self.items[row] if 0 <= row < len(self.items) else None
-
-    def _do(self, action, *args, **kwargs) -> None:
-        try:
-            action(self.store, *args, **kwargs)
-        except UserError as err:
-            self.say(str(err), error=True)
 
     def action_add(self) -> None:
         if self.workshop_id is None:
@@ -120,12 +118,10 @@ class PlanScreen(BaseScreen):
         def added(result: tuple[str, int] | None) -> None:
             if result:
                 title, minutes = result
-                self._do(
+                self.call_service(
                     add_item, self.workshop_id, title, minutes, after=after.id if after else None
                 )
-                self.query_one("#plan-table", DataTable).move_cursor(
-                    row=self.query_one("#plan-table", DataTable).cursor_row + 1
-                )
+                self.table.move_cursor(row=self.table.cursor_row + 1)
 
         self.app.push_screen(ItemForm(self.t("plan.add_title")), added)
 
@@ -143,7 +139,7 @@ class PlanScreen(BaseScreen):
                     if getattr(item, k) != v
                 }
                 if changes:
-                    self._do(update_item, item.id, **changes)
+                    self.call_service(update_item, item.id, **changes)
 
         self.app.push_screen(ItemForm(self.t("plan.edit_title"), item.title, item.minutes), edited)
 
@@ -154,7 +150,7 @@ class PlanScreen(BaseScreen):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self._do(remove_item, item.id)
+                self.call_service(remove_item, item.id)
 
         question = self.t("plan.confirm_remove", title=item.title)
         self.app.push_screen(ConfirmDialog(question, self.fapp.lang), confirmed)
@@ -163,16 +159,16 @@ class PlanScreen(BaseScreen):
         item = self.selected()
         if item is None:
             return
-        table = self.query_one("#plan-table", DataTable)
+        table = self.table
         target = max(0, min(len(self.items) - 1, table.cursor_row + offset))
         if target != table.cursor_row:
-            self._do(move_item, item.id, target)
+            self.call_service(move_item, item.id, target)
             table.move_cursor(row=target)
 
     def action_minutes(self, offset: int) -> None:
         item = self.selected()
         if item is not None:
-            self._do(update_item, item.id, minutes=max(1, item.minutes + offset))
+            self.call_service(update_item, item.id, minutes=max(1, item.minutes + offset))
 
     def action_method(self) -> None:
         item = self.selected()
@@ -181,7 +177,9 @@ class PlanScreen(BaseScreen):
 
         def picked(method_id: str | None) -> None:
             if method_id is not None:
-                self._do(update_item, item.id, method=None if method_id == NO_METHOD else method_id)
+                self.call_service(
+                    update_item, item.id, method=None if method_id == NO_METHOD else method_id
+                )
 
         self.app.push_screen(MethodPicker(self.fapp.methods(), self.fapp.lang), picked)
 
@@ -192,7 +190,7 @@ class PlanScreen(BaseScreen):
         if item is None or snapshot is None or snapshot.plan is None:
             return
         if item.kind == "pinned":
-            self._do(update_item, item.id, kind="block", at=None)
+            self.call_service(update_item, item.id, kind="block", at=None)
         else:
             start = snapshot.plan.slots[self.items.index(item)].start_text
-            self._do(update_item, item.id, kind="pinned", at=start)
+            self.call_service(update_item, item.id, kind="pinned", at=start)

@@ -1,18 +1,25 @@
 """Provides the Run screen: the big timer, the method's steps, the next block, ahead/behind."""
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Label, Static
 
-from facilitator.core.errors import UserError
 from facilitator.core.models import AgendaItem
 from facilitator.core.replan import propose_replan
 from facilitator.store import timer as timer_service
 from facilitator.store.agenda import update_item
 from facilitator.tui.screens.base import BaseScreen
-from facilitator.tui.timing import reading, remaining_items, timer_text, workshop_delay_ms
+from facilitator.tui.timing import (
+    open_item_after,
+    reading,
+    remaining_items,
+    timer_text,
+    workshop_delay_ms,
+)
 from facilitator.tui.widgets.big_timer import BigTimer
 
 # from this terminal size on (a projector) the block-letter timer replaces Digits
@@ -82,9 +89,13 @@ class RunScreen(BaseScreen):
         now = self.fapp.now_ms()
         item, current = snapshot.current, reading(snapshot, now)
         upcoming = snapshot.upcoming
+        # while the timer stands, space starts `upcoming`: "next" is the block after it
+        following = (
+            open_item_after(snapshot, upcoming) if current is None and upcoming else upcoming
+        )
         next_text = (
-            self.t("run.next", title=upcoming.title, minutes=upcoming.minutes)
-            if upcoming
+            self.t("run.next", title=following.title, minutes=following.minutes)
+            if following
             else self.t("run.next_none")
         )
         self._set(self.query_one("#run-next", Static), next_text)
@@ -168,15 +179,11 @@ class RunScreen(BaseScreen):
         self.query_one("#run-steps", Static).update(text)
 
     # -- keys ----------------------------------------------------------------
-    def _run(self, action, *args) -> object:
+    def _run(self, action: Callable[..., object], *args: object) -> None:
         if self.workshop_id is None:
             self.say(self.t("no_workshop"), error=True)
-            return None
-        try:
-            return action(self.store, self.workshop_id, *args)
-        except UserError as err:
-            self.say(str(err), error=True)
-            return None
+            return
+        self.call_service(action, self.workshop_id, *args)
 
     def _was_over(self) -> bool:
         snapshot = self.fapp.snapshot()

@@ -26,18 +26,23 @@ class StartScreen(BaseScreen):
         super().__init__()
         self.workshops: list[dict] = []
 
+    @property
+    def table(self) -> DataTable:
+        """The screen's start table."""
+        return self.query_one("#start-table", DataTable)
+
     def compose_body(self) -> ComposeResult:
         yield Label(id="start-empty")
         yield DataTable(id="start-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
-        table = self.query_one("#start-table", DataTable)
+        table = self.table
         for key in ("col.title", "col.date", "col.items", "col.captures", "col.participants"):
             table.add_column(self.t(key), key=key)
         super().on_mount()
 
     def refresh_data(self) -> None:
-        table = self.query_one("#start-table", DataTable)
+        table = self.table
         self.workshops = list_workshops(self.store)
         table.clear()
         for row in self.workshops:
@@ -62,7 +67,7 @@ class StartScreen(BaseScreen):
         self.refresh_data()
 
     def selected(self) -> dict | None:
-        row = self.query_one("#start-table", DataTable).cursor_row
+        row = self.table.cursor_row
         return self.workshops[row] if 0 <= row < len(self.workshops) else None
 
     def action_open(self) -> None:
@@ -95,10 +100,7 @@ class StartScreen(BaseScreen):
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            try:
-                delete_workshop(self.store, chosen["id"])
-            except UserError as err:
-                self.say(str(err), error=True)
+            if not self.call_service(delete_workshop, chosen["id"]):
                 return
             if self.workshop_id == chosen["id"]:
                 self.fapp.open_workshop(None)
