@@ -212,6 +212,7 @@ async def test_help_lists_keys_and_english(store: Store, workshop_id):
     app = create_app(store, workshop_id, lang="en", server=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f1")
+        await pilot.pause()  # let the help screen compose, even on a loaded machine
         console = Console(record=True, width=80)
         for static in app.screen.query(Static):
             console.print(static.content)
@@ -219,6 +220,7 @@ async def test_help_lists_keys_and_english(store: Store, workshop_id):
         assert "Start/pause" in texts and "Capture" in texts
         assert "ctrl+q" in texts and "Strg" not in texts
         await pilot.press("escape", "f3")
+        await pilot.pause()
         assert app.screen.query_one("#plan-table", DataTable).columns
 
 
