@@ -1,5 +1,6 @@
 """Tests the protocol through LibreOffice: it converts to PDF with the expected text and pages."""
 
+import shutil
 import subprocess
 import sys
 import uuid
