@@ -15,24 +15,22 @@ pytestmark = pytest.mark.slow
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
 
-def _to_pdf(docx: Path, out_dir: Path) -> Path:
+def _soffice(*args: str) -> None:
     # A private profile per run: parallel LibreOffice runs otherwise lock each other out.
-    profile = f"-env:UserInstallation=file:///tmp/lo-{uuid.uuid4().hex}"
-    subprocess.run(
-        [
-            "soffice",
-            profile,
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out_dir),
-            str(docx),
-        ],
-        capture_output=True,
-        timeout=180,
-        check=True,
-    )
+    profile = Path(f"/tmp/lo-{uuid.uuid4().hex}")
+    try:
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", *args],
+            capture_output=True,
+            timeout=180,
+            check=True,
+        )
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def _to_pdf(docx: Path, out_dir: Path) -> Path:
+    _soffice("--convert-to", "pdf", "--outdir", str(out_dir), str(docx))
     pdf = out_dir / (docx.stem + ".pdf")
     assert pdf.exists()
     return pdf
@@ -87,22 +85,7 @@ def test_libreoffice_made_template(store, rich_workshop, tmp_path: Path) -> None
 
     source = tmp_path / "briefkopf.txt"
     source.write_text("Briefkopf der Gemeinde\n", encoding="utf-8")
-    profile = f"-env:UserInstallation=file:///tmp/lo-{uuid.uuid4().hex}"
-    subprocess.run(
-        [
-            "soffice",
-            profile,
-            "--headless",
-            "--convert-to",
-            "docx",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        capture_output=True,
-        timeout=180,
-        check=True,
-    )
+    _soffice("--convert-to", "docx", "--outdir", str(tmp_path), str(source))
     out = write_protocol(
         store, rich_workshop, tmp_path / "p.docx", template=tmp_path / "briefkopf.docx"
     )
