@@ -75,7 +75,8 @@ def methods(
         if not selected:
             raise UserError("Keine Karte passt; es wurde nichts geschrieben.")
         write_method_kit(selected, output, lang=lang)
-        click.echo(f"Geschrieben: {output} ({len(selected)} Karten)")
+        count = "1 Karte" if len(selected) == 1 else f"{len(selected)} Karten"
+        click.echo(f"Geschrieben: {output} ({count})")
         return
     if as_json:
         data = [{**card.to_dict(), **_score(scores, card.id)} for card in selected]

@@ -10,7 +10,16 @@ from pathlib import Path
 
 from facilitator.core.method_format import MethodCard
 from facilitator.core.taxonomy import CAPTURE_KINDS, METHOD_PHASES
-from facilitator.export.blocks import Block, Bullets, Fields, Heading, PageBreak, Para, Title
+from facilitator.export.blocks import (
+    Block,
+    Bullets,
+    Fields,
+    Heading,
+    PageBreak,
+    Para,
+    Table,
+    Title,
+)
 from facilitator.export.files import write_atomic
 from facilitator.export.strings import STRINGS
 
@@ -49,7 +58,7 @@ def body_blocks(body: str, lang: str) -> list[Block]:
             if text.lower() in _LANGUAGE_HEADINGS:
                 part = _LANGUAGE_HEADINGS[text.lower()]
             elif text:
-                parts[part].append(Heading(2, text))
+                parts[part].append(Heading(3, text))
         elif line:
             current.append(line.lstrip("-* ").strip() if line[:2] in ("- ", "* ") else line)
         else:
@@ -87,11 +96,13 @@ def card_blocks(card: MethodCard, lang: str) -> list[Block]:
     listed("materials", card.materials.get(lang, []))
     blocks.append(Heading(2, t("kit_steps")))
     blocks.append(
-        Bullets(
+        Table(
+            ("#", t("minutes_head"), t("kit_step")),
             tuple(
-                f"{number}. {t('minutes_short', n=step.minutes)} – {step.text.get(lang)}"
+                (str(number), str(step.minutes), step.text.get(lang))
                 for number, step in enumerate(card.steps, 1)
-            )
+            ),
+            (1, 2, 14),
         )
     )
     blocks.extend([Heading(2, t("participant_view")), Para(card.participants.get(lang))])
@@ -100,7 +111,10 @@ def card_blocks(card: MethodCard, lang: str) -> list[Block]:
     listed("tips", card.tips.get(lang, []))
     listed("traps", card.traps.get(lang, []))
     listed("variations", card.variations.get(lang, []))
-    blocks.extend(body_blocks(card.body, lang))
+    background = body_blocks(card.body, lang)
+    if background:
+        blocks.append(Heading(2, t("background")))
+        blocks.extend(background)
     blocks.extend([Heading(2, t("source")), Para(card.source)])
     return blocks
 

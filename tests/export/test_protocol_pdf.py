@@ -1,5 +1,6 @@
 """Tests the protocol through LibreOffice: it converts to PDF with the expected text and pages."""
 
+import shutil
 import subprocess
 import sys
 import uuid
@@ -17,14 +18,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 def _soffice(target: str, source: Path, out_dir: Path) -> None:
     """Convert `source` with LibreOffice to the `target` format in `out_dir`."""
     # A private profile per run: parallel LibreOffice runs otherwise lock each other out.
-    profile = f"-env:UserInstallation=file:///tmp/lo-{uuid.uuid4().hex}"
-    subprocess.run(
-        ["soffice", profile, "--headless", "--convert-to", target, "--outdir", str(out_dir)]
-        + [str(source)],
-        capture_output=True,
-        timeout=180,
-        check=True,
-    )
+    profile = Path(f"/tmp/lo-{uuid.uuid4().hex}")
+    try:
+        subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(out_dir),
+                str(source),
+            ],
+            capture_output=True,
+            timeout=180,
+            check=True,
+        )
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
 
 
 def _to_pdf(docx: Path, out_dir: Path) -> Path:
