@@ -24,13 +24,23 @@ class Settings:
         return open_store(self.db_path, create=create)
 
 
+def current_lang() -> str:
+    """Return the command line's `--lang` ("de" outside a command or when unset)."""
+    ctx = click.get_current_context(silent=True)
+    settings = ctx.find_root().obj if ctx is not None else None
+    lang = getattr(settings, "lang", None)
+    return lang if lang in ("de", "en") else "de"
+
+
 def fail(err: UserError | str) -> NoReturn:
-    """Print the problem(s) as one clear line each and exit with status 2."""
+    """Print the problem(s) as one clear line each, in `--lang`, and exit with status 2."""
+    lang = current_lang()
     if isinstance(err, ValidationError):
-        for problem in err.problems:
+        for problem in err.problem_texts(lang):
             click.echo(problem, err=True)
     else:
-        click.echo(f"Fehler: {err}", err=True)
+        text = err.text(lang) if isinstance(err, UserError) else err
+        click.echo(f"{'Error' if lang == 'en' else 'Fehler'}: {text}", err=True)
     sys.exit(2)
 
 

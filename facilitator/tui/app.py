@@ -118,7 +118,7 @@ class FacilitatorApp(SyncLink, App):
             try:
                 self._methods = load_methods()
             except UserError as err:
-                self._methods, self.methods_problem = {}, str(err)
+                self._methods, self.methods_problem = {}, err.text(self.lang)
         return self._methods
 
     def method(self, method_id: str | None):  # -> MethodCard | None
@@ -236,7 +236,7 @@ class FacilitatorApp(SyncLink, App):
         try:
             undone = undo_last(self.store, self.workshop_id)
         except UserError as err:
-            self.say(str(err), error=True)
+            self.say(err.text(self.lang), error=True)
             return
         if undone is None:
             self.say(self.t("nothing_to_undo"))

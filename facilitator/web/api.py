@@ -81,7 +81,7 @@ async def submit(request: web.Request) -> web.Response:
             capture_id=capture_id,
         )
     except UserError as err:
-        raise bad_request(str(err)) from None
+        raise bad_request(err.text(lang_of(request))) from None
     return _done(request, as_json, {"id": capture_id, "version": store.version}, "submitted")
 
 
@@ -116,7 +116,7 @@ async def vote(request: web.Request) -> web.Response:
     try:
         placed = cast_votes(store, workshop_id, item_id, voter, _ballot(data, as_json))
     except UserError as err:
-        raise bad_request(str(err)) from None
+        raise bad_request(err.text(lang_of(request))) from None
     return _done(request, as_json, {"dots": placed, "version": store.version}, "voted")
 
 
@@ -140,7 +140,7 @@ async def register(request: web.Request) -> web.Response:
             consent=consent,
         )
     except UserError as err:
-        raise bad_request(str(err)) from None
+        raise bad_request(err.text(lang_of(request))) from None
     lines = [
         T("registered", lang, name=" ".join(name.split())),
         T("registered_consent" if consent else "registered_no_consent", lang),

@@ -16,7 +16,7 @@ from facilitator.store.timer import advance, extend, start_or_pause
 from facilitator.store.workshops import resolve_workshop
 from facilitator.web.forms import read_body
 from facilitator.web.keys import HUB, STORE
-from facilitator.web.security import bad_request, require_moderator
+from facilitator.web.security import bad_request, lang_of, require_moderator
 
 _ITEM_FLAGS = ("collection_open", "voting_open", "results_revealed", "dot_budget")
 
@@ -28,7 +28,7 @@ def _workshop(request: web.Request) -> str:
             request.app[STORE], request.query.get("workshop") or hub.workshop_id
         ).id
     except UserError as err:
-        raise web.HTTPNotFound(text=str(err)) from None
+        raise web.HTTPNotFound(text=err.text(lang_of(request))) from None
 
 
 async def state(request: web.Request) -> web.Response:
@@ -70,7 +70,7 @@ async def hide(request: web.Request) -> web.Response:
         capture = get_capture(store, str(data.get("capture_id", "")))
         update_capture(store, capture.id, hidden=int(bool(data.get("hidden", True))))
     except UserError as err:
-        raise bad_request(str(err)) from None
+        raise bad_request(err.text(lang_of(request))) from None
     return web.json_response({"ok": True, "version": store.version})
 
 
@@ -88,7 +88,7 @@ async def item(request: web.Request) -> web.Response:
     try:
         update_item(request.app[STORE], str(data.get("item_id", "")), **fields)
     except UserError as err:
-        raise bad_request(str(err)) from None
+        raise bad_request(err.text(lang_of(request))) from None
     return web.json_response({"ok": True, "version": request.app[STORE].version})
 
 
@@ -109,7 +109,7 @@ async def timer(request: web.Request) -> web.Response:
         else:
             raise bad_request("action: toggle, advance oder extend.")
     except (UserError, ValueError, TypeError) as err:
-        raise bad_request(str(err)) from None
+        raise bad_request(err.text(lang_of(request))) from None
     return web.json_response({"ok": True, "version": store.version})
 
 

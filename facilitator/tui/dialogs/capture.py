@@ -98,7 +98,8 @@ class CaptureDialog(_LineDialog):
                 agenda_item_id=item.id if item else None,
             )
         except UserError as err:
-            self.say(str(err), error=True)  # the line stays as typed, nothing was saved
+            # the line stays as typed, nothing was saved
+            self.say(err.text(self.fapp.lang), error=True)
             return
         self._names.clear()
         event.input.value = ""
@@ -149,6 +150,6 @@ class EditCaptureDialog(_LineDialog):
             if changed:
                 update_capture(self.fapp.store, c.id, **changed)
         except UserError as err:
-            self.say(str(err), error=True)
+            self.say(err.text(self.fapp.lang), error=True)
             return
         self.dismiss(True)

@@ -75,7 +75,7 @@ class GroupsDialog(MessageDialog[None]):
             with own_connection(self.app.store) as reader:  # type: ignore[attr-defined]
                 result = suggest_groups(reader, groups, by, None, workshop_id=self.workshop_id)
         except UserError as err:  # zero groups, more groups than organisations …
-            self.app.call_from_thread(self.show_error, str(err))
+            self.app.call_from_thread(self.show_error, err.text(self.app.lang))  # type: ignore[attr-defined]
             return
         except Exception as err:  # noqa: BLE001 - not "Rechne …" for ever; the workshop goes on
             self.app.call_from_thread(self.show_error, self.t("groups.failed", error=err))

@@ -60,7 +60,7 @@ class NewWorkshopDialog(ModalScreen[tuple | None]):
             try:
                 template = load_agenda(Path(str(event.option.id)))
             except UserError as err:
-                self.query_one("#new-message", Label).update(str(err))
+                self.query_one("#new-message", Label).update(err.text(self.app.lang))  # type: ignore[attr-defined]
                 return
         self.dismiss((title, date, template))
 

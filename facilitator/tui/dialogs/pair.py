@@ -126,7 +126,7 @@ class PairDialog(MessageDialog[None]):
             self.say(self.t("pair.no_sync"), error=True)
             return
         except UserError as err:  # wrong code, or an address that is no URL
-            self.say(str(err), error=True)
+            self.say(err.text(self.app.lang), error=True)  # type: ignore[attr-defined]
             return
         self.show_status()
         if status.connected:

@@ -75,7 +75,7 @@ class BaseScreen(Screen):
         try:
             action(self.store, *args, **kwargs)
         except UserError as err:
-            self.say(str(err), error=True)
+            self.say(err.text(self.fapp.lang), error=True)
             return False
         return True
 

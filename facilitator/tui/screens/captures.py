@@ -86,7 +86,7 @@ class CapturesScreen(BaseScreen):
         try:
             found = self._filtered(item_id)
         except UserError as err:
-            self.say(str(err), error=True)
+            self.say(err.text(self.fapp.lang), error=True)
             return
         scope = (
             self.t("captures.scope_block", block=block.title)

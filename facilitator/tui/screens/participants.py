@@ -159,7 +159,7 @@ class ParticipantsScreen(BaseScreen):
             )
             return
         except UserError as err:
-            self.app.call_from_thread(self.say, str(err), True)
+            self.app.call_from_thread(self.say, err.text(self.fapp.lang), True)
             return
         self.app.call_from_thread(self.store_rows, rows)
 
@@ -167,6 +167,6 @@ class ParticipantsScreen(BaseScreen):
         try:
             count = import_participants(self.store, self.workshop_id, rows)
         except UserError as err:
-            self.say(str(err), error=True)
+            self.say(err.text(self.fapp.lang), error=True)
             return
         self.say(self.t("participants.imported", count=count))

@@ -85,7 +85,7 @@ class StartScreen(BaseScreen):
             try:
                 workshop_id = create_workshop(self.store, title, template, date=date or None)
             except UserError as err:
-                self.say(str(err), error=True)
+                self.say(err.text(self.fapp.lang), error=True)
                 return
             self.fapp.open_workshop(workshop_id)
             self.refresh_data()
