@@ -26,9 +26,15 @@ def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise ValidationError(f"{path}:1: die Datei ist nicht in UTF-8 gespeichert") from None
+        raise ValidationError(
+            f"{path}:1: die Datei ist nicht in UTF-8 gespeichert",
+            en=f"{path}:1: the file is not saved in UTF-8",
+        ) from None
     except OSError as err:
-        raise ValidationError(f"{path}: lässt sich nicht lesen ({err.strerror})") from None
+        raise ValidationError(
+            f"{path}: lässt sich nicht lesen ({err.strerror})",
+            en=f"{path}: cannot be read ({err.strerror})",
+        ) from None
 
 
 def load_card(path: Path) -> MethodCard:
@@ -80,7 +86,10 @@ def find_agenda(name: str) -> Path:
         if candidate.is_file():
             return candidate
     shipped = ", ".join(p.stem for p in sorted(SHIPPED_AGENDAS.glob("*.toml")))
-    raise NotFound(f"Agenda {name!r} nicht gefunden; mitgeliefert: {shipped}.")
+    raise NotFound(
+        f"Agenda {name!r} nicht gefunden; mitgeliefert: {shipped}.",
+        en=f"Agenda {name!r} not found; shipped: {shipped}.",
+    )
 
 
 def load_agenda(name: str | Path, methods: dict[str, MethodCard] | None = None) -> AgendaTemplate:

@@ -70,7 +70,9 @@ def import_json(settings: Settings, source: Path) -> None:
     try:
         data = json.loads(source.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise ValidationError(f"{source}: kein gültiges JSON ({err})") from None
+        raise ValidationError(
+            f"{source}: kein gültiges JSON ({err})", en=f"{source}: not valid JSON ({err})"
+        ) from None
     store = settings.open(create=True)
     new = import_workshop(store, data, str(source))
     click.echo(f"{new} neue Änderungen importiert aus {source}.")

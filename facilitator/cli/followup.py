@@ -31,7 +31,10 @@ def next_date(
         try:
             start = format_clock(parse_clock(start))
         except ValueError:
-            raise UserError(f"--start muss eine Uhrzeit HH:MM sein, nicht {start!r}.") from None
+            raise UserError(
+                f"--start muss eine Uhrzeit HH:MM sein, nicht {start!r}.",
+                en=f"--start must be a time HH:MM, not {start!r}.",
+            ) from None
         fields["next_start"] = start
     if venue is not None:
         fields["next_venue"] = venue
@@ -67,7 +70,10 @@ def export_contacts(
     from facilitator.store.workshops import resolve_workshop
 
     if series and workshop_id:
-        raise UserError("Bitte entweder --series oder --workshop angeben, nicht beides.")
+        raise UserError(
+            "Bitte entweder --series oder --workshop angeben, nicht beides.",
+            en="Please give either --series or --workshop, not both.",
+        )
     store = settings.open()
     workshop = None if series else resolve_workshop(store, workshop_id).id
     written = write_contacts(store, workshop, output, settings.lang, series=series)

@@ -43,21 +43,31 @@ def methods(
 
     lang = lang or settings.lang
     if print_kit and output is None:
-        raise UserError("Für --print bitte eine Zieldatei angeben: -o Methodenkoffer.docx")
+        raise UserError(
+            "Für --print bitte eine Zieldatei angeben: -o Methodenkoffer.docx",
+            en="For --print please give a target file: -o method-kit.docx",
+        )
     if output is not None and not print_kit:
-        raise UserError("-o gehört zu --print.")
+        raise UserError("-o gehört zu --print.", en="-o belongs to --print.")
     cards = load_methods(method_dirs)
     selected = list(cards.values())
     if card_id:
         if card_id not in cards:
             similar = ", ".join(hit.card.id for hit in search(selected, card_id)[:3])
             hint = f" Meinten Sie: {similar}?" if similar else ""
-            raise NotFound(f"Eine Methode „{card_id}“ gibt es nicht.{hint}")
+            hint_en = f" Did you mean: {similar}?" if similar else ""
+            raise NotFound(
+                f"Eine Methode „{card_id}“ gibt es nicht.{hint}",
+                en=f"There is no method “{card_id}”.{hint_en}",
+            )
         selected = [cards[card_id]]
     if phase:
         key = resolve(phase, METHOD_PHASES)
         if key is None:
-            raise UserError(f"Unbekannte Phase {phase!r}; möglich: {choices(METHOD_PHASES)}.")
+            raise UserError(
+                f"Unbekannte Phase {phase!r}; möglich: {choices(METHOD_PHASES)}.",
+                en=f"Unknown phase {phase!r}; possible: {choices(METHOD_PHASES)}.",
+            )
         selected = [card for card in selected if card.phase == key]
     scores: dict[str, float] = {}
     if query:
@@ -73,7 +83,10 @@ def methods(
         from facilitator.export.method_kit import write_method_kit
 
         if not selected:
-            raise UserError("Keine Karte passt; es wurde nichts geschrieben.")
+            raise UserError(
+                "Keine Karte passt; es wurde nichts geschrieben.",
+                en="No card matches; nothing was written.",
+            )
         write_method_kit(selected, output, lang=lang)
         count = "1 Karte" if len(selected) == 1 else f"{len(selected)} Karten"
         click.echo(f"Geschrieben: {output} ({count})")

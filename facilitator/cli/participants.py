@@ -27,7 +27,10 @@ def import_csv(settings: Settings, csv_file: Path, workshop_id: str | None) -> N
     try:
         raw = csv_file.read_bytes()
     except OSError as err:
-        raise ValidationError(f"{csv_file}: lässt sich nicht lesen ({err.strerror})") from None
+        raise ValidationError(
+            f"{csv_file}: lässt sich nicht lesen ({err.strerror})",
+            en=f"{csv_file}: cannot be read ({err.strerror})",
+        ) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -36,7 +39,11 @@ def import_csv(settings: Settings, csv_file: Path, workshop_id: str | None) -> N
         except UnicodeDecodeError:
             raise ValidationError(
                 f"{csv_file}: keine Textdatei (UTF-8 oder Windows-1252); "
-                "bitte in Excel als „CSV UTF-8“ speichern."
+                "bitte in Excel als „CSV UTF-8“ speichern.",
+                en=(
+                    f"{csv_file}: not a text file (UTF-8 or Windows-1252); please save it "
+                    f"in Excel as “CSV UTF-8”."
+                ),
             ) from None
     rows = parse_participants_csv(text, str(csv_file))
     store = settings.open()

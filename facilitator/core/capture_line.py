@@ -61,8 +61,14 @@ def resolve_topic(word: str) -> str:
     if len(found) == 1:
         return found[0]
     if found:
-        raise ValidationError(f"#{word} ist mehrdeutig: {', '.join(found)}.")
-    raise ValidationError(f"Unbekanntes Themenfeld #{word}; erlaubt: {', '.join(TOPICS)}.")
+        raise ValidationError(
+            f"#{word} ist mehrdeutig: {', '.join(found)}.",
+            en=f"#{word} is ambiguous: {', '.join(found)}.",
+        )
+    raise ValidationError(
+        f"Unbekanntes Themenfeld #{word}; erlaubt: {', '.join(TOPICS)}.",
+        en=f"Unknown topic #{word}; allowed: {', '.join(TOPICS)}.",
+    )
 
 
 def _due(word: str, today: date | None) -> str:
@@ -78,7 +84,10 @@ def _due(word: str, today: date | None) -> str:
             return date(year_value, int(month), int(day)).isoformat()
         except ValueError:
             pass
-    raise ValidationError(f"Fälligkeit >{word} ist kein Datum (2026-12-31 oder 31.12.2026).")
+    raise ValidationError(
+        f"Fälligkeit >{word} ist kein Datum (2026-12-31 oder 31.12.2026).",
+        en=f"Due date >{word} is not a date (2026-12-31 or 31.12.2026).",
+    )
 
 
 def _kind(line: str) -> tuple[str, str]:
@@ -95,7 +104,7 @@ def parse_capture_line(line: str, today: date | None = None) -> CaptureLine:
     """Parse a typed line; ValidationError (one sentence) for an unknown tag or no text."""
     parsed = _parse(line, today)
     if not parsed.text:
-        raise ValidationError("Der Text fehlt.")
+        raise ValidationError("Der Text fehlt.", en="The text is missing.")
     return parsed
 
 
@@ -131,9 +140,13 @@ def _parse(line: str, today: date | None) -> CaptureLine:
         value = value.strip()
         field = names[sign]
         if not value:
-            raise ValidationError(f"Nach {sign} fehlt ein Name.")
+            raise ValidationError(
+                f"Nach {sign} fehlt ein Name.", en=f"A name is missing after {sign}."
+            )
         if field in found:
-            raise ValidationError(f"{sign} darf nur einmal vorkommen.")
+            raise ValidationError(
+                f"{sign} darf nur einmal vorkommen.", en=f"{sign} may appear only once."
+            )
         if field == "topic":
             value = resolve_topic(bare or value)
         elif field == "due":

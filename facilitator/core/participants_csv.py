@@ -50,7 +50,9 @@ def parse_participants_csv(text: str, path: str = "CSV") -> list[ParticipantRow]
     try:
         header = next(reader)
     except StopIteration:
-        raise ValidationError(f"{path}:1: die Datei ist leer") from None
+        raise ValidationError(
+            f"{path}:1: die Datei ist leer", en=f"{path}:1: the file is empty"
+        ) from None
     columns = [HEADERS.get(h.strip().lower()) for h in header]
     problems: list[str] = []
     unknown = [h for h, c in zip(header, columns, strict=True) if c is None and h.strip()]

@@ -47,7 +47,10 @@ def write_factsheet_md(
     if not path.parent.exists():
         from facilitator.core.errors import UserError
 
-        raise UserError(f"Den Ordner {path.parent} gibt es nicht.")
+        raise UserError(
+            f"Den Ordner {path.parent} gibt es nicht.",
+            en=f"The folder {path.parent} does not exist.",
+        )
     charts = render_charts(sheet, lang, path.parent, path.stem)
     text = factsheet_markdown(sheet, lang, {c.name: (c.title, c.png.name) for c in charts}, today)
     write_text_atomic(path, text)

@@ -12,9 +12,15 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
     """Call `write(tmp)` on a temporary file beside `path`, then rename it into place."""
     path = Path(path)
     if path.is_dir():
-        raise UserError(f"{path} ist ein Ordner; bitte einen Dateinamen angeben.")
+        raise UserError(
+            f"{path} ist ein Ordner; bitte einen Dateinamen angeben.",
+            en=f"{path} is a folder; please give a file name.",
+        )
     if not path.parent.exists():
-        raise UserError(f"Den Ordner {path.parent} gibt es nicht.")
+        raise UserError(
+            f"Den Ordner {path.parent} gibt es nicht.",
+            en=f"The folder {path.parent} does not exist.",
+        )
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
@@ -27,7 +33,8 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
         os.replace(tmp, path)
     except PermissionError:
         raise UserError(
-            f"{path} lässt sich nicht schreiben (Rechte, oder in Word geöffnet?)."
+            f"{path} lässt sich nicht schreiben (Rechte, oder in Word geöffnet?).",
+            en=f"{path} cannot be written (permissions, or open in Word?).",
         ) from None
     finally:
         tmp.unlink(missing_ok=True)

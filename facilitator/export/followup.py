@@ -20,7 +20,9 @@ class NoNextDate(UserError):
     def __init__(self, title: str) -> None:
         super().__init__(
             f"„{title}“ hat noch keinen nächsten Termin. Festlegen mit: "
-            "facilitator next-date JJJJ-MM-TT [--start HH:MM] [--venue ORT]"
+            "facilitator next-date JJJJ-MM-TT [--start HH:MM] [--venue ORT]",
+            en=f"“{title}” has no next date yet. Set it with: "
+            "facilitator next-date YYYY-MM-DD [--start HH:MM] [--venue PLACE]",
         )
         self.title = title
 

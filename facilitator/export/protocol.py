@@ -23,9 +23,14 @@ def check_template(template: Path) -> Path:
     """Return the template path if it is a readable Word document; UserError otherwise."""
     template = Path(template)
     if not template.is_file():
-        raise UserError(f"Die Vorlage {template} gibt es nicht.")
+        raise UserError(
+            f"Die Vorlage {template} gibt es nicht.", en=f"The template {template} does not exist."
+        )
     if template.suffix.lower() != ".docx":
-        raise UserError(f"Die Vorlage {template} ist keine Word-Datei (.docx).")
+        raise UserError(
+            f"Die Vorlage {template} ist keine Word-Datei (.docx).",
+            en=f"The template {template} is not a Word file (.docx).",
+        )
     try:
         with zipfile.ZipFile(template) as package:
             if "word/document.xml" not in package.namelist():
@@ -34,7 +39,10 @@ def check_template(template: Path) -> Path:
 
         Document(str(template))
     except Exception:  # noqa: BLE001 - any failure to open means: not usable as a template
-        raise UserError(f"Die Vorlage {template} ist kein lesbares Word-Dokument.") from None
+        raise UserError(
+            f"Die Vorlage {template} ist kein lesbares Word-Dokument.",
+            en=f"The template {template} is not a readable Word document.",
+        ) from None
     return template
 
 
@@ -75,10 +83,16 @@ def write_protocol(
     A bad template or format raises UserError before anything is written.
     """
     if fmt not in FORMATS:
-        raise UserError(f"Unbekanntes Format {fmt!r}; möglich: {', '.join(FORMATS)}.")
+        raise UserError(
+            f"Unbekanntes Format {fmt!r}; möglich: {', '.join(FORMATS)}.",
+            en=f"Unknown format {fmt!r}; possible: {', '.join(FORMATS)}.",
+        )
     if template is not None:
         if fmt != "docx":
-            raise UserError("Eine Word-Vorlage passt nur zum Format docx.")
+            raise UserError(
+                "Eine Word-Vorlage passt nur zum Format docx.",
+                en="A Word template only goes with the docx format.",
+            )
         template = check_template(template)
     path = Path(path)
     model = protocol_model(store, workshop_id, lang, cards)

@@ -40,7 +40,10 @@ def write_qr(url: str, path: Path) -> None:
     """Write the QR code as .png or .svg (by the file's ending)."""
     suffix = Path(path).suffix.lower()
     if suffix not in (".png", ".svg"):
-        raise UserError(f"{path}: bitte .png oder .svg als Dateiendung angeben.")
+        raise UserError(
+            f"{path}: bitte .png oder .svg als Dateiendung angeben.",
+            en=f"{path}: please use .png or .svg as the file extension.",
+        )
     code = _code(url)
     if suffix == ".svg":
         import qrcode.image.svg

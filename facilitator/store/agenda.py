@@ -41,33 +41,47 @@ def get_item(store: Store, item_id: str) -> AgendaItem:
     """Return one agenda item; NotFound if it does not exist."""
     row = one(store, "SELECT * FROM agenda_item WHERE id = ? AND deleted = 0", [item_id])
     if row is None:
-        raise NotFound(f"Einen Agendapunkt {item_id!r} gibt es nicht.")
+        raise NotFound(
+            f"Einen Agendapunkt {item_id!r} gibt es nicht.",
+            en=f"There is no agenda item {item_id!r}.",
+        )
     return AgendaItem.from_row(row)
 
 
 def _check(fields: dict[str, Any]) -> None:
     if "title" in fields and not str(fields["title"] or "").strip():
-        raise ValidationError("Der Titel eines Agendapunkts darf nicht leer sein.")
+        raise ValidationError(
+            "Der Titel eines Agendapunkts darf nicht leer sein.",
+            en="The title of an agenda item must not be empty.",
+        )
     if "minutes" in fields:
         minutes = fields["minutes"]
         if not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= 600:
-            raise ValidationError(f"Die Dauer muss 1 bis 600 Minuten sein, nicht {minutes!r}.")
+            raise ValidationError(
+                f"Die Dauer muss 1 bis 600 Minuten sein, nicht {minutes!r}.",
+                en=f"The duration must be 1 to 600 minutes, not {minutes!r}.",
+            )
     if fields.get("kind", "block") not in AGENDA_KINDS:
         raise ValidationError(
-            f"Unbekannte Art {fields['kind']!r}; erlaubt: {', '.join(AGENDA_KINDS)}."
+            f"Unbekannte Art {fields['kind']!r}; erlaubt: {', '.join(AGENDA_KINDS)}.",
+            en=f"Unknown kind {fields['kind']!r}; allowed: {', '.join(AGENDA_KINDS)}.",
         )
     if fields.get("at"):
         try:
             parse_clock(fields["at"])
         except ValueError as err:
-            raise ValidationError(str(err)) from None
+            raise ValidationError(str(err), en=f"{fields['at']!r} is not a time HH:MM.") from None
     bad = [c for c in fields.get("capture") or [] if c not in CAPTURE_KINDS]
     if bad:
         raise ValidationError(
-            f"Unbekannte Erfassungsart {bad[0]!r}; erlaubt: {', '.join(CAPTURE_KINDS)}."
+            f"Unbekannte Erfassungsart {bad[0]!r}; erlaubt: {', '.join(CAPTURE_KINDS)}.",
+            en=f"Unknown capture kind {bad[0]!r}; allowed: {', '.join(CAPTURE_KINDS)}.",
         )
     if "dot_budget" in fields and not 1 <= int(fields["dot_budget"]) <= 20:
-        raise ValidationError("Das Punktebudget muss zwischen 1 und 20 liegen.")
+        raise ValidationError(
+            "Das Punktebudget muss zwischen 1 und 20 liegen.",
+            en="The dot budget must be between 1 and 20.",
+        )
 
 
 def add_item(
@@ -95,7 +109,10 @@ def add_item(
     }
     _check(fields)
     if kind == "pinned" and not at:
-        raise ValidationError("Ein fester Termin braucht eine Uhrzeit (at).")
+        raise ValidationError(
+            "Ein fester Termin braucht eine Uhrzeit (at).",
+            en="A fixed time needs a clock time (at).",
+        )
     with store.transaction():
         position = _position_after(store, workshop_id, after)
         item_id = store.new_id()
@@ -116,7 +133,9 @@ def _position_after(store: Store, workshop_id: str, after: str | None) -> float:
         return items[-1].position + 1.0
     index = next((i for i, it in enumerate(items) if it.id == after), None)
     if index is None:
-        raise NotFound(f"Einen Agendapunkt {after!r} gibt es nicht.")
+        raise NotFound(
+            f"Einen Agendapunkt {after!r} gibt es nicht.", en=f"There is no agenda item {after!r}."
+        )
     if index == len(items) - 1:
         return items[index].position + 1.0
     return (items[index].position + items[index + 1].position) / 2
@@ -126,7 +145,10 @@ def update_item(store: Store, item_id: str, **fields: Any) -> None:
     """Change fields of an item (title, minutes, method, collection_open …)."""
     unknown = set(fields) - _EDITABLE
     if unknown:
-        raise ValidationError(f"Unbekannte Felder: {', '.join(sorted(unknown))}.")
+        raise ValidationError(
+            f"Unbekannte Felder: {', '.join(sorted(unknown))}.",
+            en=f"Unknown fields: {', '.join(sorted(unknown))}.",
+        )
     _check(fields)
     item = get_item(store, item_id)
     before = {k: getattr(item, k) for k in fields}

@@ -24,7 +24,10 @@ def block_switches(store: Store, item_id: str) -> BlockSwitches:
         [item_id],
     )
     if row is None:
-        raise NotFound(f"Einen Agendapunkt {item_id!r} gibt es nicht.")
+        raise NotFound(
+            f"Einen Agendapunkt {item_id!r} gibt es nicht.",
+            en=f"There is no agenda item {item_id!r}.",
+        )
     return BlockSwitches(
         bool(row["collection_open"]),
         bool(row["voting_open"]),

@@ -40,7 +40,10 @@ def check_kind(kind: str) -> str:
     """Return the capture kind named (key or label in de/en); ValidationError lists all."""
     found = resolve(kind, CAPTURE_KINDS)
     if found is None:
-        raise ValidationError(f"Unbekannte Art {kind!r}; erlaubt: {choices(CAPTURE_KINDS)}.")
+        raise ValidationError(
+            f"Unbekannte Art {kind!r}; erlaubt: {choices(CAPTURE_KINDS)}.",
+            en=f"Unknown kind {kind!r}; allowed: {choices(CAPTURE_KINDS)}.",
+        )
     return found
 
 
@@ -50,7 +53,10 @@ def check_topic(topic: str | None) -> str | None:
         return None
     found = resolve(topic, TOPICS)
     if found is None:
-        raise ValidationError(f"Unbekanntes Themenfeld {topic!r}; erlaubt: {choices(TOPICS)}.")
+        raise ValidationError(
+            f"Unbekanntes Themenfeld {topic!r}; erlaubt: {choices(TOPICS)}.",
+            en=f"Unknown topic {topic!r}; allowed: {choices(TOPICS)}.",
+        )
     return found
 
 
@@ -62,15 +68,21 @@ def _check_fields(fields: dict[str, Any]) -> dict[str, Any]:
     if "text" in fields:
         text = str(fields["text"]).strip()
         if not text:
-            raise ValidationError("Der Text darf nicht leer sein.")
+            raise ValidationError(
+                "Der Text darf nicht leer sein.", en="The text must not be empty."
+            )
         if len(text) > MAX_TEXT:
-            raise ValidationError(f"Der Text ist länger als {MAX_TEXT} Zeichen.")
+            raise ValidationError(
+                f"Der Text ist länger als {MAX_TEXT} Zeichen.",
+                en=f"The text is longer than {MAX_TEXT} characters.",
+            )
         fields["text"] = text
     if fields.get("status"):
         status = resolve(fields["status"], MEASURE_STATUSES)
         if status is None:
             raise ValidationError(
-                f"Unbekannter Status {fields['status']!r}; erlaubt: {choices(MEASURE_STATUSES)}."
+                f"Unbekannter Status {fields['status']!r}; erlaubt: {choices(MEASURE_STATUSES)}.",
+                en=f"Unknown status {fields['status']!r}; allowed: {choices(MEASURE_STATUSES)}.",
             )
         fields["status"] = status
     if fields.get("due"):
@@ -78,12 +90,16 @@ def _check_fields(fields: dict[str, Any]) -> dict[str, Any]:
             fields["due"] = date.fromisoformat(str(fields["due"])).isoformat()
         except ValueError:
             raise ValidationError(
-                f"Fälligkeit {fields['due']!r} ist kein Datum JJJJ-MM-TT."
+                f"Fälligkeit {fields['due']!r} ist kein Datum JJJJ-MM-TT.",
+                en=f"Due date {fields['due']!r} is not a date YYYY-MM-DD.",
             ) from None
     if "votes" in fields:
         votes = fields["votes"]
         if not isinstance(votes, int) or isinstance(votes, bool) or not 0 <= votes <= 10_000:
-            raise ValidationError(f"Punkte müssen eine ganze Zahl ab 0 sein, nicht {votes!r}.")
+            raise ValidationError(
+                f"Punkte müssen eine ganze Zahl ab 0 sein, nicht {votes!r}.",
+                en=f"Dots must be a whole number from 0, not {votes!r}.",
+            )
     return fields
 
 
@@ -140,7 +156,9 @@ def get_capture(store: Store, capture_id: str, *, deleted: bool = False) -> Capt
     where = "" if deleted else " AND c.deleted = 0"
     row = one(store, _SELECT + " WHERE c.id = ?" + where, [capture_id])
     if row is None:
-        raise NotFound(f"Einen Eintrag {capture_id!r} gibt es nicht.")
+        raise NotFound(
+            f"Einen Eintrag {capture_id!r} gibt es nicht.", en=f"There is no entry {capture_id!r}."
+        )
     return Capture.from_row(row)
 
 
@@ -181,7 +199,10 @@ def update_capture(store: Store, capture_id: str, **fields: Any) -> None:
     organisation = fields.pop("organisation", None)
     unknown = set(fields) - _EDITABLE
     if unknown:
-        raise ValidationError(f"Unbekannte Felder: {', '.join(sorted(unknown))}.")
+        raise ValidationError(
+            f"Unbekannte Felder: {', '.join(sorted(unknown))}.",
+            en=f"Unknown fields: {', '.join(sorted(unknown))}.",
+        )
     fields = _check_fields(fields)
     current = get_capture(store, capture_id)
     with store.transaction():

@@ -55,7 +55,10 @@ def connect(path: str | Path) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(path) != ":memory:" and mode.lower() != "wal":
-            raise DatabaseProblem(f"Die Datenbank {path} lässt sich nicht in den WAL-Modus setzen.")
+            raise DatabaseProblem(
+                f"Die Datenbank {path} lässt sich nicht in den WAL-Modus setzen.",
+                en=f"The database {path} cannot be switched to WAL mode.",
+            )
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as err:
@@ -89,23 +92,35 @@ def open_store(
             if not create:
                 raise DatabaseProblem(
                     f"Die Datenbank {path} gibt es nicht. Legen Sie zuerst einen Workshop an "
-                    "(facilitator new) oder geben Sie mit --db die richtige Datei an."
+                    "(facilitator new) oder geben Sie mit --db die richtige Datei an.",
+                    en=(
+                        f"The database {path} does not exist. Create a workshop first "
+                        f"(facilitator new) or give the right file with --db."
+                    ),
                 )
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as err:
                 raise DatabaseProblem(
-                    f"Der Ordner {path.parent} lässt sich nicht anlegen: {err}"
+                    f"Der Ordner {path.parent} lässt sich nicht anlegen: {err}",
+                    en=f"The folder {path.parent} cannot be created: {err}",
                 ) from None
         elif path.is_dir():
-            raise DatabaseProblem(f"{path} ist ein Ordner, keine Datenbank.")
+            raise DatabaseProblem(
+                f"{path} ist ein Ordner, keine Datenbank.",
+                en=f"{path} is a folder, not a database.",
+            )
     conn = connect(path)
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise DatabaseProblem(
                 f"Die Datenbank {path} stammt von einer neueren facilitator-Version "
-                f"(Schema {version}, diese Version kennt {SCHEMA_VERSION}). Bitte aktualisieren."
+                f"(Schema {version}, diese Version kennt {SCHEMA_VERSION}). Bitte aktualisieren.",
+                en=(
+                    f"The database {path} comes from a newer facilitator version (schema "
+                    f"{version}, this version knows {SCHEMA_VERSION}). Please update."
+                ),
             )
         if version < SCHEMA_VERSION:
             from facilitator.store.schema import migrate  # sqlite-utils: only to migrate

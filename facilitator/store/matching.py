@@ -51,18 +51,29 @@ def suggest_groups(
     latest workshop), else all workshops. Bad input raises ValidationError/NotFound.
     """
     if by not in BY_CHOICES:
-        raise ValidationError(f"Unbekannte Art {by!r}; erlaubt: {', '.join(BY_CHOICES)}.")
+        raise ValidationError(
+            f"Unbekannte Art {by!r}; erlaubt: {', '.join(BY_CHOICES)}.",
+            en=f"Unknown kind {by!r}; allowed: {', '.join(BY_CHOICES)}.",
+        )
     if groups < 1:
-        raise ValidationError("Die Zahl der Gruppen muss mindestens 1 sein.")
+        raise ValidationError(
+            "Die Zahl der Gruppen muss mindestens 1 sein.",
+            en="The number of groups must be at least 1.",
+        )
     scope = load_scope(store, resolve_scope(store, series_id, workshop_id, default_latest=True))
     found = profiles(scope)
     if not found:
         raise ValidationError(
             "In der Auswahl gibt es noch keine Organisationen "
-            "(Teilnehmende oder Einträge mit Organisation)."
+            "(Teilnehmende oder Einträge mit Organisation).",
+            en=(
+                "There are no organisations in the selection yet (participants or "
+                "entries with an organisation)."
+            ),
         )
     if groups > len(found):
         raise ValidationError(
-            f"{groups} Gruppen sind mehr als die {len(found)} Organisationen in der Auswahl."
+            f"{groups} Gruppen sind mehr als die {len(found)} Organisationen in der Auswahl.",
+            en=f"{groups} groups are more than the {len(found)} organisations in the selection.",
         )
     return match(found, groups, by)

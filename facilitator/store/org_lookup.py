@@ -13,7 +13,10 @@ def lookup_organisation(store: Store, text: str) -> Organisation:
     """
     key = " ".join(text.casefold().split())
     if not key:
-        raise NotFound("Bitte eine Organisation angeben (ID oder Name).")
+        raise NotFound(
+            "Bitte eine Organisation angeben (ID oder Name).",
+            en="Please name an organisation (ID or name).",
+        )
     candidates = list_organisations(store)
     for test in (
         lambda o: o.id == text,
@@ -27,9 +30,14 @@ def lookup_organisation(store: Store, text: str) -> Organisation:
         if len(found) > 1:
             names = "; ".join(f"{o.name} ({o.id[:8]})" for o in found[:6])
             raise NotFound(
-                f"„{text}“ passt auf mehrere Organisationen: {names}. Bitte die ID angeben."
+                f"„{text}“ passt auf mehrere Organisationen: {names}. Bitte die ID angeben.",
+                en=f"“{text}” matches several organisations: {names}. Please give the ID.",
             )
     raise NotFound(
         f"Eine Organisation „{text}“ gibt es nicht (oder sie ist schon zusammengeführt); "
-        "facilitator orgs list zeigt alle."
+        "facilitator orgs list zeigt alle.",
+        en=(
+            f"There is no organisation “{text}” (or it has been merged); "
+            f"facilitator orgs list shows all."
+        ),
     )

@@ -55,11 +55,15 @@ def ensure_organisation(
     """Return the id of the organisation `name`, creating it if it is new."""
     name = " ".join(name.split())
     if not name:
-        raise ValidationError("Der Name der Organisation darf nicht leer sein.")
+        raise ValidationError(
+            "Der Name der Organisation darf nicht leer sein.",
+            en="The name of the organisation must not be empty.",
+        )
     kind = resolve(org_type, ORG_TYPES) if org_type else None
     if org_type and kind is None:
         raise ValidationError(
-            f"Unbekannter Organisationstyp {org_type!r}; erlaubt: {choices(ORG_TYPES)}."
+            f"Unbekannter Organisationstyp {org_type!r}; erlaubt: {choices(ORG_TYPES)}.",
+            en=f"Unknown organisation type {org_type!r}; allowed: {choices(ORG_TYPES)}.",
         )
     with store.transaction():
         found = find_organisation(store, name, municipality)
@@ -100,10 +104,16 @@ def list_organisations(store: Store) -> list[Organisation]:
 def merge_organisations(store: Store, duplicate_id: str, keep_id: str) -> None:
     """Record that `duplicate_id` is the same organisation as `keep_id`."""
     if duplicate_id == keep_id:
-        raise ValidationError("Eine Organisation lässt sich nicht mit sich selbst zusammenführen.")
+        raise ValidationError(
+            "Eine Organisation lässt sich nicht mit sich selbst zusammenführen.",
+            en="An organisation cannot be merged with itself.",
+        )
     for org_id in (duplicate_id, keep_id):
         if one(store, "SELECT id FROM organisation WHERE id = ?", [org_id]) is None:
-            raise NotFound(f"Eine Organisation {org_id!r} gibt es nicht.")
+            raise NotFound(
+                f"Eine Organisation {org_id!r} gibt es nicht.",
+                en=f"There is no organisation {org_id!r}.",
+            )
     # Participants and captures join one merge step deep: what was merged into the
     # duplicate before moves along to `keep_id`, so no chain A -> B -> C forms here.
     with store.transaction():

@@ -48,7 +48,7 @@ def add_participant(
     """
     name = " ".join(name.split())
     if not name:
-        raise ValidationError("Der Name darf nicht leer sein.")
+        raise ValidationError("Der Name darf nicht leer sein.", en="The name must not be empty.")
     _check_email(email)
     with store.transaction():
         org_id = (
@@ -110,7 +110,10 @@ def list_participants(store: Store, workshop_id: str) -> list[Participant]:
 def get_participant(store: Store, participant_id: str) -> Participant:
     row = one(store, _SELECT + " WHERE p.id = ? AND p.deleted = 0", [participant_id])
     if row is None:
-        raise NotFound(f"Eine Teilnehmerin / einen Teilnehmer {participant_id!r} gibt es nicht.")
+        raise NotFound(
+            f"Eine Teilnehmerin / einen Teilnehmer {participant_id!r} gibt es nicht.",
+            en=f"There is no participant {participant_id!r}.",
+        )
     return Participant.from_row(row)
 
 
@@ -147,7 +150,9 @@ def set_present(store: Store, participant_id: str, present: bool) -> None:
 
 def _check_email(email: str) -> None:
     if email and ("@" not in email or " " in email.strip() or email.startswith("@")):
-        raise ValidationError(f"{email!r} ist keine E-Mail-Adresse.")
+        raise ValidationError(
+            f"{email!r} ist keine E-Mail-Adresse.", en=f"{email!r} is not an email address."
+        )
 
 
 def update_participant(store: Store, participant_id: str, **fields: Any) -> None:
@@ -156,7 +161,9 @@ def update_participant(store: Store, participant_id: str, **fields: Any) -> None
     changes: dict[str, Any] = {}
     if "name" in fields:
         if not str(fields["name"]).strip():
-            raise ValidationError("Der Name darf nicht leer sein.")
+            raise ValidationError(
+                "Der Name darf nicht leer sein.", en="The name must not be empty."
+            )
         changes["name"] = " ".join(str(fields["name"]).split())
     if "email" in fields:
         changes["email"] = str(fields["email"]).strip()

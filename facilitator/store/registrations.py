@@ -30,11 +30,17 @@ def register_participant(
     organisation = " ".join(str(organisation).split())
     email = str(email).strip()
     if not name:
-        raise ValidationError("Bitte geben Sie Ihren Namen an.")
+        raise ValidationError("Bitte geben Sie Ihren Namen an.", en="Please enter your name.")
     if max(len(name), len(organisation), len(email)) > MAX_FIELD:
-        raise ValidationError(f"Bitte höchstens {MAX_FIELD} Zeichen pro Feld.")
+        raise ValidationError(
+            f"Bitte höchstens {MAX_FIELD} Zeichen pro Feld.",
+            en=f"Please use at most {MAX_FIELD} characters per field.",
+        )
     if email and ("@" not in email or " " in email or email.startswith("@")):
-        raise ValidationError("Die E-Mail-Adresse sieht nicht richtig aus.")
+        raise ValidationError(
+            "Die E-Mail-Adresse sieht nicht richtig aus.",
+            en="The email address does not look right.",
+        )
     with store.transaction():
         known = one(
             store, "SELECT consent, deleted FROM participant WHERE id = ?", [participant_id]

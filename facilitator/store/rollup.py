@@ -86,7 +86,10 @@ def resolve_scope(
 def load_scope(store: Store, scope: Scope) -> Scope:
     """Fill in the participants, captures and organisations of the scope's workshops."""
     if not scope.workshops:
-        raise NotFound("In dieser Auswahl gibt es noch keinen Workshop.")
+        raise NotFound(
+            "In dieser Auswahl gibt es noch keinen Workshop.",
+            en="There is no workshop in this selection yet.",
+        )
     orgs = surviving_organisations(store)
     used: dict[str, Organisation] = {}
     for workshop in scope.workshops:

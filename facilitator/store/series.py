@@ -23,13 +23,19 @@ def find_series(store: Store, name_or_id: str) -> Series:
         if series.id == name_or_id or series.name.casefold() == key:
             return series
     names = ", ".join(s.name for s in list_series(store)) or "keine"
-    raise NotFound(f"Eine Workshopreihe {name_or_id!r} gibt es nicht (vorhanden: {names}).")
+    raise NotFound(
+        f"Eine Workshopreihe {name_or_id!r} gibt es nicht (vorhanden: {names}).",
+        en=f"There is no workshop series {name_or_id!r} (existing: {names}).",
+    )
 
 
 def ensure_series(store: Store, name: str, description: str = "") -> str:
     """Return the id of the series `name`, creating it if new."""
     if not name.strip():
-        raise ValidationError("Der Name der Workshopreihe darf nicht leer sein.")
+        raise ValidationError(
+            "Der Name der Workshopreihe darf nicht leer sein.",
+            en="The name of the workshop series must not be empty.",
+        )
     with store.transaction():
         try:
             return find_series(store, name).id

@@ -18,7 +18,8 @@ def add_timer_event(
     """Record one timer event (start, pause, extend, skip, finish) as an op."""
     if kind not in TIMER_KINDS:
         raise ValidationError(
-            f"Unbekanntes Timer-Ereignis {kind!r}; erlaubt: {', '.join(TIMER_KINDS)}."
+            f"Unbekanntes Timer-Ereignis {kind!r}; erlaubt: {', '.join(TIMER_KINDS)}.",
+            en=f"Unknown timer event {kind!r}; allowed: {', '.join(TIMER_KINDS)}.",
         )
     record(
         store,
@@ -82,7 +83,9 @@ def start_or_pause(store: Store, workshop_id: str) -> None:
     else:
         upcoming = next_open_item(store, workshop_id, state)
         if upcoming is None:
-            raise ValidationError("Alle Agendapunkte sind erledigt.")
+            raise ValidationError(
+                "Alle Agendapunkte sind erledigt.", en="All agenda items are done."
+            )
         add_timer_event(store, workshop_id, "start", upcoming.id)
 
 
@@ -102,7 +105,7 @@ def extend(store: Store, workshop_id: str, minutes: int, item_id: str | None = N
     """+/-: give the running item (or `item_id`) more or fewer minutes."""
     target = item_id or timer_state(store, workshop_id).current_id
     if target is None:
-        raise ValidationError("Es läuft gerade kein Agendapunkt.")
+        raise ValidationError("Es läuft gerade kein Agendapunkt.", en="No agenda item is running.")
     add_timer_event(store, workshop_id, "extend", target, minutes)
 
 
@@ -115,7 +118,9 @@ def skip(store: Store, workshop_id: str, item_id: str | None = None) -> AgendaIt
         or getattr(next_open_item(store, workshop_id, state), "id", None)
     )
     if target is None:
-        raise ValidationError("Es gibt keinen Agendapunkt zum Überspringen.")
+        raise ValidationError(
+            "Es gibt keinen Agendapunkt zum Überspringen.", en="There is no agenda item to skip."
+        )
     with store.transaction():
         was_running = target == state.current_id
         add_timer_event(store, workshop_id, "skip", target)

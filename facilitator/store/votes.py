@@ -37,7 +37,10 @@ def voting_item(store: Store, item_id: str) -> dict[str, Any]:
     """Return the agenda item's row (with voting_open, dot_budget, results_revealed)."""
     row = one(store, "SELECT * FROM agenda_item WHERE id = ? AND deleted = 0", [item_id])
     if row is None:
-        raise NotFound(f"Einen Agendapunkt {item_id!r} gibt es nicht.")
+        raise NotFound(
+            f"Einen Agendapunkt {item_id!r} gibt es nicht.",
+            en=f"There is no agenda item {item_id!r}.",
+        )
     return row
 
 
@@ -77,24 +80,37 @@ def cast_votes(
     """
     voter = str(voter).strip()
     if not voter or len(voter) > 64:
-        raise ValidationError("Die Kennung der abstimmenden Person fehlt.")
+        raise ValidationError(
+            "Die Kennung der abstimmenden Person fehlt.", en="The voter's ID is missing."
+        )
     item = voting_item(store, item_id)
     if item["workshop_id"] != workshop_id or not item["voting_open"]:
-        raise ValidationError("Für diesen Block ist keine Abstimmung offen.")
+        raise ValidationError(
+            "Für diesen Block ist keine Abstimmung offen.", en="No vote is open for this block."
+        )
     rules = rules_for(item)
     ballot = {c["id"] for c in ballot_captures(store, item_id)}
     wanted: dict[str, int] = {}
     for capture_id, count in dots.items():
         if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-            raise ValidationError("Punkte müssen ganze Zahlen ab 0 sein.")
+            raise ValidationError(
+                "Punkte müssen ganze Zahlen ab 0 sein.", en="Dots must be whole numbers from 0."
+            )
         if capture_id not in ballot:
-            raise ValidationError("Ein Eintrag steht nicht zur Abstimmung.")
+            raise ValidationError(
+                "Ein Eintrag steht nicht zur Abstimmung.", en="An entry is not up for the vote."
+            )
         if count > rules.per_item_max:
-            raise ValidationError(f"Höchstens {rules.per_item_max} Punkte pro Eintrag.")
+            raise ValidationError(
+                f"Höchstens {rules.per_item_max} Punkte pro Eintrag.",
+                en=f"At most {rules.per_item_max} dots per entry.",
+            )
         if count:
             wanted[capture_id] = count
     if sum(wanted.values()) > rules.budget:
-        raise ValidationError(f"Sie haben nur {rules.budget} Punkte.")
+        raise ValidationError(
+            f"Sie haben nur {rules.budget} Punkte.", en=f"You only have {rules.budget} dots."
+        )
     with store.transaction():
         before = voter_dots(store, item_id, voter)
         for capture_id in sorted(set(before) | set(wanted)):

@@ -42,14 +42,18 @@ def new_join_code() -> str:
 
 def _check_fields(fields: dict[str, Any]) -> None:
     if "title" in fields and not str(fields["title"] or "").strip():
-        raise ValidationError("Der Titel des Workshops darf nicht leer sein.")
+        raise ValidationError(
+            "Der Titel des Workshops darf nicht leer sein.",
+            en="The title of the workshop must not be empty.",
+        )
     for key in ("start", "end", "next_start"):
         if fields.get(key):
             try:
                 parse_clock(fields[key])
             except ValueError:
                 raise ValidationError(
-                    f"„{key}“ muss eine Uhrzeit HH:MM sein, nicht {fields[key]!r}."
+                    f"„{key}“ muss eine Uhrzeit HH:MM sein, nicht {fields[key]!r}.",
+                    en=f"“{key}” must be a time HH:MM, not {fields[key]!r}.",
                 ) from None
     for key in ("date", "next_date"):
         if fields.get(key):
@@ -57,7 +61,8 @@ def _check_fields(fields: dict[str, Any]) -> None:
                 datetime.fromisoformat(str(fields[key]))
             except ValueError:
                 raise ValidationError(
-                    f"„{key}“ muss ein Datum JJJJ-MM-TT sein, nicht {fields[key]!r}."
+                    f"„{key}“ muss ein Datum JJJJ-MM-TT sein, nicht {fields[key]!r}.",
+                    en=f"“{key}” must be a date YYYY-MM-DD, not {fields[key]!r}.",
                 ) from None
 
 
@@ -166,16 +171,23 @@ def get_workshop(store: Store, workshop_id: str) -> Workshop:
         return Workshop.from_row((exact or found)[0])
     if not found:
         raise NotFound(
-            f"Einen Workshop {workshop_id!r} gibt es nicht (facilitator list zeigt alle)."
+            f"Einen Workshop {workshop_id!r} gibt es nicht (facilitator list zeigt alle).",
+            en=f"There is no workshop {workshop_id!r} (facilitator list shows all).",
         )
-    raise NotFound(f"„{workshop_id}“ passt auf mehrere Workshops; bitte mehr Zeichen angeben.")
+    raise NotFound(
+        f"„{workshop_id}“ passt auf mehrere Workshops; bitte mehr Zeichen angeben.",
+        en=f"“{workshop_id}” matches several workshops; please give more characters.",
+    )
 
 
 def workshop_row(store: Store, workshop_id: str) -> dict[str, Any]:
     """Return every stored field of a workshop (goals, distribution decoded)."""
     row = one(store, "SELECT * FROM workshop WHERE id = ?", [workshop_id])
     if row is None:
-        raise NotFound(f"Einen Workshop {workshop_id!r} gibt es nicht.")
+        raise NotFound(
+            f"Einen Workshop {workshop_id!r} gibt es nicht.",
+            en=f"There is no workshop {workshop_id!r}.",
+        )
     return row
 
 
@@ -184,7 +196,9 @@ def latest_workshop(store: Store) -> Workshop:
     found = list_workshops(store)
     if not found:
         raise NotFound(
-            "Es gibt noch keinen Workshop. Legen Sie einen an: facilitator new TITEL --agenda DATEI"
+            "Es gibt noch keinen Workshop. Legen Sie einen an: facilitator new "
+            "TITEL --agenda DATEI",
+            en="There is no workshop yet. Create one: facilitator new TITLE --agenda FILE",
         )
     return Workshop.from_row(found[0])
 
@@ -198,7 +212,10 @@ def update_workshop(store: Store, workshop_id: str, **fields: Any) -> None:
     """Change fields of a workshop (title, date, venue, next_date …)."""
     unknown = set(fields) - _EDITABLE
     if unknown:
-        raise ValidationError(f"Unbekannte Felder: {', '.join(sorted(unknown))}.")
+        raise ValidationError(
+            f"Unbekannte Felder: {', '.join(sorted(unknown))}.",
+            en=f"Unknown fields: {', '.join(sorted(unknown))}.",
+        )
     _check_fields(fields)
     before = workshop_row(store, workshop_id)
     record(

@@ -54,11 +54,16 @@ def parse_peer_url(text: str) -> tuple[str, str | None]:
         raw = "http://" + raw
     parts = urlsplit(raw)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValidationError(f"{text!r} ist keine Sync-Adresse wie http://192.168.1.20:8765.")
+        raise ValidationError(
+            f"{text!r} ist keine Sync-Adresse wie http://192.168.1.20:8765.",
+            en=f"{text!r} is not a sync address like http://192.168.1.20:8765.",
+        )
     try:
         parts.port  # noqa: B018 - raises ValueError on a bad port
     except ValueError:
-        raise ValidationError(f"{text!r} hat keinen gültigen Port.") from None
+        raise ValidationError(
+            f"{text!r} hat keinen gültigen Port.", en=f"{text!r} has no valid port."
+        ) from None
     path = parts.path.rstrip("/")
     for suffix in ("/sync/hello", "/sync/ops", "/sync"):
         if path.endswith(suffix):
@@ -114,15 +119,19 @@ class SyncClient:
             raise
         except UserError as err:  # SyncUnavailable, or the database is busy/broken
             self._disconnected(str(err))
-            raise SyncUnavailable(str(err)) from None
+            raise SyncUnavailable(str(err), en=err.en) from None
         except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as err:
             message = f"Die andere Seite ({self.peer_url}) ist nicht erreichbar."
             self._disconnected(message)
-            raise SyncUnavailable(message) from err
+            raise SyncUnavailable(
+                message, en=f"The other side ({self.peer_url}) cannot be reached."
+            ) from err
         except (ValueError, KeyError, TypeError, AttributeError) as err:
             message = f"Die andere Seite ({self.peer_url}) antwortet unverständlich."
             self._disconnected(message)
-            raise SyncUnavailable(message) from err
+            raise SyncUnavailable(
+                message, en=f"The other side ({self.peer_url}) gives an answer we cannot read."
+            ) from err
         assert self._peer is not None
         self.status = replace(
             self.status,
@@ -229,16 +238,25 @@ class SyncClient:
             if response.status == 403:
                 raise SyncAuthError(
                     f"Der Sync-Code passt nicht zu {self.peer_url}: "
-                    "bitte den Code vom anderen Laptop abschreiben."
+                    "bitte den Code vom anderen Laptop abschreiben.",
+                    en=(
+                        f"The sync code does not match {self.peer_url}: please copy the code "
+                        f"from the other laptop."
+                    ),
                 )
             if response.status == 404:
                 raise SyncUnavailable(
                     f"Unter {self.peer_url} antwortet kein facilitator-Sync "
-                    "(Adresse oder Port prüfen)."
+                    "(Adresse oder Port prüfen).",
+                    en=(
+                        f"No facilitator sync answers at {self.peer_url} (check the address or "
+                        f"port)."
+                    ),
                 )
             if response.status != 200:
                 raise SyncUnavailable(
-                    f"Die andere Seite ({self.peer_url}) antwortet mit Fehler {response.status}."
+                    f"Die andere Seite ({self.peer_url}) antwortet mit Fehler {response.status}.",
+                    en=f"The other side ({self.peer_url}) answers with error {response.status}.",
                 )
         data = json.loads(raw)
         if not isinstance(data, dict):

@@ -127,7 +127,8 @@ async def start_participant_server(
         from facilitator.core.errors import UserError
 
         raise UserError(
-            f"Port {port} auf {host} ist belegt oder nicht erlaubt ({err.strerror})."
+            f"Port {port} auf {host} ist belegt oder nicht erlaubt ({err.strerror}).",
+            en=f"Port {port} on {host} is taken or not allowed ({err.strerror}).",
         ) from None
     bound = port
     for address in runner.addresses:
