@@ -157,3 +157,12 @@ def test_missing_or_corrupt_database_is_one_sentence(tmp_path: Path, content) ->
     assert result.exit_code == 2
     assert result.output.count("\n") == 1 and result.output.startswith("Fehler: ")
     assert not path.exists() or content  # a missing database is not created by `list`
+
+
+def test_errors_in_english_with_lang_en(cli, ws):
+    result = cli("--lang", "en", "capture", "--kind", "wunsch", "--text", "x")
+    assert result.exit_code == 2
+    assert "Unknown kind 'wunsch'; allowed:" in result.output
+    assert "Unbekannte" not in result.output and "Fehler" not in result.output
+    german = cli("capture", "--kind", "wunsch", "--text", "x")
+    assert german.exit_code == 2 and "Unbekannte Art 'wunsch'" in german.output

@@ -179,3 +179,17 @@ async def test_f1_in_the_capture_line_shows_the_syntax_and_keeps_the_line(app, t
         await pilot.pause()
         assert isinstance(app.screen, CaptureDialog)
         assert app.screen.query_one("#capture-input", Input).value == "h: Halb getippt"
+
+
+async def test_refused_line_says_why_in_english(store: Store, workshop_id):
+    from facilitator.tui.app import create_app
+
+    english = create_app(store, workshop_id, lang="en", server=False)
+    async with english.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        english.screen.query_one("#capture-input", Input).value = "h: Satelliten #weltraum"
+        await pilot.press("enter")
+        message = str(english.screen.query_one("#capture-message", Label).content)
+        assert "Unknown topic #weltraum; allowed:" in message
+        assert "Unbekannt" not in message
+    assert list_captures(store, workshop_id) == []

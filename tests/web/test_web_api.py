@@ -258,3 +258,16 @@ async def test_register_again_from_the_same_form_keeps_to_the_latest_consent(
     assert answer["consent"] is True
     (erika,) = list_participants(store, workshop_id)
     assert erika.consent == 1 and erika.consent_text_version == CONSENT_TEXT_VERSION
+
+
+async def test_refused_vote_answers_in_the_pages_language(
+    client, code, store, workshop_id, collecting
+):
+    a, b, c = _open_vote(store, workshop_id, collecting, ["A", "B", "C"], budget=3)
+    ballot = {"client": str(uuid.uuid4()), "item": collecting, "dots": {a: 2, b: 1, c: 1}}
+    url = f"/api/vote?code={code}"
+    english = await client.post(url, json=ballot, headers={"Accept-Language": "en-GB,en"})
+    assert english.status == 400
+    assert (await english.json())["error"] == "You only have 3 dots."
+    german = await client.post(url, json=ballot, headers={"Accept-Language": "de"})
+    assert (await german.json())["error"] == "Sie haben nur 3 Punkte."
