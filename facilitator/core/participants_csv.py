@@ -55,16 +55,22 @@ def parse_participants_csv(text: str, path: str = "CSV") -> list[ParticipantRow]
         ) from None
     columns = [HEADERS.get(h.strip().lower()) for h in header]
     problems: list[str] = []
+    english: list[str] = []  # the same problems in English, in step with `problems`
     unknown = [h for h, c in zip(header, columns, strict=True) if c is None and h.strip()]
     if unknown:
         problems.append(
             f"{path}:1: unbekannte Spalte(n) {', '.join(unknown)}; erlaubt: "
             "Name, Organisation, Typ, Kommune, E-Mail, Einwilligung"
         )
+        english.append(
+            f"{path}:1: unknown column(s) {', '.join(unknown)}; allowed: "
+            "Name, Organisation, Typ, Kommune, E-Mail, Einwilligung"
+        )
     if "name" not in columns:
         problems.append(f"{path}:1: die Spalte „Name“ (name) fehlt")
+        english.append(f"{path}:1: the column “Name” (name) is missing")
     if problems:
-        raise ValidationError(problems[0], problems)
+        raise ValidationError(problems[0], problems, en=english[0], problems_en=english)
     result: list[ParticipantRow] = []
     for values in reader:
         line = reader.line_num
@@ -72,22 +78,36 @@ def parse_participants_csv(text: str, path: str = "CSV") -> list[ParticipantRow]
             continue
         if len(values) > len(columns):
             problems.append(f"{path}:{line}: {len(values)} Werte, aber nur {len(columns)} Spalten")
+            english.append(f"{path}:{line}: {len(values)} values, but only {len(columns)} columns")
             continue
         row = {c: v.strip() for c, v in zip(columns, values, strict=False) if c}
-        row_problems = []
+        row_problems: list[tuple[str, str]] = []  # (German, English)
         if not row.get("name"):
-            row_problems.append("der Name fehlt")
+            row_problems.append(("der Name fehlt", "the name is missing"))
         org_type = row.get("org_type") or None
         if org_type and resolve(org_type, ORG_TYPES) is None:
-            row_problems.append(f"unbekannter Typ {org_type!r} (erlaubt: {choices(ORG_TYPES)})")
+            row_problems.append(
+                (
+                    f"unbekannter Typ {org_type!r} (erlaubt: {choices(ORG_TYPES)})",
+                    f"unknown type {org_type!r} (allowed: {choices(ORG_TYPES)})",
+                )
+            )
         email = row.get("email", "")
         if email and ("@" not in email or " " in email or email.startswith("@")):
-            row_problems.append(f"{email!r} ist keine E-Mail-Adresse")
+            row_problems.append(
+                (f"{email!r} ist keine E-Mail-Adresse", f"{email!r} is not an email address")
+            )
         consent_text = row.get("consent", "").lower()
         if consent_text not in YES | NO:
-            row_problems.append(f"Einwilligung {row.get('consent')!r} ist weder ja noch nein")
+            row_problems.append(
+                (
+                    f"Einwilligung {row.get('consent')!r} ist weder ja noch nein",
+                    f"consent {row.get('consent')!r} is neither yes nor no",
+                )
+            )
         if row_problems:
-            problems.extend(f"{path}:{line}: {p}" for p in row_problems)
+            problems.extend(f"{path}:{line}: {de}" for de, _ in row_problems)
+            english.extend(f"{path}:{line}: {en}" for _, en in row_problems)
             continue
         result.append(
             ParticipantRow(
@@ -100,5 +120,5 @@ def parse_participants_csv(text: str, path: str = "CSV") -> list[ParticipantRow]
             )
         )
     if problems:
-        raise ValidationError(problems[0], problems)
+        raise ValidationError(problems[0], problems, en=english[0], problems_en=english)
     return result
