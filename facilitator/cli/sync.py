@@ -7,12 +7,18 @@ from pathlib import Path
 import click
 
 from facilitator.cli.context import Settings, fail, pass_settings
+from facilitator.core.errors import UserError
 
 
 def _listen_address(text: str) -> tuple[str, int]:
     host, sep, port = text.rpartition(":")
     if not sep or not port.isdigit() or not 0 <= int(port) <= 65535:
-        fail(f"--listen erwartet HOST:PORT, z. B. 0.0.0.0:8765, nicht {text!r}.")
+        fail(
+            UserError(
+                f"--listen erwartet HOST:PORT, z. B. 0.0.0.0:8765, nicht {text!r}.",
+                en=f"--listen expects HOST:PORT, e.g. 0.0.0.0:8765, not {text!r}.",
+            )
+        )
     return host or "0.0.0.0", int(port)
 
 
@@ -50,7 +56,12 @@ def sync(
     from facilitator.sync.status import SyncStatus
 
     if peer and listen:
-        fail("Bitte nur eins angeben: --peer URL --code CODE oder --listen HOST:PORT.")
+        fail(
+            UserError(
+                "Bitte nur eins angeben: --peer URL --code CODE oder --listen HOST:PORT.",
+                en="Please give only one: --peer URL --code CODE or --listen HOST:PORT.",
+            )
+        )
     if listen:
         host, port = _listen_address(listen)
         store = settings.open(create=True)
@@ -69,8 +80,18 @@ def sync(
             asyncio.run(serve())
         except OSError as err:
             if err.errno == errno.EADDRINUSE:
-                fail(f"Port {port} auf {host} ist schon belegt (läuft dort schon ein Server?).")
-            fail(f"Port {port} auf {host} lässt sich nicht öffnen: {err.strerror or err}.")
+                fail(
+                    UserError(
+                        f"Port {port} auf {host} ist schon belegt (läuft dort schon ein Server?).",
+                        en=f"Port {port} on {host} is already taken (is a server running there?).",
+                    )
+                )
+            fail(
+                UserError(
+                    f"Port {port} auf {host} lässt sich nicht öffnen: {err.strerror or err}.",
+                    en=f"Port {port} on {host} cannot be opened: {err.strerror or err}.",
+                )
+            )
         except KeyboardInterrupt:
             pass
         return
@@ -78,15 +99,24 @@ def sync(
         _, url_code = parse_peer_url(peer)
         code = code or url_code
         if not code:
-            fail("Bitte den Sync-Code des anderen Laptops mit --code angeben.")
+            fail(
+                UserError(
+                    "Bitte den Sync-Code des anderen Laptops mit --code angeben.",
+                    en="Please give the other laptop's sync code with --code.",
+                )
+            )
     # B may start with an empty database: the workshop arrives with the first pull.
     store = settings.open(create=bool(peer)) if peer or _exists(settings) else None
     if not peer:
         pairing = remembered_pairing(store) if store is not None else None
         if pairing is None:
             fail(
-                "Noch kein Laptop gekoppelt: facilitator sync --peer URL --code CODE "
-                "(oder --listen HOST:PORT, um selbst bereitzustehen)."
+                UserError(
+                    "Noch kein Laptop gekoppelt: facilitator sync --peer URL --code CODE "
+                    "(oder --listen HOST:PORT, um selbst bereitzustehen).",
+                    en="No laptop paired yet: facilitator sync --peer URL --code CODE "
+                    "(or --listen HOST:PORT to stand by yourself).",
+                )
             )
         peer, code = pairing
     assert store is not None
