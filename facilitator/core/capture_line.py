@@ -12,27 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from facilitator.core.errors import ValidationError
-from facilitator.core.taxonomy import CAPTURE_KINDS, KIND_PREFIXES, TOPICS, resolve
+from facilitator.core.taxonomy import CAPTURE_KINDS, KIND_PREFIXES, TOPICS, fold_key, resolve
 
 _PREFIX = re.compile(r"^\s*([A-Za-zÄÖÜäöüß-]{1,20})\s*:\s*")
 _TAG = re.compile(r'(?<!\S)([#@!>])(?:"([^"]*)"|(\S+))')
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})?$")
-_FOLDS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("-", "_"), (" ", "_"))
 _INVERSE_PREFIX = {kind: prefix for prefix, kind in KIND_PREFIXES.items()}
-
-
-def _fold(text: str) -> str:
-    # the same folding as taxonomy.resolve, so "#mobilitat" and "#Mobilität" both match
-    for umlaut, plain in (
-        ("ä", "ae"),
-        ("ö", "oe"),
-        ("ü", "ue"),
-        ("ß", "ss"),
-        ("-", "_"),
-        (" ", "_"),
-    ):
-        text = text.replace(umlaut, plain)
-    return text.strip().lower()
 
 
 @dataclass(frozen=True)
@@ -52,11 +37,11 @@ def resolve_topic(word: str) -> str:
     exact = resolve(word, TOPICS)
     if exact:
         return exact
-    folded = _fold(word)
+    folded = fold_key(word)
     found = [
         key
         for key, label in TOPICS.items()
-        if folded and any(_fold(name).startswith(folded) for name in (key, label.de, label.en))
+        if folded and any(fold_key(name).startswith(folded) for name in (key, label.de, label.en))
     ]
     if len(found) == 1:
         return found[0]

@@ -81,7 +81,8 @@ METHOD_PHASES: dict[str, Label] = {
 }
 
 
-def _fold(text: str) -> str:
+def fold_key(text: str) -> str:
+    """Fold a typed name to key form: lower case, umlauts spelled out, "-" and " " as "_"."""
     return (
         text.strip()
         .lower()
@@ -96,9 +97,9 @@ def _fold(text: str) -> str:
 
 def resolve(value: str, table: dict[str, Label]) -> str | None:
     """Return the key of `table` named by `value` (key or a label in either language)."""
-    folded = _fold(value)
+    folded = fold_key(value)
     for key, label in table.items():
-        if folded in (key, _fold(label.de), _fold(label.en)):
+        if folded in (key, fold_key(label.de), fold_key(label.en)):
             return key
     return None
 
