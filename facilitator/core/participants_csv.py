@@ -28,6 +28,12 @@ YES = {"ja", "yes", "y", "j", "true", "wahr", "1", "x"}
 NO = {"nein", "no", "n", "false", "falsch", "0", ""}
 
 
+def looks_like_email(text: str) -> bool:
+    """Return whether `text` can be an e-mail address (one rule for CSV, app and phones)."""
+    text = text.strip()
+    return "@" in text and " " not in text and not text.startswith("@")
+
+
 @dataclass(frozen=True)
 class ParticipantRow:
     name: str
@@ -93,7 +99,7 @@ def parse_participants_csv(text: str, path: str = "CSV") -> list[ParticipantRow]
                 )
             )
         email = row.get("email", "")
-        if email and ("@" not in email or " " in email or email.startswith("@")):
+        if email and not looks_like_email(email):
             row_problems.append(
                 (f"{email!r} ist keine E-Mail-Adresse", f"{email!r} is not an email address")
             )

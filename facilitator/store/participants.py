@@ -4,7 +4,7 @@ from typing import Any
 
 from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.models import Participant
-from facilitator.core.participants_csv import ParticipantRow
+from facilitator.core.participants_csv import ParticipantRow, looks_like_email
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
 from facilitator.store.organisations import ensure_organisation
@@ -149,7 +149,7 @@ def set_present(store: Store, participant_id: str, present: bool) -> None:
 
 
 def _check_email(email: str) -> None:
-    if email and ("@" not in email or " " in email.strip() or email.startswith("@")):
+    if email and not looks_like_email(email):
         raise ValidationError(
             f"{email!r} ist keine E-Mail-Adresse.", en=f"{email!r} is not an email address."
         )

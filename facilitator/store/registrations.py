@@ -8,6 +8,7 @@ what was stored, so it must be.
 """
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.participants_csv import looks_like_email
 from facilitator.store.db import Store
 from facilitator.store.participants import add_participant, set_consent
 from facilitator.store.queries import one
@@ -36,7 +37,7 @@ def register_participant(
             f"Bitte höchstens {MAX_FIELD} Zeichen pro Feld.",
             en=f"Please use at most {MAX_FIELD} characters per field.",
         )
-    if email and ("@" not in email or " " in email or email.startswith("@")):
+    if email and not looks_like_email(email):
         raise ValidationError(
             "Die E-Mail-Adresse sieht nicht richtig aus.",
             en="The email address does not look right.",
