@@ -12,9 +12,9 @@ from facilitator.core.errors import UserError
 from facilitator.core.models import Participant
 from facilitator.core.participants_csv import parse_participants_csv
 from facilitator.core.taxonomy import ORG_TYPES
+from facilitator.store.participant_import import import_participants
 from facilitator.store.participants import (
     get_participant,
-    import_participants,
     list_participants,
     set_consent,
     set_present,
