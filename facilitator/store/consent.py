@@ -126,3 +126,10 @@ def consent_scope(store: Store, version: str | None) -> str:
     if found:
         return found[0]
     return CONSENT_TEXTS.get(version, ("", "workshop", ""))[1]
+
+
+def covers_series(store: Store, people: list) -> list:  # list[Participant]
+    """Return the people whose consent covers the other workshops of a series."""
+    return [
+        p for p in people if p.consent and consent_scope(store, p.consent_text_version) == "series"
+    ]

@@ -409,6 +409,15 @@ T = Catalog(
             "Written: {path} ({shared} of {total} people with consent)",
         ),
         "export.ics_done": ("Geschrieben: {path} ({when})", "Written: {path} ({when})"),
+        # privacy (issue 13): erasure on the participants screen
+        "key.erase": ("Endgültig löschen", "Erase"),
+        "participants.erase_ask": (
+            "{name} endgültig löschen (auch aus dem Protokoll der Änderungen und auf dem "
+            "anderen Laptop)? Beiträge bleiben ohne Namen. (j/n)",
+            "Erase {name} for good (also from the change log and on the other laptop)? "
+            "Contributions stay without the name. (y/n)",
+        ),
+        "participants.erased": ("{name} wurde gelöscht.", "{name} was erased."),
     }
 )
 
