@@ -106,3 +106,15 @@ def test_documents_name_only_consenting_present_people() -> None:
     assert [p.name for p in result.named] == ["Erika Musterfrau"]
     assert result.unnamed_by_organisation == [("Gemeinde Denkendorf", 2)]
     assert unnamed_label("Gemeinde Denkendorf", 2) == "Gemeinde Denkendorf (2 Personen)"
+
+
+def test_purge_without_a_date_uses_the_retention_setting(cli, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    old = cli("new", "Workshop 2020", "--agenda", str(AGENDA), "--date", "2020-03-01")
+    cli("participants", "import", str(tmp_path / "p.csv"), "-w", old.output.strip())
+    settings = tmp_path / "privacy.toml"
+    monkeypatch.setenv("FACILITATOR_PRIVACY", str(settings))
+    settings.write_text("retention_days = 36500\n", encoding="utf-8")  # a century: nothing old
+    assert "0 Personen" in cli("purge", "--yes").output
+    settings.write_text("retention_days = 365\n", encoding="utf-8")
+    assert "2 Personen" in cli("purge", "--yes").output  # 2020's, not the coming workshop's
+    assert len(cli("participants", "show", "Max Weber", "--json").output) > 10
