@@ -4,8 +4,9 @@ An erase op ("participant.erase", payload {"id": …} and nothing personal) is a
 like any op, on this laptop and on the other one when it arrives by sync or import:
 it leaves a tombstone in `erasure`, removes the person's fields from the projection,
 rewrites every earlier op payload that holds them, and anonymises the submissions
-that carry their name. Any op about the person that arrives later (an old export,
-a peer that had not heard yet) is scrubbed before it is stored. The connection runs
+that carry their name (as author or to-do owner). Any op about the person that
+arrives later (an old export, a peer that had not heard yet) is scrubbed before it
+is stored. The connection runs
 with `secure_delete`, and `Store` checkpoints the WAL after an erase commits, so
 the bytes leave the files too.
 """
@@ -85,25 +86,38 @@ def apply_erase(conn: sqlite3.Connection, participant_id: str, erased_at: str) -
 
 
 def _anonymise_submissions(conn: sqlite3.Connection, workshop_id: str, name: str) -> None:
-    """Submissions stay, without the author's name (projection and op payloads)."""
+    """Submissions stay, without the person's name as author or to-do owner (rows and ops)."""
     key = name.casefold()
-    found = conn.execute(
-        "SELECT id, author FROM capture WHERE workshop_id = ? AND author IS NOT NULL "
-        "AND author != ''",
-        [workshop_id],
-    ).fetchall()
-    ids = [cid for cid, author in found if author.strip().casefold() == key]
-    for capture_id in ids:
-        conn.execute("UPDATE capture SET author = '' WHERE id = ?", [capture_id])
-        ops = conn.execute(
-            "SELECT seq, payload FROM op WHERE kind LIKE 'capture.%' "
-            "AND json_extract(payload, '$.id') = ?",
-            [capture_id],
+    for field in ("author", "owner"):
+        found = conn.execute(
+            f"SELECT id, {field} FROM capture WHERE workshop_id = ? AND {field} IS NOT NULL "
+            f"AND {field} != ''",
+            [workshop_id],
         ).fetchall()
-        for seq, raw in ops:
-            payload = json.loads(raw)
-            if "author" in payload:
-                _rewrite(conn, seq, {**payload, "author": ""})
+        ids = [cid for cid, value in found if value.strip().casefold() == key]
+        for capture_id in ids:
+            conn.execute(f"UPDATE capture SET {field} = '' WHERE id = ?", [capture_id])
+            ops = conn.execute(
+                "SELECT seq, payload FROM op WHERE kind LIKE 'capture.%' "
+                "AND json_extract(payload, '$.id') = ?",
+                [capture_id],
+            ).fetchall()
+            for seq, raw in ops:
+                payload = json.loads(raw)
+                changed = _without(payload, field, key)
+                if changed is not payload:
+                    _rewrite(conn, seq, changed)
+
+
+def _without(payload: dict[str, Any], field: str, key: str) -> dict[str, Any]:
+    """Return the payload with `field` emptied where it names the person (also in _before)."""
+    result = payload
+    if str(payload.get(field) or "").strip().casefold() == key:
+        result = {**result, field: ""}
+    before = payload.get("_before")
+    if isinstance(before, dict) and str(before.get(field) or "").strip().casefold() == key:
+        result = {**result, "_before": {**before, field: ""}}
+    return result
 
 
 def _rewrite(conn: sqlite3.Connection, seq: int, payload: dict[str, Any]) -> None:

@@ -413,9 +413,9 @@ T = Catalog(
         "key.erase": ("Endgültig löschen", "Erase"),
         "participants.erase_ask": (
             "{name} endgültig löschen (auch aus dem Protokoll der Änderungen und auf dem "
-            "anderen Laptop)? Beiträge bleiben ohne Namen. (j/n)",
+            "anderen Laptop)? Beiträge bleiben ohne Namen.",
             "Erase {name} for good (also from the change log and on the other laptop)? "
-            "Contributions stay without the name. (y/n)",
+            "Contributions stay without the name.",
         ),
         "participants.erased": ("{name} wurde gelöscht.", "{name} was erased."),
         # privacy (issue 13): the pairing dialog stays off the projected Join screen

@@ -8,7 +8,7 @@ import pytest
 
 from facilitator.core.participants_csv import parse_participants_csv
 from facilitator.store import Store, open_store
-from facilitator.store.captures import add_capture, list_captures
+from facilitator.store.captures import add_capture, list_captures, update_capture
 from facilitator.store.exchange import dumps, export_workshop, import_workshop
 from facilitator.store.participant_import import import_participants
 from facilitator.store.participants import get_participant, list_participants, set_consent
@@ -45,15 +45,19 @@ def test_erase_removes_the_bytes_from_database_wal_and_ops(
     add_capture(
         store, workshop_id, "challenge", "Kein Glasfaser im Ortskern", author="Erika Musterfrau"
     )
+    todo = add_capture(store, workshop_id, "todo", "Bauakte prüfen", owner="Erika Musterfrau")
+    update_capture(store, todo, owner="erika musterfrau ")
     assert _files_contain(db_path, EMAIL.encode())  # the check can see the bytes at all
 
     erase_people(store, find_people(store, "Erika Musterfrau"))
 
     assert _files_contain(db_path, EMAIL.encode()) == []
     assert _files_contain(db_path, b"Musterfrau") == []
+    assert _files_contain(db_path, b"musterfrau") == []  # the lower-case owner, the e-mail
     assert [p.name for p in list_participants(store, workshop_id)] == ["Jonas Klein", "Max Weber"]
-    capture = list_captures(store, workshop_id)[0]
-    assert capture.text == "Kein Glasfaser im Ortskern" and capture.author == ""  # stays, anonymous
+    captures = {c.text: c for c in list_captures(store, workshop_id)}
+    assert captures["Kein Glasfaser im Ortskern"].author == ""  # stays, anonymous
+    assert captures["Bauakte prüfen"].owner == ""
     assert "Musterfrau" not in dumps(export_workshop(store, workshop_id))
 
 

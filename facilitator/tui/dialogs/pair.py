@@ -53,8 +53,9 @@ class PairDialog(MessageDialog[None]):
         from facilitator.sync.pairing import pairing_code  # the server loaded it already
 
         code = pairing_code(self.app.store)  # type: ignore[attr-defined]
-        half = len(code) // 2 + 1  # 79 characters: two lines, so it fits 80 columns
-        self._this("", self.t("pair.this_code", code=f"\n{code[:half]}\n{code[half:]}"))
+        groups = code.split("-")  # 16 groups of four: two lines of eight fit 80 columns
+        lines = "-".join(groups[:8]) + "\n" + "-".join(groups[8:])
+        self._this("", self.t("pair.this_code", code="\n" + lines))
         self.find_url(server)
 
     @work(thread=True, group="pair-info", exit_on_error=False)
