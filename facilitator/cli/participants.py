@@ -94,17 +94,17 @@ def show(settings: Settings, person: str, as_json: bool) -> None:
         click.echo(f"Workshop: {shop.get('title', '')} ({shop.get('date') or '–'})")
         for key in ("id", "name", "organisation", "org_type", "municipality", "email", "present"):
             click.echo(f"  {key}: {row.get(key) if row.get(key) is not None else ''}")
-        click.echo("  Einwilligung:")
-        for item in entry["consent_history"] or [{"consent": None}]:
-            if item["consent"] is None:
-                click.echo("    keine")
-                continue
-            state = "erteilt" if item["consent"] else "widerrufen"
-            given = item["given_at"] or "Datum unbekannt"
-            click.echo(
-                f"    {item['at']}: {state} (Quelle: {item['source'] or '–'}, "
-                f"erteilt am: {given}, Text: {item['text_version'] or 'unbekannt'})"
-            )
+        given = row.get("consent_given_at") or "Datum unbekannt"
+        state = "erteilt" if row.get("consent") else "keine"
+        if row.get("consent_withdrawn_at"):
+            state = f"widerrufen am {row['consent_withdrawn_at']} (erteilt am {given})"
+        elif row.get("consent"):
+            state = f"erteilt am {given}, Quelle {row.get('consent_source') or '–'}"
+        click.echo(f"  Einwilligung: {state}")
+        for item in entry["consent_history"]:
+            what = "erteilt" if item["consent"] else "widerrufen"
+            text = f", Text {item['text_version']}" if item["text_version"] else ""
+            click.echo(f"    {item['at']}: {what} (Quelle: {item['source'] or '–'}{text})")
         for version, text in entry["consent_texts"].items():
             click.echo(f"  Text {version}: {text}")
         click.echo(f"  Beiträge mit Namen: {len(entry['submissions'])}")
