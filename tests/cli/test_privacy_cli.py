@@ -1,6 +1,7 @@
 """The data subject's rights on the command line: show, edit, erase, purge; series contacts."""
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,15 @@ def test_show_edit_and_erase(cli, db_path: Path, tmp_path: Path) -> None:  # noq
     cli("export", "json", "-o", str(tmp_path / "all.json"))
     for file in [tmp_path / "all.json", *db_path.parent.glob(db_path.name + "*")]:
         assert EMAIL.encode() not in file.read_bytes(), file
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows has no owner-only mode bits")
+def test_exports_are_private(cli, tmp_path: Path) -> None:  # noqa: ANN001
+    """Exports carry personal data: readable by the owner only, like the database."""
+    cli("export", "json", "-o", str(tmp_path / "all.json"))
+    cli("export", "contacts", "-o", str(tmp_path / "k.csv"))
+    for name in ("all.json", "k.csv"):
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o600, name
 
 
 def test_unknown_person_and_bad_purge_date_are_one_sentence(cli) -> None:  # noqa: ANN001
