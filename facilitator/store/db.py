@@ -225,7 +225,7 @@ class Store:
                 self._committed.clear()
                 raise _explain(err, self.path) from None
             ops, self._committed = self._committed, []
-            if any(op.kind == "participant.erase" for op in ops):
+            if any(op.kind in ("participant.erase", "workshop.purge") for op in ops):
                 self.checkpoint()
         if ops:
             for listener in list(self._listeners):

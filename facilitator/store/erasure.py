@@ -16,6 +16,7 @@ import sqlite3
 from typing import Any
 
 ERASE_KIND = "participant.erase"
+PURGE_KIND = "workshop.purge"  # every person of a past workshop, and the names on its captures
 # Fields of a participant op that identify the person; removed from every payload.
 PERSONAL_FIELDS = ("name", "email", "client_id", "organisation_id")
 _CLEARED = (
@@ -49,12 +50,52 @@ def scrub_payload(payload: dict[str, Any]) -> dict[str, Any]:
     return clean
 
 
-def scrub_incoming(conn: sqlite3.Connection, kind: str, payload: dict[str, Any]) -> dict[str, Any]:
-    """Return the payload to store for an op about to be inserted (tombstone respected)."""
+def _is_purged(conn: sqlite3.Connection, workshop_id: str | None) -> bool:
+    if not workshop_id:
+        return False
+    found = conn.execute("SELECT 1 FROM purged_workshop WHERE workshop_id = ?", [workshop_id])
+    return found.fetchone() is not None
+
+
+def scrub_incoming(
+    conn: sqlite3.Connection, kind: str, payload: dict[str, Any], workshop_id: str | None = None
+) -> dict[str, Any]:
+    """Return the payload to store for an op about to be inserted (tombstones respected)."""
     if kind.startswith("participant.") and kind != ERASE_KIND:
-        if is_erased(conn, payload.get("id")):
+        if is_erased(conn, payload.get("id")) or _is_purged(conn, workshop_id):
             return scrub_payload(payload)
+    if kind.startswith("capture.") and _is_purged(conn, workshop_id):
+        return {k: ("" if k in ("author", "owner") else v) for k, v in payload.items()}
     return payload
+
+
+def apply_purge(conn: sqlite3.Connection, workshop_id: str, purged_at: str) -> None:
+    """Erase every participant of the workshop and the names on its captures; tombstone it."""
+    conn.execute(
+        "INSERT OR IGNORE INTO purged_workshop(workshop_id, purged_at) VALUES (?, ?)",
+        [workshop_id, purged_at],
+    )
+    people = conn.execute(
+        "SELECT id FROM participant WHERE workshop_id = ?", [workshop_id]
+    ).fetchall()
+    for (participant_id,) in people:
+        apply_erase(conn, participant_id, purged_at)
+    conn.execute("UPDATE capture SET author = '', owner = '' WHERE workshop_id = ?", [workshop_id])
+    ops = conn.execute(
+        "SELECT seq, payload FROM op WHERE workshop_id = ? AND kind LIKE 'capture.%'",
+        [workshop_id],
+    ).fetchall()
+    for seq, raw in ops:
+        payload = json.loads(raw)
+        if any(payload.get(k) for k in ("author", "owner")) or "_before" in payload:
+            clean = {k: ("" if k in ("author", "owner") else v) for k, v in payload.items()}
+            if isinstance(clean.get("_before"), dict):
+                before = clean["_before"]
+                clean["_before"] = {
+                    k: ("" if k in ("author", "owner") else v) for k, v in before.items()
+                }
+            if clean != payload:
+                _rewrite(conn, seq, clean)
 
 
 def apply_erase(conn: sqlite3.Connection, participant_id: str, erased_at: str) -> None:

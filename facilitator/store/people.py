@@ -3,7 +3,7 @@
 Art. 15/20: `person_report` gathers every row, the consent history (from the op log)
 with the texts agreed to, and the submissions the person signed with their name.
 Art. 17: `erase_people` records one erase op per row (see `erasure`); `purge_before`
-does the same for every participant of workshops held before a date.
+records one purge op per workshop held before a date (Art. 5(1)(e), retention).
 """
 
 import json
@@ -12,7 +12,7 @@ from typing import Any
 from facilitator.core.errors import NotFound
 from facilitator.core.models import Participant
 from facilitator.store.db import Store
-from facilitator.store.erasure import ERASE_KIND
+from facilitator.store.erasure import ERASE_KIND, PURGE_KIND
 from facilitator.store.oplog import record
 from facilitator.store.participants import _SELECT
 from facilitator.store.queries import rows
@@ -45,18 +45,28 @@ def erase_people(store: Store, people: list[Participant]) -> int:
 
 
 def purge_before(store: Store, before: str) -> int:
-    """Erase every participant of workshops held before `before` (ISO date); return how many."""
-    found = rows(
+    """Remove the personal data of workshops held before `before` (ISO date); return people.
+
+    One purge op per workshop: it erases every participant (as `erase_people` does) and
+    the names on the workshop's captures (author, to-do owner), here and on the other laptop.
+    """
+    workshops = rows(
         store,
-        "SELECT p.id, p.workshop_id FROM participant p JOIN workshop w ON w.id = p.workshop_id "
-        "WHERE w.date IS NOT NULL AND w.date != '' AND w.date < ? "
-        "AND NOT EXISTS (SELECT 1 FROM erasure e WHERE e.participant_id = p.id)",
+        "SELECT id FROM workshop WHERE date IS NOT NULL AND date != '' AND date < ? "
+        "AND id NOT IN (SELECT workshop_id FROM purged_workshop)",
         [before],
     )
+    ids = [w["id"] for w in workshops]
+    count = 0
     with store.transaction():
-        for row in found:
-            record(store, ERASE_KIND, {"id": row["id"]}, row["workshop_id"])
-    return len(found)
+        for workshop_id in ids:
+            count += store.conn.execute(
+                "SELECT count(*) FROM participant WHERE workshop_id = ? AND name IS NOT NULL "
+                "AND deleted = 0",
+                [workshop_id],
+            ).fetchone()[0]
+            record(store, PURGE_KIND, {"id": workshop_id}, workshop_id)
+    return count
 
 
 def person_report(store: Store, people: list[Participant]) -> dict[str, Any]:

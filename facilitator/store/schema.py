@@ -136,4 +136,5 @@ def m0013_consent(db: Database) -> None:
         if_not_exists=True,
     )
     db["erasure"].create({"participant_id": str, "erased_at": str}, pk="participant_id")
+    db["purged_workshop"].create({"workshop_id": str, "purged_at": str}, pk="workshop_id")
     db["participant"].create_index(["client_id"], if_not_exists=True)

@@ -166,11 +166,21 @@ def test_phone_registers_again_updates_and_withdraws(store: Store, workshop_id: 
     assert len(list_participants(store, workshop_id)) == 3
 
 
-def test_purge_erases_people_of_past_workshops(store: Store, workshop_id: str) -> None:
+def test_purge_erases_people_of_past_workshops(
+    store: Store, workshop_id: str, db_path: Path
+) -> None:
     import_participants(store, workshop_id, parse_participants_csv(CSV))
+    add_capture(store, workshop_id, "need", "Schulungen", author="Anonyme Person vom Handy")
+    old_export = json.loads(dumps(export_workshop(store, workshop_id)))
     assert purge_before(store, "2026-12-01") == 0  # the workshop is on that day
     assert purge_before(store, "2026-12-02") == 3
+    assert purge_before(store, "2026-12-02") == 0  # once is enough
     assert list_participants(store, workshop_id) == []
+    assert list_captures(store, workshop_id)[0].author == ""
+    import_workshop(store, old_export)
+    assert list_participants(store, workshop_id) == []
+    for needle in (EMAIL.encode(), b"Jonas Klein", b"Anonyme Person"):
+        assert _files_contain(db_path, needle) == [], needle
 
 
 @pytest.mark.skipif(os.name == "nt", reason="Windows has no owner-only mode bits")
