@@ -22,7 +22,7 @@ _WORKSHOP_TEXT = (
     "im Protokoll und in der Kontaktliste an die Teilnehmenden dieses Workshops "
     "weitergegeben werden, damit wir in Kontakt bleiben können. Ohne Einwilligung nennt "
     "das Protokoll nur meine Organisation mit der Zahl ihrer Teilnehmenden, nicht meinen "
-    "Namen, und meine E-Mail-Adresse wird nicht gespeichert. Ich kann die Einwilligung "
+    "Namen, und diese Anmeldung speichert meine E-Mail-Adresse nicht. Ich kann die Einwilligung "
     "jederzeit widerrufen (bei der Moderation oder indem ich mich ohne Häkchen erneut anmelde)."
 )
 _SERIES_TEXT = _WORKSHOP_TEXT.replace(
