@@ -31,7 +31,7 @@ from facilitator.store.captures import add_capture, get_capture  # noqa: E402
 from facilitator.store.oplog import insert_remote_ops, ops_after  # noqa: E402
 from facilitator.store.workshops import create_workshop  # noqa: E402
 from facilitator.sync.client import SyncClient  # noqa: E402
-from facilitator.sync.secret import sync_code  # noqa: E402
+from facilitator.sync.pairing import pairing_code  # noqa: E402
 
 AGENDA = ROOT / "tests" / "data" / "agenda.toml"
 
@@ -58,12 +58,16 @@ def start(db: Path, *args: str) -> subprocess.Popen:
 
 
 def wait_up(url: str) -> None:
+    import ssl
     import urllib.error
     import urllib.request
 
+    # Only a liveness probe (it sends no secret): the certificate is self-signed.
+    probe = ssl.create_default_context()
+    probe.check_hostname, probe.verify_mode = False, ssl.CERT_NONE
     for _ in range(200):
         try:
-            urllib.request.urlopen(url + "/sync/hello", timeout=1)
+            urllib.request.urlopen(url + "/sync/hello", timeout=1, context=probe)
         except urllib.error.HTTPError:
             return  # 403 without the code: it is listening
         except OSError:
@@ -91,11 +95,11 @@ def backlog(tmp: Path, count: int, runs: int) -> None:
     db_a = tmp / "backlog-a.db"
     make_backlog(db_a, count)
     store_a = open_store(db_a)
-    code, total = sync_code(store_a), store_a.version
+    code, total = pairing_code(store_a), store_a.version
     ops = ops_after(store_a, 0, 10**9)
     store_a.close()
     port = free_port()
-    url = f"http://127.0.0.1:{port}"
+    url = f"https://127.0.0.1:{port}"
     server = start(db_a, "--listen", f"127.0.0.1:{port}")
     pulls, pushes, locals_ = [], [], []
     try:
@@ -121,15 +125,15 @@ def backlog(tmp: Path, count: int, runs: int) -> None:
         db_b, db_empty = tmp / f"push-b-{run}.db", tmp / f"push-a-{run}.db"
         make_backlog(db_b, count)
         empty = open_store(db_empty)
-        code = sync_code(empty)
+        code = pairing_code(empty)
         empty.close()
         port = free_port()
         server = start(db_empty, "--listen", f"127.0.0.1:{port}")
         try:
-            wait_up(f"http://127.0.0.1:{port}")
+            wait_up(f"https://127.0.0.1:{port}")
             b = open_store(db_b)
             began = time.perf_counter()
-            _, pushed = asyncio.run(_round(SyncClient(b, f"http://127.0.0.1:{port}", code)))
+            _, pushed = asyncio.run(_round(SyncClient(b, f"https://127.0.0.1:{port}", code)))
             pushes.append(time.perf_counter() - began)
             assert pushed == b.version, pushed
             b.close()
@@ -173,9 +177,9 @@ def latency(tmp: Path, captures: int) -> None:
     db_a, db_b = tmp / "live-a.db", tmp / "live-b.db"
     workshop_id = make_backlog(db_a, 0)
     a = open_store(db_a)
-    code = sync_code(a)
+    code = pairing_code(a)
     port = free_port()
-    url = f"http://127.0.0.1:{port}"
+    url = f"https://127.0.0.1:{port}"
     server = start(db_a, "--listen", f"127.0.0.1:{port}")
     follower = start(db_b, "--peer", url, "--code", code, "--interval", "0.5")
     b = open_store(db_b)

@@ -31,6 +31,8 @@ COMMANDS: dict[str, str] = {
     "serve": "facilitator.cli.serve:serve",
     "qr": "facilitator.cli.serve:qr",
     "sync": "facilitator.cli.sync:sync",
+    # privacy (issue 13): retention
+    "purge": "facilitator.cli.participants:purge",
 }
 
 

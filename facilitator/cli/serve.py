@@ -5,17 +5,26 @@ from pathlib import Path
 import click
 
 from facilitator.cli.context import Settings, output_option, pass_settings, workshop_option
-
-DEFAULT_PORT = 8765  # kept equal to facilitator.web.runner.DEFAULT_PORT without importing aiohttp
+from facilitator.net import DEFAULT_PORT
 
 
 @click.command()
 @click.option("--host", default="0.0.0.0", show_default=True, help="Adresse, auf der gehört wird.")
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--show-secrets",
+    is_flag=True,
+    help="Auch den Moderations-Schlüssel zeigen (nicht auf einem projizierten Bildschirm).",
+)
 @workshop_option
 @pass_settings
-def serve(settings: Settings, host: str, port: int, workshop_id: str | None) -> None:
-    """Teilnahme-Server allein starten: zeigt Link, Zugangscode und QR-Code (Strg+C beendet)."""
+def serve(
+    settings: Settings, host: str, port: int, show_secrets: bool, workshop_id: str | None
+) -> None:
+    """Teilnahme-Server allein starten: zeigt Link, Zugangscode und QR-Code (Strg+C beendet).
+
+    Der Sync-Pairing-Code steht nie hier (facilitator sync code, auf dem eigenen Bildschirm).
+    """
     import asyncio
 
     from facilitator.store.workshops import resolve_workshop
@@ -23,19 +32,18 @@ def serve(settings: Settings, host: str, port: int, workshop_id: str | None) -> 
     store = settings.open()
     workshop = resolve_workshop(store, workshop_id)
     try:
-        asyncio.run(_serve(store, host, port, workshop))
+        asyncio.run(_serve(store, host, port, workshop, show_secrets))
     except KeyboardInterrupt:
         pass
     finally:
         store.close()
 
 
-async def _serve(store, host: str, port: int, workshop) -> None:  # noqa: ANN001
+async def _serve(store, host: str, port: int, workshop, show_secrets: bool) -> None:  # noqa: ANN001
     import asyncio
     import signal
 
     from facilitator.export.qr import qr_text
-    from facilitator.sync.secret import sync_code
     from facilitator.web.runner import start_participant_server
     from facilitator.web.secrets import moderator_secret
 
@@ -45,10 +53,11 @@ async def _serve(store, host: str, port: int, workshop) -> None:  # noqa: ANN001
     click.echo(f"Zugangscode: {workshop.join_code}")
     for url in urls:
         click.echo(f"Link: {url}")
-    click.echo(f"Moderations-Schlüssel (Header X-Moderator-Secret): {moderator_secret(store)}")
-    pairing = f"--peer {server.sync_url} --code {sync_code(store)}"
-    click.echo(f"Zweiter Laptop (Sync): facilitator sync {pairing}")
     click.echo(qr_text(urls[0]))
+    # Secrets only on request and far from the QR code: this terminal may be projected.
+    if show_secrets:
+        click.echo(f"Moderations-Schlüssel (Header X-Moderator-Secret): {moderator_secret(store)}")
+    click.echo("Zweiter Laptop: facilitator sync code (auf dem eigenen Bildschirm).", err=True)
     click.echo("Beenden mit Strg+C.", err=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -75,8 +84,9 @@ def qr(
 ) -> None:
     """Den QR-Code zum Teilnahme-Link als Bild schreiben (für Folie oder Ausdruck)."""
     from facilitator.export.qr import write_qr
+    from facilitator.net import lan_addresses
     from facilitator.store.workshops import resolve_workshop
-    from facilitator.web.runner import join_url, lan_addresses
+    from facilitator.web.runner import join_url
 
     store = settings.open()
     try:

@@ -23,6 +23,11 @@ HEADERS = {
     "mail": "email",
     "consent": "consent",
     "einwilligung": "consent",
+    # privacy: when consent was given (on paper, before the day); else "date unknown"
+    "consent_date": "consent_date",
+    "consent date": "consent_date",
+    "einwilligung am": "consent_date",
+    "einwilligung_am": "consent_date",
 }
 YES = {"ja", "yes", "y", "j", "true", "wahr", "1", "x"}
 NO = {"nein", "no", "n", "false", "falsch", "0", ""}
@@ -42,6 +47,21 @@ class ParticipantRow:
     municipality: str = ""
     email: str = ""
     consent: bool = False
+    consent_date: str | None = None  # ISO date the list says consent was given
+
+
+def parse_consent_date(text: str) -> str | None:
+    """Return an ISO date for `2026-11-30` or `30.11.2026`; None if it is neither."""
+    from datetime import date
+
+    text = text.strip()
+    try:
+        if "." in text:
+            day, month, year = (int(part) for part in text.split("."))
+            return date(year, month, day).isoformat()
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        return None
 
 
 def parse_participants_csv(text: str, path: str = "CSV") -> list[ParticipantRow]:
@@ -111,6 +131,14 @@ def parse_participants_csv(text: str, path: str = "CSV") -> list[ParticipantRow]
                     f"consent {row.get('consent')!r} is neither yes nor no",
                 )
             )
+        consent_date = row.get("consent_date", "")
+        if consent_date and parse_consent_date(consent_date) is None:
+            row_problems.append(
+                (
+                    f"Einwilligung am {consent_date!r} ist kein Datum wie 30.11.2026",
+                    f"consent date {consent_date!r} is not a date like 2026-11-30",
+                )
+            )
         if row_problems:
             problems.extend(f"{path}:{line}: {de}" for de, _ in row_problems)
             english.extend(f"{path}:{line}: {en}" for _, en in row_problems)
@@ -123,6 +151,7 @@ def parse_participants_csv(text: str, path: str = "CSV") -> list[ParticipantRow]
                 municipality=row.get("municipality", ""),
                 email=email,
                 consent=consent_text in YES,
+                consent_date=parse_consent_date(consent_date) if consent_date else None,
             )
         )
     if problems:

@@ -24,10 +24,8 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
-    # mkstemp makes the file private (0600); an export is an ordinary document.
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
+    # mkstemp makes the file private (0600) and it stays so: exports carry names and
+    # e-mails, so only the moderator's account may read them (GDPR Art. 32).
     try:
         write(tmp)
         os.replace(tmp, path)

@@ -96,6 +96,13 @@ def write_contacts(
         workshop = get_workshop(store, workshop_id or "")
         scope = Scope(workshop.title, None, [workshop])
     people = load_scope(store, scope).participants
+    total = len(people)
+    if series:
+        # Across a series only consents whose text named the series count (DESIGN: names
+        # leave the software only as the consent text says).
+        from facilitator.store.consent import covers_series
+
+        people = covers_series(store, people)
     text = contacts_csv(people, lang)
     write_atomic(path, lambda tmp: tmp.write_bytes(text.encode("utf-8")))
-    return Written(path, shared=len(consenting(people)), total=len(people))
+    return Written(path, shared=len(consenting(people)), total=total)

@@ -7,7 +7,7 @@ that last set each field, so ops from the other laptop apply last-writer-wins pe
 field, in any order.
 """
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Projection columns per entity table (besides id and clocks). JSON columns hold lists.
 COLUMNS: dict[str, dict[str, type]] = {
@@ -64,6 +64,12 @@ COLUMNS: dict[str, dict[str, type]] = {
         "consent": int,
         "consent_at": str,
         "consent_text_version": str,
+        # since 0013_consent: where consent came from (phone, csv, paper, app), when it
+        # was first given (kept on withdrawal) and when it was withdrawn; the phone identity
+        "consent_source": str,
+        "consent_given_at": str,
+        "consent_withdrawn_at": str,
+        "client_id": str,
         "present": int,
         "role": str,
         "source": str,

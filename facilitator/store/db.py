@@ -27,6 +27,17 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir("facilitator", appauthor=False)) / "facilitator.db"
 
 
+def make_private(path: Path) -> None:
+    """Make a file readable by its owner only (0600); Windows has no such mode bits."""
+    if os.name == "nt":
+        return  # the user's profile folder is private there; chmod only sets read-only
+    try:
+        if path.exists() and path.stat().st_mode & 0o077:
+            os.chmod(path, 0o600)
+    except OSError:
+        pass  # not our file to change (read-only media): opening still works
+
+
 def wall_ms() -> int:
     """Return the wall clock in milliseconds; the default clock of a store."""
     return time.time_ns() // 1_000_000
@@ -60,6 +71,9 @@ def connect(path: str | Path) -> sqlite3.Connection:
                 en=f"The database {path} cannot be switched to WAL mode.",
             )
         conn.execute("PRAGMA synchronous = FULL")
+        # Deleted or rewritten content is overwritten with zeros, so an erased person's
+        # bytes do not linger in free pages (GDPR Art. 17); the cost is small writes.
+        conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as err:
         conn.close()
@@ -100,6 +114,9 @@ def open_store(
                 )
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
+                # Created private (0600): SQLite gives the WAL and shm files the
+                # database's permissions, so all three stay the moderator's own.
+                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
             except OSError as err:
                 raise DatabaseProblem(
                     f"Der Ordner {path.parent} lässt sich nicht anlegen: {err}",
@@ -110,6 +127,9 @@ def open_store(
                 f"{path} ist ein Ordner, keine Datenbank.",
                 en=f"{path} is a folder, not a database.",
             )
+    if isinstance(path, Path):
+        for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            make_private(file)
     conn = connect(path)
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -205,9 +225,18 @@ class Store:
                 self._committed.clear()
                 raise _explain(err, self.path) from None
             ops, self._committed = self._committed, []
+            if any(op.kind in ("participant.erase", "workshop.purge") for op in ops):
+                self.checkpoint()
         if ops:
             for listener in list(self._listeners):
                 listener(ops)
+
+    def checkpoint(self) -> None:
+        """Copy the WAL into the database file and truncate it (after an erasure)."""
+        try:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.OperationalError:
+            pass  # busy: the next checkpoint (SQLite's own, or the next erase) does it
 
     def note_committed(self, op: Op) -> None:
         """Remember an op written in the running transaction for the listeners."""

@@ -15,6 +15,13 @@ from typing import Any
 from facilitator.core.hlc import stamp
 from facilitator.store.columns import COLUMNS, JSON_COLUMNS
 from facilitator.store.db import Op, Store
+from facilitator.store.erasure import (
+    ERASE_KIND,
+    PURGE_KIND,
+    apply_erase,
+    apply_purge,
+    scrub_incoming,
+)
 
 OP_COLUMNS = "seq, uuid, hlc, node, kind, workshop_id, payload, created_at"
 
@@ -37,6 +44,11 @@ def record(store: Store, kind: str, payload: dict[str, Any], workshop_id: str | 
 
 
 def _insert_and_apply(store: Store, op: Op) -> Op:
+    # An op about an erased person (an old export, a peer that had not heard) is
+    # stored and applied without the personal fields: the tombstone wins.
+    payload = scrub_incoming(store.conn, op.kind, op.payload, op.workshop_id)
+    if payload is not op.payload:
+        op = Op(op.seq, op.uuid, op.hlc, op.node, op.kind, op.workshop_id, payload, op.created_at)
     cursor = store.conn.execute(
         "INSERT INTO op(uuid, hlc, node, kind, workshop_id, payload, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uuid) DO NOTHING",
@@ -83,6 +95,11 @@ def apply_op(conn: sqlite3.Connection, op: Op) -> None:
     """Apply one op to the projection tables."""
     table, _, verb = op.kind.partition(".")
     payload = op.payload
+    if op.kind in (ERASE_KIND, PURGE_KIND):
+        if isinstance(payload.get("id"), str):
+            erase = apply_erase if op.kind == ERASE_KIND else apply_purge
+            erase(conn, payload["id"], op.created_at)
+        return
     if table == "timer":
         if not _valid_timer(payload):
             return  # malformed (or from a newer version): keep it in the log only

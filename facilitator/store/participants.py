@@ -1,21 +1,19 @@
-"""Provides participant services: import, add, presence, consent to share contact details."""
+"""Provides participant services: add, presence, correction, consent to share contact details."""
 
 from typing import Any
 
 from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.models import Participant
-from facilitator.core.participants_csv import ParticipantRow, looks_like_email
+from facilitator.core.participants_csv import looks_like_email
+from facilitator.store.consent import WORKSHOP_VERSION, consent_fields, consent_text
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
 from facilitator.store.organisations import ensure_organisation
 from facilitator.store.queries import one, rows
 
-CONSENT_TEXT_VERSION = "2026-11-de-1"
-CONSENT_TEXT = (
-    "Ich bin einverstanden, dass mein Name, meine Organisation und meine E-Mail-Adresse im "
-    "Protokoll an die anderen Teilnehmenden dieses Workshops weitergegeben werden, damit wir "
-    "in Kontakt bleiben können. Ich kann die Einwilligung jederzeit widerrufen."
-)
+# The text the phones show today (a workshop without a series); kept for callers.
+CONSENT_TEXT_VERSION = WORKSHOP_VERSION
+CONSENT_TEXT = consent_text(WORKSHOP_VERSION)
 
 _SELECT = """
     SELECT p.*, coalesce(o.name, '') AS organisation, coalesce(o.org_type, 'sonstige') AS org_type,
@@ -40,11 +38,17 @@ def add_participant(
     present: bool = False,
     source: str = "moderator",
     participant_id: str | None = None,
+    consent_source: str = "app",
+    consent_given_at: str | None = None,
+    client_id: str | None = None,
+    batch: str | None = None,
 ) -> str:
     """Add a participant; the organisation is found or created by name and place.
 
     `participant_id` is for callers that derive the id themselves (a phone's retry);
-    by default a new one is made.
+    by default a new one is made. `consent_source` says where a consent came from
+    (phone, csv, paper, app) and `consent_given_at` when (None from a CSV: unknown).
+    `batch` groups the ops of one import so that one undo reverses them all.
     """
     name = " ".join(name.split())
     if not name:
@@ -58,42 +62,27 @@ def add_participant(
         )
         participant_id = participant_id or store.new_id()
         now = store.now_text()
-        record(
-            store,
-            "participant.add",
-            {
-                "id": participant_id,
-                "workshop_id": workshop_id,
-                "name": name,
-                "organisation_id": org_id,
-                "email": email.strip(),
-                "consent": int(consent),
-                "consent_at": now if consent else None,
-                "consent_text_version": CONSENT_TEXT_VERSION if consent else None,
-                "present": int(present),
-                "source": source,
-                "created_at": now,
-            },
-            workshop_id,
-        )
-    return participant_id
-
-
-def import_participants(store: Store, workshop_id: str, parsed: list[ParticipantRow]) -> int:
-    """Add every parsed CSV row in one transaction; return how many were added."""
-    with store.transaction():
-        for row in parsed:
-            add_participant(
-                store,
-                workshop_id,
-                row.name,
-                organisation=row.organisation,
-                org_type=row.org_type,
-                municipality=row.municipality,
-                email=row.email,
-                consent=row.consent,
+        payload: dict[str, Any] = {
+            "id": participant_id,
+            "workshop_id": workshop_id,
+            "name": name,
+            "organisation_id": org_id,
+            "email": email.strip(),
+            "consent": 0,
+            "present": int(present),
+            "source": source,
+            "created_at": now,
+        }
+        if consent:
+            payload.update(
+                consent_fields(store, workshop_id, True, consent_source, given_at=consent_given_at)
             )
-    return len(parsed)
+        if client_id:
+            payload["client_id"] = client_id
+        if batch:
+            payload["_batch"] = batch
+        record(store, "participant.add", payload, workshop_id)
+    return participant_id
 
 
 def list_participants(store: Store, workshop_id: str) -> list[Participant]:
@@ -117,25 +106,48 @@ def get_participant(store: Store, participant_id: str) -> Participant:
     return Participant.from_row(row)
 
 
-def set_consent(store: Store, participant_id: str, consent: bool) -> None:
-    """Record consent to share contact details (time and text version kept), or its withdrawal."""
-    person = get_participant(store, participant_id)
-    record(
-        store,
-        "participant.consent",
-        {
+_CONSENT_KEYS = (
+    "consent",
+    "consent_at",
+    "consent_given_at",
+    "consent_withdrawn_at",
+    "consent_text_version",
+    "consent_source",
+)
+
+
+def set_consent(
+    store: Store,
+    participant_id: str,
+    consent: bool,
+    *,
+    source: str = "app",
+    given_at: str | None = None,
+    batch: str | None = None,
+) -> None:
+    """Record consent to share contact details, or its withdrawal (first given time kept).
+
+    `source` is where it came from: "app" (the moderator's key), "paper", "phone", "csv".
+    """
+    with store.transaction():
+        person = get_participant(store, participant_id)
+        before_row = one(
+            store,
+            f"SELECT {', '.join(_CONSENT_KEYS)} FROM participant WHERE id = ?",
+            [participant_id],
+        )
+        before = dict(before_row or {})
+        fields = consent_fields(
+            store, person.workshop_id, consent, source, given_at=given_at, before=before
+        )
+        payload: dict[str, Any] = {
             "id": participant_id,
-            "consent": int(consent),
-            "consent_at": store.now_text(),
-            "consent_text_version": CONSENT_TEXT_VERSION,
-            "_before": {
-                "consent": person.consent,
-                "consent_at": person.consent_at,
-                "consent_text_version": person.consent_text_version,
-            },
-        },
-        person.workshop_id,
-    )
+            **fields,
+            "_before": {k: before.get(k) for k in fields},
+        }
+        if batch:
+            payload["_batch"] = batch
+        record(store, "participant.consent", payload, person.workshop_id)
 
 
 def set_present(store: Store, participant_id: str, present: bool) -> None:
@@ -155,8 +167,13 @@ def _check_email(email: str) -> None:
         )
 
 
-def update_participant(store: Store, participant_id: str, **fields: Any) -> None:
-    """Change name or e-mail, or move the person to another organisation (by name)."""
+def update_participant(
+    store: Store, participant_id: str, *, batch: str | None = None, **fields: Any
+) -> None:
+    """Change name or e-mail, or move the person to another organisation (by name).
+
+    Undo restores what was there before (kept in "_before").
+    """
     person = get_participant(store, participant_id)
     changes: dict[str, Any] = {}
     if "name" in fields:
@@ -168,11 +185,28 @@ def update_participant(store: Store, participant_id: str, **fields: Any) -> None
     if "email" in fields:
         changes["email"] = str(fields["email"]).strip()
         _check_email(changes["email"])
-    if fields.get("organisation"):
-        changes["organisation_id"] = ensure_organisation(
-            store, fields["organisation"], fields.get("org_type"), fields.get("municipality", "")
-        )
-    record(store, "participant.update", {"id": participant_id, **changes}, person.workshop_id)
+    if "client_id" in fields:
+        changes["client_id"] = fields["client_id"]
+    with store.transaction():
+        if fields.get("organisation"):
+            changes["organisation_id"] = ensure_organisation(
+                store,
+                fields["organisation"],
+                fields.get("org_type"),
+                fields.get("municipality", ""),
+            )
+        old = one(store, "SELECT * FROM participant WHERE id = ?", [participant_id]) or {}
+        changes = {k: v for k, v in changes.items() if old.get(k) != v}
+        if not changes:
+            return
+        payload: dict[str, Any] = {
+            "id": participant_id,
+            **changes,
+            "_before": {k: old.get(k) for k in changes},
+        }
+        if batch:
+            payload["_batch"] = batch
+        record(store, "participant.update", payload, person.workshop_id)
 
 
 def delete_participant(store: Store, participant_id: str) -> None:

@@ -113,3 +113,28 @@ def m0002_series(db: Database) -> None:
     for column in ("next_start", "next_venue"):
         if column not in present:
             db["workshop"].add_column(column, str)
+
+
+@migrations(name="0013_consent")
+def m0013_consent(db: Database) -> None:
+    """Add consent provenance, the consent texts by version, and erasure tombstones.
+
+    A database created by this version already has the participant columns (0001
+    builds tables from COLUMNS); the tables are new either way.
+    """
+    present = db["participant"].columns_dict
+    for column in ("consent_source", "consent_given_at", "consent_withdrawn_at", "client_id"):
+        if column not in present:
+            db["participant"].add_column(column, str)
+    db.execute(
+        "UPDATE participant SET consent_given_at = consent_at "
+        "WHERE consent = 1 AND consent_given_at IS NULL"
+    )
+    db["consent_text"].create(
+        {"version": str, "lang": str, "scope": str, "text": str, "first_used_at": str},
+        pk="version",
+        if_not_exists=True,
+    )
+    db["erasure"].create({"participant_id": str, "erased_at": str}, pk="participant_id")
+    db["purged_workshop"].create({"workshop_id": str, "purged_at": str}, pk="workshop_id")
+    db["participant"].create_index(["client_id"], if_not_exists=True)

@@ -2,7 +2,8 @@
 
 Undo is itself an op, so the other laptop sees it and it survives a restart. Each
 undo op names the op it reverses in "_undo" (keys starting with "_" are not applied),
-so pressing undo again reverses the change before, not the undo.
+so pressing undo again reverses the change before, not the undo. Ops that share a
+"_batch" id (one CSV import) are reversed together by one undo.
 """
 
 import json
@@ -65,6 +66,17 @@ def last_undoable(store: Store, workshop_id: str) -> tuple[str, str, dict[str, A
     return None
 
 
+def _batch_ops(store: Store, workshop_id: str, batch: str) -> list[tuple[str, str, dict]]:
+    """Return (uuid, kind, payload) of this laptop's ops in one batch, newest first."""
+    found = rows(
+        store,
+        "SELECT uuid, kind, payload FROM op WHERE node = ? AND workshop_id = ? "
+        "AND json_extract(payload, '$._batch') = ? ORDER BY seq DESC",
+        [store.node_id, workshop_id, batch],
+    )
+    return [(r["uuid"], r["kind"], json.loads(r["payload"])) for r in found]
+
+
 def undo_last(store: Store, workshop_id: str) -> Undone | None:
     """Reverse the last change of this laptop in the workshop; None if there is nothing."""
     with store.transaction():
@@ -72,8 +84,12 @@ def undo_last(store: Store, workshop_id: str) -> Undone | None:
         if last is None:
             return None
         op_uuid, kind, payload = last
-        reverse = _reverse(kind, payload)
-        assert reverse is not None  # last_undoable only returns reversible ops
-        new_kind, new_payload = reverse
-        record(store, new_kind, {**new_payload, "_undo": op_uuid}, workshop_id)
+        batch = payload.get("_batch")
+        group = _batch_ops(store, workshop_id, batch) if isinstance(batch, str) else [last]
+        for member_uuid, member_kind, member_payload in group:
+            reverse = _reverse(member_kind, member_payload)
+            if reverse is None:
+                continue
+            new_kind, new_payload = reverse
+            record(store, new_kind, {**new_payload, "_undo": member_uuid}, workshop_id)
     return Undone(kind, str(payload["id"]))

@@ -1,12 +1,16 @@
-"""Provides replication of the op log between the two moderators' laptops.
+"""Provides replication of the op log between the two moderators' laptops, over TLS.
 
-`sync_code` is the pairing secret, `add_sync_routes` serves the peer,
-`SyncClient` pulls and pushes, `SyncSession` runs it for the app. Nothing here imports Textual.
+`pairing_code` is what the other laptop types (secret + certificate fingerprint),
+`start_sync_server` serves the peer on its own port, `SyncClient` pulls and pushes,
+`SyncSession` runs it for the app, `service` holds what the CLI and the app share.
+Nothing here imports Textual.
 """
 
 from facilitator.sync.client import SyncAuthError, SyncClient, SyncUnavailable
-from facilitator.sync.routes import add_sync_routes, server_status
+from facilitator.sync.pairing import pairing_code, parse_pairing_code
+from facilitator.sync.routes import create_sync_app, server_status
 from facilitator.sync.secret import check_sync_code, sync_code
+from facilitator.sync.server import start_sync_server
 from facilitator.sync.session import SyncSession
 from facilitator.sync.status import SyncStatus
 
@@ -16,8 +20,11 @@ __all__ = [
     "SyncSession",
     "SyncStatus",
     "SyncUnavailable",
-    "add_sync_routes",
     "check_sync_code",
+    "create_sync_app",
+    "pairing_code",
+    "parse_pairing_code",
     "server_status",
+    "start_sync_server",
     "sync_code",
 ]

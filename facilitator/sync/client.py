@@ -5,7 +5,10 @@ the cursor with the ops, in one transaction) and then pushes our ops the peer ha
 not been sent. `run_forever` repeats that every `interval` seconds (sooner when
 this laptop records something), backs off while the peer is unreachable, and
 keeps a `SyncStatus` for the app's header. A bad answer never raises out of
-`run_forever`; only a wrong sync code does (it will not fix itself).
+`run_forever`; only a wrong sync code or a certificate that does not match the
+pairing code does (neither will fix itself). Every request goes over TLS to the
+certificate whose fingerprint the pairing code names (aiohttp's Fingerprint pin):
+another certificate is refused before the request, and its secret, leave this laptop.
 """
 
 import asyncio
@@ -32,6 +35,7 @@ from facilitator.store.sync_state import (
     reset_peer,
     unsent_count,
 )
+from facilitator.sync.pairing import parse_pairing_code
 from facilitator.sync.routes import CODE_HEADER, DEFAULT_BATCH, NODE_HEADER
 from facilitator.sync.status import SyncStatus
 
@@ -43,20 +47,27 @@ class SyncAuthError(UserError):
     """The other laptop refused our sync code."""
 
 
+class SyncCertificateMismatch(SyncAuthError):
+    """The other side's certificate is not the one the pairing code names."""
+
+
 class SyncUnavailable(UserError):
     """The other laptop could not be reached or gave an answer we cannot use."""
 
 
 def parse_peer_url(text: str) -> tuple[str, str | None]:
-    """Return (base URL, code from ?code= if any) of what the user typed or scanned."""
+    """Return (https base URL, code from ?code= if any) of what the user typed or scanned.
+
+    Sync always runs over TLS: an http:// address is taken as https:// on the same port.
+    """
     raw = text.strip()
     if "://" not in raw:
-        raw = "http://" + raw
+        raw = "https://" + raw
     parts = urlsplit(raw)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValidationError(
-            f"{text!r} ist keine Sync-Adresse wie http://192.168.1.20:8765.",
-            en=f"{text!r} is not a sync address like http://192.168.1.20:8765.",
+            f"{text!r} ist keine Sync-Adresse wie https://192.168.1.20:8766.",
+            en=f"{text!r} is not a sync address like https://192.168.1.20:8766.",
         )
     try:
         parts.port  # noqa: B018 - raises ValueError on a bad port
@@ -70,7 +81,7 @@ def parse_peer_url(text: str) -> tuple[str, str | None]:
             path = path[: -len(suffix)]
             break
     code = parse_qs(parts.query).get("code", [None])[0]
-    return f"{parts.scheme}://{parts.netloc}{path}", code
+    return f"https://{parts.netloc}{path}", code
 
 
 class SyncClient:
@@ -92,6 +103,7 @@ class SyncClient:
         self.store = store
         self.peer_url, _ = parse_peer_url(peer_url)
         self.code = code
+        self.secret, self.fingerprint = parse_pairing_code(code)
         self.timeout_s = timeout_s
         self.batch = batch
         self.status = SyncStatus(self.peer_url)
@@ -117,6 +129,19 @@ class SyncClient:
         except SyncAuthError as err:
             self._disconnected(str(err))
             raise
+        except aiohttp.ServerFingerprintMismatch:
+            message = (
+                f"Das Zertifikat von {self.peer_url} passt nicht zum Pairing-Code (nicht der "
+                "andere Laptop oder ein anderer Code), daher wurde nichts gesendet."
+            )
+            self._disconnected(message)
+            raise SyncCertificateMismatch(
+                message,
+                en=(
+                    f"The certificate of {self.peer_url} does not match the pairing code (not the "
+                    "other laptop, or another code), so nothing was sent."
+                ),
+            ) from None
         except UserError as err:  # SyncUnavailable, or the database is busy/broken
             self._disconnected(str(err))
             raise SyncUnavailable(str(err), en=err.en) from None
@@ -237,10 +262,10 @@ class SyncClient:
                 return {"node": self._peer.node if self._peer else "", "reset": True}
             if response.status == 403:
                 raise SyncAuthError(
-                    f"Der Sync-Code passt nicht zu {self.peer_url}: "
+                    f"Der Pairing-Code passt nicht zu {self.peer_url}: "
                     "bitte den Code vom anderen Laptop abschreiben.",
                     en=(
-                        f"The sync code does not match {self.peer_url}: please copy the code "
+                        f"The pairing code does not match {self.peer_url}: please copy the code "
                         f"from the other laptop."
                     ),
                 )
@@ -266,8 +291,9 @@ class SyncClient:
     def _session_or_new(self) -> aiohttp.ClientSession:
         if self._session is None or self._session.closed:
             self._session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(ssl=aiohttp.Fingerprint(self.fingerprint)),
                 timeout=aiohttp.ClientTimeout(total=self.timeout_s),
-                headers={CODE_HEADER: self.code, NODE_HEADER: self.store.node_id},
+                headers={CODE_HEADER: self.secret, NODE_HEADER: self.store.node_id},
             )
         return self._session
 

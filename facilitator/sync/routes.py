@@ -1,9 +1,9 @@
 """Provides the sync endpoints the other laptop talks to: hello, pull and push of ops.
 
-Every request needs the header `X-Sync-Code` with this database's sync code;
-anything else (including a participant's join code) gets 403. The routes add no
-middleware, so the participant server can mount them next to its own pages:
-`create_app(store, extra_setup=[lambda app: add_sync_routes(app, store)])`.
+They are served only on the sync port, over TLS (`sync.server`), never beside the
+phone pages. Every request needs the header `X-Sync-Code` with this database's sync
+secret; anything else gets 403. Handlers are module-level and find the store and the
+peers' last contact through AppKeys, like the participant server's.
 """
 
 import json
@@ -19,15 +19,16 @@ from facilitator.store.sync_state import accept_pushed, anchor_of, ops_waiting
 from facilitator.sync.secret import check_sync_code
 from facilitator.sync.status import SyncStatus, serving_status
 
-PROTOCOL = 1
+PROTOCOL = 2  # 2: TLS on its own port, pinned certificate
 CODE_HEADER = "X-Sync-Code"
 NODE_HEADER = "X-Sync-Node"
 DEFAULT_BATCH = 2000
 MAX_BATCH = 5000
-MAX_PUSH_BYTES = 8 * 1024 * 1024  # far above the participants' 16 KiB: a backlog of ops
-MAX_PUSH_OPS = 20_000
+MAX_PUSH_BYTES = 8 * 1024 * 1024  # a backlog of ops; read by the handler itself
 MAX_PULL_BYTES = 4 * 1024 * 1024
+MAX_PUSH_OPS = 20_000
 
+SYNC_STORE = web.AppKey("sync_store", Store)
 # When each peer node last talked to us (monotonic seconds): the header of the app
 # on the serving laptop shows "verbunden" from this without writing to the database.
 PEERS_SEEN = web.AppKey("sync_peers_seen", dict)
@@ -39,101 +40,110 @@ def _error(status: int, message: str) -> web.Response:
     return web.json_response({"error": message}, status=status)
 
 
-def add_sync_routes(app: web.Application, store: Store) -> None:
-    """Add GET /sync/hello, GET /sync/ops and POST /sync/ops for `store` to `app`."""
-    seen: dict[str, float] = {}
-    app[PEERS_SEEN] = seen
-
-    def guarded(handler: Handler) -> Handler:
-        async def wrapper(request: web.Request) -> web.StreamResponse:
-            if not check_sync_code(store, request.headers.get(CODE_HEADER)):
-                return _error(403, "Sync-Code fehlt oder ist falsch.")
-            node = request.headers.get(NODE_HEADER, "")
-            if node:
-                seen[node[:64]] = time.monotonic()
-            return await handler(request)
-
-        return wrapper
-
-    async def hello(request: web.Request) -> web.Response:
-        return web.json_response(
-            {
-                "app": "facilitator",
-                "protocol": PROTOCOL,
-                "node": store.node_id,
-                "version": store.version,
-            }
-        )
-
-    async def get_ops(request: web.Request) -> web.Response:
-        try:
-            after = int(request.query.get("after", "0"))
-            limit = int(request.query.get("limit", str(DEFAULT_BATCH)))
-        except ValueError:
-            return _error(400, "after und limit müssen ganze Zahlen sein.")
-        if after < 0 or limit < 1:
-            return _error(400, "after muss ≥ 0 und limit ≥ 1 sein.")
-        exclude = request.query.get("exclude") or None
-        anchor = request.query.get("anchor")
-        if anchor and anchor != anchor_of(store, after):
-            # Our op at `after` is not the one the peer saw there: this database went
-            # back in time (restored from a backup). The peer starts over.
-            return web.json_response(
-                {"error": "Der Stand dieses Laptops ist älter als erwartet.", "reset": True},
-                status=409,
-            )
-        # Each op is serialised once, and the batch stops at about MAX_PULL_BYTES, so a
-        # backlog of long texts never becomes one huge answer.
-        pieces: list[bytes] = []
-        size, last = 0, after
-        for op in ops_after(store, after, min(limit, MAX_BATCH)):
-            if op.node != exclude:
-                piece = _dumps(op_to_dict(op)).encode()
-                if pieces and size + len(piece) > MAX_PULL_BYTES:
-                    break
-                pieces.append(piece)
-                size += len(piece) + 1
-            last = op.seq
-        head = {
-            "node": store.node_id,
-            "last": last,
-            "waiting": ops_waiting(store, last, exclude),
-            "now_ms": store.now_ms(),
-            "version": store.version,
-            "anchor": anchor_of(store, last),
-        }
-        body = _dumps(head).encode()[:-1] + b',"ops":[' + b",".join(pieces) + b"]}"
-        return web.Response(body=body, content_type="application/json", charset="utf-8")
-
-    async def post_ops(request: web.Request) -> web.Response:
-        if request.content_length is not None and request.content_length > MAX_PUSH_BYTES:
-            return _error(413, "Zu viele Daten auf einmal (höchstens 8 MiB).")
-        body = bytearray()
-        # Read the stream ourselves: the app's client_max_size is sized for phones.
-        async for chunk in request.content.iter_chunked(64 * 1024):
-            body += chunk
-            if len(body) > MAX_PUSH_BYTES:
-                return _error(413, "Zu viele Daten auf einmal (höchstens 8 MiB).")
-        try:
-            data = json.loads(body)
-            node = str(data["node"])
-            raw_ops = data["ops"]
-            if not isinstance(raw_ops, list) or len(raw_ops) > MAX_PUSH_OPS:
-                raise ValueError("ops")
-            ops = [op_from_dict(raw) for raw in raw_ops]
-        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
-            return _error(400, "Die gesendeten Ops sind unlesbar; nichts übernommen.")
-        seen[node[:64]] = time.monotonic()
-        new = accept_pushed(store, node, ops)
-        return web.json_response({"node": store.node_id, "received": new})
-
-    app.router.add_get("/sync/hello", guarded(hello))
-    app.router.add_get("/sync/ops", guarded(get_ops))
-    app.router.add_post("/sync/ops", guarded(post_ops))
-
-
 def _dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+@web.middleware
+async def require_sync_code(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Let through only requests with this database's sync secret; note who called."""
+    if not check_sync_code(request.app[SYNC_STORE], request.headers.get(CODE_HEADER)):
+        return _error(403, "Sync-Code fehlt oder ist falsch.")
+    node = request.headers.get(NODE_HEADER, "")
+    if node:
+        request.app[PEERS_SEEN][node[:64]] = time.monotonic()
+    return await handler(request)
+
+
+async def hello(request: web.Request) -> web.Response:
+    """GET /sync/hello: who we are (node id) and how far our log goes."""
+    store = request.app[SYNC_STORE]
+    return web.json_response(
+        {
+            "app": "facilitator",
+            "protocol": PROTOCOL,
+            "node": store.node_id,
+            "version": store.version,
+        }
+    )
+
+
+async def get_ops(request: web.Request) -> web.Response:
+    """GET /sync/ops?after=N: our ops after N, in batches of at most about 4 MiB."""
+    store = request.app[SYNC_STORE]
+    try:
+        after = int(request.query.get("after", "0"))
+        limit = int(request.query.get("limit", str(DEFAULT_BATCH)))
+    except ValueError:
+        return _error(400, "after und limit müssen ganze Zahlen sein.")
+    if after < 0 or limit < 1:
+        return _error(400, "after muss ≥ 0 und limit ≥ 1 sein.")
+    exclude = request.query.get("exclude") or None
+    anchor = request.query.get("anchor")
+    if anchor and anchor != anchor_of(store, after):
+        # Our op at `after` is not the one the peer saw there: this database went
+        # back in time (restored from a backup). The peer starts over.
+        return web.json_response(
+            {"error": "Der Stand dieses Laptops ist älter als erwartet.", "reset": True},
+            status=409,
+        )
+    # Each op is serialised once, and the batch stops at about MAX_PULL_BYTES, so a
+    # backlog of long texts never becomes one huge answer.
+    pieces: list[bytes] = []
+    size, last = 0, after
+    for op in ops_after(store, after, min(limit, MAX_BATCH)):
+        if op.node != exclude:
+            piece = _dumps(op_to_dict(op)).encode()
+            if pieces and size + len(piece) > MAX_PULL_BYTES:
+                break
+            pieces.append(piece)
+            size += len(piece) + 1
+        last = op.seq
+    head = {
+        "node": store.node_id,
+        "last": last,
+        "waiting": ops_waiting(store, last, exclude),
+        "now_ms": store.now_ms(),
+        "version": store.version,
+        "anchor": anchor_of(store, last),
+    }
+    body = _dumps(head).encode()[:-1] + b',"ops":[' + b",".join(pieces) + b"]}"
+    return web.Response(body=body, content_type="application/json", charset="utf-8")
+
+
+async def post_ops(request: web.Request) -> web.Response:
+    """POST /sync/ops: take the peer's ops (idempotently); answer how many were new."""
+    if request.content_length is not None and request.content_length > MAX_PUSH_BYTES:
+        return _error(413, "Zu viele Daten auf einmal (höchstens 8 MiB).")
+    body = bytearray()
+    async for chunk in request.content.iter_chunked(64 * 1024):
+        body += chunk
+        if len(body) > MAX_PUSH_BYTES:
+            return _error(413, "Zu viele Daten auf einmal (höchstens 8 MiB).")
+    try:
+        data = json.loads(body)
+        node = str(data["node"])
+        raw_ops = data["ops"]
+        if not isinstance(raw_ops, list) or len(raw_ops) > MAX_PUSH_OPS:
+            raise ValueError("ops")
+        ops = [op_from_dict(raw) for raw in raw_ops]
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+        return _error(400, "Die gesendeten Ops sind unlesbar; nichts übernommen.")
+    request.app[PEERS_SEEN][node[:64]] = time.monotonic()
+    store = request.app[SYNC_STORE]
+    new = accept_pushed(store, node, ops)
+    return web.json_response({"node": store.node_id, "received": new})
+
+
+def create_sync_app(store: Store) -> web.Application:
+    """Return the aiohttp application of the sync port: the three routes, code required."""
+    app = web.Application(middlewares=[require_sync_code], client_max_size=MAX_PUSH_BYTES)
+    app[SYNC_STORE] = store
+    app[PEERS_SEEN] = {}
+    app.router.add_get("/sync/hello", hello)
+    app.router.add_get("/sync/ops", get_ops)
+    app.router.add_post("/sync/ops", post_ops)
+    return app
 
 
 def server_status(app: web.Application, url: str = "") -> SyncStatus:

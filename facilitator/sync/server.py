@@ -1,49 +1,58 @@
-"""Provides a bare sync server: an aiohttp app with only the sync routes.
+"""Provides the sync server: the sync routes over TLS on their own port.
 
-Used by `facilitator sync --listen` and by the tests until (and besides) the
-participant server, which mounts the same routes next to its phone pages.
+Used by `facilitator sync --listen` and by the app (next to, never inside, the
+participant server). The certificate is this laptop's own (`sync.tls`).
 """
+
+from dataclasses import dataclass
 
 from aiohttp import web
 
+from facilitator.net import reachable_host
 from facilitator.store.db import Store
-from facilitator.sync.routes import add_sync_routes
+from facilitator.sync.routes import create_sync_app
+from facilitator.sync.tls import server_context
 
 
-def create_sync_app(store: Store) -> web.Application:
-    """Return an aiohttp application serving only the sync routes."""
-    app = web.Application()
-    add_sync_routes(app, store)
-    return app
+@dataclass
+class SyncServer:
+    """A running sync server: where it listens and how to stop it."""
+
+    app: web.Application
+    runner: web.AppRunner
+    host: str
+    port: int
+
+    @property
+    def url(self) -> str:
+        """The address the other laptop should use."""
+        return sync_url(self.host, self.port)
+
+    async def cleanup(self) -> None:
+        await self.runner.cleanup()
 
 
-async def start_sync_server(store: Store, host: str, port: int) -> web.AppRunner:
-    """Start serving the sync routes on host:port; return the runner (call .cleanup())."""
-    runner = web.AppRunner(create_sync_app(store), access_log=None)
+async def start_sync_server(store: Store, host: str, port: int) -> SyncServer:
+    """Serve the sync routes over TLS on host:port (0: a free port); OSError if taken."""
+    context = server_context(store)  # made before binding: a broken key fails early
+    app = create_sync_app(store)
+    runner = web.AppRunner(app, access_log=None)
     await runner.setup()
-    site = web.TCPSite(runner, host, port, reuse_address=True)
-    await site.start()
-    return runner
+    site = web.TCPSite(runner, host, port, ssl_context=context, reuse_address=True)
+    try:
+        await site.start()
+    except BaseException:
+        await runner.cleanup()
+        raise
+    bound = next((address[1] for address in runner.addresses), port)
+    return SyncServer(app, runner, host, bound)
 
 
-def bound_port(runner: web.AppRunner) -> int:
-    """Return the port the runner listens on (useful after binding port 0)."""
-    for site in runner.sites:
-        server = getattr(site, "_server", None)
-        if server is not None and server.sockets:
-            return server.sockets[0].getsockname()[1]
-    raise RuntimeError("sync server is not listening")
-
-
-def lan_address() -> str:
-    """Return this laptop's first address on the local network."""
-    from facilitator.web.runner import lan_addresses  # one way of finding addresses
-
-    return lan_addresses()[0]
+def bound_port(server: SyncServer) -> int:
+    """Return the port the server listens on (useful after binding port 0)."""
+    return server.port
 
 
 def sync_url(host: str, port: int) -> str:
     """Return the URL the other laptop should use for a server bound to host:port."""
-    if host in ("", "0.0.0.0", "::"):
-        host = lan_address()
-    return f"http://{host}:{port}"
+    return f"https://{reachable_host(host)}:{port}"

@@ -10,9 +10,12 @@ import asyncio
 import contextlib
 from collections.abc import Callable
 
+from facilitator.core.errors import UserError
 from facilitator.store.db import Store
 from facilitator.sync.client import SyncAuthError, SyncClient, parse_peer_url
-from facilitator.sync.secret import remember_pairing, remembered_pairing
+from facilitator.sync.pairing import parse_pairing_code
+from facilitator.sync.secret import remembered_pairing
+from facilitator.sync.service import first_round
 from facilitator.sync.status import SyncStatus
 
 OnChange = Callable[[SyncStatus, int, int], None]
@@ -35,20 +38,19 @@ class SyncSession:
     async def connect(self, url: str, code: str, *, interval: float = 0.5) -> SyncStatus:
         """Try one round with the peer, then keep syncing in the background.
 
-        Raises SyncAuthError for a wrong code (nothing is remembered then); a peer
-        that is merely unreachable is remembered and retried.
+        Raises SyncAuthError for a wrong code or certificate (nothing is remembered
+        then); a peer that is merely unreachable is remembered and retried
+        (`service.first_round`, the one pairing policy).
         """
         parse_peer_url(url)  # ValidationError for an address that is no URL
+        parse_pairing_code(code)  # ValidationError for a mistyped code
         await self.stop()
         client = SyncClient(self.store, url, code, on_change=self._changed)
         try:
-            await client.run_once()
+            await first_round(client)
         except SyncAuthError:
             await client.close()
             raise
-        except Exception:  # noqa: BLE001 - unreachable now; run_forever retries with back-off
-            pass
-        remember_pairing(self.store, client.peer_url, code)
         self.client = client
         self._task = asyncio.ensure_future(client.run_forever(interval))
         self._task.add_done_callback(self._ended)
@@ -62,7 +64,7 @@ class SyncSession:
         url, code = pairing
         try:
             await self.connect(url, code, interval=interval)
-        except SyncAuthError:
+        except UserError:  # refused, or a pairing from before TLS (its code has no fingerprint)
             return False
         return True
 

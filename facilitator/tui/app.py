@@ -1,6 +1,5 @@
 """Provides the moderators' app and `create_app`, the one factory for CLI, demo and tests."""
 
-import socket
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -10,6 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from facilitator.core.errors import UserError
+from facilitator.net import DEFAULT_PORT, lan_addresses
 from facilitator.store.db import Store
 from facilitator.store.undo import undo_last
 from facilitator.tui.screens import SCREENS
@@ -17,7 +17,7 @@ from facilitator.tui.strings import T, translate_bindings
 from facilitator.tui.sync_link import SyncLink
 from facilitator.tui.timing import Snapshot, load_snapshot
 
-SERVER_PORT = 8765
+SERVER_PORT = DEFAULT_PORT
 SCREEN_KEYS = {
     "start": "f2",
     "plan": "f3",
@@ -28,18 +28,6 @@ SCREEN_KEYS = {
     "join": "f8",
     "export": "f9",
 }
-
-
-def lan_ip() -> str:
-    """Return this laptop's address in the room's network (no packet is sent)."""
-    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    try:
-        probe.connect(("10.255.255.255", 1))
-        return probe.getsockname()[0]
-    except OSError:
-        return "127.0.0.1"
-    finally:
-        probe.close()
 
 
 class FacilitatorApp(SyncLink, App):
@@ -164,7 +152,7 @@ class FacilitatorApp(SyncLink, App):
             urls = self.server.join_urls(code)
             if urls:
                 return urls[0]
-        return f"http://{self.join_host or lan_ip()}:{SERVER_PORT}/j/{code}"
+        return f"http://{self.join_host or lan_addresses()[0]}:{SERVER_PORT}/j/{code}"
 
     # -- life cycle ----------------------------------------------------------
     def on_mount(self) -> None:
@@ -186,11 +174,15 @@ class FacilitatorApp(SyncLink, App):
             self.server_problem = self.t("join.port_busy", error=err.strerror or err)
         except Exception as err:  # noqa: BLE001 - the app must keep working without phones
             self.server_problem = self.t("join.port_busy", error=err)
+        await self._start_sync_server()
 
     async def on_unmount(self) -> None:
         self.store.unsubscribe(self._on_ops)
         if self.sync is not None:
             await self.sync.stop()
+        if self.sync_server is not None:
+            await self.sync_server.cleanup()
+            self.sync_server = None
         if self.server is not None:
             await self.server.stop()
             self.server = None
@@ -249,8 +241,12 @@ class FacilitatorApp(SyncLink, App):
     def action_pair(self) -> None:
         from facilitator.tui.dialogs.pair import PairDialog
 
-        if not isinstance(self.screen, PairDialog):
-            self.push_screen(PairDialog())
+        if isinstance(self.screen, PairDialog):
+            return
+        if self.current_mode == "join":  # projected: the secret code must not appear there
+            self.say(self.t("pair.not_on_join"), error=True)
+            return
+        self.push_screen(PairDialog())
 
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"

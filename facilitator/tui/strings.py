@@ -333,19 +333,19 @@ T = Catalog(
             "This laptop – type on the other one (not for the projector):",
         ),
         "pair.this_url": ("Adresse: {url}", "Address: {url}"),
-        "pair.this_code": ("Sync-Code: {code}", "Sync code: {code}"),
+        "pair.this_code": ("Pairing-Code: {code}", "Pairing code: {code}"),
         "pair.no_server": (
-            "Dieser Laptop bietet keinen Sync an (kein Teilnehmer-Server); "
+            "Dieser Laptop bietet keinen Sync an (Sync-Port belegt oder aus); "
             "er kann sich aber mit dem anderen verbinden.",
-            "This laptop offers no sync (no participant server); "
+            "This laptop offers no sync (sync port taken or off); "
             "it can still connect to the other.",
         ),
         "pair.other": ("Mit dem anderen Laptop verbinden:", "Connect to the other laptop:"),
         "pair.url": (
-            "Adresse, z. B. http://192.168.1.20:8765",
-            "Address, e.g. http://192.168.1.20:8765",
+            "Adresse, z. B. https://192.168.1.20:8766",
+            "Address, e.g. https://192.168.1.20:8766",
         ),
-        "pair.code": ("Sync-Code des anderen Laptops", "The other laptop's sync code"),
+        "pair.code": ("Pairing-Code des anderen Laptops", "The other laptop's pairing code"),
         "pair.connect": ("Verbinden", "Connect"),
         "pair.close": ("Schließen", "Close"),
         "pair.missing": (
@@ -409,6 +409,20 @@ T = Catalog(
             "Written: {path} ({shared} of {total} people with consent)",
         ),
         "export.ics_done": ("Geschrieben: {path} ({when})", "Written: {path} ({when})"),
+        # privacy (issue 13): erasure on the participants screen
+        "key.erase": ("Endgültig löschen", "Erase"),
+        "participants.erase_ask": (
+            "{name} endgültig löschen (auch aus dem Protokoll der Änderungen und auf dem "
+            "anderen Laptop)? Beiträge bleiben ohne Namen.",
+            "Erase {name} for good (also from the change log and on the other laptop)? "
+            "Contributions stay without the name.",
+        ),
+        "participants.erased": ("{name} wurde gelöscht.", "{name} was erased."),
+        # privacy (issue 13): the pairing dialog stays off the projected Join screen
+        "pair.not_on_join": (
+            "Die Kopplung zeigt einen geheimen Code: erst den QR-Bildschirm verlassen.",
+            "Pairing shows a secret code: leave the QR screen first.",
+        ),
     }
 )
 

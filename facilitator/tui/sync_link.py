@@ -11,6 +11,19 @@ class SyncLink:
     """One SyncSession per app; its status in every screen's header."""
 
     sync = None  # facilitator.sync.session.SyncSession, made on first use
+    sync_server = None  # facilitator.sync.server.SyncServer: the other laptop's way in (TLS)
+    sync_port: int | None = None  # None: the default sync port; 0: any free port (tests)
+
+    async def _start_sync_server(self) -> None:
+        """Offer sync on its own TLS port; the app works on if the port is taken."""
+        from facilitator.net import SYNC_PORT
+        from facilitator.sync.server import start_sync_server
+
+        port = SYNC_PORT if self.sync_port is None else self.sync_port
+        try:
+            self.sync_server = await start_sync_server(self.store, "0.0.0.0", port)
+        except Exception:  # noqa: BLE001 - port taken, no TLS: the pairing dialog says so
+            self.sync_server = None
 
     async def _resume_sync(self) -> None:
         """Reconnect to the laptop this database was paired with (if any)."""
@@ -37,7 +50,7 @@ class SyncLink:
     def sync_status(self):  # -> SyncStatus | None
         """Our own pairing's status; else, on the serving laptop, whether the peer polls."""
         status = self.sync.status if self.sync is not None else None
-        web_app = getattr(self.server, "app", None)
+        web_app = getattr(self.sync_server, "app", None)
         if status is None and web_app is not None:
             from facilitator.sync.routes import PEERS_SEEN, server_status
 

@@ -138,6 +138,9 @@ async def register(request: web.Request) -> web.Response:
             organisation=text_field(data, "organisation", 200),
             email=text_field(data, "email", 200),
             consent=consent,
+            org_type=text_field(data, "org_type", 40) or None,
+            municipality=text_field(data, "municipality", 200),
+            client_id=client,
         )
     except UserError as err:
         raise bad_request(err.text(lang_of(request))) from None

@@ -45,7 +45,7 @@ def create_app(
 
     `workshop_id` limits the server to one workshop (else every workshop's code
     works); `moderator_secret` defaults to the one kept in the database;
-    `extra_setup` callables get the Application to mount more routes (sync).
+    `extra_setup` callables get the Application to mount more routes.
     """
     app = web.Application(middlewares=[guard], client_max_size=MAX_BODY)
     app[STORE] = store

@@ -2,7 +2,8 @@
 
 from aiohttp import web
 
-from facilitator.store.participants import CONSENT_TEXT
+from facilitator.store.consent import consent_text, current_version
+from facilitator.store.organisations import list_organisations
 from facilitator.store.votes import voter_dots
 from facilitator.web import views
 from facilitator.web.forms import new_client_id
@@ -67,11 +68,22 @@ async def register_page(request: web.Request) -> web.Response:
             code=join_code(request) or "",
             lang=lang,
             client=new_client_id(),
-            consent_text=CONSENT_TEXT,
+            consent_text=consent_text(current_version(request.app[STORE], workshop_id)),
+            organisations=[o.name for o in list_organisations(request.app[STORE])],
         )
     )
+
+
+async def privacy_page(request: web.Request) -> web.Response:
+    """GET /datenschutz: the privacy notice (Art. 13 GDPR), linked from every phone page."""
+    from facilitator.privacy import privacy_notice
+
+    lang = lang_of(request)
+    notice = privacy_notice(lang)
+    return _html(views.privacy_page(notice.title, notice.paragraphs, lang))
 
 
 def setup(app: web.Application) -> None:
     app.router.add_get("/j/{code}", join_page)
     app.router.add_get("/j/{code}/register", register_page)
+    app.router.add_get("/datenschutz", privacy_page)

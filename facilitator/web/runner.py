@@ -5,42 +5,18 @@ unmount; `facilitator serve` does the same in a loop of its own.
 """
 
 import asyncio
-import socket
 from dataclasses import dataclass
 from urllib.parse import quote
 
 from aiohttp import web
 
+from facilitator.net import DEFAULT_PORT, lan_addresses
 from facilitator.store.db import Store
 from facilitator.web.app import create_app
 from facilitator.web.keys import HUB
 from facilitator.web.security import RateLimits
 
-DEFAULT_PORT = 8765
 STOP_SECONDS = 0.5
-
-
-def lan_addresses() -> list[str]:
-    """Return this machine's IPv4 addresses that phones on the LAN may reach; loopback last.
-
-    Uses only the socket module: the host name's addresses, plus the address the
-    system would use for a route outward (a UDP "connect" sends no packet).
-    """
-    found: list[str] = []
-    try:
-        for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
-            found.append(str(info[4][0]))
-    except OSError:
-        pass
-    for probe in ("10.254.254.254", "192.168.254.254", "172.16.254.254", "192.0.2.1"):
-        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
-            try:
-                udp.connect((probe, 9))
-                found.append(udp.getsockname()[0])
-            except OSError:
-                continue
-    lan = [a for a in dict.fromkeys(found) if not a.startswith(("127.", "0."))]
-    return lan or ["127.0.0.1"]
 
 
 def join_url(host: str, port: int, code: str) -> str:
@@ -67,12 +43,6 @@ class ParticipantServer:
         return [join_url(h, self.port, code) for h in hosts]
 
     @property
-    def sync_url(self) -> str:
-        """Return the URL the other moderator's laptop pairs with."""
-        host = lan_addresses()[0] if self.host in ("0.0.0.0", "", "::") else self.host
-        return f"http://{host}:{self.port}"
-
-    @property
     def phones_connected(self) -> int:
         """How many phones have the live stream open."""
         return self.app[HUB].phones_connected
@@ -95,17 +65,11 @@ async def start_participant_server(
     moderator_secret: str | None = None,
     extra_setup=(),  # noqa: ANN001 - callables(app), see create_app
     rate_limits: RateLimits | None = None,
-    sync: bool = True,
 ) -> ParticipantServer:
     """Start the server in the running loop; port 0 picks a free port.
 
-    With `sync` (the default) the other laptop's sync routes (/sync/…, guarded by
-    their own code) are served beside the phone pages, as DESIGN.md describes.
+    It serves the phones only: the laptops' sync has its own TLS port (facilitator.sync).
     """
-    if sync:
-        from facilitator.sync.routes import add_sync_routes
-
-        extra_setup = (lambda app: add_sync_routes(app, store), *extra_setup)
     app = create_app(
         store,
         workshop_id=workshop_id,

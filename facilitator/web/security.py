@@ -19,10 +19,6 @@ from facilitator.web.strings import T, pick_lang
 
 log = logging.getLogger(__name__)
 MAX_BODY = 16 * 1024
-# The laptops' sync (mounted later under /sync/ with its own secret) moves batches of
-# ops: it gets a larger body limit and no per-address rate limit.
-SYNC_PREFIX = "/sync/"
-SYNC_MAX_BODY = 16 * 1024 * 1024
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
@@ -79,7 +75,7 @@ def lang_of(request: web.Request) -> str:
 
 def wants_json(request: web.Request) -> bool:
     """API, stream and moderator paths answer in JSON; pages answer in HTML."""
-    return request.path.startswith(("/api/", "/mod/", "/events", "/sync/"))
+    return request.path.startswith(("/api/", "/mod/", "/events"))
 
 
 def problem(request: web.Request, status: int, message: str) -> web.Response:
@@ -105,14 +101,10 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Rate-limit, cap bodies, and turn every failure into a short answer."""
     lang = lang_of(request)
     address = request.remote or "?"
-    is_sync = request.path.startswith(SYNC_PREFIX)
-    if not is_sync and not request.app[LIMITS].allow(address, request.method):
+    if not request.app[LIMITS].allow(address, request.method):
         return problem(request, 429, T("too_many", lang))
-    limit = SYNC_MAX_BODY if is_sync else MAX_BODY
-    if request.content_length is not None and request.content_length > limit:
+    if request.content_length is not None and request.content_length > MAX_BODY:
         return problem(request, 413, T("too_large", lang))
-    if is_sync:
-        request = request.clone(client_max_size=limit)
     try:
         return await handler(request)
     except web.HTTPException as exc:

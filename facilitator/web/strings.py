@@ -109,6 +109,14 @@ T = Catalog(
             "Please use at most {max} characters.",
         ),
         "kind_not_allowed": ("Diese Art ist hier nicht vorgesehen.", "This kind is not allowed."),
+        # privacy (issue 13): notice link, registration fields
+        "privacy_link": ("Datenschutzhinweis", "Privacy notice"),
+        "org_type": ("Art der Organisation", "Type of organisation"),
+        "municipality": ("Kommune / Ort", "Municipality / place"),
+        "email_hint": (
+            "Die E-Mail-Adresse wird nur mit Einwilligung gespeichert.",
+            "The e-mail address is stored only with consent.",
+        ),
     }
 )
 

@@ -68,9 +68,11 @@ def _header(snap: dict[str, Any], lang: str, switch_href: str) -> Markup:
     other = "en" if lang == "de" else "de"
     return render(
         '<header class="top"><p class="lang"><a href="{href}" hreflang="{other}" lang="{other}">'
-        "{switch}</a></p><h1>{title}</h1>"
+        '{switch}</a> · <a href="{privacy_href}">{privacy}</a></p><h1>{title}</h1>'
         '<p class="meta">{meta}</p></header>',
         href=switch_href,
+        privacy_href=f"/datenschutz?lang={lang}",
+        privacy=T("privacy_link", lang),
         other=other,
         switch=T("lang_switch", lang),
         title=workshop["title"],
@@ -295,8 +297,46 @@ def join_page(
     return _head(T("page_title", lang, title=snap["workshop"]["title"]), lang) + body
 
 
+def _org_fields(lang: str, organisations: list[str]) -> Markup:
+    """Organisation type and municipality, with the known organisations as suggestions."""
+    from facilitator.core.taxonomy import ORG_TYPES
+
+    options = join(
+        render('<option value="{key}">{label}</option>', key=key, label=label.get(lang))
+        for key, label in ORG_TYPES.items()
+    )
+    return render(
+        '<datalist id="r-orgs">{names}</datalist>'
+        '<label for="r-type">{type_label}</label>'
+        '<select id="r-type" name="org_type"><option value="">–</option>{options}</select>'
+        '<label for="r-place">{place_label}</label>'
+        '<input id="r-place" name="municipality" maxlength="200" autocomplete="address-level2">',
+        names=join(render('<option value="{n}">', n=name) for name in organisations[:500]),
+        type_label=T("org_type", lang),
+        options=options,
+        place_label=T("municipality", lang),
+    )
+
+
+def privacy_page(title: str, paragraphs: tuple[str, ...], lang: str) -> str:
+    """Return the privacy notice (Art. 13 GDPR) as a page of plain paragraphs."""
+    body = render(
+        '<body><main><section class="card"><h1>{title}</h1>{paragraphs}</section>'
+        "</main></body></html>",
+        title=title,
+        paragraphs=join(render("<p>{p}</p>", p=p) for p in paragraphs),
+    )
+    return _head(title, lang) + body
+
+
 def register_page(
-    snap: dict[str, Any], *, code: str, lang: str, client: str, consent_text: str
+    snap: dict[str, Any],
+    *,
+    code: str,
+    lang: str,
+    client: str,
+    consent_text: str,
+    organisations: list[str] = (),  # type: ignore[assignment]
 ) -> str:
     """Return the registration form: consent unchecked, its text shown in full."""
     body = render(
@@ -307,12 +347,15 @@ def register_page(
         '<label for="r-name">{name}</label>'
         '<input id="r-name" name="name" required maxlength="200" autocomplete="name">'
         '<label for="r-org">{org}</label>'
-        '<input id="r-org" name="organisation" maxlength="200" autocomplete="organization">'
+        '<input id="r-org" name="organisation" maxlength="200" autocomplete="organization" '
+        'list="r-orgs">{org_fields}'
         '<label for="r-email">{email}</label>'
         '<input id="r-email" name="email" type="email" maxlength="200" autocomplete="email">'
+        '<p class="hint">{email_hint}</p>'
         "<fieldset><legend>{consent_label}</legend>"
         '<label class="choice consent"><input type="checkbox" name="consent" value="1"> '
-        '<span lang="de">{consent_text}</span></label>{note}</fieldset>'
+        '<span lang="de">{consent_text}</span></label>{note}'
+        '<p><a href="{privacy_href}">{privacy}</a></p></fieldset>'
         '<button type="submit">{send}</button></form></section>'
         '<p><a href="{back_href}">{back}</a></p></main></body></html>',
         header=_header(
@@ -324,7 +367,11 @@ def register_page(
         client=client,
         name=T("name", lang),
         org=T("organisation", lang),
+        org_fields=_org_fields(lang, list(organisations)),
         email=T("email", lang),
+        email_hint=T("email_hint", lang),
+        privacy_href=f"/datenschutz?lang={lang}",
+        privacy=T("privacy_link", lang),
         consent_label=T("consent_label", lang),
         consent_text=consent_text,
         note=render('<p class="hint">{n}</p>', n=T("consent_note", lang)) if lang == "en" else "",

@@ -9,7 +9,8 @@ from facilitator.store.agenda import add_item, list_items, move_item, update_ite
 from facilitator.store.captures import add_capture, list_captures
 from facilitator.store.exchange import dumps, export_workshop, import_workshop
 from facilitator.store.organisations import list_organisations, merge_organisations
-from facilitator.store.participants import import_participants, list_participants, set_consent
+from facilitator.store.participant_import import import_participants
+from facilitator.store.participants import list_participants, set_consent
 from facilitator.store.timer import advance, extend, skip, start_or_pause, timer_state
 from facilitator.store.workshops import get_workshop, latest_workshop, list_workshops
 

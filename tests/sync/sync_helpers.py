@@ -43,3 +43,17 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+async def serve_tls(app, store: Store):  # noqa: ANN001, ANN201 - (runner, https URL)
+    """Serve any aiohttp app with `store`'s sync certificate on 127.0.0.1 (a free port)."""
+    from aiohttp import web
+
+    from facilitator.sync.tls import server_context
+
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0, ssl_context=server_context(store))
+    await site.start()
+    port = next(iter(runner.addresses))[1]
+    return runner, f"https://127.0.0.1:{port}"

@@ -1,8 +1,6 @@
 """`facilitator sync` on the command line: --listen, --peer --once, and its one-line errors."""
 
 import subprocess
-import time
-import urllib.request
 
 import pytest
 from sync_helpers import free_port, new_workshop
@@ -39,20 +37,22 @@ def test_listen_then_once_both_ways(tmp_path):
     try:
         address = server.stdout.readline().strip()
         code = server.stdout.readline().split(":", 1)[1].strip()
-        assert address == f"Sync-Adresse: http://127.0.0.1:{port}"
-        assert len(code) >= 10
-        for _ in range(100):  # until the port is open
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/sync/hello", timeout=1)
-            except urllib.error.HTTPError as err:
-                assert err.code == 403  # up, and closed without the code
-                break
-            except OSError:
-                time.sleep(0.1)
+        assert address == f"Sync-Adresse: https://127.0.0.1:{port}"
+        assert len(code.replace("-", "")) == 64
 
-        wrong = run(db_b, "--peer", f"http://127.0.0.1:{port}", "--code", "abcdefghjk", "--once")
+        short = run(db_b, "--peer", f"https://127.0.0.1:{port}", "--code", "abcdefghjk", "--once")
+        assert short.returncode == 2 and short.stderr.strip().count("\n") == 0
+        assert "statt 64 Zeichen" in short.stderr and not db_b.exists()
+        shown = run(tmp_path / "c.db", "code").stdout.splitlines()  # another laptop's code
+        assert shown[0].startswith("Sync-Adresse: https://") and shown[1].startswith("Pairing-Code")
+        c_code = shown[1].split(":", 1)[1].strip()
+        impostor = run(db_b, "--peer", f"https://127.0.0.1:{port}", "--code", c_code, "--once")
+        assert impostor.returncode == 2 and impostor.stderr.strip().count("\n") == 0
+        assert "Zertifikat" in impostor.stderr and "Traceback" not in impostor.stderr
+        other_secret = ("zzzz" if not code.startswith("zzzz") else "yyyy") + code[4:]
+        wrong = run(db_b, "--peer", f"https://127.0.0.1:{port}", "--code", other_secret, "--once")
         assert wrong.returncode == 2
-        assert wrong.stderr.strip().count("\n") == 0 and "Sync-Code passt nicht" in wrong.stderr
+        assert wrong.stderr.strip().count("\n") == 0 and "Pairing-Code passt nicht" in wrong.stderr
 
         first = run(db_b, "--peer", f"127.0.0.1:{port}", "--code", code, "--once")
         assert first.returncode == 0, first.stderr
@@ -84,7 +84,8 @@ def test_listen_then_once_both_ways(tmp_path):
         ([], "Noch kein Laptop gekoppelt"),
         (["--peer", "x:1", "--listen", "127.0.0.1:1"], "nur eins"),
         (["--listen", "localhost"], "HOST:PORT"),
-        (["--peer", "http://127.0.0.1:9"], "Sync-Code"),
+        (["--peer", "http://127.0.0.1:9"], "Pairing-Code"),
+        (["--peer", "http://127.0.0.1:9", "--code", "abcd-efgh"], "statt 64 Zeichen"),
         (["--peer", "ftp://x", "--code", "abc"], "keine Sync-Adresse"),
     ],
 )

@@ -4,13 +4,13 @@ import asyncio
 
 import pytest
 from aiohttp import web
-from sync_helpers import new_workshop, open_laptop, projection
+from sync_helpers import new_workshop, open_laptop, projection, serve_tls
 
 from facilitator.store import sync_state
 from facilitator.store.captures import add_capture, list_captures
 from facilitator.store.sync_state import get_peer
 from facilitator.sync.client import SyncAuthError, SyncClient, SyncUnavailable, parse_peer_url
-from facilitator.sync.secret import sync_code
+from facilitator.sync.pairing import pairing_code
 from facilitator.sync.server import bound_port, start_sync_server
 from tests.conftest import FakeClock
 
@@ -22,7 +22,7 @@ async def laptops(tmp_path):
     b = open_laptop(tmp_path / "b.db", FakeClock(1_796_000_000_500))
     workshop_id = new_workshop(a)
     runner = await start_sync_server(a, "127.0.0.1", 0)
-    url = f"http://127.0.0.1:{bound_port(runner)}"
+    url = f"https://127.0.0.1:{bound_port(runner)}"
     yield a, b, workshop_id, url, runner
     await runner.cleanup()
     a.close()
@@ -31,7 +31,7 @@ async def laptops(tmp_path):
 
 async def test_one_round_pulls_and_pushes(laptops):
     a, b, ws, url, _ = laptops
-    client = SyncClient(b, url, sync_code(a))
+    client = SyncClient(b, url, pairing_code(a))
     pulled, pushed = await client.run_once()
     assert pulled == a.version and pushed == 0
     add_capture(b, ws, "need", "Gemeinsame Cloud")
@@ -48,8 +48,9 @@ async def test_one_round_pulls_and_pushes(laptops):
 
 async def test_wrong_code_is_refused(laptops):
     a, b, ws, url, _ = laptops
-    client = SyncClient(b, url, "falschercode")
-    with pytest.raises(SyncAuthError, match="Sync-Code passt nicht"):
+    right = pairing_code(a)
+    client = SyncClient(b, url, ("zzzz" if not right.startswith("zzzz") else "yyyy") + right[4:])
+    with pytest.raises(SyncAuthError, match="Pairing-Code passt nicht"):
         await client.run_once()
     assert not client.status.connected
     assert b.version == 0
@@ -65,7 +66,7 @@ async def test_cursor_and_ops_are_one_transaction(laptops, monkeypatch):
         raise OSError("power cut")
 
     monkeypatch.setattr(sync_state, "insert_remote_ops", crash_after_insert)
-    client = SyncClient(b, url, sync_code(a))
+    client = SyncClient(b, url, pairing_code(a))
     with pytest.raises(SyncUnavailable):
         await client.run_once()
     assert b.version == 0  # neither the ops …
@@ -79,7 +80,7 @@ async def test_peer_down_then_back(laptops):
     a, b, ws, url, runner = laptops
     port = int(url.rsplit(":", 1)[1])
     await runner.cleanup()  # A's server is gone
-    client = SyncClient(b, url, sync_code(a), timeout_s=1)
+    client = SyncClient(b, url, pairing_code(a), timeout_s=1)
     with pytest.raises(SyncUnavailable, match="nicht erreichbar"):
         await client.run_once()
     assert client.status.label == "Sync: getrennt"
@@ -121,8 +122,8 @@ async def test_nonsense_answers_become_a_status_message(aiohttp_server, store, a
 
     app = web.Application()
     app.router.add_route("*", "/{tail:.*}", reply)
-    server = await aiohttp_server(app)
-    client = SyncClient(store, str(server.make_url("/")), "irgendwas")
+    runner, url = await serve_tls(app, store)
+    client = SyncClient(store, url, pairing_code(store))
     with pytest.raises(SyncUnavailable):
         await client.run_once()
     assert not client.status.connected and client.status.message
@@ -132,11 +133,12 @@ async def test_nonsense_answers_become_a_status_message(aiohttp_server, store, a
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
+    await runner.cleanup()
 
 
 def test_peer_url_forms():
-    assert parse_peer_url("192.168.1.20:8765") == ("http://192.168.1.20:8765", None)
-    assert parse_peer_url("http://laptop-a:8765/sync/?code=abc") == ("http://laptop-a:8765", "abc")
+    assert parse_peer_url("192.168.1.20:8765") == ("https://192.168.1.20:8765", None)
+    assert parse_peer_url("http://laptop-a:8765/sync/?code=abc") == ("https://laptop-a:8765", "abc")
     with pytest.raises(Exception, match="keine Sync-Adresse"):
         parse_peer_url("ftp://x")
 
@@ -146,7 +148,7 @@ async def test_a_skewed_laptop_clock_is_shown(tmp_path):
     b = open_laptop(tmp_path / "b.db", FakeClock())
     new_workshop(a)
     runner = await start_sync_server(a, "127.0.0.1", 0)
-    client = SyncClient(b, f"http://127.0.0.1:{bound_port(runner)}", sync_code(a))
+    client = SyncClient(b, f"https://127.0.0.1:{bound_port(runner)}", pairing_code(a))
     try:
         await client.run_once()
         assert client.status.clock_offset_ms == 37_000
@@ -164,7 +166,7 @@ async def test_peer_restored_from_a_backup_gets_everything_again(laptops, tmp_pa
     backup = tmp_path / "backup.db"
     a.conn.execute("PRAGMA wal_checkpoint(FULL)")
     shutil.copy(tmp_path / "a.db", backup)
-    client = SyncClient(b, url, sync_code(a))
+    client = SyncClient(b, url, pairing_code(a))
     await client.run_once()
     add_capture(a, ws, "need", "Nach der Sicherung, verloren")
     await client.run_once()
@@ -178,7 +180,7 @@ async def test_peer_restored_from_a_backup_gets_everything_again(laptops, tmp_pa
         (tmp_path / f"a.db{suffix}").unlink(missing_ok=True)
     restored = open_laptop(tmp_path / "a.db", FakeClock())
     runner = await start_sync_server(restored, "127.0.0.1", 0)
-    client = SyncClient(b, f"http://127.0.0.1:{bound_port(runner)}", sync_code(restored))
+    client = SyncClient(b, f"https://127.0.0.1:{bound_port(runner)}", pairing_code(restored))
     try:
         add_capture(restored, ws, "driver", "Nach der Wiederherstellung")
         await client.run_once()
@@ -198,7 +200,7 @@ async def test_peer_restored_from_a_backup_gets_everything_again(laptops, tmp_pa
 
 async def test_idle_polls_do_not_write(laptops):
     a, b, ws, url, _ = laptops
-    client = SyncClient(b, url, sync_code(a))
+    client = SyncClient(b, url, pairing_code(a))
     await client.run_once()
     changes = b.conn.total_changes
     for _ in range(3):
@@ -208,11 +210,12 @@ async def test_idle_polls_do_not_write(laptops):
 
 
 async def test_wrong_address_says_so(aiohttp_server, store):
-    server = await aiohttp_server(web.Application())  # some other web server: 404s
-    client = SyncClient(store, str(server.make_url("/")), "abc")
+    runner, url = await serve_tls(web.Application(), store)  # another web server: 404s
+    client = SyncClient(store, url, pairing_code(store))
     with pytest.raises(SyncUnavailable, match="antwortet kein facilitator-Sync"):
         await client.run_once()
     await client.close()
+    await runner.cleanup()
 
 
 async def test_run_forever_reports_changes(laptops):
@@ -221,7 +224,7 @@ async def test_run_forever_reports_changes(laptops):
     client = SyncClient(
         b,
         url,
-        sync_code(a),
+        pairing_code(a),
         on_change=lambda status, pulled, pushed: heard.append((status.connected, pulled, pushed)),
     )
     task = asyncio.create_task(client.run_forever(interval=0.05))

@@ -18,7 +18,7 @@ from sync_helpers import free_port, new_workshop
 from facilitator.store import open_store
 from facilitator.store.captures import list_captures
 from facilitator.store.workshops import list_workshops
-from facilitator.sync.secret import sync_code
+from facilitator.sync.pairing import pairing_code
 from tests.conftest import PYTHON, cli_env
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(150)]
@@ -123,12 +123,12 @@ def wait_for(condition, timeout: float, step: float = 0.2) -> bool:
 def test_two_laptops_capture_crash_cut_and_converge(tmp_path):
     store = open_store(tmp_path / "a.db")
     new_workshop(store)
-    code = sync_code(store)
+    code = pairing_code(store)
     store.close()
     a = Laptop("A", tmp_path / "a.db", tmp_path)
     b = Laptop("B", tmp_path / "b.db", tmp_path)
     port = free_port()
-    url = f"http://127.0.0.1:{port}"
+    url = f"https://127.0.0.1:{port}"
     listen = ["--listen", f"127.0.0.1:{port}"]
     follow = ["--peer", url, "--code", code, "--interval", "0.2"]
     try:

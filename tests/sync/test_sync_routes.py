@@ -3,20 +3,17 @@
 import json
 
 import pytest
-from aiohttp import web
 
 from facilitator.store.captures import add_capture, list_captures
 from facilitator.store.oplog import op_to_dict, ops_after
 from facilitator.store.workshops import get_workshop
-from facilitator.sync.routes import add_sync_routes
+from facilitator.sync.routes import create_sync_app
 from facilitator.sync.secret import ALPHABET, check_sync_code, sync_code
 
 
 @pytest.fixture
 async def client(aiohttp_client, store, workshop_id):
-    app = web.Application(client_max_size=16 * 1024)  # like the participant server
-    add_sync_routes(app, store)
-    return await aiohttp_client(app)
+    return await aiohttp_client(create_sync_app(store))
 
 
 def test_sync_code_is_stable_random_and_not_the_join_code(store, workshop_id, tmp_path):
@@ -143,8 +140,7 @@ async def test_push_larger_than_8_mib_is_refused(client, store, workshop_id):
 async def test_serving_laptop_sees_the_peer_polling(aiohttp_client, store, workshop_id):
     from facilitator.sync.routes import server_status
 
-    app = web.Application()
-    add_sync_routes(app, store)
+    app = create_sync_app(store)
     client = await aiohttp_client(app)
     assert server_status(app).label == "Sync: getrennt"
     await client.get("/sync/hello", headers={"X-Sync-Code": "falsch", "X-Sync-Node": "evil"})

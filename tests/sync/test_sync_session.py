@@ -5,9 +5,11 @@ import asyncio
 import pytest
 from sync_helpers import new_workshop, open_laptop, projection
 
+from facilitator.core.errors import ValidationError
 from facilitator.store.captures import add_capture, list_captures
 from facilitator.sync.client import SyncAuthError
-from facilitator.sync.secret import remembered_pairing, sync_code
+from facilitator.sync.pairing import pairing_code
+from facilitator.sync.secret import remembered_pairing
 from facilitator.sync.server import bound_port, start_sync_server
 from facilitator.sync.session import SyncSession
 from tests.conftest import FakeClock
@@ -26,16 +28,18 @@ async def test_connect_resume_and_stop(tmp_path):
     b = open_laptop(tmp_path / "b.db", FakeClock())
     workshop_id = new_workshop(a)
     runner = await start_sync_server(a, "127.0.0.1", 0)
-    url = f"http://127.0.0.1:{bound_port(runner)}"
+    url = f"https://127.0.0.1:{bound_port(runner)}"
     heard = []
     session = SyncSession(b, on_change=lambda status, *_: heard.append(status.label))
     try:
-        with pytest.raises(SyncAuthError):
-            await session.connect(url, "falsch")
+        with pytest.raises(ValidationError):
+            await session.connect(url, "falsch")  # no pairing code at all
+        with pytest.raises(SyncAuthError, match="Zertifikat"):
+            await session.connect(url, pairing_code(b))  # a well-formed code for another laptop
         assert remembered_pairing(b) is None and session.status is None
 
-        status = await session.connect(url, sync_code(a))
-        assert status.connected and remembered_pairing(b) == (url, sync_code(a))
+        status = await session.connect(url, pairing_code(a))
+        assert status.connected and remembered_pairing(b) == (url, pairing_code(a))
         add_capture(b, workshop_id, "need", "Von B")
         assert await wait_until(lambda: len(list_captures(a, workshop_id)) == 1)
         await session.stop()
@@ -59,7 +63,7 @@ async def test_unreachable_peer_is_remembered_and_retried(tmp_path):
     new_workshop(a)
     port = free_port()
     session = SyncSession(b)
-    status = await session.connect(f"http://127.0.0.1:{port}", sync_code(a), interval=0.05)
+    status = await session.connect(f"https://127.0.0.1:{port}", pairing_code(a), interval=0.05)
     assert not status.connected and "nicht erreichbar" in status.message
     runner = await start_sync_server(a, "127.0.0.1", port)
     try:

@@ -248,3 +248,18 @@ async def test_join_screen_drops_the_code_of_a_deleted_workshop(app, store: Stor
         await pilot.pause()
         assert not str(app.screen.query_one("#join-qr", Static).content).strip()
         assert "TESTCODE42" not in str(app.screen.query_one("#join-code", Label).content)
+
+
+async def test_erase_key_on_the_participants_screen(app, store: Store, workshop_id):
+    from facilitator.store.participants import add_participant
+
+    add_participant(store, workshop_id, "Anna Weber", email="anna@example.org", present=True)
+    add_participant(store, workshop_id, "Ben Roth")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6", "E", "n")  # declined: nothing happens
+        assert len(list_participants(store, workshop_id)) == 2
+        await pilot.press("E", "j")
+        await until(pilot, lambda: "gelöscht" in str(app.screen.query_one("#message").content))
+        assert [p.name for p in list_participants(store, workshop_id)] == ["Ben Roth"]
+        dump = store.conn.execute("SELECT group_concat(payload) FROM op").fetchone()[0]
+        assert "anna@example.org" not in dump

@@ -4,7 +4,8 @@ from textual.widgets import Input, Label
 
 from facilitator.store import Store, open_store
 from facilitator.store.captures import add_capture, list_captures
-from facilitator.sync.secret import sync_code
+from facilitator.sync.pairing import pairing_code
+from facilitator.sync.server import start_sync_server
 from facilitator.tui.app import create_app
 from facilitator.tui.dialogs.pair import PairDialog
 from facilitator.web.runner import start_participant_server
@@ -23,21 +24,28 @@ def _header_sync(app) -> str:
 
 
 async def test_pairing_brings_the_other_laptops_captures(tmp_path, store: Store, workshop_id):
-    server = await start_participant_server(store, host="127.0.0.1", port=0)
+    server = await start_sync_server(store, "127.0.0.1", 0)
     other = open_store(tmp_path / "b.db", create=True)
     try:
         app = create_app(other, None, server=False, join_host="127.0.0.1", join_code="X")
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.press("f8", "v")
-            assert isinstance(app.screen, PairDialog)
+            await pilot.press("f8")  # the projected Join screen: the dialog is refused there
+            app.action_pair()
+            await pilot.pause()
+            assert not isinstance(app.screen, PairDialog)
+            assert "QR-Bildschirm" in str(app.screen.query_one("#message").content)
+            await pilot.press("f2", "v")
+            assert await _until(pilot, lambda: isinstance(app.screen, PairDialog))
             assert "keinen Sync" in str(app.screen.query_one("#pair-this-url", Label).content)
-            app.screen.query_one("#pair-url", Input).value = server.sync_url
+            app.screen.query_one("#pair-url", Input).value = server.url
             app.screen.query_one("#pair-code", Input).value = "falsch-falsch"
             await pilot.click("#pair-connect")
-            assert await _until(pilot, lambda: "falsch" in _message(app) or "Code" in _message(app))
-            assert isinstance(app.screen, PairDialog) and app.sync.status is None
+            assert await _until(pilot, lambda: "Pairing-Code" in _message(app))
+            assert (
+                isinstance(app.screen, PairDialog) and app.sync is None or app.sync.status is None
+            )
             code = app.screen.query_one("#pair-code", Input)
-            code.value = sync_code(store)
+            code.value = pairing_code(store)
             code.focus()
             await pilot.press("enter")
             assert await _until(pilot, lambda: not isinstance(app.screen, PairDialog)), _message(
@@ -62,14 +70,14 @@ async def test_pairing_brings_the_other_laptops_captures(tmp_path, store: Store,
                 ),
             )
             # A goes away: B keeps capturing and its header counts what waits.
-            await server.stop()
+            await server.cleanup()
             assert await _until(pilot, lambda: "Sync: getrennt" in _header_sync(app))
             add_capture(other, workshop_id, "need", "Schulungen")
             app.screen.tick()
             assert await _until(pilot, lambda: "1 ausstehend" in _header_sync(app))
         assert app.sync.client is not None
     finally:
-        await server.stop()
+        await server.cleanup()
         other.close()
 
 
@@ -94,14 +102,16 @@ async def test_serving_laptop_header_says_connected(
         return await start_participant_server(store_arg, host="127.0.0.1", port=0)
 
     monkeypatch.setattr("facilitator.web.runner.start_participant_server", start)
+    app.sync_port = 0  # any free port for the app's own sync server
     try:
         async with app.run_test(size=(100, 30)) as pilot:
-            assert await _until(pilot, lambda: app.server is not None)
+            assert await _until(pilot, lambda: app.sync_server is not None)
             assert _header_sync(app) == ""
             from facilitator.sync.session import SyncSession
 
             session = SyncSession(other)
-            await session.connect(app.server.sync_url, sync_code(store), interval=0.2)
+            url = f"https://127.0.0.1:{app.sync_server.port}"
+            await session.connect(url, pairing_code(store), interval=0.2)
             assert await _until(pilot, lambda: "Sync: verbunden" in _header_sync(app))
             await session.stop()
     finally:

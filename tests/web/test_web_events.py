@@ -7,11 +7,12 @@ import uuid
 
 import aiohttp
 
+from facilitator.net import lan_addresses
 from facilitator.store.agenda import update_item
 from facilitator.store.captures import add_capture
 from facilitator.store.timer import advance, start_or_pause
 from facilitator.web import hub as hub_module
-from facilitator.web.runner import lan_addresses, start_participant_server
+from facilitator.web.runner import start_participant_server
 from facilitator.web.security import RateLimits
 
 

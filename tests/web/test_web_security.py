@@ -171,7 +171,9 @@ async def test_errors_never_leak_a_traceback(make_client):
     assert page.status == 404 and page.headers["Content-Security-Policy"] == CSP
 
 
-async def test_sync_routes_get_larger_bodies_and_no_rate_limit(make_client):
+async def test_sync_paths_get_no_exception_on_the_phone_port(make_client):
+    """The phones' server knows nothing of sync: /sync/ gets the phones' limits like any path."""
+
     async def echo(request: web.Request) -> web.Response:
         return web.json_response({"size": len(await request.read())})
 
@@ -179,6 +181,7 @@ async def test_sync_routes_get_larger_bodies_and_no_rate_limit(make_client):
         limits=RateLimits(),
         extra_setup=[lambda app: app.router.add_post("/sync/ops", echo)],
     )
-    for _ in range(15):
-        response = await client.post("/sync/ops", data=b"x" * 100_000)
-        assert response.status == 200 and (await response.json())["size"] == 100_000
+    response = await client.post("/sync/ops", data=b"x" * 100_000)
+    assert response.status == 413
+    statuses = [(await client.post("/sync/ops", data=b"x")).status for _ in range(15)]
+    assert 429 in statuses

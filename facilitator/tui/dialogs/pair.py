@@ -1,7 +1,8 @@
 """Provides the pairing dialog: this laptop's sync address and code, and connecting to the other.
 
-The sync code is a secret (it lets a laptop read and change the whole database), so it
-is shown here, on the moderators' screen, and never on the projector's Join view.
+The pairing code holds a secret (it lets a laptop read and change the whole database)
+and the fingerprint of this laptop's certificate, so it is shown here, on the
+moderators' screen, and the dialog never opens over the projector's Join view.
 """
 
 from textual import work
@@ -12,11 +13,6 @@ from textual.widgets import Button, Input, Label
 
 from facilitator.core.errors import UserError
 from facilitator.tui.dialogs.common import MessageDialog
-
-
-def grouped(code: str) -> str:
-    """Return the code in groups of four (dashes are ignored when it is typed)."""
-    return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
 
 
 class PairDialog(MessageDialog[None]):
@@ -50,20 +46,22 @@ class PairDialog(MessageDialog[None]):
         self.load_remembered()
 
     def show_this_laptop(self) -> None:
-        server = getattr(self.app, "server", None)
+        server = getattr(self.app, "sync_server", None)
         if server is None:
             self._this(self.t("pair.no_server"), "")
             return
-        from facilitator.sync.secret import sync_code  # the server loaded aiohttp already
+        from facilitator.sync.pairing import pairing_code  # the server loaded it already
 
-        code = sync_code(self.app.store)  # type: ignore[attr-defined]
-        self._this("", self.t("pair.this_code", code=grouped(code)))
+        code = pairing_code(self.app.store)  # type: ignore[attr-defined]
+        groups = code.split("-")  # 16 groups of four: two lines of eight fit 80 columns
+        lines = "-".join(groups[:8]) + "\n" + "-".join(groups[8:])
+        self._this("", self.t("pair.this_code", code="\n" + lines))
         self.find_url(server)
 
     @work(thread=True, group="pair-info", exit_on_error=False)
     def find_url(self, server: object) -> None:
         """The address off the UI thread: finding the LAN address asks the resolver."""
-        url = getattr(server, "sync_url", None)
+        url = getattr(server, "url", None)
         if url:
             self.app.call_from_thread(self._this, self.t("pair.this_url", url=url), None)
 

@@ -1,7 +1,6 @@
 """Provides the Join screen: the join QR code full-screen for the projector, URL and code."""
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.widgets import Label, Static
 
@@ -12,9 +11,8 @@ class JoinScreen(BaseScreen):
     """Large QR code in dark-on-light, whatever the theme, so phones can read it."""
 
     name_key = "screen.join"
-    # The sync code is never shown here (the projector shows this screen): v opens the
-    # pairing dialog on the moderators' side instead.
-    BINDINGS = [Binding("v", "app.pair", "key.pair")]
+    # The pairing code is never shown here, and the pairing dialog never opens over this
+    # screen (the projector shows it): pair from the Start screen (F2, v) instead.
 
     def __init__(self) -> None:
         super().__init__()

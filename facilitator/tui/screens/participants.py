@@ -12,14 +12,14 @@ from facilitator.core.errors import UserError
 from facilitator.core.models import Participant
 from facilitator.core.participants_csv import parse_participants_csv
 from facilitator.core.taxonomy import ORG_TYPES
+from facilitator.store.participant_import import import_participants
 from facilitator.store.participants import (
     get_participant,
-    import_participants,
     list_participants,
     set_consent,
     set_present,
 )
-from facilitator.tui.dialogs.common import PromptDialog
+from facilitator.tui.dialogs.common import ConfirmDialog, PromptDialog
 from facilitator.tui.screens.base import BaseScreen
 from facilitator.tui.widgets.cells import cut
 
@@ -33,6 +33,7 @@ class ParticipantsScreen(BaseScreen):
         Binding("space,x", "present", "key.present", key_display="␣"),
         Binding("e", "consent", "key.consent"),
         Binding("g", "groups", "key.groups"),
+        Binding("E", "erase", "key.erase", key_display="⇧E"),
     ]
 
     def __init__(self) -> None:
@@ -116,6 +117,23 @@ class ParticipantsScreen(BaseScreen):
         else:
             stored = get_participant(self.store, person.id)
             self.say(self.t("participants.consent_on", name=person.name, at=stored.consent_at))
+
+    def action_erase(self) -> None:
+        """Erase the selected person for good (GDPR Art. 17), after a yes."""
+        person = self.selected()
+        if person is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            from facilitator.store.people import erase_people
+
+            erase_people(self.store, [person])
+            self.say(self.t("participants.erased", name=person.name))
+
+        question = self.t("participants.erase_ask", name=person.name)
+        self.app.push_screen(ConfirmDialog(question, self.fapp.lang), answered)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "participants-groups":

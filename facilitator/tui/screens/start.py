@@ -20,6 +20,8 @@ class StartScreen(BaseScreen):
         Binding("enter,o", "open", "key.open"),
         Binding("n", "new", "key.new"),
         Binding("delete,d", "delete", "key.delete"),
+        # The second laptop is paired from here (moderators' screen), never from Join (F8).
+        Binding("v", "app.pair", "key.pair"),
     ]
 
     def __init__(self) -> None:

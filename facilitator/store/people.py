@@ -1,0 +1,127 @@
+"""Provides the data-subject services: find a person, show everything, erase, purge.
+
+Art. 15/20: `person_report` gathers every row, the consent history (from the op log)
+with the texts agreed to, and the submissions the person signed with their name.
+Art. 17: `erase_people` records one erase op per row (see `erasure`); `purge_before`
+records one purge op per workshop held before a date (Art. 5(1)(e), retention).
+"""
+
+import json
+from typing import Any
+
+from facilitator.core.errors import NotFound
+from facilitator.core.models import Participant
+from facilitator.store.db import Store
+from facilitator.store.erasure import ERASE_KIND, PURGE_KIND
+from facilitator.store.oplog import record
+from facilitator.store.participants import _SELECT
+from facilitator.store.queries import rows
+
+
+def find_people(store: Store, text: str) -> list[Participant]:
+    """Return the rows for a person given by id, e-mail or exact name (in every workshop)."""
+    text = " ".join(str(text).split())
+    live = " AND p.deleted = 0 AND p.name IS NOT NULL"
+    for where, value in (
+        ("p.id = ?", text),
+        ("lower(p.email) = lower(?) AND p.email != ''", text),
+        ("p.name = ?", text),
+    ):
+        found = rows(store, _SELECT + f" WHERE {where}{live} ORDER BY p.created_at", [value])
+        if found:
+            return [Participant.from_row(r) for r in found]
+    raise NotFound(
+        f"Eine Person {text!r} gibt es nicht (Id, E-Mail-Adresse oder genauer Name).",
+        en=f"There is no person {text!r} (id, e-mail address or exact name).",
+    )
+
+
+def erase_people(store: Store, people: list[Participant]) -> int:
+    """Erase each row (projection, earlier ops, submissions' author) in one transaction."""
+    with store.transaction():
+        for person in people:
+            record(store, ERASE_KIND, {"id": person.id}, person.workshop_id)
+    return len(people)
+
+
+def purge_before(store: Store, before: str) -> int:
+    """Remove the personal data of workshops held before `before` (ISO date); return people.
+
+    One purge op per workshop: it erases every participant (as `erase_people` does) and
+    the names on the workshop's captures (author, to-do owner), here and on the other laptop.
+    """
+    workshops = rows(
+        store,
+        "SELECT id FROM workshop WHERE date IS NOT NULL AND date != '' AND date < ? "
+        "AND id NOT IN (SELECT workshop_id FROM purged_workshop)",
+        [before],
+    )
+    ids = [w["id"] for w in workshops]
+    count = 0
+    with store.transaction():
+        for workshop_id in ids:
+            count += store.conn.execute(
+                "SELECT count(*) FROM participant WHERE workshop_id = ? AND name IS NOT NULL "
+                "AND deleted = 0",
+                [workshop_id],
+            ).fetchone()[0]
+            record(store, PURGE_KIND, {"id": workshop_id}, workshop_id)
+    return count
+
+
+def person_report(store: Store, people: list[Participant]) -> dict[str, Any]:
+    """Return everything stored about one person: rows, consent history, texts, submissions."""
+    entries = []
+    for person in people:
+        raw = rows(store, "SELECT * FROM participant WHERE id = ?", [person.id])[0]
+        workshop = rows(
+            store, "SELECT title, date FROM workshop WHERE id = ?", [person.workshop_id]
+        )
+        history = []
+        for op in rows(
+            store,
+            "SELECT kind, payload, created_at, node FROM op WHERE kind LIKE 'participant.%' "
+            "AND json_extract(payload, '$.id') = ? ORDER BY hlc, node",
+            [person.id],
+        ):
+            payload = json.loads(op["payload"])
+            if "consent" in payload and (op["kind"] != "participant.add" or payload["consent"]):
+                history.append(
+                    {
+                        "at": payload.get("consent_at") or op["created_at"],
+                        "consent": bool(payload["consent"]),
+                        "source": payload.get("consent_source"),
+                        "given_at": payload.get("consent_given_at"),
+                        "text_version": payload.get("consent_text_version"),
+                    }
+                )
+        texts = {
+            r["version"]: r["text"]
+            for r in rows(store, "SELECT version, text FROM consent_text")
+            if any(h["text_version"] == r["version"] for h in history)
+        }
+        submissions = [
+            {"kind": c["kind"], "text": c["text"], "created_at": c["created_at"]}
+            for c in rows(
+                store,
+                "SELECT kind, text, created_at, author FROM capture WHERE workshop_id = ? "
+                "AND deleted = 0 AND author != ''",
+                [person.workshop_id],
+            )
+            if c["author"].strip().casefold() == person.name.casefold()
+        ]
+        entries.append(
+            {
+                "workshop": {"id": person.workshop_id, **(workshop[0] if workshop else {})},
+                "participant": {
+                    **raw,
+                    "organisation": person.organisation,
+                    "org_type": person.org_type,
+                    "municipality": person.municipality,
+                },
+                "consent_history": history,
+                "consent_texts": texts,
+                "submissions": submissions,
+            }
+        )
+    return {"person": people[0].name if people else "", "entries": entries}

@@ -1,0 +1,94 @@
+"""Provides the sync services the command line and the app share: serve, pair, follow.
+
+One pairing policy for every front end (`first_round`): a pairing is remembered
+unless the other side refused it (wrong code, or a certificate the code does not
+name); a laptop that is merely out of reach is remembered and tried again.
+"""
+
+import asyncio
+from collections.abc import Callable
+
+from facilitator.core.errors import UserError
+from facilitator.store.db import Store
+from facilitator.sync.client import SyncAuthError, SyncClient, SyncUnavailable, parse_peer_url
+from facilitator.sync.pairing import pairing_code, parse_pairing_code
+from facilitator.sync.secret import remember_pairing, remembered_pairing
+from facilitator.sync.server import start_sync_server
+from facilitator.sync.status import SyncStatus
+
+Report = Callable[[SyncStatus, int, int], None]
+
+
+async def first_round(client: SyncClient) -> tuple[int, int] | None:
+    """Run one round and apply the pairing policy; None if the peer could not be reached.
+
+    Raises SyncAuthError (nothing remembered) when the peer refused the code or its
+    certificate is not the one the code names.
+    """
+    try:
+        moved = await client.run_once()
+    except SyncAuthError:
+        raise
+    except SyncUnavailable:
+        moved = None
+    remember_pairing(client.store, client.peer_url, client.code)
+    return moved
+
+
+def peer_and_code(store: Store | None, peer: str | None, code: str | None) -> tuple[str, str]:
+    """Return (peer URL, pairing code) from the options, else the remembered pairing.
+
+    The code may come with the address (…?code=); a malformed code is one sentence.
+    """
+    if peer:
+        _, url_code = parse_peer_url(peer)
+        code = code or url_code
+        if not code:
+            raise UserError(
+                "Bitte den Pairing-Code des anderen Laptops mit --code angeben "
+                "(dort: facilitator sync code).",
+                en="Please give the other laptop's pairing code with --code "
+                "(there: facilitator sync code).",
+            )
+        parse_pairing_code(code)
+        return peer, code
+    pairing = remembered_pairing(store) if store is not None else None
+    if pairing is None:
+        raise UserError(
+            "Noch kein Laptop gekoppelt: facilitator sync --peer URL --code CODE "
+            "(oder --listen HOST:PORT, um selbst bereitzustehen).",
+            en="No laptop paired yet: facilitator sync --peer URL --code CODE "
+            "(or --listen HOST:PORT to stand by yourself).",
+        )
+    return pairing
+
+
+async def sync_once(store: Store, peer: str, code: str) -> tuple[int, int]:
+    """One round with the peer; SyncUnavailable if it cannot be reached."""
+    client = SyncClient(store, peer, code)
+    try:
+        moved = await first_round(client)
+    finally:
+        await client.close()
+    if moved is None:
+        raise SyncUnavailable(client.status.message)
+    return moved
+
+
+async def follow(
+    store: Store, peer: str, code: str, interval: float, report: Report | None = None
+) -> None:
+    """Sync with the peer until cancelled (SyncAuthError if it refuses us)."""
+    client = SyncClient(store, peer, code, on_change=report)
+    await first_round(client)
+    await client.run_forever(interval)
+
+
+async def serve(store: Store, host: str, port: int, ready: Callable[[str, str], None]) -> None:
+    """Serve sync over TLS on host:port until cancelled; `ready(url, pairing code)` once up."""
+    server = await start_sync_server(store, host, port)  # OSError before `ready`
+    try:
+        ready(server.url, pairing_code(store))
+        await asyncio.Event().wait()
+    finally:
+        await server.cleanup()
