@@ -46,6 +46,7 @@ class OrgProfile:
     words: Counter = field(default_factory=Counter)
     offers: list[tuple[str | None, str]] = field(default_factory=list)  # (topic, text)
     requests: list[tuple[str | None, str]] = field(default_factory=list)
+    place_problem: str | None = None  # why the place is unknown (with the closest names)
 
     def add_text(self, topic: str | None, text: str) -> None:
         """Count one capture's topic field and words into the profile."""
@@ -227,7 +228,9 @@ def match(profiles: list[OrgProfile], groups: int, by: str = "topic") -> MatchRe
     warnings = []
     if by != "topic":
         warnings = [
-            f"{p.name}: Ort {p.municipality!r} nicht gefunden – nur nach Themen zugeordnet."
+            f"{p.name}: {p.place_problem} Nur nach Themen zugeordnet."
+            if p.place_problem
+            else f"{p.name}: Ort {p.municipality!r} nicht gefunden – nur nach Themen zugeordnet."
             if p.municipality
             else f"{p.name}: kein Ort angegeben – nur nach Themen zugeordnet."
             for p in ordered

@@ -7,7 +7,13 @@ import uuid
 import pytest
 
 from facilitator.core.matching import haversine_km
-from facilitator.geo import locate, normalise_place
+from facilitator.geo import (
+    locate,
+    municipalities,
+    normalise_place,
+    place_warning,
+    resolve_place,
+)
 
 
 @pytest.mark.parametrize(
@@ -34,15 +40,59 @@ def test_locate_places_from_every_corner():
     assert haversine_km(locate("Mannheim"), locate("Konstanz")) > 200
     # "Biberach" alone means the larger Biberach an der Riß, not the village in the Kinzig valley.
     assert locate("Biberach") == locate("Biberach an der Riß")
-    assert locate("Rhein-Neckar-Kreis") is None and locate("") is None
+    # A county names its Landratsamt's seat.
+    assert locate("Rhein-Neckar-Kreis") == locate("Heidelberg") and locate("") is None
     assert locate("Paris") is None
+
+
+ISSUE_PLACES = ["Aichwald", "Ammerbuch", "Lichtenstein", "Walddorfhäslach", "Sonnenbühl",
+                "Starzach", "Engstingen", "Hohenstein", "Römerstein"]  # fmt: skip
+
+
+def test_every_municipality_of_the_state_is_listed_once_with_its_county():
+    places = municipalities()
+    assert len(places) == 1101
+    assert len({(p.name, p.county) for p in places}) == 1101
+    assert sum(len(p.seat_of) for p in places) == 35
+    assert all(47.5 < p.latitude < 49.8 and 7.5 < p.longitude < 10.5 for p in places)
+    for name in ISSUE_PLACES:
+        assert resolve_place(name).municipality.name == name
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "county"),
+    [
+        ("Freiburg", "Freiburg im Breisgau", "Stadtkreis Freiburg im Breisgau"),
+        ("Hohentengen (Landkreis Waldshut)", "Hohentengen am Hochrhein", "Landkreis Waldshut"),
+        ("Hohentengen, Kreis Sigmaringen", "Hohentengen", "Landkreis Sigmaringen"),
+        ("Altdorf (Landkreis Esslingen)", "Altdorf", "Landkreis Esslingen"),
+        ("LRA Breisgau-Hochschwarzwald", "Freiburg im Breisgau", "Stadtkreis Freiburg im Breisgau"),
+        ("Landratsamt Hohenlohekreis", "Künzelsau", "Hohenlohekreis"),
+        ("St. Blasien", "St. Blasien", "Landkreis Waldshut"),
+        ("Villingen", "Villingen-Schwenningen", "Schwarzwald-Baar-Kreis"),
+        ("Gemeinde Kleines Wiesental", "Kleines Wiesental", "Landkreis Lörrach"),
+    ],
+)
+def test_official_names_short_forms_and_counties_resolve(written, name, county):
+    found = resolve_place(written).municipality
+    assert (found.name, found.county) == (name, county)
+
+
+def test_ambiguous_or_unknown_place_is_a_warning_with_the_closest_names():
+    assert resolve_place("Altdorf").municipality is None
+    assert "Landkreis Böblingen" in place_warning("Altdorf")
+    assert resolve_place("Altdorf", county="Böblingen").municipality.county == "Landkreis Böblingen"
+    warning = place_warning("Aichwalt")
+    assert warning.startswith("Ort „Aichwalt“ nicht gefunden") and "Aichwald" in warning
+    assert place_warning("Aichwald") is None
 
 
 def test_data_file_names_its_licence():
     from importlib import resources
 
-    head = resources.files("facilitator.data").joinpath("bw_places.csv").read_text("utf-8")[:600]
-    assert "GeoNames" in head and "CC BY 4.0" in head
+    for name in ("bw_places.csv", "bw_municipalities.csv"):
+        head = resources.files("facilitator.data").joinpath(name).read_text("utf-8")[:600]
+        assert "GeoNames" in head and "CC BY 4.0" in head
 
 
 @pytest.mark.slow
