@@ -31,6 +31,9 @@ COMMANDS: dict[str, str] = {
     "serve": "facilitator.cli.serve:serve",
     "qr": "facilitator.cli.serve:qr",
     "sync": "facilitator.cli.sync:sync",
+    # series (issue 17)
+    "topic": "facilitator.cli.topic:topic",
+    "examples": "facilitator.cli.examples:examples",
 }
 
 

@@ -9,6 +9,7 @@ from facilitator.core.matching import BY_CHOICES, MatchResult, OrgProfile, match
 from facilitator.geo import locate, place_warning
 from facilitator.store.db import Store
 from facilitator.store.rollup import Scope, load_scope, resolve_scope
+from facilitator.topics import keyword_vocabulary
 
 # Kinds that say what an organisation works on; questions and notes say less.
 PROFILE_KINDS = {"challenge", "need", "driver", "measure", "idea", "offer", "request", "todo"}
@@ -80,4 +81,4 @@ def suggest_groups(
             f"{groups} Gruppen sind mehr als die {len(found)} Organisationen in der Auswahl.",
             en=f"{groups} groups are more than the {len(found)} organisations in the selection.",
         )
-    return match(found, groups, by)
+    return match(found, groups, by, vocabulary=keyword_vocabulary())
