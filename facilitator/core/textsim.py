@@ -57,6 +57,12 @@ MIN_PART = 4
 
 
 @lru_cache(maxsize=1)
+def _stop_stems() -> frozenset[str]:
+    """Return the stems of the domain stop words ("fehlendes" goes with "fehlen")."""
+    return frozenset(stem(w) for w in DOMAIN_STOPWORDS)
+
+
+@lru_cache(maxsize=1)
 def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("german")
 
@@ -72,7 +78,7 @@ def words(text: str) -> list[str]:
     out = []
     for word in _WORD.findall(text or ""):
         folded = fold(word)
-        if folded in STOPWORDS or folded in DOMAIN_STOPWORDS or folded in SHORT_STOPWORDS:
+        if folded in STOPWORDS or folded in SHORT_STOPWORDS or stem(word) in _stop_stems():
             continue
         # Two-letter words count only as acronyms ("KI", "5G", "IT").
         if (len(folded) >= 3 or word.isupper() or any(c.isdigit() for c in word)) and not (
@@ -123,7 +129,7 @@ class TermModel:
                 known[term] = word
         for term, word in known.items():
             self.surface.setdefault(term, word)
-        self.vocabulary = {v for v in self.surface if len(v) >= MIN_PART}
+        self.vocabulary = {v for v in self.surface if len(v) >= MIN_PART} | _stop_stems()
         self._parts: dict[str, list[str]] = {}
         counts = [self.terms(text) for text in texts]
         df: Counter = Counter(term for found in counts for term in found)
@@ -136,11 +142,14 @@ class TermModel:
         found: Counter = Counter()
         for word in words(text):
             term = stem(word)
-            found[term] += 1.0
-            self.surface.setdefault(term, word)
             if term not in self._parts:
                 self._parts[term] = split_compound(term, self.vocabulary) if len(term) > 6 else []
-            for part in self._parts[term]:
+            parts = [p for p in self._parts[term] if p not in _stop_stems()]
+            if self._parts[term] and not parts and len(self._parts[term]) == 2:
+                continue  # "Digitalisierungsprojekte": nothing but words every text says
+            found[term] += 1.0
+            self.surface.setdefault(term, word)
+            for part in parts:
                 found[part] += PART_WEIGHT
         return found
 
