@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from facilitator.core.textsim import TermModel, cosine
 
-NEAR_DUPLICATE = 0.5
+NEAR_DUPLICATE = 0.35
 
 
 @dataclass(frozen=True)

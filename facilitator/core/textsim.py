@@ -44,7 +44,8 @@ DOMAIN_STOPWORDS = frozenset(
     thema themen lösung lösungen einführung einführen umsetzung umsetzen unterstützung
     erfahrung erfahrungen austausch fehlt fehlen fehlende fehlender gibt brauchen benötigen
     wollen planen geplant möglich bitte partner partnerin zusammen gemeinsam eigene eigenen
-    neue neuen neuer bereich bereiche rahmen beim durch""".split()
+    neue neuen neuer bereich bereiche rahmen beim durch mangel problem probleme schwierig
+    schwierigkeiten herausforderung herausforderungen bedarf""".split()
 )
 # Short function words (STOPWORDS holds the longer ones).
 SHORT_STOPWORDS = frozenset(
@@ -81,9 +82,9 @@ def words(text: str) -> list[str]:
         if folded in STOPWORDS or folded in SHORT_STOPWORDS or stem(word) in _stop_stems():
             continue
         # Two-letter words count only as acronyms ("KI", "5G", "IT").
-        if (len(folded) >= 3 or word.isupper() or any(c.isdigit() for c in word)) and not (
-            folded.isdigit()
-        ):
+        if (
+            len(folded) >= 3 or (len(word) == 2 and (word.isupper() or word[0].isdigit()))
+        ) and not (folded.isdigit()):
             out.append(word)
     return out
 
@@ -143,15 +144,24 @@ class TermModel:
         for word in words(text):
             term = stem(word)
             if term not in self._parts:
-                self._parts[term] = split_compound(term, self.vocabulary) if len(term) > 6 else []
+                self._parts[term] = self._split(term)
             parts = [p for p in self._parts[term] if p not in _stop_stems()]
-            if self._parts[term] and not parts and len(self._parts[term]) == 2:
+            if self._parts[term] and not parts and len(self._parts[term]) >= 2:
                 continue  # "Digitalisierungsprojekte": nothing but words every text says
             found[term] += 1.0
             self.surface.setdefault(term, word)
             for part in parts:
                 found[part] += PART_WEIGHT
         return found
+
+    def _split(self, term: str, depth: int = 2) -> list[str]:
+        """Return the known parts of a compound and theirs ("parkplatzsuche" → parkplatz, park)."""
+        if depth == 0 or len(term) <= 6:
+            return []
+        parts = split_compound(term, self.vocabulary)
+        return parts + [
+            sub for part in parts for sub in self._split(part, depth - 1) if sub not in parts
+        ]
 
     def vector(self, text: str) -> dict[str, float]:
         """Return the text's unit-length TF-IDF vector."""
@@ -176,7 +186,8 @@ def shared_terms(
     shown: list[str] = []
     for _, term in reversed(common):
         word = model.surface.get(term, term)
-        if word not in shown:
+        # "Beteiligung" adds nothing after "Bürgerbeteiligung" (a part of a shown word).
+        if not any(fold(word) in fold(seen) or fold(seen) in fold(word) for seen in shown):
             shown.append(word)
     return shown[:limit]
 
