@@ -9,7 +9,9 @@ field adds TOPIC_BONUS, enough to order equal texts but never to make a pair on 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from facilitator.core.textsim import TermModel, german_decimal, neighbours, shared_terms
+import numpy as np
+
+from facilitator.core.textsim import TermModel, german_decimal, shared_terms, similarity_matrix
 
 MIN_SIMILARITY = 0.06
 TOPIC_BONUS = 0.02
@@ -48,11 +50,23 @@ def pair_offers(
     model = TermModel([s.text for s in (*offers, *requests)], vocabulary)
     offered = [model.vector(s.text) for s in offers]
     wanted = [model.vector(s.text) for s in requests]
-    pairs = []
-    for (i, j), score in neighbours(offered, wanted, MIN_SIMILARITY).items():
-        offer, request = offers[i], requests[j]
-        if offer.org == request.org:
+    pairs: list[Pair] = []
+    if not offered or not wanted:
+        return pairs
+    scores = similarity_matrix(offered, wanted)
+    orgs_offering = np.array([s.org for s in offers], dtype=object)
+    orgs_asking = np.array([s.org for s in requests], dtype=object)
+    scores[orgs_offering[:, None] == orgs_asking[None, :]] = 0.0  # never one's own request
+    # Only the best few candidates need reasons: a matrix product ranks them all at once.
+    flat = scores.ravel()
+    keep = min(flat.size, limit * 4)
+    best = np.argpartition(-flat, keep - 1)[:keep] if keep < flat.size else np.arange(flat.size)
+    for index in best:
+        score = float(flat[index])
+        if score < MIN_SIMILARITY:
             continue
+        i, j = divmod(int(index), len(wanted))
+        offer, request = offers[i], requests[j]
         reason = shared_terms(model, offered[i], wanted[j])
         if not reason:
             continue

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
+import numpy as np
 import snowballstemmer
 
 
@@ -216,6 +217,23 @@ def neighbours(
             if score >= threshold:
                 found[(i, j)] = score
     return found
+
+
+def similarity_matrix(left: list[dict[str, float]], right: list[dict[str, float]]) -> np.ndarray:
+    """Return the cosine of every left vector with every right one (rows: left)."""
+    vocabulary: dict[str, int] = {}
+    for vector in (*left, *right):
+        for term in vector:
+            vocabulary.setdefault(term, len(vocabulary))
+
+    def dense(vectors: list[dict[str, float]]) -> np.ndarray:
+        matrix = np.zeros((len(vectors), max(1, len(vocabulary))), dtype=np.float32)
+        for row, vector in enumerate(vectors):
+            for term, weight in vector.items():
+                matrix[row, vocabulary[term]] = weight
+        return matrix
+
+    return dense(left) @ dense(right).T
 
 
 def german_decimal(value: float, digits: int = 2) -> str:
