@@ -146,7 +146,7 @@ def blocks(sheet: FactSheet, lang: str, today: date | None = None) -> list[Block
                     [f.text, topic_label(f.topic, lang), f.count, f.votes, _who(f, lang)]
                     for f in found
                 ],
-                widths=[2.4, 1.3, 0.9, 0.7, 1.7],
+                widths=[2.0, 1.3, 1.15, 0.85, 1.7],
             )
             if found
             else Block("para", t("none"))
