@@ -5,6 +5,8 @@ import subprocess
 import uuid
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from facilitator.core.matching import haversine_km
 from facilitator.geo import (
@@ -127,3 +129,12 @@ def test_factsheet_renders_to_pdf(series_db, tmp_path):
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "Faktenblatt: alle Workshops" in text and "Seite 1 von" in text
     assert "Meistbewertete Herausforderungen" in text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_any_written_place_resolves_or_warns_never_raises(written):
+    found = resolve_place(written)
+    assert (
+        found.municipality is not None or place_warning(written) is not None or not written.strip()
+    )
