@@ -27,11 +27,12 @@ def examples() -> None:
 @pass_settings
 def add(settings: Settings, capture_id: str, link: str, examples_dir: Path | None) -> None:
     """Aus einer Maßnahme ein Praxisbeispiel machen (eine Markdown-Datei)."""
+    from facilitator.core.example_format import check_link
     from facilitator.export.solutions_model import example_from_capture
     from facilitator.practice import write_example
 
     example = example_from_capture(settings.open(), capture_id)
-    example.link = link
+    example.link = check_link(link)
     path = write_example(example, examples_dir)
     click.echo(f"Praxisbeispiel geschrieben: {path}")
 

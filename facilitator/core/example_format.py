@@ -51,6 +51,16 @@ class PracticeExample:
         return " ".join(filter(None, [self.title, self.summary, self.body]))
 
 
+def check_link(link: str) -> str:
+    """Return the link if empty or http(s); ValidationError otherwise (for `--link`)."""
+    if link and not _LINK.match(link):
+        raise ValidationError(
+            f"Der Verweis {link!r} muss mit http:// oder https:// beginnen.",
+            en=f"The link {link!r} must start with http:// or https://.",
+        )
+    return link
+
+
 def looks_like_example(text: str) -> bool:
     """True if a Markdown file's head names an organisation (a card has an id instead)."""
     head = text.split("+++", 2)[1] if text.startswith("+++") and text.count("+++") >= 2 else ""

@@ -84,4 +84,9 @@ def test_examples_add_from_a_measure_with_contact_only_by_consent(store, db_path
         db_path, "examples", "add", "--from-capture", note, "--examples", str(library), check=False
     )
     assert refused.returncode == 2 and "keine Maßnahme" in refused.stderr
+    bad_link = run_cli(
+        db_path, "examples", "add", "--from-capture", akte, "--examples", str(library),
+        "--link", "example.org", check=False,
+    )  # fmt: skip
+    assert bad_link.returncode == 2 and "http://" in bad_link.stderr
     assert len(list(library.glob("*.md"))) == 2
