@@ -169,6 +169,25 @@ def text_figures(runs: int) -> None:
     ):
         seconds = timed(runs, lambda action=action: [action(t) for t in texts])
         print(f"{label}: median {seconds / len(texts) * 1000:.3f} ms per capture (< 5)")
+    from facilitator.core.textsim import stem
+
+    labelled = Path(__file__).resolve().parent.parent / "tests" / "data" / "topic_captures.tsv"
+    distinct = [
+        line.split("\t")[1]
+        for line in labelled.read_text("utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+
+    def cold() -> None:
+        stem.cache_clear()  # every word stemmed afresh: the slowest case
+        for text in distinct:
+            suggest_topic(text, shipped)
+
+    seconds = timed(runs, cold)
+    print(
+        f"suggest_topic, {len(distinct)} distinct labelled captures, cold stem cache: "
+        f"median {seconds / len(distinct) * 1000:.3f} ms per capture (< 5)"
+    )
     vocabulary = keyword_vocabulary()
     mentions = [
         Mention(t, organisation=f"Organisation {n % 500}") for n, t in enumerate(statements(5000))
