@@ -25,8 +25,8 @@ _PREFIXES = re.compile(
     re.IGNORECASE,
 )
 _AUTHORITY = re.compile(r"^\s*(?:landratsamt|lra|landkreis|lkr\.?|kreis)\s+", re.IGNORECASE)
-# Additions after the place: "am Neckar", "an der Riß", "im Breisgau", "i. Br.".
-_SUFFIX = re.compile(r"\s+(?:am|an|an der|im|in|ob|unter|auf|bei|der|i\.|a\.|a\.d\.)\s+.*$")
+# Additions after the place: "am Neckar", "an der Riß", "im Breisgau", "i. Br.", "a.N.".
+_SUFFIX = re.compile(r"\s+(?:(?:am|an|an der|im|in|ob|unter|auf|bei|der)\s+.*|[aiou]\.\s*\S.*)$")
 # "Name (Zusatz)" or "Name, Zusatz": the addition may name the county.
 _ADDITION = re.compile(r"^(.*?)\s*(?:\((.*?)\)|,\s*(.*))\s*$")
 
@@ -113,7 +113,9 @@ def _index() -> tuple[dict, dict, dict, dict]:
         key = _clean(place.name)
         full.setdefault(key, []).append(place)
         bare = normalise_place(place.name)
-        for variant in {bare, _head(bare)} - {key}:
+        # "Lahr" for Lahr/Schwarzwald, "Eislingen" for Eislingen/Fils.
+        slash = normalise_place(place.name.split("/")[0])
+        for variant in {bare, _head(bare), slash} - {key}:
             short.setdefault(variant, []).append(place)
         # "Villingen" for Villingen-Schwenningen, "Gmünd" for Schwäbisch Gmünd.
         pieces = _head(bare).split()

@@ -73,6 +73,9 @@ def test_every_municipality_of_the_state_is_listed_once_with_its_county():
         ("St. Blasien", "St. Blasien", "Landkreis Waldshut"),
         ("Villingen", "Villingen-Schwenningen", "Schwarzwald-Baar-Kreis"),
         ("Gemeinde Kleines Wiesental", "Kleines Wiesental", "Landkreis Lörrach"),
+        ("Lahr", "Lahr/Schwarzwald", "Ortenaukreis"),
+        ("Esslingen a.N.", "Esslingen am Neckar", "Landkreis Esslingen"),
+        ("Freiburg i. Br.", "Freiburg im Breisgau", "Stadtkreis Freiburg im Breisgau"),
     ],
 )
 def test_official_names_short_forms_and_counties_resolve(written, name, county):
