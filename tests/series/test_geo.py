@@ -141,3 +141,29 @@ def test_any_written_place_resolves_or_warns_never_raises(written):
     assert (
         found.municipality is not None or place_warning(written) is not None or not written.strip()
     )
+
+
+# Municipalities per county as the Statistisches Landesamt lists them (unchanged since 2009).
+OFFICIAL_COUNTS = {
+    "Stadtkreis Stuttgart": 1, "Landkreis Böblingen": 26, "Landkreis Esslingen": 44,
+    "Landkreis Göppingen": 38, "Landkreis Ludwigsburg": 39, "Rems-Murr-Kreis": 31,
+    "Stadtkreis Heilbronn": 1, "Landkreis Heilbronn": 46, "Hohenlohekreis": 16,
+    "Landkreis Schwäbisch Hall": 30, "Main-Tauber-Kreis": 18, "Landkreis Heidenheim": 11,
+    "Ostalbkreis": 42, "Stadtkreis Baden-Baden": 1, "Stadtkreis Karlsruhe": 1,
+    "Landkreis Karlsruhe": 32, "Landkreis Rastatt": 23, "Stadtkreis Heidelberg": 1,
+    "Stadtkreis Mannheim": 1, "Neckar-Odenwald-Kreis": 27, "Rhein-Neckar-Kreis": 54,
+    "Stadtkreis Pforzheim": 1, "Landkreis Calw": 25, "Enzkreis": 28, "Landkreis Freudenstadt": 16,
+    "Stadtkreis Freiburg im Breisgau": 1, "Landkreis Breisgau-Hochschwarzwald": 50,
+    "Landkreis Emmendingen": 24, "Ortenaukreis": 51, "Landkreis Rottweil": 21,
+    "Schwarzwald-Baar-Kreis": 20, "Landkreis Tuttlingen": 35, "Landkreis Konstanz": 25,
+    "Landkreis Lörrach": 35, "Landkreis Waldshut": 32, "Landkreis Reutlingen": 26,
+    "Landkreis Tübingen": 15, "Zollernalbkreis": 25, "Stadtkreis Ulm": 1, "Alb-Donau-Kreis": 55,
+    "Landkreis Biberach": 45, "Bodenseekreis": 23, "Landkreis Ravensburg": 39,
+    "Landkreis Sigmaringen": 25,
+}  # fmt: skip
+
+
+def test_each_county_has_its_official_number_of_municipalities():
+    from collections import Counter
+
+    assert Counter(p.county for p in municipalities()) == OFFICIAL_COUNTS
