@@ -22,7 +22,8 @@ Derivation (every step below is visible in this file; no coordinate is typed by 
 5. the population (for choosing between equal short forms, e.g. "Biberach") is joined from
    facilitator/data/bw_places.csv (GeoNames cities500) where the name matches exactly;
 6. the seat of each of the 35 Landratsämter (SEATS, from the Landkreisordnung) is marked.
-The result has 1,101 municipalities (the official count since 2009 … checked per Kreis).
+The result has 1,101 municipalities, and each Kreis its official number of them
+(tests/series/test_geo.py checks both).
 """
 
 import csv
