@@ -167,3 +167,21 @@ def test_each_county_has_its_official_number_of_municipalities():
     from collections import Counter
 
     assert Counter(p.county for p in municipalities()) == OFFICIAL_COUNTS
+
+
+def test_orgs_list_warns_about_unknown_places_with_the_closest_names(series_db):
+    from facilitator.store import open_store
+    from facilitator.store.participants import add_participant
+    from facilitator.store.workshops import latest_workshop
+    from tests.series.conftest import run_cli
+
+    store = open_store(series_db)
+    add_participant(store, latest_workshop(store).id, "Anna Aich",
+                    organisation="Gemeinde Aichwalt", municipality="Aichwalt")  # fmt: skip
+    store.close()
+    result = run_cli(series_db, "orgs", "list")
+    assert result.returncode == 0 and "Stadt Ulm" in result.stdout
+    assert "Warnung: Gemeinde Aichwalt: Ort „Aichwalt“ nicht gefunden; ähnlich: Aichwald" in (
+        result.stderr
+    )
+    assert "Stadt Ulm" not in result.stderr
