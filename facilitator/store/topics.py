@@ -14,7 +14,9 @@ def series_model(
     """Return the shipped keyword model, taught the words of the series' tagged captures.
 
     Scope as in `rollup.resolve_scope` (series name/id, a workshop's series, the latest's);
-    a database without workshops gives the shipped model alone.
+    a database without workshops gives the shipped model alone. Building reads the whole
+    series (tens of milliseconds): build it once (a screen's mount, after a capture) and call
+    `core.topic_model.suggest_topic(text, model)` per keystroke (well under a millisecond).
     """
     model = TopicModel.from_keywords(shipped_keywords())
     try:
