@@ -149,6 +149,10 @@ class TermModel:
             parts = [p for p in self._parts[term] if p not in _stop_stems()]
             if self._parts[term] and not parts and len(self._parts[term]) >= 2:
                 continue  # "Digitalisierungsprojekte": nothing but words every text says
+            if len(self._parts[term]) >= 2 and len(parts) == 1:
+                found[parts[0]] += 1.0  # "Personalmangel" says "Personal" (and a stop word)
+                self.surface.setdefault(parts[0], word)
+                continue
             found[term] += 1.0
             self.surface.setdefault(term, word)
             for part in parts:
