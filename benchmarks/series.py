@@ -1,7 +1,9 @@
 """Provides the series benchmarks: a fact sheet over 20 workshops, matching 500 organisations.
 
-Run: python benchmarks/series.py [--runs N] [--keep DIR]
+Run: python benchmarks/series.py [--runs N] [--keep DIR] [--only text]
 Targets (issue 9): fact sheet for 20 workshops x 300 captures < 3 s; matching 500 orgs < 1 s.
+Targets (issue 17): topic suggestion < 5 ms per capture; clustering 5,000 captures < 2 s;
+matching 500 organisations with 2,000 offers/requests < 2 s.
 """
 
 import argparse
@@ -130,11 +132,102 @@ def timed(runs: int, action) -> float:  # noqa: ANN001
     return statistics.median(times)
 
 
+QUALIFIERS = [
+    "im ländlichen Raum", "für kleine Gemeinden", "mit wenig Personal", "gemeinsam im Landkreis",
+    "für ältere Menschen", "in der Innenstadt", "bis Ende 2027", "trotz knapper Haushaltsmittel",
+    "mit den Stadtwerken", "für Schulen und Kitas", "ohne externe Berater", "mit Fördermitteln",
+]  # fmt: skip
+
+
+def statements(count: int, seed: int = 17) -> list[str]:
+    """Return `count` capture texts: phrases of every field with qualifiers (many near-twins)."""
+    rng = random.Random(seed)
+    phrases = [p for group in PHRASES.values() for p in group]
+    return [
+        f"{rng.choice(phrases)} {rng.choice(QUALIFIERS)}"
+        + (f" und {rng.choice(phrases)}" if rng.random() < 0.3 else "")
+        for _ in range(count)
+    ]
+
+
+def text_figures(runs: int) -> None:
+    """Print the issue 17 figures: topic suggestion, clustering, offer/request matching."""
+    from facilitator.core.clusters import Mention, cluster_mentions
+    from facilitator.core.textsim import words
+    from facilitator.core.topic_model import TopicModel, suggest_topic
+    from facilitator.topics import keyword_vocabulary, shipped_keywords, shipped_model
+
+    texts = statements(2000)
+    shipped = shipped_model()
+    learned = TopicModel.from_keywords(shipped_keywords()).learn(
+        (t, rng_topic) for t, rng_topic in zip(texts[:500], list(TOPICS) * 50, strict=False)
+    )
+    for label, action in (
+        ("tokenising only (baseline)", lambda t: words(t)),
+        ("suggest_topic, shipped keywords", lambda t: suggest_topic(t, shipped)),
+        ("suggest_topic, keywords + 500 tagged captures", lambda t: suggest_topic(t, learned)),
+    ):
+        seconds = timed(runs, lambda action=action: [action(t) for t in texts])
+        print(f"{label}: median {seconds / len(texts) * 1000:.3f} ms per capture (< 5)")
+    from facilitator.core.textsim import stem
+
+    labelled = Path(__file__).resolve().parent.parent / "tests" / "data" / "topic_captures.tsv"
+    distinct = [
+        line.split("\t")[1]
+        for line in labelled.read_text("utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+
+    def cold() -> None:
+        stem.cache_clear()  # every word stemmed afresh: the slowest case
+        for text in distinct:
+            suggest_topic(text, shipped)
+
+    seconds = timed(runs, cold)
+    print(
+        f"suggest_topic, {len(distinct)} distinct labelled captures, cold stem cache: "
+        f"median {seconds / len(distinct) * 1000:.3f} ms per capture (< 5)"
+    )
+    vocabulary = keyword_vocabulary()
+    mentions = [
+        Mention(t, organisation=f"Organisation {n % 500}") for n, t in enumerate(statements(5000))
+    ]
+    exact = timed(runs, lambda: len({" ".join(m.text.casefold().split()) for m in mentions}))
+    print(f"grouping 5,000 captures by exact wording (baseline): median {exact * 1000:.0f} ms")
+    seconds = timed(runs, lambda: cluster_mentions(mentions, vocabulary=vocabulary))
+    clusters = cluster_mentions(mentions, vocabulary=vocabulary)
+    print(
+        f"clustering 5,000 captures: median {seconds * 1000:.0f} ms (< 2000); "
+        f"{len(clusters)} clusters, largest {clusters[0].count}"
+    )
+    orgs = profiles(500)
+    rng = random.Random(23)
+    for profile in orgs:
+        profile.offers.clear()
+        profile.requests.clear()
+    for n, text in enumerate(statements(2000, seed=29)):
+        target = orgs[rng.randrange(len(orgs))]
+        (target.offers if n % 2 else target.requests).append((rng.choice(list(TOPICS)), text))
+    groups_only = timed(runs, lambda: match(orgs, 50, "both", vocabulary=vocabulary))
+    from facilitator.core.matching import offer_request_pairs
+
+    pairs = timed(runs, lambda: offer_request_pairs(orgs, vocabulary=vocabulary))
+    print(f"offer/request pairs alone, 1,000 offers x 1,000 requests: median {pairs * 1000:.0f} ms")
+    print(
+        f"matching 500 organisations with 2,000 offers/requests (groups + pairs): "
+        f"median {groups_only * 1000:.0f} ms (< 2000)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="Folder to keep the fact sheet in.")
+    parser.add_argument("--only", choices=["text"], help="Only the issue 17 text figures.")
     args = parser.parse_args()
+    text_figures(args.runs)
+    if args.only:
+        return
     from facilitator.export.factsheet_docx import write_factsheet_docx
     from facilitator.export.factsheet_md import write_factsheet_md
     from facilitator.export.factsheet_model import build_factsheet

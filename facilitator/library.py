@@ -113,7 +113,9 @@ def check_paths(paths: Iterable[Path], extra_method_dirs: Iterable[Path] = ()) -
     cards: dict[str, MethodCard] = {}
     agendas = []
     for path in files:
-        if path.suffix == ".md":
+        if path.suffix == ".md" and _is_example(path):
+            problems.extend(_example_problems(path))  # a practice example (series, issue 17)
+        elif path.suffix == ".md":
             try:
                 card = load_card(path)
             except ValidationError as err:
@@ -140,3 +142,23 @@ def check_paths(paths: Iterable[Path], extra_method_dirs: Iterable[Path] = ()) -
             except ValidationError as err:
                 problems.extend(err.problems)
     return problems
+
+
+def _is_example(path: Path) -> bool:
+    from facilitator.core.example_format import looks_like_example
+
+    try:
+        return looks_like_example(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _example_problems(path: Path) -> list[str]:
+    """Return the problems of a practice-example file (none if it parses)."""
+    from facilitator.practice import read_example
+
+    try:
+        read_example(path)
+    except ValidationError as err:
+        return err.problems
+    return []

@@ -33,6 +33,9 @@ COMMANDS: dict[str, str] = {
     "sync": "facilitator.cli.sync:sync",
     # privacy (issue 13): retention
     "purge": "facilitator.cli.participants:purge",
+    # series (issue 17)
+    "topic": "facilitator.cli.topic:topic",
+    "examples": "facilitator.cli.examples:examples",
 }
 
 

@@ -18,7 +18,10 @@ from facilitator.core.errors import ValidationError
     help="Weiterer Ordner mit Methodenkarten, auf die Agenden verweisen dürfen.",
 )
 def check(paths: tuple[Path, ...], method_dirs: tuple[Path, ...]) -> None:
-    """Agenden (.toml) und Methodenkarten (.md) prüfen; Fehler als pfad:zeile: meldung."""
+    """Agenden (.toml), Methodenkarten und Praxisbeispiele (.md) prüfen.
+
+    Jeder Fehler als pfad:zeile: meldung; dann Exit-Status 2.
+    """
     from facilitator.library import check_paths
 
     problems = check_paths(paths, method_dirs)

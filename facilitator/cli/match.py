@@ -31,7 +31,9 @@ def match(
     Standard: die Organisationen der Reihe des neuesten Workshops (oder aller Workshops).
     """
     from facilitator.core.matching import shared_topics, span_km
+    from facilitator.core.pairing import pair_reason
     from facilitator.core.taxonomy import TOPICS
+    from facilitator.core.textsim import german_decimal
     from facilitator.store.matching import suggest_groups
 
     result = suggest_groups(settings.open(), groups, by, series, workshop_id=workshop_id)
@@ -46,7 +48,7 @@ def match(
     for number, (members, score) in enumerate(zip(result.groups, result.cohesion, strict=True)):
         topics = ", ".join(TOPICS[t].get(lang) for t in shared_topics(members) if t in TOPICS)
         span = span_km(members)
-        facts = [f"{len(members)} Organisationen", f"Ähnlichkeit {score:.2f}"]
+        facts = [f"{len(members)} Organisationen", f"Ähnlichkeit {german_decimal(score)}"]
         if span is not None:
             facts.append(f"höchstens {span:.0f} km auseinander")
         click.echo(f"Gruppe {number + 1} ({', '.join(facts)}):")
@@ -59,9 +61,8 @@ def match(
     if result.pairs:
         click.echo("\nBiete/Suche-Paare:")
     for pair in result.pairs:
-        reason = TOPICS[pair.topic].get(lang) if pair.topic in TOPICS else ""
-        if pair.shared_words:
-            reason = ", ".join(filter(None, [reason, "Begriffe: " + " ".join(pair.shared_words)]))
+        topic = TOPICS[pair.topic].get(lang) if pair.topic in TOPICS else ""
+        reason = pair_reason(pair, lang, topic)
         click.echo(
             f"  {pair.offer_org} bietet „{pair.offer_text}“ → {pair.request_org} sucht "
             f"„{pair.request_text}“ ({reason})"

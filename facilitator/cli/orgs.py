@@ -32,6 +32,12 @@ def list_orgs(settings: Settings, as_json: bool) -> None:
         kind = ORG_TYPES.get(org.org_type or "sonstige", ORG_TYPES["sonstige"]).get(settings.lang)
         place = f", {org.municipality}" if org.municipality else ""
         click.echo(f"{org.id[:8]}  {org.name}  ({kind}{place})")
+    # A place that names no municipality of the state is a warning, never an error.
+    from facilitator.geo import place_warning
+
+    for org in found:
+        if org.municipality and (warning := place_warning(org.municipality)):
+            click.echo(f"Warnung: {org.name}: {warning}", err=True)
 
 
 @orgs.command("merge")

@@ -5,32 +5,32 @@ Pure: the store gathers organisations and their captures; this module does the m
 """
 
 import math
-import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from facilitator.core.grouping import balanced_groups, cohesion, group_sizes
+from facilitator.core.pairing import Pair, Statement, pair_offers
+from facilitator.core.textsim import fold, stem
+from facilitator.core.textsim import words as text_words
 
-__all__ = ["balanced_groups", "cohesion", "group_sizes", "match", "MatchResult", "OrgProfile"]
+__all__ = [
+    "balanced_groups",
+    "cohesion",
+    "fold",
+    "group_sizes",
+    "match",
+    "MatchResult",
+    "OrgProfile",
+    "Pair",
+]
 
 BY_CHOICES = ("topic", "distance", "both")
 # Similarity falls to 1/e at this distance: neighbouring districts still count as close.
 DISTANCE_SCALE_KM = 35.0
 TOPIC_WEIGHT = 3.0  # a shared topic field says more than a shared word
-_WORD = re.compile(r"[^\W\d_]{4,}")
-STOPWORDS = frozenset(
-    """aber alle allem allen aller alles also andere anderen auch auf aus bei beim bereits
-    beide bessere besser bisher damit dann darf dass dein denn deren derzeit dessen dies diese
-    diesem diesen dieser dieses doch durch eine einem einen einer eines etwa euch fuer gegen
-    geht haben hatte hier hinaus immer indem ihre ihrem ihren ihrer innen jede jedem jeden
-    jeder jedes kann kaum kein keine keinen koennen machen mehr mehrere mit mittels muss
-    muessen nach neue neuen neuer nicht noch oder ohne sehr sein seine sich sind soll sollen
-    sowie suchen biete bieten sucht ueber unter viel viele vom von waere wann warum weil welche
-    wenn werden wieder wird wollen wurde zum zur zwischen with from that this have their
-    about""".split()
-)
 
 
 @dataclass
@@ -46,25 +46,13 @@ class OrgProfile:
     words: Counter = field(default_factory=Counter)
     offers: list[tuple[str | None, str]] = field(default_factory=list)  # (topic, text)
     requests: list[tuple[str | None, str]] = field(default_factory=list)
+    place_problem: str | None = None  # why the place is unknown (with the closest names)
 
     def add_text(self, topic: str | None, text: str) -> None:
         """Count one capture's topic field and words into the profile."""
         if topic:
             self.topics[topic] += 1
         self.words.update(words(text))
-
-
-@dataclass
-class Pair:
-    """An offer of one organisation that answers a request of another."""
-
-    offer_org: str
-    offer_text: str
-    request_org: str
-    request_text: str
-    topic: str | None
-    shared_words: list[str]
-    score: float
 
 
 @dataclass
@@ -78,36 +66,9 @@ class MatchResult:
     cohesion: list[float]  # mean similarity inside each group
 
 
-def fold(text: str) -> str:
-    """Return text lower-cased with umlauts and ß spelled out (for comparing words)."""
-    text = text.casefold()
-    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
-        text = text.replace(a, b)
-    return text
-
-
-def stem(word: str) -> str:
-    """Return a crude German/English stem so plural and singular meet."""
-    for suffix in ("ungen", "en", "er", "es", "e", "n", "s"):
-        if len(word) - len(suffix) >= 4 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
 def words(text: str) -> list[str]:
-    """Return the content words of a text (folded, stemmed, stop words dropped)."""
-    found = (fold(w) for w in _WORD.findall(text or ""))
-    return [stem(w) for w in found if w not in STOPWORDS]
-
-
-def word_forms(text: str) -> dict[str, str]:
-    """Return stem -> the word as written (first occurrence), for showing reasons."""
-    forms: dict[str, str] = {}
-    for word in _WORD.findall(text or ""):
-        folded = fold(word)
-        if folded not in STOPWORDS:
-            forms.setdefault(stem(folded), word)
-    return forms
+    """Return the content words of a text as Snowball stems (stop words dropped)."""
+    return [stem(w) for w in text_words(text)]
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -179,55 +140,29 @@ def similarity_matrix(profiles: list[OrgProfile], by: str) -> np.ndarray:
     return sim
 
 
-def offer_request_pairs(profiles: list[OrgProfile], limit: int = 200) -> list[Pair]:
-    """Return offers of one organisation that fit requests of another, best first.
+def offer_request_pairs(
+    profiles: list[OrgProfile], limit: int = 200, vocabulary: Iterable[str] = ()
+) -> list[Pair]:
+    """Return offers of one organisation that fit requests of another, by their texts.
 
-    A pair needs the same topic field or at least one shared content word; the shared
-    topic (or words) is the reason shown to the moderators.
+    `vocabulary`: known words for splitting compounds (the shipped topic keywords).
     """
-    Request = tuple[int, str, frozenset[str], str | None]
-    by_topic: dict[str, list[Request]] = {}
-    by_word: dict[str, list[Request]] = {}
-    for index, profile in enumerate(profiles):
-        for topic, text in profile.requests:
-            entry = (index, text, frozenset(words(text)), topic)
-            if topic:
-                by_topic.setdefault(topic, []).append(entry)
-            for word in entry[2]:
-                by_word.setdefault(word, []).append(entry)
-    pairs: dict[tuple[int, str, int, str], Pair] = {}
-    for index, profile in enumerate(profiles):
-        for topic, text in profile.offers:
-            forms = word_forms(text)
-            offered = set(forms)
-            candidates = list(by_topic.get(topic, [])) if topic else []
-            for word in offered:
-                candidates.extend(by_word.get(word, []))
-            for other, request, wanted, req_topic in candidates:
-                key = (index, text, other, request)
-                if other == index or key in pairs:
-                    continue
-                same_topic = topic if topic and topic == req_topic else None
-                shared = [forms[w] for w in forms if w in wanted]  # in the offer's order
-                if not same_topic and not shared:
-                    continue
-                score = (1.0 if same_topic else 0.0) + len(shared) / max(1, len(offered | wanted))
-                pairs[key] = Pair(
-                    profile.name, text, profiles[other].name, request, same_topic, shared, score
-                )
-    ranked = sorted(
-        pairs.values(), key=lambda p: (-p.score, p.offer_org, p.request_org, p.offer_text)
-    )
-    return ranked[:limit]
+    offers = [Statement(p.name, text, topic) for p in profiles for topic, text in p.offers]
+    requests = [Statement(p.name, text, topic) for p in profiles for topic, text in p.requests]
+    return pair_offers(offers, requests, limit=limit, vocabulary=vocabulary)
 
 
-def match(profiles: list[OrgProfile], groups: int, by: str = "topic") -> MatchResult:
+def match(
+    profiles: list[OrgProfile], groups: int, by: str = "topic", vocabulary: Iterable[str] = ()
+) -> MatchResult:
     """Propose `groups` balanced peer groups and the offer/request pairs."""
     ordered = sorted(profiles, key=lambda p: (p.name.casefold(), p.id))
     warnings = []
     if by != "topic":
         warnings = [
-            f"{p.name}: Ort {p.municipality!r} nicht gefunden – nur nach Themen zugeordnet."
+            f"{p.name}: {p.place_problem} Nur nach Themen zugeordnet."
+            if p.place_problem
+            else f"{p.name}: Ort {p.municipality!r} nicht gefunden – nur nach Themen zugeordnet."
             if p.municipality
             else f"{p.name}: kein Ort angegeben – nur nach Themen zugeordnet."
             for p in ordered
@@ -238,7 +173,7 @@ def match(profiles: list[OrgProfile], groups: int, by: str = "topic") -> MatchRe
     return MatchResult(
         by=by,
         groups=[[ordered[i] for i in g] for g in indices],
-        pairs=offer_request_pairs(ordered),
+        pairs=offer_request_pairs(ordered, vocabulary=vocabulary),
         warnings=warnings,
         cohesion=[cohesion(sim, g) for g in indices],
     )

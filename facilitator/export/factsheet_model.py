@@ -6,10 +6,12 @@ Plain data only; `factsheet_docx`, `factsheet_md` and `charts` turn it into file
 from collections import Counter
 from dataclasses import dataclass, field
 
+from facilitator.core.clusters import Mention, cluster_mentions
 from facilitator.core.models import Capture
 from facilitator.core.taxonomy import CAPTURE_KINDS, MEASURE_STATUSES, ORG_TYPES, TOPICS
 from facilitator.store.db import Store
 from facilitator.store.rollup import Scope, load_scope, resolve_scope
+from facilitator.topics import keyword_vocabulary
 
 THEME_KINDS = ("need", "driver", "challenge")
 NO_TOPIC = "ohne"  # captures without a topic field
@@ -17,12 +19,13 @@ NO_TOPIC = "ohne"  # captures without a topic field
 
 @dataclass
 class Frequent:
-    """A statement that came up (in the same words) in one or more workshops."""
+    """A statement that came up (in the same or nearly the same words) one or more times."""
 
-    text: str
+    text: str  # the cluster's representative wording
     topic: str
     count: int
     votes: int
+    organisations: list[str] = field(default_factory=list)  # who said it, each once
 
 
 @dataclass
@@ -56,10 +59,6 @@ class FactSheet:
         return [t for t in [*TOPICS, NO_TOPIC] if t in used]
 
 
-def _normal(text: str) -> str:
-    return " ".join(text.casefold().replace("„", "").replace("“", "").split()).rstrip(".!")
-
-
 def build_factsheet(store: Store, series: str | None = None, *, top: int = 10) -> FactSheet:
     """Gather the fact sheet of a series (name or id), or of all workshops."""
     scope = load_scope(store, resolve_scope(store, series))
@@ -75,29 +74,25 @@ def factsheet_from_scope(scope: Scope, *, top: int = 10) -> FactSheet:
     orgs_of_people = {p.organisation_id for p in scope.participants if p.organisation_id}
     orgs = {o: scope.organisations[o] for o in orgs_of_people | _capture_orgs(visible)}
     themes: dict[str, Counter] = {kind: Counter() for kind in THEME_KINDS}
-    groups: dict[str, dict[str, list[Capture]]] = {kind: {} for kind in THEME_KINDS}
+    said: dict[str, list[Mention]] = {kind: [] for kind in THEME_KINDS}
     measures: dict[str, Counter] = {}
     for capture in visible:
         topic = capture.topic if capture.topic in TOPICS else NO_TOPIC
         if capture.kind in THEME_KINDS:
             themes[capture.kind][topic] += 1
-            groups[capture.kind].setdefault(_normal(capture.text), []).append(capture)
+            said[capture.kind].append(
+                Mention(capture.text, topic, capture.organisation or "", capture.votes, capture.id)
+            )
         elif capture.kind == "measure":
             status = capture.status if capture.status in MEASURE_STATUSES else "idee"
             measures.setdefault(topic, Counter())[status] += 1
+    # Near-duplicates count as one statement (core/clusters.py): "Häufigste Nennung".
+    vocabulary = keyword_vocabulary()
     frequent = {
-        kind: sorted(
-            (
-                Frequent(
-                    same[0].text,
-                    same[0].topic if same[0].topic in TOPICS else NO_TOPIC,
-                    len(same),
-                    sum(c.votes for c in same),
-                )
-                for same in groups[kind].values()
-            ),
-            key=lambda f: (-f.count, -f.votes, f.text.casefold()),
-        )[:top]
+        kind: [
+            Frequent(c.representative.text, c.topic or NO_TOPIC, c.count, c.votes, c.organisations)
+            for c in cluster_mentions(said[kind], vocabulary=vocabulary)[:top]
+        ]
         for kind in THEME_KINDS
     }
     challenges = sorted(

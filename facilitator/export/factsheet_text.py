@@ -44,6 +44,9 @@ TEXT = Catalog(
         "statement": ("Nennung", "Statement"),
         "times": ("Häufigkeit", "Frequency"),
         "dots": ("Punkte", "Dots"),
+        # series (issue 17): who is behind a near-duplicate cluster
+        "who": ("Organisationen", "Organisations"),
+        "more": ("und {n} weitere", "and {n} more"),
         "none": ("Keine Einträge.", "No entries."),
         "measures": ("Maßnahmen nach Themenfeld und Stand", "Measures by topic field and status"),
         "top": ("Meistbewertete Herausforderungen", "Most-voted challenges"),
@@ -138,9 +141,12 @@ def blocks(sheet: FactSheet, lang: str, today: date | None = None) -> list[Block
         out.append(
             Block(
                 "table",
-                headers=[t("statement"), t("topic"), t("times"), t("dots")],
-                rows=[[f.text, topic_label(f.topic, lang), f.count, f.votes] for f in found],
-                widths=[3.2, 1.6, 1.1, 0.9],
+                headers=[t("statement"), t("topic"), t("times"), t("dots"), t("who")],
+                rows=[
+                    [f.text, topic_label(f.topic, lang), f.count, f.votes, _who(f, lang)]
+                    for f in found
+                ],
+                widths=[2.0, 1.3, 1.15, 0.85, 1.7],
             )
             if found
             else Block("para", t("none"))
@@ -193,3 +199,12 @@ def blocks(sheet: FactSheet, lang: str, today: date | None = None) -> list[Block
 
 def _count(what: str, n: int, lang: str) -> str:
     return TEXT(f"1_{what}" if n == 1 else f"n_{what}", lang, n=n)
+
+
+def _who(found, lang: str, shown: int = 3) -> str:  # noqa: ANN001 - Frequent
+    """Return the organisations behind a statement: the first few, then "und N weitere"."""
+    names = found.organisations[:shown]
+    rest = len(found.organisations) - len(names)
+    if rest > 0:
+        names.append(TEXT("more", lang, n=rest))
+    return ", ".join(names)

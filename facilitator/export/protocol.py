@@ -14,6 +14,7 @@ from facilitator.core.method_format import MethodCard
 from facilitator.export.files import write_atomic, write_text_atomic
 from facilitator.export.protocol_layout import layout
 from facilitator.export.protocol_model import ProtocolModel, build_protocol
+from facilitator.export.solutions import with_solutions
 from facilitator.store.db import Store
 
 FORMATS = ("docx", "md")
@@ -96,7 +97,9 @@ def write_protocol(
         template = check_template(template)
     path = Path(path)
     model = protocol_model(store, workshop_id, lang, cards)
-    blocks = layout(model)
+    blocks = with_solutions(
+        layout(model), store, workshop_id, model.lang
+    )  # "Lösungen aus der Reihe"
     if fmt == "md":
         from facilitator.export.protocol_md import render_markdown
 

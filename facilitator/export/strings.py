@@ -97,6 +97,28 @@ STRINGS = Catalog(
         "traps": ("Stolpersteine", "Pitfalls"),
         "variations": ("Varianten", "Variations"),
         "source": ("Quelle", "Source"),
+        # series (issue 17): the section "Lösungen aus der Reihe" (export/solutions.py)
+        "solutions_title": ("Lösungen aus der Reihe", "Solutions from the series"),
+        "solutions_intro": (
+            "Wer hat das schon gelöst? Zu {n} Herausforderungen und Bedarfen dieses Workshops "
+            "passen Maßnahmen anderer Organisationen der Reihe (in Umsetzung oder "
+            "abgeschlossen) oder Praxisbeispiele. Kontaktdaten nur mit Einwilligung.",
+            "Who has solved this already? {n} challenges and needs of this workshop match "
+            "measures of other organisations in the series (in progress or completed) or "
+            "practice examples. Contact details only with consent.",
+        ),
+        "solutions_nothing": (
+            "Zu den Herausforderungen und Bedarfen dieses Workshops gibt es in der Reihe "
+            "noch keine passende Maßnahme und kein Praxisbeispiel.",
+            "No measure in the series and no practice example matches this workshop's "
+            "challenges and needs yet.",
+        ),
+        "solutions_from_series": ("aus „{where}“", "from “{where}”"),
+        "solutions_library": ("Praxisbeispiel", "practice example"),
+        "solutions_similarity": ("Ähnlichkeit {value}", "similarity {value}"),
+        "solutions_shared": ("gemeinsam: {words}", "shared: {words}"),
+        "solutions_contact": ("Kontakt: {contact}", "Contact: {contact}"),
+        "solutions_link": ("Mehr: {link}", "More: {link}"),
     }
 )
 

@@ -6,9 +6,10 @@ the chosen workshops; `core.matching` does the maths; `geo` supplies the places.
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.matching import BY_CHOICES, MatchResult, OrgProfile, match
-from facilitator.geo import locate
+from facilitator.geo import locate, place_warning
 from facilitator.store.db import Store
 from facilitator.store.rollup import Scope, load_scope, resolve_scope
+from facilitator.topics import keyword_vocabulary
 
 # Kinds that say what an organisation works on; questions and notes say less.
 PROFILE_KINDS = {"challenge", "need", "driver", "measure", "idea", "offer", "request", "todo"}
@@ -18,12 +19,16 @@ def profiles(scope: Scope) -> list[OrgProfile]:
     """Return one topic profile per organisation of the (loaded) scope."""
     found: dict[str, OrgProfile] = {}
     for org in scope.organisations.values():
+        location = locate(org.municipality or "") or locate(org.name)
         found[org.id] = OrgProfile(
             id=org.id,
             name=org.name,
             municipality=org.municipality or "",
             org_type=org.org_type or "sonstige",
-            location=locate(org.municipality or "") or locate(org.name),
+            location=location,
+            place_problem=None
+            if location or not org.municipality
+            else place_warning(org.municipality),
         )
     for capture in scope.captures:
         profile = found.get(capture.organisation_id or "")
@@ -76,4 +81,4 @@ def suggest_groups(
             f"{groups} Gruppen sind mehr als die {len(found)} Organisationen in der Auswahl.",
             en=f"{groups} groups are more than the {len(found)} organisations in the selection.",
         )
-    return match(found, groups, by)
+    return match(found, groups, by, vocabulary=keyword_vocabulary())

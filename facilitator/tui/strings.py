@@ -384,7 +384,6 @@ T = Catalog(
             "{offer_org} bietet „{offer}“ → {request_org} sucht „{request}“ ({reason})",
             "{offer_org} offers “{offer}” → {request_org} seeks “{request}” ({reason})",
         ),
-        "groups.words": ("Begriffe: {words}", "terms: {words}"),
         "groups.no_pairs": ("Keine Biete/Suche-Paare gefunden.", "No offer/request pairs found."),
         "groups.warning": ("Warnung: {text}", "Warning: {text}"),
         # exports beyond the protocol

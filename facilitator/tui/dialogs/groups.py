@@ -97,6 +97,7 @@ class GroupsDialog(MessageDialog[None]):
 def render_result(result, lang: str) -> Text:  # noqa: ANN001 - MatchResult
     """The groups, the offer/request pairs and the warnings as one text."""
     from facilitator.core.matching import shared_topics, span_km
+    from facilitator.core.pairing import pair_reason
     from facilitator.core.taxonomy import TOPICS
 
     def topic(key: str | None) -> str:
@@ -124,10 +125,7 @@ def render_result(result, lang: str) -> Text:  # noqa: ANN001 - MatchResult
     if not result.pairs:
         out.append(f"  {T('groups.no_pairs', lang)}\n")
     for pair in result.pairs:
-        reason = topic(pair.topic)
-        if pair.shared_words:
-            words = T("groups.words", lang, words=" ".join(pair.shared_words))
-            reason = ", ".join(filter(None, [reason, words]))
+        reason = pair_reason(pair, lang, topic(pair.topic))
         line = T(
             "groups.pair",
             lang,

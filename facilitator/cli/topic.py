@@ -1,0 +1,56 @@
+"""Provides `facilitator topic`: the suggested topic field of each text, offline."""
+
+import click
+
+from facilitator.cli.context import Settings, pass_settings
+
+
+@click.command()
+@click.argument("text")
+@click.option("--series", "series", help="Reihe (Name oder ID), deren Einträge mitlernen.")
+@click.option("--json", "as_json", is_flag=True, help="Als JSON mit Punktzahlen ausgeben.")
+@pass_settings
+def topic(settings: Settings, text: str, series: str | None, as_json: bool) -> None:
+    """Themenfeld für TEXT vorschlagen; „-“ liest einen Text je Zeile von der Standardeingabe.
+
+    Gibt je Text eine Zeile mit dem Schlüssel des Themenfelds aus (leer, wenn kein Wort
+    bekannt ist). Gelernt wird aus den mitgelieferten Schlagwörtern und, wenn es die
+    Datenbank gibt, aus den Einträgen der Reihe, die schon ein Themenfeld tragen.
+    """
+    import json
+    import sys
+
+    from facilitator.core.topic_model import suggest_topic
+
+    texts = sys.stdin.read().splitlines() if text == "-" else [text]
+    model = _model(settings, series)
+    found = [suggest_topic(line, model) for line in texts]
+    if as_json:
+        rows = [
+            {
+                "text": line,
+                "topic": hits[0].topic if hits else None,
+                "scores": {h.topic: round(h.score, 3) for h in hits},
+                "words": {h.topic: list(h.words) for h in hits},
+            }
+            for line, hits in zip(texts, found, strict=True)
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for hits in found:
+        click.echo(hits[0].topic if hits else "")
+
+
+def _model(settings: Settings, series: str | None):  # noqa: ANN202 - TopicModel, lazily imported
+    """Return the series' model when there is a database, else the shipped keywords alone."""
+    from facilitator.core.errors import UserError
+    from facilitator.store.topics import series_model
+    from facilitator.topics import shipped_model
+
+    try:
+        store = settings.open()
+    except UserError:
+        if series:
+            raise
+        return shipped_model()
+    return series_model(store, series)

@@ -1,0 +1,133 @@
+"""Provides the practice-example format: Markdown with a TOML head, like a method card.
+
+```
++++
+title = "Smart Parking mit LoRaWAN"
+organisation = "Stadt Ulm"
+municipality = "Ulm"
+topic = "mobilitaet"
+status = "abgeschlossen"
+summary = "Sensoren melden freie Parkplätze an die Parkleit-App."
+link = "https://…"            # optional
+contact = "Name <mail@…>"     # optional; only with the person's consent
++++
+Free text in Markdown.
+```
+"""
+
+import re
+from dataclasses import dataclass
+
+from facilitator.core.errors import ValidationError
+from facilitator.core.method_format import split_front_matter
+from facilitator.core.taxonomy import MEASURE_STATUSES, TOPICS
+from facilitator.core.toml_lines import Problems, load_toml
+
+REQUIRED = ("title", "organisation", "topic", "status", "summary")
+OPTIONAL = ("municipality", "link", "contact", "source")
+MAX_LENGTH = 2000
+_LINK = re.compile(r"^https?://\S+$")
+
+
+@dataclass
+class PracticeExample:
+    """A measure another organisation has put into practice, for "who solved this already?"."""
+
+    title: str
+    organisation: str
+    topic: str
+    status: str
+    summary: str
+    municipality: str = ""
+    link: str = ""
+    contact: str = ""
+    source: str = ""  # where it came from, e.g. "capture:<id>"
+    body: str = ""
+    path: str = ""
+
+    @property
+    def text(self) -> str:
+        """Return what matching reads: the title, the summary and the body."""
+        return " ".join(filter(None, [self.title, self.summary, self.body]))
+
+
+def check_link(link: str) -> str:
+    """Return the link if empty or http(s); ValidationError otherwise (for `--link`)."""
+    if link and not _LINK.match(link):
+        raise ValidationError(
+            f"Der Verweis {link!r} muss mit http:// oder https:// beginnen.",
+            en=f"The link {link!r} must start with http:// or https://.",
+        )
+    return link
+
+
+def looks_like_example(text: str) -> bool:
+    """True if a Markdown file's head names an organisation (a card has an id instead)."""
+    head = text.split("+++", 2)[1] if text.startswith("+++") and text.count("+++") >= 2 else ""
+    return bool(re.search(r"(?m)^\s*organisation\s*=", head)) and not re.search(
+        r"(?m)^\s*id\s*=", head
+    )
+
+
+def parse_example(text: str, path: str) -> PracticeExample:
+    """Parse and validate one example; ValidationError lists every `path:line: message`."""
+    problems = Problems(path, text)
+    parts = split_front_matter(text, problems)
+    if parts is None:
+        raise ValidationError(problems.items[0], problems.items)
+    toml_text, body = parts
+    problems.text, problems.line_offset = toml_text, 1
+    data = load_toml(problems)
+    if data is None:
+        raise ValidationError(problems.items[0], problems.items)
+    for key in sorted(set(data) - set(REQUIRED) - set(OPTIONAL)):
+        problems.add(f"unbekannter Schlüssel „{key}“", key)
+    for key in REQUIRED + OPTIONAL:
+        value = data.get(key, "")
+        if not isinstance(value, str):
+            problems.add(f"„{key}“ muss ein Text sein", key)
+        elif key in REQUIRED and not value.strip():
+            problems.add(f"„{key}“ fehlt oder ist leer", key)
+        elif len(value) > MAX_LENGTH:
+            problems.add(f"„{key}“ ist länger als {MAX_LENGTH} Zeichen", key)
+    if isinstance(data.get("topic"), str) and data["topic"] and data["topic"] not in TOPICS:
+        problems.add(f"„topic“ muss eines von {', '.join(TOPICS)} sein", "topic")
+    status = data.get("status")
+    if isinstance(status, str) and status and status not in MEASURE_STATUSES:
+        problems.add(f"„status“ muss einer von {', '.join(MEASURE_STATUSES)} sein", "status")
+    link = data.get("link", "")
+    if isinstance(link, str) and link and not _LINK.match(link):
+        problems.add("„link“ muss mit http:// oder https:// beginnen", "link")
+    if problems.items:
+        raise ValidationError(problems.items[0], problems.items)
+    fields = {k: data.get(k, "").strip() for k in REQUIRED + OPTIONAL}
+    return PracticeExample(**fields, body=body, path=path)
+
+
+def _quoted(value: str) -> str:
+    """Return a TOML basic string (escapes quotes, backslashes and control characters)."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\u{ord(m.group()):04x}", escaped)
+    return f'"{escaped}"'
+
+
+def render_example(example: PracticeExample) -> str:
+    """Return the file text of an example (parses back to the same example)."""
+    lines = ["+++"]
+    for key in REQUIRED + OPTIONAL:
+        value = getattr(example, key)
+        if value or key in REQUIRED:
+            lines.append(f"{key} = {_quoted(value)}")
+    lines.append("+++")
+    if example.body:
+        lines += ["", example.body]
+    return "\n".join(lines) + "\n"
+
+
+def example_slug(title: str) -> str:
+    """Return a file name stem for a title ("Smart Parking mit LoRaWAN" → smart-parking-…)."""
+    folded = title.casefold()
+    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        folded = folded.replace(a, b)
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    return slug[:60].rstrip("-") or "beispiel"

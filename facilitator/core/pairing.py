@@ -1,0 +1,100 @@
+"""Provides offer/request pairing by what the texts say, with the topic field as tie-breaker.
+
+Every offer of one organisation is compared with every request of another by TF-IDF
+cosine over stems and compound parts (core/textsim.py); a pair needs at least
+MIN_SIMILARITY and a shared term, and the shared terms are its reason. The same topic
+field adds TOPIC_BONUS, enough to order equal texts but never to make a pair on its own.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from facilitator.core.textsim import TermModel, german_decimal, shared_terms, similarity_matrix
+
+MIN_SIMILARITY = 0.06
+TOPIC_BONUS = 0.02
+
+
+@dataclass
+class Pair:
+    """An offer of one organisation that answers a request of another."""
+
+    offer_org: str
+    offer_text: str
+    request_org: str
+    request_text: str
+    topic: str | None  # the topic field both share, if any
+    shared_words: list[str]  # the terms that make them alike, as written
+    score: float  # text similarity (0..1), without the topic bonus
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One offer or request: who said it, what, and under which topic field."""
+
+    org: str
+    text: str
+    topic: str | None = None
+
+
+def pair_offers(
+    offers: Sequence[Statement],
+    requests: Sequence[Statement],
+    *,
+    vocabulary: Iterable[str] = (),
+    limit: int = 200,
+) -> list[Pair]:
+    """Return offers that fit requests of other organisations, most similar first."""
+    model = TermModel([s.text for s in (*offers, *requests)], vocabulary)
+    offered = [model.vector(s.text) for s in offers]
+    wanted = [model.vector(s.text) for s in requests]
+    pairs: list[Pair] = []
+    if not offered or not wanted:
+        return pairs
+    scores = similarity_matrix(offered, wanted)
+    orgs_offering = np.array([s.org for s in offers], dtype=object)
+    orgs_asking = np.array([s.org for s in requests], dtype=object)
+    scores[orgs_offering[:, None] == orgs_asking[None, :]] = 0.0  # never one's own request
+    # Only the best few candidates need reasons: a matrix product ranks them all at once.
+    flat = scores.ravel()
+    keep = min(flat.size, limit * 4)
+    best = np.argpartition(-flat, keep - 1)[:keep] if keep < flat.size else np.arange(flat.size)
+    for index in best:
+        score = float(flat[index])
+        if score < MIN_SIMILARITY:
+            continue
+        i, j = divmod(int(index), len(wanted))
+        offer, request = offers[i], requests[j]
+        reason = shared_terms(model, offered[i], wanted[j])
+        if not reason:
+            continue
+        topic = offer.topic if offer.topic and offer.topic == request.topic else None
+        pairs.append(Pair(offer.org, offer.text, request.org, request.text, topic, reason, score))
+    pairs.sort(
+        key=lambda p: (
+            -(p.score + (TOPIC_BONUS if p.topic else 0.0)),
+            p.offer_org,
+            p.request_org,
+            p.offer_text,
+        )
+    )
+    return pairs[:limit]
+
+
+def pair_reason(pair: Pair, lang: str = "de", topic_label: str = "") -> str:
+    """Return why two texts were paired: similarity (decimal comma in German), terms, topic."""
+    if lang == "de":
+        parts = [f"Ähnlichkeit {german_decimal(pair.score)}"]
+        if pair.shared_words:
+            parts.append("gemeinsam: " + ", ".join(pair.shared_words))
+        if topic_label:
+            parts.append(f"Themenfeld {topic_label}")
+    else:
+        parts = [f"similarity {pair.score:.2f}"]
+        if pair.shared_words:
+            parts.append("shared: " + ", ".join(pair.shared_words))
+        if topic_label:
+            parts.append(f"topic field {topic_label}")
+    return "; ".join(parts)

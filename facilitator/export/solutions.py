@@ -1,0 +1,125 @@
+"""Provides the protocol section "Lösungen aus der Reihe" as blocks, Word and Markdown.
+
+`with_solutions` is the protocol's one hook: it puts the section before the appendix
+(and into the contents list). The section is also rendered alone (`solutions_markdown`,
+`add_solutions_docx`) for tests and other documents.
+"""
+
+from pathlib import Path
+
+from facilitator.core.errors import ValidationError
+from facilitator.core.taxonomy import CAPTURE_KINDS, MEASURE_STATUSES
+from facilitator.core.textsim import german_decimal
+from facilitator.export.blocks import Block, Bullets, Heading, Para
+from facilitator.export.solutions_model import SolutionsSection, build_solutions
+from facilitator.export.strings import STRINGS
+from facilitator.store.db import Store
+
+
+def TEXT(key: str, lang: str, **values: object) -> str:  # noqa: N802 - reads like a catalogue
+    """Return a string of this section (kept in export/strings.py as "solutions_*")."""
+    return STRINGS(f"solutions_{key}", lang, **values)
+
+
+def _solution_line(solution, lang: str) -> str:  # noqa: ANN001 - Solution
+    """Return one solution as a line: what, who, where, status, why, contact."""
+    who = solution.organisation + (
+        f" ({solution.municipality})"
+        if solution.municipality and solution.municipality not in solution.organisation
+        else ""
+    )
+    status = (
+        MEASURE_STATUSES[solution.status].get(lang) if solution.status in MEASURE_STATUSES else ""
+    )
+    origin = (
+        TEXT("from_series", lang, where=solution.where)
+        if solution.source == "series" and solution.where
+        else TEXT("library", lang)
+        if solution.source == "library"
+        else ""
+    )
+    value = german_decimal(solution.similarity) if lang == "de" else f"{solution.similarity:.2f}"
+    facts = [f for f in (status, origin) if f]
+    reason = [TEXT("similarity", lang, value=value)]
+    if solution.shared_words:
+        reason.append(TEXT("shared", lang, words=", ".join(solution.shared_words)))
+    line = f"{solution.title} – {who}"
+    if facts:
+        line += f" ({', '.join(facts)})"
+    line += f"; {'; '.join(reason)}"
+    if solution.contact:
+        line += f". {TEXT('contact', lang, contact=solution.contact)}"
+    if solution.link:
+        line += f". {TEXT('link', lang, link=solution.link)}"
+    return line
+
+
+def solutions_blocks(section: SolutionsSection, lang: str = "de") -> list[Block]:
+    """Return the section as blocks (heading level 1, then one level-2 part per problem)."""
+    blocks: list[Block] = [Heading(1, TEXT("title", lang))]
+    if not section.items:
+        return [*blocks, Para(TEXT("nothing", lang))]
+    blocks.append(Para(TEXT("intro", lang, n=len(section.items))))
+    for item in section.items:
+        kind = CAPTURE_KINDS[item.kind].get(lang)
+        who = f" ({item.organisation})" if item.organisation else ""
+        blocks.append(Heading(2, f"{kind}: {item.text}{who}"))
+        blocks.append(Bullets(tuple(_solution_line(s, lang) for s in item.solutions)))
+    return blocks
+
+
+def with_solutions(
+    blocks: list[Block],
+    store: Store,
+    workshop_id: str,
+    lang: str = "de",
+    examples_dir: Path | None = None,
+) -> list[Block]:
+    """Return the protocol's blocks with the section before the appendix (and in the contents).
+
+    A workshop of no series, with an empty library, keeps its protocol as it was.
+
+    Library files that do not parse are left out here (`facilitator check` names them).
+    """
+    from facilitator.practice import load_examples
+
+    try:
+        examples, _ = load_examples(examples_dir)
+    except ValidationError:
+        examples = []
+    found = build_solutions(store, workshop_id, examples)
+    if not found.in_series and not examples:
+        return blocks  # nothing to learn from: a single workshop and an empty library
+    section = solutions_blocks(found, lang)
+    appendix = STRINGS("appendix", lang)
+    out = list(blocks)
+    where = next(
+        (
+            n
+            for n, b in enumerate(out)
+            if isinstance(b, Heading) and b.level == 1 and b.text == appendix
+        ),
+        len(out),
+    )
+    out[where:where] = section
+    for n, block in enumerate(out[:where]):
+        if isinstance(block, Bullets) and block.numbered and appendix in block.items:
+            items = list(block.items)
+            items.insert(items.index(appendix), TEXT("title", lang))
+            out[n] = Bullets(tuple(items), numbered=True)
+            break
+    return out
+
+
+def solutions_markdown(section: SolutionsSection, lang: str = "de") -> str:
+    """Return the section alone as Markdown."""
+    from facilitator.export.protocol_md import render_markdown
+
+    return render_markdown(solutions_blocks(section, lang))
+
+
+def add_solutions_docx(document, section: SolutionsSection, lang: str = "de") -> None:  # noqa: ANN001 - python-docx Document
+    """Append the section to a Word document."""
+    from facilitator.export.protocol_docx import render_blocks
+
+    render_blocks(document, solutions_blocks(section, lang))
