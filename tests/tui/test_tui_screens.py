@@ -56,8 +56,8 @@ async def test_plan_an_agenda(app, store: Store, workshop_id, type_text):
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        if "world-cafe" in cards:
-            assert list_items(store, workshop_id)[2].method == "world-cafe"
+        assert "world-cafe" in cards
+        assert list_items(store, workshop_id)[2].method == "world-cafe"
 
         table.move_cursor(row=1)
         await pilot.press("f")
@@ -162,8 +162,7 @@ async def test_methods_search_and_use(app, store: Store, workshop_id, type_text)
         await pilot.press("f7")
         options = app.screen.query_one("#methods-list", OptionList)
         total = options.option_count
-        if total == 0:
-            return  # no cards shipped in this checkout
+        assert total >= 30  # every shipped card
         await pilot.press("slash")
         await type_text(pilot, "pitch")
         await pilot.pause()
