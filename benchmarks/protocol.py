@@ -15,15 +15,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from facilitator.core.agenda_format import parse_agenda  # noqa: E402
-from facilitator.core.taxonomy import MEASURE_STATUSES, ORG_TYPES, TOPICS  # noqa: E402
-from facilitator.export.protocol import write_protocol  # noqa: E402
-from facilitator.store import Store, open_store  # noqa: E402
-from facilitator.store.agenda import list_items  # noqa: E402
-from facilitator.store.captures import add_capture, set_flipchart_votes  # noqa: E402
-from facilitator.store.participants import add_participant  # noqa: E402
-from facilitator.store.timer import advance, start_or_pause  # noqa: E402
-from facilitator.store.workshops import create_workshop, update_workshop  # noqa: E402
+from facilitator.core.agenda_format import parse_agenda
+from facilitator.core.taxonomy import MEASURE_STATUSES, ORG_TYPES, TOPICS
+from facilitator.export.protocol import write_protocol
+from facilitator.store import Store, open_store
+from facilitator.store.agenda import list_items
+from facilitator.store.captures import add_capture, set_flipchart_votes
+from facilitator.store.participants import add_participant
+from facilitator.store.timer import advance, start_or_pause
+from facilitator.store.workshops import create_workshop, update_workshop
 
 METHODS = ["elevator-pitch", "brainwriting-635", "world-cafe", "punktabfrage", "gallery-walk"]
 PLACES = ["Esslingen", "Nürtingen", "Göppingen", "Böblingen", "Tübingen", "Reutlingen", "Ulm"]

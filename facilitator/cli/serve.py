@@ -30,7 +30,7 @@ def serve(settings: Settings, host: str, port: int, workshop_id: str | None) -> 
         store.close()
 
 
-async def _serve(store, host: str, port: int, workshop) -> None:  # noqa: ANN001
+async def _serve(store, host: str, port: int, workshop) -> None:
     import asyncio
     import signal
 

@@ -46,7 +46,7 @@ class SyncSession:
         except SyncAuthError:
             await client.close()
             raise
-        except Exception:  # noqa: BLE001 - unreachable now; run_forever retries with back-off
+        except Exception:
             pass
         remember_pairing(self.store, client.peer_url, code)
         self.client = client

@@ -38,7 +38,7 @@ class Laptop:
         self._reader = None
 
     def start_sync(self, *args: str) -> None:
-        log = open(self.tmp / f"{self.name}-sync.log", "ab")  # noqa: SIM115 - kept by Popen
+        log = open(self.tmp / f"{self.name}-sync.log", "ab")
         self.sync = subprocess.Popen(
             [PYTHON, "-m", "facilitator", "sync", *args],
             env=self.env,

@@ -76,7 +76,7 @@ async def test_pairing_brings_the_other_laptops_captures(tmp_path, store: Store,
 def _message(app) -> str:
     try:
         return str(app.screen.query_one("#pair-message", Label).content)
-    except Exception:  # noqa: BLE001 - the dialog is gone
+    except Exception:
         return ""
 
 

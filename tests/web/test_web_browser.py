@@ -44,13 +44,13 @@ class ServerThread:
             )
         )
 
-    def wait(self, coro):  # noqa: ANN001, ANN201
+    def wait(self, coro):
         return asyncio.run_coroutine_threadsafe(coro, self.loop).result(10)
 
-    def run(self, fn, *args, **kwargs):  # noqa: ANN001, ANN201
+    def run(self, fn, *args, **kwargs):
         """Call a store service on the server's loop, as the moderators' app would."""
 
-        async def call():  # noqa: ANN202
+        async def call():
             return fn(*args, **kwargs)
 
         return self.wait(call())
@@ -62,7 +62,7 @@ class ServerThread:
         self.loop.close()
 
 
-def shoot(page, name: str) -> None:  # noqa: ANN001
+def shoot(page, name: str) -> None:
     """Save a screenshot to FACILITATOR_SCREENSHOTS (a folder) for a human to look at."""
     if folder := os.environ.get("FACILITATOR_SCREENSHOTS"):
         page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
@@ -91,7 +91,7 @@ def served(store, workshop_id) -> Iterator[ServerThread]:
 
 
 @pytest.fixture
-def phone(browser, served, code):  # noqa: ANN001, ANN201
+def phone(browser, served, code):
     context = browser.new_context(
         viewport=PHONE, device_scale_factor=2, is_mobile=True, locale="de-DE"
     )
