@@ -6,7 +6,6 @@ and finds the capture in the database.
 
 import os
 import shlex
-import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -17,12 +16,14 @@ from facilitator.store import open_store
 from facilitator.store.captures import list_captures
 from facilitator.store.timer import timer_state
 from facilitator.store.workshops import latest_workshop
-from tests.conftest import PYTHON, cli_env
+from tests.conftest import PYTHON, cli_env, require_programs
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux"),
-]
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(autouse=True)
+def _tmux_installed() -> None:
+    require_programs("tmux")
 
 
 class Terminal:

@@ -1,7 +1,7 @@
 """`facilitator sync` on the command line: --listen, --peer --once, and its one-line errors."""
 
+import asyncio
 import subprocess
-import time
 import urllib.request
 
 import pytest
@@ -9,7 +9,7 @@ from sync_helpers import free_port, new_workshop
 
 from facilitator.store import open_store
 from facilitator.store.captures import add_capture, list_captures
-from tests.conftest import PYTHON, cli_env
+from tests.conftest import PYTHON, cli_env, eventually
 
 
 def run(db, *args, timeout=60):
@@ -23,6 +23,18 @@ def run(db, *args, timeout=60):
 
 
 @pytest.mark.slow
+def _refuses_without_code(port: int) -> bool:
+    """Whether the sync server is up: it answers, and with 403 when no code is sent."""
+    try:
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/sync/hello", timeout=1)
+    except urllib.error.HTTPError as err:
+        assert err.code == 403  # up, and closed without the code
+        return True
+    except OSError:
+        return False
+    raise AssertionError("the sync server answered without the code")
+
+
 def test_listen_then_once_both_ways(tmp_path):
     db_a, db_b = tmp_path / "a.db", tmp_path / "b.db"
     store = open_store(db_a)
@@ -41,14 +53,7 @@ def test_listen_then_once_both_ways(tmp_path):
         code = server.stdout.readline().split(":", 1)[1].strip()
         assert address == f"Sync-Adresse: http://127.0.0.1:{port}"
         assert len(code) >= 10
-        for _ in range(100):  # until the port is open
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/sync/hello", timeout=1)
-            except urllib.error.HTTPError as err:
-                assert err.code == 403  # up, and closed without the code
-                break
-            except OSError:
-                time.sleep(0.1)
+        asyncio.run(eventually(lambda: _refuses_without_code(port)))  # until the port is open
 
         wrong = run(db_b, "--peer", f"http://127.0.0.1:{port}", "--code", "abcdefghjk", "--once")
         assert wrong.returncode == 2

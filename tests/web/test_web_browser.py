@@ -6,7 +6,6 @@ the moderators' moves on that loop, so the store's listeners fire where they wou
 
 import asyncio
 import os
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +17,7 @@ from facilitator.store.captures import add_capture, list_captures
 from facilitator.store.timer import advance, start_or_pause
 from facilitator.web.runner import start_participant_server
 from facilitator.web.security import RateLimits
+from tests.conftest import require_programs
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -70,11 +70,7 @@ def shoot(page, name: str) -> None:
 
 @pytest.fixture
 def browser() -> Iterator:
-    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-        message = f"{CHROMIUM} fehlt (apt-get install chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+    require_programs(CHROMIUM)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
