@@ -59,9 +59,8 @@ def store(db_path: Path, clock: FakeClock) -> Iterator[Store]:
     opened.close()
 
 
-@pytest.fixture
-def workshop_id(store: Store) -> str:
-    """A workshop made from the small test agenda."""
+def create_test_workshop(store: Store) -> str:
+    """Create the workshop of the small test agenda; return its id."""
     from facilitator.core.agenda_format import parse_agenda
     from facilitator.store.workshops import create_workshop
 
@@ -73,6 +72,12 @@ def workshop_id(store: Store) -> str:
         date="2026-12-01",
         venue="Landratsamt Esslingen",
     )
+
+
+@pytest.fixture
+def workshop_id(store: Store) -> str:
+    """A workshop made from the small test agenda."""
+    return create_test_workshop(store)
 
 
 def cli_env(db_path: Path) -> dict[str, str]:

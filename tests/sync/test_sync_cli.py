@@ -35,6 +35,7 @@ def _refuses_without_code(port: int) -> bool:
     raise AssertionError("the sync server answered without the code")
 
 
+@pytest.mark.slow  # child processes
 def test_listen_then_once_both_ways(tmp_path):
     db_a, db_b = tmp_path / "a.db", tmp_path / "b.db"
     store = open_store(db_a)
