@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from facilitator.core.matching import OrgProfile, match  # noqa: E402
-from facilitator.core.taxonomy import MEASURE_STATUSES, ORG_TYPES, TOPICS  # noqa: E402
+from facilitator.core.matching import OrgProfile, match
+from facilitator.core.taxonomy import MEASURE_STATUSES, ORG_TYPES, TOPICS
 
 PLACES = [
     "Mannheim", "Heidelberg", "Weinheim", "Freiburg im Breisgau", "Lörrach", "Emmendingen",
@@ -42,7 +42,7 @@ PHRASES = {
 KINDS = ["challenge", "need", "driver", "measure", "idea", "offer", "request", "note"]
 
 
-def fill(store, workshops: int = 20, captures: int = 300, seed: int = 7) -> None:  # noqa: ANN001
+def fill(store, workshops: int = 20, captures: int = 300, seed: int = 7) -> None:
     """Fill a store with a series of workshops full of participants and captures."""
     from facilitator.store.captures import add_capture, set_flipchart_votes
     from facilitator.store.participants import add_participant
@@ -100,7 +100,7 @@ def profiles(count: int, seed: int = 11) -> list[OrgProfile]:
     return found
 
 
-def fill_orgs(store, count: int = 500, seed: int = 13) -> None:  # noqa: ANN001
+def fill_orgs(store, count: int = 500, seed: int = 13) -> None:
     """One workshop with `count` organisations, a participant and four captures each."""
     from facilitator.store.captures import add_capture
     from facilitator.store.participants import add_participant
@@ -122,7 +122,7 @@ def fill_orgs(store, count: int = 500, seed: int = 13) -> None:  # noqa: ANN001
                 )
 
 
-def timed(runs: int, action) -> float:  # noqa: ANN001
+def timed(runs: int, action) -> float:
     """Return the median seconds of `runs` calls."""
     times = []
     for _ in range(runs):

@@ -1,6 +1,8 @@
 """Provides the app's benchmark: first paint, Enter-to-committed capture, CPU of the Run screen.
 
-    python benchmarks/tui.py [--runs 5] [--cpu-seconds 20] [--screenshots docs]
+    python benchmarks/tui.py [--runs 5] [--cpu-seconds 20]
+
+(The screenshots in docs/ come from scripts/screenshots.py.)
 
 Prints medians. Baselines measured in the same run: a bare Python start in the
 same tmux setup (first paint), and the capture service called directly (Enter).
@@ -173,50 +175,11 @@ async def capture_latency(count: int) -> tuple[float, float]:
     return statistics.median(enter) * 1000, statistics.median(service) * 1000
 
 
-async def screenshots(folder: Path) -> list[Path]:
-    """Save SVGs of the main screens of the demo workshop (timer running)."""
-    from facilitator.demo import seed_demo
-    from facilitator.store import open_store
-    from facilitator.tui.app import create_app
-
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(Path(tmp) / "shots.db")
-        workshop_id = seed_demo(store)
-        app = create_app(store, workshop_id, server=False, join_host="192.168.178.20")
-        async with app.run_test(size=(120, 36)) as pilot:
-            await pilot.press("space", "n", "n")
-            for key, name in [
-                ("f4", "run"),
-                ("f3", "plan"),
-                ("f5", "captures"),
-                ("f6", "participants"),
-                ("f7", "methods"),
-                ("f8", "join"),
-            ]:
-                await pilot.press(key)
-                if name == "captures":
-                    await pilot.press("a")
-                await pilot.pause()
-                path = folder / f"tui-{name}.svg"
-                app.save_screenshot(path.name, str(folder))
-                written.append(path)
-            await pilot.press("f5", "c")
-            await pilot.press(*"to: Schnittstellen-AG einladen !Kim >31.12. #verw")
-            await pilot.pause()
-            app.save_screenshot("tui-capture-line.svg", str(folder))
-            written.append(folder / "tui-capture-line.svg")
-        store.close()
-    return written
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--cpu-seconds", type=float, default=20)
     parser.add_argument("--captures", type=int, default=50)
-    parser.add_argument("--screenshots", type=Path)
     args = parser.parse_args()
     baseline, paint = first_paint(args.runs)
     print(
@@ -233,9 +196,6 @@ def main() -> None:
         f"Run screen, timer running, 160×48: {cpu:.2f} % of one core over "
         f"{args.cpu_seconds:.0f} s (goal ≤ 5 %)"
     )
-    if args.screenshots:
-        for path in asyncio.run(screenshots(args.screenshots)):
-            print(f"screenshot: {path}")
 
 
 if __name__ == "__main__":

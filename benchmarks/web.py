@@ -19,7 +19,9 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable, Coroutine
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -87,6 +89,40 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
+async def at_rate(
+    send: Callable[[int], Coroutine[Any, Any, None]], rate: float, seconds: float
+) -> None:
+    """Start `send(n)` `rate` times a second for `seconds` (open loop); wait for all."""
+    started = time.perf_counter()
+    pending = []
+    for n in range(int(rate * seconds)):
+        delay = started + n / rate - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        pending.append(asyncio.create_task(send(n)))
+    await asyncio.gather(*pending)
+
+
+def fanout_ms(
+    submits: list[tuple[int, float, float]],
+    arrivals: list[list[tuple[int, float]]],
+    errors: list[str],
+) -> list[float]:
+    """Return, per submission, the time until the last stream saw its version (ms)."""
+    fanout = []
+    for version, sent, _ in submits:
+        latest = 0.0
+        for received in arrivals:
+            first = next((t for v, t in received if v >= version), None)
+            if first is None:
+                errors.append(f"version {version} never arrived at a stream")
+                break
+            latest = max(latest, first)
+        else:
+            fanout.append((latest - sent) * 1000)
+    return fanout
+
+
 async def load(base: str, code: str, clients: int, rate: float, seconds: float) -> dict:
     """Open `clients` streams, submit at `rate` per second for `seconds`; collect timings."""
     import aiohttp
@@ -142,31 +178,14 @@ async def load(base: str, code: str, clients: int, rate: float, seconds: float) 
         tasks = [asyncio.create_task(stream(i, streams_session)) for i in range(clients)]
         await asyncio.wait_for(all_connected.wait(), 60)
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as posts:
-            started = time.perf_counter()
-            pending = []
-            for n in range(int(rate * seconds)):
-                delay = started + n / rate - time.perf_counter()
-                if delay > 0:
-                    await asyncio.sleep(delay)
-                pending.append(asyncio.create_task(submit(posts, n)))
-            await asyncio.gather(*pending)
+            await at_rate(lambda n: submit(posts, n), rate, seconds)
         await asyncio.sleep(1.0)  # let the last snapshots arrive
         stop.set()
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
 
-    fanout = []
-    for version, sent, _ in submits:
-        latest = 0.0
-        for received in arrivals:
-            first = next((t for v, t in received if v >= version), None)
-            if first is None:
-                errors.append(f"version {version} never arrived at a stream")
-                break
-            latest = max(latest, first)
-        else:
-            fanout.append((latest - sent) * 1000)
+    fanout = fanout_ms(submits, arrivals, errors)
     submit_ms = [(answered - sent) * 1000 for _, sent, answered in submits]
     return {"fanout": fanout, "submit": submit_ms, "errors": errors, "submits": len(submits)}
 

@@ -1,17 +1,15 @@
 """Provides the sample workshop of `facilitator demo`, seeded through the store's services."""
 
 from datetime import datetime, timedelta
-from pathlib import Path
 
-from facilitator.core.agenda_format import parse_agenda
-from facilitator.core.errors import UserError
-from facilitator.library import SHIPPED_AGENDAS, load_agenda
+from facilitator.core.agenda_format import AgendaTemplate
+from facilitator.library import load_agenda, load_methods
 from facilitator.store.captures import add_capture, set_flipchart_votes
 from facilitator.store.db import Store
 from facilitator.store.participants import add_participant, set_present
 from facilitator.store.workshops import create_workshop, update_workshop
 
-FALLBACK_AGENDA = Path(__file__).resolve().parent.parent / "tests" / "data" / "agenda.toml"
+DEMO_AGENDA = "vernetzungsworkshop"
 
 PARTICIPANTS = [
     # name, organisation, type, municipality, e-mail, consent, present
@@ -141,14 +139,10 @@ CAPTURES = [
 ]
 
 
-def _template():
-    for candidate in (SHIPPED_AGENDAS / "vernetzungsworkshop.toml",):
-        if candidate.is_file():
-            try:
-                return load_agenda(candidate)
-            except UserError:
-                break  # a broken template must not break the demo
-    return parse_agenda(FALLBACK_AGENDA.read_text(encoding="utf-8"), str(FALLBACK_AGENDA), None)
+def _template() -> AgendaTemplate:
+    # Checked against the shipped cards only: a broken card in the user's own folder
+    # must not break the demo.
+    return load_agenda(DEMO_AGENDA, load_methods(include_user=False))
 
 
 def seed_demo(store: Store) -> str:

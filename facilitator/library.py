@@ -2,15 +2,47 @@
 
 import os
 from collections.abc import Iterable
+from importlib import resources
+from importlib.abc import Traversable
 from pathlib import Path
 
 from facilitator.core.agenda_format import AgendaTemplate, parse_agenda
 from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.method_format import MethodCard, parse_method_card
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SHIPPED_METHODS = PROJECT_ROOT / "methods"
-SHIPPED_AGENDAS = PROJECT_ROOT / "agendas"
+# The repository's methods/ and agendas/, mapped into the package at build time (setup.py).
+METHODS_PACKAGE = "facilitator.methods"
+AGENDAS_PACKAGE = "facilitator.agendas"
+
+
+def _shipped(package: str, suffix: str) -> list[Traversable]:
+    """Return the shipped files of one kind, by name."""
+    try:
+        folder = resources.files(package)
+    except ModuleNotFoundError:
+        # Only in a source checkout that was never installed: setup.py maps the folders.
+        raise NotFound(
+            f"{package} fehlt: facilitator ist nicht installiert (pip install -e .).",
+            en=f"{package} is missing: facilitator is not installed (pip install -e .).",
+        ) from None
+    return sorted(
+        (entry for entry in folder.iterdir() if entry.name.endswith(suffix) and entry.is_file()),
+        key=lambda entry: entry.name,
+    )
+
+
+def shipped_methods() -> list[Traversable]:
+    """Return the method card files that come with facilitator."""
+    return _shipped(METHODS_PACKAGE, ".md")
+
+
+def shipped_agendas() -> list[Traversable]:
+    """Return the agenda templates that come with facilitator."""
+    return _shipped(AGENDAS_PACKAGE, ".toml")
+
+
+def _stem(path: Path | Traversable) -> str:
+    return path.name.rsplit(".", 1)[0]
 
 
 def user_methods_dir() -> Path:
@@ -22,7 +54,7 @@ def user_methods_dir() -> Path:
     return Path(platformdirs.user_data_dir("facilitator", appauthor=False)) / "methods"
 
 
-def _read(path: Path) -> str:
+def _read(path: Path | Traversable) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -37,9 +69,9 @@ def _read(path: Path) -> str:
         ) from None
 
 
-def load_card(path: Path) -> MethodCard:
+def load_card(path: Path | Traversable) -> MethodCard:
     """Parse one method card file."""
-    return parse_method_card(_read(path), str(path), expected_id=path.stem)
+    return parse_method_card(_read(path), str(path), expected_id=_stem(path))
 
 
 def load_methods(
@@ -49,52 +81,53 @@ def load_methods(
 
     All problems in all files are collected; two cards with one id name both files.
     """
-    folders = [SHIPPED_METHODS]
-    if include_user:
-        folders.append(user_methods_dir())
-    folders.extend(Path(d) for d in extra_dirs)
-    cards: dict[str, MethodCard] = {}
-    problems: list[str] = []
+    extra = [Path(d) for d in extra_dirs]
+    problems = [f"{folder}: Ordner nicht gefunden" for folder in extra if not folder.is_dir()]
+    folders = [user_methods_dir()] if include_user else []
+    folders.extend(folder for folder in extra if folder.is_dir())
+    files = [*shipped_methods()]
     for folder in folders:
-        if not folder.is_dir():
-            if folder != SHIPPED_METHODS and folder in map(Path, extra_dirs):
-                problems.append(f"{folder}: Ordner nicht gefunden")
+        if folder.is_dir():
+            files.extend(sorted(folder.glob("*.md")))
+    cards: dict[str, MethodCard] = {}
+    for path in files:
+        try:
+            card = load_card(path)
+        except ValidationError as err:
+            problems.extend(err.problems)
             continue
-        for path in sorted(folder.glob("*.md")):
-            try:
-                card = load_card(path)
-            except ValidationError as err:
-                problems.extend(err.problems)
-                continue
-            if card.id in cards:
-                problems.append(
-                    f"{path}:1: die Methode „{card.id}“ gibt es schon in {cards[card.id].path}"
-                )
-                continue
-            cards[card.id] = card
+        if card.id in cards:
+            problems.append(
+                f"{path}:1: die Methode „{card.id}“ gibt es schon in {cards[card.id].path}"
+            )
+            continue
+        cards[card.id] = card
     if problems:
         raise ValidationError(problems[0], problems)
     return cards
 
 
-def find_agenda(name: str) -> Path:
-    """Return the path of an agenda given as a path or a shipped template's name."""
+def find_agenda(name: str) -> Path | Traversable:
+    """Return the file of an agenda given as a path or a shipped template's name."""
     path = Path(name)
     if path.is_file():
         return path
-    for candidate in (SHIPPED_AGENDAS / name, SHIPPED_AGENDAS / f"{name}.toml"):
-        if candidate.is_file():
+    templates = shipped_agendas()
+    for candidate in templates:
+        if name in (candidate.name, _stem(candidate)):
             return candidate
-    shipped = ", ".join(p.stem for p in sorted(SHIPPED_AGENDAS.glob("*.toml")))
+    shipped = ", ".join(_stem(p) for p in templates)
     raise NotFound(
         f"Agenda {name!r} nicht gefunden; mitgeliefert: {shipped}.",
         en=f"Agenda {name!r} not found; shipped: {shipped}.",
     )
 
 
-def load_agenda(name: str | Path, methods: dict[str, MethodCard] | None = None) -> AgendaTemplate:
+def load_agenda(
+    name: str | Path | Traversable, methods: dict[str, MethodCard] | None = None
+) -> AgendaTemplate:
     """Parse an agenda template (a path or a shipped name) and check its method ids."""
-    path = find_agenda(str(name))
+    path = find_agenda(str(name)) if isinstance(name, str | Path) else name
     known = set(methods) if methods is not None else set(load_methods())
     return parse_agenda(_read(path), str(path), known)
 

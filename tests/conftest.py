@@ -1,8 +1,11 @@
-"""Provides shared fixtures: a store on a temporary database with a fake clock."""
+"""Provides shared fixtures (a store on a temporary database with a fake clock) and helpers."""
 
+import asyncio
 import os
+import shutil
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -56,9 +59,8 @@ def store(db_path: Path, clock: FakeClock) -> Iterator[Store]:
     opened.close()
 
 
-@pytest.fixture
-def workshop_id(store: Store) -> str:
-    """A workshop made from the small test agenda."""
+def create_test_workshop(store: Store) -> str:
+    """Create the workshop of the small test agenda; return its id."""
     from facilitator.core.agenda_format import parse_agenda
     from facilitator.store.workshops import create_workshop
 
@@ -72,6 +74,12 @@ def workshop_id(store: Store) -> str:
     )
 
 
+@pytest.fixture
+def workshop_id(store: Store) -> str:
+    """A workshop made from the small test agenda."""
+    return create_test_workshop(store)
+
+
 def cli_env(db_path: Path) -> dict[str, str]:
     """Environment for running `python -m facilitator` as a child process."""
     env = dict(os.environ, FACILITATOR_DB=str(db_path), PYTHONPATH=str(PROJECT))
@@ -80,3 +88,44 @@ def cli_env(db_path: Path) -> dict[str, str]:
 
 
 PYTHON = sys.executable
+
+
+async def eventually(
+    condition: Callable[[], object],
+    seconds: float = 20,
+    *,
+    pilot: object | None = None,
+    step: float = 0.02,
+    describe: Callable[[], object] | None = None,
+) -> None:
+    """Wait until `condition()` holds; fail the test if it does not within `seconds`.
+
+    The one way tests wait for something that happens later (a worker, a stream, another
+    process): polling, never a fixed sleep. With a Textual `pilot` the app runs its
+    messages between checks; otherwise the event loop does (`asyncio.run(eventually(…))`
+    from a test that has none).
+    """
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            detail = f": {describe()}" if describe is not None else ""
+            raise AssertionError(f"not so within {seconds} s{detail}")
+        if pilot is not None:
+            await pilot.pause(step)  # type: ignore[attr-defined]
+        else:
+            await asyncio.sleep(step)
+
+
+def require_programs(*programs: str) -> None:
+    """Skip the test when a program it drives is missing; fail it under CI=true instead.
+
+    The one rule for pandoc, LibreOffice, poppler, tmux and Chromium: a developer without
+    them still runs the rest, CI (which installs them, see .ci/run) never skips quietly.
+    """
+    missing = [name for name in programs if shutil.which(name) is None]
+    if not missing:
+        return
+    message = f"{', '.join(missing)} fehlt (siehe APT_PACKAGES in .ci/run)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)

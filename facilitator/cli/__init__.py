@@ -91,7 +91,7 @@ def run() -> None:
     """Entry point that also turns unexpected errors into one line (unless debugging)."""
     try:
         main(standalone_mode=True)
-    except Exception as err:  # noqa: BLE001 - last resort for the moderator's terminal
+    except Exception as err:
         if os.environ.get("FACILITATOR_DEBUG"):
             raise
         click.echo(f"Interner Fehler: {err} (FACILITATOR_DEBUG=1 zeigt Details)", err=True)

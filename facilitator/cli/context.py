@@ -55,7 +55,7 @@ workshop_option = click.option(
 )
 
 
-def output_option(help_text: str, *, required: bool = True):  # noqa: ANN201 - a decorator
+def output_option(help_text: str, *, required: bool = True):
     """Return the `-o/--output FILE` option every writing command has."""
     return click.option(
         "-o",

@@ -69,7 +69,7 @@ def match(
         )
 
 
-def _as_dict(result) -> dict:  # noqa: ANN001 - MatchResult, imported lazily
+def _as_dict(result) -> dict:
     from facilitator.core.matching import shared_topics, span_km
 
     return {

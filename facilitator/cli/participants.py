@@ -68,7 +68,7 @@ def list_participants(settings: Settings, workshop_id: str | None) -> None:
         click.echo(f"{person.name:30} {person.organisation:30} {person.org_type:12} {consent}")
 
 
-def _people(store, person: str) -> list:  # noqa: ANN001 - Store, list[Participant]
+def _people(store, person: str) -> list:
     from facilitator.store.people import find_people
 
     return find_people(store, person)

@@ -39,7 +39,7 @@ def serve(
         store.close()
 
 
-async def _serve(store, host: str, port: int, workshop, show_secrets: bool) -> None:  # noqa: ANN001
+async def _serve(store, host: str, port: int, workshop, show_secrets: bool) -> None:
     import asyncio
     import signal
 

@@ -36,7 +36,7 @@ def _port_problem(err: OSError, host: str, port: int) -> UserError:
     )
 
 
-def _report(status, pulled: int, pushed: int) -> None:  # noqa: ANN001 - SyncStatus
+def _report(status, pulled: int, pushed: int) -> None:
     clock = datetime.now().strftime("%H:%M:%S")
     detail = f"{pulled} geholt, {pushed} gesendet" if status.connected else status.message
     click.echo(f"{clock} {status.label} – {detail}")

@@ -41,7 +41,7 @@ def topic(settings: Settings, text: str, series: str | None, as_json: bool) -> N
         click.echo(hits[0].topic if hits else "")
 
 
-def _model(settings: Settings, series: str | None):  # noqa: ANN202 - TopicModel, lazily imported
+def _model(settings: Settings, series: str | None):
     """Return the series' model when there is a database, else the shipped keywords alone."""
     from facilitator.core.errors import UserError
     from facilitator.store.topics import series_model

@@ -7,7 +7,6 @@ knows how to pick a language and fill in values.
 from collections.abc import Mapping
 from typing import NamedTuple
 
-LANGS = ("de", "en")
 DEFAULT_LANG = "de"
 
 

@@ -81,13 +81,6 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def cosine(a: Counter, b: Counter) -> float:
-    """Return the cosine similarity of two sparse vectors (0 when either is empty)."""
-    dot = sum(v * b.get(k, 0) for k, v in a.items())
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return dot / norm if norm else 0.0
-
-
 def topic_vector(profile: OrgProfile) -> Counter:
     """Return the profile as one sparse vector: weighted topic fields plus words."""
     vector: Counter = Counter({f"#{k}": v * TOPIC_WEIGHT for k, v in profile.topics.items()})

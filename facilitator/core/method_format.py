@@ -158,6 +158,22 @@ def _steps(problems: Problems, data: dict[str, Any]) -> list[Step]:
     return steps
 
 
+def _numbers(problems: Problems, data: dict[str, Any]) -> dict[str, int]:
+    """Return the durations and group sizes (0 where invalid), each range in order."""
+    numbers = {}
+    for key in _INTS:
+        value = data.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            problems.add(f"„{key}“ muss eine ganze Zahl ≥ 1 sein", key)
+            value = 0
+        numbers[key] = value
+    if numbers["duration_min"] > numbers["duration_max"]:
+        problems.add("„duration_min“ ist größer als „duration_max“", "duration_min")
+    if numbers["group_size_min"] > numbers["group_size_max"]:
+        problems.add("„group_size_min“ ist größer als „group_size_max“", "group_size_min")
+    return numbers
+
+
 def parse_method_card(text: str, path: str, expected_id: str | None = None) -> MethodCard:
     """Parse and validate a method card; ValidationError lists every problem."""
     problems = Problems(path, text)
@@ -178,17 +194,7 @@ def parse_method_card(text: str, path: str, expected_id: str | None = None) -> M
         problems.add(f"„id“ {card_id!r} passt nicht zum Dateinamen {expected_id}.md", "id")
     if data.get("phase") not in METHOD_PHASES:
         problems.add(f"„phase“ muss eine von {', '.join(METHOD_PHASES)} sein", "phase")
-    numbers = {}
-    for key in _INTS:
-        value = data.get(key)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            problems.add(f"„{key}“ muss eine ganze Zahl ≥ 1 sein", key)
-            value = 0
-        numbers[key] = value
-    if numbers["duration_min"] > numbers["duration_max"]:
-        problems.add("„duration_min“ ist größer als „duration_max“", "duration_min")
-    if numbers["group_size_min"] > numbers["group_size_max"]:
-        problems.add("„group_size_min“ ist größer als „group_size_max“", "group_size_min")
+    numbers = _numbers(problems, data)
     captures = data.get("captures")
     if (
         not isinstance(captures, list)

@@ -64,21 +64,8 @@ def parse_consent_date(text: str) -> str | None:
         return None
 
 
-def parse_participants_csv(text: str, path: str = "CSV") -> list[ParticipantRow]:
-    """Parse the CSV; ValidationError lists every bad row as `path:line: message`."""
-    text = text.lstrip("\ufeff")
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise ValidationError(
-            f"{path}:1: die Datei ist leer", en=f"{path}:1: the file is empty"
-        ) from None
+def _columns(header: list[str], path: str) -> list[str | None]:
+    """The known column of each header cell; ValidationError for unknown ones or no name."""
     columns = [HEADERS.get(h.strip().lower()) for h in header]
     problems: list[str] = []
     english: list[str] = []  # the same problems in English, in step with `problems`
@@ -97,6 +84,27 @@ def parse_participants_csv(text: str, path: str = "CSV") -> list[ParticipantRow]
         english.append(f"{path}:1: the column “Name” (name) is missing")
     if problems:
         raise ValidationError(problems[0], problems, en=english[0], problems_en=english)
+    return columns
+
+
+def parse_participants_csv(text: str, path: str = "CSV") -> list[ParticipantRow]:
+    """Parse the CSV; ValidationError lists every bad row as `path:line: message`."""
+    text = text.lstrip("\ufeff")
+    sample = text[:4096]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ValidationError(
+            f"{path}:1: die Datei ist leer", en=f"{path}:1: the file is empty"
+        ) from None
+    columns = _columns(header, path)
+    problems: list[str] = []
+    english: list[str] = []  # the same problems in English, in step with `problems`
     result: list[ParticipantRow] = []
     for values in reader:
         line = reader.line_num

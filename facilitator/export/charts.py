@@ -66,7 +66,7 @@ def _figure(rows: int) -> tuple[Figure, object]:
     return fig, ax
 
 
-def _label_bars(ax, bars) -> None:  # noqa: ANN001 - matplotlib objects
+def _label_bars(ax, bars) -> None:
     labels = [f"{int(b.get_width())}" if b.get_width() else "" for b in bars]
     ax.bar_label(bars, labels=labels, padding=2, fontsize=8, label_type="edge")
 

@@ -95,7 +95,7 @@ def set_language(document: DocumentType, lang: str) -> None:
         lang_el.set(qn("w:eastAsia"), tag)
 
 
-def _field(paragraph, instruction: str) -> None:  # noqa: ANN001 - python-docx Paragraph
+def _field(paragraph, instruction: str) -> None:
     """Append a Word field (PAGE, NUMPAGES) to a paragraph."""
     run = paragraph.add_run()
     for kind, text in (
@@ -144,7 +144,7 @@ def add_header_footer(
             _field(paragraph, "NUMPAGES")
 
 
-def _has_content(part) -> bool:  # noqa: ANN001 - header or footer
+def _has_content(part) -> bool:
     xml = part._element.xml
     return any(p.text.strip() for p in part.paragraphs) or "w:drawing" in xml or "w:fldChar" in xml
 

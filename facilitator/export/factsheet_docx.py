@@ -26,14 +26,14 @@ from facilitator.export.files import write_atomic
 MARGIN = Cm(2.2)
 
 
-def _alt_text(paragraph, text: str) -> None:  # noqa: ANN001 - python-docx Paragraph
+def _alt_text(paragraph, text: str) -> None:
     """Describe the picture for screen readers (the drawing's docPr description)."""
     for element in paragraph._p.iter(qn("wp:docPr")):
         element.set("descr", clean(text))
         element.set("title", clean(text))
 
 
-def _set_widths(table, total: int, weights: list[float]) -> None:  # noqa: ANN001 - Table
+def _set_widths(table, total: int, weights: list[float]) -> None:
     """Set column widths on every cell: Word and LibreOffice both honour that."""
     count = len(table.columns)
     # Default: the first (text) column gets room, the counts beside it little.

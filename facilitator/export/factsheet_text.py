@@ -201,7 +201,7 @@ def _count(what: str, n: int, lang: str) -> str:
     return TEXT(f"1_{what}" if n == 1 else f"n_{what}", lang, n=n)
 
 
-def _who(found, lang: str, shown: int = 3) -> str:  # noqa: ANN001 - Frequent
+def _who(found, lang: str, shown: int = 3) -> str:
     """Return the organisations behind a statement: the first few, then "und N weitere"."""
     names = found.organisations[:shown]
     rest = len(found.organisations) - len(names)

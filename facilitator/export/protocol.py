@@ -39,7 +39,7 @@ def check_template(template: Path) -> Path:
         from docx import Document  # only when a template is given
 
         Document(str(template))
-    except Exception:  # noqa: BLE001 - any failure to open means: not usable as a template
+    except Exception:
         raise UserError(
             f"Die Vorlage {template} ist kein lesbares Word-Dokument.",
             en=f"The template {template} is not a readable Word document.",

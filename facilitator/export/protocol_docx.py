@@ -39,7 +39,7 @@ from facilitator.export.strings import STRINGS
 _HEADING_SIZES = {"Title": 24, "Heading 1": 16, "Heading 2": 13, "Heading 3": 11}
 
 
-def ensure_style(document, name: str) -> str:  # noqa: ANN001 - python-docx Document
+def ensure_style(document, name: str) -> str:
     """Return `name`, adding a plain paragraph style of that name if a template lacks it.
 
     Word templates often define only the styles they use; a missing heading style
@@ -59,7 +59,7 @@ def ensure_style(document, name: str) -> str:  # noqa: ANN001 - python-docx Docu
     return name
 
 
-def styled(document, text: str, style_id: str):  # noqa: ANN001, ANN201 - python-docx objects
+def styled(document, text: str, style_id: str):
     """Add a paragraph with a style given by its id.
 
     python-docx looks a style name up by scanning every style for each paragraph;
@@ -70,7 +70,7 @@ def styled(document, text: str, style_id: str):  # noqa: ANN001, ANN201 - python
     return paragraph
 
 
-def shape_table(document, table, widths: Sequence[int]) -> None:  # noqa: ANN001 - docx objects
+def shape_table(document, table, widths: Sequence[int]) -> None:
     """Give the columns widths across the text width; no bold first column."""
     available = text_width(document)
     table.autofit = False
@@ -89,7 +89,7 @@ def shape_table(document, table, widths: Sequence[int]) -> None:  # noqa: ANN001
     look.set(qn("w:noVBand"), "1")
 
 
-def append_rows(table, rows: Sequence[Sequence[str]]) -> None:  # noqa: ANN001 - docx Table
+def append_rows(table, rows: Sequence[Sequence[str]]) -> None:
     """Append body rows by copying one prototype row's XML.
 
     python-docx's add_row() and cell.text re-measure the grid for every cell, which
@@ -117,7 +117,7 @@ def append_rows(table, rows: Sequence[Sequence[str]]) -> None:  # noqa: ANN001 -
         table._tbl.append(tr)
 
 
-def render_blocks(document, blocks: list[Block]) -> None:  # noqa: ANN001 - python-docx Document
+def render_blocks(document, blocks: list[Block]) -> None:
     """Append the blocks to the document's body."""
     styles = {
         name: document.styles[ensure_style(document, name)].style_id

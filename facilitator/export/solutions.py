@@ -16,12 +16,12 @@ from facilitator.export.strings import STRINGS
 from facilitator.store.db import Store
 
 
-def TEXT(key: str, lang: str, **values: object) -> str:  # noqa: N802 - reads like a catalogue
+def TEXT(key: str, lang: str, **values: object) -> str:
     """Return a string of this section (kept in export/strings.py as "solutions_*")."""
     return STRINGS(f"solutions_{key}", lang, **values)
 
 
-def _solution_line(solution, lang: str) -> str:  # noqa: ANN001 - Solution
+def _solution_line(solution, lang: str) -> str:
     """Return one solution as a line: what, who, where, status, why, contact."""
     who = solution.organisation + (
         f" ({solution.municipality})"
@@ -118,7 +118,7 @@ def solutions_markdown(section: SolutionsSection, lang: str = "de") -> str:
     return render_markdown(solutions_blocks(section, lang))
 
 
-def add_solutions_docx(document, section: SolutionsSection, lang: str = "de") -> None:  # noqa: ANN001 - python-docx Document
+def add_solutions_docx(document, section: SolutionsSection, lang: str = "de") -> None:
     """Append the section to a Word document."""
     from facilitator.export.protocol_docx import render_blocks
 

@@ -8,8 +8,7 @@ from facilitator.core.schedule import Schedule, parse_clock, schedule
 from facilitator.core.taxonomy import AGENDA_KINDS, CAPTURE_KINDS
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
-from facilitator.store.queries import one, rows, scalar
-from facilitator.store.workshops import get_workshop
+from facilitator.store.queries import one, rows
 
 _EDITABLE = {
     "title",
@@ -186,14 +185,15 @@ def remove_item(store: Store, item_id: str) -> None:
 
 def workshop_schedule(store: Store, workshop_id: str) -> tuple[list[AgendaItem], Schedule]:
     """Return the agenda and its schedule (computed start/end times)."""
-    workshop = get_workshop(store, workshop_id)
-    items = list_items(store, workshop_id)
-    return items, schedule(items, workshop.start or "09:00", workshop.end)
-
-
-def item_count(store: Store, workshop_id: str) -> int:
-    return scalar(
-        store,
-        "SELECT count(*) FROM agenda_item WHERE workshop_id = ? AND deleted = 0",
-        [workshop_id],
+    # Only the two times, read here: workshops.py builds agendas with add_item, so
+    # importing it back would make the two modules a cycle.
+    times = one(
+        store, "SELECT start, end FROM workshop WHERE id = ? AND deleted = 0", [workshop_id]
     )
+    if times is None:
+        raise NotFound(
+            f"Einen Workshop {workshop_id!r} gibt es nicht (facilitator list zeigt alle).",
+            en=f"There is no workshop {workshop_id!r} (facilitator list shows all).",
+        )
+    items = list_items(store, workshop_id)
+    return items, schedule(items, times["start"] or "09:00", times["end"])

@@ -12,7 +12,7 @@ import sys
 from facilitator.store.columns import COLUMNS, DEFAULTS, SCHEMA_VERSION
 
 
-def _import_sqlite_utils():  # noqa: ANN202 - returns the module
+def _import_sqlite_utils():
     """Import sqlite-utils with numpy and pandas marked missing while it loads.
 
     sqlite-utils imports them (if installed) only to map their number types to

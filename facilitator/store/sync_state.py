@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from facilitator.store.db import Op, Store
 from facilitator.store.oplog import insert_remote_ops, ops_after
-from facilitator.store.queries import one, rows, scalar
+from facilitator.store.queries import one, scalar
 
 
 @dataclass(frozen=True)
@@ -36,12 +36,6 @@ def _peer(row: dict | None) -> SyncPeer | None:
 def get_peer(store: Store, node: str) -> SyncPeer | None:
     """Return the bookkeeping for one peer node, or None if never seen."""
     return _peer(one(store, "SELECT * FROM sync_peer WHERE node = ?", [node]))
-
-
-def list_peers(store: Store) -> list[SyncPeer]:
-    """Return every peer this database has synced with, most recently seen first."""
-    found = rows(store, "SELECT * FROM sync_peer ORDER BY last_seen DESC, node")
-    return [p for p in map(_peer, found) if p is not None]
 
 
 def ensure_peer(store: Store, node: str, url: str = "") -> SyncPeer:

@@ -8,6 +8,7 @@ from facilitator.core.agenda_format import AgendaTemplate
 from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.models import Workshop
 from facilitator.core.schedule import parse_clock
+from facilitator.store.agenda import add_item
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
 from facilitator.store.queries import one, rows
@@ -78,8 +79,6 @@ def create_workshop(
     **extra: Any,
 ) -> str:
     """Create a workshop and its agenda from a template; return its id."""
-    from facilitator.store.agenda import add_item  # agenda imports workshops
-
     fields: dict[str, Any] = {
         "title": title.strip(),
         "date": date,

@@ -22,7 +22,7 @@ class SyncLink:
         port = SYNC_PORT if self.sync_port is None else self.sync_port
         try:
             self.sync_server = await start_sync_server(self.store, "0.0.0.0", port)
-        except Exception:  # noqa: BLE001 - port taken, no TLS: the pairing dialog says so
+        except Exception:
             self.sync_server = None
 
     async def _resume_sync(self) -> None:

@@ -63,7 +63,7 @@ async def start_participant_server(
     workshop_id: str | None = None,
     *,
     moderator_secret: str | None = None,
-    extra_setup=(),  # noqa: ANN001 - callables(app), see create_app
+    extra_setup=(),
     rate_limits: RateLimits | None = None,
 ) -> ParticipantServer:
     """Start the server in the running loop; port 0 picks a free port.

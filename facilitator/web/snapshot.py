@@ -84,7 +84,7 @@ def build_snapshot(
     }
 
 
-def _current(store, item, slot, state, methods, lang, now) -> dict[str, Any]:  # noqa: ANN001
+def _current(store, item, slot, state, methods, lang, now) -> dict[str, Any]:
     reading = countdown(state, item.id, item.minutes, now)
     card = methods.get(item.method or "")
     row = voting_item(store, item.id)

@@ -13,17 +13,17 @@ PROJECT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def cli(db_path: Path):  # noqa: ANN201
+def cli(db_path: Path):
     runner = CliRunner()
 
-    def run(*args: str, stdin: str | None = None):  # noqa: ANN202
+    def run(*args: str, stdin: str | None = None):
         return runner.invoke(main, ["--db", str(db_path), *args], input=stdin)
 
     return run
 
 
 @pytest.fixture
-def ws(cli) -> str:  # noqa: ANN001
+def ws(cli) -> str:
     result = cli(
         "new",
         "Vernetzungsworkshop Esslingen",
@@ -46,21 +46,21 @@ def test_every_command_has_help() -> None:
         assert "Usage:" in result.output
 
 
-def test_new_then_list(cli, ws: str) -> None:  # noqa: ANN001
+def test_new_then_list(cli, ws: str) -> None:
     result = cli("list")
     assert result.exit_code == 0
     assert ws[:8] in result.output and "Vernetzungsworkshop Esslingen" in result.output
     assert "5 Punkte" in result.output
 
 
-def test_new_with_a_shipped_template_and_a_later_start(cli) -> None:  # noqa: ANN001
+def test_new_with_a_shipped_template_and_a_later_start(cli) -> None:
     result = cli("new", "Kick-off", "--agenda", "vernetzungsworkshop", "--start", "13:00")
     assert result.exit_code == 0, result.output
     listed = json.loads(cli("list", "--json").output)
     assert listed[0]["start"] == "13:00" and listed[0]["end"] == "17:00"
 
 
-def test_capture_and_its_errors(cli, ws: str, db_path: Path) -> None:  # noqa: ANN001
+def test_capture_and_its_errors(cli, ws: str, db_path: Path) -> None:
     ok = cli(
         "capture",
         "--kind",
@@ -81,7 +81,7 @@ def test_capture_and_its_errors(cli, ws: str, db_path: Path) -> None:  # noqa: A
     assert "Traceback" not in bad_kind.output + bad_topic.output
 
 
-def test_capture_from_stdin_is_one_transaction(cli, ws: str) -> None:  # noqa: ANN001
+def test_capture_from_stdin_is_one_transaction(cli, ws: str) -> None:
     result = cli("capture", "--kind", "need", "--text", "-", stdin="Eins\n\nZwei\nDrei\n")
     assert result.exit_code == 0
     assert len(result.output.split()) == 3
@@ -90,7 +90,7 @@ def test_capture_from_stdin_is_one_transaction(cli, ws: str) -> None:  # noqa: A
     assert {op["kind"] for op in exported["ops"]} >= {"capture.add"}
 
 
-def test_participants_import_and_bad_rows(cli, ws: str, tmp_path: Path) -> None:  # noqa: ANN001
+def test_participants_import_and_bad_rows(cli, ws: str, tmp_path: Path) -> None:
     good = tmp_path / "ok.csv"
     good.write_text(
         "name,organisation,org_type,municipality,email,consent\n"
@@ -111,7 +111,7 @@ def test_participants_import_and_bad_rows(cli, ws: str, tmp_path: Path) -> None:
     assert [p["name"] for p in exported["participants"]] == ["Anna Berger"]  # nothing imported
 
 
-def test_participants_import_of_no_text_file_is_one_sentence(cli, ws: str, tmp_path: Path) -> None:  # noqa: ANN001
+def test_participants_import_of_no_text_file_is_one_sentence(cli, ws: str, tmp_path: Path) -> None:
     """An .xlsx saved as .csv is neither UTF-8 nor Windows-1252: exit 2, not an internal error."""
     binary = tmp_path / "liste.csv"
     binary.write_bytes(b"PK\x03\x04\x81\x8d\x90\x9d")
@@ -121,7 +121,7 @@ def test_participants_import_of_no_text_file_is_one_sentence(cli, ws: str, tmp_p
     assert len(result.output.strip().splitlines()) == 1
 
 
-def test_json_round_trip_through_the_cli(cli, ws: str, tmp_path: Path) -> None:  # noqa: ANN001
+def test_json_round_trip_through_the_cli(cli, ws: str, tmp_path: Path) -> None:
     cli("capture", "-k", "driver", "-t", "Fördermittel des Landes", "--topic", "querschnitt")
     first = tmp_path / "a.json"
     assert cli("export", "json", "-o", str(first)).exit_code == 0
@@ -149,7 +149,7 @@ def test_shipped_methods_and_agendas_are_valid() -> None:
 
 
 @pytest.mark.parametrize("content", [b"garbage" * 200, None])
-def test_missing_or_corrupt_database_is_one_sentence(tmp_path: Path, content) -> None:  # noqa: ANN001
+def test_missing_or_corrupt_database_is_one_sentence(tmp_path: Path, content) -> None:
     path = tmp_path / "x.db"
     if content:
         path.write_bytes(content)

@@ -21,10 +21,10 @@ CSV = (
 
 
 @pytest.fixture
-def cli(db_path: Path, tmp_path: Path):  # noqa: ANN201
+def cli(db_path: Path, tmp_path: Path):
     runner = CliRunner()
 
-    def run(*args: str, stdin: str | None = None):  # noqa: ANN202
+    def run(*args: str, stdin: str | None = None):
         return runner.invoke(main, ["--db", str(db_path), *args], input=stdin)
 
     made = run("new", "Workshop A", "--agenda", str(AGENDA), "--date", "2026-12-01")
@@ -34,7 +34,7 @@ def cli(db_path: Path, tmp_path: Path):  # noqa: ANN201
     return run
 
 
-def test_show_edit_and_erase(cli, db_path: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_show_edit_and_erase(cli, db_path: Path, tmp_path: Path) -> None:
     shown = cli("participants", "show", EMAIL, "--json")
     assert shown.exit_code == 0, shown.output
     report = json.loads(shown.output)
@@ -60,7 +60,7 @@ def test_show_edit_and_erase(cli, db_path: Path, tmp_path: Path) -> None:  # noq
 
 
 @pytest.mark.skipif(os.name == "nt", reason="Windows has no owner-only mode bits")
-def test_exports_are_private(cli, tmp_path: Path) -> None:  # noqa: ANN001
+def test_exports_are_private(cli, tmp_path: Path) -> None:
     """Exports carry personal data: readable by the owner only, like the database."""
     cli("export", "json", "-o", str(tmp_path / "all.json"))
     cli("export", "contacts", "-o", str(tmp_path / "k.csv"))
@@ -68,14 +68,14 @@ def test_exports_are_private(cli, tmp_path: Path) -> None:  # noqa: ANN001
         assert (tmp_path / name).stat().st_mode & 0o777 == 0o600, name
 
 
-def test_unknown_person_and_bad_purge_date_are_one_sentence(cli) -> None:  # noqa: ANN001
+def test_unknown_person_and_bad_purge_date_are_one_sentence(cli) -> None:
     unknown = cli("participants", "erase", "niemand@example.org", "--yes")
     assert unknown.exit_code == 2 and unknown.output.count("\n") == 1
     bad = cli("purge", "--before", "gestern", "--yes")
     assert bad.exit_code == 2 and "kein Datum" in bad.output
 
 
-def test_purge_before_a_date(cli) -> None:  # noqa: ANN001
+def test_purge_before_a_date(cli) -> None:
     assert "0 Personen" in cli("purge", "--before", "2026-12-01", "--yes").output
     assert "2 Personen" in cli("purge", "--before", "02.12.2026", "--yes").output
     assert cli("participants", "show", "Max Weber").exit_code == 2
@@ -86,7 +86,7 @@ def test_series_contacts_need_a_consent_that_names_the_series(
 ) -> None:
     runner = CliRunner()
 
-    def run(*args: str):  # noqa: ANN202
+    def run(*args: str):
         return runner.invoke(main, ["--db", str(db_path), *args])
 
     run("new", "W1", "--agenda", str(AGENDA), "--date", "2026-12-01", "--series", "Reihe BW")
@@ -118,7 +118,7 @@ def test_documents_name_only_consenting_present_people() -> None:
     assert unnamed_label("Gemeinde Denkendorf", 2) == "Gemeinde Denkendorf (2 Personen)"
 
 
-def test_purge_without_a_date_uses_the_retention_setting(cli, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_purge_without_a_date_uses_the_retention_setting(cli, tmp_path: Path, monkeypatch) -> None:
     old = cli("new", "Workshop 2020", "--agenda", str(AGENDA), "--date", "2020-03-01")
     cli("participants", "import", str(tmp_path / "p.csv"), "-w", old.output.strip())
     settings = tmp_path / "privacy.toml"

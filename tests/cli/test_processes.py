@@ -71,20 +71,6 @@ def test_list_does_not_import_heavy_libraries(db_path: Path) -> None:
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
-@pytest.mark.parametrize("package", ["core", "store", "export", "sync", "web"])
-def test_headless_packages_never_import_textual(package: str, db_path: Path) -> None:
-    code = (
-        "import importlib, pkgutil, sys\n"
-        f"import facilitator.{package} as pkg\n"
-        "for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
-        "    importlib.import_module(m.name)\n"
-        "print('textual' in sys.modules)"
-    )
-    out = subprocess.run([PYTHON, "-c", code], env=cli_env(db_path), capture_output=True, text=True)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "False"
-
-
 def test_bad_input_exits_2_without_traceback(db_path: Path, tmp_path: Path) -> None:
     env = cli_env(db_path)
     bad = tmp_path / "bad.toml"

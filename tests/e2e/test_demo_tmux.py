@@ -4,11 +4,10 @@ Starts the timer with space, captures a challenge with c … Enter, quits with c
 and finds the capture in the database.
 """
 
+import asyncio
 import os
 import shlex
-import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -17,12 +16,14 @@ from facilitator.store import open_store
 from facilitator.store.captures import list_captures
 from facilitator.store.timer import timer_state
 from facilitator.store.workshops import latest_workshop
-from tests.conftest import PYTHON, cli_env
+from tests.conftest import PYTHON, cli_env, eventually, require_programs
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux"),
-]
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(autouse=True)
+def _tmux_installed() -> None:
+    require_programs("tmux")
 
 
 class Terminal:
@@ -41,13 +42,19 @@ class Terminal:
         return self.tmux("capture-pane", "-p", "-t", "app")
 
     def wait_for(self, text: str, seconds: float = 20) -> str:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            shown = self.screen()
-            if text in shown:
-                return shown
-            time.sleep(0.05)
-        raise AssertionError(f"{text!r} did not appear; the screen shows:\n{self.screen()}")
+        """Return the screen once it shows `text`."""
+        shown = [""]
+
+        def showing() -> bool:
+            shown[0] = self.screen()
+            return text in shown[0]
+
+        asyncio.run(
+            eventually(
+                showing, seconds, step=0.05, describe=lambda: f"{text!r}; on screen:\n{shown[0]}"
+            )
+        )
+        return shown[0]
 
 
 def test_demo_capture_in_tmux(db_path: Path) -> None:

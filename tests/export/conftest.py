@@ -12,7 +12,7 @@ from facilitator.store.workshops import update_workshop
 
 
 @pytest.fixture
-def rich_workshop(store: Store, workshop_id: str, clock) -> str:  # noqa: ANN001 - FakeClock
+def rich_workshop(store: Store, workshop_id: str, clock) -> str:
     """The test workshop with participants, captures, timer runs and hostile texts."""
     update_workshop(
         store,

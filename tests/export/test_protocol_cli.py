@@ -4,6 +4,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import pytest
 import qrcode
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -28,6 +29,7 @@ def _parts(path: Path) -> list[str]:
         return package.namelist()
 
 
+@pytest.mark.slow  # child processes
 def test_docx_and_markdown(db_path, store, rich_workshop, tmp_path: Path) -> None:
     store.close()
     result = _run(db_path, "-o", str(tmp_path / "p.docx"), "-w", rich_workshop)

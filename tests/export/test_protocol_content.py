@@ -13,7 +13,7 @@ from facilitator.export.strings import SECTIONS, STRINGS
 GERMAN_SECTIONS = [STRINGS(key, "de") for key in SECTIONS]
 
 
-def _headings(document) -> list[tuple[str, str]]:  # noqa: ANN001
+def _headings(document) -> list[tuple[str, str]]:
     return [
         (p.style.name, p.text)
         for p in document.paragraphs

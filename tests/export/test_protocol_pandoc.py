@@ -4,8 +4,16 @@ import json
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from facilitator.export.protocol import write_protocol
 from facilitator.export.strings import SECTIONS, STRINGS
+from tests.conftest import require_programs
+
+
+@pytest.fixture(autouse=True)
+def _pandoc_installed() -> None:
+    require_programs("pandoc")
 
 
 def _pandoc(path: Path, source: str) -> dict:

@@ -2,17 +2,21 @@
 
 import shutil
 import subprocess
-import sys
 import uuid
 from pathlib import Path
 
 import pytest
 
 from facilitator.export.protocol import write_protocol
+from tests.conftest import require_programs
+from tests.export.large_workshop import seed
 
 pytestmark = pytest.mark.slow
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+
+@pytest.fixture(autouse=True)
+def _libreoffice_and_poppler() -> None:
+    require_programs("soffice", "pdftotext", "pdfinfo")
 
 
 def _soffice(target: str, source: Path, out_dir: Path) -> None:
@@ -60,8 +64,6 @@ def _pages(pdf: Path) -> int:
 
 
 def test_large_workshop_pdf(store, tmp_path: Path) -> None:
-    from protocol import seed  # benchmarks/protocol.py: the same realistic workshop
-
     workshop_id = seed(store, 300, 40, 12)
     docx = write_protocol(store, workshop_id, tmp_path / "gross.docx")
     pdf = _to_pdf(docx, tmp_path)

@@ -5,21 +5,21 @@ import subprocess
 import pytest
 
 from facilitator.core.taxonomy import CAPTURE_KINDS, METHOD_PHASES
-from facilitator.library import SHIPPED_AGENDAS, SHIPPED_METHODS, load_agenda, load_methods
+from facilitator.library import load_agenda, load_methods, shipped_agendas, shipped_methods
 from tests.conftest import PROJECT, PYTHON, cli_env
 
-CARD_FILES = sorted(SHIPPED_METHODS.glob("*.md"))
+CARD_IDS = [path.name.removesuffix(".md") for path in shipped_methods()]
 
 
 def test_every_card_loads() -> None:
     cards = load_methods(include_user=False)
-    assert len(cards) == len(CARD_FILES) >= 30
-    assert {path.stem for path in CARD_FILES} == set(cards)
+    assert len(cards) == len(CARD_IDS) >= 30
+    assert set(CARD_IDS) == set(cards)
 
 
-@pytest.mark.parametrize("path", CARD_FILES, ids=lambda p: p.stem)
-def test_card_rules(path) -> None:  # noqa: ANN001
-    card = load_methods(include_user=False)[path.stem]
+@pytest.mark.parametrize("card_id", CARD_IDS)
+def test_card_rules(card_id: str) -> None:
+    card = load_methods(include_user=False)[card_id]
     assert card.duration_min <= card.step_minutes <= card.duration_max
     assert card.group_size_min <= card.group_size_max
     assert card.phase in METHOD_PHASES
@@ -36,7 +36,7 @@ def test_card_rules(path) -> None:  # noqa: ANN001
 
 def test_agendas_reference_existing_cards() -> None:
     cards = load_methods(include_user=False)
-    agendas = sorted(SHIPPED_AGENDAS.glob("*.toml"))
+    agendas = shipped_agendas()
     assert len(agendas) >= 3
     for path in agendas:
         template = load_agenda(path, cards)

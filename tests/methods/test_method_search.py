@@ -34,7 +34,7 @@ QUERIES = {
 
 
 @pytest.fixture(scope="module")
-def cards():  # noqa: ANN201
+def cards():
     return list(load_methods(include_user=False).values())
 
 

@@ -5,6 +5,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from docx import Document
 from docx2python import docx2python
 
@@ -75,6 +76,7 @@ def test_two_cards_with_one_id_name_both_files(db_path, tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow  # child processes
 def test_print_kit_and_one_card(db_path, tmp_path: Path) -> None:
     kit = tmp_path / "Methodenkoffer.docx"
     result = _run(db_path, "--print", "-o", str(kit))

@@ -51,56 +51,56 @@ CAPTURES = {
             "querschnitt",
             "Stadt Mannheim",
             None,
-        ),  # noqa: E501
+        ),
         (
             "measure",
             "LoRaWAN-Netz mit Parksensoren zeigt freie Parkplätze in der App",
             "infrastruktur",
             "Stadt Heidelberg",
             "abgeschlossen",
-        ),  # noqa: E501
+        ),
         (
             "measure",
             "E-Akte in allen Ämtern eingeführt",
             "verwaltung",
             "Stadt Mannheim",
             "abgeschlossen",
-        ),  # noqa: E501
+        ),
         (
             "measure",
             "Kommunale Wärmeplanung mit dem Klimaschutzmanagement erstellt",
             "energie_umwelt",
             "Stadt Weinheim",
             "in_umsetzung",
-        ),  # noqa: E501
+        ),
         (
             "measure",
             "Telemedizin im Pflegeheim geplant",
             "gesundheit_pflege",
             "Stadt Schwetzingen",
             "geplant",
-        ),  # noqa: E501
+        ),
         (
             "offer",
             "Erfahrung mit LoRaWAN-Sensorik für freie Parkplätze",
             "infrastruktur",
             "Stadt Heidelberg",
             None,
-        ),  # noqa: E501
+        ),
         (
             "request",
             "Vorlage für eine Dienstvereinbarung zum mobilen Arbeiten",
             "verwaltung",
             "Stadt Schwetzingen",
             None,
-        ),  # noqa: E501
+        ),
         (
             "need",
             "Austausch zur Wärmeplanung mit Nachbarkommunen",
             "energie_umwelt",
             "Landratsamt Rhein-Neckar-Kreis",
             None,
-        ),  # noqa: E501
+        ),
     ],
     "alb": [
         (
@@ -109,14 +109,14 @@ CAPTURES = {
             "querschnitt",
             "Gemeinde Ammerbuch",
             None,
-        ),  # noqa: E501
+        ),
         (
             "challenge",
             "Parkplatzsuche in der Innenstadt verursacht viel Verkehr",
             "mobilitaet",
             "Stadt Reutlingen",
             None,
-        ),  # noqa: E501
+        ),
         ("challenge", "Einführung der E-Akte stockt", None, "Gemeinde Walddorfhäslach", None),
         (
             "need",
@@ -124,14 +124,14 @@ CAPTURES = {
             "energie_umwelt",
             "Gemeinde Starzach",
             None,
-        ),  # noqa: E501
+        ),
         (
             "need",
             "Ideen für ein Jugendhaus im Ortskern",
             "gesellschaft_quartier",
             "Gemeinde Sonnenbühl",
             None,
-        ),  # noqa: E501
+        ),
         ("request", "Smart-Parking-Pilot", "mobilitaet", "Stadt Reutlingen", None),
         (
             "offer",
@@ -139,21 +139,21 @@ CAPTURES = {
             "sicherheit_ordnung",
             "Gemeinde Sonnenbühl",
             None,
-        ),  # noqa: E501
+        ),
         (
             "offer",
             "Muster-Dienstvereinbarung mobiles Arbeiten",
             "verwaltung",
             "Gemeinde Ammerbuch",
             None,
-        ),  # noqa: E501
+        ),
         (
             "measure",
             "Wärmeplanung im Konvoi mit Nachbargemeinden begonnen",
             "energie_umwelt",
             "Gemeinde Starzach",
             "in_umsetzung",
-        ),  # noqa: E501
+        ),
     ],
     "bodensee": [
         (
@@ -162,49 +162,49 @@ CAPTURES = {
             "querschnitt",
             "Stadt Überlingen",
             None,
-        ),  # noqa: E501
+        ),
         (
             "challenge",
             "Einführung der E-Akte in der Verwaltung",
             "verwaltung",
             "Gemeinde Hohentengen",
             None,
-        ),  # noqa: E501
+        ),
         (
             "request",
             "Digitale Bürgerbeteiligung",
             "partizipation_transparenz",
             "Stadt Konstanz",
             None,
-        ),  # noqa: E501
+        ),
         (
             "offer",
             "Bürgerbeteiligung online mit eigener Plattform",
             "partizipation_transparenz",
             "Stadt Friedrichshafen",
             None,
-        ),  # noqa: E501
+        ),
         (
             "measure",
             "Beteiligungsplattform für Bürgerbeteiligung im Betrieb",
             "partizipation_transparenz",
             "Stadt Friedrichshafen",
             "abgeschlossen",
-        ),  # noqa: E501
+        ),
         (
             "measure",
             "Wärmeplanung abgeschlossen, Wärmenetz in Planung",
             "energie_umwelt",
             "Stadt Ravensburg",
             "abgeschlossen",
-        ),  # noqa: E501
+        ),
         (
             "need",
             "Wie organisieren andere die Wärmeplanung?",
             "energie_umwelt",
             "Stadt Konstanz",
             None,
-        ),  # noqa: E501
+        ),
     ],
 }
 

@@ -47,6 +47,7 @@ def test_merge_counts_for_the_survivor(series_store):
     assert sheet.organisations == 24 and sheet.participants == 25
 
 
+@pytest.mark.slow  # a child process drawing charts
 def test_docx_has_headings_tables_and_charts(series_db, tmp_path):
     target = tmp_path / "fakten.docx"
     run_cli(series_db, "export", "factsheet", "-o", str(target), "--series", SERIES)
@@ -74,6 +75,7 @@ def test_docx_has_headings_tables_and_charts(series_db, tmp_path):
     assert 'w:val="de-DE"' in document.styles.element.xml
 
 
+@pytest.mark.slow  # a child process drawing charts
 def test_markdown_with_chart_files_and_english(series_db, tmp_path):
     target = tmp_path / "fakten.md"
     run_cli(series_db, "export", "factsheet", "-o", str(target), "--format", "md", "--lang", "en")

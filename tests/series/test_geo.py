@@ -1,6 +1,5 @@
 """Places in Baden-Württemberg: names as people write them, located or honestly not."""
 
-import shutil
 import subprocess
 import uuid
 
@@ -101,10 +100,10 @@ def test_data_file_names_its_licence():
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice not installed")
 def test_factsheet_renders_to_pdf(series_db, tmp_path):
-    from tests.conftest import PYTHON, cli_env
+    from tests.conftest import PYTHON, cli_env, require_programs
 
+    require_programs("soffice", "pdftotext")
     target = tmp_path / "fakten.docx"
     subprocess.run(
         [PYTHON, "-m", "facilitator", "export", "factsheet", "-o", str(target)],

@@ -141,6 +141,7 @@ def test_core_balance_and_distance():
     assert OrgProfile("x", "X").location is None
 
 
+@pytest.mark.slow  # child processes
 def test_cli_match_json_and_errors(series_db):
     env = cli_env(series_db)
     run = subprocess.run(

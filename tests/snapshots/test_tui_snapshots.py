@@ -2,6 +2,7 @@
 
 Everything that could vary is fixed: the clock (FakeClock, UTC), the data and
 capture ids, the join host and code, the theme. Update with `--snapshot-update`.
+The setups are in scenes.py; scripts/screenshots.py makes docs/*.svg from the same.
 """
 
 import time
@@ -9,9 +10,7 @@ import time
 import pytest
 
 from facilitator.store import Store
-from facilitator.store.captures import add_capture
-from facilitator.store.timer import start_or_pause
-from facilitator.tui.app import create_app
+from tests.snapshots.scenes import SCENES, seed_running, snapshot_app
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
 
@@ -28,65 +27,27 @@ def _utc(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def running(store: Store, workshop_id: str, clock) -> str:
     """The second block has run 38 of its 45 minutes, with captures of several kinds."""
-    from facilitator.store.timer import advance
-
-    start_or_pause(store, workshop_id)
-    clock.advance(minutes=15)
-    advance(store, workshop_id)
-    clock.advance(minutes=15)
-    item = advance(store, workshop_id)
-    clock.advance(minutes=38)
-    rows = [
-        ("challenge", "Fehlende Schnittstellen zum Landratsamt", "verwaltung", "Stadt Esslingen"),
-        ("need", "Gemeinsame Schulungen zum OZG", "bildung", "Stadt Nürtingen"),
-        ("idea", "Kreisweite Open-Data-Plattform", "partizipation_transparenz", None),
-        ("todo", "Ansprechpersonen benennen", "verwaltung", "Landratsamt Esslingen"),
-    ]
-    for number, (kind, text, topic, org) in enumerate(rows):
-        add_capture(
-            store,
-            workshop_id,
-            kind,
-            text,
-            topic=topic,
-            organisation=org,
-            agenda_item_id=item.id,
-            capture_id=f"capture-{number}",
-            owner="Kim Maier" if kind == "todo" else None,
-        )
-    return workshop_id
-
-
-def _app(store: Store, workshop_id: str):
-    return create_app(
-        store,
-        workshop_id,
-        server=False,
-        join_host="192.168.1.20",
-        join_code="K7Q2M9XW4P",
-        theme="textual-dark",
-    )
+    return seed_running(store, workshop_id, clock)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_run_screen(snap_compare, store, running, size):
-    assert snap_compare(_app(store, running), terminal_size=size)
+    assert snap_compare(snapshot_app(store, running), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_capture_screen(snap_compare, store, running, size):
-    async def typed(pilot) -> None:
-        await pilot.press("f5", "a", "c")
-        await pilot.press(*"m: Pilot Wärmeplanung #ener")
-
-    assert snap_compare(_app(store, running), terminal_size=size, run_before=typed)
+    scene = SCENES["capture-line"]
+    assert snap_compare(snapshot_app(store, running), terminal_size=size, run_before=scene.play)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_plan_screen(snap_compare, store, running, size):
-    assert snap_compare(_app(store, running), press=["f3"], terminal_size=size)
+    scene = SCENES["plan"]
+    assert snap_compare(snapshot_app(store, running), terminal_size=size, run_before=scene.play)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_join_screen(snap_compare, store, running, size):
-    assert snap_compare(_app(store, running), press=["f8"], terminal_size=size)
+    scene = SCENES["join"]
+    assert snap_compare(snapshot_app(store, running), terminal_size=size, run_before=scene.play)

@@ -86,7 +86,7 @@ def test_edits_keep_the_old_values_for_undo(store: Store, workshop_id: str) -> N
     assert get_capture(store, capture_id).text == "neu"
 
 
-def test_remote_ops_apply_last_writer_wins_in_any_order(tmp_path, clock) -> None:  # noqa: ANN001
+def test_remote_ops_apply_last_writer_wins_in_any_order(tmp_path, clock) -> None:
     a = open_store(tmp_path / "a.db", now_ms=clock)
     b = open_store(tmp_path / "b.db", now_ms=clock)
     from facilitator.store.workshops import create_workshop
@@ -107,7 +107,7 @@ def test_remote_ops_apply_last_writer_wins_in_any_order(tmp_path, clock) -> None
     assert a.conn.execute(count).fetchone() == b.conn.execute(count).fetchone() == (4,)
 
 
-def test_newer_database_is_refused(db_path) -> None:  # noqa: ANN001
+def test_newer_database_is_refused(db_path) -> None:
     open_store(db_path).close()
     conn = sqlite3.connect(db_path)
     conn.execute("PRAGMA user_version = 99")
@@ -116,14 +116,14 @@ def test_newer_database_is_refused(db_path) -> None:  # noqa: ANN001
         open_store(db_path)
 
 
-def test_garbage_file_is_refused_with_one_sentence(tmp_path) -> None:  # noqa: ANN001
+def test_garbage_file_is_refused_with_one_sentence(tmp_path) -> None:
     path = tmp_path / "x.db"
     path.write_bytes(b"kein sqlite" * 100)
     with pytest.raises(DatabaseProblem, match="keine lesbare facilitator-Datenbank"):
         open_store(path)
 
 
-def test_missing_database_is_refused_unless_created(tmp_path) -> None:  # noqa: ANN001
+def test_missing_database_is_refused_unless_created(tmp_path) -> None:
     with pytest.raises(DatabaseProblem, match="gibt es nicht"):
         open_store(tmp_path / "nope.db", create=False)
 

@@ -58,7 +58,7 @@ def test_add_item_validates(store: Store, workshop_id: str) -> None:
 
 def test_timer_services_run_three_blocks_with_extend_and_skip(
     store: Store, workshop_id: str, clock
-) -> None:  # noqa: ANN001
+) -> None:
     items = list_items(store, workshop_id)
     start_or_pause(store, workshop_id)
     assert timer_state(store, workshop_id).current_id == items[0].id
@@ -127,7 +127,7 @@ def test_merging_twice_shows_the_last_survivor(store: Store, workshop_id: str) -
 
 def test_json_round_trip_into_an_empty_database_is_identical(
     store: Store, workshop_id: str, tmp_path, clock
-) -> None:  # noqa: ANN001
+) -> None:
     add_capture(
         store,
         workshop_id,

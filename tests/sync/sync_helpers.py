@@ -45,7 +45,7 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-async def serve_tls(app, store: Store):  # noqa: ANN001, ANN201 - (runner, https URL)
+async def serve_tls(app, store: Store):
     """Serve any aiohttp app with `store`'s sync certificate on 127.0.0.1 (a free port)."""
     from aiohttp import web
 

@@ -20,7 +20,7 @@ def run(db, *args, timeout=60):
     )
 
 
-@pytest.mark.slow
+@pytest.mark.slow  # child processes
 def test_listen_then_once_both_ways(tmp_path):
     db_a, db_b = tmp_path / "a.db", tmp_path / "b.db"
     store = open_store(db_a)

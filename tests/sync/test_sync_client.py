@@ -12,7 +12,20 @@ from facilitator.store.sync_state import get_peer
 from facilitator.sync.client import SyncAuthError, SyncClient, SyncUnavailable, parse_peer_url
 from facilitator.sync.pairing import pairing_code
 from facilitator.sync.server import bound_port, start_sync_server
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, eventually
+
+
+def _count_rounds(client: SyncClient) -> list[int]:
+    """Count the client's rounds (run_forever calls run_once each time), as [n]."""
+    rounds = [0]
+    run_once = client.run_once
+
+    async def counted() -> tuple[int, int]:
+        rounds[0] += 1
+        return await run_once()
+
+    client.run_once = counted  # type: ignore[method-assign]
+    return rounds
 
 
 @pytest.fixture
@@ -84,21 +97,16 @@ async def test_peer_down_then_back(laptops):
     with pytest.raises(SyncUnavailable, match="nicht erreichbar"):
         await client.run_once()
     assert client.status.label == "Sync: getrennt"
+    attempts = _count_rounds(client)
     task = asyncio.create_task(client.run_forever(interval=0.05))
-    await asyncio.sleep(0.3)
+    await eventually(lambda: attempts[0] >= 3)
     assert not task.done()  # keeps trying, does not crash
     again = await start_sync_server(a, "127.0.0.1", port)
     try:
-        for _ in range(200):
-            if client.status.connected and b.version >= a.version:
-                break
-            await asyncio.sleep(0.05)
-        assert client.status.connected
+        await eventually(lambda: client.status.connected and b.version >= a.version)
         add_capture(b, ws, "question", "Wer hostet?")
-        for _ in range(100):  # pushed right away (woken by the commit)
-            if len(list_captures(a, ws)) == 1:
-                break
-            await asyncio.sleep(0.05)
+        # pushed right away (woken by the commit)
+        await eventually(lambda: len(list_captures(a, ws)) == 1)
         assert [c.text for c in list_captures(a, ws)] == ["Wer hostet?"]
     finally:
         task.cancel()
@@ -127,8 +135,9 @@ async def test_nonsense_answers_become_a_status_message(aiohttp_server, store, a
     with pytest.raises(SyncUnavailable):
         await client.run_once()
     assert not client.status.connected and client.status.message
+    attempts = _count_rounds(client)
     task = asyncio.create_task(client.run_forever(interval=0.02))
-    await asyncio.sleep(0.2)
+    await eventually(lambda: attempts[0] >= 3)
     assert not task.done()
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
@@ -229,15 +238,9 @@ async def test_run_forever_reports_changes(laptops):
     )
     task = asyncio.create_task(client.run_forever(interval=0.05))
     try:
-        for _ in range(100):
-            if heard:
-                break
-            await asyncio.sleep(0.05)
+        await eventually(lambda: heard)
         add_capture(a, ws, "need", "Neu auf A")
-        for _ in range(100):
-            if len(heard) >= 2:
-                break
-            await asyncio.sleep(0.05)
+        await eventually(lambda: len(heard) >= 2)
     finally:
         task.cancel()
         with pytest.raises(asyncio.CancelledError):

@@ -7,6 +7,7 @@ duplicates, in any batches, gives the same projection as delivering them in
 stamp order — and the same as both laptops after a full exchange.
 """
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sync_helpers import exchange, new_workshop, projection
@@ -122,6 +123,7 @@ def _deliver(ops, workshop_id, batches) -> str:
     return result
 
 
+@pytest.mark.slow  # 100 random histories
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     steps=st.lists(action, min_size=1, max_size=25),

@@ -5,11 +5,11 @@ Laptop A serves (`facilitator sync --listen`), laptop B follows
 record captures through `facilitator capture` child processes the whole time.
 """
 
+import asyncio
 import os
 import signal
 import subprocess
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,7 @@ from facilitator.store import open_store
 from facilitator.store.captures import list_captures
 from facilitator.store.workshops import list_workshops
 from facilitator.sync.pairing import pairing_code
-from tests.conftest import PYTHON, cli_env
+from tests.conftest import PYTHON, cli_env, eventually
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(150)]
 BACKLOG = 6000  # three pull/push batches: a kill can land between two of them
@@ -38,7 +38,7 @@ class Laptop:
         self._reader = None
 
     def start_sync(self, *args: str) -> None:
-        log = open(self.tmp / f"{self.name}-sync.log", "ab")  # noqa: SIM115 - kept by Popen
+        log = open(self.tmp / f"{self.name}-sync.log", "ab")
         self.sync = subprocess.Popen(
             [PYTHON, "-m", "facilitator", "sync", *args],
             env=self.env,
@@ -111,13 +111,9 @@ def both_capture(a: Laptop, b: Laptop, rounds: int, lines: int = 2) -> None:
         thread.join(timeout=90)
 
 
-def wait_for(condition, timeout: float, step: float = 0.2) -> bool:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if condition():
-            return True
-        time.sleep(step)
-    return condition()
+def wait_for(condition, seconds: float, step: float = 0.2, describe=None) -> None:
+    """`eventually` for this test, which has no event loop of its own."""
+    asyncio.run(eventually(condition, seconds, step=step, describe=describe))
 
 
 def test_two_laptops_capture_crash_cut_and_converge(tmp_path):
@@ -135,7 +131,7 @@ def test_two_laptops_capture_crash_cut_and_converge(tmp_path):
         a.start_sync(*listen)
         b.start_sync(*follow)
         # B starts empty and receives the workshop before it can capture into it.
-        assert wait_for(lambda: b.db.exists() and b.captures() == [] and _has_workshop(b), 20)
+        wait_for(lambda: b.db.exists() and b.captures() == [] and _has_workshop(b), 20)
 
         both_capture(a, b, rounds=3)
 
@@ -144,7 +140,7 @@ def test_two_laptops_capture_crash_cut_and_converge(tmp_path):
         before = b.version()
         a.capture(lines=BACKLOG)
         b.start_sync(*follow)
-        assert wait_for(lambda: before < b.version() < before + BACKLOG, 20, step=0.005)
+        wait_for(lambda: before < b.version() < before + BACKLOG, 20, step=0.005)
         b.kill_sync()
         b.start_sync(*follow)
         both_capture(a, b, rounds=2)
@@ -154,7 +150,7 @@ def test_two_laptops_capture_crash_cut_and_converge(tmp_path):
         before = a.version()
         b.capture(lines=BACKLOG)
         a.start_sync(*listen)
-        assert wait_for(lambda: before < a.version() < before + BACKLOG, 20, step=0.005)
+        wait_for(lambda: before < a.version() < before + BACKLOG, 20, step=0.005)
         a.kill_sync()
         a.capture()
         a.start_sync(*listen)
@@ -168,10 +164,11 @@ def test_two_laptops_capture_crash_cut_and_converge(tmp_path):
         b.start_sync(*follow)
 
         expected = sorted(a.acknowledged + b.acknowledged)
-        converged = wait_for(
-            lambda: sorted(a.captures()) == expected and sorted(b.captures()) == expected, 30
+        wait_for(
+            lambda: sorted(a.captures()) == expected and sorted(b.captures()) == expected,
+            30,
+            describe=lambda: (len(expected), len(a.captures()), len(b.captures())),
         )
-        assert converged, (len(expected), len(a.captures()), len(b.captures()))
         # 3+2+2+3 concurrent rounds of 2 lines on each laptop, the two backlogs, A's single one
         assert len(expected) == len(set(expected)) == 10 * 2 * 2 + 2 * BACKLOG + 1
         assert a.export() == b.export()

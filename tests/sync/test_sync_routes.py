@@ -153,19 +153,6 @@ async def test_serving_laptop_sees_the_peer_polling(aiohttp_client, store, works
     assert status.label == "Sync: verbunden"
 
 
-def test_sync_package_never_imports_textual():
-    import subprocess
-    import sys
-
-    from tests.conftest import PROJECT
-
-    code = (
-        "import sys, facilitator.sync, facilitator.sync.server, facilitator.cli.sync, "
-        "facilitator.store.sync_state; assert 'textual' not in sys.modules"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=PROJECT)
-
-
 async def test_a_pull_stops_at_about_four_mib(client, store, workshop_id):
     long_text = "Digitale Souveränität " * 450  # ~10 KB per capture
     with store.transaction():

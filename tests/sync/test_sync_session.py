@@ -1,7 +1,5 @@
 """SyncSession: what the app uses to pair, reconnect on start, and show the status."""
 
-import asyncio
-
 import pytest
 from sync_helpers import new_workshop, open_laptop, projection
 
@@ -12,15 +10,7 @@ from facilitator.sync.pairing import pairing_code
 from facilitator.sync.secret import remembered_pairing
 from facilitator.sync.server import bound_port, start_sync_server
 from facilitator.sync.session import SyncSession
-from tests.conftest import FakeClock
-
-
-async def wait_until(condition, seconds: float = 5) -> bool:
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return True
-        await asyncio.sleep(0.05)
-    return condition()
+from tests.conftest import FakeClock, eventually
 
 
 async def test_connect_resume_and_stop(tmp_path):
@@ -41,13 +31,13 @@ async def test_connect_resume_and_stop(tmp_path):
         status = await session.connect(url, pairing_code(a))
         assert status.connected and remembered_pairing(b) == (url, pairing_code(a))
         add_capture(b, workshop_id, "need", "Von B")
-        assert await wait_until(lambda: len(list_captures(a, workshop_id)) == 1)
+        await eventually(lambda: len(list_captures(a, workshop_id)) == 1)
         await session.stop()
 
         add_capture(a, workshop_id, "need", "Während B aus war")
         again = SyncSession(b)  # the app starts again
         assert await again.resume()
-        assert await wait_until(lambda: projection(a, workshop_id) == projection(b, workshop_id))
+        await eventually(lambda: projection(a, workshop_id) == projection(b, workshop_id))
         assert again.status.label == "Sync: verbunden"
         await again.stop()
     finally:
@@ -67,7 +57,7 @@ async def test_unreachable_peer_is_remembered_and_retried(tmp_path):
     assert not status.connected and "nicht erreichbar" in status.message
     runner = await start_sync_server(a, "127.0.0.1", port)
     try:
-        assert await wait_until(lambda: b.version >= a.version, 8)
+        await eventually(lambda: b.version >= a.version, 8)
         assert session.status.connected
     finally:
         await session.stop()

@@ -24,3 +24,14 @@ async def _type_text(pilot: Pilot, text: str) -> None:
 def type_text():
     """Type like a person: one key per character (`await type_text(pilot, "h: …")`)."""
     return _type_text
+
+
+def palette_offers(app: FacilitatorApp, text: str) -> bool:
+    """Whether the open command palette has found its first hit, a command with `text`."""
+    from textual.command import CommandList
+
+    found = app.screen.query(CommandList)
+    if not found or not found.first().option_count:
+        return False
+    first = found.first().get_option_at_index(0)
+    return text.lower() in str(first.prompt).lower()

@@ -9,6 +9,7 @@ from facilitator.store import Store
 from facilitator.store.captures import add_capture
 from facilitator.store.participants import add_participant
 from facilitator.store.workshops import update_workshop
+from tests.conftest import eventually
 
 
 def _result(app) -> str:
@@ -17,14 +18,6 @@ def _result(app) -> str:
 
 def _message(app) -> str:
     return str(app.screen.query_one("#message").content)
-
-
-async def _wait(pilot, check) -> bool:
-    for _ in range(400):
-        if check():
-            return True
-        await pilot.pause(0.05)
-    return False
 
 
 async def test_invitation_and_contacts(app, store: Store, workshop_id, tmp_path: Path):
@@ -41,20 +34,24 @@ async def test_invitation_and_contacts(app, store: Store, workshop_id, tmp_path:
         app.screen.query_one("#export-folder", Input).value = str(out)
         # No next date yet: the screen says how to set one, and writes nothing.
         await pilot.press("i")
-        assert await _wait(pilot, lambda: "nächsten Termin" in _message(app)), _message(app)
+        await eventually(
+            lambda: "nächsten Termin" in _message(app), pilot=pilot, describe=lambda: _message(app)
+        )
         assert "facilitator next-date" in _message(app)
         assert not list(out.glob("*.ics"))
         update_workshop(store, workshop_id, next_date="2027-01-20", next_venue="Rathaus Ulm")
         await pilot.press("i")
-        assert await _wait(pilot, lambda: list(out.glob("*.ics")) and "20.01.2027" in _result(app))
+        await eventually(
+            lambda: list(out.glob("*.ics")) and "20.01.2027" in _result(app), pilot=pilot
+        )
         [ics] = out.glob("*.ics")
         text = ics.read_text(encoding="utf-8")
         assert "DTSTART" in text and "20270120T" in text and "Rathaus Ulm" in text
         assert str(ics) in _result(app)
 
         await pilot.press("k")
-        assert await _wait(
-            pilot, lambda: list(out.glob("*.csv")) and "Einwilligung" in _result(app)
+        await eventually(
+            lambda: list(out.glob("*.csv")) and "Einwilligung" in _result(app), pilot=pilot
         )
         [csv] = out.glob("*.csv")
         rows = csv.read_text(encoding="utf-8-sig")
@@ -70,7 +67,9 @@ async def test_factsheet_of_all_workshops(app, store: Store, workshop_id, tmp_pa
         await pilot.press("f9")
         app.screen.query_one("#export-folder", Input).value = str(out)
         await pilot.press("f")
-        assert await _wait(pilot, lambda: "Geschrieben" in _result(app) or "fehl" in _message(app))
+        await eventually(
+            lambda: "Geschrieben" in _result(app) or "fehl" in _message(app), pilot=pilot
+        )
         [sheet] = out.glob("*Faktenblatt.docx")
         with docx2python(sheet) as document:
             assert "Fachkräfte fehlen" in document.text

@@ -6,6 +6,7 @@ from facilitator.store import Store
 from facilitator.store.captures import add_capture
 from facilitator.store.participants import add_participant
 from facilitator.tui.dialogs.groups import GroupsDialog
+from tests.conftest import eventually
 
 PEOPLE = [
     ("Anna Ulm", "Stadt Ulm", "Ulm"),
@@ -38,14 +39,6 @@ def _message(app) -> str:
     return str(app.screen.query_one("#groups-message", Label).content)
 
 
-async def _wait(pilot, check) -> bool:
-    for _ in range(200):
-        if check():
-            return True
-        await pilot.pause(0.05)
-    return False
-
-
 async def test_groups_dialog_shows_groups_pairs_and_warnings(app, store, workshop_id):
     _seed(store, workshop_id)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -57,7 +50,9 @@ async def test_groups_dialog_shows_groups_pairs_and_warnings(app, store, worksho
         count = app.screen.query_one("#groups-count", Input)
         count.value = "3"
         await pilot.press("enter")
-        assert await _wait(pilot, lambda: "Gruppe 3" in _result(app)), _message(app)
+        await eventually(
+            lambda: "Gruppe 3" in _result(app), pilot=pilot, describe=lambda: _message(app)
+        )
         shown = _result(app)
         assert "Gruppe 1" in shown and "Gruppe 4" not in shown
         for _, org, _ in PEOPLE:
@@ -72,11 +67,11 @@ async def test_groups_dialog_shows_groups_pairs_and_warnings(app, store, worksho
         # Bad input is a line in the dialog, not a traceback.
         count.value = "0"
         await pilot.press("enter")
-        assert await _wait(pilot, lambda: "mindestens 1" in _message(app))
+        await eventually(lambda: "mindestens 1" in _message(app), pilot=pilot)
         assert _result(app) == ""
         count.value = "9"
         await pilot.press("enter")
-        assert await _wait(pilot, lambda: "mehr als die 6 Organisationen" in _message(app))
+        await eventually(lambda: "mehr als die 6 Organisationen" in _message(app), pilot=pilot)
         await pilot.press("escape")
         await pilot.press("g")
         await pilot.pause()
@@ -96,4 +91,6 @@ async def test_an_unexpected_failure_is_said_not_working_for_ever(
         await pilot.press("f6", "g")
         await pilot.pause()
         await pilot.press("enter")
-        assert await _wait(pilot, lambda: "numpy fehlt" in _message(app)), _message(app)
+        await eventually(
+            lambda: "numpy fehlt" in _message(app), pilot=pilot, describe=lambda: _message(app)
+        )

@@ -9,6 +9,7 @@ from textual.widgets import Label
 from facilitator.store import Store
 from facilitator.store.captures import list_captures
 from facilitator.tui.app import create_app
+from tests.conftest import eventually
 
 RUNNER = "facilitator.web.runner"
 
@@ -33,10 +34,8 @@ def _runner(monkeypatch: pytest.MonkeyPatch, start) -> None:
 
 
 async def _settle(pilot, app) -> None:
-    for _ in range(50):
-        await pilot.pause(0.01)
-        if app.server is not None or app.server_problem is not None:
-            return
+    """Wait until the app has started its server or given up on it."""
+    await eventually(lambda: app.server is not None or app.server_problem is not None, pilot=pilot)
 
 
 async def test_server_runs_inside_the_app(monkeypatch, store: Store, workshop_id):

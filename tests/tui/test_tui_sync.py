@@ -9,14 +9,8 @@ from facilitator.sync.server import start_sync_server
 from facilitator.tui.app import create_app
 from facilitator.tui.dialogs.pair import PairDialog
 from facilitator.web.runner import start_participant_server
-
-
-async def _until(pilot, check, seconds: float = 8.0) -> bool:
-    for _ in range(int(seconds / 0.05)):
-        if check():
-            return True
-        await pilot.pause(0.05)
-    return check()
+from tests.conftest import eventually
+from tests.tui.conftest import palette_offers
 
 
 def _header_sync(app) -> str:
@@ -35,12 +29,12 @@ async def test_pairing_brings_the_other_laptops_captures(tmp_path, store: Store,
             assert not isinstance(app.screen, PairDialog)
             assert "QR-Bildschirm" in str(app.screen.query_one("#message").content)
             await pilot.press("f2", "v")
-            assert await _until(pilot, lambda: isinstance(app.screen, PairDialog))
+            await eventually(lambda: isinstance(app.screen, PairDialog), pilot=pilot)
             assert "keinen Sync" in str(app.screen.query_one("#pair-this-url", Label).content)
             app.screen.query_one("#pair-url", Input).value = server.url
             app.screen.query_one("#pair-code", Input).value = "falsch-falsch"
             await pilot.click("#pair-connect")
-            assert await _until(pilot, lambda: "Pairing-Code" in _message(app))
+            await eventually(lambda: "Pairing-Code" in _message(app), pilot=pilot)
             assert (
                 isinstance(app.screen, PairDialog) and app.sync is None or app.sync.status is None
             )
@@ -48,33 +42,37 @@ async def test_pairing_brings_the_other_laptops_captures(tmp_path, store: Store,
             code.value = pairing_code(store)
             code.focus()
             await pilot.press("enter")
-            assert await _until(pilot, lambda: not isinstance(app.screen, PairDialog)), _message(
-                app
+            await eventually(
+                lambda: not isinstance(app.screen, PairDialog),
+                pilot=pilot,
+                describe=lambda: _message(app),
             )
             # The workshop came over; the app shows it once opened.
-            assert await _until(pilot, lambda: "Sync: verbunden" in _header_sync(app))
+            await eventually(lambda: "Sync: verbunden" in _header_sync(app), pilot=pilot)
             app.open_workshop(workshop_id)
             await pilot.press("f5")
             add_capture(store, workshop_id, "challenge", "Funklöcher im Kreis")
             table = app.screen.query_one("#captures-table")
-            assert await _until(
-                pilot, lambda: any("Funklöcher" in str(c) for c in _cells(table))
-            ), "the peer's capture did not reach the list"
+            await eventually(
+                lambda: any("Funklöcher" in str(c) for c in _cells(table)),
+                pilot=pilot,
+                describe=lambda: "the peer's capture did not reach the list",
+            )
             assert "Sync: verbunden" in _header_sync(app)
             # B captures; A (the serving laptop) gets it.
             add_capture(other, workshop_id, "idea", "Gemeinsamer Chatbot")
-            assert await _until(
-                pilot,
+            await eventually(
                 lambda: any(
                     c.text == "Gemeinsamer Chatbot" for c in list_captures(store, workshop_id)
                 ),
+                pilot=pilot,
             )
             # A goes away: B keeps capturing and its header counts what waits.
             await server.cleanup()
-            assert await _until(pilot, lambda: "Sync: getrennt" in _header_sync(app))
+            await eventually(lambda: "Sync: getrennt" in _header_sync(app), pilot=pilot)
             add_capture(other, workshop_id, "need", "Schulungen")
             app.screen.tick()
-            assert await _until(pilot, lambda: "1 ausstehend" in _header_sync(app))
+            await eventually(lambda: "1 ausstehend" in _header_sync(app), pilot=pilot)
         assert app.sync.client is not None
     finally:
         await server.cleanup()
@@ -84,7 +82,7 @@ async def test_pairing_brings_the_other_laptops_captures(tmp_path, store: Store,
 def _message(app) -> str:
     try:
         return str(app.screen.query_one("#pair-message", Label).content)
-    except Exception:  # noqa: BLE001 - the dialog is gone
+    except Exception:
         return ""
 
 
@@ -105,14 +103,14 @@ async def test_serving_laptop_header_says_connected(
     app.sync_port = 0  # any free port for the app's own sync server
     try:
         async with app.run_test(size=(100, 30)) as pilot:
-            assert await _until(pilot, lambda: app.sync_server is not None)
+            await eventually(lambda: app.sync_server is not None, pilot=pilot)
             assert _header_sync(app) == ""
             from facilitator.sync.session import SyncSession
 
             session = SyncSession(other)
             url = f"https://127.0.0.1:{app.sync_server.port}"
             await session.connect(url, pairing_code(store), interval=0.2)
-            assert await _until(pilot, lambda: "Sync: verbunden" in _header_sync(app))
+            await eventually(lambda: "Sync: verbunden" in _header_sync(app), pilot=pilot)
             await session.stop()
     finally:
         other.close()
@@ -123,9 +121,9 @@ async def test_palette_opens_the_pairing_dialog(app, type_text):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await type_text(pilot, "Zweiten Laptop")
-        await pilot.pause(0.3)
+        await eventually(lambda: palette_offers(app, "Zweiten Laptop"), pilot=pilot)
         await pilot.press("enter")
-        assert await _until(pilot, lambda: isinstance(app.screen, PairDialog))
+        await eventually(lambda: isinstance(app.screen, PairDialog), pilot=pilot)
         # No server on this laptop: no sync code to show, but it can connect.
         assert "keinen Sync" in str(app.screen.query_one("#pair-this-url", Label).content)
         assert not app.screen.query_one("#pair-this-code", Label).display

@@ -10,7 +10,7 @@ from tests.conftest import AGENDA
 GOOD_AGENDA = AGENDA.read_text(encoding="utf-8")
 
 
-def problems_of(func, *args) -> list[str]:  # noqa: ANN001
+def problems_of(func, *args) -> list[str]:
     with pytest.raises(ValidationError) as info:
         func(*args)
     return info.value.problems

@@ -47,6 +47,14 @@ def test_starting_the_next_item_ends_the_previous_one() -> None:
     assert state.current_id == "b"
 
 
+def test_starting_the_next_item_without_finish_ends_the_running_one() -> None:
+    # The moderator presses "next" on a running block: no finish event, only a start.
+    state = derive(events(("start", "a", 0), ("start", "b", 7 * MIN)))
+    assert state.runs["a"].ended_ms == 7 * MIN and state.runs["a"].done
+    assert countdown(state, "a", 10, 20 * MIN).elapsed_ms == 7 * MIN  # its clock stopped
+    assert (state.current_id, state.running) == ("b", True)
+
+
 def test_skip_marks_an_unstarted_item_as_skipped() -> None:
     state = derive(events(("skip", "b", 0)))
     assert state.runs["b"].skipped and state.runs["b"].done

@@ -6,7 +6,6 @@ the moderators' moves on that loop, so the store's listeners fire where they wou
 
 import asyncio
 import os
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +17,7 @@ from facilitator.store.captures import add_capture, list_captures
 from facilitator.store.timer import advance, start_or_pause
 from facilitator.web.runner import start_participant_server
 from facilitator.web.security import RateLimits
+from tests.conftest import require_programs
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -44,13 +44,13 @@ class ServerThread:
             )
         )
 
-    def wait(self, coro):  # noqa: ANN001, ANN201
+    def wait(self, coro):
         return asyncio.run_coroutine_threadsafe(coro, self.loop).result(10)
 
-    def run(self, fn, *args, **kwargs):  # noqa: ANN001, ANN201
+    def run(self, fn, *args, **kwargs):
         """Call a store service on the server's loop, as the moderators' app would."""
 
-        async def call():  # noqa: ANN202
+        async def call():
             return fn(*args, **kwargs)
 
         return self.wait(call())
@@ -62,7 +62,7 @@ class ServerThread:
         self.loop.close()
 
 
-def shoot(page, name: str) -> None:  # noqa: ANN001
+def shoot(page, name: str) -> None:
     """Save a screenshot to FACILITATOR_SCREENSHOTS (a folder) for a human to look at."""
     if folder := os.environ.get("FACILITATOR_SCREENSHOTS"):
         page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
@@ -70,11 +70,7 @@ def shoot(page, name: str) -> None:  # noqa: ANN001
 
 @pytest.fixture
 def browser() -> Iterator:
-    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-        message = f"{CHROMIUM} fehlt (apt-get install chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+    require_programs(CHROMIUM)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -91,7 +87,7 @@ def served(store, workshop_id) -> Iterator[ServerThread]:
 
 
 @pytest.fixture
-def phone(browser, served, code):  # noqa: ANN001, ANN201
+def phone(browser, served, code):
     context = browser.new_context(
         viewport=PHONE, device_scale_factor=2, is_mobile=True, locale="de-DE"
     )

@@ -22,7 +22,7 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def decode(path) -> str:  # noqa: ANN001
+def decode(path) -> str:
     import zxingcpp
     from PIL import Image
 

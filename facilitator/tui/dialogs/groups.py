@@ -77,7 +77,7 @@ class GroupsDialog(MessageDialog[None]):
         except UserError as err:  # zero groups, more groups than organisations …
             self.app.call_from_thread(self.show_error, err.text(self.app.lang))  # type: ignore[attr-defined]
             return
-        except Exception as err:  # noqa: BLE001 - not "Rechne …" for ever; the workshop goes on
+        except Exception as err:
             self.app.call_from_thread(self.show_error, self.t("groups.failed", error=err))
             return
         self.app.call_from_thread(self.show, result)
@@ -86,7 +86,7 @@ class GroupsDialog(MessageDialog[None]):
         self.say(text, error=True)
         self.query_one("#groups-result", Static).update("")
 
-    def show(self, result) -> None:  # noqa: ANN001 - core.matching.MatchResult
+    def show(self, result) -> None:
         self.say("")
         self.query_one("#groups-result", Static).update(render_result(result, self.app.lang))  # type: ignore[attr-defined]
 
@@ -94,7 +94,7 @@ class GroupsDialog(MessageDialog[None]):
         self.dismiss(None)
 
 
-def render_result(result, lang: str) -> Text:  # noqa: ANN001 - MatchResult
+def render_result(result, lang: str) -> Text:
     """The groups, the offer/request pairs and the warnings as one text."""
     from facilitator.core.matching import shared_topics, span_km
     from facilitator.core.pairing import pair_reason

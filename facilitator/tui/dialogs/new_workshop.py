@@ -1,7 +1,6 @@
 """Provides the dialog for a new workshop: title, date and an agenda template."""
 
 from datetime import date as Date
-from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,7 +10,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.core.errors import UserError
-from facilitator.library import SHIPPED_AGENDAS, load_agenda
+from facilitator.library import load_agenda, shipped_agendas
 
 EMPTY = "-"
 
@@ -23,14 +22,15 @@ class NewWorkshopDialog(ModalScreen[tuple | None]):
 
     def compose(self) -> ComposeResult:
         t = self.app.t  # type: ignore[attr-defined]
-        templates = sorted(SHIPPED_AGENDAS.glob("*.toml")) if SHIPPED_AGENDAS.is_dir() else []
+        # A shipped template by its name (the file name without .toml).
+        templates = [path.name.removesuffix(".toml") for path in shipped_agendas()]
         with Vertical(classes="dialog"):
             yield Label(t("start.new_title"), classes="dialog-title")
             yield Input(placeholder=t("start.title_placeholder"), id="new-title")
             yield Input(placeholder=t("start.date_placeholder"), id="new-date")
             yield Label(t("start.template"))
             yield OptionList(
-                *[Option(path.stem, id=str(path)) for path in templates],
+                *[Option(name, id=name) for name in templates],
                 Option(t("start.no_template"), id=EMPTY),
                 id="new-template",
             )
@@ -58,7 +58,7 @@ class NewWorkshopDialog(ModalScreen[tuple | None]):
         template = None
         if event.option.id != EMPTY:
             try:
-                template = load_agenda(Path(str(event.option.id)))
+                template = load_agenda(str(event.option.id))
             except UserError as err:
                 self.query_one("#new-message", Label).update(err.text(self.app.lang))  # type: ignore[attr-defined]
                 return

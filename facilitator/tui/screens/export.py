@@ -97,7 +97,7 @@ class ExportScreen(BaseScreen):
             text = self.t(key, error=err)
         except OSError as err:
             text = self.t("export.failed", error=err.strerror or err)
-        except Exception as err:  # noqa: BLE001 - a failed export must not end the workshop
+        except Exception as err:
             text = self.t("export.failed", error=err)
         self.app.call_from_thread(self.done, written, text)
 

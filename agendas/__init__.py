@@ -1,0 +1,1 @@
+"""Provides the agenda templates shipped with facilitator, as the package facilitator.agendas."""

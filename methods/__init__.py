@@ -1,0 +1,1 @@
+"""Provides the method cards shipped with facilitator, as the package facilitator.methods."""
