@@ -63,6 +63,7 @@ class Organisation(_FromRow):
     org_type: str = "sonstige"
     municipality: str = ""
     merged_into: str | None = None
+    pending: int = 0  # typed on a phone, not yet accepted by a moderator
 
 
 @dataclass

@@ -7,7 +7,7 @@ that last set each field, so ops from the other laptop apply last-writer-wins pe
 field, in any order.
 """
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Projection columns per entity table (besides id and clocks). JSON columns hold lists.
 COLUMNS: dict[str, dict[str, type]] = {
@@ -54,6 +54,9 @@ COLUMNS: dict[str, dict[str, type]] = {
         "org_type": str,
         "municipality": str,
         "merged_into": str,
+        # since 0012: typed on a phone, kept out of the shared list until a moderator
+        # accepts it (the projection's name_key column is local: see schema 0012)
+        "pending": int,
         "deleted": int,
     },
     "participant": {
@@ -107,4 +110,5 @@ DEFAULTS = {
     "voting_open": 0,
     "results_revealed": 0,
     "dot_budget": 3,
+    "pending": 0,
 }

@@ -12,9 +12,11 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
+from facilitator.core.clean import name_key
 from facilitator.core.hlc import stamp
 from facilitator.store.columns import COLUMNS, JSON_COLUMNS
 from facilitator.store.db import Op, Store
+from facilitator.store.op_check import check_ops
 
 OP_COLUMNS = "seq, uuid, hlc, node, kind, workshop_id, payload, created_at"
 
@@ -67,8 +69,14 @@ def _insert_and_apply(store: Store, op: Op) -> Op:
 def insert_remote_ops(store: Store, ops: Iterable[Op]) -> int:
     """Insert ops from the other laptop (or an import) idempotently; return how many were new.
 
+    BadOp (a ValidationError naming the op) if one of them breaks a rule; then none is
+    inserted.
+
     Call inside `store.transaction()` together with the cursor update.
     """
+    # Every op is checked before the first is written: a bad one (BadOp names it)
+    # refuses the batch, and nothing of it reaches a projection.
+    ops = check_ops(ops, store.now_ms())
     new = 0
     with store.transaction():
         for op in ops:
@@ -113,7 +121,18 @@ def apply_op(conn: sqlite3.Connection, op: Op) -> None:
             # services cannot put it in the payload (the clock ticks in `record`).
             fields.setdefault("hlc", op.hlc)
         lww_upsert(conn, table, str(payload["id"]), fields, stamp(op.hlc, op.node))
+        if table == "organisation" and "name" in fields:
+            # the indexed lookup key follows whichever name won last-writer-wins
+            conn.execute(
+                "UPDATE organisation SET name_key = ? WHERE id = ?",
+                [name_key(_stored_name(conn, str(payload["id"]))), str(payload["id"])],
+            )
     # Unknown kinds (from a newer version on the other laptop) stay in the log only.
+
+
+def _stored_name(conn: sqlite3.Connection, org_id: str) -> str | None:
+    row = conn.execute("SELECT name FROM organisation WHERE id = ?", [org_id]).fetchone()
+    return row[0] if row else None
 
 
 _SCALARS = frozenset({type(None), str, int, float, bool})

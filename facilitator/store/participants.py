@@ -2,9 +2,10 @@
 
 from typing import Any
 
-from facilitator.core.errors import NotFound, ValidationError
+from facilitator.core.errors import NotFound
 from facilitator.core.models import Participant
-from facilitator.core.participants_csv import ParticipantRow, looks_like_email
+from facilitator.core.participants_csv import ParticipantRow
+from facilitator.core.rules import check_fields
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
 from facilitator.store.organisations import ensure_organisation
@@ -46,13 +47,13 @@ def add_participant(
     `participant_id` is for callers that derive the id themselves (a phone's retry);
     by default a new one is made.
     """
-    name = " ".join(name.split())
-    if not name:
-        raise ValidationError("Der Name darf nicht leer sein.", en="The name must not be empty.")
-    _check_email(email)
+    name, email = check_fields("participant", {"name": name, "email": email}).values()
     with store.transaction():
+        # what a phone types does not join the shared list until a moderator accepts it
         org_id = (
-            ensure_organisation(store, organisation, org_type, municipality)
+            ensure_organisation(
+                store, organisation, org_type, municipality, pending=source == "participant"
+            )
             if organisation
             else None
         )
@@ -66,7 +67,7 @@ def add_participant(
                 "workshop_id": workshop_id,
                 "name": name,
                 "organisation_id": org_id,
-                "email": email.strip(),
+                "email": email or "",
                 "consent": int(consent),
                 "consent_at": now if consent else None,
                 "consent_text_version": CONSENT_TEXT_VERSION if consent else None,
@@ -148,26 +149,15 @@ def set_present(store: Store, participant_id: str, present: bool) -> None:
     )
 
 
-def _check_email(email: str) -> None:
-    if email and not looks_like_email(email):
-        raise ValidationError(
-            f"{email!r} ist keine E-Mail-Adresse.", en=f"{email!r} is not an email address."
-        )
-
-
 def update_participant(store: Store, participant_id: str, **fields: Any) -> None:
     """Change name or e-mail, or move the person to another organisation (by name)."""
     person = get_participant(store, participant_id)
     changes: dict[str, Any] = {}
     if "name" in fields:
-        if not str(fields["name"]).strip():
-            raise ValidationError(
-                "Der Name darf nicht leer sein.", en="The name must not be empty."
-            )
-        changes["name"] = " ".join(str(fields["name"]).split())
+        changes["name"] = fields["name"]
     if "email" in fields:
-        changes["email"] = str(fields["email"]).strip()
-        _check_email(changes["email"])
+        changes["email"] = fields["email"] or ""
+    changes = check_fields("participant", changes)
     if fields.get("organisation"):
         changes["organisation_id"] = ensure_organisation(
             store, fields["organisation"], fields.get("org_type"), fields.get("municipality", "")

@@ -7,6 +7,7 @@ from typing import Any
 from facilitator.core.agenda_format import AgendaTemplate
 from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.models import Workshop
+from facilitator.core.rules import check_fields
 from facilitator.core.schedule import parse_clock
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
@@ -40,30 +41,9 @@ def new_join_code() -> str:
     return "".join(secrets.choice(JOIN_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
 
 
-def _check_fields(fields: dict[str, Any]) -> None:
-    if "title" in fields and not str(fields["title"] or "").strip():
-        raise ValidationError(
-            "Der Titel des Workshops darf nicht leer sein.",
-            en="The title of the workshop must not be empty.",
-        )
-    for key in ("start", "end", "next_start"):
-        if fields.get(key):
-            try:
-                parse_clock(fields[key])
-            except ValueError:
-                raise ValidationError(
-                    f"„{key}“ muss eine Uhrzeit HH:MM sein, nicht {fields[key]!r}.",
-                    en=f"“{key}” must be a time HH:MM, not {fields[key]!r}.",
-                ) from None
-    for key in ("date", "next_date"):
-        if fields.get(key):
-            try:
-                datetime.fromisoformat(str(fields[key]))
-            except ValueError:
-                raise ValidationError(
-                    f"„{key}“ muss ein Datum JJJJ-MM-TT sein, nicht {fields[key]!r}.",
-                    en=f"“{key}” must be a date YYYY-MM-DD, not {fields[key]!r}.",
-                ) from None
+def _check_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    # the rules live in core.rules: sync and `import json` apply the same ones
+    return check_fields("workshop", fields)
 
 
 def create_workshop(
@@ -81,7 +61,7 @@ def create_workshop(
     from facilitator.store.agenda import add_item  # agenda imports workshops
 
     fields: dict[str, Any] = {
-        "title": title.strip(),
+        "title": title,
         "date": date,
         "start": start or (template.start if template else "09:00"),
         "end": template.end if template else None,
@@ -92,7 +72,7 @@ def create_workshop(
         "goals": template.goals if template else [],
         **{k: v for k, v in extra.items() if k in _EDITABLE},
     }
-    _check_fields(fields)
+    fields = _check_fields(fields)
     if template and start and template.end:  # keep the template's length when moved
         shift = parse_clock(start) - parse_clock(template.start)
         fields["end"] = _shift_clock(template.end, shift)
@@ -216,7 +196,7 @@ def update_workshop(store: Store, workshop_id: str, **fields: Any) -> None:
             f"Unbekannte Felder: {', '.join(sorted(unknown))}.",
             en=f"Unknown fields: {', '.join(sorted(unknown))}.",
         )
-    _check_fields(fields)
+    fields = _check_fields(fields)
     before = workshop_row(store, workshop_id)
     record(
         store,
