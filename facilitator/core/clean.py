@@ -10,19 +10,23 @@ import re
 # C0 controls, DEL and C1 controls, and lone surrogates (which UTF-8 cannot encode, so
 # SQLite could not store them). Tab and line feed are kept only in multi-line text.
 _CONTROLS_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+# Controls that separate words (vertical tab, form feed, file/group/record separators,
+# NEL) become a space rather than vanishing, so the words either side stay apart.
+_SPACING = re.compile(r"[\x0b\x0c\x1c-\x1e\x85]")
 _CONTROLS_MULTI_LINE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def clean_text(text: str, *, multiline: bool = False) -> str:
     """Return `text` without control characters (keeping \\n and \\t if `multiline`).
 
-    A carriage return of a Windows line end becomes part of a plain \\n; in one-line text
-    a line break or tab becomes a space, so words on either side stay apart.
+    A Windows line end becomes a plain \\n; in one-line text a line break or tab becomes
+    a space, so words on either side stay apart.
     """
+    text = _SPACING.sub(" ", text)
     if multiline:
-        text = text.replace("\r\n", "\n")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
         return _CONTROLS_MULTI_LINE.sub("", text)
-    text = re.sub(r"[\t\n\r\x0b\x0c\x1c-\x1e\x85]", " ", text)
+    text = re.sub(r"[\t\n\r]", " ", text)
     return _CONTROLS_ONE_LINE.sub("", text)
 
 

@@ -207,12 +207,14 @@ def op_to_dict(op: Op) -> dict[str, Any]:
 
 
 def op_from_dict(data: dict[str, Any]) -> Op:
-    """Build an op from `op_to_dict` data; KeyError/ValueError if malformed."""
-    from facilitator.core.hlc import parse_hlc
+    """Build an op from `op_to_dict` data; KeyError/ValueError if malformed.
 
-    parse_hlc(data["hlc"])
+    Only the shape is checked here; `insert_remote_ops` checks the clock and the content
+    (and names the op it refuses).
+    """
     if (
-        not isinstance(data["payload"], dict)
+        not isinstance(data["hlc"], str)
+        or not isinstance(data["payload"], dict)
         or not isinstance(data["kind"], str)
         or not isinstance(data["uuid"], str)
         or not data["uuid"]

@@ -14,6 +14,7 @@ from typing import Any
 from aiohttp import web
 
 from facilitator.store.db import Store
+from facilitator.store.op_check import BadOp
 from facilitator.store.oplog import op_from_dict, op_to_dict, ops_after
 from facilitator.store.sync_state import accept_pushed, anchor_of, ops_waiting
 from facilitator.sync.secret import check_sync_code
@@ -71,7 +72,7 @@ def add_sync_routes(app: web.Application, store: Store) -> None:
             limit = int(request.query.get("limit", str(DEFAULT_BATCH)))
         except ValueError:
             return _error(400, "after und limit müssen ganze Zahlen sein.")
-        if after < 0 or limit < 1:
+        if not 0 <= after < 2**62 or limit < 1:  # SQLite integers stop at 2**63
             return _error(400, "after muss ≥ 0 und limit ≥ 1 sein.")
         exclude = request.query.get("exclude") or None
         anchor = request.query.get("anchor")
@@ -124,7 +125,10 @@ def add_sync_routes(app: web.Application, store: Store) -> None:
         except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
             return _error(400, "Die gesendeten Ops sind unlesbar; nichts übernommen.")
         seen[node[:64]] = time.monotonic()
-        new = accept_pushed(store, node, ops)
+        try:
+            new = accept_pushed(store, node, ops)
+        except BadOp as err:  # names the op; nothing of the batch was taken
+            return _error(400, str(err))
         return web.json_response({"node": store.node_id, "received": new})
 
     app.router.add_get("/sync/hello", guarded(hello))
