@@ -1,20 +1,38 @@
 """Provides the workshop's domain objects as plain dataclasses."""
 
-from dataclasses import dataclass, field, fields
-from typing import Any, Self
+from dataclasses import MISSING, dataclass, field, fields
+from typing import Any, ClassVar, Self
 
 
 class _FromRow:
-    """Builds a dataclass from a database row, ignoring columns it does not know."""
+    """Builds a dataclass from a database row, ignoring columns it does not know.
+
+    A value that breaks its field's rule (stored by an older version, or written into
+    the file by hand) is read as the field's default, so no page or export fails on it.
+    """
+
+    _table: ClassVar[str] = ""
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Self:
-        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
-        return cls(**{k: v for k, v in row.items() if k in names})
+        known = {f.name: f for f in fields(cls)}  # type: ignore[arg-type]
+        values = {k: v for k, v in row.items() if k in known}
+        if cls._table:
+            from facilitator.core.rules import readable  # rules -> schedule -> models
+
+            defaults = {
+                name: f.default if f.default is not MISSING else f.default_factory()
+                for name, f in known.items()
+                if f.default is not MISSING or f.default_factory is not MISSING
+            }
+            values = readable(cls._table, values, defaults)
+        return cls(**values)
 
 
 @dataclass
 class Series(_FromRow):
+    _table: ClassVar[str] = "series"
+
     id: str
     name: str
     description: str = ""
@@ -22,6 +40,8 @@ class Series(_FromRow):
 
 @dataclass
 class Workshop(_FromRow):
+    _table: ClassVar[str] = "workshop"
+
     id: str
     title: str
     date: str | None = None  # ISO date YYYY-MM-DD
@@ -40,6 +60,8 @@ class Workshop(_FromRow):
 
 @dataclass
 class AgendaItem(_FromRow):
+    _table: ClassVar[str] = "agenda_item"
+
     id: str
     workshop_id: str
     position: float
@@ -58,6 +80,8 @@ class AgendaItem(_FromRow):
 
 @dataclass
 class Organisation(_FromRow):
+    _table: ClassVar[str] = "organisation"
+
     id: str
     name: str
     org_type: str = "sonstige"
@@ -68,6 +92,8 @@ class Organisation(_FromRow):
 
 @dataclass
 class Participant(_FromRow):
+    _table: ClassVar[str] = "participant"
+
     id: str
     workshop_id: str
     name: str
@@ -84,6 +110,8 @@ class Participant(_FromRow):
 
 @dataclass
 class Capture(_FromRow):
+    _table: ClassVar[str] = "capture"
+
     id: str
     workshop_id: str
     kind: str

@@ -9,6 +9,7 @@ by a later migration) is checked by its type in `store.columns`.
 from typing import Any
 
 from facilitator.core import fields as f
+from facilitator.core.errors import ValidationError
 from facilitator.core.i18n import Label
 from facilitator.core.taxonomy import (
     AGENDA_KINDS,
@@ -213,3 +214,34 @@ def check_fields(table: str, values: dict[str, Any]) -> dict[str, Any]:
         if rule is not None:
             checked[key] = rule(value)
     return checked
+
+
+# What a broken stored value reads as when its field has no default of its own.
+_READ_FALLBACK: dict[str, Any] = {"minutes": 1, "position": 0.0, "kind": "note"}
+
+
+def readable(table: str, values: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
+    """Return stored `values` with each one that breaks its rule replaced by its default.
+
+    For reading: an old database may hold values no rule would let in today.
+    """
+    result = dict(values)
+    for key, value in values.items():
+        rule = RULES.get(table, {}).get(key)
+        if rule is None:
+            continue
+        result[key] = _read(rule, value, defaults.get(key, _READ_FALLBACK.get(key, "")))
+    return result
+
+
+def _read(rule: f.Rule, value: Any, default: Any) -> Any:
+    # A text too long for today's rule is read shortened rather than lost.
+    tries = [value]
+    if isinstance(value, str):
+        tries += [value[:limit] for limit in (f.TEXT_MAX, f.TITLE_MAX, f.NAME_MAX, 64)]
+    for candidate in tries:
+        try:
+            return rule(candidate)
+        except (ValidationError, TypeError, ValueError):
+            continue
+    return default

@@ -7,7 +7,7 @@ from typing import Any
 from facilitator.core.agenda_format import AgendaTemplate
 from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.models import Workshop
-from facilitator.core.rules import check_fields
+from facilitator.core.rules import check_fields, readable
 from facilitator.core.schedule import parse_clock
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
@@ -16,6 +16,7 @@ from facilitator.store.queries import one, rows
 # No 0/O, 1/l/I: a join code is read off a projector and typed on a phone.
 JOIN_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 JOIN_CODE_LENGTH = 10
+_READ_DEFAULTS = {"goals": [], "distribution": [], "lang": "de"}
 _EDITABLE = {
     "title",
     "date",
@@ -168,7 +169,8 @@ def workshop_row(store: Store, workshop_id: str) -> dict[str, Any]:
             f"Einen Workshop {workshop_id!r} gibt es nicht.",
             en=f"There is no workshop {workshop_id!r}.",
         )
-    return row
+    # a stored value that breaks its rule (an older version let it in) reads as empty
+    return readable("workshop", row, _READ_DEFAULTS)
 
 
 def latest_workshop(store: Store) -> Workshop:
