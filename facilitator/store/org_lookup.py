@@ -3,13 +3,14 @@
 from facilitator.core.errors import NotFound
 from facilitator.core.models import Organisation
 from facilitator.store.db import Store
-from facilitator.store.organisations import list_organisations
+from facilitator.store.organisations import list_organisations, list_pending
 
 
-def lookup_organisation(store: Store, text: str) -> Organisation:
+def lookup_organisation(store: Store, text: str, *, pending: bool = False) -> Organisation:
     """Return the (not merged) organisation with this id, id prefix or unique name.
 
     A name may be a case-insensitive part of the name if only one organisation fits.
+    `pending=True` looks among the names typed on phones that wait for a moderator.
     """
     key = " ".join(text.casefold().split())
     if not key:
@@ -17,7 +18,7 @@ def lookup_organisation(store: Store, text: str) -> Organisation:
             "Bitte eine Organisation angeben (ID oder Name).",
             en="Please name an organisation (ID or name).",
         )
-    candidates = list_organisations(store)
+    candidates = list_pending(store) if pending else list_organisations(store)
     for test in (
         lambda o: o.id == text,
         lambda o: " ".join(o.name.casefold().split()) == key,

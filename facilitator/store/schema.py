@@ -132,3 +132,7 @@ def m0012_org_key(db: Database) -> None:
     for org_id, name in db.execute("SELECT id, name FROM organisation").fetchall():
         db.execute("UPDATE organisation SET name_key = ? WHERE id = ?", [name_key(name), org_id])
     db.execute("CREATE INDEX IF NOT EXISTS organisation_name_key ON organisation(name_key)")
+    # the cap on names from phones counts the pending ones on every new name
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS organisation_pending ON organisation(pending) WHERE pending = 1"
+    )
