@@ -115,6 +115,8 @@ def choice(table: dict[str, Label], de: str, en: str, *, nullable: bool = True) 
     def rule(value: Any) -> str | None:
         if value in (None, "") and nullable:
             return None
+        if isinstance(value, str) and value in table:  # the stored form: no folding needed
+            return value
         found = resolve(value, table) if isinstance(value, str) else None
         if found is None:
             raise _fail(

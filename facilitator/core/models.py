@@ -1,6 +1,8 @@
 """Provides the workshop's domain objects as plain dataclasses."""
 
+from collections.abc import Callable
 from dataclasses import MISSING, dataclass, field, fields
+from functools import cache
 from typing import Any, ClassVar, Self
 
 
@@ -15,18 +17,27 @@ class _FromRow:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Self:
-        known = {f.name: f for f in fields(cls)}  # type: ignore[arg-type]
+        known = _defaults(cls)
         values = {k: v for k, v in row.items() if k in known}
         if cls._table:
             from facilitator.core.rules import readable  # rules -> schedule -> models
 
-            defaults = {
-                name: f.default if f.default is not MISSING else f.default_factory()
-                for name, f in known.items()
-                if f.default is not MISSING or f.default_factory is not MISSING
-            }
-            values = readable(cls._table, values, defaults)
+            values = readable(cls._table, values, {k: d() for k, d in known.items() if d})
         return cls(**values)
+
+
+@cache
+def _defaults(cls: type) -> dict[str, Callable[[], Any] | None]:
+    """Return each field of a dataclass with a maker of its default (None: no default)."""
+    found: dict[str, Callable[[], Any] | None] = {}
+    for f in fields(cls):
+        if f.default is not MISSING:
+            found[f.name] = lambda value=f.default: value
+        elif f.default_factory is not MISSING:
+            found[f.name] = f.default_factory
+        else:
+            found[f.name] = None
+    return found
 
 
 @dataclass

@@ -225,23 +225,46 @@ def readable(table: str, values: dict[str, Any], defaults: dict[str, Any]) -> di
 
     For reading: an old database may hold values no rule would let in today.
     """
+    rules = RULES.get(table, {})
     result = dict(values)
     for key, value in values.items():
-        rule = RULES.get(table, {}).get(key)
+        rule = rules.get(key)
         if rule is None:
             continue
-        result[key] = _read(rule, value, defaults.get(key, _READ_FALLBACK.get(key, "")))
+        memo = (table, key, value) if _memorable(value) else None
+        if memo is not None and memo in _READ_MEMO:
+            result[key] = _READ_MEMO[memo]
+            continue
+        try:
+            result[key] = rule(value)
+        except (ValidationError, TypeError, ValueError):
+            # not remembered: the default depends on the caller
+            result[key] = _repair(rule, value, defaults.get(key, _READ_FALLBACK.get(key, "")))
+            continue
+        if memo is not None:
+            if len(_READ_MEMO) >= _READ_MEMO_MAX:
+                _READ_MEMO.clear()
+            _READ_MEMO[memo] = result[key]
     return result
 
 
-def _read(rule: f.Rule, value: Any, default: Any) -> Any:
+# Reading a table checks each value again; most repeat (kinds, ids, flags, times), so
+# their outcome is remembered: listing 10,000 captures costs little more than before.
+_READ_MEMO: dict[tuple[str, str, Any], Any] = {}
+_READ_MEMO_MAX = 50_000
+
+
+def _memorable(value: Any) -> bool:
+    kind = type(value)
+    return kind is int or value is None or (kind is str and len(value) <= 64)
+
+
+def _repair(rule: f.Rule, value: Any, default: Any) -> Any:
     # A text too long for today's rule is read shortened rather than lost.
-    tries = [value]
     if isinstance(value, str):
-        tries += [value[:limit] for limit in (f.TEXT_MAX, f.TITLE_MAX, f.NAME_MAX, 64)]
-    for candidate in tries:
-        try:
-            return rule(candidate)
-        except (ValidationError, TypeError, ValueError):
-            continue
+        for limit in (f.TEXT_MAX, f.TITLE_MAX, f.NAME_MAX, 64):
+            try:
+                return rule(value[:limit])
+            except (ValidationError, TypeError, ValueError):
+                continue
     return default
