@@ -93,7 +93,7 @@ def apply_op(conn: sqlite3.Connection, op: Op) -> None:
     payload = op.payload
     if table == "timer":
         if not _valid_timer(payload):
-            return  # malformed (or from a newer version): keep it in the log only
+            return  # ops from outside never get here malformed (op_check); old log entries may
         conn.execute(
             "INSERT OR IGNORE INTO timer_event(id, workshop_id, item_id, kind, at_ms, minutes,"
             " hlc, node) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -109,8 +109,8 @@ def apply_op(conn: sqlite3.Connection, op: Op) -> None:
             ],
         )
     elif table in COLUMNS and isinstance(payload.get("id"), str | int):
-        # A value SQLite cannot store (a list in a text column, from a newer version
-        # or a broken peer) is left out rather than failing the whole sync batch.
+        # A value SQLite cannot store is left out: op_check refuses such ops from outside,
+        # but a database written by an older version may still hold one in its log.
         fields = {
             k: v
             for k, v in payload.items()
@@ -127,7 +127,7 @@ def apply_op(conn: sqlite3.Connection, op: Op) -> None:
                 "UPDATE organisation SET name_key = ? WHERE id = ?",
                 [name_key(_stored_name(conn, str(payload["id"]))), str(payload["id"])],
             )
-    # Unknown kinds (from a newer version on the other laptop) stay in the log only.
+    # Other kinds apply nothing; op_check refuses unknown kinds from outside.
 
 
 def _stored_name(conn: sqlite3.Connection, org_id: str) -> str | None:
