@@ -9,6 +9,7 @@ import re
 
 # C0 controls, DEL and C1 controls, and lone surrogates (which UTF-8 cannot encode, so
 # SQLite could not store them). Tab and line feed are kept only in multi-line text.
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _CONTROLS_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 # Controls that separate words (vertical tab, form feed, file/group/record separators,
 # NEL) become a space rather than vanishing, so the words either side stay apart.
@@ -22,6 +23,8 @@ def clean_text(text: str, *, multiline: bool = False) -> str:
     A Windows line end becomes a plain \\n; in one-line text a line break or tab becomes
     a space, so words on either side stay apart.
     """
+    if not _ANY_CONTROL.search(text):
+        return text  # the usual case: one scan, no copies
     text = _SPACING.sub(" ", text)
     if multiline:
         text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -202,6 +202,35 @@ def rule_for(table: str, column: str, column_type: type = str) -> f.Rule:
     return RULES.get(table, {}).get(column) or _BY_TYPE.get(column_type, f.position)
 
 
+def check_value(table: str, key: str, value: Any, column_type: type = str) -> Any:
+    """Return one value cleaned by its column's rule; ValidationError if it breaks it.
+
+    Most values repeat (kinds, ids, flags, times): their outcome is remembered, so
+    checking every op of a sync or every row read costs little.
+    """
+    memo = (table, key, value) if _memorable(value) else None
+    if memo is not None:
+        found = _MEMO.get(memo, _MISSING)
+        if found is not _MISSING:
+            return found
+    checked = rule_for(table, key, column_type)(value)
+    if memo is not None:
+        if len(_MEMO) >= _MEMO_MAX:
+            _MEMO.clear()
+        _MEMO[memo] = checked
+    return checked
+
+
+_MEMO: dict[tuple[str, str, Any], Any] = {}  # only values that passed: a refusal is raised
+_MEMO_MAX = 50_000
+_MISSING = object()
+
+
+def _memorable(value: Any) -> bool:
+    kind = type(value)  # not bool: True == 1 would share 1's entry
+    return kind is int or value is None or (kind is str and len(value) <= 64)
+
+
 def check_fields(table: str, values: dict[str, Any]) -> dict[str, Any]:
     """Return `values` cleaned by the rules of `table`; ValidationError if one breaks a rule.
 
@@ -231,32 +260,11 @@ def readable(table: str, values: dict[str, Any], defaults: dict[str, Any]) -> di
         rule = rules.get(key)
         if rule is None:
             continue
-        memo = (table, key, value) if _memorable(value) else None
-        if memo is not None and memo in _READ_MEMO:
-            result[key] = _READ_MEMO[memo]
-            continue
         try:
-            result[key] = rule(value)
+            result[key] = check_value(table, key, value)
         except (ValidationError, TypeError, ValueError):
-            # not remembered: the default depends on the caller
             result[key] = _repair(rule, value, defaults.get(key, _READ_FALLBACK.get(key, "")))
-            continue
-        if memo is not None:
-            if len(_READ_MEMO) >= _READ_MEMO_MAX:
-                _READ_MEMO.clear()
-            _READ_MEMO[memo] = result[key]
     return result
-
-
-# Reading a table checks each value again; most repeat (kinds, ids, flags, times), so
-# their outcome is remembered: listing 10,000 captures costs little more than before.
-_READ_MEMO: dict[tuple[str, str, Any], Any] = {}
-_READ_MEMO_MAX = 50_000
-
-
-def _memorable(value: Any) -> bool:
-    kind = type(value)
-    return kind is int or value is None or (kind is str and len(value) <= 64)
 
 
 def _repair(rule: f.Rule, value: Any, default: Any) -> Any:

@@ -10,15 +10,13 @@ existence: ops may arrive in any order (see store/schema.py), and a rule that
 depended on what has arrived so far would let the two laptops disagree.
 """
 
-import json
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import Any
 
 from facilitator.core import fields
 from facilitator.core.errors import ValidationError
 from facilitator.core.hlc import MAX_AHEAD_MS, check_remote
-from facilitator.core.rules import REQUIRED, rule_for
+from facilitator.core.rules import REQUIRED, check_value
 from facilitator.core.timer import TIMER_KINDS
 from facilitator.store.columns import COLUMNS
 from facilitator.store.db import Op
@@ -35,7 +33,6 @@ ENTITY_VERBS: dict[str, frozenset[str]] = {
     "vote": frozenset({"set"}),
 }
 CREATE_VERBS = frozenset({"add", "create", "set"})
-MAX_PAYLOAD_BYTES = 256 * 1024  # a capture of 10,000 characters and its _before fit easily
 _META_KEYS = {"_before", "_undo"}
 
 
@@ -63,18 +60,14 @@ def check_op(op: Op, now_ms: int) -> Op:
     _check_envelope(op, now_ms)
     table, _, verb = op.kind.partition(".")
     if table == "timer":
-        return replace(op, payload=_timer_payload(op, verb, now_ms))
+        return _with_payload(op, _timer_payload(op, verb, now_ms))
     if verb not in ENTITY_VERBS.get(table, ()):
         raise BadOp(op, "unbekannte Art von Op.", "unknown kind of op.")
-    try:
-        size = len(json.dumps(op.payload, ensure_ascii=False, allow_nan=False).encode())
-    except (ValueError, TypeError):
-        raise BadOp(
-            op, "der Inhalt ist kein gültiges JSON.", "its content is not valid JSON."
-        ) from None
-    if size > MAX_PAYLOAD_BYTES:
-        raise BadOp(op, f"zu groß ({size} Bytes).", f"too large ({size} bytes).")
-    return replace(op, payload=_entity_payload(op, table, verb))
+    return _with_payload(op, _entity_payload(op, table, verb))
+
+
+def _with_payload(op: Op, payload: dict[str, Any]) -> Op:
+    return Op(op.seq, op.uuid, op.hlc, op.node, op.kind, op.workshop_id, payload, op.created_at)
 
 
 def _check_envelope(op: Op, now_ms: int) -> None:
@@ -105,7 +98,7 @@ def _field(op: Op, table: str, key: str, value: Any, column_type: type) -> Any:
     if value is None and key in REQUIRED.get(table, ()):
         raise BadOp(op, f"„{table}.{key}“ fehlt.", f"“{table}.{key}” is missing.")
     try:
-        return rule_for(table, key, column_type)(value)
+        return check_value(table, key, value, column_type)
     except ValidationError as err:
         raise BadOp(op, f"„{table}.{key}“: {err}", f"“{table}.{key}”: {err.text('en')}") from None
 
@@ -125,11 +118,10 @@ def _entity_payload(op: Op, table: str, verb: str) -> dict[str, Any]:
             continue
         if key in columns:
             cleaned[key] = _field(op, table, key, value, columns[key])
-        elif key == "_before" and isinstance(value, dict):
+        elif key == "_before" and isinstance(value, dict) and set(value) <= set(columns):
             # undo applies these later: the same rules, except that a field may be None
             cleaned[key] = {
-                k: v if v is None or k not in columns else _field(op, table, k, v, columns[k])
-                for k, v in value.items()
+                k: v if v is None else _field(op, table, k, v, columns[k]) for k, v in value.items()
             }
         elif key == "_undo" and isinstance(value, str) and fields.ident(value):
             cleaned[key] = value
