@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from facilitator.core import fields
+from facilitator.core.clean import clean_text
 from facilitator.core.errors import ValidationError
 from facilitator.core.hlc import MAX_AHEAD_MS, check_remote
 from facilitator.core.rules import REQUIRED, check_value
@@ -42,12 +43,26 @@ class BadOp(ValidationError):
     def __init__(self, op: Op | dict, reason: str, reason_en: str) -> None:
         uuid = op.uuid if isinstance(op, Op) else op.get("uuid")
         kind = op.kind if isinstance(op, Op) else op.get("kind")
-        uuid, kind = str(uuid)[:64], str(kind)[:64]
+        # what names the op goes into messages and terminals: clean, short
+        uuid, kind = clean_text(str(uuid))[:64], clean_text(str(kind))[:64]
         super().__init__(
             f"Op {uuid} ({kind}) abgelehnt: {reason}",
             en=f"Op {uuid} ({kind}) refused: {reason_en}",
         )
         self.op_uuid = uuid
+
+
+def check_node(node: str) -> str:
+    """Return the node id a peer names itself by; ValidationError if it is no id."""
+    try:
+        if isinstance(node, str) and fields.ident(node) and len(node) <= 64:
+            return node
+    except ValidationError:
+        pass
+    raise ValidationError(
+        "Der andere Laptop nennt keine gültige Kennung (node).",
+        en="The other laptop gives no valid id (node).",
+    )
 
 
 def check_ops(ops: Iterable[Op], now_ms: int) -> list[Op]:
@@ -126,9 +141,8 @@ def _entity_payload(op: Op, table: str, verb: str) -> dict[str, Any]:
         elif key == "_undo" and isinstance(value, str) and fields.ident(value):
             cleaned[key] = value
         else:
-            raise BadOp(
-                op, f"unbekanntes Feld „{str(key)[:40]}“.", f"unknown field “{str(key)[:40]}”."
-            )
+            name = clean_text(str(key))[:40]
+            raise BadOp(op, f"unbekanntes Feld „{name}“.", f"unknown field “{name}”.")
     if table == "organisation" and cleaned.get("merged_into") == entity_id:
         raise BadOp(
             op,

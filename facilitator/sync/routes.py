@@ -13,8 +13,8 @@ from typing import Any
 
 from aiohttp import web
 
+from facilitator.core.errors import ValidationError
 from facilitator.store.db import Store
-from facilitator.store.op_check import BadOp
 from facilitator.store.oplog import op_from_dict, op_to_dict, ops_after
 from facilitator.store.sync_state import accept_pushed, anchor_of, ops_waiting
 from facilitator.sync.secret import check_sync_code
@@ -127,7 +127,7 @@ def add_sync_routes(app: web.Application, store: Store) -> None:
         seen[node[:64]] = time.monotonic()
         try:
             new = accept_pushed(store, node, ops)
-        except BadOp as err:  # names the op; nothing of the batch was taken
+        except ValidationError as err:  # BadOp names the op; nothing of the batch was taken
             return _error(400, str(err))
         return web.json_response({"node": store.node_id, "received": new})
 

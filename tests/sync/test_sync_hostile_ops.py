@@ -29,7 +29,7 @@ async def served(store, workshop_id):
 async def _push(url: str, code: str, ops: list[dict], source: str = "127.0.0.1"):
     connector = aiohttp.TCPConnector(local_addr=(source, 0))
     async with aiohttp.ClientSession(connector=connector) as session:
-        body = json.dumps({"node": "forger", "ops": ops}, ensure_ascii=False)
+        body = json.dumps({"node": "forger", "ops": ops})  # escapes: lone surrogates travel
         async with session.post(
             url + "/sync/ops",
             data=body.encode(),
@@ -150,3 +150,25 @@ async def test_a_clock_a_little_ahead_is_accepted(store, workshop_id, clock, ser
     assert status == 200, answer
     assert [c.text for c in list_captures(store, workshop_id)] == ["Gute Idee"]
     assert op_to_dict(ops_after(store, store.version - 1)[0])["hlc"] == ahead["hlc"]
+
+
+@pytest.mark.parametrize("node", ["\ud800", "a" * 100_000, "", "evil node\x1b"])
+async def test_a_push_from_a_node_with_no_valid_id_is_refused(node, store, served):
+    async with aiohttp.ClientSession() as session:
+        body = json.dumps({"node": node, "ops": []}).encode()  # \ud800 travels as an escape
+        async with session.post(
+            served + "/sync/ops",
+            data=body,
+            headers={CODE_HEADER: sync_code(store), "Content-Type": "application/json"},
+        ) as response:
+            assert response.status == 400
+            assert "Kennung" in (await response.json())["error"]
+    assert store.conn.execute("SELECT count(*) FROM sync_peer").fetchone()[0] == 0
+
+
+async def test_a_refused_op_with_a_broken_uuid_is_named_cleanly(store, workshop_id, clock, served):
+    forged = _good_capture(workshop_id, clock.ms)
+    forged["uuid"] = "\ud800forged\x1b"
+    status, answer = await _push(served, sync_code(store), [forged])
+    assert status == 400
+    assert answer["error"].startswith("Op forged (capture.add) abgelehnt")
