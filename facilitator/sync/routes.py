@@ -122,7 +122,7 @@ def add_sync_routes(app: web.Application, store: Store) -> None:
             if not isinstance(raw_ops, list) or len(raw_ops) > MAX_PUSH_OPS:
                 raise ValueError("ops")
             ops = [op_from_dict(raw) for raw in raw_ops]
-        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             return _error(400, "Die gesendeten Ops sind unlesbar; nichts übernommen.")
         seen[node[:64]] = time.monotonic()
         try:

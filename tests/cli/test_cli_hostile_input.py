@@ -112,3 +112,11 @@ def test_capture_from_stdin_splits_only_at_line_feeds(tmp_path: Path) -> None:
         "eins noch eins",
         "zwei weiter und\u2028so",
     ]
+
+
+def test_import_of_5000_deep_json_is_one_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
+    result = _run(tmp_path / "f.db", "import", "json", str(path))
+    assert result.exit_code == 2
+    assert result.output.strip() == f"{path}: zu tief verschachteltes JSON."

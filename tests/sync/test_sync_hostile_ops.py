@@ -172,3 +172,13 @@ async def test_a_refused_op_with_a_broken_uuid_is_named_cleanly(store, workshop_
     status, answer = await _push(served, sync_code(store), [forged])
     assert status == 400
     assert answer["error"].startswith("Op forged (capture.add) abgelehnt")
+
+
+async def test_a_push_of_5000_deep_json_is_a_400(store, served):
+    async with aiohttp.ClientSession() as session:
+        async with session.post(
+            served + "/sync/ops",
+            data=("[" * 5000 + "]" * 5000).encode(),
+            headers={CODE_HEADER: sync_code(store), "Content-Type": "application/json"},
+        ) as response:
+            assert response.status == 400
