@@ -110,3 +110,16 @@ def test_orgs_pending_and_accept_on_the_command_line(db_path, store, workshop_id
     assert "Stadtwerke Hostil" in runner.invoke(main, ["--db", str(db_path), "orgs", "list"]).output
     missing = runner.invoke(main, ["--db", str(db_path), "orgs", "accept", "Gibtsnicht"])
     assert missing.exit_code == 2 and "Gibtsnicht" in missing.output
+
+
+def test_lookup_by_name_finds_pending_and_shared_apart(store, workshop_id):
+    from facilitator.core.errors import NotFound
+    from facilitator.store.org_lookup import lookup_organisation
+
+    shared = ensure_organisation(store, "Gemeinde Aichwald")
+    waiting = ensure_organisation(store, "Gemeinde Aichtal", pending=True)
+    assert lookup_organisation(store, "gemeinde  AICHWALD").id == shared
+    assert lookup_organisation(store, "Gemeinde Aichtal", pending=True).id == waiting
+    assert lookup_organisation(store, shared).id == shared
+    with pytest.raises(NotFound):
+        lookup_organisation(store, "Gemeinde Aichtal")  # not in the shared list yet

@@ -182,3 +182,12 @@ async def test_a_push_of_5000_deep_json_is_a_400(store, served):
             headers={CODE_HEADER: sync_code(store), "Content-Type": "application/json"},
         ) as response:
             assert response.status == 400
+
+
+@pytest.mark.parametrize("after", ["1e23", str(10**23), "-1"])
+async def test_a_pull_cursor_out_of_range_is_a_400(after, store, served):
+    async with aiohttp.ClientSession() as session:
+        async with session.get(
+            served + "/sync/ops", params={"after": after}, headers={CODE_HEADER: sync_code(store)}
+        ) as response:
+            assert response.status == 400
