@@ -37,6 +37,7 @@ def capture(
     workshop_id: str | None,
 ) -> None:
     """Einen Eintrag erfassen (mit --text - alle Zeilen der Eingabe in einer Transaktion)."""
+    from facilitator.core.clean import split_lines
     from facilitator.store.captures import add_capture, check_kind, check_topic
     from facilitator.store.timer import current_item
     from facilitator.store.workshops import resolve_workshop
@@ -47,9 +48,7 @@ def capture(
     if item_id is None:
         running = current_item(store, workshop.id)
         item_id = running.id if running else None
-    texts = (
-        [line for line in sys.stdin.read().splitlines() if line.strip()] if text == "-" else [text]
-    )
+    texts = [line for line in split_lines(_read_stdin()) if line.strip()] if text == "-" else [text]
     with store.transaction():
         ids = [
             add_capture(
@@ -68,3 +67,12 @@ def capture(
         ]
     for capture_id in ids:
         click.echo(capture_id)
+
+
+def _read_stdin() -> str:
+    """Return standard input as text without newline translation.
+
+    Text mode would turn a lone \\r into a line break; only \\n and \\r\\n end an entry.
+    """
+    raw = click.get_binary_stream("stdin").read()
+    return raw.decode(sys.stdin.encoding or "utf-8", errors="replace")

@@ -73,6 +73,10 @@ def import_json(settings: Settings, source: Path) -> None:
         raise ValidationError(
             f"{source}: kein gültiges JSON ({err})", en=f"{source}: not valid JSON ({err})"
         ) from None
+    except RecursionError:  # thousands of nested brackets: no export looks like that
+        raise ValidationError(
+            f"{source}: zu tief verschachteltes JSON.", en=f"{source}: JSON nested too deeply."
+        ) from None
     store = settings.open(create=True)
     new = import_workshop(store, data, str(source))
     click.echo(f"{new} neue Änderungen importiert aus {source}.")

@@ -1,4 +1,4 @@
-"""Provides `facilitator orgs list|merge`: organisations shared across workshops."""
+"""Provides `facilitator orgs list|merge|pending|accept`: organisations shared across workshops."""
 
 import click
 
@@ -7,7 +7,8 @@ from facilitator.cli.context import Settings, pass_settings
 
 @click.group()
 def orgs() -> None:
-    """Organisationen über alle Workshops: auflisten, Doppelte zusammenführen."""
+    """Organisationen über alle Workshops: auflisten, Doppelte zusammenführen, Neue von
+    Telefonen annehmen."""
 
 
 @orgs.command("list")
@@ -56,3 +57,41 @@ def merge(settings: Settings, duplicate: str, keep: str) -> None:
     dup, kept = lookup_organisation(store, duplicate), lookup_organisation(store, keep)
     merge_organisations(store, dup.id, kept.id)
     click.echo(f"Zusammengeführt: „{dup.name}“ → „{kept.name}“.")
+
+
+@orgs.command("pending")
+@pass_settings
+def pending(settings: Settings) -> None:
+    """Organisationen, die Teilnehmende am Telefon eingegeben haben und die noch warten."""
+    from facilitator.store.organisations import list_pending
+
+    found = list_pending(settings.open())
+    if not found:
+        click.echo(
+            "Keine Organisationen warten." if settings.lang != "en" else "No organisations wait."
+        )
+    for org in found:
+        click.echo(f"{org.id[:8]}  {org.name}")
+
+
+@orgs.command("accept")
+@click.argument("names", nargs=-1, required=True)
+@pass_settings
+def accept(settings: Settings, names: tuple[str, ...]) -> None:
+    """NAMES (ID, ID-Anfang oder Name) in die gemeinsame Liste aufnehmen.
+
+    Was ein Telefon als Organisation schickt, steht erst nach dieser Freigabe (oder wenn
+    die Moderation denselben Namen eingibt) in der Liste aller Organisationen.
+    """
+    from facilitator.store.org_lookup import lookup_organisation
+    from facilitator.store.organisations import accept_organisation
+
+    store = settings.open()
+    with store.transaction():  # all or none
+        found = [lookup_organisation(store, name, pending=True) for name in names]
+        for org in found:
+            accept_organisation(store, org.id)
+    for org in found:
+        click.echo(
+            f"Angenommen: „{org.name}“." if settings.lang != "en" else f"Accepted: “{org.name}”."
+        )

@@ -5,22 +5,42 @@ the same order as the clocks, so SQLite can sort and compare them directly. Ties
 between laptops are broken by node id (see :func:`stamp`).
 """
 
+import re
 from collections.abc import Callable
 
 _COUNTER_MAX = 99_999
+_WALL_MAX = 10**15 - 1  # 15 digits: a wider stamp would sort wrongly as text
+# ASCII digits only: str.isdigit() also takes "١" or "²", which sort after "9" as text
+# and would win every last-writer-wins comparison for ever.
+_FORM = re.compile(r"[0-9]{15}\.[0-9]{5}")
+# SQLite's GLOB for the same form (the store reads its last clock with it).
+HLC_GLOB = "[0-9]" * 15 + "." + "[0-9]" * 5
+# How far a clock from the other laptop (or a file) may run ahead of our wall clock.
+MAX_AHEAD_MS = 5 * 60 * 1000
 
 
 def format_hlc(wall_ms: int, counter: int) -> str:
     """Return the sortable text form of a clock reading."""
+    if not 0 <= wall_ms <= _WALL_MAX or not 0 <= counter <= _COUNTER_MAX:
+        raise ValueError(f"clock reading out of range: {wall_ms}.{counter}")
     return f"{wall_ms:015d}.{counter:05d}"
 
 
 def parse_hlc(text: str) -> tuple[int, int]:
     """Return (wall_ms, counter) of a clock string; ValueError if malformed."""
+    if not isinstance(text, str) or not _FORM.fullmatch(text):
+        raise ValueError(f"not a hybrid clock value: {str(text)[:40]!r}")
     wall, _, counter = text.partition(".")
-    if len(wall) != 15 or len(counter) != 5 or not (wall + counter).isdigit():
-        raise ValueError(f"not a hybrid clock value: {text!r}")
     return int(wall), int(counter)
+
+
+def check_remote(text: str, now_ms: int, max_ahead_ms: int = MAX_AHEAD_MS) -> tuple[int, int]:
+    """Return (wall_ms, counter) of a clock from elsewhere; ValueError if malformed or
+    more than `max_ahead_ms` ahead of `now_ms` (once absorbed, it would never come back)."""
+    wall, counter = parse_hlc(text)
+    if wall > now_ms + max_ahead_ms:
+        raise ValueError(f"clock {text} is {(wall - now_ms) // 60_000} minutes ahead")
+    return wall, counter
 
 
 def stamp(hlc: str, node: str) -> str:
@@ -45,8 +65,9 @@ class HybridClock:
         return format_hlc(self._wall, self._counter)
 
     def observe(self, remote: str) -> None:
-        """Take a timestamp from the other laptop into account."""
-        r_wall, r_counter = parse_hlc(remote)
+        """Take a timestamp from the other laptop into account; ValueError if it is
+        malformed or runs more than MAX_AHEAD_MS ahead of our wall clock."""
+        r_wall, r_counter = check_remote(remote, self._now_ms())
         if r_wall > self._wall:
             self._wall, self._counter = r_wall, r_counter
         elif r_wall == self._wall and r_counter > self._counter:

@@ -1,20 +1,49 @@
 """Provides the workshop's domain objects as plain dataclasses."""
 
-from dataclasses import dataclass, field, fields
-from typing import Any, Self
+from collections.abc import Callable
+from dataclasses import MISSING, dataclass, field, fields
+from functools import cache
+from typing import Any, ClassVar, Self
 
 
 class _FromRow:
-    """Builds a dataclass from a database row, ignoring columns it does not know."""
+    """Builds a dataclass from a database row, ignoring columns it does not know.
+
+    A value that breaks its field's rule (stored by an older version, or written into
+    the file by hand) is read as the field's default, so no page or export fails on it.
+    """
+
+    _table: ClassVar[str] = ""
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Self:
-        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
-        return cls(**{k: v for k, v in row.items() if k in names})
+        known = _defaults(cls)
+        values = {k: v for k, v in row.items() if k in known}
+        if cls._table:
+            from facilitator.core.rules import readable  # rules -> schedule -> models
+
+            values = readable(cls._table, values, {k: d() for k, d in known.items() if d})
+        return cls(**values)
+
+
+@cache
+def _defaults(cls: type) -> dict[str, Callable[[], Any] | None]:
+    """Return each field of a dataclass with a maker of its default (None: no default)."""
+    found: dict[str, Callable[[], Any] | None] = {}
+    for f in fields(cls):
+        if f.default is not MISSING:
+            found[f.name] = lambda value=f.default: value
+        elif f.default_factory is not MISSING:
+            found[f.name] = f.default_factory
+        else:
+            found[f.name] = None
+    return found
 
 
 @dataclass
 class Series(_FromRow):
+    _table: ClassVar[str] = "series"
+
     id: str
     name: str
     description: str = ""
@@ -22,6 +51,8 @@ class Series(_FromRow):
 
 @dataclass
 class Workshop(_FromRow):
+    _table: ClassVar[str] = "workshop"
+
     id: str
     title: str
     date: str | None = None  # ISO date YYYY-MM-DD
@@ -40,6 +71,8 @@ class Workshop(_FromRow):
 
 @dataclass
 class AgendaItem(_FromRow):
+    _table: ClassVar[str] = "agenda_item"
+
     id: str
     workshop_id: str
     position: float
@@ -58,15 +91,20 @@ class AgendaItem(_FromRow):
 
 @dataclass
 class Organisation(_FromRow):
+    _table: ClassVar[str] = "organisation"
+
     id: str
     name: str
     org_type: str = "sonstige"
     municipality: str = ""
     merged_into: str | None = None
+    pending: int = 0  # typed on a phone, not yet accepted by a moderator
 
 
 @dataclass
 class Participant(_FromRow):
+    _table: ClassVar[str] = "participant"
+
     id: str
     workshop_id: str
     name: str
@@ -83,6 +121,8 @@ class Participant(_FromRow):
 
 @dataclass
 class Capture(_FromRow):
+    _table: ClassVar[str] = "capture"
+
     id: str
     workshop_id: str
     kind: str

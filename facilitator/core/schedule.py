@@ -14,7 +14,9 @@ class Schedulable(Protocol):
 def parse_clock(text: str) -> int:
     """Return minutes since midnight for 'HH:MM'; ValueError if malformed."""
     hours, sep, minutes = text.strip().partition(":")
-    if not sep or not hours.isdigit() or not minutes.isdigit() or len(minutes) != 2:
+    # isascii: "٠٩" passes isdigit and int(), and would be stored as typed
+    digits = hours + minutes
+    if not sep or not digits.isascii() or not digits.isdigit() or len(minutes) != 2:
         raise ValueError(f"keine Uhrzeit im Format HH:MM: {text!r}")
     h, m = int(hours), int(minutes)
     if not (0 <= h <= 23 and 0 <= m <= 59):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from facilitator.core.models import TimerEvent
 
+TIMER_KINDS = ("start", "pause", "extend", "skip", "finish")
 WARN_FRACTION = 0.20
 CRITICAL_FRACTION = 0.05
 

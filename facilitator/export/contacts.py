@@ -8,6 +8,7 @@ import csv
 import io
 from collections.abc import Iterable
 
+from facilitator.core.clean import clean_text
 from facilitator.core.models import Participant
 from facilitator.core.taxonomy import ORG_TYPES
 
@@ -36,8 +37,13 @@ def consenting(people: Iterable[Participant]) -> list[Participant]:
     return sorted(found, key=lambda p: (p.name.casefold(), p.organisation.casefold()))
 
 
-def _safe(value: str) -> str:
-    """Keep a cell from being read as a formula by Excel (CSV injection)."""
+def _safe(value: str | None) -> str:
+    """Keep a cell from being read as a formula by Excel (CSV injection).
+
+    Control characters go first (an old database may hold them), so "\\x01=…" is
+    caught as a formula too.
+    """
+    value = clean_text(value or "")
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 

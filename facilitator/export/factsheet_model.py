@@ -72,7 +72,12 @@ def factsheet_from_scope(scope: Scope, *, top: int = 10) -> FactSheet:
     per_workshop_people = Counter(p.workshop_id for p in scope.participants)
     per_workshop_captures = Counter(c.workshop_id for c in visible)
     orgs_of_people = {p.organisation_id for p in scope.participants if p.organisation_id}
-    orgs = {o: scope.organisations[o] for o in orgs_of_people | _capture_orgs(visible)}
+    # an id whose organisation row is unreadable (no name) is left out, not a KeyError
+    orgs = {
+        o: scope.organisations[o]
+        for o in orgs_of_people | _capture_orgs(visible)
+        if o in scope.organisations
+    }
     themes: dict[str, Counter] = {kind: Counter() for kind in THEME_KINDS}
     said: dict[str, list[Mention]] = {kind: [] for kind in THEME_KINDS}
     measures: dict[str, Counter] = {}

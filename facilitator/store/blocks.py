@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 
 from facilitator.core.errors import NotFound
+from facilitator.core.rules import readable
+from facilitator.store.columns import DEFAULTS
 from facilitator.store.db import Store
 from facilitator.store.queries import one
 
@@ -28,6 +30,7 @@ def block_switches(store: Store, item_id: str) -> BlockSwitches:
             f"Einen Agendapunkt {item_id!r} gibt es nicht.",
             en=f"There is no agenda item {item_id!r}.",
         )
+    row = readable("agenda_item", row, DEFAULTS)  # a broken stored value reads as default
     return BlockSwitches(
         bool(row["collection_open"]),
         bool(row["voting_open"]),

@@ -1,17 +1,18 @@
 """Provides capture services: challenges, needs, drivers, measures, to-dos … and their votes."""
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from facilitator.core.errors import NotFound, ValidationError
+from facilitator.core.fields import TEXT_MAX
 from facilitator.core.models import Capture
-from facilitator.core.taxonomy import CAPTURE_KINDS, MEASURE_STATUSES, TOPICS, choices, resolve
+from facilitator.core.rules import check_fields
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
 from facilitator.store.organisations import ensure_organisation
 from facilitator.store.queries import one, rows
 
-MAX_TEXT = 10_000
+MAX_TEXT = TEXT_MAX
 _EDITABLE = {
     "kind",
     "text",
@@ -38,69 +39,17 @@ _SELECT = """
 
 def check_kind(kind: str) -> str:
     """Return the capture kind named (key or label in de/en); ValidationError lists all."""
-    found = resolve(kind, CAPTURE_KINDS)
-    if found is None:
-        raise ValidationError(
-            f"Unbekannte Art {kind!r}; erlaubt: {choices(CAPTURE_KINDS)}.",
-            en=f"Unknown kind {kind!r}; allowed: {choices(CAPTURE_KINDS)}.",
-        )
-    return found
+    return check_fields("capture", {"kind": kind})["kind"]
 
 
 def check_topic(topic: str | None) -> str | None:
     """Return the topic field named, or None; ValidationError lists all."""
-    if not topic:
-        return None
-    found = resolve(topic, TOPICS)
-    if found is None:
-        raise ValidationError(
-            f"Unbekanntes Themenfeld {topic!r}; erlaubt: {choices(TOPICS)}.",
-            en=f"Unknown topic {topic!r}; allowed: {choices(TOPICS)}.",
-        )
-    return found
+    return check_fields("capture", {"topic": topic or None})["topic"]
 
 
 def _check_fields(fields: dict[str, Any]) -> dict[str, Any]:
-    if "kind" in fields:
-        fields["kind"] = check_kind(fields["kind"])
-    if "topic" in fields:
-        fields["topic"] = check_topic(fields["topic"])
-    if "text" in fields:
-        text = str(fields["text"]).strip()
-        if not text:
-            raise ValidationError(
-                "Der Text darf nicht leer sein.", en="The text must not be empty."
-            )
-        if len(text) > MAX_TEXT:
-            raise ValidationError(
-                f"Der Text ist länger als {MAX_TEXT} Zeichen.",
-                en=f"The text is longer than {MAX_TEXT} characters.",
-            )
-        fields["text"] = text
-    if fields.get("status"):
-        status = resolve(fields["status"], MEASURE_STATUSES)
-        if status is None:
-            raise ValidationError(
-                f"Unbekannter Status {fields['status']!r}; erlaubt: {choices(MEASURE_STATUSES)}.",
-                en=f"Unknown status {fields['status']!r}; allowed: {choices(MEASURE_STATUSES)}.",
-            )
-        fields["status"] = status
-    if fields.get("due"):
-        try:
-            fields["due"] = date.fromisoformat(str(fields["due"])).isoformat()
-        except ValueError:
-            raise ValidationError(
-                f"Fälligkeit {fields['due']!r} ist kein Datum JJJJ-MM-TT.",
-                en=f"Due date {fields['due']!r} is not a date YYYY-MM-DD.",
-            ) from None
-    if "votes" in fields:
-        votes = fields["votes"]
-        if not isinstance(votes, int) or isinstance(votes, bool) or not 0 <= votes <= 10_000:
-            raise ValidationError(
-                f"Punkte müssen eine ganze Zahl ab 0 sein, nicht {votes!r}.",
-                en=f"Dots must be a whole number from 0, not {votes!r}.",
-            )
-    return fields
+    # the rules live in core.rules: sync and `import json` apply the same ones
+    return check_fields("capture", fields)
 
 
 def add_capture(
@@ -123,10 +72,16 @@ def add_capture(
     fields = _check_fields(
         {"kind": kind, "text": text, "topic": topic, "status": status, "due": due}
     )
+    owner, author = _check_fields({"owner": owner or None, "author": author}).values()
     if fields["kind"] == "measure" and not fields["status"]:
         fields["status"] = "idee"
     with store.transaction():
-        org_id = ensure_organisation(store, organisation) if organisation else None
+        # what a phone types does not join the shared list until a moderator accepts it
+        org_id = (
+            ensure_organisation(store, organisation, pending=source == "participant")
+            if organisation
+            else None
+        )
         capture_id = capture_id or store.new_id()
         record(
             store,

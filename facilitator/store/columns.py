@@ -54,6 +54,9 @@ COLUMNS: dict[str, dict[str, type]] = {
         "org_type": str,
         "municipality": str,
         "merged_into": str,
+        # since 0012: typed on a phone, kept out of the shared list until a moderator
+        # accepts it (the projection's name_key column is local: see schema 0012)
+        "pending": int,
         "deleted": int,
     },
     "participant": {
@@ -113,4 +116,5 @@ DEFAULTS = {
     "voting_open": 0,
     "results_revealed": 0,
     "dot_budget": 3,
+    "pending": 0,
 }

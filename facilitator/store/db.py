@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from facilitator.core.errors import DatabaseProblem
-from facilitator.core.hlc import HybridClock
+from facilitator.core.hlc import HLC_GLOB, HybridClock
 from facilitator.store.columns import SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = int(os.environ.get("FACILITATOR_BUSY_MS", "5000"))
@@ -166,7 +166,10 @@ class Store:
         self._committed: list[Op] = []
         self._listeners: list[Callable[[list[Op]], None]] = []
         self.node_id = self._meta("node_id") or self._init_node_id()
-        last = self.conn.execute("SELECT max(hlc) FROM op").fetchone()[0]
+        # Only well-formed clocks: an old database may hold a forged one ("١١١…").
+        last = self.conn.execute("SELECT max(hlc) FROM op WHERE hlc GLOB ?", [HLC_GLOB]).fetchone()[
+            0
+        ]
         self.clock = HybridClock(now_ms, last)
 
     # -- meta -------------------------------------------------------------

@@ -47,6 +47,8 @@ def scrub_payload(payload: dict[str, Any]) -> dict[str, Any]:
         clean["_before"] = {k: v for k, v in clean["_before"].items() if k not in PERSONAL_FIELDS}
     if clean.get("consent"):
         clean["consent"] = 0  # consent of an erased person is gone with them
+    # marks the op as scrubbed: op_check lets it through without the name it no longer has
+    clean["_erased"] = 1
     return clean
 
 

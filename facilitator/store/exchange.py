@@ -5,6 +5,7 @@ from typing import Any
 
 from facilitator.core.errors import ValidationError
 from facilitator.store.db import Store
+from facilitator.store.op_check import BadOp
 from facilitator.store.oplog import (
     OP_COLUMNS,
     insert_remote_ops,
@@ -106,4 +107,10 @@ def import_workshop(store: Store, data: Any, source: str = "JSON") -> int:
                 f"{source}: Op Nr. {number} ist beschädigt; nichts importiert.",
                 en=f"{source}: op no. {number} is damaged; nothing imported.",
             ) from None
-    return insert_remote_ops(store, ops)
+    try:
+        return insert_remote_ops(store, ops)
+    except BadOp as err:
+        raise ValidationError(
+            f"{source}: {err} Nichts importiert.",
+            en=f"{source}: {err.text('en')} Nothing imported.",
+        ) from None

@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
+from facilitator.core.clean import name_key
 from facilitator.core.hlc import stamp
 from facilitator.store.columns import COLUMNS, JSON_COLUMNS
 from facilitator.store.db import Op, Store
@@ -22,6 +23,7 @@ from facilitator.store.erasure import (
     apply_purge,
     scrub_incoming,
 )
+from facilitator.store.op_check import check_ops
 
 OP_COLUMNS = "seq, uuid, hlc, node, kind, workshop_id, payload, created_at"
 
@@ -79,8 +81,14 @@ def _insert_and_apply(store: Store, op: Op) -> Op:
 def insert_remote_ops(store: Store, ops: Iterable[Op]) -> int:
     """Insert ops from the other laptop (or an import) idempotently; return how many were new.
 
+    BadOp (a ValidationError naming the op) if one of them breaks a rule; then none is
+    inserted.
+
     Call inside `store.transaction()` together with the cursor update.
     """
+    # Every op is checked before the first is written: a bad one (BadOp names it)
+    # refuses the batch, and nothing of it reaches a projection.
+    ops = check_ops(ops, store.now_ms())
     new = 0
     with store.transaction():
         for op in ops:
@@ -102,7 +110,7 @@ def apply_op(conn: sqlite3.Connection, op: Op) -> None:
         return
     if table == "timer":
         if not _valid_timer(payload):
-            return  # malformed (or from a newer version): keep it in the log only
+            return  # ops from outside never get here malformed (op_check); old log entries may
         conn.execute(
             "INSERT OR IGNORE INTO timer_event(id, workshop_id, item_id, kind, at_ms, minutes,"
             " hlc, node) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -118,8 +126,8 @@ def apply_op(conn: sqlite3.Connection, op: Op) -> None:
             ],
         )
     elif table in COLUMNS and isinstance(payload.get("id"), str | int):
-        # A value SQLite cannot store (a list in a text column, from a newer version
-        # or a broken peer) is left out rather than failing the whole sync batch.
+        # A value SQLite cannot store is left out: op_check refuses such ops from outside,
+        # but a database written by an older version may still hold one in its log.
         fields = {
             k: v
             for k, v in payload.items()
@@ -130,7 +138,18 @@ def apply_op(conn: sqlite3.Connection, op: Op) -> None:
             # services cannot put it in the payload (the clock ticks in `record`).
             fields.setdefault("hlc", op.hlc)
         lww_upsert(conn, table, str(payload["id"]), fields, stamp(op.hlc, op.node))
-    # Unknown kinds (from a newer version on the other laptop) stay in the log only.
+        if table == "organisation" and "name" in fields:
+            # the indexed lookup key follows whichever name won last-writer-wins
+            conn.execute(
+                "UPDATE organisation SET name_key = ? WHERE id = ?",
+                [name_key(_stored_name(conn, str(payload["id"]))), str(payload["id"])],
+            )
+    # Other kinds apply nothing; op_check refuses unknown kinds from outside.
+
+
+def _stored_name(conn: sqlite3.Connection, org_id: str) -> str | None:
+    row = conn.execute("SELECT name FROM organisation WHERE id = ?", [org_id]).fetchone()
+    return row[0] if row else None
 
 
 _SCALARS = frozenset({type(None), str, int, float, bool})
@@ -205,12 +224,14 @@ def op_to_dict(op: Op) -> dict[str, Any]:
 
 
 def op_from_dict(data: dict[str, Any]) -> Op:
-    """Build an op from `op_to_dict` data; KeyError/ValueError if malformed."""
-    from facilitator.core.hlc import parse_hlc
+    """Build an op from `op_to_dict` data; KeyError/ValueError if malformed.
 
-    parse_hlc(data["hlc"])
+    Only the shape is checked here; `insert_remote_ops` checks the clock and the content
+    (and names the op it refuses).
+    """
     if (
-        not isinstance(data["payload"], dict)
+        not isinstance(data["hlc"], str)
+        or not isinstance(data["payload"], dict)
         or not isinstance(data["kind"], str)
         or not isinstance(data["uuid"], str)
         or not data["uuid"]

@@ -3,24 +3,39 @@
 import uuid
 from typing import Any
 
+from facilitator.core.clean import name_key
 from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.models import Organisation
-from facilitator.core.taxonomy import ORG_TYPES, choices, resolve
+from facilitator.core.rules import check_fields
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
 from facilitator.store.queries import one, rows
 
+MAX_PENDING = 2000  # names from phones waiting for a moderator: a flood stops here
 _NAMESPACE = uuid.UUID("6f1c4a52-8d0e-4b8e-9a57-0b7f3c2e9d11")
 
 
 def _key(text: str | None) -> str:
-    return " ".join((text or "").casefold().split())
+    return name_key(text)
 
 
-def find_organisation(store: Store, name: str, municipality: str = "") -> Organisation | None:
-    """Return the organisation with this name (and place, if given), following merges."""
-    for row in rows(store, "SELECT * FROM organisation WHERE deleted = 0 AND name IS NOT NULL"):
-        if _key(row["name"]) == _key(name) and (
+def find_organisation(
+    store: Store, name: str, municipality: str = "", *, pending: bool = True
+) -> Organisation | None:
+    """Return the organisation with this name (and place, if given), following merges.
+
+    Found by the indexed name key (migration 0012), not by reading every organisation;
+    `pending=False` leaves out names typed on phones that no moderator has accepted.
+    """
+    found = rows(
+        store,
+        "SELECT * FROM organisation WHERE name_key = ? AND deleted = 0 AND name IS NOT NULL"
+        + ("" if pending else " AND coalesce(pending, 0) = 0")
+        + " ORDER BY coalesce(pending, 0), id",
+        [_key(name)],
+    )
+    for row in found:
+        if (
             not municipality
             or not row["municipality"]
             or _key(row["municipality"]) == _key(municipality)
@@ -50,21 +65,23 @@ def _new_id(store: Store, name: str, municipality: str) -> str:
 
 
 def ensure_organisation(
-    store: Store, name: str, org_type: str | None = None, municipality: str = ""
+    store: Store,
+    name: str,
+    org_type: str | None = None,
+    municipality: str = "",
+    *,
+    pending: bool = False,
 ) -> str:
-    """Return the id of the organisation `name`, creating it if it is new."""
-    name = " ".join(name.split())
-    if not name:
-        raise ValidationError(
-            "Der Name der Organisation darf nicht leer sein.",
-            en="The name of the organisation must not be empty.",
-        )
-    kind = resolve(org_type, ORG_TYPES) if org_type else None
-    if org_type and kind is None:
-        raise ValidationError(
-            f"Unbekannter Organisationstyp {org_type!r}; erlaubt: {choices(ORG_TYPES)}.",
-            en=f"Unknown organisation type {org_type!r}; allowed: {choices(ORG_TYPES)}.",
-        )
+    """Return the id of the organisation `name`, creating it if it is new.
+
+    `pending` is for names typed on a phone: a new one is kept out of the shared list
+    (`list_organisations`) until a moderator accepts it; a moderator typing the same
+    name accepts it.
+    """
+    checked = check_fields(
+        "organisation", {"name": name, "org_type": org_type, "municipality": municipality}
+    )
+    name, kind, municipality = checked["name"], checked["org_type"], checked["municipality"] or ""
     with store.transaction():
         found = find_organisation(store, name, municipality)
         if found:
@@ -75,7 +92,16 @@ def ensure_organisation(
                 changes["municipality"] = municipality
             if changes:
                 record(store, "organisation.update", {"id": found.id, **changes}, None)
+            if found.pending and not pending:
+                accept_organisation(store, found.id)
             return found.id
+        if pending and _pending_count(store) >= MAX_PENDING:
+            raise ValidationError(
+                "Zu viele neue Organisationen von Telefonen warten auf die Moderation; "
+                "bitte ohne Organisation senden.",
+                en="Too many new organisations from phones await the moderators; "
+                "please send without an organisation.",
+            )
         org_id = _new_id(store, name, municipality)
         record(
             store,
@@ -84,19 +110,45 @@ def ensure_organisation(
                 "id": org_id,
                 "name": name,
                 "org_type": kind or "sonstige",
-                "municipality": municipality.strip(),
+                "municipality": municipality,
+                "pending": int(pending),
             },
             None,
         )
         return org_id
 
 
+def _pending_count(store: Store) -> int:
+    row = one(store, "SELECT count(*) AS n FROM organisation WHERE pending = 1 AND deleted = 0", [])
+    return int(row["n"]) if row else 0
+
+
+def list_pending(store: Store) -> list[Organisation]:
+    """Return the organisations typed on phones that wait for a moderator, by name."""
+    found = rows(
+        store,
+        "SELECT * FROM organisation WHERE deleted = 0 AND name IS NOT NULL AND pending = 1 "
+        "AND merged_into IS NULL ORDER BY name COLLATE NOCASE",
+    )
+    return [Organisation.from_row(r) for r in found]
+
+
+def accept_organisation(store: Store, org_id: str) -> None:
+    """Take an organisation typed on a phone into the shared list (a moderator's decision)."""
+    if one(store, "SELECT id FROM organisation WHERE id = ?", [org_id]) is None:
+        raise NotFound(
+            f"Eine Organisation {org_id!r} gibt es nicht.",
+            en=f"There is no organisation {org_id!r}.",
+        )
+    record(store, "organisation.accept", {"id": org_id, "pending": 0}, None)
+
+
 def list_organisations(store: Store) -> list[Organisation]:
-    """Return all organisations that were not merged into another, by name."""
+    """Return the shared list: organisations not merged into another nor pending, by name."""
     found = rows(
         store,
         "SELECT * FROM organisation WHERE deleted = 0 AND name IS NOT NULL "
-        "AND merged_into IS NULL ORDER BY name COLLATE NOCASE",
+        "AND merged_into IS NULL AND coalesce(pending, 0) = 0 ORDER BY name COLLATE NOCASE",
     )
     return [Organisation.from_row(r) for r in found]
 
@@ -114,9 +166,18 @@ def merge_organisations(store: Store, duplicate_id: str, keep_id: str) -> None:
                 f"Eine Organisation {org_id!r} gibt es nicht.",
                 en=f"There is no organisation {org_id!r}.",
             )
+    # Merging into one that was merged away means merging into its survivor; if that
+    # is the duplicate itself, the two are one already (no cycle, no self-merge).
+    keep_row = one(store, "SELECT * FROM organisation WHERE id = ?", [keep_id])
+    keep_id = resolve_merged(store, Organisation.from_row(keep_row)).id
+    if keep_id == duplicate_id:
+        raise ValidationError(
+            "Die beiden Organisationen sind schon zusammengeführt.",
+            en="The two organisations are merged already.",
+        )
     # Participants and captures join one merge step deep: what was merged into the
     # duplicate before moves along to `keep_id`, so no chain A -> B -> C forms here.
     with store.transaction():
         earlier = rows(store, "SELECT id FROM organisation WHERE merged_into = ?", [duplicate_id])
-        for org_id in [duplicate_id, *(r["id"] for r in earlier)]:
+        for org_id in [duplicate_id, *(r["id"] for r in earlier if r["id"] != keep_id)]:
             record(store, "organisation.merge", {"id": org_id, "merged_into": keep_id}, None)

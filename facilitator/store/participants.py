@@ -2,9 +2,9 @@
 
 from typing import Any
 
-from facilitator.core.errors import NotFound, ValidationError
+from facilitator.core.errors import NotFound
 from facilitator.core.models import Participant
-from facilitator.core.participants_csv import looks_like_email
+from facilitator.core.rules import check_fields
 from facilitator.store.consent import WORKSHOP_VERSION, consent_fields, consent_text
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
@@ -50,13 +50,13 @@ def add_participant(
     (phone, csv, paper, app) and `consent_given_at` when (None from a CSV: unknown).
     `batch` groups the ops of one import so that one undo reverses them all.
     """
-    name = " ".join(name.split())
-    if not name:
-        raise ValidationError("Der Name darf nicht leer sein.", en="The name must not be empty.")
-    _check_email(email)
+    name, email = check_fields("participant", {"name": name, "email": email}).values()
     with store.transaction():
+        # what a phone types does not join the shared list until a moderator accepts it
         org_id = (
-            ensure_organisation(store, organisation, org_type, municipality)
+            ensure_organisation(
+                store, organisation, org_type, municipality, pending=source == "participant"
+            )
             if organisation
             else None
         )
@@ -67,7 +67,7 @@ def add_participant(
             "workshop_id": workshop_id,
             "name": name,
             "organisation_id": org_id,
-            "email": email.strip(),
+            "email": email or "",
             "consent": 0,
             "present": int(present),
             "source": source,
@@ -160,13 +160,6 @@ def set_present(store: Store, participant_id: str, present: bool) -> None:
     )
 
 
-def _check_email(email: str) -> None:
-    if email and not looks_like_email(email):
-        raise ValidationError(
-            f"{email!r} ist keine E-Mail-Adresse.", en=f"{email!r} is not an email address."
-        )
-
-
 def update_participant(
     store: Store, participant_id: str, *, batch: str | None = None, **fields: Any
 ) -> None:
@@ -177,16 +170,12 @@ def update_participant(
     person = get_participant(store, participant_id)
     changes: dict[str, Any] = {}
     if "name" in fields:
-        if not str(fields["name"]).strip():
-            raise ValidationError(
-                "Der Name darf nicht leer sein.", en="The name must not be empty."
-            )
-        changes["name"] = " ".join(str(fields["name"]).split())
+        changes["name"] = fields["name"]
     if "email" in fields:
-        changes["email"] = str(fields["email"]).strip()
-        _check_email(changes["email"])
+        changes["email"] = fields["email"] or ""
     if "client_id" in fields:
         changes["client_id"] = fields["client_id"]
+    changes = check_fields("participant", changes)
     with store.transaction():
         if fields.get("organisation"):
             changes["organisation_id"] = ensure_organisation(

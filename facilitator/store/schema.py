@@ -115,6 +115,29 @@ def m0002_series(db: Database) -> None:
             db["workshop"].add_column(column, str)
 
 
+@migrations(name="0012_org_key")
+def m0012_org_key(db: Database) -> None:
+    """Find organisations by an indexed normalised name (not a scan), and mark pending ones.
+
+    `name_key` is derived from the name on each laptop when an op sets it (oplog), so it
+    is not a replicated column; `pending` is (a moderator's acceptance travels as an op).
+    """
+    from facilitator.core.clean import name_key
+
+    present = db["organisation"].columns_dict
+    if "pending" not in present:
+        db["organisation"].add_column("pending", int, not_null_default=0)
+    if "name_key" not in present:
+        db["organisation"].add_column("name_key", str)
+    for org_id, name in db.execute("SELECT id, name FROM organisation").fetchall():
+        db.execute("UPDATE organisation SET name_key = ? WHERE id = ?", [name_key(name), org_id])
+    db.execute("CREATE INDEX IF NOT EXISTS organisation_name_key ON organisation(name_key)")
+    # the cap on names from phones counts the pending ones on every new name
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS organisation_pending ON organisation(pending) WHERE pending = 1"
+    )
+
+
 @migrations(name="0013_consent")
 def m0013_consent(db: Database) -> None:
     """Add consent provenance, the consent texts by version, and erasure tombstones.

@@ -1,7 +1,8 @@
 """Provides series services: a workshop series (for example eighteen dates in three months)."""
 
-from facilitator.core.errors import NotFound, ValidationError
+from facilitator.core.errors import NotFound
 from facilitator.core.models import Series
+from facilitator.core.rules import check_fields
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
 from facilitator.store.queries import rows
@@ -31,11 +32,7 @@ def find_series(store: Store, name_or_id: str) -> Series:
 
 def ensure_series(store: Store, name: str, description: str = "") -> str:
     """Return the id of the series `name`, creating it if new."""
-    if not name.strip():
-        raise ValidationError(
-            "Der Name der Workshopreihe darf nicht leer sein.",
-            en="The name of the workshop series must not be empty.",
-        )
+    name, description = check_fields("series", {"name": name, "description": description}).values()
     with store.transaction():
         try:
             return find_series(store, name).id
@@ -44,7 +41,7 @@ def ensure_series(store: Store, name: str, description: str = "") -> str:
             record(
                 store,
                 "series.create",
-                {"id": series_id, "name": name.strip(), "description": description},
+                {"id": series_id, "name": name, "description": description},
                 None,
             )
             return series_id

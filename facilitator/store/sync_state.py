@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from facilitator.store.db import Op, Store
+from facilitator.store.op_check import check_node
 from facilitator.store.oplog import insert_remote_ops, ops_after
 from facilitator.store.queries import one, scalar
 
@@ -88,7 +89,11 @@ def anchor_of(store: Store, seq: int) -> str | None:
 
 
 def accept_pushed(store: Store, node: str, ops: Sequence[Op]) -> int:
-    """Insert ops the peer pushed to us; note when we last heard from it. Returns new ops."""
+    """Insert ops the peer pushed to us; note when we last heard from it. Returns new ops.
+
+    ValidationError (BadOp naming the op) if the node id or an op breaks a rule.
+    """
+    check_node(node)
     with store.transaction():
         new = insert_remote_ops(store, ops)
         store.conn.execute(

@@ -3,13 +3,11 @@
 from facilitator.core.errors import ValidationError
 from facilitator.core.hlc import stamp
 from facilitator.core.models import AgendaItem, TimerEvent
-from facilitator.core.timer import TimerState, derive
+from facilitator.core.timer import TIMER_KINDS, TimerState, derive
 from facilitator.store.agenda import get_item, list_items
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
 from facilitator.store.queries import rows
-
-TIMER_KINDS = ("start", "pause", "extend", "skip", "finish")
 
 
 def add_timer_event(

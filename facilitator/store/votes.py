@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from facilitator.core.errors import NotFound, ValidationError
+from facilitator.core.rules import readable
+from facilitator.store.columns import DEFAULTS
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
 from facilitator.store.queries import one, rows
@@ -41,7 +43,7 @@ def voting_item(store: Store, item_id: str) -> dict[str, Any]:
             f"Einen Agendapunkt {item_id!r} gibt es nicht.",
             en=f"There is no agenda item {item_id!r}.",
         )
-    return row
+    return readable("agenda_item", row, DEFAULTS)  # a broken stored budget reads as 3
 
 
 def rules_for(item: dict[str, Any]) -> VoteRules:

@@ -278,6 +278,14 @@ class SyncClient:
                         f"port)."
                     ),
                 )
+            if response.status == 400 and method == "POST":
+                # the peer refused one of our ops and says which (store.op_check)
+                refusal = _error_text(raw)
+                if refusal:
+                    raise SyncUnavailable(
+                        f"Die andere Seite ({self.peer_url}) lehnt ab: {refusal}",
+                        en=f"The other side ({self.peer_url}) refuses: {refusal}",
+                    )
             if response.status != 200:
                 raise SyncUnavailable(
                     f"Die andere Seite ({self.peer_url}) antwortet mit Fehler {response.status}.",
@@ -348,6 +356,15 @@ class SyncClient:
             return
         if any(op.node == self.store.node_id for op in ops):
             self._loop.call_soon_threadsafe(self._wake.set)
+
+
+def _error_text(raw: bytes) -> str:
+    """Return the "error" of a JSON error answer (at most 300 characters), or ""."""
+    try:
+        message = json.loads(raw).get("error")
+    except (ValueError, AttributeError):
+        return ""
+    return message[:300] if isinstance(message, str) else ""
 
 
 def _chunks(node: str, ops: list[Op]) -> list[bytes]:

@@ -13,6 +13,7 @@ from typing import Any
 
 from aiohttp import web
 
+from facilitator.core.errors import ValidationError
 from facilitator.store.db import Store
 from facilitator.store.oplog import op_from_dict, op_to_dict, ops_after
 from facilitator.store.sync_state import accept_pushed, anchor_of, ops_waiting
@@ -76,7 +77,7 @@ async def get_ops(request: web.Request) -> web.Response:
         limit = int(request.query.get("limit", str(DEFAULT_BATCH)))
     except ValueError:
         return _error(400, "after und limit müssen ganze Zahlen sein.")
-    if after < 0 or limit < 1:
+    if not 0 <= after < 2**62 or limit < 1:  # SQLite's integers end at 2**63
         return _error(400, "after muss ≥ 0 und limit ≥ 1 sein.")
     exclude = request.query.get("exclude") or None
     anchor = request.query.get("anchor")
@@ -127,11 +128,14 @@ async def post_ops(request: web.Request) -> web.Response:
         if not isinstance(raw_ops, list) or len(raw_ops) > MAX_PUSH_OPS:
             raise ValueError("ops")
         ops = [op_from_dict(raw) for raw in raw_ops]
-    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, RecursionError):
         return _error(400, "Die gesendeten Ops sind unlesbar; nichts übernommen.")
     request.app[PEERS_SEEN][node[:64]] = time.monotonic()
     store = request.app[SYNC_STORE]
-    new = accept_pushed(store, node, ops)
+    try:
+        new = accept_pushed(store, node, ops)
+    except ValidationError as err:  # BadOp names the op; nothing of the batch was taken
+        return _error(400, str(err))
     return web.json_response({"node": store.node_id, "received": new})
 
 

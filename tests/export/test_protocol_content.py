@@ -52,7 +52,7 @@ def test_header_block_and_results(store, rich_workshop, tmp_path: Path) -> None:
         "Wer koordiniert die Plattform?",
         "Nächster Termin: 15.03.2027",
         "Folgetermin abstimmen",
-        "SteuerzeichenimText",  # XML-forbidden characters stripped, the text kept
+        "Steuerzeichen imText",  # control characters stripped at entry (\x0b as a space)
     ):
         assert expected in text, expected
     assert LONG_TEXT.strip() in text

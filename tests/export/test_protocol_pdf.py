@@ -86,7 +86,7 @@ def test_small_protocol_pdf_has_hostile_text(store, rich_workshop, tmp_path: Pat
     docx = write_protocol(store, rich_workshop, tmp_path / "klein.docx")
     text = " ".join(_pdf_text(_to_pdf(docx, tmp_path)).split())
     assert "Grüße Straße" in text and "Jörg Weiß" in text
-    assert "SteuerzeichenimText" in text
+    assert "Steuerzeichen imText" in text
 
 
 def test_libreoffice_made_template(store, rich_workshop, tmp_path: Path) -> None:

@@ -1,8 +1,11 @@
 """A malformed op from the other laptop must not block every later op (fixed in oplog)."""
 
+import pytest
+
 from facilitator.core.hlc import format_hlc
 from facilitator.store.captures import list_captures
 from facilitator.store.db import Op
+from facilitator.store.op_check import BadOp
 from facilitator.store.oplog import insert_remote_ops, op_from_dict
 
 
@@ -19,30 +22,29 @@ def remote(n: int, kind: str, payload: dict, workshop_id: str) -> Op:
     )
 
 
-def test_unusable_values_are_skipped_and_the_batch_still_applies(store, workshop_id):
-    ops = [
-        remote(1, "timer.start", {"kind": "start", "item_id": "x"}, workshop_id),  # no at_ms
-        remote(2, "timer.extend", {"kind": "extend", "at_ms": "soon"}, workshop_id),
+def test_a_batch_with_an_unusable_op_is_refused_whole(store, workshop_id):
+    """Once skipped value by value; now the op is refused by name and nothing applies."""
+    good = remote(
+        1,
+        "capture.add",
+        {"id": "c1", "workshop_id": workshop_id, "kind": "idea", "text": "Gute Idee"},
+        workshop_id,
+    )
+    for bad in [
+        remote(2, "timer.start", {"kind": "start", "item_id": "x"}, workshop_id),  # no at_ms
+        remote(3, "timer.extend", {"kind": "extend", "at_ms": "soon"}, workshop_id),
         remote(
-            3,
+            4,
             "capture.add",
-            {
-                "id": "c1",
-                "workshop_id": workshop_id,
-                "kind": "idea",
-                "text": "Gute Idee",
-                "topic": ["a", "list"],
-                "hlc": format_hlc(1_796_000_100_003, 0),
-            },
+            {"id": "c2", "workshop_id": workshop_id, "kind": "idea", "text": "x", "topic": ["a"]},
             workshop_id,
         ),
-        remote(4, "capture.add", {"id": {"nested": 1}, "text": "kein Ziel"}, workshop_id),
-    ]
-    assert insert_remote_ops(store, ops) == 4  # all kept in the log …
-    captures = list_captures(store, workshop_id)
-    assert [(c.text, c.topic) for c in captures] == [("Gute Idee", None)]  # … usable parts apply
-    rows = store.conn.execute("SELECT count(*) FROM timer_event").fetchone()[0]
-    assert rows == 0
+        remote(5, "capture.add", {"id": {"nested": 1}, "text": "kein Ziel"}, workshop_id),
+    ]:
+        with pytest.raises(BadOp, match=bad.uuid):
+            insert_remote_ops(store, [good, bad])
+    assert list_captures(store, workshop_id) == []
+    assert store.conn.execute("SELECT count(*) FROM op WHERE node = 'peer'").fetchone()[0] == 0
 
 
 def test_op_from_dict_refuses_wrong_types():

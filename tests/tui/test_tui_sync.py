@@ -9,7 +9,7 @@ from facilitator.sync.server import start_sync_server
 from facilitator.tui.app import create_app
 from facilitator.tui.dialogs.pair import PairDialog
 from facilitator.web.runner import start_participant_server
-from tests.conftest import eventually
+from tests.conftest import FakeClock, eventually
 from tests.tui.conftest import palette_offers
 
 
@@ -19,7 +19,8 @@ def _header_sync(app) -> str:
 
 async def test_pairing_brings_the_other_laptops_captures(tmp_path, store: Store, workshop_id):
     server = await start_sync_server(store, "127.0.0.1", 0)
-    other = open_store(tmp_path / "b.db", create=True)
+    # the same fake day as `store`: a peer clock hours ahead of ours is refused (op_check)
+    other = open_store(tmp_path / "b.db", create=True, now_ms=FakeClock(1_796_000_000_500))
     try:
         app = create_app(other, None, server=False, join_host="127.0.0.1", join_code="X")
         async with app.run_test(size=(100, 30)) as pilot:
@@ -94,7 +95,8 @@ async def test_serving_laptop_header_says_connected(
     monkeypatch, tmp_path, store: Store, workshop_id
 ):
     app = create_app(store, workshop_id, join_code="X")
-    other = open_store(tmp_path / "b.db", create=True)
+    # the same fake day as `store`: a peer clock hours ahead of ours is refused (op_check)
+    other = open_store(tmp_path / "b.db", create=True, now_ms=FakeClock(1_796_000_000_500))
 
     async def start(store_arg, host="0.0.0.0", port=8765):
         return await start_participant_server(store_arg, host="127.0.0.1", port=0)

@@ -1,0 +1,223 @@
+"""Provides the rules every stored field obeys: types, ranges, lengths, clean characters.
+
+One set of rules, called by the services before they record an op and by the op
+validation (`store.op_check`) before an op from the other laptop or a file is applied,
+so what the app refuses, sync and `import json` refuse too. `check_fields` returns the
+cleaned values (control characters stripped, keys resolved) or raises ValidationError.
+"""
+
+import math
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from facilitator.core.clean import clean_text
+from facilitator.core.errors import ValidationError
+from facilitator.core.hlc import parse_hlc
+from facilitator.core.i18n import Label
+from facilitator.core.participants_csv import looks_like_email
+from facilitator.core.schedule import parse_clock
+from facilitator.core.taxonomy import (
+    choices,
+    resolve,
+)
+
+Rule = Callable[[Any], Any]
+
+NAME_MAX = 200  # a person's or an organisation's name, a place, an owner
+TITLE_MAX = 300
+TEXT_MAX = 10_000  # a capture, notes, a description
+MINUTES_MAX = 600
+BUDGET_MAX = 20
+DOTS_MAX = (BUDGET_MAX + 1) // 2  # the most one voter may put on one entry
+_ID = re.compile(r"[A-Za-z0-9._:@-]{1,160}")
+_JOIN_CODE = re.compile(r"[a-z0-9]{4,64}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _fail(de: str, en: str) -> ValidationError:
+    return ValidationError(de, en=en)
+
+
+def text(
+    limit: int,
+    *,
+    required: tuple[str, str] | None = None,
+    multiline: bool = False,
+    collapse: bool = False,
+) -> Rule:
+    """Text of at most `limit` characters, cleaned; `required` gives the message for empty."""
+
+    def rule(value: Any) -> str | None:
+        if value is None and required is None:
+            return None
+        if not isinstance(value, str):
+            raise _fail(
+                f"Text erwartet, nicht {_show(value)}.", f"Text expected, not {_show(value)}."
+            )
+        value = clean_text(value, multiline=multiline).strip()
+        if collapse:
+            value = " ".join(value.split())
+        if required is not None and not value:
+            raise _fail(*required)
+        if len(value) > limit:
+            raise _fail(
+                f"Der Text ist länger als {limit} Zeichen.",
+                f"The text is longer than {limit} characters.",
+            )
+        return value
+
+    return rule
+
+
+def whole(low: int, high: int, de: str, en: str) -> Rule:
+    """A whole number from `low` to `high` (ASCII digits in a string are taken too)."""
+
+    def rule(value: Any) -> int:
+        number = value
+        if isinstance(value, str) and re.fullmatch(r"-?[0-9]{1,9}", value.strip()):
+            number = int(value)
+        if not isinstance(number, int) or isinstance(number, bool) or not low <= number <= high:
+            raise _fail(de.format(value=_show(value)), en.format(value=_show(value)))
+        return number
+
+    return rule
+
+
+def flag(value: Any) -> int:
+    """0 or 1 (True and False are taken)."""
+    if value in (0, 1) and not isinstance(value, float):
+        return int(value)
+    raise _fail(
+        f"0 oder 1 erwartet, nicht {_show(value)}.", f"0 or 1 expected, not {_show(value)}."
+    )
+
+
+def position(value: Any) -> float:
+    """A finite number (the place of an agenda item)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if math.isfinite(value) and abs(value) < 1e12:
+            return value
+    raise _fail(
+        f"Keine gültige Position: {_show(value)}.", f"Not a valid position: {_show(value)}."
+    )
+
+
+def choice(table: dict[str, Label], de: str, en: str, *, nullable: bool = True) -> Rule:
+    """A key of `table` (a label in either language is resolved to its key)."""
+
+    def rule(value: Any) -> str | None:
+        if value in (None, "") and nullable:
+            return None
+        if isinstance(value, str) and value in table:  # the stored form: no folding needed
+            return value
+        found = resolve(value, table) if isinstance(value, str) else None
+        if found is None:
+            raise _fail(
+                f"{de} {_show(value)}; erlaubt: {choices(table)}.",
+                f"{en} {_show(value)}; allowed: {choices(table)}.",
+            )
+        return found
+
+    return rule
+
+
+def ident(value: Any) -> str | None:
+    """An id (letters, digits and . _ : @ -), or None."""
+    if value is None or (isinstance(value, str) and _ID.fullmatch(value)):
+        return value
+    raise _fail(f"Keine gültige Kennung: {_show(value)}.", f"Not a valid id: {_show(value)}.")
+
+
+def clock(value: Any) -> str | None:
+    """A time HH:MM, or None/empty."""
+    if value in (None, ""):
+        return value
+    try:
+        parse_clock(value)
+    except (ValueError, AttributeError, TypeError):
+        raise _fail(
+            f"{_show(value)} ist keine Uhrzeit HH:MM.", f"{_show(value)} is not a time HH:MM."
+        ) from None
+    return value
+
+
+def day(value: Any) -> str | None:
+    """A date YYYY-MM-DD, or None/empty."""
+    if value in (None, ""):
+        return value
+    try:
+        if not isinstance(value, str) or not _DATE.fullmatch(value):
+            raise ValueError(value)
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise _fail(
+            f"{_show(value)} ist kein Datum JJJJ-MM-TT.",
+            f"{_show(value)} is not a date YYYY-MM-DD.",
+        ) from None
+
+
+def moment(value: Any) -> str | None:
+    """A point in time in ISO form (created_at, consent_at), or None/empty."""
+    if value in (None, ""):
+        return value
+    try:
+        if not isinstance(value, str) or len(value) > 40 or not value.isascii():
+            raise ValueError(value)
+        datetime.fromisoformat(value)
+    except ValueError:
+        raise _fail(
+            f"{_show(value)} ist kein Zeitpunkt.", f"{_show(value)} is not a point in time."
+        ) from None
+    return value
+
+
+def clock_stamp(value: Any) -> str | None:
+    """A hybrid clock value (the creation clock of a capture), or None."""
+    if value is None:
+        return None
+    try:
+        parse_hlc(value)
+    except ValueError:
+        raise _fail(
+            f"Keine gültige Uhr: {_show(value)}.", f"Not a valid clock: {_show(value)}."
+        ) from None
+    return value
+
+
+def email(value: Any) -> str | None:
+    """An e-mail address (the rule of the CSV import and the phones), or empty."""
+    value = text(NAME_MAX)(value)
+    if value and not looks_like_email(value):
+        raise _fail(f"{value!r} ist keine E-Mail-Adresse.", f"{value!r} is not an email address.")
+    return value
+
+
+def lines(item_rule: Rule, most: int) -> Rule:
+    """A list of at most `most` values, each obeying `item_rule` (JSON columns)."""
+
+    def rule(value: Any) -> list | None:
+        if value is None:
+            return None
+        if not isinstance(value, list) or len(value) > most:
+            raise _fail(
+                f"Eine Liste von höchstens {most} Einträgen erwartet, nicht {_show(value)}.",
+                f"A list of at most {most} entries expected, not {_show(value)}.",
+            )
+        return [item_rule(v) for v in value]
+
+    return rule
+
+
+def join_code(value: Any) -> str | None:
+    if value is None or (isinstance(value, str) and _JOIN_CODE.fullmatch(value)):
+        return value
+    raise _fail(
+        f"Kein gültiger Zugangscode: {_show(value)}.", f"Not a valid join code: {_show(value)}."
+    )

@@ -1,0 +1,282 @@
+"""Provides the field rules of every entity table, for the services and the op validation.
+
+`check_fields(table, fields)` is what a service calls before it records an op, and
+what `store.op_check` calls on the payload of an op from the other laptop or a file:
+one set of rules for every way data enters. A column without a rule of its own (added
+by a later migration) is checked by its type in `store.columns`.
+"""
+
+from typing import Any
+
+from facilitator.core import fields as f
+from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import Label
+from facilitator.core.taxonomy import (
+    AGENDA_KINDS,
+    CAPTURE_KINDS,
+    MEASURE_STATUSES,
+    ORG_TYPES,
+    TOPICS,
+)
+
+LANGS = {"de": Label("Deutsch", "German"), "en": Label("Englisch", "English")}
+
+_NAME_EMPTY = ("Der Name darf nicht leer sein.", "The name must not be empty.")
+_SHORT = f.text(f.NAME_MAX)
+_LONG = f.text(f.TEXT_MAX, multiline=True)
+_TAG = f.text(64)
+
+RULES: dict[str, dict[str, f.Rule]] = {
+    "series": {
+        "name": f.text(
+            f.NAME_MAX,
+            required=(
+                "Der Name der Workshopreihe darf nicht leer sein.",
+                "The name of the workshop series must not be empty.",
+            ),
+        ),
+        "description": _LONG,
+        "deleted": f.flag,
+    },
+    "workshop": {
+        "title": f.text(
+            f.TITLE_MAX,
+            required=(
+                "Der Titel des Workshops darf nicht leer sein.",
+                "The title of the workshop must not be empty.",
+            ),
+        ),
+        "date": f.day,
+        "start": f.clock,
+        "end": f.clock,
+        "venue": f.text(f.TITLE_MAX),
+        "series_id": f.ident,
+        "lang": f.choice(LANGS, "Unbekannte Sprache", "Unknown language", nullable=False),
+        "description": _LONG,
+        "goals": f.lines(f.text(f.TITLE_MAX), 50),
+        "moderation": f.text(f.TITLE_MAX),
+        "minute_taker": f.text(f.TITLE_MAX),
+        "distribution": f.lines(f.text(f.TITLE_MAX), 200),
+        "next_date": f.day,
+        "next_start": f.clock,
+        "next_venue": f.text(f.TITLE_MAX),
+        "next_steps": _LONG,
+        "join_code": f.join_code,
+        "created_at": f.moment,
+        "deleted": f.flag,
+    },
+    "agenda_item": {
+        "workshop_id": f.ident,
+        "position": f.position,
+        "title": f.text(
+            f.TITLE_MAX,
+            required=(
+                "Der Titel eines Agendapunkts darf nicht leer sein.",
+                "The title of an agenda item must not be empty.",
+            ),
+        ),
+        "minutes": f.whole(
+            1,
+            f.MINUTES_MAX,
+            f"Die Dauer muss 1 bis {f.MINUTES_MAX} Minuten sein, nicht {{value}}.",
+            f"The duration must be 1 to {f.MINUTES_MAX} minutes, not {{value}}.",
+        ),
+        "kind": f.choice(AGENDA_KINDS, "Unbekannte Art", "Unknown kind", nullable=False),
+        "at": f.clock,
+        "method": f.text(100),
+        "capture": f.lines(
+            f.choice(
+                CAPTURE_KINDS, "Unbekannte Erfassungsart", "Unknown capture kind", nullable=False
+            ),
+            len(CAPTURE_KINDS),
+        ),
+        "notes": _LONG,
+        "collection_open": f.flag,
+        "voting_open": f.flag,
+        "dot_budget": f.whole(
+            1,
+            f.BUDGET_MAX,
+            f"Das Punktebudget muss zwischen 1 und {f.BUDGET_MAX} liegen, nicht {{value}}.",
+            f"The dot budget must be between 1 and {f.BUDGET_MAX}, not {{value}}.",
+        ),
+        "results_revealed": f.flag,
+        "deleted": f.flag,
+    },
+    "organisation": {
+        "name": f.text(
+            f.NAME_MAX,
+            collapse=True,
+            required=(
+                "Der Name der Organisation darf nicht leer sein.",
+                "The name of the organisation must not be empty.",
+            ),
+        ),
+        "org_type": f.choice(
+            ORG_TYPES,
+            "Unbekannter Organisationstyp",
+            "Unknown organisation type",
+        ),
+        "municipality": f.text(f.NAME_MAX, collapse=True),
+        "merged_into": f.ident,
+        "pending": f.flag,
+        "deleted": f.flag,
+    },
+    "participant": {
+        "workshop_id": f.ident,
+        "name": f.text(f.NAME_MAX, collapse=True, required=_NAME_EMPTY),
+        "organisation_id": f.ident,
+        "email": f.email,
+        "consent": f.flag,
+        "consent_at": f.moment,
+        "consent_text_version": _TAG,
+        "consent_source": _TAG,
+        "consent_given_at": f.moment,
+        "consent_withdrawn_at": f.moment,
+        "client_id": _TAG,
+        "present": f.flag,
+        "role": _TAG,
+        "source": _TAG,
+        "created_at": f.moment,
+        "deleted": f.flag,
+    },
+    "capture": {
+        "workshop_id": f.ident,
+        "agenda_item_id": f.ident,
+        "kind": f.choice(CAPTURE_KINDS, "Unbekannte Art", "Unknown kind", nullable=False),
+        "text": f.text(
+            f.TEXT_MAX,
+            multiline=True,
+            required=("Der Text darf nicht leer sein.", "The text must not be empty."),
+        ),
+        "topic": f.choice(TOPICS, "Unbekanntes Themenfeld", "Unknown topic"),
+        "organisation_id": f.ident,
+        "status": f.choice(
+            MEASURE_STATUSES,
+            "Unbekannter Status",
+            "Unknown status",
+        ),
+        "owner": _SHORT,
+        "due": f.day,
+        "votes": f.whole(
+            0,
+            10_000,
+            "Punkte müssen eine ganze Zahl ab 0 sein, nicht {value}.",
+            "Dots must be a whole number from 0, not {value}.",
+        ),
+        "source": _TAG,
+        "author": _SHORT,
+        "hidden": f.flag,
+        "created_at": f.moment,
+        "hlc": f.clock_stamp,
+        "deleted": f.flag,
+    },
+    "vote": {
+        "workshop_id": f.ident,
+        "capture_id": f.ident,
+        "agenda_item_id": f.ident,
+        "voter": f.text(
+            64,
+            required=("Die Kennung der abstimmenden Person fehlt.", "The voter's ID is missing."),
+        ),
+        "dots": f.whole(
+            0,
+            f.DOTS_MAX,
+            f"Punkte müssen ganze Zahlen von 0 bis {f.DOTS_MAX} sein, nicht {{value}}.",
+            f"Dots must be whole numbers from 0 to {f.DOTS_MAX}, not {{value}}.",
+        ),
+    },
+}
+
+# Fields an entity cannot be without (refused as None, and required when it is created).
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "series": ("name",),
+    "workshop": ("title",),
+    "agenda_item": ("workshop_id", "title", "minutes"),
+    "organisation": ("name",),
+    "participant": ("workshop_id", "name"),
+    "capture": ("workshop_id", "kind", "text"),
+    "vote": ("workshop_id", "capture_id", "voter", "dots"),
+}
+
+_BY_TYPE: dict[type, f.Rule] = {str: _LONG, int: f.whole(-(10**9), 10**9, "{value}", "{value}")}
+
+
+def rule_for(table: str, column: str, column_type: type = str) -> f.Rule:
+    """Return the rule of one column (by type for a column without a rule of its own)."""
+    return RULES.get(table, {}).get(column) or _BY_TYPE.get(column_type, f.position)
+
+
+def check_value(table: str, key: str, value: Any, column_type: type = str) -> Any:
+    """Return one value cleaned by its column's rule; ValidationError if it breaks it.
+
+    Most values repeat (kinds, ids, flags, times): their outcome is remembered, so
+    checking every op of a sync or every row read costs little.
+    """
+    memo = (table, key, value) if _memorable(value) else None
+    if memo is not None:
+        found = _MEMO.get(memo, _MISSING)
+        if found is not _MISSING:
+            return found
+    checked = rule_for(table, key, column_type)(value)
+    if memo is not None:
+        if len(_MEMO) >= _MEMO_MAX:
+            _MEMO.clear()
+        _MEMO[memo] = checked
+    return checked
+
+
+_MEMO: dict[tuple[str, str, Any], Any] = {}  # only values that passed: a refusal is raised
+_MEMO_MAX = 50_000
+_MISSING = object()
+
+
+def _memorable(value: Any) -> bool:
+    kind = type(value)  # not bool: True == 1 would share 1's entry
+    return kind is int or value is None or (kind is str and len(value) <= 64)
+
+
+def check_fields(table: str, values: dict[str, Any]) -> dict[str, Any]:
+    """Return `values` cleaned by the rules of `table`; ValidationError if one breaks a rule.
+
+    Keys without a rule are passed through unchanged: the caller decides which keys
+    it accepts.
+    """
+    checked = dict(values)
+    for key, value in values.items():
+        rule = RULES.get(table, {}).get(key)
+        if rule is not None:
+            checked[key] = rule(value)
+    return checked
+
+
+# What a broken stored value reads as when its field has no default of its own.
+_READ_FALLBACK: dict[str, Any] = {"minutes": 1, "position": 0.0, "kind": "note"}
+
+
+def readable(table: str, values: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
+    """Return stored `values` with each one that breaks its rule replaced by its default.
+
+    For reading: an old database may hold values no rule would let in today.
+    """
+    rules = RULES.get(table, {})
+    result = dict(values)
+    for key, value in values.items():
+        rule = rules.get(key)
+        if rule is None:
+            continue
+        try:
+            result[key] = check_value(table, key, value)
+        except (ValidationError, TypeError, ValueError):
+            result[key] = _repair(rule, value, defaults.get(key, _READ_FALLBACK.get(key, "")))
+    return result
+
+
+def _repair(rule: f.Rule, value: Any, default: Any) -> Any:
+    # A text too long for today's rule is read shortened rather than lost.
+    if isinstance(value, str):
+        for limit in (f.TEXT_MAX, f.TITLE_MAX, f.NAME_MAX, 64):
+            try:
+                return rule(value[:limit])
+            except (ValidationError, TypeError, ValueError):
+                continue
+    return default

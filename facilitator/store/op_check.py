@@ -1,0 +1,196 @@
+"""Provides the validation of every op that comes from the other laptop or a file.
+
+Sync (pull and push) and `import json` hand their ops to `oplog.insert_remote_ops`,
+which calls `check_ops` before it writes anything: a bad op is refused (BadOp names
+it) and the whole batch with it, so nothing of it reaches a projection. The payload
+is held to the rules the services apply (`core.rules`); text is cleaned on the way in.
+
+References are checked in form (a well-formed id, not the row itself), not for
+existence: ops may arrive in any order (see store/schema.py), and a rule that
+depended on what has arrived so far would let the two laptops disagree.
+"""
+
+from collections.abc import Iterable
+from typing import Any
+
+from facilitator.core import fields
+from facilitator.core.clean import clean_text
+from facilitator.core.errors import ValidationError
+from facilitator.core.hlc import MAX_AHEAD_MS, check_remote
+from facilitator.core.rules import REQUIRED, check_value
+from facilitator.core.timer import TIMER_KINDS
+from facilitator.store.columns import COLUMNS
+from facilitator.store.db import Op
+from facilitator.store.erasure import PERSONAL_FIELDS
+
+# Every op kind a service records, and undo's reversals of them. A new kind needs a
+# line here, or sync and `import json` refuse it.
+ENTITY_VERBS: dict[str, frozenset[str]] = {
+    "workshop": frozenset({"create", "update", "delete", "purge"}),
+    "agenda_item": frozenset({"add", "update", "move", "remove", "restore"}),
+    "capture": frozenset({"add", "edit", "delete", "restore"}),
+    "participant": frozenset({"add", "update", "consent", "delete", "restore", "erase"}),
+    "organisation": frozenset({"add", "update", "merge", "accept"}),
+    "series": frozenset({"create"}),
+    "vote": frozenset({"set"}),
+}
+CREATE_VERBS = frozenset({"add", "create", "set"})
+_META_KEYS = {"_before", "_undo", "_batch", "_erased"}
+# Erasure ops carry the id and nothing else (store/erasure.py).
+_ID_ONLY_VERBS = {("participant", "erase"), ("workshop", "purge")}
+
+
+class BadOp(ValidationError):
+    """An op from the other laptop or a file that breaks a rule; names the op."""
+
+    def __init__(self, op: Op | dict, reason: str, reason_en: str) -> None:
+        uuid = op.uuid if isinstance(op, Op) else op.get("uuid")
+        kind = op.kind if isinstance(op, Op) else op.get("kind")
+        # what names the op goes into messages and terminals: clean, short
+        uuid, kind = clean_text(str(uuid))[:64], clean_text(str(kind))[:64]
+        super().__init__(
+            f"Op {uuid} ({kind}) abgelehnt: {reason}",
+            en=f"Op {uuid} ({kind}) refused: {reason_en}",
+        )
+        self.op_uuid = uuid
+
+
+def check_node(node: str) -> str:
+    """Return the node id a peer names itself by; ValidationError if it is no id."""
+    try:
+        if isinstance(node, str) and fields.ident(node) and len(node) <= 64:
+            return node
+    except ValidationError:
+        pass
+    raise ValidationError(
+        "Der andere Laptop nennt keine gültige Kennung (node).",
+        en="The other laptop gives no valid id (node).",
+    )
+
+
+def check_ops(ops: Iterable[Op], now_ms: int) -> list[Op]:
+    """Return the ops with cleaned payloads; BadOp for the first that breaks a rule."""
+    return [check_op(op, now_ms) for op in ops]
+
+
+def check_op(op: Op, now_ms: int) -> Op:
+    """Return `op` with its payload cleaned by the field rules; BadOp if it breaks one."""
+    _check_envelope(op, now_ms)
+    table, _, verb = op.kind.partition(".")
+    if table == "timer":
+        return _with_payload(op, _timer_payload(op, verb, now_ms))
+    if verb not in ENTITY_VERBS.get(table, ()):
+        raise BadOp(op, "unbekannte Art von Op.", "unknown kind of op.")
+    return _with_payload(op, _entity_payload(op, table, verb))
+
+
+def _with_payload(op: Op, payload: dict[str, Any]) -> Op:
+    return Op(op.seq, op.uuid, op.hlc, op.node, op.kind, op.workshop_id, payload, op.created_at)
+
+
+def _check_envelope(op: Op, now_ms: int) -> None:
+    for name, value in (("uuid", op.uuid), ("node", op.node), ("workshop_id", op.workshop_id)):
+        try:
+            if fields.ident(value) is None and name != "workshop_id":
+                raise ValidationError("")
+        except ValidationError:
+            raise BadOp(op, f"„{name}“ ist ungültig.", f"“{name}” is not valid.") from None
+    try:
+        check_remote(op.hlc, now_ms)
+    except ValueError:
+        minutes = MAX_AHEAD_MS // 60_000
+        raise BadOp(
+            op,
+            f"die Uhr {str(op.hlc)[:24]!r} ist ungültig oder geht mehr als {minutes} Minuten "
+            "vor (Uhrzeit der Laptops prüfen).",
+            f"the clock {str(op.hlc)[:24]!r} is malformed or more than {minutes} minutes "
+            "ahead (check the laptops' clocks).",
+        ) from None
+    try:
+        fields.text(64)(op.created_at)
+    except ValidationError:
+        raise BadOp(op, "„created_at“ ist ungültig.", "“created_at” is not valid.") from None
+
+
+def _field(op: Op, table: str, key: str, value: Any, column_type: type) -> Any:
+    if value is None and key in REQUIRED.get(table, ()):
+        raise BadOp(op, f"„{table}.{key}“ fehlt.", f"“{table}.{key}” is missing.")
+    try:
+        return check_value(table, key, value, column_type)
+    except ValidationError as err:
+        raise BadOp(op, f"„{table}.{key}“: {err}", f"“{table}.{key}”: {err.text('en')}") from None
+
+
+def _entity_payload(op: Op, table: str, verb: str) -> dict[str, Any]:
+    payload, columns = op.payload, COLUMNS[table]
+    entity_id = payload.get("id")
+    if not isinstance(entity_id, str) or fields.ident(entity_id) is None:
+        raise BadOp(op, "„id“ fehlt oder ist ungültig.", "“id” is missing or not valid.")
+    if (table, verb) in _ID_ONLY_VERBS:
+        if set(payload) != {"id"}:
+            raise BadOp(
+                op, "eine Löschung trägt nur die Kennung.", "an erasure carries only the id."
+            )
+        return {"id": entity_id}
+    if verb in CREATE_VERBS:
+        scrubbed = table == "participant" and payload.get("_erased") == 1  # store/erasure.py
+        missing = [
+            k
+            for k in REQUIRED.get(table, ())
+            if k not in payload and not (scrubbed and k in PERSONAL_FIELDS)
+        ]
+        if missing:
+            raise BadOp(op, f"„{table}.{missing[0]}“ fehlt.", f"“{table}.{missing[0]}” is missing.")
+    cleaned: dict[str, Any] = {"id": entity_id}
+    for key, value in payload.items():
+        if key == "id":
+            continue
+        if key in columns:
+            cleaned[key] = _field(op, table, key, value, columns[key])
+        elif key == "_before" and isinstance(value, dict) and set(value) <= set(columns):
+            # undo applies these later: the same rules, except that a field may be None
+            cleaned[key] = {
+                k: v if v is None else _field(op, table, k, v, columns[k]) for k, v in value.items()
+            }
+        elif key in ("_undo", "_batch") and isinstance(value, str) and fields.ident(value):
+            cleaned[key] = value
+        elif key == "_erased" and value == 1:
+            cleaned[key] = value
+        else:
+            name = clean_text(str(key))[:40]
+            raise BadOp(op, f"unbekanntes Feld „{name}“.", f"unknown field “{name}”.")
+    if table == "organisation" and cleaned.get("merged_into") == entity_id:
+        raise BadOp(
+            op,
+            "eine Organisation kann nicht mit sich selbst zusammengeführt werden.",
+            "an organisation cannot be merged into itself.",
+        )
+    if (
+        "workshop_id" in cleaned
+        and op.workshop_id is not None
+        and cleaned["workshop_id"] != op.workshop_id
+    ):
+        raise BadOp(op, "gehört zu einem anderen Workshop.", "belongs to another workshop.")
+    return cleaned
+
+
+def _timer_payload(op: Op, verb: str, now_ms: int) -> dict[str, Any]:
+    payload = op.payload
+    allowed = {"kind", "item_id", "at_ms", "minutes"}
+    if verb not in TIMER_KINDS or payload.get("kind") != verb or set(payload) - allowed:
+        raise BadOp(op, "kein gültiges Timer-Ereignis.", "not a valid timer event.")
+    at_ms = payload.get("at_ms")
+    if (
+        not isinstance(at_ms, int)
+        or isinstance(at_ms, bool)
+        or not 0 <= at_ms <= now_ms + MAX_AHEAD_MS
+    ):
+        raise BadOp(op, "„at_ms“ ist ungültig.", "“at_ms” is not valid.")
+    minutes = payload.get("minutes") or 0
+    if not isinstance(minutes, int) or isinstance(minutes, bool) or abs(minutes) > 600:
+        raise BadOp(op, "„minutes“ ist ungültig.", "“minutes” is not valid.")
+    try:
+        fields.ident(payload.get("item_id"))
+    except ValidationError:
+        raise BadOp(op, "„item_id“ ist ungültig.", "“item_id” is not valid.") from None
+    return dict(payload)
