@@ -5,7 +5,14 @@ from typing import Any
 
 from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.models import Capture
-from facilitator.core.taxonomy import CAPTURE_KINDS, MEASURE_STATUSES, TOPICS, choices, resolve
+from facilitator.core.taxonomy import (
+    CAPTURE_KINDS,
+    MEASURE_STATUSES,
+    TOPICS,
+    choices,
+    resolve,
+    resolve_status,
+)
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
 from facilitator.store.organisations import ensure_organisation
@@ -78,7 +85,7 @@ def _check_fields(fields: dict[str, Any]) -> dict[str, Any]:
             )
         fields["text"] = text
     if fields.get("status"):
-        status = resolve(fields["status"], MEASURE_STATUSES)
+        status = resolve_status(fields["status"])
         if status is None:
             raise ValidationError(
                 f"Unbekannter Status {fields['status']!r}; erlaubt: {choices(MEASURE_STATUSES)}.",
