@@ -23,6 +23,8 @@ HEADERS = {
     "mail": "email",
     "consent": "consent",
     "einwilligung": "consent",
+    "present": "present",  # attendance (protocol): ja/nein
+    "anwesend": "present",
 }
 YES = {"ja", "yes", "y", "j", "true", "wahr", "1", "x"}
 NO = {"nein", "no", "n", "false", "falsch", "0", ""}
@@ -42,6 +44,7 @@ class ParticipantRow:
     municipality: str = ""
     email: str = ""
     consent: bool = False
+    present: bool = False
 
 
 def parse_participants_csv(text: str, path: str = "CSV") -> list[ParticipantRow]:
@@ -66,11 +69,11 @@ def parse_participants_csv(text: str, path: str = "CSV") -> list[ParticipantRow]
     if unknown:
         problems.append(
             f"{path}:1: unbekannte Spalte(n) {', '.join(unknown)}; erlaubt: "
-            "Name, Organisation, Typ, Kommune, E-Mail, Einwilligung"
+            "Name, Organisation, Typ, Kommune, E-Mail, Einwilligung, Anwesend"
         )
         english.append(
             f"{path}:1: unknown column(s) {', '.join(unknown)}; allowed: "
-            "Name, Organisation, Typ, Kommune, E-Mail, Einwilligung"
+            "Name, Organisation, Typ, Kommune, E-Mail, Einwilligung, Anwesend"
         )
     if "name" not in columns:
         problems.append(f"{path}:1: die Spalte „Name“ (name) fehlt")
@@ -111,6 +114,14 @@ def parse_participants_csv(text: str, path: str = "CSV") -> list[ParticipantRow]
                     f"consent {row.get('consent')!r} is neither yes nor no",
                 )
             )
+        present_text = row.get("present", "").lower()
+        if present_text not in YES | NO:
+            row_problems.append(
+                (
+                    f"Anwesend {row.get('present')!r} ist weder ja noch nein",
+                    f"present {row.get('present')!r} is neither yes nor no",
+                )
+            )
         if row_problems:
             problems.extend(f"{path}:{line}: {de}" for de, _ in row_problems)
             english.extend(f"{path}:{line}: {en}" for _, en in row_problems)
@@ -123,6 +134,7 @@ def parse_participants_csv(text: str, path: str = "CSV") -> list[ParticipantRow]
                 municipality=row.get("municipality", ""),
                 email=email,
                 consent=consent_text in YES,
+                present=present_text in YES,
             )
         )
     if problems:

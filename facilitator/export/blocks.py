@@ -47,4 +47,44 @@ class PageBreak:
     """The next block starts on a new page (Word only)."""
 
 
-Block = Title | Heading | Para | Fields | Bullets | Table | PageBreak
+@dataclass(frozen=True)
+class Image:
+    """A photo (JPEG bytes) with its caption below it; Markdown shows the caption only."""
+
+    jpeg: bytes
+    caption: str
+    width: int  # px, for the aspect ratio
+    height: int
+
+
+Block = Title | Heading | Para | Fields | Bullets | Table | PageBreak | Image
+
+# About how many characters of body text fit across an A4 page with 25 mm margins.
+LINE_CHARS = 80
+_LONGEST_WORD = 40  # longer "words" (URLs) may break; e-mail addresses fit below this
+
+
+def content_widths(headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> tuple[int, ...]:
+    """Return relative column widths from the content, so no word has to break.
+
+    Each column gets at least its longest word (header words count a little wider:
+    they are bold); the rest of the line goes to the columns with longer texts.
+    """
+    minimum, wanted = [], []
+    for index, header in enumerate(headers):
+        cells = [row[index] for row in rows]
+        words = [len(w) for cell in cells for w in str(cell).split()] or [0]
+        head = max((len(w) for w in header.split()), default=0) * 1.15
+        least = max(head, min(max(words), _LONGEST_WORD)) + 2.5  # + the cell margins
+        average = sum(len(str(c)) for c in cells) / max(len(cells), 1)
+        minimum.append(least)
+        wanted.append(max(least, min(average, 60.0)))
+    spare = LINE_CHARS - sum(minimum)
+    if spare <= 0:
+        widths = minimum
+    else:
+        extra = [w - m for w, m in zip(wanted, minimum, strict=True)]
+        total = sum(extra) or 1.0
+        share = [e / total if sum(extra) else 1 / len(extra) for e in extra]
+        widths = [m + spare * s for m, s in zip(minimum, share, strict=True)]
+    return tuple(max(1, round(w * 10)) for w in widths)

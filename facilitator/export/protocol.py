@@ -60,11 +60,20 @@ def _method_cards() -> dict[str, MethodCard]:
 
 
 def protocol_model(
-    store: Store, workshop_id: str, lang: str = "de", cards: dict[str, MethodCard] | None = None
+    store: Store,
+    workshop_id: str,
+    lang: str = "de",
+    cards: dict[str, MethodCard] | None = None,
+    *,
+    photos: bool = True,
 ) -> ProtocolModel:
     """Return the protocol model of a workshop (for previews in the app, and the renderers)."""
     return build_protocol(
-        store, workshop_id, _method_cards() if cards is None else cards, normalise_lang(lang)
+        store,
+        workshop_id,
+        _method_cards() if cards is None else cards,
+        normalise_lang(lang),
+        photos=photos,
     )
 
 
@@ -77,10 +86,12 @@ def write_protocol(
     template: Path | None = None,
     fmt: str = "docx",
     cards: dict[str, MethodCard] | None = None,
+    photos: bool = True,
 ) -> Path:
     """Write the protocol of a workshop to `path` as .docx (default) or Markdown.
 
-    A bad template or format raises UserError before anything is written.
+    A bad template or format raises UserError before anything is written;
+    `photos=False` leaves the photo protocol out (captions and all).
     """
     if fmt not in FORMATS:
         raise UserError(
@@ -95,7 +106,7 @@ def write_protocol(
             )
         template = check_template(template)
     path = Path(path)
-    model = protocol_model(store, workshop_id, lang, cards)
+    model = protocol_model(store, workshop_id, lang, cards, photos=photos and fmt == "docx")
     blocks = layout(model)
     if fmt == "md":
         from facilitator.export.protocol_md import render_markdown

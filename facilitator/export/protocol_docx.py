@@ -5,6 +5,7 @@ works; lists use List Bullet / List Number; tables repeat their header row.
 """
 
 import copy
+import io
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from facilitator.export.blocks import (
     Bullets,
     Fields,
     Heading,
+    Image,
     PageBreak,
     Para,
     Table,
@@ -37,6 +39,7 @@ from facilitator.export.docx_common import (
 from facilitator.export.strings import STRINGS
 
 _HEADING_SIZES = {"Title": 24, "Heading 1": 16, "Heading 2": 13, "Heading 3": 11}
+_PHOTO_HEIGHT = Mm(150)  # a photo and its caption fit on one page with a heading above
 
 
 def ensure_style(document, name: str) -> str:  # noqa: ANN001 - python-docx Document
@@ -95,11 +98,12 @@ def append_rows(table, rows: Sequence[Sequence[str]]) -> None:  # noqa: ANN001 -
     python-docx's add_row() and cell.text re-measure the grid for every cell, which
     costs about a second for a 2,000-entry protocol; a copied row costs microseconds.
     """
+    # a row never breaks across pages: a half entry on each page is hard to read
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     if not rows:
         return
     prototype = table.add_row()._tr
     table._tbl.remove(prototype)
-    # a row never breaks across pages: a half entry on each page is hard to read
     prototype.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     for values in rows:
         tr = copy.deepcopy(prototype)
@@ -117,17 +121,51 @@ def append_rows(table, rows: Sequence[Sequence[str]]) -> None:  # noqa: ANN001 -
         table._tbl.append(tr)
 
 
+def add_photo(document, image: Image, caption_style: str) -> None:  # noqa: ANN001 - Document
+    """Add a photo across the text width (at most 15 cm high) with its caption below."""
+    width = text_width(document)
+    height = Emu(int(width * image.height / max(image.width, 1)))
+    if height > _PHOTO_HEIGHT:
+        width, height = Emu(int(width * _PHOTO_HEIGHT / height)), _PHOTO_HEIGHT
+    picture = document.add_paragraph()
+    picture.paragraph_format.keep_with_next = True  # the caption stays with its photo
+    picture.add_run().add_picture(io.BytesIO(image.jpeg), width=width, height=height)
+    styled(document, image.caption, caption_style)
+
+
+def _keep_header_with_body(table) -> None:  # noqa: ANN001 - docx Table
+    """Keep the header row's paragraphs with the next row, so a header never ends a page."""
+    for cell in table.rows[0].cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
+
+
 def render_blocks(document, blocks: list[Block]) -> None:  # noqa: ANN001 - python-docx Document
     """Append the blocks to the document's body."""
+    ids = {}
+    for style in document.styles:
+        ids.setdefault(style.name, style.style_id)
     styles = {
-        name: document.styles[ensure_style(document, name)].style_id
-        for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number")
+        name: ids.get(name) or document.styles[ensure_style(document, name)].style_id
+        for name in (
+            "Title",
+            "Heading 1",
+            "Heading 2",
+            "Heading 3",
+            "List Bullet",
+            "List Number",
+            "Caption",
+        )
     }
     for block in blocks:
         if isinstance(block, Title):
             styled(document, block.text, styles["Title"])
         elif isinstance(block, Heading):
-            styled(document, block.text, styles[f"Heading {block.level}"])
+            # a heading never ends a page: it stays with what it heads
+            heading = styled(document, block.text, styles[f"Heading {block.level}"])
+            heading.paragraph_format.keep_with_next = True
+        elif isinstance(block, Image):
+            add_photo(document, block, styles["Caption"])
         elif isinstance(block, Para):
             paragraph = document.add_paragraph()
             paragraph.add_run(clean(block.text)).italic = block.note
@@ -145,6 +183,7 @@ def render_blocks(document, blocks: list[Block]) -> None:  # noqa: ANN001 - pyth
             document.add_page_break()
         elif isinstance(block, Table):
             table = add_table(document, list(block.headers), [])
+            _keep_header_with_body(table)
             shape_table(document, table, block.widths or (1,) * len(block.headers))
             append_rows(table, block.rows)
             document.add_paragraph()  # Word glues consecutive tables together otherwise

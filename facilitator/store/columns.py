@@ -7,7 +7,7 @@ that last set each field, so ops from the other laptop apply last-writer-wins pe
 field, in any order.
 """
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Projection columns per entity table (besides id and clocks). JSON columns hold lists.
 COLUMNS: dict[str, dict[str, type]] = {
@@ -86,6 +86,20 @@ COLUMNS: dict[str, dict[str, type]] = {
         "hidden": int,
         "created_at": str,
         "hlc": str,
+        "rank": float,  # since 0014: order within its protocol group (review screen)
+        "merged_into": str,  # since 0014: the capture this near-duplicate was merged into
+        "deleted": int,
+    },
+    # since 0014: photos of flipcharts and pinboards; id = sha256 of the stored JPEG
+    "photo": {
+        "workshop_id": str,
+        "agenda_item_id": str,
+        "caption": str,
+        "jpeg": str,  # base64 of the scaled, EXIF-free JPEG (the op carries it to the peer)
+        "width": int,
+        "height": int,
+        "size": int,  # bytes of the JPEG
+        "created_at": str,
         "deleted": int,
     },
     "vote": {

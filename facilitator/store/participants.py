@@ -92,6 +92,7 @@ def import_participants(store: Store, workshop_id: str, parsed: list[Participant
                 municipality=row.municipality,
                 email=row.email,
                 consent=row.consent,
+                present=row.present,
             )
     return len(parsed)
 
