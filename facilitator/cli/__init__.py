@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "qr": "facilitator.cli.serve:qr",
     "sync": "facilitator.cli.sync:sync",
     "workshop": "facilitator.cli.workshop:workshop",
+    "photo": "facilitator.cli.photo:photo",
 }
 
 

@@ -59,7 +59,7 @@ def prepare_photo(data: bytes, name: str = "Foto") -> PreparedPhoto:
         ) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
         raise _refuse(
-            name, "kein Bild (JPEG, PNG, HEIF-Export …).", "not an image (JPEG, PNG …)."
+            name, "kein Bild (erwartet: JPEG oder PNG).", "not an image (expected: JPEG or PNG)."
         ) from None
     out = io.BytesIO()
     # no exif= and no icc_profile=: nothing of the camera's metadata (GPS!) is written

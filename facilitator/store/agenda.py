@@ -197,3 +197,17 @@ def item_count(store: Store, workshop_id: str) -> int:
         "SELECT count(*) FROM agenda_item WHERE workshop_id = ? AND deleted = 0",
         [workshop_id],
     )
+
+
+def find_item(store: Store, workshop_id: str, ref: str) -> AgendaItem:
+    """Return the workshop's agenda item named by id, unique id prefix or number (1 = first)."""
+    items = list_items(store, workshop_id)
+    if ref.strip().isdecimal() and 1 <= int(ref) <= len(items):
+        return items[int(ref) - 1]
+    found = [i for i in items if i.id == ref] or [i for i in items if ref and i.id.startswith(ref)]
+    if len(found) == 1:
+        return found[0]
+    raise NotFound(
+        f"Einen Agendapunkt {ref!r} gibt es in diesem Workshop nicht (Nummer 1–{len(items)}).",
+        en=f"This workshop has no agenda item {ref!r} (number 1–{len(items)}).",
+    )

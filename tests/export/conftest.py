@@ -104,7 +104,7 @@ def rich_workshop(store: Store, workshop_id: str, clock) -> str:  # noqa: ANN001
     cap("offer", "Erfahrung mit E-Akte", topic="verwaltung", organisation="Stadt Esslingen")
     cap("request", "Austausch zur E-Akte", topic="verwaltung", organisation="Stadtwerke Nürtingen")
     cap("todo", "Protokoll an alle versenden", owner="Jörg Weiß", due="2026-12-08")
-    cap("todo", "Folgetermin abstimmen", owner="Kim", due="2027-01-31")
+    cap("todo", "Raum für den Folgeworkshop reservieren", owner="Kim", due="2027-01-31")
     cap("idea", "Gemeinsamer Chatbot für Bürgeranfragen", topic="verwaltung")
     cap("note", "Beamer fiel kurz aus; Feedbackrunde sehr positiv")
     cap("next_step", "Ergebnisse im Kreistag vorstellen")

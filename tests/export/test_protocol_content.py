@@ -99,7 +99,7 @@ def test_tables_agenda_participants_measures_tasks(store, rich_workshop, tmp_pat
     tasks = by_header[("Wer", "Was", "Bis wann")]
     assert tasks == [
         ["Jörg Weiß", "Protokoll an alle versenden", "08.12.2026"],
-        ["Kim", "Folgetermin abstimmen", "31.01.2027"],
+        ["Kim", "Raum für den Folgeworkshop reservieren", "31.01.2027"],
     ]
 
 
@@ -163,3 +163,22 @@ def test_workshop_without_captures(store, workshop_id, tmp_path: Path) -> None:
     for before, after in zip(paragraphs, paragraphs[1:], strict=False):
         if before.style.name == "Heading 1" and before.text != "Inhalt":
             assert after.style.name != "Heading 1", before.text
+
+
+def test_every_visible_entry_exactly_once(store, rich_workshop, tmp_path: Path) -> None:
+    from facilitator.core.taxonomy import CAPTURE_KINDS
+    from facilitator.export.docx_common import clean
+    from facilitator.store.captures import list_captures
+
+    captures = list_captures(store, rich_workshop, include_hidden=False)
+    assert {c.kind for c in captures} == set(CAPTURE_KINDS)  # the fixture has every kind
+    for fmt in ("docx", "md"):
+        path = write_protocol(store, rich_workshop, tmp_path / f"p.{fmt}", fmt=fmt)
+        if fmt == "docx":
+            text = docx2python(str(path)).text
+        else:
+            text = path.read_text("utf-8").replace("\\", "")
+        for capture in captures:
+            expected = " ".join(clean(capture.text).split()) if fmt == "md" else clean(capture.text)
+            assert text.count(expected) == 1, (fmt, capture.kind, capture.text[:40])
+        assert "Versteckter Beitrag" not in text
