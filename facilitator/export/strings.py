@@ -38,6 +38,7 @@ STRINGS = Catalog(
         "series": ("Reihe", "Series"),
         "record": ("Notizen und Fotoprotokoll", "Notes and photos"),
         "no_block": ("Ohne Programmpunkt", "Without an agenda item"),
+        "hidden": ("Ausgeblendet (nicht im Protokoll)", "Hidden (not in the protocol)"),
         "photo": ("Foto", "Photo"),
         "attendance": (
             "Anwesend: {present} Personen; entschuldigt oder nicht erschienen: {absent}.",

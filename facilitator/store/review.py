@@ -61,6 +61,22 @@ def merged_into(store: Store, workshop_id: str) -> dict[str, list[Capture]]:
     return out
 
 
+def cycle_status(store: Store, capture_id: str) -> str:
+    """Set a measure's next status (idee → geplant → in_umsetzung → abgeschlossen → idee)."""
+    from facilitator.core.taxonomy import MEASURE_STATUSES
+
+    capture = get_capture(store, capture_id)
+    if capture.kind != "measure":
+        raise ValidationError(
+            "Einen Status haben nur Maßnahmen.", en="Only measures have a status."
+        )
+    statuses = list(MEASURE_STATUSES)
+    current = statuses.index(capture.status) if capture.status in statuses else -1
+    following = statuses[(current + 1) % len(statuses)]
+    update_capture(store, capture_id, status=following)
+    return following
+
+
 def set_order(store: Store, capture_ids: list[str]) -> None:
     """Store the order of one group's entries (first = 1) as one transaction."""
     with store.transaction():

@@ -1,0 +1,94 @@
+"""Pilot tests of the Review screen, the status key and the workshop settings dialog."""
+
+from textual.widgets import DataTable, Input, Label
+
+from facilitator.store import Store
+from facilitator.store.captures import add_capture, get_capture, list_captures, set_flipchart_votes
+from facilitator.store.workshops import workshop_row
+from tests.tui.test_tui_screens import until
+
+
+def _rows(app) -> list[str]:  # noqa: ANN001
+    table = app.screen.query_one("#review-table", DataTable)
+    return [str(table.get_row_at(i)[0]).strip() for i in range(table.row_count)]
+
+
+def _select(app, text: str) -> None:  # noqa: ANN001
+    table = app.screen.query_one("#review-table", DataTable)
+    table.move_cursor(row=_rows(app).index(text))
+
+
+async def test_review_groups_edit_status_hide_move_merge(app, store: Store, workshop_id):
+    first = add_capture(
+        store, workshop_id, "challenge", "Fachkräftemangel in der IT", topic="verwaltung"
+    )
+    add_capture(store, workshop_id, "challenge", "Fehlende Schnittstellen", topic="verwaltung")
+    dup = add_capture(
+        store, workshop_id, "challenge", "Fachkräftemangel in der IT-Abteilung", topic="verwaltung"
+    )
+    set_flipchart_votes(store, first, 4)
+    set_flipchart_votes(store, dup, 3)
+    measure = add_capture(store, workshop_id, "measure", "Ladesäulenkataster", topic="mobilitaet")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f9", "r")
+        await until(pilot, lambda: "Ladesäulenkataster" in _rows(app))
+        rows = _rows(app)
+        assert rows[0] == "Herausforderungen · Verwaltung"
+        assert "Maßnahmen · Mobilität" in rows
+
+        _select(app, "Ladesäulenkataster")
+        await pilot.press("s")
+        await until(pilot, lambda: get_capture(store, measure).status == "geplant")
+
+        _select(app, "Fehlende Schnittstellen")
+        await pilot.press("shift+up")
+        await until(pilot, lambda: _rows(app)[2] == "Fehlende Schnittstellen")
+        await pilot.press("shift+up")  # the cursor moved along with the entry
+        await until(
+            pilot,
+            lambda: (
+                _rows(app).index("Fehlende Schnittstellen")
+                < _rows(app).index("Fachkräftemangel in der IT")
+            ),
+        )
+
+        await pilot.press("m")  # the near-duplicate is suggested; Enter merges it
+        await pilot.pause()
+        await pilot.press("enter")
+        await until(pilot, lambda: get_capture(store, dup).merged_into == first)
+        merged = next(c for c in list_captures(store, workshop_id) if c.id == first)
+        assert merged.votes == 7  # the dots of both entries
+        assert "Fachkräftemangel in der IT (+1)" in _rows(app)
+
+        _select(app, "Fehlende Schnittstellen")
+        await pilot.press("h")
+        await until(pilot, lambda: "Ausgeblendet (nicht im Protokoll)" in _rows(app))
+    ops = store.conn.execute("SELECT count(*) FROM op WHERE kind = 'capture.edit'").fetchone()[0]
+    assert ops >= 5  # every review change is an op the other laptop receives
+
+
+async def test_status_key_on_the_protocol_screen(app, store: Store, workshop_id):
+    measure = add_capture(store, workshop_id, "measure", "Open-Data-Portal")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5", "a")
+        await pilot.press("s", "s")
+        await until(pilot, lambda: get_capture(store, measure).status == "in_umsetzung")
+
+
+async def test_workshop_settings_dialog(app, store: Store, workshop_id):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f9", "w")
+        await pilot.pause()
+        app.screen.query_one("#settings-venue", Input).value = "Rathaus, Saal 2"
+        app.screen.query_one("#settings-next_date", Input).value = "31.02."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        message = str(app.screen.query_one("#settings-message", Label).content)
+        assert "kein Datum" in message  # inline, the dialog stays open, nothing saved
+        assert workshop_row(store, workshop_id)["venue"] != "Rathaus, Saal 2"
+        app.screen.query_one("#settings-next_date", Input).value = "15.03."
+        app.screen.query_one("#settings-moderation", Input).value = "Jörg Weiß"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: workshop_row(store, workshop_id)["venue"] == "Rathaus, Saal 2")
+    row = workshop_row(store, workshop_id)
+    assert row["moderation"] == "Jörg Weiß" and row["next_date"] == "2027-03-15"
