@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from facilitator.core.errors import NotFound, ValidationError
-from facilitator.core.photo_image import prepare_photo
+from facilitator.core.photo_image import PreparedPhoto, prepare_photo
 from facilitator.store.agenda import get_item
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
@@ -44,6 +44,24 @@ def add_photo(
 
     Adding the same photo again only updates its caption and block.
     """
+    return store_photo(
+        store,
+        workshop_id,
+        prepare_photo(data, name),
+        caption=caption,
+        agenda_item_id=agenda_item_id,
+    )
+
+
+def store_photo(
+    store: Store,
+    workshop_id: str,
+    prepared: PreparedPhoto,
+    *,
+    caption: str = "",
+    agenda_item_id: str | None = None,
+) -> str:
+    """Store a photo prepared by `prepare_photo` (the upload page prepares it off the loop)."""
     caption = " ".join(str(caption).split())
     if len(caption) > MAX_CAPTION:
         raise ValidationError(
@@ -57,7 +75,6 @@ def add_photo(
                 f"Der Programmpunkt {agenda_item_id!r} gehört nicht zu diesem Workshop.",
                 en=f"The agenda item {agenda_item_id!r} does not belong to this workshop.",
             )
-    prepared = prepare_photo(data, name)
     photo_id = prepared.digest
     existing = one(store, "SELECT deleted FROM photo WHERE id = ?", [photo_id])
     if existing is None and len(list_photos(store, workshop_id)) >= MAX_PHOTOS_PER_WORKSHOP:

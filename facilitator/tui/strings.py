@@ -460,6 +460,20 @@ T = Catalog(
         ),
         "settings.no_title": ("Der Titel darf nicht leer sein.", "The title must not be empty."),
         "settings.saved": ("Angaben gespeichert.", "Details saved."),
+        "upload.title": (
+            "Fotos hochladen (nur Moderation – nicht am Beamer zeigen)",
+            "Upload photos (facilitators only – not on the projector)",
+        ),
+        "upload.hint": (
+            "Mit dem Handy scannen: Fotos von Flipcharts und Pinnwänden kommen ins "
+            "Fotoprotokoll. Esc schließt.",
+            "Scan with a phone: photos of flipcharts and pinboards go into the photo "
+            "protocol. Esc closes.",
+        ),
+        "upload.no_server": (
+            "Der Teilnahme-Server läuft nicht; hochladen geht mit: facilitator photo add DATEI",
+            "The participant server is not running; add photos with: facilitator photo add FILE",
+        ),
     }
 )
 

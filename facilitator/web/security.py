@@ -23,6 +23,9 @@ MAX_BODY = 16 * 1024
 # ops: it gets a larger body limit and no per-address rate limit.
 SYNC_PREFIX = "/sync/"
 SYNC_MAX_BODY = 16 * 1024 * 1024
+# The moderators' photo upload page (web/uploads.py, its own token) takes phone photos.
+UPLOAD_PREFIX = "/up/"
+UPLOAD_MAX_BODY = 64 * 1024 * 1024
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
@@ -109,6 +112,8 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     if not is_sync and not request.app[LIMITS].allow(address, request.method):
         return problem(request, 429, T("too_many", lang))
     limit = SYNC_MAX_BODY if is_sync else MAX_BODY
+    if request.path.startswith(UPLOAD_PREFIX):
+        limit = UPLOAD_MAX_BODY
     if request.content_length is not None and request.content_length > limit:
         return problem(request, 413, T("too_large", lang))
     if is_sync:
@@ -132,7 +137,7 @@ async def add_security_headers(request: web.Request, response: web.StreamRespons
     """on_response_prepare: every answer (pages, static files, streams) gets the headers."""
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
-    if request.path.startswith(("/api/", "/mod/", "/j/")):
+    if request.path.startswith(("/api/", "/mod/", "/j/", UPLOAD_PREFIX)):
         response.headers.setdefault("Cache-Control", "no-store")
 
 

@@ -92,3 +92,24 @@ async def test_workshop_settings_dialog(app, store: Store, workshop_id):
         await until(pilot, lambda: workshop_row(store, workshop_id)["venue"] == "Rathaus, Saal 2")
     row = workshop_row(store, workshop_id)
     assert row["moderation"] == "Jörg Weiß" and row["next_date"] == "2027-03-15"
+
+
+async def test_upload_qr_only_in_a_dialog_behind_u(app, store: Store):
+    from facilitator.tui.dialogs.upload import UploadDialog, upload_url
+    from facilitator.web.uploads import upload_token
+
+    assert upload_url("http://10.0.0.2:8765/j/abc", "TOK") == "http://10.0.0.2:8765/up/TOK"
+    token = upload_token(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f8")
+        await pilot.pause()
+        shown = " ".join(str(label.content) for label in app.screen.query(Label))
+        assert token not in shown  # the projected Join view never shows the upload token
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, UploadDialog)
+        message = str(app.screen.query_one("#upload-message", Label).content)
+        assert "photo add" in message  # no server in this test: says how else to add photos
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, UploadDialog)

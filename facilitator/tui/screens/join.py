@@ -14,7 +14,11 @@ class JoinScreen(BaseScreen):
     name_key = "screen.join"
     # The sync code is never shown here (the projector shows this screen): v opens the
     # pairing dialog on the moderators' side instead.
-    BINDINGS = [Binding("v", "app.pair", "key.pair")]
+    BINDINGS = [
+        Binding("v", "app.pair", "key.pair"),
+        # the photo upload page's QR code opens in a dialog on demand (u), same reason
+        Binding("u", "upload", "key.upload"),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -28,6 +32,11 @@ class JoinScreen(BaseScreen):
             yield Label(id="join-url")
             yield Label(id="join-code")
             yield Label(id="join-server")
+
+    def action_upload(self) -> None:
+        from facilitator.tui.dialogs.upload import UploadDialog
+
+        self.app.push_screen(UploadDialog())
 
     def refresh_data(self) -> None:
         from facilitator.export.qr import qr_text
