@@ -59,8 +59,10 @@ class Image:
 
 Block = Title | Heading | Para | Fields | Bullets | Table | PageBreak | Image
 
-# About how many characters of body text fit across an A4 page with 25 mm margins.
-LINE_CHARS = 80
+# About how many characters of body text fit across an A4 page with 25 mm margins,
+# counted wide: LibreOffice without Calibri sets the text in a broader font.
+LINE_CHARS = 74
+_CELL_MARGIN = 3.0  # characters' worth of the cell's left and right padding
 _LONGEST_WORD = 40  # longer "words" (URLs) may break; e-mail addresses fit below this
 
 
@@ -74,8 +76,8 @@ def content_widths(headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) 
     for index, header in enumerate(headers):
         cells = [row[index] for row in rows]
         words = [len(w) for cell in cells for w in str(cell).split()] or [0]
-        head = max((len(w) for w in header.split()), default=0) * 1.15
-        least = max(head, min(max(words), _LONGEST_WORD)) + 2.5  # + the cell margins
+        head = max((len(w) for w in header.split()), default=0) * 1.2  # bold is wider
+        least = max(head, min(max(words), _LONGEST_WORD) * 1.1) + _CELL_MARGIN
         average = sum(len(str(c)) for c in cells) / max(len(cells), 1)
         minimum.append(least)
         wanted.append(max(least, min(average, 60.0)))

@@ -14,6 +14,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
+from docx.text.paragraph import Paragraph
 
 from facilitator.export.blocks import (
     Block,
@@ -39,6 +40,7 @@ from facilitator.export.docx_common import (
 from facilitator.export.strings import STRINGS
 
 _HEADING_SIZES = {"Title": 24, "Heading 1": 16, "Heading 2": 13, "Heading 3": 11}
+KEEP_TOGETHER_ROWS = 15
 _PHOTO_HEIGHT = Mm(150)  # a photo and its caption fit on one page with a heading above
 
 
@@ -119,6 +121,11 @@ def append_rows(table, rows: Sequence[Sequence[str]]) -> None:  # noqa: ANN001 -
                 run.append(text)
                 paragraph.append(run)
         table._tbl.append(tr)
+    if len(rows) <= KEEP_TOGETHER_ROWS:
+        # a short table stays on one page: each row keeps with the next (Word's idiom)
+        for tr in table._tbl.tr_lst[:-1]:
+            for paragraph in tr.iter(qn("w:p")):
+                Paragraph(paragraph, None).paragraph_format.keep_with_next = True
 
 
 def add_photo(document, image: Image, caption_style: str) -> None:  # noqa: ANN001 - Document

@@ -88,3 +88,22 @@ def test_protocol_places_photos_under_their_block(store, workshop_id, tmp_path: 
     bare = write_protocol(store, workshop_id, tmp_path / "ohne.docx", photos=False)
     assert len(Document(str(bare)).inline_shapes) == 0
     assert "Pinnwand Bedarfe" not in [p.text for p in Document(str(bare)).paragraphs]
+
+
+def test_photo_reaches_the_other_laptop_through_the_op_log(store, workshop_id, tmp_path) -> None:
+    from facilitator.store import open_store
+    from facilitator.store.oplog import insert_remote_ops, ops_after
+
+    noisy = Image.effect_noise((2600, 1900), 90).convert("RGB")  # a photo-like, large JPEG
+    out = io.BytesIO()
+    noisy.save(out, "JPEG", quality=95)
+    photo_id = add_photo(store, workshop_id, out.getvalue(), caption="Pinnwand")
+    other = open_store(tmp_path / "other.db")
+    try:
+        insert_remote_ops(other, ops_after(store, 0, 10_000))
+        (copy,) = list_photos(other, workshop_id)
+        assert copy.id == photo_id and copy.caption == "Pinnwand"
+        assert photo_jpeg(other, photo_id) == photo_jpeg(store, photo_id)
+        assert copy.size > 500_000  # a real photo's size: the op carries about 1 MB
+    finally:
+        other.close()
