@@ -5,7 +5,6 @@ works; lists use List Bullet / List Number; tables repeat their header row.
 """
 
 import copy
-import io
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -128,15 +127,17 @@ def append_rows(table, rows: Sequence[Sequence[str]]) -> None:  # noqa: ANN001 -
                 Paragraph(paragraph, None).paragraph_format.keep_with_next = True
 
 
-def add_photo(document, image: Image, caption_style: str) -> None:  # noqa: ANN001 - Document
+def add_photo(document, image: Image, caption_style: str, number: int) -> None:  # noqa: ANN001
     """Add a photo across the text width (at most 15 cm high) with its caption below."""
+    from facilitator.export.docx_images import add_picture
+
     width = text_width(document)
     height = Emu(int(width * image.height / max(image.width, 1)))
     if height > _PHOTO_HEIGHT:
         width, height = Emu(int(width * _PHOTO_HEIGHT / height)), _PHOTO_HEIGHT
     picture = document.add_paragraph()
     picture.paragraph_format.keep_with_next = True  # the caption stays with its photo
-    picture.add_run().add_picture(io.BytesIO(image.jpeg), width=width, height=height)
+    add_picture(document, picture.add_run(), image.jpeg, width, height, number)
     styled(document, image.caption, caption_style)
 
 
@@ -164,6 +165,7 @@ def render_blocks(document, blocks: list[Block]) -> None:  # noqa: ANN001 - pyth
             "Caption",
         )
     }
+    photos = 0
     for block in blocks:
         if isinstance(block, Title):
             styled(document, block.text, styles["Title"])
@@ -172,7 +174,8 @@ def render_blocks(document, blocks: list[Block]) -> None:  # noqa: ANN001 - pyth
             heading = styled(document, block.text, styles[f"Heading {block.level}"])
             heading.paragraph_format.keep_with_next = True
         elif isinstance(block, Image):
-            add_photo(document, block, styles["Caption"])
+            add_photo(document, block, styles["Caption"], photos)
+            photos += 1
         elif isinstance(block, Para):
             paragraph = document.add_paragraph()
             paragraph.add_run(clean(block.text)).italic = block.note
@@ -224,4 +227,6 @@ def write_docx(
         lang,
         created,
     )
-    document.save(str(path))
+    from facilitator.export.docx_images import save
+
+    save(document, Path(path))
