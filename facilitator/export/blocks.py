@@ -66,6 +66,26 @@ _CELL_MARGIN = 3.0  # characters' worth of the cell's left and right padding
 _LONGEST_WORD = 40  # longer "words" (URLs) may break; e-mail addresses fit below this
 
 
+_NARROW = frozenset("iljtfr.,:;!|'()[]- ")
+_WIDE = frozenset("mwMW@%")
+
+
+def _width(word: str) -> float:
+    """Return a word's width in average characters (m and W are wide, i and l narrow)."""
+    return sum(
+        0.6
+        if ch in _NARROW
+        else 1.5
+        if ch in _WIDE
+        else 1.2
+        if ch.isupper()
+        else 1.15
+        if ch.isdigit()
+        else 1.0
+        for ch in word
+    )
+
+
 def content_widths(headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> tuple[int, ...]:
     """Return relative column widths from the content, so no word has to break.
 
@@ -75,9 +95,9 @@ def content_widths(headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) 
     minimum, wanted = [], []
     for index, header in enumerate(headers):
         cells = [row[index] for row in rows]
-        words = [len(w) for cell in cells for w in str(cell).split()] or [0]
-        head = max((len(w) for w in header.split()), default=0) * 1.2  # bold is wider
-        least = max(head, min(max(words), _LONGEST_WORD) * 1.1) + _CELL_MARGIN
+        words = [_width(w) for cell in cells for w in str(cell).split()] or [0.0]
+        head = max((_width(w) for w in header.split()), default=0.0) * 1.15  # bold is wider
+        least = max(head, min(max(words), _LONGEST_WORD) * 1.05) + _CELL_MARGIN
         average = sum(len(str(c)) for c in cells) / max(len(cells), 1)
         minimum.append(least)
         wanted.append(max(least, min(average, 60.0)))

@@ -13,7 +13,6 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
-from docx.text.paragraph import Paragraph
 
 from facilitator.export.blocks import (
     Block,
@@ -30,8 +29,10 @@ from facilitator.export.docx_common import (
     add_header_footer,
     add_table,
     clean,
+    keep_rows_together,
     new_document,
     page_a4,
+    plain_first_column,
     set_language,
     set_properties,
     text_width,
@@ -39,7 +40,6 @@ from facilitator.export.docx_common import (
 from facilitator.export.strings import STRINGS
 
 _HEADING_SIZES = {"Title": 24, "Heading 1": 16, "Heading 2": 13, "Heading 3": 11}
-KEEP_TOGETHER_ROWS = 15
 _PHOTO_HEIGHT = Mm(150)  # a photo and its caption fit on one page with a heading above
 
 
@@ -82,15 +82,7 @@ def shape_table(document, table, widths: Sequence[int]) -> None:  # noqa: ANN001
         width = Emu(int(available * weight / sum(widths)))
         column.width = width
         cell.width = width
-    look = table._tbl.tblPr.find(qn("w:tblLook"))
-    if look is None:
-        look = OxmlElement("w:tblLook")
-        table._tbl.tblPr.append(look)
-    # the table styles mark the first column bold; names and measures are not headings
-    look.set(qn("w:val"), "0420")
-    look.set(qn("w:firstColumn"), "0")
-    look.set(qn("w:firstRow"), "1")
-    look.set(qn("w:noVBand"), "1")
+    plain_first_column(table)
 
 
 def append_rows(table, rows: Sequence[Sequence[str]]) -> None:  # noqa: ANN001 - docx Table
@@ -99,12 +91,12 @@ def append_rows(table, rows: Sequence[Sequence[str]]) -> None:  # noqa: ANN001 -
     python-docx's add_row() and cell.text re-measure the grid for every cell, which
     costs about a second for a 2,000-entry protocol; a copied row costs microseconds.
     """
-    # a row never breaks across pages: a half entry on each page is hard to read
-    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     if not rows:
+        keep_rows_together(table)
         return
     prototype = table.add_row()._tr
     table._tbl.remove(prototype)
+    # a row never breaks across pages: a half entry on each page is hard to read
     prototype.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     for values in rows:
         tr = copy.deepcopy(prototype)
@@ -120,11 +112,7 @@ def append_rows(table, rows: Sequence[Sequence[str]]) -> None:  # noqa: ANN001 -
                 run.append(text)
                 paragraph.append(run)
         table._tbl.append(tr)
-    if len(rows) <= KEEP_TOGETHER_ROWS:
-        # a short table stays on one page: each row keeps with the next (Word's idiom)
-        for tr in table._tbl.tr_lst[:-1]:
-            for paragraph in tr.iter(qn("w:p")):
-                Paragraph(paragraph, None).paragraph_format.keep_with_next = True
+    keep_rows_together(table)
 
 
 def add_photo(document, image: Image, caption_style: str, number: int) -> None:  # noqa: ANN001
@@ -139,13 +127,6 @@ def add_photo(document, image: Image, caption_style: str, number: int) -> None: 
     picture.paragraph_format.keep_with_next = True  # the caption stays with its photo
     add_picture(document, picture.add_run(), image.jpeg, width, height, number)
     styled(document, image.caption, caption_style)
-
-
-def _keep_header_with_body(table) -> None:  # noqa: ANN001 - docx Table
-    """Keep the header row's paragraphs with the next row, so a header never ends a page."""
-    for cell in table.rows[0].cells:
-        for paragraph in cell.paragraphs:
-            paragraph.paragraph_format.keep_with_next = True
 
 
 def render_blocks(document, blocks: list[Block]) -> None:  # noqa: ANN001 - python-docx Document
@@ -193,7 +174,6 @@ def render_blocks(document, blocks: list[Block]) -> None:  # noqa: ANN001 - pyth
             document.add_page_break()
         elif isinstance(block, Table):
             table = add_table(document, list(block.headers), [])
-            _keep_header_with_body(table)
             shape_table(document, table, block.widths or (1,) * len(block.headers))
             append_rows(table, block.rows)
             document.add_paragraph()  # Word glues consecutive tables together otherwise

@@ -48,5 +48,16 @@ def test_reference_pages_render_and_docs_are_current(tmp_path: Path) -> None:
     ):
         assert expected in text, expected
     assert "Ohne erfasste Maßnahmen" not in text
+    # no word, date or e-mail address broken inside a table cell (widths from content)
+    for whole in (
+        "Programmpunkt",
+        "tatsächlich",
+        "Wissenschaft",
+        "Abgeschlossen",
+        "Umsetzung",
+        "andreas.roth@hs-esslingen.example",
+        "15.12.2026",
+    ):
+        assert whole in text, whole
     # the images kept in docs/ come from this script: same number of pages
     assert len(sorted(DOCS.glob("protocol-page-*.png"))) == len(pages)
