@@ -422,10 +422,8 @@ T = Catalog(
         "key.upload": ("Foto-Upload", "Photo upload"),
         "col.status": ("Status", "Status"),
         "review.summary": (
-            "{count} Einträge, gruppiert wie im Protokoll · e bearbeiten, s Status, "
-            "h ausblenden, ⇧↑/⇧↓ verschieben, m Dubletten, p Protokoll",
-            "{count} entries, grouped as in the protocol · e edit, s status, h hide, "
-            "⇧↑/⇧↓ move, m duplicates, p protocol",
+            "{count} Einträge, gruppiert wie im Protokoll",
+            "{count} entries, grouped as in the protocol",
         ),
         "review.pick_entry": ("Bitte einen Eintrag wählen.", "Please pick an entry."),
         "review.status_only_measures": (

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Label
 
+from facilitator.core.dates import format_date
 from facilitator.core.models import Capture
 from facilitator.core.taxonomy import CAPTURE_KINDS, MEASURE_STATUSES, TOPICS
 from facilitator.export.protocol import protocol_model
@@ -124,6 +125,7 @@ class ReviewScreen(BaseScreen):
         row = table.cursor_row
         table.clear()
         self.rows = []
+        # status, dots and organisation are cut; the text takes what the width leaves
         width = max(24, self.size.width - 46)
         count = 0
         for g_index, group in enumerate(self.groups):
@@ -133,9 +135,9 @@ class ReviewScreen(BaseScreen):
                 text = entry.text + (f" (+{entry.merged})" if entry.merged else "")
                 table.add_row(
                     Text("  " + cut(text, width - 2)),
-                    Text(self._status(entry)),
+                    Text(cut(self._status(entry), 16)),
                     Text(str(entry.votes or "")),
-                    Text(cut(entry.organisation, 18)),
+                    Text(cut(entry.organisation, 16)),
                     key=entry.id,
                 )
                 self.rows.append((g_index, e_index))
@@ -148,8 +150,8 @@ class ReviewScreen(BaseScreen):
         lang = self.fapp.lang
         if entry.kind == "measure" and entry.status in MEASURE_STATUSES:
             return MEASURE_STATUSES[entry.status].get(lang)
-        if entry.kind in ("todo",) and (entry.owner or entry.due):
-            return f"{entry.owner or '?'} {entry.due}".strip()
+        if entry.kind == "todo" and (entry.owner or entry.due):
+            return f"{format_date(entry.due, lang)} {entry.owner}".strip()
         kind = CAPTURE_KINDS.get(entry.kind)
         return kind.get(lang) if kind else ""
 
