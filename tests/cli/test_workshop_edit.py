@@ -83,7 +83,7 @@ def test_capture_due_without_year_and_status_short_form(tmp_path: Path) -> None:
     bad = _run(db, "capture", "-k", "todo", "-t", "X", "--due", "gestern")
     assert bad.exit_code == 2 and "kein Datum" in bad.output
     captures = _workshop(db)["captures"]
-    assert [(c["due"], c["status"]) for c in captures] == [
-        ("2027-01-31", None),
-        (None, "abgeschlossen"),
-    ]
+    assert {c["text"]: (c["due"], c["status"]) for c in captures} == {
+        "Protokoll": ("2027-01-31", None),
+        "Kataster": (None, "abgeschlossen"),
+    }
