@@ -13,7 +13,7 @@ from facilitator.cli.context import Settings, pass_settings, workshop_option
     required=True,
     help="Agenda-Vorlage: Pfad oder Name einer mitgelieferten (z. B. vernetzungsworkshop).",
 )
-@click.option("--date", "date", help="Datum JJJJ-MM-TT.")
+@click.option("--date", "date", help="Datum: 2026-12-01, 01.12.2026 oder 01.12.")
 @click.option("--start", "start", help="Beginn HH:MM (Standard: aus der Vorlage).")
 @click.option("--venue", default="", help="Ort.")
 @click.option("--series", "series", help="Name der Workshopreihe.")
@@ -43,6 +43,12 @@ def new(
     from facilitator.store.workshops import create_workshop
 
     template = load_agenda(agenda, load_methods([Path(d) for d in method_dirs]))
+    if date:
+        from datetime import date as Date
+
+        from facilitator.core.dates import parse_date
+
+        date = parse_date(date, Date.today(), label="--date ")
     store = settings.open(create=True)
     with store.transaction():
         series_id = ensure_series(store, series) if series else None

@@ -110,3 +110,11 @@ def content_widths(headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) 
         share = [e / total if sum(extra) else 1 / len(extra) for e in extra]
         widths = [m + spare * s for m, s in zip(minimum, share, strict=True)]
     return tuple(max(1, round(w * 10)) for w in widths)
+
+
+def format_count(value: object, lang: str) -> str:
+    """Return a count as people write it: 1.234 (German) or 1,234; other values as text."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        text = f"{value:,}"
+        return text.replace(",", ".") if lang == "de" else text
+    return "" if value is None else str(value)

@@ -213,14 +213,6 @@ def keep_rows_together(table: Table) -> None:
             Paragraph(paragraph, None).paragraph_format.keep_with_next = True
 
 
-def format_count(value: object, lang: str) -> str:
-    """Return a count as people write it: 1.234 (German) or 1,234; other values as text."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        text = f"{value:,}"
-        return text.replace(",", ".") if lang == "de" else text
-    return "" if value is None else str(value)
-
-
 def plain_first_column(table: Table) -> None:
     """Switch off the table style's bold first column: names and measures are not headings."""
     look = table._tbl.tblPr.find(qn("w:tblLook"))

@@ -8,13 +8,12 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu
 
-from facilitator.export.blocks import content_widths
+from facilitator.export.blocks import content_widths, format_count
 from facilitator.export.charts import render_charts
 from facilitator.export.docx_common import (
     add_header_footer,
     add_table,
     clean,
-    format_count,
     keep_rows_together,
     new_document,
     page_a4,

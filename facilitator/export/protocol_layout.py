@@ -18,6 +18,7 @@ from facilitator.export.blocks import (
     Table,
     Title,
     content_widths,
+    format_count,
 )
 from facilitator.export.protocol_model import Entry, ProtocolModel, TopicGroup
 from facilitator.export.strings import STRINGS
@@ -153,8 +154,8 @@ def _participants(out: _Layout, model: ProtocolModel) -> None:
             ]
         )
     out.add(Heading(2, t("counts")))
-    counts = [[out.label(ORG_TYPES, key), str(n)] for key, n in model.org_counts]
-    counts.append([t("total"), str(sum(n for _, n in model.org_counts))])
+    counts = [[out.label(ORG_TYPES, key), format_count(n, out.lang)] for key, n in model.org_counts]
+    counts.append([t("total"), format_count(sum(n for _, n in model.org_counts), out.lang)])
     out.table([t("org_type"), t("count")], counts)
 
 

@@ -230,8 +230,8 @@ T = Catalog(
         "start.title_placeholder": ("Titel des Workshops", "Workshop title"),
         "start.date_placeholder": ("Datum JJJJ-MM-TT (optional)", "Date YYYY-MM-DD (optional)"),
         "start.bad_date": (
-            "„{date}“ ist kein Datum JJJJ-MM-TT (z. B. 2027-03-04).",
-            "“{date}” is no date YYYY-MM-DD (e.g. 2027-03-04).",
+            "„{date}“ ist kein Datum (2027-03-04, 04.03.2027 oder 04.03.).",
+            "“{date}” is no date (2027-03-04, 04.03.2027 or 04.03.).",
         ),
         "start.template": ("Vorlage:", "Template:"),
         "start.no_template": ("(leere Agenda)", "(empty agenda)"),

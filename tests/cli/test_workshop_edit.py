@@ -87,3 +87,14 @@ def test_capture_due_without_year_and_status_short_form(tmp_path: Path) -> None:
         "Protokoll": ("2027-01-31", None),
         "Kataster": (None, "abgeschlossen"),
     }
+
+
+def test_new_and_next_date_take_the_same_date_forms(tmp_path: Path) -> None:
+    db = tmp_path / "w.db"
+    result = _run(db, "new", "Workshop", "--agenda", str(AGENDA), "--date", "29.11.2026")
+    assert result.exit_code == 0, result.output
+    assert _workshop(db)["workshop"]["date"] == "2026-11-29"
+    assert _run(db, "next-date", "15.03.").exit_code == 0
+    assert _workshop(db)["workshop"]["next_date"] == "2027-03-15"
+    bad = _run(db, "next-date", "15.13.")
+    assert bad.exit_code == 2 and "kein Datum" in bad.output
