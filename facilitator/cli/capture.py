@@ -13,12 +13,15 @@ from facilitator.cli.context import Settings, pass_settings, workshop_option
     "-k",
     required=True,
     help="Art: challenge, need, driver, measure, idea, offer, request, todo, "
-    "decision, question, note (oder deutsch: Herausforderung, Bedarf …).",
+    "decision, question, note, next_step (oder deutsch: Herausforderung, Bedarf …).",
 )
 @click.option("--text", "-t", required=True, help="Der Text; '-' liest eine Zeile je Eintrag.")
 @click.option("--topic", help="Themenfeld, z. B. verwaltung, mobilitaet, energie_umwelt.")
 @click.option("--org", "organisation", help="Organisation.")
-@click.option("--status", help="Status einer Maßnahme: idee, geplant, in_umsetzung, abgeschlossen.")
+@click.option(
+    "--status",
+    help="Status einer Maßnahme: idee, geplant, in_umsetzung (umsetzung), abgeschlossen (fertig).",
+)
 @click.option("--owner", help="Wer (bei Aufgaben).")
 @click.option(
     "--due", help="Bis wann (bei Aufgaben): 2027-01-31, 31.01.2027 oder 31.01. (ab Workshoptag)."
