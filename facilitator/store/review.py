@@ -47,9 +47,14 @@ def merge_captures(store: Store, keep_id: str, other_id: str) -> None:
         update_capture(store, other.id, merged_into=keep.id)
 
 
-def unmerge_capture(store: Store, capture_id: str) -> None:
-    """Take a merged capture out again (it shows on its own, with its own dots)."""
-    update_capture(store, capture_id, merged_into=None)
+def unmerge_all(store: Store, keep_id: str) -> int:
+    """Take every capture merged into `keep_id` out again; return how many."""
+    keep = get_capture(store, keep_id)
+    children = merged_into(store, keep.workshop_id).get(keep.id, [])
+    with store.transaction():
+        for child in children:
+            update_capture(store, child.id, merged_into=None)
+    return len(children)
 
 
 def merged_into(store: Store, workshop_id: str) -> dict[str, list[Capture]]:

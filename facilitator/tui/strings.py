@@ -437,6 +437,12 @@ T = Catalog(
             "Similar entries – Enter merges (dots and sources are kept), Esc cancels",
         ),
         "review.merged": ("Zusammengeführt.", "Merged."),
+        "key.unmerge": ("Trennen", "Unmerge"),
+        "review.not_merged": (
+            "Dieser Eintrag ist nicht zusammengeführt.",
+            "This entry is not merged.",
+        ),
+        "review.unmerged": ("{n} Einträge wieder einzeln.", "{n} entries on their own again."),
         "settings.heading": ("Angaben zum Workshop", "Workshop details"),
         "settings.title": ("Titel", "Title"),
         "settings.date": ("Datum", "Date"),

@@ -4,6 +4,7 @@ from textual.widgets import DataTable, Input, Label
 
 from facilitator.store import Store
 from facilitator.store.captures import add_capture, get_capture, list_captures, set_flipchart_votes
+from facilitator.store.review import merge_captures
 from facilitator.store.workshops import workshop_row
 from tests.tui.test_tui_screens import until
 
@@ -59,6 +60,11 @@ async def test_review_groups_edit_status_hide_move_merge(app, store: Store, work
         merged = next(c for c in list_captures(store, workshop_id) if c.id == first)
         assert merged.votes == 7  # the dots of both entries
         assert "Fachkräftemangel in der IT (+1)" in _rows(app)
+        _select(app, "Fachkräftemangel in der IT (+1)")
+        await pilot.press("u")  # taken apart again, then merged once more
+        await until(pilot, lambda: get_capture(store, dup).merged_into is None)
+        merge_captures(store, first, dup)
+        await until(pilot, lambda: "Fachkräftemangel in der IT (+1)" in _rows(app))
 
         _select(app, "Fehlende Schnittstellen")
         await pilot.press("h")

@@ -26,6 +26,7 @@ from facilitator.store.review import (
     merge_captures,
     merge_suggestions,
     set_order,
+    unmerge_all,
 )
 from facilitator.tui.dialogs.capture import EditCaptureDialog
 from facilitator.tui.dialogs.common import PickDialog
@@ -86,6 +87,7 @@ class ReviewScreen(BaseScreen):
         Binding("shift+up,K", "move(-1)", "key.move_up", key_display="⇧↑"),
         Binding("shift+down,J", "move(1)", "key.move_down", key_display="⇧↓"),
         Binding("m", "merge", "key.merge"),
+        Binding("u", "unmerge", "key.unmerge"),
         Binding("p", "export", "key.protocol"),
     ]
 
@@ -223,6 +225,17 @@ class ReviewScreen(BaseScreen):
                     self.say(self.t("review.merged"))
 
         self.app.push_screen(PickDialog(self.t("review.merge_prompt"), options), merge)  # type: ignore[arg-type]
+
+    def action_unmerge(self) -> None:
+        selected = self._selected()
+        if selected is None:
+            return
+        entry = selected[0].entries[selected[1]]
+        if not entry.merged:
+            self.say(self.t("review.not_merged"), error=True)
+            return
+        if self.call_service(unmerge_all, entry.id):
+            self.say(self.t("review.unmerged", n=entry.merged))
 
     async def action_export(self) -> None:
         await self.app.switch_mode("export")
