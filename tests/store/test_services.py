@@ -160,7 +160,9 @@ def test_changed_email_is_checked_like_a_new_one(store: Store, workshop_id: str)
 
 def test_csv_attendance_column(store: Store, workshop_id: str) -> None:
     rows = parse_participants_csv(
-        "Name;Organisation;Anwesend\nAnna Berger;Stadt Esslingen;ja\nBernd Kaiser;Stadt Esslingen;nein\n",
+        "Name;Organisation;Anwesend\n"
+        "Anna Berger;Stadt Esslingen;ja\n"
+        "Bernd Kaiser;Stadt Esslingen;nein\n",
         "p.csv",
     )
     import_participants(store, workshop_id, rows)
