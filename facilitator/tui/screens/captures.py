@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Input, Label
 
 from facilitator.core.capture_line import parse_capture_filter
+from facilitator.core.dates import format_date
 from facilitator.core.errors import UserError
 from facilitator.core.models import Capture
 from facilitator.core.taxonomy import CAPTURE_KINDS, MEASURE_STATUSES, TOPICS
@@ -109,7 +110,8 @@ class CapturesScreen(BaseScreen):
             topic = TOPICS[capture.topic].get(lang) if capture.topic in TOPICS else ""
             text = capture.text
             if capture.owner or capture.due:
-                text += f" (→ {capture.owner or '?'}{', ' + capture.due if capture.due else ''})"
+                due = format_date(capture.due, lang) if capture.due else ""
+                text += f" (→ {capture.owner or '?'}{', ' + due if due else ''})"
             if capture.kind == "measure" and capture.status in MEASURE_STATUSES:
                 text += f" ({MEASURE_STATUSES[capture.status].get(lang)})"
             kind = CAPTURE_KINDS.get(capture.kind)
