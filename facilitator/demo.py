@@ -207,4 +207,58 @@ def seed_demo(store: Store) -> str:
             source="participant",
             author="Handy",
         )
+        _seed_protocol_details(store, workshop_id, now.date().isoformat())
     return workshop_id
+
+
+def _seed_protocol_details(store: Store, workshop_id: str, today: str) -> None:
+    """What a real protocol has besides the results: who ran it, states, notes, next steps."""
+    update_workshop(
+        store,
+        workshop_id,
+        moderation="Dr. Katrin Maier, Jonas Weber",
+        minute_taker="Jonas Weber",
+        distribution=["Alle Teilnehmenden", "Landratsamt Esslingen, Stabsstelle Digitalisierung"],
+    )
+    year = int(today[:4])
+    for kind, text, topic, org, extra in (
+        (
+            "measure",
+            "Gemeinsames Bürgerportal für fünf Kommunen",
+            "verwaltung",
+            "Stadt Nürtingen",
+            {"status": "in_umsetzung"},
+        ),
+        (
+            "measure",
+            "Glasfaser-Koordinierungsstelle im Landkreis",
+            "infrastruktur",
+            "Landratsamt Esslingen",
+            {"status": "geplant"},
+        ),
+        (
+            "measure",
+            "Sensorik für Parkraum in der Innenstadt",
+            "mobilitaet",
+            "Stadtwerke Esslingen",
+            {"status": "abgeschlossen"},
+        ),
+        (
+            "idea",
+            "Digitallotsen in jeder Gemeinde",
+            "verwaltung",
+            "Gemeindetag Baden-Württemberg",
+            {},
+        ),
+        ("decision", "Die Schnittstellen-AG trifft sich vierteljährlich", None, None, {}),
+        (
+            "todo",
+            "Protokoll an alle Teilnehmenden versenden",
+            None,
+            None,
+            {"owner": "Jonas Weber", "due": f"{year}-12-15"},
+        ),
+        ("note", "Feedbackrunde: Format gern wieder, mehr Zeit für die Vernetzung", None, None, {}),
+        ("next_step", "Ergebnisse im Kreisverband der Bürgermeister vorstellen", None, None, {}),
+    ):
+        add_capture(store, workshop_id, kind, text, topic=topic, organisation=org, **extra)

@@ -36,6 +36,8 @@ COMMANDS: dict[str, str] = {
     # series (issue 17)
     "topic": "facilitator.cli.topic:topic",
     "examples": "facilitator.cli.examples:examples",
+    "workshop": "facilitator.cli.workshop:workshop",
+    "photo": "facilitator.cli.photo:photo",
 }
 
 

@@ -13,14 +13,19 @@ from facilitator.cli.context import Settings, pass_settings, workshop_option
     "-k",
     required=True,
     help="Art: challenge, need, driver, measure, idea, offer, request, todo, "
-    "decision, question, note (oder deutsch: Herausforderung, Bedarf …).",
+    "decision, question, note, next_step (oder deutsch: Herausforderung, Bedarf …).",
 )
 @click.option("--text", "-t", required=True, help="Der Text; '-' liest eine Zeile je Eintrag.")
 @click.option("--topic", help="Themenfeld, z. B. verwaltung, mobilitaet, energie_umwelt.")
 @click.option("--org", "organisation", help="Organisation.")
-@click.option("--status", help="Status einer Maßnahme: idee, geplant, in_umsetzung, abgeschlossen.")
+@click.option(
+    "--status",
+    help="Status einer Maßnahme: idee, geplant, in_umsetzung (umsetzung), abgeschlossen (fertig).",
+)
 @click.option("--owner", help="Wer (bei Aufgaben).")
-@click.option("--due", help="Bis wann, JJJJ-MM-TT (bei Aufgaben).")
+@click.option(
+    "--due", help="Bis wann (bei Aufgaben): 2027-01-31, 31.01.2027 oder 31.01. (ab Workshoptag)."
+)
 @click.option("--item", "item_id", help="Agendapunkt-ID (Standard: der laufende).")
 @workshop_option
 @pass_settings
@@ -37,7 +42,10 @@ def capture(
     workshop_id: str | None,
 ) -> None:
     """Einen Eintrag erfassen (mit --text - alle Zeilen der Eingabe in einer Transaktion)."""
+    from datetime import date
+
     from facilitator.core.clean import split_lines
+    from facilitator.core.dates import parse_date, reference_day
     from facilitator.store.captures import add_capture, check_kind, check_topic
     from facilitator.store.timer import current_item
     from facilitator.store.workshops import resolve_workshop
@@ -45,6 +53,8 @@ def capture(
     kind, topic = check_kind(kind), check_topic(topic)  # fail before reading stdin
     store = settings.open()
     workshop = resolve_workshop(store, workshop_id)
+    if due:
+        due = parse_date(due, reference_day(workshop.date, date.today()), label="--due ")
     if item_id is None:
         running = current_item(store, workshop.id)
         item_id = running.id if running else None

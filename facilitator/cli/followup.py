@@ -18,12 +18,16 @@ _OUTPUT = output_option("Zieldatei.")
 def next_date(
     settings: Settings, day: str, start: str | None, venue: str | None, workshop_id: str | None
 ) -> None:
-    """Den nächsten Termin festlegen (JJJJ-MM-TT), für die Einladung (export ics)."""
+    """Den nächsten Termin festlegen (2027-03-15, 15.03.2027 oder 15.03.), für die Einladung."""
+    from facilitator.core.dates import parse_date, reference_day
     from facilitator.core.errors import UserError
+    from facilitator.store.workshop_details import today_of
     from facilitator.store.workshops import resolve_workshop, update_workshop
 
     store = settings.open()
     workshop = resolve_workshop(store, workshop_id)
+    # the same date forms as everywhere; 15.03. is the next 15 March from the workshop's day
+    day = parse_date(day, reference_day(workshop.date, today_of(store)), label="")
     fields = {"next_date": day}
     if start is not None:
         from facilitator.core.schedule import format_clock, parse_clock

@@ -27,6 +27,7 @@ from facilitator.cli.context import Settings, output_option, pass_settings, work
     default=None,
     help="docx (Standard) oder md für E-Mail und Wikis; sonst nach Dateiendung.",
 )
+@click.option("--no-photos", "no_photos", is_flag=True, help="Das Fotoprotokoll weglassen.")
 @workshop_option
 @pass_settings
 def export_protocol(
@@ -35,6 +36,7 @@ def export_protocol(
     template: Path | None,
     lang: str | None,
     fmt: str | None,
+    no_photos: bool,
     workshop_id: str | None,
 ) -> None:
     """Das Protokoll eines Workshops als Word-Dokument (oder Markdown) schreiben."""
@@ -54,5 +56,6 @@ def export_protocol(
         lang=lang or settings.lang,
         template=template,
         fmt=fmt,
+        photos=not no_photos,
     )
     click.echo(f"Geschrieben: {output}")

@@ -1,8 +1,8 @@
-"""Provides `facilitator new` and `facilitator list`."""
+"""Provides `facilitator new`, `facilitator list` and `facilitator workshop edit`."""
 
 import click
 
-from facilitator.cli.context import Settings, pass_settings
+from facilitator.cli.context import Settings, pass_settings, workshop_option
 
 
 @click.command()
@@ -13,7 +13,7 @@ from facilitator.cli.context import Settings, pass_settings
     required=True,
     help="Agenda-Vorlage: Pfad oder Name einer mitgelieferten (z. B. vernetzungsworkshop).",
 )
-@click.option("--date", "date", help="Datum JJJJ-MM-TT.")
+@click.option("--date", "date", help="Datum: 2026-12-01, 01.12.2026 oder 01.12.")
 @click.option("--start", "start", help="Beginn HH:MM (Standard: aus der Vorlage).")
 @click.option("--venue", default="", help="Ort.")
 @click.option("--series", "series", help="Name der Workshopreihe.")
@@ -43,6 +43,12 @@ def new(
     from facilitator.store.workshops import create_workshop
 
     template = load_agenda(agenda, load_methods([Path(d) for d in method_dirs]))
+    if date:
+        from datetime import date as Date
+
+        from facilitator.core.dates import parse_date
+
+        date = parse_date(date, Date.today(), label="--date ")
     store = settings.open(create=True)
     with store.transaction():
         series_id = ensure_series(store, series) if series else None
@@ -74,3 +80,45 @@ def list_workshops(settings: Settings, as_json: bool) -> None:
             f"  ({row['items']} Punkte, {row['participants']} Teilnehmende, "
             f"{row['captures']} Einträge)"
         )
+
+
+@click.group("workshop")
+def workshop() -> None:
+    """Angaben eines Workshops ändern."""
+
+
+@workshop.command("edit")
+@click.option("--title", help="Titel.")
+@click.option("--date", "date_", help="Datum: 2027-01-31, 31.01.2027 oder 31.01.")
+@click.option("--start", help="Beginn HH:MM.")
+@click.option("--end", help="Ende HH:MM.")
+@click.option("--venue", help="Ort.")
+@click.option("--series", help="Name der Workshopreihe ('' löst die Zuordnung).")
+@click.option("--moderation", help="Wer moderiert.")
+@click.option("--minutes-by", "minutes_by", help="Wer protokolliert.")
+@click.option("--distribution", help="Verteiler, durch ';' getrennt.")
+@click.option("--next-date", "next_date", help="Nächster Termin (31.01. = ab Workshoptag).")
+@click.option("--next-venue", "next_venue", help="Ort des nächsten Termins.")
+@workshop_option
+@pass_settings
+def edit(
+    settings: Settings, workshop_id: str | None, date_: str | None, **typed: str | None
+) -> None:
+    """Titel, Datum, Zeiten, Ort, Reihe, Moderation, Protokoll, Verteiler, nächsten Termin ändern.
+
+    Ein leerer Wert ('') löscht die Angabe; nicht genannte Angaben bleiben.
+    """
+    from facilitator.core.errors import UserError
+    from facilitator.store.workshop_details import edit_details, today_of
+    from facilitator.store.workshops import resolve_workshop
+
+    typed["date"] = date_
+    if all(value is None for value in typed.values()):
+        raise UserError(
+            "Nichts zu ändern: bitte mindestens eine Angabe nennen (--help zeigt alle).",
+            en="Nothing to change: please give at least one detail (--help lists them).",
+        )
+    store = settings.open()
+    found = resolve_workshop(store, workshop_id)
+    changed = edit_details(store, found.id, today_of(store), **typed)
+    click.echo(f"Geändert ({found.title}): {', '.join(changed)}")

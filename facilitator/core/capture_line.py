@@ -3,7 +3,9 @@
 A prefix before the first colon sets the kind (taxonomy.KIND_PREFIXES, or a kind's
 name); `#topic` is a topic field (an unambiguous beginning is enough), `@Org` an
 organisation (`@"Stadt Esslingen"` or `@Stadt_Esslingen` for names with spaces),
-`!owner` the person responsible and `>2026-12-31` (or `>31.12.2026`) the due date.
+`!owner` the person responsible, `>2026-12-31` (or `>31.12.2026`, `>31.12.`: the next
+such date from the workshop's day) the due date and `=geplant` a measure's status
+(`=idee`, `=geplant`, `=umsetzung`/`=in_umsetzung`, `=fertig`/`=abgeschlossen`).
 Everything else is the text. Pure: the caller stores what this returns.
 """
 
@@ -11,12 +13,20 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from facilitator.core.dates import parse_date
 from facilitator.core.errors import ValidationError
-from facilitator.core.taxonomy import CAPTURE_KINDS, KIND_PREFIXES, TOPICS, fold_key, resolve
+from facilitator.core.taxonomy import (
+    CAPTURE_KINDS,
+    KIND_PREFIXES,
+    MEASURE_STATUSES,
+    TOPICS,
+    fold_key,
+    resolve,
+    resolve_status,
+)
 
 _PREFIX = re.compile(r"^\s*([A-Za-zÄÖÜäöüß-]{1,20})\s*:\s*")
-_TAG = re.compile(r'(?<!\S)([#@!>])(?:"([^"]*)"|(\S+))')
-_GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})?$")
+_TAG = re.compile(r'(?<!\S)([#@!>=])(?:"([^"]*)"|(\S+))')
 _INVERSE_PREFIX = {kind: prefix for prefix, kind in KIND_PREFIXES.items()}
 
 
@@ -30,6 +40,7 @@ class CaptureLine:
     organisation: str | None = None
     owner: str | None = None
     due: str | None = None  # ISO date
+    status: str | None = None  # measures only: key of MEASURE_STATUSES
 
 
 def resolve_topic(word: str) -> str:
@@ -57,22 +68,17 @@ def resolve_topic(word: str) -> str:
 
 
 def _due(word: str, today: date | None) -> str:
-    try:
-        return date.fromisoformat(word).isoformat()
-    except ValueError:
-        pass
-    match = _GERMAN_DATE.match(word)
-    if match:
-        day, month, year = match.groups()
-        year_value = int(year) if year else (today or date.today()).year
-        try:
-            return date(year_value, int(month), int(day)).isoformat()
-        except ValueError:
-            pass
-    raise ValidationError(
-        f"Fälligkeit >{word} ist kein Datum (2026-12-31 oder 31.12.2026).",
-        en=f"Due date >{word} is not a date (2026-12-31 or 31.12.2026).",
-    )
+    return parse_date(word, today or date.today(), label="Fälligkeit >")
+
+
+def _status(word: str) -> str:
+    found = resolve_status(word)
+    if found is None:
+        raise ValidationError(
+            f"Unbekannter Status ={word}; erlaubt: {', '.join(MEASURE_STATUSES)}.",
+            en=f"Unknown status ={word}; allowed: {', '.join(MEASURE_STATUSES)}.",
+        )
+    return found
 
 
 def _kind(line: str) -> tuple[str, str]:
@@ -86,10 +92,18 @@ def _kind(line: str) -> tuple[str, str]:
 
 
 def parse_capture_line(line: str, today: date | None = None) -> CaptureLine:
-    """Parse a typed line; ValidationError (one sentence) for an unknown tag or no text."""
+    """Parse a typed line; ValidationError (one sentence) for an unknown tag or no text.
+
+    `today` is the workshop's day: a due date without a year counts from it.
+    """
     parsed = _parse(line, today)
     if not parsed.text:
         raise ValidationError("Der Text fehlt.", en="The text is missing.")
+    if parsed.status and parsed.kind != "measure":
+        raise ValidationError(
+            "Einen Status (=…) haben nur Maßnahmen (m:).",
+            en="Only measures (m:) have a status (=…).",
+        )
     return parsed
 
 
@@ -117,7 +131,7 @@ def parse_capture_filter(line: str) -> CaptureFilter:
 def _parse(line: str, today: date | None) -> CaptureLine:
     kind, rest = _kind(line)
     found: dict[str, str] = {}
-    names = {"#": "topic", "@": "organisation", "!": "owner", ">": "due"}
+    names = {"#": "topic", "@": "organisation", "!": "owner", ">": "due", "=": "status"}
 
     def take(match: re.Match[str]) -> str:
         sign, quoted, bare = match.groups()
@@ -136,6 +150,8 @@ def _parse(line: str, today: date | None) -> CaptureLine:
             value = resolve_topic(bare or value)
         elif field == "due":
             value = _due(value, today)
+        elif field == "status":
+            value = _status(value)
         found[field] = value
         return ""
 
@@ -150,6 +166,7 @@ def format_capture_line(
     organisation: str | None = None,
     owner: str | None = None,
     due: str | None = None,
+    status: str | None = None,
 ) -> str:
     """Return the line that `parse_capture_line` reads back as these fields."""
 
@@ -167,6 +184,8 @@ def format_capture_line(
         parts.append(tag("!", owner))
     if due:
         parts.append(f">{due}")
+    if status and kind == "measure":
+        parts.append(f"={status}")
     return " ".join(parts)
 
 

@@ -90,6 +90,24 @@ def whole(low: int, high: int, de: str, en: str) -> Rule:
     return rule
 
 
+# A photo's JPEG as base64 (≤ 2000 px, quality 75: about 0.4–2 MB); a little room above.
+JPEG_BASE64_MAX = 6 * 1024 * 1024
+
+
+def jpeg_base64(value: Any) -> str | None:
+    """A photo's JPEG in base64: only base64 characters, at most JPEG_BASE64_MAX of them."""
+    if value is None:
+        return None
+    if (
+        isinstance(value, str)
+        and len(value) <= JPEG_BASE64_MAX
+        and re.fullmatch(r"[A-Za-z0-9+/]*={0,2}", value)
+        and value.startswith("/9j/")  # base64 of a JPEG's first bytes (FF D8 FF)
+    ):
+        return value
+    raise _fail("Kein JPEG-Foto in Base64.", "Not a JPEG photo in base64.")
+
+
 def flag(value: Any) -> int:
     """0 or 1 (True and False are taken)."""
     if value in (0, 1) and not isinstance(value, float):

@@ -140,6 +140,8 @@ class Capture(_FromRow):
     hidden: int = 0
     created_at: str = ""
     hlc: str = ""
+    rank: float | None = None  # order within its protocol group, set on the review screen
+    merged_into: str | None = None  # the capture this near-duplicate was merged into
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,8 @@ HEADERS = {
     "consent date": "consent_date",
     "einwilligung am": "consent_date",
     "einwilligung_am": "consent_date",
+    "present": "present",  # attendance (protocol): ja/nein
+    "anwesend": "present",
 }
 YES = {"ja", "yes", "y", "j", "true", "wahr", "1", "x"}
 NO = {"nein", "no", "n", "false", "falsch", "0", ""}
@@ -48,6 +50,7 @@ class ParticipantRow:
     email: str = ""
     consent: bool = False
     consent_date: str | None = None  # ISO date the list says consent was given
+    present: bool = False
 
 
 def parse_consent_date(text: str) -> str | None:
@@ -73,11 +76,11 @@ def _columns(header: list[str], path: str) -> list[str | None]:
     if unknown:
         problems.append(
             f"{path}:1: unbekannte Spalte(n) {', '.join(unknown)}; erlaubt: "
-            "Name, Organisation, Typ, Kommune, E-Mail, Einwilligung"
+            "Name, Organisation, Typ, Kommune, E-Mail, Einwilligung, Anwesend"
         )
         english.append(
             f"{path}:1: unknown column(s) {', '.join(unknown)}; allowed: "
-            "Name, Organisation, Typ, Kommune, E-Mail, Einwilligung"
+            "Name, Organisation, Typ, Kommune, E-Mail, Einwilligung, Anwesend"
         )
     if "name" not in columns:
         problems.append(f"{path}:1: die Spalte „Name“ (name) fehlt")
@@ -147,6 +150,14 @@ def parse_participants_csv(text: str, path: str = "CSV") -> list[ParticipantRow]
                     f"consent date {consent_date!r} is not a date like 2026-11-30",
                 )
             )
+        present_text = row.get("present", "").lower()
+        if present_text not in YES | NO:
+            row_problems.append(
+                (
+                    f"Anwesend {row.get('present')!r} ist weder ja noch nein",
+                    f"present {row.get('present')!r} is neither yes nor no",
+                )
+            )
         if row_problems:
             problems.extend(f"{path}:{line}: {de}" for de, _ in row_problems)
             english.extend(f"{path}:{line}: {en}" for _, en in row_problems)
@@ -160,6 +171,7 @@ def parse_participants_csv(text: str, path: str = "CSV") -> list[ParticipantRow]
                 email=email,
                 consent=consent_text in YES,
                 consent_date=parse_consent_date(consent_date) if consent_date else None,
+                present=present_text in YES,
             )
         )
     if problems:

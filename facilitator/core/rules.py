@@ -17,6 +17,8 @@ from facilitator.core.taxonomy import (
     MEASURE_STATUSES,
     ORG_TYPES,
     TOPICS,
+    choices,
+    resolve_status,
 )
 
 LANGS = {"de": Label("Deutsch", "German"), "en": Label("Englisch", "English")}
@@ -25,6 +27,21 @@ _NAME_EMPTY = ("Der Name darf nicht leer sein.", "The name must not be empty.")
 _SHORT = f.text(f.NAME_MAX)
 _LONG = f.text(f.TEXT_MAX, multiline=True)
 _TAG = f.text(64)
+
+
+def _measure_status(value: Any) -> str | None:
+    """A measure's status: a key, a label or a short form such as "fertig" (taxonomy)."""
+    if value in (None, ""):
+        return None
+    found = resolve_status(value) if isinstance(value, str) else None
+    if found is None:
+        shown = repr(value)[:40]
+        raise ValidationError(
+            f"Unbekannter Status {shown}; erlaubt: {choices(MEASURE_STATUSES)}.",
+            en=f"Unknown status {shown}; allowed: {choices(MEASURE_STATUSES)}.",
+        )
+    return found
+
 
 RULES: dict[str, dict[str, f.Rule]] = {
     "series": {
@@ -150,11 +167,7 @@ RULES: dict[str, dict[str, f.Rule]] = {
         ),
         "topic": f.choice(TOPICS, "Unbekanntes Themenfeld", "Unknown topic"),
         "organisation_id": f.ident,
-        "status": f.choice(
-            MEASURE_STATUSES,
-            "Unbekannter Status",
-            "Unknown status",
-        ),
+        "status": _measure_status,
         "owner": _SHORT,
         "due": f.day,
         "votes": f.whole(
@@ -168,6 +181,19 @@ RULES: dict[str, dict[str, f.Rule]] = {
         "hidden": f.flag,
         "created_at": f.moment,
         "hlc": f.clock_stamp,
+        "rank": f.position,
+        "merged_into": f.ident,
+        "deleted": f.flag,
+    },
+    "photo": {
+        "workshop_id": f.ident,
+        "agenda_item_id": f.ident,
+        "caption": f.text(300),
+        "jpeg": f.jpeg_base64,
+        "width": f.whole(1, 2000, "Breite {value} ungültig.", "Width {value} not valid."),
+        "height": f.whole(1, 2000, "Höhe {value} ungültig.", "Height {value} not valid."),
+        "size": f.whole(1, f.JPEG_BASE64_MAX, "Größe {value} ungültig.", "Size {value} not valid."),
+        "created_at": f.moment,
         "deleted": f.flag,
     },
     "vote": {
@@ -195,6 +221,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "organisation": ("name",),
     "participant": ("workshop_id", "name"),
     "capture": ("workshop_id", "kind", "text"),
+    "photo": ("workshop_id", "jpeg"),
     "vote": ("workshop_id", "capture_id", "voter", "dots"),
 }
 

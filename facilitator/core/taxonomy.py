@@ -14,6 +14,7 @@ CAPTURE_KINDS: dict[str, Label] = {
     "decision": Label("Entscheidung", "Decision"),
     "question": Label("Frage", "Question"),
     "note": Label("Notiz", "Note"),
+    "next_step": Label("Nächster Schritt", "Next step"),
 }
 
 # Prefixes typed in the one-line capture ("h: Fehlende Schnittstellen").
@@ -29,6 +30,7 @@ KIND_PREFIXES: dict[str, str] = {
     "e": "decision",
     "f": "question",
     "n": "note",
+    "ns": "next_step",
 }
 
 TOPICS: dict[str, Label] = {
@@ -62,6 +64,24 @@ MEASURE_STATUSES: dict[str, Label] = {
     "geplant": Label("Geplant", "Planned"),
     "in_umsetzung": Label("In Umsetzung", "In progress"),
     "abgeschlossen": Label("Abgeschlossen", "Completed"),
+}
+
+# Short forms a moderator types for a measure's status ("=umsetzung", "=fertig").
+STATUS_ALIASES: dict[str, str] = {
+    "neu": "idee",
+    "idea": "idee",
+    "plan": "geplant",
+    "geplant": "geplant",
+    "planned": "geplant",
+    "umsetzung": "in_umsetzung",
+    "laeuft": "in_umsetzung",
+    "laufend": "in_umsetzung",
+    "in_progress": "in_umsetzung",
+    "progress": "in_umsetzung",
+    "fertig": "abgeschlossen",
+    "erledigt": "abgeschlossen",
+    "done": "abgeschlossen",
+    "completed": "abgeschlossen",
 }
 
 AGENDA_KINDS: dict[str, Label] = {
@@ -107,3 +127,8 @@ def resolve(value: str, table: dict[str, Label]) -> str | None:
 def choices(table: dict[str, Label]) -> str:
     """Return the valid keys of `table` as one comma-separated line for messages."""
     return ", ".join(table)
+
+
+def resolve_status(value: str) -> str | None:
+    """Return the measure status named by a key, a label or a short form ("fertig")."""
+    return resolve(value, MEASURE_STATUSES) or STATUS_ALIASES.get(fold_key(value))

@@ -47,4 +47,74 @@ class PageBreak:
     """The next block starts on a new page (Word only)."""
 
 
-Block = Title | Heading | Para | Fields | Bullets | Table | PageBreak
+@dataclass(frozen=True)
+class Image:
+    """A photo (JPEG bytes) with its caption below it; Markdown shows the caption only."""
+
+    jpeg: bytes
+    caption: str
+    width: int  # px, for the aspect ratio
+    height: int
+
+
+Block = Title | Heading | Para | Fields | Bullets | Table | PageBreak | Image
+
+# About how many characters of body text fit across an A4 page with 25 mm margins,
+# counted wide: LibreOffice without Calibri sets the text in a broader font.
+LINE_CHARS = 74
+_CELL_MARGIN = 3.0  # characters' worth of the cell's left and right padding
+_LONGEST_WORD = 40  # longer "words" (URLs) may break; e-mail addresses fit below this
+
+
+_NARROW = frozenset("iljtfr.,:;!|'()[]- ")
+_WIDE = frozenset("mwMW@%")
+
+
+def _width(word: str) -> float:
+    """Return a word's width in average characters (m and W are wide, i and l narrow)."""
+    return sum(
+        0.6
+        if ch in _NARROW
+        else 1.5
+        if ch in _WIDE
+        else 1.2
+        if ch.isupper()
+        else 1.15
+        if ch.isdigit()
+        else 1.0
+        for ch in word
+    )
+
+
+def content_widths(headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> tuple[int, ...]:
+    """Return relative column widths from the content, so no word has to break.
+
+    Each column gets at least its longest word (header words count a little wider:
+    they are bold); the rest of the line goes to the columns with longer texts.
+    """
+    minimum, wanted = [], []
+    for index, header in enumerate(headers):
+        cells = [row[index] for row in rows]
+        words = [_width(w) for cell in cells for w in str(cell).split()] or [0.0]
+        head = max((_width(w) for w in header.split()), default=0.0) * 1.15  # bold is wider
+        least = max(head, min(max(words), _LONGEST_WORD) * 1.05) + _CELL_MARGIN
+        average = sum(len(str(c)) for c in cells) / max(len(cells), 1)
+        minimum.append(least)
+        wanted.append(max(least, min(average, 60.0)))
+    spare = LINE_CHARS - sum(minimum)
+    if spare <= 0:
+        widths = minimum
+    else:
+        extra = [w - m for w, m in zip(wanted, minimum, strict=True)]
+        total = sum(extra) or 1.0
+        share = [e / total if sum(extra) else 1 / len(extra) for e in extra]
+        widths = [m + spare * s for m, s in zip(minimum, share, strict=True)]
+    return tuple(max(1, round(w * 10)) for w in widths)
+
+
+def format_count(value: object, lang: str) -> str:
+    """Return a count as people write it: 1.234 (German) or 1,234; other values as text."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        text = f"{value:,}"
+        return text.replace(",", ".") if lang == "de" else text
+    return "" if value is None else str(value)

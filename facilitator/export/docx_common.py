@@ -190,3 +190,36 @@ def set_properties(
     props.language = LANG_TAGS.get(lang, "de-DE")
     props.created = created or datetime.now()
     props.last_modified_by = clean(author)
+
+
+KEEP_TOGETHER_ROWS = 15
+
+
+def keep_rows_together(table: Table) -> None:
+    """No row breaks across pages; a short table (≤ 15 rows) stays on one page.
+
+    Each row but the last keeps with the next (Word's idiom for keeping a table
+    together), and the header row always keeps with the first body row.
+    """
+    from docx.text.paragraph import Paragraph
+
+    rows = table._tbl.tr_lst
+    for tr in rows:
+        if tr.trPr is None or tr.trPr.find(qn("w:cantSplit")) is None:
+            tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    keep = rows[:-1] if len(rows) - 1 <= KEEP_TOGETHER_ROWS else rows[:1]
+    for tr in keep:
+        for paragraph in tr.iter(qn("w:p")):
+            Paragraph(paragraph, None).paragraph_format.keep_with_next = True
+
+
+def plain_first_column(table: Table) -> None:
+    """Switch off the table style's bold first column: names and measures are not headings."""
+    look = table._tbl.tblPr.find(qn("w:tblLook"))
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        table._tbl.tblPr.append(look)
+    look.set(qn("w:val"), "0420")
+    look.set(qn("w:firstColumn"), "0")
+    look.set(qn("w:firstRow"), "1")
+    look.set(qn("w:noVBand"), "1")

@@ -8,13 +8,16 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu
 
+from facilitator.export.blocks import content_widths, format_count
 from facilitator.export.charts import render_charts
 from facilitator.export.docx_common import (
     add_header_footer,
     add_table,
     clean,
+    keep_rows_together,
     new_document,
     page_a4,
+    plain_first_column,
     set_language,
     set_properties,
     text_width,
@@ -35,9 +38,6 @@ def _alt_text(paragraph, text: str) -> None:
 
 def _set_widths(table, total: int, weights: list[float]) -> None:
     """Set column widths on every cell: Word and LibreOffice both honour that."""
-    count = len(table.columns)
-    # Default: the first (text) column gets room, the counts beside it little.
-    weights = weights or [2.2 if count > 2 else 1.0] + [1.0] * (count - 1)
     widths = [int(total * w / sum(weights)) for w in weights]
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
@@ -77,8 +77,16 @@ def write_factsheet_docx(
             elif block.kind == "para":
                 document.add_paragraph(clean(block.text))
             elif block.kind == "table":
-                table = add_table(document, block.headers, block.rows)
-                _set_widths(table, width, block.widths)
+                cells = [[format_count(v, lang) for v in row] for row in block.rows]
+                table = add_table(document, block.headers, cells)
+                # widths from the content, so no header word ("Herausforderung") breaks
+                _set_widths(
+                    table,
+                    width,
+                    content_widths(tuple(block.headers), tuple(tuple(r) for r in cells)),
+                )
+                keep_rows_together(table)
+                plain_first_column(table)
                 document.add_paragraph()
             elif block.kind == "chart" and block.text in charts:
                 chart = charts[block.text]

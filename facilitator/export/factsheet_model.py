@@ -68,8 +68,11 @@ def build_factsheet(store: Store, series: str | None = None, *, top: int = 10) -
 def factsheet_from_scope(scope: Scope, *, top: int = 10) -> FactSheet:
     """Compute the fact sheet from a loaded scope (participants, captures, organisations)."""
     titles = {w.id: w.title for w in scope.workshops}
-    visible = [c for c in scope.captures if not c.hidden]
-    per_workshop_people = Counter(p.workshop_id for p in scope.participants)
+    visible = [c for c in scope.captures if not c.hidden and not c.merged_into]
+    attended = _attended(scope.participants)
+    per_workshop_people = Counter(p.workshop_id for p in attended)
+    # people, not attendances: who came to three workshops of the series counts once
+    people = {_person_key(p): p for p in attended}
     per_workshop_captures = Counter(c.workshop_id for c in visible)
     orgs_of_people = {p.organisation_id for p in scope.participants if p.organisation_id}
     # an id whose organisation row is unreadable (no name) is left out, not a KeyError
@@ -116,19 +119,33 @@ def factsheet_from_scope(scope: Scope, *, top: int = 10) -> FactSheet:
             )
             for w in scope.workshops
         ],
-        participants=len(scope.participants),
+        participants=len(people),
         organisations=len(orgs),
         orgs_by_type=Counter(
             o.org_type if o.org_type in ORG_TYPES else "sonstige" for o in orgs.values()
         ),
         participants_by_type=Counter(
-            p.org_type if p.org_type in ORG_TYPES else "sonstige" for p in scope.participants
+            p.org_type if p.org_type in ORG_TYPES else "sonstige" for p in people.values()
         ),
         themes=themes,
         frequent=frequent,
         measures=measures,
         top_challenges=[(c, titles.get(c.workshop_id, "")) for c in challenges],
     )
+
+
+def _attended(participants: list) -> list:
+    """Those present, per workshop; everyone registered where attendance was not taken."""
+    recorded = {p.workshop_id for p in participants if p.present}
+    return [p for p in participants if p.present or p.workshop_id not in recorded]
+
+
+def _person_key(person) -> tuple[str, str]:
+    """One person across workshops: by e-mail, else by name and organisation."""
+    if person.email:
+        return ("email", person.email.strip().casefold())
+    name = " ".join(person.name.casefold().split())
+    return ("name", f"{name}|{person.organisation_id or ''}")
 
 
 def _capture_orgs(captures: list[Capture]) -> set[str]:

@@ -6,6 +6,7 @@ One text for both formats: headings, paragraphs, tables and chart places in orde
 from dataclasses import dataclass, field
 from datetime import date
 
+from facilitator.core.dates import format_date
 from facilitator.core.i18n import Catalog
 from facilitator.core.taxonomy import MEASURE_STATUSES, ORG_TYPES
 from facilitator.export.factsheet_model import THEME_KINDS, FactSheet, kind_label, topic_label
@@ -78,7 +79,7 @@ def title_of(sheet: FactSheet, lang: str) -> str:
 def blocks(sheet: FactSheet, lang: str, today: date | None = None) -> list[Block]:
     """Return the fact sheet's content in order; charts appear as Block('chart', name)."""
     t = lambda key, **values: TEXT(key, lang, **values)  # noqa: E731 - local shorthand
-    today_text = (today or date.today()).strftime("%d.%m.%Y" if lang == "de" else "%Y-%m-%d")
+    today_text = format_date((today or date.today()).isoformat(), lang)
     out = [
         Block("title", title_of(sheet, lang)),
         Block(
@@ -189,7 +190,10 @@ def blocks(sheet: FactSheet, lang: str, today: date | None = None) -> list[Block
         Block(
             "table",
             headers=[t("workshop"), t("date"), t("venue"), t("participants"), t("entries")],
-            rows=[[w.title, w.date, w.venue, w.participants, w.captures] for w in sheet.workshops],
+            rows=[
+                [w.title, format_date(w.date, lang), w.venue, w.participants, w.captures]
+                for w in sheet.workshops
+            ],
             widths=[2.4, 1.6, 1.8, 1.5, 1.1],
         ),
     ]

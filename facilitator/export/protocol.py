@@ -14,7 +14,6 @@ from facilitator.core.method_format import MethodCard
 from facilitator.export.files import write_atomic, write_text_atomic
 from facilitator.export.protocol_layout import layout
 from facilitator.export.protocol_model import ProtocolModel, build_protocol
-from facilitator.export.solutions import with_solutions
 from facilitator.store.db import Store
 
 FORMATS = ("docx", "md")
@@ -61,11 +60,20 @@ def _method_cards() -> dict[str, MethodCard]:
 
 
 def protocol_model(
-    store: Store, workshop_id: str, lang: str = "de", cards: dict[str, MethodCard] | None = None
+    store: Store,
+    workshop_id: str,
+    lang: str = "de",
+    cards: dict[str, MethodCard] | None = None,
+    *,
+    photos: bool = True,
 ) -> ProtocolModel:
     """Return the protocol model of a workshop (for previews in the app, and the renderers)."""
     return build_protocol(
-        store, workshop_id, _method_cards() if cards is None else cards, normalise_lang(lang)
+        store,
+        workshop_id,
+        _method_cards() if cards is None else cards,
+        normalise_lang(lang),
+        photos=photos,
     )
 
 
@@ -78,10 +86,12 @@ def write_protocol(
     template: Path | None = None,
     fmt: str = "docx",
     cards: dict[str, MethodCard] | None = None,
+    photos: bool = True,
 ) -> Path:
     """Write the protocol of a workshop to `path` as .docx (default) or Markdown.
 
-    A bad template or format raises UserError before anything is written.
+    A bad template or format raises UserError before anything is written;
+    `photos=False` leaves the photo protocol out (captions and all).
     """
     if fmt not in FORMATS:
         raise UserError(
@@ -96,10 +106,8 @@ def write_protocol(
             )
         template = check_template(template)
     path = Path(path)
-    model = protocol_model(store, workshop_id, lang, cards)
-    blocks = with_solutions(
-        layout(model), store, workshop_id, model.lang
-    )  # "Lösungen aus der Reihe"
+    model = protocol_model(store, workshop_id, lang, cards, photos=photos and fmt == "docx")
+    blocks = layout(model)
     if fmt == "md":
         from facilitator.export.protocol_md import render_markdown
 

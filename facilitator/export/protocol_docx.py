@@ -19,6 +19,7 @@ from facilitator.export.blocks import (
     Bullets,
     Fields,
     Heading,
+    Image,
     PageBreak,
     Para,
     Table,
@@ -28,8 +29,10 @@ from facilitator.export.docx_common import (
     add_header_footer,
     add_table,
     clean,
+    keep_rows_together,
     new_document,
     page_a4,
+    plain_first_column,
     set_language,
     set_properties,
     text_width,
@@ -37,6 +40,7 @@ from facilitator.export.docx_common import (
 from facilitator.export.strings import STRINGS
 
 _HEADING_SIZES = {"Title": 24, "Heading 1": 16, "Heading 2": 13, "Heading 3": 11}
+_PHOTO_HEIGHT = Mm(150)  # a photo and its caption fit on one page with a heading above
 
 
 def ensure_style(document, name: str) -> str:
@@ -78,15 +82,7 @@ def shape_table(document, table, widths: Sequence[int]) -> None:
         width = Emu(int(available * weight / sum(widths)))
         column.width = width
         cell.width = width
-    look = table._tbl.tblPr.find(qn("w:tblLook"))
-    if look is None:
-        look = OxmlElement("w:tblLook")
-        table._tbl.tblPr.append(look)
-    # the table styles mark the first column bold; names and measures are not headings
-    look.set(qn("w:val"), "0420")
-    look.set(qn("w:firstColumn"), "0")
-    look.set(qn("w:firstRow"), "1")
-    look.set(qn("w:noVBand"), "1")
+    plain_first_column(table)
 
 
 def append_rows(table, rows: Sequence[Sequence[str]]) -> None:
@@ -96,6 +92,7 @@ def append_rows(table, rows: Sequence[Sequence[str]]) -> None:
     costs about a second for a 2,000-entry protocol; a copied row costs microseconds.
     """
     if not rows:
+        keep_rows_together(table)
         return
     prototype = table.add_row()._tr
     table._tbl.remove(prototype)
@@ -115,19 +112,51 @@ def append_rows(table, rows: Sequence[Sequence[str]]) -> None:
                 run.append(text)
                 paragraph.append(run)
         table._tbl.append(tr)
+    keep_rows_together(table)
+
+
+def add_photo(document, image: Image, caption_style: str, number: int) -> None:
+    """Add a photo across the text width (at most 15 cm high) with its caption below."""
+    from facilitator.export.docx_images import add_picture
+
+    width = text_width(document)
+    height = Emu(int(width * image.height / max(image.width, 1)))
+    if height > _PHOTO_HEIGHT:
+        width, height = Emu(int(width * _PHOTO_HEIGHT / height)), _PHOTO_HEIGHT
+    picture = document.add_paragraph()
+    picture.paragraph_format.keep_with_next = True  # the caption stays with its photo
+    add_picture(document, picture.add_run(), image.jpeg, width, height, number)
+    styled(document, image.caption, caption_style)
 
 
 def render_blocks(document, blocks: list[Block]) -> None:
     """Append the blocks to the document's body."""
+    ids = {}
+    for style in document.styles:
+        ids.setdefault(style.name, style.style_id)
     styles = {
-        name: document.styles[ensure_style(document, name)].style_id
-        for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number")
+        name: ids.get(name) or document.styles[ensure_style(document, name)].style_id
+        for name in (
+            "Title",
+            "Heading 1",
+            "Heading 2",
+            "Heading 3",
+            "List Bullet",
+            "List Number",
+            "Caption",
+        )
     }
+    photos = 0
     for block in blocks:
         if isinstance(block, Title):
             styled(document, block.text, styles["Title"])
         elif isinstance(block, Heading):
-            styled(document, block.text, styles[f"Heading {block.level}"])
+            # a heading never ends a page: it stays with what it heads
+            heading = styled(document, block.text, styles[f"Heading {block.level}"])
+            heading.paragraph_format.keep_with_next = True
+        elif isinstance(block, Image):
+            add_photo(document, block, styles["Caption"], photos)
+            photos += 1
         elif isinstance(block, Para):
             paragraph = document.add_paragraph()
             paragraph.add_run(clean(block.text)).italic = block.note
@@ -178,4 +207,6 @@ def write_docx(
         lang,
         created,
     )
-    document.save(str(path))
+    from facilitator.export.docx_images import save
+
+    save(document, Path(path))

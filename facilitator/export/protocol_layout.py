@@ -4,16 +4,24 @@ Both renderers (Word and Markdown) walk the same list of blocks, so the two
 documents cannot drift apart. Labels come from export/strings.py.
 """
 
-from datetime import date
+from collections.abc import Callable
 
-from facilitator.core.taxonomy import CAPTURE_KINDS, MEASURE_STATUSES, ORG_TYPES, TOPICS
-from facilitator.export.blocks import Block, Bullets, Fields, Heading, Para, Table, Title
-from facilitator.export.protocol_model import Entry, ProtocolModel
-from facilitator.export.strings import SECTIONS, STRINGS
-
-_MONTHS_EN = (
-    "January February March April May June July August September October November December"
-).split()
+from facilitator.core.dates import format_date
+from facilitator.core.taxonomy import MEASURE_STATUSES, ORG_TYPES, TOPICS
+from facilitator.export.blocks import (
+    Block,
+    Bullets,
+    Fields,
+    Heading,
+    Image,
+    Para,
+    Table,
+    Title,
+    content_widths,
+    format_count,
+)
+from facilitator.export.protocol_model import Entry, ProtocolModel, TopicGroup
+from facilitator.export.strings import STRINGS
 
 
 class _Layout:
@@ -40,9 +48,11 @@ class _Layout:
         else:
             self.empty()
 
-    def table(self, headers: list[str], rows: list[list[str]], widths: tuple[int, ...]) -> None:
+    def table(self, headers: list[str], rows: list[list[str]]) -> None:
+        """A table whose column widths follow its content (no word broken)."""
         if rows:
-            self.add(Table(tuple(headers), tuple(tuple(r) for r in rows), widths))
+            cells = tuple(tuple(r) for r in rows)
+            self.add(Table(tuple(headers), cells, content_widths(tuple(headers), cells)))
         else:
             self.empty()
 
@@ -53,44 +63,54 @@ class _Layout:
 
     def entry_line(self, entry: Entry) -> str:
         extras = [x for x in (self.votes(entry), entry.organisation) if x]
+        if entry.merged:
+            extras.append(self.t("merged", n=entry.merged + 1))
         return entry.text + (f" ({'; '.join(extras)})" if extras else "")
 
     def date(self, iso: str | None, empty: str = "") -> str:
         """Return an ISO date as people write it: 01.12.2026 or 1 December 2026."""
-        try:
-            day = date.fromisoformat(str(iso)[:10])
-        except ValueError:
-            return iso or empty
-        if self.lang == "en":
-            return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
-        return day.strftime("%d.%m.%Y")
+        return format_date(iso, self.lang, empty) if iso else empty
 
     def topic(self, key: str | None) -> str:
         return self.label(TOPICS, key, self.t("no_topic"))
 
 
 def layout(model: ProtocolModel) -> list[Block]:
-    """Return the protocol as a list of blocks, in document order."""
+    """Return the protocol as a list of blocks, in document order.
+
+    Sections are numbered in their headings ("10. Anhang: Methoden"), so the
+    contents list needs no list numbering that a narrow indent could squeeze.
+    """
     out = _Layout(model)
     t = out.t
     out.add(Title(t("page_title", title=model.title)))
     time = t("time_range", start=model.start, end=model.end) if model.end else model.start
-    out.add(
-        Fields(
-            (
-                (t("date"), out.date(model.date, t("not_given"))),
-                (t("time"), time or t("not_given")),
-                (t("venue"), model.venue or t("not_given")),
-                (t("moderation"), model.moderation or t("not_given")),
-                (t("minute_taker"), model.minute_taker or t("not_given")),
-                (t("distribution"), "; ".join(model.distribution) or t("not_given")),
-            )
-        )
-    )
-    out.add(Heading(1, t("contents")), Bullets(tuple(t(s) for s in SECTIONS), numbered=True))
-    for section, write in zip(SECTIONS, _WRITERS, strict=True):
-        out.add(Heading(1, t(section)))
-        write(out, model)
+    fields = [
+        (t("date"), out.date(model.date, t("not_given"))),
+        (t("time"), time or t("not_given")),
+        (t("venue"), model.venue or t("not_given")),
+    ]
+    for label, value in (
+        (t("series"), model.series),
+        (t("moderation"), model.moderation),
+        (t("minute_taker"), model.minute_taker),
+        (t("distribution"), "; ".join(model.distribution)),
+    ):
+        if value:  # an empty detail is left out rather than printed as "nicht angegeben"
+            fields.append((label, value))
+    out.add(Fields(tuple(fields)))
+    sections: list[tuple[str, Callable[[], None]]] = [
+        (t(key), lambda write=write: write(out, model)) for key, write in SECTIONS[:-1]
+    ]
+    for extra in model.extra_sections:
+        sections.append((extra.title, lambda extra=extra: out.add(*extra.blocks)))
+    key, write = SECTIONS[-1]
+    sections.append((t(key), lambda: write(out, model)))
+    titles = [f"{number}. {title}" for number, (title, _) in enumerate(sections, 1)]
+    out.add(Heading(1, t("contents")), *(Para(title) for title in titles))
+    for title, (_, write_section) in zip(titles, sections, strict=True):
+        out.add(Heading(1, title))
+        write_section()
     return out.blocks
 
 
@@ -108,33 +128,43 @@ def _goals_agenda(out: _Layout, model: ProtocolModel) -> None:
         ]
         for row in model.agenda
     ]
-    out.table([t("item"), t("planned"), t("actual"), t("method")], rows, (8, 5, 5, 7))
+    out.table([t("item"), t("planned"), t("actual"), t("method")], rows)
 
 
 def _participants(out: _Layout, model: ProtocolModel) -> None:
     t = out.t
-    rows = [
-        [p.name, p.organisation, out.label(ORG_TYPES, p.org_type), p.email]
-        for p in model.participants
-    ]
-    out.table([t("name"), t("organisation"), t("org_type"), t("email")], rows, (4, 4, 3, 5))
-    if not rows:
-        return
-    out.add(Para(t("email_note"), note=True), Heading(2, t("counts")))
-    counts = [[out.label(ORG_TYPES, key), str(n)] for key, n in model.org_counts]
-    counts.append([t("total"), str(len(model.participants))])
-    out.table([t("org_type"), t("count")], counts, (3, 1))
-
-
-def _org_status(out: _Layout, model: ProtocolModel) -> None:
-    t = out.t
-    if not model.org_status and not model.orgs_without_measures:
+    people = model.attendance
+    if not people.named and not people.unnamed:
         out.empty()
-    for group in model.org_status:
-        out.add(Heading(2, group.organisation or t("no_org")))
-        out.bullets([f"{e.text} – {out.label(MEASURE_STATUSES, e.status)}" for e in group.measures])
-    if model.orgs_without_measures:
-        out.add(Para(f"{t('no_measures')}: {', '.join(model.orgs_without_measures)}", note=True))
+        return
+    if people.recorded:
+        out.add(Para(t("attendance", present=people.present, absent=people.absent)))
+    else:
+        out.add(Para(t("attendance_unknown"), note=True))
+    out.table(
+        [t("name"), t("organisation"), t("org_type")],
+        [[p.name, p.organisation, out.label(ORG_TYPES, p.org_type)] for p in people.named],
+    )
+    if people.unnamed:
+        out.add(Para(t("unnamed_intro")))
+        out.bullets(
+            [
+                f"{org or t('no_org')} ({t('one_person') if n == 1 else t('persons', n=n)})"
+                for org, n in people.unnamed
+            ]
+        )
+    out.add(Heading(2, t("counts")))
+    counts = [[out.label(ORG_TYPES, key), format_count(n, out.lang)] for key, n in model.org_counts]
+    counts.append([t("total"), format_count(sum(n for _, n in model.org_counts), out.lang)])
+    out.table([t("org_type"), t("count")], counts)
+
+
+def _groups(out: _Layout, groups: list[TopicGroup], write: Callable[[list[Entry]], None]) -> None:
+    if not groups:
+        out.empty()
+    for group in groups:
+        out.add(Heading(3, out.topic(group.topic)))
+        write(group.entries)
 
 
 def _results(out: _Layout, model: ProtocolModel) -> None:
@@ -142,48 +172,39 @@ def _results(out: _Layout, model: ProtocolModel) -> None:
         out.empty()
         return
     for kind, groups in model.results.items():
-        out.add(Heading(2, out.label(CAPTURE_KINDS, kind)))
-        if not groups:
-            out.empty()
-        for group in groups:
-            out.add(Heading(3, out.topic(group.topic)))
-            out.bullets([out.entry_line(e) for e in group.entries])
+        out.add(Heading(2, out.t(f"results_{kind}")))
+        _groups(out, groups, lambda entries: out.bullets([out.entry_line(e) for e in entries]))
 
 
 def _measures(out: _Layout, model: ProtocolModel) -> None:
     t = out.t
-    rows = [
-        [e.text, out.topic(e.topic), out.label(MEASURE_STATUSES, e.status), e.organisation]
-        for e in model.measures
-    ]
-    out.table([t("measure"), t("topic"), t("status"), t("organisation")], rows, (6, 3, 3, 4))
+
+    def table(entries: list[Entry]) -> None:
+        rows = [
+            [
+                e.text + (f" ({out.votes(e)})" if e.votes else ""),
+                out.label(MEASURE_STATUSES, e.status),
+                e.organisation,
+            ]
+            for e in entries
+        ]
+        out.table([t("measure"), t("status"), t("organisation")], rows)
+
+    _groups(out, model.measures, table)
 
 
 def _networking(out: _Layout, model: ProtocolModel) -> None:
     t = out.t
     out.add(Heading(2, t("matches")))
-    rows = [
-        [
-            out.topic(m.topic),
-            out.entry_line(m.request),
-            out.entry_line(m.offer),
-        ]
-        for m in model.matches
-    ]
-    out.table([t("topic"), t("request"), t("offer")], rows, (2, 4, 4))
-    if model.unmatched:
-        out.add(Heading(3, t("unmatched")))
-        out.bullets(
-            [
-                f"{t(kind)}: {out.entry_line(e)} – {out.topic(e.topic)}"
-                for kind, e in model.unmatched
-            ]
-        )
+    _groups(
+        out,
+        model.networking,
+        lambda entries: out.bullets([f"{t(e.kind)}: {out.entry_line(e)}" for e in entries]),
+    )
     out.add(Heading(2, t("contacts")))
     out.table(
         [t("name"), t("organisation"), t("email")],
         [[p.name, p.organisation, p.email] for p in model.contacts],
-        (3, 3, 4),
     )
     if model.contacts:
         out.add(Para(t("contacts_note"), note=True))
@@ -194,20 +215,34 @@ def _tasks(out: _Layout, model: ProtocolModel) -> None:
     out.table(
         [t("owner"), t("what"), t("due")],
         [[e.owner or "–", e.text, out.date(e.due, "–")] for e in model.tasks],
-        (3, 6, 2),
     )
 
 
 def _decisions(out: _Layout, model: ProtocolModel) -> None:
     out.add(Heading(2, out.t("decisions")))
-    out.bullets(model.decisions)
+    out.bullets([out.entry_line(e) for e in model.decisions])
     out.add(Heading(2, out.t("questions")))
-    out.bullets(model.questions)
+    out.bullets([out.entry_line(e) for e in model.questions])
+
+
+def _record(out: _Layout, model: ProtocolModel) -> None:
+    if not model.record:
+        out.empty()
+    for block in model.record:
+        out.add(Heading(2, block.title or out.t("no_block")))
+        if block.notes:
+            out.add(Bullets(tuple(out.entry_line(e) for e in block.notes)))
+        for photo in block.photos:
+            caption = photo.caption or out.t("photo")
+            out.add(Image(photo.jpeg, caption, photo.width, photo.height))
 
 
 def _next_steps(out: _Layout, model: ProtocolModel) -> None:
-    out.bullets(model.next_steps)
-    out.add(Fields(((out.t("next_date"), out.date(model.next_date, out.t("not_given"))),)))
+    out.bullets([out.entry_line(e) for e in model.next_steps])
+    fields = [(out.t("next_date"), out.date(model.next_date, out.t("not_given")))]
+    if model.next_venue:
+        fields.append((out.t("venue"), model.next_venue))
+    out.add(Fields(tuple(fields)))
 
 
 def _appendix(out: _Layout, model: ProtocolModel) -> None:
@@ -224,15 +259,17 @@ def _appendix(out: _Layout, model: ProtocolModel) -> None:
         )
 
 
-_WRITERS = (
-    _goals_agenda,
-    _participants,
-    _org_status,
-    _results,
-    _measures,
-    _networking,
-    _tasks,
-    _decisions,
-    _next_steps,
-    _appendix,
-)
+# (heading key, writer) in document order; sections of other areas (the model's
+# extra_sections) go in before the last one, the appendix.
+SECTIONS: list[tuple[str, Callable[[_Layout, ProtocolModel], None]]] = [
+    ("goals_agenda", _goals_agenda),
+    ("participants", _participants),
+    ("results", _results),
+    ("measures", _measures),
+    ("networking", _networking),
+    ("tasks", _tasks),
+    ("decisions_questions", _decisions),
+    ("record", _record),
+    ("next_steps", _next_steps),
+    ("appendix", _appendix),
+]

@@ -7,6 +7,7 @@ from facilitator.export.blocks import (
     Bullets,
     Fields,
     Heading,
+    Image,
     PageBreak,
     Para,
     Table,
@@ -20,9 +21,14 @@ _LINE_START = re.compile(r"^([-+=~])")
 _NUMBERED = re.compile(r"^(\d+)([.)])")
 
 
-def markdown_text(value: str) -> str:
-    """Escape markup characters and fold line breaks: one entry stays one line."""
+def markdown_text(value: str, line_start: bool = True) -> str:
+    """Escape markup characters and fold line breaks: one entry stays one line.
+
+    Text that does not start a line (after "## " or "**Datum:** ") needs no list escapes.
+    """
     text = _INLINE.sub(r"\\\1", " ".join(clean(value).split()))
+    if not line_start:
+        return text
     # a leading "-", "+", "=" or "1." would turn the line into a list or a heading rule
     return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\\\1", text))
 
@@ -35,7 +41,7 @@ def render_markdown(blocks: list[Block]) -> str:
             out.append(f"# {markdown_text(block.text)}")
         elif isinstance(block, Heading):
             # the title is the only level-1 heading; sections start at ##
-            out.append(f"{'#' * (block.level + 1)} {markdown_text(block.text)}")
+            out.append(f"{'#' * (block.level + 1)} {markdown_text(block.text, False)}")
         elif isinstance(block, Para):
             if not markdown_text(block.text):
                 continue
@@ -44,7 +50,9 @@ def render_markdown(blocks: list[Block]) -> str:
             )
         elif isinstance(block, Fields):
             out.append(
-                "\n".join(f"**{markdown_text(k)}:** {markdown_text(v)}  " for k, v in block.pairs)
+                "\n".join(
+                    f"**{markdown_text(k)}:** {markdown_text(v, False)}  " for k, v in block.pairs
+                )
             )
         elif isinstance(block, Bullets):
             marker = (lambda i: f"{i}.") if block.numbered else (lambda i: "-")
@@ -55,6 +63,8 @@ def render_markdown(blocks: list[Block]) -> str:
             )
         elif isinstance(block, PageBreak):
             continue
+        elif isinstance(block, Image):
+            out.append(f"*{markdown_text(block.caption)}*")
         elif isinstance(block, Table):
             lines = [
                 "| " + " | ".join(markdown_text(h) for h in block.headers) + " |",

@@ -1,11 +1,19 @@
 """Provides the protocol model: what goes into a workshop's protocol, read from the store.
 
 Plain dataclasses, no Word: the .docx and the Markdown renderer both draw on the
-same model (through export/protocol_layout.py). Contact details enter the model
-only for participants who consented; hidden and deleted captures never do.
+same model (through export/protocol_layout.py). Every visible capture appears
+exactly once: challenges, needs, drivers and ideas under results, measures with
+their status, offers and requests under networking, to-dos as tasks, decisions,
+questions, next steps, and notes under their agenda block (with its photos).
+People: only those present are listed; by name only with consent, otherwise as
+their organisation with a count; absent people are only counted. Hidden, merged
+and deleted captures never appear on their own (merged ones add their dots and
+organisations to the entry they went into).
 """
 
+import importlib
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -20,12 +28,19 @@ from facilitator.store.participants import list_participants
 from facilitator.store.timer import timer_state
 from facilitator.store.workshops import get_workshop, workshop_row
 
-RESULT_KINDS = ("challenge", "need", "driver")
+RESULT_KINDS = ("challenge", "need", "driver", "idea")
 MAX_OFFERS_PER_REQUEST = 3  # keeps the pairs readable when a topic has many offers
+
+# Further sections, as "module:function" (store, workshop_id, lang) -> ExtraSection | None;
+# they appear before the appendix in this order. Add a line here to add a section.
+SECTION_BUILDERS: list[str] = [
+    "facilitator.export.solutions:solutions_section",  # "Lösungen aus der Reihe" (series)
+]
 
 
 @dataclass
 class AgendaRow:
+    id: str
     title: str
     kind: str
     planned: str  # "09:00–09:15"
@@ -47,18 +62,52 @@ class Entry:
     """One capture as the protocol shows it."""
 
     text: str
-    organisation: str = ""
+    organisation: str = ""  # with merged near-duplicates: every organisation, "; "-joined
     topic: str | None = None
     votes: int = 0
     status: str | None = None
     owner: str = ""
     due: str = ""
+    id: str = ""  # the capture's id (the review screen edits it)
+    kind: str = ""
+    merged: int = 0  # how many near-duplicates were merged into it
 
 
 @dataclass
-class OrgStatus:
-    organisation: str
-    measures: list[Entry]
+class Attendance:
+    """Who was there, as the protocol may show it."""
+
+    named: list[PersonRow]  # present, consented: by name
+    unnamed: list[tuple[str, int]]  # present without consent: (organisation, how many)
+    present: int
+    absent: int  # registered but not marked present (excused or absent)
+    recorded: bool  # False: nobody was marked present, so everyone registered is shown
+
+
+@dataclass
+class PhotoRef:
+    id: str
+    caption: str
+    width: int
+    height: int
+    jpeg: bytes = b""
+
+
+@dataclass
+class BlockRecord:
+    """What happened in one agenda block besides the results: notes and photos."""
+
+    title: str  # "" for notes and photos without a block
+    notes: list[Entry]
+    photos: list[PhotoRef]
+
+
+@dataclass
+class ExtraSection:
+    """A section another area adds (SECTION_BUILDERS): a heading and its blocks."""
+
+    title: str
+    blocks: list  # export.blocks.Block
 
 
 @dataclass
@@ -95,21 +144,22 @@ class ProtocolModel:
     distribution: list[str]
     goals: list[str]
     agenda: list[AgendaRow]
-    participants: list[PersonRow]
-    org_counts: list[tuple[str, int]]  # (org type key, count), largest first
-    org_status: list[OrgStatus]
-    orgs_without_measures: list[str]
+    series: str
+    attendance: Attendance
+    org_counts: list[tuple[str, int]]  # (org type key, people present), largest first
     results: dict[str, list[TopicGroup]]  # capture kind -> groups, in RESULT_KINDS order
-    measures: list[Entry]
-    matches: list[Match]
-    unmatched: list[tuple[str, Entry]]  # ("offer" | "request", entry)
+    measures: list[TopicGroup]
+    networking: list[TopicGroup]  # requests and offers (Entry.kind) by topic field
     contacts: list[PersonRow]
     tasks: list[Entry]
-    decisions: list[str]
-    questions: list[str]
-    next_steps: list[str]
+    decisions: list[Entry]
+    questions: list[Entry]
+    next_steps: list[Entry]
     next_date: str
+    next_venue: str
+    record: list[BlockRecord]  # notes and photos per agenda block, in agenda order
     methods: list[MethodNote] = field(default_factory=list)
+    extra_sections: list[ExtraSection] = field(default_factory=list)
 
 
 def clock_of(ms: int | None) -> str:
@@ -128,15 +178,27 @@ def _lines(value: object) -> list[str]:
     return [line.strip().lstrip("-•* ").strip() for line in items if line and line.strip()]
 
 
-def _entry(capture: Capture) -> Entry:
+def _entry(capture: Capture, merged: list[Capture]) -> Entry:
+    orgs = [capture.organisation, *(m.organisation for m in merged)]
     return Entry(
         text=capture.text,
-        organisation=capture.organisation,
+        organisation="; ".join(dict.fromkeys(o for o in orgs if o)),
         topic=capture.topic,
         votes=capture.votes,
         status=capture.status,
         owner=capture.owner or "",
         due=capture.due or "",
+        id=capture.id,
+        kind=capture.kind,
+        merged=len(merged),
+    )
+
+
+def _order(entries: list[Entry], ranks: dict[str, float | None]) -> list[Entry]:
+    """The review screen's order where set, then most dots, then as captured."""
+    return sorted(
+        entries,
+        key=lambda e: (ranks.get(e.id) is None, ranks.get(e.id) or 0.0, -e.votes),
     )
 
 
@@ -145,13 +207,13 @@ def _topic_order(topic: str | None) -> int:
     return keys.index(topic) if topic in TOPICS else len(keys)
 
 
-def _by_topic(entries: list[Entry]) -> list[TopicGroup]:
+def _by_topic(entries: list[Entry], ranks: dict[str, float | None]) -> list[TopicGroup]:
     groups: dict[str | None, list[Entry]] = defaultdict(list)
     for entry in entries:
         groups[entry.topic if entry.topic in TOPICS else None].append(entry)
     return [
         # sorted() is stable: equal votes keep the order they were captured in
-        TopicGroup(topic, sorted(groups[topic], key=lambda e: -e.votes))
+        TopicGroup(topic, _order(groups[topic], ranks))
         for topic in sorted(groups, key=_topic_order)
     ]
 
@@ -168,6 +230,7 @@ def _agenda(store: Store, workshop_id: str, cards: dict[str, MethodCard], lang: 
         card = cards.get(item.method) if item.method else None
         rows.append(
             AgendaRow(
+                id=item.id,
                 title=item.title,
                 kind=item.kind,
                 planned=f"{slot.start_text}–{slot.end_text}",
@@ -191,73 +254,113 @@ def _agenda(store: Store, workshop_id: str, cards: dict[str, MethodCard], lang: 
     return rows, used, format_clock(plan.end) if plan.slots else ""
 
 
-def _matches(offers: list[Entry], requests: list[Entry]):
-    """Pair each request with offers of the same topic field from other organisations."""
-    pairs: list[Match] = []
-    matched_offers: set[int] = set()
-    unmatched: list[tuple[str, Entry]] = []
-    ranked_offers = sorted(offers, key=lambda e: -e.votes)
-    for request in sorted(requests, key=lambda e: (_topic_order(e.topic), -e.votes)):
-        found = [
-            (index, offer)
-            for index, offer in enumerate(ranked_offers)
-            if request.topic
-            and offer.topic == request.topic
-            and (not request.organisation or offer.organisation != request.organisation)
-        ][:MAX_OFFERS_PER_REQUEST]
-        if not found:
-            unmatched.append(("request", request))
-        for index, offer in found:
-            matched_offers.add(index)
-            pairs.append(Match(request.topic, request, offer))
-    unmatched.extend(
-        ("offer", offer) for i, offer in enumerate(ranked_offers) if i not in matched_offers
+def _attendance(people: list) -> Attendance:
+    recorded = any(p.present for p in people)
+    shown = [p for p in people if p.present or not recorded]
+    named = [
+        PersonRow(p.name, p.organisation, p.org_type, p.email if p.consent == 1 else "")
+        for p in shown
+        if p.consent == 1
+    ]
+    unnamed = Counter(p.organisation for p in shown if p.consent != 1)
+    return Attendance(
+        named=named,
+        unnamed=sorted(unnamed.items(), key=lambda kv: (not kv[0], kv[0].lower())),
+        present=len(shown) if recorded else 0,
+        absent=len(people) - len(shown),
+        recorded=recorded,
     )
-    return pairs, unmatched
+
+
+def _record(
+    items: list[AgendaRow], notes: list[Entry], note_items: dict[str, str | None], photos: list
+) -> list[BlockRecord]:
+    """Notes and photos per agenda block, in agenda order; blocks with neither are left out."""
+    titles = {row.id: row.title for row in items}
+    by_block: dict[str, BlockRecord] = {}
+    for row_id in [*titles, ""]:
+        by_block[row_id] = BlockRecord(titles.get(row_id, ""), [], [])
+    for entry in notes:
+        item = note_items.get(entry.id)
+        by_block[item if item in titles else ""].notes.append(entry)
+    for photo in photos:
+        by_block[photo.agenda_item_id if photo.agenda_item_id in titles else ""].photos.append(
+            PhotoRef(photo.id, photo.caption, photo.width, photo.height)
+        )
+    return [block for block in by_block.values() if block.notes or block.photos]
+
+
+def _extra_sections(store: Store, workshop_id: str, lang: str) -> list[ExtraSection]:
+    sections = []
+    for target in SECTION_BUILDERS:
+        module, _, name = target.partition(":")
+        build: Callable[[Store, str, str], ExtraSection | None] = getattr(
+            importlib.import_module(module), name
+        )
+        section = build(store, workshop_id, lang)
+        if section is not None:
+            sections.append(section)
+    return sections
 
 
 def build_protocol(
-    store: Store, workshop_id: str, cards: dict[str, MethodCard], lang: str = "de"
+    store: Store,
+    workshop_id: str,
+    cards: dict[str, MethodCard],
+    lang: str = "de",
+    *,
+    photos: bool = True,
 ) -> ProtocolModel:
-    """Read one workshop from the store and return its protocol model."""
+    """Read one workshop from the store and return its protocol model.
+
+    With `photos`, the photos' JPEGs are in the model (PhotoRef.jpeg) for the renderer.
+    """
+    from facilitator.store.photos import list_photos, photo_jpeg
+    from facilitator.store.review import merged_into
+    from facilitator.store.series import list_series
+
     workshop = get_workshop(store, workshop_id)
     row = workshop_row(store, workshop.id)
     agenda, methods, planned_end = _agenda(store, workshop.id, cards, lang)
     end = workshop.end or planned_end
 
     people = list_participants(store, workshop.id)
-    persons = [
-        PersonRow(p.name, p.organisation, p.org_type, p.email if p.consent == 1 else "")
-        for p in people
-    ]
-    counts = Counter(p.org_type if p.org_type in ORG_TYPES else "sonstige" for p in people)
+    attendance = _attendance(people)
+    shown = [p for p in people if p.present or not attendance.recorded]
+    counts = Counter(p.org_type if p.org_type in ORG_TYPES else "sonstige" for p in shown)
     org_counts = sorted(counts.items(), key=lambda kv: (-kv[1], list(ORG_TYPES).index(kv[0])))
 
     captures = list_captures(store, workshop.id, include_hidden=False)
+    merged = merged_into(store, workshop.id)
+    ranks = {c.id: c.rank for c in captures}
     by_kind: dict[str, list[Entry]] = defaultdict(list)
     for capture in captures:
-        by_kind[capture.kind].append(_entry(capture))
+        by_kind[capture.kind].append(_entry(capture, merged.get(capture.id, [])))
 
     status_order = list(MEASURE_STATUSES)
-    measures = sorted(
-        by_kind["measure"],
-        key=lambda e: (
-            _topic_order(e.topic),
-            status_order.index(e.status) if e.status in status_order else len(status_order),
-            -e.votes,
+    measures = _by_topic(
+        sorted(
+            by_kind["measure"],
+            key=lambda e: (
+                status_order.index(e.status) if e.status in status_order else len(status_order)
+            ),
         ),
+        ranks,
     )
-    per_org: dict[str, list[Entry]] = defaultdict(list)
-    for entry in by_kind["measure"]:
-        per_org[entry.organisation].append(entry)
-    org_status = [
-        OrgStatus(name, per_org[name]) for name in sorted(per_org, key=lambda n: (not n, n.lower()))
-    ]
-    present_orgs = sorted({p.organisation for p in people if p.organisation}, key=str.lower)
-    without = [name for name in present_orgs if name not in per_org]
-
-    pairs, unmatched = _matches(by_kind["offer"], by_kind["request"])
+    networking = _by_topic(by_kind["request"] + by_kind["offer"], ranks)
+    for group in networking:  # requests first: "who looks for what, who offers it"
+        group.entries.sort(key=lambda e: e.kind != "request")
     tasks = sorted(by_kind["todo"], key=lambda e: (not e.due, e.due, e.owner.lower()))
+    stored_steps = [Entry(text=line) for line in _lines(row.get("next_steps"))]
+    photo_rows = list_photos(store, workshop.id) if photos else []
+    record = _record(
+        agenda, by_kind["note"], {c.id: c.agenda_item_id for c in captures}, photo_rows
+    )
+    if photos:
+        for block in record:
+            for photo in block.photos:
+                photo.jpeg = photo_jpeg(store, photo.id)
+    series = next((s.name for s in list_series(store) if s.id == workshop.series_id), "")
     return ProtocolModel(
         lang=lang,
         title=workshop.title,
@@ -270,19 +373,20 @@ def build_protocol(
         distribution=_lines(row.get("distribution")),
         goals=_lines(row.get("goals")),
         agenda=agenda,
-        participants=persons,
+        series=series,
+        attendance=attendance,
         org_counts=org_counts,
-        org_status=org_status,
-        orgs_without_measures=without,
-        results={kind: _by_topic(by_kind[kind]) for kind in RESULT_KINDS},
+        results={kind: _by_topic(by_kind[kind], ranks) for kind in RESULT_KINDS},
         measures=measures,
-        matches=pairs,
-        unmatched=unmatched,
-        contacts=[p for p in persons if p.email],
-        tasks=tasks,
-        decisions=[e.text for e in by_kind["decision"]],
-        questions=[e.text for e in by_kind["question"]],
-        next_steps=_lines(row.get("next_steps")),
+        networking=networking,
+        contacts=[p for p in attendance.named if p.email],
+        tasks=_order(tasks, ranks),
+        decisions=_order(by_kind["decision"], ranks),
+        questions=_order(by_kind["question"], ranks),
+        next_steps=stored_steps + _order(by_kind["next_step"], ranks),
         next_date=workshop.next_date or "",
+        next_venue=str(row.get("next_venue") or ""),
+        record=record,
         methods=methods,
+        extra_sections=_extra_sections(store, workshop.id, lang),
     )

@@ -1,8 +1,9 @@
 """Provides the protocol section "Lösungen aus der Reihe" as blocks, Word and Markdown.
 
-`with_solutions` is the protocol's one hook: it puts the section before the appendix
-(and into the contents list). The section is also rendered alone (`solutions_markdown`,
-`add_solutions_docx`) for tests and other documents.
+`solutions_section` is registered in the protocol's SECTION_BUILDERS: the protocol
+numbers it and puts it before the appendix (and into the contents list). The section
+is also rendered alone (`solutions_markdown`, `add_solutions_docx`) for tests and other
+documents.
 """
 
 from pathlib import Path
@@ -11,6 +12,7 @@ from facilitator.core.errors import ValidationError
 from facilitator.core.taxonomy import CAPTURE_KINDS, MEASURE_STATUSES
 from facilitator.core.textsim import german_decimal
 from facilitator.export.blocks import Block, Bullets, Heading, Para
+from facilitator.export.protocol_model import ExtraSection
 from facilitator.export.solutions_model import SolutionsSection, build_solutions
 from facilitator.export.strings import STRINGS
 from facilitator.store.db import Store
@@ -68,18 +70,13 @@ def solutions_blocks(section: SolutionsSection, lang: str = "de") -> list[Block]
     return blocks
 
 
-def with_solutions(
-    blocks: list[Block],
-    store: Store,
-    workshop_id: str,
-    lang: str = "de",
-    examples_dir: Path | None = None,
-) -> list[Block]:
-    """Return the protocol's blocks with the section before the appendix (and in the contents).
+def solutions_section(
+    store: Store, workshop_id: str, lang: str = "de", examples_dir: Path | None = None
+) -> ExtraSection | None:
+    """Return "Lösungen aus der Reihe" for the protocol (SECTION_BUILDERS), or None.
 
-    A workshop of no series, with an empty library, keeps its protocol as it was.
-
-    Library files that do not parse are left out here (`facilitator check` names them).
+    A workshop of no series, with an empty library, has no such section. Library files
+    that do not parse are left out here (`facilitator check` names them).
     """
     from facilitator.practice import load_examples
 
@@ -89,26 +86,9 @@ def with_solutions(
         examples = []
     found = build_solutions(store, workshop_id, examples)
     if not found.in_series and not examples:
-        return blocks  # nothing to learn from: a single workshop and an empty library
-    section = solutions_blocks(found, lang)
-    appendix = STRINGS("appendix", lang)
-    out = list(blocks)
-    where = next(
-        (
-            n
-            for n, b in enumerate(out)
-            if isinstance(b, Heading) and b.level == 1 and b.text == appendix
-        ),
-        len(out),
-    )
-    out[where:where] = section
-    for n, block in enumerate(out[:where]):
-        if isinstance(block, Bullets) and block.numbered and appendix in block.items:
-            items = list(block.items)
-            items.insert(items.index(appendix), TEXT("title", lang))
-            out[n] = Bullets(tuple(items), numbered=True)
-            break
-    return out
+        return None  # nothing to learn from: a single workshop and an empty library
+    heading, *blocks = solutions_blocks(found, lang)
+    return ExtraSection(heading.text, blocks)
 
 
 def solutions_markdown(section: SolutionsSection, lang: str = "de") -> str:

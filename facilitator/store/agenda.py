@@ -168,3 +168,17 @@ def workshop_schedule(store: Store, workshop_id: str) -> tuple[list[AgendaItem],
     # a stored time that breaks its rule (an older version let it in) reads as unset
     times = readable("workshop", dict(times), {"start": None, "end": None})
     return items, schedule(items, times["start"] or "09:00", times["end"])
+
+
+def find_item(store: Store, workshop_id: str, ref: str) -> AgendaItem:
+    """Return the workshop's agenda item named by id, unique id prefix or number (1 = first)."""
+    items = list_items(store, workshop_id)
+    if ref.strip().isdecimal() and 1 <= int(ref) <= len(items):
+        return items[int(ref) - 1]
+    found = [i for i in items if i.id == ref] or [i for i in items if ref and i.id.startswith(ref)]
+    if len(found) == 1:
+        return found[0]
+    raise NotFound(
+        f"Einen Agendapunkt {ref!r} gibt es in diesem Workshop nicht (Nummer 1–{len(items)}).",
+        en=f"This workshop has no agenda item {ref!r} (number 1–{len(items)}).",
+    )

@@ -24,11 +24,17 @@ _EDITABLE = {
     "votes",
     "agenda_item_id",
     "hidden",
+    "rank",
+    "merged_into",
 }
 
 _SELECT = """
     SELECT c.*, coalesce(o.name, '') AS organisation,
       c.votes + coalesce((SELECT sum(v.dots) FROM vote v WHERE v.capture_id = c.id), 0)
+      -- merged near-duplicates keep their dots: they count for the entry they went into
+      + coalesce((SELECT sum(m.votes + coalesce(
+            (SELECT sum(v2.dots) FROM vote v2 WHERE v2.capture_id = m.id), 0))
+          FROM capture m WHERE m.merged_into = c.id AND m.deleted = 0), 0)
         AS total_votes
     FROM capture c
     LEFT JOIN organisation o0 ON o0.id = c.organisation_id
@@ -126,9 +132,16 @@ def list_captures(
     organisation_id: str | None = None,
     agenda_item_id: str | None = None,
     include_hidden: bool = True,
+    include_merged: bool = False,
 ) -> list[Capture]:
-    """Return the workshop's captures, oldest first, with their vote totals."""
+    """Return the workshop's captures, oldest first, with their vote totals.
+
+    Captures merged into another are left out unless `include_merged`: their dots
+    count for the one they were merged into.
+    """
     where, params = ["c.workshop_id = ?", "c.deleted = 0", "c.text IS NOT NULL"], [workshop_id]
+    if not include_merged:
+        where.append("c.merged_into IS NULL")
     for column, value in (
         ("c.kind", kind),
         ("c.topic", topic),

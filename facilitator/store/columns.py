@@ -95,6 +95,20 @@ COLUMNS: dict[str, dict[str, type]] = {
         "hidden": int,
         "created_at": str,
         "hlc": str,
+        "rank": float,  # since 0014: order within its protocol group (review screen)
+        "merged_into": str,  # since 0014: the capture this near-duplicate was merged into
+        "deleted": int,
+    },
+    # since 0014: photos of flipcharts and pinboards; id = sha256 of the stored JPEG
+    "photo": {
+        "workshop_id": str,
+        "agenda_item_id": str,
+        "caption": str,
+        "jpeg": str,  # base64 of the scaled, EXIF-free JPEG (the op carries it to the peer)
+        "width": int,
+        "height": int,
+        "size": int,  # bytes of the JPEG
+        "created_at": str,
         "deleted": int,
     },
     "vote": {

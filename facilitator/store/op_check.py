@@ -33,6 +33,7 @@ ENTITY_VERBS: dict[str, frozenset[str]] = {
     "organisation": frozenset({"add", "update", "merge", "accept"}),
     "series": frozenset({"create"}),
     "vote": frozenset({"set"}),
+    "photo": frozenset({"add", "edit", "delete"}),
 }
 CREATE_VERBS = frozenset({"add", "create", "set"})
 _META_KEYS = {"_before", "_undo", "_batch", "_erased"}

@@ -68,6 +68,7 @@ def import_participants(
                     municipality=row.municipality,
                     email=row.email,
                     consent=row.consent,
+                    present=row.present,
                     consent_source="csv",
                     consent_given_at=row.consent_date,
                     batch=batch,
@@ -81,9 +82,11 @@ def import_participants(
 
 
 def _update(store: Store, person: Participant, row: ParticipantRow, batch: str) -> None:
-    fields: dict[str, str | None] = {"name": row.name}
+    fields: dict[str, str | int | None] = {"name": row.name}
     if row.email:
         fields["email"] = row.email
+    if row.present and not person.present:  # a list's "nein" never unmarks who came
+        fields["present"] = 1
     if row.organisation:
         fields.update(
             organisation=row.organisation, org_type=row.org_type, municipality=row.municipality

@@ -175,6 +175,8 @@ def update_participant(
         changes["email"] = fields["email"] or ""
     if "client_id" in fields:
         changes["client_id"] = fields["client_id"]
+    if "present" in fields:
+        changes["present"] = int(bool(fields["present"]))
     changes = check_fields("participant", changes)
     with store.transaction():
         if fields.get("organisation"):

@@ -161,3 +161,23 @@ def m0013_consent(db: Database) -> None:
     db["erasure"].create({"participant_id": str, "erased_at": str}, pk="participant_id")
     db["purged_workshop"].create({"workshop_id": str, "purged_at": str}, pk="workshop_id")
     db["participant"].create_index(["client_id"], if_not_exists=True)
+
+
+@migrations(name="0014_photos")
+def m0014_photos(db: Database) -> None:
+    """Add photos (content-addressed JPEGs) and a capture's review order and merge target.
+
+    A database created by this version already has them (0001 builds tables from COLUMNS).
+    """
+    if "photo" not in db.table_names():
+        db["photo"].create(
+            {"id": str, **COLUMNS["photo"], "clocks": str},
+            pk="id",
+            defaults={k: v for k, v in DEFAULTS.items() if k in COLUMNS["photo"]},
+        )
+    db["photo"].create_index(["workshop_id"], if_not_exists=True)
+    present = db["capture"].columns_dict
+    for column, kind in (("rank", float), ("merged_into", str)):
+        if column not in present:
+            db["capture"].add_column(column, kind)
+    db["capture"].create_index(["merged_into"], if_not_exists=True)

@@ -230,8 +230,8 @@ T = Catalog(
         "start.title_placeholder": ("Titel des Workshops", "Workshop title"),
         "start.date_placeholder": ("Datum JJJJ-MM-TT (optional)", "Date YYYY-MM-DD (optional)"),
         "start.bad_date": (
-            "„{date}“ ist kein Datum JJJJ-MM-TT (z. B. 2027-03-04).",
-            "“{date}” is no date YYYY-MM-DD (e.g. 2027-03-04).",
+            "„{date}“ ist kein Datum (2027-03-04, 04.03.2027 oder 04.03.).",
+            "“{date}” is no date (2027-03-04, 04.03.2027 or 04.03.).",
         ),
         "start.template": ("Vorlage:", "Template:"),
         "start.no_template": ("(leere Agenda)", "(empty agenda)"),
@@ -299,15 +299,18 @@ T = Catalog(
         "help.syntax": (
             "Erfassen (c): Präfix setzt die Art – h: Herausforderung, b: Bedarf, t: Treiber, "
             "m: Maßnahme, i: Idee, bi: biete, su: suche, to: Aufgabe, e: Entscheidung, "
-            "f: Frage, ohne: Notiz.\n#thema – Themenfeld (Anfang genügt: #verw); "
-            '@Organisation – mit Leerzeichen @"Stadt Esslingen" oder @Stadt_Esslingen; '
-            "!Name – verantwortlich; >2026-12-31 oder >31.12. – fällig. "
+            "f: Frage, ns: nächster Schritt, ohne: Notiz.\n#thema – Themenfeld (Anfang genügt: "
+            '#verw); @Organisation – mit Leerzeichen @"Stadt Esslingen" oder @Stadt_Esslingen; '
+            "!Name – verantwortlich; >2026-12-31, >31.12.2026 oder >31.12. (nächster 31.12. ab "
+            "Workshoptag) – fällig; =geplant, =umsetzung, =fertig – Status einer Maßnahme. "
             "→ übernimmt den Vorschlag.",
             "Capture (c): a prefix sets the kind – h: challenge, b: need, t: driver, "
             "m: measure, i: idea, bi: offer, su: request, to: to-do, e: decision, "
-            "f: question, none: note.\n#topic – topic field (a beginning is enough: #verw); "
-            '@organisation – with spaces @"Stadt Esslingen" or @Stadt_Esslingen; '
-            "!name – owner; >2026-12-31 or >31.12. – due. → accepts the suggestion.",
+            "f: question, ns: next step, none: note.\n#topic – topic field (a beginning is "
+            'enough: #verw); @organisation – with spaces @"Stadt Esslingen" or @Stadt_Esslingen; '
+            "!name – owner; >2026-12-31, >31.12.2026 or >31.12. (the next 31.12. from the "
+            "workshop's day) – due; =geplant, =umsetzung, =fertig – a measure's status. "
+            "→ accepts the suggestion.",
         ),
         "help.global": ("Überall", "Everywhere"),
         "help.screen": ("Dieser Bildschirm", "This screen"),
@@ -421,6 +424,72 @@ T = Catalog(
         "pair.not_on_join": (
             "Die Kopplung zeigt einen geheimen Code: erst den QR-Bildschirm verlassen.",
             "Pairing shows a secret code: leave the QR screen first.",
+        ),
+        # protocol (issue 14): review screen, workshop settings, photo upload
+        "screen.review": ("Durchsicht", "Review"),
+        "key.review": ("Durchsicht", "Review"),
+        "key.status": ("Status", "Status"),
+        "key.merge": ("Zusammenführen", "Merge"),
+        "key.settings": ("Angaben", "Details"),
+        "key.save": ("Speichern", "Save"),
+        "key.upload": ("Foto-Upload", "Photo upload"),
+        "col.status": ("Status", "Status"),
+        "review.summary": (
+            "{count} Einträge, gruppiert wie im Protokoll",
+            "{count} entries, grouped as in the protocol",
+        ),
+        "review.pick_entry": ("Bitte einen Eintrag wählen.", "Please pick an entry."),
+        "review.status_only_measures": (
+            "Einen Status haben nur Maßnahmen.",
+            "Only measures have a status.",
+        ),
+        "review.status_set": ("Status: {status}", "Status: {status}"),
+        "review.no_duplicates": ("Keine ähnlichen Einträge gefunden.", "No similar entries found."),
+        "review.merge_prompt": (
+            "Ähnliche Einträge – Enter führt zusammen (Punkte und Herkunft bleiben), Esc bricht ab",
+            "Similar entries – Enter merges (dots and sources are kept), Esc cancels",
+        ),
+        "review.merged": ("Zusammengeführt.", "Merged."),
+        "key.unmerge": ("Trennen", "Unmerge"),
+        "review.not_merged": (
+            "Dieser Eintrag ist nicht zusammengeführt.",
+            "This entry is not merged.",
+        ),
+        "review.unmerged": ("{n} Einträge wieder einzeln.", "{n} entries on their own again."),
+        "settings.heading": ("Angaben zum Workshop", "Workshop details"),
+        "settings.title": ("Titel", "Title"),
+        "settings.date": ("Datum", "Date"),
+        "settings.start": ("Beginn", "Start"),
+        "settings.end": ("Ende", "End"),
+        "settings.venue": ("Ort", "Venue"),
+        "settings.series": ("Reihe", "Series"),
+        "settings.moderation": ("Moderation", "Facilitation"),
+        "settings.minutes_by": ("Protokoll", "Minutes by"),
+        "settings.distribution": ("Verteiler", "Distribution"),
+        "settings.next_date": ("Nächster Termin", "Next date"),
+        "settings.next_venue": ("Ort (nächster)", "Next venue"),
+        "settings.date_hint": ("31.01.2027 oder 31.01.", "31.01.2027 or 31.01."),
+        "settings.clock_hint": ("HH:MM", "HH:MM"),
+        "settings.list_hint": ("durch ; getrennt", "separated by ;"),
+        "settings.hint": (
+            "Enter: nächstes Feld, im letzten speichern · Strg+S speichert · Esc bricht ab",
+            "Enter: next field, saves in the last · ctrl+s saves · Esc cancels",
+        ),
+        "settings.no_title": ("Der Titel darf nicht leer sein.", "The title must not be empty."),
+        "settings.saved": ("Angaben gespeichert.", "Details saved."),
+        "upload.title": (
+            "Fotos hochladen (nur Moderation – nicht am Beamer zeigen)",
+            "Upload photos (facilitators only – not on the projector)",
+        ),
+        "upload.hint": (
+            "Mit dem Handy scannen: Fotos von Flipcharts und Pinnwänden kommen ins "
+            "Fotoprotokoll. Esc schließt.",
+            "Scan with a phone: photos of flipcharts and pinboards go into the photo "
+            "protocol. Esc closes.",
+        ),
+        "upload.no_server": (
+            "Der Teilnahme-Server läuft nicht; hochladen geht mit: facilitator photo add DATEI",
+            "The participant server is not running; add photos with: facilitator photo add FILE",
         ),
     }
 )

@@ -117,6 +117,22 @@ T = Catalog(
             "Die E-Mail-Adresse wird nur mit Einwilligung gespeichert.",
             "The e-mail address is stored only with consent.",
         ),
+        # protocol (issue 14): the moderators' photo upload page
+        "upload_title": ("Fotoprotokoll: Fotos hochladen", "Photo protocol: upload photos"),
+        "upload_photo": ("Fotos (Flipchart, Pinnwand)", "Photos (flipchart, pinboard)"),
+        "upload_block": ("Programmpunkt", "Agenda item"),
+        "upload_caption": ("Bildunterschrift", "Caption"),
+        "upload_send": ("Hochladen", "Upload"),
+        "upload_hint": (
+            "Nur für die Moderation. Fotos werden aufgerichtet, verkleinert und ohne "
+            "Standortdaten gespeichert.",
+            "For the facilitators only. Photos are turned upright, scaled down and stored "
+            "without location data.",
+        ),
+        "upload_done": ("{n} Foto(s) gespeichert.", "{n} photo(s) saved."),
+        "upload_none": ("Bitte mindestens ein Foto wählen.", "Please choose at least one photo."),
+        "upload_too_many": ("Höchstens 10 Fotos auf einmal.", "At most 10 photos at a time."),
+        "upload_too_large": ("Das Foto ist größer als 25 MB.", "The photo is larger than 25 MB."),
     }
 )
 

@@ -6,7 +6,7 @@ from protocol_fixtures import LONG_TEXT, SECRET_EMAIL, SHARED_EMAIL
 from facilitator.store import Store
 from facilitator.store.agenda import list_items
 from facilitator.store.captures import add_capture, set_flipchart_votes, update_capture
-from facilitator.store.participants import add_participant
+from facilitator.store.participants import add_participant, list_participants, set_present
 from facilitator.store.timer import advance, skip, start_or_pause
 from facilitator.store.workshops import update_workshop
 
@@ -51,6 +51,18 @@ def rich_workshop(store: Store, workshop_id: str, clock) -> str:
         email="carla@hs-esslingen.de",
         consent=True,
     )
+    add_participant(
+        store,
+        workshop_id,
+        "Dora Abwesend",
+        organisation="Gemeinde Aichwald",
+        org_type="kommune",
+        email="dora@aichwald.de",
+        consent=True,
+    )
+    for person in list_participants(store, workshop_id):
+        if person.name != "Dora Abwesend":
+            set_present(store, person.id, True)
     items = list_items(store, workshop_id)
     start_or_pause(store, workshop_id)  # starts the first item
     clock.advance(minutes=17)
@@ -92,6 +104,10 @@ def rich_workshop(store: Store, workshop_id: str, clock) -> str:
     cap("offer", "Erfahrung mit E-Akte", topic="verwaltung", organisation="Stadt Esslingen")
     cap("request", "Austausch zur E-Akte", topic="verwaltung", organisation="Stadtwerke Nürtingen")
     cap("todo", "Protokoll an alle versenden", owner="Jörg Weiß", due="2026-12-08")
+    cap("todo", "Raum für den Folgeworkshop reservieren", owner="Kim", due="2027-01-31")
+    cap("idea", "Gemeinsamer Chatbot für Bürgeranfragen", topic="verwaltung")
+    cap("note", "Beamer fiel kurz aus; Feedbackrunde sehr positiv")
+    cap("next_step", "Ergebnisse im Kreistag vorstellen")
     cap("decision", "Zweiter Workshop im Frühjahr")
     cap("question", "Wer koordiniert die Plattform?")
     clock.advance(minutes=50)

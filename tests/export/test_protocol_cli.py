@@ -39,7 +39,7 @@ def test_docx_and_markdown(db_path, store, rich_workshop, tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     md = (tmp_path / "p.txt").read_text(encoding="utf-8")
     assert md.startswith("# Vernetzungsworkshop Esslingen – minutes")
-    assert "## Participants" in md and "| Name | Organisation | Type | E-mail |" in md
+    assert "## 2. Participants" in md and "| Name | Organisation | Type |" in md
     # the global --lang applies too
     result = subprocess.run(
         [
@@ -58,7 +58,7 @@ def test_docx_and_markdown(db_path, store, rich_workshop, tmp_path: Path) -> Non
         text=True,
         timeout=120,
     )
-    assert result.returncode == 0 and "## Next steps" in (tmp_path / "e.md").read_text("utf-8")
+    assert result.returncode == 0 and "## 9. Next steps" in (tmp_path / "e.md").read_text("utf-8")
 
 
 def test_bad_templates_fail_cleanly(db_path, store, rich_workshop, tmp_path: Path) -> None:

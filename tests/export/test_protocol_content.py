@@ -8,9 +8,16 @@ from docx2python import docx2python
 from protocol_fixtures import LONG_TEXT, SECRET_EMAIL, SHARED_EMAIL
 
 from facilitator.export.protocol import write_protocol
-from facilitator.export.strings import SECTIONS, STRINGS
+from facilitator.export.protocol_layout import SECTIONS
+from facilitator.export.strings import STRINGS
 
-GERMAN_SECTIONS = [STRINGS(key, "de") for key in SECTIONS]
+
+def numbered(lang: str) -> list[str]:
+    """The section headings as the protocol numbers them: "10. Anhang: Methoden"."""
+    return [f"{n}. {STRINGS(key, lang)}" for n, (key, _) in enumerate(SECTIONS, 1)]
+
+
+GERMAN_SECTIONS = numbered("de")
 
 
 def _headings(document) -> list[tuple[str, str]]:
@@ -29,10 +36,13 @@ def test_sections_in_order_with_german_headings(store, rich_workshop, tmp_path: 
     level1 = [text for style, text in heads if style == "Heading 1"]
     assert level1 == ["Inhalt", *GERMAN_SECTIONS]
     level2 = [text for style, text in heads if style == "Heading 2"]
-    assert {"Ziele", "Ablauf", "Herausforderung", "Bedarf", "Treiber", "Kontakte"} <= set(level2)
+    assert {"Ziele", "Ablauf", "Herausforderungen", "Bedarfe", "Treiber", "Ideen"} <= set(level2)
+    assert "Kontakte" in level2
     assert "Verwaltung" in [text for style, text in heads if style == "Heading 3"]
-    toc = [p.text for p in document.paragraphs if p.style.name == "List Number"][:10]
-    assert toc == GERMAN_SECTIONS
+    texts = [p.text for p in document.paragraphs]
+    start = texts.index("Inhalt") + 1
+    assert texts[start : start + len(GERMAN_SECTIONS)] == GERMAN_SECTIONS
+    assert "10. Anhang: Methoden" in GERMAN_SECTIONS
 
 
 def test_header_block_and_results(store, rich_workshop, tmp_path: Path) -> None:
@@ -77,23 +87,20 @@ def test_tables_agenda_participants_measures_tasks(store, rich_workshop, tmp_pat
     assert agenda[0][1] == "09:00–09:15"
     assert agenda[-1][2] == "entfallen"  # the last item was skipped
     assert agenda[2][2].count(":") == 2  # actual start–end from the timer
-    people = by_header[("Name", "Organisation", "Art", "E-Mail")]
-    assert ["Anna Schäfer", "Stadt Esslingen", "Kommune", SHARED_EMAIL] in people
-    assert ["Bernd Geheim", "Stadtwerke Nürtingen", "Stadtwerk", ""] in people
+    people = by_header[("Name", "Organisation", "Art")]
+    assert ["Anna Schäfer", "Stadt Esslingen", "Kommune"] in people
+    assert all("Bernd Geheim" not in row for row in people)  # no consent: not by name
+    assert all("Dora Abwesend" not in row for row in people)  # absent: only counted
     counts = by_header[("Art", "Anzahl")]
     assert ["Gesamt", "3"] in counts
-    measures = by_header[("Maßnahme", "Themenfeld", "Status", "Organisation")]
-    assert [
-        "Open-Data-Portal aufbauen",
-        "Partizipation und Transparenz",
-        "In Umsetzung",
-        "Stadt Esslingen",
-    ] in measures
+    measures = [row for table in tables if table[0][0] == "Maßnahme" for row in table[1:]]
+    assert ["Open-Data-Portal aufbauen", "In Umsetzung", "Stadt Esslingen"] in measures
+    assert ["Ladesäulenkataster", "Geplant", "Stadtwerke Nürtingen"] in measures
     tasks = by_header[("Wer", "Was", "Bis wann")]
-    assert tasks == [["Jörg Weiß", "Protokoll an alle versenden", "08.12.2026"]]
-    matches = by_header[("Themenfeld", "Suche", "Biete")]
-    assert matches[0][0] == "Verwaltung"
-    assert "Austausch zur E-Akte" in matches[0][1] and "Erfahrung mit E-Akte" in matches[0][2]
+    assert tasks == [
+        ["Jörg Weiß", "Protokoll an alle versenden", "08.12.2026"],
+        ["Kim", "Raum für den Folgeworkshop reservieren", "31.01.2027"],
+    ]
 
 
 def test_word_craft(store, rich_workshop, tmp_path: Path) -> None:
@@ -120,7 +127,7 @@ def test_english(store, rich_workshop, tmp_path: Path) -> None:
     path = write_protocol(store, rich_workshop, tmp_path / "minutes.docx", lang="en")
     document = Document(str(path))
     level1 = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert level1 == ["Contents", *[STRINGS(key, "en") for key in SECTIONS]]
+    assert level1 == ["Contents", *numbered("en")]
     with zipfile.ZipFile(path) as package:
         assert 'w:val="en-GB"' in package.read("word/styles.xml").decode()
     assert "Page" in document.sections[0].footer._element.xml
@@ -156,3 +163,22 @@ def test_workshop_without_captures(store, workshop_id, tmp_path: Path) -> None:
     for before, after in zip(paragraphs, paragraphs[1:], strict=False):
         if before.style.name == "Heading 1" and before.text != "Inhalt":
             assert after.style.name != "Heading 1", before.text
+
+
+def test_every_visible_entry_exactly_once(store, rich_workshop, tmp_path: Path) -> None:
+    from facilitator.core.taxonomy import CAPTURE_KINDS
+    from facilitator.export.docx_common import clean
+    from facilitator.store.captures import list_captures
+
+    captures = list_captures(store, rich_workshop, include_hidden=False)
+    assert {c.kind for c in captures} == set(CAPTURE_KINDS)  # the fixture has every kind
+    for fmt in ("docx", "md"):
+        path = write_protocol(store, rich_workshop, tmp_path / f"p.{fmt}", fmt=fmt)
+        if fmt == "docx":
+            text = docx2python(str(path)).text
+        else:
+            text = path.read_text("utf-8").replace("\\", "")
+        for capture in captures:
+            expected = " ".join(clean(capture.text).split()) if fmt == "md" else clean(capture.text)
+            assert text.count(expected) == 1, (fmt, capture.kind, capture.text[:40])
+        assert "Versteckter Beitrag" not in text

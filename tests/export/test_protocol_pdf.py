@@ -73,7 +73,7 @@ def test_large_workshop_pdf(store, tmp_path: Path) -> None:
     for expected in (
         "Vernetzungsworkshop Digitalisierung Neckar-Alb – Protokoll",
         "Teilnehmende",
-        "Stand der Projekte",
+        "Notizen und Fotoprotokoll",
         "Herausforderung",
         "Nächster Termin",
         "Landratsamt Esslingen, Großer Sitzungssaal",
@@ -112,4 +112,4 @@ def test_libreoffice_made_template(store, rich_workshop, tmp_path: Path) -> None
     assert heads[0] == "Inhalt"
     assert "Briefkopf der Gemeinde" not in " ".join(p.text for p in document.paragraphs)
     text = " ".join(_pdf_text(_to_pdf(out, tmp_path)).split())
-    assert "Stand der Projekte" in text
+    assert "Notizen und Fotoprotokoll" in text

@@ -161,3 +161,33 @@ def test_charts_take_dollar_signs_literally(store, tmp_path):
     font = ft2font.FT2Font(font_manager.findfont("DejaVu Sans"))
     dollar = font.get_char_index(ord("$"))
     assert f'id="DejaVuSans-{dollar:x}"' in charts[-1].svg.read_text()  # "$" drawn as such
+
+
+def test_people_not_attendances_and_german_dates(series_store):
+    from facilitator.export.factsheet_text import blocks
+    from facilitator.store.participants import add_participant, set_present
+    from facilitator.store.workshops import list_workshops, update_workshop
+
+    store, _ = series_store
+    before = build_factsheet(store, SERIES).participants
+    workshops = [w["id"] for w in list_workshops(store)][:2]
+    for workshop_id in workshops:  # the same person at two workshops of the series
+        add_participant(
+            store,
+            workshop_id,
+            "Erika Muster",
+            organisation="Gemeinde Aichwald",
+            email="Erika.Muster@aichwald.example",
+        )
+    update_workshop(store, workshops[0], date="2026-10-15")
+    sheet = build_factsheet(store, SERIES)
+    assert sheet.participants == before + 1  # one person, two attendances
+    absent = add_participant(store, workshops[0], "Otto Fern", organisation="Gemeinde Aichwald")
+    someone = add_participant(store, workshops[0], "Ida Da", organisation="Gemeinde Aichwald")
+    set_present(store, someone, True)  # attendance taken there: only those present count
+    sheet = build_factsheet(store, SERIES)
+    line = next(w for w in sheet.workshops if w.date == "2026-10-15")
+    assert line.participants == 1
+    assert absent  # registered, but not present: not counted
+    table = next(b for b in blocks(sheet, "de") if b.kind == "table" and "Datum" in b.headers)
+    assert "15.10.2026" in [row[1] for row in table.rows]

@@ -73,15 +73,17 @@ def test_protocol_has_the_section_before_the_appendix(scenario, tmp_path):
     store, ids = scenario
     document = Document(str(write_protocol(store, ids["alb"], tmp_path / "p.docx")))
     heads = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert heads[-2:] == ["Lösungen aus der Reihe", "Anhang: Methoden"]
-    contents = [p.text for p in document.paragraphs if p.style.name == "List Number"]
-    assert contents[-2:] == ["Lösungen aus der Reihe", "Anhang: Methoden"]
+    assert heads[-2:] == ["10. Lösungen aus der Reihe", "11. Anhang: Methoden"]
+    # the contents list (after its heading "Inhalt") names them in the same order
+    paragraphs = [p.text for p in document.paragraphs]
+    contents = paragraphs[paragraphs.index("Inhalt") + 1 :][:11]
+    assert contents[-2:] == ["10. Lösungen aus der Reihe", "11. Anhang: Methoden"]
     body = "\n".join(p.text for p in document.paragraphs)
     assert (
         "LoRaWAN-Netz mit Parksensoren zeigt freie Parkplätze in der App – Stadt Heidelberg" in body
     )
     english = Document(str(write_protocol(store, ids["alb"], tmp_path / "e.docx", lang="en")))
-    assert "Solutions from the series" in [p.text for p in english.paragraphs]
+    assert "10. Solutions from the series" in [p.text for p in english.paragraphs]
 
 
 def test_library_examples_join_the_series_measures(scenario, tmp_path, monkeypatch):

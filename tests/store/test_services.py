@@ -157,3 +157,18 @@ def test_changed_email_is_checked_like_a_new_one(store: Store, workshop_id: str)
     with pytest.raises(ValidationError, match="keine E-Mail-Adresse"):
         update_participant(store, person, email="anna at example")
     assert list_participants(store, workshop_id)[0].email == "anna@example.org"
+
+
+def test_csv_attendance_column(store: Store, workshop_id: str) -> None:
+    rows = parse_participants_csv(
+        "Name;Organisation;Anwesend\n"
+        "Anna Berger;Stadt Esslingen;ja\n"
+        "Bernd Kaiser;Stadt Esslingen;nein\n",
+        "p.csv",
+    )
+    import_participants(store, workshop_id, rows)
+    assert [p.present for p in list_participants(store, workshop_id)] == [1, 0]
+    english = parse_participants_csv("name,present\nAnna,yes\nBernd,\n", "p.csv")
+    assert [r.present for r in english] == [True, False]
+    with pytest.raises(ValidationError, match="weder ja noch nein"):
+        parse_participants_csv("name,present\nAnna,vielleicht\n", "p.csv")

@@ -70,17 +70,18 @@ async def test_start_create_open_delete(store: Store, type_text):
         await pilot.press("n")
         await type_text(pilot, "Peer-Austausch Nürtingen")
         await pilot.press("enter")
-        # a German date: the dialog stays open with the title typed and says why
-        app.screen.query_one("#new-date", Input).value = "04.03.2027"
+        # no such day: the dialog stays open with the title typed and says why
+        app.screen.query_one("#new-date", Input).value = "31.02.2027"
         await pilot.press("enter")
         options = app.screen.query_one("#new-template", OptionList)
         options.highlighted = 0
         await pilot.press("enter")
         await pilot.pause()
         assert list_workshops(store) == []
-        assert "JJJJ-MM-TT" in str(app.screen.query_one("#new-message", Label).content)
+        assert "kein Datum" in str(app.screen.query_one("#new-message", Label).content)
         assert app.screen.query_one("#new-title", Input).value == "Peer-Austausch Nürtingen"
-        app.screen.query_one("#new-date", Input).value = "2027-03-04"
+        # the same date forms as everywhere: a German date is fine
+        app.screen.query_one("#new-date", Input).value = "04.03.2027"
         await pilot.press("enter")
         options.highlighted = 0
         await pilot.press("enter")

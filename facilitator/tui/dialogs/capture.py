@@ -4,12 +4,15 @@ The line is parsed by core.capture_line; a capture is stored through the capture
 service before the input clears, so what the scribe saw acknowledged is on disk.
 """
 
+from datetime import date, datetime
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Label
 
 from facilitator.core.capture_line import format_capture_line, parse_capture_line
+from facilitator.core.dates import reference_day
 from facilitator.core.errors import UserError
 from facilitator.core.models import Capture
 from facilitator.core.taxonomy import CAPTURE_KINDS
@@ -17,6 +20,7 @@ from facilitator.store.captures import add_capture, update_capture
 from facilitator.store.organisations import list_organisations
 from facilitator.store.participants import list_participants
 from facilitator.store.timer import current_item
+from facilitator.store.workshops import get_workshop
 from facilitator.tui.dialogs.common import MessageDialog
 from facilitator.tui.widgets import TagSuggester
 
@@ -62,6 +66,14 @@ class _LineDialog(MessageDialog[bool]):
     def title_text(self) -> str:
         return ""
 
+    def workshop_day(self) -> date:
+        """The day a due date without a year counts from: the workshop's, else today."""
+        today = datetime.fromtimestamp(self.fapp.now_ms() / 1000).date()
+        try:
+            return reference_day(get_workshop(self.fapp.store, self.fapp.workshop_id).date, today)
+        except UserError:
+            return today
+
     def initial_value(self) -> str:
         return ""
 
@@ -84,7 +96,7 @@ class CaptureDialog(_LineDialog):
             return
         store, workshop_id = self.fapp.store, self.fapp.workshop_id
         try:
-            parsed = parse_capture_line(event.value)
+            parsed = parse_capture_line(event.value, self.workshop_day())
             item = current_item(store, workshop_id)
             add_capture(
                 store,
@@ -95,6 +107,7 @@ class CaptureDialog(_LineDialog):
                 organisation=parsed.organisation,
                 owner=parsed.owner,
                 due=parsed.due,
+                status=parsed.status,
                 agenda_item_id=item.id if item else None,
             )
         except UserError as err:
@@ -123,13 +136,17 @@ class EditCaptureDialog(_LineDialog):
 
     def initial_value(self) -> str:
         c = self.capture
-        return format_capture_line(c.kind, c.text, c.topic, c.organisation or None, c.owner, c.due)
+        return format_capture_line(
+            c.kind, c.text, c.topic, c.organisation or None, c.owner, c.due, c.status
+        )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         try:
-            parsed = parse_capture_line(event.value)
+            parsed = parse_capture_line(event.value, self.workshop_day())
+            status = parsed.status or ("idee" if parsed.kind == "measure" else None)
             changes = {
+                "status": status,
                 "kind": parsed.kind,
                 "text": parsed.text,
                 "topic": parsed.topic,
@@ -139,6 +156,7 @@ class EditCaptureDialog(_LineDialog):
             }
             c = self.capture
             old = {
+                "status": c.status,
                 "kind": c.kind,
                 "text": c.text,
                 "topic": c.topic,

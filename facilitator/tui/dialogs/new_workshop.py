@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from facilitator.core.dates import parse_date
 from facilitator.core.errors import UserError
 from facilitator.library import load_agenda, shipped_agendas
 
@@ -47,10 +48,11 @@ class NewWorkshopDialog(ModalScreen[tuple | None]):
             self.query_one("#new-title", Input).focus()
             return
         if date:
-            # checked here, so a typo keeps the dialog (and what was typed) open
+            # checked here, so a typo keeps the dialog (and what was typed) open; the
+            # same forms as everywhere: 2027-01-31, 31.01.2027 or 31.01. (from today)
             try:
-                Date.fromisoformat(date)
-            except ValueError:
+                date = parse_date(date, Date.today())
+            except UserError:
                 message = self.app.t("start.bad_date", date=date)  # type: ignore[attr-defined]
                 self.query_one("#new-message", Label).update(message)
                 self.query_one("#new-date", Input).focus()

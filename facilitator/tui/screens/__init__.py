@@ -18,6 +18,7 @@ _WHERE = {
     "methods": "methods:MethodsScreen",
     "join": "join:JoinScreen",
     "export": "export:ExportScreen",
+    "review": "review:ReviewScreen",
 }
 
 

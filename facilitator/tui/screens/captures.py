@@ -9,9 +9,10 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Input, Label
 
 from facilitator.core.capture_line import parse_capture_filter
+from facilitator.core.dates import format_date
 from facilitator.core.errors import UserError
 from facilitator.core.models import Capture
-from facilitator.core.taxonomy import CAPTURE_KINDS, TOPICS
+from facilitator.core.taxonomy import CAPTURE_KINDS, MEASURE_STATUSES, TOPICS
 from facilitator.store.agenda import update_item
 from facilitator.store.blocks import block_switches
 from facilitator.store.captures import (
@@ -38,6 +39,7 @@ class CapturesScreen(BaseScreen):
         Binding("delete,d", "delete", "key.delete"),
         Binding("p", "dots", "key.dots"),
         Binding("h", "hide", "key.hide"),
+        Binding("s", "status", "key.status"),
         Binding("o", "block('collection_open')", "key.collect"),
         Binding("v", "block('voting_open')", "key.vote"),
         Binding("b", "budget", "key.budget", show=False),
@@ -108,7 +110,10 @@ class CapturesScreen(BaseScreen):
             topic = TOPICS[capture.topic].get(lang) if capture.topic in TOPICS else ""
             text = capture.text
             if capture.owner or capture.due:
-                text += f" (→ {capture.owner or '?'}{', ' + capture.due if capture.due else ''})"
+                due = format_date(capture.due, lang) if capture.due else ""
+                text += f" (→ {capture.owner or '?'}{', ' + due if due else ''})"
+            if capture.kind == "measure" and capture.status in MEASURE_STATUSES:
+                text += f" ({MEASURE_STATUSES[capture.status].get(lang)})"
             kind = CAPTURE_KINDS.get(capture.kind)
             table.add_row(
                 kind.get(lang) if kind else capture.kind,
@@ -207,6 +212,16 @@ class CapturesScreen(BaseScreen):
         capture = self.selected()
         if capture is not None:
             self.call_service(update_capture, capture.id, hidden=0 if capture.hidden else 1)
+
+    def action_status(self) -> None:
+        """A measure's next status (idee → geplant → in Umsetzung → abgeschlossen)."""
+        from facilitator.tui.screens.review import cycle_status_in
+
+        capture = self.selected()
+        if capture is not None:
+            status = cycle_status_in(self, capture.id)
+            if status:
+                self.say(self.t("review.status_set", status=status))
 
     def action_dots(self) -> None:
         capture = self.selected()

@@ -35,6 +35,8 @@ class ExportScreen(BaseScreen):
         Binding("i", "write('ics')", "key.ics"),
         Binding("k", "write('contacts')", "key.contacts"),
         Binding("o", "folder", "export.folder"),
+        Binding("r", "app.show('review')", "key.review"),
+        Binding("w", "settings", "key.settings"),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -45,6 +47,20 @@ class ExportScreen(BaseScreen):
         yield Label(self.t("export.hint"), id="export-hint")
         yield Label(self.t("export.hint_more"), id="export-hint-more")
         yield Label(id="export-result")
+
+    def action_settings(self) -> None:
+        """The workshop's details (venue, moderation, distribution …) before the protocol."""
+        from facilitator.tui.dialogs.workshop_settings import WorkshopSettingsDialog
+
+        if self.workshop_id is None:
+            self.say(self.t("no_workshop"), error=True)
+            return
+
+        def saved(changed: bool | None) -> None:
+            if changed:
+                self.say(self.t("settings.saved"))
+
+        self.app.push_screen(WorkshopSettingsDialog(self.workshop_id), saved)
 
     def action_folder(self) -> None:
         folder = self.query_one("#export-folder", Input)

@@ -1,6 +1,7 @@
 """Provides the Join screen: the join QR code full-screen for the projector, URL and code."""
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.widgets import Label, Static
 
@@ -13,6 +14,10 @@ class JoinScreen(BaseScreen):
     name_key = "screen.join"
     # The pairing code is never shown here, and the pairing dialog never opens over this
     # screen (the projector shows it): pair from the Start screen (F2, v) instead.
+    BINDINGS = [
+        # the photo upload page's QR code opens in a dialog on demand (u), same reason
+        Binding("u", "upload", "key.upload"),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -26,6 +31,11 @@ class JoinScreen(BaseScreen):
             yield Label(id="join-url")
             yield Label(id="join-code")
             yield Label(id="join-server")
+
+    def action_upload(self) -> None:
+        from facilitator.tui.dialogs.upload import UploadDialog
+
+        self.app.push_screen(UploadDialog())
 
     def refresh_data(self) -> None:
         from facilitator.export.qr import qr_text

@@ -1,0 +1,140 @@
+"""Provides the workshop's details as typed text: read for a form, written back as one op.
+
+`facilitator workshop edit` and the app's settings dialog both call `edit_details`
+with what the moderator typed (dates as 31.01.2027 or 31.01., times as 9:30, the
+distribution list separated by ";"), so both accept the same forms.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from facilitator.core.dates import format_date, parse_date, reference_day
+from facilitator.core.errors import ValidationError
+from facilitator.core.schedule import format_clock, parse_clock
+from facilitator.store.db import Store
+from facilitator.store.workshops import get_workshop, update_workshop, workshop_row
+
+
+@dataclass(frozen=True)
+class DetailField:
+    key: str  # the form's name, also the CLI option (with "-" for "_")
+    column: str  # the workshop column it sets
+    kind: str  # text | date | clock | list | series
+
+
+# The settings dialog shows these in this order; another area adds its fields here
+# (for example the Wi-Fi name and password of the venue).
+DETAIL_FIELDS: list[DetailField] = [
+    DetailField("title", "title", "text"),
+    DetailField("date", "date", "date"),
+    DetailField("start", "start", "clock"),
+    DetailField("end", "end", "clock"),
+    DetailField("venue", "venue", "text"),
+    DetailField("series", "series_id", "series"),
+    DetailField("moderation", "moderation", "text"),
+    DetailField("minutes_by", "minute_taker", "text"),
+    DetailField("distribution", "distribution", "list"),
+    DetailField("next_date", "next_date", "date"),
+    DetailField("next_venue", "next_venue", "text"),
+]
+MAX_DETAIL = 2_000
+
+
+def details_of(store: Store, workshop_id: str) -> dict[str, str]:
+    """Return each detail as the form shows it (German dates, ";"-separated list)."""
+    row = workshop_row(store, workshop_id)
+    out: dict[str, str] = {}
+    for field in DETAIL_FIELDS:
+        value = row.get(field.column)
+        if field.kind == "date":
+            out[field.key] = format_date(value) if value else ""
+        elif field.kind == "list":
+            out[field.key] = "; ".join(_list(value))
+        elif field.kind == "series":
+            out[field.key] = _series_name(store, value)
+        else:
+            out[field.key] = "" if value is None else str(value)
+    return out
+
+
+def _list(value: Any) -> list[str]:
+    import json
+
+    if isinstance(value, str) and value.startswith("["):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            pass
+    if isinstance(value, list):
+        return [str(v) for v in value if str(v).strip()]
+    return [line for line in str(value or "").splitlines() if line.strip()]
+
+
+def _series_name(store: Store, series_id: str | None) -> str:
+    from facilitator.store.series import list_series
+
+    return next((s.name for s in list_series(store) if s.id == series_id), "")
+
+
+def edit_details(store: Store, workshop_id: str, today: date, **typed: str | None) -> list[str]:
+    """Set the typed details (None = unchanged, "" = cleared); return the keys changed.
+
+    Everything is checked before anything is written; one op carries all changes.
+    """
+    workshop = get_workshop(store, workshop_id)
+    by_key = {f.key: f for f in DETAIL_FIELDS}
+    unknown = [k for k in typed if k not in by_key]
+    if unknown:
+        raise ValidationError(
+            f"Unbekannte Felder: {', '.join(unknown)}.", en=f"Unknown fields: {', '.join(unknown)}."
+        )
+    fields: dict[str, Any] = {}
+    series_name: str | None = None
+    for key, value in typed.items():
+        if value is None:
+            continue
+        field = by_key[key]
+        value = " ".join(str(value).split()) if field.kind != "list" else str(value)
+        if len(value) > MAX_DETAIL:
+            raise ValidationError(
+                f"„{key}“ ist länger als {MAX_DETAIL} Zeichen.",
+                en=f"“{key}” is longer than {MAX_DETAIL} characters.",
+            )
+        if field.kind == "date":
+            # the workshop's own date counts from today; the next date from the workshop
+            base = today if key == "date" else reference_day(workshop.date, today)
+            fields[field.column] = parse_date(value, base, label=f"{key}: ") if value else None
+        elif field.kind == "clock":
+            fields[field.column] = _clock(key, value) if value else None
+        elif field.kind == "list":
+            fields[field.column] = [
+                p.strip() for p in value.replace("\n", ";").split(";") if p.strip()
+            ]
+        elif field.kind == "series":
+            series_name = value
+        else:
+            fields[field.column] = value
+    with store.transaction():
+        if series_name is not None:
+            from facilitator.store.series import ensure_series
+
+            fields["series_id"] = ensure_series(store, series_name) if series_name else None
+        if fields:
+            update_workshop(store, workshop.id, **fields)
+    return [f.key for f in DETAIL_FIELDS if f.column in fields]
+
+
+def _clock(key: str, value: str) -> str:
+    try:
+        return format_clock(parse_clock(value))
+    except ValueError:
+        raise ValidationError(
+            f"„{key}“ muss eine Uhrzeit HH:MM sein, nicht {value!r}.",
+            en=f"“{key}” must be a time HH:MM, not {value!r}.",
+        ) from None
+
+
+def today_of(store: Store) -> date:
+    """Return the store clock's day (the CLI and the app pass it to `edit_details`)."""
+    return datetime.fromtimestamp(store.now_ms() / 1000).date()

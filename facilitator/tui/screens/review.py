@@ -1,0 +1,254 @@
+"""Provides the Review screen: the results as the protocol groups them, checked before export.
+
+Both moderators go through the entries: edit (text, kind, topic, status via the
+capture line), cycle a measure's status, hide, move within a group, merge
+near-duplicates that rapidfuzz suggests (the moderator confirms each), then write
+the protocol. Every change goes through the store's services, so it is an op the
+other laptop sees too.
+"""
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Label
+
+from facilitator.core.dates import format_date
+from facilitator.core.models import Capture
+from facilitator.core.taxonomy import CAPTURE_KINDS, MEASURE_STATUSES, TOPICS
+from facilitator.export.protocol import protocol_model
+from facilitator.export.protocol_model import RESULT_KINDS, Entry, ProtocolModel
+from facilitator.export.strings import STRINGS
+from facilitator.store.captures import get_capture, list_captures, update_capture
+from facilitator.store.review import (
+    cycle_status,
+    merge_captures,
+    merge_suggestions,
+    set_order,
+    unmerge_all,
+)
+from facilitator.tui.dialogs.capture import EditCaptureDialog
+from facilitator.tui.dialogs.common import PickDialog
+from facilitator.tui.screens.base import BaseScreen
+from facilitator.tui.widgets.cells import cut
+
+
+@dataclass
+class ReviewGroup:
+    title: str
+    entries: list[Entry]
+    movable: bool = True  # tasks keep their due-date order
+
+
+def review_groups(model: ProtocolModel, hidden: list[Capture], lang: str) -> list[ReviewGroup]:
+    """Return the entries in the protocol's groups and order, hidden ones last."""
+
+    def topic(key: str | None) -> str:
+        return TOPICS[key].get(lang) if key in TOPICS else STRINGS("no_topic", lang)
+
+    groups: list[ReviewGroup] = []
+    for kind in RESULT_KINDS:
+        for group in model.results[kind]:
+            title = f"{STRINGS(f'results_{kind}', lang)} · {topic(group.topic)}"
+            groups.append(ReviewGroup(title, group.entries))
+    for group in model.measures:
+        groups.append(
+            ReviewGroup(f"{STRINGS('measures', lang)} · {topic(group.topic)}", group.entries)
+        )
+    for group in model.networking:
+        groups.append(
+            ReviewGroup(f"{STRINGS('matches', lang)} · {topic(group.topic)}", group.entries)
+        )
+    groups.append(ReviewGroup(STRINGS("tasks", lang), model.tasks, movable=False))
+    groups.append(ReviewGroup(STRINGS("decisions", lang), model.decisions))
+    groups.append(ReviewGroup(STRINGS("questions", lang), model.questions))
+    groups.append(ReviewGroup(STRINGS("next_steps", lang), [e for e in model.next_steps if e.id]))
+    for block in model.record:
+        title = block.title or STRINGS("no_block", lang)
+        groups.append(ReviewGroup(f"{STRINGS('record', lang)} · {title}", block.notes))
+    hidden_entries = [
+        Entry(c.text, c.organisation, c.topic, c.votes, c.status, id=c.id, kind=c.kind)
+        for c in hidden
+    ]
+    groups.append(ReviewGroup(STRINGS("hidden", lang), hidden_entries, movable=False))
+    return [g for g in groups if g.entries]
+
+
+class ReviewScreen(BaseScreen):
+    """Entries by protocol group; e edit, s status, h hide, ⇧↑/⇧↓ move, m merge, p protocol."""
+
+    name_key = "screen.review"
+    AUTO_FOCUS = "#review-table"
+    BINDINGS = [
+        Binding("e,enter", "edit", "key.edit"),
+        Binding("s", "status", "key.status"),
+        Binding("h", "hide", "key.hide"),
+        Binding("shift+up,K", "move(-1)", "key.move_up", key_display="⇧↑"),
+        Binding("shift+down,J", "move(1)", "key.move_down", key_display="⇧↓"),
+        Binding("m", "merge", "key.merge"),
+        Binding("u", "unmerge", "key.unmerge"),
+        Binding("p", "export", "key.protocol"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.groups: list[ReviewGroup] = []
+        self.rows: list[tuple[int, int] | None] = []  # (group, entry) per table row; None = title
+
+    @property
+    def table(self) -> DataTable:
+        """The screen's review table."""
+        return self.query_one("#review-table", DataTable)
+
+    def compose_body(self) -> ComposeResult:
+        yield Label(id="review-summary")
+        yield DataTable(id="review-table", cursor_type="row", zebra_stripes=False)
+
+    def on_mount(self) -> None:
+        for key in ("col.text", "col.status", "col.dots", "col.org"):
+            self.table.add_column(self.t(key), key=key)
+        super().on_mount()
+
+    def on_resize(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        table = self.table
+        if self.workshop_id is None:
+            self.groups, self.rows = [], []
+            table.clear()
+            self.query_one("#review-summary", Label).update(self.t("no_workshop"))
+            return
+        lang = self.fapp.lang
+        model = protocol_model(self.store, self.workshop_id, lang, cards={}, photos=False)
+        hidden = [c for c in list_captures(self.store, self.workshop_id) if c.hidden]
+        self.groups = review_groups(model, hidden, lang)
+        row = table.cursor_row
+        table.clear()
+        self.rows = []
+        # status, dots and organisation are cut; the text takes what the width leaves
+        width = max(24, self.size.width - 46)
+        count = 0
+        for g_index, group in enumerate(self.groups):
+            table.add_row(Text(cut(group.title, width), style="bold"), "", "", "")
+            self.rows.append(None)
+            for e_index, entry in enumerate(group.entries):
+                text = entry.text + (f" (+{entry.merged})" if entry.merged else "")
+                table.add_row(
+                    Text("  " + cut(text, width - 2)),
+                    Text(cut(self._status(entry), 16)),
+                    Text(str(entry.votes or "")),
+                    Text(cut(entry.organisation, 16)),
+                    key=entry.id,
+                )
+                self.rows.append((g_index, e_index))
+                count += 1
+        self.query_one("#review-summary", Label).update(self.t("review.summary", count=count))
+        if self.rows:
+            table.move_cursor(row=min(max(row, 0), len(self.rows) - 1))
+
+    def _status(self, entry: Entry) -> str:
+        lang = self.fapp.lang
+        if entry.kind == "measure" and entry.status in MEASURE_STATUSES:
+            return MEASURE_STATUSES[entry.status].get(lang)
+        if entry.kind == "todo" and (entry.owner or entry.due):
+            return f"{format_date(entry.due, lang)} {entry.owner}".strip()
+        kind = CAPTURE_KINDS.get(entry.kind)
+        return kind.get(lang) if kind else ""
+
+    def _selected(self) -> tuple[ReviewGroup, int] | None:
+        row = self.table.cursor_row
+        if not 0 <= row < len(self.rows) or self.rows[row] is None:
+            self.say(self.t("review.pick_entry"), error=True)
+            return None
+        g_index, e_index = self.rows[row]  # type: ignore[misc]
+        return self.groups[g_index], e_index
+
+    def action_edit(self) -> None:
+        selected = self._selected()
+        if selected is not None:
+            group, index = selected
+            self.app.push_screen(
+                EditCaptureDialog(get_capture(self.store, group.entries[index].id))
+            )
+
+    def action_status(self) -> None:
+        selected = self._selected()
+        if selected is not None:
+            self._cycle(selected[0].entries[selected[1]].id)
+
+    def _cycle(self, capture_id: str) -> None:
+        status = cycle_status_in(self, capture_id)
+        if status:
+            self.say(self.t("review.status_set", status=status))
+
+    def action_hide(self) -> None:
+        selected = self._selected()
+        if selected is not None:
+            capture = get_capture(self.store, selected[0].entries[selected[1]].id)
+            self.call_service(update_capture, capture.id, hidden=0 if capture.hidden else 1)
+
+    def action_move(self, step: int) -> None:
+        selected = self._selected()
+        if selected is None:
+            return
+        group, index = selected
+        target = index + step
+        if not group.movable or not 0 <= target < len(group.entries):
+            return
+        ids = [e.id for e in group.entries]
+        ids[index], ids[target] = ids[target], ids[index]
+        if self.call_service(set_order, ids):
+            self.table.move_cursor(row=self.table.cursor_row + step)
+
+    def action_merge(self) -> None:
+        if self.workshop_id is None:
+            return
+        captures = list_captures(self.store, self.workshop_id, include_hidden=False)
+        suggestions = merge_suggestions(captures)
+        if not suggestions:
+            self.say(self.t("review.no_duplicates"))
+            return
+        options = [
+            (
+                f"{s.keep.id}|{s.other.id}",
+                Text(f"{cut(s.keep.text, 30)} ← {cut(s.other.text, 30)} ({s.score} %)"),
+            )
+            for s in suggestions
+        ]
+
+        def merge(choice: str | None) -> None:
+            if choice:
+                keep_id, other_id = choice.split("|")
+                if self.call_service(merge_captures, keep_id, other_id):
+                    self.say(self.t("review.merged"))
+
+        self.app.push_screen(PickDialog(self.t("review.merge_prompt"), options), merge)  # type: ignore[arg-type]
+
+    def action_unmerge(self) -> None:
+        selected = self._selected()
+        if selected is None:
+            return
+        entry = selected[0].entries[selected[1]]
+        if not entry.merged:
+            self.say(self.t("review.not_merged"), error=True)
+            return
+        if self.call_service(unmerge_all, entry.id):
+            self.say(self.t("review.unmerged", n=entry.merged))
+
+    async def action_export(self) -> None:
+        await self.app.switch_mode("export")
+        self.app.screen.action_write("protocol")  # type: ignore[attr-defined]
+
+
+def cycle_status_in(screen: BaseScreen, capture_id: str) -> str:
+    """Cycle a measure's status from a screen; return the new status's label ("" if refused)."""
+    from facilitator.core.errors import UserError
+
+    try:
+        status = cycle_status(screen.store, capture_id)
+    except UserError as err:
+        screen.say(err.text(screen.fapp.lang), error=True)
+        return ""
+    return MEASURE_STATUSES[status].get(screen.fapp.lang)
