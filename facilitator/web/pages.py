@@ -6,20 +6,12 @@ from facilitator.store.participants import CONSENT_TEXT
 from facilitator.store.votes import voter_dots
 from facilitator.web import views
 from facilitator.web.forms import new_client_id
+from facilitator.web.identity import phone_id
 from facilitator.web.keys import HUB, STORE
 from facilitator.web.security import join_code, lang_of, require_join
 from facilitator.web.strings import T
 
-VOTER_COOKIE = "facilitator_voter"
 _NOTICES = {"submitted": "submitted", "voted": "voted"}
-
-
-def voter_of(request: web.Request) -> tuple[str, bool]:
-    """Return the phone's voter id from its cookie (or a new one) and whether it is new."""
-    voter = request.cookies.get(VOTER_COOKIE, "")
-    if 8 <= len(voter) <= 64 and voter.replace("-", "").isalnum():
-        return voter, False
-    return new_client_id(), True
 
 
 def _html(text: str) -> web.Response:
@@ -32,28 +24,22 @@ async def join_page(request: web.Request) -> web.Response:
     lang = lang_of(request)
     store = request.app[STORE]
     snap = request.app[HUB].snapshot(workshop_id, lang)
-    voter, new = voter_of(request)
+    phone = phone_id(request)  # issued here on the first visit, kept by the cookie
     current = snap["current"]
-    mine = voter_dots(store, current["id"], voter) if current and current["voting_open"] else {}
+    mine = voter_dots(store, current["id"], phone) if current and current["voting_open"] else {}
     notice_key = _NOTICES.get(request.query.get("done", ""))
-    response = _html(
+    return _html(
         views.join_page(
             snap,
             code=join_code(request) or "",
             lang=lang,
             now_ms=store.now_ms(),
-            voter=voter,
+            ballot=request.app[HUB].ballot(workshop_id, lang),
             client=new_client_id(),
             mine=mine,
             notice=T(notice_key, lang) if notice_key else "",
         )
     )
-    if new:
-        # The voter id keeps one phone's dots together across reloads; it is no secret.
-        response.set_cookie(
-            VOTER_COOKIE, voter, max_age=3 * 86400, httponly=True, samesite="Strict", path="/"
-        )
-    return response
 
 
 async def register_page(request: web.Request) -> web.Response:
@@ -61,6 +47,7 @@ async def register_page(request: web.Request) -> web.Response:
     workshop_id = require_join(request)
     lang = lang_of(request)
     snap = request.app[HUB].snapshot(workshop_id, lang)
+    phone_id(request)  # the registration is tied to this phone
     return _html(
         views.register_page(
             snap,

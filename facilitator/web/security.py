@@ -30,7 +30,9 @@ CSP = (
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    # same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on
+    # the page's own form posts, which the cross-site check must refuse.
+    "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -97,7 +99,31 @@ def problem(request: web.Request, status: int, message: str) -> web.Response:
     return web.Response(text=page, status=status, content_type="text/html")
 
 
-_STATUS_KEYS = {400: "bad_request", 403: "forbidden", 404: "not_found", 413: "too_large"}
+_STATUS_KEYS = {
+    400: "bad_request",
+    403: "forbidden",
+    404: "not_found",
+    408: "timeout",
+    413: "too_large",
+    429: "too_many",
+}
+_STATE_CHANGING = ("POST", "PUT", "PATCH", "DELETE")
+
+
+def cross_site(request: web.Request) -> bool:
+    """Return True if a browser says this request comes from a page of another site.
+
+    Browsers send Sec-Fetch-Site and Origin with every POST; scripts and old browsers
+    may send neither (then the caps apply as usual). Anything but our own origin counts
+    as another site, including "same-site" (another port of this laptop) and "null".
+    """
+    fetch_site = request.headers.get("Sec-Fetch-Site", "").lower()
+    if fetch_site and fetch_site not in ("same-origin", "none"):
+        return True
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return False
+    return origin != f"{request.scheme}://{request.host}"
 
 
 @web.middleware
@@ -113,6 +139,8 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
         return problem(request, 413, T("too_large", lang))
     if is_sync:
         request = request.clone(client_max_size=limit)
+    elif request.method in _STATE_CHANGING and cross_site(request):
+        return problem(request, 403, T("cross_site", lang))
     try:
         return await handler(request)
     except web.HTTPException as exc:
@@ -120,8 +148,8 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
             raise  # redirects pass through
         key = _STATUS_KEYS.get(exc.status)
         message = T(key, lang) if key else (exc.reason or "")
-        if exc.status in (400, 409, 422) and exc.text and not exc.text.startswith(str(exc.status)):
-            message = exc.text  # our own validation message, already short
+        if exc.text and not exc.text.startswith(str(exc.status)):
+            message = exc.text  # our own message (validation, caps), already short
         return problem(request, exc.status, message)
     except Exception:
         log.exception("error while answering %s %s", request.method, request.path)
@@ -132,6 +160,7 @@ async def add_security_headers(request: web.Request, response: web.StreamRespons
     """on_response_prepare: every answer (pages, static files, streams) gets the headers."""
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
+    response.headers["Server"] = "facilitator"  # no versions for a scanner to look up
     if request.path.startswith(("/api/", "/mod/", "/j/")):
         response.headers.setdefault("Cache-Control", "no-store")
 
@@ -152,7 +181,7 @@ def require_moderator(request: web.Request) -> None:
     """Let only requests with the moderators' secret through; the join code is not enough."""
     given = request.headers.get("X-Moderator-Secret", "").encode()
     if not given or not hmac.compare_digest(given, request.app[MOD_SECRET].encode()):
-        raise web.HTTPForbidden()
+        raise web.HTTPForbidden(text=T("mod_forbidden", lang_of(request)))
 
 
 def bad_request(message: str) -> web.HTTPBadRequest:

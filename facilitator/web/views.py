@@ -162,10 +162,14 @@ def _collect_section(current: dict[str, Any] | None, action: str, client: str, l
 
 
 def _vote_section(
-    current: dict[str, Any] | None, action: str, voter: str, mine: dict[str, int], lang: str
+    current: dict[str, Any] | None,
+    action: str,
+    ballot: list[dict[str, str]],
+    mine: dict[str, int],
+    lang: str,
 ) -> Markup:
     is_open = bool(current and current["voting_open"])
-    ballot = current["ballot"] if is_open else []
+    ballot = ballot if is_open else []
     budget = current["budget"] if current else 3
     most = current["per_item_max"] if current else 2
     entries = join(
@@ -187,9 +191,8 @@ def _vote_section(
         '<section id="vote" class="card" aria-labelledby="vote-h"{hidden}>'
         '<h2 id="vote-h">{heading}</h2><p id="vote-intro">{intro}</p>'
         '<form id="vote-form" method="post" action="{action}">'
-        '<input type="hidden" name="client" value="{voter}">'
         '<input type="hidden" name="item" value="{item}">'
-        '<ul id="ballot" class="ballot">{entries}</ul>'
+        '<ul id="ballot" class="ballot" data-ballot="{ballot_key}">{entries}</ul>'
         '<p id="no-ballot"{empty}>{no_ballot}</p>'
         '<p id="dots-left" aria-live="polite">{left}</p>'
         '<button type="submit">{send}</button></form></section>',
@@ -197,8 +200,8 @@ def _vote_section(
         heading=T("vote", lang),
         intro=T("vote_intro", lang, budget=budget, max=most),
         action=action,
-        voter=voter,
         item=current["id"] if current else "",
+        ballot_key=current["ballot_key"] if is_open else "",
         entries=entries,
         empty=attrs(hidden=bool(ballot)),
         no_ballot=T("no_ballot", lang),
@@ -258,7 +261,7 @@ def join_page(
     code: str,
     lang: str,
     now_ms: int,
-    voter: str,
+    ballot: list[dict[str, str]],
     client: str,
     mine: dict[str, int],
     notice: str = "",
@@ -284,7 +287,7 @@ def join_page(
         notice=notice,
         now=_now_section(current, now_ms, lang),
         collect=_collect_section(current, f"/api/submit?{q}", client, lang),
-        vote=_vote_section(current, f"/api/vote?{q}", voter, mine, lang),
+        vote=_vote_section(current, f"/api/vote?{q}", ballot, mine, lang),
         results=_results_section(current, lang),
         agenda=_agenda_section(snap, lang),
         register=f"/j/{quote(code)}/register?lang={lang}",

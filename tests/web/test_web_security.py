@@ -77,14 +77,13 @@ async def test_moderator_sees_hidden_and_hides(client, code, store, workshop_id,
         "/mod/hide", json={"capture_id": capture_id, "hidden": True}, headers=mod
     )
     assert response.status == 200
-    phone = await (await client.get(f"/api/state?code={code}")).json()
-    assert [c["id"] for c in phone["current"]["ballot"]] == [keep_id]
+    ballot = await (await client.get(f"/api/ballot?code={code}")).json()
+    assert [c["id"] for c in ballot["entries"]] == [keep_id]
     moderator = await (await client.get("/mod/state", headers=mod)).json()
     hidden = {c["text"]: c["hidden"] for c in moderator["captures"]}
     assert hidden == {"Unpassend": True, "Passend": False}
-    vote = await client.post(
-        f"/api/vote?code={code}", json={"client": str(uuid.uuid4()), "dots": {capture_id: 1}}
-    )
+    await client.get(f"/j/{code}")  # the phone's identity
+    vote = await client.post(f"/api/vote?code={code}", json={"dots": {capture_id: 1}})
     assert vote.status == 400  # a hidden entry gets no dots
     response = await client.post("/mod/timer", json={"action": "advance"}, headers=mod)
     assert response.status == 200
