@@ -8,12 +8,14 @@ sweep a second closes those that have been idle (no request being answered) for
 longer than `idle_seconds`. That covers a silent socket, a request line or headers
 sent byte by byte, and a keep-alive connection nobody uses; a request being answered
 (a stream, a body being read) is never cut here: those have their own time limits.
+When all connections are taken, a new one replaces the longest-idle one rather than
+being refused, so many addresses holding idle sockets cannot lock phones out.
 """
 
 import asyncio
 import logging
 import time
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +31,7 @@ SWEEP_SECONDS = 1.0
 class ConnectionLimits:
     """Connections per address and in all, and how long one may sit idle."""
 
-    per_address: int = 32  # a phone opens a handful; a NAT'd group a few dozen
+    per_address: int = 16  # a browser opens at most six per host; a few phones behind NAT
     total: int = 2000  # lowered to fit the descriptor limit at start
     idle_seconds: float = 15.0
 
@@ -50,6 +52,8 @@ class ConnectionGate:
         self.refused = 0
         self._per_address: Counter[str] = Counter()
         self._by_protocol: dict[int, Connection] = {}
+        # Connections answering nothing, oldest first: swept and evicted from the front.
+        self._idle: OrderedDict[int, Connection] = OrderedDict()
         self._sweeper: asyncio.Task | None = None
 
     @property
@@ -59,19 +63,25 @@ class ConnectionGate:
     def admit(self, transport: asyncio.BaseTransport, protocol: object) -> Connection | None:
         peer = transport.get_extra_info("peername")
         address = str(peer[0]) if isinstance(peer, tuple) and peer else "?"
-        if (
-            self._per_address[address] >= self.limits.per_address
-            or len(self._by_protocol) >= self.limits.total
-        ):
+        if self._per_address[address] >= self.limits.per_address:
             self.refused += 1
             return None
+        if len(self._by_protocol) >= self.limits.total:
+            if not self._idle:
+                self.refused += 1
+                return None
+            _, oldest = self._idle.popitem(last=False)
+            oldest.transport.abort()  # its connection_lost releases it
+            self.refused += 1
         self._per_address[address] += 1
         connection = Connection(transport, address)
         self._by_protocol[id(protocol)] = connection
+        self._idle[id(protocol)] = connection
         return connection
 
     def release(self, protocol: object) -> None:
         connection = self._by_protocol.pop(id(protocol), None)
+        self._idle.pop(id(protocol), None)
         if connection is not None:
             self._per_address[connection.address] -= 1
             if self._per_address[connection.address] <= 0:
@@ -80,13 +90,29 @@ class ConnectionGate:
     def connection_of(self, protocol: object) -> Connection | None:
         return self._by_protocol.get(id(protocol))
 
+    def busy(self, protocol: object, connection: Connection) -> None:
+        """A request on this connection is being answered: never idle meanwhile."""
+        connection.busy += 1
+        self._idle.pop(id(protocol), None)
+
+    def done(self, protocol: object, connection: Connection) -> None:
+        connection.busy -= 1
+        if not connection.busy and id(protocol) in self._by_protocol:
+            connection.idle_since = time.monotonic()
+            self._idle[id(protocol)] = connection  # to the end: the newest idle one
+
     def sweep(self) -> int:
         """Close connections idle for longer than the limit; return how many."""
         cutoff = time.monotonic() - self.limits.idle_seconds
-        idle = [c for c in self._by_protocol.values() if not c.busy and c.idle_since < cutoff]
-        for connection in idle:
+        closed = 0
+        while self._idle:
+            key, connection = next(iter(self._idle.items()))
+            if connection.idle_since >= cutoff:
+                break
+            del self._idle[key]
             connection.transport.abort()  # nothing left to say: free the descriptor now
-        return len(idle)
+            closed += 1
+        return closed
 
     async def _sweep_forever(self) -> None:
         while True:
@@ -148,12 +174,11 @@ async def track(request: web.Request, handler: Handler) -> web.StreamResponse:
     connection = gate.connection_of(request.protocol) if gate else None
     if connection is None:
         return await handler(request)
-    connection.busy += 1
+    gate.busy(request.protocol, connection)
     try:
         return await handler(request)
     finally:
-        connection.busy -= 1
-        connection.idle_since = time.monotonic()
+        gate.done(request.protocol, connection)
 
 
 class GatedSite(web.TCPSite):

@@ -397,3 +397,14 @@ async def test_honest_phone_still_served_during_a_flood(
         await flood
         answer = await honest.post(url, json=submission("ehrlich"))
         assert answer.status == 200, await answer.text()
+
+
+async def test_idle_sockets_from_many_addresses_cannot_lock_phones_out(served, code):
+    server, base = await served(limits=ConnectionLimits(per_address=4, total=12))
+    idle = [await _raw(address(n % 6), server.port) for n in range(12)]  # every slot taken
+    async with phone(address(50)) as honest:
+        for _ in range(3):  # a new connection replaces the longest-idle one when full
+            assert (await honest.get(f"{base}/api/state?code={code}")).status == 200
+    assert await _closed_within(idle[0][0], 0.5)
+    for _, writer in idle:
+        writer.close()
