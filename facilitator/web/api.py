@@ -121,7 +121,7 @@ async def submit(request: web.Request) -> web.Response:
         )
     except UserError as err:
         raise bad_request(err.text(lang_of(request))) from None
-    caps.submitted(workshop_id, phone, _address(request))
+    caps.submitted(workshop_id, item.id, phone, _address(request))
     return _done(request, as_json, {"id": capture_id, "version": store.version}, "submitted")
 
 

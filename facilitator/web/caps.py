@@ -3,7 +3,8 @@
 The rate limits in `security` slow a flood down; these caps stop it from growing
 the workshop at all. Counts per phone and per address live in memory (they only
 grow when something was stored, so they stay as small as the data); counts per
-block and per workshop come from the database, so a restart does not reset them.
+block and per workshop are read from the database once and then kept in memory
+(a refused request costs no query), so a restart does not reset them.
 Each refusal is counted by reason, and the moderators' Join screen shows the sum.
 """
 
@@ -42,6 +43,13 @@ class CapCounter:
         self._voters: dict[tuple[str, str], set[str]] = {}
         self._voters_per_item: dict[str, set[str]] = {}
         self._registrations: dict[tuple[str, str], set[str]] = {}
+        self._stored: dict[tuple[str, str | None], int] = {}  # (workshop, item or None)
+
+    def _count(self, store: Store, workshop_id: str, item_id: str | None) -> int:
+        key = (workshop_id, item_id)
+        if key not in self._stored:
+            self._stored[key] = count_from_phones(store, workshop_id, item_id)
+        return self._stored[key]
 
     def refuse(self, reason: str, status: int, message: str) -> web.HTTPException:
         """Count a refusal and return the answer to raise (429 for one phone, 409 when full)."""
@@ -63,15 +71,18 @@ class CapCounter:
             return "phone"
         if self._by_address[(workshop_id, address)] >= caps.submissions_per_address:
             return "address"
-        if count_from_phones(store, workshop_id, item_id) >= caps.submissions_per_item:
+        if self._count(store, workshop_id, item_id) >= caps.submissions_per_item:
             return "item"
-        if count_from_phones(store, workshop_id) >= caps.submissions_per_workshop:
+        if self._count(store, workshop_id, None) >= caps.submissions_per_workshop:
             return "workshop"
         return None
 
-    def submitted(self, workshop_id: str, phone: str, address: str) -> None:
+    def submitted(self, workshop_id: str, item_id: str, phone: str, address: str) -> None:
         self._by_phone[(workshop_id, phone)] += 1
         self._by_address[(workshop_id, address)] += 1
+        for key in ((workshop_id, item_id), (workshop_id, None)):
+            if key in self._stored:
+                self._stored[key] += 1
 
     # -- ballots -------------------------------------------------------------
     def ballot_blocked(self, item_id: str, phone: str, address: str) -> str | None:

@@ -32,7 +32,7 @@ class ConnectionLimits:
     """Connections per address and in all, and how long one may sit idle."""
 
     per_address: int = 16  # a browser opens at most six per host; a few phones behind NAT
-    total: int = 2000  # lowered to fit the descriptor limit at start
+    total: int = 4000  # lowered to fit the descriptor limit at start
     idle_seconds: float = 15.0
 
 

@@ -21,6 +21,9 @@ from facilitator.web.snapshot import build_ballot, build_snapshot
 
 log = logging.getLogger(__name__)
 WATCH_SECONDS = 1.0
+# At most one broadcast per this many seconds: a flood of writes costs one snapshot
+# and one write per stream per interval, not one per write (phones need no more).
+BROADCAST_SECONDS = 0.2
 KEEP_ALIVE_SECONDS = 15.0
 
 
@@ -62,6 +65,7 @@ class LiveHub:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: int | None = None
         self._scheduled = False
+        self._last_broadcast = 0.0
         self._watcher: asyncio.Task | None = None
 
     # -- life cycle ---------------------------------------------------------
@@ -176,14 +180,21 @@ class LiveHub:
             loop.call_soon_threadsafe(self._schedule)
 
     def _schedule(self) -> None:
-        # Coalesce: several commits in one loop turn cause one broadcast.
+        # Coalesce: several commits in one loop turn, or within BROADCAST_SECONDS of the
+        # last broadcast, cause one broadcast.
         if not self._scheduled and self._loop is not None:
             self._scheduled = True
-            self._loop.call_soon(self.broadcast)
+            wait = self._last_broadcast + BROADCAST_SECONDS - self._loop.time()
+            if wait > 0:
+                self._loop.call_later(wait, self.broadcast)
+            else:
+                self._loop.call_soon(self.broadcast)
 
     def broadcast(self) -> None:
         """Send the newest snapshot to every stream if the version moved."""
         self._scheduled = False
+        if self._loop is not None:
+            self._last_broadcast = self._loop.time()
         try:
             version = self._refresh()
             if version == self._sent_version:

@@ -12,6 +12,7 @@ from facilitator.store.captures import add_capture
 from facilitator.store.timer import advance, start_or_pause
 from facilitator.web import hub as hub_module
 from facilitator.web.caps import Caps
+from facilitator.web.gate import ConnectionLimits
 from facilitator.web.runner import lan_addresses, start_participant_server
 from facilitator.web.security import RateLimits
 
@@ -91,6 +92,7 @@ async def test_shutdown_with_phones_connected_is_quick(store, workshop_id, code)
         workshop_id,
         rate_limits=RateLimits(enabled=False),
         caps=Caps(streams_per_address=20),
+        connection_limits=ConnectionLimits(per_address=40),
     )
     url = server.join_urls(code)[0]
     assert url.startswith("http://127.0.0.1:") and url.endswith(f"/j/{code}")
@@ -138,4 +140,29 @@ async def test_submission_pushes_to_streams(client, code, store, workshop_id, co
     assert [b["text"] for b in ballot["entries"]] == ["neu"] and ballot["key"] == snap["current"][
         "ballot_key"
     ]
+    response.close()
+
+
+async def test_a_burst_of_writes_is_one_broadcast_per_interval(
+    client, code, store, workshop_id, collecting, monkeypatch
+):
+    monkeypatch.setattr(hub_module, "BROADCAST_SECONDS", 0.5)
+    response = await client.get(f"/events?code={code}")
+    await next_event(response)
+    started = time.monotonic()
+    for n in range(20):  # a flood of accepted writes within 0.2 s
+        add_capture(store, workshop_id, "need", f"Flut {n}", agenda_item_id=collecting)
+        await asyncio.sleep(0.01)
+    received = []
+
+    async def read() -> None:
+        while True:
+            received.append(await next_event(response))
+
+    reader = asyncio.create_task(read())
+    await asyncio.sleep(1.0 - (time.monotonic() - started))
+    reader.cancel()
+    await asyncio.gather(reader, return_exceptions=True)
+    assert 1 <= len(received) <= 3  # not twenty snapshots to every phone
+    assert received[-1]["version"] == store.version  # the last change arrives
     response.close()

@@ -19,6 +19,7 @@ from facilitator.store.participants import list_participants
 from facilitator.store.queries import rows
 from facilitator.web import events as events_module
 from facilitator.web import forms as forms_module
+from facilitator.web import hub as hub_module
 from facilitator.web.caps import Caps
 from facilitator.web.gate import ConnectionLimits
 from facilitator.web.runner import start_participant_server
@@ -307,6 +308,7 @@ async def test_a_stream_that_is_not_read_is_dropped(
 ):
     monkeypatch.setattr(events_module, "MAX_UNSENT", 4096)
     monkeypatch.setattr(events_module, "WRITE_SECONDS", 0.5)
+    monkeypatch.setattr(hub_module, "BROADCAST_SECONDS", 0.0)  # every change, at once
     server, base = await served()
     sock = socket.socket()
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
