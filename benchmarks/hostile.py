@@ -160,41 +160,60 @@ async def flood(base: str, code: str, port: int, seconds: float) -> dict:
         statuses[key] = statuses.get(key, 0) + 1
 
     async def posts(ip: str) -> None:
-        # No cookies kept: every request is a "new phone", as a script would do it.
-        async with aiohttp.ClientSession(
-            connector=aiohttp.TCPConnector(local_addr=(ip, 0), limit=2),
-            cookie_jar=aiohttp.DummyCookieJar(),
-            timeout=aiohttp.ClientTimeout(total=10),
-        ) as session:
+        # Submissions without cookies (every one a "new phone", as a script does it) and
+        # ballots from fresh identities (the page loaded again each time, cookie dropped).
+        async with (
+            aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(local_addr=(ip, 0), limit=2),
+                cookie_jar=aiohttp.DummyCookieJar(),
+                timeout=aiohttp.ClientTimeout(total=10),
+            ) as session,
+            aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(local_addr=(ip, 0), limit=2),
+                cookie_jar=aiohttp.CookieJar(unsafe=True),
+                timeout=aiohttp.ClientTimeout(total=10),
+            ) as voter,
+        ):
             n = 0
             while time.monotonic() < deadline:
-                body = {"client": str(uuid.uuid4()), "text": f"Flut {ip} {n} " + "x" * 400}
-                path = "submit" if n % 3 else "vote"
-                if path == "vote":
-                    body = {"client": str(uuid.uuid4()), "dots": {"x": 1}}
                 try:
-                    async with session.post(f"{base}/api/{path}?code={code}", json=body) as r:
-                        await r.read()
-                        count(f"{path} {r.status}")
-                except (aiohttp.ClientError, asyncio.TimeoutError):
-                    count(f"{path} error")
+                    if n % 3:
+                        body = {"client": str(uuid.uuid4()), "text": f"Flut {ip} {n} " + "x" * 400}
+                        async with session.post(f"{base}/api/submit?code={code}", json=body) as r:
+                            await r.read()
+                            count(f"submit {r.status}")
+                    else:
+                        voter.cookie_jar.clear()
+                        async with voter.get(f"{base}/j/{code}") as r:  # a fresh identity
+                            await r.read()
+                        async with voter.get(f"{base}/api/ballot?code={code}") as r:
+                            ballot = await r.json() if r.status == 200 else {"entries": []}
+                        dots = {e["id"]: 1 for e in ballot["entries"][:2]}
+                        async with voter.post(
+                            f"{base}/api/vote?code={code}", json={"dots": dots}
+                        ) as r:
+                            await r.read()
+                            count(f"vote {r.status}")
+                except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
+                    count("error")
                 n += 1
                 await asyncio.sleep(0.33)
 
     async def idle_sockets(ip: str, how_many: int) -> None:
         nonlocal sockets_opened
-        held: list[asyncio.StreamWriter] = []
+        held: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
         while time.monotonic() < deadline:
-            held = [w for w in held if not w.is_closing() and not w.transport.is_closing()]
+            held = [(r, w) for r, w in held if not r.at_eof()]  # reopen what the server closed
             while len(held) < how_many and time.monotonic() < deadline:
                 try:
-                    _, writer = await asyncio.open_connection("127.0.0.1", port, local_addr=(ip, 0))
-                    held.append(writer)
+                    held.append(
+                        await asyncio.open_connection("127.0.0.1", port, local_addr=(ip, 0))
+                    )
                     sockets_opened += 1
                 except OSError:
                     break
             await asyncio.sleep(2.0)
-        for writer in held:
+        for _, writer in held:
             writer.close()
 
     async def deaf_streams(ip: str, how_many: int) -> None:

@@ -14,7 +14,7 @@ from facilitator.core.errors import NotFound, UserError
 from facilitator.store.captures import add_capture, get_capture
 from facilitator.store.registrations import register_participant
 from facilitator.store.timer import current_item
-from facilitator.store.votes import cast_votes, voting_item
+from facilitator.store.votes import cast_votes, voter_dots, voting_item
 from facilitator.web import views
 from facilitator.web.forms import client_id, derived_id, read_body, text_field
 from facilitator.web.identity import phone_id, presented_phone
@@ -22,8 +22,6 @@ from facilitator.web.keys import CAPS, HUB, STORE
 from facilitator.web.security import bad_request, join_code, lang_of, require_join
 from facilitator.web.snapshot import MAX_SUBMISSION, phone_kinds
 from facilitator.web.strings import T
-
-BALLOT_PAGE = 50
 
 
 async def state(request: web.Request) -> web.Response:
@@ -44,7 +42,7 @@ async def ballot(request: web.Request) -> web.Response:
     hub = request.app[HUB]
     current = hub.snapshot(workshop_id, lang)["current"]
     entries = hub.ballot(workshop_id, lang)
-    end = offset + BALLOT_PAGE
+    end = offset + views.BALLOT_PAGE
     return web.json_response(
         {
             "item": current["id"] if current else None,
@@ -163,6 +161,9 @@ async def vote(request: web.Request) -> web.Response:
         item = current_item(store, workshop_id)
         item_id = item.id if item else ""
     dots = _dots(data, as_json, lang)
+    if not as_json:
+        # The page without JavaScript shows one page of the ballot: dots on the others stay.
+        dots = {**voter_dots(store, item_id, voter), **dots}
     caps = request.app[CAPS]
     blocked = caps.ballot_blocked(item_id, voter, _address(request))
     if blocked:

@@ -25,8 +25,8 @@ class Caps:
     submissions_per_address: int = 60
     submissions_per_item: int = 200
     submissions_per_workshop: int = 1000
-    voters_per_address: int = 8  # a few people may share one phone or a NAT
-    voters_per_item: int = 500
+    voters_per_address: int = 5  # a few people may share one phone or a NAT
+    voters_per_item: int = 2000  # far above a workshop: only bounds the rows a flood adds
     registrations_per_address: int = 10
     streams_per_address: int = 4
     streams_total: int = 1000

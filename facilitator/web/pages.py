@@ -2,6 +2,7 @@
 
 from aiohttp import web
 
+from facilitator.core import untrusted
 from facilitator.store.participants import CONSENT_TEXT
 from facilitator.store.votes import voter_dots
 from facilitator.web import views
@@ -12,6 +13,13 @@ from facilitator.web.security import join_code, lang_of, require_join
 from facilitator.web.strings import T
 
 _NOTICES = {"submitted": "submitted", "voted": "voted"}
+
+
+def _ballot_from(request: web.Request) -> int:
+    try:
+        return untrusted.parse_int(request.query.get("from", "0"), high=1_000_000)
+    except ValueError:
+        return 0
 
 
 def _html(text: str) -> web.Response:
@@ -35,6 +43,7 @@ async def join_page(request: web.Request) -> web.Response:
             lang=lang,
             now_ms=store.now_ms(),
             ballot=request.app[HUB].ballot(workshop_id, lang),
+            ballot_from=_ballot_from(request),
             client=new_client_id(),
             mine=mine,
             notice=T(notice_key, lang) if notice_key else "",

@@ -159,6 +159,11 @@ T = Catalog(
             "The moderators' secret is missing or wrong.",
         ),
         "timeout": ("Die Anfrage kam zu langsam an.", "The request arrived too slowly."),
+        "ballot_more": (
+            "Weitere Einträge ({first}–{last} von {total})",
+            "More entries ({first}–{last} of {total})",
+        ),
+        "ballot_back": ("Vorherige Einträge", "Previous entries"),
         "number_wrong": ("Punkte müssen ganze Zahlen sein.", "Dots must be whole numbers."),
     }
 )

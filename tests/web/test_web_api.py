@@ -274,3 +274,26 @@ async def test_refused_vote_answers_in_the_pages_language(
     assert (await english.json())["error"] == "You only have 3 dots."
     german = await client.post(url, json=ballot, headers={"Accept-Language": "de"})
     assert (await german.json())["error"] == "Sie haben nur 3 Punkte."
+
+
+async def test_long_ballot_is_paged_and_dots_on_other_pages_stay(
+    client, code, store, workshop_id, collecting
+):
+    ids = _open_vote(store, workshop_id, collecting, [f"Eintrag {n}" for n in range(60)], 4)
+    await new_phone(client, code)
+    page = await (await client.get(f"/j/{code}")).text()
+    assert page.count('type="number"') == 50 and f'name="dots.{ids[50]}"' not in page
+    assert "Weitere Einträge (51–60 von 60)" in page and 'data-ballot=""' in page
+    url = f"/api/vote?code={code}"
+    form = {"item": collecting, f"dots.{ids[0]}": "2"}
+    assert (await client.post(url, data=form, allow_redirects=False)).status == 303
+    second = await (await client.get(f"/j/{code}?from=50")).text()
+    assert second.count('type="number"') == 10 and "Vorherige Einträge" in second
+    form = {"item": collecting, f"dots.{ids[55]}": "2"}
+    assert (await client.post(url, data=form, allow_redirects=False)).status == 303
+    placed = {r["capture_id"]: r["dots"] for r in rows(store, "SELECT * FROM vote")}
+    assert placed == {ids[0]: 2, ids[55]: 2}  # the first page's dots stayed
+    assert "Noch 0 von 4 Punkten frei." in second or "Noch 0 von 4" in (
+        await (await client.get(f"/j/{code}")).text()
+    )
+    assert (await client.get(f"/j/{code}?from=1e23")).status == 200  # a bad page is page one

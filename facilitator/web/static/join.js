@@ -145,8 +145,13 @@
   /* The ballot comes from /api/ballot, page by page, and only when its key changes. */
   var ballotKey = $("ballot").getAttribute("data-ballot") || "";
   var ballotLoading = "";
+  var mine = JSON.parse($("ballot").getAttribute("data-mine") || "{}");
   function drawBallot(c, entries) {
     var list = $("ballot"), old = {};
+    /* Dots placed on entries the server-drawn page did not show count too. */
+    Object.keys(mine).forEach(function (id) { old["dots." + id] = mine[id]; });
+    mine = {};
+    $("ballot-pages").hidden = true;
     Array.prototype.forEach.call(list.querySelectorAll("input"), function (i) { old[i.name] = i.value; });
     list.textContent = "";
     entries.forEach(function (b) {
