@@ -60,6 +60,7 @@ class LiveHub:
         self._cache: dict[tuple[str, str], dict[str, Any]] = {}
         self._json: dict[tuple[str, str], str] = {}
         self._ballots: dict[tuple[str, str], list[dict[str, str]]] = {}
+        self.pages: dict[tuple, str] = {}  # rendered pages of this version (see pages.py)
         self._codes: list[tuple[str, str]] = []
         self._sent_version = -1
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -114,6 +115,7 @@ class LiveHub:
             self._cache.clear()
             self._json.clear()
             self._ballots.clear()
+            self.pages.clear()
             self._cache_version = version
             self._codes = [
                 (str(w["join_code"]).lower(), w["id"])

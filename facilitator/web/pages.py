@@ -1,5 +1,7 @@
 """Provides the server-rendered pages: the join page and the registration page."""
 
+import secrets
+
 from aiohttp import web
 
 from facilitator.core import untrusted
@@ -13,6 +15,9 @@ from facilitator.web.security import join_code, lang_of, require_join
 from facilitator.web.strings import T
 
 _NOTICES = {"submitted": "submitted", "voted": "voted"}
+# Stands for the form's fresh client id in a cached page; random, so no text can hold it.
+_CLIENT_SLOT = secrets.token_hex(16)
+_MAX_CACHED_PAGES = 64
 
 
 def _ballot_from(request: web.Request) -> int:
@@ -36,19 +41,33 @@ async def join_page(request: web.Request) -> web.Response:
     current = snap["current"]
     mine = voter_dots(store, current["id"], phone) if current and current["voting_open"] else {}
     notice_key = _NOTICES.get(request.query.get("done", ""))
-    return _html(
-        views.join_page(
+    code = join_code(request) or ""
+    now_ms = store.now_ms()
+    start = _ballot_from(request)
+    hub = request.app[HUB]
+    # A phone with no dots placed and no notice sees what every such phone sees: the page
+    # is rendered once per version and minute (a flood of page loads costs one render).
+    key = (
+        (workshop_id, lang, code, start, now_ms // 60_000) if not mine and not notice_key else None
+    )
+    page = hub.pages.get(key) if key else None
+    if page is None:
+        page = views.join_page(
             snap,
-            code=join_code(request) or "",
+            code=code,
             lang=lang,
-            now_ms=store.now_ms(),
-            ballot=request.app[HUB].ballot(workshop_id, lang),
-            ballot_from=_ballot_from(request),
-            client=new_client_id(),
+            now_ms=now_ms,
+            ballot=hub.ballot(workshop_id, lang),
+            ballot_from=start,
+            client=_CLIENT_SLOT,
             mine=mine,
             notice=T(notice_key, lang) if notice_key else "",
         )
-    )
+        if key:
+            if len(hub.pages) >= _MAX_CACHED_PAGES:
+                hub.pages.clear()
+            hub.pages[key] = page
+    return _html(page.replace(_CLIENT_SLOT, new_client_id()))
 
 
 async def register_page(request: web.Request) -> web.Response:
