@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
-from facilitator.web.keys import HUB, LIMITS, MOD_SECRET
+from facilitator.web.keys import CAPS, HUB, LIMITS, MOD_SECRET
 from facilitator.web.markup import render
 from facilitator.web.strings import T, pick_lang
 
@@ -133,6 +133,8 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     address = request.remote or "?"
     is_sync = request.path.startswith(SYNC_PREFIX)
     if not is_sync and not request.app[LIMITS].allow(address, request.method):
+        if CAPS in request.app:
+            request.app[CAPS].refused["rate"] += 1  # the moderators see floods held off
         return problem(request, 429, T("too_many", lang))
     limit = SYNC_MAX_BODY if is_sync else MAX_BODY
     if request.content_length is not None and request.content_length > limit:

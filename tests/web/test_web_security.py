@@ -9,6 +9,7 @@ from facilitator.store.agenda import add_item, list_items, update_item
 from facilitator.store.captures import add_capture, list_captures
 from facilitator.store.timer import advance, start_or_pause
 from facilitator.store.workshops import update_workshop
+from facilitator.web.keys import CAPS
 from facilitator.web.security import CSP, RateLimits
 from tests.web.conftest import MOD_SECRET, XSS
 
@@ -120,6 +121,7 @@ async def test_rate_limit_gets_429(make_client, code, collecting):
     assert statuses[:10] == [200] * 10
     assert statuses[10:] == [429, 429]
     assert "Zu viele Anfragen" in (await response.json())["error"]
+    assert client.app[CAPS].refused_total == 2  # counted for the app's Join screen
     assert (await client.get(f"/api/state?code={code}")).status == 200  # reading still works
 
 
