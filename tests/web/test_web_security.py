@@ -183,3 +183,18 @@ async def test_sync_routes_get_larger_bodies_and_no_rate_limit(make_client):
     for _ in range(15):
         response = await client.post("/sync/ops", data=b"x" * 100_000)
         assert response.status == 200 and (await response.json())["size"] == 100_000
+
+
+async def test_moderator_endpoints_answer_400_to_huge_or_odd_numbers(client, collecting):
+    mod = {"X-Moderator-Secret": MOD_SECRET}
+    for body in [
+        {"item_id": collecting, "dot_budget": 10**30},
+        {"item_id": collecting, "dot_budget": "viele"},
+        {"item_id": collecting, "dot_budget": 2.5},
+    ]:
+        assert (await client.post("/mod/item", json=body, headers=mod)).status == 400, body
+    for minutes in [10**30, "fünf", 0]:
+        answer = await client.post(
+            "/mod/timer", json={"action": "extend", "minutes": minutes}, headers=mod
+        )
+        assert answer.status == 400 and "minutes" in (await answer.json())["error"]
