@@ -44,7 +44,11 @@ def phone_id(request: web.Request) -> str:
         phone = presented_phone(request)
         if phone is None:
             phone = secrets.token_hex(16)
-            request[_NEW] = True
+            # A link followed from another site arrives without the Strict cookie even
+            # when the phone has one: issuing a new identity would overwrite it, so this
+            # page load gets one for itself only (the page's own requests carry the cookie).
+            if request.headers.get("Sec-Fetch-Site", "").lower() != "cross-site":
+                request[_NEW] = True
         request[_ID] = phone
     return request[_ID]
 

@@ -410,3 +410,14 @@ async def test_idle_sockets_from_many_addresses_cannot_lock_phones_out(served, c
     assert await _closed_within(idle[0][0], 0.5)
     for _, writer in idle:
         writer.close()
+
+
+async def test_a_link_from_another_site_keeps_the_phones_identity(served, code):
+    server, base = await served()
+    async with phone(address(0)) as person:
+        # A link in a chat: the browser withholds the Strict cookie on that navigation.
+        person.cookie_jar.clear()
+        linked = await person.get(f"{base}/j/{code}", headers={"Sec-Fetch-Site": "cross-site"})
+        assert linked.status == 200 and "Set-Cookie" not in linked.headers  # kept, not replaced
+        typed = await person.get(f"{base}/j/{code}", headers={"Sec-Fetch-Site": "none"})
+        assert "facilitator_phone=" in typed.headers["Set-Cookie"]  # a first visit: issued
