@@ -206,3 +206,18 @@ def restore_capture(store: Store, capture_id: str) -> None:
 def set_flipchart_votes(store: Store, capture_id: str, dots: int) -> None:
     """Enter the dots counted on a flipchart for a capture."""
     update_capture(store, capture_id, votes=dots)
+
+
+def count_from_phones(store: Store, workshop_id: str, agenda_item_id: str | None = None) -> int:
+    """Return how many captures phones have sent to a workshop (or one block), deleted too.
+
+    The participant server caps these; what the moderators removed still counts, or
+    deleting a flood would only make room for the next one.
+    """
+    sql = "SELECT count(*) AS n FROM capture WHERE workshop_id = ? AND source = 'participant'"
+    params = [workshop_id]
+    if agenda_item_id is not None:
+        sql += " AND agenda_item_id = ?"
+        params.append(agenda_item_id)
+    row = one(store, sql, params)
+    return int(row["n"]) if row else 0

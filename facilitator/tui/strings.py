@@ -271,6 +271,11 @@ T = Catalog(
             "Teilnehmer-Server nicht gestartet: {error}",
             "Participant server not started: {error}",
         ),
+        # join: refusals by the participant server's caps (issue 12, web)
+        "join.refused": (
+            " · {count} Anfragen abgewiesen (Obergrenzen)",
+            " · {count} requests refused (caps)",
+        ),
         "join.server_off": (
             "Teilnehmer-Server ausgeschaltet (--no-server)",
             "Participant server off (--no-server)",

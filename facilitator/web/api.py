@@ -9,14 +9,16 @@ from urllib.parse import quote
 
 from aiohttp import web
 
+from facilitator.core import untrusted
 from facilitator.core.errors import NotFound, UserError
 from facilitator.store.captures import add_capture, get_capture
 from facilitator.store.registrations import register_participant
 from facilitator.store.timer import current_item
-from facilitator.store.votes import cast_votes, voting_item
+from facilitator.store.votes import cast_votes, voter_dots, voting_item
 from facilitator.web import views
 from facilitator.web.forms import client_id, derived_id, read_body, text_field
-from facilitator.web.keys import HUB, STORE
+from facilitator.web.identity import phone_id, presented_phone
+from facilitator.web.keys import CAPS, HUB, STORE
 from facilitator.web.security import bad_request, join_code, lang_of, require_join
 from facilitator.web.snapshot import MAX_SUBMISSION, phone_kinds
 from facilitator.web.strings import T
@@ -27,6 +29,34 @@ async def state(request: web.Request) -> web.Response:
     workshop_id = require_join(request)
     body = request.app[HUB].snapshot_json(workshop_id, lang_of(request))
     return web.Response(text=body, content_type="application/json")
+
+
+async def ballot(request: web.Request) -> web.Response:
+    """GET /api/ballot?code=&offset=: the open vote's entries, BALLOT_PAGE at a time."""
+    workshop_id = require_join(request)
+    lang = lang_of(request)
+    try:
+        offset = untrusted.parse_int(request.query.get("offset", "0"), high=1_000_000)
+    except ValueError:
+        raise bad_request(T("bad_request", lang)) from None
+    hub = request.app[HUB]
+    current = hub.snapshot(workshop_id, lang)["current"]
+    entries = hub.ballot(workshop_id, lang)
+    end = offset + views.BALLOT_PAGE
+    return web.json_response(
+        {
+            "item": current["id"] if current else None,
+            "key": current["ballot_key"] if current else "",
+            "total": len(entries),
+            "offset": offset,
+            "entries": entries[offset:end],
+            "next": end if end < len(entries) else None,
+        }
+    )
+
+
+def _address(request: web.Request) -> str:
+    return request.remote or "?"
 
 
 def _done(request: web.Request, as_json: bool, data: dict, notice: str) -> web.Response:
@@ -47,7 +77,8 @@ async def submit(request: web.Request) -> web.Response:
     organisation = text_field(data, "organisation", 150)
     kind = text_field(data, "kind", 20) or "challenge"
     store = request.app[STORE]
-    capture_id = derived_id(workshop_id, "capture", client)
+    phone = phone_id(request)
+    capture_id = derived_id(workshop_id, "capture", f"{phone}:{client}")
     try:
         # deleted ones count too: a retry must not bring back what the moderators removed
         get_capture(store, capture_id, deleted=True)
@@ -68,6 +99,12 @@ async def submit(request: web.Request) -> web.Response:
         raise bad_request(T("text_missing", lang))
     if kind not in phone_kinds(item.capture):
         raise bad_request(T("kind_not_allowed", lang))
+    caps = request.app[CAPS]
+    blocked = caps.submission_blocked(store, workshop_id, item.id, phone, _address(request))
+    if blocked:
+        limit = getattr(caps.caps, f"submissions_per_{blocked}")
+        status = 429 if blocked in ("phone", "address") else 409
+        raise caps.refuse(f"submission_{blocked}", status, T(f"cap_{blocked}", lang, max=limit))
     try:
         add_capture(
             store,
@@ -82,41 +119,61 @@ async def submit(request: web.Request) -> web.Response:
         )
     except UserError as err:
         raise bad_request(err.text(lang_of(request))) from None
+    caps.submitted(workshop_id, item.id, phone, _address(request))
     return _done(request, as_json, {"id": capture_id, "version": store.version}, "submitted")
 
 
-def _ballot(data: dict, as_json: bool) -> dict[str, int]:
+def _dots(data: dict, as_json: bool, lang: str) -> dict[str, int]:
     """Return {capture_id: dots} from JSON {"dots": {...}} or form fields "dots.<id>"."""
     if as_json:
         dots = data.get("dots")
         if not isinstance(dots, dict):
-            raise bad_request("Ungültige Anfrage.")
+            raise bad_request(T("bad_request", lang))
         raw = dots.items()
     else:
         raw = [(k[5:], v) for k, v in data.items() if k.startswith("dots.")]
     ballot: dict[str, int] = {}
     for capture_id, value in raw:
-        try:
-            ballot[str(capture_id)] = int(value or 0)
-        except (TypeError, ValueError):
-            raise bad_request("Punkte müssen ganze Zahlen sein.") from None
+        try:  # Infinity, 1e400, "１" and 10**100 are all refused here, never a 500
+            ballot[str(capture_id)] = untrusted.parse_int(value or 0, high=1000)
+        except ValueError:
+            raise bad_request(T("number_wrong", lang)) from None
     return ballot
 
 
 async def vote(request: web.Request) -> web.Response:
-    """POST /api/vote?code=: replace this phone's dots for the running block's open vote."""
+    """POST /api/vote?code=: replace this phone's dots for the running block's open vote.
+
+    The voter is the phone's identity from its cookie, never what the body says: a
+    ballot naming someone else is refused, and so is a ballot without the cookie.
+    """
     workshop_id = require_join(request)
+    lang = lang_of(request)
     data, as_json = await read_body(request)
-    voter = client_id(data)
+    voter = presented_phone(request)
+    if voter is None:
+        raise web.HTTPForbidden(text=T("vote_reload", lang))
+    if data.get("client") not in (None, "", voter):
+        raise web.HTTPForbidden(text=T("vote_not_yours", lang))
     store = request.app[STORE]
     item_id = data.get("item")
     if not isinstance(item_id, str) or not item_id:
         item = current_item(store, workshop_id)
         item_id = item.id if item else ""
+    dots = _dots(data, as_json, lang)
+    if not as_json:
+        # The page without JavaScript shows one page of the ballot: dots on the others stay.
+        dots = {**voter_dots(store, item_id, voter), **dots}
+    caps = request.app[CAPS]
+    blocked = caps.ballot_blocked(item_id, voter, _address(request))
+    if blocked:
+        status = 429 if blocked == "address" else 409
+        raise caps.refuse(f"ballot_{blocked}", status, T(f"cap_voters_{blocked}", lang))
     try:
-        placed = cast_votes(store, workshop_id, item_id, voter, _ballot(data, as_json))
+        placed = cast_votes(store, workshop_id, item_id, voter, dots)
     except UserError as err:
-        raise bad_request(err.text(lang_of(request))) from None
+        raise bad_request(err.text(lang)) from None
+    caps.voted(item_id, voter, _address(request))
     return _done(request, as_json, {"dots": placed, "version": store.version}, "voted")
 
 
@@ -125,25 +182,30 @@ async def register(request: web.Request) -> web.Response:
     workshop_id = require_join(request)
     lang = lang_of(request)
     data, as_json = await read_body(request)
-    client = client_id(data)
     consent = data.get("consent") in (True, "1", "on", "true", "yes")
     name = text_field(data, "name", 200)
     store = request.app[STORE]
+    # One person per phone: registering again from it updates the same participant.
+    phone = phone_id(request)
+    caps = request.app[CAPS]
+    if caps.registration_blocked(workshop_id, phone, _address(request)):
+        raise caps.refuse("registration_address", 429, T("cap_registrations", lang))
     try:
         register_participant(
             store,
             workshop_id,
-            derived_id(workshop_id, "participant", client),
+            derived_id(workshop_id, "participant", phone),
             name,
             organisation=text_field(data, "organisation", 200),
             email=text_field(data, "email", 200),
             consent=consent,
             org_type=text_field(data, "org_type", 40) or None,
             municipality=text_field(data, "municipality", 200),
-            client_id=client,
+            client_id=phone,
         )
     except UserError as err:
         raise bad_request(err.text(lang_of(request))) from None
+    caps.registered(workshop_id, phone, _address(request))
     lines = [
         T("registered", lang, name=" ".join(name.split())),
         T("registered_consent" if consent else "registered_no_consent", lang),
@@ -157,6 +219,7 @@ async def register(request: web.Request) -> web.Response:
 
 def setup(app: web.Application) -> None:
     app.router.add_get("/api/state", state)
+    app.router.add_get("/api/ballot", ballot)
     app.router.add_post("/api/submit", submit)
     app.router.add_post("/api/vote", vote)
     app.router.add_post("/api/register", register)

@@ -2,20 +2,22 @@
 
 import logging
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 from aiohttp import web
 
 from facilitator.core.errors import UserError
 from facilitator.core.method_format import MethodCard
 from facilitator.store.db import Store
-from facilitator.web import api, events, moderator, pages, uploads
+from facilitator.web import api, events, moderator, pages, static_files, uploads
+from facilitator.web.caps import CapCounter, Caps
+from facilitator.web.gate import track
 from facilitator.web.hub import LiveHub
-from facilitator.web.keys import HUB, LIMITS, METHODS, MOD_SECRET, STORE
+from facilitator.web.identity import set_identity_cookie
+from facilitator.web.keys import CAPS, HUB, LIMITS, METHODS, MOD_SECRET, STORE
+from facilitator.web.logs import limit_server_logs
 from facilitator.web.secrets import moderator_secret as stored_secret
 from facilitator.web.security import MAX_BODY, Buckets, RateLimits, add_security_headers, guard
 
-STATIC = Path(__file__).resolve().parent / "static"
 log = logging.getLogger(__name__)
 
 
@@ -40,6 +42,7 @@ def create_app(
     extra_setup: Iterable[Callable[[web.Application], None]] = (),
     rate_limits: RateLimits | None = None,
     methods: dict[str, MethodCard] | None = None,
+    caps: Caps | None = None,
 ) -> web.Application:
     """Build the participant server.
 
@@ -47,13 +50,16 @@ def create_app(
     works); `moderator_secret` defaults to the one kept in the database;
     `extra_setup` callables get the Application to mount more routes.
     """
-    app = web.Application(middlewares=[guard], client_max_size=MAX_BODY)
+    limit_server_logs()
+    app = web.Application(middlewares=[track, guard], client_max_size=MAX_BODY)
     app[STORE] = store
     app[METHODS] = _methods() if methods is None else methods
     app[HUB] = LiveHub(store, app[METHODS], workshop_id)
     app[LIMITS] = Buckets(rate_limits or RateLimits())
     app[MOD_SECRET] = moderator_secret or stored_secret(store)
+    app[CAPS] = CapCounter(caps or Caps())
     app.on_response_prepare.append(add_security_headers)
+    app.on_response_prepare.append(set_identity_cookie)
 
     async def start_hub(app: web.Application) -> None:
         await app[HUB].start()
@@ -63,9 +69,8 @@ def create_app(
 
     app.on_startup.append(start_hub)
     app.on_shutdown.append(stop_hub)
-    for module in (pages, api, events, moderator, uploads):
+    for module in (pages, api, events, moderator, uploads, static_files):
         module.setup(app)
-    app.router.add_static("/static", STATIC, show_index=False, follow_symlinks=False)
     for setup in extra_setup:
         setup(app)
     return app

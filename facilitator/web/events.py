@@ -3,19 +3,52 @@
 A stream holds no database work and no timer of its own: the hub builds one
 snapshot per version and hands the same bytes to every stream, and wakes them all
 for a comment every 15 s so proxies and phones keep an idle connection; closing
-the hub ends every stream at once.
+the hub ends every stream at once. A phone that does not read is dropped, not
+buffered for: a stream whose unsent bytes pass MAX_UNSENT, or whose write does not
+get through within WRITE_SECONDS, ends. Streams are capped per address and in all.
 """
+
+import asyncio
 
 from aiohttp import web
 
-from facilitator.web.keys import HUB
+from facilitator.web.keys import CAPS, HUB
 from facilitator.web.security import lang_of, require_join
+from facilitator.web.strings import T
+
+MAX_UNSENT = 256 * 1024  # a few snapshots; a reader this far behind gets a fresh one later
+WRITE_SECONDS = 10.0
+
+
+class SlowReader(Exception):
+    """The phone stopped reading its stream."""
+
+
+async def _send(request: web.Request, response: web.StreamResponse, data: bytes) -> None:
+    transport = request.transport
+    if transport is None or transport.get_write_buffer_size() > MAX_UNSENT:
+        raise SlowReader
+    try:
+        async with asyncio.timeout(WRITE_SECONDS):
+            await response.write(data)
+    except TimeoutError:
+        raise SlowReader from None
+
+
+def _address(request: web.Request) -> str:
+    return request.remote or "?"
 
 
 async def events(request: web.Request) -> web.StreamResponse:
     """GET /events?code=: the live snapshot stream."""
     workshop_id = require_join(request)
     hub = request.app[HUB]
+    caps = request.app[CAPS]
+    address = _address(request)
+    if hub.streams_from(address) >= caps.caps.streams_per_address:
+        raise caps.refuse("streams_address", 429, T("cap_streams", lang_of(request)))
+    if hub.phones_connected >= caps.caps.streams_total:
+        raise caps.refuse("streams_total", 429, T("too_many", lang_of(request)))
     response = web.StreamResponse(
         headers={
             "Content-Type": "text/event-stream; charset=utf-8",
@@ -24,9 +57,9 @@ async def events(request: web.Request) -> web.StreamResponse:
         }
     )
     await response.prepare(request)
-    stream = hub.open_stream(workshop_id, lang_of(request))
+    stream = hub.open_stream(workshop_id, lang_of(request), address)
     try:
-        await response.write(b"retry: 2000\n\n")
+        await _send(request, response, b"retry: 2000\n\n")
         while not stream.closed:
             await stream.wake.wait()
             stream.wake.clear()
@@ -34,10 +67,14 @@ async def events(request: web.Request) -> web.StreamResponse:
                 break
             payload, stream.payload = stream.payload, None
             if payload is not None:
-                await response.write(payload)
+                await _send(request, response, payload)
             elif stream.keep_alive:
-                await response.write(b": keep-alive\n\n")
+                await _send(request, response, b": keep-alive\n\n")
             stream.keep_alive = False
+    except SlowReader:
+        caps.refused["streams_slow"] += 1
+        if request.transport is not None:
+            request.transport.abort()  # drop what is queued for it, free the descriptor
     except ConnectionError:
         pass  # the phone went away
     finally:

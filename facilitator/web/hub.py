@@ -17,10 +17,13 @@ from typing import Any
 from facilitator.core.method_format import MethodCard
 from facilitator.store.db import Op, Store
 from facilitator.store.workshops import list_workshops
-from facilitator.web.snapshot import build_snapshot
+from facilitator.web.snapshot import build_ballot, build_snapshot
 
 log = logging.getLogger(__name__)
 WATCH_SECONDS = 1.0
+# At most one broadcast per this many seconds: a flood of writes costs one snapshot
+# and one write per stream per interval, not one per write (phones need no more).
+BROADCAST_SECONDS = 0.2
 KEEP_ALIVE_SECONDS = 15.0
 
 
@@ -35,6 +38,7 @@ class Stream:
 
     workshop_id: str
     lang: str
+    address: str = "?"
     wake: asyncio.Event = field(default_factory=asyncio.Event)
     payload: bytes | None = None  # a framed SSE event, encoded once for every stream
     keep_alive: bool = False
@@ -51,14 +55,18 @@ class LiveHub:
         self.methods = methods
         self.workshop_id = workshop_id
         self.streams: set[Stream] = set()
+        self._per_address: dict[str, int] = {}
         self._cache_version = -1
         self._cache: dict[tuple[str, str], dict[str, Any]] = {}
         self._json: dict[tuple[str, str], str] = {}
+        self._ballots: dict[tuple[str, str], list[dict[str, str]]] = {}
+        self.pages: dict[tuple, str] = {}  # rendered pages of this version (see pages.py)
         self._codes: list[tuple[str, str]] = []
         self._sent_version = -1
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: int | None = None
         self._scheduled = False
+        self._last_broadcast = 0.0
         self._watcher: asyncio.Task | None = None
 
     # -- life cycle ---------------------------------------------------------
@@ -106,6 +114,8 @@ class LiveHub:
         if version != self._cache_version:
             self._cache.clear()
             self._json.clear()
+            self._ballots.clear()
+            self.pages.clear()
             self._cache_version = version
             self._codes = [
                 (str(w["join_code"]).lower(), w["id"])
@@ -122,6 +132,16 @@ class LiveHub:
             self._cache[key] = build_snapshot(self.store, workshop_id, lang, self.methods, version)
         return self._cache[key]
 
+    def ballot(self, workshop_id: str, lang: str) -> list[dict[str, str]]:
+        """Return the running block's ballot while its vote is open (else []), once per version."""
+        current = self.snapshot(workshop_id, lang)["current"]
+        if not current or not current["voting_open"]:
+            return []
+        key = (current["id"], lang)
+        if key not in self._ballots:
+            self._ballots[key] = build_ballot(self.store, current["id"], lang)
+        return self._ballots[key]
+
     def snapshot_json(self, workshop_id: str, lang: str) -> str:
         """Return the snapshot as JSON with the server's clock, for phones to tick down."""
         snap = self.snapshot(workshop_id, lang)
@@ -131,15 +151,26 @@ class LiveHub:
         return '{"server_ms":%d,' % self.store.now_ms() + self._json[key][1:]
 
     # -- streams ------------------------------------------------------------
-    def open_stream(self, workshop_id: str, lang: str) -> Stream:
-        stream = Stream(workshop_id, lang)
+    def streams_from(self, address: str) -> int:
+        """Return how many streams `address` has open."""
+        return self._per_address.get(address, 0)
+
+    def open_stream(self, workshop_id: str, lang: str, address: str = "?") -> Stream:
+        stream = Stream(workshop_id, lang, address)
         stream.payload = sse_event(self.snapshot_json(workshop_id, lang))
         stream.wake.set()
         self.streams.add(stream)
+        self._per_address[address] = self._per_address.get(address, 0) + 1
         return stream
 
     def close_stream(self, stream: Stream) -> None:
-        self.streams.discard(stream)
+        if stream in self.streams:
+            self.streams.discard(stream)
+            left = self._per_address.get(stream.address, 1) - 1
+            if left > 0:
+                self._per_address[stream.address] = left
+            else:
+                self._per_address.pop(stream.address, None)
 
     def _on_ops(self, ops: list[Op]) -> None:
         loop = self._loop
@@ -151,14 +182,21 @@ class LiveHub:
             loop.call_soon_threadsafe(self._schedule)
 
     def _schedule(self) -> None:
-        # Coalesce: several commits in one loop turn cause one broadcast.
+        # Coalesce: several commits in one loop turn, or within BROADCAST_SECONDS of the
+        # last broadcast, cause one broadcast.
         if not self._scheduled and self._loop is not None:
             self._scheduled = True
-            self._loop.call_soon(self.broadcast)
+            wait = self._last_broadcast + BROADCAST_SECONDS - self._loop.time()
+            if wait > 0:
+                self._loop.call_later(wait, self.broadcast)
+            else:
+                self._loop.call_soon(self.broadcast)
 
     def broadcast(self) -> None:
         """Send the newest snapshot to every stream if the version moved."""
         self._scheduled = False
+        if self._loop is not None:
+            self._last_broadcast = self._loop.time()
         try:
             version = self._refresh()
             if version == self._sent_version:

@@ -7,6 +7,7 @@ from aiohttp import web
 if TYPE_CHECKING:
     from facilitator.core.method_format import MethodCard
     from facilitator.store.db import Store
+    from facilitator.web.caps import CapCounter
     from facilitator.web.hub import LiveHub
     from facilitator.web.security import Buckets
 
@@ -15,3 +16,4 @@ HUB: "web.AppKey[LiveHub]" = web.AppKey("hub")
 LIMITS: "web.AppKey[Buckets]" = web.AppKey("limits")
 MOD_SECRET: web.AppKey[str] = web.AppKey("moderator_secret", str)
 METHODS: "web.AppKey[dict[str, MethodCard]]" = web.AppKey("methods")
+CAPS: "web.AppKey[CapCounter]" = web.AppKey("caps")

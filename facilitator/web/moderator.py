@@ -10,6 +10,7 @@ from typing import Any
 from aiohttp import web
 
 from facilitator.core.errors import UserError
+from facilitator.core.untrusted import parse_int
 from facilitator.store.agenda import update_item
 from facilitator.store.captures import get_capture, list_captures, update_capture
 from facilitator.store.timer import advance, extend, start_or_pause
@@ -82,9 +83,10 @@ async def item(request: web.Request) -> web.Response:
     for key in _ITEM_FLAGS:
         if key in data:
             value = data[key]
-            if not isinstance(value, (bool, int)):
-                raise bad_request(f"{key}: Zahl oder true/false erwartet.")
-            fields[key] = int(value)
+            try:
+                fields[key] = int(value) if isinstance(value, bool) else parse_int(value, high=100)
+            except ValueError:
+                raise bad_request(f"{key}: Zahl (0–100) oder true/false erwartet.") from None
     try:
         update_item(request.app[STORE], str(data.get("item_id", "")), **fields)
     except UserError as err:
@@ -105,11 +107,13 @@ async def timer(request: web.Request) -> web.Response:
         elif action == "advance":
             advance(store, workshop_id)
         elif action == "extend":
-            extend(store, workshop_id, int(data.get("minutes", 5)))
+            extend(store, workshop_id, parse_int(data.get("minutes", 5), low=1, high=600))
         else:
             raise bad_request("action: toggle, advance oder extend.")
-    except (UserError, ValueError, TypeError) as err:
+    except UserError as err:
         raise bad_request(err.text(lang_of(request))) from None
+    except ValueError:
+        raise bad_request("minutes: ganze Zahl von 1 bis 600.") from None
     return web.json_response({"ok": True, "version": store.version})
 
 

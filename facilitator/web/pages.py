@@ -1,26 +1,31 @@
 """Provides the server-rendered pages: the join page and the registration page."""
 
+import secrets
+
 from aiohttp import web
 
+from facilitator.core import untrusted
 from facilitator.store.consent import consent_text, current_version
 from facilitator.store.organisations import list_organisations
 from facilitator.store.votes import voter_dots
 from facilitator.web import views
 from facilitator.web.forms import new_client_id
+from facilitator.web.identity import phone_id
 from facilitator.web.keys import HUB, STORE
 from facilitator.web.security import join_code, lang_of, require_join
 from facilitator.web.strings import T
 
-VOTER_COOKIE = "facilitator_voter"
 _NOTICES = {"submitted": "submitted", "voted": "voted"}
+# Stands for the form's fresh client id in a cached page; random, so no text can hold it.
+_CLIENT_SLOT = secrets.token_hex(16)
+_MAX_CACHED_PAGES = 64
 
 
-def voter_of(request: web.Request) -> tuple[str, bool]:
-    """Return the phone's voter id from its cookie (or a new one) and whether it is new."""
-    voter = request.cookies.get(VOTER_COOKIE, "")
-    if 8 <= len(voter) <= 64 and voter.replace("-", "").isalnum():
-        return voter, False
-    return new_client_id(), True
+def _ballot_from(request: web.Request) -> int:
+    try:
+        return untrusted.parse_int(request.query.get("from", "0"), high=1_000_000)
+    except ValueError:
+        return 0
 
 
 def _html(text: str) -> web.Response:
@@ -33,28 +38,37 @@ async def join_page(request: web.Request) -> web.Response:
     lang = lang_of(request)
     store = request.app[STORE]
     snap = request.app[HUB].snapshot(workshop_id, lang)
-    voter, new = voter_of(request)
+    phone = phone_id(request)  # issued here on the first visit, kept by the cookie
     current = snap["current"]
-    mine = voter_dots(store, current["id"], voter) if current and current["voting_open"] else {}
+    mine = voter_dots(store, current["id"], phone) if current and current["voting_open"] else {}
     notice_key = _NOTICES.get(request.query.get("done", ""))
-    response = _html(
-        views.join_page(
+    code = join_code(request) or ""
+    now_ms = store.now_ms()
+    start = _ballot_from(request)
+    hub = request.app[HUB]
+    # A phone with no dots placed and no notice sees what every such phone sees: the page
+    # is rendered once per version and minute (a flood of page loads costs one render).
+    key = (
+        (workshop_id, lang, code, start, now_ms // 60_000) if not mine and not notice_key else None
+    )
+    page = hub.pages.get(key) if key else None
+    if page is None:
+        page = views.join_page(
             snap,
-            code=join_code(request) or "",
+            code=code,
             lang=lang,
-            now_ms=store.now_ms(),
-            voter=voter,
-            client=new_client_id(),
+            now_ms=now_ms,
+            ballot=hub.ballot(workshop_id, lang),
+            ballot_from=start,
+            client=_CLIENT_SLOT,
             mine=mine,
             notice=T(notice_key, lang) if notice_key else "",
         )
-    )
-    if new:
-        # The voter id keeps one phone's dots together across reloads; it is no secret.
-        response.set_cookie(
-            VOTER_COOKIE, voter, max_age=3 * 86400, httponly=True, samesite="Strict", path="/"
-        )
-    return response
+        if key:
+            if len(hub.pages) >= _MAX_CACHED_PAGES:
+                hub.pages.clear()
+            hub.pages[key] = page
+    return _html(page.replace(_CLIENT_SLOT, new_client_id()))
 
 
 async def register_page(request: web.Request) -> web.Response:
@@ -62,6 +76,7 @@ async def register_page(request: web.Request) -> web.Response:
     workshop_id = require_join(request)
     lang = lang_of(request)
     snap = request.app[HUB].snapshot(workshop_id, lang)
+    phone_id(request)  # the registration is tied to this phone
     return _html(
         views.register_page(
             snap,

@@ -13,10 +13,20 @@ from aiohttp import web
 from facilitator.net import DEFAULT_PORT, lan_addresses
 from facilitator.store.db import Store
 from facilitator.web.app import create_app
-from facilitator.web.keys import HUB
+from facilitator.web.caps import Caps
+from facilitator.web.gate import (
+    GATE,
+    ConnectionGate,
+    ConnectionLimits,
+    GatedSite,
+    raise_descriptor_limit,
+)
+from facilitator.web.keys import CAPS, HUB
 from facilitator.web.security import RateLimits
 
 STOP_SECONDS = 0.5
+# Descriptors kept back for the database, log files and the app itself.
+RESERVED_DESCRIPTORS = 128
 
 
 def join_url(host: str, port: int, code: str) -> str:
@@ -47,11 +57,17 @@ class ParticipantServer:
         """How many phones have the live stream open."""
         return self.app[HUB].phones_connected
 
+    @property
+    def refused(self) -> int:
+        """How many requests and connections a cap has refused since the start."""
+        return self.app[CAPS].refused_total + self.app[GATE].refused
+
     async def stop(self) -> None:
         """Close the streams first, then the server: done within about a second."""
         if self.stopped:
             return
         self.stopped = True
+        await self.app[GATE].stop()
         await self.app[HUB].stop()
         await asyncio.wait_for(self.runner.cleanup(), timeout=2 * STOP_SECONDS + 0.5)
 
@@ -65,6 +81,8 @@ async def start_participant_server(
     moderator_secret: str | None = None,
     extra_setup=(),
     rate_limits: RateLimits | None = None,
+    caps: Caps | None = None,
+    connection_limits: ConnectionLimits | None = None,
 ) -> ParticipantServer:
     """Start the server in the running loop; port 0 picks a free port.
 
@@ -76,14 +94,26 @@ async def start_participant_server(
         moderator_secret=moderator_secret,
         extra_setup=extra_setup,
         rate_limits=rate_limits,
+        caps=caps,
     )
+    limits = connection_limits or ConnectionLimits()
+    descriptors = raise_descriptor_limit()
+    if descriptors:  # never more connections than descriptors to hold them
+        total = min(limits.total, max(64, descriptors - RESERVED_DESCRIPTORS))
+        limits = ConnectionLimits(limits.per_address, total, limits.idle_seconds)
+    gate = app[GATE] = ConnectionGate(limits)
     # handler_cancellation: a phone that walks away ends its stream at once, so
     # phones_connected is right and no handler waits for the next keep-alive to notice.
+    # keepalive_timeout: aiohttp's own limit for an idle keep-alive, within the gate's.
     runner = web.AppRunner(
-        app, shutdown_timeout=STOP_SECONDS, access_log=None, handler_cancellation=True
+        app,
+        shutdown_timeout=STOP_SECONDS,
+        access_log=None,
+        handler_cancellation=True,
+        keepalive_timeout=limits.idle_seconds,
     )
     await runner.setup()
-    site = web.TCPSite(runner, host, port, reuse_address=True)
+    site = GatedSite(runner, host, port, gate)
     try:
         await site.start()
     except OSError as err:
@@ -94,6 +124,7 @@ async def start_participant_server(
             f"Port {port} auf {host} ist belegt oder nicht erlaubt ({err.strerror}).",
             en=f"Port {port} on {host} is taken or not allowed ({err.strerror}).",
         ) from None
+    gate.start()
     bound = port
     for address in runner.addresses:
         bound = address[1]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
-from facilitator.web.keys import HUB, LIMITS, MOD_SECRET
+from facilitator.web.keys import CAPS, HUB, LIMITS, MOD_SECRET
 from facilitator.web.markup import render
 from facilitator.web.strings import T, pick_lang
 
@@ -29,7 +29,9 @@ CSP = (
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    # same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on
+    # the page's own form posts, which the cross-site check must refuse.
+    "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -96,7 +98,31 @@ def problem(request: web.Request, status: int, message: str) -> web.Response:
     return web.Response(text=page, status=status, content_type="text/html")
 
 
-_STATUS_KEYS = {400: "bad_request", 403: "forbidden", 404: "not_found", 413: "too_large"}
+_STATUS_KEYS = {
+    400: "bad_request",
+    403: "forbidden",
+    404: "not_found",
+    408: "timeout",
+    413: "too_large",
+    429: "too_many",
+}
+_STATE_CHANGING = ("POST", "PUT", "PATCH", "DELETE")
+
+
+def cross_site(request: web.Request) -> bool:
+    """Return True if a browser says this request comes from a page of another site.
+
+    Browsers send Sec-Fetch-Site and Origin with every POST; scripts and old browsers
+    may send neither (then the caps apply as usual). Anything but our own origin counts
+    as another site, including "same-site" (another port of this laptop) and "null".
+    """
+    fetch_site = request.headers.get("Sec-Fetch-Site", "").lower()
+    if fetch_site and fetch_site not in ("same-origin", "none"):
+        return True
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return False
+    return origin != f"{request.scheme}://{request.host}"
 
 
 @web.middleware
@@ -105,10 +131,14 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     lang = lang_of(request)
     address = request.remote or "?"
     if not request.app[LIMITS].allow(address, request.method):
+        if CAPS in request.app:
+            request.app[CAPS].refused["rate"] += 1  # the moderators see floods held off
         return problem(request, 429, T("too_many", lang))
     limit = UPLOAD_MAX_BODY if request.path.startswith(UPLOAD_PREFIX) else MAX_BODY
     if request.content_length is not None and request.content_length > limit:
         return problem(request, 413, T("too_large", lang))
+    if request.method in _STATE_CHANGING and cross_site(request):
+        return problem(request, 403, T("cross_site", lang))
     try:
         return await handler(request)
     except web.HTTPException as exc:
@@ -116,8 +146,8 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
             raise  # redirects pass through
         key = _STATUS_KEYS.get(exc.status)
         message = T(key, lang) if key else (exc.reason or "")
-        if exc.status in (400, 409, 422) and exc.text and not exc.text.startswith(str(exc.status)):
-            message = exc.text  # our own validation message, already short
+        if exc.text and not exc.text.startswith(str(exc.status)):
+            message = exc.text  # our own message (validation, caps), already short
         return problem(request, exc.status, message)
     except Exception:
         log.exception("error while answering %s %s", request.method, request.path)
@@ -128,6 +158,7 @@ async def add_security_headers(request: web.Request, response: web.StreamRespons
     """on_response_prepare: every answer (pages, static files, streams) gets the headers."""
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
+    response.headers["Server"] = "facilitator"  # no versions for a scanner to look up
     if request.path.startswith(("/api/", "/mod/", "/j/", UPLOAD_PREFIX)):
         response.headers.setdefault("Cache-Control", "no-store")
 
@@ -148,7 +179,7 @@ def require_moderator(request: web.Request) -> None:
     """Let only requests with the moderators' secret through; the join code is not enough."""
     given = request.headers.get("X-Moderator-Secret", "").encode()
     if not given or not hmac.compare_digest(given, request.app[MOD_SECRET].encode()):
-        raise web.HTTPForbidden()
+        raise web.HTTPForbidden(text=T("mod_forbidden", lang_of(request)))
 
 
 def bad_request(message: str) -> web.HTTPBadRequest:

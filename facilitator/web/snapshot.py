@@ -1,9 +1,13 @@
 """Provides the phone page's state as plain data: built once per version and language.
 
 The same snapshot feeds the server-rendered page, /api/state and every SSE stream,
-so what a phone shows never depends on which of the three it came from.
+so what a phone shows never depends on which of the three it came from. Its size
+does not grow with what phones submit: the ballot travels separately (`ballot`,
+served page by page from /api/ballot), and only the top results are included,
+each text cut to a phone's length.
 """
 
+import hashlib
 from datetime import date
 from typing import Any
 
@@ -19,6 +23,8 @@ from facilitator.store.workshops import get_workshop
 # What phones may submit: open-ended contributions, never decisions or to-dos.
 PHONE_KINDS = ("challenge", "need", "idea")
 MAX_SUBMISSION = 500
+RESULTS_SHOWN = 30
+MAX_BALLOT = 500  # above the per-block cap on submissions: moderators' entries fit too
 _MONTHS = {
     "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
     "en": "January February March April May June July August September October November December",
@@ -110,20 +116,30 @@ def _current(store, item, slot, state, methods, lang, now) -> dict[str, Any]:
         "results_revealed": bool(row["results_revealed"]),
         "budget": rules.budget,
         "per_item_max": rules.per_item_max,
-        "ballot": [],
+        "ballot_size": 0,
+        "ballot_key": "",
         "results": [],
     }
     if current["voting_open"]:
-        current["ballot"] = [
-            {"id": c["id"], "kind": _kind_label(c["kind"], lang), "text": c["text"]}
-            for c in ballot_captures(store, item.id)
-        ]
+        ids = [c["id"] for c in ballot_captures(store, item.id)[:MAX_BALLOT]]
+        current["ballot_size"] = len(ids)
+        # Phones fetch the ballot again only when this changes, not on every vote.
+        key = ":".join([item.id, str(rules.budget), *ids])
+        current["ballot_key"] = hashlib.sha256(key.encode()).hexdigest()[:16]
     if current["results_revealed"]:
         current["results"] = [
-            {"id": r["id"], "text": r["text"], "dots": r["dots"]}
-            for r in vote_results(store, item.id)
+            {"id": r["id"], "text": r["text"][:MAX_SUBMISSION], "dots": r["dots"]}
+            for r in vote_results(store, item.id)[:RESULTS_SHOWN]
         ]
     return current
+
+
+def build_ballot(store: Store, item_id: str, lang: str) -> list[dict[str, str]]:
+    """Return the block's ballot for phones: at most MAX_BALLOT entries, texts cut to length."""
+    return [
+        {"id": c["id"], "kind": _kind_label(c["kind"], lang), "text": c["text"][:MAX_SUBMISSION]}
+        for c in ballot_captures(store, item_id)[:MAX_BALLOT]
+    ]
 
 
 def _kind_label(kind: str, lang: str) -> str:

@@ -133,6 +133,62 @@ T = Catalog(
         "upload_none": ("Bitte mindestens ein Foto wählen.", "Please choose at least one photo."),
         "upload_too_many": ("Höchstens 10 Fotos auf einmal.", "At most 10 photos at a time."),
         "upload_too_large": ("Das Foto ist größer als 25 MB.", "The photo is larger than 25 MB."),
+        # Hardening (issue 12, web): caps, identity, cross-site posts, timeouts.
+        "cap_phone": (
+            "Sie haben schon {max} Beiträge geschickt – danke! Mehr nimmt dieses Telefon nicht an.",
+            "You have already sent {max} contributions – thank you! This phone cannot send more.",
+        ),
+        "cap_address": (
+            "Von diesem Netzanschluss kamen schon {max} Beiträge. Bitte die Moderation ansprechen.",
+            "{max} contributions already came from this connection. Please ask the moderators.",
+        ),
+        "cap_item": (
+            "Für diesen Block sind genug Beiträge da ({max}). Bitte die Moderation ansprechen.",
+            "This block has enough contributions ({max}). Please ask the moderators.",
+        ),
+        "cap_workshop": (
+            "Der Workshop nimmt keine weiteren Beiträge an ({max}).",
+            "The workshop takes no more contributions ({max}).",
+        ),
+        "cap_voters_address": (
+            "Von diesem Netzanschluss wurde schon zu oft abgestimmt.",
+            "Too many people have voted from this connection.",
+        ),
+        "cap_voters_item": (
+            "Diese Abstimmung nimmt keine weiteren Stimmen an.",
+            "This vote takes no more ballots.",
+        ),
+        "cap_registrations": (
+            "Von diesem Netzanschluss kamen schon zu viele Anmeldungen.",
+            "Too many sign-ups have come from this connection.",
+        ),
+        "cap_streams": (
+            "Zu viele offene Verbindungen von diesem Gerät.",
+            "Too many open connections from this device.",
+        ),
+        "vote_reload": (
+            "Bitte laden Sie die Seite neu und stimmen Sie dann ab.",
+            "Please reload the page, then vote.",
+        ),
+        "vote_not_yours": (
+            "Mit diesem Telefon können Sie nur Ihre eigenen Punkte abgeben.",
+            "This phone can only cast its own dots.",
+        ),
+        "cross_site": (
+            "Anfrage von einer anderen Seite abgelehnt.",
+            "Request from another site refused.",
+        ),
+        "mod_forbidden": (
+            "Moderationsschlüssel fehlt oder ist falsch.",
+            "The moderators' secret is missing or wrong.",
+        ),
+        "timeout": ("Die Anfrage kam zu langsam an.", "The request arrived too slowly."),
+        "ballot_more": (
+            "Weitere Einträge ({first}–{last} von {total})",
+            "More entries ({first}–{last} of {total})",
+        ),
+        "ballot_back": ("Vorherige Einträge", "Previous entries"),
+        "number_wrong": ("Punkte müssen ganze Zahlen sein.", "Dots must be whole numbers."),
     }
 )
 

@@ -8,6 +8,8 @@ from facilitator.web.security import dumps
 from facilitator.web.snapshot import MAX_SUBMISSION
 from facilitator.web.strings import T
 
+BALLOT_PAGE = 50  # entries per page of the ballot, in the HTML and from /api/ballot
+
 # Strings join.js needs for what it draws itself (JSON in a data attribute of <body>).
 JS_STRINGS = (
     "time_left",
@@ -163,11 +165,36 @@ def _collect_section(current: dict[str, Any] | None, action: str, client: str, l
     )
 
 
+def _pager(page_href: str, start: int, total: int, lang: str) -> Markup:
+    """Links to the ballot's previous and next page, for phones without JavaScript."""
+    links = []
+    if start > 0:
+        links.append((max(0, start - BALLOT_PAGE), T("ballot_back", lang)))
+    if start + BALLOT_PAGE < total:
+        last = min(total, start + 2 * BALLOT_PAGE)
+        text = T("ballot_more", lang, first=start + BALLOT_PAGE + 1, last=last, total=total)
+        links.append((start + BALLOT_PAGE, text))
+    return join(
+        render('<a href="{href}">{text}</a> ', href=f"{page_href}&from={n}#vote", text=text)
+        for n, text in links
+    )
+
+
 def _vote_section(
-    current: dict[str, Any] | None, action: str, voter: str, mine: dict[str, int], lang: str
+    current: dict[str, Any] | None,
+    action: str,
+    ballot: list[dict[str, str]],
+    mine: dict[str, int],
+    lang: str,
+    page_href: str = "",
+    start: int = 0,
 ) -> Markup:
     is_open = bool(current and current["voting_open"])
-    ballot = current["ballot"] if is_open else []
+    everything = ballot if is_open else []
+    # One page of the ballot in the HTML: a flood of entries must not make every page
+    # load (and every phone without JavaScript) carry all of them.
+    start = min(max(0, start), max(0, len(everything) - 1))
+    ballot = everything[start : start + BALLOT_PAGE]
     budget = current["budget"] if current else 3
     most = current["per_item_max"] if current else 2
     entries = join(
@@ -184,14 +211,16 @@ def _vote_section(
         )
         for c in ballot
     )
-    left = budget - sum(mine.get(c["id"], 0) for c in ballot)
+    left = budget - sum(mine.values())
+    paged = len(everything) > BALLOT_PAGE
     return render(
         '<section id="vote" class="card" aria-labelledby="vote-h"{hidden}>'
         '<h2 id="vote-h">{heading}</h2><p id="vote-intro">{intro}</p>'
         '<form id="vote-form" method="post" action="{action}">'
-        '<input type="hidden" name="client" value="{voter}">'
         '<input type="hidden" name="item" value="{item}">'
-        '<ul id="ballot" class="ballot">{entries}</ul>'
+        '<ul id="ballot" class="ballot" data-ballot="{ballot_key}" data-mine="{mine}">'
+        "{entries}</ul>"
+        '<p id="ballot-pages" class="pages"{no_pages}>{pager}</p>'
         '<p id="no-ballot"{empty}>{no_ballot}</p>'
         '<p id="dots-left" aria-live="polite">{left}</p>'
         '<button type="submit">{send}</button></form></section>',
@@ -199,9 +228,13 @@ def _vote_section(
         heading=T("vote", lang),
         intro=T("vote_intro", lang, budget=budget, max=most),
         action=action,
-        voter=voter,
         item=current["id"] if current else "",
+        # A paged ballot is loaded whole by join.js (an empty key makes it fetch).
+        ballot_key=current["ballot_key"] if is_open and not paged else "",
+        mine=dumps(mine),
         entries=entries,
+        no_pages=attrs(hidden=not paged),
+        pager=_pager(page_href, start, len(everything), lang) if paged else "",
         empty=attrs(hidden=bool(ballot)),
         no_ballot=T("no_ballot", lang),
         left=T("dots_left", lang, left=max(0, left), budget=budget),
@@ -260,7 +293,8 @@ def join_page(
     code: str,
     lang: str,
     now_ms: int,
-    voter: str,
+    ballot: list[dict[str, str]],
+    ballot_from: int = 0,
     client: str,
     mine: dict[str, int],
     notice: str = "",
@@ -286,7 +320,15 @@ def join_page(
         notice=notice,
         now=_now_section(current, now_ms, lang),
         collect=_collect_section(current, f"/api/submit?{q}", client, lang),
-        vote=_vote_section(current, f"/api/vote?{q}", voter, mine, lang),
+        vote=_vote_section(
+            current,
+            f"/api/vote?{q}",
+            ballot,
+            mine,
+            lang,
+            page_href=f"/j/{quote(code)}?lang={lang}",
+            start=ballot_from,
+        ),
         results=_results_section(current, lang),
         agenda=_agenda_section(snap, lang),
         register=f"/j/{quote(code)}/register?lang={lang}",

@@ -16,6 +16,7 @@ RUNNER = "facilitator.web.runner"
 
 class FakeServer:
     phones_connected = 3
+    refused = 0
 
     def __init__(self) -> None:
         self.stopped = False
@@ -56,6 +57,11 @@ async def test_server_runs_inside_the_app(monkeypatch, store: Store, workshop_id
         url = str(app.screen.query_one("#join-url", Label).content)
         assert url == "http://10.0.0.5:8765/j/ABCDEF1234"
         assert "3 Handys" in str(app.screen.query_one("#join-server", Label).content)
+        assert "abgewiesen" not in str(app.screen.query_one("#join-server", Label).content)
+        server.refused = 12  # the caps refused a flood
+        app.screen.tick()
+        shown = str(app.screen.query_one("#join-server", Label).content)
+        assert shown == "3 Handys verbunden · 12 Anfragen abgewiesen (Obergrenzen)"
     assert server.stopped
 
 

@@ -39,7 +39,7 @@ MakeClient = Callable[..., Awaitable[TestClient]]
 def make_client(aiohttp_client, store: Store, workshop_id: str) -> MakeClient:
     """Return a factory for a test client of the app (rate limits off unless asked)."""
 
-    async def make(*, limits: RateLimits | None = None, extra_setup=(), methods=None):
+    async def make(*, limits: RateLimits | None = None, extra_setup=(), methods=None, caps=None):
         app = create_app(
             store,
             workshop_id=workshop_id,
@@ -47,6 +47,7 @@ def make_client(aiohttp_client, store: Store, workshop_id: str) -> MakeClient:
             rate_limits=limits or RateLimits(enabled=False),
             extra_setup=extra_setup,
             methods=methods,
+            caps=caps,
         )
         return await aiohttp_client(app)
 

@@ -101,6 +101,14 @@ async def test_submit_validation(client, code, store, workshop_id, collecting):
     assert ok.status == 200
 
 
+async def new_phone(client, code) -> str:
+    """Forget the client's cookie, open the join page as a new phone; return its identity."""
+    client.session.cookie_jar.clear()
+    await client.get(f"/j/{code}")
+    token = client.session.cookie_jar.filter_cookies(client.make_url("/"))["facilitator_phone"]
+    return token.value.split(".")[0]
+
+
 def _open_vote(store, workshop_id, item_id, texts, budget=3):
     ids = [add_capture(store, workshop_id, "challenge", t, agenda_item_id=item_id) for t in texts]
     update_item(store, item_id, collection_open=0, voting_open=1, dot_budget=budget)
@@ -109,11 +117,9 @@ def _open_vote(store, workshop_id, item_id, texts, budget=3):
 
 async def test_vote_counts_and_replaces(client, code, store, workshop_id, collecting):
     a, b, c = _open_vote(store, workshop_id, collecting, ["Breitband", "Personal", "Recht"])
-    voter = str(uuid.uuid4())
+    voter = await new_phone(client, code)
     url = f"/api/vote?code={code}"
-    response = await client.post(
-        url, json={"client": voter, "item": collecting, "dots": {a: 2, b: 1}}
-    )
+    response = await client.post(url, json={"item": collecting, "dots": {a: 2, b: 1}})
     assert response.status == 200 and (await response.json())["dots"] == {a: 2, b: 1}
     totals = {x.id: x.votes for x in list_captures(store, workshop_id)}
     assert (totals[a], totals[b], totals[c]) == (2, 1, 0)
@@ -129,7 +135,7 @@ async def test_vote_counts_and_replaces(client, code, store, workshop_id, collec
 async def test_vote_budget_and_per_item_max_enforced(client, code, store, workshop_id, collecting):
     a, b, c = _open_vote(store, workshop_id, collecting, ["A", "B", "C"], budget=3)
     url = f"/api/vote?code={code}"
-    voter = str(uuid.uuid4())
+    voter = await new_phone(client, code)
     over_budget = {"client": voter, "item": collecting, "dots": {a: 2, b: 1, c: 1}}
     response = await client.post(url, json=over_budget)
     assert response.status == 400 and "3 Punkte" in (await response.json())["error"]
@@ -145,9 +151,8 @@ async def test_vote_budget_and_per_item_max_enforced(client, code, store, worksh
 async def test_vote_refused_when_closed(client, code, store, workshop_id, collecting):
     (a,) = _open_vote(store, workshop_id, collecting, ["A"])
     update_item(store, collecting, voting_open=0)
-    response = await client.post(
-        f"/api/vote?code={code}", json={"client": str(uuid.uuid4()), "dots": {a: 1}}
-    )
+    await new_phone(client, code)
+    response = await client.post(f"/api/vote?code={code}", json={"dots": {a: 1}})
     assert response.status == 400 and rows(store, "SELECT * FROM vote") == []
 
 
@@ -155,13 +160,10 @@ async def test_vote_form_without_javascript(client, code, store, workshop_id, co
     a, b = _open_vote(store, workshop_id, collecting, ["A", "B"])
     page = await (await client.get(f"/j/{code}")).text()
     assert f'name="dots.{a}" min="0" max="2"' in page
-    voter = client.session.cookie_jar.filter_cookies(client.make_url("/"))[
-        "facilitator_voter"
-    ].value
-    assert f'name="client" value="{voter}"' in page
+    assert "facilitator_phone" in client.session.cookie_jar.filter_cookies(client.make_url("/"))
     response = await client.post(
         f"/api/vote?code={code}",
-        data={"client": voter, "item": collecting, f"dots.{a}": "1", f"dots.{b}": "2"},
+        data={"item": collecting, f"dots.{a}": "1", f"dots.{b}": "2"},
         allow_redirects=False,
     )
     assert response.status == 303
@@ -173,9 +175,8 @@ async def test_vote_form_without_javascript(client, code, store, workshop_id, co
 async def test_results_after_reveal(client, code, store, workshop_id, collecting):
     a, b = _open_vote(store, workshop_id, collecting, ["Wenig", "Viel"])
     for _ in range(2):
-        await client.post(
-            f"/api/vote?code={code}", json={"client": str(uuid.uuid4()), "dots": {b: 2, a: 1}}
-        )
+        await new_phone(client, code)
+        await client.post(f"/api/vote?code={code}", json={"dots": {b: 2, a: 1}})
     state = await (await client.get(f"/api/state?code={code}")).json()
     assert state["current"]["results"] == []
     update_item(store, collecting, voting_open=0, results_revealed=1)
@@ -215,6 +216,7 @@ async def test_register_with_and_without_consent(client, code, store, workshop_i
     page = await (await client.post(url, data=with_consent)).text()
     assert "Danke, Erika Muster! Sie sind eingetragen." in page
     await client.post(url, data=with_consent)  # retry
+    await new_phone(client, code)
     without = {"client": str(uuid.uuid4()), "name": "Max Probe", "email": "max@example.org"}
     response = await client.post(url, json=without)
     assert (await response.json())["consent"] is False
@@ -264,10 +266,34 @@ async def test_refused_vote_answers_in_the_pages_language(
     client, code, store, workshop_id, collecting
 ):
     a, b, c = _open_vote(store, workshop_id, collecting, ["A", "B", "C"], budget=3)
-    ballot = {"client": str(uuid.uuid4()), "item": collecting, "dots": {a: 2, b: 1, c: 1}}
+    ballot = {"item": collecting, "dots": {a: 2, b: 1, c: 1}}
+    await new_phone(client, code)
     url = f"/api/vote?code={code}"
     english = await client.post(url, json=ballot, headers={"Accept-Language": "en-GB,en"})
     assert english.status == 400
     assert (await english.json())["error"] == "You only have 3 dots."
     german = await client.post(url, json=ballot, headers={"Accept-Language": "de"})
     assert (await german.json())["error"] == "Sie haben nur 3 Punkte."
+
+
+async def test_long_ballot_is_paged_and_dots_on_other_pages_stay(
+    client, code, store, workshop_id, collecting
+):
+    ids = _open_vote(store, workshop_id, collecting, [f"Eintrag {n}" for n in range(60)], 4)
+    await new_phone(client, code)
+    page = await (await client.get(f"/j/{code}")).text()
+    assert page.count('type="number"') == 50 and f'name="dots.{ids[50]}"' not in page
+    assert "Weitere Einträge (51–60 von 60)" in page and 'data-ballot=""' in page
+    url = f"/api/vote?code={code}"
+    form = {"item": collecting, f"dots.{ids[0]}": "2"}
+    assert (await client.post(url, data=form, allow_redirects=False)).status == 303
+    second = await (await client.get(f"/j/{code}?from=50")).text()
+    assert second.count('type="number"') == 10 and "Vorherige Einträge" in second
+    form = {"item": collecting, f"dots.{ids[55]}": "2"}
+    assert (await client.post(url, data=form, allow_redirects=False)).status == 303
+    placed = {r["capture_id"]: r["dots"] for r in rows(store, "SELECT * FROM vote")}
+    assert placed == {ids[0]: 2, ids[55]: 2}  # the first page's dots stayed
+    assert "Noch 0 von 4 Punkten frei." in second or "Noch 0 von 4" in (
+        await (await client.get(f"/j/{code}")).text()
+    )
+    assert (await client.get(f"/j/{code}?from=1e23")).status == 200  # a bad page is page one

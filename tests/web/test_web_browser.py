@@ -225,3 +225,26 @@ def test_polling_when_the_stream_is_blocked(browser, served, store, workshop_id,
     served.run(start_or_pause, store, workshop_id)
     expect(page.locator("#now-title")).to_have_text("Ankommen und Kaffee", timeout=10_000)
     context.close()
+
+
+def test_long_ballot_is_loaded_whole_by_the_page(browser, served, store, workshop_id, code):
+    from playwright.sync_api import expect
+
+    served.run(start_or_pause, store, workshop_id)
+    item = served.run(list_items, store, workshop_id)[0]
+    for n in range(60):
+        served.run(
+            add_capture, store, workshop_id, "challenge", f"Eintrag {n}", agenda_item_id=item.id
+        )
+    served.run(update_item, store, item.id, voting_open=1, dot_budget=4)
+    context = browser.new_context(viewport=PHONE, locale="de-DE")
+    phone = context.new_page()
+    phone.goto(served.server.join_urls(code)[0])
+    expect(phone.locator("#ballot input")).to_have_count(60)  # 50 in the HTML, all via JS
+    expect(phone.locator("#ballot-pages")).to_be_hidden()
+    phone.locator("#ballot li").nth(59).get_by_role("button", name="Einen Punkt mehr").click()
+    phone.get_by_role("button", name="Punkte abgeben").click()
+    expect(phone.locator("#notice")).to_contain_text("Ihre Punkte sind gezählt")
+    totals = {c.text: c.votes for c in served.run(list_captures, store, workshop_id)}
+    assert totals["Eintrag 59"] == 1
+    context.close()

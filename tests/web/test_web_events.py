@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import time
 import uuid
 
 import aiohttp
@@ -11,6 +12,8 @@ from facilitator.store.agenda import update_item
 from facilitator.store.captures import add_capture
 from facilitator.store.timer import advance, start_or_pause
 from facilitator.web import hub as hub_module
+from facilitator.web.caps import Caps
+from facilitator.web.gate import ConnectionLimits
 from facilitator.web.runner import start_participant_server
 from facilitator.web.security import RateLimits
 from tests.conftest import eventually
@@ -19,7 +22,9 @@ from tests.conftest import eventually
 async def next_event(response) -> dict | str:
     """Return the next SSE data (parsed) or comment, skipping blank lines and `retry:`."""
     while True:
-        line = (await asyncio.wait_for(response.content.readline(), 5)).decode().rstrip("\n")
+        raw = await asyncio.wait_for(response.content.readline(), 5)
+        assert raw, "the stream ended"
+        line = raw.decode().rstrip("\n")
         if line.startswith("data: "):
             return json.loads(line[6:])
         if line.startswith(":"):
@@ -44,8 +49,9 @@ async def test_snapshot_on_connect_and_on_every_change(client, code, store, work
 
 
 async def test_one_snapshot_per_version_for_all_streams(
-    client, code, store, workshop_id, monkeypatch
+    make_client, code, store, workshop_id, monkeypatch
 ):
+    client = await make_client(caps=Caps(streams_per_address=5))
     built = []
     real = hub_module.build_snapshot
     monkeypatch.setattr(hub_module, "build_snapshot", lambda *a: built.append(a[-1]) or real(*a))
@@ -82,7 +88,13 @@ async def test_keep_alive_comments(client, code, monkeypatch):
 
 async def test_shutdown_with_phones_connected_is_quick(store, workshop_id, code):
     server = await start_participant_server(
-        store, "127.0.0.1", 0, workshop_id, rate_limits=RateLimits(enabled=False)
+        store,
+        "127.0.0.1",
+        0,
+        workshop_id,
+        rate_limits=RateLimits(enabled=False),
+        caps=Caps(streams_per_address=20),
+        connection_limits=ConnectionLimits(per_address=40),
     )
     url = server.join_urls(code)[0]
     assert url.startswith("http://127.0.0.1:") and url.endswith(f"/j/{code}")
@@ -123,5 +135,34 @@ async def test_submission_pushes_to_streams(client, code, store, workshop_id, co
     )
     version = (await posted.json())["version"]
     snap = await next_event(response)
-    assert snap["version"] == version and [b["text"] for b in snap["current"]["ballot"]] == ["neu"]
+    assert snap["version"] == version and snap["current"]["ballot_size"] == 1
+    ballot = await (await client.get(f"/api/ballot?code={code}")).json()
+    assert [b["text"] for b in ballot["entries"]] == ["neu"] and ballot["key"] == snap["current"][
+        "ballot_key"
+    ]
+    response.close()
+
+
+async def test_a_burst_of_writes_is_one_broadcast_per_interval(
+    client, code, store, workshop_id, collecting, monkeypatch
+):
+    monkeypatch.setattr(hub_module, "BROADCAST_SECONDS", 0.5)
+    response = await client.get(f"/events?code={code}")
+    await next_event(response)
+    started = time.monotonic()
+    for n in range(20):  # a flood of accepted writes within 0.2 s
+        add_capture(store, workshop_id, "need", f"Flut {n}", agenda_item_id=collecting)
+        await asyncio.sleep(0.01)
+    received = []
+
+    async def read() -> None:
+        while True:
+            received.append(await next_event(response))
+
+    reader = asyncio.create_task(read())
+    await asyncio.sleep(1.0 - (time.monotonic() - started))
+    reader.cancel()
+    await asyncio.gather(reader, return_exceptions=True)
+    assert 1 <= len(received) <= 3  # not twenty snapshots to every phone
+    assert received[-1]["version"] == store.version  # the last change arrives
     response.close()

@@ -87,3 +87,25 @@ async def test_static_assets_served_with_headers(client):
         assert response.headers["Content-Security-Policy"] == CSP
     assert (await client.get("/static/")).status in (403, 404)
     assert (await client.get("/static/../app.py")).status in (403, 404)
+
+
+async def test_page_loads_of_new_phones_render_once_per_version(
+    client, code, store, workshop_id, collecting, monkeypatch
+):
+    from facilitator.store.captures import add_capture
+    from facilitator.web import views
+
+    rendered = []
+    real = views.join_page
+    monkeypatch.setattr(views, "join_page", lambda *a, **k: rendered.append(1) or real(*a, **k))
+    pages = []
+    for _ in range(10):  # a flood of page loads without cookies
+        client.session.cookie_jar.clear()
+        pages.append(await (await client.get(f"/j/{code}")).text())
+    assert len(rendered) == 1
+    clients = {p.split('name="client" value="')[1].split('"')[0] for p in pages}
+    assert len(clients) == 10  # each page still gets its own submission id
+    add_capture(store, workshop_id, "challenge", "Neu dabei", agenda_item_id=collecting)
+    update_item(store, collecting, voting_open=1)
+    assert "Neu dabei" in await (await client.get(f"/j/{code}")).text()
+    assert len(rendered) == 2

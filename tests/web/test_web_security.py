@@ -9,6 +9,7 @@ from facilitator.store.agenda import add_item, list_items, update_item
 from facilitator.store.captures import add_capture, list_captures
 from facilitator.store.timer import advance, start_or_pause
 from facilitator.store.workshops import update_workshop
+from facilitator.web.keys import CAPS
 from facilitator.web.security import CSP, RateLimits
 from tests.web.conftest import MOD_SECRET, XSS
 
@@ -77,14 +78,13 @@ async def test_moderator_sees_hidden_and_hides(client, code, store, workshop_id,
         "/mod/hide", json={"capture_id": capture_id, "hidden": True}, headers=mod
     )
     assert response.status == 200
-    phone = await (await client.get(f"/api/state?code={code}")).json()
-    assert [c["id"] for c in phone["current"]["ballot"]] == [keep_id]
+    ballot = await (await client.get(f"/api/ballot?code={code}")).json()
+    assert [c["id"] for c in ballot["entries"]] == [keep_id]
     moderator = await (await client.get("/mod/state", headers=mod)).json()
     hidden = {c["text"]: c["hidden"] for c in moderator["captures"]}
     assert hidden == {"Unpassend": True, "Passend": False}
-    vote = await client.post(
-        f"/api/vote?code={code}", json={"client": str(uuid.uuid4()), "dots": {capture_id: 1}}
-    )
+    await client.get(f"/j/{code}")  # the phone's identity
+    vote = await client.post(f"/api/vote?code={code}", json={"dots": {capture_id: 1}})
     assert vote.status == 400  # a hidden entry gets no dots
     response = await client.post("/mod/timer", json={"action": "advance"}, headers=mod)
     assert response.status == 200
@@ -121,6 +121,7 @@ async def test_rate_limit_gets_429(make_client, code, collecting):
     assert statuses[:10] == [200] * 10
     assert statuses[10:] == [429, 429]
     assert "Zu viele Anfragen" in (await response.json())["error"]
+    assert client.app[CAPS].refused_total == 2  # counted for the app's Join screen
     assert (await client.get(f"/api/state?code={code}")).status == 200  # reading still works
 
 
@@ -185,3 +186,18 @@ async def test_sync_paths_get_no_exception_on_the_phone_port(make_client):
     assert response.status == 413
     statuses = [(await client.post("/sync/ops", data=b"x")).status for _ in range(15)]
     assert 429 in statuses
+
+
+async def test_moderator_endpoints_answer_400_to_huge_or_odd_numbers(client, collecting):
+    mod = {"X-Moderator-Secret": MOD_SECRET}
+    for body in [
+        {"item_id": collecting, "dot_budget": 10**30},
+        {"item_id": collecting, "dot_budget": "viele"},
+        {"item_id": collecting, "dot_budget": 2.5},
+    ]:
+        assert (await client.post("/mod/item", json=body, headers=mod)).status == 400, body
+    for minutes in [10**30, "fünf", 0]:
+        answer = await client.post(
+            "/mod/timer", json={"action": "extend", "minutes": minutes}, headers=mod
+        )
+        assert answer.status == 400 and "minutes" in (await answer.json())["error"]

@@ -59,6 +59,8 @@ class JoinScreen(BaseScreen):
         server = self.fapp.server
         if server is not None:
             text = self.t("join.phones", count=server.phones_connected)
+            if server.refused:  # the moderators see that a flood is being held off
+                text += self.t("join.refused", count=server.refused)
             if self.fapp.join_url() != self._url:
                 self.refresh_data()
         else:

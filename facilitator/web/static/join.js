@@ -142,34 +142,62 @@
     plus.addEventListener("click", function () { change(1); });
     input.addEventListener("input", drawLeft);
   }
+  /* The ballot comes from /api/ballot, page by page, and only when its key changes. */
+  var ballotKey = $("ballot").getAttribute("data-ballot") || "";
+  var ballotLoading = "";
+  var mine = JSON.parse($("ballot").getAttribute("data-mine") || "{}");
+  function drawBallot(c, entries) {
+    var list = $("ballot"), old = {};
+    /* Dots placed on entries the server-drawn page did not show count too. */
+    Object.keys(mine).forEach(function (id) { old["dots." + id] = mine[id]; });
+    mine = {};
+    $("ballot-pages").hidden = true;
+    Array.prototype.forEach.call(list.querySelectorAll("input"), function (i) { old[i.name] = i.value; });
+    list.textContent = "";
+    entries.forEach(function (b) {
+      var li = make("li"), label = make("label");
+      label.htmlFor = "d-" + b.id;
+      label.appendChild(make("span", "kind", b.kind));
+      label.appendChild(document.createTextNode(" " + b.text));
+      var input = make("input");
+      input.type = "number"; input.id = "d-" + b.id; input.name = "dots." + b.id;
+      input.min = 0; input.max = c.per_item_max; input.inputMode = "numeric";
+      input.value = Math.min(Number(old[input.name]) || 0, c.per_item_max);
+      input.setAttribute("aria-label", fmt("dots_for", { text: b.text.slice(0, 60) }));
+      li.appendChild(label); li.appendChild(input); list.appendChild(li);
+      stepper(input);
+    });
+    $("no-ballot").hidden = entries.length > 0;
+    drawLeft();
+  }
+  function loadBallot(c) {
+    var key = c.ballot_key, entries = [];
+    ballotLoading = key;
+    function page(offset, left) {
+      return fetch("/api/ballot?" + q + "&offset=" + offset, { cache: "no-store" }).then(function (r) {
+        if (!r.ok) { throw new Error(String(r.status)); }
+        return r.json();
+      }).then(function (data) {
+        entries = entries.concat(data.entries);
+        if (data.next !== null && left > 0) { return page(data.next, left - 1); }
+        return data;
+      });
+    }
+    page(0, 20).then(function (data) {
+      if (ballotLoading !== key) { return; }
+      ballotLoading = "";
+      ballotKey = data.key;
+      if (current && current.voting_open) { drawBallot(current, entries); }
+    }, function () { ballotLoading = ""; });
+  }
   function drawVote(c) {
     var open = !!(c && c.voting_open);
     $("vote").hidden = !open;
     if (!open) { return; }
     $("vote-intro").textContent = fmt("vote_intro", { budget: c.budget, max: c.per_item_max });
     $("vote-form").elements.item.value = c.id;
-    var list = $("ballot");
-    var keys = c.id + ":" + c.per_item_max + ":" + c.ballot.map(function (b) { return b.id; }).join(",");
-    if (list.getAttribute("data-keys") !== keys) {
-      var old = {};
-      Array.prototype.forEach.call(list.querySelectorAll("input"), function (i) { old[i.name] = i.value; });
-      list.setAttribute("data-keys", keys);
-      list.textContent = "";
-      c.ballot.forEach(function (b) {
-        var li = make("li"), label = make("label");
-        label.htmlFor = "d-" + b.id;
-        label.appendChild(make("span", "kind", b.kind));
-        label.appendChild(document.createTextNode(" " + b.text));
-        var input = make("input");
-        input.type = "number"; input.id = "d-" + b.id; input.name = "dots." + b.id;
-        input.min = 0; input.max = c.per_item_max; input.inputMode = "numeric";
-        input.value = Math.min(Number(old[input.name]) || 0, c.per_item_max);
-        input.setAttribute("aria-label", fmt("dots_for", { text: b.text.slice(0, 60) }));
-        li.appendChild(label); li.appendChild(input); list.appendChild(li);
-        stepper(input);
-      });
-    }
-    $("no-ballot").hidden = c.ballot.length > 0;
+    if (c.ballot_key !== ballotKey && c.ballot_key !== ballotLoading) { loadBallot(c); }
+    $("no-ballot").hidden = c.ballot_size > 0;
     drawLeft();
   }
   function drawResults(c) {
@@ -275,7 +303,8 @@
       dots[i.name.slice(5)] = Number(i.value) || 0;
     });
     sending(voteForm, true);
-    post("/api/vote", { client: voteForm.elements.client.value, item: voteForm.elements.item.value, dots: dots }, 3)
+    /* No voter in the body: the server knows this phone by its cookie. */
+    post("/api/vote", { item: voteForm.elements.item.value, dots: dots }, 3)
       .then(function () { notice(S.voted, false); }, function (err) { notice(err.message, true); })
       .then(function () { sending(voteForm, false); status(S.live); });
   });

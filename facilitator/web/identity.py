@@ -1,0 +1,71 @@
+"""Provides the phone's identity: a random token the server issues in an HttpOnly cookie.
+
+One phone keeps one identity across page loads: its dots, its submissions and its
+registration are tied to it, so a ballot cannot name some other voter and a second
+registration from the same phone updates the same person. The token is signed with
+a key derived from the database's moderator secret, so only this server mints
+identities (a phone that drops its cookie gets a new one, which is why the caps
+per address exist as well).
+"""
+
+import hashlib
+import hmac
+import re
+import secrets
+from http.cookies import SimpleCookie
+
+from aiohttp import web
+
+from facilitator.web.keys import MOD_SECRET
+
+COOKIE = "facilitator_phone"
+MAX_AGE = 3 * 86400  # a workshop and its follow-up day, not for ever
+_TOKEN = re.compile(r"^([0-9a-f]{32})\.([0-9a-f]{24})$")
+_ID = "phone_id"
+_NEW = "phone_new"
+
+
+def _signature(request: web.Request, phone: str) -> str:
+    key = hashlib.sha256(b"phone-identity:" + request.app[MOD_SECRET].encode()).digest()
+    return hmac.new(key, phone.encode(), hashlib.sha256).hexdigest()[:24]
+
+
+def presented_phone(request: web.Request) -> str | None:
+    """Return the identity the phone's cookie carries, if this server issued it."""
+    match = _TOKEN.match(request.cookies.get(COOKIE, ""))
+    if match and hmac.compare_digest(match[2], _signature(request, match[1])):
+        return match[1]
+    return None
+
+
+def phone_id(request: web.Request) -> str:
+    """Return this phone's identity, issuing a new one (set on the answer) if it has none."""
+    if _ID not in request:
+        phone = presented_phone(request)
+        if phone is None:
+            phone = secrets.token_hex(16)
+            # A link followed from another site arrives without the Strict cookie even
+            # when the phone has one: issuing a new identity would overwrite it, so this
+            # page load gets one for itself only (the page's own requests carry the cookie).
+            if request.headers.get("Sec-Fetch-Site", "").lower() != "cross-site":
+                request[_NEW] = True
+        request[_ID] = phone
+    return request[_ID]
+
+
+async def set_identity_cookie(request: web.Request, response: web.StreamResponse) -> None:
+    """on_response_prepare: hand a newly issued identity to the phone.
+
+    aiohttp has already turned `response.cookies` into headers when this signal runs,
+    so the Set-Cookie header is added directly.
+    """
+    if request.get(_NEW):
+        phone = request[_ID]
+        cookie: SimpleCookie = SimpleCookie()
+        cookie[COOKIE] = f"{phone}.{_signature(request, phone)}"
+        morsel = cookie[COOKIE]
+        morsel["max-age"] = MAX_AGE
+        morsel["path"] = "/"
+        morsel["httponly"] = True
+        morsel["samesite"] = "Strict"
+        response.headers.add("Set-Cookie", morsel.OutputString())
