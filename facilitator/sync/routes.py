@@ -14,6 +14,7 @@ from typing import Any
 from aiohttp import web
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.untrusted import parse_int
 from facilitator.store.db import Store
 from facilitator.store.oplog import op_from_dict, op_to_dict, ops_after
 from facilitator.store.sync_state import accept_pushed, anchor_of, ops_waiting
@@ -73,11 +74,12 @@ async def get_ops(request: web.Request) -> web.Response:
     """GET /sync/ops?after=N: our ops after N, in batches of at most about 4 MiB."""
     store = request.app[SYNC_STORE]
     try:
-        after = int(request.query.get("after", "0"))
-        limit = int(request.query.get("limit", str(DEFAULT_BATCH)))
+        # ASCII digits only, bounded (core.untrusted): "١١" or "1e23" are no cursor
+        after = parse_int(request.query.get("after", "0"), high=2**62)
+        limit = parse_int(request.query.get("limit", str(DEFAULT_BATCH)), high=2**31)
     except ValueError:
         return _error(400, "after und limit müssen ganze Zahlen sein.")
-    if not 0 <= after < 2**62 or limit < 1:  # SQLite's integers end at 2**63
+    if limit < 1:
         return _error(400, "after muss ≥ 0 und limit ≥ 1 sein.")
     exclude = request.query.get("exclude") or None
     anchor = request.query.get("anchor")
