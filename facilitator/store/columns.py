@@ -7,7 +7,7 @@ that last set each field, so ops from the other laptop apply last-writer-wins pe
 field, in any order.
 """
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Projection columns per entity table (besides id and clocks). JSON columns hold lists.
 COLUMNS: dict[str, dict[str, type]] = {
@@ -31,6 +31,8 @@ COLUMNS: dict[str, dict[str, type]] = {
         "next_steps": str,
         "join_code": str,
         "created_at": str,
+        "wifi_name": str,  # since 0019: the venue's Wi-Fi, printed on the QR poster
+        "wifi_password": str,
         "deleted": int,
     },
     "agenda_item": {

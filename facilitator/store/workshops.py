@@ -32,6 +32,8 @@ _EDITABLE = {
     "next_start",
     "next_venue",
     "next_steps",
+    "wifi_name",
+    "wifi_password",
 }
 
 
