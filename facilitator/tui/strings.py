@@ -409,6 +409,21 @@ T = Catalog(
             "Written: {path} ({shared} of {total} people with consent)",
         ),
         "export.ics_done": ("Geschrieben: {path} ({when})", "Written: {path} ({when})"),
+        # preparation kit (issue 19)
+        "key.runsheet": ("Regieplan", "Run sheet"),
+        "key.agenda_poster": ("Aushang", "Wall agenda"),
+        "key.signin": ("Teilnahmeliste", "Sign-in list"),
+        "key.badges": ("Namensschilder", "Badges"),
+        "export.hint_kit": (
+            "Vorbereitung: r Regieplan, a Ablauf + QR-Aushang, s Teilnahmeliste, "
+            "b Namensschilder (.docx).",
+            "Preparation: r run sheet, a wall agenda + QR poster, s sign-in list, "
+            "b name badges (.docx).",
+        ),
+        "export.agenda_done": (
+            "Geschrieben: {path} (QR-Code: {url})",
+            "Written: {path} (QR code: {url})",
+        ),
     }
 )
 
