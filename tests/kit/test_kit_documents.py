@@ -6,7 +6,7 @@ import pytest
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm
+from docx.shared import Cm
 from kit_fixtures import JOIN_URL, PEOPLE
 
 from facilitator.core.errors import UserError
