@@ -48,13 +48,15 @@ def render_agenda(document: DocumentType, model: KitModel) -> None:
         if pinned:
             add_run(title_cell.paragraphs[0], f"  {_FIXED} {STRINGS('rs_fixed', lang)}", 11)
         for cell in row.cells:
-            cell.paragraphs[0].paragraph_format.space_after = Pt(7)
-            cell.paragraphs[0].paragraph_format.space_before = Pt(7)
+            cell.paragraphs[0].paragraph_format.space_after = Pt(6)
+            cell.paragraphs[0].paragraph_format.space_before = Pt(6)
             if is_break:
                 shade(cell, "F2F2F2")
 
 
-def render_poster(document: DocumentType, model: KitModel, join_url: str) -> None:
+def render_poster(
+    document: DocumentType, model: KitModel, join_url: str, new_page: bool = True
+) -> None:
     """Append the poster: heading, the QR code 14 cm wide, the address, the Wi-Fi."""
     lang = model.lang
 
@@ -64,7 +66,9 @@ def render_poster(document: DocumentType, model: KitModel, join_url: str) -> Non
         add_run(paragraph, text, size, bold=bold, grey=grey)
         return paragraph
 
-    centred(STRINGS("poster_join", lang), 30, bold=True)
+    # "page break before" on the heading, not a break paragraph: after an agenda that
+    # fills its page, a break paragraph would spill over and leave a blank page
+    centred(STRINGS("poster_join", lang), 30, bold=True).paragraph_format.page_break_before = True
     centred(model.title, 14, grey=True).paragraph_format.space_after = Pt(10)
     picture = document.add_paragraph()
     picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -86,5 +90,4 @@ def build_agenda(
     """The agenda page and the poster (or the poster alone)."""
     if not poster_only:
         render_agenda(document, model)
-        document.add_page_break()
-    render_poster(document, model, join_url)
+    render_poster(document, model, join_url, new_page=not poster_only)

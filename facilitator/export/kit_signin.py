@@ -28,7 +28,7 @@ HEAD = Mm(8)
 _WIDTHS = (6, 29, 28, 37)  # no., name, organisation, signature
 # Rows that fit: A4 minus 18 mm margins and the two header rows; the first page also
 # has the heading. Measured in LibreOffice; one row spare so the list never spills.
-ROWS_FIRST_PAGE = 19
+ROWS_FIRST_PAGE = 20
 ROWS_PER_PAGE = 21
 MIN_WALK_INS = 8
 EMPTY_LIST_ROWS = ROWS_FIRST_PAGE - 2  # the note takes two rows' room

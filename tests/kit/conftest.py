@@ -18,7 +18,7 @@ def kit_workshop(store: Store) -> str:
         "Vernetzungsworkshop Esslingen",
         load_agenda("vernetzungsworkshop"),
         date="2026-12-01",
-        venue="Landratsamt Esslingen, Pulverwiesen 11",
+        venue="Landratsamt Esslingen, Pulverwiesen 11, Esslingen am Neckar",
     )
     update_workshop(
         store,
