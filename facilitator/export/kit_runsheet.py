@@ -14,7 +14,7 @@ from facilitator.export.kit_model import KitBlock, KitModel
 from facilitator.export.strings import STRINGS
 
 # relative widths: time, item, method and steps, who, materials, set-up, notes
-_WIDTHS = (6, 11, 34, 9, 13, 10, 17)
+_WIDTHS = (6, 11, 32, 9, 13, 12, 17)
 _COLUMNS = ("rs_time", "rs_item", "rs_method", "rs_who", "rs_materials", "rs_setup", "rs_notes")
 _SIZE = 8  # points: a landscape run sheet is read at arm's length, on a clipboard
 BOX = "☐"  # U+2610 BALLOT BOX: Word and LibreOffice fall back to a symbol font
