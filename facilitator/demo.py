@@ -171,6 +171,11 @@ def seed_demo(store: Store) -> str:
             next_date=next_day,
             next_start="09:00",
             next_venue="Rathaus Nürtingen, Marktstraße 7, Nürtingen",
+            # who leads and who writes (run sheet, protocol); the venue's guest Wi-Fi (poster)
+            moderation="Julia Brandt",
+            minute_taker="Tobias Kern",
+            wifi_name="LRA-ES-Gast",
+            wifi_password="Neckar2026",
         )
         for name, org, org_type, place, email, consent, present in PARTICIPANTS:
             person = add_participant(

@@ -15,6 +15,10 @@ EXPORT_COMMANDS: dict[str, str] = {
     "factsheet": "facilitator.cli.factsheet:factsheet",
     "ics": "facilitator.cli.followup:export_ics",
     "contacts": "facilitator.cli.followup:export_contacts",
+    "runsheet": "facilitator.cli.kit:export_runsheet",
+    "agenda": "facilitator.cli.kit:export_agenda",
+    "signin": "facilitator.cli.kit:export_signin",
+    "badges": "facilitator.cli.kit:export_badges",
 }
 
 

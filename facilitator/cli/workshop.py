@@ -17,6 +17,8 @@ from facilitator.cli.context import Settings, pass_settings, workshop_option
 @click.option("--start", "start", help="Beginn HH:MM (Standard: aus der Vorlage).")
 @click.option("--venue", default="", help="Ort.")
 @click.option("--series", "series", help="Name der Workshopreihe.")
+@click.option("--wifi-name", default="", help="WLAN-Name vor Ort (steht auf dem QR-Aushang).")
+@click.option("--wifi-password", default="", help="WLAN-Passwort (steht auf dem QR-Aushang).")
 @click.option(
     "--methods",
     "method_dirs",
@@ -33,6 +35,8 @@ def new(
     start: str | None,
     venue: str,
     series: str | None,
+    wifi_name: str,
+    wifi_password: str,
     method_dirs: tuple[str, ...],
 ) -> None:
     """Einen Workshop aus einer Agenda-Vorlage anlegen; gibt seine ID aus."""
@@ -53,7 +57,15 @@ def new(
     with store.transaction():
         series_id = ensure_series(store, series) if series else None
         workshop_id = create_workshop(
-            store, title, template, date=date, start=start, venue=venue, series_id=series_id
+            store,
+            title,
+            template,
+            date=date,
+            start=start,
+            venue=venue,
+            series_id=series_id,
+            wifi_name=wifi_name,
+            wifi_password=wifi_password,
         )
     click.echo(workshop_id)
 

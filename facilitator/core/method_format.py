@@ -20,6 +20,7 @@ _KNOWN = {
     "source",
     "keywords",
     "steps",
+    "setup",
     *_LABELS,
     *_LISTS,
     *_INTS,
@@ -53,6 +54,7 @@ class MethodCard:
     variations: dict[str, list[str]] = field(default_factory=dict)
     source: str = ""
     keywords: list[str] = field(default_factory=list)
+    setup: Label | None = None  # optional: how the room is set up (the run sheet prints it)
     body: str = ""
     path: str = ""
 
@@ -80,6 +82,7 @@ class MethodCard:
             "variations": self.variations,
             "source": self.source,
             "keywords": self.keywords,
+            "setup": self.setup._asdict() if self.setup else None,
             "path": self.path,
         }
 
@@ -207,6 +210,7 @@ def parse_method_card(text: str, path: str, expected_id: str | None = None) -> M
         )
         captures = []
     labels = {key: _label(problems, data, key) for key in _LABELS}
+    setup = _label(problems, data, "setup") if "setup" in data else None
     lists = {key: _lists(problems, data, key) for key in _LISTS}
     steps = _steps(problems, data)
     total = sum(step.minutes for step in steps)
@@ -235,6 +239,7 @@ def parse_method_card(text: str, path: str, expected_id: str | None = None) -> M
         captures=list(captures),
         source=data["source"].strip(),
         keywords=list(keywords),
+        setup=setup,
         body=body,
         path=path,
         **labels,

@@ -67,6 +67,8 @@ class Workshop(_FromRow):
     next_date: str | None = None
     join_code: str | None = None
     created_at: str = ""
+    wifi_name: str = ""
+    wifi_password: str = ""
 
 
 @dataclass

@@ -125,7 +125,6 @@ def add_header_footer(
 
     With `keep_template`, a header or footer the template already has is left alone.
     """
-    before, between = PAGE_LABELS.get(lang, PAGE_LABELS["de"])
     for section in document.sections:
         header, footer = section.header, section.footer
         if not (keep_template and _has_content(header)):
@@ -138,10 +137,21 @@ def add_header_footer(
             paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
             paragraph.text = ""
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            paragraph.add_run(before)
-            _field(paragraph, "PAGE")
-            paragraph.add_run(between)
-            _field(paragraph, "NUMPAGES")
+            add_page_number(paragraph, lang)
+
+
+def add_page_number(paragraph, lang: str) -> None:
+    """Append "Seite X von Y" (PAGE and NUMPAGES fields) to a paragraph."""
+    before, between = PAGE_LABELS.get(lang, PAGE_LABELS["de"])
+    paragraph.add_run(before)
+    _field(paragraph, "PAGE")
+    paragraph.add_run(between)
+    _field(paragraph, "NUMPAGES")
+
+
+def has_page_number(part) -> bool:
+    """Return whether a header or footer already shows a PAGE field (a template's own)."""
+    return " PAGE " in "".join(t.text or "" for t in part._element.iter(qn("w:instrText")))
 
 
 def _has_content(part) -> bool:

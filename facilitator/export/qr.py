@@ -36,6 +36,19 @@ def qr_text(url: str) -> str:
     return "\n".join(lines)
 
 
+def qr_png(url: str, box_pixels: int = 20) -> bytes:
+    """Return the QR code as PNG bytes, `box_pixels` per module (sharp when printed large)."""
+    import io
+
+    code = _code(url)
+    image = code.make_image(fill_color="black", back_color="white").get_image()
+    side = image.width // code.box_size * box_pixels
+    image = image.resize((side, side), resample=0)  # nearest neighbour: no grey edges
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
 def write_qr(url: str, path: Path) -> None:
     """Write the QR code as .png or .svg (by the file's ending)."""
     suffix = Path(path).suffix.lower()

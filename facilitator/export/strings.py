@@ -138,5 +138,68 @@ STRINGS = Catalog(
         "solutions_shared": ("gemeinsam: {words}", "shared: {words}"),
         "solutions_contact": ("Kontakt: {contact}", "Contact: {contact}"),
         "solutions_link": ("Mehr: {link}", "More: {link}"),
+        # preparation kit (issue 19): run sheet, wall agenda + QR poster, sign-in list, badges
+        "runsheet": ("Regieplan", "Run sheet"),
+        "rs_time": ("Zeit", "Time"),
+        "rs_item": ("Programmpunkt", "Item"),
+        "rs_method": ("Methode und Ablauf", "Method and steps"),
+        "rs_who": ("Wer", "Who"),
+        "rs_materials": ("Material", "Materials"),
+        "rs_setup": ("Raum", "Room set-up"),
+        "rs_notes": ("Notizen", "Notes"),
+        "rs_leads": ("Leitung: {name}", "Leads: {name}"),
+        "rs_writes": ("Protokoll: {name}", "Minutes: {name}"),
+        "rs_step": ("{start} ({n} Min.) {text}", "{start} ({n} min) {text}"),
+        "rs_card_minutes": (
+            "Karte: {card} Min., geplant: {planned} Min.",
+            "Card: {card} min, planned: {planned} min",
+        ),
+        "rs_break": ("Pause", "Break"),
+        "rs_fixed": ("feste Zeit", "fixed time"),
+        "rs_checklist": ("Material-Checkliste", "Materials checklist"),
+        "rs_checklist_note": (
+            "Alles Material aus den Methodenkarten dieses Ablaufs, je einmal. Abhaken beim Packen.",
+            "Every material from this agenda's method cards, once. Tick while packing.",
+        ),
+        "rs_no_materials": (
+            "Die Methodenkarten nennen kein Material.",
+            "The cards list no materials.",
+        ),
+        "rs_roles": (
+            "Moderation: {lead} · Protokoll: {writer}",
+            "Facilitation: {lead} · Minutes: {writer}",
+        ),
+        "agenda_title": ("Ablauf", "Agenda"),
+        "agenda_clock": ("{start}–{end} Uhr", "{start}–{end}"),
+        "poster_join": ("Mitmachen mit dem Handy", "Join in with your phone"),
+        "poster_scan": (
+            "QR-Code mit der Handykamera scannen – oder die Adresse eingeben:",
+            "Scan the QR code with your phone camera – or type the address:",
+        ),
+        "poster_wifi": ("WLAN", "Wi-Fi"),
+        "poster_wifi_name": ("{name}", "{name}"),
+        "poster_wifi_password": ("Passwort: {password}", "Password: {password}"),
+        "poster_wifi_first": (
+            "Zuerst mit dem WLAN verbinden, dann scannen.",
+            "Connect to the Wi-Fi first, then scan.",
+        ),
+        "signin": ("Teilnahmeliste", "Attendance list"),
+        "si_number": ("Nr.", "No."),
+        "si_name": ("Name", "Name"),
+        "si_organisation": ("Organisation", "Organisation"),
+        "si_signature": ("Unterschrift", "Signature"),
+        "si_empty": (
+            "Noch niemand angemeldet: bitte in die leeren Zeilen eintragen.",
+            "Nobody registered yet: please write your name in the empty rows.",
+        ),
+        # to be aligned with the privacy notice (privacy engineer) at merge
+        "si_privacy": (
+            "Ihre Angaben dienen dem Nachweis der Teilnahme gegenüber dem Fördergeber und "
+            "werden nach Ablauf der Aufbewahrungsfrist gelöscht; eine Weitergabe an Dritte "
+            "erfolgt nicht.",
+            "Your details serve as proof of attendance for the funding body and are deleted "
+            "after the retention period; they are not passed on to third parties.",
+        ),
+        "badges": ("Namensschilder", "Name badges"),
     }
 )

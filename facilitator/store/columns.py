@@ -31,6 +31,8 @@ COLUMNS: dict[str, dict[str, type]] = {
         "next_steps": str,
         "join_code": str,
         "created_at": str,
+        "wifi_name": str,  # since 0019: the venue's Wi-Fi, printed on the QR poster
+        "wifi_password": str,
         "deleted": int,
     },
     "agenda_item": {

@@ -181,3 +181,15 @@ def m0014_photos(db: Database) -> None:
         if column not in present:
             db["capture"].add_column(column, kind)
     db["capture"].create_index(["merged_into"], if_not_exists=True)
+
+
+@migrations(name="0019_wifi")
+def m0019_wifi(db: Database) -> None:
+    """Add the venue's Wi-Fi name and password (the QR poster prints them).
+
+    A database created by this version already has them (0001 builds tables from COLUMNS).
+    """
+    present = db["workshop"].columns_dict
+    for column in ("wifi_name", "wifi_password"):
+        if column not in present:
+            db["workshop"].add_column(column, str)

@@ -35,6 +35,8 @@ _EDITABLE = {
     "next_start",
     "next_venue",
     "next_steps",
+    "wifi_name",
+    "wifi_password",
 }
 
 

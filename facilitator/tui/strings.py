@@ -496,6 +496,21 @@ T = Catalog(
             "Der Teilnahme-Server läuft nicht; hochladen geht mit: facilitator photo add DATEI",
             "The participant server is not running; add photos with: facilitator photo add FILE",
         ),
+        # preparation kit (issue 19)
+        "key.runsheet": ("Regieplan", "Run sheet"),
+        "key.agenda_poster": ("Aushang", "Wall agenda"),
+        "key.signin": ("Teilnahmeliste", "Sign-in list"),
+        "key.badges": ("Namensschilder", "Badges"),
+        "export.hint_kit": (
+            "Vorbereitung: g Regieplan, a Ablauf + QR-Aushang, s Teilnahmeliste, "
+            "b Namensschilder (.docx).",
+            "Preparation: g run sheet, a wall agenda + QR poster, s sign-in list, "
+            "b name badges (.docx).",
+        ),
+        "export.agenda_done": (
+            "Geschrieben: {path} (QR-Code: {url})",
+            "Written: {path} (QR code: {url})",
+        ),
     }
 )
 

@@ -1,4 +1,4 @@
-"""Provides the Export screen: protocol, JSON, fact sheet, invitation and contacts in a worker."""
+"""Provides the Export screen: protocol, JSON, follow-up files and the kit, in a worker."""
 
 from pathlib import Path
 
@@ -20,6 +20,10 @@ SUFFIXES = {
     "factsheet": "-Faktenblatt.docx",
     "ics": "-Folgetermin.ics",
     "contacts": "-Kontakte.csv",
+    "runsheet": "-Regieplan.docx",
+    "agenda": "-Ablauf-Aushang.docx",
+    "signin": "-Teilnahmeliste.docx",
+    "badges": "-Namensschilder.docx",
 }
 
 
@@ -34,6 +38,10 @@ class ExportScreen(BaseScreen):
         Binding("f", "write('factsheet')", "key.factsheet"),
         Binding("i", "write('ics')", "key.ics"),
         Binding("k", "write('contacts')", "key.contacts"),
+        Binding("g", "write('runsheet')", "key.runsheet"),  # r is the review
+        Binding("a", "write('agenda')", "key.agenda_poster"),
+        Binding("s", "write('signin')", "key.signin"),
+        Binding("b", "write('badges')", "key.badges"),
         Binding("o", "folder", "export.folder"),
         Binding("r", "app.show('review')", "key.review"),
         Binding("w", "settings", "key.settings"),
@@ -46,6 +54,7 @@ class ExportScreen(BaseScreen):
         yield folder
         yield Label(self.t("export.hint"), id="export-hint")
         yield Label(self.t("export.hint_more"), id="export-hint-more")
+        yield Label(self.t("export.hint_kit"), id="export-hint-kit")
         yield Label(id="export-result")
 
     def action_settings(self) -> None:
@@ -91,10 +100,12 @@ class ExportScreen(BaseScreen):
         path = self._target(what)
         if path is not None:
             self.say(self.t("export.running", path=path))
-            self.export(path, self.workshop_id, self.fapp.lang, what)
+            # the poster's QR code: the address the running server hands out (as on F5)
+            url = (self.fapp.join_url() or "") if what == "agenda" else ""
+            self.export(path, self.workshop_id, self.fapp.lang, what, url)
 
     @work(thread=True, group="export", exit_on_error=False)
-    def export(self, path: Path, workshop_id: str, lang: str, what: str) -> None:
+    def export(self, path: Path, workshop_id: str, lang: str, what: str, url: str = "") -> None:
         """Write one file off the UI thread; report back on the UI thread."""
         from facilitator.export.followup import NoNextDate
 
@@ -104,7 +115,7 @@ class ExportScreen(BaseScreen):
             # a connection of the worker's own: a consistent snapshot (WAL) while the
             # moderators keep capturing on the UI's connection
             with own_connection(self.store) as reader:
-                text = self._write(reader, path, workshop_id, lang, what)
+                text = self._write(reader, path, workshop_id, lang, what, url)
             written = path
         except NoNextDate as err:
             text = self.t("export.no_next_date", title=err.title)
@@ -117,9 +128,12 @@ class ExportScreen(BaseScreen):
             text = self.t("export.failed", error=err)
         self.app.call_from_thread(self.done, written, text)
 
-    def _write(self, reader: Store, path: Path, workshop_id: str, lang: str, what: str) -> str:
+    def _write(
+        self, reader: Store, path: Path, workshop_id: str, lang: str, what: str, url: str = ""
+    ) -> str:
         """Write `what` to `path` (in the worker) and return the line that says so."""
         from facilitator.export import followup as follow
+        from facilitator.export import kit
 
         if what == "protocol":
             from facilitator.export.protocol import write_protocol
@@ -133,6 +147,15 @@ class ExportScreen(BaseScreen):
         elif what == "contacts":
             done = follow.write_contacts(reader, workshop_id, path, lang)
             return self.t("export.contacts_done", path=path, shared=done.shared, total=done.total)
+        elif what == "runsheet":
+            kit.write_runsheet(reader, workshop_id, path, lang=lang)
+        elif what == "agenda":
+            kit.write_agenda(reader, workshop_id, path, url, lang=lang)
+            return self.t("export.agenda_done", path=path, url=url)
+        elif what == "signin":
+            kit.write_signin(reader, workshop_id, path, lang=lang)
+        elif what == "badges":
+            kit.write_badges(reader, workshop_id, path, lang=lang)
         else:
             write_text_atomic(path, dumps(export_workshop(reader, workshop_id)))
         return self.t("export.done", path=path)

@@ -1,0 +1,117 @@
+"""Provides the preparation kit's steps: run sheet, wall agenda + QR poster, sign-in list, badges.
+
+One set of steps for `facilitator export runsheet|agenda|signin|badges` and the
+app's Export screen (whose worker calls them on its own connection). Each reads
+the store, builds the kit model and writes one .docx atomically; a bad template
+or layout raises UserError before anything is written.
+"""
+
+from datetime import datetime
+from pathlib import Path
+
+from facilitator.core.i18n import normalise_lang
+from facilitator.core.method_format import MethodCard
+from facilitator.export.kit_model import KitModel, build_kit
+from facilitator.export.protocol import _method_cards, check_template
+from facilitator.store.db import Store
+
+KINDS = ("runsheet", "agenda", "signin", "badges")
+
+
+def kit_model(
+    store: Store, workshop_id: str, lang: str = "de", cards: dict[str, MethodCard] | None = None
+) -> KitModel:
+    """Return the kit's model (cards: the shipped and the user's, unless given)."""
+    return build_kit(
+        store, workshop_id, _method_cards() if cards is None else cards, normalise_lang(lang)
+    )
+
+
+def _created(store: Store) -> datetime:
+    return datetime.fromtimestamp(store.now_ms() / 1000)
+
+
+def write_runsheet(
+    store: Store, workshop_id: str, path: Path, *, lang: str = "de", template: Path | None = None
+) -> Path:
+    """The run sheet (Regieplan), landscape."""
+    from facilitator.export.kit_docx import kit_document, save_kit
+    from facilitator.export.kit_runsheet import build_runsheet
+
+    template = check_template(template) if template else None
+    model = kit_model(store, workshop_id, lang)
+    from docx.shared import Mm
+
+    document = kit_document(template, model.lang, landscape=True, margins=(Mm(12), Mm(15)))
+    build_runsheet(document, model, keep_template=template is not None)
+    return save_kit(
+        document, path, title=model.title, kind="runsheet", lang=model.lang, created=_created(store)
+    )
+
+
+def write_agenda(
+    store: Store,
+    workshop_id: str,
+    path: Path,
+    join_url: str,
+    *,
+    lang: str = "de",
+    template: Path | None = None,
+    poster_only: bool = False,
+) -> Path:
+    """The wall agenda and the QR poster (or the poster alone), A4 portrait."""
+    from facilitator.export.kit_agenda import build_agenda
+    from facilitator.export.kit_docx import kit_document, save_kit
+
+    template = check_template(template) if template else None
+    model = kit_model(store, workshop_id, lang)
+    document = kit_document(template, model.lang)
+    build_agenda(document, model, join_url, poster_only)
+    return save_kit(
+        document,
+        path,
+        title=model.title,
+        kind="agenda_title",
+        lang=model.lang,
+        created=_created(store),
+    )
+
+
+def write_signin(
+    store: Store, workshop_id: str, path: Path, *, lang: str = "de", template: Path | None = None
+) -> Path:
+    """The sign-in list, sorted by surname, with empty rows for walk-ins."""
+    from facilitator.export.kit_docx import kit_document, save_kit
+    from facilitator.export.kit_signin import build_signin
+
+    template = check_template(template) if template else None
+    model = kit_model(store, workshop_id, lang)
+    document = kit_document(template, model.lang)
+    build_signin(document, model, keep_template=template is not None)
+    return save_kit(
+        document, path, title=model.title, kind="signin", lang=model.lang, created=_created(store)
+    )
+
+
+def write_badges(
+    store: Store,
+    workshop_id: str,
+    path: Path,
+    *,
+    lang: str = "de",
+    template: Path | None = None,
+    layout: str = "2x4",
+    blank: int = 0,
+) -> Path:
+    """Name badges: one per registered person plus `blank` empty ones."""
+    from facilitator.export.kit_badges import badge_layout, build_badges
+    from facilitator.export.kit_docx import kit_document, save_kit
+
+    grid = badge_layout(layout)
+    template = check_template(template) if template else None
+    model = kit_model(store, workshop_id, lang)
+    document = kit_document(template, model.lang, force_page=True)
+    build_badges(document, model, grid, max(0, blank))
+    return save_kit(
+        document, path, title=model.title, kind="badges", lang=model.lang, created=_created(store)
+    )

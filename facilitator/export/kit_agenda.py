@@ -1,0 +1,93 @@
+"""Provides the wall agenda (A4 portrait, large type) and the QR poster for the door.
+
+The agenda page lists the blocks with their times, breaks in grey and fixed
+points marked; the poster carries the join QR code 13 cm wide (a phone reads a
+code from about ten times its width: 3 m need at least 12 cm), the join address
+as text, and the Wi-Fi name and password when the workshop has them.
+"""
+
+import io
+
+from docx.document import Document as DocumentType
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Emu, Pt
+
+from facilitator.export.docx_common import text_width
+from facilitator.export.kit_docx import add_run, fixed_table, shade
+from facilitator.export.kit_model import KitModel
+from facilitator.export.qr import qr_png
+from facilitator.export.strings import STRINGS
+
+QR_WIDTH = Cm(13)
+_FIXED = "●"  # marks a fixed point (a pinned time) beside its clock time
+
+
+def render_agenda(document: DocumentType, model: KitModel) -> None:
+    """Append the agenda page: title, date and venue, then one row per block."""
+    lang = model.lang
+    title = document.add_paragraph()
+    add_run(title, model.title, 26, bold=True)
+    title.paragraph_format.space_after = Pt(6)
+    when = [model.day, STRINGS("agenda_clock", lang, start=model.start, end=model.end)]
+    for text in (" · ".join(w for w in when if w), model.venue):
+        if text:
+            paragraph = document.add_paragraph()
+            add_run(paragraph, text, 16, grey=True)
+            paragraph.paragraph_format.space_after = Pt(2)
+    heading = document.add_paragraph()
+    add_run(heading, STRINGS("agenda_title", lang), 20, bold=True)
+    heading.paragraph_format.space_before = Pt(14)
+    total = text_width(document)
+    table = fixed_table(document, len(model.blocks), [Emu(int(total * 0.3)), Emu(int(total * 0.7))])
+    for row, block in zip(table.rows, model.blocks, strict=True):
+        time_cell, title_cell = row.cells
+        pinned = block.kind == "pinned"
+        add_run(time_cell.paragraphs[0], f"{block.start}–{block.end}", 18, bold=pinned)
+        is_break = block.kind == "break" or (pinned and not block.method)
+        add_run(title_cell.paragraphs[0], block.title, 18, grey=is_break, italic=is_break)
+        if pinned:
+            add_run(title_cell.paragraphs[0], f"  {_FIXED} {STRINGS('rs_fixed', lang)}", 11)
+        for cell in row.cells:
+            cell.paragraphs[0].paragraph_format.space_after = Pt(6)
+            cell.paragraphs[0].paragraph_format.space_before = Pt(6)
+            if is_break:
+                shade(cell, "F2F2F2")
+
+
+def render_poster(
+    document: DocumentType, model: KitModel, join_url: str, new_page: bool = True
+) -> None:
+    """Append the poster: heading, the QR code 14 cm wide, the address, the Wi-Fi."""
+    lang = model.lang
+
+    def centred(text: str, size: float, *, bold: bool = False, grey: bool = False):
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        add_run(paragraph, text, size, bold=bold, grey=grey)
+        return paragraph
+
+    # "page break before" on the heading, not a break paragraph: after an agenda that
+    # fills its page, a break paragraph would spill over and leave a blank page
+    centred(STRINGS("poster_join", lang), 30, bold=True).paragraph_format.page_break_before = True
+    centred(model.title, 14, grey=True).paragraph_format.space_after = Pt(10)
+    picture = document.add_paragraph()
+    picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    picture.add_run().add_picture(io.BytesIO(qr_png(join_url)), width=QR_WIDTH)
+    centred(STRINGS("poster_scan", lang), 12)
+    centred(join_url, 18, bold=True)
+    if model.wifi_name or model.wifi_password:
+        parts = [STRINGS("poster_wifi_name", lang, name=model.wifi_name)] if model.wifi_name else []
+        if model.wifi_password:
+            parts.append(STRINGS("poster_wifi_password", lang, password=model.wifi_password))
+        wifi = centred(f"{STRINGS('poster_wifi', lang)}: " + "  ·  ".join(parts), 18, bold=True)
+        wifi.paragraph_format.space_before = Pt(14)
+        centred(STRINGS("poster_wifi_first", lang), 11, grey=True)
+
+
+def build_agenda(
+    document: DocumentType, model: KitModel, join_url: str, poster_only: bool = False
+) -> None:
+    """The agenda page and the poster (or the poster alone)."""
+    if not poster_only:
+        render_agenda(document, model)
+    render_poster(document, model, join_url, new_page=not poster_only)

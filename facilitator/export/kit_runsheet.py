@@ -1,0 +1,139 @@
+"""Provides the run sheet (Regieplan): one landscape row per block, then a materials checklist.
+
+Columns: clock times, the item's title, the method with its steps (each with its
+start time and minutes, from the card), who leads and who writes, the card's
+materials, the room set-up and the moderators' notes.
+"""
+
+from docx.document import Document as DocumentType
+from docx.shared import Emu, Mm, Pt
+
+from facilitator.export.docx_common import add_header_footer, repeat_header_row, text_width
+from facilitator.export.kit_docx import add_run, fixed_table, shade
+from facilitator.export.kit_model import KitBlock, KitModel
+from facilitator.export.strings import STRINGS
+
+# relative widths: time, item, method and steps, who, materials, set-up, notes
+_WIDTHS = (6, 11, 32, 9, 13, 12, 17)
+_COLUMNS = ("rs_time", "rs_item", "rs_method", "rs_who", "rs_materials", "rs_setup", "rs_notes")
+_SIZE = 8  # points: a landscape run sheet is read at arm's length, on a clipboard
+BOX = "☐"  # U+2610 BALLOT BOX: Word and LibreOffice fall back to a symbol font
+
+
+def _lines(cell, lines: list[tuple[str, bool]], size: float = _SIZE) -> None:
+    """Fill a cell with paragraphs: (text, bold) each; an empty cell stays empty."""
+    paragraph = cell.paragraphs[0]
+    first = True
+    for text, bold in lines:
+        if not text:
+            continue
+        if not first:
+            paragraph = cell.add_paragraph()
+        add_run(paragraph, text, size, bold=bold)
+        paragraph.paragraph_format.space_after = Pt(2)
+        first = False
+
+
+def _who(model: KitModel, block: KitBlock) -> list[tuple[str, bool]]:
+    if block.kind == "break":
+        return []
+    lang = model.lang
+    return [
+        (STRINGS("rs_leads", lang, name=model.moderation) if model.moderation else "", False),
+        (STRINGS("rs_writes", lang, name=model.minute_taker) if model.minute_taker else "", False),
+    ]
+
+
+def _method(model: KitModel, block: KitBlock) -> list[tuple[str, bool]]:
+    lang = model.lang
+    lines = [(block.method, True)]
+    lines += [
+        (STRINGS("rs_step", lang, start=s.start, n=s.minutes, text=s.text), False)
+        for s in block.steps
+    ]
+    card_minutes = sum(s.minutes for s in block.steps)
+    if block.steps and card_minutes != block.minutes:
+        lines.append(
+            (STRINGS("rs_card_minutes", lang, card=card_minutes, planned=block.minutes), False)
+        )
+    return lines
+
+
+def _time(model: KitModel, block: KitBlock) -> list[tuple[str, bool]]:
+    lang = model.lang
+    marks = {"break": STRINGS("rs_break", lang), "pinned": STRINGS("rs_fixed", lang)}
+    return [(f"{block.start}–{block.end}", True), (marks.get(block.kind, ""), False)]
+
+
+def render_runsheet(document: DocumentType, model: KitModel) -> None:
+    """Append the run sheet's heading, table and checklist to a landscape document."""
+    lang = model.lang
+    heading = document.add_paragraph()
+    add_run(heading, f"{STRINGS('runsheet', lang)}: {model.title}", 16, bold=True)
+    facts = [model.day, f"{model.start}–{model.end}", model.venue]
+    info = document.add_paragraph()
+    add_run(info, " · ".join(f for f in facts if f), 10)
+    if model.moderation or model.minute_taker:
+        roles = document.add_paragraph()
+        add_run(
+            roles,
+            STRINGS(
+                "rs_roles", lang, lead=model.moderation or "–", writer=model.minute_taker or "–"
+            ),
+            10,
+        )
+    total = text_width(document)
+    widths = [Emu(int(total * w / sum(_WIDTHS))) for w in _WIDTHS]
+    table = fixed_table(document, 1 + len(model.blocks), widths, "Table Grid")
+    for cell, key in zip(table.rows[0].cells, _COLUMNS, strict=True):
+        _lines(cell, [(STRINGS(key, lang), True)])
+        shade(cell, "D9E2F3")
+    repeat_header_row(table)
+    for row, block in zip(table.rows[1:], model.blocks, strict=True):
+        cells = row.cells
+        _lines(cells[0], _time(model, block))
+        _lines(cells[1], [(block.title, True)])
+        _lines(cells[2], _method(model, block))
+        _lines(cells[3], _who(model, block))
+        _lines(cells[4], [(f"• {m}", False) for m in block.materials])
+        _lines(cells[5], [(block.setup, False)])
+        _lines(cells[6], [(block.notes, False)])
+        if block.kind == "break":
+            for cell in cells:
+                shade(cell, "F2F2F2")
+    _checklist(document, model)
+
+
+def _checklist(document: DocumentType, model: KitModel) -> None:
+    lang = model.lang
+    document.add_page_break()
+    heading = document.add_paragraph()
+    add_run(heading, STRINGS("rs_checklist", lang), 16, bold=True)
+    note = document.add_paragraph()
+    add_run(note, STRINGS("rs_checklist_note", lang), 10, italic=True)
+    materials = model.materials
+    if not materials:
+        add_run(document.add_paragraph(), STRINGS("rs_no_materials", lang), 11)
+        return
+    # two columns of boxes: a long list still fits on one landscape page
+    half = (len(materials) + 1) // 2
+    total = text_width(document)
+    table = fixed_table(document, half, [Emu(int(total / 2))] * 2)
+    for index, material in enumerate(materials):
+        cell = table.rows[index % half].cells[index // half]
+        paragraph = cell.paragraphs[0]
+        add_run(paragraph, BOX + " ", 14)
+        add_run(paragraph, material, 11)
+        paragraph.paragraph_format.space_after = Pt(4)
+        # a wrapped line starts under the text, not under the box
+        paragraph.paragraph_format.left_indent = Pt(16)
+        paragraph.paragraph_format.first_line_indent = Pt(-16)
+
+
+def build_runsheet(document: DocumentType, model: KitModel, keep_template: bool) -> None:
+    """Header, page numbers and content of the run sheet."""
+    header = f"{model.title} – {STRINGS('runsheet', model.lang)}"
+    add_header_footer(document, header, model.lang, keep_template=keep_template)
+    for section in document.sections:
+        section.header_distance = section.footer_distance = Mm(8)
+    render_runsheet(document, model)

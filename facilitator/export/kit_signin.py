@@ -1,0 +1,119 @@
+"""Provides the sign-in list (Teilnahmeliste) that funded projects file as proof of attendance.
+
+Everyone registered, sorted by surname (titles ignored), with organisation and a
+wide signature column; empty rows for walk-ins fill the last page. The table's
+two header rows (workshop title, date, venue; column names) repeat on every
+page; the footer carries "Seite X von Y" and the privacy line.
+"""
+
+from docx.document import Document as DocumentType
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Emu, Mm, Pt
+
+from facilitator.export.docx_common import (
+    add_header_footer,
+    add_page_number,
+    has_page_number,
+    text_width,
+)
+from facilitator.export.kit_docx import add_run, borders, fixed_table, row_height, shade
+from facilitator.export.kit_model import KitModel
+from facilitator.export.strings import STRINGS
+
+ROW = Mm(11)  # room for a signature
+HEAD = Mm(8)
+_WIDTHS = (6, 29, 28, 37)  # no., name, organisation, signature
+# Rows that fit: A4 minus 18 mm margins and the two header rows; the first page also
+# has the heading. Measured in LibreOffice; one row spare so the list never spills.
+ROWS_FIRST_PAGE = 20
+ROWS_PER_PAGE = 21
+MIN_WALK_INS = 8
+EMPTY_LIST_ROWS = ROWS_FIRST_PAGE - 2  # the note takes two rows' room
+
+
+def walk_in_rows(registered: int) -> int:
+    """Return how many empty rows follow the registered people: at least 8, to the page's end."""
+    total = registered + MIN_WALK_INS
+    if total <= ROWS_FIRST_PAGE:
+        return ROWS_FIRST_PAGE - registered if registered else EMPTY_LIST_ROWS
+    rest = (total - ROWS_FIRST_PAGE) % ROWS_PER_PAGE
+    return MIN_WALK_INS + (ROWS_PER_PAGE - rest if rest else 0)
+
+
+def _header_row(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    element = OxmlElement("w:tblHeader")
+    element.set(qn("w:val"), "true")
+    tr_pr.append(element)
+
+
+def _cell_text(cell, text: str, size: float, *, bold: bool = False) -> None:
+    paragraph = cell.paragraphs[0]
+    add_run(paragraph, text, size, bold=bold)
+    paragraph.paragraph_format.space_after = Pt(0)
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+
+
+def render_signin(document: DocumentType, model: KitModel) -> None:
+    """Append the heading and the list (registered people, then empty rows)."""
+    lang = model.lang
+    heading = document.add_paragraph()
+    add_run(heading, STRINGS("signin", lang), 18, bold=True)
+    if not model.people:
+        add_run(document.add_paragraph(), STRINGS("si_empty", lang), 11, italic=True)
+    empty = walk_in_rows(len(model.people))
+    total = text_width(document)
+    widths = [Emu(int(total * w / sum(_WIDTHS))) for w in _WIDTHS]
+    table = fixed_table(document, 2 + len(model.people) + empty, widths)
+    borders(table, "808080")
+    title_row, names_row = table.rows[0], table.rows[1]
+    merged = title_row.cells[0].merge(title_row.cells[-1])
+    facts = [model.title, model.day, model.venue]
+    _cell_text(merged, " · ".join(f for f in facts if f), 10, bold=True)
+    for row in (title_row, names_row):
+        _header_row(row)
+        row_height(row, HEAD, exact=False)
+    keys = ("si_number", "si_name", "si_organisation", "si_signature")
+    for cell, key in zip(names_row.cells, keys, strict=True):
+        _cell_text(cell, STRINGS(key, lang), 10, bold=True)
+        shade(cell, "E7E6E6")
+    body = table.rows[2:]
+    for number, row in enumerate(body, 1):
+        # exact: a long organisation is shrunk to its cell, never a taller row (the
+        # page count above depends on it)
+        row_height(row, ROW)
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        cells = row.cells
+        _cell_text(cells[0], str(number), 9)
+        cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if number <= len(model.people):
+            person = model.people[number - 1]
+            _cell_text(cells[1], person.name, 10.5 if len(person.name) < 34 else 8.5)
+            org = person.organisation
+            _cell_text(cells[2], org, 9.5 if len(org) < 38 else 7.5)
+
+
+def add_privacy_footer(document: DocumentType, lang: str) -> None:
+    """Page numbers (unless the template's footer has them) and the privacy line."""
+    for section in document.sections:
+        footer = section.footer
+        if not has_page_number(footer):
+            paragraph = footer.add_paragraph()
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            add_page_number(paragraph, lang)
+        privacy = footer.add_paragraph()
+        privacy.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        add_run(privacy, STRINGS("si_privacy", lang), 7.5, grey=True)
+
+
+def build_signin(document: DocumentType, model: KitModel, keep_template: bool) -> None:
+    """Header, footer and content of the sign-in list."""
+    header = f"{model.title} – {STRINGS('signin', model.lang)}"
+    add_header_footer(document, header, model.lang, keep_template=keep_template)
+    add_privacy_footer(document, model.lang)
+    for section in document.sections:
+        section.header_distance = section.footer_distance = Mm(8)
+    render_signin(document, model)
