@@ -209,7 +209,7 @@ class FacilitatorApp(SyncLink, App):
             if say is not None:
                 say(text, error)
                 return
-        self.notify(text, severity="error" if error else "information")
+        self.notify(text, severity="error" if error else "information", markup=False)
 
     def action_show(self, name: str) -> None:
         while len(self.screen_stack) > 1 and self.screen.is_modal:

@@ -409,6 +409,44 @@ T = Catalog(
             "Written: {path} ({shared} of {total} people with consent)",
         ),
         "export.ics_done": ("Geschrieben: {path} ({when})", "Written: {path} ({when})"),
+        # day (issue 15): re-plan, participants, capture preview, screens
+        "key.walk_in": ("Spontan da", "Walk-in"),
+        "key.merge": ("Zusammenführen", "Merge"),
+        "person.name": ("Name (Pflicht)", "Name (required)"),
+        "person.organisation": ("Organisation", "Organisation"),
+        "person.municipality": ("Kommune / Ort", "Municipality / place"),
+        "person.email": ("E-Mail (optional)", "E-mail (optional)"),
+        "person.no_name": ("Bitte einen Namen eingeben.", "Please enter a name."),
+        "participants.add_title": ("Person hinzufügen", "Add a person"),
+        "participants.edit_title": ("Person bearbeiten", "Edit person"),
+        "participants.added": ("{name} hinzugefügt.", "{name} added."),
+        "participants.walk_in_prompt": (
+            "Spontan da (wird als anwesend eingetragen)",
+            "Walk-in (marked present)",
+        ),
+        "participants.walk_in_hint": ("Name @ Organisation", "Name @ Organisation"),
+        "participants.walked_in": ("{name} ist da.", "{name} is here."),
+        "participants.confirm_delete": (
+            "{name} von der Liste löschen?",
+            "Delete {name} from the list?",
+        ),
+        "participants.deleted": (
+            "{name} gelöscht (Strg+Z macht es rückgängig).",
+            "{name} deleted (ctrl+z undoes it).",
+        ),
+        "participants.merge_prompt": (
+            "Welcher Eintrag ist dieselbe Person wie {name}? (wird in {name} übernommen)",
+            "Which entry is the same person as {name}? (folded into {name})",
+        ),
+        "participants.merged": (
+            "Einträge in {name} zusammengeführt.",
+            "Entries merged into {name}.",
+        ),
+        "methods.materials": ("Material", "Materials"),
+        "methods.tips": ("Tipps", "Tips"),
+        "methods.traps": ("Stolpersteine", "Pitfalls"),
+        "methods.steps": ("Ablauf", "Steps"),
+        # day (issue 15): end
     }
 )
 

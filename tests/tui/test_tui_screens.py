@@ -29,7 +29,7 @@ async def test_plan_an_agenda(app, store: Store, workshop_id, type_text):
         await pilot.press("f3")
         table = app.screen.query_one("#plan-table", DataTable)
         assert table.row_count == len(before)
-        assert table.get_row_at(0)[1] == "09:00"
+        assert str(table.get_row_at(0)[1]) == "09:00"
 
         await pilot.press("a")
         await type_text(pilot, "Weltcafé")
@@ -126,7 +126,9 @@ async def test_import_participants_presence_consent(app, store: Store, workshop_
         assert [p.name for p in people] == ["Anna Weber", "Ben Roth"]
         assert "2 Teilnehmende importiert" in str(app.screen.query_one("#message").content)
         table = app.screen.query_one("#participants-table", DataTable)
-        table.move_cursor(row=1)
+        # sorted by surname: Roth before Weber
+        assert [p.name for p in app.screen.people] == ["Ben Roth", "Anna Weber"]
+        table.move_cursor(row=0)
         await pilot.press("space", "e")
         ben = list_participants(store, workshop_id)[1]
         assert ben.present == 1 and ben.consent == 1 and ben.consent_at

@@ -50,14 +50,14 @@ class _LineDialog(MessageDialog[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="capture-bar"):
-            yield Label(self.title_text(), id="capture-title")
+            yield Label(self.title_text(), id="capture-title", markup=False)
             yield Input(
                 self.initial_value(),
                 placeholder=self.t("capture.placeholder"),
                 suggester=TagSuggester(self.names),
                 id="capture-input",
             )
-            yield Label("", id="capture-message")
+            yield Label("", id="capture-message", markup=False)
 
     def title_text(self) -> str:
         return ""

@@ -40,10 +40,10 @@ class HelpDialog(ModalScreen[None]):
             b for found in self.under._bindings.key_to_bindings.values() for b in found
         ]
         with VerticalScroll(classes="dialog", id="help"):
-            yield Static(Text(t("help.title"), style="bold"))
-            yield Static(self._table(t("help.screen"), screen_bindings))
-            yield Static(self._table(t("help.global"), app_bindings))
-            yield Static(t("help.syntax"), id="help-syntax")
+            yield Static(Text(t("help.title"), style="bold"), markup=False)
+            yield Static(self._table(t("help.screen"), screen_bindings), markup=False)
+            yield Static(self._table(t("help.global"), app_bindings), markup=False)
+            yield Static(t("help.syntax"), id="help-syntax", markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

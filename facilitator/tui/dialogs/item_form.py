@@ -19,7 +19,7 @@ class ItemForm(ModalScreen[tuple[str, int] | None]):
     def compose(self) -> ComposeResult:
         t = self.app.t  # type: ignore[attr-defined]
         with Vertical(classes="dialog"):
-            yield Label(self.heading, classes="dialog-title")
+            yield Label(self.heading, classes="dialog-title", markup=False)
             yield Input(self.title_value, placeholder=t("plan.title_placeholder"), id="item-title")
             yield Input(
                 "" if self.minutes_value is None else str(self.minutes_value),
@@ -27,7 +27,7 @@ class ItemForm(ModalScreen[tuple[str, int] | None]):
                 id="item-minutes",
                 type="integer",
             )
-            yield Label("", id="item-message", classes="error")
+            yield Label("", id="item-message", classes="error", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

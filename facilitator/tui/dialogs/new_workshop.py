@@ -3,6 +3,7 @@
 from datetime import date as Date
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -25,16 +26,16 @@ class NewWorkshopDialog(ModalScreen[tuple | None]):
         t = self.app.t  # type: ignore[attr-defined]
         templates = sorted(SHIPPED_AGENDAS.glob("*.toml")) if SHIPPED_AGENDAS.is_dir() else []
         with Vertical(classes="dialog"):
-            yield Label(t("start.new_title"), classes="dialog-title")
+            yield Label(t("start.new_title"), classes="dialog-title", markup=False)
             yield Input(placeholder=t("start.title_placeholder"), id="new-title")
             yield Input(placeholder=t("start.date_placeholder"), id="new-date")
-            yield Label(t("start.template"))
+            yield Label(t("start.template"), markup=False)
             yield OptionList(
-                *[Option(path.stem, id=str(path)) for path in templates],
+                *[Option(Text(path.stem), id=str(path)) for path in templates],
                 Option(t("start.no_template"), id=EMPTY),
                 id="new-template",
             )
-            yield Label("", id="new-message", classes="error")
+            yield Label("", id="new-message", classes="error", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -34,8 +34,10 @@ class ReplanDialog(ModalScreen[bool]):
         if self.plan.shortfall:
             lines.append(t("replan.shortfall", minutes=self.plan.shortfall))
         with Vertical(classes="dialog", id="replan"):
-            yield Label(t("replan.title", minutes=self.behind_minutes), classes="dialog-title")
-            yield Static("\n".join(lines), id="replan-lines")
+            yield Label(
+                t("replan.title", minutes=self.behind_minutes), classes="dialog-title", markup=False
+            )
+            yield Static("\n".join(lines), id="replan-lines", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(
                     f"{t('replan.accept')} ({t('yes_key')})", id="accept", variant="primary"

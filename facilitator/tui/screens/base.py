@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult, active_app
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from facilitator.core.errors import UserError
@@ -17,6 +18,10 @@ if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
 
 
+# a message is news: after this long it is no longer about what is on the screen
+MESSAGE_SECONDS = 8.0
+
+
 class BaseScreen(Screen):
     """A main screen; subclasses yield their body from `compose_body`."""
 
@@ -24,6 +29,7 @@ class BaseScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
+        self._message_timer: Timer | None = None
         translate_bindings(self, active_app.get().lang)  # type: ignore[attr-defined]
 
     @property
@@ -44,7 +50,7 @@ class BaseScreen(Screen):
     def compose(self) -> ComposeResult:
         yield StatusHeader()
         yield from self.compose_body()
-        yield Static(id="message")
+        yield Static(id="message", markup=False)
         yield Footer(compact=True, show_command_palette=False)
 
     def compose_body(self) -> ComposeResult:
@@ -66,6 +72,17 @@ class BaseScreen(Screen):
         message = self.query_one("#message", Static)
         message.update(text)
         message.set_class(error, "error")
+        if self._message_timer is not None:
+            self._message_timer.stop()
+        self._message_timer = self.set_timer(MESSAGE_SECONDS, self.clear_message) if text else None
+
+    def clear_message(self) -> None:
+        """Empty the message line (a stale message reads as if it were about now)."""
+        self._message_timer = None
+        if self.is_mounted:
+            message = self.query_one("#message", Static)
+            message.update("")
+            message.remove_class("error")
 
     def call_service(self, action: Callable[..., object], *args: object, **kwargs: object) -> bool:
         """Run a store service on this screen's store; a UserError becomes the message line.

@@ -38,13 +38,13 @@ class ExportScreen(BaseScreen):
     ]
 
     def compose_body(self) -> ComposeResult:
-        yield Label(self.t("export.folder"))
+        yield Label(self.t("export.folder"), markup=False)
         folder = Input(str(Path.cwd()), id="export-folder")
         folder.can_focus = False  # focused only with o, so the letters stay keys
         yield folder
-        yield Label(self.t("export.hint"), id="export-hint")
-        yield Label(self.t("export.hint_more"), id="export-hint-more")
-        yield Label(id="export-result")
+        yield Label(self.t("export.hint"), id="export-hint", markup=False)
+        yield Label(self.t("export.hint_more"), id="export-hint-more", markup=False)
+        yield Label(id="export-result", markup=False)
 
     def action_folder(self) -> None:
         folder = self.query_one("#export-folder", Input)

@@ -22,12 +22,12 @@ class JoinScreen(BaseScreen):
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="join-body"):
-            yield Label(self.t("join.scan"), id="join-scan")
+            yield Label(self.t("join.scan"), id="join-scan", markup=False)
             with Center():
-                yield Static(id="join-qr")
-            yield Label(id="join-url")
-            yield Label(id="join-code")
-            yield Label(id="join-server")
+                yield Static(id="join-qr", markup=False)
+            yield Label(id="join-url", markup=False)
+            yield Label(id="join-code", markup=False)
+            yield Label(id="join-server", markup=False)
 
     def refresh_data(self) -> None:
         from facilitator.export.qr import qr_text

@@ -10,7 +10,7 @@ from facilitator.tui.dialogs.common import ConfirmDialog
 from facilitator.tui.dialogs.item_form import ItemForm
 from facilitator.tui.dialogs.method_picker import NO_METHOD, MethodPicker
 from facilitator.tui.screens.base import BaseScreen
-from facilitator.tui.widgets.cells import cut
+from facilitator.tui.widgets.cells import Column, cell, fit_columns
 
 STEP_MINUTES = 5
 
@@ -44,27 +44,31 @@ class PlanScreen(BaseScreen):
     def compose_body(self) -> ComposeResult:
         table = DataTable(id="plan-table", cursor_type="row", zebra_stripes=True)
         yield table
-        yield Label(id="plan-total")
+        yield Label(id="plan-total", markup=False)
 
-    def on_mount(self) -> None:
-        table = self.table
-        for key in ("col.nr", "col.start", "col.end", "col.title", "col.minutes", "col.type"):
-            table.add_column(self.t(key), key=key)
-        table.add_column(self.t("col.method"), key="col.method")
-        super().on_mount()
+    def columns(self) -> list[Column]:
+        """Times and minutes keep their width; title and method share the rest."""
+        return [
+            Column("col.nr", self.t("col.nr"), width=2),
+            Column("col.start", self.t("col.start"), width=5),
+            Column("col.end", self.t("col.end"), width=5),
+            Column("col.title", self.t("col.title"), share=3, least=16),
+            Column("col.minutes", self.t("col.minutes"), width=4),
+            Column("col.type", self.t("col.type"), width=10),
+            Column("col.method", self.t("col.method"), share=1, least=10),
+        ]
 
     def refresh_data(self) -> None:
         table = self.table
         snapshot = self.fapp.snapshot()
         row = table.cursor_row
+        widths = fit_columns(table, self.columns(), self.size.width or self.app.size.width)
         table.clear()
         if snapshot is None or snapshot.plan is None:
             self.items = []
             self.query_one("#plan-total", Label).update(self.t("no_workshop"))
             return
         self.items, plan = snapshot.items, snapshot.plan
-        # the title takes what the other columns leave, so 80 columns show every column
-        title_width = max(18, self.size.width - 62)
         for index, (item, slot) in enumerate(zip(self.items, plan.slots, strict=True)):
             kind = (
                 self.t("kind.pinned", at=item.at)
@@ -75,13 +79,13 @@ class PlanScreen(BaseScreen):
             method = card.name.get(self.fapp.lang) if card else (item.method or "")
             marker = "▶ " if item.id == snapshot.state.current_id else ""
             table.add_row(
-                str(index + 1),
-                slot.start_text,
-                slot.end_text,
-                cut(marker + item.title, title_width),
-                str(item.minutes),
-                kind,
-                cut(method, 18),
+                cell(index + 1),
+                cell(slot.start_text),
+                cell(slot.end_text),
+                cell(marker + item.title, widths["col.title"]),
+                cell(item.minutes),
+                cell(kind, widths["col.type"]),
+                cell(method, widths["col.method"]),
                 key=item.id,
             )
         if self.items:

@@ -49,17 +49,17 @@ class RunScreen(BaseScreen):
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="run-body"):
-            yield Label(id="run-title")
-            yield Label(id="run-status")
+            yield Label(id="run-title", markup=False)
+            yield Label(id="run-status", markup=False)
             yield Digits("--:--", id="timer")
             yield BigTimer(id="big-timer")
             with Horizontal(id="run-lower"):
                 with Vertical(id="run-steps-box"):
-                    yield Label(id="run-method")
-                    yield Static(id="run-steps")
+                    yield Label(id="run-method", markup=False)
+                    yield Static(id="run-steps", markup=False)
                 with Vertical(id="run-side"):
-                    yield Static(id="run-next")
-                    yield Static(id="run-delay")
+                    yield Static(id="run-next", markup=False)
+                    yield Static(id="run-delay", markup=False)
 
     def refresh_data(self) -> None:
         self._steps_key = ()
