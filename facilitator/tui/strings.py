@@ -446,6 +446,35 @@ T = Catalog(
         "methods.tips": ("Tipps", "Tips"),
         "methods.traps": ("Stolpersteine", "Pitfalls"),
         "methods.steps": ("Ablauf", "Steps"),
+        "replan.keys": (
+            "+/− ändert den markierten Block um 1 min · Enter übernimmt · Esc verwirft",
+            "+/− changes the selected block by 1 min · Enter accepts · Esc declines",
+        ),
+        "replan.col_old": ("Bisher", "Was"),
+        "replan.col_new": ("Neu", "New"),
+        "replan.until": ("Bis „{title}“ ({at})", "Until “{title}” ({at})"),
+        "replan.until_end": ("Bis zum Ende ({at})", "Until the end ({at})"),
+        "replan.fits": ("passt", "fits"),
+        "replan.over": ("{minutes} min zu viel", "{minutes} min too many"),
+        "run.behind_at": (
+            "{minutes} min hinter dem Plan · {target} · r: neu planen",
+            "{minutes} min behind plan · {target} · r: re-plan",
+        ),
+        "run.late_but_kept": (
+            "Block endet {minutes} min später · {target} wird gehalten",
+            "Block ends {minutes} min late · {target} is kept",
+        ),
+        "run.cannot_shorten": (
+            "Kürzer geht nicht: der Block hat {minutes} min "
+            "(mindestens 5 min, nicht unter die schon gelaufene Zeit).",
+            "Cannot shorten: the block has {minutes} min "
+            "(at least 5 min, not below the time already run).",
+        ),
+        "plan.overlap": (
+            "{minutes} min in „{title}“ ({at}) hinein",
+            "{minutes} min into “{title}” ({at})",
+        ),
+        "plan.past_end": ("{minutes} min über das Ende", "{minutes} min past the end"),
         # day (issue 15): end
     }
 )

@@ -113,6 +113,30 @@ def remaining_items(snapshot: Snapshot) -> list[AgendaItem]:
     ]
 
 
+@dataclass(frozen=True)
+class RestOfDay:
+    """What a re-plan works on: the items still to come and when the first one starts."""
+
+    items: list[AgendaItem]
+    start: int  # minutes since midnight on the plan's clock
+    end: int | None  # when the workshop must be over
+
+
+def rest_of_day(snapshot: Snapshot, now_ms: int) -> RestOfDay | None:
+    """The items after the running one, starting when it is projected to end.
+
+    None while the plan's clock cannot be placed (nothing started on another day).
+    """
+    base = plan_base_ms(snapshot, now_ms)
+    if base is None or snapshot.plan is None:
+        return None
+    current = reading(snapshot, now_ms)
+    ends_ms = now_ms + max(0, current.remaining_ms) if current else now_ms
+    start = -(-(ends_ms - base) // 60_000)  # whole minutes, rounded up
+    items = [it for it in remaining_items(snapshot) if it.id != snapshot.state.current_id]
+    return RestOfDay(items, start, snapshot.plan.available_end)
+
+
 def clock_text(ms: int) -> str:
     """Return mm:ss (or h:mm:ss) of a duration; the sign is the caller's business."""
     seconds = abs(ms) // 1000

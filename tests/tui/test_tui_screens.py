@@ -40,7 +40,12 @@ async def test_plan_an_agenda(app, store: Store, workshop_id, type_text):
         assert [it.title for it in items][1] == "Weltcafé"  # after the selected first row
         assert items[1].minutes == 50
         # 09:00 + 15 + 50 + 15 + 45 runs 5 minutes into the lunch pinned at 11:00
-        assert "⚠" in str(app.screen.query_one("#plan-total", Label).content)
+        total = str(app.screen.query_one("#plan-total", Label).content)
+        assert "⚠ 5 min in „Mittagsimbiss“ (11:00) hinein" in total
+        # the total counts the overlap, so total − available is the warning's figure
+        assert "Gesamt 185 min · verfügbar 180 min" in total
+        lunch = next(i for i, it in enumerate(list_items(store, workshop_id)) if it.at)
+        assert str(table.get_row_at(lunch)[5]).startswith("⚠ fest 11:00")
 
         table.move_cursor(row=1)
         await pilot.press("minus", "minus")

@@ -13,6 +13,7 @@ from facilitator.tui.screens.base import BaseScreen
 from facilitator.tui.widgets.cells import Column, cell, fit_columns
 
 STEP_MINUTES = 5
+MINIMUM_MINUTES = 5
 
 
 class PlanScreen(BaseScreen):
@@ -54,7 +55,7 @@ class PlanScreen(BaseScreen):
             Column("col.end", self.t("col.end"), width=5),
             Column("col.title", self.t("col.title"), share=3, least=16),
             Column("col.minutes", self.t("col.minutes"), width=4),
-            Column("col.type", self.t("col.type"), width=10),
+            Column("col.type", self.t("col.type"), width=12),
             Column("col.method", self.t("col.method"), share=1, least=10),
         ]
 
@@ -75,6 +76,8 @@ class PlanScreen(BaseScreen):
                 if item.kind == "pinned"
                 else self.t(f"kind.{item.kind}")
             )
+            if slot.squeezed:  # the items before it run into this fixed point
+                kind = "⚠ " + kind
             card = self.fapp.method(item.method)
             method = card.name.get(self.fapp.lang) if card else (item.method or "")
             marker = "▶ " if item.id == snapshot.state.current_id else ""
@@ -99,7 +102,18 @@ class PlanScreen(BaseScreen):
             )
         total = self.query_one("#plan-total", Label)
         if not plan.fits:
-            text += "  " + self.t("plan.over", minutes=plan.overrun_minutes)
+            problems = [
+                self.t(
+                    "plan.overlap",
+                    minutes=slot.squeezed,
+                    title=self.items[slot.index].title,
+                    at=slot.start_text,
+                )
+                for slot in plan.overlaps()
+            ]
+            if plan.past_end_minutes:
+                problems.append(self.t("plan.past_end", minutes=plan.past_end_minutes))
+            text += "  ⚠ " + " · ".join(problems)
         total.update(text)
         total.set_class(not plan.fits, "warning")
 
@@ -172,7 +186,9 @@ class PlanScreen(BaseScreen):
     def action_minutes(self, offset: int) -> None:
         item = self.selected()
         if item is not None:
-            self.call_service(update_item, item.id, minutes=max(1, item.minutes + offset))
+            # never below five minutes (an item already shorter is not made longer)
+            least = min(item.minutes, MINIMUM_MINUTES)
+            self.call_service(update_item, item.id, minutes=max(least, item.minutes + offset))
 
     def action_method(self) -> None:
         item = self.selected()
