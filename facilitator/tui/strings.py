@@ -475,6 +475,23 @@ T = Catalog(
             "{minutes} min into “{title}” ({at})",
         ),
         "plan.past_end": ("{minutes} min über das Ende", "{minutes} min past the end"),
+        "item.at_placeholder": ("Uhrzeit HH:MM", "Time HH:MM"),
+        "item.captures": (
+            "Was wird erfasst (Leertaste wählt):",
+            "What is captured (space selects):",
+        ),
+        "item.notes": ("Notizen für die Moderation:", "Notes for the moderators:"),
+        "item.save": ("Speichern (Strg+S)", "Save (ctrl+s)"),
+        "item.cancel": ("Abbrechen (Esc)", "Cancel (Esc)"),
+        "item.no_title": ("Bitte einen Titel eingeben.", "Please enter a title."),
+        "item.bad_at": (
+            "Ein fester Termin braucht eine Uhrzeit HH:MM (z. B. 12:30).",
+            "A fixed time needs a clock time HH:MM (e.g. 12:30).",
+        ),
+        "item.below_minimum": (
+            "⚠ „{method}“ braucht laut Karte mindestens {minutes} min.",
+            "⚠ “{method}” needs at least {minutes} min according to its card.",
+        ),
         # day (issue 15): end
     }
 )

@@ -16,6 +16,7 @@ class ParticipantForm(MessageDialog[dict | None]):
 
     BINDINGS = [Binding("escape", "cancel", show=False)]
     MESSAGE_ID = "#participant-message"
+    AUTO_FOCUS = "#person-name"
 
     def __init__(self, heading: str, person: Participant | None, organisations: list[str]) -> None:
         super().__init__()

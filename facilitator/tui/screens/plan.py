@@ -133,33 +133,36 @@ class PlanScreen(BaseScreen):
             return
         after = self.selected()
 
-        def added(result: tuple[str, int] | None) -> None:
-            if result:
-                title, minutes = result
-                self.call_service(
-                    add_item, self.workshop_id, title, minutes, after=after.id if after else None
+        def added(fields: dict | None) -> None:
+            if fields:
+                title, minutes = fields.pop("title"), fields.pop("minutes")
+                done = self.call_service(
+                    add_item,
+                    self.workshop_id,
+                    title,
+                    minutes,
+                    after=after.id if after else None,
+                    **fields,
                 )
-                self.table.move_cursor(row=self.table.cursor_row + 1)
+                if done:
+                    self.table.move_cursor(row=self.table.cursor_row + 1)
 
-        self.app.push_screen(ItemForm(self.t("plan.add_title")), added)
+        form = ItemForm(self.t("plan.add_title"), None, self.fapp.methods())
+        self.app.push_screen(form, added)
 
     def action_edit(self) -> None:
         item = self.selected()
         if item is None:
             return
 
-        def edited(result: tuple[str, int] | None) -> None:
-            if result:
-                title, minutes = result
-                changes = {
-                    k: v
-                    for k, v in (("title", title), ("minutes", minutes))
-                    if getattr(item, k) != v
-                }
+        def edited(fields: dict | None) -> None:
+            if fields:
+                changes = {k: v for k, v in fields.items() if getattr(item, k) != v}
                 if changes:
                     self.call_service(update_item, item.id, **changes)
 
-        self.app.push_screen(ItemForm(self.t("plan.edit_title"), item.title, item.minutes), edited)
+        form = ItemForm(self.t("plan.edit_title"), item, self.fapp.methods())
+        self.app.push_screen(form, edited)
 
     def action_remove(self) -> None:
         item = self.selected()
