@@ -492,6 +492,15 @@ T = Catalog(
             "⚠ „{method}“ braucht laut Karte mindestens {minutes} min.",
             "⚠ “{method}” needs at least {minutes} min according to its card.",
         ),
+        "key.take_suggestion": ("Vorschlag übernehmen", "Take suggestion"),
+        "capture.org_near": ("(neu – meinten Sie „{name}“?)", "(new – did you mean “{name}”?)"),
+        "capture.org_new": ("(neu)", "(new)"),
+        "capture.confirm_near": (
+            "„{name}“ gibt es nicht – meinten Sie „{near}“? Strg+O übernimmt, "
+            "Enter legt „{name}“ neu an.",
+            "“{name}” does not exist – did you mean “{near}”? ctrl+o takes it, "
+            "Enter creates “{name}”.",
+        ),
         # day (issue 15): end
     }
 )
