@@ -43,7 +43,7 @@ def test_every_command_has_help() -> None:
     for name in COMMANDS:
         result = runner.invoke(main, [name, "--help"])
         assert result.exit_code == 0, (name, result.output)
-        assert "Usage:" in result.output
+        assert "Aufruf:" in result.output
 
 
 def test_new_then_list(cli, ws: str) -> None:  # noqa: ANN001
@@ -191,3 +191,15 @@ def test_csv_type_synonyms(cli, ws: str, tmp_path: Path) -> None:  # noqa: ANN00
     assert types["Gemeinde Aichwald"] == "kommune"
     assert types["Hochschule Esslingen"] == "wissenschaft"
     assert types["Landratsamt Esslingen"] == "landkreis"
+
+
+def test_click_speaks_german_and_english_with_lang_en(cli, ws: str) -> None:  # noqa: ANN001
+    german = CliRunner().invoke(main, ["list", "--help"])
+    assert "Diese Hilfe zeigen und beenden." in german.output
+    assert "Show this message" not in german.output
+    wrong = cli("list", "--bogus")
+    assert wrong.exit_code == 2 and "Fehler: Eine Option '--bogus' gibt es nicht." in wrong.output
+    english = CliRunner().invoke(main, ["--lang", "en", "list", "--bogus"])
+    assert "Error: No such option '--bogus'." in english.output
+    again = CliRunner().invoke(main, ["list", "--help"])  # back to German afterwards
+    assert "Diese Hilfe zeigen" in again.output
