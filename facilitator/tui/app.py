@@ -255,8 +255,19 @@ class FacilitatorApp(SyncLink, App):
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
+    def action_command_palette(self) -> None:
+        """ctrl+p: Textual's palette, with its texts in the app's language."""
+        from textual.command import CommandPalette
+
+        from facilitator.tui.palette import GermanPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(GermanPalette(self.lang))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        from facilitator.tui.palette import system_commands
+
+        yield from system_commands(self, screen, self.lang, self.action_help)
         for name, key in SCREEN_KEYS.items():
             title = self.t(f"screen.{name}")
             yield SystemCommand(title, key.upper(), lambda name=name: self.action_show(name))

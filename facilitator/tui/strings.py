@@ -501,6 +501,29 @@ T = Catalog(
             "“{name}” does not exist – did you mean “{near}”? ctrl+o takes it, "
             "Enter creates “{name}”.",
         ),
+        "palette.placeholder": ("Befehl suchen …", "Search for commands…"),
+        "palette.no_matches": ("Keine Treffer", "No matches found"),
+        "palette.theme": ("Farbschema", "Theme"),
+        "palette.theme_help": ("Das Farbschema wechseln", "Change the current theme"),
+        "palette.quit": ("Beenden", "Quit"),
+        "palette.quit_help": ("Die App beenden", "Quit the application"),
+        "palette.keys": ("Tasten (F1)", "Keys (F1)"),
+        "palette.keys_help": (
+            "Alle Tasten dieses Bildschirms zeigen",
+            "Show every key of this screen",
+        ),
+        "palette.maximize": ("Vergrößern", "Maximize"),
+        "palette.maximize_help": (
+            "Das gewählte Element bildschirmfüllend zeigen",
+            "Maximize the focused widget",
+        ),
+        "palette.minimize": ("Verkleinern", "Minimize"),
+        "palette.minimize_help": ("Wieder normale Größe", "Restore to normal size"),
+        "palette.screenshot": ("Bildschirmfoto", "Screenshot"),
+        "palette.screenshot_help": (
+            "Ein SVG-Bild des Bildschirms speichern",
+            "Save an SVG screenshot of the screen",
+        ),
         # day (issue 15): end
     }
 )
