@@ -18,6 +18,7 @@ from facilitator.tui.sync_link import SyncLink
 from facilitator.tui.timing import Snapshot, load_snapshot
 
 SERVER_PORT = 8765
+PORT_TRIES = 10  # 8765 … 8774
 SCREEN_KEYS = {
     "start": "f2",
     "plan": "f3",
@@ -81,6 +82,8 @@ class FacilitatorApp(SyncLink, App):
         self.server_wanted = server
         self.server = None
         self.server_problem: str | None = None if server else T("join.server_off", lang)
+        self.server_note: str | None = None  # "8765 was busy, serving on 8766"
+        self.server_port = SERVER_PORT
         self.join_host = join_host
         self.join_code_override = join_code
         self.first_screen = first_screen or ("run" if workshop_id else "start")
@@ -164,7 +167,9 @@ class FacilitatorApp(SyncLink, App):
             urls = self.server.join_urls(code)
             if urls:
                 return urls[0]
-        return f"http://{self.join_host or lan_ip()}:{SERVER_PORT}/j/{code}"
+        if self.server_wanted and self.server is None and self.server_problem:
+            return None  # no server: a QR code would lead nowhere (or to another server)
+        return f"http://{self.join_host or lan_ip()}:{self.server_port}/j/{code}"
 
     # -- life cycle ----------------------------------------------------------
     def on_mount(self) -> None:
@@ -180,12 +185,31 @@ class FacilitatorApp(SyncLink, App):
         except ImportError:
             self.server_problem = self.t("join.no_server")
             return
-        try:
-            self.server = await start_participant_server(self.store, port=SERVER_PORT)
-        except OSError as err:
-            self.server_problem = self.t("join.port_busy", error=err.strerror or err)
-        except Exception as err:  # noqa: BLE001 - the app must keep working without phones
-            self.server_problem = self.t("join.port_busy", error=err)
+        # another app (or a second facilitator) on 8765: take the next free port and say
+        # so, rather than showing a QR code that leads to someone else's server
+        last_error: object = None
+        for port in range(SERVER_PORT, SERVER_PORT + PORT_TRIES):
+            try:
+                self.server = await start_participant_server(self.store, port=port)
+            except UserError as err:
+                last_error = err.text(self.lang)
+                continue
+            except OSError as err:
+                last_error = err.strerror or err
+                continue
+            except Exception as err:  # noqa: BLE001 - the app must keep working without phones
+                last_error = err
+                break
+            self.server_port = port
+            if port != SERVER_PORT:
+                self.server_note = self.t("join.other_port", busy=SERVER_PORT, port=port)
+                self.say(self.server_note)
+            self._refresh_screens()
+            return
+        self.server_problem = self.t(
+            "join.no_port", first=SERVER_PORT, last=SERVER_PORT + PORT_TRIES - 1, error=last_error
+        )
+        self._refresh_screens()
 
     async def on_unmount(self) -> None:
         self.store.unsubscribe(self._on_ops)

@@ -524,6 +524,16 @@ T = Catalog(
             "Ein SVG-Bild des Bildschirms speichern",
             "Save an SVG screenshot of the screen",
         ),
+        "join.other_port": (
+            "Port {busy} ist belegt – der Teilnehmer-Server läuft auf Port {port}.",
+            "Port {busy} is taken – the participant server runs on port {port}.",
+        ),
+        "join.no_port": (
+            "Kein QR-Code: Die Ports {first}–{last} sind belegt ({error}); "
+            "bitte das andere Programm beenden und die App neu starten.",
+            "No QR code: ports {first}–{last} are taken ({error}); "
+            "please quit the other program and restart the app.",
+        ),
         # day (issue 15): end
     }
 )

@@ -34,11 +34,12 @@ class JoinScreen(BaseScreen):
 
         url = self.fapp.join_url()
         if url is None:
-            # no workshop (deleted): no stale code on the projector
+            # no workshop (deleted) or no server: no QR code that leads nowhere
             self._url = None
             self.query_one("#join-qr", Static).update("")
             self.query_one("#join-code", Label).update("")
-            self.query_one("#join-url", Label).update(self.t("no_workshop"))
+            problem = self.fapp.server_problem if self.fapp.workshop_id else None
+            self.query_one("#join-url", Label).update(problem or self.t("no_workshop"))
             return
         if url != self._url:
             self._url = url
@@ -51,10 +52,14 @@ class JoinScreen(BaseScreen):
         server = self.fapp.server
         if server is not None:
             text = self.t("join.phones", count=server.phones_connected)
+            if self.fapp.server_note:
+                text = f"{self.fapp.server_note} · {text}"
             if self.fapp.join_url() != self._url:
                 self.refresh_data()
         else:
-            text = self.fapp.server_problem or ""
+            text = "" if self._url is None else (self.fapp.server_problem or "")
+            if self._url is None and self.fapp.join_url() is not None:
+                self.refresh_data()
         label = self.query_one("#join-server", Label)
         if str(label.content) != text:
             label.update(text)
