@@ -51,9 +51,9 @@ class FacilitatorApp(SyncLink, App):
     ENABLE_COMMAND_PALETTE = True
     MODES = SCREENS
     BINDINGS = [
-        Binding("f1", "help", "key.help", key_display="F1"),
+        Binding("f1", "help", "key.help", key_display="F1", show=False),
         Binding("c", "capture", "key.capture"),
-        Binding("ctrl+z", "undo", "key.undo"),
+        Binding("ctrl+z", "undo", "key.undo", show=False),
         Binding("ctrl+t", "toggle_dark", "key.theme", show=False),
         *[
             Binding(key, f"show('{name}')", f"screen.{name}", show=False, key_display=key.upper())

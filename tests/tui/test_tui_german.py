@@ -7,6 +7,14 @@ from textual.widgets import Static
 from facilitator.tui.app import create_app
 
 
+async def _until_listed(pilot, app, text: str) -> None:
+    for _ in range(200):  # the palette searches in a worker: wait for it, at most 10 s
+        await pilot.pause(0.05)
+        if text in _palette_texts(app):
+            return
+    raise AssertionError(f"{text!r} never listed")
+
+
 def _palette_texts(app) -> str:
     return "\n".join(str(option.prompt) for option in app.screen.query_one(CommandList).options)
 
@@ -14,25 +22,23 @@ def _palette_texts(app) -> str:
 async def test_palette_is_german(app, type_text):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
+        await _until_listed(pilot, app, "Beenden")
         assert app.screen.query_one(CommandInput).placeholder == "Befehl suchen …"
         texts = _palette_texts(app)
         for english in ("Theme", "Quit", "Keys", "Screenshot", "Maximize"):
             assert english not in texts
         assert "Beenden" in texts and "Farbschema" in texts and "Bildschirmfoto" in texts
         await type_text(pilot, "xyzzy")
-        await pilot.pause(1.5)
-        texts = _palette_texts(app)
-        assert "Keine Treffer" in texts and "No matches" not in texts
+        await _until_listed(pilot, app, "Keine Treffer")
+        assert "No matches" not in _palette_texts(app)
 
 
 async def test_palette_is_english_with_lang_en(store, workshop_id):
     app = create_app(store, workshop_id, lang="en", server=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
+        await _until_listed(pilot, app, "Quit")
         assert app.screen.query_one(CommandInput).placeholder == "Search for commands…"
-        assert "Quit" in _palette_texts(app)
 
 
 async def test_help_over_the_capture_line_is_german(app):

@@ -4,6 +4,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult, active_app
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
@@ -26,6 +27,9 @@ class BaseScreen(Screen):
     """A main screen; subclasses yield their body from `compose_body`."""
 
     name_key = ""
+    # first in every footer, so the list of all keys is always one key away (80 columns
+    # cannot show every hint); the app's own F1 binding stays out of the footer
+    BINDINGS = [Binding("f1", "app.help", "key.help", key_display="F1")]
 
     def __init__(self) -> None:
         super().__init__()

@@ -33,11 +33,11 @@ class CapturesScreen(BaseScreen):
     AUTO_FOCUS = "#captures-table"
     BINDINGS = [
         Binding("a", "scope", "key.scope"),
-        Binding("slash,f", "filter", "key.filter", key_display="/"),
+        Binding("slash,f", "filter", "key.filter", key_display="/", show=False),
         Binding("e,enter", "edit", "key.edit"),
-        Binding("delete,d", "delete", "key.delete"),
-        Binding("p", "dots", "key.dots"),
-        Binding("h", "hide", "key.hide"),
+        Binding("delete,d", "delete", "key.delete", key_display="d", show=False),
+        Binding("p", "dots", "key.dots", show=False),
+        Binding("h", "hide", "key.hide", show=False),
         Binding("o", "block('collection_open')", "key.collect"),
         Binding("v", "block('voting_open')", "key.vote"),
         Binding("b", "budget", "key.budget", show=False),

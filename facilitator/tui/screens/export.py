@@ -29,12 +29,12 @@ class ExportScreen(BaseScreen):
     name_key = "screen.export"
     AUTO_FOCUS = None  # the letters are keys, not typing
     BINDINGS = [
-        Binding("j", "write('json')", "key.json"),
+        Binding("j", "write('json')", "key.json", show=False),
         Binding("p", "write('protocol')", "key.protocol"),
         Binding("f", "write('factsheet')", "key.factsheet"),
         Binding("i", "write('ics')", "key.ics"),
         Binding("k", "write('contacts')", "key.contacts"),
-        Binding("o", "folder", "export.folder"),
+        Binding("o", "folder", "export.folder", show=False),
     ]
 
     def compose_body(self) -> ComposeResult:

@@ -44,10 +44,10 @@ class ParticipantsScreen(BaseScreen):
         Binding("a", "add", "key.add"),
         Binding("enter,b", "edit", "key.edit", key_display="b"),
         Binding("e", "consent", "key.consent"),
-        Binding("delete,d", "delete", "key.delete"),
-        Binding("m", "merge", "key.merge"),
-        Binding("i", "import_csv", "key.import"),
-        Binding("g", "groups", "key.groups"),
+        Binding("delete,d", "delete", "key.delete", key_display="d", show=False),
+        Binding("m", "merge", "key.merge", show=False),
+        Binding("i", "import_csv", "key.import", show=False),
+        Binding("g", "groups", "key.groups", show=False),
     ]
 
     def __init__(self) -> None:

@@ -24,7 +24,7 @@ class PlanScreen(BaseScreen):
         Binding("a", "add", "key.add"),
         Binding("enter", "edit", "key.edit", show=False),
         Binding("e", "edit", "key.edit"),
-        Binding("delete,d", "remove", "key.delete"),
+        Binding("delete,d", "remove", "key.delete", key_display="d"),
         Binding("shift+up,K", "move(-1)", "key.move_up", key_display="⇧↑", show=False),
         Binding("shift+down,J", "move(1)", "key.move_down", key_display="⇧↓", show=False),
         Binding("plus,equals_sign", "minutes(5)", "key.more", key_display="+"),

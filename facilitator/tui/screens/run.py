@@ -41,7 +41,7 @@ class RunScreen(BaseScreen):
         Binding("plus,equals_sign", "extend", "key.extend", key_display="+"),
         Binding("minus", "shorten", "key.shorten", key_display="-"),
         Binding("s", "skip", "key.skip"),
-        Binding("r", "replan", "key.replan", show=False),
+        Binding("r", "replan", "key.replan"),
     ]
 
     def __init__(self) -> None:

@@ -19,7 +19,7 @@ class StartScreen(BaseScreen):
     BINDINGS = [
         Binding("enter,o", "open", "key.open"),
         Binding("n", "new", "key.new"),
-        Binding("delete,d", "delete", "key.delete"),
+        Binding("delete,d", "delete", "key.delete", key_display="d"),
     ]
 
     def __init__(self) -> None:
