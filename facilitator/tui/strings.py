@@ -107,7 +107,10 @@ T = Catalog(
             "Nichts zu kürzen: alle Blöcke sind schon bei der Mindestdauer.",
             "Nothing to shorten: every block is at its minimum.",
         ),
-        "replan.on_time": ("Der Workshop liegt im Plan.", "The workshop is on time."),
+        "replan.on_time": (
+            "Kein Neuplanen nötig: der nächste feste Termin und das Ende werden gehalten.",
+            "No re-plan needed: the next fixed time and the end are kept.",
+        ),
         "replan.done": (
             "Plan angepasst: {count} Blöcke gekürzt.",
             "Plan adjusted: {count} blocks shortened.",
@@ -455,7 +458,7 @@ T = Catalog(
         "replan.until": ("Bis „{title}“ ({at})", "Until “{title}” ({at})"),
         "replan.until_end": ("Bis zum Ende ({at})", "Until the end ({at})"),
         "replan.fits": ("passt", "fits"),
-        "replan.over": ("{minutes} min zu viel", "{minutes} min too many"),
+        "replan.over": ("{minutes} min zu spät", "{minutes} min late"),
         "run.behind_at": (
             "{minutes} min hinter dem Plan · {target} · r: neu planen",
             "{minutes} min behind plan · {target} · r: re-plan",
@@ -476,11 +479,11 @@ T = Catalog(
         ),
         "plan.past_end": ("{minutes} min über das Ende", "{minutes} min past the end"),
         "item.at_placeholder": ("Uhrzeit HH:MM", "Time HH:MM"),
-        "item.captures": (
-            "Was wird erfasst (Leertaste wählt):",
-            "What is captured (space selects):",
-        ),
-        "item.notes": ("Notizen für die Moderation:", "Notes for the moderators:"),
+        "item.title": ("Titel", "Title"),
+        "item.minutes": ("Minuten", "Minutes"),
+        "item.method": ("Methode", "Method"),
+        "item.captures": ("Erfassen\n(Leertaste)", "Captures\n(space)"),
+        "item.notes": ("Notizen", "Notes"),
         "item.save": ("Speichern (Strg+S)", "Save (ctrl+s)"),
         "item.cancel": ("Abbrechen (Esc)", "Cancel (Esc)"),
         "item.no_title": ("Bitte einen Titel eingeben.", "Please enter a title."),

@@ -94,7 +94,7 @@ async def test_replan_keeps_the_pinned_lunch_and_the_end(app, store: Store, work
         # the proposal is a table the moderator can change, and says what a change costs
         await pilot.press("plus")
         status = str(dialog.query_one("#replan-status", Static).render())
-        assert "„Mittagsimbiss“ (11:00): 1 min zu viel" in status
+        assert "„Mittagsimbiss“ (11:00): 1 min zu spät" in status
         await pilot.press("minus", "minus")
         assert "„Mittagsimbiss“ (11:00): passt" in str(
             dialog.query_one("#replan-status", Static).render()
@@ -119,7 +119,7 @@ async def test_overrun_without_conflict_offers_nothing(app, store: Store, worksh
         await pilot.pause()
         assert not isinstance(app.screen, ReplanDialog)
         await pilot.press("r")
-        assert "im Plan" in str(app.screen.query_one("#message").content)
+        assert "Kein Neuplanen nötig" in str(app.screen.query_one("#message").content)
     assert [(it.id, it.minutes) for it in list_items(store, workshop_id)] == before
 
 

@@ -40,13 +40,16 @@ class ItemForm(MessageDialog[dict | None]):
         methods = sorted(self.cards.values(), key=lambda c: c.name.get(lang).lower())
         with VerticalScroll(classes="dialog", id="item-form"):
             yield Label(self.heading, classes="dialog-title", markup=False)
-            yield Input(
-                item.title if item else "",
-                placeholder=t("plan.title_placeholder"),
-                id="item-title",
-                compact=True,
-            )
             with Horizontal(classes="form-row"):
+                yield Label(t("item.title"), classes="form-label", markup=False)
+                yield Input(
+                    item.title if item else "",
+                    placeholder=t("plan.title_placeholder"),
+                    id="item-title",
+                    compact=True,
+                )
+            with Horizontal(classes="form-row"):
+                yield Label(t("item.minutes"), classes="form-label", markup=False)
                 yield Input(
                     str(item.minutes) if item else "",
                     placeholder=t("plan.minutes_placeholder"),
@@ -67,24 +70,31 @@ class ItemForm(MessageDialog[dict | None]):
                     id="item-at",
                     compact=True,
                 )
-            yield Select(
-                [(t("methods.none"), NO_METHOD)]
-                + [(card.name.get(lang), card.id) for card in methods],
-                value=item.method if item and item.method in self.cards else NO_METHOD,
-                allow_blank=False,
-                id="item-method",
-                compact=True,
-            )
-            yield Label(t("item.captures"), markup=False)
-            chosen = set(item.capture) if item else set()
-            yield SelectionList(
-                *[(label.get(lang), key, key in chosen) for key, label in CAPTURE_KINDS.items()],
-                id="item-captures",
-                compact=True,
-            )
-            yield Label(t("item.notes"), markup=False)
-            yield TextArea(item.notes if item else "", id="item-notes", compact=True)
+            with Horizontal(classes="form-row"):
+                yield Label(t("item.method"), classes="form-label", markup=False)
+                yield Select(
+                    [(t("methods.none"), NO_METHOD)]
+                    + [(card.name.get(lang), card.id) for card in methods],
+                    value=item.method if item and item.method in self.cards else NO_METHOD,
+                    allow_blank=False,
+                    id="item-method",
+                    compact=True,
+                )
             yield Label("", id="item-warning", markup=False)
+            with Horizontal(classes="form-row"):
+                yield Label(t("item.captures"), classes="form-label", markup=False)
+                chosen = set(item.capture) if item else set()
+                yield SelectionList(
+                    *[
+                        (label.get(lang), key, key in chosen)
+                        for key, label in CAPTURE_KINDS.items()
+                    ],
+                    id="item-captures",
+                    compact=True,
+                )
+            with Horizontal(classes="form-row"):
+                yield Label(t("item.notes"), classes="form-label", markup=False)
+                yield TextArea(item.notes if item else "", id="item-notes", compact=True)
             yield Label("", id="item-message", classes="error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("item.save"), id="item-save", variant="primary", compact=True)

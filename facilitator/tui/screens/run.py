@@ -275,7 +275,8 @@ class RunScreen(BaseScreen):
                 self.say(self.t("replan.on_time"))
             return
         plan = propose_replan(rest.items, rest.start, rest.end, self.floor)
-        behind = sum(s.over for s in plan.stretches)
+        # the same delay reaches every later fixed point: the largest is how late we are
+        behind = max((s.over for s in plan.stretches), default=0)
         if behind <= 0:
             if not quiet:
                 self.say(self.t("replan.on_time"))
