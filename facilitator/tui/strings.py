@@ -537,6 +537,7 @@ T = Catalog(
             "No QR code: ports {first}–{last} are taken ({error}); "
             "please quit the other program and restart the app.",
         ),
+        "plan.planned_end": ("(laut Plan {end})", "(planned {end})"),
         # day (issue 15): end
     }
 )

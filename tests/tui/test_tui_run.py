@@ -108,6 +108,13 @@ async def test_replan_keeps_the_pinned_lunch_and_the_end(app, store: Store, work
         app.screen.tick()
         delay = str(app.screen.query_one("#run-delay", Static).content)
         assert "hinter dem Plan" not in delay and "wird gehalten" in delay
+        # the plan shows the day as it is now: arrival 09:00–10:10, lunch kept, end 12:00
+        await pilot.press("f3")
+        await pilot.pause()
+        table = app.screen.query_one("#plan-table")
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        assert rows[0][1:3] == ["09:00", "10:10"]
+        assert rows[3][1:3] == ["11:00", "11:30"] and rows[-1][2] == "12:00"
 
 
 async def test_overrun_without_conflict_offers_nothing(app, store: Store, workshop_id, clock):

@@ -4,12 +4,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Label
 
+from facilitator.core.live_plan import live_times
 from facilitator.core.models import AgendaItem
+from facilitator.core.schedule import format_clock
 from facilitator.store.agenda import add_item, move_item, remove_item, update_item
 from facilitator.tui.dialogs.common import ConfirmDialog
 from facilitator.tui.dialogs.item_form import ItemForm
 from facilitator.tui.dialogs.method_picker import NO_METHOD, MethodPicker
 from facilitator.tui.screens.base import BaseScreen
+from facilitator.tui.timing import plan_base_ms
 from facilitator.tui.widgets.cells import Column, cell, fit_columns
 
 STEP_MINUTES = 5
@@ -70,21 +73,25 @@ class PlanScreen(BaseScreen):
             self.query_one("#plan-total", Label).update(self.t("no_workshop"))
             return
         self.items, plan = snapshot.items, snapshot.plan
+        # once the workshop runs, the times as they are now (what ran, when the rest runs)
+        now = self.fapp.now_ms()
+        times = live_times(snapshot.items, plan, snapshot.state, now, plan_base_ms(snapshot, now))
         for index, (item, slot) in enumerate(zip(self.items, plan.slots, strict=True)):
             kind = (
                 self.t("kind.pinned", at=item.at)
                 if item.kind == "pinned"
                 else self.t(f"kind.{item.kind}")
             )
-            if slot.squeezed:  # the items before it run into this fixed point
+            late = item.kind == "pinned" and times[index][0] > slot.start
+            if slot.squeezed or late:  # the items before it run into this fixed point
                 kind = "⚠ " + kind
             card = self.fapp.method(item.method)
             method = card.name.get(self.fapp.lang) if card else (item.method or "")
             marker = "▶ " if item.id == snapshot.state.current_id else ""
             table.add_row(
                 cell(index + 1),
-                cell(slot.start_text),
-                cell(slot.end_text),
+                cell(format_clock(times[index][0])),
+                cell(format_clock(times[index][1])),
                 cell(marker + item.title, widths["col.title"]),
                 cell(item.minutes),
                 cell(kind, widths["col.type"]),
@@ -93,7 +100,9 @@ class PlanScreen(BaseScreen):
             )
         if self.items:
             table.move_cursor(row=min(row, len(self.items) - 1))
-        end = plan.slots[-1].end_text if plan.slots else ""
+        end = format_clock(times[-1][1]) if times else ""
+        if plan.slots and end != plan.slots[-1].end_text:  # running late or early
+            end += " " + self.t("plan.planned_end", end=plan.slots[-1].end_text)
         if plan.available_minutes is None:
             text = self.t("plan.total_open", total=plan.total_minutes, end=end)
         else:
