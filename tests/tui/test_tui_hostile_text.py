@@ -105,7 +105,7 @@ async def test_every_screen_shows_hostile_text_literally(store: Store, hostile_w
         await pilot.pause()
         shown = _shown(app)
         assert "Person [/x]" in shown and "Org [link=http://evil.example]" in shown
-        for keys in (("b",), ("m",), ("d",), ("f1",)):
+        for keys in (("b",), ("m",), ("d",), ("g",), ("f1",)):
             await pilot.press(*keys)
             await pilot.pause()
             assert app.screen.is_modal
