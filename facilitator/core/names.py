@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # academic and professional titles a German list sorts past ("Dr. Özlem Arslan" under A)
 _TITLES = re.compile(
@@ -44,6 +45,7 @@ def split_name(name: str) -> tuple[str, str]:
     return " ".join(words[:start]), " ".join(words[start:])
 
 
+@lru_cache(maxsize=4096)  # the list is re-sorted on every change: names repeat
 def surname_key(name: str) -> str:
     """The key a German participant list sorts by: surname, then given names.
 

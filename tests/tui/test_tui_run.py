@@ -99,7 +99,7 @@ async def test_replan_keeps_the_pinned_lunch_and_the_end(app, store: Store, work
         assert "„Mittagsimbiss“ (11:00): passt" in str(
             dialog.query_one("#replan-status", Static).render()
         )
-        await pilot.press("j")
+        await pilot.press("enter")
         await pilot.pause()
         after = {it.id: it.minutes for it in list_items(store, workshop_id)}
         # only the block before lunch gave time (the running one keeps its countdown)

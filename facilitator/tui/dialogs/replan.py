@@ -127,6 +127,10 @@ class ReplanDialog(ModalScreen[dict | None]):
         self.minutes[item.id] = new
         self.show()
 
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()  # Enter on the table (it has the focus) accepts, as the hint says
+        self.action_accept()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "accept":
             self.action_accept()
