@@ -34,6 +34,7 @@ class BaseScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self._message_timer: Timer | None = None
+        self._shown: tuple | None = None  # what refresh_if_stale last built the view for
         translate_bindings(self, active_app.get().lang)  # type: ignore[attr-defined]
 
     @property
@@ -61,12 +62,28 @@ class BaseScreen(Screen):
         yield from ()
 
     def on_mount(self) -> None:
-        self.refresh_data()
+        self.refresh_if_stale()
         self.tick()
 
     def on_screen_resume(self) -> None:
-        self.refresh_data()
+        self.refresh_if_stale()
         self.tick()
+
+    def view_width(self) -> int:
+        """The width the tables lay themselves out for (the app's before the first layout)."""
+        return self.size.width or self.app.size.width
+
+    def refresh_if_stale(self) -> None:
+        """Re-read only if data, workshop, width or the minute changed since the last time.
+
+        Mount, resume and resize arrive together on a first visit; each full refresh of
+        a 300-row table costs tens of milliseconds, so the same view is built once.
+        """
+        app = self.fapp
+        key = (app.data_version, app.workshop_id, self.view_width(), app.now_ms() // 60_000)
+        if key != self._shown:
+            self._shown = key
+            self.refresh_data()
 
     def say(self, text: str, error: bool = False) -> None:
         """Show one line under the body (errors in the error colour)."""

@@ -81,7 +81,7 @@ class CapturesScreen(BaseScreen):
         super().on_mount()
 
     def on_resize(self) -> None:
-        self.refresh_data()
+        self.refresh_if_stale()
 
     def refresh_data(self) -> None:
         table = self.table
@@ -108,7 +108,7 @@ class CapturesScreen(BaseScreen):
             f"{scope} · {self.t('captures.count', count=len(found))}"
         )
         row = table.cursor_row
-        widths = fit_columns(table, self.columns(), self.size.width or self.app.size.width)
+        widths = fit_columns(table, self.columns(), self.view_width())
         table.clear()
         self.captures = found
         for capture in found:

@@ -79,12 +79,12 @@ class ParticipantsScreen(BaseScreen):
         ]
 
     def on_resize(self) -> None:
-        self.refresh_data()
+        self.refresh_if_stale()
 
     def refresh_data(self) -> None:
         table = self.table
         row = table.cursor_row
-        widths = fit_columns(table, self.columns(), self.size.width or self.app.size.width)
+        widths = fit_columns(table, self.columns(), self.view_width())
         table.clear()
         if self.workshop_id is None:
             self.people = []

@@ -66,7 +66,7 @@ class PlanScreen(BaseScreen):
         table = self.table
         snapshot = self.fapp.snapshot()
         row = table.cursor_row
-        widths = fit_columns(table, self.columns(), self.size.width or self.app.size.width)
+        widths = fit_columns(table, self.columns(), self.view_width())
         table.clear()
         if snapshot is None or snapshot.plan is None:
             self.items = []
@@ -131,7 +131,7 @@ class PlanScreen(BaseScreen):
         self.action_edit()
 
     def on_resize(self) -> None:
-        self.refresh_data()
+        self.refresh_if_stale()
 
     def selected(self) -> AgendaItem | None:
         row = self.table.cursor_row

@@ -48,7 +48,7 @@ class StartScreen(BaseScreen):
     def refresh_data(self) -> None:
         table = self.table
         self.workshops = list_workshops(self.store)
-        widths = fit_columns(table, self.columns(), self.size.width or self.app.size.width)
+        widths = fit_columns(table, self.columns(), self.view_width())
         table.clear()
         for row in self.workshops:
             mark = "▶ " if row["id"] == self.workshop_id else ""
@@ -69,7 +69,7 @@ class StartScreen(BaseScreen):
         self.action_open()
 
     def on_resize(self) -> None:
-        self.refresh_data()
+        self.refresh_if_stale()
 
     def selected(self) -> dict | None:
         row = self.table.cursor_row
