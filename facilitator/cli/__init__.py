@@ -44,6 +44,20 @@ COMMANDS: dict[str, str] = {
 class LazyGroup(click.Group):
     """A group whose commands are imported when used; user errors exit with status 2."""
 
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: object,
+    ) -> click.Context:
+        # click's own texts ("Show this message and exit.") in the user's language,
+        # chosen before click parses anything (its errors come from the parsing)
+        from facilitator.cli.click_de import use_language_of
+
+        use_language_of(args)
+        return super().make_context(info_name, args, parent, **extra)  # type: ignore[arg-type]
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 
@@ -77,7 +91,7 @@ class LazyGroup(click.Group):
     show_default=True,
     help="Sprache der Ausgabe.",
 )
-@click.version_option(package_name="facilitator")
+@click.version_option(package_name="facilitator", help="Version zeigen und beenden.")
 @click.pass_context
 def main(ctx: click.Context, db_path: str | None, lang: str) -> None:
     """facilitator – Vernetzungsworkshops planen, moderieren, protokollieren.

@@ -39,14 +39,22 @@ def app(settings: Settings, workshop_id: str | None, no_server: bool) -> None:
 
 @click.command()
 @no_server_option
+@click.option(
+    "--db",
+    "demo_db",
+    type=click.Path(dir_okay=False),
+    help="Datenbankdatei für den Beispiel-Workshop (bleibt erhalten; sonst eine temporäre).",
+)
 @pass_settings
-def demo(settings: Settings, no_server: bool) -> None:
+def demo(settings: Settings, no_server: bool, demo_db: str | None) -> None:
     """Die App mit einem frischen Beispiel-Workshop starten (temporäre Datenbank ohne --db)."""
     from facilitator.demo import seed_demo
     from facilitator.store import open_store
 
+    # `facilitator demo --db FILE` as the README says, and `facilitator --db FILE demo`
+    db_path = demo_db or settings.db_path
     with tempfile.TemporaryDirectory(prefix="facilitator-demo-") as folder:
-        path = Path(settings.db_path) if settings.db_path else Path(folder) / "demo.db"
+        path = Path(db_path) if db_path else Path(folder) / "demo.db"
         store = open_store(path, create=True)
         try:
             workshop_id = seed_demo(store)

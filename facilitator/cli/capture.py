@@ -16,7 +16,9 @@ from facilitator.cli.context import Settings, pass_settings, workshop_option
     "decision, question, note, next_step (oder deutsch: Herausforderung, Bedarf …).",
 )
 @click.option("--text", "-t", required=True, help="Der Text; '-' liest eine Zeile je Eintrag.")
-@click.option("--topic", help="Themenfeld, z. B. verwaltung, mobilitaet, energie_umwelt.")
+@click.option(
+    "--topic", help="Themenfeld, z. B. verwaltung, mobilitaet (ein eindeutiger Anfang genügt)."
+)
 @click.option("--org", "organisation", help="Organisation.")
 @click.option(
     "--status",
@@ -44,12 +46,15 @@ def capture(
     """Einen Eintrag erfassen (mit --text - alle Zeilen der Eingabe in einer Transaktion)."""
     from datetime import date
 
+    from facilitator.core.capture_line import resolve_topic
     from facilitator.core.clean import split_lines
     from facilitator.core.dates import parse_date, reference_day
     from facilitator.store.captures import add_capture, check_kind, check_topic
     from facilitator.store.timer import current_item
     from facilitator.store.workshops import resolve_workshop
 
+    # a topic's beginning is enough, as in the capture line ("--topic partizip")
+    topic = resolve_topic(topic) if topic else None
     kind, topic = check_kind(kind), check_topic(topic)  # fail before reading stdin
     store = settings.open()
     workshop = resolve_workshop(store, workshop_id)

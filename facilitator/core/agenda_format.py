@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from facilitator.core.errors import ValidationError
-from facilitator.core.schedule import parse_clock, schedule
+from facilitator.core.schedule import format_clock, parse_clock, schedule
 from facilitator.core.taxonomy import AGENDA_KINDS, CAPTURE_KINDS
 from facilitator.core.toml_lines import Problems, load_toml
 
@@ -136,9 +136,11 @@ def parse_agenda(text: str, path: str, methods: set[str] | None = None) -> Agend
     goals = data.get("goals", [])
     if not isinstance(goals, list) or not all(_is_text(g) for g in goals):
         problems.add("„goals“ muss eine Liste von Texten sein", "goals")
+    if clocks_ok:
+        _check_fit(problems, raw_items, data.get("start", "09:00"), data.get("end"))
     if problems.items:
         raise ValidationError(problems.items[0], problems.items)
-    template = AgendaTemplate(
+    return AgendaTemplate(
         title=data["title"].strip(),
         items=[TemplateItem(**{k: v for k, v in raw.items()}) for raw in raw_items],
         lang=data.get("lang", "de"),
@@ -148,13 +150,27 @@ def parse_agenda(text: str, path: str, methods: set[str] | None = None) -> Agend
         goals=list(goals),
         path=path,
     )
-    if clocks_ok and template.end:
-        plan = schedule(template.items, template.start, template.end)
-        if not plan.fits:
-            problems.add(
-                f"die Agenda passt nicht in {template.start}–{template.end}: "
-                f"{plan.overrun_minutes} Minuten zu viel",
-                "end",
-            )
-            raise ValidationError(problems.items[0], problems.items)
-    return template
+
+
+def _check_fit(problems: Problems, raw_items: list, start: str, end: str | None) -> None:
+    """Every overlap with a pinned item and the time past the end, each with its figure."""
+    try:
+        items = [TemplateItem(**{k: v for k, v in raw.items()}) for raw in raw_items]
+        plan = schedule(items, start, end)
+    except (TypeError, ValueError, AttributeError):
+        return  # an item is malformed: that problem is reported already
+    for slot in plan.overlaps():
+        item = items[slot.index]
+        problems.add(
+            f"die Agenda passt nicht: Punkt {slot.index + 1} „{item.title}“ ist auf "
+            f"{item.at} festgelegt, die Punkte davor laufen {slot.squeezed} Minuten hinein",
+            "item",
+            slot.index,
+            "at",
+        )
+    if plan.past_end_minutes:
+        problems.add(
+            f"die Agenda passt nicht in {start}–{end}: sie endet "
+            f"{plan.past_end_minutes} Minuten zu spät (um {format_clock(plan.end)})",
+            "end",
+        )

@@ -5,7 +5,7 @@ import io
 from dataclasses import dataclass
 
 from facilitator.core.errors import ValidationError
-from facilitator.core.taxonomy import ORG_TYPES, choices, resolve
+from facilitator.core.taxonomy import ORG_TYPES, choices, fold_key, resolve
 
 HEADERS = {
     "name": "name",
@@ -33,6 +33,31 @@ HEADERS = {
 }
 YES = {"ja", "yes", "y", "j", "true", "wahr", "1", "x"}
 NO = {"nein", "no", "n", "false", "falsch", "0", ""}
+
+
+# what registration lists call the types (folded); the keys of ORG_TYPES work as well
+ORG_TYPE_SYNONYMS = {
+    **dict.fromkeys(
+        ("gemeinde", "stadt", "stadtverwaltung", "gemeindeverwaltung", "kommunen", "city"),
+        "kommune",
+    ),
+    **dict.fromkeys(("kreis", "landratsamt", "kreisverwaltung", "lra"), "landkreis"),
+    **dict.fromkeys(("stadtwerke", "energieversorger", "versorger", "eigenbetrieb"), "stadtwerk"),
+    **dict.fromkeys(
+        ("unternehmen", "firma", "betrieb", "industrie", "gewerbe", "company"), "wirtschaft"
+    ),
+    **dict.fromkeys(
+        ("hochschule", "universitaet", "uni", "forschung", "institut", "university"),
+        "wissenschaft",
+    ),
+    **dict.fromkeys(("verein", "kammer", "netzwerk", "association"), "verband"),
+    **dict.fromkeys(("andere", "sonstiges", "other", "privat"), "sonstige"),
+}
+
+
+def resolve_org_type(value: str) -> str | None:
+    """The ORG_TYPES key a list means: a key, a label, or a common synonym ("Gemeinde")."""
+    return resolve(value, ORG_TYPES) or ORG_TYPE_SYNONYMS.get(fold_key(value))
 
 
 def looks_like_email(text: str) -> bool:
@@ -122,7 +147,7 @@ def parse_participants_csv(text: str, path: str = "CSV") -> list[ParticipantRow]
         if not row.get("name"):
             row_problems.append(("der Name fehlt", "the name is missing"))
         org_type = row.get("org_type") or None
-        if org_type and resolve(org_type, ORG_TYPES) is None:
+        if org_type and resolve_org_type(org_type) is None:
             row_problems.append(
                 (
                     f"unbekannter Typ {org_type!r} (erlaubt: {choices(ORG_TYPES)})",
@@ -166,7 +191,7 @@ def parse_participants_csv(text: str, path: str = "CSV") -> list[ParticipantRow]
             ParticipantRow(
                 name=row["name"],
                 organisation=row.get("organisation", ""),
-                org_type=resolve(org_type, ORG_TYPES) if org_type else None,
+                org_type=resolve_org_type(org_type) if org_type else None,
                 municipality=row.get("municipality", ""),
                 email=email,
                 consent=consent_text in YES,

@@ -1,13 +1,19 @@
-"""Provides the re-plan after an overrun: shorten the flexible blocks that are still to come.
+"""Provides the re-plan after an overrun: catch up before each fixed point, nothing after it.
 
-Only ordinary blocks give time; breaks and pinned items keep theirs, and no block
-is cut below a minimum. The cut is shared in proportion to what each block can give
-(its minutes above the minimum), in whole minutes.
+The rest of the agenda is cut into stretches, each ending at a fixed point: a pinned
+item (lunch at 12:00) or the workshop's end. Only a stretch that runs into its fixed
+point is shortened, and only its ordinary blocks give time — breaks and pinned items
+keep theirs, and no block goes below its floor (the method card's minimum, never
+below five minutes). The cut is shared in proportion to what each block can give,
+in whole minutes. A stretch that already fits is left alone, so the plan does not
+end early.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
+
+from facilitator.core.schedule import parse_clock
 
 MINIMUM_MINUTES = 5
 
@@ -16,6 +22,18 @@ class Replannable(Protocol):
     id: str
     minutes: int
     kind: str
+    at: str | None
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """The items up to one fixed point, and how far they run into it."""
+
+    item_ids: tuple[str, ...]
+    fixed_id: str | None  # the pinned item it ends at; None: the workshop's end
+    fixed_at: int | None  # minutes since midnight; None: no end known
+    over: int  # minutes into the fixed point before the re-plan
+    left: int  # minutes into it after the proposed cut
 
 
 @dataclass(frozen=True)
@@ -24,24 +42,28 @@ class Replan:
 
     minutes: dict[str, int]
     saved: int  # minutes gained
-    shortfall: int  # minutes of the overrun it could not recover
+    shortfall: int  # minutes of overlap it could not recover
+    stretches: tuple[Stretch, ...] = ()
 
     @property
     def possible(self) -> bool:
         return bool(self.minutes)
 
 
-def propose_replan(
-    items: Sequence[Replannable], overrun_minutes: int, minimum: int = MINIMUM_MINUTES
-) -> Replan:
-    """Return the shortened minutes of `items` (the rest of the agenda) to recover the overrun."""
-    if overrun_minutes <= 0:
-        return Replan({}, 0, 0)
-    slack = {it.id: max(0, it.minutes - minimum) for it in items if it.kind == "block"}
+def floor_minutes(card_minimum: int | None) -> int:
+    """The shortest a block may become: its card's minimum, never below five minutes."""
+    return max(MINIMUM_MINUTES, card_minimum or 0)
+
+
+def share_cut(
+    items: Sequence[Replannable], goal: int, floor: Callable[[Replannable], int]
+) -> dict[str, int]:
+    """Minutes to take from each block to gain `goal` (or as much as they can give)."""
+    slack = {it.id: max(0, it.minutes - floor(it)) for it in items if it.kind == "block"}
     total_slack = sum(slack.values())
-    goal = min(overrun_minutes, total_slack)
-    if goal == 0:
-        return Replan({}, 0, overrun_minutes)
+    goal = min(goal, total_slack)
+    if goal <= 0:
+        return {}
     shares = {key: goal * value / total_slack for key, value in slack.items()}
     cuts = {key: int(share) for key, share in shares.items()}
     # largest remainder: hand out the minutes lost to rounding down, biggest fractions first
@@ -49,5 +71,61 @@ def propose_replan(
     order = sorted(shares, key=lambda key: (cuts[key] - shares[key], key))
     for key in order[:leftover]:
         cuts[key] += 1
-    minutes = {it.id: it.minutes - cuts[it.id] for it in items if cuts.get(it.id)}
-    return Replan(minutes, goal, overrun_minutes - goal)
+    return {key: cut for key, cut in cuts.items() if cut}
+
+
+def propose_replan(
+    items: Sequence[Replannable],
+    start: int,
+    end: int | None,
+    floor: Callable[[Replannable], int] | None = None,
+) -> Replan:
+    """Shorten `items` (what is still to come, in order) so each fixed point is kept.
+
+    `start` is when the first of them will begin (minutes since midnight: the running
+    block's projected end); `end` when the workshop must be over (None: open end).
+    """
+    floor = floor or (lambda item: MINIMUM_MINUTES)
+    minutes: dict[str, int] = {}
+    stretches: list[Stretch] = []
+    clock, stretch = start, []
+    fixed_points = [(it, _clock(it.at, start)) for it in items if it.kind == "pinned" and it.at]
+    pinned_at = {it.id: at for it, at in fixed_points}
+    for item in [*items, None]:
+        if item is not None and item.id not in pinned_at:
+            stretch.append(item)
+            clock += item.minutes
+            continue
+        fixed_at = end if item is None else pinned_at[item.id]
+        over = 0 if fixed_at is None else max(0, clock - fixed_at)
+        cuts = share_cut(stretch, over, floor) if over else {}
+        gained = sum(cuts.values())
+        minutes.update({it.id: it.minutes - cuts[it.id] for it in stretch if it.id in cuts})
+        stretches.append(
+            Stretch(
+                tuple(it.id for it in stretch),
+                None if item is None else item.id,
+                fixed_at,
+                over,
+                over - gained,
+            )
+        )
+        if item is None:
+            break
+        # a pinned item starts at its time, or late if the stretch could not catch up
+        clock = max(pinned_at[item.id], clock - gained) + item.minutes
+        stretch = []
+    saved = sum(s.over - s.left for s in stretches)
+    shortfall = sum(s.left for s in stretches)
+    return Replan(minutes, saved, shortfall, tuple(stretches))
+
+
+def _clock(text: str, day_start: int) -> int:
+    at = parse_clock(text)
+    # a fixed point after midnight of a workshop that started the evening before
+    return at + 24 * 60 if at < day_start - 12 * 60 else at
+
+
+def lateness(items: Sequence[Replannable], start: int, end: int | None) -> tuple[Stretch, ...]:
+    """How far each stretch runs into its fixed point with the minutes as they are."""
+    return propose_replan(items, start, end, floor=lambda item: item.minutes).stretches

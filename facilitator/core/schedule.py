@@ -59,8 +59,19 @@ class Schedule:
     available_end: int | None  # when the workshop must end, if known
 
     @property
+    def squeezed_minutes(self) -> int:
+        """Minutes the items before pinned items run into them, all pinned items together."""
+        return sum(s.squeezed for s in self.slots)
+
+    @property
+    def past_end_minutes(self) -> int:
+        """Minutes the last item ends after the workshop's end (0 if it does not)."""
+        return 0 if self.available_end is None else max(0, self.end - self.available_end)
+
+    @property
     def total_minutes(self) -> int:
-        return self.end - self.start
+        """The planned minutes (items and free gaps), overlaps counted: what must fit."""
+        return self.end - self.start + self.squeezed_minutes
 
     @property
     def available_minutes(self) -> int | None:
@@ -68,13 +79,20 @@ class Schedule:
 
     @property
     def overrun_minutes(self) -> int:
-        """Minutes the plan runs past its end, or into a pinned item; 0 if it fits."""
-        past_end = 0 if self.available_end is None else max(0, self.end - self.available_end)
-        return max(past_end, max((s.squeezed for s in self.slots), default=0))
+        """Minutes too many: every overlap with a pinned item plus the time past the end.
+
+        This is `total_minutes - available_minutes` whenever the plan has no free gap,
+        so the total and the warning never disagree.
+        """
+        return self.squeezed_minutes + self.past_end_minutes
 
     @property
     def fits(self) -> bool:
         return self.overrun_minutes == 0
+
+    def overlaps(self) -> list[Slot]:
+        """The slots of pinned items that the items before them run into."""
+        return [s for s in self.slots if s.squeezed]
 
 
 def schedule(items: Sequence[Schedulable], start: str, end: str | None = None) -> Schedule:

@@ -18,6 +18,7 @@ from facilitator.tui.sync_link import SyncLink
 from facilitator.tui.timing import Snapshot, load_snapshot
 
 SERVER_PORT = DEFAULT_PORT
+PORT_TRIES = 10  # 8765 … 8774
 SCREEN_KEYS = {
     "start": "f2",
     "plan": "f3",
@@ -38,9 +39,9 @@ class FacilitatorApp(SyncLink, App):
     ENABLE_COMMAND_PALETTE = True
     MODES = SCREENS
     BINDINGS = [
-        Binding("f1", "help", "key.help", key_display="F1"),
+        Binding("f1", "help", "key.help", key_display="F1", show=False),
         Binding("c", "capture", "key.capture"),
-        Binding("ctrl+z", "undo", "key.undo"),
+        Binding("ctrl+z", "undo", "key.undo", show=False),
         Binding("ctrl+t", "toggle_dark", "key.theme", show=False),
         *[
             Binding(key, f"show('{name}')", f"screen.{name}", show=False, key_display=key.upper())
@@ -69,6 +70,8 @@ class FacilitatorApp(SyncLink, App):
         self.server_wanted = server
         self.server = None
         self.server_problem: str | None = None if server else T("join.server_off", lang)
+        self.server_note: str | None = None  # "8765 was busy, serving on 8766"
+        self.server_port = SERVER_PORT
         self.join_host = join_host
         self.join_code_override = join_code
         self.first_screen = first_screen or ("run" if workshop_id else "start")
@@ -152,7 +155,9 @@ class FacilitatorApp(SyncLink, App):
             urls = self.server.join_urls(code)
             if urls:
                 return urls[0]
-        return f"http://{self.join_host or lan_addresses()[0]}:{SERVER_PORT}/j/{code}"
+        if self.server_wanted and self.server is None and self.server_problem:
+            return None  # no server: a QR code would lead nowhere (or to another server)
+        return f"http://{self.join_host or lan_addresses()[0]}:{self.server_port}/j/{code}"
 
     # -- life cycle ----------------------------------------------------------
     def on_mount(self) -> None:
@@ -168,12 +173,34 @@ class FacilitatorApp(SyncLink, App):
         except ImportError:
             self.server_problem = self.t("join.no_server")
             return
-        try:
-            self.server = await start_participant_server(self.store, port=SERVER_PORT)
-        except OSError as err:
-            self.server_problem = self.t("join.port_busy", error=err.strerror or err)
-        except Exception as err:
-            self.server_problem = self.t("join.port_busy", error=err)
+        # another app (or a second facilitator) on 8765: take the next free port and say
+        # so, rather than showing a QR code that leads to someone else's server
+        last_error: object = None
+        for port in range(SERVER_PORT, SERVER_PORT + PORT_TRIES):
+            try:
+                self.server = await start_participant_server(self.store, port=port)
+            except UserError as err:
+                last_error = err.text(self.lang)
+                continue
+            except OSError as err:
+                last_error = err.strerror or err
+                continue
+            except Exception as err:  # the app must keep working without phones
+                last_error = err
+                break
+            self.server_port = port
+            if port != SERVER_PORT:
+                self.server_note = self.t("join.other_port", busy=SERVER_PORT, port=port)
+                self.say(self.server_note)
+            break
+        if self.server is None:
+            self.server_problem = self.t(
+                "join.no_port",
+                first=SERVER_PORT,
+                last=SERVER_PORT + PORT_TRIES - 1,
+                error=last_error,
+            )
+        self._refresh_screens()
         await self._start_sync_server()
 
     async def on_unmount(self) -> None:
@@ -201,7 +228,7 @@ class FacilitatorApp(SyncLink, App):
             if say is not None:
                 say(text, error)
                 return
-        self.notify(text, severity="error" if error else "information")
+        self.notify(text, severity="error" if error else "information", markup=False)
 
     def action_show(self, name: str) -> None:
         while len(self.screen_stack) > 1 and self.screen.is_modal:
@@ -251,8 +278,19 @@ class FacilitatorApp(SyncLink, App):
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
+    def action_command_palette(self) -> None:
+        """ctrl+p: Textual's palette, with its texts in the app's language."""
+        from textual.command import CommandPalette
+
+        from facilitator.tui.palette import GermanPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(GermanPalette(self.lang))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        from facilitator.tui.palette import system_commands
+
+        yield from system_commands(self, screen, self.lang, self.action_help)
         for name, key in SCREEN_KEYS.items():
             title = self.t(f"screen.{name}")
             yield SystemCommand(title, key.upper(), lambda name=name: self.action_show(name))

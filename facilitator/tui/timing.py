@@ -6,8 +6,8 @@ next to nothing while it counts down.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 
+from facilitator.core import live_plan
 from facilitator.core.models import AgendaItem
 from facilitator.core.schedule import Schedule
 from facilitator.core.timer import Countdown, TimerState, countdown, delay_ms
@@ -50,32 +50,11 @@ def reading(snapshot: Snapshot, now_ms: int) -> Countdown | None:
     return countdown(snapshot.state, item.id, item.minutes, now_ms)
 
 
-def _midnight_ms(day: date) -> int:
-    return int(datetime.combine(day, time()).timestamp() * 1000)
-
-
 def plan_base_ms(snapshot: Snapshot, now_ms: int) -> int | None:
-    """Return the moment the plan's clock times count from (midnight of the workshop day).
-
-    On the workshop's day that is the real midnight. On any other day (a rehearsal,
-    the demo) the plan is anchored to when the first item actually started, so
-    "ahead/behind" still means something.
-    """
-    today = datetime.fromtimestamp(now_ms / 1000).date()
-    if snapshot.workshop_date == today.isoformat():
-        return _midnight_ms(today)
-    if snapshot.plan is None:
-        return None
-    index = {it.id: i for i, it in enumerate(snapshot.items)}
-    started = [
-        (run.started_ms, index[item_id])
-        for item_id, run in snapshot.state.runs.items()
-        if run.started_ms is not None and item_id in index
-    ]
-    if not started:
-        return None
-    first_ms, position = min(started)
-    return first_ms - snapshot.plan.slots[position].start * 60_000
+    """Return the moment the plan's clock times count from (see core.live_plan)."""
+    return live_plan.plan_base_ms(
+        snapshot.items, snapshot.plan, snapshot.state, snapshot.workshop_date, now_ms
+    )
 
 
 def workshop_delay_ms(snapshot: Snapshot, now_ms: int) -> int | None:
@@ -111,6 +90,30 @@ def remaining_items(snapshot: Snapshot) -> list[AgendaItem]:
         or it.id not in snapshot.state.runs
         or not snapshot.state.runs[it.id].done
     ]
+
+
+@dataclass(frozen=True)
+class RestOfDay:
+    """What a re-plan works on: the items still to come and when the first one starts."""
+
+    items: list[AgendaItem]
+    start: int  # minutes since midnight on the plan's clock
+    end: int | None  # when the workshop must be over
+
+
+def rest_of_day(snapshot: Snapshot, now_ms: int) -> RestOfDay | None:
+    """The items after the running one, starting when it is projected to end.
+
+    None while the plan's clock cannot be placed (nothing started on another day).
+    """
+    base = plan_base_ms(snapshot, now_ms)
+    if base is None or snapshot.plan is None:
+        return None
+    current = reading(snapshot, now_ms)
+    ends_ms = now_ms + max(0, current.remaining_ms) if current else now_ms
+    start = -(-(ends_ms - base) // 60_000)  # whole minutes, rounded up
+    items = [it for it in remaining_items(snapshot) if it.id != snapshot.state.current_id]
+    return RestOfDay(items, start, snapshot.plan.available_end)
 
 
 def clock_text(ms: int) -> str:

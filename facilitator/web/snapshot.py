@@ -11,7 +11,9 @@ import hashlib
 from datetime import date
 from typing import Any
 
+from facilitator.core.live_plan import live_times, plan_base_ms
 from facilitator.core.method_format import MethodCard
+from facilitator.core.schedule import format_clock
 from facilitator.core.taxonomy import CAPTURE_KINDS
 from facilitator.core.timer import countdown
 from facilitator.store.agenda import workshop_schedule
@@ -57,9 +59,13 @@ def build_snapshot(
     items, plan = workshop_schedule(store, workshop_id)
     state = timer_state(store, workshop_id)
     now = store.now_ms()
+    # the times as they are now (a block that runs late moves what follows it)
+    base = plan_base_ms(items, plan, state, workshop.date, now)
+    times = live_times(items, plan, state, now, base)
     agenda = []
     current: dict[str, Any] | None = None
-    for item, slot in zip(items, plan.slots, strict=False):
+    for item, (start, end) in zip(items, times, strict=False):
+        slot = (format_clock(start), format_clock(end))
         run = state.runs.get(item.id)
         status = "done" if run is not None and run.done else ""
         if item.id == state.current_id:
@@ -68,8 +74,8 @@ def build_snapshot(
             {
                 "id": item.id,
                 "title": item.title,
-                "start": slot.start_text,
-                "end": slot.end_text,
+                "start": slot[0],
+                "end": slot[1],
                 "kind": item.kind,
                 "state": status,
             }
@@ -98,8 +104,8 @@ def _current(store, item, slot, state, methods, lang, now) -> dict[str, Any]:
     current: dict[str, Any] = {
         "id": item.id,
         "title": item.title,
-        "start": slot.start_text,
-        "end": slot.end_text,
+        "start": slot[0],
+        "end": slot[1],
         "running": reading.running,
         "remaining_ms": reading.remaining_ms,
         "planned_ms": reading.planned_ms,

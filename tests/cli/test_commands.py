@@ -43,7 +43,7 @@ def test_every_command_has_help() -> None:
     for name in COMMANDS:
         result = runner.invoke(main, [name, "--help"])
         assert result.exit_code == 0, (name, result.output)
-        assert "Usage:" in result.output
+        assert "Aufruf:" in result.output
 
 
 def test_new_then_list(cli, ws: str) -> None:
@@ -166,3 +166,40 @@ def test_errors_in_english_with_lang_en(cli, ws):
     assert "Unbekannte" not in result.output and "Fehler" not in result.output
     german = cli("capture", "--kind", "wunsch", "--text", "x")
     assert german.exit_code == 2 and "Unbekannte Art 'wunsch'" in german.output
+
+
+def test_capture_topic_by_its_beginning_like_the_capture_line(cli, ws: str) -> None:
+    ok = cli("capture", "--kind", "need", "--text", "Bürgerbeteiligung", "--topic", "partizip")
+    assert ok.exit_code == 0, ok.output
+    exported = json.loads(cli("export", "json", "-o", "-").output)
+    assert exported["captures"][0]["topic"] == "partizipation_transparenz"
+
+
+def test_csv_type_synonyms(cli, ws: str, tmp_path: Path) -> None:
+    csv = tmp_path / "liste.csv"
+    csv.write_text(
+        "Name;Organisation;Typ\n"
+        "Anna Berger;Gemeinde Aichwald;Gemeinde\n"
+        "Ben Roth;Hochschule Esslingen;Hochschule\n"
+        "Cem Aydin;Landratsamt Esslingen;Landratsamt\n",
+        encoding="utf-8",
+    )
+    result = cli("participants", "import", str(csv))
+    assert result.exit_code == 0, result.output
+    exported = json.loads(cli("export", "json", "-o", "-").output)
+    types = {o["name"]: o["org_type"] for o in exported["organisations"]}
+    assert types["Gemeinde Aichwald"] == "kommune"
+    assert types["Hochschule Esslingen"] == "wissenschaft"
+    assert types["Landratsamt Esslingen"] == "landkreis"
+
+
+def test_click_speaks_german_and_english_with_lang_en(cli, ws: str) -> None:
+    german = CliRunner().invoke(main, ["list", "--help"])
+    assert "Diese Hilfe zeigen und beenden." in german.output
+    assert "Show this message" not in german.output
+    wrong = cli("list", "--bogus")
+    assert wrong.exit_code == 2 and "Fehler: Eine Option '--bogus' gibt es nicht." in wrong.output
+    english = CliRunner().invoke(main, ["--lang", "en", "list", "--bogus"])
+    assert "Error: No such option '--bogus'." in english.output
+    again = CliRunner().invoke(main, ["list", "--help"])  # back to German afterwards
+    assert "Diese Hilfe zeigen" in again.output

@@ -78,36 +78,86 @@ async def test_colour_levels_bell_and_overtime(app, store: Store, workshop_id, c
         assert rings == [1]  # rings once
 
 
-async def test_replan_after_overrun_accept(app, store: Store, workshop_id, clock):
+async def test_replan_keeps_the_pinned_lunch_and_the_end(app, store: Store, workshop_id, clock):
     items = list_items(store, workshop_id)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("space")
-        clock.advance(minutes=25)  # 10 minutes over the 15-minute block
+        # the 15-minute arrival runs 70: the rest starts 09:70 = 10:10, 10 min into lunch
+        clock.advance(minutes=70)
         await pilot.press("n")
         await pilot.pause()
-        assert isinstance(app.screen, ReplanDialog)
-        await pilot.press("j")
+        dialog = app.screen
+        assert isinstance(dialog, ReplanDialog)
+        assert "10 min" in str(dialog.query_one(".dialog-title").render())
+        status = str(dialog.query_one("#replan-status", Static).render())
+        assert "„Mittagsimbiss“ (11:00): passt" in status and "Ende (12:00): passt" in status
+        # the proposal is a table the moderator can change, and says what a change costs
+        await pilot.press("plus")
+        status = str(dialog.query_one("#replan-status", Static).render())
+        assert "„Mittagsimbiss“ (11:00): 1 min zu spät" in status
+        await pilot.press("minus", "minus")
+        assert "„Mittagsimbiss“ (11:00): passt" in str(
+            dialog.query_one("#replan-status", Static).render()
+        )
+        await pilot.press("enter")
         await pilot.pause()
-    after = {it.id: it.minutes for it in list_items(store, workshop_id)}
-    # breaks and pinned items keep their time; the blocks gave 10 minutes
-    saved = sum(it.minutes - after[it.id] for it in items)
-    assert saved == 10
-    assert all(after[it.id] == it.minutes for it in items if it.kind != "block")
-    assert all(after[it.id] >= 5 for it in items)
+        after = {it.id: it.minutes for it in list_items(store, workshop_id)}
+        # only the block before lunch gave time (the running one keeps its countdown)
+        assert after[items[2].id] == 34
+        assert all(after[it.id] == it.minutes for it in items if it.id != items[2].id)
+        app.screen.tick()
+        delay = str(app.screen.query_one("#run-delay", Static).content)
+        assert "hinter dem Plan" not in delay and "wird gehalten" in delay
+        # the plan shows the day as it is now: arrival 09:00–10:10, lunch kept, end 12:00
+        await pilot.press("f3")
+        await pilot.pause()
+        table = app.screen.query_one("#plan-table")
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        assert rows[0][1:3] == ["09:00", "10:10"]
+        assert rows[3][1:3] == ["11:00", "11:30"] and rows[-1][2] == "12:00"
+
+
+async def test_overrun_without_conflict_offers_nothing(app, store: Store, workshop_id, clock):
+    before = [(it.id, it.minutes) for it in list_items(store, workshop_id)]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        clock.advance(minutes=25)  # 10 minutes over, but lunch at 11:00 has 45 min of air
+        await pilot.press("n")
+        await pilot.pause()
+        assert not isinstance(app.screen, ReplanDialog)
+        await pilot.press("r")
+        assert "Kein Neuplanen nötig" in str(app.screen.query_one("#message").content)
+    assert [(it.id, it.minutes) for it in list_items(store, workshop_id)] == before
 
 
 async def test_replan_decline_changes_nothing(app, store: Store, workshop_id, clock):
     before = [(it.id, it.minutes) for it in list_items(store, workshop_id)]
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("space")
-        clock.advance(minutes=25)
+        clock.advance(minutes=70)
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, ReplanDialog)
         await pilot.press("n")
         await pilot.pause()
         assert not isinstance(app.screen, ReplanDialog)
+        delay = str(app.screen.query_one("#run-delay", Static).content)
+        assert "10 min hinter dem Plan" in delay and "Mittagsimbiss" in delay
     assert [(it.id, it.minutes) for it in list_items(store, workshop_id)] == before
+
+
+async def test_minus_never_takes_the_running_block_below_five(app, store, workshop_id, clock):
+    items = list_items(store, workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")  # 15 minutes
+        for _ in range(4):
+            await pilot.press("minus")
+        run = timer_state(store, workshop_id).runs[items[0].id]
+        assert 15 + run.extension_min == 5
+        assert "Kürzer geht nicht" in str(app.screen.query_one("#message").content)
+        clock.advance(minutes=4)
+        app.screen.tick()
+        assert app.screen.query_one("#timer", Digits).value == "01:00"
 
 
 async def test_restart_resumes_the_running_block(store: Store, workshop_id, clock):
@@ -126,7 +176,7 @@ async def test_english_dialogs_show_y_for_yes(store: Store, workshop_id, clock):
     app = create_app(store, workshop_id, lang="en", server=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("space")
-        clock.advance(minutes=25)
+        clock.advance(minutes=70)
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, ReplanDialog)

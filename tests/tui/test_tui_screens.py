@@ -21,7 +21,7 @@ async def test_plan_an_agenda(app, store: Store, workshop_id, type_text):
         await pilot.press("f3")
         table = app.screen.query_one("#plan-table", DataTable)
         assert table.row_count == len(before)
-        assert table.get_row_at(0)[1] == "09:00"
+        assert str(table.get_row_at(0)[1]) == "09:00"
 
         await pilot.press("a")
         await type_text(pilot, "Weltcafé")
@@ -32,7 +32,12 @@ async def test_plan_an_agenda(app, store: Store, workshop_id, type_text):
         assert [it.title for it in items][1] == "Weltcafé"  # after the selected first row
         assert items[1].minutes == 50
         # 09:00 + 15 + 50 + 15 + 45 runs 5 minutes into the lunch pinned at 11:00
-        assert "⚠" in str(app.screen.query_one("#plan-total", Label).content)
+        total = str(app.screen.query_one("#plan-total", Label).content)
+        assert "⚠ 5 min in „Mittagsimbiss“ (11:00) hinein" in total
+        # the total counts the overlap, so total − available is the warning's figure
+        assert "Gesamt 185 min · verfügbar 180 min" in total
+        lunch = next(i for i, it in enumerate(list_items(store, workshop_id)) if it.at)
+        assert str(table.get_row_at(lunch)[5]).startswith("⚠ fest 11:00")
 
         table.move_cursor(row=1)
         await pilot.press("minus", "minus")
@@ -121,7 +126,9 @@ async def test_import_participants_presence_consent(app, store: Store, workshop_
         assert [p.name for p in people] == ["Anna Weber", "Ben Roth"]
         assert "2 Teilnehmende importiert" in str(app.screen.query_one("#message").content)
         table = app.screen.query_one("#participants-table", DataTable)
-        table.move_cursor(row=1)
+        # sorted by surname: Roth before Weber
+        assert [p.name for p in app.screen.people] == ["Ben Roth", "Anna Weber"]
+        table.move_cursor(row=0)
         await pilot.press("space", "e")
         ben = list_participants(store, workshop_id)[1]
         assert ben.present == 1 and ben.consent == 1 and ben.consent_at
@@ -249,12 +256,13 @@ async def test_join_screen_drops_the_code_of_a_deleted_workshop(app, store: Stor
 async def test_erase_key_on_the_participants_screen(app, store: Store, workshop_id):
     from facilitator.store.participants import add_participant
 
+    # the list is sorted by surname: Weber comes after Roth, so she is the second row
     add_participant(store, workshop_id, "Anna Weber", email="anna@example.org", present=True)
     add_participant(store, workshop_id, "Ben Roth")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f6", "E", "n")  # declined: nothing happens
         assert len(list_participants(store, workshop_id)) == 2
-        await pilot.press("E", "j")
+        await pilot.press("down", "E", "j")
         await eventually(
             lambda: "gelöscht" in str(app.screen.query_one("#message").content), pilot=pilot
         )

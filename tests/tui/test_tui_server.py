@@ -65,8 +65,13 @@ async def test_server_runs_inside_the_app(monkeypatch, store: Store, workshop_id
     assert server.stopped
 
 
-async def test_port_in_use_is_a_message_and_the_app_works(monkeypatch, store, workshop_id):
+async def test_every_port_in_use_no_qr_one_sentence_and_the_app_works(
+    monkeypatch, store, workshop_id
+):
+    tried = []
+
     async def start(store_arg, host="0.0.0.0", port=8765):
+        tried.append(port)
         raise OSError(98, "Address already in use")
 
     _runner(monkeypatch, start)
@@ -75,12 +80,38 @@ async def test_port_in_use_is_a_message_and_the_app_works(monkeypatch, store, wo
         await _settle(pilot, app)
         await pilot.press("f8")
         app.screen.tick()
-        assert "Address already in use" in str(app.screen.query_one("#join-server").content)
-        assert "192.168.1.20" in str(app.screen.query_one("#join-url").content)
+        assert tried == list(range(8765, 8775))
+        url = str(app.screen.query_one("#join-url").content)
+        assert "Kein QR-Code: Die Ports 8765–8774 sind belegt" in url
+        assert "192.168.1.20" not in url
+        assert not str(app.screen.query_one("#join-qr").content).strip()
         await pilot.press("c")
         app.screen.query_one("#capture-input").value = "f: Wer lädt ein?"
         await pilot.press("enter")
     assert list_captures(store, workshop_id)[0].kind == "question"
+
+
+async def test_busy_port_takes_the_next_and_says_so(monkeypatch, store, workshop_id):
+    server = FakeServer()
+
+    async def start(store_arg, host="0.0.0.0", port=8765):
+        if port == 8765:
+            raise OSError(98, "Address already in use")
+        server.port = port
+        return server
+
+    server.join_urls = lambda code: [f"http://10.0.0.5:{server.port}/j/{code}"]
+    _runner(monkeypatch, start)
+    app = create_app(store, workshop_id, join_code="ABCDEF1234")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot, app)
+        await pilot.press("f8")
+        app.screen.tick()
+        assert str(app.screen.query_one("#join-url").content) == (
+            "http://10.0.0.5:8766/j/ABCDEF1234"
+        )
+        status = str(app.screen.query_one("#join-server").content)
+        assert "Port 8765 ist belegt" in status and "Port 8766" in status
 
 
 async def test_without_the_server_module(monkeypatch, store, workshop_id):
@@ -90,5 +121,6 @@ async def test_without_the_server_module(monkeypatch, store, workshop_id):
         await _settle(pilot, app)
         await pilot.press("f8")
         app.screen.tick()
-        assert "nicht verfügbar" in str(app.screen.query_one("#join-server").content)
-        assert "ABCDEF1234" in str(app.screen.query_one("#join-url").content)
+        # no server, no QR code that leads nowhere: one sentence instead
+        assert "nicht verfügbar" in str(app.screen.query_one("#join-url").content)
+        assert not str(app.screen.query_one("#join-qr").content).strip()

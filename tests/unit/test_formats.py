@@ -146,3 +146,30 @@ def test_id_must_match_the_file_name() -> None:
         "passt nicht zum Dateinamen" in p
         for p in problems_of(parse_method_card, CARD, "x.md", "anders")
     )
+
+
+def test_every_fit_problem_is_reported_with_its_figure() -> None:
+    text = """title = "Zu voll"
+start = "09:00"
+end = "11:00"
+
+[[item]]
+title = "Einstieg"
+minutes = 80
+method = "gibtsnicht"
+
+[[item]]
+title = "Mittagspause"
+minutes = 30
+kind = "pinned"
+at = "10:00"
+
+[[item]]
+title = "Vertiefung"
+minutes = 60
+"""
+    problems = problems_of(parse_agenda, text, "a.toml", {"blitzlicht"})
+    assert any("Methode 'gibtsnicht'" in p for p in problems)
+    assert any("„Mittagspause“" in p and "20 Minuten hinein" in p for p in problems)
+    assert any("30 Minuten zu spät" in p and "um 11:30" in p for p in problems)
+    assert len(problems) == 3

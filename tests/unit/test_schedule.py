@@ -59,3 +59,13 @@ def test_bad_clock_times_are_refused(text: str) -> None:
 def test_clock_round_trip() -> None:
     assert format_clock(parse_clock("07:05")) == "07:05"
     assert format_clock(25 * 60) == "01:00"
+
+
+def test_overlap_and_past_end_add_up_and_match_the_total() -> None:
+    # 20 min run into the lunch at 10:00, and after it the plan ends 30 min past 11:00
+    items = [Item(80), Item(30, "pinned", "10:00"), Item(60)]
+    plan = schedule(items, "09:00", "11:00")
+    assert [s.index for s in plan.overlaps()] == [1]
+    assert (plan.squeezed_minutes, plan.past_end_minutes) == (20, 30)
+    assert plan.overrun_minutes == 50
+    assert plan.total_minutes - plan.available_minutes == plan.overrun_minutes

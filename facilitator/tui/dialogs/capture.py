@@ -4,6 +4,8 @@ The line is parsed by core.capture_line; a capture is stored through the capture
 service before the input clears, so what the scribe saw acknowledged is on disk.
 """
 
+import gc
+from dataclasses import replace
 from datetime import date, datetime
 
 from textual.app import ComposeResult
@@ -11,11 +13,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Label
 
-from facilitator.core.capture_line import format_capture_line, parse_capture_line
-from facilitator.core.dates import reference_day
+from facilitator.core.capture_line import CaptureLine, format_capture_line, parse_capture_line
+from facilitator.core.dates import format_date, reference_day
 from facilitator.core.errors import UserError
 from facilitator.core.models import Capture
-from facilitator.core.taxonomy import CAPTURE_KINDS
+from facilitator.core.name_match import match_organisation, match_person
+from facilitator.core.taxonomy import CAPTURE_KINDS, MEASURE_STATUSES, TOPICS
 from facilitator.store.captures import add_capture, update_capture
 from facilitator.store.organisations import list_organisations
 from facilitator.store.participants import list_participants
@@ -32,12 +35,14 @@ class _LineDialog(MessageDialog[bool]):
     BINDINGS = [
         Binding("escape", "close", show=False),
         Binding("f1", "app.help", show=False),
+        Binding("ctrl+o", "take_suggestion", "key.take_suggestion", show=False),
     ]
     MESSAGE_ID = "#capture-message"
 
     def __init__(self) -> None:
         super().__init__()
         self._names: dict[str, list[str]] = {}
+        self._confirmed_new: str | None = None  # the new organisation Enter was pressed for
 
     @property
     def fapp(self):  # -> FacilitatorApp
@@ -54,14 +59,25 @@ class _LineDialog(MessageDialog[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="capture-bar"):
-            yield Label(self.title_text(), id="capture-title")
+            yield Label(self.title_text(), id="capture-title", markup=False)
             yield Input(
                 self.initial_value(),
                 placeholder=self.t("capture.placeholder"),
                 suggester=TagSuggester(self.names),
                 id="capture-input",
             )
-            yield Label("", id="capture-message")
+            yield Label("", id="capture-preview", markup=False)
+            yield Label("", id="capture-message", markup=False)
+
+    def on_mount(self) -> None:
+        # While the line is open, Python's full garbage collections would walk every
+        # object of the app (5,000 table rows …) and stall a key for 50–200 ms: what
+        # exists now is set aside (gc.freeze) and handed back when the line closes.
+        gc.freeze()
+        self.preview(self.query_one("#capture-input", Input).value)
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()
 
     def title_text(self) -> str:
         return ""
@@ -73,6 +89,93 @@ class _LineDialog(MessageDialog[bool]):
             return reference_day(get_workshop(self.fapp.store, self.fapp.workshop_id).date, today)
         except UserError:
             return today
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.preview(event.value)
+
+    def preview(self, value: str) -> None:
+        """How the line will be read, before Enter: kind, topic, organisation, owner, due."""
+        label = self.query_one("#capture-preview", Label)
+        if not value.strip():
+            label.update("")
+            label.remove_class("error")
+            return
+        try:
+            parsed = parse_capture_line(value, self.workshop_day())
+        except UserError as err:
+            label.update("⚠ " + err.text(self.fapp.lang))
+            label.add_class("error")
+            return
+        label.remove_class("error")
+        lang, parts = self.fapp.lang, []
+        parts.append(CAPTURE_KINDS[parsed.kind].get(lang))
+        if parsed.topic:
+            parts.append("#" + TOPICS[parsed.topic].get(lang))
+        if parsed.organisation:
+            match = match_organisation(parsed.organisation, self.names("@"))
+            text = "@" + match.name
+            if not match.known:
+                text += " " + (
+                    self.t("capture.org_near", name=match.suggestion)
+                    if match.suggestion
+                    else self.t("capture.org_new")
+                )
+            parts.append(text)
+        if parsed.owner:
+            person = match_person(parsed.owner, self.names("!"))
+            parts.append("!" + (person or parsed.owner))
+        if parsed.due:
+            parts.append(">" + format_date(parsed.due, lang))
+        if parsed.status:
+            parts.append("=" + MEASURE_STATUSES[parsed.status].get(lang))
+        label.update(" · ".join(parts))
+
+    def resolve(self, value: str) -> CaptureLine | None:
+        """The parsed line with known names filled in.
+
+        None while a new organisation that looks like a typo of a known one waits for
+        its confirmation (a second Enter) or the suggestion (ctrl+o).
+        """
+        parsed = parse_capture_line(value, self.workshop_day())
+        if parsed.owner:
+            parsed = replace(
+                parsed, owner=match_person(parsed.owner, self.names("!")) or parsed.owner
+            )
+        if parsed.organisation:
+            match = match_organisation(parsed.organisation, self.names("@"))
+            # a new name close to a known one is most likely a typo: ask once
+            if match.suggestion and self._confirmed_new != match.name:
+                self._confirmed_new = match.name
+                self.say(
+                    self.t("capture.confirm_near", name=match.name, near=match.suggestion),
+                    error=True,
+                )
+                return None
+            parsed = replace(parsed, organisation=match.name)
+        self._confirmed_new = None
+        return parsed
+
+    def action_take_suggestion(self) -> None:
+        """Replace the typed organisation by the near known one."""
+        box = self.query_one("#capture-input", Input)
+        try:
+            parsed = parse_capture_line(box.value, self.workshop_day())
+        except UserError:
+            return
+        if not parsed.organisation:
+            return
+        match = match_organisation(parsed.organisation, self.names("@"))
+        if match.suggestion:
+            box.value = format_capture_line(
+                parsed.kind,
+                parsed.text,
+                parsed.topic,
+                match.suggestion,
+                parsed.owner,
+                parsed.due,
+                parsed.status,
+            )
+            box.cursor_position = len(box.value)
 
     def initial_value(self) -> str:
         return ""
@@ -96,7 +199,9 @@ class CaptureDialog(_LineDialog):
             return
         store, workshop_id = self.fapp.store, self.fapp.workshop_id
         try:
-            parsed = parse_capture_line(event.value, self.workshop_day())
+            parsed = self.resolve(event.value)
+            if parsed is None:
+                return
             item = current_item(store, workshop_id)
             add_capture(
                 store,
@@ -116,6 +221,7 @@ class CaptureDialog(_LineDialog):
             return
         self._names.clear()
         event.input.value = ""
+        self.query_one("#capture-preview", Label).update("")
         kind = CAPTURE_KINDS[parsed.kind].get(self.fapp.lang)
         self.say(self.t("capture.saved", kind=kind, text=parsed.text))
 
@@ -143,7 +249,9 @@ class EditCaptureDialog(_LineDialog):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         try:
-            parsed = parse_capture_line(event.value, self.workshop_day())
+            parsed = self.resolve(event.value)
+            if parsed is None:
+                return
             status = parsed.status or ("idee" if parsed.kind == "measure" else None)
             changes = {
                 "status": status,

@@ -1,5 +1,6 @@
 """Provides small dialogs: yes/no, one line of input, and picking one of several options."""
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -39,7 +40,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="dialog-title")
+            yield Label(self.question, classes="dialog-title", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yes = f"{T('yes', self.lang)} ({T('yes_key', self.lang)})"
                 yield Button(yes, id="yes", variant="error")
@@ -63,7 +64,7 @@ class PromptDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="dialog-title")
+            yield Label(self.question, classes="dialog-title", markup=False)
             yield Input(self.value, placeholder=self.placeholder, id="prompt")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -79,14 +80,21 @@ class PickDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, question: str, options: list[tuple[str, str]]) -> None:
+    def __init__(self, question: str, options: list[tuple[str, str | Text]]) -> None:
+        """Options are (id, text); a plain text is shown literally, a Text as it is styled."""
         super().__init__()
         self.question, self.options = question, options
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="dialog-title")
-            yield OptionList(*[Option(text, id=key) for key, text in self.options], id="pick")
+            yield Label(self.question, classes="dialog-title", markup=False)
+            yield OptionList(
+                *[
+                    Option(text if isinstance(text, Text) else Text(text), id=key)
+                    for key, text in self.options
+                ],
+                id="pick",
+            )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

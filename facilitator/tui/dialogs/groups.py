@@ -31,18 +31,18 @@ class GroupsDialog(MessageDialog[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="groups-dialog"):
-            yield Label(self.t("groups.title"), classes="dialog-title")
+            yield Label(self.t("groups.title"), classes="dialog-title", markup=False)
             with Horizontal(id="groups-form"):
-                yield Label(self.t("groups.count"))
+                yield Label(self.t("groups.count"), markup=False)
                 yield Input(str(self.groups), id="groups-count", type="integer")
-                yield Label(self.t("groups.by"))
+                yield Label(self.t("groups.by"), markup=False)
                 with RadioSet(id="groups-by"):
                     for by in BY_CHOICES:
                         yield RadioButton(self.t(f"groups.by.{by}"), value=by == "both", id=by)
                 yield Button(self.t("groups.run"), id="groups-run", variant="primary")
-            yield Label(id="groups-message")
+            yield Label(id="groups-message", markup=False)
             with VerticalScroll(id="groups-scroll"):
-                yield Static(id="groups-result")
+                yield Static(id="groups-result", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#groups-count", Input).focus()

@@ -8,6 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from facilitator.tui.palette import binding_text
+
 
 class HelpDialog(ModalScreen[None]):
     """A scrollable list of keys; any of Esc, F1 or q closes it."""
@@ -29,7 +31,9 @@ class HelpDialog(ModalScreen[None]):
                 continue
             seen.add(binding.action)
             keys = binding.key_display or binding.key
-            table.add_row(keys.replace("ctrl+", ctrl), binding.description)
+            lang = self.app.lang  # type: ignore[attr-defined]
+            # a dialog's bindings are not translated on creation: Textual's own included
+            table.add_row(keys.replace("ctrl+", ctrl), binding_text(binding.description, lang))
         return table
 
     def compose(self) -> ComposeResult:
@@ -40,10 +44,10 @@ class HelpDialog(ModalScreen[None]):
             b for found in self.under._bindings.key_to_bindings.values() for b in found
         ]
         with VerticalScroll(classes="dialog", id="help"):
-            yield Static(Text(t("help.title"), style="bold"))
-            yield Static(self._table(t("help.screen"), screen_bindings))
-            yield Static(self._table(t("help.global"), app_bindings))
-            yield Static(t("help.syntax"), id="help-syntax")
+            yield Static(Text(t("help.title"), style="bold"), markup=False)
+            yield Static(self._table(t("help.screen"), screen_bindings), markup=False)
+            yield Static(self._table(t("help.global"), app_bindings), markup=False)
+            yield Static(t("help.syntax"), id="help-syntax", markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -1,5 +1,6 @@
 """Provides the searchable method picker: type to filter the cards, Enter picks one."""
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -48,7 +49,9 @@ class MethodPicker(ModalScreen[str | None]):
             options.add_option(Option(self.app.t("methods.none"), id=NO_METHOD))  # type: ignore[attr-defined]
         for card in found:
             options.add_option(
-                Option(f"{card.name.get(self.lang)} – {card.summary.get(self.lang)}", id=card.id)
+                Option(
+                    Text(f"{card.name.get(self.lang)} – {card.summary.get(self.lang)}"), id=card.id
+                )
             )
         if options.option_count:
             options.highlighted = 0

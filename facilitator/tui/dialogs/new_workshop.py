@@ -2,6 +2,7 @@
 
 from datetime import date as Date
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -26,16 +27,16 @@ class NewWorkshopDialog(ModalScreen[tuple | None]):
         # A shipped template by its name (the file name without .toml).
         templates = [path.name.removesuffix(".toml") for path in shipped_agendas()]
         with Vertical(classes="dialog"):
-            yield Label(t("start.new_title"), classes="dialog-title")
+            yield Label(t("start.new_title"), classes="dialog-title", markup=False)
             yield Input(placeholder=t("start.title_placeholder"), id="new-title")
             yield Input(placeholder=t("start.date_placeholder"), id="new-date")
-            yield Label(t("start.template"))
+            yield Label(t("start.template"), markup=False)
             yield OptionList(
-                *[Option(name, id=name) for name in templates],
+                *[Option(Text(name), id=name) for name in templates],
                 Option(t("start.no_template"), id=EMPTY),
                 id="new-template",
             )
-            yield Label("", id="new-message", classes="error")
+            yield Label("", id="new-message", classes="error", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

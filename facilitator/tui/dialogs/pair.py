@@ -23,11 +23,11 @@ class PairDialog(MessageDialog[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="pair-dialog"):
-            yield Label(self.t("pair.title"), classes="dialog-title")
-            yield Label(self.t("pair.this"))
-            yield Label(id="pair-this-url")
-            yield Label(id="pair-this-code")
-            yield Label(self.t("pair.other"), id="pair-other")
+            yield Label(self.t("pair.title"), classes="dialog-title", markup=False)
+            yield Label(self.t("pair.this"), markup=False)
+            yield Label(id="pair-this-url", markup=False)
+            yield Label(id="pair-this-code", markup=False)
+            yield Label(self.t("pair.other"), id="pair-other", markup=False)
             # compact: the dialog must fit at 80×24 with a two-line message
             yield Input(placeholder=self.t("pair.url"), id="pair-url", compact=True)
             yield Input(placeholder=self.t("pair.code"), id="pair-code", compact=True)
@@ -36,8 +36,8 @@ class PairDialog(MessageDialog[None]):
                     self.t("pair.connect"), id="pair-connect", variant="primary", compact=True
                 )
                 yield Button(self.t("pair.close"), id="pair-close", compact=True)
-            yield Label(id="pair-status")
-            yield Label(id="pair-message")
+            yield Label(id="pair-status", markup=False)
+            yield Label(id="pair-message", markup=False)
 
     def on_mount(self) -> None:
         self.show_this_laptop()

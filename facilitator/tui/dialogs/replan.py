@@ -1,49 +1,146 @@
-"""Provides the re-plan proposal after an overrun: accept (shorten) or decline (nothing)."""
+"""Provides the re-plan proposal as a table to adjust: +/− per block, Enter accepts, Esc declines.
 
-from collections.abc import Sequence
+The table shows every item still to come with its new start time; under it, for each
+fixed point (a pinned item or the end), whether the plan now reaches it in time.
+"""
+
+from collections.abc import Callable
+from dataclasses import replace
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, DataTable, Label, Static
 
 from facilitator.core.models import AgendaItem
-from facilitator.core.replan import Replan
+from facilitator.core.replan import Replan, lateness
+from facilitator.core.schedule import format_clock, schedule
+from facilitator.tui.widgets.cells import cell
 
 
-class ReplanDialog(ModalScreen[bool]):
-    """Shows old → new minutes of every block the proposal shortens."""
+class ReplanDialog(ModalScreen[dict | None]):
+    """Returns {item id: new minutes} of the changed items, or None when declined."""
 
     BINDINGS = [
-        Binding("j,y,enter", "answer(True)", show=False),
-        Binding("n,escape", "answer(False)", show=False),
+        Binding("j,y,enter", "accept", show=False),
+        Binding("n,escape", "decline", show=False),
+        Binding("plus,equals_sign", "minutes(1)", show=False),
+        Binding("minus", "minutes(-1)", show=False),
     ]
 
-    def __init__(self, behind_minutes: int, items: Sequence[AgendaItem], plan: Replan) -> None:
+    def __init__(
+        self,
+        behind_minutes: int,
+        items: list[AgendaItem],
+        plan: Replan,
+        start: int,
+        end: int | None,
+        floor: Callable[[AgendaItem], int],
+    ) -> None:
         super().__init__()
         self.behind_minutes, self.items, self.plan = behind_minutes, items, plan
+        self.start, self.end, self.floor = start, end, floor
+        self.minutes = {it.id: plan.minutes.get(it.id, it.minutes) for it in items}
+
+    def t(self, key: str, **values: object) -> str:
+        return self.app.t(key, **values)  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
-        t = self.app.t  # type: ignore[attr-defined]
-        lines = [
-            t("replan.line", title=it.title, old=it.minutes, new=self.plan.minutes[it.id])
-            for it in self.items
-            if it.id in self.plan.minutes
-        ]
-        if self.plan.shortfall:
-            lines.append(t("replan.shortfall", minutes=self.plan.shortfall))
+        t = self.t
         with Vertical(classes="dialog", id="replan"):
-            yield Label(t("replan.title", minutes=self.behind_minutes), classes="dialog-title")
-            yield Static("\n".join(lines), id="replan-lines")
+            yield Label(
+                t("replan.title", minutes=self.behind_minutes), classes="dialog-title", markup=False
+            )
+            yield DataTable(id="replan-table", cursor_type="row", zebra_stripes=True)
+            yield Static(id="replan-status", markup=False)
+            yield Label(t("replan.keys"), id="replan-keys", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(
                     f"{t('replan.accept')} ({t('yes_key')})", id="accept", variant="primary"
                 )
                 yield Button(t("replan.decline") + " (n)", id="decline")
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "accept")
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key in ("col.start", "col.title", "replan.col_old", "replan.col_new"):
+            table.add_column(self.t(key), key=key)
+        self.show()
+        table.focus()
 
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
+    def edited_items(self) -> list[AgendaItem]:
+        return [replace(it, minutes=self.minutes[it.id]) for it in self.items]
+
+    def show(self) -> None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        items = self.edited_items()
+        slots = schedule(items, format_clock(self.start)).slots if items else ()
+        for item, slot, old in zip(items, slots, self.items, strict=True):
+            new = self.minutes[item.id]
+            mark = "" if new == old.minutes else " ←"
+            table.add_row(
+                cell(slot.start_text),
+                cell(item.title, 40),
+                cell(old.minutes),
+                cell(f"{new}{mark}"),
+                key=item.id,
+            )
+        if items:
+            table.move_cursor(row=min(max(row, 0), len(items) - 1))
+        self.query_one("#replan-status", Static).update(self.status_text(items))
+
+    def status_text(self, items: list[AgendaItem]) -> str:
+        titles = {it.id: it.title for it in items}
+        lines = []
+        for stretch in lateness(items, self.start, self.end):
+            if stretch.fixed_at is None:
+                continue
+            target = (
+                self.t("replan.until_end", at=format_clock(stretch.fixed_at))
+                if stretch.fixed_id is None
+                else self.t(
+                    "replan.until",
+                    title=titles[stretch.fixed_id],
+                    at=format_clock(stretch.fixed_at),
+                )
+            )
+            state = (
+                self.t("replan.fits")
+                if stretch.over == 0
+                else self.t("replan.over", minutes=stretch.over)
+            )
+            lines.append(f"{target}: {state}")
+        return "\n".join(lines)
+
+    def action_minutes(self, step: int) -> None:
+        table = self.query_one(DataTable)
+        if not 0 <= table.cursor_row < len(self.items):
+            return
+        item = self.items[table.cursor_row]
+        if item.kind != "block":
+            return  # breaks and pinned items keep their time
+        new = self.minutes[item.id] + step
+        if step < 0 and new < min(self.floor(item), item.minutes):
+            return
+        self.minutes[item.id] = new
+        self.show()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()  # Enter on the table (it has the focus) accepts, as the hint says
+        self.action_accept()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "accept":
+            self.action_accept()
+        else:
+            self.action_decline()
+
+    def action_accept(self) -> None:
+        self.dismiss(
+            {it.id: self.minutes[it.id] for it in self.items if self.minutes[it.id] != it.minutes}
+        )
+
+    def action_decline(self) -> None:
+        self.dismiss(None)

@@ -4,7 +4,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult, active_app
+from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from facilitator.core.errors import UserError
@@ -17,13 +19,22 @@ if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
 
 
+# a message is news: after this long it is no longer about what is on the screen
+MESSAGE_SECONDS = 8.0
+
+
 class BaseScreen(Screen):
     """A main screen; subclasses yield their body from `compose_body`."""
 
     name_key = ""
+    # first in every footer, so the list of all keys is always one key away (80 columns
+    # cannot show every hint); the app's own F1 binding stays out of the footer
+    BINDINGS = [Binding("f1", "app.help", "key.help", key_display="F1")]
 
     def __init__(self) -> None:
         super().__init__()
+        self._message_timer: Timer | None = None
+        self._shown: tuple | None = None  # what refresh_if_stale last built the view for
         translate_bindings(self, active_app.get().lang)  # type: ignore[attr-defined]
 
     @property
@@ -44,19 +55,35 @@ class BaseScreen(Screen):
     def compose(self) -> ComposeResult:
         yield StatusHeader()
         yield from self.compose_body()
-        yield Static(id="message")
+        yield Static(id="message", markup=False)
         yield Footer(compact=True, show_command_palette=False)
 
     def compose_body(self) -> ComposeResult:
         yield from ()
 
     def on_mount(self) -> None:
-        self.refresh_data()
+        self.refresh_if_stale()
         self.tick()
 
     def on_screen_resume(self) -> None:
-        self.refresh_data()
+        self.refresh_if_stale()
         self.tick()
+
+    def view_width(self) -> int:
+        """The width the tables lay themselves out for (the app's before the first layout)."""
+        return self.size.width or self.app.size.width
+
+    def refresh_if_stale(self) -> None:
+        """Re-read only if data, workshop, width or the minute changed since the last time.
+
+        Mount, resume and resize arrive together on a first visit; each full refresh of
+        a 300-row table costs tens of milliseconds, so the same view is built once.
+        """
+        app = self.fapp
+        key = (app.data_version, app.workshop_id, self.view_width(), app.now_ms() // 60_000)
+        if key != self._shown:
+            self._shown = key
+            self.refresh_data()
 
     def say(self, text: str, error: bool = False) -> None:
         """Show one line under the body (errors in the error colour)."""
@@ -66,6 +93,17 @@ class BaseScreen(Screen):
         message = self.query_one("#message", Static)
         message.update(text)
         message.set_class(error, "error")
+        if self._message_timer is not None:
+            self._message_timer.stop()
+        self._message_timer = self.set_timer(MESSAGE_SECONDS, self.clear_message) if text else None
+
+    def clear_message(self) -> None:
+        """Empty the message line (a stale message reads as if it were about now)."""
+        self._message_timer = None
+        if self.is_mounted:
+            message = self.query_one("#message", Static)
+            message.update("")
+            message.remove_class("error")
 
     def call_service(self, action: Callable[..., object], *args: object, **kwargs: object) -> bool:
         """Run a store service on this screen's store; a UserError becomes the message line.

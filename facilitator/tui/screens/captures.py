@@ -6,7 +6,7 @@ dot budget, and revealing the results.
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Input, Label
+from textual.widgets import DataTable, Input, Label, Static
 
 from facilitator.core.capture_line import parse_capture_filter
 from facilitator.core.dates import format_date
@@ -24,7 +24,7 @@ from facilitator.store.captures import (
 from facilitator.tui.dialogs.capture import EditCaptureDialog
 from facilitator.tui.dialogs.common import PromptDialog
 from facilitator.tui.screens.base import BaseScreen
-from facilitator.tui.widgets.cells import cut
+from facilitator.tui.widgets.cells import Column, cell, fit_columns
 
 
 class CapturesScreen(BaseScreen):
@@ -34,12 +34,12 @@ class CapturesScreen(BaseScreen):
     AUTO_FOCUS = "#captures-table"
     BINDINGS = [
         Binding("a", "scope", "key.scope"),
-        Binding("slash,f", "filter", "key.filter", key_display="/"),
+        Binding("slash,f", "filter", "key.filter", key_display="/", show=False),
         Binding("e,enter", "edit", "key.edit"),
-        Binding("delete,d", "delete", "key.delete"),
-        Binding("p", "dots", "key.dots"),
-        Binding("h", "hide", "key.hide"),
-        Binding("s", "status", "key.status"),
+        Binding("delete,d", "delete", "key.delete", key_display="d", show=False),
+        Binding("p", "dots", "key.dots", show=False),
+        Binding("h", "hide", "key.hide", show=False),
+        Binding("s", "status", "key.status", show=False),
         Binding("o", "block('collection_open')", "key.collect"),
         Binding("v", "block('voting_open')", "key.vote"),
         Binding("b", "budget", "key.budget", show=False),
@@ -58,21 +58,32 @@ class CapturesScreen(BaseScreen):
         return self.query_one("#captures-table", DataTable)
 
     def compose_body(self) -> ComposeResult:
-        yield Label(id="captures-scope")
+        yield Label(id="captures-scope", markup=False)
         yield Input(placeholder=self.t("captures.filter"), id="captures-filter")
         yield DataTable(id="captures-table", cursor_type="row", zebra_stripes=True)
-        yield Label(id="captures-block")
+        # the whole text of the highlighted row, wrapped: long entries stay readable
+        yield Static(id="captures-detail", markup=False)
+        yield Label(id="captures-block", markup=False)
+
+    def columns(self) -> list[Column]:
+        """Kind, dots and source keep their width; text, topic and organisation share the rest."""
+        return [
+            Column("col.kind", self.t("col.kind"), width=12),
+            Column("col.text", self.t("col.text"), share=4, least=16),
+            Column("col.topic", self.t("col.topic"), share=1, least=8),
+            Column("col.org", self.t("col.org"), share=2, least=10),
+            Column("col.dots", self.t("col.dots"), width=4),
+            Column("col.source", self.t("col.source"), width=6),
+        ]
 
     def on_mount(self) -> None:
         table = self.table
-        for key in ("col.kind", "col.text", "col.topic", "col.org", "col.dots", "col.source"):
-            table.add_column(self.t(key), key=key)
         self.query_one("#captures-filter", Input).display = False
         table.focus()
         super().on_mount()
 
     def on_resize(self) -> None:
-        self.refresh_data()
+        self.refresh_if_stale()
 
     def refresh_data(self) -> None:
         table = self.table
@@ -99,34 +110,54 @@ class CapturesScreen(BaseScreen):
             f"{scope} · {self.t('captures.count', count=len(found))}"
         )
         row = table.cursor_row
+        widths = fit_columns(table, self.columns(), self.view_width())
         table.clear()
         self.captures = found
-        # the text takes what the other columns leave, so 80 columns show every column
-        text_width = max(24, self.size.width - 74)
         for capture in found:
             source = self.t("captures.participant") if capture.source == "participant" else ""
             if capture.hidden:
                 source = (source + " " + self.t("captures.hidden")).strip()
             topic = TOPICS[capture.topic].get(lang) if capture.topic in TOPICS else ""
-            text = capture.text
-            if capture.owner or capture.due:
-                due = format_date(capture.due, lang) if capture.due else ""
-                text += f" (→ {capture.owner or '?'}{', ' + due if due else ''})"
-            if capture.kind == "measure" and capture.status in MEASURE_STATUSES:
-                text += f" ({MEASURE_STATUSES[capture.status].get(lang)})"
             kind = CAPTURE_KINDS.get(capture.kind)
             table.add_row(
-                kind.get(lang) if kind else capture.kind,
-                cut(text, text_width),
-                cut(topic, 16),
-                cut(capture.organisation, 18),
-                str(capture.votes or ""),
-                source,
+                cell(kind.get(lang) if kind else capture.kind, widths["col.kind"]),
+                cell(self._full_text(capture, lang), widths["col.text"]),
+                cell(topic, widths["col.topic"]),
+                cell(capture.organisation, widths["col.org"]),
+                cell(capture.votes or ""),
+                cell(source, widths["col.source"]),
                 key=capture.id,
             )
         if found:
             table.move_cursor(row=min(max(row, 0), len(found) - 1))
+        self._show_detail()
         self._show_block(block)
+
+    @staticmethod
+    def _full_text(capture: Capture, lang: str) -> str:
+        """The text with a task's owner and due date and a measure's status."""
+        text = capture.text
+        if capture.owner or capture.due:
+            due = format_date(capture.due, lang) if capture.due else ""
+            text += f" (→ {capture.owner or '?'}{', ' + due if due else ''})"
+        if capture.kind == "measure" and capture.status in MEASURE_STATUSES:
+            text += f" ({MEASURE_STATUSES[capture.status].get(lang)})"
+        return text
+
+    def _show_detail(self) -> None:
+        row = self.table.cursor_row
+        chosen = self.captures[row] if 0 <= row < len(self.captures) else None
+        detail = self.query_one("#captures-detail", Static)
+        if chosen is None:
+            detail.update("")
+            return
+        parts = [self._full_text(chosen, self.fapp.lang)]
+        if chosen.organisation:
+            parts.append(f"@ {chosen.organisation}")
+        detail.update(" · ".join(parts))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
 
     def _filtered(self, item_id: str | None) -> list[Capture]:
         text = self.query_one("#captures-filter", Input).value

@@ -33,29 +33,29 @@ class ExportScreen(BaseScreen):
     name_key = "screen.export"
     AUTO_FOCUS = None  # the letters are keys, not typing
     BINDINGS = [
-        Binding("j", "write('json')", "key.json"),
+        Binding("j", "write('json')", "key.json", show=False),
         Binding("p", "write('protocol')", "key.protocol"),
         Binding("f", "write('factsheet')", "key.factsheet"),
-        Binding("i", "write('ics')", "key.ics"),
+        Binding("i", "write('ics')", "key.ics", show=False),
         Binding("k", "write('contacts')", "key.contacts"),
-        Binding("g", "write('runsheet')", "key.runsheet"),  # r is the review
-        Binding("a", "write('agenda')", "key.agenda_poster"),
-        Binding("s", "write('signin')", "key.signin"),
-        Binding("b", "write('badges')", "key.badges"),
-        Binding("o", "folder", "export.folder"),
         Binding("r", "app.show('review')", "key.review"),
-        Binding("w", "settings", "key.settings"),
+        Binding("g", "write('runsheet')", "key.runsheet", show=False),  # r is the review
+        Binding("a", "write('agenda')", "key.agenda_poster", show=False),
+        Binding("s", "write('signin')", "key.signin", show=False),
+        Binding("b", "write('badges')", "key.badges", show=False),
+        Binding("o", "folder", "export.folder", show=False),
+        Binding("w", "settings", "key.settings", show=False),
     ]
 
     def compose_body(self) -> ComposeResult:
-        yield Label(self.t("export.folder"))
+        yield Label(self.t("export.folder"), markup=False)
         folder = Input(str(Path.cwd()), id="export-folder")
         folder.can_focus = False  # focused only with o, so the letters stay keys
         yield folder
-        yield Label(self.t("export.hint"), id="export-hint")
-        yield Label(self.t("export.hint_more"), id="export-hint-more")
-        yield Label(self.t("export.hint_kit"), id="export-hint-kit")
-        yield Label(id="export-result")
+        yield Label(self.t("export.hint"), id="export-hint", markup=False)
+        yield Label(self.t("export.hint_more"), id="export-hint-more", markup=False)
+        yield Label(self.t("export.hint_kit"), id="export-hint-kit", markup=False)
+        yield Label(id="export-result", markup=False)
 
     def action_settings(self) -> None:
         """The workshop's details (venue, moderation, distribution …) before the protocol."""

@@ -25,12 +25,12 @@ class JoinScreen(BaseScreen):
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="join-body"):
-            yield Label(self.t("join.scan"), id="join-scan")
+            yield Label(self.t("join.scan"), id="join-scan", markup=False)
             with Center():
-                yield Static(id="join-qr")
-            yield Label(id="join-url")
-            yield Label(id="join-code")
-            yield Label(id="join-server")
+                yield Static(id="join-qr", markup=False)
+            yield Label(id="join-url", markup=False)
+            yield Label(id="join-code", markup=False)
+            yield Label(id="join-server", markup=False)
 
     def action_upload(self) -> None:
         from facilitator.tui.dialogs.upload import UploadDialog
@@ -42,11 +42,12 @@ class JoinScreen(BaseScreen):
 
         url = self.fapp.join_url()
         if url is None:
-            # no workshop (deleted): no stale code on the projector
+            # no workshop (deleted) or no server: no QR code that leads nowhere
             self._url = None
             self.query_one("#join-qr", Static).update("")
             self.query_one("#join-code", Label).update("")
-            self.query_one("#join-url", Label).update(self.t("no_workshop"))
+            problem = self.fapp.server_problem if self.fapp.workshop_id else None
+            self.query_one("#join-url", Label).update(problem or self.t("no_workshop"))
             return
         if url != self._url:
             self._url = url
@@ -61,10 +62,14 @@ class JoinScreen(BaseScreen):
             text = self.t("join.phones", count=server.phones_connected)
             if server.refused:  # the moderators see that a flood is being held off
                 text += self.t("join.refused", count=server.refused)
+            if self.fapp.server_note:
+                text = f"{self.fapp.server_note} · {text}"
             if self.fapp.join_url() != self._url:
                 self.refresh_data()
         else:
-            text = self.fapp.server_problem or ""
+            text = "" if self._url is None else (self.fapp.server_problem or "")
+            if self._url is None and self.fapp.join_url() is not None:
+                self.refresh_data()
         label = self.query_one("#join-server", Label)
         if str(label.content) != text:
             label.update(text)

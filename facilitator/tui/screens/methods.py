@@ -1,5 +1,6 @@
 """Provides the Methods screen: search the cards, read one, use it for an agenda item."""
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -26,12 +27,15 @@ def card_markdown(card: MethodCard, lang: str, t) -> str:
         "",
     ]
     if card.steps:
+        lines += [f"## {t('methods.steps')}", ""]
         lines += [f"1. **{step.minutes} min** – {step.text.get(lang)}" for step in card.steps]
         lines.append("")
     for key in ("materials", "tips", "traps"):
         entries = getattr(card, key).get(lang) or getattr(card, key).get("de") or []
-        lines += [f"- {entry}" for entry in entries]
         if entries:
+            # one heading per list: materials, tips and pitfalls are different things to read
+            lines += [f"## {t('methods.' + key)}", ""]
+            lines += [f"- {entry}" for entry in entries]
             lines.append("")
     lines.append(card.body)
     return "\n".join(lines)
@@ -74,7 +78,7 @@ class MethodsScreen(BaseScreen):
         cards = sorted(self.fapp.methods().values(), key=lambda c: c.name.get(lang).lower())
         for card in cards:
             if card_matches(card, words):
-                options.add_option(Option(card.name.get(lang), id=card.id))
+                options.add_option(Option(Text(card.name.get(lang)), id=card.id))
         if options.option_count:
             options.highlighted = 0
 

@@ -1,4 +1,4 @@
-"""Provides the Participants screen: the table, CSV import, presence and consent."""
+"""Provides the Participants screen: the table, CSV import, presence, consent, add/edit/merge."""
 
 from pathlib import Path
 
@@ -12,16 +12,26 @@ from facilitator.core.errors import UserError
 from facilitator.core.models import Participant
 from facilitator.core.participants_csv import parse_participants_csv
 from facilitator.core.taxonomy import ORG_TYPES
+from facilitator.core.timeformat import local_time_text
+from facilitator.store.organisations import list_organisations
+from facilitator.store.participant_admin import (
+    add_walk_in,
+    edit_participant,
+    merge_participants,
+    participants_by_surname,
+)
 from facilitator.store.participant_import import import_participants
 from facilitator.store.participants import (
+    add_participant,
+    delete_participant,
     get_participant,
-    list_participants,
     set_consent,
     set_present,
 )
-from facilitator.tui.dialogs.common import ConfirmDialog, PromptDialog
+from facilitator.tui.dialogs.common import ConfirmDialog, PickDialog, PromptDialog
+from facilitator.tui.dialogs.participant_form import ParticipantForm
 from facilitator.tui.screens.base import BaseScreen
-from facilitator.tui.widgets.cells import cut
+from facilitator.tui.widgets.cells import Column, cell, fit_columns
 
 
 class ParticipantsScreen(BaseScreen):
@@ -29,11 +39,16 @@ class ParticipantsScreen(BaseScreen):
 
     name_key = "screen.participants"
     BINDINGS = [
-        Binding("i", "import_csv", "key.import"),
         Binding("space,x", "present", "key.present", key_display="␣"),
+        Binding("w", "walk_in", "key.walk_in"),
+        Binding("a", "add", "key.add"),
+        Binding("enter,b", "edit", "key.edit", key_display="b"),
         Binding("e", "consent", "key.consent"),
-        Binding("g", "groups", "key.groups"),
-        Binding("E", "erase", "key.erase", key_display="⇧E"),
+        Binding("delete,d", "delete", "key.delete", key_display="d", show=False),
+        Binding("m", "merge", "key.merge", show=False),
+        Binding("i", "import_csv", "key.import", show=False),
+        Binding("g", "groups", "key.groups", show=False),
+        Binding("E", "erase", "key.erase", key_display="⇧E", show=False),
     ]
 
     def __init__(self) -> None:
@@ -47,44 +62,46 @@ class ParticipantsScreen(BaseScreen):
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="participants-bar"):
-            yield Label(id="participants-count")
+            yield Label(id="participants-count", markup=False)
             button = Button(self.t("key.groups") + " (g)", id="participants-groups", compact=True)
             button.can_focus = False  # the table keeps the keys
             yield button
         yield DataTable(id="participants-table", cursor_type="row", zebra_stripes=True)
 
-    def on_mount(self) -> None:
-        table = self.table
-        for key in (
-            "col.name",
-            "col.present",
-            "col.consent",
-            "col.org",
-            "col.org_type",
-            "col.municipality",
-        ):
-            table.add_column(self.t(key), key=key)
-        super().on_mount()
+    def columns(self) -> list[Column]:
+        """Name, organisation and municipality share what the marks and the type leave."""
+        return [
+            Column("col.name", self.t("col.name"), share=3, least=14),
+            Column("col.present", self.t("col.present"), width=2),
+            Column("col.consent", self.t("col.consent"), width=5),
+            Column("col.org", self.t("col.org"), share=3, least=12),
+            Column("col.org_type", self.t("col.org_type"), width=10),
+            Column("col.municipality", self.t("col.municipality"), share=2, least=8),
+        ]
+
+    def on_resize(self) -> None:
+        self.refresh_if_stale()
 
     def refresh_data(self) -> None:
         table = self.table
         row = table.cursor_row
+        widths = fit_columns(table, self.columns(), self.view_width())
         table.clear()
         if self.workshop_id is None:
             self.people = []
             self.query_one("#participants-count", Label).update(self.t("no_workshop"))
             return
-        self.people = list_participants(self.store, self.workshop_id)
+        self.people = participants_by_surname(self.store, self.workshop_id)
         lang = self.fapp.lang
         for person in self.people:
             org_type = ORG_TYPES.get(person.org_type)
             table.add_row(
-                cut(person.name, 24),
-                "✓" if person.present else "·",
-                "✓" if person.consent else "·",
-                cut(person.organisation, 26),
-                org_type.get(lang) if org_type else person.org_type,
-                cut(person.municipality, 16),
+                cell(person.name, widths["col.name"]),
+                cell("✓" if person.present else "·"),
+                cell("✓" if person.consent else "·"),
+                cell(person.organisation, widths["col.org"]),
+                cell(org_type.get(lang) if org_type else person.org_type, widths["col.org_type"]),
+                cell(person.municipality, widths["col.municipality"]),
                 key=person.id,
             )
         if self.people:
@@ -116,7 +133,87 @@ class ParticipantsScreen(BaseScreen):
             self.say(self.t("participants.consent_off", name=person.name))
         else:
             stored = get_participant(self.store, person.id)
-            self.say(self.t("participants.consent_on", name=person.name, at=stored.consent_at))
+            at = local_time_text(stored.consent_at, self.fapp.lang)
+            self.say(self.t("participants.consent_on", name=person.name, at=at))
+
+    def _organisations(self) -> list[str]:
+        return [org.name for org in list_organisations(self.store)]
+
+    def action_add(self) -> None:
+        if self.workshop_id is None:
+            return
+
+        def entered(values: dict | None) -> None:
+            if values and self.call_service(add_participant, self.workshop_id, **values):
+                self.say(self.t("participants.added", name=values["name"]))
+
+        form = ParticipantForm(self.t("participants.add_title"), None, self._organisations())
+        self.app.push_screen(form, entered)
+
+    def action_walk_in(self) -> None:
+        """One line, "Name @ Organisation": added and marked present."""
+        if self.workshop_id is None:
+            return
+
+        def entered(line: str | None) -> None:
+            if not line or not line.strip():
+                return
+            name, _, organisation = line.partition("@")
+            if self.call_service(add_walk_in, self.workshop_id, name, organisation.strip()):
+                self.say(self.t("participants.walked_in", name=" ".join(name.split())))
+
+        prompt = PromptDialog(
+            self.t("participants.walk_in_prompt"), placeholder=self.t("participants.walk_in_hint")
+        )
+        self.app.push_screen(prompt, entered)
+
+    def action_edit(self) -> None:
+        person = self.selected()
+        if person is None:
+            return
+
+        def entered(values: dict | None) -> None:
+            if values:
+                self.call_service(edit_participant, person.id, **values)
+
+        form = ParticipantForm(self.t("participants.edit_title"), person, self._organisations())
+        self.app.push_screen(form, entered)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_delete(self) -> None:
+        person = self.selected()
+        if person is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and self.call_service(delete_participant, person.id):
+                self.say(self.t("participants.deleted", name=person.name))
+
+        question = self.t("participants.confirm_delete", name=person.name)
+        self.app.push_screen(ConfirmDialog(question, self.fapp.lang), confirmed)
+
+    def action_merge(self) -> None:
+        """Fold another entry (a duplicate) into the selected person."""
+        person = self.selected()
+        if person is None:
+            return
+        others = [
+            (p.id, f"{p.name} · {p.organisation}" if p.organisation else p.name)
+            for p in self.people
+            if p.id != person.id
+        ]
+        if not others:
+            return
+
+        def picked(other_id: str | None) -> None:
+            if other_id and self.call_service(merge_participants, person.id, other_id):
+                self.say(self.t("participants.merged", name=person.name))
+
+        question = self.t("participants.merge_prompt", name=person.name)
+        self.app.push_screen(PickDialog(question, others), picked)
 
     def action_erase(self) -> None:
         """Erase the selected person for good (GDPR Art. 17), after a yes."""

@@ -4,15 +4,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Label
 
+from facilitator.core.live_plan import live_times
 from facilitator.core.models import AgendaItem
+from facilitator.core.schedule import format_clock
 from facilitator.store.agenda import add_item, move_item, remove_item, update_item
 from facilitator.tui.dialogs.common import ConfirmDialog
 from facilitator.tui.dialogs.item_form import ItemForm
 from facilitator.tui.dialogs.method_picker import NO_METHOD, MethodPicker
 from facilitator.tui.screens.base import BaseScreen
-from facilitator.tui.widgets.cells import cut
+from facilitator.tui.timing import plan_base_ms
+from facilitator.tui.widgets.cells import Column, cell, fit_columns
 
 STEP_MINUTES = 5
+MINIMUM_MINUTES = 5
 
 
 class PlanScreen(BaseScreen):
@@ -23,7 +27,7 @@ class PlanScreen(BaseScreen):
         Binding("a", "add", "key.add"),
         Binding("enter", "edit", "key.edit", show=False),
         Binding("e", "edit", "key.edit"),
-        Binding("delete,d", "remove", "key.delete"),
+        Binding("delete,d", "remove", "key.delete", key_display="d"),
         Binding("shift+up,K", "move(-1)", "key.move_up", key_display="⇧↑", show=False),
         Binding("shift+down,J", "move(1)", "key.move_down", key_display="⇧↓", show=False),
         Binding("plus,equals_sign", "minutes(5)", "key.more", key_display="+"),
@@ -44,49 +48,61 @@ class PlanScreen(BaseScreen):
     def compose_body(self) -> ComposeResult:
         table = DataTable(id="plan-table", cursor_type="row", zebra_stripes=True)
         yield table
-        yield Label(id="plan-total")
+        yield Label(id="plan-total", markup=False)
 
-    def on_mount(self) -> None:
-        table = self.table
-        for key in ("col.nr", "col.start", "col.end", "col.title", "col.minutes", "col.type"):
-            table.add_column(self.t(key), key=key)
-        table.add_column(self.t("col.method"), key="col.method")
-        super().on_mount()
+    def columns(self) -> list[Column]:
+        """Times and minutes keep their width; title and method share the rest."""
+        return [
+            Column("col.nr", self.t("col.nr"), width=2),
+            Column("col.start", self.t("col.start"), width=5),
+            Column("col.end", self.t("col.end"), width=5),
+            Column("col.title", self.t("col.title"), share=3, least=16),
+            Column("col.minutes", self.t("col.minutes"), width=4),
+            Column("col.type", self.t("col.type"), width=12),
+            Column("col.method", self.t("col.method"), share=1, least=10),
+        ]
 
     def refresh_data(self) -> None:
         table = self.table
         snapshot = self.fapp.snapshot()
         row = table.cursor_row
+        widths = fit_columns(table, self.columns(), self.view_width())
         table.clear()
         if snapshot is None or snapshot.plan is None:
             self.items = []
             self.query_one("#plan-total", Label).update(self.t("no_workshop"))
             return
         self.items, plan = snapshot.items, snapshot.plan
-        # the title takes what the other columns leave, so 80 columns show every column
-        title_width = max(18, self.size.width - 62)
+        # once the workshop runs, the times as they are now (what ran, when the rest runs)
+        now = self.fapp.now_ms()
+        times = live_times(snapshot.items, plan, snapshot.state, now, plan_base_ms(snapshot, now))
         for index, (item, slot) in enumerate(zip(self.items, plan.slots, strict=True)):
             kind = (
                 self.t("kind.pinned", at=item.at)
                 if item.kind == "pinned"
                 else self.t(f"kind.{item.kind}")
             )
+            late = item.kind == "pinned" and times[index][0] > slot.start
+            if slot.squeezed or late:  # the items before it run into this fixed point
+                kind = "⚠ " + kind
             card = self.fapp.method(item.method)
             method = card.name.get(self.fapp.lang) if card else (item.method or "")
             marker = "▶ " if item.id == snapshot.state.current_id else ""
             table.add_row(
-                str(index + 1),
-                slot.start_text,
-                slot.end_text,
-                cut(marker + item.title, title_width),
-                str(item.minutes),
-                kind,
-                cut(method, 18),
+                cell(index + 1),
+                cell(format_clock(times[index][0])),
+                cell(format_clock(times[index][1])),
+                cell(marker + item.title, widths["col.title"]),
+                cell(item.minutes),
+                cell(kind, widths["col.type"]),
+                cell(method, widths["col.method"]),
                 key=item.id,
             )
         if self.items:
             table.move_cursor(row=min(row, len(self.items) - 1))
-        end = plan.slots[-1].end_text if plan.slots else ""
+        end = format_clock(times[-1][1]) if times else ""
+        if plan.slots and end != plan.slots[-1].end_text:  # running late or early
+            end += " " + self.t("plan.planned_end", end=plan.slots[-1].end_text)
         if plan.available_minutes is None:
             text = self.t("plan.total_open", total=plan.total_minutes, end=end)
         else:
@@ -95,7 +111,18 @@ class PlanScreen(BaseScreen):
             )
         total = self.query_one("#plan-total", Label)
         if not plan.fits:
-            text += "  " + self.t("plan.over", minutes=plan.overrun_minutes)
+            problems = [
+                self.t(
+                    "plan.overlap",
+                    minutes=slot.squeezed,
+                    title=self.items[slot.index].title,
+                    at=slot.start_text,
+                )
+                for slot in plan.overlaps()
+            ]
+            if plan.past_end_minutes:
+                problems.append(self.t("plan.past_end", minutes=plan.past_end_minutes))
+            text += "  ⚠ " + " · ".join(problems)
         total.update(text)
         total.set_class(not plan.fits, "warning")
 
@@ -104,7 +131,7 @@ class PlanScreen(BaseScreen):
         self.action_edit()
 
     def on_resize(self) -> None:
-        self.refresh_data()
+        self.refresh_if_stale()
 
     def selected(self) -> AgendaItem | None:
         row = self.table.cursor_row
@@ -115,33 +142,36 @@ class PlanScreen(BaseScreen):
             return
         after = self.selected()
 
-        def added(result: tuple[str, int] | None) -> None:
-            if result:
-                title, minutes = result
-                self.call_service(
-                    add_item, self.workshop_id, title, minutes, after=after.id if after else None
+        def added(fields: dict | None) -> None:
+            if fields:
+                title, minutes = fields.pop("title"), fields.pop("minutes")
+                done = self.call_service(
+                    add_item,
+                    self.workshop_id,
+                    title,
+                    minutes,
+                    after=after.id if after else None,
+                    **fields,
                 )
-                self.table.move_cursor(row=self.table.cursor_row + 1)
+                if done:
+                    self.table.move_cursor(row=self.table.cursor_row + 1)
 
-        self.app.push_screen(ItemForm(self.t("plan.add_title")), added)
+        form = ItemForm(self.t("plan.add_title"), None, self.fapp.methods())
+        self.app.push_screen(form, added)
 
     def action_edit(self) -> None:
         item = self.selected()
         if item is None:
             return
 
-        def edited(result: tuple[str, int] | None) -> None:
-            if result:
-                title, minutes = result
-                changes = {
-                    k: v
-                    for k, v in (("title", title), ("minutes", minutes))
-                    if getattr(item, k) != v
-                }
+        def edited(fields: dict | None) -> None:
+            if fields:
+                changes = {k: v for k, v in fields.items() if getattr(item, k) != v}
                 if changes:
                     self.call_service(update_item, item.id, **changes)
 
-        self.app.push_screen(ItemForm(self.t("plan.edit_title"), item.title, item.minutes), edited)
+        form = ItemForm(self.t("plan.edit_title"), item, self.fapp.methods())
+        self.app.push_screen(form, edited)
 
     def action_remove(self) -> None:
         item = self.selected()
@@ -168,7 +198,9 @@ class PlanScreen(BaseScreen):
     def action_minutes(self, offset: int) -> None:
         item = self.selected()
         if item is not None:
-            self.call_service(update_item, item.id, minutes=max(1, item.minutes + offset))
+            # never below five minutes (an item already shorter is not made longer)
+            least = min(item.minutes, MINIMUM_MINUTES)
+            self.call_service(update_item, item.id, minutes=max(least, item.minutes + offset))
 
     def action_method(self) -> None:
         item = self.selected()

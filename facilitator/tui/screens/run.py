@@ -9,14 +9,15 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Label, Static
 
 from facilitator.core.models import AgendaItem
-from facilitator.core.replan import propose_replan
+from facilitator.core.replan import floor_minutes, lateness, propose_replan
+from facilitator.core.schedule import format_clock
 from facilitator.store import timer as timer_service
 from facilitator.store.agenda import update_item
 from facilitator.tui.screens.base import BaseScreen
 from facilitator.tui.timing import (
     open_item_after,
     reading,
-    remaining_items,
+    rest_of_day,
     timer_text,
     workshop_delay_ms,
 )
@@ -26,6 +27,7 @@ from facilitator.tui.widgets.big_timer import BigTimer
 BIG_WIDTH, BIG_HEIGHT = 100, 36
 
 EXTEND_MINUTES = 5
+MINIMUM_MINUTES = 5  # `−` never takes the running block below this
 LEVELS = ("ok", "warn", "critical", "over")
 
 
@@ -39,7 +41,7 @@ class RunScreen(BaseScreen):
         Binding("plus,equals_sign", "extend", "key.extend", key_display="+"),
         Binding("minus", "shorten", "key.shorten", key_display="-"),
         Binding("s", "skip", "key.skip"),
-        Binding("r", "replan", "key.replan", show=False),
+        Binding("r", "replan", "key.replan"),
     ]
 
     def __init__(self) -> None:
@@ -49,17 +51,17 @@ class RunScreen(BaseScreen):
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="run-body"):
-            yield Label(id="run-title")
-            yield Label(id="run-status")
+            yield Label(id="run-title", markup=False)
+            yield Label(id="run-status", markup=False)
             yield Digits("--:--", id="timer")
             yield BigTimer(id="big-timer")
             with Horizontal(id="run-lower"):
                 with Vertical(id="run-steps-box"):
-                    yield Label(id="run-method")
-                    yield Static(id="run-steps")
+                    yield Label(id="run-method", markup=False)
+                    yield Static(id="run-steps", markup=False)
                 with Vertical(id="run-side"):
-                    yield Static(id="run-next")
-                    yield Static(id="run-delay")
+                    yield Static(id="run-next", markup=False)
+                    yield Static(id="run-delay", markup=False)
 
     def refresh_data(self) -> None:
         self._steps_key = ()
@@ -124,14 +126,41 @@ class RunScreen(BaseScreen):
         self._last_level = (item.id, current.level)
         self._show_steps(item, current.planned_ms // 60_000, current.elapsed_ms)
         delay = workshop_delay_ms(snapshot, now)
-        self._set(self.query_one("#run-delay", Static), self._delay_text(delay))
+        self._set(self.query_one("#run-delay", Static), self._delay_text(snapshot, delay, now))
 
-    def _delay_text(self, delay: int | None) -> str:
+    def _delay_text(self, snapshot, delay: int | None, now: int) -> str:
+        """Ahead/behind, measured where it matters: at the next fixed point.
+
+        Right after a re-plan the running block still ends late, but the plan reaches
+        the next fixed point in time again; saying "21 min behind" then would be wrong.
+        """
         if delay is None:
             return ""
         minutes = round(delay / 60_000)
+        rest = rest_of_day(snapshot, now)
+        stretch = None
+        if rest is not None:
+            stretch = next(
+                (s for s in lateness(rest.items, rest.start, rest.end) if s.fixed_at is not None),
+                None,
+            )
+        if stretch is None:  # no fixed point ahead: the block's own delay is all there is
+            if minutes > 0:
+                return self.t("run.behind", minutes=minutes)
+            if minutes < 0:
+                return self.t("run.ahead", minutes=-minutes)
+            return self.t("run.on_time")
+        titles = {it.id: it.title for it in snapshot.items}
+        at = format_clock(stretch.fixed_at)
+        target = (
+            self.t("replan.until_end", at=at)
+            if stretch.fixed_id is None
+            else self.t("replan.until", title=titles.get(stretch.fixed_id, ""), at=at)
+        )
+        if stretch.over > 0:
+            return self.t("run.behind_at", minutes=stretch.over, target=target)
         if minutes > 0:
-            return self.t("run.behind", minutes=minutes)
+            return self.t("run.late_but_kept", minutes=minutes, target=target)
         if minutes < 0:
             return self.t("run.ahead", minutes=-minutes)
         return self.t("run.on_time")
@@ -209,37 +238,60 @@ class RunScreen(BaseScreen):
         self._run(timer_service.extend, EXTEND_MINUTES)
 
     def action_shorten(self) -> None:
-        self._run(timer_service.extend, -EXTEND_MINUTES)
+        """−5, but never below five minutes (nor to zero, nor under what already ran)."""
+        snapshot = self.fapp.snapshot()
+        current = reading(snapshot, self.fapp.now_ms()) if snapshot else None
+        if current is None:
+            self._run(timer_service.extend, -EXTEND_MINUTES)  # the service says why not
+            return
+        planned = current.planned_ms // 60_000
+        elapsed = -(-current.elapsed_ms // 60_000)
+        least = max(MINIMUM_MINUTES, elapsed)
+        step = min(EXTEND_MINUTES, planned - least)
+        if step <= 0:
+            self.say(self.t("run.cannot_shorten", minutes=planned), error=True)
+            return
+        self._run(timer_service.extend, -step)
 
     def action_replan(self) -> None:
         self.propose_replan(quiet=False)
 
+    def floor(self, item: AgendaItem) -> int:
+        """The shortest a block may become: its method card's minimum, at least 5 min."""
+        card = self.fapp.method(item.method)
+        return floor_minutes(card.duration_min if card else None)
+
     def propose_replan(self, quiet: bool) -> None:
-        """Offer to shorten the rest of the agenda by the current delay."""
+        """Offer to catch up before each fixed point (pinned items, the end)."""
         from facilitator.tui.dialogs.replan import ReplanDialog
 
         self.fapp.data_version += 1  # the timer just changed: read it afresh
         snapshot = self.fapp.snapshot()
         if snapshot is None:
             return
-        delay = workshop_delay_ms(snapshot, self.fapp.now_ms())
-        minutes = -(-delay // 60_000) if delay else 0
-        if minutes <= 0:
+        rest = rest_of_day(snapshot, self.fapp.now_ms())
+        if rest is None:
             if not quiet:
                 self.say(self.t("replan.on_time"))
             return
-        items = remaining_items(snapshot)
-        plan = propose_replan(items, minutes)
+        plan = propose_replan(rest.items, rest.start, rest.end, self.floor)
+        # the same delay reaches every later fixed point: the largest is how late we are
+        behind = max((s.over for s in plan.stretches), default=0)
+        if behind <= 0:
+            if not quiet:
+                self.say(self.t("replan.on_time"))
+            return
         if not plan.possible:
             self.say(self.t("replan.impossible"), error=True)
             return
 
-        def decided(accept: bool | None) -> None:
-            if not accept:
+        def decided(minutes: dict | None) -> None:
+            if not minutes:
                 return
             with self.store.transaction():
-                for item_id, new_minutes in plan.minutes.items():
+                for item_id, new_minutes in minutes.items():
                     update_item(self.store, item_id, minutes=new_minutes)
-            self.say(self.t("replan.done", count=len(plan.minutes)))
+            self.say(self.t("replan.done", count=len(minutes)))
 
-        self.app.push_screen(ReplanDialog(minutes, items, plan), decided)
+        dialog = ReplanDialog(behind, rest.items, plan, rest.start, rest.end, self.floor)
+        self.app.push_screen(dialog, decided)

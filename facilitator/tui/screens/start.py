@@ -9,7 +9,7 @@ from facilitator.store.workshops import create_workshop, delete_workshop, list_w
 from facilitator.tui.dialogs.common import ConfirmDialog
 from facilitator.tui.dialogs.new_workshop import NewWorkshopDialog
 from facilitator.tui.screens.base import BaseScreen
-from facilitator.tui.widgets.cells import cut
+from facilitator.tui.widgets.cells import Column, cell, fit_columns
 
 
 class StartScreen(BaseScreen):
@@ -19,7 +19,7 @@ class StartScreen(BaseScreen):
     BINDINGS = [
         Binding("enter,o", "open", "key.open"),
         Binding("n", "new", "key.new"),
-        Binding("delete,d", "delete", "key.delete"),
+        Binding("delete,d", "delete", "key.delete", key_display="d"),
         # The second laptop is paired from here (moderators' screen), never from Join (F8).
         Binding("v", "app.pair", "key.pair"),
     ]
@@ -34,27 +34,32 @@ class StartScreen(BaseScreen):
         return self.query_one("#start-table", DataTable)
 
     def compose_body(self) -> ComposeResult:
-        yield Label(id="start-empty")
+        yield Label(id="start-empty", markup=False)
         yield DataTable(id="start-table", cursor_type="row", zebra_stripes=True)
 
-    def on_mount(self) -> None:
-        table = self.table
-        for key in ("col.title", "col.date", "col.items", "col.captures", "col.participants"):
-            table.add_column(self.t(key), key=key)
-        super().on_mount()
+    def columns(self) -> list[Column]:
+        """The title takes what the date and the counts leave."""
+        return [
+            Column("col.title", self.t("col.title"), least=16),
+            Column("col.date", self.t("col.date"), width=10),
+            Column("col.items", self.t("col.items"), width=6),
+            Column("col.captures", self.t("col.captures"), width=8),
+            Column("col.participants", self.t("col.participants"), width=4),
+        ]
 
     def refresh_data(self) -> None:
         table = self.table
         self.workshops = list_workshops(self.store)
+        widths = fit_columns(table, self.columns(), self.view_width())
         table.clear()
         for row in self.workshops:
             mark = "▶ " if row["id"] == self.workshop_id else ""
             table.add_row(
-                cut(mark + row["title"], max(20, self.size.width - 40)),
-                row["date"] or "",
-                str(row["items"]),
-                str(row["captures"]),
-                str(row["participants"]),
+                cell(mark + row["title"], widths["col.title"]),
+                cell(row["date"] or ""),
+                cell(row["items"]),
+                cell(row["captures"]),
+                cell(row["participants"]),
                 key=row["id"],
             )
         self.query_one("#start-empty", Label).update(
@@ -66,7 +71,7 @@ class StartScreen(BaseScreen):
         self.action_open()
 
     def on_resize(self) -> None:
-        self.refresh_data()
+        self.refresh_if_stale()
 
     def selected(self) -> dict | None:
         row = self.table.cursor_row

@@ -9,10 +9,10 @@ class StatusHeader(Horizontal):
     """One line on top of every screen; the app updates it once a second."""
 
     def compose(self) -> ComposeResult:
-        yield Label(id="header-workshop")
-        yield Label(id="header-block")
-        yield Label(id="header-sync")
-        yield Label(id="header-clock")
+        yield Label(id="header-workshop", markup=False)
+        yield Label(id="header-block", markup=False)
+        yield Label(id="header-sync", markup=False)
+        yield Label(id="header-clock", markup=False)
 
     def show(self, workshop: str, block: str, clock: str, level: str = "") -> None:
         """Set the three parts; unchanged text is not repainted."""

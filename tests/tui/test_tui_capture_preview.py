@@ -1,0 +1,41 @@
+"""The capture line previews how it will be read, completes people, and catches org typos."""
+
+from textual.widgets import Input, Label
+
+from facilitator.store import Store
+from facilitator.store.captures import list_captures
+from facilitator.store.organisations import list_organisations
+from facilitator.store.participants import add_participant
+
+
+async def test_preview_owner_match_and_typo_confirmation(app, store: Store, workshop_id):
+    add_participant(store, workshop_id, "Lukas Dürr", organisation="Stadt Esslingen")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "c")
+        line = app.screen.query_one("#capture-input", Input)
+        preview = app.screen.query_one("#capture-preview", Label)
+        line.value = "to: Bericht schicken #verw @Stadt_Eslingen !Lukas >31.12.2026"
+        await pilot.pause()
+        shown = str(preview.render())
+        assert shown.startswith("Aufgabe · #Verwaltung")
+        assert "@Stadt Eslingen (neu – meinten Sie „Stadt Esslingen“?)" in shown
+        assert "!Lukas Dürr" in shown and ">31.12.2026" in shown
+
+        await pilot.press("enter")  # a likely typo: nothing stored, the suggestion offered
+        assert list_captures(store, workshop_id) == []
+        assert "meinten Sie „Stadt Esslingen“" in str(
+            app.screen.query_one("#capture-message", Label).render()
+        )
+        await pilot.press("ctrl+o")
+        assert "Stadt Esslingen" in line.value
+        await pilot.press("enter")
+        [todo] = list_captures(store, workshop_id)
+        assert (todo.owner, todo.organisation) == ("Lukas Dürr", "Stadt Esslingen")
+
+        line.value = "h: Fehlende Daten @Stadt_Eslingen"
+        await pilot.press("enter", "enter")  # confirmed: the new organisation is wanted
+        assert "Stadt Eslingen" in [o.name for o in list_organisations(store)]
+
+        line.value = "h: Text #weltraum"
+        await pilot.pause()
+        assert "Unbekanntes Themenfeld" in str(preview.render())
