@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.screen import Screen
 
 from facilitator.core.errors import UserError
@@ -218,7 +219,12 @@ class FacilitatorApp(SyncLink, App):
         for screen in self.screen_stack:
             tick = getattr(screen, "tick", None)
             if tick is not None and screen.is_mounted:
-                tick()
+                try:
+                    tick()
+                except NoMatches:
+                    # a screen still composing or already going away has no widgets to
+                    # update this second (seen on loaded laptops): the next tick will
+                    pass
 
     # -- actions -------------------------------------------------------------
     def say(self, text: str, error: bool = False) -> None:

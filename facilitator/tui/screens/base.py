@@ -120,14 +120,28 @@ class BaseScreen(Screen):
     def refresh_data(self) -> None:
         """Re-read what the screen shows after a change in the store."""
 
+    def _header(self) -> StatusHeader | None:
+        """The screen's header, or None while the screen is still composing or going away.
+
+        The app's once-a-second tick and a sync change can reach a screen in between
+        (on a loaded laptop, seen in tests): that must not crash the app.
+        """
+        header = next(iter(self.query(StatusHeader)), None)
+        return header if header is not None and header.is_mounted else None
+
     def show_sync(self) -> None:
         """The header's sync status (also called at once when the connection changes)."""
-        self.query_one(StatusHeader).show_sync(self.fapp.sync_label())
+        header = self._header()
+        if header is not None:
+            header.show_sync(self.fapp.sync_label())
 
     def tick(self) -> None:
         """Once a second: the header's clock, running block and sync status."""
         app = self.fapp
-        self.show_sync()
+        header = self._header()
+        if header is None:
+            return
+        header.show_sync(app.sync_label())
         now = app.now_ms()
         from datetime import datetime
 
@@ -135,7 +149,7 @@ class BaseScreen(Screen):
         snapshot = app.snapshot()
         screen_name = self.t(self.name_key) if self.name_key else ""
         if snapshot is None:
-            self.query_one(StatusHeader).show(f"{screen_name} · {self.t('header.none')}", "", clock)
+            header.show(f"{screen_name} · {self.t('header.none')}", "", clock)
             return
         current, item = reading(snapshot, now), snapshot.current
         if current is None or item is None:
@@ -144,4 +158,4 @@ class BaseScreen(Screen):
             mark = "▶" if current.running else "⏸"
             block = f"{mark} {item.title} {timer_text(current)}"
             level = current.level
-        self.query_one(StatusHeader).show(f"{screen_name} · {snapshot.title}", block, clock, level)
+        header.show(f"{screen_name} · {snapshot.title}", block, clock, level)
