@@ -286,8 +286,10 @@ T = Catalog(
         # export
         "export.folder": ("Zielordner", "Target folder"),
         "export.hint": (
-            "j schreibt die JSON-Datei, p das Protokoll (.docx).",
-            "j writes the JSON file, p the protocol (.docx).",
+            "r Durchsicht der Ergebnisse vor dem Protokoll, w Angaben zum Workshop; "
+            "p schreibt das Protokoll (.docx), j die JSON-Datei.",
+            "r review the results before the protocol, w workshop details; "
+            "p writes the protocol (.docx), j the JSON file.",
         ),
         "export.running": ("Schreibe {path} …", "Writing {path} …"),
         "export.done": ("Geschrieben: {path}", "Written: {path}"),
