@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from facilitator.core.consent_rule import document_participants
 from facilitator.core.method_format import MethodCard
 from facilitator.core.models import Capture
 from facilitator.core.schedule import format_clock
@@ -255,20 +256,14 @@ def _agenda(store: Store, workshop_id: str, cards: dict[str, MethodCard], lang: 
 
 
 def _attendance(people: list) -> Attendance:
-    recorded = any(p.present for p in people)
-    shown = [p for p in people if p.present or not recorded]
-    named = [
-        PersonRow(p.name, p.organisation, p.org_type, p.email if p.consent == 1 else "")
-        for p in shown
-        if p.consent == 1
-    ]
-    unnamed = Counter(p.organisation for p in shown if p.consent != 1)
+    """Who the protocol names: the consent rule of core.consent_rule (one rule everywhere)."""
+    rule = document_participants(people)
     return Attendance(
-        named=named,
-        unnamed=sorted(unnamed.items(), key=lambda kv: (not kv[0], kv[0].lower())),
-        present=len(shown) if recorded else 0,
-        absent=len(people) - len(shown),
-        recorded=recorded,
+        named=[PersonRow(p.name, p.organisation, p.org_type, p.email) for p in rule.named],
+        unnamed=rule.unnamed_by_organisation,
+        present=rule.present if rule.recorded else 0,
+        absent=rule.absent,
+        recorded=rule.recorded,
     )
 
 
