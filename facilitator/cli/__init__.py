@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "serve": "facilitator.cli.serve:serve",
     "qr": "facilitator.cli.serve:qr",
     "sync": "facilitator.cli.sync:sync",
+    "activity": "facilitator.cli.activity:activity",
 }
 
 
