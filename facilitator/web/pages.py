@@ -5,13 +5,21 @@ from aiohttp import web
 from facilitator.store.participants import CONSENT_TEXT
 from facilitator.store.votes import voter_dots
 from facilitator.web import views
+from facilitator.web.activity_view import activity_section
 from facilitator.web.forms import new_client_id
 from facilitator.web.keys import HUB, STORE
 from facilitator.web.security import join_code, lang_of, require_join
 from facilitator.web.strings import T
 
 VOTER_COOKIE = "facilitator_voter"
-_NOTICES = {"submitted": "submitted", "voted": "voted"}
+_NOTICES = {
+    "submitted": "submitted",
+    "voted": "voted",
+    # activities (issue 16)
+    "answered": "activity_answered",
+    "asked": "question_asked",
+    "upvoted": "upvoted",
+}
 
 
 def voter_of(request: web.Request) -> tuple[str, bool]:
@@ -46,6 +54,14 @@ async def join_page(request: web.Request) -> web.Response:
             client=new_client_id(),
             mine=mine,
             notice=T(notice_key, lang) if notice_key else "",
+            activity=activity_section(
+                store,
+                workshop_id,
+                code=join_code(request) or "",
+                lang=lang,
+                voter=voter,
+                client=new_client_id(),
+            ),
         )
     )
     if new:

@@ -109,6 +109,44 @@ T = Catalog(
             "Please use at most {max} characters.",
         ),
         "kind_not_allowed": ("Diese Art ist hier nicht vorgesehen.", "This kind is not allowed."),
+        # -- activities (issue 16) -------------------------------------------------
+        "activity": ("Mitmachen", "Take part"),
+        "activity_send": ("Antwort senden", "Send answer"),
+        "activity_answered": (
+            "Danke, Ihre Antwort ist angekommen.",
+            "Thank you, your answer arrived.",
+        ),
+        "activity_change": (
+            "Sie können Ihre Antwort ändern, solange die Aktivität offen ist.",
+            "You can change your answer while the activity is open.",
+        ),
+        "activity_closed": ("Diese Aktivität ist beendet.", "This activity has ended."),
+        "words_intro": (
+            "Bis zu {n} Wörter oder kurze Begriffe (je höchstens {max} Zeichen).",
+            "Up to {n} words or short phrases ({max} characters each at most).",
+        ),
+        "word_n": ("Wort {n}", "Word {n}"),
+        "skip": ("keine Angabe", "skip"),
+        "choose_one": ("Eine Option wählen.", "Choose one option."),
+        "choose_many": ("Eine oder mehrere Optionen wählen.", "Choose one or more options."),
+        "matrix_intro": (
+            "Ordnen Sie jeden Eintrag ein: 1 = wenig, 5 = viel.",
+            "Place each entry: 1 = little, 5 = a lot.",
+        ),
+        "question_ask": (
+            "Ihre Frage (höchstens {max} Zeichen)",
+            "Your question (at most {max} characters)",
+        ),
+        "question_send": ("Frage stellen", "Ask"),
+        "question_asked": (
+            "Danke, Ihre Frage ist angekommen.",
+            "Thank you, your question arrived.",
+        ),
+        "upvote": ("+1", "+1"),
+        "upvoted": ("Ihre Stimme ist gezählt.", "Your vote is counted."),
+        "votes_n": ("{n} Stimmen", "{n} votes"),
+        "answered_mark": ("beantwortet", "answered"),
+        "no_questions": ("Noch keine Fragen.", "No questions yet."),
     }
 )
 

@@ -1,0 +1,85 @@
+"""Provides the phones' side of activities: answering, asking and upvoting, with or without JS.
+
+POST /api/activity takes the same form fields from a plain form and from
+activity.js; a plain form is sent back to the join page with a confirmation,
+activity.js (which asks for JSON) gets JSON. GET /j/{code}/activity returns the
+activity's form for this phone, which activity.js swaps in when it changes.
+"""
+
+from urllib.parse import quote
+
+from aiohttp import web
+
+from facilitator.core.errors import UserError
+from facilitator.store.activities import (
+    ActivityClosed,
+    answer_activity,
+    ask_question,
+    upvote_question,
+)
+from facilitator.web.activity_view import activity_section
+from facilitator.web.forms import client_id, derived_id, new_client_id, read_body
+from facilitator.web.keys import STORE
+from facilitator.web.pages import voter_of
+from facilitator.web.security import bad_request, join_code, lang_of, require_join
+
+
+def _voter(request: web.Request, data: dict) -> str:
+    """The phone's identity: its cookie (set by the join page), else the form's client id."""
+    voter, new = voter_of(request)
+    return client_id(data) if new else voter
+
+
+def _wants_json(request: web.Request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+async def answer(request: web.Request) -> web.Response:
+    """POST /api/activity?code=: an answer, a question ("question") or an upvote ("upvote")."""
+    workshop_id = require_join(request)
+    lang = lang_of(request)
+    data, as_json = await read_body(request)
+    data = {k: v for k, v in data.items() if isinstance(v, str | int | bool)}
+    voter = _voter(request, data)
+    store = request.app[STORE]
+    activity_id = str(data.get("activity") or "")
+    try:
+        if data.get("upvote"):
+            upvote_question(store, workshop_id, activity_id, voter, str(data["upvote"]))
+            done = "upvoted"
+        elif "question" in data:
+            asked = client_id({"client": data.get("qclient")})
+            question_id = derived_id(workshop_id, "question", asked)
+            ask_question(store, workshop_id, activity_id, voter, data["question"], question_id)
+            done = "asked"
+        else:
+            answer_activity(store, workshop_id, activity_id, voter, data)
+            done = "answered"
+    except ActivityClosed as err:
+        raise web.HTTPConflict(text=err.text(lang)) from None
+    except UserError as err:
+        raise bad_request(err.text(lang)) from None
+    if as_json or _wants_json(request):
+        return web.json_response({"ok": True, "done": done, "version": store.version})
+    code = quote(join_code(request) or "")
+    raise web.HTTPSeeOther(f"/j/{code}?lang={lang}&done={done}#activity")
+
+
+async def fragment(request: web.Request) -> web.Response:
+    """GET /j/{code}/activity: the open activity's form for this phone (for activity.js)."""
+    workshop_id = require_join(request)
+    voter, _ = voter_of(request)
+    html = activity_section(
+        request.app[STORE],
+        workshop_id,
+        code=join_code(request) or "",
+        lang=lang_of(request),
+        voter=voter,
+        client=new_client_id(),
+    )
+    return web.Response(text=html, content_type="text/html")
+
+
+def setup(app: web.Application) -> None:
+    app.router.add_post("/api/activity", answer)
+    app.router.add_get("/j/{code}/activity", fragment)
