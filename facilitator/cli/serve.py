@@ -36,6 +36,7 @@ async def _serve(store, host: str, port: int, workshop) -> None:  # noqa: ANN001
 
     from facilitator.export.qr import qr_text
     from facilitator.sync.secret import sync_code
+    from facilitator.web.projector import projector_path
     from facilitator.web.runner import start_participant_server
     from facilitator.web.secrets import moderator_secret
 
@@ -45,6 +46,9 @@ async def _serve(store, host: str, port: int, workshop) -> None:  # noqa: ANN001
     click.echo(f"Zugangscode: {workshop.join_code}")
     for url in urls:
         click.echo(f"Link: {url}")
+    # The projector page is opened on this laptop; its token opens that view only.
+    local = "127.0.0.1" if host in ("0.0.0.0", "", "::") else host
+    click.echo(f"Beamer: http://{local}:{server.port}{projector_path(store)}")
     click.echo(f"Moderations-Schlüssel (Header X-Moderator-Secret): {moderator_secret(store)}")
     pairing = f"--peer {server.sync_url} --code {sync_code(store)}"
     click.echo(f"Zweiter Laptop (Sync): facilitator sync {pairing}")

@@ -9,7 +9,7 @@ from aiohttp import web
 from facilitator.core.errors import UserError
 from facilitator.core.method_format import MethodCard
 from facilitator.store.db import Store
-from facilitator.web import activities, api, events, moderator, pages
+from facilitator.web import activities, api, events, moderator, pages, projector
 from facilitator.web.hub import LiveHub
 from facilitator.web.keys import HUB, LIMITS, METHODS, MOD_SECRET, STORE
 from facilitator.web.secrets import moderator_secret as stored_secret
@@ -63,7 +63,7 @@ def create_app(
 
     app.on_startup.append(start_hub)
     app.on_shutdown.append(stop_hub)
-    for module in (pages, api, events, moderator, activities):
+    for module in (pages, api, events, moderator, activities, projector):
         module.setup(app)
     app.router.add_static("/static", STATIC, show_index=False, follow_symlinks=False)
     for setup in extra_setup:

@@ -147,6 +147,17 @@ T = Catalog(
         "votes_n": ("{n} Stimmen", "{n} votes"),
         "answered_mark": ("beantwortet", "answered"),
         "no_questions": ("Noch keine Fragen.", "No questions yet."),
+        # -- projector (issue 16) ---------------------------------------------------
+        "beamer_join": ("Mitmachen: QR-Code scannen", "Join: scan the QR code"),
+        "beamer_or": ("oder im Browser öffnen:", "or open in a browser:"),
+        "beamer_wifi": ("WLAN: {name}", "Wi-Fi: {name}"),
+        "beamer_wifi_password": ("Passwort: {password}", "Password: {password}"),
+        "beamer_next": ("Danach: {title} ({start})", "Next: {title} ({start})"),
+        "beamer_hidden": ("Ergebnisse folgen gleich", "Results coming up"),
+        "beamer_answers": ("{n} Antworten", "{n} answers"),
+        "beamer_open": ("Jetzt auf dem Telefon antworten", "Answer on your phone now"),
+        "beamer_closed": ("Abgeschlossen", "Closed"),
+        "beamer_no_answers": ("Noch keine Antworten.", "No answers yet."),
     }
 )
 
