@@ -254,7 +254,7 @@ def _questions_form(
             '<button type="submit" name="upvote" value="{id}" class="secondary{on}" '
             'aria-pressed="{pressed}">{plus}</button></li>',
             answered=" answered" if q["answered"] else "",
-            votes=T("votes_n", lang, n=q["votes"]),
+            votes=T("votes_one", lang) if q["votes"] == 1 else T("votes_n", lang, n=q["votes"]),
             text=q["text"],
             mark=render(' <span class="badge">{m}</span>', m=T("answered_mark", lang))
             if q["answered"]

@@ -21,7 +21,6 @@ from facilitator.store.workshops import latest_workshop, workshop_row
 from facilitator.web import projector_svg as svg
 from facilitator.web.keys import HUB, STORE
 from facilitator.web.markup import Markup, join, render
-from facilitator.web.security import lang_of
 from facilitator.web.strings import T
 
 META_KEY = "projector_token"
@@ -53,6 +52,14 @@ def _require_token(request: web.Request) -> str:
     return request.app[HUB].workshop_id or latest_workshop(store).id
 
 
+def projector_lang(request: web.Request, workshop_id: str) -> str:
+    """The projector speaks the workshop's language (?lang= overrides), not the laptop browser's."""
+    if request.query.get("lang") in ("de", "en"):
+        return request.query["lang"]
+    lang = workshop_row(request.app[STORE], workshop_id).get("lang")
+    return lang if lang in ("de", "en") else "de"
+
+
 def _join_url(request: web.Request, code: str) -> str:
     from facilitator.web.runner import join_url, lan_addresses  # runner imports this module's app
 
@@ -63,7 +70,7 @@ def _join_url(request: web.Request, code: str) -> str:
 def stage(request: web.Request, workshop_id: str) -> Markup:
     """Return the stage: an activity's results, else the running block, else the QR code."""
     store = request.app[STORE]
-    lang = lang_of(request)
+    lang = projector_lang(request, workshop_id)
     snap = request.app[HUB].snapshot(workshop_id, lang)
     current = snap["current"]
     activity = shown_activity(store, workshop_id, current["id"] if current else None)
@@ -176,7 +183,7 @@ def _chart(found: dict[str, Any], lang: str) -> Markup:
 
 
 def _page(request: web.Request, workshop_id: str) -> str:
-    lang = lang_of(request)
+    lang = projector_lang(request, workshop_id)
     theme = "light" if request.query.get("theme") == "light" else "dark"
     base = request.path.rstrip("/")
     other = "dark" if theme == "light" else "light"

@@ -145,6 +145,7 @@ T = Catalog(
         "upvote": ("+1", "+1"),
         "upvoted": ("Ihre Stimme ist gezählt.", "Your vote is counted."),
         "votes_n": ("{n} Stimmen", "{n} votes"),
+        "votes_one": ("1 Stimme", "1 vote"),
         "answered_mark": ("beantwortet", "answered"),
         "no_questions": ("Noch keine Fragen.", "No questions yet."),
         # -- projector (issue 16) ---------------------------------------------------
