@@ -409,6 +409,34 @@ T = Catalog(
             "Written: {path} ({shared} of {total} people with consent)",
         ),
         "export.ics_done": ("Geschrieben: {path} ({when})", "Written: {path} ({when})"),
+        # -- activities and projector (issue 16) ------------------------------------
+        "key.activity": ("Aktivität", "Activity"),
+        "key.reveal_activity": ("Ergebnis zeigen", "Reveal"),
+        "key.beamer": ("Beamer", "Projector"),
+        "activity.offer": (
+            "a startet die Aktivität dieses Blocks auf den Telefonen: {kind} – {prompt}",
+            "a starts this block's activity on the phones: {kind} – {prompt}",
+        ),
+        "activity.none": (
+            "Die Methode dieses Blocks hat keine Aktivität (facilitator activity start …).",
+            "This block's method has no activity (facilitator activity start …).",
+        ),
+        "activity.started": (
+            "Läuft auf den Telefonen: {prompt} (a beendet, v zeigt die Ergebnisse am Beamer)",
+            "Running on the phones: {prompt} (a stops, v reveals the results on the projector)",
+        ),
+        "activity.stopped": (
+            "Beendet: {prompt} ({answers} Antworten)",
+            "Stopped: {prompt} ({answers} answers)",
+        ),
+        "activity.revealed": ("Ergebnisse am Beamer sichtbar.", "Results shown on the projector."),
+        "activity.hidden": ("Ergebnisse am Beamer verborgen.", "Results hidden on the projector."),
+        "activity.no_activity": ("Keine Aktivität.", "No activity."),
+        "beamer.opened": ("Beamer-Ansicht geöffnet: {url}", "Projector view opened: {url}"),
+        "beamer.no_server": (
+            "Der Teilnahme-Server läuft nicht; ohne ihn gibt es keine Beamer-Ansicht.",
+            "The participant server is not running; there is no projector view without it.",
+        ),
     }
 )
 

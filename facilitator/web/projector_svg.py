@@ -16,23 +16,24 @@ def _short(text: str, most: int) -> str:
 
 
 def bars(rows: list[tuple[str, int]], unit: str = "") -> Markup:
-    """Return horizontal bars: (label, count) per row, longest bar for the largest count."""
+    """Return horizontal bars, each under its label: (label, count), the top 8 rows."""
     most = max((n for _, n in rows), default=0) or 1
-    height = 76
+    height = 104
     parts = []
-    for i, (label, count) in enumerate(rows[:12]):
+    for i, (label, count) in enumerate(rows[:8]):
         y = i * height
-        width = round(900 * count / most)
+        width = max(round(1380 * count / most), 4)
         parts.append(
             render(
                 '<text class="label" x="0" y="{ty}">{label}</text>'
-                '<rect class="bar" x="620" y="{y}" width="{w}" height="52" rx="6"/>'
-                '<text class="value" x="{vx}" y="{ty}">{count}{unit}</text>',
-                ty=y + 40,
-                label=_short(label, 34),
-                y=y + 8,
-                w=max(width, 4),
-                vx=620 + max(width, 4) + 16,
+                '<rect class="bar" x="0" y="{y}" width="{w}" height="44" rx="6"/>'
+                '<text class="value" x="{vx}" y="{vy}">{count}{unit}</text>',
+                ty=y + 36,
+                label=_short(label, 80),
+                y=y + 48,
+                w=width,
+                vx=width + 16,
+                vy=y + 84,
                 count=count,
                 unit=unit,
             )
@@ -40,7 +41,7 @@ def bars(rows: list[tuple[str, int]], unit: str = "") -> Markup:
     return render(
         '<svg class="chart bars" viewBox="0 0 {w} {h}" role="img">{parts}</svg>',
         w=WIDTH,
-        h=max(height, height * min(len(rows), 12)),
+        h=max(height, height * min(len(rows), 8)),
         parts=join(parts),
     )
 

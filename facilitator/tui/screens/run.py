@@ -12,6 +12,7 @@ from facilitator.core.models import AgendaItem
 from facilitator.core.replan import propose_replan
 from facilitator.store import timer as timer_service
 from facilitator.store.agenda import update_item
+from facilitator.tui.activity_keys import ACTIVITY_BINDINGS, ActivityKeys
 from facilitator.tui.screens.base import BaseScreen
 from facilitator.tui.timing import (
     open_item_after,
@@ -29,7 +30,7 @@ EXTEND_MINUTES = 5
 LEVELS = ("ok", "warn", "critical", "over")
 
 
-class RunScreen(BaseScreen):
+class RunScreen(ActivityKeys, BaseScreen):
     """Moderation: what the lead moderator looks at while the workshop runs."""
 
     name_key = "screen.run"
@@ -40,6 +41,7 @@ class RunScreen(BaseScreen):
         Binding("minus", "shorten", "key.shorten", key_display="-"),
         Binding("s", "skip", "key.skip"),
         Binding("r", "replan", "key.replan", show=False),
+        *ACTIVITY_BINDINGS,  # a activity, v reveal, b projector (issue 16)
     ]
 
     def __init__(self) -> None:
@@ -112,6 +114,7 @@ class RunScreen(BaseScreen):
             self._set(self.query_one("#run-delay", Static), "")
             return
         self._set(title, item.title)
+        self.offer_activity(item)
         state = self.t("run.running") if current.running else self.t("run.paused")
         if current.level == "over":
             state += f" · {self.t('run.over')}"

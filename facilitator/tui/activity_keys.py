@@ -1,0 +1,116 @@
+"""Provides the Run screen's activity keys: a starts or stops, v reveals, b opens the beamer.
+
+When a block starts whose method card declares an activity, the screen offers it
+on the message line; one key starts it on the phones.
+"""
+
+from typing import TYPE_CHECKING, Any
+
+from textual.binding import Binding
+
+from facilitator.core.activities import ACTIVITY_TYPES
+from facilitator.core.models import AgendaItem
+from facilitator.store.activities import (
+    get_activity,
+    list_activities,
+    open_activity,
+    results,
+    reveal_results,
+    stop_activity,
+)
+from facilitator.store.activity_cards import start_card_activity
+
+if TYPE_CHECKING:
+    from facilitator.tui.screens.base import BaseScreen
+
+    _Base = BaseScreen
+else:
+    _Base = object
+
+ACTIVITY_BINDINGS = [
+    Binding("a", "activity", "key.activity"),
+    Binding("v", "reveal_activity", "key.reveal_activity", show=False),
+    Binding("b", "beamer", "key.beamer"),
+]
+
+
+class ActivityKeys(_Base):
+    """Mixed into the Run screen: the block's activity and the projector, one key each."""
+
+    _offered_for: str | None = None
+
+    def _card_activity(self, item: AgendaItem | None) -> dict[str, Any] | None:
+        card = self.fapp.method(item.method) if item and item.method else None
+        return card.activity if card else None
+
+    def offer_activity(self, item: AgendaItem | None) -> None:
+        """Say once per block that its card's activity is one key away."""
+        if item is None or item.id == self._offered_for or self.workshop_id is None:
+            return
+        self._offered_for = item.id
+        spec = self._card_activity(item)
+        if spec is None or open_activity(self.store, self.workshop_id) is not None:
+            return
+        lang = self.fapp.lang
+        kind = ACTIVITY_TYPES[spec["type"]].get(lang)
+        self.say(self.t("activity.offer", kind=kind, prompt=spec["prompt"].get(lang, "")))
+
+    def action_activity(self) -> None:
+        """Stop the open activity, else start the running block's card activity."""
+        if self.workshop_id is None:
+            return
+        running = open_activity(self.store, self.workshop_id)
+        if running is not None:
+            if self.call_service(lambda store: stop_activity(store, running["id"])):
+                found = results(self.store, running["id"])
+                self.say(
+                    self.t("activity.stopped", prompt=running["prompt"], answers=found["answers"])
+                )
+            return
+        snapshot = self.fapp.snapshot()
+        item = snapshot.current if snapshot else None
+        spec = self._card_activity(item)
+        if spec is None:
+            self.say(self.t("activity.none"), error=True)
+            return
+        started: list[str] = []
+        ok = self.call_service(
+            lambda store: started.append(
+                start_card_activity(store, self.workshop_id, item.id, spec, self.fapp.lang)
+            )
+        )
+        if ok:
+            self.say(
+                self.t("activity.started", prompt=get_activity(self.store, started[0])["prompt"])
+            )
+
+    def action_reveal_activity(self) -> None:
+        """Show (or hide again) the latest activity's results on the projector."""
+        if self.workshop_id is None:
+            return
+        every = list_activities(self.store, self.workshop_id)
+        if not every:
+            self.say(self.t("activity.no_activity"), error=True)
+            return
+        latest = open_activity(self.store, self.workshop_id) or every[-1]
+        show = not latest["results_revealed"]
+        if self.call_service(lambda store: reveal_results(store, latest["id"], show)):
+            self.say(self.t("activity.revealed" if show else "activity.hidden"))
+
+    def action_beamer(self) -> None:
+        """Open the projector view in this laptop's browser (the view-only token, no secret)."""
+        server = self.fapp.server
+        if server is None:
+            self.say(self.t("beamer.no_server"), error=True)
+            return
+        from facilitator.web.projector import projector_path
+
+        url = f"http://127.0.0.1:{server.port}{projector_path(self.store)}"
+        self.run_worker(lambda: _open_browser(url), thread=True, exit_on_error=False)
+        self.say(self.t("beamer.opened", url=url))
+
+
+def _open_browser(url: str) -> None:
+    import webbrowser  # lazily: only this key needs it
+
+    webbrowser.open(url)

@@ -1,0 +1,62 @@
+"""The Run screen offers the block's activity; a starts and stops it, v reveals, b the projector."""
+
+from textual.widgets import Static
+
+from facilitator.store.activities import answer_activity, list_activities, open_activity
+from facilitator.store.agenda import list_items, update_item
+
+
+async def test_block_with_a_card_activity_offers_it_and_a_starts_it(app, store, workshop_id):  # noqa: ANN001
+    first = list_items(store, workshop_id)[0]
+    update_item(store, first.id, method="one-word-abschluss")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        app.screen.tick()
+        message = str(app.screen.query_one("#message", Static).content)
+        assert message.startswith("a startet die Aktivität dieses Blocks")
+        assert "Wortwolke" in message
+        await pilot.press("a")
+        running = open_activity(store, workshop_id)
+        assert running["type"] == "wordcloud" and running["agenda_item_id"] == first.id
+        assert "Läuft auf den Telefonen" in str(app.screen.query_one("#message", Static).content)
+        answer_activity(store, workshop_id, running["id"], "phone-aaaa", {"w0": "Mut"})
+        await pilot.press("v")
+        assert list_activities(store, workshop_id)[0]["results_revealed"]
+        await pilot.press("a")
+        assert open_activity(store, workshop_id) is None
+        assert "(1 Antworten)" in str(app.screen.query_one("#message", Static).content)
+
+
+async def test_a_without_a_card_activity_says_so(app, store, workshop_id):  # noqa: ANN001
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        await pilot.press("a")
+        assert open_activity(store, workshop_id) is None
+        assert "keine Aktivität" in str(app.screen.query_one("#message", Static).content)
+
+
+async def test_b_without_a_server_says_so(app):  # noqa: ANN001
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        assert "Teilnahme-Server läuft nicht" in str(
+            app.screen.query_one("#message", Static).content
+        )
+
+
+async def test_b_opens_the_projector_view_in_the_browser(app, store, monkeypatch):  # noqa: ANN001
+    import webbrowser
+    from types import SimpleNamespace
+
+    from facilitator.web.projector import projector_path
+
+    opened = []
+    monkeypatch.setattr(webbrowser, "open", opened.append)
+
+    async def stop() -> None:
+        return None
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.server = SimpleNamespace(port=8765, stop=stop)
+        await pilot.press("b")
+        await app.workers.wait_for_complete()
+        assert opened == [f"http://127.0.0.1:8765{projector_path(store)}"]
