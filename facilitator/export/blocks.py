@@ -47,4 +47,13 @@ class PageBreak:
     """The next block starts on a new page (Word only)."""
 
 
-Block = Title | Heading | Para | Fields | Bullets | Table | PageBreak
+@dataclass(frozen=True)
+class Image:
+    """A picture (PNG bytes) with its description for screen readers and Markdown."""
+
+    png: bytes
+    alt: str
+    width_cm: float = 15.0
+
+
+Block = Title | Heading | Para | Fields | Bullets | Table | PageBreak | Image

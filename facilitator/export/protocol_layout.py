@@ -8,6 +8,7 @@ from datetime import date
 
 from facilitator.core.taxonomy import CAPTURE_KINDS, MEASURE_STATUSES, ORG_TYPES, TOPICS
 from facilitator.export.blocks import Block, Bullets, Fields, Heading, Para, Table, Title
+from facilitator.export.protocol_activities import write_activities
 from facilitator.export.protocol_model import Entry, ProtocolModel
 from facilitator.export.strings import SECTIONS, STRINGS
 
@@ -150,6 +151,13 @@ def _results(out: _Layout, model: ProtocolModel) -> None:
             out.bullets([out.entry_line(e) for e in group.entries])
 
 
+def _results_and_activities(out: _Layout, model: ProtocolModel) -> None:
+    """The captured results, then the phones' activities per block (issue 16)."""
+    _results(out, model)
+    if model.activities:
+        write_activities(out, model)
+
+
 def _measures(out: _Layout, model: ProtocolModel) -> None:
     t = out.t
     rows = [
@@ -228,7 +236,7 @@ _WRITERS = (
     _goals_agenda,
     _participants,
     _org_status,
-    _results,
+    _results_and_activities,
     _measures,
     _networking,
     _tasks,

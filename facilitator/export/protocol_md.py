@@ -7,6 +7,7 @@ from facilitator.export.blocks import (
     Bullets,
     Fields,
     Heading,
+    Image,
     PageBreak,
     Para,
     Table,
@@ -55,6 +56,8 @@ def render_markdown(blocks: list[Block]) -> str:
             )
         elif isinstance(block, PageBreak):
             continue
+        elif isinstance(block, Image):  # Markdown keeps the numbers; the chart is in Word
+            out.append(f"*{markdown_text(block.alt)}*")
         elif isinstance(block, Table):
             lines = [
                 "| " + " | ".join(markdown_text(h) for h in block.headers) + " |",

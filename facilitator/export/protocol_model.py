@@ -13,6 +13,7 @@ from facilitator.core.method_format import MethodCard
 from facilitator.core.models import Capture
 from facilitator.core.schedule import format_clock
 from facilitator.core.taxonomy import MEASURE_STATUSES, ORG_TYPES, TOPICS
+from facilitator.export.protocol_activities import activities_for_protocol
 from facilitator.store.agenda import workshop_schedule
 from facilitator.store.captures import list_captures
 from facilitator.store.db import Store
@@ -110,6 +111,7 @@ class ProtocolModel:
     next_steps: list[str]
     next_date: str
     methods: list[MethodNote] = field(default_factory=list)
+    activities: list[dict] = field(default_factory=list)  # issue 16: results per block
 
 
 def clock_of(ms: int | None) -> str:
@@ -285,4 +287,5 @@ def build_protocol(
         next_steps=_lines(row.get("next_steps")),
         next_date=workshop.next_date or "",
         methods=methods,
+        activities=activities_for_protocol(store, workshop.id),
     )

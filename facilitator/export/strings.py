@@ -97,6 +97,21 @@ STRINGS = Catalog(
         "traps": ("Stolpersteine", "Pitfalls"),
         "variations": ("Varianten", "Variations"),
         "source": ("Quelle", "Source"),
+        # -- activities (issue 16) ----------------------------------------------------
+        "act_block": ("Aktivität im Raum: {title}", "Activity in the room: {title}"),
+        "act_no_block": ("Aktivität im Raum", "Activity in the room"),
+        "act_answers": ("{n} Antworten von Telefonen.", "{n} answers from phones."),
+        "act_statement": ("Aussage", "Statement"),
+        "act_option": ("Option", "Option"),
+        "act_entry": ("Eintrag", "Entry"),
+        "act_dots": ("Punkte", "Dots"),
+        "act_voters": ("Personen", "People"),
+        "act_word": ("Wort", "Word"),
+        "act_mentions": ("Nennungen", "Mentions"),
+        "act_question": ("Frage", "Question"),
+        "act_votes": ("Stimmen", "Votes"),
+        "act_state": ("Stand", "State"),
+        "act_answered": ("beantwortet", "answered"),
     }
 )
 
