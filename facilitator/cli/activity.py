@@ -6,7 +6,7 @@ import click
 
 from facilitator.cli.context import Settings, pass_settings, workshop_option
 
-TYPES = ["dots", "wordcloud", "scale", "choice", "matrix", "questions"]
+TYPES = ["dots", "wordcloud", "scale", "choice", "matrix", "questions", "form"]
 
 
 @click.group()
@@ -15,8 +15,14 @@ def activity() -> None:
 
 
 @activity.command("start")
-@click.option("--type", "kind", required=True, type=click.Choice(TYPES), help="Art der Aktivität.")
-@click.option("--prompt", required=True, help="Die Frage an den Raum.")
+@click.option("--type", "kind", type=click.Choice(TYPES), help="Art der Aktivität.")
+@click.option("--prompt", help="Die Frage an den Raum (bei --set: die des Sets).")
+@click.option(
+    "--set",
+    "activity_set",
+    help="Aktivitäts-Set (Erhebung je Organisation): projektsteckbrief, digital-check "
+    "oder eine .toml-Datei.",
+)
 @click.option("--option", "options", multiple=True, help="Option (choice) oder Eintrag (matrix).")
 @click.option("--statement", "statements", multiple=True, help="Aussage (scale).")
 @click.option("--label", "labels", multiple=True, help="5 Beschriftungen der Skala, 1 bis 5.")
@@ -36,8 +42,9 @@ def activity() -> None:
 @pass_settings
 def start(
     settings: Settings,
-    kind: str,
-    prompt: str,
+    kind: str | None,
+    prompt: str | None,
+    activity_set: str | None,
     options: tuple[str, ...],
     statements: tuple[str, ...],
     labels: tuple[str, ...],
@@ -68,10 +75,17 @@ def start(
         "multiple": multiple,
         "budget": budget,
     }
+    if activity_set or kind == "form":
+        from facilitator.store.activity_forms import load_activity_set
+
+        kind, config = "form", load_activity_set(activity_set or "")
+        prompt = prompt or config["prompt"].get(settings.lang) or config["prompt"]["de"]
+    if kind is None:
+        raise click.UsageError("--type oder --set fehlt.")
     if kind == "dots":
         config["ballot"] = choose_ballot(store, workshop.id, list(entries), item_id)
     activity_id = start_activity(
-        store, workshop.id, kind, prompt, config, agenda_item_id=item_id, reveal=reveal
+        store, workshop.id, kind, prompt or "", config, agenda_item_id=item_id, reveal=reveal
     )
     click.echo(activity_id)
 

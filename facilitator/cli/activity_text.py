@@ -34,6 +34,16 @@ def results_lines(results: dict[str, Any], lang: str) -> list[str]:
         lines += [f"  {w['count']:>4} {w['word']}" for w in results["words"]]
     elif kind == "dots":
         lines += [f"  {e['dots']:>4} {e['id'][:8]} {e['text']}" for e in results["entries"]]
+    elif kind == "form":
+        from facilitator.core.activity_forms import field_label
+
+        for row in results["rows"]:
+            values = "; ".join(
+                f"{f['de'] if de else f['en']}: {field_label(f, row['values'].get(f['key']), lang)}"
+                for f in results["fields"]
+                if row["values"].get(f["key"]) is not None
+            )
+            lines.append(f"  {row['organisation']}: {values}")
     elif kind == "questions":
         for q in results["questions"]:
             done = (" (beantwortet)" if de else " (answered)") if q["answered"] else ""

@@ -18,6 +18,7 @@ ACTIVITY_TYPES: dict[str, Label] = {
     "choice": Label("Auswahl", "Choice"),
     "matrix": Label("2×2-Matrix", "2×2 matrix"),
     "questions": Label("Fragen", "Questions"),
+    "form": Label("Erhebung", "Survey"),  # an activity set: Projektsteckbrief, Digital-Check
 }
 DEFAULT_LABELS = ["trifft nicht zu", "eher nicht", "teils, teils", "eher ja", "trifft voll zu"]
 DEFAULT_AXES = ["Aufwand", "Nutzen"]
@@ -97,6 +98,10 @@ def check_config(kind: str, prompt: str, config: dict[str, Any]) -> tuple[str, d
             raise _bad("Die Matrix braucht Einträge (--option).", "The matrix needs entries.")
         axes = _texts(config.get("axes"), "Achsen", "axes", 2)
         clean["axes"] = axes if len(axes) == 2 else list(DEFAULT_AXES)
+    elif kind == "form":
+        if not isinstance(config.get("fields"), list) or not config["fields"]:
+            raise _bad("Eine Erhebung braucht ein Set (--set).", "A survey needs a set (--set).")
+        clean = {k: config[k] for k in ("set", "name", "prompt", "feeds", "fields") if k in config}
     elif kind == "dots":
         ballot = config.get("ballot") or []
         if not isinstance(ballot, list) or not all(isinstance(b, str) for b in ballot):
@@ -179,6 +184,10 @@ def check_answer(kind: str, config: dict[str, Any], raw: dict[str, Any]) -> dict
         return {"points": points}
     if kind == "dots":
         return {"dots": check_dots(config, raw)}
+    if kind == "form":
+        from facilitator.core.activity_forms import check_form_answer
+
+        return check_form_answer(config, raw)
     raise _bad("Diese Aktivität nimmt keine Antworten an.", "This activity takes no answers.")
 
 

@@ -141,4 +141,8 @@ def activity_results(
         results["entries"] = dots_results(entries or [], answers, config.get("merged"))
     elif kind == "questions":
         results["questions"] = question_results(questions or [], answers)
+    elif kind == "form":
+        from facilitator.core.activity_forms import form_results
+
+        results.update(form_results(config, answers))
     return results

@@ -86,6 +86,19 @@ def _matrix(found: dict[str, Any]) -> Figure:
     return fig
 
 
+def _ratings_as_scale(found: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A set's ratings (Digital-Check) drawn like a scale: one bar per dimension."""
+    statements = []
+    for field in (f for f in found["fields"] if f["kind"] == "rating"):
+        given = [r["values"].get(field["key"]) for r in found["rows"]]
+        counts = [sum(1 for g in given if g == v) for v in range(1, 6)]
+        label = field["en"] if lang == "en" else field["de"]
+        statements.append(
+            {"statement": label, "counts": counts, "mean": found["means"].get(field["key"])}
+        )
+    return {"statements": statements, "labels": ["", "", "", "", ""]}
+
+
 def activity_chart(found: dict[str, Any], lang: str) -> bytes | None:
     """Return the chart of an activity's results as PNG, or None (no answers, Q&A)."""
     kind = found["type"]
@@ -110,6 +123,8 @@ def activity_chart(found: dict[str, Any], lang: str) -> bytes | None:
         fig = _bars([w["word"] for w in top], [w["count"] for w in top], count)
     elif kind == "matrix":
         fig = _matrix(found)
+    elif kind == "form" and any(f["kind"] == "rating" for f in found["fields"]):
+        fig = _scale(_ratings_as_scale(found, lang), lang)
     else:
         return None
     buffer = io.BytesIO()

@@ -64,6 +64,20 @@ def _table(found: dict[str, Any], t: Any, lang: str) -> Table | None:  # noqa: A
             for e in found["entries"]
         ]
         return Table((t("act_entry"), f"{x_axis} Ø", f"{y_axis} Ø", "n"), tuple(rows), (6, 2, 2, 1))
+    if kind == "form":
+        from facilitator.core.activity_forms import field_label
+
+        fields = found["fields"]
+        rows = [
+            (r["organisation"], *(field_label(f, r["values"].get(f["key"]), lang) for f in fields))
+            for r in found["rows"]
+        ]
+        if any(f["kind"] == "rating" for f in fields):
+            rows.append(
+                (t("act_mean"), *(_number(found["means"].get(f["key"]), lang) for f in fields))
+            )
+        headers = (t("organisation"), *(f["en"] if lang == "en" else f["de"] for f in fields))
+        return Table(headers, tuple(rows), (3, *(2 for _ in fields)))
     if kind == "questions":
         rows = [
             (q["text"], str(q["votes"]), t("act_answered") if q["answered"] else "")

@@ -112,6 +112,7 @@ STRINGS = Catalog(
         "act_votes": ("Stimmen", "Votes"),
         "act_state": ("Stand", "State"),
         "act_answered": ("beantwortet", "answered"),
+        "act_mean": ("Mittelwert", "Mean"),
     }
 )
 

@@ -193,6 +193,10 @@ def answer_activity(
     activity = _answerable(store, workshop_id, activity_id)
     value = check_answer(activity["type"], activity["config"], raw)
     row_id = f"{activity['id']}:{voter}"
+    if activity["type"] == "form":  # once per organisation: a later answer replaces it
+        from facilitator.core.activity_forms import organisation_key
+
+        row_id = f"{activity['id']}:org:{organisation_key(value['organisation'])}"
     with store.transaction():
         before = one(store, "SELECT answer_value FROM activity_answer WHERE id = ?", [row_id])
         if before is None and _answer_count(store, activity["id"]) >= MAX_ANSWERS:
@@ -215,6 +219,10 @@ def answer_activity(
             },
             workshop_id,
         )
+        if activity["type"] == "form":
+            from facilitator.store.activity_forms import feed_captures
+
+            feed_captures(store, activity, value)
     return value
 
 

@@ -70,6 +70,7 @@ def activity_section(
             "choice": _choice_fields,
             "matrix": _matrix_fields,
             "dots": _dots_fields,
+            "form": _form_fields,
         }[kind](store, activity, mine, lang)
         body = render(
             '<form id="activity-form" method="post" action="{action}">{hidden}{fields}'
@@ -284,3 +285,65 @@ def _questions_form(
         has=attrs(hidden=bool(listed)),
         none=T("no_questions", lang),
     )
+
+
+def _form_fields(store: Store, activity: dict, mine: dict, lang: str) -> Markup:  # noqa: ARG001
+    """An activity set's form: the organisation, then each field (issue 16, item 4)."""
+    from facilitator.core.activity_forms import MAX_FIELD_TEXT, MAX_ORGANISATION
+    from facilitator.core.taxonomy import TOPICS
+
+    values = mine.get("values") or {}
+    parts = [
+        render(
+            '<label for="f-org">{label}</label><input id="f-org" name="org" required '
+            'maxlength="{max}" value="{value}" autocomplete="organization">',
+            label=T("organisation", lang),
+            max=MAX_ORGANISATION,
+            value=mine.get("organisation", ""),
+        )
+    ]
+    for field in activity["config"]["fields"]:
+        label = field["en"] if lang == "en" else field["de"]
+        name, value = f"f.{field['key']}", values.get(field["key"])
+        if field["kind"] == "rating":
+            parts.append(_rating(name, label, [], value, lang))
+        elif field["kind"] == "text":
+            parts.append(
+                render(
+                    '<label for="{id}">{label}</label>'
+                    '<input id="{id}" name="{name}" maxlength="{max}" value="{value}"{req}>',
+                    id=f"f-{field['key']}",
+                    label=label,
+                    name=name,
+                    max=MAX_FIELD_TEXT,
+                    value=value or "",
+                    req=attrs(required=field["required"]),
+                )
+            )
+        else:
+            if field["kind"] == "choice":
+                labels = field["labels_en" if lang == "en" else "labels_de"]
+                choices = list(zip(field["options"], labels, strict=True))
+            else:
+                choices = [(key, topic.get(lang)) for key, topic in TOPICS.items()]
+            options = join(
+                render(
+                    '<option value="{k}"{sel}>{t}</option>',
+                    k=k,
+                    t=t,
+                    sel=attrs(selected=k == value),
+                )
+                for k, t in choices
+            )
+            parts.append(
+                render(
+                    '<label for="{id}">{label}</label><select id="{id}" name="{name}"{req}>'
+                    '<option value="">–</option>{options}</select>',
+                    id=f"f-{field['key']}",
+                    label=label,
+                    name=name,
+                    req=attrs(required=field["required"]),
+                    options=options,
+                )
+            )
+    return join(parts)

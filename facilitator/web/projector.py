@@ -170,6 +170,8 @@ def _chart(found: dict[str, Any], lang: str) -> Markup:
         return svg.scale_rows(found["statements"], found["labels"])
     if kind == "matrix":
         return svg.scatter(found["entries"], found["axes"])
+    if kind == "form":
+        return _form_chart(found, lang)
     listed = join(
         render(
             '<li class="{cls}"><span class="votes">{v}</span> {t}</li>',
@@ -180,6 +182,32 @@ def _chart(found: dict[str, Any], lang: str) -> Markup:
         for q in found["questions"][:8]
     )
     return render('<ol class="questions">{items}</ol>', items=listed)
+
+
+def _form_chart(found: dict[str, Any], lang: str) -> Markup:
+    """A set's results: the ratings' distributions, else the first choice's counts."""
+    from facilitator.core.activity_forms import field_label
+
+    ratings = [f for f in found["fields"] if f["kind"] == "rating"]
+    if ratings:
+        rows = []
+        for field in ratings:
+            given = [r["values"].get(field["key"]) for r in found["rows"]]
+            counts = [sum(1 for g in given if g == v) for v in range(1, 6)]
+            rows.append(
+                {
+                    "statement": field["en"] if lang == "en" else field["de"],
+                    "counts": counts,
+                    "n": sum(counts),
+                    "mean": found["means"].get(field["key"]),
+                }
+            )
+        return svg.scale_rows(rows, [])
+    for field in found["fields"]:
+        if field["kind"] in ("choice", "topic") and found["counts"].get(field["key"]):
+            counts = found["counts"][field["key"]]
+            return svg.bars([(field_label(field, k, lang), n) for k, n in counts.items()])
+    return Markup("")
 
 
 def _page(request: web.Request, workshop_id: str) -> str:

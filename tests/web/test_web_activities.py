@@ -138,3 +138,21 @@ async def test_snapshot_names_the_open_activity_but_not_its_results(
     state = await (await client.get(f"/api/state?code={code}")).json()
     assert state["activity"]["id"] == activity and state["activity"]["type"] == "wordcloud"
     assert "Geheimnis" not in str(state)
+
+
+async def test_digital_check_by_form_and_on_the_projector(client, store, workshop_id, code) -> None:  # noqa: ANN001
+    from facilitator.store.activity_forms import load_activity_set
+    from facilitator.web.projector import projector_path
+
+    config = load_activity_set("digital-check")
+    activity = start_activity(store, workshop_id, "form", "Digital-Check", config, reveal=True)
+    page = await (await client.get(f"/j/{code}")).text()
+    assert 'name="org"' in page and 'name="f.strategie"' in page
+    fields = {"activity": activity, "org": "Gemeinde Aichwald", "f.strategie": "4", "f.daten": "2"}
+    assert (await post(client, code, fields)).status == 303
+    bad = await post(client, code, {**fields, "f.daten": "9"})
+    assert bad.status == 400
+    found = results(store, activity)
+    assert found["rows"][0]["values"] == {"strategie": 4, "daten": 2}
+    beamer = await (await client.get(projector_path(store))).text()
+    assert '<svg class="chart scale"' in beamer and "Strategie" in beamer
