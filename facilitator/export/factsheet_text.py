@@ -178,6 +178,9 @@ def blocks(sheet: FactSheet, lang: str, today: date | None = None) -> list[Block
         if sheet.top_challenges
         else Block("para", t("none"))
     )
+    from facilitator.export.factsheet_activities import activity_blocks  # imports Block
+
+    out += activity_blocks(sheet, lang)  # issue 16: Digital-Check and activities
     out += [
         Block("h1", t("list")),
         Block(
