@@ -15,13 +15,25 @@ from facilitator.store.activities import (
     ActivityClosed,
     answer_activity,
     ask_question,
+    get_activity,
+    hide_word,
+    mark_question,
+    results,
+    reveal_results,
+    stop_activity,
     upvote_question,
 )
 from facilitator.web.activity_view import activity_section
 from facilitator.web.forms import client_id, derived_id, new_client_id, read_body
 from facilitator.web.keys import STORE
 from facilitator.web.pages import voter_of
-from facilitator.web.security import bad_request, join_code, lang_of, require_join
+from facilitator.web.security import (
+    bad_request,
+    join_code,
+    lang_of,
+    require_join,
+    require_moderator,
+)
 
 
 def _voter(request: web.Request, data: dict) -> str:
@@ -80,6 +92,38 @@ async def fragment(request: web.Request) -> web.Response:
     return web.Response(text=html, content_type="text/html")
 
 
+async def moderate(request: web.Request) -> web.Response:
+    """POST /mod/activity {"action", "activity"?, …}: the moderators' moves from a second device.
+
+    Actions: stop, reveal (with "revealed"), hide_word ("word", "hidden"), question
+    ("question", "answered"/"hidden"), results.
+    """
+    require_moderator(request)
+    data, _ = await read_body(request)
+    store = request.app[STORE]
+    lang = lang_of(request)
+    action = data.get("action")
+    try:
+        activity = get_activity(store, str(data.get("activity") or ""))
+        if action == "stop":
+            stop_activity(store, activity["id"])
+        elif action == "reveal":
+            reveal_results(store, activity["id"], bool(data.get("revealed", True)))
+        elif action == "hide_word":
+            hide_word(
+                store, activity["id"], str(data.get("word", "")), bool(data.get("hidden", True))
+            )
+        elif action == "question":
+            flags = {k: bool(data[k]) for k in ("answered", "hidden") if k in data}
+            mark_question(store, str(data.get("question", "")), **flags)
+        elif action != "results":
+            raise bad_request("action: stop, reveal, hide_word, question, results.")
+    except UserError as err:
+        raise bad_request(err.text(lang)) from None
+    return web.json_response({"ok": True, "results": results(store, activity["id"])})
+
+
 def setup(app: web.Application) -> None:
     app.router.add_post("/api/activity", answer)
     app.router.add_get("/j/{code}/activity", fragment)
+    app.router.add_post("/mod/activity", moderate)

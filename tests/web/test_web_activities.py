@@ -156,3 +156,30 @@ async def test_digital_check_by_form_and_on_the_projector(client, store, worksho
     assert found["rows"][0]["values"] == {"strategie": 4, "daten": 2}
     beamer = await (await client.get(projector_path(store))).text()
     assert '<svg class="chart scale"' in beamer and "Strategie" in beamer
+
+
+async def test_moderators_hide_a_word_and_mark_a_question_with_the_secret(
+    client,
+    store,
+    workshop_id,
+    code,  # noqa: ANN001
+) -> None:
+    from facilitator.store.activities import list_questions
+    from tests.web.conftest import MOD_SECRET
+
+    cloud = start_activity(store, workshop_id, "wordcloud", "Ein Wort")
+    await post(client, code, {"activity": cloud, "w0": "Mist", "w1": "Mut"})
+    body = {"action": "hide_word", "activity": cloud, "word": "mist"}
+    assert (
+        await client.post("/mod/activity", json=body)
+    ).status == 403  # the join code is not enough
+    answer = await client.post(
+        "/mod/activity", json=body, headers={"X-Moderator-Secret": MOD_SECRET}
+    )
+    assert [w["word"] for w in (await answer.json())["results"]["words"]] == ["Mut"]
+    qa = start_activity(store, workshop_id, "questions", "Fragen")
+    await post(client, code, {"activity": qa, "question": "Wer zahlt?", "qclient": PHONE})
+    (question,) = list_questions(store, qa)
+    body = {"action": "question", "activity": qa, "question": question["id"], "hidden": True}
+    await client.post("/mod/activity", json=body, headers={"X-Moderator-Secret": MOD_SECRET})
+    assert list_questions(store, qa) == []
