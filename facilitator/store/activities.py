@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from facilitator.core.activities import (
+    ACTIVITY_TYPES,
     MAX_ANSWERS,
     MAX_QUESTIONS,
     QUESTIONS_PER_PHONE,
@@ -28,6 +29,8 @@ _SELECT = (
     "SELECT id, workshop_id, agenda_item_id, type, prompt, activity_config AS config, is_open,"
     " results_revealed, hidden_words, started_at, stopped_at, hlc FROM activity"
 )
+# Activities of a type this version does not know (from a newer laptop) stay in the log only.
+_KNOWN = "type IN ({})".format(", ".join(f"'{t}'" for t in ACTIVITY_TYPES))
 
 
 class ActivityClosed(ValidationError):
@@ -41,17 +44,52 @@ def _decoded(row: dict[str, Any]) -> dict[str, Any]:
             config = json.loads(config)
         except json.JSONDecodeError:
             config = None
-    row["config"] = config if isinstance(config, dict) else {}
+    row["config"] = _complete(config if isinstance(config, dict) else {})
     row["hidden_words"] = row["hidden_words"] or []
     row["is_open"], row["results_revealed"] = bool(row["is_open"]), bool(row["results_revealed"])
     return row
+
+
+def _complete(config: dict[str, Any]) -> dict[str, Any]:
+    """Fill what a config from a broken or newer peer lacks, so results and pages never fail."""
+    from facilitator.core.activities import DEFAULT_AXES, DEFAULT_LABELS
+
+    def texts(key: str, default: list[str]) -> list[str]:
+        value = config.get(key)
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        return list(value) if ok else list(default)
+
+    config = dict(config)
+    config["statements"] = texts("statements", [])
+    config["options"] = texts("options", [])
+    config["ballot"] = texts("ballot", [])
+    labels = texts("labels", DEFAULT_LABELS)
+    config["labels"] = labels if len(labels) == 5 else list(DEFAULT_LABELS)
+    axes = texts("axes", DEFAULT_AXES)
+    config["axes"] = axes if len(axes) == 2 else list(DEFAULT_AXES)
+    for key, default in (("budget", 3), ("per_item_max", 2)):
+        value = config.get(key)
+        config[key] = value if isinstance(value, int) and not isinstance(value, bool) else default
+    fields = config.get("fields")
+    config["fields"] = [f for f in (fields if isinstance(fields, list) else []) if _field_ok(f)]
+    if not isinstance(config.get("merged"), dict):
+        config["merged"] = {}
+    return config
+
+
+def _field_ok(field: Any) -> bool:
+    return (
+        isinstance(field, dict)
+        and all(isinstance(field.get(k), str) for k in ("key", "kind", "de", "en"))
+        and (field["kind"] != "choice" or isinstance(field.get("options"), list))
+    )
 
 
 def get_activity(store: Store, activity_id: str) -> dict[str, Any]:
     """Return an activity (config decoded); NotFound if there is none (a prefix is enough)."""
     found = rows(
         store,
-        f"{_SELECT} WHERE deleted = 0 AND id LIKE ? || '%' ORDER BY hlc DESC LIMIT 2",
+        f"{_SELECT} WHERE {_KNOWN} AND deleted = 0 AND id LIKE ? || '%' ORDER BY hlc DESC LIMIT 2",
         [activity_id],
     )
     if len(found) != 1 or not activity_id:
@@ -65,7 +103,9 @@ def get_activity(store: Store, activity_id: str) -> dict[str, Any]:
 def list_activities(store: Store, workshop_id: str) -> list[dict[str, Any]]:
     """Return the workshop's activities, oldest first, each with its answer count."""
     found = rows(
-        store, f"{_SELECT} WHERE workshop_id = ? AND deleted = 0 ORDER BY hlc, id", [workshop_id]
+        store,
+        f"{_SELECT} WHERE {_KNOWN} AND workshop_id = ? AND deleted = 0 ORDER BY hlc, id",
+        [workshop_id],
     )
     counts = dict(
         store.conn.execute(
@@ -81,7 +121,8 @@ def open_activity(store: Store, workshop_id: str) -> dict[str, Any] | None:
     """Return the workshop's open activity, or None."""
     row = one(
         store,
-        f"{_SELECT} WHERE workshop_id = ? AND deleted = 0 AND is_open = 1 ORDER BY hlc DESC",
+        f"{_SELECT} WHERE {_KNOWN} AND workshop_id = ? AND deleted = 0 AND is_open = 1 "
+        "ORDER BY hlc DESC",
         [workshop_id],
     )
     return _decoded(row) if row else None
@@ -94,7 +135,7 @@ def shown_activity(store: Store, workshop_id: str, item_id: str | None) -> dict[
         return found
     row = one(
         store,
-        f"{_SELECT} WHERE workshop_id = ? AND deleted = 0 AND results_revealed = 1 "
+        f"{_SELECT} WHERE {_KNOWN} AND workshop_id = ? AND deleted = 0 AND results_revealed = 1 "
         "AND coalesce(agenda_item_id, '') = coalesce(?, '') ORDER BY hlc DESC",
         [workshop_id, item_id],
     )
@@ -348,11 +389,30 @@ def ballot_entries(store: Store, activity: dict[str, Any]) -> list[dict[str, Any
     return [by_id[i] for i in ids if i in by_id]
 
 
+def _answer_ok(value: dict[str, Any]) -> dict[str, Any]:
+    """Keep only the well-formed parts of a stored answer (it may come from a broken peer)."""
+    clean: dict[str, Any] = {}
+    for key in ("ratings", "choices", "points", "words", "upvotes"):
+        if isinstance(value.get(key), list):
+            clean[key] = [v for v in value[key] if isinstance(v, int | str | list | None)]
+    for key in ("words", "upvotes"):
+        clean[key] = [v for v in clean.get(key, []) if isinstance(v, str)]
+    clean["points"] = [
+        p if isinstance(p, list) and len(p) == 2 and all(isinstance(c, int) for c in p) else None
+        for p in clean.get("points", [])
+    ]
+    if isinstance(value.get("dots"), dict):
+        clean["dots"] = {str(k): v for k, v in value["dots"].items() if isinstance(v, int)}
+    if isinstance(value.get("organisation"), str) and isinstance(value.get("values"), dict):
+        clean.update(organisation=value["organisation"], values=value["values"])
+    return clean
+
+
 def results(store: Store, activity_id: str) -> dict[str, Any]:
     """Return an activity's results (see core.activity_results) with its prompt and state."""
     activity = get_activity(store, activity_id)
     answers = [
-        r["answer_value"]
+        _answer_ok(r["answer_value"])
         for r in rows(
             store,
             "SELECT answer_value FROM activity_answer WHERE activity_id = ? ORDER BY id",

@@ -184,3 +184,63 @@ def test_activities_replicate_between_laptops(tmp_path) -> None:  # noqa: ANN001
     finally:
         a.close()
         b.close()
+
+
+def test_broken_ops_from_a_peer_never_break_results_pages_or_protocol(
+    store,
+    workshop_id,
+    tmp_path,  # noqa: ANN001
+) -> None:
+    from facilitator.export.protocol import write_protocol
+    from facilitator.store.db import Op
+
+    def op(kind: str, payload: dict, n: int) -> Op:
+        return Op(0, f"peer-{n}", f"{1_796_000_000_000 + n:015d}.{0:05d}", "peer", kind,
+                  workshop_id, payload, "")  # fmt: skip
+
+    scale = start_activity(store, workshop_id, "scale", "Zufrieden?")
+    broken = [
+        op(
+            "activity.add",
+            {
+                "id": "x1",
+                "workshop_id": workshop_id,
+                "type": "scale",
+                "prompt": "kaputt",
+                "activity_config": {"statements": 5},
+                "is_open": 0,
+                "results_revealed": 1,
+            },
+            1,
+        ),  # fmt: skip
+        op(
+            "activity.add",
+            {
+                "id": "x2",
+                "workshop_id": workshop_id,
+                "type": "hologram",
+                "prompt": "neu",
+                "is_open": 1,
+            },
+            2,
+        ),  # fmt: skip
+        op(
+            "activity_answer.set",
+            {
+                "id": f"{scale}:p",
+                "activity_id": scale,
+                "answer_value": {"ratings": "fünf", "dots": [1]},
+            },
+            3,
+        ),  # fmt: skip
+        op(
+            "activity_answer.set",
+            {"id": "x1:p", "activity_id": "x1", "answer_value": {"ratings": [9, "a", None]}},
+            4,
+        ),  # fmt: skip
+    ]
+    insert_remote_ops(store, broken)
+    assert results(store, scale)["answers"] == 1
+    assert results(store, "x1")["statements"] == []
+    assert open_activity(store, workshop_id)["id"] == scale  # the unknown type stays in the log
+    write_protocol(store, workshop_id, tmp_path / "p.docx", cards={})
