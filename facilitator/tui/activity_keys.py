@@ -80,9 +80,35 @@ class ActivityKeys(_Base):
             )
         )
         if ok:
-            self.say(
-                self.t("activity.started", prompt=get_activity(self.store, started[0])["prompt"])
-            )
+            activity = get_activity(self.store, started[0])
+            self.say(self.t("activity.started", prompt=activity["prompt"]))
+            if activity["type"] == "dots":
+                self._offer_merges(activity["id"])
+
+    def _offer_merges(self, activity_id: str) -> None:
+        """Ask, pair by pair, whether near-duplicates on the ballot are one entry (before votes)."""
+        from rich.text import Text
+
+        from facilitator.store.activities import ballot_entries
+        from facilitator.store.activity_ballot import merge_entries, near_duplicates
+        from facilitator.tui.dialogs.common import ConfirmDialog
+
+        activity = get_activity(self.store, activity_id)
+        entries = {e["id"]: e["text"] for e in ballot_entries(self.store, activity)}
+        pairs = near_duplicates([{"id": k, "text": v} for k, v in entries.items()])
+        if not pairs:
+            return
+        keep, duplicate, _ = pairs[0]
+        question = Text(self.t("activity.merge_question"))
+        question.append(f"\n\n„{entries[keep]}“\n„{entries[duplicate]}“")  # typed text stays text
+
+        def answered(merge: bool | None) -> None:
+            if merge:
+                self.call_service(lambda store: merge_entries(store, activity_id, keep, duplicate))
+                self.say(self.t("activity.merged", text=entries[keep]))
+                self._offer_merges(activity_id)  # the next pair, on the shortened ballot
+
+        self.app.push_screen(ConfirmDialog(question, self.fapp.lang), answered)  # type: ignore[arg-type]
 
     def action_reveal_activity(self) -> None:
         """Show (or hide again) the latest activity's results on the projector."""

@@ -432,6 +432,11 @@ T = Catalog(
         "activity.revealed": ("Ergebnisse am Beamer sichtbar.", "Results shown on the projector."),
         "activity.hidden": ("Ergebnisse am Beamer verborgen.", "Results hidden on the projector."),
         "activity.no_activity": ("Keine Aktivität.", "No activity."),
+        "activity.merge_question": (
+            "Diese zwei Einträge sagen fast dasselbe. Vor der Abstimmung zu einem zusammenführen?",
+            "These two entries say nearly the same. Merge them into one before the vote?",
+        ),
+        "activity.merged": ("Zusammengeführt in „{text}“.", "Merged into “{text}”."),
         "beamer.opened": ("Beamer-Ansicht geöffnet: {url}", "Projector view opened: {url}"),
         "beamer.no_server": (
             "Der Teilnahme-Server läuft nicht; ohne ihn gibt es keine Beamer-Ansicht.",

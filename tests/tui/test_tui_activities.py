@@ -60,3 +60,30 @@ async def test_b_opens_the_projector_view_in_the_browser(app, store, monkeypatch
         await pilot.press("b")
         await app.workers.wait_for_complete()
         assert opened == [f"http://127.0.0.1:8765{projector_path(store)}"]
+
+
+async def test_dots_from_the_card_offers_to_merge_near_duplicates(app, store, workshop_id):  # noqa: ANN001
+    from facilitator.store.activities import results
+    from facilitator.store.captures import add_capture, get_capture
+
+    first = list_items(store, workshop_id)[0]
+    update_item(store, first.id, method="gallery-walk")
+    keep = add_capture(store, workshop_id, "need", "Schnittstellen zwischen [b]Fachverfahren[/b]")
+    twin = add_capture(
+        store, workshop_id, "need", "Schnittstelle zwischen den [b]Fachverfahren[/b]"
+    )
+    other = add_capture(store, workshop_id, "challenge", "Fachkräftemangel")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        await pilot.press("a")
+        await pilot.pause()
+        dialog = app.screen
+        assert type(dialog).__name__ == "ConfirmDialog"
+        shown = str(dialog.query_one(".dialog-title").render())
+        assert "[b]Fachverfahren[/b]" in shown  # what people typed is not markup
+        await pilot.press("j")
+        await pilot.pause()
+        running = open_activity(store, workshop_id)
+        assert [e["id"] for e in results(store, running["id"])["entries"]] == [keep, other]
+        assert get_capture(store, twin).hidden
+        assert type(app.screen).__name__ == "RunScreen"  # no more pairs to ask about
