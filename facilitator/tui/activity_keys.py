@@ -31,6 +31,8 @@ ACTIVITY_BINDINGS = [
     Binding("a", "activity", "key.activity"),
     Binding("v", "reveal_activity", "key.reveal_activity", show=False),
     Binding("b", "beamer", "key.beamer"),
+    Binding("w", "moderate_words", "key.hide_word", show=False),
+    Binding("f", "moderate_questions", "key.questions", show=False),
 ]
 
 
@@ -122,6 +124,68 @@ class ActivityKeys(_Base):
         show = not latest["results_revealed"]
         if self.call_service(lambda store: reveal_results(store, latest["id"], show)):
             self.say(self.t("activity.revealed" if show else "activity.hidden"))
+
+    def _latest(self, kind: str) -> dict[str, Any] | None:
+        every = list_activities(self.store, self.workshop_id) if self.workshop_id else []
+        latest = [a for a in every if a["type"] == kind]
+        if not latest:
+            self.say(self.t("activity.no_activity"), error=True)
+            return None
+        return latest[-1]
+
+    def action_moderate_words(self) -> None:
+        """Pick a word of the latest word cloud to hide from the projector (or show again)."""
+        from rich.text import Text
+
+        from facilitator.store.activities import hide_word
+        from facilitator.tui.dialogs.common import PickDialog
+
+        cloud = self._latest("wordcloud")
+        if cloud is None:
+            return
+        found = results(self.store, cloud["id"])
+        hidden = self.t("activity.hidden_mark")
+        words = [(w, False) for w in found["words"]] + [(w, True) for w in found["hidden"]]
+        options = [
+            (w["key"], Text(f"{w['count']:>3}  {w['word']}" + (f"  ({hidden})" if off else "")))
+            for w, off in words
+        ]
+        hidden_keys = {w["key"] for w in found["hidden"]}
+
+        def picked(key: str | None) -> None:
+            if key:
+                show = key in hidden_keys
+                self.call_service(lambda store: hide_word(store, cloud["id"], key, not show))
+
+        self.app.push_screen(PickDialog(self.t("activity.pick_word"), options), picked)  # type: ignore[arg-type]
+
+    def action_moderate_questions(self) -> None:
+        """Pick a question of the latest Q&A to mark answered (or open again)."""
+        from rich.text import Text
+
+        from facilitator.store.activities import mark_question
+        from facilitator.tui.dialogs.common import PickDialog
+
+        qa = self._latest("questions")
+        if qa is None:
+            return
+        listed = results(self.store, qa["id"])["questions"]
+        done = self.t("activity.answered_mark")
+        options = [
+            (
+                q["id"],
+                Text(f"{q['votes']:>3}  {q['text']}" + (f"  ({done})" if q["answered"] else "")),
+            )
+            for q in listed
+        ]
+        answered = {q["id"] for q in listed if q["answered"]}
+
+        def picked(question_id: str | None) -> None:
+            if question_id:
+                flag = question_id not in answered
+                self.call_service(lambda store: mark_question(store, question_id, answered=flag))
+
+        self.app.push_screen(PickDialog(self.t("activity.pick_question"), options), picked)  # type: ignore[arg-type]
 
     def action_beamer(self) -> None:
         """Open the projector view in this laptop's browser (the view-only token, no secret)."""

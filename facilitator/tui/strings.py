@@ -432,6 +432,18 @@ T = Catalog(
         "activity.revealed": ("Ergebnisse am Beamer sichtbar.", "Results shown on the projector."),
         "activity.hidden": ("Ergebnisse am Beamer verborgen.", "Results hidden on the projector."),
         "activity.no_activity": ("Keine Aktivität.", "No activity."),
+        "key.hide_word": ("Wort ausblenden", "Hide word"),
+        "key.questions": ("Frage beantwortet", "Question answered"),
+        "activity.pick_word": (
+            "Welches Wort am Beamer aus- (oder wieder ein)blenden?",
+            "Which word to hide from (or show again on) the projector?",
+        ),
+        "activity.pick_question": (
+            "Welche Frage ist beantwortet (oder wieder offen)?",
+            "Which question is answered (or open again)?",
+        ),
+        "activity.hidden_mark": ("ausgeblendet", "hidden"),
+        "activity.answered_mark": ("beantwortet", "answered"),
         "activity.merge_question": (
             "Diese zwei Einträge sagen fast dasselbe. Vor der Abstimmung zu einem zusammenführen?",
             "These two entries say nearly the same. Merge them into one before the vote?",

@@ -87,3 +87,25 @@ async def test_dots_from_the_card_offers_to_merge_near_duplicates(app, store, wo
         assert [e["id"] for e in results(store, running["id"])["entries"]] == [keep, other]
         assert get_capture(store, twin).hidden
         assert type(app.screen).__name__ == "RunScreen"  # no more pairs to ask about
+
+
+async def test_w_hides_a_word_and_f_marks_a_question(app, store, workshop_id):  # noqa: ANN001
+    from facilitator.store.activities import ask_question, results, start_activity
+
+    cloud = start_activity(store, workshop_id, "wordcloud", "Ein Wort")
+    answer_activity(store, workshop_id, cloud, "phone-aaaa", {"w0": "[red]Mist[/red]", "w1": "Mut"})
+    answer_activity(store, workshop_id, cloud, "phone-bbbb", {"w0": "Mut"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PickDialog"
+        await pilot.press("down", "enter")  # the second word (typed with brackets, counted once)
+        await pilot.pause()
+        assert [w["word"] for w in results(store, cloud)["words"]] == ["Mut"]
+        qa = start_activity(store, workshop_id, "questions", "Fragen")
+        ask_question(store, workshop_id, qa, "phone-aaaa", "Wer zahlt?", "q1")
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert results(store, qa)["questions"][0]["answered"]
