@@ -244,7 +244,7 @@ def parse_method_card(text: str, path: str, expected_id: str | None = None) -> M
 
 
 _ACTIVITY_KEYS = {"type", "prompt", "statements", "labels", "options", "axes", "multiple"}
-_ACTIVITY_KEYS |= {"entries", "budget"}
+_ACTIVITY_KEYS |= {"entries", "budget", "collect"}
 
 
 def _activity(problems: Problems, value: Any) -> dict[str, Any] | None:
@@ -269,6 +269,8 @@ def _activity(problems: Problems, value: Any) -> dict[str, Any] | None:
         entries in ("all", "block") or entries.startswith("kind:")
     ):
         problems.add("„activity.entries“: all, block oder kind:ART", "activity")
+    if not isinstance(value.get("collect", False), bool):
+        problems.add("„activity.collect“ muss true oder false sein", "activity")
     kind = value["type"]
     if kind not in ("dots",) and not (kind == "matrix" and "options" not in value):
         try:

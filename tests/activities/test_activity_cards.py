@@ -55,3 +55,16 @@ def test_matrix_card_places_the_measures(store, workshop_id) -> None:  # noqa: A
     found = get_activity(store, activity)
     assert found["config"]["options"] == ["E-Akte einführen"]
     assert found["prompt"].startswith("How high")
+
+
+def test_erwartungsabfrage_opens_questions_and_the_needs_collection(store, workshop_id) -> None:  # noqa: ANN001
+    from facilitator.store.agenda import list_items
+    from facilitator.store.votes import voting_item
+    from facilitator.web.snapshot import phone_kinds
+
+    card = load_methods(include_user=False)["erwartungsabfrage"]
+    item = list_items(store, workshop_id)[1]
+    activity = start_card_activity(store, workshop_id, item.id, card.activity)
+    assert get_activity(store, activity)["type"] == "questions"
+    assert voting_item(store, item.id)["collection_open"] == 1
+    assert phone_kinds(card.captures) == ["need"]  # phones submit needs beside their questions
