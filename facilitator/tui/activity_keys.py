@@ -29,6 +29,7 @@ else:
 
 ACTIVITY_BINDINGS = [
     Binding("a", "activity", "key.activity"),
+    Binding("A", "new_activity", "key.new_activity", show=False),
     Binding("v", "reveal_activity", "key.reveal_activity", show=False),
     Binding("b", "beamer", "key.beamer"),
     Binding("w", "moderate_words", "key.hide_word", show=False),
@@ -111,6 +112,77 @@ class ActivityKeys(_Base):
                 self._offer_merges(activity_id)  # the next pair, on the shortened ballot
 
         self.app.push_screen(ConfirmDialog(question, self.fapp.lang), answered)  # type: ignore[arg-type]
+
+    def action_new_activity(self) -> None:
+        """Start any activity: pick its type (or a set), type the prompt and, if needed, options."""
+        from facilitator.store.activity_forms import shipped_sets
+        from facilitator.tui.dialogs.common import PickDialog
+
+        lang = self.fapp.lang
+        options = [(k, label.get(lang)) for k, label in ACTIVITY_TYPES.items() if k != "form"]
+        options += [
+            (f"set:{name}", f"{ACTIVITY_TYPES['form'].get(lang)}: {name}")
+            for name in shipped_sets()
+        ]
+
+        def picked(kind: str | None) -> None:
+            if kind:
+                self._ask_prompt(kind)
+
+        self.app.push_screen(PickDialog(self.t("activity.pick_type"), options), picked)
+
+    def _ask_prompt(self, kind: str) -> None:
+        from facilitator.tui.dialogs.common import PromptDialog
+
+        if kind.startswith("set:"):
+            self._start_new(kind, "", "")
+            return
+
+        def typed(prompt: str | None) -> None:
+            if not prompt:
+                return
+            if kind in ("choice", "scale", "matrix"):
+                question = self.t(f"activity.ask_{kind}")
+                self.app.push_screen(
+                    PromptDialog(question, placeholder="A; B; C"),
+                    lambda items: self._start_new(kind, prompt, items or ""),
+                )
+            else:
+                self._start_new(kind, prompt, "")
+
+        self.app.push_screen(PromptDialog(self.t("activity.ask_prompt")), typed)
+
+    def _start_new(self, kind: str, prompt: str, items: str) -> None:
+        from facilitator.store.activities import start_activity
+        from facilitator.store.activity_ballot import choose_ballot
+        from facilitator.store.activity_forms import load_activity_set
+
+        listed = [x.strip() for x in items.split(";") if x.strip()]
+        snapshot = self.fapp.snapshot()
+        item_id = snapshot.current.id if snapshot and snapshot.current else None
+        started: list[str] = []
+
+        def start(store: Any) -> None:  # noqa: ANN401 - the Store
+            config: dict[str, Any] = {}
+            name, text = kind, prompt
+            if kind.startswith("set:"):
+                name, config = "form", load_activity_set(kind[4:])
+                text = config["prompt"].get(self.fapp.lang) or config["prompt"]["de"]
+            elif kind == "scale":
+                config["statements"] = listed
+            elif kind in ("choice", "matrix"):
+                config["options"] = listed
+            elif kind == "dots":
+                config["ballot"] = choose_ballot(store, self.workshop_id, ["all"], item_id)
+            started.append(
+                start_activity(store, self.workshop_id, name, text, config, agenda_item_id=item_id)
+            )
+
+        if self.workshop_id and self.call_service(start):
+            activity = get_activity(self.store, started[0])
+            self.say(self.t("activity.started", prompt=activity["prompt"]))
+            if activity["type"] == "dots":
+                self._offer_merges(activity["id"])
 
     def action_reveal_activity(self) -> None:
         """Show (or hide again) the latest activity's results on the projector."""

@@ -433,6 +433,18 @@ T = Catalog(
         "activity.hidden": ("Ergebnisse am Beamer verborgen.", "Results hidden on the projector."),
         "activity.no_activity": ("Keine Aktivität.", "No activity."),
         "key.hide_word": ("Wort ausblenden", "Hide word"),
+        "key.new_activity": ("Neue Aktivität", "New activity"),
+        "activity.pick_type": ("Welche Aktivität?", "Which activity?"),
+        "activity.ask_prompt": ("Die Frage an den Raum:", "The question for the room:"),
+        "activity.ask_choice": ("Optionen, getrennt durch ;", "Options, separated by ;"),
+        "activity.ask_scale": (
+            "Aussagen zum Bewerten (1–5), getrennt durch ; (leer: die Frage selbst)",
+            "Statements to rate (1–5), separated by ; (empty: the question itself)",
+        ),
+        "activity.ask_matrix": (
+            "Einträge für die 2×2-Matrix (Aufwand/Nutzen), getrennt durch ;",
+            "Entries for the 2×2 matrix (effort/benefit), separated by ;",
+        ),
         "key.questions": ("Frage beantwortet", "Question answered"),
         "activity.pick_word": (
             "Welches Wort am Beamer aus- (oder wieder ein)blenden?",

@@ -109,3 +109,27 @@ async def test_w_hides_a_word_and_f_marks_a_question(app, store, workshop_id):  
         await pilot.press("enter")
         await pilot.pause()
         assert results(store, qa)["questions"][0]["answered"]
+
+
+async def test_shift_a_starts_any_activity_from_the_app(app, store, workshop_id, type_text):  # noqa: ANN001
+    from facilitator.store.activities import get_activity
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("A")
+        await pilot.pause()
+        await pilot.press("down", "down", "down", "enter")  # dots, wordcloud, scale, choice
+        await pilot.pause()
+        await type_text(pilot, "Wohin fahren wir?")
+        await pilot.press("enter")
+        await pilot.pause()
+        await type_text(pilot, "Ulm; Heilbronn")
+        await pilot.press("enter")
+        await pilot.pause()
+        running = get_activity(store, open_activity(store, workshop_id)["id"])
+        assert (running["type"], running["prompt"]) == ("choice", "Wohin fahren wir?")
+        assert running["config"]["options"] == ["Ulm", "Heilbronn"]
+        await pilot.press("A")
+        await pilot.pause()
+        await pilot.press("end", "enter")  # the last: Erhebung: projektsteckbrief
+        await pilot.pause()
+        assert open_activity(store, workshop_id)["config"]["set"] == "projektsteckbrief"
