@@ -54,7 +54,7 @@ def word_cloud(words: list[dict[str, Any]]) -> Markup:
     for i, word in enumerate(shown):
         size = 36 + 84 * (word["count"] / most) ** 0.7
         text = _short(word["word"], 40)
-        width = size * 0.58 * len(text) + 40
+        width = size * 0.72 * len(text) + 48  # bold glyphs run wide: better a gap than overlap
         if x + width > WIDTH and x > 0:
             x, y, row_height = 0.0, y + row_height, 0.0
         row_height = max(row_height, size * 1.25)
@@ -149,13 +149,13 @@ def scatter(entries: list[dict[str, Any]], axes: list[str]) -> Markup:
 
     points = join(
         render(
-            '<circle class="dot c{c}" cx="{x}" cy="{y}" r="16"><title>{t}</title></circle>'
-            '<text class="small" x="{lx}" y="{ly}">{t}</text>',
+            '<circle class="dot c{c}" cx="{x}" cy="{y}" r="22"><title>{t}</title></circle>'
+            '<text class="point" x="{lx}" y="{ly}">{t}</text>',
             c=i % 5,
             x=round(at(e["x"], False)),
             y=round(at(e["y"], True)),
-            lx=round(at(e["x"], False)) + 24,
-            ly=round(at(e["y"], True)) + 10,
+            lx=round(at(e["x"], False)) + 32,
+            ly=round(at(e["y"], True)) + 13,
             t=_short(e["entry"], 28),
         )
         for i, e in enumerate(entries)
@@ -167,7 +167,7 @@ def scatter(entries: list[dict[str, Any]], axes: list[str]) -> Markup:
         '<line class="axis" x1="{mid}" y1="{p}" x2="{mid}" y2="{end}"/>'
         '<line class="axis" x1="{p}" y1="{mid}" x2="{end}" y2="{mid}"/>'
         '<text class="label" x="{p}" y="{xl}">{x} →</text>'
-        '<text class="label" x="30" y="{p}" transform="rotate(90 30 {p})">{y} →</text>'
+        '<text class="label" x="50" y="{end}" transform="rotate(-90 50 {end})">{y} →</text>'
         "{points}</svg>",
         w=size + 2 * pad + 700,
         h=size + 2 * pad,

@@ -167,3 +167,56 @@ def test_projector_at_1920x1080(browser, served, store, workshop_id, code, theme
     html = page.content()
     assert moderator_secret(store) not in html and code not in html
     context.close()
+
+
+def test_projector_charts_of_every_type(browser, served, store, workshop_id):  # noqa: ANN001, F811
+    """Word cloud, 2×2, choice, Q&A and the Digital-Check on the beamer (screenshots to look at)."""
+    from playwright.sync_api import expect
+
+    from facilitator.store.activities import ask_question, upvote_question
+    from facilitator.store.activity_forms import load_activity_set
+
+    path = served.run(projector_path, store)
+    context = browser.new_context(viewport=BEAMER)
+    page = context.new_page()
+    page.set_default_timeout(8000)
+    page.goto(f"http://127.0.0.1:{served.server.port}{path}")
+    words = ["Vernetzung", "Austausch", "Mut", "Kaffee", "Zusammenarbeit", "Open Data", "KI"]
+    cloud = served.run(start_activity, store, workshop_id, "wordcloud", "Ein Wort", {}, reveal=True)
+    for n in range(12):
+        picks = {f"w{i}": words[(n * (i + 1)) % len(words)] for i in range(3)}
+        served.run(answer_activity, store, workshop_id, cloud, f"phone-{n:04d}", picks)
+    expect(page.locator("svg.chart.cloud")).to_contain_text("Vernetzung")
+    shoot(page, "beamer-wordcloud")
+    grid = served.run(
+        start_activity, store, workshop_id, "matrix", "Aufwand und Nutzen",
+        {"options": ["E-Akte", "Bürgerportal", "KI-Chatbot", "Open-Data-Portal"]}, reveal=True,
+    )  # fmt: skip
+    for n in range(8):
+        raw = {
+            f"{axis}{i}": str(1 + (n + i * 2 + (axis == "y")) % 5)
+            for i in range(4)
+            for axis in "xy"
+        }
+        served.run(answer_activity, store, workshop_id, grid, f"phone-{n:04d}", raw)
+    expect(page.locator("svg.chart.matrix")).to_contain_text("Bürgerportal")
+    shoot(page, "beamer-matrix")
+    qa = served.run(start_activity, store, workshop_id, "questions", "Ihre Fragen", {}, reveal=True)
+    for n, text in enumerate(["Wer zahlt?", "Wann startet das Portal?", "Gibt es Vorlagen?"]):
+        served.run(ask_question, store, workshop_id, qa, f"phone-{n:04d}", text, f"q{n}")
+    served.run(upvote_question, store, workshop_id, qa, "phone-0009", "q1")
+    expect(page.locator("ol.questions li").first).to_contain_text("Wann startet das Portal?")
+    shoot(page, "beamer-questions")
+    config = served.run(load_activity_set, "digital-check")
+    check = served.run(
+        start_activity, store, workshop_id, "form", "Digital-Check", config, reveal=True
+    )
+    for n, org in enumerate(["Stadt Ulm", "Gemeinde Aichwald", "Landkreis Esslingen"]):
+        raw = {
+            "org": org,
+            **{f"f.{f['key']}": str(1 + (n + i) % 5) for i, f in enumerate(config["fields"])},
+        }
+        served.run(answer_activity, store, workshop_id, check, f"phone-{n:04d}", raw)
+    expect(page.locator("svg.chart.scale")).to_contain_text("Kompetenzen")
+    shoot(page, "beamer-digital-check")
+    context.close()
