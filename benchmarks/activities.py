@@ -5,7 +5,8 @@ connects N phones from distinct 127.0.x.y addresses (each holds the live stream
 open and reads it), then M of them answer a scale within the given seconds.
 Prints: phones connected; answers stored; the projector's update after an answer
 (p50/p99: from sending the answer to the projector's stage showing its count);
-the phones' state (GET /api/state, p50/p99) and the answer POST (p50/p99); the
+the phones' state (p50/p99: from sending an answer until every phone's stream has
+the new version; and GET /api/state) and the answer POST (p50/p99); the
 server's peak RSS. A baseline (20 phones, 20 answers, same measures) runs first
 in the same process. Loopback only, bounded in time.
 
@@ -109,11 +110,35 @@ class Projector:
         return None
 
 
-async def phone_stream(session, base: str, code: str, ready: asyncio.Event) -> None:  # noqa: ANN001
+VERSION = re.compile(rb'"version":(\d+)')
+
+
+async def phone_stream(
+    session,
+    base: str,
+    code: str,
+    ready: asyncio.Event,
+    seen: list,  # noqa: ANN001
+) -> None:
+    """A phone's live stream; `seen` gets (version, arrival) for every snapshot it reads."""
     async with session.get(f"{base}/events?code={code}") as response:
         ready.set()
-        async for _ in response.content.iter_any():
-            pass  # a phone reads every snapshot, as join.js does
+        async for line in response.content:
+            if line.startswith(b"data: "):
+                match = VERSION.search(line)
+                if match:
+                    seen.append((int(match.group(1)), time.perf_counter()))
+
+
+def arrival_at_all(streams_seen: list[list], version: int) -> float | None:
+    """When the last phone had a snapshot of `version` or newer (None if one never did)."""
+    latest = 0.0
+    for seen in streams_seen:
+        first = next((t for v, t in seen if v >= version), None)
+        if first is None:
+            return None
+        latest = max(latest, first)
+    return latest
 
 
 async def scenario(
@@ -137,11 +162,14 @@ async def scenario(
     )
     await projector.wait_for(0)
     phone_sessions = [session_for(n) for n in range(phones)]
-    streams, readies = [], []
+    streams, readies, streams_seen = [], [], []
     for n, session in enumerate(phone_sessions):
         ready = asyncio.Event()
         readies.append(ready)
-        streams.append(asyncio.create_task(phone_stream(session, base, info["code"], ready)))
+        streams_seen.append([])
+        streams.append(
+            asyncio.create_task(phone_stream(session, base, info["code"], ready, streams_seen[-1]))
+        )
         if n % 50 == 49:
             await asyncio.sleep(0.05)  # phones arrive over a moment, not in one packet
     connect_deadline = time.perf_counter() + 60
@@ -153,6 +181,7 @@ async def scenario(
     state_ms: list[float] = []
     post_ms: list[float] = []
     projector_ms: list[float] = []
+    versions: list[tuple[int, float]] = []  # (version after the answer, when it was sent)
     errors = 0
     answered = 0
     lock = asyncio.Lock()
@@ -181,9 +210,11 @@ async def scenario(
             data=fields,
             headers={"Accept": "application/json"},
         ) as response:
-            await response.read()
+            body = await response.read()
             ok = response.status == 200
         post_ms.append((time.perf_counter() - sent) * 1000)
+        if ok:
+            versions.append((json.loads(body)["version"], sent))
         if not ok:
             errors += 1
             return
@@ -198,6 +229,14 @@ async def scenario(
 
     await asyncio.gather(*(answer(n) for n in range(answering)))
     elapsed = time.perf_counter() - start
+    await asyncio.sleep(2)  # let the last snapshots arrive
+    phones_ms = []
+    for version, sent in versions:
+        arrived = arrival_at_all(streams_seen, version)
+        if arrived is None:
+            errors += 1
+        else:
+            phones_ms.append(max(0.0, arrived - sent) * 1000)
     peak_rss = max(peak_rss, rss_mb(server_pid))
     for task in [*streams, projector.task]:
         task.cancel()
@@ -212,6 +251,7 @@ async def scenario(
         "state": state_ms,
         "post": post_ms,
         "projector": projector_ms,
+        "phones": phones_ms,
         "rss": peak_rss,
     }
 
@@ -260,6 +300,7 @@ def report(name: str, found: dict) -> None:
     print(f"  phones connected       {found['connected']}")
     print(f"  answers stored         {found['answered']} in {found['elapsed']:.1f} s")
     print(f"  projector after answer {ms(found['projector'])}")
+    print(f"  phones' state (SSE)    {ms(found['phones'])}  (answer → all phones)")
     print(f"  phones' state (GET)    {ms(found['state'])}")
     print(f"  answer POST            {ms(found['post'])}")
     print(f"  server RSS (peak)      {found['rss']:.0f} MB")
@@ -283,6 +324,7 @@ def main() -> None:
         and load["elapsed"] <= args.seconds
         and percentile(load["projector"], 0.99) < 500
         and percentile(load["state"], 0.99) < 250
+        and percentile(load["phones"], 0.99) < 250
         and load["rss"] < 300
     )
     print("goals met" if ok else "goals NOT met")
