@@ -5,6 +5,7 @@ command line, so each imports it instead of keeping its own copy. Standard libra
 """
 
 import socket
+from urllib.parse import quote
 
 DEFAULT_PORT = 8765  # phones (plain HTTP on the venue Wi-Fi; carries no secrets of the laptops)
 SYNC_PORT = 8766  # the other moderator's laptop (TLS, pinned certificate)
@@ -36,3 +37,8 @@ def lan_addresses() -> list[str]:
 def reachable_host(host: str) -> str:
     """Return the address to tell others for a server bound to `host` (any → first LAN one)."""
     return lan_addresses()[0] if host in ("", "0.0.0.0", "::") else host
+
+
+def join_url(host: str, port: int, code: str) -> str:
+    """Return the URL a phone opens: http://HOST:PORT/j/CODE."""
+    return f"http://{host}:{port}/j/{quote(code)}"

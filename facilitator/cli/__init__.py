@@ -38,6 +38,8 @@ COMMANDS: dict[str, str] = {
     "examples": "facilitator.cli.examples:examples",
     "workshop": "facilitator.cli.workshop:workshop",
     "photo": "facilitator.cli.photo:photo",
+    # activities (issue 16)
+    "activity": "facilitator.cli.activity:activity",
 }
 
 

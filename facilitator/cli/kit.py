@@ -81,7 +81,7 @@ def export_agenda(
     store, workshop = _open(settings, template, workshop_id)
     if not url:
         # the same address `serve` and `qr` print; the app's Export screen uses its server's
-        from facilitator.web.runner import DEFAULT_PORT, join_url, lan_addresses
+        from facilitator.net import DEFAULT_PORT, join_url, lan_addresses
 
         url = join_url(lan_addresses()[0], DEFAULT_PORT, workshop.join_code or "")
     write_agenda(

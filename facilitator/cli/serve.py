@@ -44,6 +44,7 @@ async def _serve(store, host: str, port: int, workshop, show_secrets: bool) -> N
     import signal
 
     from facilitator.export.qr import qr_text
+    from facilitator.web.projector import projector_path
     from facilitator.web.runner import start_participant_server
     from facilitator.web.secrets import moderator_secret
 
@@ -53,6 +54,9 @@ async def _serve(store, host: str, port: int, workshop, show_secrets: bool) -> N
     click.echo(f"Zugangscode: {workshop.join_code}")
     for url in urls:
         click.echo(f"Link: {url}")
+    # The projector page is opened on this laptop; its token opens that view only.
+    local = "127.0.0.1" if host in ("0.0.0.0", "", "::") else host
+    click.echo(f"Beamer: http://{local}:{server.port}{projector_path(store)}")
     click.echo(qr_text(urls[0]))
     # Secrets only on request and far from the QR code: this terminal may be projected.
     if show_secrets:
@@ -84,9 +88,8 @@ def qr(
 ) -> None:
     """Den QR-Code zum Teilnahme-Link als Bild schreiben (für Folie oder Ausdruck)."""
     from facilitator.export.qr import write_qr
-    from facilitator.net import lan_addresses
+    from facilitator.net import join_url, lan_addresses
     from facilitator.store.workshops import resolve_workshop
-    from facilitator.web.runner import join_url
 
     store = settings.open()
     try:

@@ -6,6 +6,7 @@ so what the app refuses, sync and `import json` refuse too. `check_fields` retur
 cleaned values (control characters stripped, keys resolved) or raises ValidationError.
 """
 
+import json
 import math
 import re
 from collections.abc import Callable
@@ -106,6 +107,26 @@ def jpeg_base64(value: Any) -> str | None:
     ):
         return value
     raise _fail("Kein JPEG-Foto in Base64.", "Not a JPEG photo in base64.")
+
+
+def json_data(limit: int) -> Rule:
+    """A JSON object or list (settings, an answer) of at most `limit` characters when written."""
+
+    def rule(value: Any) -> Any:
+        if value is None:
+            return None
+        try:
+            size = len(json.dumps(value, ensure_ascii=False, allow_nan=False))
+        except (TypeError, ValueError, RecursionError):
+            size = -1
+        if not isinstance(value, dict | list) or not 0 <= size <= limit:
+            raise _fail(
+                f"Keine gültigen Daten (JSON bis {limit} Zeichen).",
+                f"Not valid data (JSON of at most {limit} characters).",
+            )
+        return value
+
+    return rule
 
 
 def flag(value: Any) -> int:

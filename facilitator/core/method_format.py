@@ -21,6 +21,7 @@ _KNOWN = {
     "keywords",
     "steps",
     "setup",
+    "activity",
     *_LABELS,
     *_LISTS,
     *_INTS,
@@ -55,6 +56,8 @@ class MethodCard:
     source: str = ""
     keywords: list[str] = field(default_factory=list)
     setup: Label | None = None  # optional: how the room is set up (the run sheet prints it)
+    # the live activity the card runs on the phones (issue 16): {"type", "prompt": {de, en}, …}
+    activity: dict[str, Any] | None = None
     body: str = ""
     path: str = ""
 
@@ -83,6 +86,7 @@ class MethodCard:
             "source": self.source,
             "keywords": self.keywords,
             "setup": self.setup._asdict() if self.setup else None,
+            "activity": self.activity,
             "path": self.path,
         }
 
@@ -230,9 +234,11 @@ def parse_method_card(text: str, path: str, expected_id: str | None = None) -> M
     if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
         problems.add("„keywords“ muss eine Liste von Texten sein", "keywords")
         keywords = []
+    activity = _activity(problems, data.get("activity"))
     if problems.items:
         raise ValidationError(problems.items[0], problems.items)
     return MethodCard(
+        activity=activity,
         id=card_id,
         phase=data["phase"],
         steps=steps,
@@ -246,3 +252,40 @@ def parse_method_card(text: str, path: str, expected_id: str | None = None) -> M
         **lists,
         **numbers,
     )
+
+
+_ACTIVITY_KEYS = {"type", "prompt", "statements", "labels", "options", "axes", "multiple"}
+_ACTIVITY_KEYS |= {"entries", "budget", "collect"}
+
+
+def _activity(problems: Problems, value: Any) -> dict[str, Any] | None:
+    """Check the card's `activity = { type = …, prompt = { de, en }, … }` (issue 16)."""
+    from facilitator.core.activities import ACTIVITY_TYPES, check_config
+
+    if value is None:
+        return None
+    if not isinstance(value, dict) or value.get("type") not in ACTIVITY_TYPES:
+        problems.add(f"„activity.type“ muss eine von {', '.join(ACTIVITY_TYPES)} sein", "activity")
+        return None
+    for key in sorted(set(value) - _ACTIVITY_KEYS):
+        problems.add(f"„activity“: unbekannter Schlüssel „{key}“", "activity")
+    prompt = value.get("prompt")
+    if not isinstance(prompt, dict) or not all(
+        isinstance(prompt.get(lang), str) and prompt[lang].strip() for lang in ("de", "en")
+    ):
+        problems.add("„activity.prompt“ braucht de und en", "activity")
+        return None
+    entries = value.get("entries", "all")
+    if not isinstance(entries, str) or not (
+        entries in ("all", "block") or entries.startswith("kind:")
+    ):
+        problems.add("„activity.entries“: all, block oder kind:ART", "activity")
+    if not isinstance(value.get("collect", False), bool):
+        problems.add("„activity.collect“ muss true oder false sein", "activity")
+    kind = value["type"]
+    if kind not in ("dots",) and not (kind == "matrix" and "options" not in value):
+        try:
+            check_config(kind, prompt["de"], {k: v for k, v in value.items() if k != "prompt"})
+        except ValidationError as err:
+            problems.add(f"„activity“: {err}", "activity")
+    return dict(value)

@@ -9,6 +9,7 @@ by a later migration) is checked by its type in `store.columns`.
 from typing import Any
 
 from facilitator.core import fields as f
+from facilitator.core.activities import ACTIVITY_TYPES
 from facilitator.core.errors import ValidationError
 from facilitator.core.i18n import Label
 from facilitator.core.taxonomy import (
@@ -196,6 +197,43 @@ RULES: dict[str, dict[str, f.Rule]] = {
         "created_at": f.moment,
         "deleted": f.flag,
     },
+    # activities (issue 16): their meaning is checked by core.activities when a service
+    # records them; here the shape and size, so no op from outside can grow a row
+    "activity": {
+        "workshop_id": f.ident,
+        "agenda_item_id": f.ident,
+        "type": f.choice(
+            ACTIVITY_TYPES, "Unbekannte Aktivität", "Unknown activity", nullable=False
+        ),
+        "prompt": f.text(200),
+        "activity_config": f.json_data(64 * 1024),
+        "is_open": f.flag,
+        "results_revealed": f.flag,
+        "hidden_words": f.json_data(16 * 1024),
+        "started_at": f.moment,
+        "stopped_at": f.moment,
+        "created_at": f.moment,
+        "hlc": f.clock_stamp,
+        "deleted": f.flag,
+    },
+    "activity_answer": {
+        "workshop_id": f.ident,
+        "activity_id": f.ident,
+        "voter": f.text(64, required=("Die Kennung fehlt.", "The voter's ID is missing.")),
+        "answer_value": f.json_data(8 * 1024),
+        "answered_at": f.moment,
+    },
+    "activity_question": {
+        "workshop_id": f.ident,
+        "activity_id": f.ident,
+        "voter": f.text(64),
+        "text": f.text(280, required=("Die Frage ist leer.", "The question is empty.")),
+        "answered": f.flag,
+        "hidden": f.flag,
+        "created_at": f.moment,
+        "hlc": f.clock_stamp,
+        "deleted": f.flag,
+    },
     "vote": {
         "workshop_id": f.ident,
         "capture_id": f.ident,
@@ -222,6 +260,9 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "participant": ("workshop_id", "name"),
     "capture": ("workshop_id", "kind", "text"),
     "photo": ("workshop_id", "jpeg"),
+    "activity": ("workshop_id", "type"),
+    "activity_answer": ("workshop_id", "activity_id", "voter"),
+    "activity_question": ("workshop_id", "activity_id", "text"),
     "vote": ("workshop_id", "capture_id", "voter", "dots"),
 }
 

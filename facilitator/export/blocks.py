@@ -57,7 +57,16 @@ class Image:
     height: int
 
 
-Block = Title | Heading | Para | Fields | Bullets | Table | PageBreak | Image
+@dataclass(frozen=True)
+class Chart:
+    """An activity's chart (PNG bytes) with its description for screen readers and Markdown."""
+
+    png: bytes
+    alt: str
+    width_cm: float = 15.0
+
+
+Block = Title | Heading | Para | Fields | Bullets | Table | PageBreak | Image | Chart
 
 # About how many characters of body text fit across an A4 page with 25 mm margins,
 # counted wide: LibreOffice without Calibri sets the text in a broader font.

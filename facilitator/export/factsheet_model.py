@@ -51,6 +51,7 @@ class FactSheet:
     frequent: dict[str, list[Frequent]]  # kind -> most frequent statements
     measures: dict[str, Counter]  # topic -> status -> count
     top_challenges: list[tuple[Capture, str]] = field(default_factory=list)  # with workshop
+    activities: dict = field(default_factory=dict)  # issue 16: see export/factsheet_activities
 
     @property
     def topics_used(self) -> list[str]:
@@ -61,8 +62,12 @@ class FactSheet:
 
 def build_factsheet(store: Store, series: str | None = None, *, top: int = 10) -> FactSheet:
     """Gather the fact sheet of a series (name or id), or of all workshops."""
+    from facilitator.export.factsheet_activities import activities_across
+
     scope = load_scope(store, resolve_scope(store, series))
-    return factsheet_from_scope(scope, top=top)
+    sheet = factsheet_from_scope(scope, top=top)
+    sheet.activities = activities_across(store, [w.id for w in scope.workshops])
+    return sheet
 
 
 def factsheet_from_scope(scope: Scope, *, top: int = 10) -> FactSheet:

@@ -3,13 +3,18 @@
 One text for both formats: headings, paragraphs, tables and chart places in order.
 """
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from facilitator.core.dates import format_date
 from facilitator.core.i18n import Catalog
 from facilitator.core.taxonomy import MEASURE_STATUSES, ORG_TYPES
-from facilitator.export.factsheet_model import THEME_KINDS, FactSheet, kind_label, topic_label
+from facilitator.export.factsheet_block import Block
+from facilitator.export.factsheet_model import (
+    THEME_KINDS,
+    FactSheet,
+    kind_label,
+    topic_label,
+)
 
 TEXT = Catalog(
     {
@@ -58,17 +63,6 @@ TEXT = Catalog(
         "entries": ("Einträge", "Entries"),
     }
 )
-
-
-@dataclass
-class Block:
-    """One piece of the document: kind is title|para|h1|h2|table|chart."""
-
-    kind: str
-    text: str = ""
-    headers: list[str] = field(default_factory=list)
-    rows: list[list[object]] = field(default_factory=list)
-    widths: list[float] = field(default_factory=list)  # relative column widths, if not even
 
 
 def title_of(sheet: FactSheet, lang: str) -> str:
@@ -185,6 +179,9 @@ def blocks(sheet: FactSheet, lang: str, today: date | None = None) -> list[Block
         if sheet.top_challenges
         else Block("para", t("none"))
     )
+    from facilitator.export.factsheet_activities import activity_blocks  # imports Block
+
+    out += activity_blocks(sheet, lang)  # issue 16: Digital-Check and activities
     out += [
         Block("h1", t("list")),
         Block(

@@ -17,6 +17,7 @@ from docx.shared import Emu, Mm, Pt
 from facilitator.export.blocks import (
     Block,
     Bullets,
+    Chart,
     Fields,
     Heading,
     Image,
@@ -172,6 +173,17 @@ def render_blocks(document, blocks: list[Block]) -> None:
                 styled(document, item, style)
         elif isinstance(block, PageBreak):
             document.add_page_break()
+        elif isinstance(block, Chart):  # an activity's chart (issue 16)
+            import io
+
+            from docx.enum.text import WD_ALIGN_PARAGRAPH
+            from docx.shared import Cm
+
+            document.add_picture(io.BytesIO(block.png), width=Cm(block.width_cm))
+            picture = document.paragraphs[-1]
+            picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            for drawing in picture._p.iter(qn("wp:docPr")):
+                drawing.set("descr", clean(block.alt))
         elif isinstance(block, Table):
             table = add_table(document, list(block.headers), [])
             shape_table(document, table, block.widths or (1,) * len(block.headers))

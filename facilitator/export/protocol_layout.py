@@ -20,6 +20,7 @@ from facilitator.export.blocks import (
     content_widths,
     format_count,
 )
+from facilitator.export.protocol_activities import write_activities
 from facilitator.export.protocol_model import Entry, ProtocolModel, TopicGroup
 from facilitator.export.strings import STRINGS
 
@@ -176,6 +177,13 @@ def _results(out: _Layout, model: ProtocolModel) -> None:
         _groups(out, groups, lambda entries: out.bullets([out.entry_line(e) for e in entries]))
 
 
+def _results_and_activities(out: _Layout, model: ProtocolModel) -> None:
+    """The captured results, then the phones' activities per block (issue 16)."""
+    _results(out, model)
+    if model.activities:
+        write_activities(out, model)
+
+
 def _measures(out: _Layout, model: ProtocolModel) -> None:
     t = out.t
 
@@ -264,7 +272,7 @@ def _appendix(out: _Layout, model: ProtocolModel) -> None:
 SECTIONS: list[tuple[str, Callable[[_Layout, ProtocolModel], None]]] = [
     ("goals_agenda", _goals_agenda),
     ("participants", _participants),
-    ("results", _results),
+    ("results", _results_and_activities),
     ("measures", _measures),
     ("networking", _networking),
     ("tasks", _tasks),

@@ -5,6 +5,7 @@ import re
 from facilitator.export.blocks import (
     Block,
     Bullets,
+    Chart,
     Fields,
     Heading,
     Image,
@@ -65,6 +66,8 @@ def render_markdown(blocks: list[Block]) -> str:
             continue
         elif isinstance(block, Image):
             out.append(f"*{markdown_text(block.caption)}*")
+        elif isinstance(block, Chart):  # Markdown keeps the numbers; the chart is in Word
+            out.append(f"*{markdown_text(block.alt)}*")
         elif isinstance(block, Table):
             lines = [
                 "| " + " | ".join(markdown_text(h) for h in block.headers) + " |",

@@ -22,6 +22,7 @@ from facilitator.core.method_format import MethodCard
 from facilitator.core.models import Capture
 from facilitator.core.schedule import format_clock
 from facilitator.core.taxonomy import MEASURE_STATUSES, ORG_TYPES, TOPICS
+from facilitator.export.protocol_activities import activities_for_protocol
 from facilitator.store.agenda import workshop_schedule
 from facilitator.store.captures import list_captures
 from facilitator.store.db import Store
@@ -161,6 +162,7 @@ class ProtocolModel:
     record: list[BlockRecord]  # notes and photos per agenda block, in agenda order
     methods: list[MethodNote] = field(default_factory=list)
     extra_sections: list[ExtraSection] = field(default_factory=list)
+    activities: list[dict] = field(default_factory=list)  # issue 16: results per block
 
 
 def clock_of(ms: int | None) -> str:
@@ -384,4 +386,5 @@ def build_protocol(
         record=record,
         methods=methods,
         extra_sections=_extra_sections(store, workshop.id, lang),
+        activities=activities_for_protocol(store, workshop.id),
     )

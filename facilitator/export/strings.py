@@ -201,5 +201,21 @@ STRINGS = Catalog(
             "after the retention period; they are not passed on to third parties.",
         ),
         "badges": ("Namensschilder", "Name badges"),
+        # -- activities (issue 16) ----------------------------------------------------
+        "act_block": ("Aktivität im Raum: {title}", "Activity in the room: {title}"),
+        "act_no_block": ("Aktivität im Raum", "Activity in the room"),
+        "act_answers": ("{n} Antworten von Telefonen.", "{n} answers from phones."),
+        "act_statement": ("Aussage", "Statement"),
+        "act_option": ("Option", "Option"),
+        "act_entry": ("Eintrag", "Entry"),
+        "act_dots": ("Punkte", "Dots"),
+        "act_voters": ("Personen", "People"),
+        "act_word": ("Wort", "Word"),
+        "act_mentions": ("Nennungen", "Mentions"),
+        "act_question": ("Frage", "Question"),
+        "act_votes": ("Stimmen", "Votes"),
+        "act_state": ("Stand", "State"),
+        "act_answered": ("beantwortet", "answered"),
+        "act_mean": ("Mittelwert", "Mean"),
     }
 )

@@ -120,8 +120,49 @@ COLUMNS: dict[str, dict[str, type]] = {
         "voter": str,
         "dots": int,
     },
+    # activities (issue 16, since 0016): live activities on the phones and their answers
+    "activity": {
+        "workshop_id": str,
+        "agenda_item_id": str,
+        "type": str,
+        "prompt": str,
+        "activity_config": str,
+        "is_open": int,
+        "results_revealed": int,
+        "hidden_words": str,
+        "started_at": str,
+        "stopped_at": str,
+        "created_at": str,
+        "hlc": str,
+        "deleted": int,
+    },
+    "activity_answer": {
+        "workshop_id": str,
+        "activity_id": str,
+        "voter": str,
+        "answer_value": str,
+        "answered_at": str,
+    },
+    "activity_question": {
+        "workshop_id": str,
+        "activity_id": str,
+        "voter": str,
+        "text": str,
+        "answered": int,
+        "hidden": int,
+        "created_at": str,
+        "hlc": str,
+        "deleted": int,
+    },
 }
-JSON_COLUMNS = {"goals", "capture", "distribution"}
+JSON_COLUMNS = {
+    "goals",
+    "capture",
+    "distribution",
+    "activity_config",
+    "hidden_words",
+    "answer_value",
+}
 DEFAULTS = {
     "deleted": 0,
     "hidden": 0,
@@ -133,4 +174,6 @@ DEFAULTS = {
     "results_revealed": 0,
     "dot_budget": 3,
     "pending": 0,
+    "is_open": 0,
+    "answered": 0,
 }

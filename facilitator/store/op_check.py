@@ -34,6 +34,9 @@ ENTITY_VERBS: dict[str, frozenset[str]] = {
     "series": frozenset({"create"}),
     "vote": frozenset({"set"}),
     "photo": frozenset({"add", "edit", "delete"}),
+    "activity": frozenset({"add", "edit"}),
+    "activity_answer": frozenset({"set"}),
+    "activity_question": frozenset({"add", "edit"}),
 }
 CREATE_VERBS = frozenset({"add", "create", "set"})
 _META_KEYS = {"_before", "_undo", "_batch", "_erased"}

@@ -193,3 +193,18 @@ def m0019_wifi(db: Database) -> None:
     for column in ("wifi_name", "wifi_password"):
         if column not in present:
             db["workshop"].add_column(column, str)
+
+
+@migrations(name="0016_activities")
+def m0016_activities(db: Database) -> None:
+    """Add the activities, their answers and the Q&A's questions (a new database has them)."""
+    for table in ("activity", "activity_answer", "activity_question"):
+        if not db[table].exists():
+            db[table].create(
+                {"id": str, **COLUMNS[table], "clocks": str},
+                pk="id",
+                defaults={k: v for k, v in DEFAULTS.items() if k in COLUMNS[table]},
+            )
+    db["activity"].create_index(["workshop_id"], if_not_exists=True)
+    db["activity_answer"].create_index(["activity_id"], if_not_exists=True)
+    db["activity_question"].create_index(["activity_id"], if_not_exists=True)

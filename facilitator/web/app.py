@@ -8,7 +8,16 @@ from aiohttp import web
 from facilitator.core.errors import UserError
 from facilitator.core.method_format import MethodCard
 from facilitator.store.db import Store
-from facilitator.web import api, events, moderator, pages, static_files, uploads
+from facilitator.web import (
+    activities,
+    api,
+    events,
+    moderator,
+    pages,
+    projector,
+    static_files,
+    uploads,
+)
 from facilitator.web.caps import CapCounter, Caps
 from facilitator.web.gate import track
 from facilitator.web.hub import LiveHub
@@ -69,7 +78,7 @@ def create_app(
 
     app.on_startup.append(start_hub)
     app.on_shutdown.append(stop_hub)
-    for module in (pages, api, events, moderator, uploads, static_files):
+    for module in (pages, api, events, moderator, uploads, activities, projector, static_files):
         module.setup(app)
     for setup in extra_setup:
         setup(app)

@@ -9,15 +9,24 @@ from facilitator.store.consent import consent_text, current_version
 from facilitator.store.organisations import list_organisations
 from facilitator.store.votes import voter_dots
 from facilitator.web import views
+from facilitator.web.activity_view import activity_section
 from facilitator.web.forms import new_client_id
 from facilitator.web.identity import phone_id
 from facilitator.web.keys import HUB, STORE
 from facilitator.web.security import join_code, lang_of, require_join
 from facilitator.web.strings import T
 
-_NOTICES = {"submitted": "submitted", "voted": "voted"}
+_NOTICES = {
+    "submitted": "submitted",
+    "voted": "voted",
+    # activities (issue 16)
+    "answered": "activity_answered",
+    "asked": "question_asked",
+    "upvoted": "upvoted",
+}
 # Stands for the form's fresh client id in a cached page; random, so no text can hold it.
 _CLIENT_SLOT = secrets.token_hex(16)
+_ACTIVITY_SLOT = secrets.token_hex(16)  # likewise for this phone's activity form
 _MAX_CACHED_PAGES = 64
 
 
@@ -63,12 +72,18 @@ async def join_page(request: web.Request) -> web.Response:
             client=_CLIENT_SLOT,
             mine=mine,
             notice=T(notice_key, lang) if notice_key else "",
+            activity=_ACTIVITY_SLOT,
         )
         if key:
             if len(hub.pages) >= _MAX_CACHED_PAGES:
                 hub.pages.clear()
             hub.pages[key] = page
-    return _html(page.replace(_CLIENT_SLOT, new_client_id()))
+    # The open activity's form is this phone's own (its answers, its upvotes): filled in
+    # after the cache, like the client id.
+    activity = activity_section(
+        store, workshop_id, code=code, lang=lang, voter=phone, client=new_client_id()
+    )
+    return _html(page.replace(_CLIENT_SLOT, new_client_id()).replace(_ACTIVITY_SLOT, activity))
 
 
 async def register_page(request: web.Request) -> web.Response:

@@ -6,11 +6,10 @@ unmount; `facilitator serve` does the same in a loop of its own.
 
 import asyncio
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from aiohttp import web
 
-from facilitator.net import DEFAULT_PORT, lan_addresses
+from facilitator.net import DEFAULT_PORT, join_url, lan_addresses
 from facilitator.store.db import Store
 from facilitator.web.app import create_app
 from facilitator.web.caps import Caps
@@ -27,11 +26,6 @@ from facilitator.web.security import RateLimits
 STOP_SECONDS = 0.5
 # Descriptors kept back for the database, log files and the app itself.
 RESERVED_DESCRIPTORS = 128
-
-
-def join_url(host: str, port: int, code: str) -> str:
-    """Return the URL a phone opens: http://HOST:PORT/j/CODE."""
-    return f"http://{host}:{port}/j/{quote(code)}"
 
 
 @dataclass

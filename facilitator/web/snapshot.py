@@ -21,6 +21,7 @@ from facilitator.store.db import Store
 from facilitator.store.timer import timer_state
 from facilitator.store.votes import ballot_captures, rules_for, vote_results, voting_item
 from facilitator.store.workshops import get_workshop
+from facilitator.web.activity_view import phone_activity
 
 # What phones may submit: open-ended contributions, never decisions or to-dos.
 PHONE_KINDS = ("challenge", "need", "idea")
@@ -93,6 +94,7 @@ def build_snapshot(
         },
         "agenda": agenda,
         "current": current,
+        "activity": phone_activity(store, workshop_id),  # issue 16: the open activity
     }
 
 

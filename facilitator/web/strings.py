@@ -189,6 +189,56 @@ T = Catalog(
         ),
         "ballot_back": ("Vorherige Einträge", "Previous entries"),
         "number_wrong": ("Punkte müssen ganze Zahlen sein.", "Dots must be whole numbers."),
+        # -- activities (issue 16) -------------------------------------------------
+        "activity": ("Mitmachen", "Take part"),
+        "activity_send": ("Antwort senden", "Send answer"),
+        "activity_answered": (
+            "Danke, Ihre Antwort ist angekommen.",
+            "Thank you, your answer arrived.",
+        ),
+        "activity_change": (
+            "Sie können Ihre Antwort ändern, solange die Aktivität offen ist.",
+            "You can change your answer while the activity is open.",
+        ),
+        "activity_closed": ("Diese Aktivität ist beendet.", "This activity has ended."),
+        "words_intro": (
+            "Bis zu {n} Wörter oder kurze Begriffe (je höchstens {max} Zeichen).",
+            "Up to {n} words or short phrases ({max} characters each at most).",
+        ),
+        "word_n": ("Wort {n}", "Word {n}"),
+        "skip": ("keine Angabe", "skip"),
+        "choose_one": ("Eine Option wählen.", "Choose one option."),
+        "choose_many": ("Eine oder mehrere Optionen wählen.", "Choose one or more options."),
+        "matrix_intro": (
+            "Ordnen Sie jeden Eintrag ein: 1 = wenig, 5 = viel.",
+            "Place each entry: 1 = little, 5 = a lot.",
+        ),
+        "question_ask": (
+            "Ihre Frage (höchstens {max} Zeichen)",
+            "Your question (at most {max} characters)",
+        ),
+        "question_send": ("Frage stellen", "Ask"),
+        "question_asked": (
+            "Danke, Ihre Frage ist angekommen.",
+            "Thank you, your question arrived.",
+        ),
+        "upvote": ("+1", "+1"),
+        "upvoted": ("Ihre Stimme ist gezählt.", "Your vote is counted."),
+        "votes_n": ("{n} Stimmen", "{n} votes"),
+        "votes_one": ("1 Stimme", "1 vote"),
+        "answered_mark": ("beantwortet", "answered"),
+        "no_questions": ("Noch keine Fragen.", "No questions yet."),
+        # -- projector (issue 16) ---------------------------------------------------
+        "beamer_join": ("Mitmachen: QR-Code scannen", "Join: scan the QR code"),
+        "beamer_or": ("oder im Browser öffnen:", "or open in a browser:"),
+        "beamer_wifi": ("WLAN: {name}", "Wi-Fi: {name}"),
+        "beamer_wifi_password": ("Passwort: {password}", "Password: {password}"),
+        "beamer_next": ("Danach: {title} ({start})", "Next: {title} ({start})"),
+        "beamer_hidden": ("Ergebnisse folgen gleich", "Results coming up"),
+        "beamer_answers": ("{n} Antworten", "{n} answers"),
+        "beamer_open": ("Jetzt auf dem Telefon antworten", "Answer on your phone now"),
+        "beamer_closed": ("Abgeschlossen", "Closed"),
+        "beamer_no_answers": ("Noch keine Antworten.", "No answers yet."),
     }
 )
 

@@ -58,7 +58,8 @@ def _head(title: str, lang: str) -> Markup:
         '<meta name="color-scheme" content="light dark">'
         "<title>{title}</title>"
         '<link rel="stylesheet" href="/static/join.css">'
-        '<script src="/static/join.js" defer></script></head>',
+        '<script src="/static/join.js" defer></script>'
+        '<script src="/static/activity.js" defer></script></head>',
         lang=lang,
         title=title,
     )
@@ -298,8 +299,9 @@ def join_page(
     client: str,
     mine: dict[str, int],
     notice: str = "",
+    activity: str = "",
 ) -> str:
-    """Return the whole join page for one phone."""
+    """Return the whole join page for one phone (`activity`: its form, see activity_view)."""
     q = f"code={quote(code)}&lang={lang}"
     current = snap["current"]
     strings = {k: T(k, lang) for k in JS_STRINGS}
@@ -308,7 +310,7 @@ def join_page(
         'data-strings="{strings}">'
         "{header}<main>"
         '<p id="notice" class="notice" role="status" aria-live="polite"{no_notice}>{notice}</p>'
-        "{now}{collect}{vote}{results}{agenda}"
+        "{now}{activity}{collect}{vote}{results}{agenda}"
         '<p class="register-link"><a class="button secondary" href="{register}">{reg}</a></p>'
         '</main><footer><p id="status" class="status" aria-live="polite"></p></footer>'
         "</body></html>",
@@ -319,6 +321,7 @@ def join_page(
         no_notice=attrs(hidden=not notice),
         notice=notice,
         now=_now_section(current, now_ms, lang),
+        activity=Markup(activity),
         collect=_collect_section(current, f"/api/submit?{q}", client, lang),
         vote=_vote_section(
             current,

@@ -13,6 +13,7 @@ from facilitator.core.replan import floor_minutes, lateness, propose_replan
 from facilitator.core.schedule import format_clock
 from facilitator.store import timer as timer_service
 from facilitator.store.agenda import update_item
+from facilitator.tui.activity_keys import ACTIVITY_BINDINGS, ActivityKeys
 from facilitator.tui.screens.base import BaseScreen
 from facilitator.tui.timing import (
     open_item_after,
@@ -31,7 +32,7 @@ MINIMUM_MINUTES = 5  # `−` never takes the running block below this
 LEVELS = ("ok", "warn", "critical", "over")
 
 
-class RunScreen(BaseScreen):
+class RunScreen(ActivityKeys, BaseScreen):
     """Moderation: what the lead moderator looks at while the workshop runs."""
 
     name_key = "screen.run"
@@ -41,7 +42,8 @@ class RunScreen(BaseScreen):
         Binding("plus,equals_sign", "extend", "key.extend", key_display="+"),
         Binding("minus", "shorten", "key.shorten", key_display="-"),
         Binding("s", "skip", "key.skip"),
-        Binding("r", "replan", "key.replan"),
+        Binding("r", "replan", "key.replan", show=False),
+        *ACTIVITY_BINDINGS,  # a activity, v reveal, b projector (issue 16)
     ]
 
     def __init__(self) -> None:
@@ -114,6 +116,7 @@ class RunScreen(BaseScreen):
             self._set(self.query_one("#run-delay", Static), "")
             return
         self._set(title, item.title)
+        self.offer_activity(item)
         state = self.t("run.running") if current.running else self.t("run.paused")
         if current.level == "over":
             state += f" · {self.t('run.over')}"

@@ -222,6 +222,8 @@
     current = snap.current;
     drawNow(current); drawAgenda(snap.agenda); drawCollect(current); drawVote(current);
     drawResults(current); tick();
+    /* activity.js (and anything else) hears of every snapshot */
+    document.dispatchEvent(new CustomEvent("facilitator:snapshot", { detail: snap }));
   }
 
   /* -- live updates: SSE, else polling --------------------------------- */

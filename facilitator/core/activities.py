@@ -1,0 +1,273 @@
+"""Provides the activities' rules: the six types, their settings and the answers phones may give.
+
+Everything here is pure: the store validates a moderator's settings and a phone's
+answer with these functions once, before anything becomes an op, and the same
+functions check ops that arrive from the other laptop.
+"""
+
+from typing import Any
+
+from facilitator.core.activity_words import MAX_WORD, WORDS_PER_PHONE, clean_word
+from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import Label
+
+ACTIVITY_TYPES: dict[str, Label] = {
+    "dots": Label("Punktabfrage", "Dot vote"),
+    "wordcloud": Label("Wortwolke", "Word cloud"),
+    "scale": Label("Skala", "Scale"),
+    "choice": Label("Auswahl", "Choice"),
+    "matrix": Label("2×2-Matrix", "2×2 matrix"),
+    "questions": Label("Fragen", "Questions"),
+    "form": Label("Erhebung", "Survey"),  # an activity set: Projektsteckbrief, Digital-Check
+}
+DEFAULT_LABELS = ["trifft nicht zu", "eher nicht", "teils, teils", "eher ja", "trifft voll zu"]
+DEFAULT_AXES = ["Aufwand", "Nutzen"]
+MAX_PROMPT = 200
+MAX_OPTION = 120
+MAX_OPTIONS = 12
+MAX_STATEMENTS = 10
+MAX_BALLOT = 60
+MAX_QUESTION = 280
+QUESTIONS_PER_PHONE = 5
+MAX_QUESTIONS = 500  # per activity: a plenary's worth; the rest is refused
+MAX_ANSWERS = 5_000  # phones answering one activity
+SCALE_MIN, SCALE_MAX = 1, 5
+
+
+def _bad(de: str, en: str) -> ValidationError:
+    return ValidationError(de, en=en)
+
+
+def _texts(values: Any, what_de: str, what_en: str, most: int) -> list[str]:
+    if values is None:
+        return []
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise _bad(f"{what_de}: Liste von Texten erwartet.", f"{what_en}: a list of texts.")
+    found = [" ".join(v.split()) for v in values if v.strip()]
+    if len(found) > most:
+        raise _bad(f"Höchstens {most} {what_de}.", f"At most {most} {what_en}.")
+    for text in found:
+        if len(text) > MAX_OPTION:
+            raise _bad(
+                f"{what_de}: höchstens {MAX_OPTION} Zeichen je Eintrag.",
+                f"{what_en}: at most {MAX_OPTION} characters each.",
+            )
+    return found
+
+
+def check_type(kind: str) -> str:
+    """Return the activity type, or a ValidationError that lists the types."""
+    key = (kind or "").strip().lower()
+    for name, label in ACTIVITY_TYPES.items():
+        if key in (name, label.de.lower(), label.en.lower()):
+            return name
+    allowed = ", ".join(ACTIVITY_TYPES)
+    raise _bad(
+        f"Unbekannte Aktivität {kind!r}; erlaubt: {allowed}.",
+        f"Unknown activity {kind!r}; allowed: {allowed}.",
+    )
+
+
+def check_config(kind: str, prompt: str, config: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """Return the cleaned prompt and settings of an activity of type `kind`; ValidationError."""
+    prompt = " ".join(str(prompt or "").split())
+    if not prompt:
+        raise _bad("Die Frage an den Raum fehlt.", "The prompt is missing.")
+    if len(prompt) > MAX_PROMPT:
+        raise _bad(
+            f"Die Frage: höchstens {MAX_PROMPT} Zeichen.",
+            f"The prompt: at most {MAX_PROMPT} characters.",
+        )
+    check = _CONFIG_CHECKS.get(kind)
+    return prompt, check(prompt, config) if check else {}
+
+
+def _choice_config(prompt: str, config: dict[str, Any]) -> dict[str, Any]:
+    options = _texts(config.get("options"), "Optionen", "options", MAX_OPTIONS)
+    if len(options) < 2:
+        raise _bad("Eine Auswahl braucht mindestens 2 Optionen.", "A choice needs 2 options.")
+    return {"options": options, "multiple": bool(config.get("multiple"))}
+
+
+def _scale_config(prompt: str, config: dict[str, Any]) -> dict[str, Any]:
+    statements = _texts(config.get("statements"), "Aussagen", "statements", MAX_STATEMENTS)
+    labels = _texts(config.get("labels"), "Beschriftungen", "labels", SCALE_MAX)
+    if labels and len(labels) != SCALE_MAX:
+        raise _bad("Eine Skala hat 5 Beschriftungen.", "A scale has 5 labels.")
+    return {"statements": statements or [prompt], "labels": labels or list(DEFAULT_LABELS)}
+
+
+def _matrix_config(prompt: str, config: dict[str, Any]) -> dict[str, Any]:
+    options = _texts(config.get("options"), "Einträge", "entries", MAX_OPTIONS)
+    if not options:
+        raise _bad("Die Matrix braucht Einträge (--option).", "The matrix needs entries.")
+    axes = _texts(config.get("axes"), "Achsen", "axes", 2)
+    return {"options": options, "axes": axes if len(axes) == 2 else list(DEFAULT_AXES)}
+
+
+def _form_config(prompt: str, config: dict[str, Any]) -> dict[str, Any]:
+    if not isinstance(config.get("fields"), list) or not config["fields"]:
+        raise _bad("Eine Erhebung braucht ein Set (--set).", "A survey needs a set (--set).")
+    return {k: config[k] for k in ("set", "name", "prompt", "feeds", "fields") if k in config}
+
+
+def _dots_config(prompt: str, config: dict[str, Any]) -> dict[str, Any]:
+    ballot = config.get("ballot") or []
+    if not isinstance(ballot, list) or not all(isinstance(b, str) for b in ballot):
+        raise _bad("Die Auswahl der Einträge ist ungültig.", "The ballot is invalid.")
+    if not ballot:
+        raise _bad("Keine Einträge zur Abstimmung.", "No entries to vote on.")
+    if len(ballot) > MAX_BALLOT:
+        raise _bad(
+            f"Höchstens {MAX_BALLOT} Einträge zur Abstimmung.",
+            f"At most {MAX_BALLOT} entries to vote on.",
+        )
+    budget = config.get("budget", 3)
+    if not isinstance(budget, int) or isinstance(budget, bool) or not 1 <= budget <= 20:
+        raise _bad("Punkte je Person: 1 bis 20.", "Dots per person: 1 to 20.")
+    return {
+        "ballot": list(dict.fromkeys(ballot)),
+        "budget": budget,
+        "per_item_max": max(1, (budget + 1) // 2),
+    }
+
+
+_CONFIG_CHECKS = {
+    "choice": _choice_config,
+    "scale": _scale_config,
+    "matrix": _matrix_config,
+    "form": _form_config,
+    "dots": _dots_config,
+}
+
+
+def _scale_value(value: Any) -> int | None:
+    if value in (None, "", "skip"):
+        return None  # skipping a statement is allowed
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = 0
+    if isinstance(value, bool) or not SCALE_MIN <= number <= SCALE_MAX:
+        raise _bad("Werte von 1 bis 5.", "Values from 1 to 5.")
+    return number
+
+
+def check_answer(kind: str, config: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
+    """Return a phone's answer to an activity, cleaned; ValidationError if it breaks a rule.
+
+    `raw` holds the fields the phone posted (form or JSON alike): words / w0…,
+    ratings s0…, choices c0… or choice, matrix x0/y0…, dots d.<id>.
+    """
+    check = _ANSWER_CHECKS.get(kind)
+    if check is None:
+        raise _bad("Diese Aktivität nimmt keine Antworten an.", "This activity takes no answers.")
+    return check(config, raw)
+
+
+def _wordcloud_answer(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
+    given = [raw.get(f"w{i}") for i in range(WORDS_PER_PHONE + 3)]
+    words = [clean_word(w) for w in given if isinstance(w, str) and w.strip()]
+    if len(words) > WORDS_PER_PHONE:
+        raise _bad(f"Höchstens {WORDS_PER_PHONE} Wörter.", f"At most {WORDS_PER_PHONE} words.")
+    if any(len(w) > MAX_WORD for w in words) or any(
+        isinstance(w, str) and len(w) > 4 * MAX_WORD for w in given
+    ):
+        raise _bad(
+            f"Ein Wort hat höchstens {MAX_WORD} Zeichen.",
+            f"A word has at most {MAX_WORD} characters.",
+        )
+    if not [w for w in words if w]:
+        raise _bad("Bitte mindestens ein Wort.", "Please give at least one word.")
+    return {"words": [w for w in words if w]}
+
+
+def _scale_answer(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
+    ratings = [_scale_value(raw.get(f"s{i}")) for i in range(len(config["statements"]))]
+    if all(r is None for r in ratings):
+        raise _bad("Bitte mindestens eine Aussage bewerten.", "Please rate one statement.")
+    return {"ratings": ratings}
+
+
+def _choice_answer(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
+    count = len(config["options"])
+    if config.get("multiple"):
+        picked = [i for i in range(count) if raw.get(f"c{i}") not in (None, "", False)]
+    else:
+        try:
+            picked = [int(raw.get("choice", ""))]
+        except (TypeError, ValueError):
+            picked = []
+    extra = [k for k in raw if k.startswith("c") and k[1:].isdigit() and int(k[1:]) >= count]
+    if extra or any(not 0 <= p < count for p in picked):
+        raise _bad("Diese Option gibt es nicht.", "There is no such option.")
+    if not picked:
+        raise _bad("Bitte eine Option wählen.", "Please choose an option.")
+    return {"choices": picked}
+
+
+def _matrix_answer(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
+    points: list[list[int] | None] = []
+    for i in range(len(config["options"])):
+        x, y = _scale_value(raw.get(f"x{i}")), _scale_value(raw.get(f"y{i}"))
+        points.append([x, y] if x is not None and y is not None else None)
+    if all(p is None for p in points):
+        raise _bad("Bitte mindestens einen Eintrag einordnen.", "Please place one entry.")
+    return {"points": points}
+
+
+def _form_answer(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
+    from facilitator.core.activity_forms import check_form_answer
+
+    return check_form_answer(config, raw)
+
+
+_ANSWER_CHECKS = {
+    "wordcloud": _wordcloud_answer,
+    "scale": _scale_answer,
+    "choice": _choice_answer,
+    "matrix": _matrix_answer,
+    "dots": lambda config, raw: {"dots": check_dots(config, raw)},
+    "form": _form_answer,
+}
+
+
+def check_dots(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, int]:
+    """Return {entry id: dots} within the budget and the per-entry maximum."""
+    ballot = set(config["ballot"])
+    dots: dict[str, int] = {}
+    for key, value in raw.items():
+        if not key.startswith("d."):
+            continue
+        if key[2:] not in ballot:
+            raise _bad("Ein Eintrag steht nicht zur Abstimmung.", "An entry is not on the ballot.")
+        try:
+            count = int(value or 0)
+        except (TypeError, ValueError):
+            count = -1
+        if isinstance(value, bool) or count < 0:
+            raise _bad("Punkte sind ganze Zahlen ab 0.", "Dots are whole numbers from 0.")
+        if count > config["per_item_max"]:
+            most = config["per_item_max"]
+            raise _bad(f"Höchstens {most} Punkte pro Eintrag.", f"At most {most} dots per entry.")
+        if count:
+            dots[key[2:]] = count
+    if sum(dots.values()) > config["budget"]:
+        budget = config["budget"]
+        raise _bad(f"Sie haben nur {budget} Punkte.", f"You only have {budget} dots.")
+    return dots
+
+
+def check_question(text: Any) -> str:
+    """Return a question for the Q&A, cleaned; ValidationError if empty or too long."""
+    if not isinstance(text, str):
+        raise _bad("Die Frage fehlt.", "The question is missing.")
+    text = " ".join(text.split())
+    if not text:
+        raise _bad("Die Frage fehlt.", "The question is missing.")
+    if len(text) > MAX_QUESTION:
+        raise _bad(
+            f"Eine Frage hat höchstens {MAX_QUESTION} Zeichen.",
+            f"A question has at most {MAX_QUESTION} characters.",
+        )
+    return text

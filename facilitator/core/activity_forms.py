@@ -1,0 +1,144 @@
+"""Provides activity sets (`activity_sets/*.toml`): a form answered once per organisation.
+
+A set declares its fields (text, choice, topic field, rating 1–5); an answer names
+its organisation, and a later answer for the same organisation replaces it. The
+Projektsteckbrief and the Digital-Check are such sets.
+"""
+
+import tomllib
+from collections import Counter
+from typing import Any
+
+from facilitator.core.errors import ValidationError
+from facilitator.core.taxonomy import TOPICS
+
+FIELD_KINDS = ("text", "choice", "topic", "rating")
+MAX_FIELD_TEXT = 200
+MAX_ORGANISATION = 150
+MAX_FIELDS = 12
+
+
+def _problem(path: str, message: str) -> ValidationError:
+    return ValidationError(f"{path}: {message}", en=f"{path}: {message}")
+
+
+def parse_activity_set(text: str, path: str) -> dict[str, Any]:
+    """Return a set's config for a "form" activity; ValidationError names the file."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise _problem(path, str(err)) from None
+    for key in ("name", "prompt"):
+        value = data.get(key)
+        if not isinstance(value, dict) or not all(
+            isinstance(value.get(x), str) for x in ("de", "en")
+        ):
+            raise _problem(path, f"„{key}“ braucht de und en")
+    fields = data.get("field")
+    if not isinstance(fields, list) or not 1 <= len(fields) <= MAX_FIELDS:
+        raise _problem(path, f"1 bis {MAX_FIELDS} Felder ([[field]]) erwartet")
+    clean = []
+    for n, field in enumerate(fields, 1):
+        if not isinstance(field, dict) or field.get("kind") not in FIELD_KINDS:
+            raise _problem(path, f"Feld {n}: „kind“ muss eine von {', '.join(FIELD_KINDS)} sein")
+        if not all(isinstance(field.get(k), str) and field[k] for k in ("key", "de", "en")):
+            raise _problem(path, f"Feld {n}: key, de und en fehlen")
+        item = {k: field[k] for k in ("key", "kind", "de", "en")}
+        item["required"] = bool(field.get("required"))
+        if field["kind"] == "choice":
+            options = field.get("options")
+            labels = field.get("labels_de") or options
+            labels_en = field.get("labels_en") or labels
+            if not isinstance(options, list) or not options or len(labels) != len(options):
+                raise _problem(path, f"Feld {n}: „options“ (und gleich viele labels) fehlen")
+            item.update(options=list(options), labels_de=list(labels), labels_en=list(labels_en))
+        clean.append(item)
+    return {
+        "set": str(data.get("id") or ""),
+        "name": data["name"],
+        "prompt": data["prompt"],
+        "feeds": data.get("feeds") if data.get("feeds") == "measures" else None,
+        "fields": clean,
+    }
+
+
+def organisation_key(name: str) -> str:
+    """Return the key under which one organisation's answer is kept (case and spaces folded)."""
+    return " ".join(name.casefold().split())
+
+
+def _bad(de: str, en: str) -> ValidationError:
+    return ValidationError(de, en=en)
+
+
+def check_form_answer(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
+    """Return {"organisation", "values"} from the posted "org" and "f.<key>" fields."""
+    organisation = " ".join(str(raw.get("org") or "").split())
+    if not organisation:
+        raise _bad("Bitte die Organisation angeben.", "Please name the organisation.")
+    if len(organisation) > MAX_ORGANISATION:
+        raise _bad(
+            f"Die Organisation: höchstens {MAX_ORGANISATION} Zeichen.",
+            f"The organisation: at most {MAX_ORGANISATION} characters.",
+        )
+    values: dict[str, Any] = {}
+    for field in config["fields"]:
+        given = raw.get(f"f.{field['key']}")
+        given = "" if given is None else str(given).strip()
+        if not given:
+            if field["required"]:
+                raise _bad(f"Bitte „{field['de']}“ angeben.", f"Please fill in “{field['en']}”.")
+            continue
+        kind = field["kind"]
+        if kind == "text":
+            if len(given) > MAX_FIELD_TEXT:
+                raise _bad(
+                    f"„{field['de']}“: höchstens {MAX_FIELD_TEXT} Zeichen.",
+                    f"“{field['en']}”: at most {MAX_FIELD_TEXT} characters.",
+                )
+            values[field["key"]] = " ".join(given.split())
+        elif kind == "rating":
+            if given not in ("1", "2", "3", "4", "5"):
+                raise _bad("Werte von 1 bis 5.", "Values from 1 to 5.")
+            values[field["key"]] = int(given)
+        else:
+            allowed = field["options"] if kind == "choice" else list(TOPICS)
+            if given not in allowed:
+                raise _bad("Diese Option gibt es nicht.", "There is no such option.")
+            values[field["key"]] = given
+    return {"organisation": organisation, "values": values}
+
+
+def form_results(config: dict[str, Any], answers: list[dict[str, Any]]) -> dict[str, Any]:
+    """Return the rows per organisation, the mean of each rating and the counts of choices."""
+    rows = sorted(
+        (
+            {"organisation": a["organisation"], "values": a.get("values") or {}}
+            for a in answers
+            if isinstance(a.get("organisation"), str)
+        ),
+        key=lambda r: r["organisation"].casefold(),
+    )
+    means: dict[str, float | None] = {}
+    counts: dict[str, dict[str, int]] = {}
+    for field in config["fields"]:
+        given = [r["values"].get(field["key"]) for r in rows]
+        given = [g for g in given if g is not None]
+        if field["kind"] == "rating":
+            numbers = [g for g in given if isinstance(g, int)]
+            means[field["key"]] = round(sum(numbers) / len(numbers), 2) if numbers else None
+        elif field["kind"] in ("choice", "topic"):
+            counts[field["key"]] = dict(Counter(str(g) for g in given))
+    return {"rows": rows, "means": means, "counts": counts, "fields": config["fields"]}
+
+
+def field_label(field: dict[str, Any], value: Any, lang: str) -> str:
+    """Return how a stored value reads in `lang` (choice labels, topic names)."""
+    if value is None:
+        return ""
+    if field["kind"] == "choice" and value in field["options"]:
+        labels = field["labels_en" if lang == "en" else "labels_de"]
+        return labels[field["options"].index(value)]
+    if field["kind"] == "topic" and value in TOPICS:
+        return TOPICS[value].get(lang)
+    return str(value)

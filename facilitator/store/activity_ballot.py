@@ -1,0 +1,99 @@
+"""Provides the dot vote's ballot: a chosen set of entries, and merging near-duplicates first.
+
+The ballot is chosen when the vote starts — all of the workshop's entries, a block's,
+a kind's or a hand-picked list — so a gallery walk can vote on what earlier blocks
+collected. Near-duplicates are only proposed; a moderator confirms each merge.
+"""
+
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from facilitator.core.activity_words import word_key
+from facilitator.core.errors import NotFound, ValidationError
+from facilitator.store.activities import get_activity
+from facilitator.store.captures import check_kind, get_capture, list_captures, update_capture
+from facilitator.store.db import Store
+from facilitator.store.oplog import record
+from facilitator.store.timer import current_item
+
+NEAR = 88  # token-set similarity (0–100) from which two entries are proposed as one
+
+
+def choose_ballot(
+    store: Store, workshop_id: str, spec: list[str], item_id: str | None = None
+) -> list[str]:
+    """Return the capture ids for `spec`: ["all"], ["block"], ["kind:need"] or ids/id prefixes.
+
+    "block" means `item_id`, else the running block. Only visible entries qualify.
+    """
+    visible = list_captures(store, workshop_id, include_hidden=False)
+    if spec in ([], ["all"]):
+        chosen = visible
+    elif spec == ["block"]:
+        block = item_id or (item.id if (item := current_item(store, workshop_id)) else None)
+        chosen = [c for c in visible if block and c.agenda_item_id == block]
+    elif len(spec) == 1 and spec[0].startswith("kind:"):
+        kind = check_kind(spec[0][5:])
+        chosen = [c for c in visible if c.kind == kind]
+    else:
+        chosen = []
+        for given in spec:
+            hits = [c for c in visible if given and c.id.startswith(given)]
+            if len(hits) != 1:
+                raise NotFound(
+                    f"Einen Eintrag {given!r} gibt es nicht (oder nicht eindeutig).",
+                    en=f"There is no (unique) entry {given!r}.",
+                )
+            chosen.append(hits[0])
+    if not chosen:
+        raise ValidationError(
+            "Noch keine Einträge zur Abstimmung.", en="No entries to vote on yet."
+        )
+    return [c.id for c in chosen]
+
+
+def near_duplicates(entries: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
+    """Return pairs (keep id, duplicate id, similarity) of entries that say nearly the same."""
+    keys = [(e["id"], " ".join(word_key(w) for w in e["text"].split())) for e in entries]
+    pairs = []
+    for i, (first, first_key) in enumerate(keys):
+        for second, second_key in keys[i + 1 :]:
+            score = int(fuzz.token_set_ratio(first_key, second_key))
+            if first_key and score >= NEAR:
+                pairs.append((first, second, score))
+    return pairs
+
+
+def merge_entries(store: Store, activity_id: str, keep_id: str, duplicate_id: str) -> None:
+    """Merge a duplicate entry into another before the vote: hidden, off the ballot.
+
+    The duplicate's flipchart dots move to the kept entry, so nothing counted is lost.
+    """
+    activity = get_activity(store, activity_id)
+    ballot = activity["config"].get("ballot") or []
+    if activity["type"] != "dots" or keep_id not in ballot or duplicate_id not in ballot:
+        raise ValidationError(
+            "Beide Einträge müssen auf dem Stimmzettel stehen.",
+            en="Both entries must be on the ballot.",
+        )
+    if keep_id == duplicate_id:
+        raise ValidationError("Ein Eintrag mit sich selbst?", en="An entry with itself?")
+    keep, duplicate = get_capture(store, keep_id), get_capture(store, duplicate_id)
+    with store.transaction():
+        if duplicate.votes:
+            update_capture(store, keep.id, votes=keep.votes + duplicate.votes)
+        update_capture(store, duplicate.id, hidden=1)
+        # Dots phones already gave the duplicate count for the kept entry.
+        merged = {**activity["config"].get("merged", {}), duplicate_id: keep.id}
+        config = {
+            **activity["config"],
+            "ballot": [b for b in ballot if b != duplicate_id],
+            "merged": merged,
+        }
+        record(
+            store,
+            "activity.edit",
+            {"id": activity["id"], "activity_config": config},
+            activity["workshop_id"],
+        )

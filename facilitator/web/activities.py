@@ -1,0 +1,135 @@
+"""Provides the phones' side of activities: answering, asking and upvoting, with or without JS.
+
+POST /api/activity takes the same form fields from a plain form and from
+activity.js; a plain form is sent back to the join page with a confirmation,
+activity.js (which asks for JSON) gets JSON. GET /j/{code}/activity returns the
+activity's form for this phone, which activity.js swaps in when it changes.
+"""
+
+from urllib.parse import quote
+
+from aiohttp import web
+
+from facilitator.core.errors import UserError
+from facilitator.store.activities import (
+    ActivityClosed,
+    answer_activity,
+    ask_question,
+    get_activity,
+    hide_word,
+    mark_question,
+    results,
+    reveal_results,
+    stop_activity,
+    upvote_question,
+)
+from facilitator.web.activity_view import activity_section
+from facilitator.web.forms import client_id, derived_id, new_client_id, read_body
+from facilitator.web.identity import phone_id, presented_phone
+from facilitator.web.keys import STORE
+from facilitator.web.security import (
+    bad_request,
+    join_code,
+    lang_of,
+    require_join,
+    require_moderator,
+)
+from facilitator.web.strings import T
+
+
+def _voter(request: web.Request, lang: str) -> str:
+    """The phone's identity from its cookie (issued by the join page), never from the body.
+
+    A phone without the cookie is asked to reload: the page load issues one.
+    """
+    voter = presented_phone(request)
+    if voter is None:
+        raise web.HTTPForbidden(text=T("vote_reload", lang))
+    return voter
+
+
+def _wants_json(request: web.Request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+async def answer(request: web.Request) -> web.Response:
+    """POST /api/activity?code=: an answer, a question ("question") or an upvote ("upvote")."""
+    workshop_id = require_join(request)
+    lang = lang_of(request)
+    data, as_json = await read_body(request)
+    data = {k: v for k, v in data.items() if isinstance(v, str | int | bool)}
+    voter = _voter(request, lang)
+    store = request.app[STORE]
+    activity_id = str(data.get("activity") or "")
+    try:
+        if data.get("upvote"):
+            upvote_question(store, workshop_id, activity_id, voter, str(data["upvote"]))
+            done = "upvoted"
+        elif "question" in data:
+            asked = client_id({"client": data.get("qclient")})
+            question_id = derived_id(workshop_id, "question", asked)
+            ask_question(store, workshop_id, activity_id, voter, data["question"], question_id)
+            done = "asked"
+        else:
+            answer_activity(store, workshop_id, activity_id, voter, data)
+            done = "answered"
+    except ActivityClosed as err:
+        raise web.HTTPConflict(text=err.text(lang)) from None
+    except UserError as err:
+        raise bad_request(err.text(lang)) from None
+    if as_json or _wants_json(request):
+        return web.json_response({"ok": True, "done": done, "version": store.version})
+    code = quote(join_code(request) or "")
+    raise web.HTTPSeeOther(f"/j/{code}?lang={lang}&done={done}#activity")
+
+
+async def fragment(request: web.Request) -> web.Response:
+    """GET /j/{code}/activity: the open activity's form for this phone (for activity.js)."""
+    workshop_id = require_join(request)
+    voter = phone_id(request)
+    html = activity_section(
+        request.app[STORE],
+        workshop_id,
+        code=join_code(request) or "",
+        lang=lang_of(request),
+        voter=voter,
+        client=new_client_id(),
+    )
+    return web.Response(text=html, content_type="text/html")
+
+
+async def moderate(request: web.Request) -> web.Response:
+    """POST /mod/activity {"action", "activity"?, …}: the moderators' moves from a second device.
+
+    Actions: stop, reveal (with "revealed"), hide_word ("word", "hidden"), question
+    ("question", "answered"/"hidden"), results.
+    """
+    require_moderator(request)
+    data, _ = await read_body(request)
+    store = request.app[STORE]
+    lang = lang_of(request)
+    action = data.get("action")
+    try:
+        activity = get_activity(store, str(data.get("activity") or ""))
+        if action == "stop":
+            stop_activity(store, activity["id"])
+        elif action == "reveal":
+            reveal_results(store, activity["id"], bool(data.get("revealed", True)))
+        elif action == "hide_word":
+            hide_word(
+                store, activity["id"], str(data.get("word", "")), bool(data.get("hidden", True))
+            )
+        elif action == "question":
+            flags = {k: bool(data[k]) for k in ("answered", "hidden") if k in data}
+            mark_question(store, str(data.get("question", "")), **flags)
+        elif action != "results":
+            raise bad_request("action: stop, reveal, hide_word, question, results.")
+    except UserError as err:
+        raise bad_request(err.text(lang)) from None
+    return web.json_response({"ok": True, "results": results(store, activity["id"])})
+
+
+def setup(app: web.Application) -> None:
+    app.router.add_post("/api/activity", answer)
+    app.router.add_get("/j/{code}/activity", fragment)
+    app.router.add_post("/mod/activity", moderate)

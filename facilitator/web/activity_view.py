@@ -1,0 +1,349 @@
+"""Provides the open activity as phones see it: plain data for the snapshot and an HTML form.
+
+The form works without JavaScript (a POST that sends the phone back to the join
+page); activity.js fetches the same fragment when the activity changes, so there
+is one rendering of each activity type.
+"""
+
+from typing import Any
+from urllib.parse import quote
+
+from facilitator.core.activities import MAX_QUESTION, SCALE_MAX, SCALE_MIN
+from facilitator.core.activity_results import question_results
+from facilitator.core.activity_words import MAX_WORD, WORDS_PER_PHONE
+from facilitator.store.activities import (
+    ballot_entries,
+    list_questions,
+    open_activity,
+    phone_answer,
+)
+from facilitator.store.db import Store
+from facilitator.store.queries import rows
+from facilitator.web.markup import Markup, attrs, join, render
+from facilitator.web.strings import T
+
+
+def phone_activity(store: Store, workshop_id: str) -> dict[str, Any] | None:
+    """Return the open activity for the phones' snapshot: what to answer, never the results.
+
+    `key` changes only when what the form shows changes (not with every answer), so
+    phones re-fetch the form only then.
+    """
+    activity = open_activity(store, workshop_id)
+    if activity is None:
+        return None
+    found: dict[str, Any] = {"id": activity["id"], "type": activity["type"]}
+    key = activity["id"]
+    if activity["type"] == "dots":
+        key += ":" + ",".join(e["id"] for e in ballot_entries(store, activity))
+    elif activity["type"] == "questions":
+        listed = _questions(store, activity["id"])
+        key += ":" + ",".join(f"{q['id']}/{q['votes']}/{int(q['answered'])}" for q in listed)
+    found["key"] = key
+    return found
+
+
+def _questions(store: Store, activity_id: str) -> list[dict[str, Any]]:
+    upvotes = rows(
+        store, "SELECT answer_value FROM activity_answer WHERE activity_id = ?", [activity_id]
+    )
+    answers = [r["answer_value"] for r in upvotes if isinstance(r["answer_value"], dict)]
+    return question_results(list_questions(store, activity_id), answers)
+
+
+def activity_section(
+    store: Store, workshop_id: str, *, code: str, lang: str, voter: str, client: str
+) -> Markup:
+    """Return the open activity's form for one phone, filled with its earlier answer."""
+    activity = open_activity(store, workshop_id)
+    if activity is None:
+        return render('<section id="activity" class="card" hidden></section>')
+    mine = phone_answer(store, activity["id"], voter) or {}
+    action = f"/api/activity?code={quote(code)}&lang={lang}"
+    kind = activity["type"]
+    if kind == "questions":
+        body = _questions_form(store, activity, action, voter, client, mine, lang)
+    else:
+        fields = {
+            "wordcloud": _words_fields,
+            "scale": _scale_fields,
+            "choice": _choice_fields,
+            "matrix": _matrix_fields,
+            "dots": _dots_fields,
+            "form": _form_fields,
+        }[kind](store, activity, mine, lang)
+        body = render(
+            '<form id="activity-form" method="post" action="{action}">{hidden}{fields}'
+            '<p class="hint">{change}</p><button type="submit">{send}</button></form>',
+            action=action,
+            hidden=_hidden(activity["id"], voter),
+            fields=fields,
+            change=T("activity_change", lang),
+            send=T("activity_send", lang),
+        )
+    return render(
+        '<section id="activity" class="card activity type-{kind}" aria-labelledby="activity-h"'
+        ' data-key="{key}" data-done-answered="{answered}" data-done-asked="{asked}"'
+        ' data-done-upvoted="{upvoted}"><h2 id="activity-h">{heading}</h2>'
+        '<p class="prompt">{prompt}</p>{body}</section>',
+        kind=kind,
+        key=(phone_activity(store, workshop_id) or {}).get("key", ""),
+        answered=T("activity_answered", lang),
+        asked=T("question_asked", lang),
+        upvoted=T("upvoted", lang),
+        heading=T("activity", lang),
+        prompt=activity["prompt"],
+        body=body,
+    )
+
+
+def _hidden(activity_id: str, voter: str) -> Markup:
+    return render(
+        '<input type="hidden" name="activity" value="{a}">'
+        '<input type="hidden" name="client" value="{v}">',
+        a=activity_id,
+        v=voter,
+    )
+
+
+def _words_fields(store: Store, activity: dict, mine: dict, lang: str) -> Markup:
+    given = list(mine.get("words") or [])
+    inputs = join(
+        render(
+            '<label for="w{i}">{label}</label><input id="w{i}" name="w{i}" maxlength="{max}" '
+            'value="{value}" autocomplete="off">',
+            i=i,
+            label=T("word_n", lang, n=i + 1),
+            max=MAX_WORD,
+            value=given[i] if i < len(given) else "",
+        )
+        for i in range(WORDS_PER_PHONE)
+    )
+    return render(
+        '<p class="hint">{intro}</p>{inputs}',
+        intro=T("words_intro", lang, n=WORDS_PER_PHONE, max=MAX_WORD),
+        inputs=inputs,
+    )
+
+
+def _rating(name: str, legend: str, labels: list[str], value: Any, lang: str) -> Markup:
+    options = join(
+        render(
+            '<label class="choice rate"><input type="radio" name="{name}" value="{v}"{checked}>'
+            ' {v} <span class="rate-label">{label}</span></label>',
+            name=name,
+            v=v,
+            checked=attrs(checked=value == v),
+            label=labels[v - SCALE_MIN] if labels else "",
+        )
+        for v in range(SCALE_MIN, SCALE_MAX + 1)
+    )
+    skip = render(
+        '<label class="choice rate"><input type="radio" name="{name}" value=""{checked}>'
+        " {skip}</label>",
+        name=name,
+        checked=attrs(checked=value is None),
+        skip=T("skip", lang),
+    )
+    return render(
+        '<fieldset class="scale"><legend>{legend}</legend>{options}{skip}</fieldset>',
+        legend=legend,
+        options=options,
+        skip=skip,
+    )
+
+
+def _scale_fields(store: Store, activity: dict, mine: dict, lang: str) -> Markup:
+    config = activity["config"]
+    ratings = list(mine.get("ratings") or [])
+    return join(
+        _rating(f"s{i}", s, config["labels"], ratings[i] if i < len(ratings) else None, lang)
+        for i, s in enumerate(config["statements"])
+    )
+
+
+def _choice_fields(store: Store, activity: dict, mine: dict, lang: str) -> Markup:
+    config = activity["config"]
+    chosen = set(mine.get("choices") or [])
+    multiple = bool(config.get("multiple"))
+    options = join(
+        render(
+            '<label class="choice"><input type="{t}" name="{name}" value="{value}"{checked}> '
+            "{option}</label>",
+            t="checkbox" if multiple else "radio",
+            name=f"c{i}" if multiple else "choice",
+            value="on" if multiple else i,
+            checked=attrs(checked=i in chosen),
+            option=option,
+        )
+        for i, option in enumerate(config["options"])
+    )
+    return render(
+        "<fieldset><legend>{legend}</legend>{options}</fieldset>",
+        legend=T("choose_many" if multiple else "choose_one", lang),
+        options=options,
+    )
+
+
+def _select(name: str, label: str, value: Any, lang: str) -> Markup:
+    options = join(
+        render('<option value="{v}"{sel}>{v}</option>', v=v, sel=attrs(selected=value == v))
+        for v in range(SCALE_MIN, SCALE_MAX + 1)
+    )
+    return render(
+        '<label>{label} <select name="{name}"><option value="">{skip}</option>{options}'
+        "</select></label>",
+        label=label,
+        name=name,
+        skip=T("skip", lang),
+        options=options,
+    )
+
+
+def _matrix_fields(store: Store, activity: dict, mine: dict, lang: str) -> Markup:
+    config = activity["config"]
+    points = list(mine.get("points") or [])
+    x_axis, y_axis = config["axes"]
+    rows_html = join(
+        render(
+            '<fieldset class="matrix-entry"><legend>{entry}</legend>{x}{y}</fieldset>',
+            entry=entry,
+            x=_select(f"x{i}", x_axis, _pick(points, i, 0), lang),
+            y=_select(f"y{i}", y_axis, _pick(points, i, 1), lang),
+        )
+        for i, entry in enumerate(config["options"])
+    )
+    return render(
+        '<p class="hint">{intro}</p>{rows}', intro=T("matrix_intro", lang), rows=rows_html
+    )
+
+
+def _pick(points: list, index: int, axis: int) -> Any:
+    point = points[index] if index < len(points) else None
+    return point[axis] if isinstance(point, list) else None
+
+
+def _dots_fields(store: Store, activity: dict, mine: dict, lang: str) -> Markup:
+    config = activity["config"]
+    given = mine.get("dots") or {}
+    entries = join(
+        render(
+            '<li><label for="ad-{id}">{text}</label><input type="number" id="ad-{id}" '
+            'name="d.{id}" min="0" max="{max}" value="{value}" inputmode="numeric"></li>',
+            id=e["id"],
+            text=e["text"],
+            max=config["per_item_max"],
+            value=given.get(e["id"], 0),
+        )
+        for e in ballot_entries(store, activity)
+    )
+    return render(
+        '<p class="hint">{intro}</p><ul class="ballot">{entries}</ul>',
+        intro=T("vote_intro", lang, budget=config["budget"], max=config["per_item_max"]),
+        entries=entries,
+    )
+
+
+def _questions_form(
+    store: Store, activity: dict, action: str, voter: str, client: str, mine: dict, lang: str
+) -> Markup:
+    upvoted = set(mine.get("upvotes") or [])
+    listed = join(
+        render(
+            '<li class="question{answered}"><span class="votes">{votes}</span> '
+            '<span class="q-text">{text}</span>{mark}'
+            '<button type="submit" name="upvote" value="{id}" class="secondary{on}" '
+            'aria-pressed="{pressed}">{plus}</button></li>',
+            answered=" answered" if q["answered"] else "",
+            votes=T("votes_one", lang) if q["votes"] == 1 else T("votes_n", lang, n=q["votes"]),
+            text=q["text"],
+            mark=render(' <span class="badge">{m}</span>', m=T("answered_mark", lang))
+            if q["answered"]
+            else "",
+            id=q["id"],
+            on=" on" if q["id"] in upvoted else "",
+            pressed="true" if q["id"] in upvoted else "false",
+            plus=T("upvote", lang),
+        )
+        for q in _questions(store, activity["id"])
+    )
+    return render(
+        '<form id="question-form" method="post" action="{action}">{hidden}'
+        '<input type="hidden" name="qclient" value="{client}">'
+        '<label for="q-text">{ask}</label>'
+        '<textarea id="q-text" name="question" rows="3" maxlength="{max}"></textarea>'
+        '<button type="submit">{send}</button></form>'
+        '<form id="upvote-form" method="post" action="{action}">{hidden}'
+        '<ol class="questions">{listed}</ol><p class="hint"{has}>{none}</p></form>',
+        action=action,
+        hidden=_hidden(activity["id"], voter),
+        client=client,
+        ask=T("question_ask", lang, max=MAX_QUESTION),
+        max=MAX_QUESTION,
+        send=T("question_send", lang),
+        listed=listed,
+        has=attrs(hidden=bool(listed)),
+        none=T("no_questions", lang),
+    )
+
+
+def _form_fields(store: Store, activity: dict, mine: dict, lang: str) -> Markup:
+    """An activity set's form: the organisation, then each field (issue 16, item 4)."""
+    from facilitator.core.activity_forms import MAX_FIELD_TEXT, MAX_ORGANISATION
+    from facilitator.core.taxonomy import TOPICS
+
+    values = mine.get("values") or {}
+    parts = [
+        render(
+            '<label for="f-org">{label}</label><input id="f-org" name="org" required '
+            'maxlength="{max}" value="{value}" autocomplete="organization">',
+            label=T("organisation", lang),
+            max=MAX_ORGANISATION,
+            value=mine.get("organisation", ""),
+        )
+    ]
+    for field in activity["config"]["fields"]:
+        label = field["en"] if lang == "en" else field["de"]
+        name, value = f"f.{field['key']}", values.get(field["key"])
+        if field["kind"] == "rating":
+            parts.append(_rating(name, label, [], value, lang))
+        elif field["kind"] == "text":
+            parts.append(
+                render(
+                    '<label for="{id}">{label}</label>'
+                    '<input id="{id}" name="{name}" maxlength="{max}" value="{value}"{req}>',
+                    id=f"f-{field['key']}",
+                    label=label,
+                    name=name,
+                    max=MAX_FIELD_TEXT,
+                    value=value or "",
+                    req=attrs(required=field["required"]),
+                )
+            )
+        else:
+            if field["kind"] == "choice":
+                labels = field["labels_en" if lang == "en" else "labels_de"]
+                choices = list(zip(field["options"], labels, strict=True))
+            else:
+                choices = [(key, topic.get(lang)) for key, topic in TOPICS.items()]
+            options = join(
+                render(
+                    '<option value="{k}"{sel}>{t}</option>',
+                    k=k,
+                    t=t,
+                    sel=attrs(selected=k == value),
+                )
+                for k, t in choices
+            )
+            parts.append(
+                render(
+                    '<label for="{id}">{label}</label><select id="{id}" name="{name}"{req}>'
+                    '<option value="">–</option>{options}</select>',
+                    id=f"f-{field['key']}",
+                    label=label,
+                    name=name,
+                    req=attrs(required=field["required"]),
+                    options=options,
+                )
+            )
+    return join(parts)

@@ -1,0 +1,37 @@
+"""Activities in the protocol: under their block, a chart picture and the numbers as a table."""
+
+from docx import Document
+
+from facilitator.export.protocol import write_protocol
+from facilitator.store.activities import answer_activity, ask_question, start_activity
+from facilitator.store.agenda import list_items
+
+
+def test_protocol_reads_back_each_activity_under_its_block(store, workshop_id, tmp_path) -> None:
+    item = list_items(store, workshop_id)[1]
+    scale = start_activity(
+        store,
+        workshop_id,
+        "scale",
+        "Wie zufrieden sind Sie?",
+        {"statements": ["Inhalte", "Organisation"]},
+        agenda_item_id=item.id,
+    )
+    answer_activity(store, workshop_id, scale, "phone-aaaa", {"s0": "5", "s1": "4"})
+    answer_activity(store, workshop_id, scale, "phone-bbbb", {"s0": "4", "s1": ""})
+    qa = start_activity(store, workshop_id, "questions", "Ihre Fragen", agenda_item_id=item.id)
+    ask_question(store, workshop_id, qa, "phone-aaaa", "Wer <b>zahlt</b>?", "q1")
+    path = write_protocol(store, workshop_id, tmp_path / "p.docx", cards={})
+    document = Document(str(path))
+    heads = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Head")]
+    assert ("Heading 2", f"Aktivität im Raum: {item.title}") in heads
+    assert ("Heading 3", "Skala: Wie zufrieden sind Sie?") in heads
+    assert ("Heading 3", "Fragen: Ihre Fragen") in heads
+    assert len(document.inline_shapes) == 1  # the scale's chart; the Q&A is a table only
+    cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
+    assert ["Inhalte", "0", "0", "0", "1", "1", "2", "4,5"] in cells
+    assert ["Organisation", "0", "0", "0", "1", "0", "1", "4,0"] in cells
+    assert ["Wer <b>zahlt</b>?", "0", ""] in cells  # typed text stays text
+    markdown = write_protocol(store, workshop_id, tmp_path / "p.md", fmt="md", cards={})
+    text = markdown.read_text(encoding="utf-8")
+    assert "| Inhalte | 0 | 0 | 0 | 1 | 1 | 2 | 4,5 |" in text
