@@ -38,6 +38,8 @@ COMMANDS: dict[str, str] = {
     "examples": "facilitator.cli.examples:examples",
     "workshop": "facilitator.cli.workshop:workshop",
     "photo": "facilitator.cli.photo:photo",
+    # the agenda as the app's plan screen edits it (issue 15)
+    "agenda": "facilitator.cli.agenda:agenda",
 }
 
 

@@ -76,7 +76,7 @@ def _say(de: str, en: str) -> None:
     click.echo(en if current_lang() == "en" else de)
 
 
-@participants.command("add")
+@participants.command("add", short_help="Person hinzufügen (--present: spontan gekommen).")
 @click.argument("name")
 @click.option(
     "--org", default="", help="Organisation (wird angelegt, wenn es sie noch nicht gibt)."
@@ -142,7 +142,7 @@ def add(
     )
 
 
-@participants.command("merge")
+@participants.command("merge", short_help="Dublette OTHER in Person KEEP zusammenführen.")
 @click.argument("keep")
 @click.argument("other")
 @workshop_option
@@ -166,7 +166,7 @@ def merge(settings: Settings, keep: str, other: str, workshop_id: str | None) ->
     )
 
 
-@participants.command("delete")
+@participants.command("delete", short_help="Person von der Liste nehmen (keine DSGVO-Löschung).")
 @click.argument("person")
 @workshop_option
 @pass_settings
@@ -278,7 +278,7 @@ def edit(
     click.echo(f"Geändert: {name or target.name}.")
 
 
-@participants.command("erase")
+@participants.command("erase", short_help="Person endgültig löschen (Art. 17 DSGVO).")
 @click.argument("person")
 @click.option("--yes", is_flag=True, help="Ohne Rückfrage löschen.")
 @pass_settings

@@ -184,11 +184,15 @@ def workshop_schedule(store: Store, workshop_id: str) -> tuple[list[AgendaItem],
 
 
 def find_item(store: Store, workshop_id: str, ref: str) -> AgendaItem:
-    """Return the workshop's agenda item named by id, unique id prefix or number (1 = first)."""
+    """Return the workshop's agenda item named by number (1 = first), id or its unique start."""
     items = list_items(store, workshop_id)
     if ref.strip().isdecimal() and 1 <= int(ref) <= len(items):
         return items[int(ref) - 1]
-    found = [i for i in items if i.id == ref] or [i for i in items if ref and i.id.startswith(ref)]
+    # an id's start needs four characters: "9" is a number out of range, not the item
+    # whose random id happens to begin with 9
+    found = [i for i in items if i.id == ref] or [
+        i for i in items if len(ref) >= 4 and i.id.startswith(ref)
+    ]
     if len(found) == 1:
         return found[0]
     raise NotFound(
