@@ -40,6 +40,8 @@ COMMANDS: dict[str, str] = {
     "photo": "facilitator.cli.photo:photo",
     # activities (issue 16)
     "activity": "facilitator.cli.activity:activity",
+    # the agenda as the app's plan screen edits it (issue 15)
+    "agenda": "facilitator.cli.agenda:agenda",
 }
 
 

@@ -1,10 +1,10 @@
-"""Provides `facilitator participants` (import, list, show/edit/erase) and `purge`."""
+"""Provides `facilitator participants` (import/list/add/merge/delete/show/edit/erase), `purge`."""
 
 from pathlib import Path
 
 import click
 
-from facilitator.cli.context import Settings, pass_settings, workshop_option
+from facilitator.cli.context import Settings, current_lang, pass_settings, workshop_option
 
 
 @click.group()
@@ -65,7 +65,129 @@ def list_participants(settings: Settings, workshop_id: str | None) -> None:
     store = settings.open()
     for person in query(store, resolve_workshop(store, workshop_id).id):
         consent = "Einwilligung" if person.consent else "—"
-        click.echo(f"{person.name:30} {person.organisation:30} {person.org_type:12} {consent}")
+        # the id's start names the person for merge/delete when two share a name
+        click.echo(
+            f"{person.id[:8]}  {person.name:30} {person.organisation:30} "
+            f"{person.org_type:12} {consent}"
+        )
+
+
+def _say(de: str, en: str) -> None:
+    click.echo(en if current_lang() == "en" else de)
+
+
+@participants.command("add", short_help="Person hinzufügen (--present: spontan gekommen).")
+@click.argument("name")
+@click.option(
+    "--org", default="", help="Organisation (wird angelegt, wenn es sie noch nicht gibt)."
+)
+@click.option("--type", "org_type", help="Typ der Organisation: kommune, landkreis, verband …")
+@click.option("--municipality", default="", help="Kommune der Organisation.")
+@click.option("--email", default="", help="E-Mail-Adresse.")
+@click.option("--present", is_flag=True, help="Ist da (z. B. spontan gekommen).")
+@workshop_option
+@pass_settings
+def add(
+    settings: Settings,
+    name: str,
+    org: str,
+    org_type: str | None,
+    municipality: str,
+    email: str,
+    present: bool,
+    workshop_id: str | None,
+) -> None:
+    """Eine Person hinzufügen (mit --present: spontan gekommen und anwesend)."""
+    from facilitator.core.errors import UserError
+    from facilitator.core.participants_csv import resolve_org_type
+    from facilitator.core.taxonomy import ORG_TYPES, choices
+    from facilitator.store.participant_import import find_match
+    from facilitator.store.participants import add_participant, list_participants
+    from facilitator.store.workshops import resolve_workshop
+
+    if (org_type or municipality.strip()) and not org.strip():
+        raise UserError(
+            "--type und --municipality gehören zu einer Organisation: bitte auch --org angeben.",
+            en="--type and --municipality belong to an organisation: please give --org too.",
+        )
+    kind = resolve_org_type(org_type) if org_type else None
+    if org_type and kind is None:
+        raise UserError(
+            f"Unbekannter Typ {org_type!r}; erlaubt: {choices(ORG_TYPES)}.",
+            en=f"Unknown type {org_type!r}; allowed: {choices(ORG_TYPES)}.",
+        )
+    store = settings.open()
+    workshop = resolve_workshop(store, workshop_id)
+    twin = find_match(list_participants(store, workshop.id), name, org, email)
+    if twin is not None:
+        raise UserError(
+            f"{twin.name} ({twin.organisation or '–'}) steht schon auf der Liste (Id "
+            f"{twin.id[:8]}); ändern mit facilitator participants edit.",
+            en=f"{twin.name} ({twin.organisation or '–'}) is already on the list (id "
+            f"{twin.id[:8]}); change with facilitator participants edit.",
+        )
+    person_id = add_participant(
+        store,
+        workshop.id,
+        name,
+        organisation=org.strip(),
+        org_type=kind,
+        municipality=municipality,
+        email=email,
+        present=present,
+    )
+    _say(
+        f"Hinzugefügt: {' '.join(name.split())} ({person_id[:8]}).",
+        f"Added: {' '.join(name.split())} ({person_id[:8]}).",
+    )
+
+
+@participants.command("merge", short_help="Dublette OTHER in Person KEEP zusammenführen.")
+@click.argument("keep")
+@click.argument("other")
+@workshop_option
+@pass_settings
+def merge(settings: Settings, keep: str, other: str, workshop_id: str | None) -> None:
+    """Eine Dublette (OTHER) in die Person KEEP zusammenführen (Id, E-Mail oder genauer Name).
+
+    KEEP übernimmt fehlende E-Mail, Organisation und Anwesenheit; OTHER wird gelöscht.
+    """
+    from facilitator.store.participant_admin import find_participant, merge_participants
+    from facilitator.store.workshops import resolve_workshop
+
+    store = settings.open()
+    workshop = resolve_workshop(store, workshop_id)
+    kept = find_participant(store, workshop.id, keep)
+    dropped = find_participant(store, workshop.id, other)
+    merge_participants(store, kept.id, dropped.id)
+    _say(
+        f"Zusammengeführt: {dropped.name} ({dropped.id[:8]}) → {kept.name} ({kept.id[:8]}).",
+        f"Merged: {dropped.name} ({dropped.id[:8]}) → {kept.name} ({kept.id[:8]}).",
+    )
+
+
+@participants.command("delete", short_help="Person von der Liste nehmen (keine DSGVO-Löschung).")
+@click.argument("person")
+@workshop_option
+@pass_settings
+def delete(settings: Settings, person: str, workshop_id: str | None) -> None:
+    """Eine Person von der Liste nehmen (Strg+Z in der App holt sie zurück).
+
+    Das ist keine Löschung nach Art. 17 DSGVO: dafür facilitator participants erase.
+    """
+    from facilitator.store.participant_admin import find_participant
+    from facilitator.store.participants import delete_participant
+    from facilitator.store.workshops import resolve_workshop
+
+    store = settings.open()
+    found = find_participant(store, resolve_workshop(store, workshop_id).id, person)
+    delete_participant(store, found.id)
+    _say(
+        f"Von der Liste genommen: {found.name} ({found.id[:8]}); endgültig löschen: "
+        "facilitator participants erase.",
+        f"Taken off the list: {found.name} ({found.id[:8]}); to erase for good: "
+        "facilitator participants erase.",
+    )
 
 
 def _people(store, person: str) -> list:
@@ -156,7 +278,7 @@ def edit(
     click.echo(f"Geändert: {name or target.name}.")
 
 
-@participants.command("erase")
+@participants.command("erase", short_help="Person endgültig löschen (Art. 17 DSGVO).")
 @click.argument("person")
 @click.option("--yes", is_flag=True, help="Ohne Rückfrage löschen.")
 @pass_settings

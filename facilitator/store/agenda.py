@@ -1,5 +1,6 @@
 """Provides agenda services: items in order, add, change, move, remove, and the schedule."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from facilitator.core.errors import NotFound, ValidationError
@@ -109,8 +110,11 @@ def _position_after(store: Store, workshop_id: str, after: str | None) -> float:
     return (items[index].position + items[index + 1].position) / 2
 
 
-def update_item(store: Store, item_id: str, **fields: Any) -> None:
-    """Change fields of an item (title, minutes, method, collection_open …)."""
+def update_item(store: Store, item_id: str, *, batch: str | None = None, **fields: Any) -> None:
+    """Change fields of an item (title, minutes, method, collection_open …).
+
+    `batch` groups the ops of one decision (a re-plan) so that one undo reverses them all.
+    """
     unknown = set(fields) - _EDITABLE
     if unknown:
         raise ValidationError(
@@ -120,9 +124,18 @@ def update_item(store: Store, item_id: str, **fields: Any) -> None:
     fields = _check(fields)
     item = get_item(store, item_id)
     before = {k: getattr(item, k) for k in fields}
-    record(
-        store, "agenda_item.update", {"id": item_id, **fields, "_before": before}, item.workshop_id
-    )
+    payload: dict[str, Any] = {"id": item_id, **fields, "_before": before}
+    if batch:
+        payload["_batch"] = batch
+    record(store, "agenda_item.update", payload, item.workshop_id)
+
+
+def set_minutes(store: Store, minutes: Mapping[str, int]) -> None:
+    """Give several items new lengths (an accepted re-plan): one transaction, one undo."""
+    batch = store.new_id()
+    with store.transaction():
+        for item_id, new_minutes in minutes.items():
+            update_item(store, item_id, batch=batch, minutes=new_minutes)
 
 
 def move_item(store: Store, item_id: str, new_index: int) -> None:
@@ -171,11 +184,15 @@ def workshop_schedule(store: Store, workshop_id: str) -> tuple[list[AgendaItem],
 
 
 def find_item(store: Store, workshop_id: str, ref: str) -> AgendaItem:
-    """Return the workshop's agenda item named by id, unique id prefix or number (1 = first)."""
+    """Return the workshop's agenda item named by number (1 = first), id or its unique start."""
     items = list_items(store, workshop_id)
     if ref.strip().isdecimal() and 1 <= int(ref) <= len(items):
         return items[int(ref) - 1]
-    found = [i for i in items if i.id == ref] or [i for i in items if ref and i.id.startswith(ref)]
+    # an id's start needs four characters: "9" is a number out of range, not the item
+    # whose random id happens to begin with 9
+    found = [i for i in items if i.id == ref] or [
+        i for i in items if len(ref) >= 4 and i.id.startswith(ref)
+    ]
     if len(found) == 1:
         return found[0]
     raise NotFound(

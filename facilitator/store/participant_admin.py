@@ -4,7 +4,7 @@ Kept apart from store/participants.py (import, consent, phones) so the list the 
 shows and the edits it makes are in one place.
 """
 
-from facilitator.core.errors import ValidationError
+from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.models import Participant
 from facilitator.core.names import surname_key
 from facilitator.store.db import Store
@@ -89,3 +89,31 @@ def merge_participants(store: Store, keep_id: str, drop_id: str) -> None:
                 keep.workshop_id,
             )
         record(store, "participant.delete", {"id": drop_id, "deleted": 1}, drop.workshop_id)
+
+
+def find_participant(store: Store, workshop_id: str, ref: str) -> Participant:
+    """Return the workshop's participant named by id, unique id start, e-mail or exact name."""
+    text = " ".join(str(ref).split())
+    people = list_participants(store, workshop_id)
+    folded = text.casefold()
+    for test in (
+        lambda p: p.id == text,
+        lambda p: len(text) >= 4 and p.id.startswith(text),
+        lambda p: bool(p.email) and p.email.casefold() == folded,
+        lambda p: p.name.casefold() == folded,
+    ):
+        found = [p for p in people if test(p)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            ids = ", ".join(f"{p.id[:8]} ({p.organisation or '–'})" for p in found)
+            raise ValidationError(
+                f"{text!r} passt auf {len(found)} Personen; bitte die Id angeben: {ids}.",
+                en=f"{text!r} matches {len(found)} people; please give the id: {ids}.",
+            )
+    raise NotFound(
+        f"Eine Person {text!r} gibt es in diesem Workshop nicht "
+        "(Id, E-Mail-Adresse oder genauer Name; facilitator participants list zeigt alle).",
+        en=f"This workshop has no person {text!r} "
+        "(id, e-mail address or exact name; facilitator participants list shows all).",
+    )

@@ -4,7 +4,14 @@ import pytest
 
 from facilitator.core.errors import NotFound
 from facilitator.store import Store
-from facilitator.store.agenda import add_item, get_item, list_items, move_item, update_item
+from facilitator.store.agenda import (
+    add_item,
+    get_item,
+    list_items,
+    move_item,
+    set_minutes,
+    update_item,
+)
 from facilitator.store.captures import (
     add_capture,
     delete_capture,
@@ -66,6 +73,17 @@ def test_undo_agenda_changes(store: Store, workshop_id: str) -> None:
     new_id = add_item(store, workshop_id, "Zusatzblock", 10)
     undo_last(store, workshop_id)
     assert new_id not in [it.id for it in list_items(store, workshop_id)]
+
+
+def test_one_undo_takes_back_a_whole_replan(store: Store, workshop_id: str) -> None:
+    items = list_items(store, workshop_id)
+    update_item(store, items[0].id, title="Ankommen")  # an earlier change, kept by the undo
+    set_minutes(store, {items[1].id: 10, items[2].id: 30, items[4].id: 25})
+    undone = undo_last(store, workshop_id)
+    assert undone is not None and undone.kind == "agenda_item.update"
+    after = list_items(store, workshop_id)
+    assert [it.minutes for it in after] == [it.minutes for it in items]
+    assert after[0].title == "Ankommen"
 
 
 def test_undo_consent(store: Store, workshop_id: str) -> None:

@@ -117,6 +117,24 @@ async def test_replan_keeps_the_pinned_lunch_and_the_end(app, store: Store, work
         assert rows[3][1:3] == ["11:00", "11:30"] and rows[-1][2] == "12:00"
 
 
+async def test_one_ctrl_z_takes_back_the_whole_replan(app, store: Store, workshop_id, clock):
+    items = list_items(store, workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        clock.advance(minutes=70)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplanDialog)
+        # the block before lunch as proposed, and the last block one minute shorter too
+        await pilot.press("down", "down", "minus", "enter")
+        await pilot.pause()
+        changed = {it.id: it.minutes for it in list_items(store, workshop_id)}
+        assert changed[items[2].id] == 35 and changed[items[4].id] == 29
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+    assert [it.minutes for it in list_items(store, workshop_id)] == [it.minutes for it in items]
+
+
 async def test_overrun_without_conflict_offers_nothing(app, store: Store, workshop_id, clock):
     before = [(it.id, it.minutes) for it in list_items(store, workshop_id)]
     async with app.run_test(size=(80, 24)) as pilot:

@@ -12,7 +12,7 @@ from facilitator.core.models import AgendaItem
 from facilitator.core.replan import floor_minutes, lateness, propose_replan
 from facilitator.core.schedule import format_clock
 from facilitator.store import timer as timer_service
-from facilitator.store.agenda import update_item
+from facilitator.store.agenda import set_minutes
 from facilitator.tui.activity_keys import ACTIVITY_BINDINGS, ActivityKeys
 from facilitator.tui.screens.base import BaseScreen
 from facilitator.tui.timing import (
@@ -291,9 +291,7 @@ class RunScreen(ActivityKeys, BaseScreen):
         def decided(minutes: dict | None) -> None:
             if not minutes:
                 return
-            with self.store.transaction():
-                for item_id, new_minutes in minutes.items():
-                    update_item(self.store, item_id, minutes=new_minutes)
+            set_minutes(self.store, minutes)  # one batch: one ctrl+z takes the re-plan back
             self.say(self.t("replan.done", count=len(minutes)))
 
         dialog = ReplanDialog(behind, rest.items, plan, rest.start, rest.end, self.floor)

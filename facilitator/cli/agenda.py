@@ -1,0 +1,203 @@
+"""Provides `facilitator agenda list|edit`: the workshop's agenda, as the app's F3 screen has it."""
+
+import json
+from typing import Any
+
+import click
+
+from facilitator.cli.context import Settings, current_lang, pass_settings, workshop_option
+from facilitator.core.errors import NotFound, UserError
+
+_CLEAR = ("", "-")  # what a user types to empty an optional field
+
+
+@click.group("agenda")
+def agenda() -> None:
+    """Den Ablauf des Workshops zeigen und ändern."""
+
+
+@agenda.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Als JSON ausgeben.")
+@workshop_option
+@pass_settings
+def list_agenda(settings: Settings, as_json: bool, workshop_id: str | None) -> None:
+    """Den Ablauf mit Nummer, Uhrzeiten, Dauer, Art und Methode zeigen."""
+    from facilitator.core.taxonomy import AGENDA_KINDS
+    from facilitator.store.agenda import workshop_schedule
+    from facilitator.store.workshops import resolve_workshop
+
+    store = settings.open()
+    items, plan = workshop_schedule(store, resolve_workshop(store, workshop_id).id)
+    if as_json:
+        found = [
+            {
+                "number": number,
+                "id": item.id,
+                "start": slot.start_text,
+                "end": slot.end_text,
+                "minutes": item.minutes,
+                "kind": item.kind,
+                "at": item.at,
+                "title": item.title,
+                "method": item.method,
+                "capture": list(item.capture),
+                "notes": item.notes,
+            }
+            for number, (item, slot) in enumerate(zip(items, plan.slots, strict=True), 1)
+        ]
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    lang = current_lang()
+    for number, (item, slot) in enumerate(zip(items, plan.slots, strict=True), 1):
+        kind = AGENDA_KINDS[item.kind].get(lang) if item.kind in AGENDA_KINDS else item.kind
+        method = f"  [{item.method}]" if item.method else ""
+        click.echo(
+            f"{number:2}  {slot.start_text}–{slot.end_text}  {item.minutes:3} min  "
+            f"{kind:13} {item.title}{method}"
+        )
+
+
+def _kind(text: str) -> str:
+    from facilitator.core.taxonomy import AGENDA_KINDS, choices, resolve
+
+    found = resolve(text, AGENDA_KINDS)
+    if found is None:
+        raise UserError(
+            f"Unbekannte Art {text!r}; erlaubt: {choices(AGENDA_KINDS)}.",
+            en=f"Unknown kind {text!r}; allowed: {choices(AGENDA_KINDS)}.",
+        )
+    return found
+
+
+def _clock(text: str) -> str:
+    from facilitator.core.schedule import format_clock, parse_clock
+
+    try:
+        return format_clock(parse_clock(text))  # "9:30" is stored as "09:30"
+    except ValueError:
+        raise UserError(
+            f"--at {text!r} ist keine Uhrzeit wie 11:00.",
+            en=f"--at {text!r} is not a time like 11:00.",
+        ) from None
+
+
+def _captures(text: str) -> list[str]:
+    from facilitator.core.taxonomy import CAPTURE_KINDS, choices, resolve
+
+    kinds = []
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        found = resolve(part, CAPTURE_KINDS)
+        if found is None:
+            raise UserError(
+                f"Unbekannte Erfassungsart {part!r}; erlaubt: {choices(CAPTURE_KINDS)}.",
+                en=f"Unknown capture kind {part!r}; allowed: {choices(CAPTURE_KINDS)}.",
+            )
+        if found not in kinds:
+            kinds.append(found)
+    return kinds
+
+
+def _method(text: str):  # -> MethodCard | None
+    from facilitator.core.method_search import search
+    from facilitator.library import load_methods
+
+    if text.strip() in _CLEAR:
+        return None
+    cards = load_methods()
+    if text.strip() in cards:
+        return cards[text.strip()]
+    similar = ", ".join(hit.card.id for hit in search(cards.values(), text)[:3])
+    raise NotFound(
+        f"Eine Methode {text!r} gibt es nicht"
+        + (f"; meinten Sie: {similar}?" if similar else " (facilitator methods zeigt alle)."),
+        en=f"There is no method {text!r}"
+        + (f"; did you mean: {similar}?" if similar else " (facilitator methods lists them)."),
+    )
+
+
+def _known_card(method_id: str):  # -> MethodCard | None
+    """The card of an item's method, for the warning only: a broken card folder is no error."""
+    from facilitator.library import load_methods
+
+    try:
+        return load_methods().get(method_id)
+    except UserError:
+        return None
+
+
+@agenda.command("edit", short_help="Einen Agendapunkt ändern (ITEM: Nummer oder Id).")
+@click.argument("item")
+@click.option("--title", help="Titel.")
+@click.option("--minutes", help="Dauer in Minuten (1–600).")
+@click.option("--kind", help="Art: block, break/Pause, pinned/„Fester Termin“.")
+@click.option("--at", help="Feste Uhrzeit HH:MM (macht den Punkt zum festen Termin).")
+@click.option("--notes", help="Notizen für die Moderation ('' löscht sie).")
+@click.option("--method", help="Methode (Id der Karte; '' oder - entfernt sie).")
+@click.option("--capture", help="Erfassungsarten, durch Komma getrennt ('' entfernt alle).")
+@workshop_option
+@pass_settings
+def edit(
+    settings: Settings,
+    item: str,
+    workshop_id: str | None,
+    **typed: str | None,
+) -> None:
+    """Einen Agendapunkt ändern; ITEM ist seine Nummer im Ablauf oder seine Id (ihr Anfang).
+
+    Nicht genannte Angaben bleiben.
+    """
+    from facilitator.core.rules import check_fields
+    from facilitator.store.agenda import find_item, update_item
+    from facilitator.store.workshops import resolve_workshop
+
+    if all(value is None for value in typed.values()):
+        raise UserError(
+            "Nichts zu ändern: bitte mindestens eine Angabe nennen (--help zeigt alle).",
+            en="Nothing to change: please give at least one detail (--help lists them).",
+        )
+    fields: dict[str, Any] = {
+        key: typed[key] for key in ("title", "minutes", "notes") if typed[key] is not None
+    }
+    if typed["capture"] is not None:
+        fields["capture"] = _captures(typed["capture"])
+    card = None
+    if typed["method"] is not None:
+        card = _method(typed["method"])
+        fields["method"] = card.id if card else None
+    store = settings.open()
+    found = find_item(store, resolve_workshop(store, workshop_id).id, item)
+    kind = _kind(typed["kind"]) if typed["kind"] is not None else None
+    at = _clock(typed["at"]) if typed["at"] not in (None, "") else None
+    if kind == "pinned" or (kind is None and at is not None):
+        at = at or found.at
+        if not at:
+            raise UserError(
+                "Ein fester Termin braucht eine Uhrzeit: bitte --at HH:MM angeben.",
+                en="A fixed time needs a clock time: please give --at HH:MM.",
+            )
+        fields.update(kind="pinned", at=at)
+    elif kind is not None:
+        fields.update(kind=kind, at=None)  # a block or break moves with the plan again
+    elif typed["at"] == "" and found.kind == "pinned":
+        fields.update(kind="block", at=None)  # --at '' lets a fixed item move again
+    fields = check_fields("agenda_item", fields)
+    changes = {k: v for k, v in fields.items() if getattr(found, k) != v}
+    lang = current_lang()
+    if not changes:
+        click.echo("Unverändert." if lang == "de" else "Unchanged.")
+        return
+    update_item(store, found.id, **changes)
+    title = changes.get("title", found.title)
+    listed = ", ".join(sorted(changes))
+    click.echo(f"Geändert ({title}): {listed}" if lang == "de" else f"Changed ({title}): {listed}")
+    minutes = changes.get("minutes", found.minutes)
+    if card is None and "method" not in changes and found.method:
+        card = _known_card(found.method)
+    if card is not None and minutes < card.duration_min:
+        # allowed (the moderators may know better), but said, as the app's form does
+        name = card.name.get(lang)
+        click.echo(
+            f"Hinweis: kürzer als die {card.duration_min} min, die „{name}“ mindestens braucht."
+            if lang == "de"
+            else f"Note: shorter than the {card.duration_min} min “{name}” needs at least."
+        )
