@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from facilitator.cli.context import Settings, pass_settings, workshop_option
+from facilitator.cli.context import Settings, confirm, pass_settings, workshop_option
 
 
 @click.group()
@@ -166,16 +166,27 @@ def erase(settings: Settings, person: str, yes: bool) -> None:
 
     store = settings.open()
     found = _people(store, person)
+    en = settings.lang == "en"
     for row in found:
         click.echo(f"{row.name} – {row.organisation or '–'} – {row.email or '–'} ({row.id})")
-    if not yes and not click.confirm(
-        f"{len(found)} Eintrag/Einträge endgültig löschen? Das lässt sich nicht rückgängig machen",
-        default=False,
+    if not yes and not confirm(
+        f"{_entries(len(found), 'de')} endgültig löschen? Das lässt sich nicht rückgängig machen.",
+        f"Erase {_entries(len(found), 'en')} for good? This cannot be undone.",
     ):
-        click.echo("Nichts gelöscht.")
+        click.echo("Nothing erased." if en else "Nichts gelöscht.")
         return
-    count = erase_people(store, found)
-    click.echo(f"{count} Eintrag/Einträge gelöscht; Beiträge bleiben ohne Namen.")
+    done = _entries(erase_people(store, found), settings.lang)
+    click.echo(
+        f"{done} erased; their contributions stay, without names."
+        if en
+        else f"{done} gelöscht; Beiträge bleiben ohne Namen."
+    )
+
+
+def _entries(count: int, lang: str) -> str:
+    if lang == "en":
+        return f"{count} entry" if count == 1 else f"{count} entries"
+    return f"{count} Eintrag" if count == 1 else f"{count} Einträge"
 
 
 @click.command()
@@ -211,9 +222,16 @@ def purge(settings: Settings, before: str | None, yes: bool) -> None:
             )
         cutoff = parsed
     store = settings.open()
-    if not yes and not click.confirm(
-        f"Personenbezogene Daten aller Workshops vor dem {cutoff} löschen?", default=False
+    en = settings.lang == "en"
+    if not yes and not confirm(
+        f"Personenbezogene Daten aller Workshops vor dem {cutoff} löschen?",
+        f"Erase the personal data of every workshop before {cutoff}?",
     ):
-        click.echo("Nichts gelöscht.")
+        click.echo("Nothing erased." if en else "Nichts gelöscht.")
         return
-    click.echo(f"{purge_before(store, cutoff)} Personen aus Workshops vor dem {cutoff} gelöscht.")
+    count = purge_before(store, cutoff)
+    click.echo(
+        f"{count} people erased from workshops before {cutoff}."
+        if en
+        else f"{count} Personen aus Workshops vor dem {cutoff} gelöscht."
+    )

@@ -128,3 +128,21 @@ def test_purge_without_a_date_uses_the_retention_setting(cli, tmp_path: Path, mo
     settings.write_text("retention_days = 365\n", encoding="utf-8")
     assert "2 Personen" in cli("purge", "--yes").output  # 2020's, not the coming workshop's
     assert len(cli("participants", "show", "Max Weber", "--json").output) > 10
+
+
+def test_erase_asks_in_german_by_default_and_in_english_with_lang_en(cli) -> None:
+    kept = cli("participants", "erase", EMAIL, stdin="x\n\n")
+    assert "1 Eintrag endgültig löschen? Das lässt sich nicht rückgängig machen. [j/N]:" in (
+        kept.output
+    )
+    assert "Bitte j oder n eingeben." in kept.output and "Nichts gelöscht." in kept.output
+    assert "[y/N]" not in kept.output and "invalid input" not in kept.output
+    kept = cli("--lang", "en", "participants", "erase", EMAIL, stdin="j\nno\n")
+    assert "Erase 1 entry for good? This cannot be undone. [y/N]:" in kept.output
+    assert "Please answer y or n." in kept.output and "Nothing erased." in kept.output
+    assert cli("participants", "show", EMAIL).exit_code == 0  # still there
+    erased = cli("participants", "erase", EMAIL, stdin="j\n")  # a German yes
+    assert erased.exit_code == 0 and "1 Eintrag gelöscht; Beiträge bleiben ohne Namen." in (
+        erased.output
+    )
+    assert cli("participants", "show", EMAIL).exit_code == 2
