@@ -89,27 +89,54 @@ def show(settings: Settings, person: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True))
         return
+    for line in _report_lines(report, settings.lang):
+        click.echo(line)
+
+
+_FIELDS = ("id", "name", "organisation", "org_type", "municipality", "email", "present")
+
+
+def _report_lines(report: dict, lang: str) -> list[str]:
+    """Return `participants show` as text: times in local time, German or English."""
+    from facilitator.core.dates import format_date
+    from facilitator.core.timeformat import local_time_text as when
+
+    def t(de: str, en: str) -> str:
+        return en if lang == "en" else de
+
+    lines = []
     for entry in report["entries"]:
         row, shop = entry["participant"], entry["workshop"]
-        click.echo(f"Workshop: {shop.get('title', '')} ({shop.get('date') or '–'})")
-        for key in ("id", "name", "organisation", "org_type", "municipality", "email", "present"):
-            click.echo(f"  {key}: {row.get(key) if row.get(key) is not None else ''}")
-        given = row.get("consent_given_at") or "Datum unbekannt"
-        state = "erteilt" if row.get("consent") else "keine"
+        lines.append(
+            f"Workshop: {shop.get('title', '')} ({format_date(shop.get('date'), lang) or '–'})"
+        )
+        for key in _FIELDS:
+            lines.append(f"  {key}: {row.get(key) if row.get(key) is not None else ''}")
+        given = when(row.get("consent_given_at"), lang) or t("Datum unbekannt", "date unknown")
+        source = row.get("consent_source") or "–"
         if row.get("consent_withdrawn_at"):
-            state = f"widerrufen am {row['consent_withdrawn_at']} (erteilt am {given})"
+            withdrawn = when(row["consent_withdrawn_at"], lang)
+            state = t(
+                f"widerrufen am {withdrawn} (erteilt: {given})",
+                f"withdrawn {withdrawn} (given: {given})",
+            )
         elif row.get("consent"):
-            state = f"erteilt am {given}, Quelle {row.get('consent_source') or '–'}"
-        click.echo(f"  Einwilligung: {state}")
+            state = t(f"erteilt am {given}, Quelle {source}", f"given {given}, source {source}")
+        else:
+            state = t("keine", "none")
+        lines.append(f"  {t('Einwilligung', 'Consent')}: {state}")
         for item in entry["consent_history"]:
-            what = "erteilt" if item["consent"] else "widerrufen"
-            text = f", Text {item['text_version']}" if item["text_version"] else ""
-            click.echo(f"    {item['at']}: {what} (Quelle: {item['source'] or '–'}{text})")
+            what = t("erteilt", "given") if item["consent"] else t("widerrufen", "withdrawn")
+            origin = f"{t('Quelle', 'source')}: {item['source'] or '–'}"
+            if item["text_version"]:
+                origin += f", {t('Text', 'text')} {item['text_version']}"
+            lines.append(f"    {when(item['at'], lang)}: {what} ({origin})")
         for version, text in entry["consent_texts"].items():
-            click.echo(f"  Text {version}: {text}")
-        click.echo(f"  Beiträge mit Namen: {len(entry['submissions'])}")
-        for item in entry["submissions"]:
-            click.echo(f"    [{item['kind']}] {item['text']}")
+            lines.append(f"  Text {version}: {text}")
+        named = entry["submissions"]
+        lines.append(f"  {t('Beiträge mit Namen', 'Named contributions')}: {len(named)}")
+        lines.extend(f"    [{item['kind']}] {item['text']}" for item in named)
+    return lines
 
 
 @participants.command("edit")
