@@ -68,3 +68,14 @@ def privacy_notice(lang: str = "de") -> PrivacyNotice:
         paragraphs=tuple(texts[key] for key in SECTIONS if texts.get(key)),
         retention_days=days if isinstance(days, int) and days > 0 else None,
     )
+
+
+def notice_sections(lang: str = "de") -> dict[str, str]:
+    """Return the notice's paragraphs by section (controller, purpose, retention …) in `lang`.
+
+    For documents that repeat part of the notice (the sign-in list's foot line), so
+    they say what the configured notice says.
+    """
+    data = _load()
+    texts = data.get(lang) or data["de"]
+    return {key: texts[key] for key in SECTIONS if texts.get(key)}

@@ -32,6 +32,25 @@ def current_lang() -> str:
     return lang if lang in ("de", "en") else "de"
 
 
+def confirm(de: str, en: str) -> bool:
+    """Ask a yes/no question in `--lang`; only a yes (j/ja/y/yes) answers yes.
+
+    click.confirm asks "[y/N]" and refuses "j" with an English "Error: invalid
+    input": a German moderator answers "j".
+    """
+    lang = current_lang()
+    question, choices = (en, "[y/N]") if lang == "en" else (de, "[j/N]")
+    yes = {"y", "yes"} if lang == "en" else {"j", "ja", "y", "yes"}
+    while True:
+        answer = click.prompt(f"{question} {choices}", default="", show_default=False)
+        answer = answer.strip().casefold()
+        if answer in yes:
+            return True
+        if answer in ("", "n", "no", "nein"):
+            return False
+        click.echo("Please answer y or n." if lang == "en" else "Bitte j oder n eingeben.")
+
+
 def fail(err: UserError | str) -> NoReturn:
     """Print the problem(s) as one clear line each, in `--lang`, and exit with status 2."""
     lang = current_lang()

@@ -4,7 +4,13 @@ from pathlib import Path
 
 import click
 
-from facilitator.cli.context import Settings, current_lang, pass_settings, workshop_option
+from facilitator.cli.context import (
+    Settings,
+    confirm,
+    current_lang,
+    pass_settings,
+    workshop_option,
+)
 
 
 @click.group()
@@ -211,27 +217,54 @@ def show(settings: Settings, person: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True))
         return
+    for line in _report_lines(report, settings.lang):
+        click.echo(line)
+
+
+_FIELDS = ("id", "name", "organisation", "org_type", "municipality", "email", "present")
+
+
+def _report_lines(report: dict, lang: str) -> list[str]:
+    """Return `participants show` as text: times in local time, German or English."""
+    from facilitator.core.dates import format_date
+    from facilitator.core.timeformat import local_time_text as when
+
+    def t(de: str, en: str) -> str:
+        return en if lang == "en" else de
+
+    lines = []
     for entry in report["entries"]:
         row, shop = entry["participant"], entry["workshop"]
-        click.echo(f"Workshop: {shop.get('title', '')} ({shop.get('date') or '–'})")
-        for key in ("id", "name", "organisation", "org_type", "municipality", "email", "present"):
-            click.echo(f"  {key}: {row.get(key) if row.get(key) is not None else ''}")
-        given = row.get("consent_given_at") or "Datum unbekannt"
-        state = "erteilt" if row.get("consent") else "keine"
+        lines.append(
+            f"Workshop: {shop.get('title', '')} ({format_date(shop.get('date'), lang) or '–'})"
+        )
+        for key in _FIELDS:
+            lines.append(f"  {key}: {row.get(key) if row.get(key) is not None else ''}")
+        given = when(row.get("consent_given_at"), lang) or t("Datum unbekannt", "date unknown")
+        source = row.get("consent_source") or "–"
         if row.get("consent_withdrawn_at"):
-            state = f"widerrufen am {row['consent_withdrawn_at']} (erteilt am {given})"
+            withdrawn = when(row["consent_withdrawn_at"], lang)
+            state = t(
+                f"widerrufen am {withdrawn} (erteilt: {given})",
+                f"withdrawn {withdrawn} (given: {given})",
+            )
         elif row.get("consent"):
-            state = f"erteilt am {given}, Quelle {row.get('consent_source') or '–'}"
-        click.echo(f"  Einwilligung: {state}")
+            state = t(f"erteilt am {given}, Quelle {source}", f"given {given}, source {source}")
+        else:
+            state = t("keine", "none")
+        lines.append(f"  {t('Einwilligung', 'Consent')}: {state}")
         for item in entry["consent_history"]:
-            what = "erteilt" if item["consent"] else "widerrufen"
-            text = f", Text {item['text_version']}" if item["text_version"] else ""
-            click.echo(f"    {item['at']}: {what} (Quelle: {item['source'] or '–'}{text})")
+            what = t("erteilt", "given") if item["consent"] else t("widerrufen", "withdrawn")
+            origin = f"{t('Quelle', 'source')}: {item['source'] or '–'}"
+            if item["text_version"]:
+                origin += f", {t('Text', 'text')} {item['text_version']}"
+            lines.append(f"    {when(item['at'], lang)}: {what} ({origin})")
         for version, text in entry["consent_texts"].items():
-            click.echo(f"  Text {version}: {text}")
-        click.echo(f"  Beiträge mit Namen: {len(entry['submissions'])}")
-        for item in entry["submissions"]:
-            click.echo(f"    [{item['kind']}] {item['text']}")
+            lines.append(f"  Text {version}: {text}")
+        named = entry["submissions"]
+        lines.append(f"  {t('Beiträge mit Namen', 'Named contributions')}: {len(named)}")
+        lines.extend(f"    [{item['kind']}] {item['text']}" for item in named)
+    return lines
 
 
 @participants.command("edit")
@@ -288,16 +321,27 @@ def erase(settings: Settings, person: str, yes: bool) -> None:
 
     store = settings.open()
     found = _people(store, person)
+    en = settings.lang == "en"
     for row in found:
         click.echo(f"{row.name} – {row.organisation or '–'} – {row.email or '–'} ({row.id})")
-    if not yes and not click.confirm(
-        f"{len(found)} Eintrag/Einträge endgültig löschen? Das lässt sich nicht rückgängig machen",
-        default=False,
+    if not yes and not confirm(
+        f"{_entries(len(found), 'de')} endgültig löschen? Das lässt sich nicht rückgängig machen.",
+        f"Erase {_entries(len(found), 'en')} for good? This cannot be undone.",
     ):
-        click.echo("Nichts gelöscht.")
+        click.echo("Nothing erased." if en else "Nichts gelöscht.")
         return
-    count = erase_people(store, found)
-    click.echo(f"{count} Eintrag/Einträge gelöscht; Beiträge bleiben ohne Namen.")
+    done = _entries(erase_people(store, found), settings.lang)
+    click.echo(
+        f"{done} erased; their contributions stay, without names."
+        if en
+        else f"{done} gelöscht; Beiträge bleiben ohne Namen."
+    )
+
+
+def _entries(count: int, lang: str) -> str:
+    if lang == "en":
+        return f"{count} entry" if count == 1 else f"{count} entries"
+    return f"{count} Eintrag" if count == 1 else f"{count} Einträge"
 
 
 @click.command()
@@ -333,9 +377,16 @@ def purge(settings: Settings, before: str | None, yes: bool) -> None:
             )
         cutoff = parsed
     store = settings.open()
-    if not yes and not click.confirm(
-        f"Personenbezogene Daten aller Workshops vor dem {cutoff} löschen?", default=False
+    en = settings.lang == "en"
+    if not yes and not confirm(
+        f"Personenbezogene Daten aller Workshops vor dem {cutoff} löschen?",
+        f"Erase the personal data of every workshop before {cutoff}?",
     ):
-        click.echo("Nichts gelöscht.")
+        click.echo("Nothing erased." if en else "Nichts gelöscht.")
         return
-    click.echo(f"{purge_before(store, cutoff)} Personen aus Workshops vor dem {cutoff} gelöscht.")
+    count = purge_before(store, cutoff)
+    click.echo(
+        f"{count} people erased from workshops before {cutoff}."
+        if en
+        else f"{count} Personen aus Workshops vor dem {cutoff} gelöscht."
+    )

@@ -111,12 +111,14 @@ def workshop() -> None:
 @click.option("--distribution", help="Verteiler, durch ';' getrennt.")
 @click.option("--next-date", "next_date", help="Nächster Termin (31.01. = ab Workshoptag).")
 @click.option("--next-venue", "next_venue", help="Ort des nächsten Termins.")
+@click.option("--wifi-name", "wifi_name", help="WLAN-Name vor Ort (steht auf dem QR-Aushang).")
+@click.option("--wifi-password", "wifi_password", help="WLAN-Passwort (steht auf dem QR-Aushang).")
 @workshop_option
 @pass_settings
 def edit(
     settings: Settings, workshop_id: str | None, date_: str | None, **typed: str | None
 ) -> None:
-    """Titel, Datum, Zeiten, Ort, Reihe, Moderation, Protokoll, Verteiler, nächsten Termin ändern.
+    """Titel, Datum, Zeiten, Ort, Reihe, Moderation, Protokoll, Verteiler, WLAN usw. ändern.
 
     Ein leerer Wert ('') löscht die Angabe; nicht genannte Angaben bleiben.
     """

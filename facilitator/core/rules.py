@@ -28,6 +28,7 @@ _NAME_EMPTY = ("Der Name darf nicht leer sein.", "The name must not be empty.")
 _SHORT = f.text(f.NAME_MAX)
 _LONG = f.text(f.TEXT_MAX, multiline=True)
 _TAG = f.text(64)
+WIFI_MAX = 64  # the venue's Wi-Fi name and password (see RULES["workshop"])
 
 
 def _measure_status(value: Any) -> str | None:
@@ -79,6 +80,10 @@ RULES: dict[str, dict[str, f.Rule]] = {
         "next_start": f.clock,
         "next_venue": f.text(f.TITLE_MAX),
         "next_steps": _LONG,
+        # printed on the QR poster: an SSID has at most 32 bytes and a WPA passphrase
+        # 63 characters; 64 leaves room for either without a line the poster cannot hold
+        "wifi_name": f.text(WIFI_MAX),
+        "wifi_password": f.text(WIFI_MAX),
         "join_code": f.join_code,
         "created_at": f.moment,
         "deleted": f.flag,

@@ -11,6 +11,8 @@ from datetime import date
 from facilitator.core.method_format import MethodCard
 from facilitator.core.names import split_name, surname_key
 from facilitator.core.schedule import format_clock
+from facilitator.export.strings import STRINGS
+from facilitator.privacy import notice_sections
 from facilitator.store.agenda import workshop_schedule
 from facilitator.store.db import Store
 from facilitator.store.participants import list_participants
@@ -71,6 +73,7 @@ class KitModel:
     lang: str
     blocks: list[KitBlock]
     people: list[Person]  # sorted by surname
+    privacy: str = ""  # the sign-in list's foot line, from the privacy notice
 
     @property
     def materials(self) -> list[str]:
@@ -147,4 +150,12 @@ def build_kit(store: Store, workshop_id: str, cards: dict[str, MethodCard], lang
         lang=lang,
         blocks=blocks,
         people=people(store, workshop_id),
+        privacy=privacy_line(lang),
     )
+
+
+def privacy_line(lang: str) -> str:
+    """Return the sign-in list's privacy line: the notice's controller, purpose, retention."""
+    sections = notice_sections(lang)
+    parts = {key: sections.get(key, "") for key in ("controller", "purpose", "retention")}
+    return " ".join(STRINGS("si_privacy", lang, **parts).split())

@@ -31,16 +31,36 @@ _WIDTHS = (6, 29, 28, 37)  # no., name, organisation, signature
 ROWS_FIRST_PAGE = 20
 ROWS_PER_PAGE = 21
 MIN_WALK_INS = 8
-EMPTY_LIST_ROWS = ROWS_FIRST_PAGE - 2  # the note takes two rows' room
+EMPTY_NOTE_ROWS = 2  # the note of an empty list takes two rows' room
+# The counts above leave room for a footer of page number and two lines of privacy
+# text; the privacy line comes from the (configurable) notice, and each further line
+# of it takes room from the rows. 7.5 pt runs about 110 characters to a line on A4
+# (fewest with the wide fallback fonts) and 9 pt high.
+FOOT_SIZE = 7.5
+FOOT_CHARS_PER_LINE = 110
+FOOT_LINE = Pt(9)
+MIN_ROWS = 8
 
 
-def walk_in_rows(registered: int) -> int:
-    """Return how many empty rows follow the registered people: at least 8, to the page's end."""
+def foot_rows(line: str) -> int:
+    """Return how many rows the privacy line's lines beyond the second take from a page."""
+    lines = -(-len(line) // FOOT_CHARS_PER_LINE)
+    extra = max(0, lines - 2) * FOOT_LINE
+    return -(-extra // ROW)
+
+
+def walk_in_rows(registered: int, foot: int = 0) -> int:
+    """Return how many empty rows follow the registered people: at least 8, to the page's end.
+
+    `foot` is `foot_rows` of the privacy line: that many rows fewer fit on each page.
+    """
+    first = max(MIN_ROWS, ROWS_FIRST_PAGE - foot)
+    per_page = max(MIN_ROWS, ROWS_PER_PAGE - foot)
     total = registered + MIN_WALK_INS
-    if total <= ROWS_FIRST_PAGE:
-        return ROWS_FIRST_PAGE - registered if registered else EMPTY_LIST_ROWS
-    rest = (total - ROWS_FIRST_PAGE) % ROWS_PER_PAGE
-    return MIN_WALK_INS + (ROWS_PER_PAGE - rest if rest else 0)
+    if total <= first:
+        return first - registered if registered else first - EMPTY_NOTE_ROWS
+    rest = (total - first) % per_page
+    return MIN_WALK_INS + (per_page - rest if rest else 0)
 
 
 def _header_row(row) -> None:
@@ -64,7 +84,7 @@ def render_signin(document: DocumentType, model: KitModel) -> None:
     add_run(heading, STRINGS("signin", lang), 18, bold=True)
     if not model.people:
         add_run(document.add_paragraph(), STRINGS("si_empty", lang), 11, italic=True)
-    empty = walk_in_rows(len(model.people))
+    empty = walk_in_rows(len(model.people), foot_rows(model.privacy))
     total = text_width(document)
     widths = [Emu(int(total * w / sum(_WIDTHS))) for w in _WIDTHS]
     table = fixed_table(document, 2 + len(model.people) + empty, widths)
@@ -96,7 +116,7 @@ def render_signin(document: DocumentType, model: KitModel) -> None:
             _cell_text(cells[2], org, 9.5 if len(org) < 38 else 7.5)
 
 
-def add_privacy_footer(document: DocumentType, lang: str) -> None:
+def add_privacy_footer(document: DocumentType, lang: str, line: str) -> None:
     """Page numbers (unless the template's footer has them) and the privacy line."""
     for section in document.sections:
         footer = section.footer
@@ -106,14 +126,14 @@ def add_privacy_footer(document: DocumentType, lang: str) -> None:
             add_page_number(paragraph, lang)
         privacy = footer.add_paragraph()
         privacy.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        add_run(privacy, STRINGS("si_privacy", lang), 7.5, grey=True)
+        add_run(privacy, line, FOOT_SIZE, grey=True)
 
 
 def build_signin(document: DocumentType, model: KitModel, keep_template: bool) -> None:
     """Header, footer and content of the sign-in list."""
     header = f"{model.title} – {STRINGS('signin', model.lang)}"
     add_header_footer(document, header, model.lang, keep_template=keep_template)
-    add_privacy_footer(document, model.lang)
+    add_privacy_footer(document, model.lang, model.privacy)
     for section in document.sections:
         section.header_distance = section.footer_distance = Mm(8)
     render_signin(document, model)

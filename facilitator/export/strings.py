@@ -192,13 +192,13 @@ STRINGS = Catalog(
             "Noch niemand angemeldet: bitte in die leeren Zeilen eintragen.",
             "Nobody registered yet: please write your name in the empty rows.",
         ),
-        # to be aligned with the privacy notice (privacy engineer) at merge
+        # the sign-in list's foot: controller, purpose and retention from the privacy
+        # notice (privacy.notice_sections), so a configured notice changes it too
         "si_privacy": (
-            "Ihre Angaben dienen dem Nachweis der Teilnahme gegenüber dem Fördergeber und "
-            "werden nach Ablauf der Aufbewahrungsfrist gelöscht; eine Weitergabe an Dritte "
-            "erfolgt nicht.",
-            "Your details serve as proof of attendance for the funding body and are deleted "
-            "after the retention period; they are not passed on to third parties.",
+            "Datenschutz – {controller} {purpose} {retention} Den vollständigen "
+            "Datenschutzhinweis erhalten Sie bei der Moderation.",
+            "Data protection – {controller} {purpose} {retention} The moderators give you "
+            "the full privacy notice.",
         ),
         "badges": ("Namensschilder", "Name badges"),
         # -- activities (issue 16) ----------------------------------------------------

@@ -11,6 +11,7 @@ from typing import Any
 
 from facilitator.core.dates import format_date, parse_date, reference_day
 from facilitator.core.errors import ValidationError
+from facilitator.core.rules import check_value
 from facilitator.core.schedule import format_clock, parse_clock
 from facilitator.store.db import Store
 from facilitator.store.workshops import get_workshop, update_workshop, workshop_row
@@ -20,11 +21,10 @@ from facilitator.store.workshops import get_workshop, update_workshop, workshop_
 class DetailField:
     key: str  # the form's name, also the CLI option (with "-" for "_")
     column: str  # the workshop column it sets
-    kind: str  # text | date | clock | list | series
+    kind: str  # text | date | clock | list | series | exact (spaces kept: a password)
 
 
-# The settings dialog shows these in this order; another area adds its fields here
-# (for example the Wi-Fi name and password of the venue).
+# The settings dialog shows these in this order; another area adds its fields here.
 DETAIL_FIELDS: list[DetailField] = [
     DetailField("title", "title", "text"),
     DetailField("date", "date", "date"),
@@ -37,6 +37,8 @@ DETAIL_FIELDS: list[DetailField] = [
     DetailField("distribution", "distribution", "list"),
     DetailField("next_date", "next_date", "date"),
     DetailField("next_venue", "next_venue", "text"),
+    DetailField("wifi_name", "wifi_name", "text"),  # printed on the QR poster
+    DetailField("wifi_password", "wifi_password", "exact"),
 ]
 MAX_DETAIL = 2_000
 
@@ -95,7 +97,9 @@ def edit_details(store: Store, workshop_id: str, today: date, **typed: str | Non
         if value is None:
             continue
         field = by_key[key]
-        value = " ".join(str(value).split()) if field.kind != "list" else str(value)
+        value = (
+            str(value).strip() if field.kind in ("list", "exact") else " ".join(str(value).split())
+        )
         if len(value) > MAX_DETAIL:
             raise ValidationError(
                 f"„{key}“ ist länger als {MAX_DETAIL} Zeichen.",
@@ -114,7 +118,7 @@ def edit_details(store: Store, workshop_id: str, today: date, **typed: str | Non
         elif field.kind == "series":
             series_name = value
         else:
-            fields[field.column] = value
+            fields[field.column] = _checked(key, field.column, value)
     with store.transaction():
         if series_name is not None:
             from facilitator.store.series import ensure_series
@@ -123,6 +127,15 @@ def edit_details(store: Store, workshop_id: str, today: date, **typed: str | Non
         if fields:
             update_workshop(store, workshop.id, **fields)
     return [f.key for f in DETAIL_FIELDS if f.column in fields]
+
+
+def _checked(key: str, column: str, value: str) -> str:
+    # the column's own rule (core.rules), with the field named: "Der Text ist länger
+    # als 64 Zeichen" alone does not say which input to shorten
+    try:
+        return check_value("workshop", column, value)
+    except ValidationError as err:
+        raise ValidationError(f"„{key}“: {err}", en=f"“{key}”: {err.text('en')}") from None
 
 
 def _clock(key: str, value: str) -> str:

@@ -478,6 +478,8 @@ T = Catalog(
         "settings.distribution": ("Verteiler", "Distribution"),
         "settings.next_date": ("Nächster Termin", "Next date"),
         "settings.next_venue": ("Ort (nächster)", "Next venue"),
+        "settings.wifi_name": ("WLAN-Name", "Wi-Fi name"),
+        "settings.wifi_password": ("WLAN-Passwort", "Wi-Fi password"),
         "settings.date_hint": ("31.01.2027 oder 31.01.", "31.01.2027 or 31.01."),
         "settings.clock_hint": ("HH:MM", "HH:MM"),
         "settings.list_hint": ("durch ; getrennt", "separated by ;"),

@@ -2,6 +2,7 @@
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,57 @@ def test_purge_without_a_date_uses_the_retention_setting(cli, tmp_path: Path, mo
     settings.write_text("retention_days = 365\n", encoding="utf-8")
     assert "2 Personen" in cli("purge", "--yes").output  # 2020's, not the coming workshop's
     assert len(cli("participants", "show", "Max Weber", "--json").output) > 10
+
+
+def test_erase_asks_in_german_by_default_and_in_english_with_lang_en(cli) -> None:
+    kept = cli("participants", "erase", EMAIL, stdin="x\n\n")
+    assert "1 Eintrag endgültig löschen? Das lässt sich nicht rückgängig machen. [j/N]:" in (
+        kept.output
+    )
+    assert "Bitte j oder n eingeben." in kept.output and "Nichts gelöscht." in kept.output
+    assert "[y/N]" not in kept.output and "invalid input" not in kept.output
+    kept = cli("--lang", "en", "participants", "erase", EMAIL, stdin="j\nno\n")
+    assert "Erase 1 entry for good? This cannot be undone. [y/N]:" in kept.output
+    assert "Please answer y or n." in kept.output and "Nothing erased." in kept.output
+    assert cli("participants", "show", EMAIL).exit_code == 0  # still there
+    erased = cli("participants", "erase", EMAIL, stdin="j\n")  # a German yes
+    assert erased.exit_code == 0 and "1 Eintrag gelöscht; Beiträge bleiben ohne Namen." in (
+        erased.output
+    )
+    assert cli("participants", "show", EMAIL).exit_code == 2
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="the zone is set through TZ")
+def test_show_prints_consent_times_in_local_time(
+    store, clock, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from facilitator.store.participants import add_participant, set_consent
+    from tests.conftest import create_test_workshop
+
+    workshop_id = create_test_workshop(store)
+    clock.ms = 1_796_026_800_000  # 2026-11-30 08:20 UTC: 09:20 in Esslingen
+    person = add_participant(
+        store, workshop_id, "Erika Musterfrau", email=EMAIL, consent=True, consent_source="phone"
+    )
+    clock.advance(minutes=55)
+    set_consent(store, person, False, source="paper")
+    store.close()
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    try:
+        runner = CliRunner()
+        german = runner.invoke(main, ["--db", str(db_path), "participants", "show", EMAIL])
+        english = runner.invoke(
+            main, ["--db", str(db_path), "--lang", "en", "participants", "show", EMAIL]
+        )
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert german.exit_code == 0, german.output
+    assert "Einwilligung: widerrufen am 30.11.2026, 10:15 Uhr (erteilt: " in german.output
+    assert "    30.11.2026, 09:20 Uhr: erteilt (Quelle: phone" in german.output
+    assert "    30.11.2026, 10:15 Uhr: widerrufen (Quelle: paper" in german.output
+    assert "T08:20" not in german.output and "+00:00" not in german.output
+    assert "Consent: withdrawn 2026-11-30 10:15 (given: " in english.output
+    assert "    2026-11-30 09:20: given (source: phone" in english.output
+    assert "  Einwilligung:" not in english.output  # the stored consent text stays as seen

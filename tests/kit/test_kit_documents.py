@@ -18,7 +18,8 @@ from facilitator.export.kit import (
     write_runsheet,
     write_signin,
 )
-from facilitator.export.kit_signin import walk_in_rows
+from facilitator.export.kit_model import privacy_line
+from facilitator.export.kit_signin import foot_rows, walk_in_rows
 from facilitator.library import load_methods
 from facilitator.store import Store
 from facilitator.store.workshops import create_workshop
@@ -143,7 +144,8 @@ def test_signin_lists_everyone_once_by_surname(store: Store, kit_workshop: str, 
     ]
     assert body[0][2] == "Neckar <b>Digital</b> GmbH"  # text stays text
     empty = body[len(names) :]
-    assert len(empty) == walk_in_rows(len(PEOPLE)) >= 8
+    foot = foot_rows(privacy_line("de"))  # the privacy line's room comes off the rows
+    assert len(empty) == walk_in_rows(len(PEOPLE), foot) >= 8
     assert all(r[1] == r[2] == r[3] == "" for r in empty)
     assert [r[0] for r in body] == [str(n) for n in range(1, len(body) + 1)]
     # the signature column is the widest
@@ -152,7 +154,37 @@ def test_signin_lists_everyone_once_by_surname(store: Store, kit_workshop: str, 
     footer = document.sections[0].footer
     xml = footer._element.xml
     assert "PAGE" in xml and "NUMPAGES" in xml
-    assert "Ihre Angaben dienen dem Nachweis der Teilnahme" in xml
+
+
+def _foot(path: Path) -> str:
+    footer = Document(str(path)).sections[0].footer
+    return "\n".join(p.text for p in footer.paragraphs)
+
+
+def test_signin_privacy_line_says_what_the_notice_says(
+    store: Store, kit_workshop: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from facilitator.privacy import notice_sections
+
+    for lang in ("de", "en"):
+        foot = _foot(write_signin(store, kit_workshop, tmp_path / f"{lang}.docx", lang=lang))
+        notice = notice_sections(lang)
+        for key in ("controller", "purpose", "retention"):
+            assert notice[key] in foot  # the shipped notice's own words
+    assert "Teilnahmeliste als Nachweis der Teilnahme" in notice_sections("de")["purpose"]
+    # the organisers' privacy.toml changes the line too, key by key
+    own = tmp_path / "privacy.toml"
+    own.write_text(
+        '[de]\ncontroller = "Verantwortlich: Landratsamt Esslingen, Pulverwiesen 11."\n'
+        'retention = "Speicherdauer: 6 Monate."\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("FACILITATOR_PRIVACY", str(own))
+    foot = _foot(write_signin(store, kit_workshop, tmp_path / "own.docx"))
+    assert "Verantwortlich: Landratsamt Esslingen, Pulverwiesen 11." in foot
+    assert "Speicherdauer: 6 Monate." in foot and "12 Monate" not in foot
+    assert notice_sections("de")["purpose"] in foot  # the shipped purpose stands
+    assert "Fördergeber" not in foot  # nothing the notice does not say
 
 
 def test_signin_without_participants_has_empty_rows_and_a_note(

@@ -79,7 +79,7 @@ def test_signin_repeats_its_header_and_lists_everyone_once(pdfs: dict[str, Path]
         text = _text(page)
         assert "Unterschrift" in text and "Großer Workshop" in text and "Rathaus Ulm" in text
         assert f"Seite {number} von {len(pages)}" in text
-        assert "Ihre Angaben dienen dem Nachweis" in text
+        assert "Datenschutz – Verantwortlich:" in text and "Speicherdauer:" in text
     words = [w[4] for page in pages for w in page]
     for number in range(45):
         assert words.count(f"Nachname{number:02d}") == 1

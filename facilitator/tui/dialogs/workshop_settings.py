@@ -1,8 +1,8 @@
-"""Provides the workshop settings dialog: title, date, times, venue, series, who, next date.
+"""Provides the workshop settings dialog: title, date, times, venue, series, who, Wi-Fi.
 
-The fields come from store/workshop_details.DETAIL_FIELDS (another area adds its own
-there, such as the venue's Wi-Fi); what is typed goes to `edit_details`, the same
-service as `facilitator workshop edit`, so dates like 31.01. work here too.
+The fields come from store/workshop_details.DETAIL_FIELDS; what is typed goes to
+`edit_details`, the same service as `facilitator workshop edit`, so dates like 31.01.
+work here too.
 """
 
 from textual.app import ComposeResult
