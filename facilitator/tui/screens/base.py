@@ -142,6 +142,7 @@ class BaseScreen(Screen):
             block, level = self.t("header.idle"), ""
         else:
             mark = "▶" if current.running else "⏸"
-            block = f"{mark} {item.title} {timer_text(current)}"
+            # The time left first: when the line is too narrow the ellipsis cuts the title.
+            block = f"{mark} {timer_text(current)} {item.title}"
             level = current.level
         self.query_one(StatusHeader).show(f"{screen_name} · {snapshot.title}", block, clock, level)
