@@ -521,6 +521,8 @@ T = Catalog(
         "person.municipality": ("Kommune / Ort", "Municipality / place"),
         "person.email": ("E-Mail (optional)", "E-mail (optional)"),
         "person.no_name": ("Bitte einen Namen eingeben.", "Please enter a name."),
+        # qa: the participant form's title says how to save
+        "person.form_hint": ("Enter speichert, Esc bricht ab", "Enter saves, Esc cancels"),
         "participants.add_title": ("Person hinzufügen", "Add a person"),
         "participants.edit_title": ("Person bearbeiten", "Edit person"),
         "participants.added": ("{name} hinzugefügt.", "{name} added."),
