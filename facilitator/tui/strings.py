@@ -323,6 +323,7 @@ T = Catalog(
         "help.global": ("Überall", "Everywhere"),
         "help.screen": ("Dieser Bildschirm", "This screen"),
         "help.ctrl": ("Strg+", "ctrl+"),
+        "help.shift": ("Umschalt+", "shift+"),  # qa: key names in F1
         # sync: header and pairing dialog
         "sync.connected": ("Sync: verbunden", "Sync: connected"),
         "sync.pending": (" · {count} ausstehend", " · {count} pending"),
