@@ -103,6 +103,7 @@ def _score(scores: dict[str, float], card_id: str) -> dict[str, float]:
 
 
 def _print_table(cards: list, lang: str, query: str | None) -> None:  # list[MethodCard]
+    from rich import box
     from rich.console import Console
     from rich.table import Table
 
@@ -116,7 +117,14 @@ def _print_table(cards: list, lang: str, query: str | None) -> None:  # list[Met
         )
         return
     de = lang != "en"
-    table = Table(title=("Methoden" if de else "Methods") + f" ({len(cards)})")
+    # No frame and single gaps: at 80 columns the frame's cells broke names mid-word.
+    table = Table(
+        title=("Methoden" if de else "Methods") + f" ({len(cards)})",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=True,
+    )
     table.add_column("ID", no_wrap=True)  # ids are typed back in: never cut them short
     table.add_column("Name", overflow="fold")
     table.add_column("Phase", overflow="fold")

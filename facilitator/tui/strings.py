@@ -325,6 +325,7 @@ T = Catalog(
         "help.global": ("Überall", "Everywhere"),
         "help.screen": ("Dieser Bildschirm", "This screen"),
         "help.ctrl": ("Strg+", "ctrl+"),
+        "help.shift": ("Umschalt+", "shift+"),  # qa: key names in F1
         # sync: header and pairing dialog
         "sync.connected": ("Sync: verbunden", "Sync: connected"),
         "sync.pending": (" · {count} ausstehend", " · {count} pending"),
@@ -525,6 +526,8 @@ T = Catalog(
         "person.municipality": ("Kommune / Ort", "Municipality / place"),
         "person.email": ("E-Mail (optional)", "E-mail (optional)"),
         "person.no_name": ("Bitte einen Namen eingeben.", "Please enter a name."),
+        # qa: the participant form's title says how to save
+        "person.form_hint": ("Enter speichert, Esc bricht ab", "Enter saves, Esc cancels"),
         "participants.add_title": ("Person hinzufügen", "Add a person"),
         "participants.edit_title": ("Person bearbeiten", "Edit person"),
         "participants.added": ("{name} hinzugefügt.", "{name} added."),

@@ -35,6 +35,15 @@ def test_table_lists_every_card(db_path) -> None:
     assert "Ankommen" in result.stdout and "Min." in result.stdout
 
 
+def test_table_at_80_columns_breaks_names_between_words(db_path) -> None:
+    result = _run(db_path, COLUMNS="80")
+    assert result.returncode == 0, result.stderr
+    # each one-word name whole on its line (they were cut "Check-in-Rund" / "e")
+    for name in ("Check-in-Runde", "Erwartungsabfrage", "Kennenlern-Bingo", "Soziometrische"):
+        assert name in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
 def test_phase_search_and_json(db_path) -> None:
     result = _run(db_path, "--phase", "priorisieren", "--json")
     data = json.loads(result.stdout)

@@ -191,3 +191,26 @@ def test_people_not_attendances_and_german_dates(series_store):
     assert absent  # registered, but not present: not counted
     table = next(b for b in blocks(sheet, "de") if b.kind == "table" and "Datum" in b.headers)
     assert "15.10.2026" in [row[1] for row in table.rows]
+
+
+def test_intro_does_not_say_the_people_came_from_more_organisations_than_there_are_people(
+    series_store,
+):
+    from datetime import date
+
+    from facilitator.export.factsheet_text import blocks
+    from facilitator.store.captures import add_capture
+    from facilitator.store.workshops import latest_workshop
+
+    store, _ = series_store
+    # an organisation only named in an entry: counted, but nobody came from it
+    add_capture(
+        store, latest_workshop(store).id, "challenge", "Kein Personal", organisation="Kreis X"
+    )
+    sheet = build_factsheet(store, SERIES)
+    assert sheet.organisations > sheet.participants
+    intro = blocks(sheet, "de", today=date(2026, 11, 29))[1].text
+    assert intro == (
+        "Stand 29.11.2026. Zusammenfassung aus 3 Workshops mit 24 Teilnehmenden und "
+        "25 Organisationen."
+    )

@@ -193,3 +193,26 @@ async def test_refused_line_says_why_in_english(store: Store, workshop_id):
         assert "Unknown topic #weltraum; allowed:" in message
         assert "Unbekannt" not in message
     assert list_captures(store, workshop_id) == []
+
+
+async def test_f1_names_the_keys_in_german(app):
+    from textual.widgets import Static
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f9")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpDialog)
+        shown = " ".join(
+            str(cell) for s in app.screen.query(Static) for cell in _table_cells(s.content)
+        )
+        assert "Umschalt+Tab" in shown and "Strg+" in shown
+        assert "shift+tab" not in shown
+
+
+def _table_cells(renderable) -> list:
+    from rich.table import Table
+
+    if not isinstance(renderable, Table):
+        return [renderable]
+    return [cell for column in renderable.columns for cell in column.cells]

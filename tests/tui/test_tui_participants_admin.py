@@ -89,3 +89,16 @@ async def test_add_walk_in_edit_merge_delete(app, store: Store, workshop_id, typ
         await pilot.press("d", "j")
         await pilot.pause()
         assert [p.name for p in app.screen.people] == ["Dr. Özlem Arslan", "Lukas Dürr"]
+
+
+async def test_participant_form_says_how_to_save(app, store: Store, workshop_id):
+    from textual.widgets import Label
+
+    add_participant(store, workshop_id, "Petra Schäfer", organisation="Gemeinde Denkendorf")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6")
+        await pilot.press("b")
+        form = app.screen
+        assert isinstance(form, ParticipantForm)
+        title = str(form.query_one(".dialog-title", Label).content)
+        assert title.startswith("Person bearbeiten") and "Enter speichert" in title

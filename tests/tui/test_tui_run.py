@@ -203,3 +203,22 @@ async def test_english_dialogs_show_y_for_yes(store: Store, workshop_id, clock):
         await pilot.press("f2", "d")
         await pilot.pause()
         assert str(app.screen.query_one("#yes", Button).label) == "Yes (y)"
+
+
+async def test_header_keeps_the_time_left_when_the_title_is_long(app, store: Store, workshop_id):
+    from textual.widgets import Label
+
+    from facilitator.store.agenda import update_item
+
+    first = list_items(store, workshop_id)[0]
+    update_item(
+        store, first.id, title="Ankommen, Kaffee und Namensschilder an der Pinnwand im Foyer"
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        app.screen.tick()
+        await pilot.pause()
+        label = app.screen.query_one("#header-block", Label)
+        # what fits in the label at 80 columns (the last cell goes to the ellipsis)
+        visible = str(label.content)[: label.content_region.width - 1]
+        assert "15:00" in visible

@@ -10,6 +10,19 @@ from textual.widgets import Static
 
 from facilitator.tui.palette import binding_text
 
+# Textual's key names as a keyboard labels them ("tab" and "shift+tab" looked English).
+_KEY_NAMES = {"tab": "Tab", "enter": "Enter", "escape": "Esc", "up": "↑", "down": "↓"}
+
+
+def key_text(keys: str, ctrl: str, shift: str) -> str:
+    """Return a binding's keys as the help shows them: "shift+tab" → "Umschalt+Tab"."""
+    shown = []
+    for key in keys.split(","):
+        *modifiers, name = key.split("+")
+        prefix = "".join({"ctrl": ctrl, "shift": shift}.get(m, m + "+") for m in modifiers)
+        shown.append(prefix + _KEY_NAMES.get(name, name))
+    return ", ".join(shown)
+
 
 class HelpDialog(ModalScreen[None]):
     """A scrollable list of keys; any of Esc, F1 or q closes it."""
@@ -26,6 +39,7 @@ class HelpDialog(ModalScreen[None]):
         table.add_column()
         seen: set[str] = set()
         ctrl = self.app.t("help.ctrl")  # type: ignore[attr-defined]
+        shift = self.app.t("help.shift")  # type: ignore[attr-defined]
         for binding in bindings:
             if binding.action in seen or not binding.description:
                 continue
@@ -33,7 +47,7 @@ class HelpDialog(ModalScreen[None]):
             keys = binding.key_display or binding.key
             lang = self.app.lang  # type: ignore[attr-defined]
             # a dialog's bindings are not translated on creation: Textual's own included
-            table.add_row(keys.replace("ctrl+", ctrl), binding_text(binding.description, lang))
+            table.add_row(key_text(keys, ctrl, shift), binding_text(binding.description, lang))
         return table
 
     def compose(self) -> ComposeResult:

@@ -26,7 +26,9 @@ class ParticipantForm(MessageDialog[dict | None]):
         person, lang = self.person, self.app.lang  # type: ignore[attr-defined]
         org_type = person.org_type if person else "sonstige"
         with Vertical(classes="dialog", id="participant-form"):
-            yield Label(self.heading, classes="dialog-title", markup=False)
+            # Nothing on the form says how to save: the title line tells (like the other forms).
+            title = f"{self.heading} – {self.t('person.form_hint')}"
+            yield Label(title, classes="dialog-title", markup=False)
             yield Input(
                 person.name if person else "", placeholder=self.t("person.name"), id="person-name"
             )

@@ -156,6 +156,7 @@ class BaseScreen(Screen):
             block, level = self.t("header.idle"), ""
         else:
             mark = "▶" if current.running else "⏸"
-            block = f"{mark} {item.title} {timer_text(current)}"
+            # The time left first: when the line is too narrow the ellipsis cuts the title.
+            block = f"{mark} {timer_text(current)} {item.title}"
             level = current.level
         header.show(f"{screen_name} · {snapshot.title}", block, clock, level)
