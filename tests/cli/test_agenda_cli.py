@@ -117,8 +117,15 @@ def test_bad_input_is_one_sentence_and_changes_nothing(cli, db_path: Path, args,
 
 
 def test_a_short_id_start_is_not_taken_for_an_item(cli, db_path: Path) -> None:
-    first = _items(db_path)[0]["id"]
-    for ref in (first[:1], first[:3]):
+    items = _items(db_path)
+    first = items[0]["id"]
+    # an id start that is also an item's number ("3") names that item: leave those out
+    refs = [
+        r
+        for r in (first[:1], first[:2], first[:3])
+        if not (r.isdecimal() and 1 <= int(r) <= len(items))
+    ]
+    for ref in refs:
         result = cli("agenda", "edit", ref, "--title", "X")
         assert result.exit_code == 2 and "gibt es in diesem Workshop nicht" in result.output
     assert cli("agenda", "edit", first[:4], "--title", "X").exit_code == 0
