@@ -39,3 +39,36 @@ async def test_preview_owner_match_and_typo_confirmation(app, store: Store, work
         line.value = "h: Text #weltraum"
         await pilot.pause()
         assert "Unbekanntes Themenfeld" in str(preview.render())
+
+
+async def test_preview_suggests_a_topic_and_ctrl_g_takes_it(app, store: Store, workshop_id):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "c")
+        line = app.screen.query_one("#capture-input", Input)
+        preview = app.screen.query_one("#capture-preview", Label)
+        line.value = "h: Parkplätze mit LoRaWAN-Sensoren erfassen"
+        await pilot.pause()
+        assert "#Infrastruktur? (Vorschlag: Strg+G)" in str(preview.render())
+
+        await pilot.press("ctrl+g")
+        assert line.value == "h: Parkplätze mit LoRaWAN-Sensoren erfassen #infrastruktur"
+        await pilot.pause()
+        shown = str(preview.render())
+        assert "#Infrastruktur" in shown and "Vorschlag" not in shown
+        await pilot.press("enter")
+        [capture] = list_captures(store, workshop_id)
+        assert (capture.text, capture.topic) == (
+            "Parkplätze mit LoRaWAN-Sensoren erfassen",
+            "infrastruktur",
+        )
+
+        line.value = "h: Fachkräftemangel in der IT #verw"  # a chosen topic is left alone
+        await pilot.pause()
+        assert "?" not in str(preview.render())
+        await pilot.press("ctrl+g")
+        assert line.value.endswith("#verw")
+        line.value = "Kaffee"  # no known word: no suggestion, the key does nothing
+        await pilot.pause()
+        assert str(preview.render()) == "Notiz"
+        await pilot.press("ctrl+g")
+        assert line.value == "Kaffee"
