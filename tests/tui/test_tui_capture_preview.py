@@ -3,9 +3,10 @@
 from textual.widgets import Input, Label
 
 from facilitator.store import Store
-from facilitator.store.captures import list_captures
+from facilitator.store.captures import add_capture, list_captures
 from facilitator.store.organisations import list_organisations
 from facilitator.store.participants import add_participant
+from tests.conftest import eventually
 
 
 async def test_preview_owner_match_and_typo_confirmation(app, store: Store, workshop_id):
@@ -72,3 +73,18 @@ async def test_preview_suggests_a_topic_and_ctrl_g_takes_it(app, store: Store, w
         assert str(preview.render()) == "Notiz"
         await pilot.press("ctrl+g")
         assert line.value == "Kaffee"
+
+
+async def test_preview_suggests_what_the_series_tagged(app, store: Store, workshop_id):
+    # "Kerwe" is no shipped keyword: only the series' own tagged capture teaches it
+    add_capture(store, workshop_id, "idea", "Kerwe im Ortskern", topic="gesellschaft_quartier")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "c")
+        line = app.screen.query_one("#capture-input", Input)
+        preview = app.screen.query_one("#capture-preview", Label)
+        line.value = "i: Kerwe gemeinsam vorbereiten"
+        await eventually(
+            lambda: "#Gesellschaft und Quartier? (Vorschlag" in str(preview.render()), pilot=pilot
+        )
+        await pilot.press("ctrl+g", "enter")
+        assert [c.topic for c in list_captures(store, workshop_id)] == ["gesellschaft_quartier"] * 2

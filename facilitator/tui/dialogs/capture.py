@@ -24,9 +24,9 @@ from facilitator.store.captures import add_capture, update_capture
 from facilitator.store.organisations import list_organisations
 from facilitator.store.participants import list_participants
 from facilitator.store.timer import current_item
-from facilitator.store.topics import series_model
 from facilitator.store.workshops import get_workshop
 from facilitator.tui.dialogs.common import MessageDialog
+from facilitator.tui.topic_models import load_topic_model
 from facilitator.tui.widgets import TagSuggester
 
 
@@ -63,10 +63,14 @@ class _LineDialog(MessageDialog[bool]):
         return self._names[sign]
 
     def topic_model(self) -> TopicModel:
-        """The series' topic model, built once while the line is open (it reads the series)."""
+        """The topic model: the shipped keywords until the series' one is built (once)."""
         if self._topics is None:
-            self._topics = series_model(self.fapp.store, workshop_id=self.fapp.workshop_id)
+            self._topics = load_topic_model(self, self.fapp.workshop_id, self._model_ready)
         return self._topics
+
+    def _model_ready(self, model: TopicModel) -> None:
+        self._topics = model
+        self.preview(self.query_one("#capture-input", Input).value)
 
     def suggested_topic(self, parsed: CaptureLine) -> str | None:
         """The topic field the words of a line without #topic suggest, if any."""

@@ -29,10 +29,10 @@ from facilitator.store.review import (
     set_order,
     unmerge_all,
 )
-from facilitator.store.topics import series_model
 from facilitator.tui.dialogs.capture import EditCaptureDialog
 from facilitator.tui.dialogs.common import PickDialog
 from facilitator.tui.screens.base import BaseScreen
+from facilitator.tui.topic_models import load_topic_model
 from facilitator.tui.widgets.cells import cut
 
 
@@ -128,9 +128,13 @@ class ReviewScreen(BaseScreen):
         if entry.topic or not entry.id:
             return None
         if self._topics is None:
-            self._topics = series_model(self.store, workshop_id=self.workshop_id)
+            self._topics = load_topic_model(self, self.workshop_id, self._model_ready)
         found = suggest_topic(entry.text, self._topics, limit=1)
         return found[0] if found else None
+
+    def _model_ready(self, model: TopicModel) -> None:
+        self._topics = model
+        self.show_detail()
 
     def on_data_table_row_highlighted(self) -> None:
         self.show_detail()
@@ -150,7 +154,9 @@ class ReviewScreen(BaseScreen):
                 topic=TOPICS[found.topic].get(self.fapp.lang),
                 words=", ".join(found.words[:3]),
             )
-        self.query_one("#review-detail", Label).update(text)
+        detail = self.query_one("#review-detail", Label)
+        detail.update(text)
+        detail.display = bool(text)  # the table keeps the line while there is nothing to say
 
     def refresh_data(self) -> None:
         table = self.table
