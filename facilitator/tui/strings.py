@@ -313,14 +313,16 @@ T = Catalog(
             '#verw); @Organisation – mit Leerzeichen @"Stadt Esslingen" oder @Stadt_Esslingen; '
             "!Name – verantwortlich; >2026-12-31, >31.12.2026 oder >31.12. (nächster 31.12. ab "
             "Workshoptag) – fällig; =geplant, =umsetzung, =fertig – Status einer Maßnahme. "
-            "→ übernimmt den Vorschlag.",
+            "→ übernimmt den Vorschlag. Ohne #thema schlägt die Vorschau eines vor "
+            "(#Mobilität?); Strg+G übernimmt es.",
             "Capture (c): a prefix sets the kind – h: challenge, b: need, t: driver, "
             "m: measure, i: idea, bi: offer, su: request, to: to-do, e: decision, "
             "f: question, ns: next step, none: note.\n#topic – topic field (a beginning is "
             'enough: #verw); @organisation – with spaces @"Stadt Esslingen" or @Stadt_Esslingen; '
             "!name – owner; >2026-12-31, >31.12.2026 or >31.12. (the next 31.12. from the "
             "workshop's day) – due; =geplant, =umsetzung, =fertig – a measure's status. "
-            "→ accepts the suggestion.",
+            "→ accepts the suggestion. Without #topic the preview suggests one "
+            "(#Mobility?); ctrl+g takes it.",
         ),
         "help.global": ("Überall", "Everywhere"),
         "help.screen": ("Dieser Bildschirm", "This screen"),
@@ -704,6 +706,23 @@ T = Catalog(
             "Der Teilnahme-Server läuft nicht; ohne ihn gibt es keine Beamer-Ansicht.",
             "The participant server is not running; there is no projector view without it.",
         ),
+        # topic suggestions (issue 17): capture line and review screen
+        "key.take_topic": ("Themenvorschlag übernehmen", "Take topic suggestion"),
+        "capture.topic_suggested": (
+            "#{topic}? (Vorschlag: Strg+G)",
+            "#{topic}? (suggestion: ctrl+g)",
+        ),
+        "key.accept_topic": ("Themenvorschlag übernehmen", "Accept topic suggestion"),
+        "review.topic_suggested": (
+            "Themenvorschlag: #{topic}? ({words}) – t übernimmt",
+            "Topic suggestion: #{topic}? ({words}) – t accepts",
+        ),
+        "review.no_suggestion": (
+            "Kein Themenvorschlag für diesen Eintrag.",
+            "No topic suggestion for this entry.",
+        ),
+        "review.topic_set": ("Themenfeld: {topic}", "Topic field: {topic}"),
+        # topic suggestions (issue 17): end
     }
 )
 

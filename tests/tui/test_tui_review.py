@@ -121,3 +121,28 @@ async def test_upload_qr_only_in_a_dialog_behind_u(app, store: Store):
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, UploadDialog)
+
+
+async def test_review_suggests_a_topic_and_t_accepts_it(app, store: Store, workshop_id):
+    add_capture(store, workshop_id, "challenge", "Fachkräftemangel in der IT", topic="verwaltung")
+    parking = add_capture(store, workshop_id, "challenge", "Parkplätze mit LoRaWAN-Sensoren")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f9", "r")
+        await eventually(lambda: "Parkplätze mit LoRaWAN-Sensoren" in _rows(app), pilot=pilot)
+        detail = app.screen.query_one("#review-detail", Label)
+        _select(app, "Fachkräftemangel in der IT")
+        await pilot.pause()
+        assert str(detail.render()) == ""  # it has a topic field: nothing suggested
+        await pilot.press("t")
+        assert get_capture(store, parking).topic is None
+
+        _select(app, "Parkplätze mit LoRaWAN-Sensoren")
+        await pilot.pause()
+        assert "Themenvorschlag: #Infrastruktur? (LoRaWAN, Sensoren)" in str(detail.render())
+        await pilot.press("t")
+        await eventually(lambda: get_capture(store, parking).topic == "infrastruktur", pilot=pilot)
+        await eventually(lambda: "Herausforderungen · Infrastruktur" in _rows(app), pilot=pilot)
+    ops = store.conn.execute(
+        "SELECT count(*) FROM op WHERE kind = 'capture.edit' AND payload LIKE '%infrastruktur%'"
+    ).fetchone()[0]
+    assert ops == 1  # an op the other laptop receives

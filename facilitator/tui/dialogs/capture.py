@@ -19,12 +19,14 @@ from facilitator.core.errors import UserError
 from facilitator.core.models import Capture
 from facilitator.core.name_match import match_organisation, match_person
 from facilitator.core.taxonomy import CAPTURE_KINDS, MEASURE_STATUSES, TOPICS
+from facilitator.core.topic_model import TopicModel, suggest_topic
 from facilitator.store.captures import add_capture, update_capture
 from facilitator.store.organisations import list_organisations
 from facilitator.store.participants import list_participants
 from facilitator.store.timer import current_item
 from facilitator.store.workshops import get_workshop
 from facilitator.tui.dialogs.common import MessageDialog
+from facilitator.tui.topic_models import load_topic_model
 from facilitator.tui.widgets import TagSuggester
 
 
@@ -36,6 +38,8 @@ class _LineDialog(MessageDialog[bool]):
         Binding("escape", "close", show=False),
         Binding("f1", "app.help", show=False),
         Binding("ctrl+o", "take_suggestion", "key.take_suggestion", show=False),
+        # ctrl+t is the app's light/dark switch; g as in "Gebiet"
+        Binding("ctrl+g", "take_topic", "key.take_topic", show=False),
     ]
     MESSAGE_ID = "#capture-message"
 
@@ -43,6 +47,7 @@ class _LineDialog(MessageDialog[bool]):
         super().__init__()
         self._names: dict[str, list[str]] = {}
         self._confirmed_new: str | None = None  # the new organisation Enter was pressed for
+        self._topics: TopicModel | None = None
 
     @property
     def fapp(self):  # -> FacilitatorApp
@@ -56,6 +61,23 @@ class _LineDialog(MessageDialog[bool]):
             else:
                 self._names[sign] = [p.name for p in list_participants(store, workshop_id)]
         return self._names[sign]
+
+    def topic_model(self) -> TopicModel:
+        """The topic model: the shipped keywords until the series' one is built (once)."""
+        if self._topics is None:
+            self._topics = load_topic_model(self, self.fapp.workshop_id, self._model_ready)
+        return self._topics
+
+    def _model_ready(self, model: TopicModel) -> None:
+        self._topics = model
+        self.preview(self.query_one("#capture-input", Input).value)
+
+    def suggested_topic(self, parsed: CaptureLine) -> str | None:
+        """The topic field the words of a line without #topic suggest, if any."""
+        if parsed.topic:
+            return None
+        found = suggest_topic(parsed.text, self.topic_model(), limit=1)
+        return found[0].topic if found else None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="capture-bar"):
@@ -73,6 +95,7 @@ class _LineDialog(MessageDialog[bool]):
         # While the line is open, Python's full garbage collections would walk every
         # object of the app (5,000 table rows …) and stall a key for 50–200 ms: what
         # exists now is set aside (gc.freeze) and handed back when the line closes.
+        self.topic_model()
         gc.freeze()
         self.preview(self.query_one("#capture-input", Input).value)
 
@@ -111,6 +134,8 @@ class _LineDialog(MessageDialog[bool]):
         parts.append(CAPTURE_KINDS[parsed.kind].get(lang))
         if parsed.topic:
             parts.append("#" + TOPICS[parsed.topic].get(lang))
+        elif suggested := self.suggested_topic(parsed):
+            parts.append(self.t("capture.topic_suggested", topic=TOPICS[suggested].get(lang)))
         if parsed.organisation:
             match = match_organisation(parsed.organisation, self.names("@"))
             text = "@" + match.name
@@ -175,6 +200,18 @@ class _LineDialog(MessageDialog[bool]):
                 parsed.due,
                 parsed.status,
             )
+            box.cursor_position = len(box.value)
+
+    def action_take_topic(self) -> None:
+        """Add the suggested topic field to a line that has none (as "#key" at its end)."""
+        box = self.query_one("#capture-input", Input)
+        try:
+            parsed = parse_capture_line(box.value, self.workshop_day())
+        except UserError:
+            return
+        topic = self.suggested_topic(parsed)
+        if topic:
+            box.value = f"{box.value.rstrip()} #{topic}"
             box.cursor_position = len(box.value)
 
     def initial_value(self) -> str:

@@ -2,9 +2,9 @@
 
 Both moderators go through the entries: edit (text, kind, topic, status via the
 capture line), cycle a measure's status, hide, move within a group, merge
-near-duplicates that rapidfuzz suggests (the moderator confirms each), then write
-the protocol. Every change goes through the store's services, so it is an op the
-other laptop sees too.
+near-duplicates that rapidfuzz suggests (the moderator confirms each), accept the
+topic field suggested for an entry without one (t), then write the protocol. Every
+change goes through the store's services, so it is an op the other laptop sees too.
 """
 
 from dataclasses import dataclass
@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Label
 from facilitator.core.dates import format_date
 from facilitator.core.models import Capture
 from facilitator.core.taxonomy import CAPTURE_KINDS, MEASURE_STATUSES, TOPICS
+from facilitator.core.topic_model import TopicModel, TopicSuggestion, suggest_topic
 from facilitator.export.protocol import protocol_model
 from facilitator.export.protocol_model import RESULT_KINDS, Entry, ProtocolModel
 from facilitator.export.strings import STRINGS
@@ -31,6 +32,7 @@ from facilitator.store.review import (
 from facilitator.tui.dialogs.capture import EditCaptureDialog
 from facilitator.tui.dialogs.common import PickDialog
 from facilitator.tui.screens.base import BaseScreen
+from facilitator.tui.topic_models import load_topic_model
 from facilitator.tui.widgets.cells import cut
 
 
@@ -76,7 +78,8 @@ def review_groups(model: ProtocolModel, hidden: list[Capture], lang: str) -> lis
 
 
 class ReviewScreen(BaseScreen):
-    """Entries by protocol group; e edit, s status, h hide, ⇧↑/⇧↓ move, m merge, p protocol."""
+    """Entries by protocol group; e edit, s status, h hide, ⇧↑/⇧↓ move, m merge, t topic,
+    p protocol."""
 
     name_key = "screen.review"
     AUTO_FOCUS = "#review-table"
@@ -88,6 +91,7 @@ class ReviewScreen(BaseScreen):
         Binding("shift+down,J", "move(1)", "key.move_down", key_display="⇧↓"),
         Binding("m", "merge", "key.merge"),
         Binding("u", "unmerge", "key.unmerge"),
+        Binding("t", "accept_topic", "key.accept_topic", show=False),
         Binding("p", "export", "key.protocol"),
     ]
 
@@ -95,6 +99,7 @@ class ReviewScreen(BaseScreen):
         super().__init__()
         self.groups: list[ReviewGroup] = []
         self.rows: list[tuple[int, int] | None] = []  # (group, entry) per table row; None = title
+        self._topics: TopicModel | None = None  # built on first need per visit (reads the series)
 
     @property
     def table(self) -> DataTable:
@@ -104,6 +109,7 @@ class ReviewScreen(BaseScreen):
     def compose_body(self) -> ComposeResult:
         yield Label(id="review-summary")
         yield DataTable(id="review-table", cursor_type="row", zebra_stripes=False)
+        yield Label(id="review-detail", markup=False)
 
     def on_mount(self) -> None:
         for key in ("col.text", "col.status", "col.dots", "col.org"):
@@ -112,6 +118,45 @@ class ReviewScreen(BaseScreen):
 
     def on_resize(self) -> None:
         self.refresh_data()
+
+    def on_screen_resume(self) -> None:
+        self._topics = None  # the series may have learnt tags since the last visit
+        super().on_screen_resume()
+
+    def suggestion(self, entry: Entry) -> TopicSuggestion | None:
+        """The topic field suggested for an entry without one (None if it has one or none fits)."""
+        if entry.topic or not entry.id:
+            return None
+        if self._topics is None:
+            self._topics = load_topic_model(self, self.workshop_id, self._model_ready)
+        found = suggest_topic(entry.text, self._topics, limit=1)
+        return found[0] if found else None
+
+    def _model_ready(self, model: TopicModel) -> None:
+        self._topics = model
+        self.show_detail()
+
+    def on_data_table_row_highlighted(self) -> None:
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        """Under the table: the suggested topic field of the highlighted entry without one."""
+        row = self.table.cursor_row
+        entry = None
+        if 0 <= row < len(self.rows) and self.rows[row] is not None:
+            g_index, e_index = self.rows[row]  # type: ignore[misc]
+            entry = self.groups[g_index].entries[e_index]
+        found = self.suggestion(entry) if entry else None
+        text = ""
+        if found:
+            text = self.t(
+                "review.topic_suggested",
+                topic=TOPICS[found.topic].get(self.fapp.lang),
+                words=", ".join(found.words[:3]),
+            )
+        detail = self.query_one("#review-detail", Label)
+        detail.update(text)
+        detail.display = bool(text)  # the table keeps the line while there is nothing to say
 
     def refresh_data(self) -> None:
         table = self.table
@@ -147,6 +192,7 @@ class ReviewScreen(BaseScreen):
         self.query_one("#review-summary", Label).update(self.t("review.summary", count=count))
         if self.rows:
             table.move_cursor(row=min(max(row, 0), len(self.rows) - 1))
+        self.show_detail()
 
     def _status(self, entry: Entry) -> str:
         lang = self.fapp.lang
@@ -236,6 +282,18 @@ class ReviewScreen(BaseScreen):
             return
         if self.call_service(unmerge_all, entry.id):
             self.say(self.t("review.unmerged", n=entry.merged))
+
+    def action_accept_topic(self) -> None:
+        selected = self._selected()
+        if selected is None:
+            return
+        found = self.suggestion(selected[0].entries[selected[1]])
+        if found is None:
+            self.say(self.t("review.no_suggestion"), error=True)
+            return
+        entry_id = selected[0].entries[selected[1]].id
+        if self.call_service(update_capture, entry_id, topic=found.topic):
+            self.say(self.t("review.topic_set", topic=TOPICS[found.topic].get(self.fapp.lang)))
 
     async def action_export(self) -> None:
         await self.app.switch_mode("export")

@@ -1,0 +1,35 @@
+"""Provides the series' topic model to a screen: the shipped one at once, the series' soon after.
+
+Teaching the model the series' tagged captures reads the whole series (about 0.6 s with
+5,000 captures), too long for a key that opens the capture line. A worker thread builds it
+on its own connection while the shipped keyword model answers; `ready` gets the result on
+the UI thread.
+"""
+
+from collections.abc import Callable
+
+from textual.dom import DOMNode
+
+from facilitator.core.topic_model import TopicModel
+from facilitator.store.topics import series_model
+from facilitator.topics import shipped_model
+from facilitator.tui.reader import own_connection
+
+
+def load_topic_model(
+    node: DOMNode, workshop_id: str | None, ready: Callable[[TopicModel], None]
+) -> TopicModel:
+    """Return the shipped model and start building the series' one (handed to `ready`)."""
+    app = node.app
+    store = app.store  # type: ignore[attr-defined]
+
+    def build() -> None:
+        try:
+            with own_connection(store) as reader:
+                model = series_model(reader, workshop_id=workshop_id)
+        except Exception:  # a suggestion is optional: the keywords still answer
+            return
+        app.call_from_thread(lambda: ready(model) if node.is_attached else None)
+
+    node.run_worker(build, thread=True, group="topic-model", exit_on_error=False)
+    return shipped_model()
