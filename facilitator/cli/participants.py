@@ -5,6 +5,8 @@ from pathlib import Path
 import click
 
 from facilitator.cli.context import Settings, pass_settings, workshop_option
+from facilitator.cli.examples import examples_option
+from facilitator.core.models import Participant
 
 
 @click.group()
@@ -122,6 +124,7 @@ def show(settings: Settings, person: str, as_json: bool) -> None:
     type=click.Choice(["ja", "nein", "yes", "no"]),
     help="Einwilligung erteilt (ja, z. B. auf Papier) oder widerrufen (nein).",
 )
+@examples_option
 @pass_settings
 def edit(
     settings: Settings,
@@ -130,6 +133,7 @@ def edit(
     email: str | None,
     org: str | None,
     consent: str | None,
+    examples_dir: Path | None,
 ) -> None:
     """Angaben einer Person berichtigen (Id, E-Mail oder genauer Name)."""
     from facilitator.core.errors import UserError
@@ -153,14 +157,27 @@ def edit(
             update_participant(store, target.id, **fields)
         if consent is not None:
             set_consent(store, target.id, consent in ("ja", "yes"), source="paper")
+    if consent in ("nein", "no"):
+        _forget_in_examples([target], examples_dir, references=False)
     click.echo(f"Geändert: {name or target.name}.")
+
+
+def _forget_in_examples(
+    people: list[Participant], examples_dir: Path | None, references: bool = True
+) -> None:
+    """Take the people's contacts out of the practice examples and say which files changed."""
+    from facilitator.practice import forget_people
+
+    for path in forget_people(people, examples_dir, references=references):
+        click.echo(f"Kontakt entfernt aus Praxisbeispiel: {path}")
 
 
 @participants.command("erase")
 @click.argument("person")
 @click.option("--yes", is_flag=True, help="Ohne Rückfrage löschen.")
+@examples_option
 @pass_settings
-def erase(settings: Settings, person: str, yes: bool) -> None:
+def erase(settings: Settings, person: str, yes: bool, examples_dir: Path | None) -> None:
     """Eine Person endgültig löschen (Art. 17 DSGVO), auch aus dem Op-Protokoll."""
     from facilitator.store.people import erase_people
 
@@ -175,14 +192,16 @@ def erase(settings: Settings, person: str, yes: bool) -> None:
         click.echo("Nichts gelöscht.")
         return
     count = erase_people(store, found)
+    _forget_in_examples(found, examples_dir)
     click.echo(f"{count} Eintrag/Einträge gelöscht; Beiträge bleiben ohne Namen.")
 
 
 @click.command()
 @click.option("--before", help="Datum (2026-01-31 oder 31.01.2026): ältere Workshops bereinigen.")
 @click.option("--yes", is_flag=True, help="Ohne Rückfrage löschen.")
+@examples_option
 @pass_settings
-def purge(settings: Settings, before: str | None, yes: bool) -> None:
+def purge(settings: Settings, before: str | None, yes: bool, examples_dir: Path | None) -> None:
     """Personenbezogene Daten vergangener Workshops löschen (Speicherdauer, Art. 5 DSGVO).
 
     Ohne --before gilt retention_days aus privacy.toml.
@@ -192,7 +211,7 @@ def purge(settings: Settings, before: str | None, yes: bool) -> None:
     from facilitator.core.errors import UserError
     from facilitator.core.participants_csv import parse_consent_date
     from facilitator.privacy import privacy_notice
-    from facilitator.store.people import purge_before
+    from facilitator.store.people import purge_before, purge_people
 
     if before is None:
         days = privacy_notice().retention_days
@@ -216,4 +235,6 @@ def purge(settings: Settings, before: str | None, yes: bool) -> None:
     ):
         click.echo("Nichts gelöscht.")
         return
+    people = purge_people(store, cutoff)
     click.echo(f"{purge_before(store, cutoff)} Personen aus Workshops vor dem {cutoff} gelöscht.")
+    _forget_in_examples(people, examples_dir)
