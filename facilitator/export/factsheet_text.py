@@ -16,11 +16,9 @@ TEXT = Catalog(
         "title": ("Faktenblatt: {label}", "Fact sheet: {label}"),
         "all": ("alle Workshops", "all workshops"),
         "intro": (
-            # "and", not "from": the organisations include those only named in entries
-            # or registered without coming, so there can be more of them than people.
-            "Stand {today}. Zusammenfassung aus {workshops} mit {participants} und "
+            "Stand {today}. Zusammenfassung aus {workshops} mit {participants} aus "
             "{organisations}.",
-            "As of {today}. Summary of {workshops} with {participants} and {organisations}.",
+            "As of {today}. Summary of {workshops} with {participants} from {organisations}.",
         ),
         "n_workshops": ("{n} Workshops", "{n} workshops"),
         "1_workshops": ("einem Workshop", "one workshop"),
