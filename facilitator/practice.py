@@ -3,18 +3,26 @@
 The library ships empty and grows from the series (`facilitator examples add
 --from-capture ID`) or by hand. FACILITATOR_EXAMPLES or `--examples DIR` chooses another
 folder.
+
+`forget_people` takes erased (or withdrawing) people out of the files: an example made
+by `examples add` refers to its contact by participant id and needs no change to stop
+showing them, but a file that carries a literal contact does.
 """
 
 import os
+import re
+import tomllib
+from collections.abc import Iterable
 from pathlib import Path
 
-from facilitator.core.errors import ValidationError
+from facilitator.core.errors import UserError, ValidationError
 from facilitator.core.example_format import (
     PracticeExample,
     example_slug,
     parse_example,
     render_example,
 )
+from facilitator.core.models import Participant
 
 
 def user_examples_dir() -> Path:
@@ -76,3 +84,77 @@ def write_example(example: PracticeExample, folder: Path | None = None) -> Path:
     with path.open("x", encoding="utf-8") as handle:
         handle.write(text)
     return path
+
+
+_CONTACT_LINE = re.compile(r"^\s*(contact|contact_id)\s*=")
+
+
+def _names(contact: str, person: Participant) -> bool:
+    """True if a literal contact holds the person's e-mail address or their whole name."""
+    folded = contact.casefold()
+    if person.email and person.email.strip().casefold() in folded:
+        return True
+    name = " ".join((person.name or "").split()).casefold()
+    return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded) is not None
+
+
+def _drops(line: str, people: list[Participant], references: bool) -> bool:
+    """True if a head line is a contact (or, with `references`, a contact id) of the people."""
+    found = _CONTACT_LINE.match(line)
+    if not found:
+        return False
+    try:
+        value = str(next(iter(tomllib.loads(line).values())))
+    except (tomllib.TOMLDecodeError, StopIteration):
+        value = line  # unreadable: judge the raw text, dropping too much is the safe side
+    if found.group(1) == "contact_id":
+        return references and value.strip() in {p.id for p in people}
+    return any(_names(value, person) for person in people)
+
+
+def forget_people(
+    people: Iterable[Participant], folder: Path | None = None, *, references: bool = True
+) -> list[Path]:
+    """Remove the people's contacts from every example file; return the files changed.
+
+    Only the contact lines of the TOML head go, the rest of a hand-edited file stays as
+    written. `references=False` (a withdrawal) keeps `contact_id`: the protocol hides a
+    person without consent anyway, and shows them again if they consent again.
+    """
+    people = list(people)
+    folder = folder or user_examples_dir()
+    changed: list[Path] = []
+    failed: list[Path] = []
+    if not people or not folder.is_dir():
+        return changed
+    for path in sorted(folder.glob("*.md")):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # `facilitator check` names it; there is nothing of ours to read
+        lines = text.splitlines(keepends=True)
+        marks = [i for i, line in enumerate(lines) if line.strip() == "+++"][:2]
+        if len(marks) < 2 or marks[0] != 0:
+            continue
+        keep = [
+            line
+            for i, line in enumerate(lines)
+            if not (marks[0] < i < marks[1] and _drops(line, people, references))
+        ]
+        if len(keep) == len(lines):
+            continue
+        spare = path.with_name(path.name + ".tmp")
+        try:
+            spare.write_text("".join(keep), encoding="utf-8")
+            os.replace(spare, path)  # all or nothing: never a half-written example
+        except OSError:
+            failed.append(path)
+            continue
+        changed.append(path)
+    if failed:
+        names = ", ".join(str(path) for path in failed)
+        raise UserError(
+            f"Kontakt konnte nicht entfernt werden aus: {names} (bitte von Hand löschen).",
+            en=f"Could not remove the contact from: {names} (please delete it by hand).",
+        )
+    return changed

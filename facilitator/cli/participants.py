@@ -11,6 +11,8 @@ from facilitator.cli.context import (
     pass_settings,
     workshop_option,
 )
+from facilitator.cli.examples import examples_option
+from facilitator.core.models import Participant
 
 
 @click.group()
@@ -277,6 +279,7 @@ def _report_lines(report: dict, lang: str) -> list[str]:
     type=click.Choice(["ja", "nein", "yes", "no"]),
     help="Einwilligung erteilt (ja, z. B. auf Papier) oder widerrufen (nein).",
 )
+@examples_option
 @pass_settings
 def edit(
     settings: Settings,
@@ -285,6 +288,7 @@ def edit(
     email: str | None,
     org: str | None,
     consent: str | None,
+    examples_dir: Path | None,
 ) -> None:
     """Angaben einer Person berichtigen (Id, E-Mail oder genauer Name)."""
     from facilitator.core.errors import UserError
@@ -308,14 +312,33 @@ def edit(
             update_participant(store, target.id, **fields)
         if consent is not None:
             set_consent(store, target.id, consent in ("ja", "yes"), source="paper")
-    click.echo(f"Geändert: {name or target.name}.")
+    if consent in ("nein", "no"):
+        _forget_in_examples([target], examples_dir, settings.lang, references=False)
+    changed = "Changed" if settings.lang == "en" else "Geändert"
+    click.echo(f"{changed}: {name or target.name}.")
+
+
+def _forget_in_examples(
+    people: list[Participant], examples_dir: Path | None, lang: str, references: bool = True
+) -> None:
+    """Take the people's contacts out of the practice examples and say which files changed."""
+    from facilitator.practice import forget_people
+
+    said = (
+        "Contact removed from practice example"
+        if lang == "en"
+        else ("Kontakt entfernt aus Praxisbeispiel")
+    )
+    for path in forget_people(people, examples_dir, references=references):
+        click.echo(f"{said}: {path}")
 
 
 @participants.command("erase", short_help="Person endgültig löschen (Art. 17 DSGVO).")
 @click.argument("person")
 @click.option("--yes", is_flag=True, help="Ohne Rückfrage löschen.")
+@examples_option
 @pass_settings
-def erase(settings: Settings, person: str, yes: bool) -> None:
+def erase(settings: Settings, person: str, yes: bool, examples_dir: Path | None) -> None:
     """Eine Person endgültig löschen (Art. 17 DSGVO), auch aus dem Op-Protokoll."""
     from facilitator.store.people import erase_people
 
@@ -336,6 +359,7 @@ def erase(settings: Settings, person: str, yes: bool) -> None:
         if en
         else f"{done} gelöscht; Beiträge bleiben ohne Namen."
     )
+    _forget_in_examples(found, examples_dir, settings.lang)
 
 
 def _entries(count: int, lang: str) -> str:
@@ -347,8 +371,9 @@ def _entries(count: int, lang: str) -> str:
 @click.command()
 @click.option("--before", help="Datum (2026-01-31 oder 31.01.2026): ältere Workshops bereinigen.")
 @click.option("--yes", is_flag=True, help="Ohne Rückfrage löschen.")
+@examples_option
 @pass_settings
-def purge(settings: Settings, before: str | None, yes: bool) -> None:
+def purge(settings: Settings, before: str | None, yes: bool, examples_dir: Path | None) -> None:
     """Personenbezogene Daten vergangener Workshops löschen (Speicherdauer, Art. 5 DSGVO).
 
     Ohne --before gilt retention_days aus privacy.toml.
@@ -358,7 +383,7 @@ def purge(settings: Settings, before: str | None, yes: bool) -> None:
     from facilitator.core.errors import UserError
     from facilitator.core.participants_csv import parse_consent_date
     from facilitator.privacy import privacy_notice
-    from facilitator.store.people import purge_before
+    from facilitator.store.people import purge_before, purge_people
 
     if before is None:
         days = privacy_notice().retention_days
@@ -384,9 +409,11 @@ def purge(settings: Settings, before: str | None, yes: bool) -> None:
     ):
         click.echo("Nothing erased." if en else "Nichts gelöscht.")
         return
+    people = purge_people(store, cutoff)
     count = purge_before(store, cutoff)
     click.echo(
         f"{count} people erased from workshops before {cutoff}."
         if en
         else f"{count} Personen aus Workshops vor dem {cutoff} gelöscht."
     )
+    _forget_in_examples(people, examples_dir, settings.lang)

@@ -9,10 +9,15 @@ topic = "mobilitaet"
 status = "abgeschlossen"
 summary = "Sensoren melden freie Parkplätze an die Parkleit-App."
 link = "https://…"            # optional
-contact = "Name <mail@…>"     # optional; only with the person's consent
+contact_id = "…"              # optional; the participant to ask (written by `examples add`)
+contact = "Name <mail@…>"     # optional, by hand; only with the person's consent
 +++
 Free text in Markdown.
 ```
+
+`contact_id` is a reference, not a copy: the protocol looks the person up when it is
+written and shows name and e-mail only while they consent, so an erasure or a withdrawal
+reaches every example without touching the files.
 """
 
 import re
@@ -24,7 +29,7 @@ from facilitator.core.taxonomy import MEASURE_STATUSES, TOPICS
 from facilitator.core.toml_lines import Problems, load_toml
 
 REQUIRED = ("title", "organisation", "topic", "status", "summary")
-OPTIONAL = ("municipality", "link", "contact", "source")
+OPTIONAL = ("municipality", "link", "contact", "contact_id", "source")
 MAX_LENGTH = 2000
 _LINK = re.compile(r"^https?://\S+$")
 
@@ -40,7 +45,8 @@ class PracticeExample:
     summary: str
     municipality: str = ""
     link: str = ""
-    contact: str = ""
+    contact: str = ""  # a literal contact, written by hand
+    contact_id: str = ""  # a participant id: the contact is looked up with current consent
     source: str = ""  # where it came from, e.g. "capture:<id>"
     body: str = ""
     path: str = ""

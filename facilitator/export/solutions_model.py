@@ -3,7 +3,9 @@ measures of other organisations in the series (in progress or completed) and the
 examples of the library that fit it, by what the texts say.
 
 Plain data only; export/solutions.py turns it into blocks for the protocol, Word and
-Markdown. A contact is shown only for people who consented to share their details.
+Markdown. A contact is shown only for people who consent to share their details now:
+a library example refers to its person by id (looked up here), and a literal contact
+that names a person the store knows without consent is left out.
 """
 
 from dataclasses import dataclass, field
@@ -12,6 +14,7 @@ from facilitator.core.example_format import PracticeExample
 from facilitator.core.textsim import TermModel, neighbours, shared_terms
 from facilitator.export.contacts import consenting
 from facilitator.store.db import Store
+from facilitator.store.people import contact_now, contact_withheld
 from facilitator.store.rollup import load_scope, resolve_scope
 from facilitator.topics import keyword_vocabulary
 
@@ -109,7 +112,7 @@ def build_solutions(
                 0.0,
                 [],
                 "",
-                e.contact,
+                _example_contact(store, e),
                 e.link,
             ),  # fmt: skip
         )
@@ -144,11 +147,21 @@ def build_solutions(
     )
 
 
+def _example_contact(store: Store, example: PracticeExample) -> str:
+    """Return the contact of a library example as it may be shown now (consent today)."""
+    if example.contact_id:
+        return contact_now(store, example.contact_id)
+    if example.contact and not contact_withheld(store, example.contact):
+        return example.contact
+    return ""
+
+
 def example_from_capture(store: Store, capture_id: str) -> PracticeExample:
     """Return a practice example made from a measure (organisation, place, topic, status).
 
-    The topic is the capture's, else the suggested one; the contact is a person of the
-    organisation who consented to share their details, else none.
+    The topic is the capture's, else the suggested one; the contact is a reference (the
+    participant id) to a person of the organisation who consented to share their details,
+    else none: the file holds no name or e-mail address that an erasure would have to find.
     """
     from facilitator.core.errors import ValidationError
     from facilitator.core.topic_model import suggest_topic
@@ -174,7 +187,6 @@ def example_from_capture(store: Store, capture_id: str) -> PracticeExample:
         hits = suggest_topic(mine.text, series_model(store, workshop_id=mine.workshop_id))
         topic = hits[0].topic if hits else "querschnitt"
     people = [p for p in consenting(scope.participants) if p.organisation_id == org.id]
-    contact = ", ".join(filter(None, [people[0].name, people[0].email])) if people else ""
     title = mine.text if len(mine.text) <= 80 else mine.text[:79].rsplit(" ", 1)[0] + " …"
     return PracticeExample(
         title=title,
@@ -183,6 +195,6 @@ def example_from_capture(store: Store, capture_id: str) -> PracticeExample:
         status=mine.status or "idee",
         summary=mine.text,
         municipality=org.municipality or "",
-        contact=contact,
+        contact_id=people[0].id if people else "",
         source=f"capture:{mine.id}",
     )

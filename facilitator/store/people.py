@@ -4,9 +4,12 @@ Art. 15/20: `person_report` gathers every row, the consent history (from the op 
 with the texts agreed to, and the submissions the person signed with their name.
 Art. 17: `erase_people` records one erase op per row (see `erasure`); `purge_before`
 records one purge op per workshop held before a date (Art. 5(1)(e), retention).
+`contact_now` and `contact_withheld` let a practice example name a person only while
+they consent now (see core/example_format).
 """
 
 import json
+import re
 from typing import Any
 
 from facilitator.core.errors import NotFound
@@ -44,19 +47,36 @@ def erase_people(store: Store, people: list[Participant]) -> int:
     return len(people)
 
 
-def purge_before(store: Store, before: str) -> int:
-    """Remove the personal data of workshops held before `before` (ISO date); return people.
-
-    One purge op per workshop: it erases every participant (as `erase_people` does) and
-    the names on the workshop's captures (author, to-do owner), here and on the other laptop.
-    """
+def _due_for_purge(store: Store, before: str) -> list[str]:
+    """Return the ids of the workshops held before `before` that were not purged yet."""
     workshops = rows(
         store,
         "SELECT id FROM workshop WHERE date IS NOT NULL AND date != '' AND date < ? "
         "AND id NOT IN (SELECT workshop_id FROM purged_workshop)",
         [before],
     )
-    ids = [w["id"] for w in workshops]
+    return [w["id"] for w in workshops]
+
+
+def purge_people(store: Store, before: str) -> list[Participant]:
+    """Return the people `purge_before(before)` would erase (to clean files outside the store)."""
+    found = []
+    for workshop_id in _due_for_purge(store, before):
+        found += rows(
+            store,
+            _SELECT + " WHERE p.workshop_id = ? AND p.name IS NOT NULL AND p.deleted = 0",
+            [workshop_id],
+        )
+    return [Participant.from_row(r) for r in found]
+
+
+def purge_before(store: Store, before: str) -> int:
+    """Remove the personal data of workshops held before `before` (ISO date); return people.
+
+    One purge op per workshop: it erases every participant (as `erase_people` does) and
+    the names on the workshop's captures (author, to-do owner), here and on the other laptop.
+    """
+    ids = _due_for_purge(store, before)
     count = 0
     with store.transaction():
         for workshop_id in ids:
@@ -125,3 +145,31 @@ def person_report(store: Store, people: list[Participant]) -> dict[str, Any]:
             }
         )
     return {"person": people[0].name if people else "", "entries": entries}
+
+
+_LIVE = " AND p.deleted = 0 AND p.name IS NOT NULL"
+_EMAIL = re.compile(r"[^\s<>,;()]+@[^\s<>,;()]+")
+
+
+def contact_now(store: Store, participant_id: str) -> str:
+    """Return "Name, e-mail" of the person if they consent now; "" if erased, withdrawn, unknown."""
+    row = rows(store, _SELECT + " WHERE p.id = ?" + _LIVE + " AND p.consent = 1", [participant_id])
+    if not row:
+        return ""
+    return ", ".join(filter(None, [row[0]["name"], row[0]["email"] or ""]))
+
+
+def contact_withheld(store: Store, contact: str) -> bool:
+    """True if a literal contact names a person the store knows who does not consent now.
+
+    The person is found by an e-mail address in the text, else by the name before the
+    first "," or "<". A person the store does not know is the writer's responsibility.
+    """
+    emails = [e.casefold() for e in _EMAIL.findall(contact)]
+    name = re.split(r"[,<]", contact, maxsplit=1)[0].strip()
+    found = []
+    for email in emails:
+        found += rows(store, _SELECT + " WHERE lower(p.email) = ?" + _LIVE, [email])
+    if not found and name:
+        found = rows(store, _SELECT + " WHERE p.name = ?" + _LIVE, [name])
+    return bool(found) and not any(r["consent"] for r in found)

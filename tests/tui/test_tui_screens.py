@@ -253,6 +253,29 @@ async def test_join_screen_drops_the_code_of_a_deleted_workshop(app, store: Stor
         assert "TESTCODE42" not in str(app.screen.query_one("#join-code", Label).content)
 
 
+async def test_erase_in_the_app_reaches_the_practice_examples(
+    app, store: Store, workshop_id, tmp_path, monkeypatch
+):
+    from facilitator.store.participants import add_participant
+
+    monkeypatch.setenv("FACILITATOR_EXAMPLES", str(tmp_path))
+    example = tmp_path / "parken.md"
+    example.write_text(
+        '+++\ntitle = "Parken"\norganisation = "Stadt Ulm"\ntopic = "mobilitaet"\n'
+        'status = "abgeschlossen"\nsummary = "Sensoren."\n'
+        'contact = "Anna Weber <anna@example.org>"\n+++\n',
+        encoding="utf-8",
+    )
+    add_participant(store, workshop_id, "Anna Weber", email="anna@example.org", consent=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6", "E", "j")
+        await eventually(
+            lambda: "gelöscht" in str(app.screen.query_one("#message").content), pilot=pilot
+        )
+    text = example.read_text(encoding="utf-8")
+    assert "anna@example.org" not in text and "Anna Weber" not in text and "Parken" in text
+
+
 async def test_erase_key_on_the_participants_screen(app, store: Store, workshop_id):
     from facilitator.store.participants import add_participant
 

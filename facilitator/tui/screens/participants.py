@@ -130,6 +130,14 @@ class ParticipantsScreen(BaseScreen):
             return
         set_consent(self.store, person.id, not person.consent)
         if person.consent:
+            from facilitator.practice import forget_people
+
+            # a literal contact in an example goes; a reference (contact_id) hides itself
+            try:
+                forget_people([person], references=False)
+            except UserError as err:
+                self.say(err.text(self.fapp.lang), error=True)
+                return
             self.say(self.t("participants.consent_off", name=person.name))
         else:
             stored = get_participant(self.store, person.id)
@@ -224,9 +232,15 @@ class ParticipantsScreen(BaseScreen):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
+            from facilitator.practice import forget_people
             from facilitator.store.people import erase_people
 
             erase_people(self.store, [person])
+            try:
+                forget_people([person])  # the practice examples in the user's data folder
+            except UserError as err:
+                self.say(err.text(self.fapp.lang), error=True)
+                return
             self.say(self.t("participants.erased", name=person.name))
 
         question = self.t("participants.erase_ask", name=person.name)
