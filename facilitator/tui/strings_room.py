@@ -1,0 +1,61 @@
+"""Provides the app's texts for the room: activities on the phones and the projector."""
+
+ROOM: dict[str, tuple[str, str]] = {
+    # -- activities and projector (issue 16) ------------------------------------
+    "key.activity": ("Aktivität", "Activity"),
+    "key.reveal_activity": ("Ergebnis zeigen", "Reveal"),
+    "key.beamer": ("Beamer", "Projector"),
+    "activity.offer": (
+        "a startet die Aktivität dieses Blocks auf den Telefonen: {kind} – {prompt}",
+        "a starts this block's activity on the phones: {kind} – {prompt}",
+    ),
+    "activity.none": (
+        "Die Methode dieses Blocks hat keine Aktivität (facilitator activity start …).",
+        "This block's method has no activity (facilitator activity start …).",
+    ),
+    "activity.started": (
+        "Läuft auf den Telefonen: {prompt} (a beendet, v zeigt die Ergebnisse am Beamer)",
+        "Running on the phones: {prompt} (a stops, v reveals the results on the projector)",
+    ),
+    "activity.stopped": (
+        "Beendet: {prompt} ({answers} Antworten)",
+        "Stopped: {prompt} ({answers} answers)",
+    ),
+    "activity.revealed": ("Ergebnisse am Beamer sichtbar.", "Results shown on the projector."),
+    "activity.hidden": ("Ergebnisse am Beamer verborgen.", "Results hidden on the projector."),
+    "activity.no_activity": ("Keine Aktivität.", "No activity."),
+    "key.hide_word": ("Wort ausblenden", "Hide word"),
+    "key.new_activity": ("Neue Aktivität", "New activity"),
+    "activity.pick_type": ("Welche Aktivität?", "Which activity?"),
+    "activity.ask_prompt": ("Die Frage an den Raum:", "The question for the room:"),
+    "activity.ask_choice": ("Optionen, getrennt durch ;", "Options, separated by ;"),
+    "activity.ask_scale": (
+        "Aussagen zum Bewerten (1–5), getrennt durch ; (leer: die Frage selbst)",
+        "Statements to rate (1–5), separated by ; (empty: the question itself)",
+    ),
+    "activity.ask_matrix": (
+        "Einträge für die 2×2-Matrix (Aufwand/Nutzen), getrennt durch ;",
+        "Entries for the 2×2 matrix (effort/benefit), separated by ;",
+    ),
+    "key.questions": ("Frage beantwortet", "Question answered"),
+    "activity.pick_word": (
+        "Welches Wort am Beamer aus- (oder wieder ein)blenden?",
+        "Which word to hide from (or show again on) the projector?",
+    ),
+    "activity.pick_question": (
+        "Welche Frage ist beantwortet (oder wieder offen)?",
+        "Which question is answered (or open again)?",
+    ),
+    "activity.hidden_mark": ("ausgeblendet", "hidden"),
+    "activity.answered_mark": ("beantwortet", "answered"),
+    "activity.merge_question": (
+        "Diese zwei Einträge sagen fast dasselbe. Vor der Abstimmung zu einem zusammenführen?",
+        "These two entries say nearly the same. Merge them into one before the vote?",
+    ),
+    "activity.merged": ("Zusammengeführt in „{text}“.", "Merged into “{text}”."),
+    "beamer.opened": ("Beamer-Ansicht geöffnet: {url}", "Projector view opened: {url}"),
+    "beamer.no_server": (
+        "Der Teilnahme-Server läuft nicht; ohne ihn gibt es keine Beamer-Ansicht.",
+        "The participant server is not running; there is no projector view without it.",
+    ),
+}
