@@ -16,7 +16,20 @@ from facilitator.store.workshops import create_workshop, update_workshop
 
 METHODS = ["elevator-pitch", "brainwriting-635", "world-cafe", "punktabfrage", "gallery-walk"]
 PLACES = ["Esslingen", "Nürtingen", "Göppingen", "Böblingen", "Tübingen", "Reutlingen", "Ulm"]
-KINDS = ["challenge", "need", "driver", "measure", "offer", "request", "todo", "decision"]
+KINDS = [
+    "challenge",
+    "need",
+    "driver",
+    "measure",
+    "offer",
+    "request",
+    "todo",
+    "decision",
+    "idea",
+    "question",
+    "note",
+    "next_step",
+]
 PHRASES = [
     "Medienbrüche zwischen Fachverfahren und E-Akte",
     "Fachkräftemangel in der IT der Verwaltung",
@@ -75,6 +88,7 @@ def seed(store: Store, captures: int, participants: int, items: int, seed_value:
                 org_type=kind,
                 email=f"person{index}@example.org",
                 consent=index % 3 != 0,
+                present=index % 10 != 0,  # every tenth is absent
             )
         agenda = list_items(store, workshop_id)
         topics = list(TOPICS)
