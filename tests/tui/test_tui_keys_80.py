@@ -3,13 +3,14 @@
 from rich.console import Console
 from textual.widgets import Footer, Static
 
-SCREENS = ("f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9")
+SCREENS = (("f2",), ("f3",), ("f4",), ("f5",), ("f6",), ("f7",), ("f8",), ("f9",), ("f9", "r"))
 
 
 async def test_footers_fit_and_f1_lists_every_key(app):
     async with app.run_test(size=(80, 24)) as pilot:
-        for key in SCREENS:
-            await pilot.press(key)
+        for keys in SCREENS:
+            key = "+".join(keys)
+            await pilot.press(*keys)
             await pilot.pause()
             screen = app.screen
             footer = screen.query_one(Footer)

@@ -87,10 +87,11 @@ class ReviewScreen(BaseScreen):
         Binding("e,enter", "edit", "key.edit"),
         Binding("s", "status", "key.status"),
         Binding("h", "hide", "key.hide"),
-        Binding("shift+up,K", "move(-1)", "key.move_up", key_display="⇧↑"),
-        Binding("shift+down,J", "move(1)", "key.move_down", key_display="⇧↓"),
+        # 80 columns hold the keys above; F1 lists these too
+        Binding("shift+up,K", "move(-1)", "key.move_up", key_display="⇧↑", show=False),
+        Binding("shift+down,J", "move(1)", "key.move_down", key_display="⇧↓", show=False),
         Binding("m", "merge", "key.merge"),
-        Binding("u", "unmerge", "key.unmerge"),
+        Binding("u", "unmerge", "key.unmerge", show=False),
         Binding("t", "accept_topic", "key.accept_topic", show=False),
         Binding("p", "export", "key.protocol"),
     ]
