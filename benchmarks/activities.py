@@ -151,7 +151,10 @@ async def scenario(
 
     def session_for(n: int):
         connector = aiohttp.TCPConnector(local_addr=(address(n), 0), limit=4)
-        made = aiohttp.ClientSession(connector=connector, timeout=timeout)
+        # a phone keeps the identity cookie the join page issues (IP hosts: unsafe=True)
+        made = aiohttp.ClientSession(
+            connector=connector, timeout=timeout, cookie_jar=aiohttp.CookieJar(unsafe=True)
+        )
         sessions.append(made)
         return made
 
@@ -192,6 +195,8 @@ async def scenario(
         nonlocal errors, answered
         await asyncio.sleep(n * gap)
         session = phone_sessions[n % len(phone_sessions)]
+        async with session.get(f"{base}/j/{info['code']}") as response:  # the page, as scanned
+            await response.read()
         before = time.perf_counter()
         async with session.get(f"{base}/api/state?code={info['code']}") as response:
             await response.read()

@@ -70,7 +70,7 @@ def run_server(db: str) -> None:
         store = open_store(db)
         workshop_id = list_workshops(store)[0]["id"]
         item = current_item(store, workshop_id)
-        server = await start_participant_server(store, "127.0.0.1", 0, workshop_id, sync=False)
+        server = await start_participant_server(store, "127.0.0.1", 0, workshop_id)
         print("ready", server.port, flush=True)
         probes: list[tuple[float, float]] = []
 
