@@ -129,3 +129,15 @@ def require_programs(*programs: str) -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
+
+
+# The app's tests (Pilot: a whole Textual app per test) and its snapshots are the slow
+# tier too: the fast tier (`-m "not slow"`) is the services, documents, server and CLI.
+_APP_TESTS = ("tui", "snapshots")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the app's tests slow (see _APP_TESTS)."""
+    for item in items:
+        if Path(item.fspath).parent.name in _APP_TESTS:
+            item.add_marker(pytest.mark.slow)

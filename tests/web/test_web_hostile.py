@@ -303,6 +303,7 @@ async def test_streams_per_address_are_capped(served, code):
             stream.close()
 
 
+@pytest.mark.slow  # thousands of snapshots until the socket buffers are full
 async def test_a_stream_that_is_not_read_is_dropped(
     served, store, workshop_id, code, collecting, monkeypatch
 ):
