@@ -4,6 +4,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Label
 
+from facilitator.core.dates import format_date
 from facilitator.core.errors import UserError
 from facilitator.store.workshops import create_workshop, delete_workshop, list_workshops
 from facilitator.tui.dialogs.common import ConfirmDialog
@@ -56,7 +57,8 @@ class StartScreen(BaseScreen):
             mark = "▶ " if row["id"] == self.workshop_id else ""
             table.add_row(
                 cell(mark + row["title"], widths["col.title"]),
-                cell(row["date"] or ""),
+                # German dates as on every other screen; English keeps ISO (the column is 10)
+                cell(format_date(row["date"]) if self.fapp.lang == "de" else row["date"] or ""),
                 cell(row["items"]),
                 cell(row["captures"]),
                 cell(row["participants"]),
