@@ -5,11 +5,9 @@ QR poster, sign-in list and badges, converts them with LibreOffice and renders
 every page with pdftoppm at 60 dpi. Run: python docs/make_kit_pages.py
 """
 
-import shutil
 import subprocess
 import sys
 import tempfile
-import uuid
 from datetime import datetime
 from pathlib import Path
 
@@ -25,6 +23,7 @@ from facilitator.export.kit import (  # noqa: E402
 )
 from facilitator.store import open_store  # noqa: E402
 from facilitator.store.workshops import get_workshop  # noqa: E402
+from tests.office import soffice_convert  # noqa: E402
 
 # A LAN address as a hotspot hands it out; the real one is known only at the venue.
 HOST = "192.168.178.20"
@@ -47,15 +46,7 @@ def main() -> None:
             write_badges(store, workshop_id, folder / "kit-badges.docx", blank=2),
         ]
         store.close()
-        profile = Path(tempfile.gettempdir()) / f"lo-{uuid.uuid4().hex}"
-        try:
-            subprocess.run(
-                ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-                 "--convert-to", "pdf", "--outdir", str(folder), *map(str, documents)],
-                check=True, capture_output=True, timeout=300,
-            )  # fmt: skip
-        finally:
-            shutil.rmtree(profile, ignore_errors=True)
+        soffice_convert(documents, folder)
         for old in DOCS.glob("kit-*.png"):
             old.unlink()
         for document in documents:

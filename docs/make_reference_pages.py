@@ -15,12 +15,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import uuid
 from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from tests.office import soffice_convert  # noqa: E402
 
 START = datetime(2026, 10, 15, 8, 58)
 
@@ -128,30 +129,6 @@ def build_docx(directory: Path) -> Path:
         store.close()
 
 
-def to_pdf(docx: Path, out_dir: Path) -> Path:
-    """Convert with LibreOffice (a private profile: parallel runs lock each other out)."""
-    profile = Path(tempfile.gettempdir()) / f"lo-{uuid.uuid4().hex}"
-    try:
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(out_dir),
-                str(docx),
-            ],
-            capture_output=True,
-            timeout=240,
-            check=True,
-        )
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    return out_dir / (docx.stem + ".pdf")
-
-
 def make_pages(out_dir: Path) -> list[Path]:
     """Write protocol-reference.pdf and protocol-page-N.png into `out_dir`; return the PNGs."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -159,7 +136,7 @@ def make_pages(out_dir: Path) -> list[Path]:
         old.unlink()
     with tempfile.TemporaryDirectory() as work:
         docx = build_docx(Path(work))
-        pdf = to_pdf(docx, Path(work))
+        (pdf,) = soffice_convert([docx], Path(work), timeout=240)
         shutil.copyfile(pdf, out_dir / "protocol-reference.pdf")
         subprocess.run(
             ["pdftoppm", "-png", "-r", "50", str(pdf), str(out_dir / "protocol-page")],

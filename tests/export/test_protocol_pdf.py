@@ -1,8 +1,6 @@
 """Tests the protocol through LibreOffice: it converts to PDF with the expected text and pages."""
 
-import shutil
 import subprocess
-import uuid
 from pathlib import Path
 
 import pytest
@@ -10,6 +8,7 @@ import pytest
 from facilitator.export.protocol import write_protocol
 from tests.conftest import require_programs
 from tests.export.large_workshop import seed
+from tests.office import soffice_convert
 
 pytestmark = pytest.mark.slow
 
@@ -19,33 +18,8 @@ def _libreoffice_and_poppler() -> None:
     require_programs("soffice", "pdftotext", "pdfinfo")
 
 
-def _soffice(target: str, source: Path, out_dir: Path) -> None:
-    """Convert `source` with LibreOffice to the `target` format in `out_dir`."""
-    # A private profile per run: parallel LibreOffice runs otherwise lock each other out.
-    profile = Path(f"/tmp/lo-{uuid.uuid4().hex}")
-    try:
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                target,
-                "--outdir",
-                str(out_dir),
-                str(source),
-            ],
-            capture_output=True,
-            timeout=180,
-            check=True,
-        )
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-
-
 def _to_pdf(docx: Path, out_dir: Path) -> Path:
-    _soffice("pdf", docx, out_dir)
-    pdf = out_dir / (docx.stem + ".pdf")
+    (pdf,) = soffice_convert([docx], out_dir, timeout=180)
     assert pdf.exists()
     return pdf
 
@@ -97,7 +71,7 @@ def test_libreoffice_made_template(store, rich_workshop, tmp_path: Path) -> None
 
     source = tmp_path / "briefkopf.txt"
     source.write_text("Briefkopf der Gemeinde\n", encoding="utf-8")
-    _soffice("docx", source, tmp_path)
+    soffice_convert([source], tmp_path, "docx", timeout=180)
     out = write_protocol(
         store, rich_workshop, tmp_path / "p.docx", template=tmp_path / "briefkopf.docx"
     )

@@ -14,34 +14,6 @@ PEOPLE = [
 ]
 
 
-def soffice_pdf(sources: list, out_dir) -> None:
-    """Convert .docx files to PDF with LibreOffice in one run (a private profile per run)."""
-    import shutil
-    import subprocess
-    import uuid
-    from pathlib import Path
-
-    profile = Path(f"/tmp/lo-{uuid.uuid4().hex}")
-    try:
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(out_dir),
-                *map(str, sources),
-            ],
-            capture_output=True,
-            timeout=240,
-            check=True,
-        )
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-
-
 def pdf_words(pdf) -> list[list[tuple[float, float, float, float, str]]]:
     """Return each page's words with their boxes (xMin, yMin, xMax, yMax, text), in points."""
     import html

@@ -3,13 +3,14 @@
 from pathlib import Path
 
 import pytest
-from kit_fixtures import JOIN_URL, PEOPLE, pdf_page_size, pdf_words, soffice_pdf
+from kit_fixtures import JOIN_URL, PEOPLE, pdf_page_size, pdf_words
 
 from facilitator.core.names import split_name
 from facilitator.export.kit import write_agenda, write_badges, write_runsheet, write_signin
 from facilitator.export.kit_badges import LAYOUTS
 from facilitator.store import Store
 from facilitator.store.participants import add_participant
+from tests.office import soffice_convert
 
 pytestmark = pytest.mark.slow
 
@@ -36,7 +37,7 @@ def pdfs(store: Store, kit_workshop: str, tmp_path: Path) -> dict[str, Path]:
         "badges": write_badges(store, kit_workshop, tmp_path / "badges.docx", blank=2),
         "badges5": write_badges(store, kit_workshop, tmp_path / "badges5.docx", layout="2x5"),
     }
-    soffice_pdf(list(docs.values()), tmp_path)
+    soffice_convert(docs.values(), tmp_path)
     return {key: tmp_path / f"{path.stem}.pdf" for key, path in docs.items()}
 
 

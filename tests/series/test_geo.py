@@ -1,7 +1,6 @@
 """Places in Baden-Württemberg: names as people write them, located or honestly not."""
 
 import subprocess
-import uuid
 
 import pytest
 from hypothesis import given, settings
@@ -15,6 +14,7 @@ from facilitator.geo import (
     place_warning,
     resolve_place,
 )
+from tests.office import soffice_convert
 
 
 @pytest.mark.parametrize(
@@ -111,23 +111,7 @@ def test_factsheet_renders_to_pdf(series_db, tmp_path):
         check=True,
         capture_output=True,
     )
-    profile = tmp_path / f"lo-{uuid.uuid4().hex}"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(target),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = tmp_path / "fakten.pdf"
+    (pdf,) = soffice_convert([target], tmp_path, timeout=180)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "Faktenblatt: alle Workshops" in text and "Seite 1 von" in text
     assert "Meistbewertete Herausforderungen" in text
