@@ -24,9 +24,8 @@ import re
 from dataclasses import dataclass
 
 from facilitator.core.errors import ValidationError
-from facilitator.core.method_format import split_front_matter
+from facilitator.core.method_format import read_front_matter
 from facilitator.core.taxonomy import MEASURE_STATUSES, TOPICS
-from facilitator.core.toml_lines import Problems, load_toml
 
 REQUIRED = ("title", "organisation", "topic", "status", "summary")
 OPTIONAL = ("municipality", "link", "contact", "contact_id", "source")
@@ -77,15 +76,7 @@ def looks_like_example(text: str) -> bool:
 
 def parse_example(text: str, path: str) -> PracticeExample:
     """Parse and validate one example; ValidationError lists every `path:line: message`."""
-    problems = Problems(path, text)
-    parts = split_front_matter(text, problems)
-    if parts is None:
-        raise ValidationError(problems.items[0], problems.items)
-    toml_text, body = parts
-    problems.text, problems.line_offset = toml_text, 1
-    data = load_toml(problems)
-    if data is None:
-        raise ValidationError(problems.items[0], problems.items)
+    problems, data, body = read_front_matter(text, path)
     for key in sorted(set(data) - set(REQUIRED) - set(OPTIONAL)):
         problems.add(f"unbekannter Schlüssel „{key}“", key)
     for key in REQUIRED + OPTIONAL:

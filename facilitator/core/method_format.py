@@ -104,6 +104,24 @@ def split_front_matter(text: str, problems: Problems) -> tuple[str, str] | None:
     return None
 
 
+def read_front_matter(text: str, path: str) -> tuple[Problems, dict[str, Any], str]:
+    """Return the problems list, the loaded TOML head and the Markdown body of a file.
+
+    A head that is missing, unclosed or no valid TOML is a ValidationError at once:
+    nothing else of the file can be checked without it.
+    """
+    problems = Problems(path, text)
+    parts = split_front_matter(text, problems)
+    if parts is None:
+        raise ValidationError(problems.items[0], problems.items)
+    toml_text, body = parts
+    problems.text, problems.line_offset = toml_text, 1
+    data = load_toml(problems)
+    if data is None:
+        raise ValidationError(problems.items[0], problems.items)
+    return problems, data, body
+
+
 def _label(problems: Problems, data: dict[str, Any], key: str) -> Label:
     value = data.get(key)
     if not isinstance(value, dict):
@@ -183,15 +201,7 @@ def _numbers(problems: Problems, data: dict[str, Any]) -> dict[str, int]:
 
 def parse_method_card(text: str, path: str, expected_id: str | None = None) -> MethodCard:
     """Parse and validate a method card; ValidationError lists every problem."""
-    problems = Problems(path, text)
-    parts = split_front_matter(text, problems)
-    if parts is None:
-        raise ValidationError(problems.items[0], problems.items)
-    toml_text, body = parts
-    problems.text, problems.line_offset = toml_text, 1
-    data = load_toml(problems)
-    if data is None:
-        raise ValidationError(problems.items[0], problems.items)
+    problems, data, body = read_front_matter(text, path)
     for key in sorted(set(data) - _KNOWN):
         problems.add(f"unbekannter Schlüssel „{key}“", key)
     card_id = data.get("id")
