@@ -6,8 +6,10 @@ the store, builds the kit model and writes one .docx atomically; a bad template
 or layout raises UserError before anything is written.
 """
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from facilitator.core.i18n import normalise_lang
 from facilitator.core.method_format import MethodCard
@@ -31,21 +33,49 @@ def _created(store: Store) -> datetime:
     return datetime.fromtimestamp(store.now_ms() / 1000)
 
 
+def _write(
+    store: Store,
+    workshop_id: str,
+    path: Path,
+    lang: str,
+    template: Path | None,
+    kind: str,
+    build: Callable[[Any, KitModel, bool], None],
+    **page: Any,
+) -> Path:
+    """The steps every kit document shares: template, model, page, content, atomic save.
+
+    `build(document, model, keep_template)` writes the content; `page` goes to kit_document.
+    """
+    from facilitator.export.kit_docx import kit_document, save_kit
+
+    template = check_template(template) if template else None
+    model = kit_model(store, workshop_id, lang)
+    document = kit_document(template, model.lang, **page)
+    build(document, model, template is not None)
+    return save_kit(
+        document, path, title=model.title, kind=kind, lang=model.lang, created=_created(store)
+    )
+
+
 def write_runsheet(
     store: Store, workshop_id: str, path: Path, *, lang: str = "de", template: Path | None = None
 ) -> Path:
     """The run sheet (Regieplan), landscape."""
-    from facilitator.export.kit_docx import kit_document, save_kit
-    from facilitator.export.kit_runsheet import build_runsheet
-
-    template = check_template(template) if template else None
-    model = kit_model(store, workshop_id, lang)
     from docx.shared import Mm
 
-    document = kit_document(template, model.lang, landscape=True, margins=(Mm(12), Mm(15)))
-    build_runsheet(document, model, keep_template=template is not None)
-    return save_kit(
-        document, path, title=model.title, kind="runsheet", lang=model.lang, created=_created(store)
+    from facilitator.export.kit_runsheet import build_runsheet
+
+    return _write(
+        store,
+        workshop_id,
+        path,
+        lang,
+        template,
+        "runsheet",
+        lambda document, model, keep: build_runsheet(document, model, keep_template=keep),
+        landscape=True,
+        margins=(Mm(12), Mm(15)),
     )
 
 
@@ -61,19 +91,15 @@ def write_agenda(
 ) -> Path:
     """The wall agenda and the QR poster (or the poster alone), A4 portrait."""
     from facilitator.export.kit_agenda import build_agenda
-    from facilitator.export.kit_docx import kit_document, save_kit
 
-    template = check_template(template) if template else None
-    model = kit_model(store, workshop_id, lang)
-    document = kit_document(template, model.lang)
-    build_agenda(document, model, join_url, poster_only)
-    return save_kit(
-        document,
+    return _write(
+        store,
+        workshop_id,
         path,
-        title=model.title,
-        kind="agenda_title",
-        lang=model.lang,
-        created=_created(store),
+        lang,
+        template,
+        "agenda_title",
+        lambda document, model, _keep: build_agenda(document, model, join_url, poster_only),
     )
 
 
@@ -81,15 +107,16 @@ def write_signin(
     store: Store, workshop_id: str, path: Path, *, lang: str = "de", template: Path | None = None
 ) -> Path:
     """The sign-in list, sorted by surname, with empty rows for walk-ins."""
-    from facilitator.export.kit_docx import kit_document, save_kit
     from facilitator.export.kit_signin import build_signin
 
-    template = check_template(template) if template else None
-    model = kit_model(store, workshop_id, lang)
-    document = kit_document(template, model.lang)
-    build_signin(document, model, keep_template=template is not None)
-    return save_kit(
-        document, path, title=model.title, kind="signin", lang=model.lang, created=_created(store)
+    return _write(
+        store,
+        workshop_id,
+        path,
+        lang,
+        template,
+        "signin",
+        lambda document, model, keep: build_signin(document, model, keep_template=keep),
     )
 
 
@@ -105,13 +132,15 @@ def write_badges(
 ) -> Path:
     """Name badges: one per registered person plus `blank` empty ones."""
     from facilitator.export.kit_badges import badge_layout, build_badges
-    from facilitator.export.kit_docx import kit_document, save_kit
 
-    grid = badge_layout(layout)
-    template = check_template(template) if template else None
-    model = kit_model(store, workshop_id, lang)
-    document = kit_document(template, model.lang, force_page=True)
-    build_badges(document, model, grid, max(0, blank))
-    return save_kit(
-        document, path, title=model.title, kind="badges", lang=model.lang, created=_created(store)
+    grid = badge_layout(layout)  # an unknown layout is refused before anything is read
+    return _write(
+        store,
+        workshop_id,
+        path,
+        lang,
+        template,
+        "badges",
+        lambda document, model, _keep: build_badges(document, model, grid, max(0, blank)),
+        force_page=True,
     )
