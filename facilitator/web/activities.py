@@ -25,7 +25,7 @@ from facilitator.store.activities import (
 )
 from facilitator.web.activity_view import activity_section
 from facilitator.web.forms import client_id, derived_id, new_client_id, read_body
-from facilitator.web.identity import phone_id, presented_phone
+from facilitator.web.identity import phone_id, require_phone
 from facilitator.web.keys import STORE
 from facilitator.web.security import (
     bad_request,
@@ -34,18 +34,6 @@ from facilitator.web.security import (
     require_join,
     require_moderator,
 )
-from facilitator.web.strings import T
-
-
-def _voter(request: web.Request, lang: str) -> str:
-    """The phone's identity from its cookie (issued by the join page), never from the body.
-
-    A phone without the cookie is asked to reload: the page load issues one.
-    """
-    voter = presented_phone(request)
-    if voter is None:
-        raise web.HTTPForbidden(text=T("vote_reload", lang))
-    return voter
 
 
 def _wants_json(request: web.Request) -> bool:
@@ -58,7 +46,7 @@ async def answer(request: web.Request) -> web.Response:
     lang = lang_of(request)
     data, as_json = await read_body(request)
     data = {k: v for k, v in data.items() if isinstance(v, str | int | bool)}
-    voter = _voter(request, lang)
+    voter = require_phone(request, lang)
     store = request.app[STORE]
     activity_id = str(data.get("activity") or "")
     try:

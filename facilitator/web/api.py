@@ -17,7 +17,7 @@ from facilitator.store.timer import current_item
 from facilitator.store.votes import cast_votes, voter_dots, voting_item
 from facilitator.web import views
 from facilitator.web.forms import client_id, derived_id, read_body, text_field
-from facilitator.web.identity import phone_id, presented_phone
+from facilitator.web.identity import phone_id, require_phone
 from facilitator.web.keys import CAPS, HUB, STORE
 from facilitator.web.security import bad_request, join_code, lang_of, require_join
 from facilitator.web.snapshot import MAX_SUBMISSION, phone_kinds
@@ -150,9 +150,7 @@ async def vote(request: web.Request) -> web.Response:
     workshop_id = require_join(request)
     lang = lang_of(request)
     data, as_json = await read_body(request)
-    voter = presented_phone(request)
-    if voter is None:
-        raise web.HTTPForbidden(text=T("vote_reload", lang))
+    voter = require_phone(request, lang)
     if data.get("client") not in (None, "", voter):
         raise web.HTTPForbidden(text=T("vote_not_yours", lang))
     store = request.app[STORE]

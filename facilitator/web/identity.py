@@ -17,6 +17,7 @@ from http.cookies import SimpleCookie
 from aiohttp import web
 
 from facilitator.web.keys import MOD_SECRET
+from facilitator.web.strings import T
 
 COOKIE = "facilitator_phone"
 MAX_AGE = 3 * 86400  # a workshop and its follow-up day, not for ever
@@ -36,6 +37,18 @@ def presented_phone(request: web.Request) -> str | None:
     if match and hmac.compare_digest(match[2], _signature(request, match[1])):
         return match[1]
     return None
+
+
+def require_phone(request: web.Request, lang: str) -> str:
+    """Return the phone's identity from its cookie; 403 "reload" if it has none.
+
+    Ballots and activity answers are keyed by it, never by what the body says; the
+    join page issues the cookie, so a phone without one is asked to reload.
+    """
+    phone = presented_phone(request)
+    if phone is None:
+        raise web.HTTPForbidden(text=T("vote_reload", lang))
+    return phone
 
 
 def phone_id(request: web.Request) -> str:
