@@ -18,6 +18,8 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Length, Mm
 from docx.table import Table
 
+from facilitator.export.ooxml_order import fix_zoom, put_child
+
 # Characters XML 1.0 forbids: C0 controls other than tab/newline/CR, surrogates, U+FFFE/F.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 LANG_TAGS = {"de": "de-DE", "en": "en-GB"}
@@ -37,6 +39,7 @@ def new_document(template: Path | None = None) -> DocumentType:
     """
     document = Document(str(template)) if template else Document()
     _repair_core_properties_link(document)
+    fix_zoom(document)
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -89,8 +92,7 @@ def set_language(document: DocumentType, lang: str) -> None:
     for rpr in targets:
         lang_el = rpr.find(qn("w:lang"))
         if lang_el is None:
-            lang_el = OxmlElement("w:lang")
-            rpr.append(lang_el)
+            lang_el = put_child(rpr, OxmlElement("w:lang"))
         lang_el.set(qn("w:val"), tag)
         lang_el.set(qn("w:eastAsia"), tag)
 
@@ -227,8 +229,7 @@ def plain_first_column(table: Table) -> None:
     """Switch off the table style's bold first column: names and measures are not headings."""
     look = table._tbl.tblPr.find(qn("w:tblLook"))
     if look is None:
-        look = OxmlElement("w:tblLook")
-        table._tbl.tblPr.append(look)
+        look = put_child(table._tbl.tblPr, OxmlElement("w:tblLook"))
     look.set(qn("w:val"), "0420")
     look.set(qn("w:firstColumn"), "0")
     look.set(qn("w:firstRow"), "1")

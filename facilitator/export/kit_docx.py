@@ -12,7 +12,6 @@ from pathlib import Path
 from docx.document import Document as DocumentType
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ROW_HEIGHT_RULE
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Length, Mm, Pt, RGBColor
 
@@ -23,6 +22,7 @@ from facilitator.export.docx_common import (
     set_properties,
 )
 from facilitator.export.files import write_atomic
+from facilitator.export.ooxml_order import new_child
 from facilitator.export.strings import STRINGS
 
 GREY = RGBColor(0x59, 0x59, 0x59)
@@ -99,10 +99,7 @@ def fixed_table(document: DocumentType, rows: int, widths: list[Emu], style: str
             table.style = document.styles[style]
         except KeyError:  # a template without that style
             table.style = None
-    table.autofit = False
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
+    table.autofit = False  # python-docx writes w:tblLayout type="fixed" in schema order
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     for row in table.rows:
@@ -119,36 +116,21 @@ def row_height(row, height: Length, exact: bool = True) -> None:
 
 def cell_margins(cell, side: Length, top: Length) -> None:
     """Set a cell's inner margins (left/right and top/bottom)."""
-    tc_pr = cell._tc.get_or_add_tcPr()
-    margins = OxmlElement("w:tcMar")
+    margins = new_child(cell._tc.get_or_add_tcPr(), "tcMar")
     for edge, value in (("top", top), ("bottom", top), ("left", side), ("right", side)):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:w"), str(int(value.twips)))
-        element.set(qn("w:type"), "dxa")
-        margins.append(element)
-    tc_pr.append(margins)
+        new_child(margins, edge, w=str(int(value.twips)), type="dxa")
 
 
 def borders(table, colour: str = "BFBFBF", size: int = 4) -> None:
     """Draw every line of a table (thin, in `colour`): cutting lines, writing lines."""
-    tbl_pr = table._tbl.tblPr
-    element = OxmlElement("w:tblBorders")
+    element = new_child(table._tbl.tblPr, "tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        line = OxmlElement(f"w:{edge}")
-        line.set(qn("w:val"), "single")
-        line.set(qn("w:sz"), str(size))
-        line.set(qn("w:color"), colour)
-        element.append(line)
-    tbl_pr.append(element)
+        new_child(element, edge, val="single", sz=str(size), color=colour)
 
 
 def shade(cell, fill: str) -> None:
     """Fill a cell's background (hex colour, e.g. "EDEDED")."""
-    element = OxmlElement("w:shd")
-    element.set(qn("w:val"), "clear")
-    element.set(qn("w:color"), "auto")
-    element.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(element)
+    new_child(cell._tc.get_or_add_tcPr(), "shd", val="clear", color="auto", fill=fill)
 
 
 def save_kit(

@@ -38,6 +38,7 @@ from facilitator.export.docx_common import (
     set_properties,
     text_width,
 )
+from facilitator.export.ooxml_order import new_child
 from facilitator.export.strings import STRINGS
 
 _HEADING_SIZES = {"Title": 24, "Heading 1": 16, "Heading 2": 13, "Heading 3": 11}
@@ -58,9 +59,7 @@ def ensure_style(document, name: str) -> str:
         style.font.bold = True
         style.font.size = Pt(_HEADING_SIZES[name])
         if name.startswith("Heading"):
-            outline = OxmlElement("w:outlineLvl")
-            outline.set(qn("w:val"), str(int(name[-1]) - 1))
-            style.element.get_or_add_pPr().append(outline)
+            new_child(style.element.get_or_add_pPr(), "outlineLvl", val=str(int(name[-1]) - 1))
     return name
 
 
