@@ -48,15 +48,25 @@ def next_date(
 
 @click.command("ics")
 @_OUTPUT
+@click.option(
+    "--reminder",
+    default="1d",
+    show_default=True,
+    help="Erinnerung vor dem Termin: 1d, 3h, 30min oder keine.",
+)
 @workshop_option
 @pass_settings
-def export_ics(settings: Settings, output: Path, workshop_id: str | None) -> None:
+def export_ics(settings: Settings, output: Path, reminder: str, workshop_id: str | None) -> None:
     """Einladung zum nächsten Termin als Kalenderdatei (.ics)."""
     from facilitator.export.followup import write_invitation
+    from facilitator.export.ics import parse_reminder
     from facilitator.store.workshops import resolve_workshop
 
+    minutes = parse_reminder(reminder) or 0
     store = settings.open()
-    written = write_invitation(store, resolve_workshop(store, workshop_id).id, output)
+    written = write_invitation(
+        store, resolve_workshop(store, workshop_id).id, output, reminder_minutes=minutes
+    )
     click.echo(f"Geschrieben: {output} ({written.day:%d.%m.%Y} {written.start})")
 
 

@@ -48,10 +48,15 @@ def write_factsheet(store: Store, workshop_id: str, path: Path, lang: str) -> Wr
     return Written(path)
 
 
-def write_invitation(store: Store, workshop_id: str, path: Path) -> Written:
-    """The .ics invitation to the next date (NoNextDate when none is set)."""
+def write_invitation(
+    store: Store, workshop_id: str, path: Path, reminder_minutes: int | None = None
+) -> Written:
+    """The .ics invitation to the next date (NoNextDate when none is set).
+
+    `reminder_minutes` before the start the calendar reminds (default: one day; 0: none).
+    """
     from facilitator.core.schedule import parse_clock
-    from facilitator.export.ics import Invitation, invitation_ics
+    from facilitator.export.ics import DEFAULT_REMINDER_MINUTES, Invitation, invitation_ics
 
     workshop = get_workshop(store, workshop_id)
     row = workshop_row(store, workshop_id)
@@ -76,6 +81,9 @@ def write_invitation(store: Store, workshop_id: str, path: Path) -> Written:
         location=row.get("next_venue") or workshop.venue or "",
         description="Folgetermin zu „{}“{}.".format(
             workshop.title, f" (Reihe {series})" if series else ""
+        ),
+        reminder_minutes=(
+            DEFAULT_REMINDER_MINUTES if reminder_minutes is None else reminder_minutes or None
         ),
     )
     text = invitation_ics(invitation, datetime.fromtimestamp(store.now_ms() / 1000).astimezone())

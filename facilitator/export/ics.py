@@ -5,8 +5,11 @@ values escaped, local times with TZID=Europe/Berlin and the matching VTIMEZONE, 
 Outlook, Thunderbird and phones all show the same time.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+
+from facilitator.core.errors import ValidationError
 
 TZID = "Europe/Berlin"
 # The EU rules since 1996: last Sunday of March 02:00 -> CEST, last Sunday of October -> CET.
@@ -31,6 +34,48 @@ VTIMEZONE = [
 ]
 
 
+DEFAULT_REMINDER_MINUTES = 24 * 60  # one day before: time to plan the trip
+_REMINDER = re.compile(r"^\s*(\d{1,4})\s*(d|tag|tage|h|std|stunde|stunden|m|min|minuten)?\s*$")
+_UNIT_MINUTES = {"d": 1440, "tag": 1440, "tage": 1440, "h": 60, "std": 60, "stunde": 60}
+
+
+def parse_reminder(text: str) -> int | None:
+    """Read "1d", "2 Tage", "3h", "30min" (or "0"/"keine"/"none") as minutes before the start."""
+    value = text.strip().lower()
+    if value in ("0", "keine", "kein", "none", "no", "nein"):
+        return None
+    found = _REMINDER.match(value)
+    if not found:
+        raise ValidationError(
+            f"--reminder versteht „1d“, „3h“, „30min“ oder „keine“, nicht „{text}“.",
+            en=f"--reminder takes “1d”, “3h”, “30min” or “none”, not “{text}”.",
+        )
+    amount, unit = int(found.group(1)), found.group(2) or "d"
+    minutes = amount * _UNIT_MINUTES.get(unit, 1)
+    if minutes > 60 * 24 * 60:
+        raise ValidationError(
+            "Eine Erinnerung höchstens 60 Tage vorher.",
+            en="A reminder at most 60 days before.",
+        )
+    return minutes or None
+
+
+def _trigger(minutes: int) -> str:
+    """RFC 5545 duration before the start: -P1D, -PT3H, -PT30M."""
+    if minutes % 1440 == 0:
+        return f"-P{minutes // 1440}D"
+    if minutes % 60 == 0:
+        return f"-PT{minutes // 60}H"
+    return f"-PT{minutes}M"
+
+
+def summary_text(title: str) -> str:
+    """The calendar entry's title: "Vernetzungsworkshop:" before it only if it lacks the word."""
+    if "workshop" in title.lower():
+        return title
+    return f"Vernetzungsworkshop: {title}"
+
+
 @dataclass
 class Invitation:
     """What the calendar entry says."""
@@ -42,6 +87,8 @@ class Invitation:
     minutes: int
     location: str = ""
     description: str = ""
+    # a reminder this many minutes before the start (VALARM); None: no reminder
+    reminder_minutes: int | None = DEFAULT_REMINDER_MINUTES
 
 
 def escape_text(value: str) -> str:
@@ -88,11 +135,20 @@ def invitation_ics(invitation: Invitation, now: datetime | None = None) -> str:
         f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
         f"DTSTART;TZID={TZID}:{start:%Y%m%dT%H%M%S}",
         f"DTEND;TZID={TZID}:{end:%Y%m%dT%H%M%S}",
-        f"SUMMARY:{escape_text('Vernetzungsworkshop: ' + invitation.title)}",
+        f"SUMMARY:{escape_text(summary_text(invitation.title))}",
     ]
     if invitation.location:
         lines.append(f"LOCATION:{escape_text(invitation.location)}")
     if invitation.description:
         lines.append(f"DESCRIPTION:{escape_text(invitation.description)}")
-    lines += ["TRANSP:OPAQUE", "END:VEVENT", "END:VCALENDAR"]
+    lines.append("TRANSP:OPAQUE")
+    if invitation.reminder_minutes:
+        lines += [
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            f"DESCRIPTION:{escape_text(summary_text(invitation.title))}",
+            f"TRIGGER:{_trigger(invitation.reminder_minutes)}",
+            "END:VALARM",
+        ]
+    lines += ["END:VEVENT", "END:VCALENDAR"]
     return "".join(fold(line) + "\r\n" for line in lines)

@@ -54,7 +54,20 @@ def test_cli_ics_needs_next_date_then_writes_it(series_db, tmp_path):
     lines = _unfold(target.read_bytes().decode("utf-8"))
     assert "DTSTART;TZID=Europe/Berlin:20270304T093000" in lines
     assert "LOCATION:Rathaus Ulm" in lines
-    assert any(x.startswith("SUMMARY:Vernetzungsworkshop: Vernetzungsworkshop") for x in lines)
+    summary = next(x for x in lines if x.startswith("SUMMARY:"))
+    assert summary.startswith("SUMMARY:Vernetzungsworkshop ")  # the title once, not twice
+    assert "Vernetzungsworkshop: Vernetzungsworkshop" not in summary
+    # a reminder one day before, as a calendar shows it
+    alarm = lines[lines.index("BEGIN:VALARM") : lines.index("END:VALARM") + 1]
+    assert "TRIGGER:-P1D" in alarm and "ACTION:DISPLAY" in alarm
+    assert lines.index("END:VALARM") < lines.index("END:VEVENT")
+    run_cli(series_db, "export", "ics", "-o", str(target), "--reminder", "3h")
+    assert "TRIGGER:-PT3H" in _unfold(target.read_bytes().decode("utf-8"))
+    run_cli(series_db, "export", "ics", "-o", str(target), "--reminder", "keine")
+    assert "BEGIN:VALARM" not in target.read_text(encoding="utf-8")
+    before = target.read_bytes()
+    bad = run_cli(series_db, "export", "ics", "-o", str(target), "--reminder", "bald", check=False)
+    assert bad.returncode == 2 and "--reminder" in bad.stderr and target.read_bytes() == before
     assert run_cli(series_db, "next-date", "2027-13-01", check=False).returncode == 2
 
 
