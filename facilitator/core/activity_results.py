@@ -141,6 +141,10 @@ def activity_results(
         results["entries"] = dots_results(entries or [], answers, config.get("merged"))
     elif kind == "questions":
         results["questions"] = question_results(questions or [], answers)
+        # who asked (the question's phone), not who upvoted (the answers)
+        visible = [q for q in questions or [] if not q.get("hidden")]
+        results["asked_by"] = len({q.get("voter") for q in visible})
+        results["votes"] = sum(q["votes"] for q in results["questions"])
     elif kind == "form":
         from facilitator.core.activity_forms import form_results
 

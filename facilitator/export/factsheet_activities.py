@@ -66,7 +66,8 @@ def key_figure(found: dict[str, Any], lang: str) -> str:
         "choice": lambda: max(found["options"], key=lambda o: o["count"], default=None),
         "dots": lambda: found["entries"][0] if found["entries"] else None,
         "wordcloud": lambda: found["words"][0] if found["words"] else None,
-        "questions": lambda: found["questions"][0] if found["questions"] else None,
+        # the most upvoted question, answered or not (the list puts answered ones last)
+        "questions": lambda: max(found["questions"], key=lambda q: q["votes"], default=None),
     }
     if kind in top and (best := top[kind]()) is not None:
         text = best.get("option") or best.get("text") or best.get("word") or ""

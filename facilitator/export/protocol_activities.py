@@ -87,6 +87,23 @@ def _table(found: dict[str, Any], t: Any, lang: str) -> Table | None:
     return None
 
 
+def _counted(t: Any, key: str, n: int) -> str:
+    """The text for a count, singular for one ("1 Frage", "4 Fragen")."""
+    return t(f"{key}_one") if n == 1 else t(key, n=n)
+
+
+def _answered(found: dict[str, Any], t: Any) -> str:
+    """How many took part: a Q&A counts its questions and askers, the rest their answers."""
+    if found["type"] == "questions":
+        questions = len(found["questions"])
+        parts = [_counted(t, "act_qa_questions", questions)]
+        if questions:
+            parts.append(_counted(t, "act_qa_phones", found["asked_by"]))
+        text = " ".join(parts)
+        return f"{text}, {_counted(t, 'act_qa_votes', found['votes'])}."
+    return _counted(t, "act_answers", found["answers"])
+
+
 def write_activities(out: Any, model: Any) -> None:
     """Write the activities under the results: per agenda block, each one's chart and table."""
     t, lang = out.t, out.lang
@@ -97,7 +114,7 @@ def write_activities(out: Any, model: Any) -> None:
             out.add(Heading(2, t("act_block", title=block) if block else t("act_no_block")))
         kind = ACTIVITY_TYPES[found["type"]].get(lang)
         out.add(Heading(3, f"{kind}: {found['prompt']}"))
-        out.add(Para(t("act_answers", n=found["answers"]), note=True))
+        out.add(Para(_answered(found, t), note=True))
         chart = activity_chart(found, lang)
         if chart is not None:
             out.add(Chart(chart, f"{kind}: {found['prompt']}"))

@@ -35,3 +35,31 @@ def test_protocol_reads_back_each_activity_under_its_block(store, workshop_id, t
     markdown = write_protocol(store, workshop_id, tmp_path / "p.md", fmt="md", cards={})
     text = markdown.read_text(encoding="utf-8")
     assert "| Inhalte | 0 | 0 | 0 | 1 | 1 | 2 | 4,5 |" in text
+
+
+def test_qa_counts_questions_askers_and_votes_and_the_fact_sheet_names_the_top_one(
+    store, workshop_id, tmp_path
+) -> None:
+    from facilitator.export.factsheet_activities import key_figure
+    from facilitator.store.activities import mark_question, results, upvote_question
+
+    qa = start_activity(store, workshop_id, "questions", "Ihre Fragen")
+    asked = [("phone-aaaa", "Wer zahlt?"), ("phone-aaaa", "Wann geht es los?")]
+    asked += [("phone-bbbb", "Wer hostet?"), ("phone-cccc", "Gibt es Förderung?")]
+    for number, (phone, text) in enumerate(asked):
+        ask_question(store, workshop_id, qa, phone, text, f"q{number}")
+    # four phones upvote "Wer hostet?", one upvotes "Wer zahlt?"; the top one is answered
+    for phone in ("phone-dddd", "phone-eeee", "phone-ffff", "phone-aaaa"):
+        upvote_question(store, workshop_id, qa, phone, "q2")
+    upvote_question(store, workshop_id, qa, "phone-bbbb", "q0")
+    mark_question(store, "q2", answered=True)
+    path = write_protocol(store, workshop_id, tmp_path / "p.docx", cards={})
+    texts = [p.text for p in Document(str(path)).paragraphs]
+    assert "4 Fragen von 3 Telefonen, 5 Stimmen." in texts
+    assert not any("Antworten von Telefonen" in text for text in texts)
+    assert key_figure(results(store, qa), "de") == "Wer hostet? (4)"
+    one = start_activity(store, workshop_id, "questions", "Noch Fragen?")
+    ask_question(store, workshop_id, one, "phone-aaaa", "Pause?", "q9")
+    english = write_protocol(store, workshop_id, tmp_path / "e.docx", cards={}, lang="en")
+    texts = [p.text for p in Document(str(english)).paragraphs]
+    assert "1 question from one phone, 0 votes." in texts
