@@ -58,6 +58,14 @@ class MethodCard:
     setup: Label | None = None  # optional: how the room is set up (the run sheet prints it)
     # the live activity the card runs on the phones (issue 16): {"type", "prompt": {de, en}, …}
     activity: dict[str, Any] | None = None
+
+    def source_in(self, lang: str) -> str:
+        """The source in `lang`: cards write it "deutsch / english"; one text serves both."""
+        parts = [part.strip() for part in self.source.split(" / ")]
+        if len(parts) == 2 and all(parts):
+            return parts[1] if lang == "en" else parts[0]
+        return self.source
+
     body: str = ""
     path: str = ""
 

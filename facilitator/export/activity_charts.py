@@ -9,7 +9,7 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
-from facilitator.export.charts import _RC, DPI, WIDTH_IN, _wrap
+from facilitator.export.charts import _RC, DPI, WIDTH_IN, _wrap, decimal_commas
 
 _GREYS = ["#ffffff", "#d0d0d0", "#a0a0a0", "#707070", "#404040"]
 
@@ -127,6 +127,7 @@ def activity_chart(found: dict[str, Any], lang: str) -> bytes | None:
         fig = _scale(_ratings_as_scale(found, lang), lang)
     else:
         return None
+    decimal_commas(fig, lang)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=DPI)
     return buffer.getvalue()

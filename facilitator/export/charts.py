@@ -71,9 +71,36 @@ def _label_bars(ax, bars) -> None:
     ax.bar_label(bars, labels=labels, padding=2, fontsize=8, label_type="edge")
 
 
+def axis_number(value: float, lang: str) -> str:
+    """A tick value as the reader writes it: "2" not "2.0", and "2,5" in German."""
+    text = f"{value:.6g}"
+    return text.replace(".", ",") if lang == "de" else text
+
+
+def decimal_commas(fig: Figure, lang: str) -> None:
+    """Give every numeric axis of `fig` the reader's numbers (tables print "2,0", so do axes).
+
+    Axes with their own labels (topics, entries: a FixedFormatter) keep them.
+    """
+    from matplotlib.ticker import FuncFormatter, ScalarFormatter
+
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if isinstance(axis.get_major_formatter(), ScalarFormatter):
+                axis.set_major_formatter(FuncFormatter(lambda v, _pos: axis_number(v, lang)))
+
+
 def _save(
-    fig: Figure, directory: Path, stem: str, name: str, title: str, svg: bool = True
+    fig: Figure,
+    directory: Path,
+    stem: str,
+    name: str,
+    title: str,
+    svg: bool = True,
+    *,
+    lang: str,
 ) -> Chart:
+    decimal_commas(fig, lang)
     png_path, svg_path = directory / f"{stem}-{name}.png", directory / f"{stem}-{name}.svg"
     write_atomic(png_path, lambda tmp: fig.savefig(tmp, format="png", dpi=DPI))
     if svg:
@@ -104,7 +131,7 @@ def org_types_chart(
     _label_bars(ax, bars)
     ax.set_xlabel("Anzahl" if lang == "de" else "Count")
     ax.xaxis.get_major_locator().set_params(integer=True)
-    return _save(fig, directory, stem, "org_types", _title("org_types", lang), svg)
+    return _save(fig, directory, stem, "org_types", _title("org_types", lang), svg, lang=lang)
 
 
 def themes_chart(
@@ -132,7 +159,7 @@ def themes_chart(
     ax.set_yticks(range(len(topics)), [_wrap(topic_label(t, lang), 28) for t in topics])
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=3, frameon=False, fontsize=8)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    return _save(fig, directory, stem, "themes", _title("themes", lang), svg)
+    return _save(fig, directory, stem, "themes", _title("themes", lang), svg, lang=lang)
 
 
 def measures_chart(
@@ -168,7 +195,7 @@ def measures_chart(
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=4, frameon=False, fontsize=8)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    return _save(fig, directory, stem, "measures", _title("measures", lang), svg)
+    return _save(fig, directory, stem, "measures", _title("measures", lang), svg, lang=lang)
 
 
 def top_challenges_chart(
@@ -190,7 +217,9 @@ def top_challenges_chart(
     ax.set_yticks(range(len(items)), [_wrap(f"{c.text} ({title})", 44) for c, title in items])
     ax.set_xlabel("Punkte" if lang == "de" else "Dots")
     ax.xaxis.get_major_locator().set_params(integer=True)
-    return _save(fig, directory, stem, "top_challenges", _title("top_challenges", lang), svg)
+    return _save(
+        fig, directory, stem, "top_challenges", _title("top_challenges", lang), svg, lang=lang
+    )
 
 
 def render_charts(

@@ -26,9 +26,30 @@ LANG_TAGS = {"de": "de-DE", "en": "en-GB"}
 PAGE_LABELS = {"de": ("Seite ", " von "), "en": ("Page ", " of ")}
 
 
+# Where German typesetting forbids a line break (DIN 5008): between a number and its
+# unit ("10 Min.", "5 %"), after "Art."/"Nr."/"§" before the number, inside "z. B.",
+# and before an ellipsis ("Austausch zu …" never leaves "…" alone on the next line).
+NBSP = "\u00a0"
+_NO_BREAK = (
+    (re.compile(r"(?<=\d) (?=(?:Min\.|min\b|Std\.|Uhr\b|km\b|Pkt\.|%|€))"), NBSP),
+    (re.compile(r"\b(Art|Abs|Nr|Ziff|S)\. (?=\d)"), r"\1." + NBSP),
+    (re.compile(r"§ (?=\d)"), "§" + NBSP),
+    (re.compile(r"\b([zZ])\. B\."), r"\1." + NBSP + "B."),
+    (re.compile(r"\b([dD])\. h\."), r"\1." + NBSP + "h."),
+    (re.compile(r" (?=…)"), NBSP),
+)
+
+
 def clean(text: object) -> str:
-    """Return text that python-docx can write: forbidden XML characters stripped."""
-    return _XML_FORBIDDEN.sub("", "" if text is None else str(text))
+    """Return text that python-docx can write: forbidden XML characters stripped.
+
+    Spaces where a line must not break become no-break spaces (see _NO_BREAK).
+    """
+    value = _XML_FORBIDDEN.sub("", "" if text is None else str(text))
+    if " " in value:
+        for pattern, replacement in _NO_BREAK:
+            value = pattern.sub(replacement, value)
+    return value
 
 
 def new_document(template: Path | None = None) -> DocumentType:

@@ -115,7 +115,7 @@ def card_blocks(card: MethodCard, lang: str) -> list[Block]:
     if background:
         blocks.append(Heading(2, t("background")))
         blocks.extend(background)
-    blocks.extend([Heading(2, t("source")), Para(card.source)])
+    blocks.extend([Heading(2, t("source")), Para(card.source_in(lang))])
     return blocks
 
 

@@ -15,7 +15,7 @@ T = Catalog(
         "time_left": ("noch {minutes} Min.", "{minutes} min left"),
         "time_over": ("{minutes} Min. über der Zeit", "{minutes} min over time"),
         "time_up": ("Zeit ist um", "Time is up"),
-        "instructions": ("So geht's", "How it works"),
+        "instructions": ("So geht’s", "How it works"),
         "agenda": ("Ablauf", "Agenda"),
         "running": ("läuft", "running"),
         "done": ("erledigt", "done"),

@@ -48,7 +48,7 @@ async def test_method_instructions_for_participants(client, code, store, worksho
     import html
 
     assert html.escape(first_line, quote=True) in page
-    assert f"So geht&#x27;s: {html.escape(cards[card_id].name.de)}" in page
+    assert f"So geht’s: {html.escape(cards[card_id].name.de)}" in page
 
 
 async def test_english_by_browser_language_and_switch(client, code):
