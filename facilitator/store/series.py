@@ -45,3 +45,13 @@ def ensure_series(store: Store, name: str, description: str = "") -> str:
                 None,
             )
             return series_id
+
+
+def series_name(store: Store, workshop_id: str) -> str:
+    """Return the name of the workshop's series, or "" when it belongs to none."""
+    row = store.conn.execute(
+        "SELECT s.name FROM workshop w JOIN series s ON s.id = w.series_id "
+        "WHERE w.id = ? AND s.deleted = 0",
+        [workshop_id],
+    ).fetchone()
+    return row[0] if row and row[0] else ""

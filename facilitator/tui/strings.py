@@ -295,6 +295,7 @@ _BASE: dict[str, tuple[str, str]] = {
     ),
     "export.running": ("Schreibe {path} …", "Writing {path} …"),
     "export.done": ("Geschrieben: {path}", "Written: {path}"),
+    "export.all_workshops": ("Alle Workshops", "All workshops"),
     "export.failed": ("Export fehlgeschlagen: {error}", "Export failed: {error}"),
     "export.no_protocol": (
         "Der Protokoll-Export ist in dieser Version noch nicht verfügbar.",

@@ -71,6 +71,22 @@ async def test_factsheet_of_all_workshops(app, store: Store, workshop_id, tmp_pa
             lambda: "Geschrieben" in _result(app) or "fehl" in _message(app), pilot=pilot
         )
         [sheet] = out.glob("*Faktenblatt.docx")
+        assert sheet.name == "Alle-Workshops-Faktenblatt.docx"  # not one workshop's title
         with docx2python(sheet) as document:
             assert "Fachkräfte fehlen" in document.text
         assert str(sheet) in _result(app)
+
+
+async def test_factsheet_file_is_named_after_the_series(app, store: Store, workshop_id, tmp_path):
+    from facilitator.store.series import ensure_series
+    from facilitator.store.workshops import update_workshop
+
+    series = ensure_series(store, "Digitalreihe Ostalb 2027")
+    update_workshop(store, workshop_id, series_id=series)
+    out = tmp_path / "out"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f9")
+        app.screen.query_one("#export-folder", Input).value = str(out)
+        await pilot.press("f")
+        await eventually(lambda: list(out.glob("*.docx")), pilot=pilot)
+        assert [p.name for p in out.glob("*.docx")] == ["Digitalreihe-Ostalb-2027-Faktenblatt.docx"]

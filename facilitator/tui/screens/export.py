@@ -10,6 +10,7 @@ from textual.widgets import Input, Label
 from facilitator.export.files import write_text_atomic
 from facilitator.store import Store
 from facilitator.store.exchange import dumps, export_workshop
+from facilitator.store.series import series_name
 from facilitator.tui.reader import own_connection
 from facilitator.tui.screens.base import BaseScreen
 
@@ -86,7 +87,10 @@ class ExportScreen(BaseScreen):
             return None
         folder = Path(self.query_one("#export-folder", Input).value.strip() or ".").expanduser()
         snapshot = self.fapp.snapshot()
-        stem = "".join(ch if ch.isalnum() else "-" for ch in (snapshot.title if snapshot else ""))
+        name = snapshot.title if snapshot else ""
+        if what == "factsheet":  # the fact sheet is the series', not this workshop's
+            name = series_name(self.store, self.workshop_id) or self.t("export.all_workshops")
+        stem = "".join(ch if ch.isalnum() else "-" for ch in name)
         return folder / f"{stem.strip('-') or 'workshop'}{SUFFIXES[what]}"
 
     # j and p were actions of their own; tests and muscle memory keep them
