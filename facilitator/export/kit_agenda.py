@@ -10,7 +10,7 @@ import io
 
 from docx.document import Document as DocumentType
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Emu, Pt
+from docx.shared import Cm, Emu, Length, Mm, Pt
 
 from facilitator.export.docx_common import text_width
 from facilitator.export.kit_docx import add_run, fixed_table, shade
@@ -19,6 +19,19 @@ from facilitator.export.qr import qr_png
 from facilitator.export.strings import STRINGS
 
 QR_WIDTH = Cm(13)
+QR_MAX_WIDTH = Cm(17)  # the A4 poster's text width
+# a module of at least 4 px when the poster is printed (or scanned) at 72 dpi
+MIN_MODULE = Mm(4 * 25.4 / 72)
+
+
+def poster_qr_width(join_url: str) -> Length:
+    """The poster's QR width: 13 cm, wider for a long address so a module stays ≥ 4 px at 72 dpi."""
+    from facilitator.export.qr import qr_matrix
+
+    needed = len(qr_matrix(join_url)) * MIN_MODULE
+    return Emu(min(QR_MAX_WIDTH, max(QR_WIDTH, needed)))
+
+
 _FIXED = "●"  # marks a fixed point (a pinned time) beside its clock time
 
 
@@ -72,7 +85,7 @@ def render_poster(
     centred(model.title, 14, grey=True).paragraph_format.space_after = Pt(10)
     picture = document.add_paragraph()
     picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    picture.add_run().add_picture(io.BytesIO(qr_png(join_url)), width=QR_WIDTH)
+    picture.add_run().add_picture(io.BytesIO(qr_png(join_url)), width=poster_qr_width(join_url))
     centred(STRINGS("poster_scan", lang), 12)
     centred(join_url, 18, bold=True)
     if model.wifi_name or model.wifi_password:

@@ -273,3 +273,16 @@ def test_empty_workshop_badges_is_a_sheet_of_blanks(store: Store, tmp_path: Path
     path = write_badges(store, workshop, tmp_path / "b.docx")
     cells = [c for row in Document(str(path)).tables[0].rows for c in row.cells]
     assert len(cells) == 8 and not any(c.text.strip() for c in cells)
+
+
+def test_poster_qr_keeps_four_pixels_a_module_at_72_dpi_for_long_addresses() -> None:
+    from facilitator.export.kit_agenda import poster_qr_width
+    from facilitator.export.qr import qr_matrix
+
+    for url in (
+        JOIN_URL,
+        "http://" + "moderation-laptop-landratsamt-ostalbkreis" * 2 + ":8765/j/x",
+    ):
+        width_mm = poster_qr_width(url).mm
+        assert 130 <= width_mm <= 170  # fits the A4 poster between its margins
+        assert width_mm / len(qr_matrix(url)) / 25.4 * 72 >= 4

@@ -54,13 +54,18 @@ def test_kit_pages(pdfs: dict[str, Path], tmp_path: Path) -> None:
     assert JOIN_URL in _text(agenda[1])
 
 
-def test_poster_qr_code_scans_to_the_join_url(pdfs: dict[str, Path], tmp_path: Path) -> None:
+@pytest.mark.parametrize("dpi", [72, 100])
+def test_poster_qr_code_scans_to_the_join_url(
+    pdfs: dict[str, Path], tmp_path: Path, dpi: int
+) -> None:
+    """Even a 72-dpi print (a fax, a cheap office printer's draft mode) still scans."""
     import subprocess
 
     import zxingcpp
     from PIL import Image
 
-    dpi = 100
+    from facilitator.export.qr import qr_matrix
+
     subprocess.run(
         ["pdftoppm", "-png", "-r", str(dpi), "-f", "2", "-l", "2", str(pdfs["agenda"]),
          str(tmp_path / "poster")],
@@ -71,6 +76,8 @@ def test_poster_qr_code_scans_to_the_join_url(pdfs: dict[str, Path], tmp_path: P
     assert code.text == JOIN_URL
     xs = [p.x for p in (code.position.top_left, code.position.top_right)]
     assert (max(xs) - min(xs)) / dpi * 2.54 >= 12 * 0.85  # modules without the quiet zone
+    modules = len(qr_matrix(JOIN_URL)) - 4  # the finder patterns' span, quiet zone off
+    assert (max(xs) - min(xs)) / modules >= 4 * dpi / 72 * 0.9  # ≥ 4 px a module at 72 dpi
 
 
 def test_signin_repeats_its_header_and_lists_everyone_once(pdfs: dict[str, Path]) -> None:
