@@ -33,6 +33,8 @@ class Fields:
 class Bullets:
     items: tuple[str, ...]
     numbered: bool = False
+    # a short list kept on one page with the heading right before it (Word only)
+    together: bool = False
 
 
 @dataclass(frozen=True)

@@ -110,8 +110,13 @@ def _save(
     return Chart(name, title, png_path, svg_path)
 
 
-def _wrap(text: str, width: int = 34) -> str:
-    return "\n".join(textwrap.wrap(text, width)[:3]) or text
+def _wrap(text: str, width: int = 34, lines: int = 4) -> str:
+    """A label in lines of `width` characters; a longer one ends with "…", never mid-word."""
+    wrapped = textwrap.wrap(text, width)
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines]
+        wrapped[-1] = wrapped[-1].rstrip(" ,;:–-") + " …"
+    return "\n".join(wrapped) or text
 
 
 def org_types_chart(

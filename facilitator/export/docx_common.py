@@ -255,3 +255,75 @@ def plain_first_column(table: Table) -> None:
     look.set(qn("w:firstColumn"), "0")
     look.set(qn("w:firstRow"), "1")
     look.set(qn("w:noVBand"), "1")
+
+
+def compact_lists(document: DocumentType) -> None:
+    """List items close together by a small space after, not by "contextual spacing".
+
+    LibreOffice ignores a heading's "keep with next" when the paragraph after it has
+    contextual spacing (python-docx's List Bullet and List Number have it), and leaves
+    "Varianten" alone at a page bottom; 2 pt after each item looks the same.
+    """
+    from docx.shared import Pt
+
+    for name in ("List Bullet", "List Number"):
+        try:
+            style = document.styles[name]
+        except KeyError:
+            continue
+        ppr = style.element.get_or_add_pPr()
+        for spacing in ppr.findall(qn("w:contextualSpacing")):
+            ppr.remove(spacing)
+        style.paragraph_format.space_after = Pt(2)
+
+
+def picture_below(paragraph, png, width: Length) -> None:
+    """Put a chart into `paragraph` (its heading or note), below the text, as one unit.
+
+    LibreOffice does not keep a heading with a following picture paragraph that no
+    longer fits the page: the heading stays behind, alone. In one paragraph that
+    keeps its lines together, heading and chart move to the next page together.
+    """
+    paragraph.add_run().add_break()
+    paragraph.add_run().add_picture(png, width=width)
+    paragraph.paragraph_format.keep_together = True
+
+
+SERIF_SAFETY = 1.12  # DejaVu Serif runs about a tenth wider than DejaVu Sans
+# a cell's left and right padding in Word's and LibreOffice's default table (2 × 0.19 cm)
+CELL_PADDING_PT = 10.8
+
+
+def fit_columns(total: int, weights: list[float], needed_pt: list[float]) -> list[Emu]:
+    """Column widths from `weights`, each at least its longest word (`needed_pt`, in points).
+
+    A column too narrow for its longest word ("Herausforderungen") is widened and the
+    others give the difference in proportion to their slack; no word breaks mid-word.
+    """
+    emu_pt = 12700
+    widths = [total * w / sum(weights) for w in weights]
+    least = [min((n + CELL_PADDING_PT) * emu_pt, total / 2) for n in needed_pt]
+    short = sum(max(0.0, m - w) for w, m in zip(widths, least, strict=True))
+    slack = [max(0.0, w - m) for w, m in zip(widths, least, strict=True)]
+    if short and sum(slack):
+        give = min(1.0, short / sum(slack))
+        widths = [max(w - s * give, m) for w, s, m in zip(widths, slack, least, strict=True)]
+    return [Emu(int(w)) for w in widths]
+
+
+def longest_words_pt(columns: list[list[str]], size: float, *, bold: bool = False) -> list[float]:
+    """Per column of texts, the width in points of its widest word at `size` points.
+
+    Measured in DejaVu Sans and Serif (what LibreOffice draws for a missing Calibri or
+    Cambria), the wider of the two, so the word fits whichever the reader's machine has.
+    """
+    from facilitator.export.text_fit import text_width as measured
+
+    return [
+        max(
+            (measured(word, size, bold=bold) for text in texts for word in str(text).split()),
+            default=0.0,
+        )
+        * SERIF_SAFETY
+        for texts in columns
+    ]

@@ -4,19 +4,23 @@ import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu
+from docx.shared import Cm, Emu, Pt
+from docx.text.run import Run
 
 from facilitator.export.blocks import content_widths, format_count
 from facilitator.export.charts import render_charts
 from facilitator.export.docx_common import (
+    CELL_PADDING_PT,
     add_header_footer,
     add_table,
     clean,
+    fit_columns,
     keep_rows_together,
+    longest_words_pt,
     new_document,
     page_a4,
+    picture_below,
     plain_first_column,
     set_language,
     set_properties,
@@ -36,9 +40,36 @@ def _alt_text(paragraph, text: str) -> None:
         element.set("title", clean(text))
 
 
+TABLE_PT = 11  # the Normal style's size, which the table cells have
+MIN_TABLE_PT = 8
+
+
 def _set_widths(table, total: int, weights: list[float]) -> None:
-    """Set column widths on every cell: Word and LibreOffice both honour that."""
-    widths = [int(total * w / sum(weights)) for w in weights]
+    """Set column widths on every cell: Word and LibreOffice both honour that.
+
+    No column is narrower than its longest word ("Vernetzungsworkshop" never breaks):
+    columns give way to the one that needs it, and when the longest words of all
+    columns together are wider than the page, the table's type gets smaller.
+    """
+    heads = [[cell.text] for cell in table.rows[0].cells]
+    body = [[cell.text for cell in column.cells[1:]] for column in table.columns]
+    size = float(TABLE_PT)
+    while True:
+        needed = [
+            max(h, b)
+            for h, b in zip(
+                longest_words_pt(heads, size, bold=True),
+                longest_words_pt(body, size),
+                strict=True,
+            )
+        ]
+        if sum(needed) + CELL_PADDING_PT * len(needed) <= total / 12700 or size <= MIN_TABLE_PT:
+            break
+        size -= 0.5
+    if size < TABLE_PT:
+        for run in table._tbl.iter(qn("w:r")):
+            Run(run, None).font.size = Pt(size)
+    widths = fit_columns(total, list(weights), needed)
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Emu(width)  # the grid, which LibreOffice reads
@@ -92,8 +123,7 @@ def write_factsheet_docx(
                 chart = charts[block.text]
                 # No caption: the heading above names the chart, and a caption
                 # would be pushed alone onto the next page.
-                document.add_picture(str(chart.png), width=width)
-                picture = document.paragraphs[-1]
-                picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                _alt_text(picture, chart.title)
+                # in the heading's paragraph: heading and chart change pages together
+                picture_below(document.paragraphs[-1], str(chart.png), width)
+                _alt_text(document.paragraphs[-1], chart.title)
         write_atomic(path, lambda out: document.save(str(out)))

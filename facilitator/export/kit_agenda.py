@@ -51,20 +51,46 @@ def render_agenda(document: DocumentType, model: KitModel) -> None:
     add_run(heading, STRINGS("agenda_title", lang), 20, bold=True)
     heading.paragraph_format.space_before = Pt(14)
     total = text_width(document)
+    size, gap = _row_type(document, model, total * 0.7 / 12700)
     table = fixed_table(document, len(model.blocks), [Emu(int(total * 0.3)), Emu(int(total * 0.7))])
     for row, block in zip(table.rows, model.blocks, strict=True):
         time_cell, title_cell = row.cells
         pinned = block.kind == "pinned"
-        add_run(time_cell.paragraphs[0], f"{block.start}–{block.end}", 18, bold=pinned)
+        add_run(time_cell.paragraphs[0], f"{block.start}–{block.end}", size, bold=pinned)
         is_break = block.kind == "break" or (pinned and not block.method)
-        add_run(title_cell.paragraphs[0], block.title, 18, grey=is_break, italic=is_break)
+        add_run(title_cell.paragraphs[0], block.title, size, grey=is_break, italic=is_break)
         if pinned:
             add_run(title_cell.paragraphs[0], f"  {_FIXED} {STRINGS('rs_fixed', lang)}", 11)
         for cell in row.cells:
-            cell.paragraphs[0].paragraph_format.space_after = Pt(6)
-            cell.paragraphs[0].paragraph_format.space_before = Pt(6)
+            cell.paragraphs[0].paragraph_format.space_after = Pt(gap)
+            cell.paragraphs[0].paragraph_format.space_before = Pt(gap)
             if is_break:
                 shade(cell, "F2F2F2")
+
+
+# (point size, space above and below) of the agenda's rows, largest first: a long
+# agenda gets smaller type rather than a second page with one or two rows on it
+_ROW_TYPES = ((18, 6), (16, 5), (15, 4), (14, 3), (13, 2), (12, 2))
+_HEAD_PT = 150  # title, date, venue and "Ablauf" above the table, with their spacing
+_LINE = 1.2  # line height per point of type
+
+
+def _row_type(document: DocumentType, model: KitModel, title_pt: float) -> tuple[int, int]:
+    """The largest row type with which every block fits on the agenda's one page."""
+    from facilitator.export.text_fit import text_width as measured
+
+    section = document.sections[-1]
+    room = (section.page_height - section.top_margin - section.bottom_margin) / 12700
+    room = room * 0.94 - _HEAD_PT  # LibreOffice and Word differ a little in line height
+    for size, gap in _ROW_TYPES:
+        height = 0.0
+        for block in model.blocks:
+            width = measured(block.title, size) * 1.1  # DejaVu Serif, a tenth wider
+            lines = max(1, -(-int(width) // max(1, int(title_pt - 11))))
+            height += lines * size * _LINE + 2 * gap + 4
+        if height <= room:
+            return size, gap
+    return _ROW_TYPES[-1]
 
 
 def render_poster(

@@ -8,10 +8,16 @@ materials, the room set-up and the moderators' notes.
 from docx.document import Document as DocumentType
 from docx.shared import Emu, Mm, Pt
 
-from facilitator.export.docx_common import add_header_footer, repeat_header_row, text_width
+from facilitator.export.docx_common import (
+    add_header_footer,
+    fit_columns,
+    repeat_header_row,
+    text_width,
+)
 from facilitator.export.kit_docx import add_run, fixed_table, shade
 from facilitator.export.kit_model import KitBlock, KitModel
 from facilitator.export.strings import STRINGS
+from facilitator.export.text_fit import text_width as measured_width
 
 # relative widths: time, item, method and steps, who, materials, set-up, notes
 _WIDTHS = (6, 11, 32, 9, 13, 12, 17)
@@ -32,6 +38,18 @@ def _lines(cell, lines: list[tuple[str, bool]], size: float = _SIZE) -> None:
         add_run(paragraph, text, size, bold=bold)
         paragraph.paragraph_format.space_after = Pt(2)
         first = False
+
+
+def _longest_words(rows: list[list[list[tuple[str, bool]]]]) -> list[float]:
+    """Per column, the width in points of its widest word (bold where the line is)."""
+    widest = [0.0] * len(rows[0])
+    for row in rows:
+        for column, lines in enumerate(row):
+            for text, bold in lines:
+                for word in (text or "").split():
+                    width = measured_width(word, _SIZE, bold=bold)
+                    widest[column] = max(widest[column], width)
+    return widest
 
 
 def _who(model: KitModel, block: KitBlock) -> list[tuple[str, bool]]:
@@ -82,24 +100,30 @@ def render_runsheet(document: DocumentType, model: KitModel) -> None:
             ),
             10,
         )
-    total = text_width(document)
-    widths = [Emu(int(total * w / sum(_WIDTHS))) for w in _WIDTHS]
+    heads = [[(STRINGS(key, lang), True)] for key in _COLUMNS]
+    rows = [
+        [
+            _time(model, block),
+            [(block.title, True)],
+            _method(model, block),
+            _who(model, block),
+            [(f"• {m}", False) for m in block.materials],
+            [(block.setup, False)],
+            [(block.notes, False)],
+        ]
+        for block in model.blocks
+    ]
+    widths = fit_columns(text_width(document), list(_WIDTHS), _longest_words([heads, *rows]))
     table = fixed_table(document, 1 + len(model.blocks), widths, "Table Grid")
-    for cell, key in zip(table.rows[0].cells, _COLUMNS, strict=True):
-        _lines(cell, [(STRINGS(key, lang), True)])
+    for cell, lines in zip(table.rows[0].cells, heads, strict=True):
+        _lines(cell, lines)
         shade(cell, "D9E2F3")
     repeat_header_row(table)
-    for row, block in zip(table.rows[1:], model.blocks, strict=True):
-        cells = row.cells
-        _lines(cells[0], _time(model, block))
-        _lines(cells[1], [(block.title, True)])
-        _lines(cells[2], _method(model, block))
-        _lines(cells[3], _who(model, block))
-        _lines(cells[4], [(f"• {m}", False) for m in block.materials])
-        _lines(cells[5], [(block.setup, False)])
-        _lines(cells[6], [(block.notes, False)])
+    for row, block, contents in zip(table.rows[1:], model.blocks, rows, strict=True):
+        for cell, lines in zip(row.cells, contents, strict=True):
+            _lines(cell, lines)
         if block.kind == "break":
-            for cell in cells:
+            for cell in row.cells:
                 shade(cell, "F2F2F2")
     _checklist(document, model)
 

@@ -91,7 +91,9 @@ def card_blocks(card: MethodCard, lang: str) -> list[Block]:
 
     def listed(key: str, items: list[str]) -> None:
         if items:
-            blocks.extend([Heading(2, t(key)), Bullets(tuple(items))])
+            # short lists stay on one page with their heading (never "Varianten" alone)
+            short = len(items) <= 8 and sum(map(len, items)) <= 900
+            blocks.extend([Heading(2, t(key)), Bullets(tuple(items), together=short)])
 
     listed("materials", card.materials.get(lang, []))
     blocks.append(Heading(2, t("kit_steps")))

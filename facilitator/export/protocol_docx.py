@@ -30,9 +30,11 @@ from facilitator.export.docx_common import (
     add_header_footer,
     add_table,
     clean,
+    compact_lists,
     keep_rows_together,
     new_document,
     page_a4,
+    picture_below,
     plain_first_column,
     set_language,
     set_properties,
@@ -129,6 +131,30 @@ def add_photo(document, image: Image, caption_style: str, number: int) -> None:
     styled(document, image.caption, caption_style)
 
 
+def _kept_list(document, heading: Heading | None, block: Bullets, styles: dict) -> None:
+    """A heading and its short list in one borderless, unsplittable table row.
+
+    LibreOffice leaves a heading alone at a page bottom when the list after it moves
+    on ("keep with next" notwithstanding); a row that cannot split moves as a whole.
+    """
+    table = document.add_table(rows=1, cols=1)
+    table.autofit = False
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    cell = table.rows[0].cells[0]
+    cell.width = text_width(document)
+    first = cell.paragraphs[0]
+    if heading is not None:
+        first.text = clean(heading.text)
+        first._p.style = styles[f"Heading {heading.level}"]
+        first = None
+    style = styles["List Number" if block.numbered else "List Bullet"]
+    for item in block.items:
+        paragraph = first if first is not None else cell.add_paragraph()
+        paragraph.text = clean(item)
+        paragraph._p.style = style
+        first = None
+
+
 def render_blocks(document, blocks: list[Block]) -> None:
     """Append the blocks to the document's body."""
     ids = {}
@@ -147,40 +173,22 @@ def render_blocks(document, blocks: list[Block]) -> None:
         )
     }
     photos = 0
-    for block in blocks:
-        if isinstance(block, Title):
-            styled(document, block.text, styles["Title"])
-        elif isinstance(block, Heading):
-            # a heading never ends a page: it stays with what it heads
-            heading = styled(document, block.text, styles[f"Heading {block.level}"])
-            heading.paragraph_format.keep_with_next = True
+    for block in _kept_together(blocks):
+        if isinstance(block, tuple):
+            _kept_list(document, *block, styles)
         elif isinstance(block, Image):
             add_photo(document, block, styles["Caption"], photos)
             photos += 1
-        elif isinstance(block, Para):
-            paragraph = document.add_paragraph()
-            paragraph.add_run(clean(block.text)).italic = block.note
-        elif isinstance(block, Fields):
-            for label, value in block.pairs:
-                paragraph = document.add_paragraph()
-                paragraph.add_run(clean(label) + ": ").bold = True
-                paragraph.add_run(clean(value))
-                paragraph.paragraph_format.space_after = Pt(2)
-        elif isinstance(block, Bullets):
-            style = styles["List Number" if block.numbered else "List Bullet"]
-            for item in block.items:
-                styled(document, item, style)
         elif isinstance(block, PageBreak):
             document.add_page_break()
         elif isinstance(block, Chart):  # an activity's chart (issue 16)
             import io
 
-            from docx.enum.text import WD_ALIGN_PARAGRAPH
             from docx.shared import Cm
 
-            document.add_picture(io.BytesIO(block.png), width=Cm(block.width_cm))
+            # with the note (or heading) above it, so neither is left alone on a page
+            picture_below(document.paragraphs[-1], io.BytesIO(block.png), Cm(block.width_cm))
             picture = document.paragraphs[-1]
-            picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
             for drawing in picture._p.iter(qn("wp:docPr")):
                 drawing.set("descr", clean(block.alt))
         elif isinstance(block, Table):
@@ -188,6 +196,43 @@ def render_blocks(document, blocks: list[Block]) -> None:
             shape_table(document, table, block.widths or (1,) * len(block.headers))
             append_rows(table, block.rows)
             document.add_paragraph()  # Word glues consecutive tables together otherwise
+        else:
+            _render_text(document, block, styles)
+
+
+def _kept_together(blocks: list[Block]) -> list[Block | tuple[Heading | None, Bullets]]:
+    """The blocks, with each list marked `together` paired with the heading before it."""
+    out: list[Block | tuple[Heading | None, Bullets]] = []
+    for block in blocks:
+        if isinstance(block, Bullets) and block.together:
+            heading = out.pop() if out and isinstance(out[-1], Heading) else None
+            out.append((heading, block))
+        else:
+            out.append(block)
+    return out
+
+
+def _render_text(document, block: Block, styles: dict[str, str]) -> None:
+    """Append a text block: title, heading, paragraph, label lines or a list."""
+    if isinstance(block, Title):
+        styled(document, block.text, styles["Title"])
+    elif isinstance(block, Heading):
+        # a heading never ends a page: it stays with what it heads
+        heading = styled(document, block.text, styles[f"Heading {block.level}"])
+        heading.paragraph_format.keep_with_next = True
+    elif isinstance(block, Para):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(clean(block.text)).italic = block.note
+    elif isinstance(block, Fields):
+        for label, value in block.pairs:
+            paragraph = document.add_paragraph()
+            paragraph.add_run(clean(label) + ": ").bold = True
+            paragraph.add_run(clean(value))
+            paragraph.paragraph_format.space_after = Pt(2)
+    elif isinstance(block, Bullets):
+        style = styles["List Number" if block.numbered else "List Bullet"]
+        for item in block.items:
+            styled(document, item, style)
 
 
 def write_docx(
@@ -208,6 +253,7 @@ def write_docx(
     document = new_document(template)
     if template is None:  # offices here file A4
         page_a4(document, side=Mm(25), top=Mm(20))
+        compact_lists(document)
     set_language(document, lang)
     add_header_footer(document, title, lang, keep_template=template is not None)
     render_blocks(document, blocks)

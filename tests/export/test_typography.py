@@ -59,3 +59,13 @@ def test_chart_axes_use_decimal_commas_in_german() -> None:
         labels = [t.get_text() for t in ax.get_yticklabels()]
         assert expected in labels, labels
         assert "1.0" not in labels and "1,0" not in labels  # whole numbers without decimals
+
+
+def test_long_chart_labels_wrap_and_say_when_they_are_shortened() -> None:
+    from facilitator.export.charts import _wrap
+
+    label = "Fehlende Schnittstellen zwischen Fachverfahren, E-Akte und dem Bürgerportal " * 3
+    wrapped = _wrap(label, 34)
+    assert len(wrapped.splitlines()) == 4 and wrapped.endswith(" …")
+    assert all(len(line) <= 36 for line in wrapped.splitlines())
+    assert _wrap("Verwaltung", 34) == "Verwaltung"
