@@ -284,7 +284,8 @@ def picture_below(paragraph, png, width: Length) -> None:
     longer fits the page: the heading stays behind, alone. In one paragraph that
     keeps its lines together, heading and chart move to the next page together.
     """
-    paragraph.add_run().add_break()
+    # no line break before it: the chart is as wide as the text, so it starts a line of
+    # its own anyway, and the heading's text stays exactly the heading (navigation pane)
     paragraph.add_run().add_picture(png, width=width)
     paragraph.paragraph_format.keep_together = True
 
