@@ -1,0 +1,78 @@
+"""Provides click's own texts (help, usage errors) in German, unless the user chose English.
+
+click marks its messages with the standard library's `gettext` and looks them up in the
+current text domain, in the languages named by the `LANGUAGE` variable. We bind the
+"click" domain to our German catalogue (`facilitator/locale/de/LC_MESSAGES/click.mo`) and
+set `LANGUAGE` to the chosen language before click parses anything; English has no
+catalogue, so click's own English shows.
+"""
+
+import gettext
+import os
+import sys
+from collections.abc import Sequence
+
+import click
+
+from facilitator.locale import LOCALE_DIR
+
+CLICK_DOMAIN = "click"
+
+
+def chosen_lang(args: Sequence[str]) -> str:
+    """The language the command line asks for: --lang, else FACILITATOR_LANG, else German."""
+    lang = os.environ.get("FACILITATOR_LANG", "de")
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            lang = args[index + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.partition("=")[2]
+    return "en" if lang == "en" else "de"
+
+
+def use_language(lang: str) -> None:
+    """Make click speak `lang` ("de" or "en") from now on."""
+    gettext.bindtextdomain(CLICK_DOMAIN, str(LOCALE_DIR))
+    gettext.textdomain(CLICK_DOMAIN)
+    # gettext reads LANGUAGE before LC_ALL/LANG: the moderator's --lang wins over the desktop's
+    os.environ["LANGUAGE"] = lang
+
+
+def use_language_of(args: Sequence[str] | None = None) -> None:
+    """Pick the language from the command line (sys.argv by default)."""
+    use_language(chosen_lang(sys.argv[1:] if args is None else args))
+
+
+def _metavars(text: str) -> str:
+    """Translate click's placeholder words ("[OPTIONS]", "FILE") through its domain.
+
+    click writes them as literals (or translates them once, at import, before the
+    language is known); only whole words are looked up, so the user's own texts stay.
+    """
+    return " ".join(gettext.dgettext(CLICK_DOMAIN, word) for word in text.split(" "))
+
+
+class HelpFormatter(click.HelpFormatter):
+    """click's formatter, with the placeholder words of usage lines and option rows translated."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, _metavars(args), prefix)
+
+    def write_dl(
+        self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
+        super().write_dl([(_metavars(term), text) for term, text in rows], col_max, col_spacing)
+
+
+class Context(click.Context):
+    """click's context with the translating help formatter."""
+
+    formatter_class = HelpFormatter
+
+
+def speaking(command: click.Command) -> click.Command:
+    """Give `command` and its subcommands the translating context; return it."""
+    command.context_class = Context
+    for sub in getattr(command, "commands", {}).values():
+        speaking(sub)
+    return command
