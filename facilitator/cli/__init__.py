@@ -97,7 +97,7 @@ class LazyGroup(click.Group):
     show_default=True,
     help="Sprache der Ausgabe.",
 )
-@click.version_option(package_name="facilitator", help="Version zeigen und beenden.")
+@click.version_option(package_name="facilitator")
 @click.pass_context
 def main(ctx: click.Context, db_path: str | None, lang: str) -> None:
     """facilitator – Vernetzungsworkshops planen, moderieren, protokollieren.

@@ -52,6 +52,17 @@ def _metavars(text: str) -> str:
     return " ".join(gettext.dgettext(CLICK_DOMAIN, word) for word in text.split(" "))
 
 
+# click words the --help text once per command, in the language of the first parse (it
+# caches that option), and --version's at import; these rows are written afresh here, so
+# a second language in one process (the tests) still reads its own.
+_CLICK_ROWS = {"--help": "Show this message and exit.", "--version": "Show the version and exit."}
+
+
+def _row_text(term: str, text: str) -> str:
+    message = _CLICK_ROWS.get(term)
+    return text if message is None else gettext.dgettext(CLICK_DOMAIN, message)
+
+
 class HelpFormatter(click.HelpFormatter):
     """click's formatter, with the placeholder words of usage lines and option rows translated."""
 
@@ -61,7 +72,8 @@ class HelpFormatter(click.HelpFormatter):
     def write_dl(
         self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
     ) -> None:
-        super().write_dl([(_metavars(term), text) for term, text in rows], col_max, col_spacing)
+        rows = [(_metavars(term), _row_text(term, text)) for term, text in rows]
+        super().write_dl(rows, col_max, col_spacing)
 
 
 class Context(click.Context):
