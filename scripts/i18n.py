@@ -7,10 +7,14 @@ Needs Babel (in the `test` extra); the program itself reads the .mo files with t
 library. The catalogue test (tests/unit/test_catalogue.py) runs the same extraction.
 """
 
+import ast
+import inspect
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "facilitator" / "locale"
@@ -23,7 +27,7 @@ CATALOGUES = ((DOMAIN, "en"), ("click", "de"))
 
 
 def extract(pot: Path) -> None:
-    """Write the German msgids of the sources named in babel.cfg to `pot`."""
+    """Write the German msgids of the sources named in babel.cfg, and the help texts, to `pot`."""
     keywords = [arg for keyword in KEYWORDS for arg in ("-k", keyword)]
     subprocess.run(
         ["pybabel", "-q", "extract", "-F", "babel.cfg", *keywords, "--no-location"]
@@ -31,6 +35,52 @@ def extract(pot: Path) -> None:
         cwd=ROOT,
         check=True,
     )
+    with pot.open("rb") as file:
+        catalog = read_po(file)
+    for text in help_texts(ROOT / "facilitator" / "cli"):
+        catalog.add(text)
+    with pot.open("wb") as file:
+        write_po(file, catalog, no_location=True, omit_header=True, sort_output=True, width=0)
+
+
+def help_texts(folder: Path) -> set[str]:
+    """The command line's help texts: `help=`/`short_help=` strings and commands' docstrings.
+
+    Cleaned as click cleans them (inspect.cleandoc), which is how cli/click_lang.py looks
+    them up; pybabel cannot see them, as they are not marked with a function call.
+    """
+    found: set[str] = set()
+    for path in sorted(folder.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                found.update(_help_arguments(node))
+            elif isinstance(node, ast.FunctionDef) and any(map(_is_command, node.decorator_list)):
+                doc = ast.get_docstring(node, clean=True)
+                found.update([doc] if doc else [])
+    return found
+
+
+def _help_arguments(call: ast.Call) -> list[str]:
+    texts = [kw.value for kw in call.keywords if kw.arg in ("help", "short_help")]
+    if _name(call.func) == "output_option" and call.args:  # cli/context.py: its help text
+        texts.append(call.args[0])
+    return [
+        inspect.cleandoc(text.value)
+        for text in texts
+        if isinstance(text, ast.Constant) and isinstance(text.value, str)
+    ]
+
+
+def _is_command(decorator: ast.expr) -> bool:
+    """`@click.command(…)`, `@click.group(…)`, `@something.command(…)` and bare forms."""
+    target = decorator.func if isinstance(decorator, ast.Call) else decorator
+    return _name(target) in ("command", "group")
+
+
+def _name(node: ast.expr) -> str:
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return node.id if isinstance(node, ast.Name) else ""
 
 
 def update() -> None:

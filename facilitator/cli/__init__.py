@@ -62,6 +62,7 @@ class LazyGroup(click.Group):
         # click's own texts ("Show this message and exit.") in the user's language,
         # chosen before click parses anything (its errors come from the parsing)
         use_language_of(args)
+        speaking(self)  # the root's own help and options
         return super().make_context(info_name, args, parent, **extra)  # type: ignore[arg-type]
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -4,16 +4,19 @@ click marks its messages with the standard library's `gettext` and looks them up
 current text domain, in the languages named by the `LANGUAGE` variable. We bind the
 "click" domain to our German catalogue (`facilitator/locale/de/LC_MESSAGES/click.mo`) and
 set `LANGUAGE` to the chosen language before click parses anything; English has no
-catalogue, so click's own English shows.
+catalogue, so click's own English shows. Our own help texts (docstrings, `help=`) are
+German in the code and English in facilitator's catalogue, set on each command as it loads.
 """
 
 import gettext
+import inspect
 import os
 import sys
 from collections.abc import Sequence
 
 import click
 
+from facilitator import locale
 from facilitator.locale import LOCALE_DIR
 
 CLICK_DOMAIN = "click"
@@ -82,9 +85,31 @@ class Context(click.Context):
     formatter_class = HelpFormatter
 
 
+def spoken_lang() -> str:
+    """The language chosen by :func:`use_language` ("de" before any choice)."""
+    return "en" if os.environ.get("LANGUAGE") == "en" else "de"
+
+
 def speaking(command: click.Command) -> click.Command:
-    """Give `command` and its subcommands the translating context; return it."""
+    """Give `command` and its subcommands the translating context and help texts; return it."""
     command.context_class = Context
+    lang = spoken_lang()
+    for item in (command, *command.params):
+        _speak_help(item, lang)
     for sub in getattr(command, "commands", {}).values():
         speaking(sub)
     return command
+
+
+def _speak_help(item: click.Command | click.Parameter, lang: str) -> None:
+    """Set the help texts of `item` in `lang`, from the German that the code wrote.
+
+    click reads `help`/`short_help` when it writes the help; the German original is kept
+    beside them, so one process can switch languages (the tests do).
+    """
+    german = vars(item).setdefault(
+        "german_help", {name: getattr(item, name, None) for name in ("help", "short_help")}
+    )
+    for name, text in german.items():
+        if text:
+            setattr(item, name, locale.gettext(inspect.cleandoc(text), lang))

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import click
 
+from facilitator.cli.click_lang import speaking
 from facilitator.cli.context import (
     Settings,
     _,
@@ -40,7 +41,7 @@ class _LazyExports(click.Group):
         if cmd_name not in EXPORT_COMMANDS:
             return None
         module, _, attribute = EXPORT_COMMANDS[cmd_name].partition(":")
-        return getattr(importlib.import_module(module), attribute)
+        return speaking(getattr(importlib.import_module(module), attribute))
 
 
 @click.group(cls=_LazyExports)

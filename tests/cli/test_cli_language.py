@@ -125,6 +125,20 @@ def test_german_help_has_no_english_click_words_and_english_help_has_them() -> N
     assert "Aufruf: main [OPTIONEN] BEFEHL [ARGUMENTE]..." in runner.invoke(main, ["--help"]).output
 
 
+def test_our_help_texts_in_english_and_german_again_afterwards() -> None:
+    runner = CliRunner()
+    for name in [*COMMANDS, "export protocol", "participants add", "sync code"]:
+        args = name.split()
+        shown = runner.invoke(main, ["--lang", "en", *args, "--help"]).output
+        assert not GERMAN.search(shown), shown
+    english_root = runner.invoke(main, ["--lang", "en", "--help"]).output
+    assert "List the workshops in the database, the newest first." in english_root
+    assert "--db FILE       Database file (default: in the user's data folder)." in english_root
+    german_root = runner.invoke(main, ["--help"]).output
+    assert "Die Workshops in der Datenbank auflisten, den neuesten zuerst." in german_root
+    assert "Datenbankdatei (Standard: im Datenordner des Benutzers)." in german_root
+
+
 def test_click_usage_errors_in_both_languages(cli, ws: str) -> None:
     german = cli("list", "--bogus", lang="de")
     assert german.exit_code == 2 and "Fehler: Eine Option '--bogus' gibt es nicht." in german.output
