@@ -126,10 +126,9 @@ def _print_table(cards: list, lang: str, query: str | None) -> None:  # list[Met
             highlight=False,
         )
         return
-    de = lang != "en"
     # No frame and single gaps: at 80 columns the frame's cells broke names mid-word.
     table = Table(
-        title=("Methoden" if de else "Methods") + f" ({len(cards)})",
+        title=gettext("Methoden ({n})", lang, n=len(cards)),
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
@@ -139,7 +138,7 @@ def _print_table(cards: list, lang: str, query: str | None) -> None:  # list[Met
     table.add_column("Name", overflow="fold")
     table.add_column("Phase", overflow="fold")
     table.add_column("Min.", no_wrap=True, justify="right")
-    table.add_column("Pers." if de else "People", no_wrap=True, justify="right")
+    table.add_column(gettext("Pers.", lang), no_wrap=True, justify="right")
     for card in cards:
         table.add_row(
             card.id,

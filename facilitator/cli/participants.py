@@ -244,9 +244,6 @@ def _report_lines(report: dict, lang: str) -> list[str]:
     from facilitator.core.dates import format_date
     from facilitator.core.timeformat import local_time_text as when
 
-    def t(de: str, en: str) -> str:
-        return en if lang == "en" else de
-
     lines = []
     for entry in report["entries"]:
         row, shop = entry["participant"], entry["workshop"]
@@ -255,29 +252,33 @@ def _report_lines(report: dict, lang: str) -> list[str]:
         )
         for key in _FIELDS:
             lines.append(f"  {key}: {row.get(key) if row.get(key) is not None else ''}")
-        given = when(row.get("consent_given_at"), lang) or t("Datum unbekannt", "date unknown")
+        given = when(row.get("consent_given_at"), lang) or gettext("Datum unbekannt", lang)
         source = row.get("consent_source") or "–"
         if row.get("consent_withdrawn_at"):
             withdrawn = when(row["consent_withdrawn_at"], lang)
-            state = t(
-                f"widerrufen am {withdrawn} (erteilt: {given})",
-                f"withdrawn {withdrawn} (given: {given})",
+            state = gettext(
+                "widerrufen am {withdrawn} (erteilt: {given})",
+                lang,
+                withdrawn=withdrawn,
+                given=given,
             )
         elif row.get("consent"):
-            state = t(f"erteilt am {given}, Quelle {source}", f"given {given}, source {source}")
+            state = gettext("erteilt am {given}, Quelle {source}", lang, given=given, source=source)
         else:
-            state = t("keine", "none")
-        lines.append(f"  {t('Einwilligung', 'Consent')}: {state}")
+            state = gettext("keine", lang)
+        consent = gettext("Einwilligung", lang)
+        lines.append(f"  {consent}: {state}")
         for item in entry["consent_history"]:
-            what = t("erteilt", "given") if item["consent"] else t("widerrufen", "withdrawn")
-            origin = f"{t('Quelle', 'source')}: {item['source'] or '–'}"
+            what = gettext("erteilt", lang) if item["consent"] else gettext("widerrufen", lang)
+            origin = gettext("Quelle: {source}", lang, source=item["source"] or "–")
             if item["text_version"]:
-                origin += f", {t('Text', 'text')} {item['text_version']}"
+                origin += gettext(", Text {version}", lang, version=item["text_version"])
             lines.append(f"    {when(item['at'], lang)}: {what} ({origin})")
         for version, text in entry["consent_texts"].items():
             lines.append(f"  Text {version}: {text}")
         named = entry["submissions"]
-        lines.append(f"  {t('Beiträge mit Namen', 'Named contributions')}: {len(named)}")
+        label = gettext("Beiträge mit Namen", lang)
+        lines.append(f"  {label}: {len(named)}")
         lines.extend(f"    [{item['kind']}] {item['text']}" for item in named)
     return lines
 
