@@ -37,7 +37,8 @@ def list_orgs(settings: Settings, as_json: bool) -> None:
     from facilitator.geo import place_warning
 
     for org in found:
-        if org.municipality and (warning := place_warning(org.municipality)):
+        warning = org.municipality and place_warning(org.municipality, lang=settings.lang)
+        if warning:
             click.echo(_("Warnung: {name}: {warning}", name=org.name, warning=warning), err=True)
 
 

@@ -62,6 +62,9 @@ def test_every_command_family_speaks_english(cli, ws: str, tmp_path: Path) -> No
     assert "already on the list" in english(twin)
     assert "(5 items, 1 participant, 1 entry)" in english(cli("list"))
     assert "City of Ulm" in english(cli("orgs", "list"))
+    cli("participants", "add", "Cy Young", "--org", "Town", "--municipality", "Nowhereville")
+    warned = cli("orgs", "list")
+    assert "Warning: Town: Place “Nowhereville” not found" in english(warned)
     assert english(cli("orgs", "pending")).strip() == "No organisations wait."
     assert english(cli("activity", "list")).strip() == "No activities yet."
     assert english(cli("activity", "stop")).strip() == "Error: No activity is open."
