@@ -23,13 +23,21 @@ CLICK_DOMAIN = "click"
 
 
 def chosen_lang(args: Sequence[str]) -> str:
-    """The language the command line asks for: --lang, else FACILITATOR_LANG, else German."""
+    """The language the command line asks for: --lang, else FACILITATOR_LANG, else German.
+
+    Only the options before the command count: `export protocol --lang en` asks for an
+    English document, not for English messages.
+    """
     lang = os.environ.get("FACILITATOR_LANG", "de")
-    for index, arg in enumerate(args):
-        if arg == "--lang" and index + 1 < len(args):
-            lang = args[index + 1]
+    index = 0
+    while index < len(args) and args[index].startswith("-"):
+        arg = args[index]
+        if arg in ("--lang", "--db") and index + 1 < len(args):
+            lang = args[index + 1] if arg == "--lang" else lang
+            index += 1  # the option's value
         elif arg.startswith("--lang="):
             lang = arg.partition("=")[2]
+        index += 1
     return "en" if lang == "en" else "de"
 
 

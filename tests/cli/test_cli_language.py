@@ -174,3 +174,12 @@ def test_the_internal_error_line_in_english(db_path: Path, monkeypatch, capsys) 
 def test_json_output_stays_data(cli, ws: str) -> None:
     found = json.loads(cli("list", "--json").output)
     assert found[0]["title"] == "Vernetzung Nord"
+
+
+def test_a_command_s_own_lang_chooses_the_document_not_the_messages(cli, ws: str) -> None:
+    german = cli("methods", "--lang", "en", "--bogus", lang="de")
+    assert "Fehler: Eine Option '--bogus' gibt es nicht." in german.output
+    phase = cli("methods", "--lang", "en", "--phase", "xx", lang="de")
+    assert "Fehler: Unbekannte Phase 'xx'" in phase.output
+    after_db = CliRunner().invoke(main, ["--db", "en", "--lang", "en", "list", "--bogus"])
+    assert "Error: No such option '--bogus'." in after_db.output  # "en" was the --db value
