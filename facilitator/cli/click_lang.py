@@ -60,7 +60,8 @@ def _metavars(text: str) -> str:
     click writes them as literals (or translates them once, at import, before the
     language is known); only whole words are looked up, so the user's own texts stay.
     """
-    return " ".join(gettext.dgettext(CLICK_DOMAIN, word) for word in text.split(" "))
+    click_words = locale.translations(spoken_lang(), CLICK_DOMAIN)  # cached, unlike dgettext
+    return " ".join(click_words.gettext(word) for word in text.split(" "))
 
 
 # click words the --help text once per command, in the language of the first parse (it
@@ -71,7 +72,11 @@ _CLICK_ROWS = {"--help": "Show this message and exit.", "--version": "Show the v
 
 def _row_text(term: str, text: str) -> str:
     message = _CLICK_ROWS.get(term)
-    return text if message is None else gettext.dgettext(CLICK_DOMAIN, message)
+    return (
+        text
+        if message is None
+        else locale.translations(spoken_lang(), CLICK_DOMAIN).gettext(message)
+    )
 
 
 class HelpFormatter(click.HelpFormatter):
@@ -119,5 +124,7 @@ def _speak_help(item: click.Command | click.Parameter, lang: str) -> None:
         "german_help", {name: getattr(item, name, None) for name in ("help", "short_help")}
     )
     for name, text in german.items():
-        if text:
+        if text and lang == locale.SOURCE_LANG:
+            setattr(item, name, text)  # German is the source: no lookup (start-up time)
+        elif text:
             setattr(item, name, locale.gettext(inspect.cleandoc(text), lang))
