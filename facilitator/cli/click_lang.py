@@ -72,11 +72,9 @@ _CLICK_ROWS = {"--help": "Show this message and exit.", "--version": "Show the v
 
 def _row_text(term: str, text: str) -> str:
     message = _CLICK_ROWS.get(term)
-    return (
-        text
-        if message is None
-        else locale.translations(spoken_lang(), CLICK_DOMAIN).gettext(message)
-    )
+    if message is None:
+        return text
+    return locale.translations(spoken_lang(), CLICK_DOMAIN).gettext(message)
 
 
 class HelpFormatter(click.HelpFormatter):
