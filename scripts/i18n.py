@@ -12,8 +12,10 @@ import inspect
 import subprocess
 import sys
 import tempfile
+from datetime import datetime, timezone
 from pathlib import Path
 
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,13 +26,17 @@ KEYWORDS = ("lazy", "lazy_plural:1,2")
 # (domain, language) pairs compiled to .mo; click's German is translated by hand from
 # click's own messages (see the header of de/LC_MESSAGES/click.po)
 CATALOGUES = ((DOMAIN, "en"), ("click", "de"))
+# One date in every header: a .po or .mo then changes only when a text does (fewer merges).
+SETTLED = datetime(2026, 12, 1, tzinfo=timezone.utc)
+# pybabel through this interpreter: a virtual environment need not be on PATH (CI, tests)
+PYBABEL = [sys.executable, "-m", "babel.messages.frontend"]
 
 
 def extract(pot: Path) -> None:
     """Write the German msgids of the sources named in babel.cfg, and the help texts, to `pot`."""
     keywords = [arg for keyword in KEYWORDS for arg in ("-k", keyword)]
     subprocess.run(
-        ["pybabel", "-q", "extract", "-F", "babel.cfg", *keywords, "--no-location"]
+        [*PYBABEL, "-q", "extract", "-F", "babel.cfg", *keywords, "--no-location"]
         + ["--sort-output", "--omit-header", "-o", str(pot), "facilitator"],
         cwd=ROOT,
         check=True,
@@ -89,19 +95,30 @@ def update() -> None:
         pot = Path(folder) / f"{DOMAIN}.pot"
         extract(pot)
         subprocess.run(
-            ["pybabel", "update", "-i", str(pot), "-d", str(LOCALE), "-D", DOMAIN, "-l", "en"]
-            + ["--ignore-obsolete", "--no-wrap"],
+            [*PYBABEL, "-q", "update", "-i", str(pot), "-d", str(LOCALE), "-D", DOMAIN]
+            + ["-l", "en", "--ignore-obsolete", "--no-wrap"],
             check=True,
         )
+    po = LOCALE / "en" / "LC_MESSAGES" / f"{DOMAIN}.po"
+    catalog = _settled(po)
+    with po.open("wb") as file:
+        write_po(file, catalog, width=0, no_location=True, sort_output=True)
 
 
 def compile_all() -> None:
-    """Compile every catalogue to the .mo file that gettext reads."""
+    """Compile every catalogue to the .mo file that gettext reads (fuzzy entries left out)."""
     for domain, lang in CATALOGUES:
-        subprocess.run(
-            ["pybabel", "compile", "-d", str(LOCALE), "-D", domain, "-l", lang, "--statistics"],
-            check=True,
-        )
+        po = LOCALE / lang / "LC_MESSAGES" / f"{domain}.po"
+        with po.with_suffix(".mo").open("wb") as file:
+            write_mo(file, _settled(po))
+        print(f"compiled {po.relative_to(ROOT)}")
+
+
+def _settled(po: Path):  # -> babel Catalog
+    with po.open("rb") as file:
+        catalog = read_po(file)
+    catalog.creation_date = catalog.revision_date = SETTLED
+    return catalog
 
 
 if __name__ == "__main__":
