@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from facilitator.core.matching import fold
+from facilitator.locale import gettext
 
 # Words before the place that name the kind of body, not the place.
 _PREFIXES = re.compile(
@@ -213,16 +214,30 @@ def closest_places(written: str, limit: int = 3) -> list[str]:
     return [names[index] for _, _, index in found]
 
 
-def place_warning(written: str, resolution: Resolution | None = None) -> str | None:
-    """Return a German warning for a place that did not resolve to one municipality."""
+def place_warning(
+    written: str, resolution: Resolution | None = None, lang: str = "de"
+) -> str | None:
+    """Return a warning (in `lang`) for a place that did not resolve to one municipality."""
     found = resolution or resolve_place(written)
     if found.municipality:
         return None
     if found.ambiguous:
         labels = ", ".join(p.label for p in found.ambiguous)
-        return f"Ort „{written}“ ist mehrdeutig ({labels}); bitte den Landkreis dazuschreiben."
-    hint = f"; ähnlich: {', '.join(found.closest)}" if found.closest else ""
-    return f"Ort „{written}“ nicht gefunden{hint}."
+        return gettext(
+            "Ort „{place}“ ist mehrdeutig ({labels}); bitte den Landkreis dazuschreiben.",
+            lang,
+            place=written,
+            labels=labels,
+        )
+    if found.closest:
+        similar = ", ".join(found.closest)
+        return gettext(
+            "Ort „{place}“ nicht gefunden; ähnlich: {similar}.",
+            lang,
+            place=written,
+            similar=similar,
+        )
+    return gettext("Ort „{place}“ nicht gefunden.", lang, place=written)
 
 
 def locate(written: str, county: str | None = None) -> tuple[float, float] | None:

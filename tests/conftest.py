@@ -40,6 +40,8 @@ def _isolate(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     monkeypatch.delenv("FACILITATOR_LANG", raising=False)
     monkeypatch.delenv("FACILITATOR_WORKSHOP", raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+    # the command line sets LANGUAGE for click's catalogue; undo it after each test
+    monkeypatch.delenv("LANGUAGE", raising=False)
 
 
 @pytest.fixture

@@ -10,8 +10,10 @@ import sys
 
 import click
 
+from facilitator.cli.click_lang import Context, chosen_lang, speaking, use_language_of
 from facilitator.cli.context import Settings, fail
 from facilitator.core.errors import UserError
+from facilitator.locale import gettext
 
 # command name -> "module:attribute"; add a line here to add a command.
 COMMANDS: dict[str, str] = {
@@ -48,6 +50,8 @@ COMMANDS: dict[str, str] = {
 class LazyGroup(click.Group):
     """A group whose commands are imported when used; user errors exit with status 2."""
 
+    context_class = Context
+
     def make_context(
         self,
         info_name: str | None,
@@ -57,9 +61,8 @@ class LazyGroup(click.Group):
     ) -> click.Context:
         # click's own texts ("Show this message and exit.") in the user's language,
         # chosen before click parses anything (its errors come from the parsing)
-        from facilitator.cli.click_de import use_language_of
-
         use_language_of(args)
+        speaking(self)  # the root's own help and options
         return super().make_context(info_name, args, parent, **extra)  # type: ignore[arg-type]
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -70,7 +73,7 @@ class LazyGroup(click.Group):
         if target is None:
             return None
         module, _, attribute = target.partition(":")
-        return getattr(importlib.import_module(module), attribute)
+        return speaking(getattr(importlib.import_module(module), attribute))
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -95,7 +98,7 @@ class LazyGroup(click.Group):
     show_default=True,
     help="Sprache der Ausgabe.",
 )
-@click.version_option(package_name="facilitator", help="Version zeigen und beenden.")
+@click.version_option(package_name="facilitator")
 @click.pass_context
 def main(ctx: click.Context, db_path: str | None, lang: str) -> None:
     """facilitator – Vernetzungsworkshops planen, moderieren, protokollieren.
@@ -114,5 +117,11 @@ def run() -> None:
     except Exception as err:
         if os.environ.get("FACILITATOR_DEBUG"):
             raise
-        click.echo(f"Interner Fehler: {err} (FACILITATOR_DEBUG=1 zeigt Details)", err=True)
+        # no click context is left here: the language comes from the command line again
+        message = gettext(
+            "Interner Fehler: {error} (FACILITATOR_DEBUG=1 zeigt Details)",
+            chosen_lang(sys.argv[1:]),
+            error=err,
+        )
+        click.echo(message, err=True)
         sys.exit(1)

@@ -4,7 +4,8 @@ import json
 
 import click
 
-from facilitator.cli.context import Settings, pass_settings, workshop_option
+from facilitator.cli.context import Settings, _, pass_settings, workshop_option
+from facilitator.locale import lazy
 
 TYPES = ["dots", "wordcloud", "scale", "choice", "matrix", "questions", "form"]
 
@@ -101,7 +102,7 @@ def stop(settings: Settings, activity_id: str | None, workshop_id: str | None) -
     store = settings.open()
     found = _chosen(store, activity_id, workshop_id, open_only=True)
     stop_activity(store, found["id"])
-    click.echo("Beendet." if settings.lang == "de" else "Stopped.")
+    click.echo(_("Beendet."))
 
 
 @activity.command("reveal")
@@ -197,7 +198,14 @@ def results_command(
         click.echo(line)
     if found["type"] == "dots" and found["is_open"]:
         for keep, duplicate, score in near_duplicates(found["entries"]):
-            click.echo(f"  ähnlich ({score} %): {keep[:8]} ~ {duplicate[:8]}")
+            click.echo(
+                _(
+                    "  ähnlich ({score} %): {keep} ~ {duplicate}",
+                    score=score,
+                    keep=keep[:8],
+                    duplicate=duplicate[:8],
+                )
+            )
 
 
 @activity.command("list")
@@ -212,9 +220,9 @@ def list_command(settings: Settings, workshop_id: str | None) -> None:
     store = settings.open()
     found = list_activities(store, resolve_workshop(store, workshop_id).id)
     if not found:
-        click.echo("Noch keine Aktivitäten." if settings.lang == "de" else "No activities yet.")
+        click.echo(_("Noch keine Aktivitäten."))
     for row in found:
-        state = ("offen" if settings.lang == "de" else "open") if row["is_open"] else "–"
+        state = _("offen") if row["is_open"] else "–"
         kind = ACTIVITY_TYPES[row["type"]].get(settings.lang)
         click.echo(f"{row['id'][:8]}  {kind:<12} {state:<6} {row['answers']:>4}  {row['prompt']}")
 
@@ -232,5 +240,5 @@ def _chosen(store, activity_id: str | None, workshop_id: str | None, *, open_onl
         every = list_activities(store, workshop.id)
         found = every[-1] if every else None
     if found is None:
-        raise NotFound("Keine Aktivität offen.", en="No activity is open.")
+        raise NotFound(lazy("Keine Aktivität offen."))
     return found

@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from facilitator.locale import gettext, ngettext
+
 
 def _bar(count: int, most: int, width: int = 20) -> str:
     return "█" * (round(width * count / most) if most else 0)
@@ -10,10 +12,9 @@ def _bar(count: int, most: int, width: int = 20) -> str:
 def results_lines(results: dict[str, Any], lang: str) -> list[str]:
     """Return the results of one activity (see store.activities.results) as text lines."""
     de = lang == "de"
-    state = ("offen" if de else "open") if results["is_open"] else ("beendet" if de else "closed")
-    lines = [
-        f"{results['prompt']} ({state}; {results['answers']} {'Antworten' if de else 'answers'})"
-    ]
+    state = gettext("offen", lang) if results["is_open"] else gettext("beendet", lang)
+    answers = ngettext("{n} Antwort", "{n} Antworten", results["answers"], lang)
+    lines = [f"{results['prompt']} ({state}; {answers})"]
     kind = results["type"]
     if kind == "scale":
         for row in results["statements"]:
@@ -46,6 +47,6 @@ def results_lines(results: dict[str, Any], lang: str) -> list[str]:
             lines.append(f"  {row['organisation']}: {values}")
     elif kind == "questions":
         for q in results["questions"]:
-            done = (" (beantwortet)" if de else " (answered)") if q["answered"] else ""
+            done = gettext(" (beantwortet)", lang) if q["answered"] else ""
             lines.append(f"  {q['votes']:>4} {q['id'][:8]} {q['text']}{done}")
     return lines

@@ -5,8 +5,9 @@ from typing import Any
 
 import click
 
-from facilitator.cli.context import Settings, current_lang, pass_settings, workshop_option
+from facilitator.cli.context import Settings, _, current_lang, pass_settings, workshop_option
 from facilitator.core.errors import NotFound, UserError
+from facilitator.locale import lazy
 
 _CLEAR = ("", "-")  # what a user types to empty an optional field
 
@@ -63,8 +64,11 @@ def _kind(text: str) -> str:
     found = resolve(text, AGENDA_KINDS)
     if found is None:
         raise UserError(
-            f"Unbekannte Art {text!r}; erlaubt: {choices(AGENDA_KINDS)}.",
-            en=f"Unknown kind {text!r}; allowed: {choices(AGENDA_KINDS)}.",
+            lazy(
+                "Unbekannte Art {text!r}; erlaubt: {allowed}.",
+                text=text,
+                allowed=choices(AGENDA_KINDS),
+            )
         )
     return found
 
@@ -75,10 +79,7 @@ def _clock(text: str) -> str:
     try:
         return format_clock(parse_clock(text))  # "9:30" is stored as "09:30"
     except ValueError:
-        raise UserError(
-            f"--at {text!r} ist keine Uhrzeit wie 11:00.",
-            en=f"--at {text!r} is not a time like 11:00.",
-        ) from None
+        raise UserError(lazy("--at {text!r} ist keine Uhrzeit wie 11:00.", text=text)) from None
 
 
 def _captures(text: str) -> list[str]:
@@ -89,8 +90,11 @@ def _captures(text: str) -> list[str]:
         found = resolve(part, CAPTURE_KINDS)
         if found is None:
             raise UserError(
-                f"Unbekannte Erfassungsart {part!r}; erlaubt: {choices(CAPTURE_KINDS)}.",
-                en=f"Unknown capture kind {part!r}; allowed: {choices(CAPTURE_KINDS)}.",
+                lazy(
+                    "Unbekannte Erfassungsart {part!r}; erlaubt: {allowed}.",
+                    part=part,
+                    allowed=choices(CAPTURE_KINDS),
+                )
             )
         if found not in kinds:
             kinds.append(found)
@@ -107,11 +111,16 @@ def _method(text: str):  # -> MethodCard | None
     if text.strip() in cards:
         return cards[text.strip()]
     similar = ", ".join(hit.card.id for hit in search(cards.values(), text)[:3])
+    if similar:
+        raise NotFound(
+            lazy(
+                "Eine Methode {text!r} gibt es nicht; meinten Sie: {similar}?",
+                text=text,
+                similar=similar,
+            )
+        )
     raise NotFound(
-        f"Eine Methode {text!r} gibt es nicht"
-        + (f"; meinten Sie: {similar}?" if similar else " (facilitator methods zeigt alle)."),
-        en=f"There is no method {text!r}"
-        + (f"; did you mean: {similar}?" if similar else " (facilitator methods lists them)."),
+        lazy("Eine Methode {text!r} gibt es nicht (facilitator methods zeigt alle).", text=text)
     )
 
 
@@ -152,8 +161,7 @@ def edit(
 
     if all(value is None for value in typed.values()):
         raise UserError(
-            "Nichts zu ändern: bitte mindestens eine Angabe nennen (--help zeigt alle).",
-            en="Nothing to change: please give at least one detail (--help lists them).",
+            lazy("Nichts zu ändern: bitte mindestens eine Angabe nennen (--help zeigt alle).")
         )
     fields: dict[str, Any] = {
         key: typed[key] for key in ("title", "minutes", "notes") if typed[key] is not None
@@ -172,8 +180,7 @@ def edit(
         at = at or found.at
         if not at:
             raise UserError(
-                "Ein fester Termin braucht eine Uhrzeit: bitte --at HH:MM angeben.",
-                en="A fixed time needs a clock time: please give --at HH:MM.",
+                lazy("Ein fester Termin braucht eine Uhrzeit: bitte --at HH:MM angeben.")
             )
         fields.update(kind="pinned", at=at)
     elif kind is not None:
@@ -184,12 +191,12 @@ def edit(
     changes = {k: v for k, v in fields.items() if getattr(found, k) != v}
     lang = current_lang()
     if not changes:
-        click.echo("Unverändert." if lang == "de" else "Unchanged.")
+        click.echo(_("Unverändert."))
         return
     update_item(store, found.id, **changes)
     title = changes.get("title", found.title)
     listed = ", ".join(sorted(changes))
-    click.echo(f"Geändert ({title}): {listed}" if lang == "de" else f"Changed ({title}): {listed}")
+    click.echo(_("Geändert ({title}): {fields}", title=title, fields=listed))
     minutes = changes.get("minutes", found.minutes)
     if card is None and "method" not in changes and found.method:
         card = _known_card(found.method)
@@ -197,7 +204,9 @@ def edit(
         # allowed (the moderators may know better), but said, as the app's form does
         name = card.name.get(lang)
         click.echo(
-            f"Hinweis: kürzer als die {card.duration_min} min, die „{name}“ mindestens braucht."
-            if lang == "de"
-            else f"Note: shorter than the {card.duration_min} min “{name}” needs at least."
+            _(
+                "Hinweis: kürzer als die {minutes} min, die „{name}“ mindestens braucht.",
+                minutes=card.duration_min,
+                name=name,
+            )
         )

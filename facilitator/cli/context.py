@@ -7,6 +7,7 @@ from typing import NoReturn
 
 import click
 
+from facilitator import locale
 from facilitator.core.errors import UserError, ValidationError
 
 
@@ -32,14 +33,27 @@ def current_lang() -> str:
     return lang if lang in ("de", "en") else "de"
 
 
-def confirm(de: str, en: str) -> bool:
+def _(message: str, /, **values: object) -> str:
+    """Return `message` (German, the msgid) in `--lang`, with `{name}` placeholders filled."""
+    return locale.gettext(message, current_lang(), **values)
+
+
+def ngettext(singular: str, plural: str, n: int, /, **values: object) -> str:
+    """Return the form of `singular`/`plural` for `n` in `--lang`; `{n}` is filled in."""
+    return locale.ngettext(singular, plural, n, current_lang(), **values)
+
+
+def confirm(question: str, en: str | None = None) -> bool:
     """Ask a yes/no question in `--lang`; only a yes (j/ja/y/yes) answers yes.
 
+    `question` is already in `--lang` (from `_()`), or German with `en` its English.
     click.confirm asks "[y/N]" and refuses "j" with an English "Error: invalid
     input": a German moderator answers "j".
     """
     lang = current_lang()
-    question, choices = (en, "[y/N]") if lang == "en" else (de, "[j/N]")
+    if lang == "en" and en is not None:
+        question = en
+    choices = "[y/N]" if lang == "en" else "[j/N]"
     yes = {"y", "yes"} if lang == "en" else {"j", "ja", "y", "yes"}
     while True:
         answer = click.prompt(f"{question} {choices}", default="", show_default=False)
@@ -48,7 +62,7 @@ def confirm(de: str, en: str) -> bool:
             return True
         if answer in ("", "n", "no", "nein"):
             return False
-        click.echo("Please answer y or n." if lang == "en" else "Bitte j oder n eingeben.")
+        click.echo(_("Bitte j oder n eingeben."))
 
 
 def fail(err: UserError | str) -> NoReturn:
@@ -59,7 +73,7 @@ def fail(err: UserError | str) -> NoReturn:
             click.echo(problem, err=True)
     else:
         text = err.text(lang) if isinstance(err, UserError) else err
-        click.echo(f"{'Error' if lang == 'en' else 'Fehler'}: {text}", err=True)
+        click.echo(_("Fehler: {message}", message=text), err=True)
     sys.exit(2)
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from facilitator.cli.context import Settings, pass_settings
+from facilitator.cli.context import Settings, _, pass_settings
 
 examples_option = click.option(
     "--examples",
@@ -34,7 +34,7 @@ def add(settings: Settings, capture_id: str, link: str, examples_dir: Path | Non
     example = example_from_capture(settings.open(), capture_id)
     example.link = check_link(link)
     path = write_example(example, examples_dir)
-    click.echo(f"Praxisbeispiel geschrieben: {path}")
+    click.echo(_("Praxisbeispiel geschrieben: {path}", path=path))
 
 
 @examples.command("list")
@@ -55,6 +55,6 @@ def list_examples(as_json: bool, examples_dir: Path | None) -> None:
         for example in found:
             click.echo(f"{example.title} – {example.organisation} [{example.status}]")
         if not found:
-            click.echo("Noch keine Praxisbeispiele.")
+            click.echo(_("Noch keine Praxisbeispiele."))
     for problem in problems:
         click.echo(problem, err=True)

@@ -5,8 +5,17 @@ from pathlib import Path
 
 import click
 
-from facilitator.cli.context import Settings, output_option, pass_settings, workshop_option
+from facilitator.cli.click_lang import speaking
+from facilitator.cli.context import (
+    Settings,
+    _,
+    ngettext,
+    output_option,
+    pass_settings,
+    workshop_option,
+)
 from facilitator.core.errors import ValidationError
+from facilitator.locale import lazy
 
 # export subcommand -> "module:attribute"; each area adds its line here.
 EXPORT_COMMANDS: dict[str, str] = {
@@ -32,7 +41,7 @@ class _LazyExports(click.Group):
         if cmd_name not in EXPORT_COMMANDS:
             return None
         module, _, attribute = EXPORT_COMMANDS[cmd_name].partition(":")
-        return getattr(importlib.import_module(module), attribute)
+        return speaking(getattr(importlib.import_module(module), attribute))
 
 
 @click.group(cls=_LazyExports)
@@ -56,7 +65,7 @@ def export_json(settings: Settings, output: Path, workshop_id: str | None) -> No
         click.echo(text, nl=False)
         return
     write_text_atomic(output, text)
-    click.echo(f"Geschrieben: {output}")
+    click.echo(_("Geschrieben: {path}", path=output))
 
 
 @click.group("import")
@@ -75,12 +84,19 @@ def import_json(settings: Settings, source: Path) -> None:
         data = json.loads(source.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         raise ValidationError(
-            f"{source}: kein gültiges JSON ({err})", en=f"{source}: not valid JSON ({err})"
+            lazy("{source}: kein gültiges JSON ({err})", source=source, err=err)
         ) from None
     except RecursionError:  # thousands of nested brackets: no export looks like that
         raise ValidationError(
-            f"{source}: zu tief verschachteltes JSON.", en=f"{source}: JSON nested too deeply."
+            lazy("{source}: zu tief verschachteltes JSON.", source=source)
         ) from None
     store = settings.open(create=True)
     new = import_workshop(store, data, str(source))
-    click.echo(f"{new} neue Änderungen importiert aus {source}.")
+    click.echo(
+        ngettext(
+            "{n} neue Änderung importiert aus {source}.",
+            "{n} neue Änderungen importiert aus {source}.",
+            new,
+            source=source,
+        )
+    )

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from facilitator.cli.context import Settings, output_option, pass_settings
+from facilitator.cli.context import Settings, _, ngettext, output_option, pass_settings
 
 
 @click.command("factsheet")
@@ -32,9 +32,16 @@ def factsheet(
         from facilitator.export.factsheet_md import write_factsheet_md
 
         written = write_factsheet_md(sheet, output, lang)
-        click.echo(f"Geschrieben: {output} (+ {len(written) - 1} Diagrammdateien)")
+        click.echo(
+            ngettext(
+                "Geschrieben: {path} (+ {n} Diagrammdatei)",
+                "Geschrieben: {path} (+ {n} Diagrammdateien)",
+                len(written) - 1,
+                path=output,
+            )
+        )
         return
     from facilitator.export.factsheet_docx import write_factsheet_docx
 
     write_factsheet_docx(sheet, output, lang)
-    click.echo(f"Geschrieben: {output}")
+    click.echo(_("Geschrieben: {path}", path=output))

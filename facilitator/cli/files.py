@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from facilitator.cli.context import fail
+from facilitator.cli.context import _, fail
 from facilitator.core.errors import ValidationError
 
 
@@ -27,4 +27,4 @@ def check(paths: tuple[Path, ...], method_dirs: tuple[Path, ...]) -> None:
     problems = check_paths(paths, method_dirs)
     if problems:
         fail(ValidationError(problems[0], problems))
-    click.echo(f"In Ordnung: {', '.join(map(str, paths))}")
+    click.echo(_("In Ordnung: {paths}", paths=", ".join(map(str, paths))))

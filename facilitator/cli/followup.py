@@ -4,7 +4,16 @@ from pathlib import Path
 
 import click
 
-from facilitator.cli.context import Settings, output_option, pass_settings, workshop_option
+from facilitator.cli.context import (
+    Settings,
+    _,
+    current_lang,
+    ngettext,
+    output_option,
+    pass_settings,
+    workshop_option,
+)
+from facilitator.locale import lazy
 
 _OUTPUT = output_option("Zieldatei.")
 
@@ -36,14 +45,14 @@ def next_date(
             start = format_clock(parse_clock(start))
         except ValueError:
             raise UserError(
-                f"--start muss eine Uhrzeit HH:MM sein, nicht {start!r}.",
-                en=f"--start must be a time HH:MM, not {start!r}.",
+                lazy("--start muss eine Uhrzeit HH:MM sein, nicht {start!r}.", start=start)
             ) from None
         fields["next_start"] = start
     if venue is not None:
         fields["next_venue"] = venue
     update_workshop(store, workshop.id, **fields)
-    click.echo(f"Nächster Termin von „{workshop.title}“: {day}" + (f" {start}" if start else ""))
+    when = f"{day} {start}" if start else day
+    click.echo(_("Nächster Termin von „{title}“: {when}", title=workshop.title, when=when))
 
 
 @click.command("ics")
@@ -67,7 +76,8 @@ def export_ics(settings: Settings, output: Path, reminder: str, workshop_id: str
     written = write_invitation(
         store, resolve_workshop(store, workshop_id).id, output, reminder_minutes=minutes
     )
-    click.echo(f"Geschrieben: {output} ({written.day:%d.%m.%Y} {written.start})")
+    day = f"{written.day:%d.%m.%Y}" if current_lang() == "de" else written.day.isoformat()
+    click.echo(_("Geschrieben: {path} ({day} {start})", path=output, day=day, start=written.start))
 
 
 @click.command("contacts")
@@ -84,13 +94,16 @@ def export_contacts(
     from facilitator.store.workshops import resolve_workshop
 
     if series and workshop_id:
-        raise UserError(
-            "Bitte entweder --series oder --workshop angeben, nicht beides.",
-            en="Please give either --series or --workshop, not both.",
-        )
+        raise UserError(lazy("Bitte entweder --series oder --workshop angeben, nicht beides."))
     store = settings.open()
     workshop = None if series else resolve_workshop(store, workshop_id).id
     written = write_contacts(store, workshop, output, settings.lang, series=series)
     click.echo(
-        f"Geschrieben: {output} ({written.shared} von {written.total} Personen mit Einwilligung)"
+        ngettext(
+            "Geschrieben: {path} ({shared} von {n} Person mit Einwilligung)",
+            "Geschrieben: {path} ({shared} von {n} Personen mit Einwilligung)",
+            written.total,
+            path=output,
+            shared=written.shared,
+        )
     )

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from facilitator.cli.context import Settings, output_option, pass_settings, workshop_option
+from facilitator.cli.context import Settings, _, output_option, pass_settings, workshop_option
 
 
 def _kit_options(command):
@@ -56,7 +56,7 @@ def export_runsheet(
 
     store, workshop = _open(settings, template, workshop_id)
     write_runsheet(store, workshop.id, output, lang=lang or settings.lang, template=template)
-    click.echo(f"Geschrieben: {output}")
+    click.echo(_("Geschrieben: {path}", path=output))
 
 
 @click.command("agenda")
@@ -93,7 +93,7 @@ def export_agenda(
         template=template,
         poster_only=poster,
     )
-    click.echo(f"Geschrieben: {output} (QR-Code: {url})")
+    click.echo(_("Geschrieben: {path} (QR-Code: {url})", path=output, url=url))
 
 
 @click.command("signin")
@@ -110,7 +110,7 @@ def export_signin(
 
     store, workshop = _open(settings, template, workshop_id)
     write_signin(store, workshop.id, output, lang=lang or settings.lang, template=template)
-    click.echo(f"Geschrieben: {output}")
+    click.echo(_("Geschrieben: {path}", path=output))
 
 
 @click.command("badges")
@@ -148,4 +148,4 @@ def export_badges(
         layout=layout,
         blank=blank,
     )
-    click.echo(f"Geschrieben: {output}")
+    click.echo(_("Geschrieben: {path}", path=output))

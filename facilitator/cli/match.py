@@ -2,7 +2,7 @@
 
 import click
 
-from facilitator.cli.context import Settings, pass_settings, workshop_option
+from facilitator.cli.context import Settings, _, ngettext, pass_settings, workshop_option
 
 
 @click.command()
@@ -44,28 +44,39 @@ def match(
         click.echo(json.dumps(_as_dict(result), ensure_ascii=False, indent=2))
         return
     for warning in result.warnings:
-        click.echo(f"Warnung: {warning}", err=True)
+        click.echo(_("Warnung: {warning}", warning=warning), err=True)
     for number, (members, score) in enumerate(zip(result.groups, result.cohesion, strict=True)):
         topics = ", ".join(TOPICS[t].get(lang) for t in shared_topics(members) if t in TOPICS)
         span = span_km(members)
-        facts = [f"{len(members)} Organisationen", f"Ähnlichkeit {german_decimal(score)}"]
+        similarity = german_decimal(score) if lang == "de" else f"{score:.2f}"
+        facts = [
+            ngettext("{n} Organisation", "{n} Organisationen", len(members)),
+            _("Ähnlichkeit {score}", score=similarity),
+        ]
         if span is not None:
-            facts.append(f"höchstens {span:.0f} km auseinander")
-        click.echo(f"Gruppe {number + 1} ({', '.join(facts)}):")
+            km = f"{span:.0f}"
+            facts.append(_("höchstens {km} km auseinander", km=km))
+        click.echo(_("Gruppe {number} ({facts}):", number=number + 1, facts=", ".join(facts)))
         if topics:
-            click.echo(f"  Gemeinsame Themen: {topics}")
+            click.echo(_("  Gemeinsame Themen: {topics}", topics=topics))
         for org in members:
             shown = org.municipality and org.municipality.casefold() not in org.name.casefold()
             place = f" – {org.municipality}" if shown else ""
             click.echo(f"  {org.name}{place}")
     if result.pairs:
-        click.echo("\nBiete/Suche-Paare:")
+        click.echo("\n" + _("Biete/Suche-Paare:"))
     for pair in result.pairs:
         topic = TOPICS[pair.topic].get(lang) if pair.topic in TOPICS else ""
         reason = pair_reason(pair, lang, topic)
         click.echo(
-            f"  {pair.offer_org} bietet „{pair.offer_text}“ → {pair.request_org} sucht "
-            f"„{pair.request_text}“ ({reason})"
+            _(
+                "  {offer_org} bietet „{offer}“ → {request_org} sucht „{request}“ ({reason})",
+                offer_org=pair.offer_org,
+                offer=pair.offer_text,
+                request_org=pair.request_org,
+                request=pair.request_text,
+                reason=reason,
+            )
         )
 
 

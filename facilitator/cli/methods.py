@@ -5,8 +5,9 @@ from pathlib import Path
 
 import click
 
-from facilitator.cli.context import Settings, output_option, pass_settings
+from facilitator.cli.context import Settings, ngettext, output_option, pass_settings
 from facilitator.core.errors import NotFound, UserError
+from facilitator.locale import gettext, lazy
 
 
 @click.command("methods")
@@ -43,30 +44,33 @@ def methods(
 
     lang = lang or settings.lang
     if print_kit and output is None:
-        raise UserError(
-            "Für --print bitte eine Zieldatei angeben: -o Methodenkoffer.docx",
-            en="For --print please give a target file: -o method-kit.docx",
-        )
+        raise UserError(lazy("Für --print bitte eine Zieldatei angeben: -o Methodenkoffer.docx"))
     if output is not None and not print_kit:
-        raise UserError("-o gehört zu --print.", en="-o belongs to --print.")
+        raise UserError(lazy("-o gehört zu --print."))
     cards = load_methods(method_dirs)
     selected = list(cards.values())
     if card_id:
         if card_id not in cards:
             similar = ", ".join(hit.card.id for hit in search(selected, card_id)[:3])
-            hint = f" Meinten Sie: {similar}?" if similar else ""
-            hint_en = f" Did you mean: {similar}?" if similar else ""
-            raise NotFound(
-                f"Eine Methode „{card_id}“ gibt es nicht.{hint}",
-                en=f"There is no method “{card_id}”.{hint_en}",
-            )
+            if similar:
+                raise NotFound(
+                    lazy(
+                        "Eine Methode „{card}“ gibt es nicht. Meinten Sie: {similar}?",
+                        card=card_id,
+                        similar=similar,
+                    )
+                )
+            raise NotFound(lazy("Eine Methode „{card}“ gibt es nicht.", card=card_id))
         selected = [cards[card_id]]
     if phase:
         key = resolve(phase, METHOD_PHASES)
         if key is None:
             raise UserError(
-                f"Unbekannte Phase {phase!r}; möglich: {choices(METHOD_PHASES)}.",
-                en=f"Unknown phase {phase!r}; possible: {choices(METHOD_PHASES)}.",
+                lazy(
+                    "Unbekannte Phase {phase!r}; möglich: {allowed}.",
+                    phase=phase,
+                    allowed=choices(METHOD_PHASES),
+                )
             )
         selected = [card for card in selected if card.phase == key]
     scores: dict[str, float] = {}
@@ -83,13 +87,16 @@ def methods(
         from facilitator.export.method_kit import write_method_kit
 
         if not selected:
-            raise UserError(
-                "Keine Karte passt; es wurde nichts geschrieben.",
-                en="No card matches; nothing was written.",
-            )
+            raise UserError(lazy("Keine Karte passt; es wurde nichts geschrieben."))
         write_method_kit(selected, output, lang=lang)
-        count = "1 Karte" if len(selected) == 1 else f"{len(selected)} Karten"
-        click.echo(f"Geschrieben: {output} ({count})")
+        click.echo(
+            ngettext(
+                "Geschrieben: {path} ({n} Karte)",
+                "Geschrieben: {path} ({n} Karten)",
+                len(selected),
+                path=output,
+            )
+        )
         return
     if as_json:
         data = [{**card.to_dict(), **_score(scores, card.id)} for card in selected]
@@ -112,14 +119,16 @@ def _print_table(cards: list, lang: str, query: str | None) -> None:  # list[Met
     console = Console()
     if not cards:
         console.print(
-            f"Keine Methode passt zu „{query}“." if query else "Keine Methoden gefunden.",
+            gettext("Keine Methode passt zu „{query}“.", lang, query=query)
+            if query
+            else gettext("Keine Methoden gefunden.", lang),
+            markup=False,
             highlight=False,
         )
         return
-    de = lang != "en"
     # No frame and single gaps: at 80 columns the frame's cells broke names mid-word.
     table = Table(
-        title=("Methoden" if de else "Methods") + f" ({len(cards)})",
+        title=gettext("Methoden ({n})", lang, n=len(cards)),
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
@@ -129,7 +138,7 @@ def _print_table(cards: list, lang: str, query: str | None) -> None:  # list[Met
     table.add_column("Name", overflow="fold")
     table.add_column("Phase", overflow="fold")
     table.add_column("Min.", no_wrap=True, justify="right")
-    table.add_column("Pers." if de else "People", no_wrap=True, justify="right")
+    table.add_column(gettext("Pers.", lang), no_wrap=True, justify="right")
     for card in cards:
         table.add_row(
             card.id,

@@ -2,7 +2,7 @@
 
 import click
 
-from facilitator.cli.context import Settings, pass_settings
+from facilitator.cli.context import Settings, _, pass_settings
 
 
 @click.group()
@@ -28,7 +28,7 @@ def list_orgs(settings: Settings, as_json: bool) -> None:
         click.echo(json.dumps([asdict(o) for o in found], ensure_ascii=False, indent=2))
         return
     if not found:
-        click.echo("Noch keine Organisationen.")
+        click.echo(_("Noch keine Organisationen."))
     for org in found:
         kind = ORG_TYPES.get(org.org_type or "sonstige", ORG_TYPES["sonstige"]).get(settings.lang)
         place = f", {org.municipality}" if org.municipality else ""
@@ -37,8 +37,9 @@ def list_orgs(settings: Settings, as_json: bool) -> None:
     from facilitator.geo import place_warning
 
     for org in found:
-        if org.municipality and (warning := place_warning(org.municipality)):
-            click.echo(f"Warnung: {org.name}: {warning}", err=True)
+        warning = org.municipality and place_warning(org.municipality, lang=settings.lang)
+        if warning:
+            click.echo(_("Warnung: {name}: {warning}", name=org.name, warning=warning), err=True)
 
 
 @orgs.command("merge")
@@ -56,7 +57,7 @@ def merge(settings: Settings, duplicate: str, keep: str) -> None:
     store = settings.open()
     dup, kept = lookup_organisation(store, duplicate), lookup_organisation(store, keep)
     merge_organisations(store, dup.id, kept.id)
-    click.echo(f"Zusammengeführt: „{dup.name}“ → „{kept.name}“.")
+    click.echo(_("Zusammengeführt: „{duplicate}“ → „{kept}“.", duplicate=dup.name, kept=kept.name))
 
 
 @orgs.command("pending")
@@ -67,9 +68,7 @@ def pending(settings: Settings) -> None:
 
     found = list_pending(settings.open())
     if not found:
-        click.echo(
-            "Keine Organisationen warten." if settings.lang != "en" else "No organisations wait."
-        )
+        click.echo(_("Keine Organisationen warten."))
     for org in found:
         click.echo(f"{org.id[:8]}  {org.name}")
 
@@ -92,6 +91,4 @@ def accept(settings: Settings, names: tuple[str, ...]) -> None:
         for org in found:
             accept_organisation(store, org.id)
     for org in found:
-        click.echo(
-            f"Angenommen: „{org.name}“." if settings.lang != "en" else f"Accepted: “{org.name}”."
-        )
+        click.echo(_("Angenommen: „{name}“.", name=org.name))

@@ -6,13 +6,15 @@ import click
 
 from facilitator.cli.context import (
     Settings,
+    _,
     confirm,
-    current_lang,
+    ngettext,
     pass_settings,
     workshop_option,
 )
 from facilitator.cli.examples import examples_option
 from facilitator.core.models import Participant
+from facilitator.locale import gettext, lazy, lazy_plural
 
 
 @click.group()
@@ -36,8 +38,7 @@ def import_csv(settings: Settings, csv_file: Path, workshop_id: str | None) -> N
         raw = csv_file.read_bytes()
     except OSError as err:
         raise ValidationError(
-            f"{csv_file}: lässt sich nicht lesen ({err.strerror})",
-            en=f"{csv_file}: cannot be read ({err.strerror})",
+            lazy("{path}: lässt sich nicht lesen ({reason})", path=csv_file, reason=err.strerror)
         ) from None
     try:
         text = raw.decode("utf-8")
@@ -46,19 +47,24 @@ def import_csv(settings: Settings, csv_file: Path, workshop_id: str | None) -> N
             text = raw.decode("cp1252", errors="strict")  # Excel on Windows
         except UnicodeDecodeError:
             raise ValidationError(
-                f"{csv_file}: keine Textdatei (UTF-8 oder Windows-1252); "
-                "bitte in Excel als „CSV UTF-8“ speichern.",
-                en=(
-                    f"{csv_file}: not a text file (UTF-8 or Windows-1252); please save it "
-                    f"in Excel as “CSV UTF-8”."
-                ),
+                lazy(
+                    "{path}: keine Textdatei (UTF-8 oder Windows-1252); "
+                    "bitte in Excel als „CSV UTF-8“ speichern.",
+                    path=csv_file,
+                )
             ) from None
     rows = parse_participants_csv(text, str(csv_file))
     store = settings.open()
     workshop = resolve_workshop(store, workshop_id)
     result = import_participants(store, workshop.id, rows)
     click.echo(
-        f"{result.added} Teilnehmende neu, {result.updated} aktualisiert in „{workshop.title}“."
+        ngettext(
+            "{n} teilnehmende Person neu, {updated} aktualisiert in „{title}“.",
+            "{n} Teilnehmende neu, {updated} aktualisiert in „{title}“.",
+            result.added,
+            updated=result.updated,
+            title=workshop.title,
+        )
     )
 
 
@@ -72,16 +78,12 @@ def list_participants(settings: Settings, workshop_id: str | None) -> None:
 
     store = settings.open()
     for person in query(store, resolve_workshop(store, workshop_id).id):
-        consent = "Einwilligung" if person.consent else "—"
+        consent = _("Einwilligung") if person.consent else "—"
         # the id's start names the person for merge/delete when two share a name
         click.echo(
             f"{person.id[:8]}  {person.name:30} {person.organisation:30} "
             f"{person.org_type:12} {consent}"
         )
-
-
-def _say(de: str, en: str) -> None:
-    click.echo(en if current_lang() == "en" else de)
 
 
 @participants.command("add", short_help="Person hinzufügen (--present: spontan gekommen).")
@@ -115,24 +117,31 @@ def add(
 
     if (org_type or municipality.strip()) and not org.strip():
         raise UserError(
-            "--type und --municipality gehören zu einer Organisation: bitte auch --org angeben.",
-            en="--type and --municipality belong to an organisation: please give --org too.",
+            lazy(
+                "--type und --municipality gehören zu einer Organisation: bitte auch --org angeben."
+            )
         )
     kind = resolve_org_type(org_type) if org_type else None
     if org_type and kind is None:
         raise UserError(
-            f"Unbekannter Typ {org_type!r}; erlaubt: {choices(ORG_TYPES)}.",
-            en=f"Unknown type {org_type!r}; allowed: {choices(ORG_TYPES)}.",
+            lazy(
+                "Unbekannter Typ {org_type!r}; erlaubt: {allowed}.",
+                org_type=org_type,
+                allowed=choices(ORG_TYPES),
+            )
         )
     store = settings.open()
     workshop = resolve_workshop(store, workshop_id)
     twin = find_match(list_participants(store, workshop.id), name, org, email)
     if twin is not None:
         raise UserError(
-            f"{twin.name} ({twin.organisation or '–'}) steht schon auf der Liste (Id "
-            f"{twin.id[:8]}); ändern mit facilitator participants edit.",
-            en=f"{twin.name} ({twin.organisation or '–'}) is already on the list (id "
-            f"{twin.id[:8]}); change with facilitator participants edit.",
+            lazy(
+                "{name} ({organisation}) steht schon auf der Liste (Id {id}); "
+                "ändern mit facilitator participants edit.",
+                name=twin.name,
+                organisation=twin.organisation or "–",
+                id=twin.id[:8],
+            )
         )
     person_id = add_participant(
         store,
@@ -144,10 +153,7 @@ def add(
         email=email,
         present=present,
     )
-    _say(
-        f"Hinzugefügt: {' '.join(name.split())} ({person_id[:8]}).",
-        f"Added: {' '.join(name.split())} ({person_id[:8]}).",
-    )
+    click.echo(_("Hinzugefügt: {name} ({id}).", name=" ".join(name.split()), id=person_id[:8]))
 
 
 @participants.command("merge", short_help="Dublette OTHER in Person KEEP zusammenführen.")
@@ -168,9 +174,14 @@ def merge(settings: Settings, keep: str, other: str, workshop_id: str | None) ->
     kept = find_participant(store, workshop.id, keep)
     dropped = find_participant(store, workshop.id, other)
     merge_participants(store, kept.id, dropped.id)
-    _say(
-        f"Zusammengeführt: {dropped.name} ({dropped.id[:8]}) → {kept.name} ({kept.id[:8]}).",
-        f"Merged: {dropped.name} ({dropped.id[:8]}) → {kept.name} ({kept.id[:8]}).",
+    click.echo(
+        _(
+            "Zusammengeführt: {dropped} ({dropped_id}) → {kept} ({kept_id}).",
+            dropped=dropped.name,
+            dropped_id=dropped.id[:8],
+            kept=kept.name,
+            kept_id=kept.id[:8],
+        )
     )
 
 
@@ -190,11 +201,13 @@ def delete(settings: Settings, person: str, workshop_id: str | None) -> None:
     store = settings.open()
     found = find_participant(store, resolve_workshop(store, workshop_id).id, person)
     delete_participant(store, found.id)
-    _say(
-        f"Von der Liste genommen: {found.name} ({found.id[:8]}); endgültig löschen: "
-        "facilitator participants erase.",
-        f"Taken off the list: {found.name} ({found.id[:8]}); to erase for good: "
-        "facilitator participants erase.",
+    click.echo(
+        _(
+            "Von der Liste genommen: {name} ({id}); endgültig löschen: "
+            "facilitator participants erase.",
+            name=found.name,
+            id=found.id[:8],
+        )
     )
 
 
@@ -231,9 +244,6 @@ def _report_lines(report: dict, lang: str) -> list[str]:
     from facilitator.core.dates import format_date
     from facilitator.core.timeformat import local_time_text as when
 
-    def t(de: str, en: str) -> str:
-        return en if lang == "en" else de
-
     lines = []
     for entry in report["entries"]:
         row, shop = entry["participant"], entry["workshop"]
@@ -242,29 +252,33 @@ def _report_lines(report: dict, lang: str) -> list[str]:
         )
         for key in _FIELDS:
             lines.append(f"  {key}: {row.get(key) if row.get(key) is not None else ''}")
-        given = when(row.get("consent_given_at"), lang) or t("Datum unbekannt", "date unknown")
+        given = when(row.get("consent_given_at"), lang) or gettext("Datum unbekannt", lang)
         source = row.get("consent_source") or "–"
         if row.get("consent_withdrawn_at"):
             withdrawn = when(row["consent_withdrawn_at"], lang)
-            state = t(
-                f"widerrufen am {withdrawn} (erteilt: {given})",
-                f"withdrawn {withdrawn} (given: {given})",
+            state = gettext(
+                "widerrufen am {withdrawn} (erteilt: {given})",
+                lang,
+                withdrawn=withdrawn,
+                given=given,
             )
         elif row.get("consent"):
-            state = t(f"erteilt am {given}, Quelle {source}", f"given {given}, source {source}")
+            state = gettext("erteilt am {given}, Quelle {source}", lang, given=given, source=source)
         else:
-            state = t("keine", "none")
-        lines.append(f"  {t('Einwilligung', 'Consent')}: {state}")
+            state = gettext("keine", lang)
+        consent = gettext("Einwilligung", lang)
+        lines.append(f"  {consent}: {state}")
         for item in entry["consent_history"]:
-            what = t("erteilt", "given") if item["consent"] else t("widerrufen", "withdrawn")
-            origin = f"{t('Quelle', 'source')}: {item['source'] or '–'}"
+            what = gettext("erteilt", lang) if item["consent"] else gettext("widerrufen", lang)
+            origin = gettext("Quelle: {source}", lang, source=item["source"] or "–")
             if item["text_version"]:
-                origin += f", {t('Text', 'text')} {item['text_version']}"
+                origin += gettext(", Text {version}", lang, version=item["text_version"])
             lines.append(f"    {when(item['at'], lang)}: {what} ({origin})")
         for version, text in entry["consent_texts"].items():
             lines.append(f"  Text {version}: {text}")
         named = entry["submissions"]
-        lines.append(f"  {t('Beiträge mit Namen', 'Named contributions')}: {len(named)}")
+        label = gettext("Beiträge mit Namen", lang)
+        lines.append(f"  {label}: {len(named)}")
         lines.extend(f"    [{item['kind']}] {item['text']}" for item in named)
     return lines
 
@@ -298,10 +312,14 @@ def edit(
     found = _people(store, person)
     if len(found) > 1:
         raise UserError(
-            f"{person!r} steht in {len(found)} Workshops; bitte die Id angeben "
-            "(facilitator participants show).",
-            en=f"{person!r} is in {len(found)} workshops; please give the id "
-            "(facilitator participants show).",
+            lazy_plural(
+                "{person!r} steht in {n} Workshop; bitte die Id angeben "
+                "(facilitator participants show).",
+                "{person!r} steht in {n} Workshops; bitte die Id angeben "
+                "(facilitator participants show).",
+                len(found),
+                person=person,
+            )
         )
     target = found[0]
     fields = {
@@ -314,8 +332,7 @@ def edit(
             set_consent(store, target.id, consent in ("ja", "yes"), source="paper")
     if consent in ("nein", "no"):
         _forget_in_examples([target], examples_dir, settings.lang, references=False)
-    changed = "Changed" if settings.lang == "en" else "Geändert"
-    click.echo(f"{changed}: {name or target.name}.")
+    click.echo(_("Geändert: {name}.", name=name or target.name))
 
 
 def _forget_in_examples(
@@ -324,13 +341,8 @@ def _forget_in_examples(
     """Take the people's contacts out of the practice examples and say which files changed."""
     from facilitator.practice import forget_people
 
-    said = (
-        "Contact removed from practice example"
-        if lang == "en"
-        else ("Kontakt entfernt aus Praxisbeispiel")
-    )
     for path in forget_people(people, examples_dir, references=references):
-        click.echo(f"{said}: {path}")
+        click.echo(gettext("Kontakt entfernt aus Praxisbeispiel: {path}", lang, path=path))
 
 
 @participants.command("erase", short_help="Person endgültig löschen (Art. 17 DSGVO).")
@@ -344,28 +356,25 @@ def erase(settings: Settings, person: str, yes: bool, examples_dir: Path | None)
 
     store = settings.open()
     found = _people(store, person)
-    en = settings.lang == "en"
     for row in found:
         click.echo(f"{row.name} – {row.organisation or '–'} – {row.email or '–'} ({row.id})")
-    if not yes and not confirm(
-        f"{_entries(len(found), 'de')} endgültig löschen? Das lässt sich nicht rückgängig machen.",
-        f"Erase {_entries(len(found), 'en')} for good? This cannot be undone.",
-    ):
-        click.echo("Nothing erased." if en else "Nichts gelöscht.")
+    question = ngettext(
+        "{n} Eintrag endgültig löschen? Das lässt sich nicht rückgängig machen.",
+        "{n} Einträge endgültig löschen? Das lässt sich nicht rückgängig machen.",
+        len(found),
+    )
+    if not yes and not confirm(question):
+        click.echo(_("Nichts gelöscht."))
         return
-    done = _entries(erase_people(store, found), settings.lang)
+    done = erase_people(store, found)
     click.echo(
-        f"{done} erased; their contributions stay, without names."
-        if en
-        else f"{done} gelöscht; Beiträge bleiben ohne Namen."
+        ngettext(
+            "{n} Eintrag gelöscht; Beiträge bleiben ohne Namen.",
+            "{n} Einträge gelöscht; Beiträge bleiben ohne Namen.",
+            done,
+        )
     )
     _forget_in_examples(found, examples_dir, settings.lang)
-
-
-def _entries(count: int, lang: str) -> str:
-    if lang == "en":
-        return f"{count} entry" if count == 1 else f"{count} entries"
-    return f"{count} Eintrag" if count == 1 else f"{count} Einträge"
 
 
 @click.command()
@@ -389,31 +398,32 @@ def purge(settings: Settings, before: str | None, yes: bool, examples_dir: Path 
         days = privacy_notice().retention_days
         if days is None:
             raise UserError(
-                "Bitte --before DATUM angeben (oder retention_days in privacy.toml).",
-                en="Please give --before DATE (or retention_days in privacy.toml).",
+                lazy("Bitte --before DATUM angeben (oder retention_days in privacy.toml).")
             )
         cutoff = (date.today() - timedelta(days=days)).isoformat()
     else:
         parsed = parse_consent_date(before)
         if parsed is None:
             raise UserError(
-                f"--before {before!r} ist kein Datum wie 2026-01-31 oder 31.01.2026.",
-                en=f"--before {before!r} is not a date like 2026-01-31 or 31.01.2026.",
+                lazy(
+                    "--before {before!r} ist kein Datum wie 2026-01-31 oder 31.01.2026.",
+                    before=before,
+                )
             )
         cutoff = parsed
     store = settings.open()
-    en = settings.lang == "en"
-    if not yes and not confirm(
-        f"Personenbezogene Daten aller Workshops vor dem {cutoff} löschen?",
-        f"Erase the personal data of every workshop before {cutoff}?",
-    ):
-        click.echo("Nothing erased." if en else "Nichts gelöscht.")
+    question = _("Personenbezogene Daten aller Workshops vor dem {day} löschen?", day=cutoff)
+    if not yes and not confirm(question):
+        click.echo(_("Nichts gelöscht."))
         return
     people = purge_people(store, cutoff)
     count = purge_before(store, cutoff)
     click.echo(
-        f"{count} people erased from workshops before {cutoff}."
-        if en
-        else f"{count} Personen aus Workshops vor dem {cutoff} gelöscht."
+        ngettext(
+            "{n} Person aus Workshops vor dem {day} gelöscht.",
+            "{n} Personen aus Workshops vor dem {day} gelöscht.",
+            count,
+            day=cutoff,
+        )
     )
     _forget_in_examples(people, examples_dir, settings.lang)

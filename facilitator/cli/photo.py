@@ -5,6 +5,7 @@ from pathlib import Path
 import click
 
 from facilitator.cli.context import Settings, pass_settings, workshop_option
+from facilitator.locale import lazy
 
 
 @click.group("photo")
@@ -37,11 +38,9 @@ def add(
 
     for path in files:
         if not path.is_file():
-            raise UserError(
-                f"Die Datei {path} gibt es nicht.", en=f"The file {path} does not exist."
-            )
+            raise UserError(lazy("Die Datei {path} gibt es nicht.", path=path))
         if path.stat().st_size > MAX_UPLOAD:  # refused before it is read into memory
-            raise UserError(f"{path}: größer als 25 MB.", en=f"{path}: larger than 25 MB.")
+            raise UserError(lazy("{path}: größer als 25 MB.", path=path))
     store = settings.open()
     workshop = resolve_workshop(store, workshop_id)
     item_id = find_item(store, workshop.id, item).id if item else None

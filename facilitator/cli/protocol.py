@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from facilitator.cli.context import Settings, output_option, pass_settings, workshop_option
+from facilitator.cli.context import Settings, _, output_option, pass_settings, workshop_option
 
 
 @click.command("protocol")
@@ -58,4 +58,4 @@ def export_protocol(
         fmt=fmt,
         photos=not no_photos,
     )
-    click.echo(f"Geschrieben: {output}")
+    click.echo(_("Geschrieben: {path}", path=output))

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from facilitator.cli.context import Settings, output_option, pass_settings, workshop_option
+from facilitator.cli.context import Settings, _, output_option, pass_settings, workshop_option
 from facilitator.net import DEFAULT_PORT
 
 
@@ -50,19 +50,21 @@ async def _serve(store, host: str, port: int, workshop, show_secrets: bool) -> N
 
     server = await start_participant_server(store, host, port, workshop.id)
     urls = server.join_urls(workshop.join_code or "")
-    click.echo(f"Teilnahme-Server für „{workshop.title}“ läuft.")
-    click.echo(f"Zugangscode: {workshop.join_code}")
+    click.echo(_("Teilnahme-Server für „{title}“ läuft.", title=workshop.title))
+    click.echo(_("Zugangscode: {code}", code=workshop.join_code))
     for url in urls:
-        click.echo(f"Link: {url}")
+        click.echo(_("Link: {url}", url=url))
     # The projector page is opened on this laptop; its token opens that view only.
     local = "127.0.0.1" if host in ("0.0.0.0", "", "::") else host
-    click.echo(f"Beamer: http://{local}:{server.port}{projector_path(store)}")
+    projector = f"http://{local}:{server.port}{projector_path(store)}"
+    click.echo(_("Beamer: {url}", url=projector))
     click.echo(qr_text(urls[0]))
     # Secrets only on request and far from the QR code: this terminal may be projected.
     if show_secrets:
-        click.echo(f"Moderations-Schlüssel (Header X-Moderator-Secret): {moderator_secret(store)}")
-    click.echo("Zweiter Laptop: facilitator sync code (auf dem eigenen Bildschirm).", err=True)
-    click.echo("Beenden mit Strg+C.", err=True)
+        secret = moderator_secret(store)
+        click.echo(_("Moderations-Schlüssel (Header X-Moderator-Secret): {secret}", secret=secret))
+    click.echo(_("Zweiter Laptop: facilitator sync code (auf dem eigenen Bildschirm)."), err=True)
+    click.echo(_("Beenden mit Strg+C."), err=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -74,7 +76,7 @@ async def _serve(store, host: str, port: int, workshop, show_secrets: bool) -> N
         await stop.wait()
     finally:
         await server.stop()
-        click.echo("Teilnahme-Server beendet.", err=True)
+        click.echo(_("Teilnahme-Server beendet."), err=True)
 
 
 @click.command()

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import click
 
-from facilitator.cli.context import Settings, pass_settings
+from facilitator.cli.context import Settings, _, pass_settings
 from facilitator.core.errors import UserError
+from facilitator.locale import lazy
 from facilitator.net import SYNC_PORT
 
 
@@ -18,8 +19,11 @@ def _listen_address(text: str) -> tuple[str, int]:
     host, sep, port = text.rpartition(":")
     if not sep or not port.isdigit() or not 0 <= int(port) <= 65535:
         raise UserError(
-            f"--listen erwartet HOST:PORT, z. B. 0.0.0.0:{SYNC_PORT}, nicht {text!r}.",
-            en=f"--listen expects HOST:PORT, e.g. 0.0.0.0:{SYNC_PORT}, not {text!r}.",
+            lazy(
+                "--listen erwartet HOST:PORT, z. B. 0.0.0.0:{port}, nicht {text!r}.",
+                port=SYNC_PORT,
+                text=text,
+            )
         )
     return host or "0.0.0.0", int(port)
 
@@ -27,19 +31,30 @@ def _listen_address(text: str) -> tuple[str, int]:
 def _port_problem(err: OSError, host: str, port: int) -> UserError:
     if err.errno == errno.EADDRINUSE:
         return UserError(
-            f"Port {port} auf {host} ist schon belegt (läuft dort schon ein Server?).",
-            en=f"Port {port} on {host} is already taken (is a server running there?).",
+            lazy(
+                "Port {port} auf {host} ist schon belegt (läuft dort schon ein Server?).",
+                port=port,
+                host=host,
+            )
         )
     return UserError(
-        f"Port {port} auf {host} lässt sich nicht öffnen: {err.strerror or err}.",
-        en=f"Port {port} on {host} cannot be opened: {err.strerror or err}.",
+        lazy(
+            "Port {port} auf {host} lässt sich nicht öffnen: {reason}.",
+            port=port,
+            host=host,
+            reason=err.strerror or err,
+        )
     )
 
 
 def _report(status, pulled: int, pushed: int) -> None:
     clock = datetime.now().strftime("%H:%M:%S")
-    detail = f"{pulled} geholt, {pushed} gesendet" if status.connected else status.message
+    detail = _counts(pulled, pushed) if status.connected else status.message
     click.echo(f"{clock} {status.label} – {detail}")
+
+
+def _counts(pulled: int, pushed: int) -> str:
+    return _("{pulled} geholt, {pushed} gesendet", pulled=pulled, pushed=pushed)
 
 
 @click.group(invoke_without_command=True)
@@ -78,17 +93,16 @@ def sync(
     settings: Settings = ctx.ensure_object(Settings)
     if peer and listen:
         raise UserError(
-            "Bitte nur eins angeben: --peer URL --code CODE oder --listen HOST:PORT.",
-            en="Please give only one: --peer URL --code CODE or --listen HOST:PORT.",
+            lazy("Bitte nur eins angeben: --peer URL --code CODE oder --listen HOST:PORT.")
         )
     if listen:
         host, port = _listen_address(listen)
         store = settings.open(create=True)
 
         def ready(url: str, pairing: str) -> None:
-            click.echo(f"Sync-Adresse: {url}")
-            click.echo(f"Pairing-Code: {pairing}")
-            click.echo("Auf dem anderen Laptop: facilitator sync --peer ADRESSE --code CODE")
+            click.echo(_("Sync-Adresse: {url}", url=url))
+            click.echo(_("Pairing-Code: {code}", code=pairing))
+            click.echo(_("Auf dem anderen Laptop: facilitator sync --peer ADRESSE --code CODE"))
 
         try:
             asyncio.run(service.serve(store, host, port, ready))
@@ -105,9 +119,9 @@ def sync(
     assert store is not None
     if once:
         pulled, pushed = asyncio.run(service.sync_once(store, peer, code))
-        click.echo(f"{pulled} geholt, {pushed} gesendet")
+        click.echo(_counts(pulled, pushed))
         return
-    click.echo(f"Gleiche ab mit {peer} (Strg+C beendet).")
+    click.echo(_("Gleiche ab mit {peer} (Strg+C beendet).", peer=peer))
     try:
         asyncio.run(service.follow(store, peer, code, interval, _report))
     except KeyboardInterrupt:
@@ -123,9 +137,10 @@ def code_command(settings: Settings, port: int) -> None:
     from facilitator.sync.pairing import pairing_code
 
     store = settings.open(create=True)
-    click.echo(f"Sync-Adresse: https://{reachable_host('')}:{port}")
-    click.echo(f"Pairing-Code: {pairing_code(store)}")
-    click.echo("Nicht projizieren: der Code erlaubt Lesen und Ändern aller Daten.")
+    url = f"https://{reachable_host('')}:{port}"
+    click.echo(_("Sync-Adresse: {url}", url=url))
+    click.echo(_("Pairing-Code: {code}", code=pairing_code(store)))
+    click.echo(_("Nicht projizieren: der Code erlaubt Lesen und Ändern aller Daten."))
 
 
 def _exists(settings: Settings) -> bool:

@@ -2,7 +2,8 @@
 
 import click
 
-from facilitator.cli.context import Settings, pass_settings, workshop_option
+from facilitator.cli.context import Settings, _, ngettext, pass_settings, workshop_option
+from facilitator.locale import lazy
 
 
 @click.command()
@@ -84,13 +85,19 @@ def list_workshops(settings: Settings, as_json: bool) -> None:
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
         return
     if not found:
-        click.echo("Noch keine Workshops. Anlegen mit: facilitator new TITEL --agenda VORLAGE")
+        click.echo(_("Noch keine Workshops. Anlegen mit: facilitator new TITEL --agenda VORLAGE"))
         return
     for row in found:
+        counts = ", ".join(
+            (
+                ngettext("{n} Punkt", "{n} Punkte", row["items"]),
+                ngettext("{n} teilnehmende Person", "{n} Teilnehmende", row["participants"]),
+                ngettext("{n} Eintrag", "{n} Einträge", row["captures"]),
+            )
+        )
         click.echo(
             f"{row['id'][:8]}  {row['date'] or '—':10}  {row['start'] or '':5}  {row['title']}"
-            f"  ({row['items']} Punkte, {row['participants']} Teilnehmende, "
-            f"{row['captures']} Einträge)"
+            f"  ({counts})"
         )
 
 
@@ -129,10 +136,9 @@ def edit(
     typed["date"] = date_
     if all(value is None for value in typed.values()):
         raise UserError(
-            "Nichts zu ändern: bitte mindestens eine Angabe nennen (--help zeigt alle).",
-            en="Nothing to change: please give at least one detail (--help lists them).",
+            lazy("Nichts zu ändern: bitte mindestens eine Angabe nennen (--help zeigt alle).")
         )
     store = settings.open()
     found = resolve_workshop(store, workshop_id)
     changed = edit_details(store, found.id, today_of(store), **typed)
-    click.echo(f"Geändert ({found.title}): {', '.join(changed)}")
+    click.echo(_("Geändert ({title}): {fields}", title=found.title, fields=", ".join(changed)))

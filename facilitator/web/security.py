@@ -151,7 +151,7 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
         return problem(request, exc.status, message)
     except Exception:
         log.exception("error while answering %s %s", request.method, request.path)
-        return problem(request, 500, T("internal", "de"))
+        return problem(request, 500, T("internal", lang))
 
 
 async def add_security_headers(request: web.Request, response: web.StreamResponse) -> None:

@@ -31,7 +31,7 @@ def test_start_answer_results_stop_list(db_path) -> None:
         {"option": "Ulm", "count": 1},
     ]
     text = run(db_path, "activity", "results").output
-    assert "Wohin? (offen; 1 Antworten)" in text and "Ulm" in text
+    assert "Wohin? (offen; 1 Antwort)" in text and "Ulm" in text
     assert run(db_path, "activity", "stop").exit_code == 0
     listed = run(db_path, "activity", "list").output
     assert activity_id[:8] in listed and "offen" not in listed and "Auswahl" in listed

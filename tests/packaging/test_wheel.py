@@ -117,3 +117,16 @@ def test_demo_seeds_from_the_wheel(venv: Path, run) -> None:
         "print(len(list_items(store, seed_demo(store))))\n"
     )
     assert int(run(venv / "python", "-c", script)) >= 5
+
+
+def test_both_languages_from_the_wheel(venv: Path, run) -> None:
+    # the gettext catalogues are package data: without them --lang en would print German
+    # and click's help English
+    run(venv / "facilitator", "new", "Nord", "--agenda", "vernetzungsworkshop")
+    assert "(10 items, 0 participants, 0 entries)" in run(
+        venv / "facilitator", "--lang", "en", "list"
+    )
+    german_help = run(venv / "facilitator", "list", "--help")
+    assert "Aufruf:" in german_help and "Diese Hilfe zeigen und beenden." in german_help
+    english_help = run(venv / "facilitator", "--lang", "en", "list", "--help")
+    assert "List the workshops in the database, the newest first." in english_help
