@@ -1,7 +1,10 @@
 """Provides the projection tables' columns and the schema version.
 
-Kept apart from the migrations so that opening an up-to-date database never imports
-sqlite-utils (which loads numpy when it is installed: about 0.1–0.2 s of start-up).
+Kept apart from the migrations' bodies; opening an up-to-date database never imports
+sqlite-utils (which loads numpy when it is installed: about 0.1–0.2 s of start-up):
+store/db.py asks store/schema.py which named steps are pending, with one query.
+Each column here must be created by a step of store/schema.py (a test checks it on a
+new database and on every release's database).
 Projection tables carry a `clocks` column: the merge stamp (hlc@node) of the op
 that last set each field, so ops from the other laptop apply last-writer-wins per
 field, in any order.
