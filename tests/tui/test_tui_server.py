@@ -34,6 +34,10 @@ def _runner(monkeypatch: pytest.MonkeyPatch, start) -> None:
     monkeypatch.setitem(sys.modules, RUNNER, module)
 
 
+async def _no_sync() -> None:
+    return None
+
+
 async def _settle(pilot, app) -> None:
     """Wait until the app has started its server or given up on it."""
     await eventually(lambda: app.server is not None or app.server_problem is not None, pilot=pilot)
@@ -152,6 +156,7 @@ async def test_a_server_that_fails_to_start_is_one_sentence(monkeypatch, store, 
 
     _runner(monkeypatch, start)
     app = create_app(store, workshop_id, join_code="ABCDEF1234")
+    app._start_sync_server = _no_sync  # its sync port would listen on every address
     async with app.run_test(size=(80, 24)) as pilot:
         await _settle(pilot, app)
         await pilot.press("f8")
@@ -173,6 +178,7 @@ async def test_no_qr_code_before_the_server_serves(monkeypatch, store, workshop_
 
     _runner(monkeypatch, start)
     app = create_app(store, workshop_id, join_code="ABCDEF1234")
+    app._start_sync_server = _no_sync  # its sync port would listen on every address
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f8")
         app.screen.refresh_data()
