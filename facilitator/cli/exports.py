@@ -7,6 +7,7 @@ import click
 
 from facilitator.cli.context import Settings, output_option, pass_settings, workshop_option
 from facilitator.core.errors import ValidationError
+from facilitator.core.untrusted import too_deep
 
 # export subcommand -> "module:attribute"; each area adds its line here.
 EXPORT_COMMANDS: dict[str, str] = {
@@ -72,15 +73,19 @@ def import_json(settings: Settings, source: Path) -> None:
     from facilitator.store.exchange import import_workshop
 
     try:
-        data = json.loads(source.read_text(encoding="utf-8"))
+        text = source.read_text(encoding="utf-8")
+        # An export nests a few levels; deeper is not one (and, unchecked, would be the
+        # interpreter's recursion limit, which differs between Python versions).
+        deep = too_deep(text)
+        data = None if deep else json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         raise ValidationError(
             f"{source}: kein gültiges JSON ({err})", en=f"{source}: not valid JSON ({err})"
         ) from None
-    except RecursionError:  # thousands of nested brackets: no export looks like that
+    if deep:
         raise ValidationError(
             f"{source}: zu tief verschachteltes JSON.", en=f"{source}: JSON nested too deeply."
-        ) from None
+        )
     store = settings.open(create=True)
     new = import_workshop(store, data, str(source))
     click.echo(f"{new} neue Änderungen importiert aus {source}.")
