@@ -11,15 +11,24 @@ import pytest
 from tests.conftest import PROJECT
 
 # What a build reads: the package, the folders setup.py maps into it, the metadata.
-SOURCES = ["facilitator", "methods", "agendas", "setup.py", "pyproject.toml", "README.md"]
+SOURCES = [
+    "facilitator",
+    "methods",
+    "agendas",
+    "setup.py",
+    "pyproject.toml",
+    "README.md",
+    "LICENSE",
+]
 
 
-def run_checked(args: list, cwd: Path, env: dict[str, str]) -> str:
+def run_checked(args: list, cwd: Path, env: dict[str, str], *, stderr: bool = False) -> str:
+    """Run a command that must succeed; return its output (and its errors, if asked)."""
     result = subprocess.run(
         [str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=240
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
+    return result.stdout + result.stderr if stderr else result.stdout
 
 
 @pytest.fixture(scope="session")
@@ -38,9 +47,9 @@ def venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     wheels = root / "dist"
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
-    run_checked(
-        [*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", wheels, source], root, env
-    )
+    # -v: the build backend's own output, where setuptools prints its warnings
+    build = [*pip, "wheel", "-v", "--no-deps", "--no-build-isolation", "-w", wheels, source]
+    (root / "build.log").write_text(run_checked(build, root, env, stderr=True))
     (wheel,) = wheels.glob("facilitator-*.whl")
     (root / "wheel-path").write_text(str(wheel))
     venv = root / "venv"
@@ -82,3 +91,9 @@ def run(venv: Path, tmp_path: Path):
 def wheel(venv: Path) -> Path:
     """The wheel file the virtual environment was installed from."""
     return Path((venv.parent.parent / "wheel-path").read_text())
+
+
+@pytest.fixture(scope="session")
+def build_log(venv: Path) -> str:
+    """What `pip wheel -v` printed while building the wheel (the backend's output too)."""
+    return (venv.parent.parent / "build.log").read_text()

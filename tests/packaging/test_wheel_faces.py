@@ -72,6 +72,15 @@ def test_the_wheel_holds_every_shipped_file(wheel: Path) -> None:
     assert "facilitator/web/static/join.js" in shipped
 
 
+def test_the_build_gives_no_deprecation_warning(build_log: str, wheel: Path) -> None:
+    lowered = build_log.lower()
+    assert "running bdist_wheel" in lowered  # the backend's own output is there to check
+    assert "deprecat" not in lowered, build_log[-4000:]
+    assert "would be ignored" not in lowered  # a data folder setuptools would drop
+    metadata = zipfile.ZipFile(wheel).read("facilitator-0.1.0.dist-info/METADATA").decode()
+    assert "License-Expression: MIT" in metadata and "License-File: LICENSE" in metadata
+
+
 def test_serve_answers_the_join_page_its_files_and_the_projector(
     venv: Path, run, tmp_path: Path
 ) -> None:
