@@ -6,11 +6,17 @@ and contributors look for them; the wheel carries them as `facilitator.methods` 
 names onto the folders themselves, so an edited card shows at once.
 """
 
-from setuptools import find_packages, setup
+from setuptools import find_namespace_packages, setup
 
 SHIPPED_FOLDERS = {"facilitator.methods": "methods", "facilitator.agendas": "agendas"}
 
+# Namespace discovery: data folders without __init__.py (web/static, activity_sets, locale)
+# are packages too, so their files ship and setuptools does not warn that it would drop them.
+PACKAGES = find_namespace_packages(
+    include=["facilitator", "facilitator.*"], exclude=["*.__pycache__"]
+)
+
 setup(
-    packages=[*find_packages(include=["facilitator", "facilitator.*"]), *SHIPPED_FOLDERS],
+    packages=[*PACKAGES, *SHIPPED_FOLDERS],
     package_dir=SHIPPED_FOLDERS,
 )

@@ -5,10 +5,13 @@ command line, so each imports it instead of keeping its own copy. Standard libra
 """
 
 import socket
+import sys
 from urllib.parse import quote
 
 DEFAULT_PORT = 8765  # phones (plain HTTP on the venue Wi-Fi; carries no secrets of the laptops)
 SYNC_PORT = 8766  # the other moderator's laptop (TLS, pinned certificate)
+# Connections the system queues before a server accepts them (both ports; one place to raise).
+LISTEN_BACKLOG = 128
 
 
 def lan_addresses() -> list[str]:
@@ -42,3 +45,38 @@ def reachable_host(host: str) -> str:
 def join_url(host: str, port: int, code: str) -> str:
     """Return the URL a phone opens: http://HOST:PORT/j/CODE."""
     return f"http://{host}:{port}/j/{quote(code)}"
+
+
+def bind_options(platform: str = sys.platform) -> list[tuple[int, int, int]]:
+    """Return the socket options (level, option, value) that make a listening port exclusive.
+
+    POSIX: SO_REUSEADDR lets a restarted server rebind while old connections sit in
+    TIME_WAIT, and still refuses a second listener. Windows: SO_REUSEADDR would let a
+    second process bind the same port (so "port busy, take the next" never happened and
+    two servers shared 8765); SO_EXCLUSIVEADDRUSE refuses it.
+    """
+    if platform == "win32":
+        # ~SO_REUSEADDR is how Windows defines it, where Python does not name it
+        exclusive = getattr(socket, "SO_EXCLUSIVEADDRUSE", ~socket.SO_REUSEADDR)
+        return [(socket.SOL_SOCKET, exclusive, 1)]
+    return [(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)]
+
+
+def listen_socket(host: str, port: int, backlog: int = LISTEN_BACKLOG) -> socket.socket:
+    """Return a non-blocking TCP socket listening on host:port (0: any free port) alone.
+
+    Raises OSError when the port is taken or not allowed; nothing is left open then.
+    """
+    host = host or "0.0.0.0"  # one IPv4 socket for "all addresses": phones use IPv4
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        for level, option, value in bind_options():
+            sock.setsockopt(level, option, value)
+        sock.bind((host, port))
+        sock.listen(backlog)
+        sock.setblocking(False)
+    except BaseException:
+        sock.close()
+        raise
+    return sock

@@ -143,3 +143,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if Path(item.fspath).parent.name in _APP_TESTS:
             item.add_marker(pytest.mark.slow)
+
+
+# Signals a process cannot catch (SIGKILL) and POSIX signals sent to a child exist only
+# off Windows; such tests are marked so the rest of the suite collects and runs there.
+POSIX_ONLY = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals (SIGKILL, SIGINT)")

@@ -110,8 +110,25 @@ def main(ctx: click.Context, db_path: str | None, lang: str) -> None:
         ctx.invoke(LazyGroup.get_command(main, ctx, "app"))  # type: ignore[arg-type]
 
 
+def tolerate_any_encoding() -> None:
+    """Write a character the output's encoding lacks as "?" instead of failing.
+
+    A Windows console or a redirected file may be cp1252, which has no "→": the work
+    is done when the line is printed, so an encoding error must not turn it into a failure.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue  # not a text file (a test's capture, a closed stream)
+        try:
+            reconfigure(errors="replace")
+        except (ValueError, OSError):
+            pass
+
+
 def run() -> None:
     """Entry point that also turns unexpected errors into one line (unless debugging)."""
+    tolerate_any_encoding()
     try:
         main(standalone_mode=True)
     except Exception as err:

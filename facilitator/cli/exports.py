@@ -15,6 +15,7 @@ from facilitator.cli.context import (
     workshop_option,
 )
 from facilitator.core.errors import ValidationError
+from facilitator.core.untrusted import too_deep
 from facilitator.locale import lazy
 
 # export subcommand -> "module:attribute"; each area adds its line here.
@@ -81,15 +82,17 @@ def import_json(settings: Settings, source: Path) -> None:
     from facilitator.store.exchange import import_workshop
 
     try:
-        data = json.loads(source.read_text(encoding="utf-8"))
+        text = source.read_text(encoding="utf-8")
+        # An export nests a few levels; deeper is not one (and, unchecked, would be the
+        # interpreter's recursion limit, which differs between Python versions).
+        deep = too_deep(text)
+        data = None if deep else json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         raise ValidationError(
             lazy("{source}: kein gültiges JSON ({err})", source=source, err=err)
         ) from None
-    except RecursionError:  # thousands of nested brackets: no export looks like that
-        raise ValidationError(
-            lazy("{source}: zu tief verschachteltes JSON.", source=source)
-        ) from None
+    if deep:
+        raise ValidationError(lazy("{source}: zu tief verschachteltes JSON.", source=source))
     store = settings.open(create=True)
     new = import_workshop(store, data, str(source))
     click.echo(

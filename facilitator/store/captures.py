@@ -8,25 +8,13 @@ from facilitator.core.fields import TEXT_MAX
 from facilitator.core.models import Capture
 from facilitator.core.rules import check_fields
 from facilitator.store.db import Store
+from facilitator.store.entities import editable_columns
 from facilitator.store.oplog import record
 from facilitator.store.organisations import ensure_organisation
 from facilitator.store.queries import one, rows
 
 MAX_TEXT = TEXT_MAX
-_EDITABLE = {
-    "kind",
-    "text",
-    "topic",
-    "organisation_id",
-    "status",
-    "owner",
-    "due",
-    "votes",
-    "agenda_item_id",
-    "hidden",
-    "rank",
-    "merged_into",
-}
+_EDITABLE = editable_columns("capture")  # declared in store/entities.py
 
 _SELECT = """
     SELECT c.*, coalesce(o.name, '') AS organisation,

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from facilitator.core.errors import DatabaseProblem
 from facilitator.core.hlc import HLC_GLOB, HybridClock
+from facilitator.store import schema
 from facilitator.store.columns import SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = int(os.environ.get("FACILITATOR_BUSY_MS", "5000"))
@@ -142,10 +143,18 @@ def open_store(
                     f"{version}, this version knows {SCHEMA_VERSION}). Please update."
                 ),
             )
-        if version < SCHEMA_VERSION:
-            from facilitator.store.schema import migrate  # sqlite-utils: only to migrate
-
-            migrate(conn)
+        # By name, not by version: a step that landed without a version bump still runs.
+        if schema.unknown_names(conn):
+            raise DatabaseProblem(
+                f"Die Datenbank {path} stammt von einer neueren facilitator-Version "
+                f"(Schritte {', '.join(schema.unknown_names(conn))}). Bitte aktualisieren.",
+                en=(
+                    f"The database {path} comes from a newer facilitator version (steps "
+                    f"{', '.join(schema.unknown_names(conn))}). Please update."
+                ),
+            )
+        if schema.needs_migration(conn):
+            schema.migrate(conn)  # imports sqlite-utils: only when there is something to do
     except sqlite3.DatabaseError as err:
         conn.close()
         raise _explain(err, path) from None

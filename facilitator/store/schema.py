@@ -1,4 +1,13 @@
-"""Provides the database schema: numbered migrations (sqlite-utils) of the tables in columns.py.
+"""Provides the database schema as history: named migrations, each applied once, in run order.
+
+Every step is recorded by name in `_sqlite_migrations` (sqlite-utils' table) and applied
+exactly once, in the order declared here, whatever `PRAGMA user_version` says: several
+branches once added steps that all stamped version 3, and a version gate in front of
+them skipped them on users' databases. Names are numbered in run order; 0001 is the
+first release's schema (7a78192) as literal SQL and every later step says what it adds,
+so a new database is built by the same steps an old one was upgraded by, never from
+today's column list. Importing this module is cheap: sqlite-utils (which loads numpy)
+is imported only when a step is pending (see `pending_names`, used by store/db.py).
 
 Projection tables carry a `clocks` column: the merge stamp (hlc@node) of the op
 that last set each field, so ops from the other laptop apply last-writer-wins per
@@ -6,13 +15,34 @@ field, in any order. They declare no foreign keys on purpose: ops from the peer
 may arrive before the row they point to; the service layer checks references.
 """
 
+from __future__ import annotations
+
 import sqlite3
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from facilitator.store.columns import COLUMNS, DEFAULTS, SCHEMA_VERSION
+from facilitator.store.columns import SCHEMA_VERSION
+from facilitator.store.schema_sql import ACTIVITIES, PHOTO, RELEASE_7A78192
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+MIGRATION_SET = "facilitator"
+MIGRATIONS_TABLE = "_sqlite_migrations"
+# The steps' names before the history was numbered in run order (issue 22): a database
+# that recorded the old name has had the step, and its record is renamed, not re-run.
+RENAMED = {
+    "0012_org_key": "0003_org_key",
+    "0013_consent": "0004_consent",
+    "0014_photos": "0005_photos",
+    "0019_wifi": "0006_wifi",
+    "0016_activities": "0007_activities",
+}
 
 
-def _import_sqlite_utils():
+def _import_sqlite_utils() -> Any:
     """Import sqlite-utils with numpy and pandas marked missing while it loads.
 
     sqlite-utils imports them (if installed) only to map their number types to
@@ -31,10 +61,78 @@ def _import_sqlite_utils():
     return sqlite_utils
 
 
-_sqlite_utils = _import_sqlite_utils()
-Database, Migrations = _sqlite_utils.Database, _sqlite_utils.Migrations
+@dataclass(frozen=True)
+class Step:
+    """One migration: its recorded name and what it does to the database."""
 
-migrations = Migrations("facilitator")
+    name: str
+    apply: Callable[[Database], None]
+    transactional: bool = True
+
+
+class History:
+    """The migrations in run order: the order in which this file declares them."""
+
+    def __init__(self) -> None:
+        self.steps: list[Step] = []
+
+    def __call__(
+        self, *, name: str, transactional: bool = True
+    ) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+        def register(func: Callable[[Database], None]) -> Callable[[Database], None]:
+            if name in self.names:
+                raise ValueError(f"migration {name} is declared twice")
+            self.steps.append(Step(name, func, transactional))
+            return func
+
+        return register
+
+    @property
+    def names(self) -> list[str]:
+        return [step.name for step in self.steps]
+
+
+migrations = History()
+
+
+def recorded_names(conn: sqlite3.Connection) -> list[str]:
+    """Return the names the database has recorded, as recorded, in the order applied."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
+    ).fetchone()
+    if not exists:
+        return []
+    found = conn.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY id",
+        [MIGRATION_SET],
+    ).fetchall()
+    return [row[0] for row in found]
+
+
+def applied_names(conn: sqlite3.Connection) -> list[str]:
+    """Return the names the database has recorded as applied (old names mapped to new)."""
+    return [RENAMED.get(name, name) for name in recorded_names(conn)]
+
+
+def needs_migration(conn: sqlite3.Connection) -> bool:
+    """Whether a step is pending or a record still has its old name (one cheap query)."""
+    recorded = recorded_names(conn)
+    done = {RENAMED.get(name, name) for name in recorded}
+    return any(name in RENAMED for name in recorded) or any(
+        name not in done for name in migrations.names
+    )
+
+
+def pending_names(conn: sqlite3.Connection) -> list[str]:
+    """Return the steps this database has not had, in run order (one cheap query)."""
+    done = set(applied_names(conn))
+    return [name for name in migrations.names if name not in done]
+
+
+def unknown_names(conn: sqlite3.Connection) -> list[str]:
+    """Return recorded steps this version does not know: a newer version made them."""
+    known = set(migrations.names)
+    return [name for name in applied_names(conn) if name not in known]
 
 
 def migrate(conn: sqlite3.Connection) -> None:
@@ -43,9 +141,14 @@ def migrate(conn: sqlite3.Connection) -> None:
     A second process starting at the same time waits for the lock, then finds
     nothing pending.
     """
+    sqlite_utils = _import_sqlite_utils()
+    history = sqlite_utils.Migrations(MIGRATION_SET)
+    for step in migrations.steps:
+        history(name=step.name, transactional=step.transactional)(step.apply)
     conn.execute("BEGIN IMMEDIATE")
     try:
-        migrations.apply(Database(conn))
+        _rename_records(conn)
+        history.apply(sqlite_utils.Database(conn))
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:
@@ -53,61 +156,38 @@ def migrate(conn: sqlite3.Connection) -> None:
         raise
 
 
+def _rename_records(conn: sqlite3.Connection) -> None:
+    if not any(name in RENAMED for name in recorded_names(conn)):
+        return  # also: a new database has no table of records yet
+    for old, new in RENAMED.items():
+        conn.execute(
+            f"UPDATE OR IGNORE {MIGRATIONS_TABLE} SET name = ? "
+            "WHERE migration_set = ? AND name = ?",
+            [new, MIGRATION_SET, old],
+        )
+        conn.execute(
+            f"DELETE FROM {MIGRATIONS_TABLE} WHERE migration_set = ? AND name = ?",
+            [MIGRATION_SET, old],
+        )
+
+
+def _execute_all(db: Database, statements: tuple[str, ...]) -> None:
+    # one statement at a time: executescript would COMMIT the migration's transaction
+    for statement in statements:
+        db.execute(statement)
+
+
 @migrations(name="0001_initial")
 def m0001_initial(db: Database) -> None:
-    """Create the op log, the projections and meta."""
-    db["meta"].create({"key": str, "value": str}, pk="key")
-    db.execute(
-        """CREATE TABLE op (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            uuid TEXT NOT NULL UNIQUE,
-            hlc TEXT NOT NULL,
-            node TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            workshop_id TEXT,
-            payload TEXT NOT NULL,
-            created_at TEXT NOT NULL
-        )"""
-    )
-    db.execute("CREATE INDEX op_workshop ON op(workshop_id)")
-    for table, columns in COLUMNS.items():
-        db[table].create(
-            {"id": str, **columns, "clocks": str},
-            pk="id",
-            defaults={k: v for k, v in DEFAULTS.items() if k in columns},
-        )
-    db["timer_event"].create(
-        {
-            "id": str,
-            "workshop_id": str,
-            "item_id": str,
-            "kind": str,
-            "at_ms": int,
-            "minutes": int,
-            "hlc": str,
-            "node": str,
-        },
-        pk="id",
-    )
-    db["sync_peer"].create(
-        {"node": str, "url": str, "cursor": int, "pushed": int, "last_seen": str}, pk="node"
-    )
-    for table, column in [
-        ("agenda_item", "workshop_id"),
-        ("capture", "workshop_id"),
-        ("participant", "workshop_id"),
-        ("vote", "capture_id"),
-        ("timer_event", "workshop_id"),
-        ("vote", "workshop_id"),
-    ]:
-        db[table].create_index([column])
+    """Create the op log, the projections and meta as the first release had them."""
+    _execute_all(db, RELEASE_7A78192)
 
 
 @migrations(name="0002_series")
 def m0002_series(db: Database) -> None:
     """Add the next date's start time and venue (the follow-up invitation needs them).
 
-    A database created by this version already has them (0001 builds tables from COLUMNS).
+    The first release's schema (0001) has them already; databases from before it did not.
     """
     present = db["workshop"].columns_dict
     for column in ("next_start", "next_venue"):
@@ -115,8 +195,8 @@ def m0002_series(db: Database) -> None:
             db["workshop"].add_column(column, str)
 
 
-@migrations(name="0012_org_key")
-def m0012_org_key(db: Database) -> None:
+@migrations(name="0003_org_key")
+def m0003_org_key(db: Database) -> None:
     """Find organisations by an indexed normalised name (not a scan), and mark pending ones.
 
     `name_key` is derived from the name on each laptop when an op sets it (oplog), so it
@@ -138,13 +218,9 @@ def m0012_org_key(db: Database) -> None:
     )
 
 
-@migrations(name="0013_consent")
-def m0013_consent(db: Database) -> None:
-    """Add consent provenance, the consent texts by version, and erasure tombstones.
-
-    A database created by this version already has the participant columns (0001
-    builds tables from COLUMNS); the tables are new either way.
-    """
+@migrations(name="0004_consent")
+def m0004_consent(db: Database) -> None:
+    """Add consent provenance, the consent texts by version, and erasure tombstones."""
     present = db["participant"].columns_dict
     for column in ("consent_source", "consent_given_at", "consent_withdrawn_at", "client_id"):
         if column not in present:
@@ -163,18 +239,11 @@ def m0013_consent(db: Database) -> None:
     db["participant"].create_index(["client_id"], if_not_exists=True)
 
 
-@migrations(name="0014_photos")
-def m0014_photos(db: Database) -> None:
-    """Add photos (content-addressed JPEGs) and a capture's review order and merge target.
-
-    A database created by this version already has them (0001 builds tables from COLUMNS).
-    """
+@migrations(name="0005_photos")
+def m0005_photos(db: Database) -> None:
+    """Add photos (content-addressed JPEGs) and a capture's review order and merge target."""
     if "photo" not in db.table_names():
-        db["photo"].create(
-            {"id": str, **COLUMNS["photo"], "clocks": str},
-            pk="id",
-            defaults={k: v for k, v in DEFAULTS.items() if k in COLUMNS["photo"]},
-        )
+        _execute_all(db, PHOTO)
     db["photo"].create_index(["workshop_id"], if_not_exists=True)
     present = db["capture"].columns_dict
     for column, kind in (("rank", float), ("merged_into", str)):
@@ -183,28 +252,20 @@ def m0014_photos(db: Database) -> None:
     db["capture"].create_index(["merged_into"], if_not_exists=True)
 
 
-@migrations(name="0019_wifi")
-def m0019_wifi(db: Database) -> None:
-    """Add the venue's Wi-Fi name and password (the QR poster prints them).
-
-    A database created by this version already has them (0001 builds tables from COLUMNS).
-    """
+@migrations(name="0006_wifi")
+def m0006_wifi(db: Database) -> None:
+    """Add the venue's Wi-Fi name and password (the QR poster prints them)."""
     present = db["workshop"].columns_dict
     for column in ("wifi_name", "wifi_password"):
         if column not in present:
             db["workshop"].add_column(column, str)
 
 
-@migrations(name="0016_activities")
-def m0016_activities(db: Database) -> None:
-    """Add the activities, their answers and the Q&A's questions (a new database has them)."""
-    for table in ("activity", "activity_answer", "activity_question"):
-        if not db[table].exists():
-            db[table].create(
-                {"id": str, **COLUMNS[table], "clocks": str},
-                pk="id",
-                defaults={k: v for k, v in DEFAULTS.items() if k in COLUMNS[table]},
-            )
+@migrations(name="0007_activities")
+def m0007_activities(db: Database) -> None:
+    """Add the activities, their answers and the Q&A's questions."""
+    if not db["activity"].exists():
+        _execute_all(db, ACTIVITIES)
     db["activity"].create_index(["workshop_id"], if_not_exists=True)
     db["activity_answer"].create_index(["activity_id"], if_not_exists=True)
     db["activity_question"].create_index(["activity_id"], if_not_exists=True)

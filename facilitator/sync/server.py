@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
-from facilitator.net import reachable_host
+from facilitator.net import LISTEN_BACKLOG, listen_socket, reachable_host
 from facilitator.store.db import Store
 from facilitator.sync.routes import create_sync_app
 from facilitator.sync.tls import server_context
@@ -32,19 +32,26 @@ class SyncServer:
         await self.runner.cleanup()
 
 
-async def start_sync_server(store: Store, host: str, port: int) -> SyncServer:
+async def start_sync_server(
+    store: Store, host: str, port: int, backlog: int = LISTEN_BACKLOG
+) -> SyncServer:
     """Serve the sync routes over TLS on host:port (0: a free port); OSError if taken."""
     context = server_context(store)  # made before binding: a broken key fails early
     app = create_sync_app(store)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
-    site = web.TCPSite(runner, host, port, ssl_context=context, reuse_address=True)
     try:
-        await site.start()
+        sock = listen_socket(host, port, backlog)  # exclusive, also on Windows (net.py)
     except BaseException:
         await runner.cleanup()
         raise
-    bound = next((address[1] for address in runner.addresses), port)
+    try:
+        await web.SockSite(runner, sock, ssl_context=context, backlog=backlog).start()
+    except BaseException:
+        sock.close()
+        await runner.cleanup()
+        raise
+    bound = sock.getsockname()[1]
     return SyncServer(app, runner, host, bound)
 
 

@@ -60,6 +60,7 @@ class FacilitatorApp(SyncLink, App):
         server: bool = True,
         join_host: str | None = None,
         join_code: str | None = None,
+        server_host: str = "0.0.0.0",
         theme: str = "textual-dark",
         first_screen: str | None = None,
     ) -> None:
@@ -74,6 +75,7 @@ class FacilitatorApp(SyncLink, App):
         self.server_note: str | None = None  # "8765 was busy, serving on 8766"
         self.server_port = SERVER_PORT
         self.join_host = join_host
+        self.server_host = server_host  # where the participant server listens
         self.join_code_override = join_code
         self.first_screen = first_screen or ("run" if workshop_id else "start")
         self.data_version = 0
@@ -156,8 +158,9 @@ class FacilitatorApp(SyncLink, App):
             urls = self.server.join_urls(code)
             if urls:
                 return urls[0]
-        if self.server_wanted and self.server is None and self.server_problem:
-            return None  # no server: a QR code would lead nowhere (or to another server)
+        if self.server_wanted and self.server is None:
+            # not (yet) serving: a QR code would lead nowhere (or to another server)
+            return None
         return f"http://{self.join_host or lan_addresses()[0]}:{self.server_port}/j/{code}"
 
     # -- life cycle ----------------------------------------------------------
@@ -173,13 +176,20 @@ class FacilitatorApp(SyncLink, App):
             from facilitator.web.runner import start_participant_server
         except ImportError:
             self.server_problem = self.t("join.no_server")
+            self._refresh_screens()
+            return
+        except Exception as err:  # a broken install (e.g. no web/static): say so, no QR code
+            self.server_problem = self.t("join.server_failed", error=_reason(err))
+            self._refresh_screens()
             return
         # another app (or a second facilitator) on 8765: take the next free port and say
         # so, rather than showing a QR code that leads to someone else's server
         last_error: object = None
         for port in range(SERVER_PORT, SERVER_PORT + PORT_TRIES):
             try:
-                self.server = await start_participant_server(self.store, port=port)
+                self.server = await start_participant_server(
+                    self.store, host=self.server_host, port=port
+                )
             except UserError as err:
                 last_error = err.text(self.lang)
                 continue
@@ -187,14 +197,14 @@ class FacilitatorApp(SyncLink, App):
                 last_error = err.strerror or err
                 continue
             except Exception as err:  # the app must keep working without phones
-                last_error = err
+                self.server_problem = self.t("join.server_failed", error=_reason(err))
                 break
             self.server_port = port
             if port != SERVER_PORT:
                 self.server_note = self.t("join.other_port", busy=SERVER_PORT, port=port)
                 self.say(self.server_note)
             break
-        if self.server is None:
+        if self.server is None and self.server_problem is None:
             self.server_problem = self.t(
                 "join.no_port",
                 first=SERVER_PORT,
@@ -312,3 +322,10 @@ def create_app(
 ) -> FacilitatorApp:
     """Build the app on `store` (options: server, join_host, join_code, theme, first_screen)."""
     return FacilitatorApp(store, workshop_id, lang=lang, now_ms=now_ms, **options)  # type: ignore[arg-type]
+
+
+def _reason(err: BaseException) -> str:
+    """Return why the server did not start, in words (an OSError names its file)."""
+    if isinstance(err, OSError) and err.strerror:
+        return f"{err.strerror}: {err.filename}" if err.filename else err.strerror
+    return str(err) or type(err).__name__

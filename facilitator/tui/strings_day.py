@@ -126,6 +126,13 @@ DAY: dict[str, tuple[str, str]] = {
         "No QR code: ports {first}–{last} are taken ({error}); "
         "please quit the other program and restart the app.",
     ),
+    "join.server_failed": (
+        "Kein QR-Code: Der Teilnehmer-Server startet nicht ({error}); "
+        "bitte facilitator neu installieren.",
+        "No QR code: the participant server does not start ({error}); "
+        "please reinstall facilitator.",
+    ),
+    "join.starting": ("Teilnehmer-Server startet …", "Participant server starting …"),
     "plan.planned_end": ("(laut Plan {end})", "(planned {end})"),
     # day (issue 15): end
 }

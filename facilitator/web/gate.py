@@ -14,10 +14,10 @@ being refused, so many addresses holding idle sockets cannot lock phones out.
 
 import asyncio
 import logging
+import socket
 import time
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
-from typing import Any
 
 from aiohttp import web
 
@@ -181,27 +181,22 @@ async def track(request: web.Request, handler: Handler) -> web.StreamResponse:
         gate.done(request.protocol, connection)
 
 
-class GatedSite(web.TCPSite):
-    """A TCPSite whose connections pass the gate (TCPSite.start, with the factory wrapped)."""
+async def serve_gated(
+    runner: web.BaseRunner, sock: socket.socket, gate: ConnectionGate, backlog: int
+) -> asyncio.Server:
+    """Serve the runner's app on `sock`, every connection passing the gate first.
 
-    def __init__(self, runner: web.BaseRunner, host: str, port: int, gate: ConnectionGate) -> None:
-        super().__init__(runner, host, port, reuse_address=True)
-        self.gate = gate
+    Public API only: the runner's `server` makes aiohttp's protocol for a connection, and
+    the event loop's own server accepts on the socket we bound (exclusively, see net.py).
+    """
+    handler = runner.server
+    if handler is None:
+        raise RuntimeError("runner.setup() must run before serving")
 
-    async def start(self) -> None:
-        await web.BaseSite.start(self)  # registers the site with the runner
-        server = self._runner.server
-        assert server is not None
+    def factory() -> GatedProtocol:
+        return GatedProtocol(gate, handler())
 
-        def factory() -> Any:
-            return GatedProtocol(self.gate, server())
-
-        loop = asyncio.get_running_loop()
-        self._server = await loop.create_server(
-            factory, self._host, self._port, backlog=self._backlog, reuse_address=True
-        )
-        sockets = self._server.sockets
-        self._bound_port = sockets[0].getsockname()[1] if sockets else self._port
+    return await asyncio.get_running_loop().create_server(factory, sock=sock, backlog=backlog)
 
 
 def raise_descriptor_limit(wanted: int = 8192) -> int:

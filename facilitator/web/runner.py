@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
-from facilitator.net import DEFAULT_PORT, join_url, lan_addresses
+from facilitator.net import DEFAULT_PORT, LISTEN_BACKLOG, join_url, lan_addresses, listen_socket
 from facilitator.store.db import Store
 from facilitator.web.app import create_app
 from facilitator.web.caps import Caps
@@ -17,8 +17,8 @@ from facilitator.web.gate import (
     GATE,
     ConnectionGate,
     ConnectionLimits,
-    GatedSite,
     raise_descriptor_limit,
+    serve_gated,
 )
 from facilitator.web.keys import CAPS, HUB
 from facilitator.web.security import RateLimits
@@ -36,6 +36,7 @@ class ParticipantServer:
     runner: web.AppRunner
     host: str
     port: int
+    listener: asyncio.Server | None = None
     stopped: bool = False
 
     def join_urls(self, code: str) -> list[str]:
@@ -63,6 +64,8 @@ class ParticipantServer:
         self.stopped = True
         await self.app[GATE].stop()
         await self.app[HUB].stop()
+        if self.listener is not None:
+            self.listener.close()  # no new connections; cleanup ends the open ones
         await asyncio.wait_for(self.runner.cleanup(), timeout=2 * STOP_SECONDS + 0.5)
 
 
@@ -77,6 +80,7 @@ async def start_participant_server(
     rate_limits: RateLimits | None = None,
     caps: Caps | None = None,
     connection_limits: ConnectionLimits | None = None,
+    backlog: int = LISTEN_BACKLOG,
 ) -> ParticipantServer:
     """Start the server in the running loop; port 0 picks a free port.
 
@@ -107,9 +111,8 @@ async def start_participant_server(
         keepalive_timeout=limits.idle_seconds,
     )
     await runner.setup()
-    site = GatedSite(runner, host, port, gate)
     try:
-        await site.start()
+        sock = listen_socket(host, port, backlog)
     except OSError as err:
         await runner.cleanup()
         from facilitator.core.errors import UserError
@@ -118,9 +121,12 @@ async def start_participant_server(
             f"Port {port} auf {host} ist belegt oder nicht erlaubt ({err.strerror}).",
             en=f"Port {port} on {host} is taken or not allowed ({err.strerror}).",
         ) from None
+    try:
+        listener = await serve_gated(runner, sock, gate, backlog)
+    except BaseException:
+        sock.close()
+        await runner.cleanup()
+        raise
     gate.start()
-    bound = port
-    for address in runner.addresses:
-        bound = address[1]
-        break
-    return ParticipantServer(app, runner, host, bound)
+    bound = sock.getsockname()[1]
+    return ParticipantServer(app, runner, host, bound, listener)

@@ -120,3 +120,13 @@ def test_import_of_5000_deep_json_is_one_sentence(tmp_path: Path) -> None:
     result = _run(tmp_path / "f.db", "import", "json", str(path))
     assert result.exit_code == 2
     assert result.output.strip() == f"{path}: zu tief verschachteltes JSON."
+
+
+@pytest.mark.parametrize("depth", [100, 900])
+def test_the_depth_limit_is_ours_on_every_python(tmp_path: Path, depth: int) -> None:
+    """Within every interpreter's recursion limit, yet deeper than any export: refused."""
+    path = tmp_path / "deep.json"
+    path.write_text('{"a": ' * depth + "1" + "}" * depth, encoding="utf-8")
+    result = _run(tmp_path / "f.db", "import", "json", str(path))
+    assert result.exit_code == 2
+    assert result.output.strip() == f"{path}: zu tief verschachteltes JSON."

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AGENDA, PYTHON, cli_env
+from tests.conftest import AGENDA, POSIX_ONLY, PYTHON, cli_env
 
 CAPTURER = textwrap.dedent("""
     import sys
@@ -34,6 +34,7 @@ def _new_workshop(env: dict[str, str], title: str) -> None:
 
 
 @pytest.mark.slow
+@POSIX_ONLY
 def test_sigkill_mid_stream_loses_no_acknowledged_capture(db_path: Path) -> None:
     env = cli_env(db_path)
     _new_workshop(env, "Crash")

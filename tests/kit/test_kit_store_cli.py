@@ -36,7 +36,7 @@ def test_migration_adds_wifi_to_an_older_database(tmp_path: Path) -> None:
     conn = sqlite3.connect(path)  # make it look like a database from before 0019
     conn.execute("ALTER TABLE workshop DROP COLUMN wifi_name")
     conn.execute("ALTER TABLE workshop DROP COLUMN wifi_password")
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0019_wifi'")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0006_wifi'")
     conn.execute("PRAGMA user_version = 2")
     conn.commit()
     conn.close()

@@ -84,7 +84,7 @@ def test_migration_fills_the_key_of_existing_organisations(tmp_path):
     # back to schema 2: no key column, no index, migration 0012 not applied
     old.conn.execute("DROP INDEX organisation_name_key")
     old.conn.execute("ALTER TABLE organisation DROP COLUMN name_key")
-    old.conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0012_org_key'")
+    old.conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0003_org_key'")
     old.conn.execute("PRAGMA user_version = 2")
     old.close()
     store = open_store(path)

@@ -34,6 +34,10 @@ def _runner(monkeypatch: pytest.MonkeyPatch, start) -> None:
     monkeypatch.setitem(sys.modules, RUNNER, module)
 
 
+async def _no_sync() -> None:
+    return None
+
+
 async def _settle(pilot, app) -> None:
     """Wait until the app has started its server or given up on it."""
     await eventually(lambda: app.server is not None or app.server_problem is not None, pilot=pilot)
@@ -124,3 +128,64 @@ async def test_without_the_server_module(monkeypatch, store, workshop_id):
         # no server, no QR code that leads nowhere: one sentence instead
         assert "nicht verfügbar" in str(app.screen.query_one("#join-url").content)
         assert not str(app.screen.query_one("#join-qr").content).strip()
+
+
+async def test_a_broken_install_says_so_where_the_qr_code_would_be(monkeypatch, store, workshop_id):
+    # A wheel without web/static: importing the server fails with FileNotFoundError.
+    broken = types.ModuleType(RUNNER)
+
+    def missing(name: str):
+        raise FileNotFoundError(2, "No such file or directory", "/site/facilitator/web/static")
+
+    broken.__getattr__ = missing
+    monkeypatch.setitem(sys.modules, RUNNER, broken)
+    app = create_app(store, workshop_id, join_code="ABCDEF1234")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot, app)
+        await pilot.press("f8")
+        app.screen.tick()
+        shown = str(app.screen.query_one("#join-url").content)
+        assert shown.startswith("Kein QR-Code: Der Teilnehmer-Server startet nicht")
+        assert "web/static" in shown and "8765" not in shown
+        assert not str(app.screen.query_one("#join-qr").content).strip()
+
+
+async def test_a_server_that_fails_to_start_is_one_sentence(monkeypatch, store, workshop_id):
+    async def start(store_arg, host="0.0.0.0", port=8765):
+        raise ValueError("No directory exists at '/site/facilitator/web/static'")
+
+    _runner(monkeypatch, start)
+    app = create_app(store, workshop_id, join_code="ABCDEF1234")
+    app._start_sync_server = _no_sync  # its sync port would listen on every address
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot, app)
+        await pilot.press("f8")
+        app.screen.tick()
+        shown = str(app.screen.query_one("#join-url").content)
+        assert "startet nicht (No directory exists" in shown
+        assert not str(app.screen.query_one("#join-qr").content).strip()
+
+
+async def test_no_qr_code_before_the_server_serves(monkeypatch, store, workshop_id):
+    import asyncio
+
+    server = FakeServer()
+    ready = asyncio.Event()
+
+    async def start(store_arg, host="0.0.0.0", port=8765):
+        await ready.wait()
+        return server
+
+    _runner(monkeypatch, start)
+    app = create_app(store, workshop_id, join_code="ABCDEF1234")
+    app._start_sync_server = _no_sync  # its sync port would listen on every address
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f8")
+        app.screen.refresh_data()
+        assert not str(app.screen.query_one("#join-qr").content).strip()
+        assert "startet" in str(app.screen.query_one("#join-url").content)
+        ready.set()
+        await _settle(pilot, app)
+        app.screen.tick()
+        await eventually(lambda: str(app.screen.query_one("#join-qr").content).strip(), pilot=pilot)
+        assert str(app.screen.query_one("#join-url").content).endswith(":8765/j/ABCDEF1234")

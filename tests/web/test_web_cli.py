@@ -11,7 +11,7 @@ import pytest
 
 from facilitator.export.qr import write_qr
 from facilitator.web.runner import join_url
-from tests.conftest import cli_env
+from tests.conftest import POSIX_ONLY, cli_env
 
 pytestmark = pytest.mark.slow
 
@@ -70,6 +70,7 @@ def test_write_qr_round_trip(tmp_path):
     assert decode(tmp_path / "q.png") == url
 
 
+@POSIX_ONLY  # Ctrl+C as SIGINT
 def test_serve_prints_urls_code_and_qr_and_stops_on_ctrl_c(store, workshop_id, code, db_path):
     store.close()
     port = free_port()

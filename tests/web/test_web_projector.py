@@ -15,7 +15,7 @@ from facilitator.store.activities import answer_activity, reveal_results, start_
 from facilitator.store.timer import start_or_pause
 from facilitator.web.projector import projector_path
 from facilitator.web.secrets import moderator_secret
-from tests.conftest import cli_env
+from tests.conftest import POSIX_ONLY, cli_env
 from tests.web.conftest import MOD_SECRET, XSS
 
 
@@ -102,6 +102,7 @@ async def test_stream_sends_the_new_stage_after_an_answer(client, store, worksho
     response.close()
 
 
+@POSIX_ONLY  # Ctrl+C as SIGINT
 @pytest.mark.slow
 def test_serve_prints_the_beamer_url(store, workshop_id, db_path) -> None:
     from tests.web.test_web_cli import free_port

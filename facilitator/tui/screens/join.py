@@ -47,6 +47,8 @@ class JoinScreen(BaseScreen):
             self.query_one("#join-qr", Static).update("")
             self.query_one("#join-code", Label).update("")
             problem = self.fapp.server_problem if self.fapp.workshop_id else None
+            if problem is None and self.fapp.workshop_id and self.fapp.server_wanted:
+                problem = self.t("join.starting")  # the QR code follows once it serves
             self.query_one("#join-url", Label).update(problem or self.t("no_workshop"))
             return
         if url != self._url:
