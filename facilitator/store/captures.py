@@ -8,13 +8,25 @@ from facilitator.core.fields import TEXT_MAX
 from facilitator.core.models import Capture
 from facilitator.core.rules import check_fields
 from facilitator.store.db import Store
-from facilitator.store.entities import editable_columns
 from facilitator.store.oplog import record
 from facilitator.store.organisations import ensure_organisation
 from facilitator.store.queries import one, rows
 
 MAX_TEXT = TEXT_MAX
-_EDITABLE = editable_columns("capture")  # declared in store/entities.py
+_EDITABLE = {
+    "kind",
+    "text",
+    "topic",
+    "organisation_id",
+    "status",
+    "owner",
+    "due",
+    "votes",
+    "agenda_item_id",
+    "hidden",
+    "rank",
+    "merged_into",
+}
 
 _SELECT = """
     SELECT c.*, coalesce(o.name, '') AS organisation,

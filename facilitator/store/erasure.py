@@ -15,12 +15,10 @@ import json
 import sqlite3
 from typing import Any
 
-from facilitator.store.entities import personal_columns
-
 ERASE_KIND = "participant.erase"
 PURGE_KIND = "workshop.purge"  # every person of a past workshop, and the names on its captures
 # Fields of a participant op that identify the person; removed from every payload.
-PERSONAL_FIELDS = personal_columns("participant")  # declared in store/entities.py
+PERSONAL_FIELDS = ("name", "email", "client_id", "organisation_id")
 _CLEARED = (
     "name",
     "email",
