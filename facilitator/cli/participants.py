@@ -4,6 +4,7 @@ from pathlib import Path
 
 import click
 
+from facilitator.cli.claims import claim, claims
 from facilitator.cli.context import (
     Settings,
     confirm,
@@ -260,6 +261,11 @@ def _report_lines(report: dict, lang: str) -> list[str]:
             origin = f"{t('Quelle', 'source')}: {item['source'] or '–'}"
             if item["text_version"]:
                 origin += f", {t('Text', 'text')} {item['text_version']}"
+            if item.get("claim"):
+                origin += t(
+                    f", Anmeldung {item['claim'][:8]} von der Moderation bestätigt",
+                    f", registration {item['claim'][:8]} confirmed by the moderators",
+                )
             lines.append(f"    {when(item['at'], lang)}: {what} ({origin})")
         for version, text in entry["consent_texts"].items():
             lines.append(f"  Text {version}: {text}")
@@ -417,3 +423,8 @@ def purge(settings: Settings, before: str | None, yes: bool, examples_dir: Path 
         else f"{count} Personen aus Workshops vor dem {cutoff} gelöscht."
     )
     _forget_in_examples(people, examples_dir, settings.lang)
+
+
+# the claims (issue 23.1) live in their own module, this one is long; same group
+participants.add_command(claims)
+participants.add_command(claim)

@@ -19,6 +19,8 @@ ERASE_KIND = "participant.erase"
 PURGE_KIND = "workshop.purge"  # every person of a past workshop, and the names on its captures
 # Fields of a participant op that identify the person; removed from every payload.
 PERSONAL_FIELDS = ("name", "email", "client_id", "organisation_id")
+# What a claim (store/claims.py) holds about a person: forgotten once it is decided.
+CLAIM_PERSONAL = ("name", "email", "client_id", "organisation", "municipality")
 _CLEARED = (
     "name",
     "email",
@@ -66,6 +68,9 @@ def scrub_incoming(
     if kind.startswith("participant.") and kind != ERASE_KIND:
         if is_erased(conn, payload.get("id")) or _is_purged(conn, workshop_id):
             return scrub_payload(payload)
+    personal = any(k in payload for k in CLAIM_PERSONAL)
+    if kind.startswith("claim.") and personal and _claim_forgotten(conn, payload):
+        return scrub_claim(payload)
     if kind.startswith("capture.") and _is_purged(conn, workshop_id):
         return {k: ("" if k in ("author", "owner") else v) for k, v in payload.items()}
     return payload
@@ -126,6 +131,11 @@ def apply_erase(conn: sqlite3.Connection, participant_id: str, erased_at: str) -
     name, workshop_id = (row[0], row[1]) if row is not None else (None, None)
     if name:
         _anonymise_submissions(conn, workshop_id, name)
+    claims = conn.execute("SELECT id FROM claim WHERE participant_id = ?", [participant_id])
+    for (claim_id,) in claims.fetchall():
+        forget_claim(conn, claim_id)
+    # nobody is left to claim: the erase op does this on both laptops alike
+    conn.execute("UPDATE claim SET deleted = 1 WHERE participant_id = ?", [participant_id])
 
 
 def _anonymise_submissions(conn: sqlite3.Connection, workshop_id: str, name: str) -> None:
@@ -168,3 +178,41 @@ def _rewrite(conn: sqlite3.Connection, seq: int, payload: dict[str, Any]) -> Non
         "UPDATE op SET payload = ? WHERE seq = ?",
         [json.dumps(payload, ensure_ascii=False, separators=(",", ":")), seq],
     )
+
+
+def scrub_claim(payload: dict[str, Any]) -> dict[str, Any]:
+    """Return a claim op's payload without what it says about a person (marked scrubbed)."""
+    clean = {k: v for k, v in payload.items() if k not in CLAIM_PERSONAL}
+    clean["_erased"] = 1
+    return clean
+
+
+def _claim_forgotten(conn: sqlite3.Connection, payload: dict[str, Any]) -> bool:
+    """True if an arriving claim op is about a decided claim or an erased person."""
+    if payload.get("status") not in (None, "open"):
+        return True  # the decision itself: what the claim said goes with it
+    if is_erased(conn, payload.get("participant_id")):
+        return True
+    row = conn.execute(
+        "SELECT status, participant_id FROM claim WHERE id = ?", [payload.get("id")]
+    ).fetchone()
+    return row is not None and (row[0] != "open" or is_erased(conn, row[1]))
+
+
+def forget_claim(conn: sqlite3.Connection, claim_id: str) -> None:
+    """Clear a decided (or erased person's) claim from its row and from every claim op.
+
+    Accepted, the person's record holds the data now; rejected, nobody should: either
+    way the copy in the claim goes, so erasure never has to look for it.
+    """
+    assignments = ", ".join(f"{k} = NULL" for k in CLAIM_PERSONAL)
+    conn.execute(f"UPDATE claim SET {assignments} WHERE id = ?", [claim_id])
+    ops = conn.execute(
+        "SELECT seq, payload FROM op WHERE kind LIKE 'claim.%' "
+        "AND json_extract(payload, '$.id') = ?",
+        [claim_id],
+    ).fetchall()
+    for seq, raw in ops:
+        payload = json.loads(raw)
+        if any(k in payload for k in CLAIM_PERSONAL):
+            _rewrite(conn, seq, scrub_claim(payload))

@@ -21,6 +21,7 @@ from facilitator.store.erasure import (
     PURGE_KIND,
     apply_erase,
     apply_purge,
+    forget_claim,
     scrub_incoming,
 )
 from facilitator.store.op_check import check_ops
@@ -144,6 +145,8 @@ def apply_op(conn: sqlite3.Connection, op: Op) -> None:
                 "UPDATE organisation SET name_key = ? WHERE id = ?",
                 [name_key(_stored_name(conn, str(payload["id"]))), str(payload["id"])],
             )
+        if table == "claim" and fields.get("status") not in (None, "open"):
+            forget_claim(conn, str(payload["id"]))  # decided: its copy of the person goes
     # Other kinds apply nothing; op_check refuses unknown kinds from outside.
 
 

@@ -113,6 +113,8 @@ def person_report(store: Store, people: list[Participant]) -> dict[str, Any]:
                         "source": payload.get("consent_source"),
                         "given_at": payload.get("consent_given_at"),
                         "text_version": payload.get("consent_text_version"),
+                        # a phone's claim a moderator confirmed (issue 23.1)
+                        "claim": payload.get("_claim"),
                     }
                 )
         texts = {

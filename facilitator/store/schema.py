@@ -208,3 +208,16 @@ def m0016_activities(db: Database) -> None:
     db["activity"].create_index(["workshop_id"], if_not_exists=True)
     db["activity_answer"].create_index(["activity_id"], if_not_exists=True)
     db["activity_question"].create_index(["activity_id"], if_not_exists=True)
+
+
+@migrations(name="0030_claims")
+def m0030_claims(db: Database) -> None:
+    """Add claims: phone registrations matching someone the phone did not create (issue 23.1)."""
+    if not db["claim"].exists():
+        db["claim"].create(
+            {"id": str, **COLUMNS["claim"], "clocks": str},
+            pk="id",
+            defaults={k: v for k, v in DEFAULTS.items() if k in COLUMNS["claim"]},
+        )
+    db["claim"].create_index(["workshop_id", "status"], if_not_exists=True)
+    db["claim"].create_index(["participant_id"], if_not_exists=True)

@@ -128,4 +128,33 @@ DAY: dict[str, tuple[str, str]] = {
     ),
     "plan.planned_end": ("(laut Plan {end})", "(planned {end})"),
     # day (issue 15): end
+    # consent (issue 23.1): phone registrations that match someone the phone did not create
+    "key.claims": ("Anmeldungen prüfen", "Review claims"),
+    "claims.none": ("Keine offenen Anmeldungen vom Telefon.", "No open claims from phones."),
+    "claims.pick": (
+        "Offene Anmeldungen vom Telefon – welche prüfen?",
+        "Open claims from phones – which one to review?",
+    ),
+    "claims.line": ("{typed}  →  beansprucht: {matches}", "{typed}  →  claims: {matches}"),
+    "claims.consent": ("Einwilligung", "consent"),
+    "claims.decide": (
+        "Telefon-Anmeldung „{typed}“ passt zu „{matches}“. Was tun?",
+        "Phone registration “{typed}” matches “{matches}”. What to do?",
+    ),
+    "claims.accept": (
+        "Übernehmen: der Eintrag wird so, wie das Telefon ihn angibt",
+        "Accept: the entry becomes what the phone typed",
+    ),
+    "claims.separate": ("Als neue Person anlegen", "Add as a new person"),
+    "claims.reject": ("Ablehnen: nichts ändert sich", "Reject: nothing changes"),
+    "claims.accepted": ("Übernommen für {matches}.", "Accepted for {matches}."),
+    "claims.separated": ("{name} als neue Person angelegt.", "{name} added as a new person."),
+    "claims.rejected": (
+        "Abgelehnt; {matches} bleibt unverändert.",
+        "Rejected; {matches} stays unchanged.",
+    ),
+    "participants.claims_open": (
+        "{count} offene Telefon-Anmeldung(en): o prüft",
+        "{count} open phone claim(s): o reviews",
+    ),
 }

@@ -189,7 +189,7 @@ async def register(request: web.Request) -> web.Response:
     if caps.registration_blocked(workshop_id, phone, _address(request)):
         raise caps.refuse("registration_address", 429, T("cap_registrations", lang))
     try:
-        register_participant(
+        outcome = register_participant(
             store,
             workshop_id,
             derived_id(workshop_id, "participant", phone),
@@ -204,12 +204,25 @@ async def register(request: web.Request) -> web.Response:
     except UserError as err:
         raise bad_request(err.text(lang_of(request))) from None
     caps.registered(workshop_id, phone, _address(request))
-    lines = [
-        T("registered", lang, name=" ".join(name.split())),
-        T("registered_consent" if consent else "registered_no_consent", lang),
-    ]
+    said = " ".join(name.split())
+    if outcome == "claim":  # nothing of the listed person changes until a moderator confirms
+        lines = [
+            T("registered_claim", lang, name=said),
+            T("registered_claim_consent" if consent else "registered_no_consent", lang),
+        ]
+    else:
+        lines = [
+            T("registered", lang, name=said),
+            T("registered_consent" if consent else "registered_no_consent", lang),
+        ]
     if as_json:
-        return web.json_response({"ok": True, "consent": consent, "message": " ".join(lines)})
+        return web.json_response(
+            {
+                "ok": True,
+                "consent": consent and outcome != "claim",
+                "message": " ".join(lines),
+            }
+        )
     snap = request.app[HUB].snapshot(workshop_id, lang)
     page = views.message_page(snap, code=join_code(request) or "", lang=lang, lines=lines)
     return web.Response(text=page, content_type="text/html")

@@ -239,6 +239,17 @@ T = Catalog(
         "beamer_open": ("Jetzt auf dem Telefon antworten", "Answer on your phone now"),
         "beamer_closed": ("Abgeschlossen", "Closed"),
         "beamer_no_answers": ("Noch keine Antworten.", "No answers yet."),
+        # issue 23.1: a registration that matches someone this phone did not create
+        "registered_claim": (
+            "Danke, {name}! Ihre Anmeldung passt zu einem Eintrag auf der Teilnehmerliste; "
+            "die Moderation bestätigt sie.",
+            "Thank you, {name}! Your registration matches an entry on the participant "
+            "list; the moderators will confirm it.",
+        ),
+        "registered_claim_consent": (
+            "Ihre Einwilligung gilt, sobald die Moderation die Anmeldung bestätigt hat.",
+            "Your consent applies once the moderators have confirmed the registration.",
+        ),
     }
 )
 

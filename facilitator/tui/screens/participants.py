@@ -13,6 +13,7 @@ from facilitator.core.models import Participant
 from facilitator.core.participants_csv import parse_participants_csv
 from facilitator.core.taxonomy import ORG_TYPES
 from facilitator.core.timeformat import local_time_text
+from facilitator.store.claims import Claim, decide_claim, list_claims
 from facilitator.store.organisations import list_organisations
 from facilitator.store.participant_admin import (
     add_walk_in,
@@ -49,6 +50,7 @@ class ParticipantsScreen(BaseScreen):
         Binding("i", "import_csv", "key.import", show=False),
         Binding("g", "groups", "key.groups", show=False),
         Binding("E", "erase", "key.erase", key_display="⇧E", show=False),
+        Binding("o", "claims", "key.claims", show=False),  # the count line says "o" when open
     ]
 
     def __init__(self) -> None:
@@ -106,14 +108,16 @@ class ParticipantsScreen(BaseScreen):
             )
         if self.people:
             table.move_cursor(row=min(max(row, 0), len(self.people) - 1))
-        self.query_one("#participants-count", Label).update(
-            self.t(
-                "participants.count",
-                count=len(self.people),
-                present=sum(p.present for p in self.people),
-                consent=sum(1 for p in self.people if p.consent),
-            )
+        counted = self.t(
+            "participants.count",
+            count=len(self.people),
+            present=sum(p.present for p in self.people),
+            consent=sum(1 for p in self.people if p.consent),
         )
+        open_claims = len(list_claims(self.store, self.workshop_id))
+        if open_claims:  # the moderators see at once that a phone claims someone
+            counted += " · " + self.t("participants.claims_open", count=open_claims)
+        self.query_one("#participants-count", Label).update(counted)
 
     def selected(self) -> Participant | None:
         row = self.table.cursor_row
@@ -299,3 +303,44 @@ class ParticipantsScreen(BaseScreen):
             self.say(err.text(self.fapp.lang), error=True)
             return
         self.say(self.t("participants.imported", count=count))
+
+    def _claim_text(self, claim: Claim) -> str:
+        typed = ", ".join(filter(None, [claim.name, claim.organisation, claim.email]))
+        if claim.consent:
+            typed += f" ({self.t('claims.consent')})"
+        return typed
+
+    def action_claims(self) -> None:
+        """Review the phones' claims on listed people: accept, add as new, or reject."""
+        if self.workshop_id is None:
+            return
+        claims = {c.id: c for c in list_claims(self.store, self.workshop_id)}
+        if not claims:
+            self.say(self.t("claims.none"))
+            return
+        options = [
+            (c.id, self.t("claims.line", typed=self._claim_text(c), matches=c.matches))
+            for c in claims.values()
+        ]
+
+        def picked(claim_id: str | None) -> None:
+            if claim_id in claims:
+                self._decide(claims[claim_id])
+
+        self.app.push_screen(PickDialog(self.t("claims.pick"), options), picked)
+
+    def _decide(self, claim: Claim) -> None:
+        said = {"accepted": "claims.accepted", "separate": "claims.separated"}
+        choices = [
+            ("accepted", self.t("claims.accept")),
+            ("separate", self.t("claims.separate")),
+            ("rejected", self.t("claims.reject")),
+        ]
+
+        def decided(decision: str | None) -> None:
+            if decision and self.call_service(decide_claim, claim.id, decision):
+                key = said.get(decision, "claims.rejected")
+                self.say(self.t(key, name=claim.name, matches=claim.matches))
+
+        question = self.t("claims.decide", typed=self._claim_text(claim), matches=claim.matches)
+        self.app.push_screen(PickDialog(question, choices), decided)
