@@ -30,6 +30,7 @@ def import_csv(settings: Settings, csv_file: Path, workshop_id: str | None) -> N
     Einwilligung – oder englisch). Fehlerhafte Zeilen: nichts wird importiert."""
     from facilitator.core.errors import ValidationError
     from facilitator.core.participants_csv import parse_participants_csv
+    from facilitator.store.consent import CONSENT_TEXTS
     from facilitator.store.participant_import import import_participants
     from facilitator.store.workshops import resolve_workshop
 
@@ -54,13 +55,15 @@ def import_csv(settings: Settings, csv_file: Path, workshop_id: str | None) -> N
                     f"in Excel as “CSV UTF-8”."
                 ),
             ) from None
-    rows = parse_participants_csv(text, str(csv_file))
+    rows = parse_participants_csv(text, str(csv_file), CONSENT_TEXTS)
     store = settings.open()
     workshop = resolve_workshop(store, workshop_id)
     result = import_participants(store, workshop.id, rows)
     click.echo(
         f"{result.added} Teilnehmende neu, {result.updated} aktualisiert in „{workshop.title}“."
     )
+    for left in result.left_out:  # one line per person: what the list said but was not taken
+        click.echo(left.text(settings.lang))
 
 
 @participants.command("list")

@@ -11,7 +11,10 @@ with `secure_delete`, and `Store` checkpoints the WAL after an erase commits, so
 the bytes leave the files too.
 """
 
+import hashlib
+import hmac
 import json
+import secrets
 import sqlite3
 from typing import Any
 
@@ -115,6 +118,7 @@ def apply_erase(conn: sqlite3.Connection, participant_id: str, erased_at: str) -
         [participant_id, erased_at],
     )
     if row is not None:
+        _keep_erased_keys(conn, participant_id, erased_at)
         assignments = ", ".join(f"{k} = NULL" for k in _CLEARED)
         conn.execute(
             f"UPDATE participant SET {assignments}, consent = 0, present = 0, deleted = 1 "
@@ -216,3 +220,65 @@ def forget_claim(conn: sqlite3.Connection, claim_id: str) -> None:
         payload = json.loads(raw)
         if any(k in payload for k in CLAIM_PERSONAL):
             _rewrite(conn, seq, scrub_claim(payload))
+
+
+def _fold(text: str | None) -> str:
+    return " ".join(str(text or "").split()).casefold()
+
+
+def _secret(conn: sqlite3.Connection) -> bytes:
+    """This database's key for the erased people's fingerprints (made on first use)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'erasure_key'").fetchone()
+    if row:
+        return bytes.fromhex(row[0])
+    key = secrets.token_bytes(32)
+    conn.execute("INSERT INTO meta(key, value) VALUES ('erasure_key', ?)", [key.hex()])
+    return key
+
+
+def erased_fingerprints(
+    conn: sqlite3.Connection, workshop_id: str, name: str, organisation: str, email: str
+) -> list[str]:
+    """Return the keyed fingerprints a list row is matched by: its e-mail, its name + org.
+
+    A keyed hash, not the words: the tombstone can recognise the person in a re-import
+    without keeping their name or address (and the key never leaves this laptop).
+    """
+    key = _secret(conn)
+    values = [f"email:{_fold(email)}"] if _fold(email) else []
+    if _fold(name):
+        values.append(f"name:{_fold(name)}|{_fold(organisation)}")
+    return [
+        hmac.new(key, f"{workshop_id}:{value}".encode(), hashlib.sha256).hexdigest()
+        for value in values
+    ]
+
+
+def _keep_erased_keys(conn: sqlite3.Connection, participant_id: str, erased_at: str) -> None:
+    """Fingerprint the person before their fields go, so a re-import leaves them out."""
+    row = conn.execute(
+        "SELECT p.workshop_id, p.name, coalesce(o.name, ''), coalesce(p.email, '') "
+        "FROM participant p LEFT JOIN organisation o ON o.id = p.organisation_id "
+        "WHERE p.id = ?",
+        [participant_id],
+    ).fetchone()
+    if row is None or not row[1]:
+        return
+    for fingerprint in erased_fingerprints(conn, row[0], row[1], row[2], row[3]):
+        conn.execute(
+            "INSERT OR IGNORE INTO erased_key(fingerprint, workshop_id, erased_at) "
+            "VALUES (?, ?, ?)",
+            [fingerprint, row[0], erased_at],
+        )
+
+
+def is_erased_row(
+    conn: sqlite3.Connection, workshop_id: str, name: str, organisation: str, email: str
+) -> bool:
+    """True if a list row (CSV) names a person erased from this workshop."""
+    prints = erased_fingerprints(conn, workshop_id, name, organisation, email)
+    if not prints:
+        return False
+    marks = ", ".join("?" * len(prints))
+    found = conn.execute(f"SELECT 1 FROM erased_key WHERE fingerprint IN ({marks})", prints)
+    return found.fetchone() is not None

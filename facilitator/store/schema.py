@@ -221,3 +221,13 @@ def m0030_claims(db: Database) -> None:
         )
     db["claim"].create_index(["workshop_id", "status"], if_not_exists=True)
     db["claim"].create_index(["participant_id"], if_not_exists=True)
+
+
+@migrations(name="0031_erased_keys")
+def m0031_erased_keys(db: Database) -> None:
+    """Add the erased people's keyed fingerprints, so a re-import leaves them out (23.2)."""
+    db["erased_key"].create(
+        {"fingerprint": str, "workshop_id": str, "erased_at": str},
+        pk="fingerprint",
+        if_not_exists=True,
+    )

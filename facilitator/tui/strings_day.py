@@ -153,6 +153,11 @@ DAY: dict[str, tuple[str, str]] = {
         "Abgelehnt; {matches} bleibt unverändert.",
         "Rejected; {matches} stays unchanged.",
     ),
+    "participants.left_out": (
+        "Aus der Liste nicht übernommen:",
+        "Left out of the list:",
+    ),
+    "read.ok": ("OK", "OK"),
     "participants.claims_open": (
         "{count} offene Telefon-Anmeldung(en): o prüft",
         "{count} open phone claim(s): o reviews",

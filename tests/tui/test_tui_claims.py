@@ -2,6 +2,7 @@
 
 from textual.widgets import OptionList
 
+from facilitator.core.participants_csv import parse_participants_csv
 from facilitator.store import Store
 from facilitator.store.claims import list_claims
 from facilitator.store.participants import add_participant, list_participants
@@ -56,3 +57,22 @@ async def test_claims_are_reviewed_on_f6(app, store: Store, workshop_id) -> None
         await pilot.press("o")
         await pilot.pause()
         assert "Keine offenen Anmeldungen" in str(app.screen.query_one("#message").content)
+
+
+async def test_a_reimport_lists_who_it_left_out(app, store: Store, workshop_id, tmp_path) -> None:
+    from facilitator.store.people import erase_people, find_people
+    from facilitator.tui.dialogs.read_text import ReadDialog
+
+    csv = tmp_path / "liste.csv"
+    csv.write_text("Name;E-Mail;Einwilligung\nErika Muster;erika@example.org;ja\n", "utf-8")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6")
+        app.screen.store_rows(parse_participants_csv(csv.read_text("utf-8")))
+        erase_people(store, find_people(store, "Erika Muster"))
+        app.screen.store_rows(parse_participants_csv(csv.read_text("utf-8")))
+        await pilot.pause()
+        assert isinstance(app.screen, ReadDialog)
+        shown = str(app.screen.query_one("#read-lines").render())
+        assert "Erika Muster: nicht importiert – wurde gelöscht" in shown
+        await pilot.press("enter")
+        assert list_participants(store, workshop_id) == []

@@ -14,6 +14,7 @@ from facilitator.core.participants_csv import parse_participants_csv
 from facilitator.core.taxonomy import ORG_TYPES
 from facilitator.core.timeformat import local_time_text
 from facilitator.store.claims import Claim, decide_claim, list_claims
+from facilitator.store.consent import CONSENT_TEXTS
 from facilitator.store.organisations import list_organisations
 from facilitator.store.participant_admin import (
     add_walk_in,
@@ -282,7 +283,7 @@ class ParticipantsScreen(BaseScreen):
                 text = raw.decode("utf-8-sig")
             except UnicodeDecodeError:
                 text = raw.decode("cp1252")  # Excel on Windows saves CSV this way
-            rows = parse_participants_csv(text, str(path))
+            rows = parse_participants_csv(text, str(path), CONSENT_TEXTS)
         except UnicodeDecodeError:  # neither: an .xlsx or a picture named .csv
             self.app.call_from_thread(self.say, self.t("participants.not_text", path=path), True)
             return
@@ -303,6 +304,11 @@ class ParticipantsScreen(BaseScreen):
             self.say(err.text(self.fapp.lang), error=True)
             return
         self.say(self.t("participants.imported", count=count))
+        if count.left_out:  # one line per person the list names but the import left out
+            from facilitator.tui.dialogs.read_text import ReadDialog
+
+            lines = [left.text(self.fapp.lang) for left in count.left_out]
+            self.app.push_screen(ReadDialog(self.t("participants.left_out"), lines))
 
     def _claim_text(self, claim: Claim) -> str:
         typed = ", ".join(filter(None, [claim.name, claim.organisation, claim.email]))
