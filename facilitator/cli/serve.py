@@ -4,7 +4,13 @@ from pathlib import Path
 
 import click
 
-from facilitator.cli.context import Settings, output_option, pass_settings, workshop_option
+from facilitator.cli.context import (
+    Settings,
+    current_lang,
+    output_option,
+    pass_settings,
+    workshop_option,
+)
 from facilitator.net import DEFAULT_PORT
 
 
@@ -61,6 +67,7 @@ async def _serve(store, host: str, port: int, workshop, show_secrets: bool) -> N
     # Secrets only on request and far from the QR code: this terminal may be projected.
     if show_secrets:
         click.echo(f"Moderations-Schlüssel (Header X-Moderator-Secret): {moderator_secret(store)}")
+    _warn_without_notice()
     click.echo("Zweiter Laptop: facilitator sync code (auf dem eigenen Bildschirm).", err=True)
     click.echo("Beenden mit Strg+C.", err=True)
     stop = asyncio.Event()
@@ -99,3 +106,20 @@ def qr(
     url = join_url(host or lan_addresses()[0], port, workshop.join_code or "")
     write_qr(url, output)
     click.echo(f"{output}: {url}")
+
+
+def _warn_without_notice() -> None:
+    """Tell the moderators that phones get no registration until the notice is complete."""
+    from facilitator.core.errors import UserError
+    from facilitator.privacy import require_ready
+
+    try:
+        require_ready()
+    except UserError as err:  # a broken privacy.toml says so here too
+        click.echo(err.text(current_lang()), err=True)
+        click.echo(
+            "Bis dahin sehen die Handys keine Anmeldung, nur einen Hinweis."
+            if current_lang() == "de"
+            else "Until then, phones see no registration, only a sentence.",
+            err=True,
+        )

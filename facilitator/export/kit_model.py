@@ -12,7 +12,7 @@ from facilitator.core.method_format import MethodCard
 from facilitator.core.names import split_name, surname_key
 from facilitator.core.schedule import format_clock
 from facilitator.export.strings import STRINGS
-from facilitator.privacy import notice_sections
+from facilitator.privacy import notice_sections, require_ready
 from facilitator.store.agenda import workshop_schedule
 from facilitator.store.db import Store
 from facilitator.store.participants import list_participants
@@ -155,7 +155,11 @@ def build_kit(store: Store, workshop_id: str, cards: dict[str, MethodCard], lang
 
 
 def privacy_line(lang: str) -> str:
-    """Return the sign-in list's privacy line: the notice's controller, purpose, retention."""
+    """Return the sign-in list's privacy line: the notice's controller, purpose, retention.
+
+    UserError while the notice names no controller: no placeholder reaches paper.
+    """
     sections = notice_sections(lang)
+    require_ready()
     parts = {key: sections.get(key, "") for key in ("controller", "purpose", "retention")}
     return " ".join(STRINGS("si_privacy", lang, **parts).split())

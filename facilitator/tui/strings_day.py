@@ -158,6 +158,37 @@ DAY: dict[str, tuple[str, str]] = {
         "Left out of the list:",
     ),
     "read.ok": ("OK", "OK"),
+    # consent (issue 23.5): the privacy notice's controller, filled in from the app
+    "key.privacy": ("Datenschutzhinweis", "Privacy notice"),
+    "privacy.heading": (
+        "Datenschutzhinweis: wer verantwortlich ist (Art. 13 DSGVO)",
+        "Privacy notice: who is responsible (GDPR Art. 13)",
+    ),
+    "privacy.controller_de": ("Verantwortlich (de)", "Controller (German)"),
+    "privacy.contact_de": ("Kontakt (de)", "Contact (German)"),
+    "privacy.controller_en": ("Verantwortlich (en)", "Controller (English)"),
+    "privacy.contact_en": ("Kontakt (en)", "Contact (English)"),
+    "privacy.retention": ("Speicherdauer (Tage)", "Retention (days)"),
+    "privacy.hint": (
+        "Deutsch ist nötig; leeres Englisch zeigt den deutschen Text (so gekennzeichnet). "
+        "Strg+S speichert, Esc bricht ab.",
+        "German is required; empty English shows the German text (marked so). "
+        "Ctrl+S saves, Esc cancels.",
+    ),
+    "privacy.bad_days": (
+        "Speicherdauer: bitte eine ganze Zahl von Tagen.",
+        "Retention: please a whole number of days.",
+    ),
+    "privacy.saved": (
+        "Datenschutzhinweis gespeichert; die Handys sehen jetzt die Anmeldung.",
+        "Privacy notice saved; phones now see the registration.",
+    ),
+    "privacy.missing_at_start": (
+        "Der Datenschutzhinweis nennt noch keine verantwortliche Stelle: die Handys sehen "
+        "keine Anmeldung. Eintragen: F6, Taste p.",
+        "The privacy notice names no controller yet: phones see no registration. "
+        "Fill it in: F6, key p.",
+    ),
     "participants.claims_open": (
         "{count} offene Telefon-Anmeldung(en): o prüft",
         "{count} open phone claim(s): o reviews",

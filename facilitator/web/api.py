@@ -11,6 +11,7 @@ from aiohttp import web
 
 from facilitator.core import untrusted
 from facilitator.core.errors import NotFound, UserError
+from facilitator.privacy import notice_ready
 from facilitator.store.captures import add_capture, get_capture
 from facilitator.store.registrations import register_participant
 from facilitator.store.timer import current_item
@@ -183,6 +184,14 @@ async def register(request: web.Request) -> web.Response:
     consent = data.get("consent") in (True, "1", "on", "true", "yes")
     name = text_field(data, "name", 200)
     store = request.app[STORE]
+    if not notice_ready():  # no consent is recorded under a notice without a controller
+        if as_json:
+            raise web.HTTPConflict(text=T("privacy_missing", lang))
+        snap = request.app[HUB].snapshot(workshop_id, lang)
+        page = views.message_page(
+            snap, code=join_code(request) or "", lang=lang, lines=[T("privacy_missing", lang)]
+        )
+        return web.Response(text=page, content_type="text/html", status=409)
     # One person per phone: registering again from it updates the same participant.
     phone = phone_id(request)
     caps = request.app[CAPS]

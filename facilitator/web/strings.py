@@ -246,6 +246,14 @@ T = Catalog(
             "Thank you, {name}! Your registration matches an entry on the participant "
             "list; the moderators will confirm it.",
         ),
+        # issue 23.5: no notice without a controller reaches a phone
+        "privacy_missing": (
+            "Die Anmeldung ist noch nicht möglich: Die Veranstalter haben noch keinen "
+            "vollständigen Datenschutzhinweis (verantwortliche Stelle und Kontakt) hinterlegt. "
+            "Bitte wenden Sie sich an die Moderation.",
+            "Registration is not possible yet: the organisers have not filled in the privacy "
+            "notice (controller and contact). Please ask the moderators.",
+        ),
         "registered_claim_consent": (
             "Ihre Einwilligung gilt, sobald die Moderation die Anmeldung bestätigt hat.",
             "Your consent applies once the moderators have confirmed the registration.",

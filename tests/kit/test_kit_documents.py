@@ -175,14 +175,15 @@ def test_signin_privacy_line_says_what_the_notice_says(
     # the organisers' privacy.toml changes the line too, key by key
     own = tmp_path / "privacy.toml"
     own.write_text(
-        '[de]\ncontroller = "Verantwortlich: Landratsamt Esslingen, Pulverwiesen 11."\n'
-        'retention = "Speicherdauer: 6 Monate."\n',
+        'retention_days = 180\n[de]\ncontroller = "Verantwortlich: Landratsamt Esslingen, '
+        'Pulverwiesen 11."\ncontact = "datenschutz@lra-es.example"\n',
         encoding="utf-8",
     )
     monkeypatch.setenv("FACILITATOR_PRIVACY", str(own))
     foot = _foot(write_signin(store, kit_workshop, tmp_path / "own.docx"))
     assert "Verantwortlich: Landratsamt Esslingen, Pulverwiesen 11." in foot
-    assert "Speicherdauer: 6 Monate." in foot and "12 Monate" not in foot
+    # the retention sentence follows retention_days (what purge does)
+    assert "Speicherdauer: 6 Monate (180 Tage)" in foot and "12 Monate" not in foot
     assert notice_sections("de")["purpose"] in foot  # the shipped purpose stands
     assert "Fördergeber" not in foot  # nothing the notice does not say
 

@@ -60,7 +60,8 @@ async def test_registration_by_email_is_a_claim_the_moderator_confirms(
 async def test_every_phone_page_links_the_privacy_notice(client, code, tmp_path: Path, monkeypatch):
     own = tmp_path / "privacy.toml"
     own.write_text(
-        '[de]\ncontroller = "Verantwortlich: Landratsamt Esslingen, Pulverwiesen 11"\n',
+        '[de]\ncontroller = "Verantwortlich: Landratsamt Esslingen, Pulverwiesen 11"\n'
+        'contact = "datenschutz@lra-es.example"\n',
         encoding="utf-8",
     )
     monkeypatch.setenv("FACILITATOR_PRIVACY", str(own))

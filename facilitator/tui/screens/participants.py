@@ -51,7 +51,8 @@ class ParticipantsScreen(BaseScreen):
         Binding("i", "import_csv", "key.import", show=False),
         Binding("g", "groups", "key.groups", show=False),
         Binding("E", "erase", "key.erase", key_display="⇧E", show=False),
-        Binding("o", "claims", "key.claims", show=False),  # the count line says "o" when open
+        Binding("o", "claims", "key.claims", show=False),
+        Binding("p", "privacy", "key.privacy", show=False),  # the count line says "o" when open
     ]
 
     def __init__(self) -> None:
@@ -350,3 +351,13 @@ class ParticipantsScreen(BaseScreen):
 
         question = self.t("claims.decide", typed=self._claim_text(claim), matches=claim.matches)
         self.app.push_screen(PickDialog(question, choices), decided)
+
+    def action_privacy(self) -> None:
+        """Fill in the privacy notice's controller and contact (phones need them)."""
+        from facilitator.tui.dialogs.privacy import PrivacyDialog
+
+        def saved(done: bool | None) -> None:
+            if done:
+                self.say(self.t("privacy.saved"))
+
+        self.app.push_screen(PrivacyDialog(), saved)
