@@ -53,6 +53,8 @@ STRINGS = Catalog(
             "Also present (without consent to be named):",
         ),
         "one_person": ("1 Person", "1 person"),
+        # consent (issue 23.6): organisations with one unnamed person, counted together
+        "other_orgs": ("weitere Organisationen", "other organisations"),
         "persons": ("{n} Personen", "{n} people"),
         "merged": ("{n} Nennungen", "{n} mentions"),
         "results_challenge": ("Herausforderungen", "Challenges"),

@@ -7,7 +7,7 @@ from aiohttp import web
 from facilitator.core import untrusted
 from facilitator.privacy import PrivacySettingsError, notice_ready, privacy_notice
 from facilitator.store.consent import consent_text, current_version
-from facilitator.store.organisations import list_organisations
+from facilitator.store.organisations import workshop_organisations
 from facilitator.store.votes import voter_dots
 from facilitator.web import views
 from facilitator.web.activity_view import activity_section
@@ -105,7 +105,7 @@ async def register_page(request: web.Request) -> web.Response:
             lang=lang,
             client=new_client_id(),
             consent_text=consent_text(current_version(request.app[STORE], workshop_id)),
-            organisations=[o.name for o in list_organisations(request.app[STORE])],
+            organisations=[o.name for o in workshop_organisations(request.app[STORE], workshop_id)],
         )
     )
 
