@@ -66,6 +66,30 @@ def import_csv(settings: Settings, csv_file: Path, workshop_id: str | None) -> N
         click.echo(left.text(settings.lang))
 
 
+@participants.command("template")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Wohin die Vorlage geschrieben wird (.csv).",
+)
+@pass_settings
+def template(settings: Settings, output: Path) -> None:
+    """Eine CSV-Vorlage für die Einladungsliste schreiben: mit der Spalte „Einwilligungstext“,
+    die die Version des unterschriebenen Texts nennt (der Import speichert sie)."""
+    from importlib.resources import files
+
+    from facilitator.store.consent import WORKSHOP_VERSION, consent_text
+
+    shipped = files("facilitator.data").joinpath("teilnehmende_vorlage.csv")
+    output.write_bytes(shipped.read_bytes())
+    en = settings.lang == "en"
+    click.echo(f"Written: {output}" if en else f"Geschrieben: {output}")
+    # the words the version in the template stands for: what the invitation form must show
+    click.echo(f"{'Text' if en else 'Text'} {WORKSHOP_VERSION}: {consent_text(WORKSHOP_VERSION)}")
+
+
 @participants.command("list")
 @workshop_option
 @pass_settings
@@ -288,6 +312,12 @@ def _report_lines(report: dict, lang: str) -> list[str]:
     type=click.Choice(["ja", "nein", "yes", "no"]),
     help="Einwilligung erteilt (ja, z. B. auf Papier) oder widerrufen (nein).",
 )
+@click.option(
+    "--text",
+    "text_version",
+    help="Version des Einwilligungstexts, den die Person unterschrieben hat (steht auf der "
+    "Teilnahmeliste); Standard: der aktuelle deutsche Text.",
+)
 @examples_option
 @pass_settings
 def edit(
@@ -297,12 +327,21 @@ def edit(
     email: str | None,
     org: str | None,
     consent: str | None,
+    text_version: str | None,
     examples_dir: Path | None,
 ) -> None:
     """Angaben einer Person berichtigen (Id, E-Mail oder genauer Name)."""
     from facilitator.core.errors import UserError
+    from facilitator.store.consent import CONSENT_TEXTS
     from facilitator.store.participants import set_consent, update_participant
 
+    if text_version is not None and (
+        text_version not in CONSENT_TEXTS or consent not in ("ja", "yes")
+    ):
+        raise UserError(
+            f"--text gehört zu --consent ja und nennt eine Version: {', '.join(CONSENT_TEXTS)}.",
+            en=f"--text goes with --consent yes and names a version: {', '.join(CONSENT_TEXTS)}.",
+        )
     store = settings.open()
     found = _people(store, person)
     if len(found) > 1:
@@ -320,7 +359,9 @@ def edit(
         if fields:
             update_participant(store, target.id, **fields)
         if consent is not None:
-            set_consent(store, target.id, consent in ("ja", "yes"), source="paper")
+            set_consent(
+                store, target.id, consent in ("ja", "yes"), source="paper", version=text_version
+            )
     if consent in ("nein", "no"):
         _forget_in_examples([target], examples_dir, settings.lang, references=False)
     changed = "Changed" if settings.lang == "en" else "Geändert"

@@ -14,6 +14,7 @@ from facilitator.core.schedule import format_clock
 from facilitator.export.strings import STRINGS
 from facilitator.privacy import notice_sections, require_ready
 from facilitator.store.agenda import workshop_schedule
+from facilitator.store.consent import consent_text, current_version
 from facilitator.store.db import Store
 from facilitator.store.participants import list_participants
 from facilitator.store.workshops import get_workshop
@@ -74,6 +75,9 @@ class KitModel:
     blocks: list[KitBlock]
     people: list[Person]  # sorted by surname
     privacy: str = ""  # the sign-in list's foot line, from the privacy notice
+    # the consent text the sign-in list prints, and its version (what paper consent records)
+    consent_version: str = ""
+    consent_text: str = ""
 
     @property
     def materials(self) -> list[str]:
@@ -151,6 +155,8 @@ def build_kit(store: Store, workshop_id: str, cards: dict[str, MethodCard], lang
         blocks=blocks,
         people=people(store, workshop_id),
         privacy=privacy_line(lang),
+        consent_version=current_version(store, workshop_id, lang),
+        consent_text=consent_text(current_version(store, workshop_id, lang)),
     )
 
 

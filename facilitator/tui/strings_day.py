@@ -158,6 +158,12 @@ DAY: dict[str, tuple[str, str]] = {
         "Left out of the list:",
     ),
     "read.ok": ("OK", "OK"),
+    # consent (issue 23.8): the text is shown before a consent is recorded
+    "consent.confirm": (
+        "Einwilligung von {name} erfassen? Sie/er hat diesen Text gelesen oder gehört:",
+        "Record {name}'s consent? They have read or heard this text:",
+    ),
+    "consent.version": ("(Textversion {version})", "(text version {version})"),
     # consent (issue 23.5): the privacy notice's controller, filled in from the app
     "key.privacy": ("Datenschutzhinweis", "Privacy notice"),
     "privacy.heading": (

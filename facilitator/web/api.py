@@ -13,6 +13,7 @@ from facilitator.core import untrusted
 from facilitator.core.errors import NotFound, UserError
 from facilitator.privacy import notice_ready
 from facilitator.store.captures import add_capture, get_capture
+from facilitator.store.consent import current_version
 from facilitator.store.registrations import register_participant
 from facilitator.store.timer import current_item
 from facilitator.store.votes import cast_votes, voter_dots, voting_item
@@ -209,6 +210,8 @@ async def register(request: web.Request) -> web.Response:
             org_type=text_field(data, "org_type", 40) or None,
             municipality=text_field(data, "municipality", 200),
             client_id=phone,
+            # the text the registration page showed in this language (web/pages.py)
+            consent_text_version=current_version(store, workshop_id, lang),
         )
     except UserError as err:
         raise bad_request(err.text(lang_of(request))) from None

@@ -104,7 +104,8 @@ async def register_page(request: web.Request) -> web.Response:
             code=join_code(request) or "",
             lang=lang,
             client=new_client_id(),
-            consent_text=consent_text(current_version(request.app[STORE], workshop_id)),
+            # the text in the phone's language: the one its consent records (web/api.py)
+            consent_text=consent_text(current_version(request.app[STORE], workshop_id, lang)),
             organisations=[o.name for o in workshop_organisations(request.app[STORE], workshop_id)],
         )
     )

@@ -60,10 +60,6 @@ T = Catalog(
         "organisation": ("Organisation", "Organisation"),
         "email": ("E-Mail", "E-mail"),
         "consent_label": ("Einwilligung", "Consent"),
-        "consent_note": (
-            "(Einwilligungstext auf Deutsch, maßgeblich.)",
-            "(Consent text in German; the German text applies.)",
-        ),
         "register_send": ("Eintragen", "Sign up"),
         "registered": (
             "Danke, {name}! Sie sind eingetragen.",

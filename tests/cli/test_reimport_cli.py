@@ -43,3 +43,42 @@ def test_reimport_reports_what_it_left_out(db_path: Path, tmp_path: Path) -> Non
     bad.write_text(CSV.replace("2026-12-de-workshop", "v-erfunden", 1), encoding="utf-8")
     refused = run("participants", "import", str(bad))
     assert refused.exit_code == 2 and "Einwilligungstext 'v-erfunden' unbekannt" in refused.output
+
+
+def test_the_shipped_template_imports_and_records_its_text_version(
+    db_path: Path, tmp_path: Path
+) -> None:
+    runner = CliRunner()
+
+    def run(*args: str):
+        return runner.invoke(main, ["--db", str(db_path), *args])
+
+    assert run("new", "Workshop A", "--agenda", str(AGENDA)).exit_code == 0
+    written = run("participants", "template", "-o", str(tmp_path / "vorlage.csv"))
+    assert written.exit_code == 0, written.output
+    assert "Text 2026-12-de-workshop: Ich bin einverstanden" in written.output
+    header = (tmp_path / "vorlage.csv").read_text("utf-8").splitlines()[0]
+    assert "Einwilligungstext" in header
+    assert run("participants", "import", str(tmp_path / "vorlage.csv")).exit_code == 0
+    shown = run("participants", "show", "Erika Musterfrau").output
+    assert "erteilt (Quelle: csv, Text 2026-12-de-workshop)" in shown
+    assert "Ich bin einverstanden, dass mein Name" in shown  # the words themselves
+
+
+def test_paper_consent_records_the_version_the_sign_in_list_printed(
+    db_path: Path, tmp_path: Path
+) -> None:
+    runner = CliRunner()
+
+    def run(*args: str):
+        return runner.invoke(main, ["--db", str(db_path), *args])
+
+    assert run("new", "Workshop A", "--agenda", str(AGENDA)).exit_code == 0
+    assert run("participants", "add", "Jane Doe").exit_code == 0
+    done = run(
+        "participants", "edit", "Jane Doe", "--consent", "ja", "--text", "2026-12-en-workshop"
+    )
+    assert done.exit_code == 0, done.output
+    assert "Text 2026-12-en-workshop" in run("participants", "show", "Jane Doe").output
+    bad = run("participants", "edit", "Jane Doe", "--consent", "ja", "--text", "erfunden")
+    assert bad.exit_code == 2 and "--text" in bad.output

@@ -14,7 +14,7 @@ from facilitator.core.participants_csv import parse_participants_csv
 from facilitator.core.taxonomy import ORG_TYPES
 from facilitator.core.timeformat import local_time_text
 from facilitator.store.claims import Claim, decide_claim, list_claims
-from facilitator.store.consent import CONSENT_TEXTS
+from facilitator.store.consent import CONSENT_TEXTS, consent_text, current_version
 from facilitator.store.organisations import list_organisations
 from facilitator.store.participant_admin import (
     add_walk_in,
@@ -32,6 +32,7 @@ from facilitator.store.participants import (
 )
 from facilitator.tui.dialogs.common import ConfirmDialog, PickDialog, PromptDialog
 from facilitator.tui.dialogs.participant_form import ParticipantForm
+from facilitator.tui.dialogs.read_text import ReadDialog
 from facilitator.tui.screens.base import BaseScreen
 from facilitator.tui.widgets.cells import Column, cell, fit_columns
 
@@ -134,7 +135,22 @@ class ParticipantsScreen(BaseScreen):
         person = self.selected()
         if person is None:
             return
-        set_consent(self.store, person.id, not person.consent)
+        if not person.consent:  # the person hears or reads the text before it is recorded
+            version = current_version(self.store, person.workshop_id, self.fapp.lang)
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._record_consent(person, version)
+
+            lines = [consent_text(version), "", self.t("consent.version", version=version)]
+            title = self.t("consent.confirm", name=person.name)
+            self.app.push_screen(ReadDialog(title, lines, confirm=True), answered)
+            return
+        self._record_consent(person, None)
+
+    def _record_consent(self, person: Participant, version: str | None) -> None:
+        """Record consent with the text shown (`version`), or its withdrawal (None)."""
+        set_consent(self.store, person.id, not person.consent, version=version)
         if person.consent:
             from facilitator.practice import forget_people
 
@@ -306,8 +322,6 @@ class ParticipantsScreen(BaseScreen):
             return
         self.say(self.t("participants.imported", count=count))
         if count.left_out:  # one line per person the list names but the import left out
-            from facilitator.tui.dialogs.read_text import ReadDialog
-
             lines = [left.text(self.fapp.lang) for left in count.left_out]
             self.app.push_screen(ReadDialog(self.t("participants.left_out"), lines))
 
