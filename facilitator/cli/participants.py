@@ -13,6 +13,7 @@ from facilitator.cli.context import (
     workshop_option,
 )
 from facilitator.cli.examples import examples_option
+from facilitator.cli.person_text import report_lines
 from facilitator.core.models import Participant
 
 
@@ -247,59 +248,8 @@ def show(settings: Settings, person: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True))
         return
-    for line in _report_lines(report, settings.lang):
+    for line in report_lines(report, settings.lang):
         click.echo(line)
-
-
-_FIELDS = ("id", "name", "organisation", "org_type", "municipality", "email", "present")
-
-
-def _report_lines(report: dict, lang: str) -> list[str]:
-    """Return `participants show` as text: times in local time, German or English."""
-    from facilitator.core.dates import format_date
-    from facilitator.core.timeformat import local_time_text as when
-
-    def t(de: str, en: str) -> str:
-        return en if lang == "en" else de
-
-    lines = []
-    for entry in report["entries"]:
-        row, shop = entry["participant"], entry["workshop"]
-        lines.append(
-            f"Workshop: {shop.get('title', '')} ({format_date(shop.get('date'), lang) or '–'})"
-        )
-        for key in _FIELDS:
-            lines.append(f"  {key}: {row.get(key) if row.get(key) is not None else ''}")
-        given = when(row.get("consent_given_at"), lang) or t("Datum unbekannt", "date unknown")
-        source = row.get("consent_source") or "–"
-        if row.get("consent_withdrawn_at"):
-            withdrawn = when(row["consent_withdrawn_at"], lang)
-            state = t(
-                f"widerrufen am {withdrawn} (erteilt: {given})",
-                f"withdrawn {withdrawn} (given: {given})",
-            )
-        elif row.get("consent"):
-            state = t(f"erteilt am {given}, Quelle {source}", f"given {given}, source {source}")
-        else:
-            state = t("keine", "none")
-        lines.append(f"  {t('Einwilligung', 'Consent')}: {state}")
-        for item in entry["consent_history"]:
-            what = t("erteilt", "given") if item["consent"] else t("widerrufen", "withdrawn")
-            origin = f"{t('Quelle', 'source')}: {item['source'] or '–'}"
-            if item["text_version"]:
-                origin += f", {t('Text', 'text')} {item['text_version']}"
-            if item.get("claim"):
-                origin += t(
-                    f", Anmeldung {item['claim'][:8]} von der Moderation bestätigt",
-                    f", registration {item['claim'][:8]} confirmed by the moderators",
-                )
-            lines.append(f"    {when(item['at'], lang)}: {what} ({origin})")
-        for version, text in entry["consent_texts"].items():
-            lines.append(f"  Text {version}: {text}")
-        named = entry["submissions"]
-        lines.append(f"  {t('Beiträge mit Namen', 'Named contributions')}: {len(named)}")
-        lines.extend(f"    [{item['kind']}] {item['text']}" for item in named)
-    return lines
 
 
 @participants.command("edit")
@@ -386,10 +336,21 @@ def _forget_in_examples(
 @participants.command("erase", short_help="Person endgültig löschen (Art. 17 DSGVO).")
 @click.argument("person")
 @click.option("--yes", is_flag=True, help="Ohne Rückfrage löschen.")
+@click.option(
+    "--redact",
+    type=click.Choice(["all", "none"]),
+    help="Den Namen in freiem Text (Beiträge, Aufgaben, Fragen, Antworten, Fotos) schwärzen "
+    "(all) oder stehen lassen (none); ohne: Rückfrage.",
+)
 @examples_option
 @pass_settings
-def erase(settings: Settings, person: str, yes: bool, examples_dir: Path | None) -> None:
-    """Eine Person endgültig löschen (Art. 17 DSGVO), auch aus dem Op-Protokoll."""
+def erase(
+    settings: Settings, person: str, yes: bool, redact: str | None, examples_dir: Path | None
+) -> None:
+    """Eine Person endgültig löschen (Art. 17 DSGVO), auch aus dem Op-Protokoll; zeigt, wo ihr
+    Name sonst steht, und schwärzt ihn dort (--redact all) oder lässt ihn (--redact none)."""
+    from facilitator.core.errors import UserError
+    from facilitator.store.name_hits import name_hits, redact_hits
     from facilitator.store.people import erase_people
 
     store = settings.open()
@@ -397,18 +358,52 @@ def erase(settings: Settings, person: str, yes: bool, examples_dir: Path | None)
     en = settings.lang == "en"
     for row in found:
         click.echo(f"{row.name} – {row.organisation or '–'} – {row.email or '–'} ({row.id})")
+    hits = name_hits(store, found)
+    if hits:
+        click.echo(
+            f"The name also stands in {len(hits)} places:"
+            if en
+            else f"Der Name steht außerdem an {len(hits)} Stellen:"
+        )
+        for hit in hits:
+            click.echo(f"  [{hit.place}] {hit.text}  ({', '.join(hit.forms)})")
+        if redact is None and yes:
+            raise UserError(
+                "Bitte --redact all (schwärzen) oder --redact none (stehen lassen) angeben.",
+                en="Please give --redact all (redact) or --redact none (keep).",
+            )
+        if redact is None:
+            redact = (
+                "all"
+                if confirm(
+                    "Den Namen an diesen Stellen durch „N. N.“ ersetzen?",
+                    "Replace the name in these places by “N. N.”?",
+                )
+                else "none"
+            )
     if not yes and not confirm(
         f"{_entries(len(found), 'de')} endgültig löschen? Das lässt sich nicht rückgängig machen.",
         f"Erase {_entries(len(found), 'en')} for good? This cannot be undone.",
     ):
         click.echo("Nothing erased." if en else "Nichts gelöscht.")
         return
-    done = _entries(erase_people(store, found), settings.lang)
-    click.echo(
-        f"{done} erased; their contributions stay, without names."
-        if en
-        else f"{done} gelöscht; Beiträge bleiben ohne Namen."
-    )
+    with store.transaction():  # redaction and erasure in one step: both or neither
+        redacted = redact_hits(store, found, hits) if redact == "all" else 0
+        done = _entries(erase_people(store, found), settings.lang)
+    kept = len(hits) - redacted
+    if not hits:  # true now: no free text names them (searched above)
+        said = (
+            f"{done} erased; their contributions stay, without names."
+            if en
+            else f"{done} gelöscht; Beiträge bleiben ohne Namen."
+        )
+    elif en:
+        said = f"{done} erased; {redacted} places redacted"
+        said += f", {kept} kept with the name as typed." if kept else "."
+    else:
+        said = f"{done} gelöscht; {redacted} Stellen geschwärzt"
+        said += f", {kept} mit dem Namen behalten." if kept else "."
+    click.echo(said)
     _forget_in_examples(found, examples_dir, settings.lang)
 
 

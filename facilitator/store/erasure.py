@@ -282,3 +282,24 @@ def is_erased_row(
     marks = ", ".join("?" * len(prints))
     found = conn.execute(f"SELECT 1 FROM erased_key WHERE fingerprint IN ({marks})", prints)
     return found.fetchone() is not None
+
+
+def apply_redact(conn: sqlite3.Connection, table: str, row_id: str, fields: dict[str, Any]) -> None:
+    """Put a redacted field's new value into every earlier op of the row (store/name_hits).
+
+    The redact op itself carries only the new value; applied on both laptops, the old
+    words (a name in a capture's text, a to-do owner) leave the op log as well.
+    """
+    ops = conn.execute(
+        "SELECT seq, payload FROM op WHERE kind LIKE ? AND kind != ? "
+        "AND json_extract(payload, '$.id') = ?",
+        [f"{table}.%", f"{table}.redact", row_id],
+    ).fetchall()
+    for seq, raw in ops:
+        payload = json.loads(raw)
+        clean = {k: (fields[k] if k in fields else v) for k, v in payload.items()}
+        if isinstance(clean.get("_before"), dict):
+            before = clean["_before"]
+            clean["_before"] = {k: (fields[k] if k in fields else v) for k, v in before.items()}
+        if clean != payload:
+            _rewrite(conn, seq, clean)

@@ -28,15 +28,15 @@ from facilitator.store.erasure import CLAIM_PERSONAL, PERSONAL_FIELDS
 ENTITY_VERBS: dict[str, frozenset[str]] = {
     "workshop": frozenset({"create", "update", "delete", "purge"}),
     "agenda_item": frozenset({"add", "update", "move", "remove", "restore"}),
-    "capture": frozenset({"add", "edit", "delete", "restore"}),
+    "capture": frozenset({"add", "edit", "delete", "restore", "redact"}),
     "participant": frozenset({"add", "update", "consent", "delete", "restore", "erase"}),
     "organisation": frozenset({"add", "update", "merge", "accept"}),
     "series": frozenset({"create"}),
     "vote": frozenset({"set"}),
-    "photo": frozenset({"add", "edit", "delete"}),
+    "photo": frozenset({"add", "edit", "delete", "redact"}),
     "activity": frozenset({"add", "edit"}),
-    "activity_answer": frozenset({"set"}),
-    "activity_question": frozenset({"add", "edit"}),
+    "activity_answer": frozenset({"set", "redact"}),
+    "activity_question": frozenset({"add", "edit", "redact"}),
     "claim": frozenset({"add", "update", "decide"}),
 }
 CREATE_VERBS = frozenset({"add", "create", "set"})

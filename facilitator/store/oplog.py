@@ -21,6 +21,7 @@ from facilitator.store.erasure import (
     PURGE_KIND,
     apply_erase,
     apply_purge,
+    apply_redact,
     forget_claim,
     scrub_incoming,
 )
@@ -145,6 +146,8 @@ def apply_op(conn: sqlite3.Connection, op: Op) -> None:
                 "UPDATE organisation SET name_key = ? WHERE id = ?",
                 [name_key(_stored_name(conn, str(payload["id"]))), str(payload["id"])],
             )
+        if verb == "redact":  # the old words leave the earlier ops too (store/name_hits)
+            apply_redact(conn, table, str(payload["id"]), fields)
         if table == "claim" and fields.get("status") not in (None, "open"):
             forget_claim(conn, str(payload["id"]))  # decided: its copy of the person goes
     # Other kinds apply nothing; op_check refuses unknown kinds from outside.

@@ -158,6 +158,25 @@ DAY: dict[str, tuple[str, str]] = {
         "Left out of the list:",
     ),
     "read.ok": ("OK", "OK"),
+    # consent (issue 23.7): erasure finds the name in free text
+    "erase.hits": (
+        "Der Name von {name} steht außerdem an {count} Stellen:",
+        "{name}'s name also stands in {count} places:",
+    ),
+    "erase.decide": (
+        "{name} endgültig löschen (auch auf dem anderen Laptop)? Und die {count} Stellen?",
+        "Erase {name} for good (also on the other laptop)? And the {count} places?",
+    ),
+    "erase.redact": (
+        "Löschen und den Namen an {count} Stellen durch „N. N.“ ersetzen",
+        "Erase and replace the name in {count} places by “N. N.”",
+    ),
+    "erase.keep": ("Löschen, die Stellen unverändert lassen", "Erase, keep the places as typed"),
+    "erase.cancel": ("Abbrechen", "Cancel"),
+    "erase.done": (
+        "{name} wurde gelöscht; {redacted} Stellen geschwärzt, {kept} behalten.",
+        "{name} was erased; {redacted} places redacted, {kept} kept.",
+    ),
     # consent (issue 23.8): the text is shown before a consent is recorded
     "consent.confirm": (
         "Einwilligung von {name} erfassen? Sie/er hat diesen Text gelesen oder gehört:",

@@ -32,3 +32,31 @@ async def test_e_shows_the_text_and_records_its_version(app, store: Store, works
         await pilot.press("e")  # a withdrawal needs no text
         await pilot.pause()
         assert not list_participants(store, workshop_id)[0].consent
+
+
+async def test_erase_lists_the_name_in_free_text_and_redacts_it(
+    app, store: Store, workshop_id
+) -> None:
+    from textual.widgets import OptionList
+
+    from facilitator.store.captures import add_capture, list_captures
+
+    add_participant(store, workshop_id, "Erika Muster", organisation="Gemeinde Denkendorf")
+    add_capture(store, workshop_id, "todo", "Antrag", owner="Hans Zeuge, Erika")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6")
+        app.screen.query_one("#participants-table", DataTable).move_cursor(row=0)
+        await pilot.press("E")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadDialog)
+        assert "[owner] Hans Zeuge, Erika" in str(app.screen.query_one("#read-lines").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        assert "1 Stellen" in str(options.get_option_at_index(0).prompt)
+        options.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "1 Stellen geschwärzt, 0 behalten" in str(app.screen.query_one("#message").content)
+    assert list_participants(store, workshop_id) == []
+    assert [c.owner for c in list_captures(store, workshop_id)] == ["Hans Zeuge, N. N."]

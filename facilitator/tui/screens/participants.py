@@ -15,6 +15,7 @@ from facilitator.core.taxonomy import ORG_TYPES
 from facilitator.core.timeformat import local_time_text
 from facilitator.store.claims import Claim, decide_claim, list_claims
 from facilitator.store.consent import CONSENT_TEXTS, consent_text, current_version
+from facilitator.store.name_hits import name_hits, redact_hits
 from facilitator.store.organisations import list_organisations
 from facilitator.store.participant_admin import (
     add_walk_in,
@@ -246,27 +247,53 @@ class ParticipantsScreen(BaseScreen):
         self.app.push_screen(PickDialog(question, others), picked)
 
     def action_erase(self) -> None:
-        """Erase the selected person for good (GDPR Art. 17), after a yes."""
+        """Erase the selected person for good (GDPR Art. 17), after a yes.
+
+        If their name stands in free text (issue 23.7), the places are listed first and
+        the moderator redacts them all or keeps them, in the same step as the erasure.
+        """
         person = self.selected()
         if person is None:
             return
+        hits = name_hits(self.store, [person])
 
-        def answered(yes: bool | None) -> None:
-            if not yes:
+        def answered(choice: bool | str | None) -> None:
+            if choice in (None, False, "cancel"):
                 return
             from facilitator.practice import forget_people
             from facilitator.store.people import erase_people
 
-            erase_people(self.store, [person])
+            with self.store.transaction():  # both or neither
+                redacted = redact_hits(self.store, [person], hits) if choice == "redact" else 0
+                erase_people(self.store, [person])
             try:
                 forget_people([person])  # the practice examples in the user's data folder
             except UserError as err:
                 self.say(err.text(self.fapp.lang), error=True)
                 return
-            self.say(self.t("participants.erased", name=person.name))
+            if hits:
+                kept = len(hits) - redacted
+                self.say(self.t("erase.done", name=person.name, redacted=redacted, kept=kept))
+            else:
+                self.say(self.t("participants.erased", name=person.name))
 
-        question = self.t("participants.erase_ask", name=person.name)
-        self.app.push_screen(ConfirmDialog(question, self.fapp.lang), answered)
+        if not hits:
+            question = self.t("participants.erase_ask", name=person.name)
+            self.app.push_screen(ConfirmDialog(question, self.fapp.lang), answered)
+            return
+        options = [
+            ("redact", self.t("erase.redact", count=len(hits))),
+            ("keep", self.t("erase.keep")),
+            ("cancel", self.t("erase.cancel")),
+        ]
+        question = self.t("erase.decide", name=person.name, count=len(hits))
+
+        def read(_: bool | None) -> None:
+            self.app.push_screen(PickDialog(question, options), answered)
+
+        lines = [f"[{hit.place}] {hit.text}" for hit in hits]
+        title = self.t("erase.hits", name=person.name, count=len(hits))
+        self.app.push_screen(ReadDialog(title, lines), read)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "participants-groups":
