@@ -65,12 +65,23 @@ def _is_purged(conn: sqlite3.Connection, workshop_id: str | None) -> bool:
 
 
 def scrub_incoming(
-    conn: sqlite3.Connection, kind: str, payload: dict[str, Any], workshop_id: str | None = None
+    conn: sqlite3.Connection,
+    kind: str,
+    payload: dict[str, Any],
+    workshop_id: str | None = None,
+    *,
+    op_stamp: str = "",
 ) -> dict[str, Any]:
-    """Return the payload to store for an op about to be inserted (tombstones respected)."""
+    """Return the payload to store for an op about to be inserted (tombstones respected).
+
+    `op_stamp` (hlc@node) tells an op older than a redaction from a later edit.
+    """
     if kind.startswith("participant.") and kind != ERASE_KIND:
         if is_erased(conn, payload.get("id")) or _is_purged(conn, workshop_id):
             return scrub_payload(payload)
+    table, _, verb = kind.partition(".")
+    if table in REDACTABLE and verb != "redact" and isinstance(payload.get("id"), str):
+        payload = _with_redactions(conn, table, payload, op_stamp)
     personal = any(k in payload for k in CLAIM_PERSONAL)
     if kind.startswith("claim.") and personal and _claim_forgotten(conn, payload):
         return scrub_claim(payload)
@@ -284,12 +295,25 @@ def is_erased_row(
     return found.fetchone() is not None
 
 
-def apply_redact(conn: sqlite3.Connection, table: str, row_id: str, fields: dict[str, Any]) -> None:
+def apply_redact(
+    conn: sqlite3.Connection, table: str, row_id: str, fields: dict[str, Any], op_stamp: str
+) -> None:
     """Put a redacted field's new value into every earlier op of the row (store/name_hits).
 
     The redact op itself carries only the new value; applied on both laptops, the old
-    words (a name in a capture's text, a to-do owner) leave the op log as well.
+    words (a name in a capture's text, a to-do owner) leave the op log as well. The new
+    values are kept in `redaction`, so an older op of the row that arrives later (a
+    backup, a peer that had not synced) is stored with them too (`scrub_incoming`).
     """
+    row = conn.execute(
+        "SELECT fields FROM redaction WHERE entity = ? AND row_id = ?", [table, row_id]
+    ).fetchone()
+    kept = {**(json.loads(row[0]) if row else {}), **fields, "_stamp": op_stamp}
+    conn.execute(
+        "INSERT INTO redaction(entity, row_id, fields) VALUES (?, ?, ?) "
+        "ON CONFLICT(entity, row_id) DO UPDATE SET fields = excluded.fields",
+        [table, row_id, json.dumps(kept, ensure_ascii=False)],
+    )
     ops = conn.execute(
         "SELECT seq, payload FROM op WHERE kind LIKE ? AND kind != ? "
         "AND json_extract(payload, '$.id') = ?",
@@ -303,3 +327,27 @@ def apply_redact(conn: sqlite3.Connection, table: str, row_id: str, fields: dict
             clean["_before"] = {k: (fields[k] if k in fields else v) for k, v in before.items()}
         if clean != payload:
             _rewrite(conn, seq, clean)
+
+
+# the tables whose free text a redaction may change (store/name_hits.FIELDS)
+REDACTABLE = ("capture", "activity_question", "activity_answer", "photo")
+
+
+def _with_redactions(
+    conn: sqlite3.Connection, table: str, payload: dict[str, Any], op_stamp: str
+) -> dict:
+    """An op older than the row's redaction is stored with the redacted values."""
+    row = conn.execute(
+        "SELECT fields FROM redaction WHERE entity = ? AND row_id = ?", [table, payload["id"]]
+    ).fetchone()
+    if row is None:
+        return payload
+    fields = json.loads(row[0])
+    if op_stamp > fields.pop("_stamp", ""):
+        return payload  # a later edit: what the moderator typed after the redaction stands
+    clean = {k: (fields[k] if k in fields else v) for k, v in payload.items()}
+    if isinstance(clean.get("_before"), dict):
+        clean["_before"] = {
+            k: (fields[k] if k in fields else v) for k, v in clean["_before"].items()
+        }
+    return clean

@@ -231,3 +231,13 @@ def m0031_erased_keys(db: Database) -> None:
         pk="fingerprint",
         if_not_exists=True,
     )
+
+
+@migrations(name="0032_redactions")
+def m0032_redactions(db: Database) -> None:
+    """Add what redaction put into a row's fields, so older ops arriving later cannot undo it."""
+    db["redaction"].create(
+        {"entity": str, "row_id": str, "fields": str},
+        pk=("entity", "row_id"),
+        if_not_exists=True,
+    )

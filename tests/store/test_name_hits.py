@@ -131,3 +131,25 @@ def test_erase_shows_hits_and_redacts_in_one_step(db_path: Path, tmp_path: Path)
     for file in db_path.parent.glob(db_path.name + "*"):
         data = file.read_bytes()
         assert b"Erika" not in data and b"Frau Muster" not in data, file
+
+
+def test_older_ops_arriving_after_a_redaction_bring_nothing_back(
+    store, workshop_id, tmp_path: Path, clock
+) -> None:
+    from facilitator.store.captures import update_capture
+
+    add_participant(store, workshop_id, "Erika Muster")
+    capture = add_capture(store, workshop_id, "need", "Erika Muster braucht Hilfe")
+    redact_hits(
+        store,
+        find_people(store, "Erika Muster"),
+        name_hits(store, find_people(store, "Erika Muster")),
+    )
+    late = open_store(tmp_path / "late.db", now_ms=clock)
+    insert_remote_ops(late, list(reversed(ops_after(store, 0))))  # the redaction first
+    payloads = " ".join(r["payload"] for r in rows(late, "SELECT payload FROM op"))
+    assert "braucht Hilfe" in payloads and "Erika Muster braucht" not in payloads
+    clock.advance(seconds=1)
+    update_capture(store, capture, text="Erika Muster hat es selbst gesagt")  # typed later
+    assert list_captures(store, workshop_id)[0].text == "Erika Muster hat es selbst gesagt"
+    late.close()
