@@ -350,6 +350,7 @@ def erase(
     """Eine Person endgültig löschen (Art. 17 DSGVO), auch aus dem Op-Protokoll; zeigt, wo ihr
     Name sonst steht, und schwärzt ihn dort (--redact all) oder lässt ihn (--redact none)."""
     from facilitator.core.errors import UserError
+    from facilitator.practice import example_name_hits, redact_examples
     from facilitator.store.name_hits import name_hits, redact_hits
     from facilitator.store.people import erase_people
 
@@ -359,14 +360,18 @@ def erase(
     for row in found:
         click.echo(f"{row.name} – {row.organisation or '–'} – {row.email or '–'} ({row.id})")
     hits = name_hits(store, found)
-    if hits:
+    in_examples = example_name_hits(found, examples_dir)  # the practice example files
+    places = len(hits) + len(in_examples)
+    if places:
         click.echo(
-            f"The name also stands in {len(hits)} places:"
+            f"The name also stands in {places} places:"
             if en
-            else f"Der Name steht außerdem an {len(hits)} Stellen:"
+            else f"Der Name steht außerdem an {places} Stellen:"
         )
         for hit in hits:
             click.echo(f"  [{hit.place}] {hit.text}  ({', '.join(hit.forms)})")
+        for path, number, line in in_examples:
+            click.echo(f"  [{path}:{number}] {line}")
         if redact is None and yes:
             raise UserError(
                 "Bitte --redact all (schwärzen) oder --redact none (stehen lassen) angeben.",
@@ -390,8 +395,11 @@ def erase(
     with store.transaction():  # redaction and erasure in one step: both or neither
         redacted = redact_hits(store, found, hits) if redact == "all" else 0
         done = _entries(erase_people(store, found), settings.lang)
-    kept = len(hits) - redacted
-    if not hits:  # true now: no free text names them (searched above)
+    if redact == "all" and in_examples:
+        redact_examples(found, examples_dir)
+        redacted += len(in_examples)
+    kept = places - redacted
+    if not places:  # true now: no free text names them (searched above)
         said = (
             f"{done} erased; their contributions stay, without names."
             if en

@@ -114,3 +114,15 @@ def unnamed_label(organisation: str, count: int, lang: str = "de") -> str:
     if lang == "de":
         return f"{org} ({count} {'Person' if count == 1 else 'Personen'})"
     return f"{org} ({count} {'person' if count == 1 else 'people'})"
+
+
+MIN_FORM = 3  # "Al" would hit "Alltag": shorter name forms are not searched in free text
+
+
+def name_pattern(forms: Iterable[str]) -> "re.Pattern[str] | None":
+    """Return a pattern for whole-word name forms (longest first), None if none is usable."""
+    usable = sorted((f for f in forms if len(f) >= MIN_FORM), key=len, reverse=True)
+    if not usable:
+        return None
+    joined = "|".join(re.escape(f) for f in usable)
+    return re.compile(rf"(?<!\w)(?:{joined})(?!\w)", re.IGNORECASE)

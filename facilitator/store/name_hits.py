@@ -14,14 +14,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from facilitator.core.consent_rule import name_forms
+from facilitator.core.consent_rule import name_forms, name_pattern
 from facilitator.core.models import Participant
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
 from facilitator.store.queries import rows
 
 REDACTED = "N. N."
-MIN_FORM = 3  # "Al" would hit "Alltag": shorter forms are not searched
 # (table, field, label): every free-text field a person's name may stand in
 FIELDS = (
     ("capture", "text", "capture"),
@@ -42,14 +41,6 @@ class NameHit:
     place: str  # capture, owner, question, answer, photo
     text: str
     forms: tuple[str, ...]
-
-
-def _pattern(forms: list[str]) -> re.Pattern[str] | None:
-    usable = sorted((f for f in forms if len(f) >= MIN_FORM), key=len, reverse=True)
-    if not usable:
-        return None
-    joined = "|".join(re.escape(f) for f in usable)
-    return re.compile(rf"(?<!\w)(?:{joined})(?!\w)", re.IGNORECASE)
 
 
 def _texts(value: Any) -> list[str]:
@@ -92,7 +83,7 @@ def name_hits(store: Store, people: list[Participant]) -> list[NameHit]:
         if person.name:
             by_workshop.setdefault(person.workshop_id, []).extend(name_forms(person.name))
     for workshop_id, forms in by_workshop.items():
-        pattern = _pattern(forms)
+        pattern = name_pattern(forms)
         if pattern is None:
             continue
         for table, field, place in FIELDS:
@@ -108,7 +99,9 @@ def name_hits(store: Store, people: list[Participant]) -> list[NameHit]:
 def redact_hits(store: Store, people: list[Participant], hits: list[NameHit]) -> int:
     """Replace the name forms in each hit's field by "N. N."; return how many fields changed."""
     patterns = {
-        person.workshop_id: _pattern(name_forms(person.name)) for person in people if person.name
+        person.workshop_id: name_pattern(name_forms(person.name))
+        for person in people
+        if person.name
     }
     changed = 0
     with store.transaction():

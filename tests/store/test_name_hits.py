@@ -153,3 +153,38 @@ def test_older_ops_arriving_after_a_redaction_bring_nothing_back(
     update_capture(store, capture, text="Erika Muster hat es selbst gesagt")  # typed later
     assert list_captures(store, workshop_id)[0].text == "Erika Muster hat es selbst gesagt"
     late.close()
+
+
+def test_erase_redacts_the_name_in_practice_examples_too(db_path: Path, tmp_path: Path) -> None:
+    from tests.conftest import AGENDA
+
+    library = tmp_path / "beispiele"
+    library.mkdir()
+    example = library / "lora.md"
+    example.write_text(
+        '+++\ntitle = "LoRaWAN"\norganisation = "Stadt Ulm"\n'
+        'summary = "Erika Muster hat es eingeführt."\n+++\nFrag Erika nach den Sensoren.\n',
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+
+    def run(*args: str):
+        return runner.invoke(main, ["--db", str(db_path), *args])
+
+    assert run("new", "A", "--agenda", str(AGENDA)).exit_code == 0
+    assert run("participants", "add", "Erika Muster").exit_code == 0
+    done = run(
+        "participants",
+        "erase",
+        "Erika Muster",
+        "--yes",
+        "--redact",
+        "all",
+        "--examples",
+        str(library),
+    )
+    assert done.exit_code == 0, done.output
+    assert "lora.md:4] summary = " in done.output and "2 Stellen geschwärzt." in done.output
+    text = example.read_text("utf-8")
+    assert "Erika" not in text and "N. N. hat es eingeführt." in text
+    assert "Frag N. N. nach den Sensoren." in text
