@@ -200,8 +200,7 @@ def redact_examples(people: Iterable[Participant], folder: Path | None = None) -
         text = path.read_text(encoding="utf-8")
         lines = text.splitlines(keepends=True)
         new = "".join(
-            line if _CONTACT_LINE.match(line) else pattern.sub("N. N.", line)
-            for line in lines
+            line if _CONTACT_LINE.match(line) else pattern.sub("N. N.", line) for line in lines
         )
         spare = path.with_name(path.name + ".tmp")
         spare.write_text(new, encoding="utf-8")

@@ -255,44 +255,52 @@ class ParticipantsScreen(BaseScreen):
         person = self.selected()
         if person is None:
             return
+        from facilitator.practice import example_name_hits, forget_people, redact_examples
+
         hits = name_hits(self.store, [person])
+        in_examples = example_name_hits([person])  # the practice examples' files
+        places = len(hits) + len(in_examples)
 
         def answered(choice: bool | str | None) -> None:
             if choice in (None, False, "cancel"):
                 return
-            from facilitator.practice import forget_people
             from facilitator.store.people import erase_people
 
             with self.store.transaction():  # both or neither
                 redacted = redact_hits(self.store, [person], hits) if choice == "redact" else 0
                 erase_people(self.store, [person])
             try:
+                if choice == "redact" and in_examples:
+                    redact_examples([person])
+                    redacted += len(in_examples)
                 forget_people([person])  # the practice examples in the user's data folder
-            except UserError as err:
-                self.say(err.text(self.fapp.lang), error=True)
+            except (UserError, OSError) as err:
+                text = err.text(self.fapp.lang) if isinstance(err, UserError) else str(err)
+                self.say(text, error=True)
                 return
-            if hits:
-                kept = len(hits) - redacted
+            if places:
+                kept = places - redacted
                 self.say(self.t("erase.done", name=person.name, redacted=redacted, kept=kept))
             else:
                 self.say(self.t("participants.erased", name=person.name))
 
-        if not hits:
+        if not places:
             question = self.t("participants.erase_ask", name=person.name)
             self.app.push_screen(ConfirmDialog(question, self.fapp.lang), answered)
             return
         options = [
-            ("redact", self.t("erase.redact", count=len(hits))),
+            ("redact", self.t("erase.redact", count=places)),
             ("keep", self.t("erase.keep")),
             ("cancel", self.t("erase.cancel")),
         ]
-        question = self.t("erase.decide", name=person.name, count=len(hits))
+        question = self.t("erase.decide", name=person.name, count=places)
 
         def read(_: bool | None) -> None:
             self.app.push_screen(PickDialog(question, options), answered)
 
         lines = [f"[{hit.place}] {hit.text}" for hit in hits]
-        title = self.t("erase.hits", name=person.name, count=len(hits))
+        lines += [f"[{path.name}:{number}] {line}" for path, number, line in in_examples]
+        title = self.t("erase.hits", name=person.name, count=places)
         self.app.push_screen(ReadDialog(title, lines), read)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
