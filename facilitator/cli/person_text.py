@@ -44,6 +44,8 @@ def report_lines(report: dict, lang: str) -> list[str]:
             origin = f"{t('Quelle', 'source')}: {item['source'] or '–'}"
             if item["text_version"]:
                 origin += f", {t('Text', 'text')} {item['text_version']}"
+            if item.get("phone"):
+                origin += f", {t('Telefon', 'phone')} {item['phone']}"
             if item.get("claim"):
                 origin += t(
                     f", Anmeldung {item['claim'][:8]} von der Moderation bestätigt",

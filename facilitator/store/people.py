@@ -181,6 +181,10 @@ def person_report(store: Store, people: list[Participant]) -> dict[str, Any]:
                         "text_version": payload.get("consent_text_version"),
                         # a phone's claim a moderator confirmed (issue 23.1)
                         "claim": payload.get("_claim"),
+                        # which phone: only the one that owns the record can change it
+                        "phone": (payload.get("client_id") or raw.get("client_id") or "")[:8]
+                        if payload.get("consent_source") == "phone"
+                        else "",
                     }
                 )
         texts = {

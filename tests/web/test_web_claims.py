@@ -86,6 +86,9 @@ async def test_a_moderator_confirms_the_persons_own_claim(
         (True, "phone", True),
         (False, "phone", False),
     ]
+    # the history names the phone (the only one that can change the record now)
+    own = history["participant"]["client_id"][:8]
+    assert [h["phone"] for h in history["consent_history"]] == [own, own]
     # what the claim held is gone from its row and its ops once decided
     assert rows(store, "SELECT name, email FROM claim") == [{"name": None, "email": None}]
     claim_ops = rows(store, "SELECT payload FROM op WHERE kind LIKE 'claim.%'")
