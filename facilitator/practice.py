@@ -15,6 +15,7 @@ import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 
+from facilitator.core.consent_rule import name_forms, name_pattern
 from facilitator.core.errors import UserError, ValidationError
 from facilitator.core.example_format import (
     PracticeExample,
@@ -157,4 +158,52 @@ def forget_people(
             f"Kontakt konnte nicht entfernt werden aus: {names} (bitte von Hand löschen).",
             en=f"Could not remove the contact from: {names} (please delete it by hand).",
         )
+    return changed
+
+
+def _people_pattern(people: Iterable[Participant]) -> "re.Pattern[str] | None":
+    return name_pattern(f for person in people if person.name for f in name_forms(person.name))
+
+
+def example_name_hits(
+    people: Iterable[Participant], folder: Path | None = None
+) -> list[tuple[Path, int, str]]:  # (file, line number, line)
+    """Return (file, line number, line) for every example line naming the people (23.7).
+
+    The same name forms erasure searches in the store: full name, first name, surname.
+    Contact lines are left to `forget_people`, which removes them whole.
+    """
+    pattern = _people_pattern(people)
+    folder = folder or user_examples_dir()
+    if pattern is None or not folder.is_dir():
+        return []
+    hits = []
+    for path in sorted(folder.glob("*.md")):
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        for number, line in enumerate(lines, 1):
+            if not _CONTACT_LINE.match(line) and pattern.search(line):
+                hits.append((path, number, line.strip()))
+    return hits
+
+
+def redact_examples(people: Iterable[Participant], folder: Path | None = None) -> list[Path]:
+    """Replace the people's name forms by "N. N." in the example files; return those changed."""
+    people = list(people)
+    pattern = _people_pattern(people)
+    changed: list[Path] = []
+    if pattern is None:
+        return changed
+    for path in dict.fromkeys(hit[0] for hit in example_name_hits(people, folder)):
+        text = path.read_text(encoding="utf-8")
+        lines = text.splitlines(keepends=True)
+        new = "".join(
+            line if _CONTACT_LINE.match(line) else pattern.sub("N. N.", line) for line in lines
+        )
+        spare = path.with_name(path.name + ".tmp")
+        spare.write_text(new, encoding="utf-8")
+        os.replace(spare, path)  # all or nothing: never a half-written example
+        changed.append(path)
     return changed

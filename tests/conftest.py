@@ -42,6 +42,15 @@ def _isolate(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     monkeypatch.setenv("LANG", "C.UTF-8")
     # the command line sets LANGUAGE for click's catalogue; undo it after each test
     monkeypatch.delenv("LANGUAGE", raising=False)
+    # The organisers' privacy notice names a controller (without one, phones get no
+    # registration and the sign-in list is not printed: tests/test_privacy_notice.py).
+    own = home / "config" / "facilitator" / "privacy.toml"
+    own.parent.mkdir(parents=True)
+    own.write_text(
+        '[de]\ncontroller = "Verantwortlich: Testamt, Teststraße 1, 70173 Stuttgart."\n'
+        'contact = "Datenschutz: datenschutz@testamt.example"\n',
+        encoding="utf-8",
+    )
 
 
 @pytest.fixture

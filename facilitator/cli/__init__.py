@@ -44,6 +44,8 @@ COMMANDS: dict[str, str] = {
     "activity": "facilitator.cli.activity:activity",
     # the agenda as the app's plan screen edits it (issue 15)
     "agenda": "facilitator.cli.agenda:agenda",
+    # consent (issue 23.5): the privacy notice names a controller
+    "privacy": "facilitator.cli.privacy:privacy",
 }
 
 

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import click
 
+from facilitator.cli.claims import claim, claims
 from facilitator.cli.context import (
     Settings,
     _,
@@ -13,6 +14,7 @@ from facilitator.cli.context import (
     workshop_option,
 )
 from facilitator.cli.examples import examples_option
+from facilitator.cli.person_text import report_lines
 from facilitator.core.models import Participant
 from facilitator.locale import gettext, lazy, lazy_plural
 
@@ -31,6 +33,7 @@ def import_csv(settings: Settings, csv_file: Path, workshop_id: str | None) -> N
     Einwilligung – oder englisch). Fehlerhafte Zeilen: nichts wird importiert."""
     from facilitator.core.errors import ValidationError
     from facilitator.core.participants_csv import parse_participants_csv
+    from facilitator.store.consent import CONSENT_TEXTS
     from facilitator.store.participant_import import import_participants
     from facilitator.store.workshops import resolve_workshop
 
@@ -53,7 +56,7 @@ def import_csv(settings: Settings, csv_file: Path, workshop_id: str | None) -> N
                     path=csv_file,
                 )
             ) from None
-    rows = parse_participants_csv(text, str(csv_file))
+    rows = parse_participants_csv(text, str(csv_file), CONSENT_TEXTS)
     store = settings.open()
     workshop = resolve_workshop(store, workshop_id)
     result = import_participants(store, workshop.id, rows)
@@ -66,6 +69,32 @@ def import_csv(settings: Settings, csv_file: Path, workshop_id: str | None) -> N
             title=workshop.title,
         )
     )
+    for left in result.left_out:  # one line per person: what the list said but was not taken
+        click.echo(left.text(settings.lang))
+
+
+@participants.command("template")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Wohin die Vorlage geschrieben wird (.csv).",
+)
+@pass_settings
+def template(settings: Settings, output: Path) -> None:
+    """Eine CSV-Vorlage für die Einladungsliste schreiben: mit der Spalte „Einwilligungstext“,
+    die die Version des unterschriebenen Texts nennt (der Import speichert sie)."""
+    from importlib.resources import files
+
+    from facilitator.store.consent import WORKSHOP_VERSION, consent_text
+
+    shipped = files("facilitator.data").joinpath("teilnehmende_vorlage.csv")
+    output.write_bytes(shipped.read_bytes())
+    en = settings.lang == "en"
+    click.echo(f"Written: {output}" if en else f"Geschrieben: {output}")
+    # the words the version in the template stands for: what the invitation form must show
+    click.echo(f"{'Text' if en else 'Text'} {WORKSHOP_VERSION}: {consent_text(WORKSHOP_VERSION)}")
 
 
 @participants.command("list")
@@ -232,55 +261,8 @@ def show(settings: Settings, person: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True))
         return
-    for line in _report_lines(report, settings.lang):
+    for line in report_lines(report, settings.lang):
         click.echo(line)
-
-
-_FIELDS = ("id", "name", "organisation", "org_type", "municipality", "email", "present")
-
-
-def _report_lines(report: dict, lang: str) -> list[str]:
-    """Return `participants show` as text: times in local time, German or English."""
-    from facilitator.core.dates import format_date
-    from facilitator.core.timeformat import local_time_text as when
-
-    lines = []
-    for entry in report["entries"]:
-        row, shop = entry["participant"], entry["workshop"]
-        lines.append(
-            f"Workshop: {shop.get('title', '')} ({format_date(shop.get('date'), lang) or '–'})"
-        )
-        for key in _FIELDS:
-            lines.append(f"  {key}: {row.get(key) if row.get(key) is not None else ''}")
-        given = when(row.get("consent_given_at"), lang) or gettext("Datum unbekannt", lang)
-        source = row.get("consent_source") or "–"
-        if row.get("consent_withdrawn_at"):
-            withdrawn = when(row["consent_withdrawn_at"], lang)
-            state = gettext(
-                "widerrufen am {withdrawn} (erteilt: {given})",
-                lang,
-                withdrawn=withdrawn,
-                given=given,
-            )
-        elif row.get("consent"):
-            state = gettext("erteilt am {given}, Quelle {source}", lang, given=given, source=source)
-        else:
-            state = gettext("keine", lang)
-        consent = gettext("Einwilligung", lang)
-        lines.append(f"  {consent}: {state}")
-        for item in entry["consent_history"]:
-            what = gettext("erteilt", lang) if item["consent"] else gettext("widerrufen", lang)
-            origin = gettext("Quelle: {source}", lang, source=item["source"] or "–")
-            if item["text_version"]:
-                origin += gettext(", Text {version}", lang, version=item["text_version"])
-            lines.append(f"    {when(item['at'], lang)}: {what} ({origin})")
-        for version, text in entry["consent_texts"].items():
-            lines.append(f"  Text {version}: {text}")
-        named = entry["submissions"]
-        label = gettext("Beiträge mit Namen", lang)
-        lines.append(f"  {label}: {len(named)}")
-        lines.extend(f"    [{item['kind']}] {item['text']}" for item in named)
-    return lines
 
 
 @participants.command("edit")
@@ -293,6 +275,12 @@ def _report_lines(report: dict, lang: str) -> list[str]:
     type=click.Choice(["ja", "nein", "yes", "no"]),
     help="Einwilligung erteilt (ja, z. B. auf Papier) oder widerrufen (nein).",
 )
+@click.option(
+    "--text",
+    "text_version",
+    help="Version des Einwilligungstexts, den die Person unterschrieben hat (steht auf der "
+    "Teilnahmeliste); Standard: der aktuelle deutsche Text.",
+)
 @examples_option
 @pass_settings
 def edit(
@@ -302,12 +290,21 @@ def edit(
     email: str | None,
     org: str | None,
     consent: str | None,
+    text_version: str | None,
     examples_dir: Path | None,
 ) -> None:
     """Angaben einer Person berichtigen (Id, E-Mail oder genauer Name)."""
     from facilitator.core.errors import UserError
+    from facilitator.store.consent import CONSENT_TEXTS
     from facilitator.store.participants import set_consent, update_participant
 
+    if text_version is not None and (
+        text_version not in CONSENT_TEXTS or consent not in ("ja", "yes")
+    ):
+        raise UserError(
+            f"--text gehört zu --consent ja und nennt eine Version: {', '.join(CONSENT_TEXTS)}.",
+            en=f"--text goes with --consent yes and names a version: {', '.join(CONSENT_TEXTS)}.",
+        )
     store = settings.open()
     found = _people(store, person)
     if len(found) > 1:
@@ -329,7 +326,9 @@ def edit(
         if fields:
             update_participant(store, target.id, **fields)
         if consent is not None:
-            set_consent(store, target.id, consent in ("ja", "yes"), source="paper")
+            set_consent(
+                store, target.id, consent in ("ja", "yes"), source="paper", version=text_version
+            )
     if consent in ("nein", "no"):
         _forget_in_examples([target], examples_dir, settings.lang, references=False)
     click.echo(_("Geändert: {name}.", name=name or target.name))
@@ -348,33 +347,89 @@ def _forget_in_examples(
 @participants.command("erase", short_help="Person endgültig löschen (Art. 17 DSGVO).")
 @click.argument("person")
 @click.option("--yes", is_flag=True, help="Ohne Rückfrage löschen.")
+@click.option(
+    "--redact",
+    type=click.Choice(["all", "none"]),
+    help="Den Namen in freiem Text (Beiträge, Aufgaben, Fragen, Antworten, Fotos) schwärzen "
+    "(all) oder stehen lassen (none); ohne: Rückfrage.",
+)
 @examples_option
 @pass_settings
-def erase(settings: Settings, person: str, yes: bool, examples_dir: Path | None) -> None:
-    """Eine Person endgültig löschen (Art. 17 DSGVO), auch aus dem Op-Protokoll."""
+def erase(
+    settings: Settings, person: str, yes: bool, redact: str | None, examples_dir: Path | None
+) -> None:
+    """Eine Person endgültig löschen (Art. 17 DSGVO), auch aus dem Op-Protokoll; zeigt, wo ihr
+    Name sonst steht, und schwärzt ihn dort (--redact all) oder lässt ihn (--redact none)."""
+    from facilitator.core.errors import UserError
+    from facilitator.practice import example_name_hits, redact_examples
+    from facilitator.store.name_hits import name_hits, redact_hits
     from facilitator.store.people import erase_people
 
     store = settings.open()
+    en = settings.lang == "en"
     found = _people(store, person)
     for row in found:
         click.echo(f"{row.name} – {row.organisation or '–'} – {row.email or '–'} ({row.id})")
-    question = ngettext(
-        "{n} Eintrag endgültig löschen? Das lässt sich nicht rückgängig machen.",
-        "{n} Einträge endgültig löschen? Das lässt sich nicht rückgängig machen.",
-        len(found),
-    )
-    if not yes and not confirm(question):
-        click.echo(_("Nichts gelöscht."))
-        return
-    done = erase_people(store, found)
-    click.echo(
-        ngettext(
-            "{n} Eintrag gelöscht; Beiträge bleiben ohne Namen.",
-            "{n} Einträge gelöscht; Beiträge bleiben ohne Namen.",
-            done,
+    hits = name_hits(store, found)
+    in_examples = example_name_hits(found, examples_dir)  # the practice example files
+    places = len(hits) + len(in_examples)
+    if places:
+        click.echo(
+            f"The name also stands in {places} places:"
+            if en
+            else f"Der Name steht außerdem an {places} Stellen:"
         )
-    )
+        for hit in hits:
+            click.echo(f"  [{hit.place}] {hit.text}  ({', '.join(hit.forms)})")
+        for path, number, line in in_examples:
+            click.echo(f"  [{path}:{number}] {line}")
+        if redact is None and yes:
+            raise UserError(
+                "Bitte --redact all (schwärzen) oder --redact none (stehen lassen) angeben.",
+                en="Please give --redact all (redact) or --redact none (keep).",
+            )
+        if redact is None:
+            redact = (
+                "all"
+                if confirm(
+                    "Den Namen an diesen Stellen durch „N. N.“ ersetzen?",
+                    "Replace the name in these places by “N. N.”?",
+                )
+                else "none"
+            )
+    if not yes and not confirm(
+        f"{_entries(len(found), 'de')} endgültig löschen? Das lässt sich nicht rückgängig machen.",
+        f"Erase {_entries(len(found), 'en')} for good? This cannot be undone.",
+    ):
+        click.echo("Nothing erased." if en else "Nichts gelöscht.")
+        return
+    with store.transaction():  # redaction and erasure in one step: both or neither
+        redacted = redact_hits(store, found, hits) if redact == "all" else 0
+        done = _entries(erase_people(store, found), settings.lang)
+    if redact == "all" and in_examples:
+        redact_examples(found, examples_dir)
+        redacted += len(in_examples)
+    kept = places - redacted
+    if not places:  # true now: no free text names them (searched above)
+        said = (
+            f"{done} erased; their contributions stay, without names."
+            if en
+            else f"{done} gelöscht; Beiträge bleiben ohne Namen."
+        )
+    elif en:
+        said = f"{done} erased; {redacted} places redacted"
+        said += f", {kept} kept with the name as typed." if kept else "."
+    else:
+        said = f"{done} gelöscht; {redacted} Stellen geschwärzt"
+        said += f", {kept} mit dem Namen behalten." if kept else "."
+    click.echo(said)
     _forget_in_examples(found, examples_dir, settings.lang)
+
+
+def _entries(count: int, lang: str) -> str:
+    if lang == "en":
+        return f"{count} entry" if count == 1 else f"{count} entries"
+    return f"{count} Eintrag" if count == 1 else f"{count} Einträge"
 
 
 @click.command()
@@ -427,3 +482,8 @@ def purge(settings: Settings, before: str | None, yes: bool, examples_dir: Path 
         )
     )
     _forget_in_examples(people, examples_dir, settings.lang)
+
+
+# the claims (issue 23.1) live in their own module, this one is long; same group
+participants.add_command(claims)
+participants.add_command(claim)

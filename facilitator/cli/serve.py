@@ -4,7 +4,14 @@ from pathlib import Path
 
 import click
 
-from facilitator.cli.context import Settings, _, output_option, pass_settings, workshop_option
+from facilitator.cli.context import (
+    Settings,
+    _,
+    current_lang,
+    output_option,
+    pass_settings,
+    workshop_option,
+)
 from facilitator.net import DEFAULT_PORT
 
 
@@ -63,6 +70,7 @@ async def _serve(store, host: str, port: int, workshop, show_secrets: bool) -> N
     if show_secrets:
         secret = moderator_secret(store)
         click.echo(_("Moderations-Schlüssel (Header X-Moderator-Secret): {secret}", secret=secret))
+    _warn_without_notice()
     click.echo(_("Zweiter Laptop: facilitator sync code (auf dem eigenen Bildschirm)."), err=True)
     click.echo(_("Beenden mit Strg+C."), err=True)
     stop = asyncio.Event()
@@ -101,3 +109,20 @@ def qr(
     url = join_url(host or lan_addresses()[0], port, workshop.join_code or "")
     write_qr(url, output)
     click.echo(f"{output}: {url}")
+
+
+def _warn_without_notice() -> None:
+    """Tell the moderators that phones get no registration until the notice is complete."""
+    from facilitator.core.errors import UserError
+    from facilitator.privacy import require_ready
+
+    try:
+        require_ready()
+    except UserError as err:  # a broken privacy.toml says so here too
+        click.echo(err.text(current_lang()), err=True)
+        click.echo(
+            "Bis dahin sehen die Handys keine Anmeldung, nur einen Hinweis."
+            if current_lang() == "de"
+            else "Until then, phones see no registration, only a sentence.",
+            err=True,
+        )

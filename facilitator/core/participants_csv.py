@@ -2,6 +2,7 @@
 
 import csv
 import io
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from facilitator.core.errors import ValidationError
@@ -30,6 +31,12 @@ HEADERS = {
     "einwilligung_am": "consent_date",
     "present": "present",  # attendance (protocol): ja/nein
     "anwesend": "present",
+    # consent (issue 23.8): the version of the consent text the person signed
+    "consent_text": "consent_text_version",
+    "consent text": "consent_text_version",
+    "consent_text_version": "consent_text_version",
+    "einwilligungstext": "consent_text_version",
+    "textversion": "consent_text_version",
 }
 YES = {"ja", "yes", "y", "j", "true", "wahr", "1", "x"}
 NO = {"nein", "no", "n", "false", "falsch", "0", ""}
@@ -76,6 +83,7 @@ class ParticipantRow:
     consent: bool = False
     consent_date: str | None = None  # ISO date the list says consent was given
     present: bool = False
+    consent_text_version: str | None = None  # the text the person signed (None: not said)
 
 
 def parse_consent_date(text: str) -> str | None:
@@ -115,8 +123,13 @@ def _columns(header: list[str], path: str) -> list[str | None]:
     return columns
 
 
-def parse_participants_csv(text: str, path: str = "CSV") -> list[ParticipantRow]:
-    """Parse the CSV; ValidationError lists every bad row as `path:line: message`."""
+def parse_participants_csv(
+    text: str, path: str = "CSV", known_versions: Collection[str] | None = None
+) -> list[ParticipantRow]:
+    """Parse the CSV; ValidationError lists every bad row as `path:line: message`.
+
+    `known_versions` are the consent text versions a row may name (None: not checked).
+    """
     text = text.lstrip("\ufeff")
     sample = text[:4096]
     try:
@@ -175,6 +188,15 @@ def parse_participants_csv(text: str, path: str = "CSV") -> list[ParticipantRow]
                     f"consent date {consent_date!r} is not a date like 2026-11-30",
                 )
             )
+        version = row.get("consent_text_version", "") or None
+        if version and known_versions is not None and version not in known_versions:
+            allowed = ", ".join(sorted(known_versions))
+            row_problems.append(
+                (
+                    f"Einwilligungstext {version!r} unbekannt (bekannt: {allowed})",
+                    f"consent text {version!r} unknown (known: {allowed})",
+                )
+            )
         present_text = row.get("present", "").lower()
         if present_text not in YES | NO:
             row_problems.append(
@@ -197,6 +219,7 @@ def parse_participants_csv(text: str, path: str = "CSV") -> list[ParticipantRow]
                 consent=consent_text in YES,
                 consent_date=parse_consent_date(consent_date) if consent_date else None,
                 present=present_text in YES,
+                consent_text_version=version if consent_text in YES else None,
             )
         )
     if problems:

@@ -28,6 +28,14 @@ _NAME_EMPTY = ("Der Name darf nicht leer sein.", "The name must not be empty.")
 _SHORT = f.text(f.NAME_MAX)
 _LONG = f.text(f.TEXT_MAX, multiline=True)
 _TAG = f.text(64)
+# A claim (issue 23.1): open until a moderator merges it into the person ("accepted"),
+# adds it as someone new ("separate") or discards it ("rejected").
+CLAIM_STATUSES = {
+    "open": Label("offen", "open"),
+    "accepted": Label("übernommen", "accepted"),
+    "separate": Label("als neue Person", "as a new person"),
+    "rejected": Label("abgelehnt", "rejected"),
+}
 WIFI_MAX = 64  # the venue's Wi-Fi name and password (see RULES["workshop"])
 
 
@@ -239,6 +247,24 @@ RULES: dict[str, dict[str, f.Rule]] = {
         "hlc": f.clock_stamp,
         "deleted": f.flag,
     },
+    "claim": {
+        "workshop_id": f.ident,
+        "participant_id": f.ident,
+        "client_id": _TAG,
+        "name": f.text(f.NAME_MAX, collapse=True, required=_NAME_EMPTY),
+        "organisation": f.text(f.NAME_MAX, collapse=True),
+        "org_type": f.choice(
+            ORG_TYPES, "Unbekannter Organisationstyp", "Unknown organisation type"
+        ),
+        "municipality": f.text(f.NAME_MAX, collapse=True),
+        "email": f.email,
+        "consent": f.flag,
+        "consent_text_version": _TAG,
+        "status": f.choice(CLAIM_STATUSES, "Unbekannter Stand", "Unknown state", nullable=False),
+        "created_at": f.moment,
+        "decided_at": f.moment,
+        "deleted": f.flag,
+    },
     "vote": {
         "workshop_id": f.ident,
         "capture_id": f.ident,
@@ -269,6 +295,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "activity_answer": ("workshop_id", "activity_id", "voter"),
     "activity_question": ("workshop_id", "activity_id", "text"),
     "vote": ("workshop_id", "capture_id", "voter", "dots"),
+    "claim": ("workshop_id", "participant_id", "name", "status"),
 }
 
 _BY_TYPE: dict[type, f.Rule] = {str: _LONG, int: f.whole(-(10**9), 10**9, "{value}", "{value}")}

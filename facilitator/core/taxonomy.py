@@ -132,3 +132,8 @@ def choices(table: dict[str, Label]) -> str:
 def resolve_status(value: str) -> str | None:
     """Return the measure status named by a key, a label or a short form ("fertig")."""
     return resolve(value, MEASURE_STATUSES) or STATUS_ALIASES.get(fold_key(value))
+
+
+# What the room contributes and votes on: the only kinds a ballot or the results on
+# phones hold, never the moderators' notes, to-dos, decisions or questions (issue 23.6).
+ROOM_KINDS = ("challenge", "need", "driver", "measure", "idea", "offer", "request")

@@ -12,8 +12,9 @@ from facilitator.core.method_format import MethodCard
 from facilitator.core.names import split_name, surname_key
 from facilitator.core.schedule import format_clock
 from facilitator.export.strings import STRINGS
-from facilitator.privacy import notice_sections
+from facilitator.privacy import notice_sections, require_ready
 from facilitator.store.agenda import workshop_schedule
+from facilitator.store.consent import consent_text, current_version
 from facilitator.store.db import Store
 from facilitator.store.participants import list_participants
 from facilitator.store.workshops import get_workshop
@@ -74,6 +75,9 @@ class KitModel:
     blocks: list[KitBlock]
     people: list[Person]  # sorted by surname
     privacy: str = ""  # the sign-in list's foot line, from the privacy notice
+    # the consent text the sign-in list prints, and its version (what paper consent records)
+    consent_version: str = ""
+    consent_text: str = ""
 
     @property
     def materials(self) -> list[str]:
@@ -151,11 +155,17 @@ def build_kit(store: Store, workshop_id: str, cards: dict[str, MethodCard], lang
         blocks=blocks,
         people=people(store, workshop_id),
         privacy=privacy_line(lang),
+        consent_version=current_version(store, workshop_id, lang),
+        consent_text=consent_text(current_version(store, workshop_id, lang)),
     )
 
 
 def privacy_line(lang: str) -> str:
-    """Return the sign-in list's privacy line: the notice's controller, purpose, retention."""
+    """Return the sign-in list's privacy line: the notice's controller, purpose, retention.
+
+    UserError while the notice names no controller: no placeholder reaches paper.
+    """
     sections = notice_sections(lang)
+    require_ready()
     parts = {key: sections.get(key, "") for key in ("controller", "purpose", "retention")}
     return " ".join(STRINGS("si_privacy", lang, **parts).split())

@@ -3,7 +3,9 @@
 Everyone registered, sorted by surname (titles ignored), with organisation and a
 wide signature column; empty rows for walk-ins fill the last page. The table's
 two header rows (workshop title, date, venue; column names) repeat on every
-page; the footer carries "Seite X von Y" and the privacy line.
+page; the footer carries "Seite X von Y" and the privacy line. Above the table the
+consent text is printed with its version, and a column takes the tick: what paper
+consent records (`participants edit --consent ja --text VERSION`) is what was printed.
 """
 
 from docx.document import Document as DocumentType
@@ -25,7 +27,7 @@ from facilitator.export.strings import STRINGS
 
 ROW = Mm(11)  # room for a signature
 HEAD = Mm(8)
-_WIDTHS = (6, 29, 28, 37)  # no., name, organisation, signature
+_WIDTHS = (6, 27, 26, 9, 32)  # no., name, organisation, consent tick, signature
 # Rows that fit: A4 minus 18 mm margins and the two header rows; the first page also
 # has the heading. Measured in LibreOffice; one row spare so the list never spills.
 ROWS_FIRST_PAGE = 20
@@ -40,6 +42,20 @@ FOOT_SIZE = 7.5
 FOOT_CHARS_PER_LINE = 110
 FOOT_LINE = Pt(9)
 MIN_ROWS = 8
+# The consent text above the table (8 pt, about 120 characters a line, 10 pt high)
+# takes its room from the first page's rows.
+CONSENT_SIZE = 8
+CONSENT_CHARS_PER_LINE = 120
+CONSENT_LINE = Pt(10)
+TICK = "☐"
+
+
+def consent_rows(text: str) -> int:
+    """Return how many rows the printed consent text takes from the first page."""
+    if not text:
+        return 0
+    lines = -(-len(text) // CONSENT_CHARS_PER_LINE)
+    return -(-(lines * CONSENT_LINE + Pt(6)) // ROW)
 
 
 def foot_rows(line: str) -> int:
@@ -49,12 +65,13 @@ def foot_rows(line: str) -> int:
     return -(-extra // ROW)
 
 
-def walk_in_rows(registered: int, foot: int = 0) -> int:
+def walk_in_rows(registered: int, foot: int = 0, head: int = 0) -> int:
     """Return how many empty rows follow the registered people: at least 8, to the page's end.
 
-    `foot` is `foot_rows` of the privacy line: that many rows fewer fit on each page.
+    `foot` is `foot_rows` of the privacy line: that many rows fewer fit on each page;
+    `head` is `consent_rows` of the consent text, taken from the first page only.
     """
-    first = max(MIN_ROWS, ROWS_FIRST_PAGE - foot)
+    first = max(MIN_ROWS, ROWS_FIRST_PAGE - foot - head)
     per_page = max(MIN_ROWS, ROWS_PER_PAGE - foot)
     total = registered + MIN_WALK_INS
     if total <= first:
@@ -84,7 +101,15 @@ def render_signin(document: DocumentType, model: KitModel) -> None:
     add_run(heading, STRINGS("signin", lang), 18, bold=True)
     if not model.people:
         add_run(document.add_paragraph(), STRINGS("si_empty", lang), 11, italic=True)
-    empty = walk_in_rows(len(model.people), foot_rows(model.privacy))
+    if model.consent_text:
+        add_run(
+            document.add_paragraph(),
+            STRINGS("si_consent", lang, version=model.consent_version, text=model.consent_text),
+            CONSENT_SIZE,
+        )
+    empty = walk_in_rows(
+        len(model.people), foot_rows(model.privacy), consent_rows(model.consent_text)
+    )
     total = text_width(document)
     widths = [Emu(int(total * w / sum(_WIDTHS))) for w in _WIDTHS]
     table = fixed_table(document, 2 + len(model.people) + empty, widths)
@@ -96,7 +121,7 @@ def render_signin(document: DocumentType, model: KitModel) -> None:
     for row in (title_row, names_row):
         _header_row(row)
         row_height(row, HEAD, exact=False)
-    keys = ("si_number", "si_name", "si_organisation", "si_signature")
+    keys = ("si_number", "si_name", "si_organisation", "si_consent_column", "si_signature")
     for cell, key in zip(names_row.cells, keys, strict=True):
         _cell_text(cell, STRINGS(key, lang), 10, bold=True)
         shade(cell, "E7E6E6")
@@ -109,6 +134,8 @@ def render_signin(document: DocumentType, model: KitModel) -> None:
         cells = row.cells
         _cell_text(cells[0], str(number), 9)
         cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _cell_text(cells[3], TICK, 12)
+        cells[3].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         if number <= len(model.people):
             person = model.people[number - 1]
             _cell_text(cells[1], person.name, 10.5 if len(person.name) < 34 else 8.5)

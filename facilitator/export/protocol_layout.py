@@ -135,7 +135,7 @@ def _goals_agenda(out: _Layout, model: ProtocolModel) -> None:
 def _participants(out: _Layout, model: ProtocolModel) -> None:
     t = out.t
     people = model.attendance
-    if not people.named and not people.unnamed:
+    if not people.named and not people.unnamed and not people.others:
         out.empty()
         return
     if people.recorded:
@@ -146,14 +146,16 @@ def _participants(out: _Layout, model: ProtocolModel) -> None:
         [t("name"), t("organisation"), t("org_type")],
         [[p.name, p.organisation, out.label(ORG_TYPES, p.org_type)] for p in people.named],
     )
-    if people.unnamed:
+    if people.unnamed or people.others:
         out.add(Para(t("unnamed_intro")))
-        out.bullets(
-            [
-                f"{org or t('no_org')} ({t('one_person') if n == 1 else t('persons', n=n)})"
-                for org, n in people.unnamed
-            ]
-        )
+        lines = [
+            f"{org or t('no_org')} ({t('one_person') if n == 1 else t('persons', n=n)})"
+            for org, n in people.unnamed
+        ]
+        if people.others:  # one person per organisation: no organisation names them
+            n = people.others
+            lines.append(f"{t('other_orgs')} ({t('one_person') if n == 1 else t('persons', n=n)})")
+        out.bullets(lines)
     out.add(Heading(2, t("counts")))
     counts = [[out.label(ORG_TYPES, key), format_count(n, out.lang)] for key, n in model.org_counts]
     counts.append([t("total"), format_count(sum(n for _, n in model.org_counts), out.lang)])

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from facilitator.core.consent_rule import document_participants
+from facilitator.core.consent_rule import document_participants, owner_label
 from facilitator.core.method_format import MethodCard
 from facilitator.core.models import Capture
 from facilitator.core.schedule import format_clock
@@ -84,6 +84,7 @@ class Attendance:
     present: int
     absent: int  # registered but not marked present (excused or absent)
     recorded: bool  # False: nobody was marked present, so everyone registered is shown
+    others: int = 0  # without consent, the only one of their organisation: counted only
 
 
 @dataclass
@@ -266,6 +267,7 @@ def _attendance(people: list) -> Attendance:
         present=rule.present if rule.recorded else 0,
         absent=rule.absent,
         recorded=rule.recorded,
+        others=rule.unnamed_others,
     )
 
 
@@ -347,6 +349,8 @@ def build_protocol(
     networking = _by_topic(by_kind["request"] + by_kind["offer"], ranks)
     for group in networking:  # requests first: "who looks for what, who offers it"
         group.entries.sort(key=lambda e: e.kind != "request")
+    for task in by_kind["todo"]:  # the consent rule for owners too: organisation, not name
+        task.owner = owner_label(task.owner, people, lang)
     tasks = sorted(by_kind["todo"], key=lambda e: (not e.due, e.due, e.owner.lower()))
     stored_steps = [Entry(text=line) for line in _lines(row.get("next_steps"))]
     photo_rows = list_photos(store, workshop.id) if photos else []

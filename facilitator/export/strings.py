@@ -53,6 +53,8 @@ STRINGS = Catalog(
             "Also present (without consent to be named):",
         ),
         "one_person": ("1 Person", "1 person"),
+        # consent (issue 23.6): organisations with one unnamed person, counted together
+        "other_orgs": ("weitere Organisationen", "other organisations"),
         "persons": ("{n} Personen", "{n} people"),
         "merged": ("{n} Nennungen", "{n} mentions"),
         "results_challenge": ("Herausforderungen", "Challenges"),
@@ -188,6 +190,14 @@ STRINGS = Catalog(
         "si_name": ("Name", "Name"),
         "si_organisation": ("Organisation", "Organisation"),
         "si_signature": ("Unterschrift", "Signature"),
+        # consent (issue 23.8): the text paper consent records, printed with its version
+        "si_consent_column": ("Einw.", "Cons."),
+        "si_consent": (
+            "Einwilligung zur Weitergabe der Kontaktdaten (Textversion {version}) – wer "
+            "einverstanden ist, kreuzt „Einw.“ an: „{text}“",
+            "Consent to share contact details (text version {version}) – tick “Cons.” if you "
+            "agree: “{text}”",
+        ),
         "si_empty": (
             "Noch niemand angemeldet: bitte in die leeren Zeilen eintragen.",
             "Nobody registered yet: please write your name in the empty rows.",

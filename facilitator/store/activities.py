@@ -21,6 +21,7 @@ from facilitator.core.activities import (
 )
 from facilitator.core.activity_results import activity_results
 from facilitator.core.errors import NotFound, ValidationError
+from facilitator.core.taxonomy import ROOM_KINDS
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
 from facilitator.store.queries import one, rows, scalar
@@ -382,8 +383,9 @@ def ballot_entries(store: Store, activity: dict[str, Any]) -> list[dict[str, Any
     found = rows(
         store,
         f"SELECT id, kind, text FROM capture WHERE id IN ({', '.join('?' * len(ids))}) "
-        "AND deleted = 0 AND hidden = 0 AND text IS NOT NULL",
-        ids,
+        "AND deleted = 0 AND hidden = 0 AND text IS NOT NULL "
+        f"AND kind IN ({', '.join('?' * len(ROOM_KINDS))})",  # never notes, to-dos (23.6)
+        [*ids, *ROOM_KINDS],
     )
     by_id = {r["id"]: r for r in found}
     return [by_id[i] for i in ids if i in by_id]

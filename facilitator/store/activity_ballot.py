@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 
 from facilitator.core.activity_words import word_key
 from facilitator.core.errors import NotFound, ValidationError
+from facilitator.core.taxonomy import ROOM_KINDS
 from facilitator.store.activities import get_activity
 from facilitator.store.captures import check_kind, get_capture, list_captures, update_capture
 from facilitator.store.db import Store
@@ -27,7 +28,10 @@ def choose_ballot(
 
     "block" means `item_id`, else the running block. Only visible entries qualify.
     """
-    visible = list_captures(store, workshop_id, include_hidden=False)
+    # only what the room contributes goes to phones: no notes, to-dos, decisions (23.6)
+    visible = [
+        c for c in list_captures(store, workshop_id, include_hidden=False) if c.kind in ROOM_KINDS
+    ]
     if spec in ([], ["all"]):
         chosen = visible
     elif spec == ["block"]:

@@ -10,7 +10,7 @@ that last set each field, so ops from the other laptop apply last-writer-wins pe
 field, in any order.
 """
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 6
 
 # Projection columns per entity table (besides id and clocks). JSON columns hold lists.
 COLUMNS: dict[str, dict[str, type]] = {
@@ -155,6 +155,24 @@ COLUMNS: dict[str, dict[str, type]] = {
         "hidden": int,
         "created_at": str,
         "hlc": str,
+        "deleted": int,
+    },
+    # since 0030 (issue 23.1): a phone's registration that matches someone it did not
+    # create; kept apart, nothing of the person changes until a moderator decides
+    "claim": {
+        "workshop_id": str,
+        "participant_id": str,
+        "client_id": str,
+        "name": str,
+        "organisation": str,
+        "org_type": str,
+        "municipality": str,
+        "email": str,
+        "consent": int,
+        "consent_text_version": str,
+        "status": str,
+        "created_at": str,
+        "decided_at": str,
         "deleted": int,
     },
 }

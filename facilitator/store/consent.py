@@ -29,6 +29,20 @@ _SERIES_TEXT = _WORKSHOP_TEXT.replace(
     "an die Teilnehmenden dieses Workshops",
     "an die Teilnehmenden dieses Workshops und der weiteren Workshops derselben Reihe",
 )
+# The same promise in English, for English phones and lists (issue 23.8): a person
+# agrees to the words they read, so each language is a version of its own.
+_WORKSHOP_TEXT_EN = (
+    "I agree that my name, my organisation and my e-mail address are passed on to the "
+    "participants of this workshop in the minutes and in the contact list, so that we can "
+    "stay in touch. Without consent the minutes name only my organisation with its head "
+    "count, not my name, and this registration does not store my e-mail address. I can "
+    "withdraw my consent at any time (with the moderators, or by registering again without "
+    "the tick)."
+)
+_SERIES_TEXT_EN = _WORKSHOP_TEXT_EN.replace(
+    "to the participants of this workshop",
+    "to the participants of this workshop and of the other workshops of the same series",
+)
 CONSENT_TEXTS: dict[str, tuple[str, str, str]] = {
     # version: (language, scope, text)
     "2026-11-de-1": (
@@ -40,17 +54,25 @@ CONSENT_TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     "2026-12-de-workshop": ("de", "workshop", _WORKSHOP_TEXT),
     "2026-12-de-series": ("de", "series", _SERIES_TEXT),
+    "2026-12-en-workshop": ("en", "workshop", _WORKSHOP_TEXT_EN),
+    "2026-12-en-series": ("en", "series", _SERIES_TEXT_EN),
 }
 WORKSHOP_VERSION = "2026-12-de-workshop"
 SERIES_VERSION = "2026-12-de-series"
+_BY_LANG = {
+    ("de", False): WORKSHOP_VERSION,
+    ("de", True): SERIES_VERSION,
+    ("en", False): "2026-12-en-workshop",
+    ("en", True): "2026-12-en-series",
+}
 
 
-def current_version(store: Store, workshop_id: str) -> str:
-    """Return the text version a person sees now: the series text if the workshop has one."""
+def current_version(store: Store, workshop_id: str, lang: str = "de") -> str:
+    """Return the text version a person sees now, in `lang`: the series text if there is one."""
     row = store.conn.execute(
         "SELECT coalesce(series_id, '') FROM workshop WHERE id = ?", [workshop_id]
     ).fetchone()
-    return SERIES_VERSION if row and row[0] else WORKSHOP_VERSION
+    return _BY_LANG[("en" if lang == "en" else "de", bool(row and row[0]))]
 
 
 def consent_text(version: str) -> str:

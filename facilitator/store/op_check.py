@@ -21,25 +21,26 @@ from facilitator.core.rules import REQUIRED, check_value
 from facilitator.core.timer import TIMER_KINDS
 from facilitator.store.columns import COLUMNS
 from facilitator.store.db import Op
-from facilitator.store.erasure import PERSONAL_FIELDS
+from facilitator.store.erasure import CLAIM_PERSONAL, PERSONAL_FIELDS
 
 # Every op kind a service records, and undo's reversals of them. A new kind needs a
 # line here, or sync and `import json` refuse it.
 ENTITY_VERBS: dict[str, frozenset[str]] = {
     "workshop": frozenset({"create", "update", "delete", "purge"}),
     "agenda_item": frozenset({"add", "update", "move", "remove", "restore"}),
-    "capture": frozenset({"add", "edit", "delete", "restore"}),
+    "capture": frozenset({"add", "edit", "delete", "restore", "redact"}),
     "participant": frozenset({"add", "update", "consent", "delete", "restore", "erase"}),
     "organisation": frozenset({"add", "update", "merge", "accept"}),
     "series": frozenset({"create"}),
     "vote": frozenset({"set"}),
-    "photo": frozenset({"add", "edit", "delete"}),
+    "photo": frozenset({"add", "edit", "delete", "redact"}),
     "activity": frozenset({"add", "edit"}),
-    "activity_answer": frozenset({"set"}),
-    "activity_question": frozenset({"add", "edit"}),
+    "activity_answer": frozenset({"set", "redact"}),
+    "activity_question": frozenset({"add", "edit", "redact"}),
+    "claim": frozenset({"add", "update", "decide"}),
 }
 CREATE_VERBS = frozenset({"add", "create", "set"})
-_META_KEYS = {"_before", "_undo", "_batch", "_erased"}
+_META_KEYS = {"_before", "_undo", "_batch", "_erased", "_claim"}
 # Erasure ops carry the id and nothing else (store/erasure.py).
 _ID_ONLY_VERBS = {("participant", "erase"), ("workshop", "purge")}
 
@@ -137,11 +138,13 @@ def _entity_payload(op: Op, table: str, verb: str) -> dict[str, Any]:
             )
         return {"id": entity_id}
     if verb in CREATE_VERBS:
-        scrubbed = table == "participant" and payload.get("_erased") == 1  # store/erasure.py
+        scrubbed = payload.get("_erased") == 1  # store/erasure.py
+        personal = CLAIM_PERSONAL if table == "claim" else PERSONAL_FIELDS
         missing = [
             k
             for k in REQUIRED.get(table, ())
-            if k not in payload and not (scrubbed and k in PERSONAL_FIELDS)
+            if k not in payload
+            and not (scrubbed and table in ("participant", "claim") and k in personal)
         ]
         if missing:
             raise BadOp(op, f"„{table}.{missing[0]}“ fehlt.", f"“{table}.{missing[0]}” is missing.")
@@ -156,7 +159,9 @@ def _entity_payload(op: Op, table: str, verb: str) -> dict[str, Any]:
             cleaned[key] = {
                 k: v if v is None else _field(op, table, k, v, columns[k]) for k, v in value.items()
             }
-        elif key in ("_undo", "_batch") and isinstance(value, str) and fields.ident(value):
+        elif (
+            key in ("_undo", "_batch", "_claim") and isinstance(value, str) and fields.ident(value)
+        ):
             cleaned[key] = value
         elif key == "_erased" and value == 1:
             cleaned[key] = value

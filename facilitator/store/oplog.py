@@ -21,6 +21,8 @@ from facilitator.store.erasure import (
     PURGE_KIND,
     apply_erase,
     apply_purge,
+    apply_redact,
+    forget_claim,
     scrub_incoming,
 )
 from facilitator.store.op_check import check_ops
@@ -48,7 +50,9 @@ def record(store: Store, kind: str, payload: dict[str, Any], workshop_id: str | 
 def _insert_and_apply(store: Store, op: Op) -> Op:
     # An op about an erased person (an old export, a peer that had not heard) is
     # stored and applied without the personal fields: the tombstone wins.
-    payload = scrub_incoming(store.conn, op.kind, op.payload, op.workshop_id)
+    payload = scrub_incoming(
+        store.conn, op.kind, op.payload, op.workshop_id, op_stamp=stamp(op.hlc, op.node)
+    )
     if payload is not op.payload:
         op = Op(op.seq, op.uuid, op.hlc, op.node, op.kind, op.workshop_id, payload, op.created_at)
     cursor = store.conn.execute(
@@ -144,6 +148,10 @@ def apply_op(conn: sqlite3.Connection, op: Op) -> None:
                 "UPDATE organisation SET name_key = ? WHERE id = ?",
                 [name_key(_stored_name(conn, str(payload["id"]))), str(payload["id"])],
             )
+        if verb == "redact":  # the old words leave the earlier ops too (store/name_hits)
+            apply_redact(conn, table, str(payload["id"]), fields, stamp(op.hlc, op.node))
+        if table == "claim" and fields.get("status") not in (None, "open"):
+            forget_claim(conn, str(payload["id"]))  # decided: its copy of the person goes
     # Other kinds apply nothing; op_check refuses unknown kinds from outside.
 
 

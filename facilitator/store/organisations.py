@@ -181,3 +181,23 @@ def merge_organisations(store: Store, duplicate_id: str, keep_id: str) -> None:
         earlier = rows(store, "SELECT id FROM organisation WHERE merged_into = ?", [duplicate_id])
         for org_id in [duplicate_id, *(r["id"] for r in earlier if r["id"] != keep_id)]:
             record(store, "organisation.merge", {"id": org_id, "merged_into": keep_id}, None)
+
+
+def workshop_organisations(store: Store, workshop_id: str) -> list[Organisation]:
+    """Return the shared organisations this workshop's people or captures name, by name.
+
+    What a phone's registration page offers (issue 23.6): never the organisations of
+    other workshops or series, nor pending ones typed on phones.
+    """
+    found = rows(
+        store,
+        "SELECT DISTINCT o.* FROM organisation o0 "
+        "JOIN organisation o ON o.id = coalesce(o0.merged_into, o0.id) "
+        "WHERE o0.id IN (SELECT organisation_id FROM participant WHERE workshop_id = ? "
+        "AND deleted = 0 AND name IS NOT NULL "
+        "UNION SELECT organisation_id FROM capture WHERE workshop_id = ? AND deleted = 0) "
+        "AND o.deleted = 0 AND o.name IS NOT NULL AND o.merged_into IS NULL "
+        "AND coalesce(o.pending, 0) = 0 ORDER BY o.name COLLATE NOCASE",
+        [workshop_id, workshop_id],
+    )
+    return [Organisation.from_row(r) for r in found]

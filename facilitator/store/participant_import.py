@@ -5,11 +5,20 @@ A row is the same person as someone already in the workshop if the e-mail matche
 e-mail, organisation; consent only when the list says "ja": a "nein" never withdraws a
 consent given elsewhere). All ops of one import carry one "_batch" id, so one undo
 reverses the whole import.
+
+A list is older than what happened since (issue 23.2): a person erased from the workshop
+is never added again (the tombstone's fingerprints, store/erasure.py); a withdrawal is
+not turned back into consent unless the list dates a consent after it; an e-mail address
+removed with a withdrawal does not come back. What was left out is reported, one line
+per person (`ImportResult.left_out`).
 """
+
+from dataclasses import dataclass
 
 from facilitator.core.models import Participant
 from facilitator.core.participants_csv import ParticipantRow
 from facilitator.store.db import Store
+from facilitator.store.erasure import is_erased_row
 from facilitator.store.participants import (
     add_participant,
     list_participants,
@@ -18,15 +27,48 @@ from facilitator.store.participants import (
 )
 
 
+@dataclass(frozen=True)
+class LeftOut:
+    """One person, or part of what the list says about them, that an import did not take."""
+
+    name: str
+    reason: str  # "erased", "withdrawn", "email_withdrawn"
+
+    def text(self, lang: str = "de") -> str:
+        """Return the line the CLI and the app show for it."""
+        de, en = _REASONS[self.reason]
+        return f"{self.name}: {en if lang == 'en' else de}"
+
+
+_REASONS = {
+    "erased": (
+        "nicht importiert – wurde gelöscht (Art. 17 DSGVO)",
+        "not imported – was erased (GDPR Art. 17)",
+    ),
+    "withdrawn": (
+        "Einwilligung nicht übernommen – später widerrufen",
+        "consent not taken – withdrawn later",
+    ),
+    "email_withdrawn": (
+        "E-Mail-Adresse nicht übernommen – mit dem Widerruf entfernt",
+        "e-mail address not taken – removed with the withdrawal",
+    ),
+}
+
+
 class ImportResult(int):
-    """How many rows were taken (an int), and of them how many were new or updated."""
+    """How many rows were taken (an int), how many new or updated, and what was left out."""
 
     added: int
     updated: int
+    left_out: list[LeftOut]
 
-    def __new__(cls, added: int, updated: int) -> "ImportResult":
+    def __new__(
+        cls, added: int, updated: int, left_out: list[LeftOut] | None = None
+    ) -> "ImportResult":
         result = super().__new__(cls, added + updated)
         result.added, result.updated = added, updated
+        result.left_out = left_out or []
         return result
 
 
@@ -54,11 +96,15 @@ def import_participants(
     """Add or update every parsed CSV row, in one transaction and one undo step."""
     batch = store.new_id()
     added = updated = 0
+    left_out: list[LeftOut] = []
     with store.transaction():
         people = list_participants(store, workshop_id)
         for row in parsed:
             person = find_match(people, row.name, row.organisation, row.email)
             if person is None:
+                if is_erased_row(store.conn, workshop_id, row.name, row.organisation, row.email):
+                    left_out.append(LeftOut(row.name, "erased"))
+                    continue
                 add_participant(
                     store,
                     workshop_id,
@@ -72,19 +118,36 @@ def import_participants(
                     consent_source="csv",
                     consent_given_at=row.consent_date,
                     batch=batch,
+                    consent_text_version=row.consent_text_version,
                 )
                 added += 1
             else:
-                _update(store, person, row, batch)
+                left_out += _update(store, person, row, batch)
                 updated += 1
             people = list_participants(store, workshop_id)
-    return ImportResult(added, updated)
+    return ImportResult(added, updated, left_out)
 
 
-def _update(store: Store, person: Participant, row: ParticipantRow, batch: str) -> None:
+def _withdrawn_at(store: Store, person: Participant) -> str | None:
+    """When the person withdrew consent (None if they consent now or never withdrew)."""
+    found = store.conn.execute(
+        "SELECT consent_withdrawn_at FROM participant WHERE id = ? AND consent = 0",
+        [person.id],
+    ).fetchone()
+    return found[0] if found else None
+
+
+def _update(store: Store, person: Participant, row: ParticipantRow, batch: str) -> list[LeftOut]:
+    left_out: list[LeftOut] = []
+    withdrawn = _withdrawn_at(store, person)
+    # a consent the list dates after the withdrawal is a new one; undated, it is older
+    renewed = bool(withdrawn and row.consent_date and row.consent_date > withdrawn[:10])
     fields: dict[str, str | int | None] = {"name": row.name}
     if row.email:
-        fields["email"] = row.email
+        if withdrawn and not person.email and not renewed:
+            left_out.append(LeftOut(row.name, "email_withdrawn"))
+        else:
+            fields["email"] = row.email
     if row.present and not person.present:  # a list's "nein" never unmarks who came
         fields["present"] = 1
     if row.organisation:
@@ -93,4 +156,16 @@ def _update(store: Store, person: Participant, row: ParticipantRow, batch: str) 
         )
     update_participant(store, person.id, batch=batch, **fields)
     if row.consent and not person.consent:
-        set_consent(store, person.id, True, source="csv", given_at=row.consent_date, batch=batch)
+        if withdrawn and not renewed:
+            left_out.append(LeftOut(row.name, "withdrawn"))
+        else:
+            set_consent(
+                store,
+                person.id,
+                True,
+                source="csv",
+                given_at=row.consent_date,
+                batch=batch,
+                version=row.consent_text_version,
+            )
+    return left_out

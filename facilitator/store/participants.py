@@ -42,6 +42,7 @@ def add_participant(
     consent_given_at: str | None = None,
     client_id: str | None = None,
     batch: str | None = None,
+    consent_text_version: str | None = None,
 ) -> str:
     """Add a participant; the organisation is found or created by name and place.
 
@@ -49,6 +50,7 @@ def add_participant(
     by default a new one is made. `consent_source` says where a consent came from
     (phone, csv, paper, app) and `consent_given_at` when (None from a CSV: unknown).
     `batch` groups the ops of one import so that one undo reverses them all.
+    `consent_text_version` is the text the person saw (None: the one shown now).
     """
     name, email = check_fields("participant", {"name": name, "email": email}).values()
     with store.transaction():
@@ -75,7 +77,14 @@ def add_participant(
         }
         if consent:
             payload.update(
-                consent_fields(store, workshop_id, True, consent_source, given_at=consent_given_at)
+                consent_fields(
+                    store,
+                    workshop_id,
+                    True,
+                    consent_source,
+                    given_at=consent_given_at,
+                    version=consent_text_version,
+                )
             )
         if client_id:
             payload["client_id"] = client_id
@@ -124,10 +133,14 @@ def set_consent(
     source: str = "app",
     given_at: str | None = None,
     batch: str | None = None,
+    version: str | None = None,
+    claim: str | None = None,
 ) -> None:
     """Record consent to share contact details, or its withdrawal (first given time kept).
 
-    `source` is where it came from: "app" (the moderator's key), "paper", "phone", "csv".
+    `source` is where it came from: "app" (the moderator's key), "paper", "phone", "csv";
+    `version` the text the person saw (None: the one shown now); `claim` the phone's
+    claim a moderator confirmed, kept in the history.
     """
     with store.transaction():
         person = get_participant(store, participant_id)
@@ -138,7 +151,13 @@ def set_consent(
         )
         before = dict(before_row or {})
         fields = consent_fields(
-            store, person.workshop_id, consent, source, given_at=given_at, before=before
+            store,
+            person.workshop_id,
+            consent,
+            source,
+            given_at=given_at,
+            before=before,
+            version=version,
         )
         payload: dict[str, Any] = {
             "id": participant_id,
@@ -147,6 +166,8 @@ def set_consent(
         }
         if batch:
             payload["_batch"] = batch
+        if claim:
+            payload["_claim"] = claim
         record(store, "participant.consent", payload, person.workshop_id)
 
 
@@ -161,7 +182,12 @@ def set_present(store: Store, participant_id: str, present: bool) -> None:
 
 
 def update_participant(
-    store: Store, participant_id: str, *, batch: str | None = None, **fields: Any
+    store: Store,
+    participant_id: str,
+    *,
+    batch: str | None = None,
+    claim: str | None = None,
+    **fields: Any,
 ) -> None:
     """Change name or e-mail, or move the person to another organisation (by name).
 
@@ -197,6 +223,8 @@ def update_participant(
         }
         if batch:
             payload["_batch"] = batch
+        if claim:
+            payload["_claim"] = claim  # the history says which phone claim a moderator confirmed
         record(store, "participant.update", payload, person.workshop_id)
 
 

@@ -12,13 +12,54 @@ import json
 import re
 from typing import Any
 
-from facilitator.core.errors import NotFound
+from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.models import Participant
 from facilitator.store.db import Store
 from facilitator.store.erasure import ERASE_KIND, PURGE_KIND
+from facilitator.store.name_hits import name_hits
 from facilitator.store.oplog import record
 from facilitator.store.participants import _SELECT
 from facilitator.store.queries import rows
+
+
+def _places(store: Store, person: Participant, phone: str | None) -> dict[str, list]:
+    """What else names or belongs to the person (Art. 15, issue 23.7): the places erasure
+    searches (name forms in free text), owned to-dos, the phone's answers and questions,
+    photos whose caption names them."""
+    hits = name_hits(store, [person])
+    answers = (
+        rows(
+            store,
+            "SELECT activity_id, answer_value, answered_at FROM activity_answer "
+            "WHERE workshop_id = ? AND voter = ?",
+            [person.workshop_id, phone],
+        )
+        if phone
+        else []
+    )
+    questions = (
+        rows(
+            store,
+            "SELECT id, text, created_at FROM activity_question WHERE workshop_id = ? "
+            "AND voter = ? AND deleted = 0",
+            [person.workshop_id, phone],
+        )
+        if phone
+        else []
+    )
+    return {
+        "name_hits": [
+            {"place": h.place, "id": h.row_id, "text": h.text, "forms": list(h.forms)} for h in hits
+        ],
+        "owned_todos": [{"id": h.row_id, "owner": h.text} for h in hits if h.place == "owner"],
+        "answers": answers,
+        "questions": questions,
+        "photos": [{"id": h.row_id, "caption": h.text} for h in hits if h.place == "photo"],
+    }
+
+
+class AmbiguousPerson(ValidationError):
+    """A name two people share: the message lists the candidates, one line each."""
 
 
 def find_people(store: Store, text: str) -> list[Participant]:
@@ -32,11 +73,36 @@ def find_people(store: Store, text: str) -> list[Participant]:
     ):
         found = rows(store, _SELECT + f" WHERE {where}{live} ORDER BY p.created_at", [value])
         if found:
-            return [Participant.from_row(r) for r in found]
+            people = [Participant.from_row(r) for r in found]
+            if where == "p.name = ?":
+                _one_identity(people, text)
+            return people
     raise NotFound(
         f"Eine Person {text!r} gibt es nicht (Id, E-Mail-Adresse oder genauer Name).",
         en=f"There is no person {text!r} (id, e-mail address or exact name).",
     )
+
+
+def _identity(person: Participant) -> str:
+    """Who a row is beyond the name: the e-mail address, else the organisation."""
+    if person.email:
+        return "email:" + person.email.casefold()
+    return "org:" + " ".join(person.organisation.split()).casefold()
+
+
+def _one_identity(people: list[Participant], name: str) -> None:
+    """AmbiguousPerson if rows found by a name belong to more than one person (23.7).
+
+    The same name with the same e-mail (or, without one, the same organisation) in two
+    workshops is one person; otherwise two people share the name and the caller must
+    say which one: the candidates are named by id, never merged into one report.
+    """
+    if len({_identity(p) for p in people}) <= 1:
+        return
+    lines = [f"  {p.id}  {p.name} – {p.organisation or '–'} – {p.email or '–'}" for p in people]
+    de = f"{len(people)} Einträge heißen {name!r}; bitte die Id oder E-Mail angeben:"
+    en = f"{len(people)} entries are called {name!r}; please give the id or e-mail:"
+    raise AmbiguousPerson(de, [de, *lines], en=en, problems_en=[en, *lines])
 
 
 def erase_people(store: Store, people: list[Participant]) -> int:
@@ -113,6 +179,12 @@ def person_report(store: Store, people: list[Participant]) -> dict[str, Any]:
                         "source": payload.get("consent_source"),
                         "given_at": payload.get("consent_given_at"),
                         "text_version": payload.get("consent_text_version"),
+                        # a phone's claim a moderator confirmed (issue 23.1)
+                        "claim": payload.get("_claim"),
+                        # which phone: only the one that owns the record can change it
+                        "phone": (payload.get("client_id") or raw.get("client_id") or "")[:8]
+                        if payload.get("consent_source") == "phone"
+                        else "",
                     }
                 )
         texts = {
@@ -142,6 +214,7 @@ def person_report(store: Store, people: list[Participant]) -> dict[str, Any]:
                 "consent_history": history,
                 "consent_texts": texts,
                 "submissions": submissions,
+                **_places(store, person, raw.get("client_id")),
             }
         )
     return {"person": people[0].name if people else "", "entries": entries}

@@ -1,20 +1,23 @@
-"""Provides self-registration from a phone: one person per phone identity, consent recorded.
+"""Provides self-registration from a phone: a phone changes only the people it created.
 
-The caller passes an id derived from the phone's identity (a server-issued cookie), so
-registering again from the same phone updates the same person; someone whose e-mail
-(or name and organisation) is already on the list updates that entry instead of
-appearing twice. Consent follows the latest answer: unticking the box withdraws it,
-and the person is told so. Without consent no e-mail is stored (and one stored
-earlier is removed).
+The caller passes an id derived from the phone's identity (a server-issued cookie) and
+that identity as `client_id`. Registering again from the same phone as the same person
+(same name or e-mail) updates the record the phone created; consent follows the latest
+answer there: unticking the box withdraws it. Without consent no e-mail is stored
+(and one stored earlier is removed). A registration that matches someone else on the
+list (same e-mail or name: invited, imported, typed in by the moderators, or created
+by another phone) changes nothing of that person: it becomes a claim the moderators
+confirm or reject (store/claims.py). Another person on the same phone (a different
+name and e-mail) is a person of their own, never an overwrite.
 """
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.models import Participant
 from facilitator.core.participants_csv import looks_like_email
+from facilitator.store.claims import open_claim
 from facilitator.store.db import Store
-from facilitator.store.participant_import import find_match
 from facilitator.store.participants import (
     add_participant,
-    get_participant,
     list_participants,
     set_consent,
     set_present,
@@ -23,6 +26,9 @@ from facilitator.store.participants import (
 from facilitator.store.queries import one
 
 MAX_FIELD = 200
+# People one phone may register (colleagues sharing a phone): each is a person of their
+# own, so this bounds what one identity can add to the list.
+MAX_PEOPLE_PER_PHONE = 3
 
 
 def _clean(value: object) -> str:
@@ -41,8 +47,12 @@ def register_participant(
     org_type: str | None = None,
     municipality: str = "",
     client_id: str | None = None,
-) -> bool:
-    """Register (or update) a participant from their phone; return True if they are new."""
+    consent_text_version: str | None = None,
+) -> str:
+    """Register a participant from their phone; return "new", "updated" or "claim".
+
+    `consent_text_version` is the consent text the phone showed (None: the one shown now).
+    """
     name, organisation, municipality = _clean(name), _clean(organisation), _clean(municipality)
     email = str(email).strip()
     if not name:
@@ -57,15 +67,40 @@ def register_participant(
             "Die E-Mail-Adresse sieht nicht richtig aus.",
             en="The email address does not look right.",
         )
+    typed_email = email  # names the person it matches, even when it is not kept
     if not consent:
         email = ""  # data minimisation: the address is only for sharing, which needs consent
     with store.transaction():
-        existing = _same_person(
-            store, workshop_id, participant_id, client_id, name, organisation, email
-        )
-        if existing is None:
+        people = list_participants(store, workshop_id)
+        owned = [p for p in people if _owned(p, participant_id, client_id)]
+        others = [p for p in people if not _owned(p, participant_id, client_id)]
+        matched = _match(others, name, typed_email)
+        own = _match(owned, name, typed_email)
+        if matched is not None and (own is None or _same_email(matched, typed_email)):
+            open_claim(
+                store,
+                workshop_id,
+                matched.id,
+                client_id or participant_id,
+                name=name,
+                organisation=organisation,
+                org_type=org_type,
+                municipality=municipality,
+                email=email,
+                consent=consent,
+                consent_text_version=consent_text_version,
+            )
+            return "claim"
+        if own is None:
+            if len(owned) >= MAX_PEOPLE_PER_PHONE:
+                raise ValidationError(
+                    f"Von diesem Telefon sind schon {len(owned)} Personen angemeldet; "
+                    "bitte wenden Sie sich an die Moderation.",
+                    en=f"{len(owned)} people are registered from this phone already; "
+                    "please ask the moderators.",
+                )
             if one(store, "SELECT 1 FROM participant WHERE id = ?", [participant_id]):
-                participant_id = store.new_id()  # that entry was deleted or erased: start anew
+                participant_id = store.new_id()  # taken (another person, or erased): a new id
             add_participant(
                 store,
                 workshop_id,
@@ -80,39 +115,39 @@ def register_participant(
                 participant_id=participant_id,
                 consent_source="phone",
                 client_id=client_id,
+                consent_text_version=consent_text_version,
             )
-            return True
-        person = get_participant(store, existing)
+            return "new"
         fields: dict[str, object] = {"name": name, "email": email}
         if organisation:
             fields.update(organisation=organisation, org_type=org_type, municipality=municipality)
-        if client_id:
-            fields["client_id"] = client_id
-        update_participant(store, existing, **fields)
-        if bool(person.consent) != consent:
-            set_consent(store, existing, consent, source="phone")
-        if not person.present:
-            set_present(store, existing, True)
-    return False
+        update_participant(store, own.id, **fields)
+        if bool(own.consent) != consent:
+            set_consent(store, own.id, consent, source="phone", version=consent_text_version)
+        if not own.present:
+            set_present(store, own.id, True)
+    return "updated"
 
 
-def _same_person(
-    store: Store,
-    workshop_id: str,
-    participant_id: str,
-    client_id: str | None,
-    name: str,
-    organisation: str,
-    email: str,
-) -> str | None:
-    """Return the id of the person this registration updates, or None for someone new."""
-    known = one(
-        store,
-        "SELECT id FROM participant WHERE workshop_id = ? AND deleted = 0 AND name IS NOT NULL "
-        "AND (id = ? OR (client_id IS NOT NULL AND client_id = ?))",
-        [workshop_id, participant_id, client_id or ""],
-    )
-    if known:
-        return known["id"]
-    match = find_match(list_participants(store, workshop_id), name, organisation, email)
-    return match.id if match else None
+def _owned(person: Participant, participant_id: str, client_id: str | None) -> bool:
+    """True if this phone created the person (its derived id, or its identity on the row)."""
+    return person.id == participant_id or bool(client_id and person.client_id == client_id)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _same_email(person: Participant, email: str) -> bool:
+    return bool(email and person.email and _fold(person.email) == _fold(email))
+
+
+def _match(people: list[Participant], name: str, email: str) -> Participant | None:
+    """Return the person a registration names: same e-mail first, else the same name."""
+    for person in people:
+        if _same_email(person, email):
+            return person
+    for person in people:
+        if _fold(person.name) == _fold(name):
+            return person
+    return None

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from facilitator.store.columns import SCHEMA_VERSION
+from facilitator.store.columns import COLUMNS, DEFAULTS, SCHEMA_VERSION
 from facilitator.store.schema_sql import ACTIVITIES, PHOTO, RELEASE_7A78192
 
 if TYPE_CHECKING:
@@ -269,3 +269,36 @@ def m0007_activities(db: Database) -> None:
     db["activity"].create_index(["workshop_id"], if_not_exists=True)
     db["activity_answer"].create_index(["activity_id"], if_not_exists=True)
     db["activity_question"].create_index(["activity_id"], if_not_exists=True)
+
+
+@migrations(name="0030_claims")
+def m0030_claims(db: Database) -> None:
+    """Add claims: phone registrations matching someone the phone did not create (issue 23.1)."""
+    if not db["claim"].exists():
+        db["claim"].create(
+            {"id": str, **COLUMNS["claim"], "clocks": str},
+            pk="id",
+            defaults={k: v for k, v in DEFAULTS.items() if k in COLUMNS["claim"]},
+        )
+    db["claim"].create_index(["workshop_id", "status"], if_not_exists=True)
+    db["claim"].create_index(["participant_id"], if_not_exists=True)
+
+
+@migrations(name="0031_erased_keys")
+def m0031_erased_keys(db: Database) -> None:
+    """Add the erased people's keyed fingerprints, so a re-import leaves them out (23.2)."""
+    db["erased_key"].create(
+        {"fingerprint": str, "workshop_id": str, "erased_at": str},
+        pk="fingerprint",
+        if_not_exists=True,
+    )
+
+
+@migrations(name="0032_redactions")
+def m0032_redactions(db: Database) -> None:
+    """Add what redaction put into a row's fields, so older ops arriving later cannot undo it."""
+    db["redaction"].create(
+        {"entity": str, "row_id": str, "fields": str},
+        pk=("entity", "row_id"),
+        if_not_exists=True,
+    )

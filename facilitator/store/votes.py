@@ -10,6 +10,7 @@ from typing import Any
 
 from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.rules import readable
+from facilitator.core.taxonomy import ROOM_KINDS
 from facilitator.store.columns import DEFAULTS
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
@@ -52,12 +53,16 @@ def rules_for(item: dict[str, Any]) -> VoteRules:
     return VoteRules(budget, per_item_max(budget))
 
 
+# the ballot and the results phones see hold only what the room contributes (23.6)
+_ROOM = "kind IN (" + ", ".join(f"'{k}'" for k in ROOM_KINDS) + ")"
+
+
 def ballot_captures(store: Store, item_id: str) -> list[dict[str, Any]]:
     """Return the block's visible captures that can receive dots, oldest first."""
     return rows(
         store,
         "SELECT id, kind, text, source FROM capture WHERE agenda_item_id = ? AND deleted = 0 "
-        "AND hidden = 0 AND text IS NOT NULL ORDER BY hlc, id",
+        f"AND hidden = 0 AND text IS NOT NULL AND {_ROOM} ORDER BY hlc, id",
         [item_id],
     )
 
@@ -145,7 +150,8 @@ def vote_results(store: Store, item_id: str) -> list[dict[str, Any]]:
              (SELECT count(*) FROM vote v WHERE v.capture_id = c.id AND v.dots > 0) AS voters
            FROM capture c
            WHERE c.agenda_item_id = ? AND c.deleted = 0 AND c.hidden = 0 AND c.text IS NOT NULL
-           ORDER BY dots DESC, c.hlc, c.id""",
+             AND c.{room}
+           ORDER BY dots DESC, c.hlc, c.id""".format(room=_ROOM),
         [item_id],
     )
 

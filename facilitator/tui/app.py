@@ -11,6 +11,7 @@ from textual.screen import Screen
 
 from facilitator.core.errors import UserError
 from facilitator.net import DEFAULT_PORT, lan_addresses
+from facilitator.privacy import PrivacySettingsError, missing_fields
 from facilitator.store.db import Store
 from facilitator.store.undo import undo_last
 from facilitator.tui.screens import SCREENS
@@ -170,6 +171,18 @@ class FacilitatorApp(SyncLink, App):
         if self.server_wanted:
             self.run_worker(self._start_server(), name="participant-server", exit_on_error=False)
         self.run_worker(self._resume_sync(), name="sync", exit_on_error=False)
+        self._check_privacy_notice()
+
+    def _check_privacy_notice(self) -> None:
+        """Tell the moderators at start if phones will see no registration (issue 23.5)."""
+        try:
+            missing = missing_fields()
+        except PrivacySettingsError as err:  # a broken privacy.toml: say where, not guess
+            self.notify(err.text(self.lang), severity="error", markup=False, timeout=30)
+            return
+        if missing:
+            text = self.t("privacy.missing_at_start")
+            self.notify(text, severity="warning", markup=False, timeout=30)
 
     async def _start_server(self) -> None:
         try:

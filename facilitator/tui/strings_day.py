@@ -135,4 +135,94 @@ DAY: dict[str, tuple[str, str]] = {
     "join.starting": ("Teilnehmer-Server startet …", "Participant server starting …"),
     "plan.planned_end": ("(laut Plan {end})", "(planned {end})"),
     # day (issue 15): end
+    # consent (issue 23.1): phone registrations that match someone the phone did not create
+    "key.claims": ("Anmeldungen prüfen", "Review claims"),
+    "claims.none": ("Keine offenen Anmeldungen vom Telefon.", "No open claims from phones."),
+    "claims.pick": (
+        "Offene Anmeldungen vom Telefon – welche prüfen?",
+        "Open claims from phones – which one to review?",
+    ),
+    "claims.line": ("{typed}  →  beansprucht: {matches}", "{typed}  →  claims: {matches}"),
+    "claims.consent": ("Einwilligung", "consent"),
+    "claims.decide": (
+        "Telefon-Anmeldung „{typed}“ passt zu „{matches}“. Was tun?",
+        "Phone registration “{typed}” matches “{matches}”. What to do?",
+    ),
+    "claims.accept": (
+        "Übernehmen: der Eintrag wird so, wie das Telefon ihn angibt",
+        "Accept: the entry becomes what the phone typed",
+    ),
+    "claims.separate": ("Als neue Person anlegen", "Add as a new person"),
+    "claims.reject": ("Ablehnen: nichts ändert sich", "Reject: nothing changes"),
+    "claims.accepted": ("Übernommen für {matches}.", "Accepted for {matches}."),
+    "claims.separated": ("{name} als neue Person angelegt.", "{name} added as a new person."),
+    "claims.rejected": (
+        "Abgelehnt; {matches} bleibt unverändert.",
+        "Rejected; {matches} stays unchanged.",
+    ),
+    "participants.left_out": (
+        "Aus der Liste nicht übernommen:",
+        "Left out of the list:",
+    ),
+    "read.ok": ("OK", "OK"),
+    # consent (issue 23.7): erasure finds the name in free text
+    "erase.hits": (
+        "Der Name von {name} steht außerdem an {count} Stellen:",
+        "{name}'s name also stands in {count} places:",
+    ),
+    "erase.decide": (
+        "{name} endgültig löschen (auch auf dem anderen Laptop)? Und die {count} Stellen?",
+        "Erase {name} for good (also on the other laptop)? And the {count} places?",
+    ),
+    "erase.redact": (
+        "Löschen und den Namen an {count} Stellen durch „N. N.“ ersetzen",
+        "Erase and replace the name in {count} places by “N. N.”",
+    ),
+    "erase.keep": ("Löschen, die Stellen unverändert lassen", "Erase, keep the places as typed"),
+    "erase.cancel": ("Abbrechen", "Cancel"),
+    "erase.done": (
+        "{name} wurde gelöscht; {redacted} Stellen geschwärzt, {kept} behalten.",
+        "{name} was erased; {redacted} places redacted, {kept} kept.",
+    ),
+    # consent (issue 23.8): the text is shown before a consent is recorded
+    "consent.confirm": (
+        "Einwilligung von {name} erfassen? Sie/er hat diesen Text gelesen oder gehört:",
+        "Record {name}'s consent? They have read or heard this text:",
+    ),
+    "consent.version": ("(Textversion {version})", "(text version {version})"),
+    # consent (issue 23.5): the privacy notice's controller, filled in from the app
+    "key.privacy": ("Datenschutzhinweis", "Privacy notice"),
+    "privacy.heading": (
+        "Datenschutzhinweis: wer verantwortlich ist (Art. 13 DSGVO)",
+        "Privacy notice: who is responsible (GDPR Art. 13)",
+    ),
+    "privacy.controller_de": ("Verantwortlich (de)", "Controller (German)"),
+    "privacy.contact_de": ("Kontakt (de)", "Contact (German)"),
+    "privacy.controller_en": ("Verantwortlich (en)", "Controller (English)"),
+    "privacy.contact_en": ("Kontakt (en)", "Contact (English)"),
+    "privacy.retention": ("Speicherdauer (Tage)", "Retention (days)"),
+    "privacy.hint": (
+        "Deutsch ist nötig; leeres Englisch zeigt den deutschen Text (so gekennzeichnet). "
+        "Strg+S speichert, Esc bricht ab.",
+        "German is required; empty English shows the German text (marked so). "
+        "Ctrl+S saves, Esc cancels.",
+    ),
+    "privacy.bad_days": (
+        "Speicherdauer: bitte eine ganze Zahl von Tagen.",
+        "Retention: please a whole number of days.",
+    ),
+    "privacy.saved": (
+        "Datenschutzhinweis gespeichert; die Handys sehen jetzt die Anmeldung.",
+        "Privacy notice saved; phones now see the registration.",
+    ),
+    "privacy.missing_at_start": (
+        "Der Datenschutzhinweis nennt noch keine verantwortliche Stelle: die Handys sehen "
+        "keine Anmeldung. Eintragen: F6, Taste p.",
+        "The privacy notice names no controller yet: phones see no registration. "
+        "Fill it in: F6, key p.",
+    ),
+    "participants.claims_open": (
+        "{count} offene Telefon-Anmeldung(en): o prüft",
+        "{count} open phone claim(s): o reviews",
+    ),
 }

@@ -36,7 +36,8 @@ def phone_activity(store: Store, workshop_id: str) -> dict[str, Any] | None:
     key = activity["id"]
     if activity["type"] == "dots":
         key += ":" + ",".join(e["id"] for e in ballot_entries(store, activity))
-    elif activity["type"] == "questions":
+    elif activity["type"] == "questions" and activity["results_revealed"]:
+        # before the moderators reveal them, the snapshot says nothing of the questions
         listed = _questions(store, activity["id"])
         key += ":" + ",".join(f"{q['id']}/{q['votes']}/{int(q['answered'])}" for q in listed)
     found["key"] = key
@@ -248,6 +249,7 @@ def _questions_form(
     store: Store, activity: dict, action: str, voter: str, client: str, mine: dict, lang: str
 ) -> Markup:
     upvoted = set(mine.get("upvotes") or [])
+    own = {q["id"] for q in list_questions(store, activity["id"]) if q.get("voter") == voter}
     listed = join(
         render(
             '<li class="question{answered}"><span class="votes">{votes}</span> '
@@ -266,6 +268,8 @@ def _questions_form(
             plus=T("upvote", lang),
         )
         for q in _questions(store, activity["id"])
+        # others' questions only once the moderators reveal them (issue 23.6); its own, always
+        if activity["results_revealed"] or q["id"] in own
     )
     return render(
         '<form id="question-form" method="post" action="{action}">{hidden}'

@@ -11,7 +11,9 @@ from aiohttp import web
 
 from facilitator.core import untrusted
 from facilitator.core.errors import NotFound, UserError
+from facilitator.privacy import notice_ready
 from facilitator.store.captures import add_capture, get_capture
+from facilitator.store.consent import current_version
 from facilitator.store.registrations import register_participant
 from facilitator.store.timer import current_item
 from facilitator.store.votes import cast_votes, voter_dots, voting_item
@@ -183,13 +185,21 @@ async def register(request: web.Request) -> web.Response:
     consent = data.get("consent") in (True, "1", "on", "true", "yes")
     name = text_field(data, "name", 200)
     store = request.app[STORE]
+    if not notice_ready():  # no consent is recorded under a notice without a controller
+        if as_json:
+            raise web.HTTPConflict(text=T("privacy_missing", lang))
+        snap = request.app[HUB].snapshot(workshop_id, lang)
+        page = views.message_page(
+            snap, code=join_code(request) or "", lang=lang, lines=[T("privacy_missing", lang)]
+        )
+        return web.Response(text=page, content_type="text/html", status=409)
     # One person per phone: registering again from it updates the same participant.
     phone = phone_id(request)
     caps = request.app[CAPS]
     if caps.registration_blocked(workshop_id, phone, _address(request)):
         raise caps.refuse("registration_address", 429, T("cap_registrations", lang))
     try:
-        register_participant(
+        outcome = register_participant(
             store,
             workshop_id,
             derived_id(workshop_id, "participant", phone),
@@ -200,16 +210,31 @@ async def register(request: web.Request) -> web.Response:
             org_type=text_field(data, "org_type", 40) or None,
             municipality=text_field(data, "municipality", 200),
             client_id=phone,
+            # the text the registration page showed in this language (web/pages.py)
+            consent_text_version=current_version(store, workshop_id, lang),
         )
     except UserError as err:
         raise bad_request(err.text(lang_of(request))) from None
     caps.registered(workshop_id, phone, _address(request))
-    lines = [
-        T("registered", lang, name=" ".join(name.split())),
-        T("registered_consent" if consent else "registered_no_consent", lang),
-    ]
+    said = " ".join(name.split())
+    if outcome == "claim":  # nothing of the listed person changes until a moderator confirms
+        lines = [
+            T("registered_claim", lang, name=said),
+            T("registered_claim_consent" if consent else "registered_no_consent", lang),
+        ]
+    else:
+        lines = [
+            T("registered", lang, name=said),
+            T("registered_consent" if consent else "registered_no_consent", lang),
+        ]
     if as_json:
-        return web.json_response({"ok": True, "consent": consent, "message": " ".join(lines)})
+        return web.json_response(
+            {
+                "ok": True,
+                "consent": consent and outcome != "claim",
+                "message": " ".join(lines),
+            }
+        )
     snap = request.app[HUB].snapshot(workshop_id, lang)
     page = views.message_page(snap, code=join_code(request) or "", lang=lang, lines=lines)
     return web.Response(text=page, content_type="text/html")

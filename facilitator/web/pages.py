@@ -5,8 +5,9 @@ import secrets
 from aiohttp import web
 
 from facilitator.core import untrusted
+from facilitator.privacy import PrivacySettingsError, notice_ready, privacy_notice
 from facilitator.store.consent import consent_text, current_version
-from facilitator.store.organisations import list_organisations
+from facilitator.store.organisations import workshop_organisations
 from facilitator.store.votes import voter_dots
 from facilitator.web import views
 from facilitator.web.activity_view import activity_section
@@ -92,24 +93,34 @@ async def register_page(request: web.Request) -> web.Response:
     lang = lang_of(request)
     snap = request.app[HUB].snapshot(workshop_id, lang)
     phone_id(request)  # the registration is tied to this phone
+    if not notice_ready():  # no consent form under a notice that names no controller
+        code = join_code(request) or ""
+        return _html(
+            views.message_page(snap, code=code, lang=lang, lines=[T("privacy_missing", lang)])
+        )
     return _html(
         views.register_page(
             snap,
             code=join_code(request) or "",
             lang=lang,
             client=new_client_id(),
-            consent_text=consent_text(current_version(request.app[STORE], workshop_id)),
-            organisations=[o.name for o in list_organisations(request.app[STORE])],
+            # the text in the phone's language: the one its consent records (web/api.py)
+            consent_text=consent_text(current_version(request.app[STORE], workshop_id, lang)),
+            organisations=[o.name for o in workshop_organisations(request.app[STORE], workshop_id)],
         )
     )
 
 
 async def privacy_page(request: web.Request) -> web.Response:
     """GET /datenschutz: the privacy notice (Art. 13 GDPR), linked from every phone page."""
-    from facilitator.privacy import privacy_notice
-
     lang = lang_of(request)
-    notice = privacy_notice(lang)
+    try:
+        notice = privacy_notice(lang)
+    except PrivacySettingsError:  # the moderators are told (app start, serve); phones not
+        notice = None
+    if notice is None or not notice.ready:
+        title = "Datenschutzhinweis" if lang == "de" else "Privacy notice"
+        return _html(views.privacy_page(title, (T("privacy_missing", lang),), lang))
     return _html(views.privacy_page(notice.title, notice.paragraphs, lang))
 
 

@@ -60,10 +60,6 @@ T = Catalog(
         "organisation": ("Organisation", "Organisation"),
         "email": ("E-Mail", "E-mail"),
         "consent_label": ("Einwilligung", "Consent"),
-        "consent_note": (
-            "(Einwilligungstext auf Deutsch, maßgeblich.)",
-            "(Consent text in German; the German text applies.)",
-        ),
         "register_send": ("Eintragen", "Sign up"),
         "registered": (
             "Danke, {name}! Sie sind eingetragen.",
@@ -239,6 +235,25 @@ T = Catalog(
         "beamer_open": ("Jetzt auf dem Telefon antworten", "Answer on your phone now"),
         "beamer_closed": ("Abgeschlossen", "Closed"),
         "beamer_no_answers": ("Noch keine Antworten.", "No answers yet."),
+        # issue 23.1: a registration that matches someone this phone did not create
+        "registered_claim": (
+            "Danke, {name}! Ihre Anmeldung passt zu einem Eintrag auf der Teilnehmerliste; "
+            "die Moderation bestätigt sie.",
+            "Thank you, {name}! Your registration matches an entry on the participant "
+            "list; the moderators will confirm it.",
+        ),
+        # issue 23.5: no notice without a controller reaches a phone
+        "privacy_missing": (
+            "Die Anmeldung ist noch nicht möglich: Die Veranstalter haben noch keinen "
+            "vollständigen Datenschutzhinweis (verantwortliche Stelle und Kontakt) hinterlegt. "
+            "Bitte wenden Sie sich an die Moderation.",
+            "Registration is not possible yet: the organisers have not filled in the privacy "
+            "notice (controller and contact). Please ask the moderators.",
+        ),
+        "registered_claim_consent": (
+            "Ihre Einwilligung gilt, sobald die Moderation die Anmeldung bestätigt hat.",
+            "Your consent applies once the moderators have confirmed the registration.",
+        ),
     }
 )
 

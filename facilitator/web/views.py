@@ -399,7 +399,7 @@ def register_page(
         '<p class="hint">{email_hint}</p>'
         "<fieldset><legend>{consent_label}</legend>"
         '<label class="choice consent"><input type="checkbox" name="consent" value="1"> '
-        '<span lang="de">{consent_text}</span></label>{note}'
+        '<span lang="{lang}">{consent_text}</span></label>'
         '<p><a href="{privacy_href}">{privacy}</a></p></fieldset>'
         '<button type="submit">{send}</button></form></section>'
         '<p><a href="{back_href}">{back}</a></p></main></body></html>',
@@ -419,7 +419,7 @@ def register_page(
         privacy=T("privacy_link", lang),
         consent_label=T("consent_label", lang),
         consent_text=consent_text,
-        note=render('<p class="hint">{n}</p>', n=T("consent_note", lang)) if lang == "en" else "",
+        lang=lang,
         send=T("register_send", lang),
         back_href=f"/j/{quote(code)}?lang={lang}",
         back=T("back", lang),

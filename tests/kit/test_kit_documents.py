@@ -19,9 +19,10 @@ from facilitator.export.kit import (
     write_signin,
 )
 from facilitator.export.kit_model import privacy_line
-from facilitator.export.kit_signin import foot_rows, walk_in_rows
+from facilitator.export.kit_signin import consent_rows, foot_rows, walk_in_rows
 from facilitator.library import load_methods
 from facilitator.store import Store
+from facilitator.store.consent import consent_text
 from facilitator.store.workshops import create_workshop
 
 
@@ -130,7 +131,13 @@ def test_signin_lists_everyone_once_by_surname(store: Store, kit_workshop: str, 
     title = table.rows[0].cells[0].text
     assert "Vernetzungsworkshop Esslingen" in title and "1. Dezember 2026" in title
     assert "Landratsamt Esslingen" in title
-    assert [c.text for c in table.rows[1].cells] == ["Nr.", "Name", "Organisation", "Unterschrift"]
+    assert [c.text for c in table.rows[1].cells] == [
+        "Nr.",
+        "Name",
+        "Organisation",
+        "Einw.",
+        "Unterschrift",
+    ]
     body = [[c.text for c in row.cells] for row in table.rows[2:]]
     names = [r[1] for r in body if r[1]]
     assert sorted(names) == sorted(n for n, _ in PEOPLE)  # everyone, once
@@ -147,12 +154,17 @@ def test_signin_lists_everyone_once_by_surname(store: Store, kit_workshop: str, 
     assert body[0][2] == "Neckar <b>Digital</b> GmbH"  # text stays text
     empty = body[len(names) :]
     foot = foot_rows(privacy_line("de"))  # the privacy line's room comes off the rows
-    assert len(empty) == walk_in_rows(len(PEOPLE), foot) >= 8
-    assert all(r[1] == r[2] == r[3] == "" for r in empty)
+    head = consent_rows(consent_text("2026-12-de-workshop"))  # so does the consent text's
+    assert len(empty) == walk_in_rows(len(PEOPLE), foot, head) >= 8
+    assert all(r[1] == r[2] == r[4] == "" and r[3] == "☐" for r in empty)
     assert [r[0] for r in body] == [str(n) for n in range(1, len(body) + 1)]
     # the signature column is the widest
     widths = [c.width for c in table.rows[1].cells]
-    assert widths[3] == max(widths)
+    assert widths[4] == max(widths)
+    # the consent text paper consent records, with its version, above the list
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Textversion 2026-12-de-workshop" in text
+    assert consent_text("2026-12-de-workshop") in text
     footer = document.sections[0].footer
     xml = footer._element.xml
     assert "PAGE" in xml and "NUMPAGES" in xml
@@ -177,14 +189,15 @@ def test_signin_privacy_line_says_what_the_notice_says(
     # the organisers' privacy.toml changes the line too, key by key
     own = tmp_path / "privacy.toml"
     own.write_text(
-        '[de]\ncontroller = "Verantwortlich: Landratsamt Esslingen, Pulverwiesen 11."\n'
-        'retention = "Speicherdauer: 6 Monate."\n',
+        'retention_days = 180\n[de]\ncontroller = "Verantwortlich: Landratsamt Esslingen, '
+        'Pulverwiesen 11."\ncontact = "datenschutz@lra-es.example"\n',
         encoding="utf-8",
     )
     monkeypatch.setenv("FACILITATOR_PRIVACY", str(own))
     foot = _foot(write_signin(store, kit_workshop, tmp_path / "own.docx"))
     assert "Verantwortlich: Landratsamt Esslingen, Pulverwiesen 11." in foot
-    assert "Speicherdauer: 6 Monate." in foot and "12 Monate" not in foot
+    # the retention sentence follows retention_days (what purge does)
+    assert "Speicherdauer: 6 Monate (180 Tage)" in foot and "12 Monate" not in foot
     assert notice_sections("de")["purpose"] in foot  # the shipped purpose stands
     assert "Fördergeber" not in foot  # nothing the notice does not say
 

@@ -149,19 +149,24 @@ def test_phone_registers_again_updates_and_withdraws(store: Store, workshop_id: 
     ).fetchone()[0]
     assert "Protokoll" in text
 
-    assert not register_participant(
-        store, workshop_id, "id-phone-1", "Erika Musterfrau", email=EMAIL
+    assert (
+        register_participant(store, workshop_id, "id-phone-1", "Erika Musterfrau", email=EMAIL)
+        == "updated"
     )
     people = list_participants(store, workshop_id)
     assert (
         len(people) == 1 and people[0].consent == 0 and people[0].email == ""
     )  # none without consent
 
-    # Someone on the imported list registers from a phone: that entry is updated.
+    # Someone on the imported list registers from a phone: a claim, the entry unchanged
+    # until a moderator confirms it (issue 23.1).
     import_participants(store, workshop_id, parse_participants_csv(CSV))
     assert len(list_participants(store, workshop_id)) == 3  # Erika matched by name + org
-    register_participant(
-        store, workshop_id, "id-phone-2", "Max Weber", organisation="Stadtwerke Esslingen"
+    assert (
+        register_participant(
+            store, workshop_id, "id-phone-2", "Max Weber", organisation="Stadtwerke Esslingen"
+        )
+        == "claim"
     )
     assert len(list_participants(store, workshop_id)) == 3
 

@@ -32,7 +32,7 @@ async def test_stale_message_clears(app, store: Store, workshop_id, monkeypatch,
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f6")
         app.screen.query_one("#participants-table", DataTable).move_cursor(row=0)
-        await pilot.press("e")
+        await pilot.press("e", "j")  # the consent text first, then yes
         shown = str(app.screen.query_one("#message").content)
         assert "Einwilligung von Anna Weber gespeichert" in shown
         assert "Uhr)" in shown and "T" not in shown.split("(")[1]  # not ISO

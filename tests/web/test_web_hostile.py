@@ -183,18 +183,26 @@ async def test_ballot_stuffing_is_refused(served, store, workshop_id, code, coll
     assert sum(r["dots"] for r in rows(store, "SELECT dots FROM vote")) == 6
 
 
-async def test_one_registration_per_phone(served, store, workshop_id, code):
+async def test_one_registration_per_person_and_few_people_per_phone(
+    served, store, workshop_id, code
+):
     server, base = await served()
     url = f"{base}/api/register?code={code}"
     async with phone(address(0)) as person:
         await person.get(f"{base}/j/{code}/register")
-        for name in ("Erika Muster", "Erika Muster-Schmidt"):
-            answer = await person.post(url, json={"name": name, "email": "e@example.org"})
+        for _ in range(2):  # registering again as the same person updates that person
+            answer = await person.post(url, json={"name": "Erika Muster"})
             assert answer.status == 200
-    assert len(list_participants(store, workshop_id)) == 1
+        assert len(list_participants(store, workshop_id)) == 1
+        # colleagues sharing the phone are people of their own, up to a few
+        for name in ("Hans Zeuge", "Ida Dritte"):
+            assert (await person.post(url, json={"name": name})).status == 200
+        refused = await person.post(url, json={"name": "Flut Vierte"})
+        assert refused.status == 400 and "Moderation" in await refused.text()
+    assert len(list_participants(store, workshop_id)) == 3
     async with phone(address(1)) as someone_else:
         await someone_else.post(url, json={"name": "Max Probe"})
-    assert len(list_participants(store, workshop_id)) == 2
+    assert len(list_participants(store, workshop_id)) == 4
 
 
 async def test_identity_cookie_is_httponly_strict_and_kept(served, code):

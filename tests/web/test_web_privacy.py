@@ -32,11 +32,14 @@ async def test_register_with_consent_then_without_leaves_the_contact_list(
     assert "Erika" not in contacts_csv(list_participants(store, workshop_id))
 
 
-async def test_registration_by_email_updates_the_listed_person(client, code, store, workshop_id):
+async def test_registration_by_email_is_a_claim_the_moderator_confirms(
+    client, code, store, workshop_id
+):
+    from facilitator.store.claims import decide_claim, list_claims
     from facilitator.store.participants import add_participant
 
     add_participant(store, workshop_id, "Erika Musterfrau", email="erika@example.org")
-    await client.post(
+    answer = await client.post(
         f"/api/register?code={code}",
         json={
             "client": CLIENT,
@@ -45,6 +48,11 @@ async def test_registration_by_email_updates_the_listed_person(client, code, sto
             "consent": True,
         },
     )
+    assert (await answer.json())["consent"] is False  # not yet: a moderator confirms first
+    (erika,) = list_participants(store, workshop_id)
+    assert erika.consent == 0 and erika.present == 0
+    (claim,) = list_claims(store, workshop_id)
+    decide_claim(store, claim.id, "accepted")
     (erika,) = list_participants(store, workshop_id)
     assert erika.consent == 1 and erika.present == 1
 
@@ -52,7 +60,8 @@ async def test_registration_by_email_updates_the_listed_person(client, code, sto
 async def test_every_phone_page_links_the_privacy_notice(client, code, tmp_path: Path, monkeypatch):
     own = tmp_path / "privacy.toml"
     own.write_text(
-        '[de]\ncontroller = "Verantwortlich: Landratsamt Esslingen, Pulverwiesen 11"\n',
+        '[de]\ncontroller = "Verantwortlich: Landratsamt Esslingen, Pulverwiesen 11"\n'
+        'contact = "datenschutz@lra-es.example"\n',
         encoding="utf-8",
     )
     monkeypatch.setenv("FACILITATOR_PRIVACY", str(own))

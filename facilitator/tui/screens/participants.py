@@ -13,6 +13,9 @@ from facilitator.core.models import Participant
 from facilitator.core.participants_csv import parse_participants_csv
 from facilitator.core.taxonomy import ORG_TYPES
 from facilitator.core.timeformat import local_time_text
+from facilitator.store.claims import Claim, decide_claim, list_claims
+from facilitator.store.consent import CONSENT_TEXTS, consent_text, current_version
+from facilitator.store.name_hits import name_hits, redact_hits
 from facilitator.store.organisations import list_organisations
 from facilitator.store.participant_admin import (
     add_walk_in,
@@ -30,6 +33,7 @@ from facilitator.store.participants import (
 )
 from facilitator.tui.dialogs.common import ConfirmDialog, PickDialog, PromptDialog
 from facilitator.tui.dialogs.participant_form import ParticipantForm
+from facilitator.tui.dialogs.read_text import ReadDialog
 from facilitator.tui.screens.base import BaseScreen
 from facilitator.tui.widgets.cells import Column, cell, fit_columns
 
@@ -49,6 +53,8 @@ class ParticipantsScreen(BaseScreen):
         Binding("i", "import_csv", "key.import", show=False),
         Binding("g", "groups", "key.groups", show=False),
         Binding("E", "erase", "key.erase", key_display="⇧E", show=False),
+        Binding("o", "claims", "key.claims", show=False),
+        Binding("p", "privacy", "key.privacy", show=False),  # the count line says "o" when open
     ]
 
     def __init__(self) -> None:
@@ -106,14 +112,16 @@ class ParticipantsScreen(BaseScreen):
             )
         if self.people:
             table.move_cursor(row=min(max(row, 0), len(self.people) - 1))
-        self.query_one("#participants-count", Label).update(
-            self.t(
-                "participants.count",
-                count=len(self.people),
-                present=sum(p.present for p in self.people),
-                consent=sum(1 for p in self.people if p.consent),
-            )
+        counted = self.t(
+            "participants.count",
+            count=len(self.people),
+            present=sum(p.present for p in self.people),
+            consent=sum(1 for p in self.people if p.consent),
         )
+        open_claims = len(list_claims(self.store, self.workshop_id))
+        if open_claims:  # the moderators see at once that a phone claims someone
+            counted += " · " + self.t("participants.claims_open", count=open_claims)
+        self.query_one("#participants-count", Label).update(counted)
 
     def selected(self) -> Participant | None:
         row = self.table.cursor_row
@@ -128,7 +136,22 @@ class ParticipantsScreen(BaseScreen):
         person = self.selected()
         if person is None:
             return
-        set_consent(self.store, person.id, not person.consent)
+        if not person.consent:  # the person hears or reads the text before it is recorded
+            version = current_version(self.store, person.workshop_id, self.fapp.lang)
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._record_consent(person, version)
+
+            lines = [consent_text(version), "", self.t("consent.version", version=version)]
+            title = self.t("consent.confirm", name=person.name)
+            self.app.push_screen(ReadDialog(title, lines, confirm=True), answered)
+            return
+        self._record_consent(person, None)
+
+    def _record_consent(self, person: Participant, version: str | None) -> None:
+        """Record consent with the text shown (`version`), or its withdrawal (None)."""
+        set_consent(self.store, person.id, not person.consent, version=version)
         if person.consent:
             from facilitator.practice import forget_people
 
@@ -224,27 +247,61 @@ class ParticipantsScreen(BaseScreen):
         self.app.push_screen(PickDialog(question, others), picked)
 
     def action_erase(self) -> None:
-        """Erase the selected person for good (GDPR Art. 17), after a yes."""
+        """Erase the selected person for good (GDPR Art. 17), after a yes.
+
+        If their name stands in free text (issue 23.7), the places are listed first and
+        the moderator redacts them all or keeps them, in the same step as the erasure.
+        """
         person = self.selected()
         if person is None:
             return
+        from facilitator.practice import example_name_hits, forget_people, redact_examples
 
-        def answered(yes: bool | None) -> None:
-            if not yes:
+        hits = name_hits(self.store, [person])
+        in_examples = example_name_hits([person])  # the practice examples' files
+        places = len(hits) + len(in_examples)
+
+        def answered(choice: bool | str | None) -> None:
+            if choice in (None, False, "cancel"):
                 return
-            from facilitator.practice import forget_people
             from facilitator.store.people import erase_people
 
-            erase_people(self.store, [person])
+            with self.store.transaction():  # both or neither
+                redacted = redact_hits(self.store, [person], hits) if choice == "redact" else 0
+                erase_people(self.store, [person])
             try:
+                if choice == "redact" and in_examples:
+                    redact_examples([person])
+                    redacted += len(in_examples)
                 forget_people([person])  # the practice examples in the user's data folder
-            except UserError as err:
-                self.say(err.text(self.fapp.lang), error=True)
+            except (UserError, OSError) as err:
+                text = err.text(self.fapp.lang) if isinstance(err, UserError) else str(err)
+                self.say(text, error=True)
                 return
-            self.say(self.t("participants.erased", name=person.name))
+            if places:
+                kept = places - redacted
+                self.say(self.t("erase.done", name=person.name, redacted=redacted, kept=kept))
+            else:
+                self.say(self.t("participants.erased", name=person.name))
 
-        question = self.t("participants.erase_ask", name=person.name)
-        self.app.push_screen(ConfirmDialog(question, self.fapp.lang), answered)
+        if not places:
+            question = self.t("participants.erase_ask", name=person.name)
+            self.app.push_screen(ConfirmDialog(question, self.fapp.lang), answered)
+            return
+        options = [
+            ("redact", self.t("erase.redact", count=places)),
+            ("keep", self.t("erase.keep")),
+            ("cancel", self.t("erase.cancel")),
+        ]
+        question = self.t("erase.decide", name=person.name, count=places)
+
+        def read(_: bool | None) -> None:
+            self.app.push_screen(PickDialog(question, options), answered)
+
+        lines = [f"[{hit.place}] {hit.text}" for hit in hits]
+        lines += [f"[{path.name}:{number}] {line}" for path, number, line in in_examples]
+        title = self.t("erase.hits", name=person.name, count=places)
+        self.app.push_screen(ReadDialog(title, lines), read)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "participants-groups":
@@ -278,7 +335,7 @@ class ParticipantsScreen(BaseScreen):
                 text = raw.decode("utf-8-sig")
             except UnicodeDecodeError:
                 text = raw.decode("cp1252")  # Excel on Windows saves CSV this way
-            rows = parse_participants_csv(text, str(path))
+            rows = parse_participants_csv(text, str(path), CONSENT_TEXTS)
         except UnicodeDecodeError:  # neither: an .xlsx or a picture named .csv
             self.app.call_from_thread(self.say, self.t("participants.not_text", path=path), True)
             return
@@ -299,3 +356,57 @@ class ParticipantsScreen(BaseScreen):
             self.say(err.text(self.fapp.lang), error=True)
             return
         self.say(self.t("participants.imported", count=count))
+        if count.left_out:  # one line per person the list names but the import left out
+            lines = [left.text(self.fapp.lang) for left in count.left_out]
+            self.app.push_screen(ReadDialog(self.t("participants.left_out"), lines))
+
+    def _claim_text(self, claim: Claim) -> str:
+        typed = ", ".join(filter(None, [claim.name, claim.organisation, claim.email]))
+        if claim.consent:
+            typed += f" ({self.t('claims.consent')})"
+        return typed
+
+    def action_claims(self) -> None:
+        """Review the phones' claims on listed people: accept, add as new, or reject."""
+        if self.workshop_id is None:
+            return
+        claims = {c.id: c for c in list_claims(self.store, self.workshop_id)}
+        if not claims:
+            self.say(self.t("claims.none"))
+            return
+        options = [
+            (c.id, self.t("claims.line", typed=self._claim_text(c), matches=c.matches))
+            for c in claims.values()
+        ]
+
+        def picked(claim_id: str | None) -> None:
+            if claim_id in claims:
+                self._decide(claims[claim_id])
+
+        self.app.push_screen(PickDialog(self.t("claims.pick"), options), picked)
+
+    def _decide(self, claim: Claim) -> None:
+        said = {"accepted": "claims.accepted", "separate": "claims.separated"}
+        choices = [
+            ("accepted", self.t("claims.accept")),
+            ("separate", self.t("claims.separate")),
+            ("rejected", self.t("claims.reject")),
+        ]
+
+        def decided(decision: str | None) -> None:
+            if decision and self.call_service(decide_claim, claim.id, decision):
+                key = said.get(decision, "claims.rejected")
+                self.say(self.t(key, name=claim.name, matches=claim.matches))
+
+        question = self.t("claims.decide", typed=self._claim_text(claim), matches=claim.matches)
+        self.app.push_screen(PickDialog(question, choices), decided)
+
+    def action_privacy(self) -> None:
+        """Fill in the privacy notice's controller and contact (phones need them)."""
+        from facilitator.tui.dialogs.privacy import PrivacyDialog
+
+        def saved(done: bool | None) -> None:
+            if done:
+                self.say(self.t("privacy.saved"))
+
+        self.app.push_screen(PrivacyDialog(), saved)

@@ -1,0 +1,85 @@
+"""Provides the privacy settings dialog: controller and contact in both languages, retention.
+
+What is typed goes to `privacy.save_controller`, the same service as `facilitator
+privacy set`: German is required, an empty English line falls back to the German one.
+Until saved, phones see no registration form (web/pages.py).
+"""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical
+from textual.widgets import Input, Label
+
+from facilitator.core.errors import UserError
+from facilitator.privacy import (
+    DEFAULT_RETENTION_DAYS,
+    PrivacySettingsError,
+    own_settings,
+    save_controller,
+)
+from facilitator.tui.dialogs.common import MessageDialog
+
+# (input id, label key, language, privacy.toml key)
+_FIELDS = (
+    ("privacy-controller-de", "privacy.controller_de", "de", "controller"),
+    ("privacy-contact-de", "privacy.contact_de", "de", "contact"),
+    ("privacy-controller-en", "privacy.controller_en", "en", "controller"),
+    ("privacy-contact-en", "privacy.contact_en", "en", "contact"),
+)
+
+
+class PrivacyDialog(MessageDialog[bool]):
+    """One input per line of the notice the organisers fill in; Ctrl+S saves, Esc cancels."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", show=False),
+        Binding("ctrl+s", "save", "key.save"),
+    ]
+    MESSAGE_ID = "#privacy-message"
+
+    def compose(self) -> ComposeResult:
+        try:
+            own, problem = own_settings(), ""
+        except PrivacySettingsError as err:  # shown, and saving writes a sound file
+            own, problem = {}, err.text(self.app.lang)  # type: ignore[attr-defined]
+        with Vertical(classes="dialog", id="privacy-dialog"):
+            yield Label(self.t("privacy.heading"), classes="dialog-title")
+            with Grid(id="privacy-grid"):
+                for input_id, label, lang, key in _FIELDS:
+                    yield Label(self.t(label))
+                    value = own.get(lang, {}).get(key, "")
+                    yield Input(value, id=input_id, compact=True)
+                yield Label(self.t("privacy.retention"))
+                days = own.get("retention_days") or DEFAULT_RETENTION_DAYS
+                yield Input(str(days), id="privacy-retention", type="integer", compact=True)
+            yield Label(self.t("privacy.hint"), id="privacy-hint")
+            yield Label(problem, id="privacy-message", classes="error" if problem else "")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        inputs = list(self.query(Input))
+        index = inputs.index(event.input)
+        if index + 1 < len(inputs):
+            inputs[index + 1].focus()
+        else:
+            self.action_save()
+
+    def action_save(self) -> None:
+        typed = {input_id: self.query_one(f"#{input_id}", Input).value for input_id, *_ in _FIELDS}
+        values: dict[str, dict[str, str]] = {"controller": {}, "contact": {}}
+        for input_id, _, lang, key in _FIELDS:
+            values[key][lang] = typed[input_id]
+        days_text = self.query_one("#privacy-retention", Input).value.strip()
+        try:
+            days = int(days_text) if days_text else None
+            save_controller(values["controller"], values["contact"], days)
+        except ValueError:
+            self.say(self.t("privacy.bad_days"), error=True)
+            return
+        except UserError as err:  # nothing was saved; what was typed stays for correcting
+            self.say(err.text(self.app.lang), error=True)  # type: ignore[attr-defined]
+            return
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
