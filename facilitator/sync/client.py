@@ -41,6 +41,13 @@ from facilitator.sync.status import SyncStatus
 
 MAX_BACKOFF_S = 2.0  # a LAN poll every 2 s while apart costs nothing
 PUSH_CHUNK_BYTES = 4 * 1024 * 1024  # half the server's limit
+# What one answer may be: a pull batch is about 4 MiB (routes.MAX_PULL_BYTES), plus one
+# long op (a photo) that starts a batch. A bigger answer is refused, never held whole.
+MAX_ANSWER_BYTES = 32 * 1024 * 1024
+# Batches one round pulls at most (the rest comes next round), and how often a round
+# follows the peer to another database or a reset: a peer that never stops cannot hold us.
+MAX_PULL_BATCHES = 64
+MAX_PULL_RESTARTS = 2
 
 
 class SyncAuthError(UserError):
@@ -174,13 +181,23 @@ class SyncClient:
     async def _pull(self) -> int:
         assert self._peer is not None
         new = 0
+        batches = restarts = 0
         pending = asyncio.ensure_future(self._fetch(self._peer.cursor))
         try:
             while True:
                 data = await pending
                 node = str(data["node"])
+                batches += 1
+                if batches > MAX_PULL_BATCHES:
+                    return new
+                if (node != self._peer.node or data.get("reset")) and restarts >= MAX_PULL_RESTARTS:
+                    raise SyncUnavailable(
+                        f"Die andere Seite ({self.peer_url}) wechselt ständig ihren Stand.",
+                        en=f"The other side ({self.peer_url}) keeps changing its state.",
+                    )
                 if node != self._peer.node:  # the other laptop now runs another database
                     self._peer = ensure_peer(self.store, node, self.peer_url)
+                    restarts += 1
                     pending = asyncio.ensure_future(self._fetch(self._peer.cursor))
                     continue
                 if data.get("reset"):
@@ -190,12 +207,14 @@ class SyncClient:
                     self._peer = get_peer(self.store, node)
                     assert self._peer is not None
                     self._resend_all = True
+                    restarts += 1
                     pending = asyncio.ensure_future(self._fetch(0))
                     continue
                 ops = [op_from_dict(raw) for raw in data["ops"]]
                 last = int(data["last"])
                 waiting = int(data.get("waiting", 0))
                 more = bool(waiting) and last > self._peer.cursor
+                more = more and batches < MAX_PULL_BATCHES
                 if more:  # ask for the next batch while this one is written
                     pending = asyncio.ensure_future(self._fetch(last))
                 anchor = data.get("anchor")
@@ -257,7 +276,7 @@ class SyncClient:
         async with session.request(
             method, self.peer_url + path, params=params, data=body, headers=headers
         ) as response:
-            raw = await response.read()
+            raw = await _read_bounded(response, self.peer_url)
             if response.status == 409 and method == "GET":
                 return {"node": self._peer.node if self._peer else "", "reset": True}
             if response.status == 403:
@@ -356,6 +375,22 @@ class SyncClient:
             return
         if any(op.node == self.store.node_id for op in ops):
             self._loop.call_soon_threadsafe(self._wake.set)
+
+
+async def _read_bounded(response: aiohttp.ClientResponse, peer_url: str) -> bytes:
+    """Return the answer's body, or SyncUnavailable once it passes MAX_ANSWER_BYTES."""
+    too_big = SyncUnavailable(
+        f"Die andere Seite ({peer_url}) schickt eine zu große Antwort; nichts übernommen.",
+        en=f"The other side ({peer_url}) sends too large an answer; nothing taken.",
+    )
+    if (response.content_length or 0) > MAX_ANSWER_BYTES:
+        raise too_big
+    raw = bytearray()
+    async for chunk in response.content.iter_chunked(256 * 1024):
+        raw += chunk
+        if len(raw) > MAX_ANSWER_BYTES:
+            raise too_big
+    return bytes(raw)
 
 
 def _error_text(raw: bytes) -> str:

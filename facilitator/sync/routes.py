@@ -6,6 +6,7 @@ secret; anything else gets 403. Handlers are module-level and find the store and
 peers' last contact through AppKeys, like the participant server's.
 """
 
+import asyncio
 import json
 import time
 from collections.abc import Awaitable, Callable
@@ -18,6 +19,7 @@ from facilitator.core.untrusted import parse_int
 from facilitator.store.db import Store
 from facilitator.store.oplog import op_from_dict, op_to_dict, ops_after
 from facilitator.store.sync_state import accept_pushed, anchor_of, ops_waiting
+from facilitator.sync.listener import mark_busy
 from facilitator.sync.secret import check_sync_code
 from facilitator.sync.status import SyncStatus, serving_status
 
@@ -29,6 +31,7 @@ MAX_BATCH = 5000
 MAX_PUSH_BYTES = 8 * 1024 * 1024  # a backlog of ops; read by the handler itself
 MAX_PULL_BYTES = 4 * 1024 * 1024
 MAX_PUSH_OPS = 20_000
+BODY_SECONDS = 30.0  # 8 MiB on the slowest venue Wi-Fi
 
 SYNC_STORE = web.AppKey("sync_store", Store)
 # When each peer node last talked to us (monotonic seconds): the header of the app
@@ -119,10 +122,15 @@ async def post_ops(request: web.Request) -> web.Response:
     if request.content_length is not None and request.content_length > MAX_PUSH_BYTES:
         return _error(413, "Zu viele Daten auf einmal (höchstens 8 MiB).")
     body = bytearray()
-    async for chunk in request.content.iter_chunked(64 * 1024):
-        body += chunk
-        if len(body) > MAX_PUSH_BYTES:
-            return _error(413, "Zu viele Daten auf einmal (höchstens 8 MiB).")
+    try:
+        # A body trickled in byte by byte keeps the connection busy: it gets a deadline.
+        async with asyncio.timeout(BODY_SECONDS):
+            async for chunk in request.content.iter_chunked(64 * 1024):
+                body += chunk
+                if len(body) > MAX_PUSH_BYTES:
+                    return _error(413, "Zu viele Daten auf einmal (höchstens 8 MiB).")
+    except TimeoutError:
+        return _error(408, "Die Daten kamen zu langsam; nichts übernommen.")
     try:
         data = json.loads(body)
         node = str(data["node"])
@@ -143,7 +151,9 @@ async def post_ops(request: web.Request) -> web.Response:
 
 def create_sync_app(store: Store) -> web.Application:
     """Return the aiohttp application of the sync port: the three routes, code required."""
-    app = web.Application(middlewares=[require_sync_code], client_max_size=MAX_PUSH_BYTES)
+    app = web.Application(
+        middlewares=[mark_busy, require_sync_code], client_max_size=MAX_PUSH_BYTES
+    )
     app[SYNC_STORE] = store
     app[PEERS_SEEN] = {}
     app.router.add_get("/sync/hello", hello)
