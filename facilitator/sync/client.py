@@ -24,6 +24,7 @@ import aiohttp
 from facilitator.core.errors import UserError, ValidationError
 from facilitator.store.db import Op, Store
 from facilitator.store.oplog import op_from_dict, op_to_dict
+from facilitator.store.sync_pairing import SyncScope
 from facilitator.store.sync_state import (
     SyncPeer,
     apply_pulled,
@@ -35,8 +36,9 @@ from facilitator.store.sync_state import (
     reset_peer,
     unsent_count,
 )
-from facilitator.sync.pairing import parse_pairing_code
+from facilitator.sync.pairing import pairing_key
 from facilitator.sync.routes import CODE_HEADER, DEFAULT_BATCH, NODE_HEADER
+from facilitator.sync.secret import PairingKey
 from facilitator.sync.status import SyncStatus
 
 MAX_BACKOFF_S = 2.0  # a LAN poll every 2 s while apart costs nothing
@@ -98,7 +100,7 @@ class SyncClient:
         self,
         store: Store,
         peer_url: str,
-        code: str,
+        code: str | PairingKey,
         *,
         timeout_s: float = 5.0,
         batch: int = DEFAULT_BATCH,
@@ -109,8 +111,11 @@ class SyncClient:
         self.on_change = on_change
         self.store = store
         self.peer_url, _ = parse_peer_url(peer_url)
-        self.code = code
-        self.secret, self.fingerprint = parse_pairing_code(code)
+        # Only the key derived from the code is kept (and remembered), never the code.
+        self.key = pairing_key(code)
+        self.fingerprint = self.key.fingerprint
+        # What the pairing shares, as the other laptop says (hello): we push nothing else.
+        self.scope = SyncScope()
         self.timeout_s = timeout_s
         self.batch = batch
         self.status = SyncStatus(self.peer_url)
@@ -130,6 +135,7 @@ class SyncClient:
         try:
             if self._peer is None:
                 hello = await self._request("GET", "/sync/hello")
+                self.scope = SyncScope.from_json(hello.get("scope"))
                 self._peer = ensure_peer(self.store, str(hello["node"]), self.peer_url)
             pulled = await self._pull()
             pushed = await self._push()
@@ -169,7 +175,7 @@ class SyncClient:
             self.status,
             connected=True,
             last_contact_ms=int(time.time() * 1000),
-            unsent=unsent_count(self.store, self._peer),
+            unsent=unsent_count(self.store, self._peer, self.scope),
             message="Verbunden.",
             peer_node=self._peer.node,
         )
@@ -251,7 +257,11 @@ class SyncClient:
         taken = 0
         while True:
             ops, upto = ops_to_push(
-                self.store, self._peer, self.batch, include_peer_ops=self._resend_all
+                self.store,
+                self._peer,
+                self.batch,
+                include_peer_ops=self._resend_all,
+                scope=self.scope,
             )
             if upto <= self._peer.pushed:
                 self._resend_all = False
@@ -320,7 +330,7 @@ class SyncClient:
             self._session = aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(ssl=aiohttp.Fingerprint(self.fingerprint)),
                 timeout=aiohttp.ClientTimeout(total=self.timeout_s),
-                headers={CODE_HEADER: self.secret, NODE_HEADER: self.store.node_id},
+                headers={CODE_HEADER: self.key.key, NODE_HEADER: self.store.node_id},
             )
         return self._session
 

@@ -202,7 +202,7 @@ class FacilitatorApp(SyncLink, App):
                 error=last_error,
             )
         self._refresh_screens()
-        await self._start_sync_server()
+        await self._offer_sync_at_start()
 
     async def on_unmount(self) -> None:
         self.store.unsubscribe(self._on_ops)

@@ -128,4 +128,25 @@ DAY: dict[str, tuple[str, str]] = {
     ),
     "plan.planned_end": ("(laut Plan {end})", "(planned {end})"),
     # day (issue 15): end
+    # sync scope and pairing (issue 23.9): a code per workshop or series, shown once
+    "pair.offer_workshop": ("Code: Workshop", "Code: workshop"),
+    "pair.offer_series": ("Code: Reihe", "Code: series"),
+    "pair.revoke": ("Widerrufen", "Revoke"),
+    "pair.offers": ("Angeboten: {scopes}", "Offered: {scopes}"),
+    "pair.no_offer": (
+        "Noch kein Code angeboten: „Code: Workshop“ oder „Code: Reihe“ öffnet den Sync-Port.",
+        "No code offered yet: “Code: workshop” or “Code: series” opens the sync port.",
+    ),
+    "pair.offered": (
+        "Neuer Code – nur jetzt sichtbar; gespeichert wird nur ein Hash.",
+        "New code – visible only now; only a hash is kept.",
+    ),
+    "pair.revoked": (
+        "{count} Kopplung(en) widerrufen: ihre Codes öffnen nichts mehr.",
+        "{count} pairing(s) revoked: their codes open nothing any more.",
+    ),
+    "pair.no_series": (
+        "Dieser Workshop gehört zu keiner Reihe (F2, Workshop bearbeiten).",
+        "This workshop belongs to no series (F2, edit workshop).",
+    ),
 }
