@@ -31,7 +31,7 @@ async def test_pairing_brings_the_other_laptops_captures(tmp_path, store: Store,
             assert "QR-Bildschirm" in str(app.screen.query_one("#message").content)
             await pilot.press("f2", "v")
             await eventually(lambda: isinstance(app.screen, PairDialog), pilot=pilot)
-            assert "keinen Sync" in str(app.screen.query_one("#pair-this-url", Label).content)
+            assert "Noch kein Code" in str(app.screen.query_one("#pair-offers", Label).content)
             app.screen.query_one("#pair-url", Input).value = server.url
             app.screen.query_one("#pair-code", Input).value = "falsch-falsch"
             await pilot.click("#pair-connect")
@@ -128,7 +128,7 @@ async def test_palette_opens_the_pairing_dialog(app, type_text):
         await pilot.press("enter")
         await eventually(lambda: isinstance(app.screen, PairDialog), pilot=pilot)
         # No server on this laptop: no sync code to show, but it can connect.
-        assert "keinen Sync" in str(app.screen.query_one("#pair-this-url", Label).content)
+        assert "Noch kein Code" in str(app.screen.query_one("#pair-offers", Label).content)
         assert not app.screen.query_one("#pair-this-code", Label).display
 
 
