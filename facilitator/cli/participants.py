@@ -8,6 +8,7 @@ from facilitator.cli.context import (
     Settings,
     confirm,
     current_lang,
+    erased_note,
     pass_settings,
     workshop_option,
 )
@@ -354,11 +355,15 @@ def erase(settings: Settings, person: str, yes: bool, examples_dir: Path | None)
         click.echo("Nothing erased." if en else "Nichts gelöscht.")
         return
     done = _entries(erase_people(store, found), settings.lang)
-    click.echo(
-        f"{done} erased; their contributions stay, without names."
-        if en
-        else f"{done} gelöscht; Beiträge bleiben ohne Namen."
-    )
+    note = erased_note(store, settings.lang)
+    if note:  # never "gelöscht" while the bytes remain in the -wal
+        click.echo(f"{done}: {note}")
+    else:
+        click.echo(
+            f"{done} erased; their contributions stay, without names."
+            if en
+            else f"{done} gelöscht; Beiträge bleiben ohne Namen."
+        )
     _forget_in_examples(found, examples_dir, settings.lang)
 
 
@@ -411,9 +416,13 @@ def purge(settings: Settings, before: str | None, yes: bool, examples_dir: Path 
         return
     people = purge_people(store, cutoff)
     count = purge_before(store, cutoff)
-    click.echo(
-        f"{count} people erased from workshops before {cutoff}."
-        if en
-        else f"{count} Personen aus Workshops vor dem {cutoff} gelöscht."
-    )
+    note = erased_note(store, settings.lang)
+    if note:
+        click.echo(f"{count} Personen (vor dem {cutoff}): {note}" if not en else f"{count}: {note}")
+    else:
+        click.echo(
+            f"{count} people erased from workshops before {cutoff}."
+            if en
+            else f"{count} Personen aus Workshops vor dem {cutoff} gelöscht."
+        )
     _forget_in_examples(people, examples_dir, settings.lang)
