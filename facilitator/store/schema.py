@@ -208,3 +208,10 @@ def m0016_activities(db: Database) -> None:
     db["activity"].create_index(["workshop_id"], if_not_exists=True)
     db["activity_answer"].create_index(["activity_id"], if_not_exists=True)
     db["activity_question"].create_index(["activity_id"], if_not_exists=True)
+
+
+@migrations(name="0040_erased_workshop")
+def m0040_erased_workshop(db: Database) -> None:
+    """Add the tombstones of workshops deleted to the bytes (store/workshop_erasure.py)."""
+    if not db["erased_workshop"].exists():
+        db["erased_workshop"].create({"workshop_id": str, "erased_at": str}, pk="workshop_id")

@@ -167,6 +167,20 @@ class FacilitatorApp(SyncLink, App):
         if self.server_wanted:
             self.run_worker(self._start_server(), name="participant-server", exit_on_error=False)
         self.run_worker(self._resume_sync(), name="sync", exit_on_error=False)
+        self.call_after_refresh(self._tell_retention)
+
+    def _tell_retention(self) -> None:
+        """One line at start when workshops are past retention_days (privacy.toml)."""
+        from datetime import datetime
+
+        from facilitator.privacy import privacy_notice
+        from facilitator.store.people import past_retention
+
+        days = privacy_notice().retention_days
+        today = datetime.fromtimestamp(self.store.now_ms() / 1000).date().isoformat()
+        count = past_retention(self.store, days, today) if days else 0
+        if count:
+            self.say(self.t("start.retention", count=count, days=days))
 
     async def _start_server(self) -> None:
         try:

@@ -149,4 +149,18 @@ DAY: dict[str, tuple[str, str]] = {
         "Dieser Workshop gehört zu keiner Reihe (F2, Workshop bearbeiten).",
         "This workshop belongs to no series (F2, edit workshop).",
     ),
+    # workshop deletion to the bytes (issue 23.4)
+    "start.confirm_erase": (
+        "Workshop „{title}“ endgültig löschen – mit allen Personen, Beiträgen, Fotos und "
+        "Antworten, auch auf dem anderen Laptop?",
+        "Delete workshop “{title}” for good – with all people, entries, photos and answers, "
+        "also on the other laptop?",
+    ),
+    "start.erased": ("Workshop „{title}“ gelöscht.", "Workshop “{title}” deleted."),
+    "start.retention": (
+        "{count} Workshop(s) älter als die Speicherdauer ({days} Tage): facilitator purge "
+        "löscht ihre Personendaten.",
+        "{count} workshop(s) past the retention period ({days} days): facilitator purge "
+        "erases their personal data.",
+    ),
 }

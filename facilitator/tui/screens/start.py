@@ -6,7 +6,7 @@ from textual.widgets import DataTable, Label
 
 from facilitator.core.dates import format_date
 from facilitator.core.errors import UserError
-from facilitator.store.workshops import create_workshop, delete_workshop, list_workshops
+from facilitator.store.workshops import create_workshop, erase_workshops, list_workshops
 from facilitator.tui.dialogs.common import ConfirmDialog
 from facilitator.tui.dialogs.new_workshop import NewWorkshopDialog
 from facilitator.tui.screens.base import BaseScreen
@@ -109,10 +109,12 @@ class StartScreen(BaseScreen):
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            if not self.call_service(delete_workshop, chosen["id"]):
+            # to the bytes, here and (by its op) on the other laptop: issue 23.4
+            if not self.call_service(erase_workshops, [chosen["id"]]):
                 return
             if self.workshop_id == chosen["id"]:
                 self.fapp.open_workshop(None)
+            self.say(self.t("start.erased", title=chosen["title"]))
 
-        question = self.t("start.confirm_delete", title=chosen["title"])
+        question = self.t("start.confirm_erase", title=chosen["title"])
         self.app.push_screen(ConfirmDialog(question, self.fapp.lang), confirmed)
