@@ -15,6 +15,8 @@ import json
 import sqlite3
 from typing import Any
 
+from facilitator.store.photo_erasure import erase_photos_where
+
 ERASE_KIND = "participant.erase"
 PURGE_KIND = "workshop.purge"  # every person of a past workshop, and the names on its captures
 # Fields of a participant op that identify the person; removed from every payload.
@@ -83,6 +85,7 @@ def apply_purge(conn: sqlite3.Connection, workshop_id: str, purged_at: str) -> N
     for (participant_id,) in people:
         apply_erase(conn, participant_id, purged_at)
     conn.execute("UPDATE capture SET author = '', owner = '' WHERE workshop_id = ?", [workshop_id])
+    erase_photos_where(conn, workshop_id, purged_at)  # photos show people: they go too
     ops = conn.execute(
         "SELECT seq, payload FROM op WHERE workshop_id = ? AND kind LIKE 'capture.%'",
         [workshop_id],
@@ -126,6 +129,12 @@ def apply_erase(conn: sqlite3.Connection, participant_id: str, erased_at: str) -
     name, workshop_id = (row[0], row[1]) if row is not None else (None, None)
     if name:
         _anonymise_submissions(conn, workshop_id, name)
+        _erase_named_photos(conn, workshop_id, name, erased_at)
+
+
+def _erase_named_photos(conn: sqlite3.Connection, workshop_id: str, name: str, at: str) -> None:
+    """Photos whose caption names the person go, bytes and ops (store/photo_erasure.py)."""
+    erase_photos_where(conn, workshop_id, at, caption_names=name)
 
 
 def _anonymise_submissions(conn: sqlite3.Connection, workshop_id: str, name: str) -> None:
