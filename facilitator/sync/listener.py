@@ -3,7 +3,8 @@
 The sync port shares the process (and its descriptor limit) with the phones' port, so
 whatever strangers on the venue Wi-Fi open here must never use up what the phones need.
 The listener accepts each socket itself, before the TLS handshake: a socket over the
-per-address cap or the port's total budget is closed at once, a handshake gets a few
+per-address cap is closed at once, one over the port's total budget replaces the
+longest-idle connection (or is closed when every one is busy), a handshake gets a few
 seconds, and a connection that has received nothing for `idle_seconds` while no request
 is being answered is closed by a sweep once a second (a silent socket, headers sent byte
 by byte, an unused keep-alive). Only the other laptop ever needs this port, so the budget
@@ -150,10 +151,7 @@ class SyncListener:
                 await asyncio.sleep(0.05)
                 continue
             address = str(peer[0]) if isinstance(peer, tuple) and peer else "?"
-            if (
-                self.per_address[address] >= self.limits.per_address
-                or len(self.links) >= self.limits.total
-            ):
+            if self.per_address[address] >= self.limits.per_address or not self._room():
                 self.refused += 1
                 conn.close()
                 continue
@@ -161,6 +159,21 @@ class SyncListener:
             self.per_address[address] += 1
             self.links.add(link)
             link.task = loop.create_task(self._serve(link, conn))
+
+    def _room(self) -> bool:
+        """Whether a new connection fits; when all are taken, the longest-idle one makes room.
+
+        So strangers holding idle sockets from many addresses cannot keep the other
+        laptop out: its connections are busy or fresh, theirs are the oldest idle ones.
+        """
+        if len(self.links) < self.limits.total:
+            return True
+        idle = [link for link in self.links if not link.busy]
+        if not idle:
+            return False
+        self._close(min(idle, key=lambda link: link.last_data))
+        self.refused += 1
+        return True
 
     async def _serve(self, link: _Link, conn: socket.socket) -> None:
         loop = asyncio.get_running_loop()

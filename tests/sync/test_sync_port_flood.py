@@ -176,3 +176,38 @@ async def test_the_client_refuses_a_300_mb_answer_without_holding_it(tmp_path):
         await runner.cleanup()
     # what it held is bounded by the answer limit (32 MiB) plus a copy, never 300 MB
     assert peak < 2 * MAX_ANSWER_BYTES + 16 * 1024 * 1024, peak
+
+
+async def test_the_other_laptop_gets_in_while_strangers_hold_every_slot(tmp_path):
+    from facilitator.store import open_store
+    from facilitator.sync.client import SyncClient
+    from facilitator.sync.pairing import pairing_code
+    from tests.conftest import FakeClock
+    from tests.sync.sync_helpers import new_workshop
+
+    a = open_store(tmp_path / "a.db", now_ms=FakeClock())
+    b = open_store(tmp_path / "b.db", now_ms=FakeClock())
+    new_workshop(a)
+    sync = await start_sync_server(a, "127.0.0.1", 0, limits=SyncLimits(per_address=2, total=8))
+    held = []
+    try:
+        for n in range(8):  # every slot taken, from four addresses
+            held.append(
+                await asyncio.open_connection(
+                    "127.0.0.1", sync.port, local_addr=(f"127.0.70.{n // 2 + 1}", 0)
+                )
+            )
+        await asyncio.sleep(0.2)
+        assert sync.listener.open_connections == 8
+        client = SyncClient(b, sync.url, pairing_code(a))
+        try:
+            pulled, _ = await client.run_once()
+        finally:
+            await client.close()
+        assert pulled > 5 and sync.listener.open_connections <= 8
+    finally:
+        for _, writer in held:
+            writer.close()
+        await sync.cleanup()
+        a.close()
+        b.close()

@@ -126,3 +126,20 @@ async def test_revoke_and_rotate(laptops):
         await fresh.close()
     finally:
         await server.cleanup()
+
+
+def test_a_code_kept_in_clear_by_an_earlier_release_is_dropped(laptops):
+    import json
+
+    from facilitator.sync.pairing import remembered_pairing
+
+    a, b = laptops
+    _, shared, _ = _two_series(a)
+    code, _ = new_pairing(a, SyncScope(workshops=(shared,)))
+    a.set_meta("sync_code", "abcdefghjkmn")  # how A kept its secret before
+    b.set_meta("sync_pairing", json.dumps({"url": "https://127.0.0.1:8766", "code": code}))
+    new_pairing(a, SyncScope(workshops=(shared,)))
+    assert a.get_meta("sync_code") is None  # A: only hashes of keys from now on
+    url, key = remembered_pairing(b)
+    assert key == pairing_key(code) and url == "https://127.0.0.1:8766"
+    assert code.replace("-", "")[:12] not in (b.get_meta("sync_pairing") or "")
