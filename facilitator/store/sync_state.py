@@ -90,6 +90,20 @@ def anchor_of(store: Store, seq: int) -> str | None:
     return scalar(store, "SELECT uuid FROM op WHERE seq = ?", [seq]) if seq > 0 else None
 
 
+def anchor_matches(store: Store, seq: int, anchor: str) -> bool:
+    """Return whether the peer's `anchor` (our op's uuid at `seq`) is still what we have.
+
+    An op that an erasure deleted (a workshop's or a photo's) leaves a gap below our
+    highest sequence number: that is no restored backup, so it matches. A backup that
+    went back in time has a lower sequence counter, or another op at `seq`.
+    """
+    found = anchor_of(store, seq)
+    if found is not None:
+        return found == anchor
+    counter = scalar(store, "SELECT seq FROM sqlite_sequence WHERE name = 'op'") or 0
+    return 0 < seq <= int(counter)
+
+
 def accept_pushed(store: Store, node: str, ops: Sequence[Op]) -> int:
     """Insert ops the peer pushed to us; note when we last heard from it. Returns new ops.
 

@@ -19,7 +19,7 @@ from facilitator.core.untrusted import parse_int
 from facilitator.store.db import Store
 from facilitator.store.oplog import op_from_dict, op_to_dict, ops_after
 from facilitator.store.sync_pairing import SyncScope, ops_in_scope
-from facilitator.store.sync_state import accept_pushed, anchor_of, ops_waiting
+from facilitator.store.sync_state import accept_pushed, anchor_matches, anchor_of, ops_waiting
 from facilitator.sync.listener import mark_busy
 from facilitator.sync.secret import check_sync_key
 from facilitator.sync.status import SyncStatus, serving_status
@@ -92,7 +92,7 @@ async def get_ops(request: web.Request) -> web.Response:
         return _error(400, "after muss ≥ 0 und limit ≥ 1 sein.")
     exclude = request.query.get("exclude") or None
     anchor = request.query.get("anchor")
-    if anchor and anchor != anchor_of(store, after):
+    if anchor and not anchor_matches(store, after, anchor):
         # Our op at `after` is not the one the peer saw there: this database went
         # back in time (restored from a backup). The peer starts over.
         return web.json_response(

@@ -56,7 +56,14 @@ def _fill(store, workshop_id: str) -> list[bytes]:
     ]
 
 
-async def test_a_deleted_workshop_leaves_no_byte_on_either_laptop(tmp_path: Path):
+async def test_a_deleted_workshop_leaves_no_byte_on_either_laptop(tmp_path: Path, monkeypatch):
+    import facilitator.sync.client as client_module
+
+    resets = []
+    real_reset = client_module.reset_peer
+    monkeypatch.setattr(
+        client_module, "reset_peer", lambda *args: resets.append(args) or real_reset(*args)
+    )
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     a = open_store(tmp_path / "a" / "a.db", now_ms=FakeClock())
@@ -71,8 +78,9 @@ async def test_a_deleted_workshop_leaves_no_byte_on_either_laptop(tmp_path: Path
         await client.run_once()
         assert find_people(b, EMAIL)  # B had everything
         old_export = export_workshop(a, gone)
-        erase_workshops(a, [gone])
+        erase_workshops(a, [gone])  # B's cursor points at an op the erasure deletes
         await client.run_once()
+        assert resets == []  # a gap left by erasure is no restored backup: no full resync
         add_capture(b, gone, "idea", "B wusste es nicht")  # B writes on before it hears: gone
         await client.run_once()
     finally:
