@@ -57,13 +57,16 @@ class SyncLink:
             await self._start_sync_server()
         return code, offer
 
-    def revoke_pairings(self) -> int:
-        """Revoke every pairing this laptop offers; return how many."""
+    async def revoke_pairings(self) -> int:
+        """Revoke every pairing this laptop offers and close the sync port; return how many."""
         from facilitator.store.sync_pairing import list_offers, revoke_offer
 
         offers = list_offers(self.store)
         for offer in offers:
             revoke_offer(self.store, offer.id)
+        if self.sync_server is not None:  # nothing offered: nothing listens (issue 28.1)
+            server, self.sync_server = self.sync_server, None
+            await server.cleanup()
         return len(offers)
 
     async def _resume_sync(self) -> None:

@@ -143,3 +143,36 @@ def test_a_code_kept_in_clear_by_an_earlier_release_is_dropped(laptops):
     url, key = remembered_pairing(b)
     assert key == pairing_key(code) and url == "https://127.0.0.1:8766"
     assert code.replace("-", "")[:12] not in (b.get_meta("sync_pairing") or "")
+
+
+def test_cli_code_list_rotate_revoke(store, workshop_id, db_path):
+    from click.testing import CliRunner
+
+    from facilitator.cli import main
+    from facilitator.sync.secret import check_sync_key
+
+    runner = CliRunner()
+
+    def run(*args: str):
+        return runner.invoke(main, ["--db", str(db_path), "sync", *args])
+
+    shown = run("code", "--workshop", workshop_id[:6])
+    assert shown.exit_code == 0, shown.output
+    lines = shown.output.splitlines()
+    code = lines[1].split(":", 1)[1].strip()
+    offer_id = lines[2].split()[1].rstrip(":")
+    assert "Workshop „Vernetzungsworkshop Esslingen“" in lines[2]
+    assert check_sync_key(store, pairing_key(code).key) is not None
+    listed = run("list")
+    assert offer_id in listed.output and "Folgt keinem" in listed.output
+    rotated = run("rotate", offer_id)
+    assert rotated.exit_code == 0 and "Pairing-Code:" in rotated.output
+    new_code = rotated.output.splitlines()[1].split(":", 1)[1].strip()
+    assert check_sync_key(store, pairing_key(code).key) is None
+    new_id = rotated.output.splitlines()[2].split()[1].rstrip(":")
+    assert offer_id not in run("list").output
+    assert run("revoke", new_id).exit_code == 0
+    assert check_sync_key(store, pairing_key(new_code).key) is None
+    for wrong in (("revoke", "zzzzzz"), ("revoke",), ("code", "--series", "Nirgendwo")):
+        answer = run(*wrong)
+        assert answer.exit_code == 2 and answer.output.count("\n") == 1, answer.output

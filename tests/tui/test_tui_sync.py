@@ -162,3 +162,4 @@ async def test_the_sync_port_opens_only_with_an_offered_code(monkeypatch, store,
         await pilot.click("#pair-revoke")
         await eventually(lambda: "widerrufen" in _message(app), pilot=pilot)
         assert check_sync_key(store, pairing_key(code).key) is None
+        assert app.sync_server is None  # nothing offered: the port is closed again

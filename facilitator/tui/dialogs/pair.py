@@ -122,11 +122,16 @@ class PairDialog(MessageDialog[None]):
         elif event.button.id in ("pair-offer-workshop", "pair-offer-series"):
             self.offer(event.button.id == "pair-offer-series")
         elif event.button.id == "pair-revoke":
-            count = self.app.revoke_pairings()  # type: ignore[attr-defined]
-            self.show_this_laptop()
-            self.say(self.t("pair.revoked", count=count))
+            self.revoke()
         else:
             self.action_close()
+
+    @work(exclusive=True, group="pair-offer", exit_on_error=False)
+    async def revoke(self) -> None:
+        """Revoke every code this laptop offers; the sync port closes."""
+        count = await self.app.revoke_pairings()  # type: ignore[attr-defined]
+        self.show_this_laptop()
+        self.say(self.t("pair.revoked", count=count))
 
     @work(exclusive=True, group="pair-offer", exit_on_error=False)
     async def offer(self, series: bool) -> None:
