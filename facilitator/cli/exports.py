@@ -84,3 +84,15 @@ def import_json(settings: Settings, source: Path) -> None:
     store = settings.open(create=True)
     new = import_workshop(store, data, str(source))
     click.echo(f"{new} neue Änderungen importiert aus {source}.")
+    _say_if_erased(store, data)
+
+
+def _say_if_erased(store, data: dict) -> None:
+    """Say why nothing of a workshop deleted on this laptop came back (issue 23.4)."""
+    from facilitator.store.workshops import workshop_erased
+
+    workshop = data.get("workshop")
+    if isinstance(workshop, dict) and workshop_erased(store, workshop.get("id")):
+        click.echo(
+            "Dieser Workshop wurde hier endgültig gelöscht; seine Daten wurden nicht übernommen."
+        )

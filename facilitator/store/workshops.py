@@ -233,3 +233,10 @@ def erase_workshops(store: Store, workshop_ids: list[str]) -> int:
 def series_workshops(store: Store, series_id: str) -> list[dict[str, Any]]:
     """Return the (not yet erased) workshops of a series, newest first."""
     return [w for w in list_workshops(store) if w["series_id"] == series_id]
+
+
+def workshop_erased(store: Store, workshop_id: object) -> bool:
+    """Return whether this workshop was deleted to the bytes (its tombstone exists)."""
+    from facilitator.store.workshop_erasure import is_workshop_erased
+
+    return is_workshop_erased(store.conn, workshop_id)

@@ -135,3 +135,22 @@ def test_cli_deletes_a_whole_series_after_asking(db_path: Path, store):
     data = _file_bytes(db_path.parent)
     assert EMAIL.encode() not in data and b"hans.zebra@ellwangen.example" not in data
     assert b"olga@ulm.example" in data
+
+
+def test_import_json_of_a_deleted_workshop_says_why_nothing_came_back(
+    store, workshop_id, db_path: Path, tmp_path: Path
+):
+    from click.testing import CliRunner
+
+    from facilitator.cli import main
+    from facilitator.store.exchange import dumps
+
+    add_participant(store, workshop_id, "Erika Zebra", email=EMAIL)
+    old = tmp_path / "alt.json"
+    old.write_text(dumps(export_workshop(store, workshop_id)), encoding="utf-8")
+    erase_workshops(store, [workshop_id])
+    answer = CliRunner().invoke(main, ["--db", str(db_path), "import", "json", str(old)])
+    assert answer.exit_code == 0, answer.output
+    assert "0 neue Änderungen" in answer.output and "endgültig gelöscht" in answer.output
+    with pytest.raises(NotFound):
+        find_people(store, EMAIL)
