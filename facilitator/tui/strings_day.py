@@ -163,4 +163,19 @@ DAY: dict[str, tuple[str, str]] = {
         "{count} workshop(s) past the retention period ({days} days): facilitator purge "
         "erases their personal data.",
     ),
+    "key.delete_series": ("Reihe löschen", "Delete series"),
+    "start.no_series": (
+        "Dieser Workshop gehört zu keiner Reihe (d löscht ihn allein).",
+        "This workshop belongs to no series (d deletes it alone).",
+    ),
+    "start.confirm_erase_series": (
+        "Die ganze Reihe endgültig löschen – {count} Workshop(s) mit allen Personen, "
+        "Beiträgen, Fotos und Antworten, auch auf dem anderen Laptop?",
+        "Delete the whole series for good – {count} workshop(s) with all people, entries, "
+        "photos and answers, also on the other laptop?",
+    ),
+    "start.series_erased": (
+        "{count} Workshop(s) der Reihe gelöscht.",
+        "{count} workshop(s) of the series deleted.",
+    ),
 }

@@ -55,3 +55,29 @@ async def test_the_app_says_at_start_that_workshops_are_past_retention(
 
         await eventually(lambda: "Speicherdauer" in message(), pilot=pilot)
         assert "1 Workshop(s)" in message() and "facilitator purge" in message()
+
+
+async def test_f2_shift_d_erases_the_whole_series(store):
+    from facilitator.store.series import ensure_series
+
+    ostalb = ensure_series(store, "Ostalb")
+    first = create_workshop(store, "Aalen", date="2026-12-01", series_id=ostalb)
+    create_workshop(store, "Ellwangen", date="2027-01-10", series_id=ostalb)
+    create_workshop(store, "Ulm", date="2026-12-02")
+    add_participant(store, first, "Erika Zebra", email="erika@zebra.example")
+    app = create_app(store, None, server=False, join_host="127.0.0.1", join_code="X")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        screen = app.screen
+        titles = [w["title"] for w in screen.workshops]
+        screen.table.move_cursor(row=titles.index("Ulm"))
+        await pilot.press("D")  # Ulm is in no series: nothing asked, nothing deleted
+        await eventually(lambda: "keiner Reihe" in str(screen.query_one("#message").content))
+        screen.table.move_cursor(row=titles.index("Aalen"))
+        await pilot.press("D")
+        await pilot.pause()
+        assert "2 Workshop(s)" in str(app.screen.query_one(".dialog-title", Label).content)
+        await pilot.press("j")
+        await eventually(lambda: [w["title"] for w in list_workshops(store)] == ["Ulm"])
+    dump = "\n".join(store.conn.iterdump())
+    assert "erika@zebra.example" not in dump and "Ellwangen" not in dump
