@@ -29,7 +29,8 @@ from facilitator.core.errors import NotFound  # noqa: E402
 from facilitator.store import open_store  # noqa: E402
 from facilitator.store.captures import add_capture, get_capture  # noqa: E402
 from facilitator.store.oplog import insert_remote_ops, ops_after  # noqa: E402
-from facilitator.store.workshops import create_workshop  # noqa: E402
+from facilitator.store.sync_pairing import SyncScope  # noqa: E402
+from facilitator.store.workshops import create_workshop, list_workshops  # noqa: E402
 from facilitator.sync.client import SyncClient  # noqa: E402
 from facilitator.sync.pairing import pairing_code  # noqa: E402
 
@@ -124,8 +125,11 @@ def backlog(tmp: Path, count: int, runs: int) -> None:
     for run in range(runs):  # the other way: B has the backlog and pushes it to an empty A
         db_b, db_empty = tmp / f"push-b-{run}.db", tmp / f"push-a-{run}.db"
         make_backlog(db_b, count)
+        b = open_store(db_b)
+        ids = tuple(row["id"] for row in list_workshops(b))  # what the pairing shares
+        b.close()
         empty = open_store(db_empty)
-        code = pairing_code(empty)
+        code = pairing_code(empty, SyncScope(workshops=ids))
         empty.close()
         port = free_port()
         server = start(db_empty, "--listen", f"127.0.0.1:{port}")

@@ -103,3 +103,15 @@ def import_json(settings: Settings, source: Path) -> None:
             source=source,
         )
     )
+    _say_if_erased(store, data)
+
+
+def _say_if_erased(store, data: dict) -> None:
+    """Say why nothing of a workshop deleted on this laptop came back (issue 23.4)."""
+    from facilitator.store.workshops import workshop_erased
+
+    workshop = data.get("workshop")
+    if isinstance(workshop, dict) and workshop_erased(store, workshop.get("id")):
+        click.echo(
+            _("Dieser Workshop wurde hier endgültig gelöscht; seine Daten wurden nicht übernommen.")
+        )

@@ -9,6 +9,7 @@ from facilitator.cli.context import (
     Settings,
     _,
     confirm,
+    erased_note,
     ngettext,
     pass_settings,
     workshop_option,
@@ -422,7 +423,9 @@ def erase(
     else:
         said = f"{done} gelöscht; {redacted} Stellen geschwärzt"
         said += f", {kept} mit dem Namen behalten." if kept else "."
-    click.echo(said)
+    note = erased_note(store, settings.lang)
+    # never "gelöscht" while the bytes remain in the -wal
+    click.echo(f"{done}: {note}" if note else said)
     _forget_in_examples(found, examples_dir, settings.lang)
 
 
@@ -473,14 +476,16 @@ def purge(settings: Settings, before: str | None, yes: bool, examples_dir: Path 
         return
     people = purge_people(store, cutoff)
     count = purge_before(store, cutoff)
-    click.echo(
-        ngettext(
-            "{n} Person aus Workshops vor dem {day} gelöscht.",
-            "{n} Personen aus Workshops vor dem {day} gelöscht.",
-            count,
-            day=cutoff,
+    en = settings.lang == "en"
+    note = erased_note(store, settings.lang)
+    if note:
+        click.echo(f"{count} Personen (vor dem {cutoff}): {note}" if not en else f"{count}: {note}")
+    else:
+        click.echo(
+            f"{count} people erased from workshops before {cutoff}."
+            if en
+            else f"{count} Personen aus Workshops vor dem {cutoff} gelöscht."
         )
-    )
     _forget_in_examples(people, examples_dir, settings.lang)
 
 

@@ -58,3 +58,43 @@ def add(
         ]
     for path, photo_id in zip(files, ids, strict=True):
         click.echo(f"{photo_id[:12]}  {path.name}")
+
+
+@photo.command("list")
+@workshop_option
+@pass_settings
+def list_command(settings: Settings, workshop_id: str | None) -> None:
+    """Fotos des Workshops zeigen: ID (Anfang genügt für delete), Größe, Bildunterschrift."""
+    from facilitator.store.photos import list_photos
+    from facilitator.store.workshops import resolve_workshop
+
+    store = settings.open()
+    photos = list_photos(store, resolve_workshop(store, workshop_id).id)
+    for found in photos:
+        click.echo(f"{found.id[:12]}  {found.size // 1024:>5} KB  {found.caption or '–'}")
+    if not photos:
+        click.echo("No photos." if settings.lang == "en" else "Keine Fotos.")
+
+
+@photo.command("delete")
+@click.argument("photo_id")
+@click.option("--yes", is_flag=True, help="Ohne Rückfrage löschen.")
+@pass_settings
+def delete(settings: Settings, photo_id: str, yes: bool) -> None:
+    """Ein Foto endgültig löschen: aus Datenbank, Op-Protokoll und auf dem anderen Laptop."""
+    from facilitator.cli.context import confirm, erased_note
+    from facilitator.store.photos import erase_photo, find_photo
+
+    store = settings.open()
+    found = find_photo(store, photo_id)
+    en = settings.lang == "en"
+    click.echo(f"{found.id[:12]}  {found.caption or '–'}")
+    if not yes and not confirm("Dieses Foto endgültig löschen?", "Delete this photo for good?"):
+        click.echo("Nothing deleted." if en else "Nichts gelöscht.")
+        return
+    erase_photo(store, found.id)
+    note = erased_note(store, settings.lang)
+    if note:  # never "gelöscht" while bytes remain
+        click.echo(f"Foto {found.id[:12]}: {note}")
+    else:
+        click.echo("Photo deleted." if en else "Foto gelöscht.")

@@ -62,6 +62,8 @@ def _counts(pulled: int, pushed: int) -> str:
 @click.option("--code", help="Pairing-Code, den der andere Laptop anzeigt (facilitator sync code).")
 @click.option("--once", is_flag=True, help="Nur eine Runde holen und senden, dann beenden.")
 @click.option("--listen", metavar="HOST:PORT", help="Selbst als Sync-Gegenstelle bereitstehen.")
+@click.option("--workshop", "-w", "workshop_id", help="Mit --listen: Code nur für diesen Workshop.")
+@click.option("--series", help="Mit --listen: Code für diese Workshopreihe (auch spätere Termine).")
 @click.option(
     "--interval",
     type=click.FloatRange(0.05, 60),
@@ -76,6 +78,8 @@ def sync(
     code: str | None,
     once: bool,
     listen: str | None,
+    workshop_id: str | None,
+    series: str | None,
     interval: float,
 ) -> None:
     """Mit dem anderen Laptop abgleichen (--peer) oder als Gegenstelle bereitstehen (--listen).
@@ -98,14 +102,20 @@ def sync(
     if listen:
         host, port = _listen_address(listen)
         store = settings.open(create=True)
+        scope = _scope(store, workshop_id, series)
 
-        def ready(url: str, pairing: str) -> None:
-            click.echo(_("Sync-Adresse: {url}", url=url))
-            click.echo(_("Pairing-Code: {code}", code=pairing))
-            click.echo(_("Auf dem anderen Laptop: facilitator sync --peer ADRESSE --code CODE"))
+        def ready(url: str, pairing: str | None) -> None:
+            click.echo(f"Sync-Adresse: {url}")
+            if pairing is None:
+                click.echo(
+                    "Bestehende Kopplungen gelten (facilitator sync list; neuer Code: sync code)."
+                )
+                return
+            click.echo(f"Pairing-Code: {pairing}")
+            click.echo("Auf dem anderen Laptop: facilitator sync --peer ADRESSE --code CODE")
 
         try:
-            asyncio.run(service.serve(store, host, port, ready))
+            asyncio.run(service.serve(store, host, port, ready, scope))
         except OSError as err:
             raise _port_problem(err, host, port) from None
         except KeyboardInterrupt:
@@ -130,17 +140,94 @@ def sync(
 
 @sync.command("code")
 @click.option("--port", default=SYNC_PORT, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--workshop", "-w", "workshop_id", help="Nur dieser Workshop (ID oder Anfang).")
+@click.option("--series", help="Diese Workshopreihe, auch ihre späteren Termine.")
 @pass_settings
-def code_command(settings: Settings, port: int) -> None:
-    """Sync-Adresse und Pairing-Code dieses Laptops zeigen (nur für die andere Moderation)."""
+def code_command(
+    settings: Settings, port: int, workshop_id: str | None, series: str | None
+) -> None:
+    """Neuen Pairing-Code zeigen: was der andere Laptop bekommt, legt --workshop/--series fest.
+
+    Ohne Angabe: die Reihe des neuesten Workshops (oder er allein). Der Code wird nur
+    einmal gezeigt; gespeichert wird nur ein Hash des daraus abgeleiteten Schlüssels.
+    """
     from facilitator.net import reachable_host
-    from facilitator.sync.pairing import pairing_code
+    from facilitator.store.sync_pairing import scope_for
+    from facilitator.sync.pairing import new_pairing
 
     store = settings.open(create=True)
-    url = f"https://{reachable_host('')}:{port}"
-    click.echo(_("Sync-Adresse: {url}", url=url))
-    click.echo(_("Pairing-Code: {code}", code=pairing_code(store)))
-    click.echo(_("Nicht projizieren: der Code erlaubt Lesen und Ändern aller Daten."))
+    scope = scope_for(store, workshop_id, series)
+    code, offer = new_pairing(store, scope)
+    _show_code(store, f"https://{reachable_host('')}:{port}", code, offer)
+
+
+def _show_code(store, url: str, code: str, offer) -> None:
+    click.echo(f"Sync-Adresse: {url}")
+    click.echo(f"Pairing-Code: {code}")
+    click.echo(f"Kopplung {offer.id}: {offer.scope.describe(store)}")
+    click.echo("Nicht projizieren; der Code wird nur jetzt gezeigt (widerrufen: sync revoke ID).")
+
+
+@sync.command("list")
+@pass_settings
+def list_command(settings: Settings) -> None:
+    """Kopplungen dieses Laptops zeigen: angebotene Codes (mit Umfang) und der gefolgte Laptop."""
+    from facilitator.store.sync_pairing import list_offers
+    from facilitator.sync.pairing import remembered_pairing
+
+    store = settings.open()
+    offers = list_offers(store)
+    for offer in offers:
+        click.echo(f"{offer.id}  {offer.created_at}  {offer.scope.describe(store)}")
+    if not offers:
+        click.echo("Kein Pairing-Code angeboten.")
+    followed = remembered_pairing(store)
+    click.echo(f"Folgt: {followed[0]}" if followed else "Folgt keinem anderen Laptop.")
+
+
+@sync.command("revoke")
+@click.argument("pairing_id", required=False)
+@click.option("--peer", "forget", is_flag=True, help="Den gefolgten Laptop vergessen.")
+@pass_settings
+def revoke_command(settings: Settings, pairing_id: str | None, forget: bool) -> None:
+    """Eine Kopplung widerrufen (ID aus sync list): ihr Code öffnet ab sofort nichts mehr."""
+    from facilitator.store.sync_pairing import forget_peer, revoke_offer
+
+    if not pairing_id and not forget:
+        raise UserError(
+            "Bitte die ID der Kopplung angeben (facilitator sync list) oder --peer.",
+            en="Please give the pairing's id (facilitator sync list) or --peer.",
+        )
+    store = settings.open()
+    if pairing_id:
+        offer = revoke_offer(store, pairing_id)
+        click.echo(f"Kopplung {offer.id} widerrufen ({offer.scope.describe(store)}).")
+    if forget:
+        gone = forget_peer(store)
+        click.echo("Gefolgten Laptop vergessen." if gone else "Kein gefolgter Laptop gespeichert.")
+
+
+@sync.command("rotate")
+@click.argument("pairing_id")
+@click.option("--port", default=SYNC_PORT, show_default=True, type=click.IntRange(1, 65535))
+@pass_settings
+def rotate_command(settings: Settings, pairing_id: str, port: int) -> None:
+    """Eine Kopplung erneuern: alter Code ungültig, neuer Code für denselben Umfang."""
+    from facilitator.net import reachable_host
+    from facilitator.sync.pairing import rotate_pairing
+
+    store = settings.open()
+    code, offer = rotate_pairing(store, pairing_id)
+    _show_code(store, f"https://{reachable_host('')}:{port}", code, offer)
+
+
+def _scope(store, workshop_id: str | None, series: str | None):  # -> SyncScope | None
+    """The scope the options name, or None when they name none."""
+    if not workshop_id and not series:
+        return None
+    from facilitator.store.sync_pairing import scope_for
+
+    return scope_for(store, workshop_id, series)
 
 
 def _exists(settings: Settings) -> bool:

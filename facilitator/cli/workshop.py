@@ -2,7 +2,15 @@
 
 import click
 
-from facilitator.cli.context import Settings, _, ngettext, pass_settings, workshop_option
+from facilitator.cli.context import (
+    Settings,
+    _,
+    confirm,
+    erased_note,
+    ngettext,
+    pass_settings,
+    workshop_option,
+)
 from facilitator.locale import lazy
 
 
@@ -141,4 +149,44 @@ def edit(
     store = settings.open()
     found = resolve_workshop(store, workshop_id)
     changed = edit_details(store, found.id, today_of(store), **typed)
-    click.echo(_("Geändert ({title}): {fields}", title=found.title, fields=", ".join(changed)))
+    click.echo(f"Geändert ({found.title}): {', '.join(changed)}")
+
+
+@workshop.command("delete")
+@click.option("--series", help="Die ganze Workshopreihe löschen (alle ihre Termine).")
+@click.option("--yes", is_flag=True, help="Ohne Rückfrage löschen.")
+@workshop_option
+@pass_settings
+def delete(settings: Settings, workshop_id: str | None, series: str | None, yes: bool) -> None:
+    """Workshop (oder --series: ganze Reihe) endgültig löschen, samt Personen, Fotos, Ops.
+
+    Auch auf dem anderen Laptop (beim nächsten Sync); ein Import bringt nichts zurück.
+    """
+    from facilitator.store.series import find_series
+    from facilitator.store.workshops import erase_workshops, resolve_workshop, series_workshops
+
+    store = settings.open()
+    if series:
+        found_series = find_series(store, series)
+        chosen = [(w["id"], w["title"]) for w in series_workshops(store, found_series.id)]
+    else:
+        found = resolve_workshop(store, workshop_id)
+        chosen = [(found.id, found.title)]
+    for _id, title in chosen:
+        click.echo(f"– {title}")
+    en = settings.lang == "en"
+    if not chosen:
+        click.echo("Nothing to delete." if en else "Nichts zu löschen.")
+        return
+    if not yes and not confirm(
+        f"{len(chosen)} Workshop(s) mit allen Personen, Beiträgen und Fotos endgültig löschen?",
+        f"Delete {len(chosen)} workshop(s) with all people, entries and photos for good?",
+    ):
+        click.echo("Nothing deleted." if en else "Nichts gelöscht.")
+        return
+    count = erase_workshops(store, [workshop_id for workshop_id, _title in chosen])
+    note = erased_note(store, settings.lang)
+    if note:  # never "gelöscht" while bytes remain
+        click.echo(f"{count} Workshop(s): {note}")
+    else:
+        click.echo(f"{count} workshop(s) deleted." if en else f"{count} Workshop(s) gelöscht.")

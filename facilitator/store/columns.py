@@ -10,7 +10,7 @@ that last set each field, so ops from the other laptop apply last-writer-wins pe
 field, in any order.
 """
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Projection columns per entity table (besides id and clocks). JSON columns hold lists.
 COLUMNS: dict[str, dict[str, type]] = {

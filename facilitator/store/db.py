@@ -17,6 +17,9 @@ from facilitator.store import schema
 from facilitator.store.columns import SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = int(os.environ.get("FACILITATOR_BUSY_MS", "5000"))
+# Ops whose commit must leave no bytes behind: the WAL is checkpointed right after.
+ERASING_KINDS = frozenset({"participant.erase", "workshop.purge", "workshop.erase", "photo.erase"})
+ERASE_CHECKPOINT_S = 2.0  # how long an erasure waits for another connection's read
 
 
 def default_db_path() -> Path:
@@ -174,6 +177,8 @@ class Store:
         self._depth = 0
         self._committed: list[Op] = []
         self._listeners: list[Callable[[list[Op]], None]] = []
+        # False after an erasure whose bytes another connection still holds in the -wal.
+        self.wal_clean = True
         self.node_id = self._meta("node_id") or self._init_node_id()
         # Only well-formed clocks: an old database may hold a forged one ("١١١…").
         last = self.conn.execute("SELECT max(hlc) FROM op WHERE hlc GLOB ?", [HLC_GLOB]).fetchone()[
@@ -237,18 +242,30 @@ class Store:
                 self._committed.clear()
                 raise _explain(err, self.path) from None
             ops, self._committed = self._committed, []
-            if any(op.kind in ("participant.erase", "workshop.purge") for op in ops):
-                self.checkpoint()
+            if any(op.kind in ERASING_KINDS for op in ops):
+                # Another connection that is reading keeps the erased bytes in the -wal;
+                # wait briefly for it, and say so (wal_clean) if it does not end.
+                self.wal_clean = self.checkpoint(wait_s=ERASE_CHECKPOINT_S)
         if ops:
             for listener in list(self._listeners):
                 listener(ops)
 
-    def checkpoint(self) -> None:
-        """Copy the WAL into the database file and truncate it (after an erasure)."""
-        try:
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlite3.OperationalError:
-            pass  # busy: the next checkpoint (SQLite's own, or the next erase) does it
+    def checkpoint(self, wait_s: float = 0.0) -> bool:
+        """Copy the WAL into the database file and truncate it (after an erasure).
+
+        Returns whether the WAL is empty now. While another connection reads, SQLite
+        cannot truncate it; this retries for up to `wait_s` seconds. If it stays busy,
+        the next checkpoint (the next erase, or closing a store) empties it.
+        """
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                busy = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            except sqlite3.OperationalError:
+                busy = 1
+            if not busy or time.monotonic() >= deadline:
+                return not busy
+            time.sleep(0.05)
 
     def note_committed(self, op: Op) -> None:
         """Remember an op written in the running transaction for the listeners."""
@@ -285,4 +302,7 @@ class Store:
         return Database(self.conn)
 
     def close(self) -> None:
+        # An erasure's bytes left in the -wal by a reader that has finished since go now.
+        if not self.wal_clean:
+            self.checkpoint()
         self.conn.close()

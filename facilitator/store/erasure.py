@@ -18,6 +18,8 @@ import secrets
 import sqlite3
 from typing import Any
 
+from facilitator.store.photo_erasure import erase_photos_where
+
 ERASE_KIND = "participant.erase"
 PURGE_KIND = "workshop.purge"  # every person of a past workshop, and the names on its captures
 # Fields of a participant op that identify the person; removed from every payload.
@@ -102,6 +104,7 @@ def apply_purge(conn: sqlite3.Connection, workshop_id: str, purged_at: str) -> N
     for (participant_id,) in people:
         apply_erase(conn, participant_id, purged_at)
     conn.execute("UPDATE capture SET author = '', owner = '' WHERE workshop_id = ?", [workshop_id])
+    erase_photos_where(conn, workshop_id, purged_at)  # photos show people: they go too
     ops = conn.execute(
         "SELECT seq, payload FROM op WHERE workshop_id = ? AND kind LIKE 'capture.%'",
         [workshop_id],
@@ -146,11 +149,17 @@ def apply_erase(conn: sqlite3.Connection, participant_id: str, erased_at: str) -
     name, workshop_id = (row[0], row[1]) if row is not None else (None, None)
     if name:
         _anonymise_submissions(conn, workshop_id, name)
+        _erase_named_photos(conn, workshop_id, name, erased_at)
     claims = conn.execute("SELECT id FROM claim WHERE participant_id = ?", [participant_id])
     for (claim_id,) in claims.fetchall():
         forget_claim(conn, claim_id)
     # nobody is left to claim: the erase op does this on both laptops alike
     conn.execute("UPDATE claim SET deleted = 1 WHERE participant_id = ?", [participant_id])
+
+
+def _erase_named_photos(conn: sqlite3.Connection, workshop_id: str, name: str, at: str) -> None:
+    """Photos whose caption names the person go, bytes and ops (store/photo_erasure.py)."""
+    erase_photos_where(conn, workshop_id, at, caption_names=name)
 
 
 def _anonymise_submissions(conn: sqlite3.Connection, workshop_id: str, name: str) -> None:

@@ -26,14 +26,14 @@ from facilitator.store.erasure import CLAIM_PERSONAL, PERSONAL_FIELDS
 # Every op kind a service records, and undo's reversals of them. A new kind needs a
 # line here, or sync and `import json` refuse it.
 ENTITY_VERBS: dict[str, frozenset[str]] = {
-    "workshop": frozenset({"create", "update", "delete", "purge"}),
+    "workshop": frozenset({"create", "update", "delete", "purge", "erase"}),
     "agenda_item": frozenset({"add", "update", "move", "remove", "restore"}),
     "capture": frozenset({"add", "edit", "delete", "restore", "redact"}),
     "participant": frozenset({"add", "update", "consent", "delete", "restore", "erase"}),
     "organisation": frozenset({"add", "update", "merge", "accept"}),
     "series": frozenset({"create"}),
     "vote": frozenset({"set"}),
-    "photo": frozenset({"add", "edit", "delete", "redact"}),
+    "photo": frozenset({"add", "edit", "delete", "redact", "erase"}),
     "activity": frozenset({"add", "edit"}),
     "activity_answer": frozenset({"set", "redact"}),
     "activity_question": frozenset({"add", "edit", "redact"}),
@@ -42,7 +42,12 @@ ENTITY_VERBS: dict[str, frozenset[str]] = {
 CREATE_VERBS = frozenset({"add", "create", "set"})
 _META_KEYS = {"_before", "_undo", "_batch", "_erased", "_claim"}
 # Erasure ops carry the id and nothing else (store/erasure.py).
-_ID_ONLY_VERBS = {("participant", "erase"), ("workshop", "purge")}
+_ID_ONLY_VERBS = {
+    ("participant", "erase"),
+    ("workshop", "purge"),
+    ("workshop", "erase"),
+    ("photo", "erase"),
+}
 
 
 class BadOp(ValidationError):

@@ -26,6 +26,12 @@ from facilitator.store.erasure import (
     scrub_incoming,
 )
 from facilitator.store.op_check import check_ops
+from facilitator.store.photo_erasure import PHOTO_ERASE_KIND, apply_photo_erase, is_photo_erased
+from facilitator.store.workshop_erasure import (
+    WORKSHOP_ERASE_KIND,
+    apply_workshop_erase,
+    is_workshop_erased,
+)
 
 OP_COLUMNS = "seq, uuid, hlc, node, kind, workshop_id, payload, created_at"
 
@@ -48,6 +54,15 @@ def record(store: Store, kind: str, payload: dict[str, Any], workshop_id: str | 
 
 
 def _insert_and_apply(store: Store, op: Op) -> Op:
+    # An op of an erased workshop is not stored at all: its tombstone wins.
+    if op.kind != WORKSHOP_ERASE_KIND and is_workshop_erased(store.conn, op.workshop_id):
+        return op
+    if (
+        op.kind.startswith("photo.")
+        and op.kind != PHOTO_ERASE_KIND
+        and is_photo_erased(store.conn, op.payload.get("id"))
+    ):
+        return op  # an erased photo's bytes never come back
     # An op about an erased person (an old export, a peer that had not heard) is
     # stored and applied without the personal fields: the tombstone wins.
     payload = scrub_incoming(
@@ -107,6 +122,14 @@ def apply_op(conn: sqlite3.Connection, op: Op) -> None:
     """Apply one op to the projection tables."""
     table, _, verb = op.kind.partition(".")
     payload = op.payload
+    if op.kind == WORKSHOP_ERASE_KIND:
+        if isinstance(payload.get("id"), str) and payload["id"] == op.workshop_id:
+            apply_workshop_erase(conn, payload["id"], op.created_at)
+        return
+    if op.kind == PHOTO_ERASE_KIND:
+        if isinstance(payload.get("id"), str):
+            apply_photo_erase(conn, payload["id"], op.created_at)
+        return
     if op.kind in (ERASE_KIND, PURGE_KIND):
         if isinstance(payload.get("id"), str):
             erase = apply_erase if op.kind == ERASE_KIND else apply_purge

@@ -115,13 +115,23 @@ def erase_people(store: Store, people: list[Participant]) -> int:
 
 def _due_for_purge(store: Store, before: str) -> list[str]:
     """Return the ids of the workshops held before `before` that were not purged yet."""
+    # A workshop without a date counts from the day it was created: none escapes purge.
     workshops = rows(
         store,
-        "SELECT id FROM workshop WHERE date IS NOT NULL AND date != '' AND date < ? "
+        "SELECT id FROM workshop WHERE title IS NOT NULL "
+        "AND coalesce(nullif(date, ''), substr(created_at, 1, 10)) < ? "
         "AND id NOT IN (SELECT workshop_id FROM purged_workshop)",
         [before],
     )
     return [w["id"] for w in workshops]
+
+
+def past_retention(store: Store, days: int, today: str) -> int:
+    """Return how many workshops are older than `days` before `today` and not purged yet."""
+    from datetime import date, timedelta
+
+    cutoff = (date.fromisoformat(today) - timedelta(days=days)).isoformat()
+    return len(_due_for_purge(store, cutoff))
 
 
 def purge_people(store: Store, before: str) -> list[Participant]:

@@ -13,6 +13,7 @@ from facilitator.core.errors import NotFound, ValidationError
 from facilitator.store.agenda import get_item
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
+from facilitator.store.photo_erasure import PHOTO_ERASE_KIND, is_photo_erased
 from facilitator.store.photo_image import PreparedPhoto, prepare_photo
 from facilitator.store.queries import one, rows
 
@@ -76,6 +77,11 @@ def store_photo(
                 en=f"The agenda item {agenda_item_id!r} does not belong to this workshop.",
             )
     photo_id = prepared.digest
+    if is_photo_erased(store.conn, photo_id):
+        raise ValidationError(
+            "Dieses Foto wurde gelöscht und kommt nicht wieder (Löschung nach DSGVO).",
+            en="This photo was erased and does not come back (GDPR erasure).",
+        )
     existing = one(store, "SELECT deleted FROM photo WHERE id = ?", [photo_id])
     if existing is None and len(list_photos(store, workshop_id)) >= MAX_PHOTOS_PER_WORKSHOP:
         raise ValidationError(
@@ -122,6 +128,28 @@ def delete_photo(store: Store, photo_id: str) -> None:
     if row is None:
         raise _no_photo(photo_id)
     record(store, "photo.delete", {"id": photo_id, "deleted": 1}, row["workshop_id"])
+
+
+def find_photo(store: Store, photo_id: str) -> Photo:
+    """Return a photo by id or unique id prefix (at least 4 characters); NotFound otherwise."""
+    text = photo_id.strip().lower()
+    found = rows(
+        store,
+        "SELECT id, workshop_id, agenda_item_id, coalesce(caption, '') AS caption, width,"
+        " height, size FROM photo WHERE substr(id, 1, ?) = ? AND deleted = 0"
+        " AND jpeg IS NOT NULL",
+        [len(text), text],
+    )
+    if len(text) < 4 or len(found) != 1:
+        raise _no_photo(photo_id)
+    return Photo(**found[0])
+
+
+def erase_photo(store: Store, photo_id: str) -> Photo:
+    """Delete a photo to the bytes, here and on the other laptop (store/photo_erasure.py)."""
+    photo = find_photo(store, photo_id)
+    record(store, PHOTO_ERASE_KIND, {"id": photo.id}, photo.workshop_id)
+    return photo
 
 
 def _no_photo(photo_id: str) -> NotFound:

@@ -302,3 +302,15 @@ def m0032_redactions(db: Database) -> None:
         pk=("entity", "row_id"),
         if_not_exists=True,
     )
+
+
+@migrations(name="0040_erasure_tombstones")
+def m0040_erasure_tombstones(db: Database) -> None:
+    """Add the tombstones of workshops and photos deleted to the bytes.
+
+    See store/workshop_erasure.py and store/photo_erasure.py.
+    """
+    if not db["erased_workshop"].exists():
+        db["erased_workshop"].create({"workshop_id": str, "erased_at": str}, pk="workshop_id")
+    if not db["erased_photo"].exists():
+        db["erased_photo"].create({"photo_id": str, "erased_at": str}, pk="photo_id")

@@ -6,6 +6,7 @@
 transaction as the ops it covers, so a crash can never skip or half-apply a batch.
 """
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -13,6 +14,7 @@ from facilitator.store.db import Op, Store
 from facilitator.store.op_check import check_node
 from facilitator.store.oplog import insert_remote_ops, ops_after
 from facilitator.store.queries import one, scalar
+from facilitator.store.sync_pairing import SyncScope, ops_in_scope
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,20 @@ def anchor_of(store: Store, seq: int) -> str | None:
     return scalar(store, "SELECT uuid FROM op WHERE seq = ?", [seq]) if seq > 0 else None
 
 
+def anchor_matches(store: Store, seq: int, anchor: str) -> bool:
+    """Return whether the peer's `anchor` (our op's uuid at `seq`) is still what we have.
+
+    An op that an erasure deleted (a workshop's or a photo's) leaves a gap below our
+    highest sequence number: that is no restored backup, so it matches. A backup that
+    went back in time has a lower sequence counter, or another op at `seq`.
+    """
+    found = anchor_of(store, seq)
+    if found is not None:
+        return found == anchor
+    counter = scalar(store, "SELECT seq FROM sqlite_sequence WHERE name = 'op'") or 0
+    return 0 < seq <= int(counter)
+
+
 def accept_pushed(store: Store, node: str, ops: Sequence[Op]) -> int:
     """Insert ops the peer pushed to us; note when we last heard from it. Returns new ops.
 
@@ -105,7 +121,12 @@ def accept_pushed(store: Store, node: str, ops: Sequence[Op]) -> int:
 
 
 def ops_to_push(
-    store: Store, peer: SyncPeer, limit: int = 1000, *, include_peer_ops: bool = False
+    store: Store,
+    peer: SyncPeer,
+    limit: int = 1000,
+    *,
+    include_peer_ops: bool = False,
+    scope: SyncScope | None = None,
 ) -> tuple[list[Op], int]:
     """Return our ops after the peer's `pushed` mark that did not come from the peer.
 
@@ -116,9 +137,12 @@ def ops_to_push(
     found = ops_after(store, peer.pushed, limit)
     if not found:
         return [], peer.pushed
+    upto = found[-1].seq
+    if scope is not None:  # the pairing shares only its workshops or series
+        found = ops_in_scope(found, scope, scope.workshop_ids(store))
     if include_peer_ops:
-        return found, found[-1].seq
-    return [op for op in found if op.node != peer.node], found[-1].seq
+        return found, upto
+    return [op for op in found if op.node != peer.node], upto
 
 
 def reset_peer(store: Store, node: str) -> None:
@@ -140,25 +164,22 @@ def mark_pushed(store: Store, node: str, seq: int) -> None:
         )
 
 
-def ops_waiting(store: Store, after: int, exclude_node: str | None) -> int:
-    """Return how many ops after `after` a peer (`exclude_node`) has still to pull."""
-    return int(
-        scalar(
-            store,
-            "SELECT count(*) FROM op WHERE seq > ? AND node != ?",
-            [after, exclude_node or ""],
-        )
-        or 0
-    )
+def ops_waiting(
+    store: Store, after: int, exclude_node: str | None, workshop_ids: set[str] | None = None
+) -> int:
+    """Return how many ops after `after` a peer (`exclude_node`) has still to pull.
+
+    With `workshop_ids`, only those of these workshops (and of no workshop) count.
+    """
+    sql = "SELECT count(*) FROM op WHERE seq > ? AND node != ?"
+    params: list = [after, exclude_node or ""]
+    if workshop_ids is not None:
+        sql += " AND (workshop_id IS NULL OR workshop_id IN (SELECT value FROM json_each(?)))"
+        params.append(json.dumps(sorted(workshop_ids)))
+    return int(scalar(store, sql, params) or 0)
 
 
-def unsent_count(store: Store, peer: SyncPeer) -> int:
-    """Return how many of our ops the peer has not been sent yet."""
-    return int(
-        scalar(
-            store,
-            "SELECT count(*) FROM op WHERE seq > ? AND node != ?",
-            [peer.pushed, peer.node],
-        )
-        or 0
-    )
+def unsent_count(store: Store, peer: SyncPeer, scope: SyncScope | None = None) -> int:
+    """Return how many of our ops (within the pairing's scope) the peer has not been sent yet."""
+    ids = scope.workshop_ids(store) if scope is not None else None
+    return ops_waiting(store, peer.pushed, peer.node, ids)

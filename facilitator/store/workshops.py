@@ -213,3 +213,30 @@ def delete_workshop(store: Store, workshop_id: str) -> None:
     """Delete a workshop (a tombstone: its data stays in the op log)."""
     get_workshop(store, workshop_id)
     record(store, "workshop.delete", {"id": workshop_id, "deleted": 1}, workshop_id)
+
+
+def erase_workshops(store: Store, workshop_ids: list[str]) -> int:
+    """Delete workshops to the bytes (people, captures, photos, answers, ops) in one transaction.
+
+    Each becomes a "workshop.erase" op (store/workshop_erasure.py) that the other laptop
+    applies too; its tombstone keeps old ops, a JSON import or the peer from bringing
+    it back. Returns how many were erased.
+    """
+    from facilitator.store.workshop_erasure import WORKSHOP_ERASE_KIND
+
+    with store.transaction():
+        for workshop_id in workshop_ids:
+            record(store, WORKSHOP_ERASE_KIND, {"id": workshop_id}, workshop_id)
+    return len(workshop_ids)
+
+
+def series_workshops(store: Store, series_id: str) -> list[dict[str, Any]]:
+    """Return the (not yet erased) workshops of a series, newest first."""
+    return [w for w in list_workshops(store) if w["series_id"] == series_id]
+
+
+def workshop_erased(store: Store, workshop_id: object) -> bool:
+    """Return whether this workshop was deleted to the bytes (its tombstone exists)."""
+    from facilitator.store.workshop_erasure import is_workshop_erased
+
+    return is_workshop_erased(store.conn, workshop_id)

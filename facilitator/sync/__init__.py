@@ -7,9 +7,9 @@ Nothing here imports Textual.
 """
 
 from facilitator.sync.client import SyncAuthError, SyncClient, SyncUnavailable
-from facilitator.sync.pairing import pairing_code, parse_pairing_code
+from facilitator.sync.pairing import new_pairing, pairing_code, parse_pairing_code
 from facilitator.sync.routes import create_sync_app, server_status
-from facilitator.sync.secret import check_sync_code, sync_code
+from facilitator.sync.secret import check_sync_key
 from facilitator.sync.server import start_sync_server
 from facilitator.sync.session import SyncSession
 from facilitator.sync.status import SyncStatus
@@ -20,11 +20,11 @@ __all__ = [
     "SyncSession",
     "SyncStatus",
     "SyncUnavailable",
-    "check_sync_code",
+    "check_sync_key",
     "create_sync_app",
+    "new_pairing",
     "pairing_code",
     "parse_pairing_code",
     "server_status",
     "start_sync_server",
-    "sync_code",
 ]

@@ -24,6 +24,7 @@ import aiohttp
 from facilitator.core.errors import UserError, ValidationError
 from facilitator.store.db import Op, Store
 from facilitator.store.oplog import op_from_dict, op_to_dict
+from facilitator.store.sync_pairing import SyncScope
 from facilitator.store.sync_state import (
     SyncPeer,
     apply_pulled,
@@ -35,12 +36,20 @@ from facilitator.store.sync_state import (
     reset_peer,
     unsent_count,
 )
-from facilitator.sync.pairing import parse_pairing_code
+from facilitator.sync.pairing import pairing_key
 from facilitator.sync.routes import CODE_HEADER, DEFAULT_BATCH, NODE_HEADER
+from facilitator.sync.secret import PairingKey
 from facilitator.sync.status import SyncStatus
 
 MAX_BACKOFF_S = 2.0  # a LAN poll every 2 s while apart costs nothing
 PUSH_CHUNK_BYTES = 4 * 1024 * 1024  # half the server's limit
+# What one answer may be: a pull batch is about 4 MiB (routes.MAX_PULL_BYTES), plus one
+# long op (a photo) that starts a batch. A bigger answer is refused, never held whole.
+MAX_ANSWER_BYTES = 32 * 1024 * 1024
+# Batches one round pulls at most (the rest comes next round), and how often a round
+# follows the peer to another database or a reset: a peer that never stops cannot hold us.
+MAX_PULL_BATCHES = 64
+MAX_PULL_RESTARTS = 2
 
 
 class SyncAuthError(UserError):
@@ -91,7 +100,7 @@ class SyncClient:
         self,
         store: Store,
         peer_url: str,
-        code: str,
+        code: str | PairingKey,
         *,
         timeout_s: float = 5.0,
         batch: int = DEFAULT_BATCH,
@@ -102,8 +111,11 @@ class SyncClient:
         self.on_change = on_change
         self.store = store
         self.peer_url, _ = parse_peer_url(peer_url)
-        self.code = code
-        self.secret, self.fingerprint = parse_pairing_code(code)
+        # Only the key derived from the code is kept (and remembered), never the code.
+        self.key = pairing_key(code)
+        self.fingerprint = self.key.fingerprint
+        # What the pairing shares, as the other laptop says (hello): we push nothing else.
+        self.scope = SyncScope()
         self.timeout_s = timeout_s
         self.batch = batch
         self.status = SyncStatus(self.peer_url)
@@ -123,6 +135,7 @@ class SyncClient:
         try:
             if self._peer is None:
                 hello = await self._request("GET", "/sync/hello")
+                self.scope = SyncScope.from_json(hello.get("scope"))
                 self._peer = ensure_peer(self.store, str(hello["node"]), self.peer_url)
             pulled = await self._pull()
             pushed = await self._push()
@@ -162,7 +175,7 @@ class SyncClient:
             self.status,
             connected=True,
             last_contact_ms=int(time.time() * 1000),
-            unsent=unsent_count(self.store, self._peer),
+            unsent=unsent_count(self.store, self._peer, self.scope),
             message="Verbunden.",
             peer_node=self._peer.node,
         )
@@ -174,13 +187,23 @@ class SyncClient:
     async def _pull(self) -> int:
         assert self._peer is not None
         new = 0
+        batches = restarts = 0
         pending = asyncio.ensure_future(self._fetch(self._peer.cursor))
         try:
             while True:
                 data = await pending
                 node = str(data["node"])
+                batches += 1
+                if batches > MAX_PULL_BATCHES:
+                    return new
+                if (node != self._peer.node or data.get("reset")) and restarts >= MAX_PULL_RESTARTS:
+                    raise SyncUnavailable(
+                        f"Die andere Seite ({self.peer_url}) wechselt ständig ihren Stand.",
+                        en=f"The other side ({self.peer_url}) keeps changing its state.",
+                    )
                 if node != self._peer.node:  # the other laptop now runs another database
                     self._peer = ensure_peer(self.store, node, self.peer_url)
+                    restarts += 1
                     pending = asyncio.ensure_future(self._fetch(self._peer.cursor))
                     continue
                 if data.get("reset"):
@@ -190,12 +213,14 @@ class SyncClient:
                     self._peer = get_peer(self.store, node)
                     assert self._peer is not None
                     self._resend_all = True
+                    restarts += 1
                     pending = asyncio.ensure_future(self._fetch(0))
                     continue
                 ops = [op_from_dict(raw) for raw in data["ops"]]
                 last = int(data["last"])
                 waiting = int(data.get("waiting", 0))
                 more = bool(waiting) and last > self._peer.cursor
+                more = more and batches < MAX_PULL_BATCHES
                 if more:  # ask for the next batch while this one is written
                     pending = asyncio.ensure_future(self._fetch(last))
                 anchor = data.get("anchor")
@@ -232,7 +257,11 @@ class SyncClient:
         taken = 0
         while True:
             ops, upto = ops_to_push(
-                self.store, self._peer, self.batch, include_peer_ops=self._resend_all
+                self.store,
+                self._peer,
+                self.batch,
+                include_peer_ops=self._resend_all,
+                scope=self.scope,
             )
             if upto <= self._peer.pushed:
                 self._resend_all = False
@@ -257,7 +286,7 @@ class SyncClient:
         async with session.request(
             method, self.peer_url + path, params=params, data=body, headers=headers
         ) as response:
-            raw = await response.read()
+            raw = await _read_bounded(response, self.peer_url)
             if response.status == 409 and method == "GET":
                 return {"node": self._peer.node if self._peer else "", "reset": True}
             if response.status == 403:
@@ -301,7 +330,7 @@ class SyncClient:
             self._session = aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(ssl=aiohttp.Fingerprint(self.fingerprint)),
                 timeout=aiohttp.ClientTimeout(total=self.timeout_s),
-                headers={CODE_HEADER: self.secret, NODE_HEADER: self.store.node_id},
+                headers={CODE_HEADER: self.key.key, NODE_HEADER: self.store.node_id},
             )
         return self._session
 
@@ -356,6 +385,22 @@ class SyncClient:
             return
         if any(op.node == self.store.node_id for op in ops):
             self._loop.call_soon_threadsafe(self._wake.set)
+
+
+async def _read_bounded(response: aiohttp.ClientResponse, peer_url: str) -> bytes:
+    """Return the answer's body, or SyncUnavailable once it passes MAX_ANSWER_BYTES."""
+    too_big = SyncUnavailable(
+        f"Die andere Seite ({peer_url}) schickt eine zu große Antwort; nichts übernommen.",
+        en=f"The other side ({peer_url}) sends too large an answer; nothing taken.",
+    )
+    if (response.content_length or 0) > MAX_ANSWER_BYTES:
+        raise too_big
+    raw = bytearray()
+    async for chunk in response.content.iter_chunked(256 * 1024):
+        raw += chunk
+        if len(raw) > MAX_ANSWER_BYTES:
+            raise too_big
+    return bytes(raw)
 
 
 def _error_text(raw: bytes) -> str:

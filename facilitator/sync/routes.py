@@ -6,6 +6,7 @@ secret; anything else gets 403. Handlers are module-level and find the store and
 peers' last contact through AppKeys, like the participant server's.
 """
 
+import asyncio
 import json
 import time
 from collections.abc import Awaitable, Callable
@@ -17,8 +18,10 @@ from facilitator.core.errors import ValidationError
 from facilitator.core.untrusted import parse_int
 from facilitator.store.db import Store
 from facilitator.store.oplog import op_from_dict, op_to_dict, ops_after
-from facilitator.store.sync_state import accept_pushed, anchor_of, ops_waiting
-from facilitator.sync.secret import check_sync_code
+from facilitator.store.sync_pairing import SyncScope, ops_in_scope
+from facilitator.store.sync_state import accept_pushed, anchor_matches, anchor_of, ops_waiting
+from facilitator.sync.listener import mark_busy
+from facilitator.sync.secret import check_sync_key
 from facilitator.sync.status import SyncStatus, serving_status
 
 PROTOCOL = 2  # 2: TLS on its own port, pinned certificate
@@ -29,11 +32,13 @@ MAX_BATCH = 5000
 MAX_PUSH_BYTES = 8 * 1024 * 1024  # a backlog of ops; read by the handler itself
 MAX_PULL_BYTES = 4 * 1024 * 1024
 MAX_PUSH_OPS = 20_000
+BODY_SECONDS = 30.0  # 8 MiB on the slowest venue Wi-Fi
 
 SYNC_STORE = web.AppKey("sync_store", Store)
 # When each peer node last talked to us (monotonic seconds): the header of the app
 # on the serving laptop shows "verbunden" from this without writing to the database.
 PEERS_SEEN = web.AppKey("sync_peers_seen", dict)
+SCOPE = "sync_scope"  # request key: the scope of the pairing whose key the request carries
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -48,9 +53,11 @@ def _dumps(data: Any) -> str:
 
 @web.middleware
 async def require_sync_code(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Let through only requests with this database's sync secret; note who called."""
-    if not check_sync_code(request.app[SYNC_STORE], request.headers.get(CODE_HEADER)):
+    """Let through only requests with the key of a pairing offer; note who called and its scope."""
+    offer = check_sync_key(request.app[SYNC_STORE], request.headers.get(CODE_HEADER))
+    if offer is None:  # never offered, or revoked
         return _error(403, "Sync-Code fehlt oder ist falsch.")
+    request[SCOPE] = offer.scope
     node = request.headers.get(NODE_HEADER, "")
     if node:
         request.app[PEERS_SEEN][node[:64]] = time.monotonic()
@@ -66,6 +73,8 @@ async def hello(request: web.Request) -> web.Response:
             "protocol": PROTOCOL,
             "node": store.node_id,
             "version": store.version,
+            # the client pushes only ops of this scope (and we take no others)
+            "scope": request[SCOPE].to_json(),
         }
     )
 
@@ -83,7 +92,7 @@ async def get_ops(request: web.Request) -> web.Response:
         return _error(400, "after muss ≥ 0 und limit ≥ 1 sein.")
     exclude = request.query.get("exclude") or None
     anchor = request.query.get("anchor")
-    if anchor and anchor != anchor_of(store, after):
+    if anchor and not anchor_matches(store, after, anchor):
         # Our op at `after` is not the one the peer saw there: this database went
         # back in time (restored from a backup). The peer starts over.
         return web.json_response(
@@ -91,11 +100,14 @@ async def get_ops(request: web.Request) -> web.Response:
             status=409,
         )
     # Each op is serialised once, and the batch stops at about MAX_PULL_BYTES, so a
-    # backlog of long texts never becomes one huge answer.
+    # backlog of long texts never becomes one huge answer. Only the pairing's scope
+    # leaves: another workshop's or series' people never reach the other laptop.
+    scope: SyncScope = request[SCOPE]
+    ids = scope.workshop_ids(store)
     pieces: list[bytes] = []
     size, last = 0, after
     for op in ops_after(store, after, min(limit, MAX_BATCH)):
-        if op.node != exclude:
+        if op.node != exclude and ops_in_scope([op], scope, ids):
             piece = _dumps(op_to_dict(op)).encode()
             if pieces and size + len(piece) > MAX_PULL_BYTES:
                 break
@@ -105,7 +117,7 @@ async def get_ops(request: web.Request) -> web.Response:
     head = {
         "node": store.node_id,
         "last": last,
-        "waiting": ops_waiting(store, last, exclude),
+        "waiting": ops_waiting(store, last, exclude, ids),
         "now_ms": store.now_ms(),
         "version": store.version,
         "anchor": anchor_of(store, last),
@@ -119,10 +131,15 @@ async def post_ops(request: web.Request) -> web.Response:
     if request.content_length is not None and request.content_length > MAX_PUSH_BYTES:
         return _error(413, "Zu viele Daten auf einmal (höchstens 8 MiB).")
     body = bytearray()
-    async for chunk in request.content.iter_chunked(64 * 1024):
-        body += chunk
-        if len(body) > MAX_PUSH_BYTES:
-            return _error(413, "Zu viele Daten auf einmal (höchstens 8 MiB).")
+    try:
+        # A body trickled in byte by byte keeps the connection busy: it gets a deadline.
+        async with asyncio.timeout(BODY_SECONDS):
+            async for chunk in request.content.iter_chunked(64 * 1024):
+                body += chunk
+                if len(body) > MAX_PUSH_BYTES:
+                    return _error(413, "Zu viele Daten auf einmal (höchstens 8 MiB).")
+    except TimeoutError:
+        return _error(408, "Die Daten kamen zu langsam; nichts übernommen.")
     try:
         data = json.loads(body)
         node = str(data["node"])
@@ -134,6 +151,9 @@ async def post_ops(request: web.Request) -> web.Response:
         return _error(400, "Die gesendeten Ops sind unlesbar; nichts übernommen.")
     request.app[PEERS_SEEN][node[:64]] = time.monotonic()
     store = request.app[SYNC_STORE]
+    scope: SyncScope = request[SCOPE]
+    # Ops outside the pairing's scope are not taken (an honest client sends none).
+    ops = ops_in_scope(ops, scope, scope.workshop_ids(store))
     try:
         new = accept_pushed(store, node, ops)
     except ValidationError as err:  # BadOp names the op; nothing of the batch was taken
@@ -143,7 +163,9 @@ async def post_ops(request: web.Request) -> web.Response:
 
 def create_sync_app(store: Store) -> web.Application:
     """Return the aiohttp application of the sync port: the three routes, code required."""
-    app = web.Application(middlewares=[require_sync_code], client_max_size=MAX_PUSH_BYTES)
+    app = web.Application(
+        middlewares=[mark_busy, require_sync_code], client_max_size=MAX_PUSH_BYTES
+    )
     app[SYNC_STORE] = store
     app[PEERS_SEEN] = {}
     app.router.add_get("/sync/hello", hello)

@@ -1,32 +1,39 @@
-"""Provides the sync code: the per-database secret a peer laptop needs to replicate.
+"""Provides the sync secret: made for one pairing, shown once, kept by neither laptop in clear.
 
-It is separate from the participants' join code (which only opens the phone
-pages) and is kept in `meta`, which is local and never replicated.
+A pairing code carries a random secret (`new_sync_code`). Both laptops turn it into
+a key with PBKDF2 (salted with the certificate's fingerprint, so a key is good for
+one laptop only): the laptop that typed the code keeps that key to send with every
+request; the laptop that showed the code keeps only the key's SHA-256 (in its
+pairing offer, `store.sync_pairing`). Someone who reads either database cannot
+type the code on a third laptop, and a stolen hash costs a PBKDF2 run per guess.
+It is separate from the participants' join code (which only opens the phone pages).
 """
 
+import hashlib
 import hmac
 import secrets
+from dataclasses import dataclass
 
 from facilitator.store.db import Store
+from facilitator.store.sync_pairing import SyncOffer, list_offers
 
-META_KEY = "sync_code"
 # No 0/O, 1/l/I: the code is read off one screen and typed on the other laptop.
 ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 LENGTH = 12  # about 59 bits
+KDF_ITERATIONS = 200_000  # about 0.1 s, once per pairing on each laptop
+
+
+@dataclass(frozen=True)
+class PairingKey:
+    """What the laptop that typed a code keeps: the derived key and the peer's fingerprint."""
+
+    key: str  # hex; sent as X-Sync-Code inside the pinned TLS connection
+    fingerprint: bytes
 
 
 def new_sync_code() -> str:
-    """Return a fresh random sync code."""
+    """Return a fresh random sync secret."""
     return "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
-
-
-def sync_code(store: Store) -> str:
-    """Return this database's sync code, creating it the first time."""
-    code = store.get_meta(META_KEY)
-    if not code:
-        code = new_sync_code()
-        store.set_meta(META_KEY, code)
-    return code
 
 
 def normalise_code(text: str | None) -> str:
@@ -34,29 +41,25 @@ def normalise_code(text: str | None) -> str:
     return "".join((text or "").split()).replace("-", "").lower()
 
 
-def check_sync_code(store: Store, offered: str | None) -> bool:
-    """Return whether `offered` is this database's sync code (constant-time compare)."""
-    expected = sync_code(store).encode()
-    return hmac.compare_digest(normalise_code(offered).encode(), expected)
+def derive_key(secret: str, fingerprint: bytes) -> str:
+    """Return the key both laptops derive from a pairing's secret (hex)."""
+    salt = b"facilitator-sync:" + fingerprint
+    digest = hashlib.pbkdf2_hmac("sha256", secret.encode(), salt, KDF_ITERATIONS)
+    return digest.hex()
 
 
-PAIRING_KEY = "sync_pairing"
+def key_hash(key: str) -> str:
+    """Return what the showing laptop keeps of a key: its SHA-256 (hex)."""
+    return hashlib.sha256(key.encode()).hexdigest()
 
 
-def remember_pairing(store: Store, url: str, code: str) -> None:
-    """Keep the other laptop's URL and code (locally) so the next start reconnects."""
-    import json
-
-    store.set_meta(PAIRING_KEY, json.dumps({"url": url, "code": code}))
-
-
-def remembered_pairing(store: Store) -> tuple[str, str] | None:
-    """Return the (url, code) last used successfully, if any."""
-    import json
-
-    raw = store.get_meta(PAIRING_KEY)
-    try:
-        data = json.loads(raw) if raw else None
-        return (str(data["url"]), str(data["code"])) if data else None
-    except (ValueError, KeyError, TypeError):
+def check_sync_key(store: Store, offered: str | None) -> SyncOffer | None:
+    """Return the pairing offer whose key was offered (constant-time compare), or None."""
+    if not offered or len(offered) > 128:
         return None
+    wanted = key_hash(offered.strip().lower())
+    found = None
+    for offer in list_offers(store):
+        if hmac.compare_digest(wanted, offer.key_hash):
+            found = offer
+    return found

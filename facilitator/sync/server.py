@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
-from facilitator.net import LISTEN_BACKLOG, listen_socket, reachable_host
+from facilitator.net import reachable_host
 from facilitator.store.db import Store
+from facilitator.sync.listener import LISTENER, SyncLimits, SyncListener
 from facilitator.sync.routes import create_sync_app
 from facilitator.sync.tls import server_context
 
@@ -28,30 +29,39 @@ class SyncServer:
         """The address the other laptop should use."""
         return sync_url(self.host, self.port)
 
+    @property
+    def listener(self) -> SyncListener:
+        """The port's gate (connections open, refused)."""
+        return self.app[LISTENER]
+
     async def cleanup(self) -> None:
+        await self.listener.stop()
         await self.runner.cleanup()
 
 
 async def start_sync_server(
-    store: Store, host: str, port: int, backlog: int = LISTEN_BACKLOG
+    store: Store, host: str, port: int, *, limits: SyncLimits | None = None
 ) -> SyncServer:
-    """Serve the sync routes over TLS on host:port (0: a free port); OSError if taken."""
+    """Serve the sync routes over TLS on host:port (0: a free port); OSError if taken.
+
+    Connections pass the sync port's own gate (`sync.listener`): a small descriptor
+    budget, a cap per address, handshake and idle timeouts.
+    """
     context = server_context(store)  # made before binding: a broken key fails early
+    limits = limits or SyncLimits()
     app = create_sync_app(store)
-    runner = web.AppRunner(app, access_log=None)
+    # keepalive_timeout: aiohttp's own end of an unused keep-alive, within the sweep's.
+    runner = web.AppRunner(app, access_log=None, keepalive_timeout=limits.idle_seconds)
+    # The listener is known to the app before it starts (a started app is frozen);
+    # it makes aiohttp's protocol per connection through the runner's server.
+    listener = app[LISTENER] = SyncListener(lambda: runner.server(), context, limits)
     await runner.setup()
     try:
-        sock = listen_socket(host, port, backlog)  # exclusive, also on Windows (net.py)
+        bound = listener.bind(host, port)
     except BaseException:
         await runner.cleanup()
         raise
-    try:
-        await web.SockSite(runner, sock, ssl_context=context, backlog=backlog).start()
-    except BaseException:
-        sock.close()
-        await runner.cleanup()
-        raise
-    bound = sock.getsockname()[1]
+    listener.start()
     return SyncServer(app, runner, host, bound)
 
 

@@ -10,9 +10,15 @@ from collections.abc import Callable
 
 from facilitator.core.errors import UserError
 from facilitator.store.db import Store
+from facilitator.store.sync_pairing import SyncScope, offers_sync, scope_for
 from facilitator.sync.client import SyncAuthError, SyncClient, SyncUnavailable, parse_peer_url
-from facilitator.sync.pairing import pairing_code, parse_pairing_code
-from facilitator.sync.secret import remember_pairing, remembered_pairing
+from facilitator.sync.pairing import (
+    new_pairing,
+    parse_pairing_code,
+    remember_pairing,
+    remembered_pairing,
+)
+from facilitator.sync.secret import PairingKey
 from facilitator.sync.server import start_sync_server
 from facilitator.sync.status import SyncStatus
 
@@ -31,11 +37,13 @@ async def first_round(client: SyncClient) -> tuple[int, int] | None:
         raise
     except SyncUnavailable:
         moved = None
-    remember_pairing(client.store, client.peer_url, client.code)
+    remember_pairing(client.store, client.peer_url, client.key)
     return moved
 
 
-def peer_and_code(store: Store | None, peer: str | None, code: str | None) -> tuple[str, str]:
+def peer_and_code(
+    store: Store | None, peer: str | None, code: str | None
+) -> tuple[str, str | PairingKey]:
     """Return (peer URL, pairing code) from the options, else the remembered pairing.
 
     The code may come with the address (…?code=); a malformed code is one sentence.
@@ -63,7 +71,7 @@ def peer_and_code(store: Store | None, peer: str | None, code: str | None) -> tu
     return pairing
 
 
-async def sync_once(store: Store, peer: str, code: str) -> tuple[int, int]:
+async def sync_once(store: Store, peer: str, code: str | PairingKey) -> tuple[int, int]:
     """One round with the peer; SyncUnavailable if it cannot be reached."""
     client = SyncClient(store, peer, code)
     try:
@@ -76,7 +84,7 @@ async def sync_once(store: Store, peer: str, code: str) -> tuple[int, int]:
 
 
 async def follow(
-    store: Store, peer: str, code: str, interval: float, report: Report | None = None
+    store: Store, peer: str, code: str | PairingKey, interval: float, report: Report | None = None
 ) -> None:
     """Sync with the peer until cancelled (SyncAuthError if it refuses us)."""
     client = SyncClient(store, peer, code, on_change=report)
@@ -84,11 +92,25 @@ async def follow(
     await client.run_forever(interval)
 
 
-async def serve(store: Store, host: str, port: int, ready: Callable[[str, str], None]) -> None:
-    """Serve sync over TLS on host:port until cancelled; `ready(url, pairing code)` once up."""
-    server = await start_sync_server(store, host, port)  # OSError before `ready`
+async def serve(
+    store: Store,
+    host: str,
+    port: int,
+    ready: Callable[[str, str | None], None],
+    scope: SyncScope | None = None,
+) -> None:
+    """Serve sync over TLS on host:port until cancelled; `ready(url, pairing code)` once up.
+
+    A new code (for `scope`, by default the newest workshop's series or itself) is made
+    when a scope is given or no pairing is offered yet; otherwise the offered pairings
+    stay as they are and `ready` gets None for the code.
+    """
+    server = await start_sync_server(store, host, port)  # OSError before a code is made
     try:
-        ready(server.url, pairing_code(store))
+        code = None
+        if scope is not None or not offers_sync(store):
+            code = new_pairing(store, scope or scope_for(store, None, None))[0]
+        ready(server.url, code)
         await asyncio.Event().wait()
     finally:
         await server.cleanup()

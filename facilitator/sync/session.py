@@ -13,8 +13,8 @@ from collections.abc import Callable
 from facilitator.core.errors import UserError
 from facilitator.store.db import Store
 from facilitator.sync.client import SyncAuthError, SyncClient, parse_peer_url
-from facilitator.sync.pairing import parse_pairing_code
-from facilitator.sync.secret import remembered_pairing
+from facilitator.sync.pairing import pairing_key, remembered_pairing
+from facilitator.sync.secret import PairingKey
 from facilitator.sync.service import first_round
 from facilitator.sync.status import SyncStatus
 
@@ -35,7 +35,9 @@ class SyncSession:
         """The current status, or None when not paired."""
         return self.client.status if self.client else None
 
-    async def connect(self, url: str, code: str, *, interval: float = 0.5) -> SyncStatus:
+    async def connect(
+        self, url: str, code: str | PairingKey, *, interval: float = 0.5
+    ) -> SyncStatus:
         """Try one round with the peer, then keep syncing in the background.
 
         Raises SyncAuthError for a wrong code or certificate (nothing is remembered
@@ -43,7 +45,7 @@ class SyncSession:
         (`service.first_round`, the one pairing policy).
         """
         parse_peer_url(url)  # ValidationError for an address that is no URL
-        parse_pairing_code(code)  # ValidationError for a mistyped code
+        pairing_key(code)  # ValidationError for a mistyped code
         await self.stop()
         client = SyncClient(self.store, url, code, on_change=self._changed)
         try:

@@ -172,6 +172,7 @@ class FacilitatorApp(SyncLink, App):
             self.run_worker(self._start_server(), name="participant-server", exit_on_error=False)
         self.run_worker(self._resume_sync(), name="sync", exit_on_error=False)
         self._check_privacy_notice()
+        self.call_after_refresh(self._tell_retention)
 
     def _check_privacy_notice(self) -> None:
         """Tell the moderators at start if phones will see no registration (issue 23.5)."""
@@ -183,6 +184,19 @@ class FacilitatorApp(SyncLink, App):
         if missing:
             text = self.t("privacy.missing_at_start")
             self.notify(text, severity="warning", markup=False, timeout=30)
+
+    def _tell_retention(self) -> None:
+        """One line at start when workshops are past retention_days (privacy.toml)."""
+        from datetime import datetime
+
+        from facilitator.privacy import privacy_notice
+        from facilitator.store.people import past_retention
+
+        days = privacy_notice().retention_days
+        today = datetime.fromtimestamp(self.store.now_ms() / 1000).date().isoformat()
+        count = past_retention(self.store, days, today) if days else 0
+        if count:
+            self.say(self.t("start.retention", count=count, days=days))
 
     async def _start_server(self) -> None:
         try:
@@ -225,7 +239,7 @@ class FacilitatorApp(SyncLink, App):
                 error=last_error,
             )
         self._refresh_screens()
-        await self._start_sync_server()
+        await self._offer_sync_at_start()
 
     async def on_unmount(self) -> None:
         self.store.unsubscribe(self._on_ops)

@@ -225,4 +225,54 @@ DAY: dict[str, tuple[str, str]] = {
         "{count} offene Telefon-Anmeldung(en): o prüft",
         "{count} open phone claim(s): o reviews",
     ),
+    # sync scope and pairing (issue 23.9): a code per workshop or series, shown once
+    "pair.offer_workshop": ("Code: Workshop", "Code: workshop"),
+    "pair.offer_series": ("Code: Reihe", "Code: series"),
+    "pair.revoke": ("Widerrufen", "Revoke"),
+    "pair.offers": ("Angeboten: {scopes}", "Offered: {scopes}"),
+    "pair.no_offer": (
+        "Noch kein Code angeboten: „Code: Workshop“ oder „Code: Reihe“ öffnet den Sync-Port.",
+        "No code offered yet: “Code: workshop” or “Code: series” opens the sync port.",
+    ),
+    "pair.offered": (
+        "Neuer Code – nur jetzt sichtbar; gespeichert wird nur ein Hash.",
+        "New code – visible only now; only a hash is kept.",
+    ),
+    "pair.revoked": (
+        "{count} Kopplung(en) widerrufen: ihre Codes öffnen nichts mehr.",
+        "{count} pairing(s) revoked: their codes open nothing any more.",
+    ),
+    "pair.no_series": (
+        "Dieser Workshop gehört zu keiner Reihe (F2, Workshop bearbeiten).",
+        "This workshop belongs to no series (F2, edit workshop).",
+    ),
+    # workshop deletion to the bytes (issue 23.4)
+    "start.confirm_erase": (
+        "Workshop „{title}“ endgültig löschen – mit allen Personen, Beiträgen, Fotos und "
+        "Antworten, auch auf dem anderen Laptop?",
+        "Delete workshop “{title}” for good – with all people, entries, photos and answers, "
+        "also on the other laptop?",
+    ),
+    "start.erased": ("Workshop „{title}“ gelöscht.", "Workshop “{title}” deleted."),
+    "start.retention": (
+        "{count} Workshop(s) älter als die Speicherdauer ({days} Tage): facilitator purge "
+        "löscht ihre Personendaten.",
+        "{count} workshop(s) past the retention period ({days} days): facilitator purge "
+        "erases their personal data.",
+    ),
+    "key.delete_series": ("Reihe löschen", "Delete series"),
+    "start.no_series": (
+        "Dieser Workshop gehört zu keiner Reihe (d löscht ihn allein).",
+        "This workshop belongs to no series (d deletes it alone).",
+    ),
+    "start.confirm_erase_series": (
+        "Die ganze Reihe endgültig löschen – {count} Workshop(s) mit allen Personen, "
+        "Beiträgen, Fotos und Antworten, auch auf dem anderen Laptop?",
+        "Delete the whole series for good – {count} workshop(s) with all people, entries, "
+        "photos and answers, also on the other laptop?",
+    ),
+    "start.series_erased": (
+        "{count} Workshop(s) der Reihe gelöscht.",
+        "{count} workshop(s) of the series deleted.",
+    ),
 }

@@ -101,4 +101,18 @@ FOLLOW_UP: dict[str, tuple[str, str]] = {
     ),
     "review.topic_set": ("Themenfeld: {topic}", "Topic field: {topic}"),
     # topic suggestions (issue 17): end
+    # photo deletion (issue 23.3): the Export screen's photo list
+    "key.photos": ("Fotos", "Photos"),
+    "photos.title": ("Fotos dieses Workshops", "Photos of this workshop"),
+    "photos.caption": ("Bildunterschrift", "Caption"),
+    "photos.help": (
+        "d löscht das markierte Foto endgültig (auch auf dem anderen Laptop) · Esc schließt",
+        "d deletes the highlighted photo for good (also on the other laptop) · Esc closes",
+    ),
+    "photos.none": ("Keine Fotos.", "No photos."),
+    "photos.confirm": (
+        "Dieses Foto endgültig löschen (Datenbank, Änderungsprotokoll, anderer Laptop)?",
+        "Delete this photo for good (database, change log, other laptop)?",
+    ),
+    "photos.deleted": ("Foto gelöscht.", "Photo deleted."),
 }

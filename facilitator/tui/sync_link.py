@@ -25,6 +25,50 @@ class SyncLink:
         except Exception:
             self.sync_server = None
 
+    async def _offer_sync_at_start(self) -> None:
+        """Listen for the other laptop only when this one offers a pairing (issue 28.1)."""
+        from facilitator.store.sync_pairing import offers_sync  # cheap: no aiohttp
+
+        if offers_sync(self.store):
+            await self._start_sync_server()
+
+    async def offer_pairing(self, series: bool):  # -> (code, SyncOffer)
+        """Make a pairing code for the open workshop (or its series) and open the sync port.
+
+        UserError (one sentence) when the workshop has no series or there is no workshop.
+        """
+        from facilitator.core.errors import UserError
+        from facilitator.store.sync_pairing import SyncScope, scope_for
+        from facilitator.store.workshops import get_workshop
+        from facilitator.sync.pairing import new_pairing
+        from facilitator.tui.strings import T
+
+        if self.workshop_id is None:
+            scope = scope_for(self.store, None, None)
+        else:
+            workshop = get_workshop(self.store, self.workshop_id)
+            scope = SyncScope(workshops=(workshop.id,))
+            if series:
+                if not workshop.series_id:
+                    raise UserError(T("pair.no_series", "de"), en=T("pair.no_series", "en"))
+                scope = SyncScope(series=(workshop.series_id,))
+        code, offer = new_pairing(self.store, scope)
+        if self.sync_server is None:
+            await self._start_sync_server()
+        return code, offer
+
+    async def revoke_pairings(self) -> int:
+        """Revoke every pairing this laptop offers and close the sync port; return how many."""
+        from facilitator.store.sync_pairing import list_offers, revoke_offer
+
+        offers = list_offers(self.store)
+        for offer in offers:
+            revoke_offer(self.store, offer.id)
+        if self.sync_server is not None:  # nothing offered: nothing listens (issue 28.1)
+            server, self.sync_server = self.sync_server, None
+            await server.cleanup()
+        return len(offers)
+
     async def _resume_sync(self) -> None:
         """Reconnect to the laptop this database was paired with (if any)."""
         from facilitator.store.sync_pairing import is_paired  # no aiohttp unless paired
@@ -88,7 +132,7 @@ class SyncLink:
         from facilitator.store.sync_state import get_peer, unsent_count
 
         peer = get_peer(self.store, peer_node)
-        return unsent_count(self.store, peer) if peer is not None else 0
+        return unsent_count(self.store, peer, self.sync.client.scope) if peer is not None else 0
 
     def _on_sync_change(self, status: object, pulled: int, pushed: int) -> None:
         # Called by the sync task in the app's loop; from elsewhere go through the loop.

@@ -24,8 +24,9 @@ from facilitator.web.keys import CAPS, HUB
 from facilitator.web.security import RateLimits
 
 STOP_SECONDS = 0.5
-# Descriptors kept back for the database, log files and the app itself.
-RESERVED_DESCRIPTORS = 128
+# Descriptors kept back for the database, log files and the app itself, and the sync
+# port's own budget (sync.listener.SyncLimits.total, 48): a flood there never takes these.
+RESERVED_DESCRIPTORS = 128 + 48
 
 
 @dataclass

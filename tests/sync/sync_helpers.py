@@ -57,3 +57,20 @@ async def serve_tls(app, store: Store):
     await site.start()
     port = next(iter(runner.addresses))[1]
     return runner, f"https://127.0.0.1:{port}"
+
+
+def sync_key(store: Store) -> str:
+    """Return the X-Sync-Code key of a pairing offered for every workshop in `store`.
+
+    Made once per store (a PBKDF2 run costs about 0.1 s); what a paired laptop sends.
+    """
+    from facilitator.store.queries import rows
+    from facilitator.store.sync_pairing import SyncScope
+    from facilitator.sync.pairing import pairing_code, pairing_key
+
+    key = getattr(store, "_test_sync_key", None)
+    if key is None:
+        ids = tuple(row["id"] for row in rows(store, "SELECT id FROM workshop"))
+        key = pairing_key(pairing_code(store, SyncScope(workshops=ids))).key
+        store._test_sync_key = key  # type: ignore[attr-defined]
+    return key

@@ -43,6 +43,11 @@ def test_listen_then_once_both_ways(tmp_path):
         short = run(db_b, "--peer", f"https://127.0.0.1:{port}", "--code", "abcdefghjk", "--once")
         assert short.returncode == 2 and short.stderr.strip().count("\n") == 0
         assert "statt 64 Zeichen" in short.stderr and not db_b.exists()
+        empty = run(tmp_path / "c.db", "code")  # nothing to share yet: one sentence
+        assert empty.returncode == 2 and "Noch kein Workshop" in empty.stderr
+        other = open_store(tmp_path / "c.db")
+        new_workshop(other)
+        other.close()
         shown = run(tmp_path / "c.db", "code").stdout.splitlines()  # another laptop's code
         assert shown[0].startswith("Sync-Adresse: https://") and shown[1].startswith("Pairing-Code")
         c_code = shown[1].split(":", 1)[1].strip()

@@ -15,9 +15,9 @@ from facilitator.store.oplog import op_to_dict, ops_after
 from facilitator.sync.client import SyncClient, SyncUnavailable
 from facilitator.sync.pairing import pairing_code
 from facilitator.sync.routes import CODE_HEADER
-from facilitator.sync.secret import sync_code
 from facilitator.sync.server import bound_port, start_sync_server
 from tests.conftest import FakeClock
+from tests.sync.sync_helpers import sync_key as sync_code
 
 
 @pytest.fixture

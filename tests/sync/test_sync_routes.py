@@ -8,7 +8,8 @@ from facilitator.store.captures import add_capture, list_captures
 from facilitator.store.oplog import op_to_dict, ops_after
 from facilitator.store.workshops import get_workshop
 from facilitator.sync.routes import create_sync_app
-from facilitator.sync.secret import ALPHABET, check_sync_code, sync_code
+from facilitator.sync.secret import ALPHABET, check_sync_key
+from tests.sync.sync_helpers import sync_key as sync_code
 
 
 @pytest.fixture
@@ -16,18 +17,23 @@ async def client(aiohttp_client, store, workshop_id):
     return await aiohttp_client(create_sync_app(store))
 
 
-def test_sync_code_is_stable_random_and_not_the_join_code(store, workshop_id, tmp_path):
-    from facilitator.store import open_store
+def test_each_code_is_random_and_kept_only_as_a_hash_of_its_key(store, workshop_id):
+    from facilitator.store.sync_pairing import SyncScope, list_offers, revoke_offer
+    from facilitator.sync.pairing import new_pairing, pairing_key
 
-    code = sync_code(store)
-    assert len(code) >= 10 and set(code) <= set(ALPHABET)
-    assert sync_code(store) == code  # kept in meta
-    assert code != get_workshop(store, workshop_id).join_code
-    other = open_store(tmp_path / "other.db")
-    assert sync_code(other) != code
-    assert check_sync_code(store, code.upper()[:4] + "-" + code[4:])  # typed with a dash
-    assert not check_sync_code(store, code[:-1])
-    assert not check_sync_code(store, None)
+    scope = SyncScope(workshops=(workshop_id,))
+    code, offer = new_pairing(store, scope)
+    again, _ = new_pairing(store, scope)
+    secret = code.replace("-", "")[:12]
+    assert set(secret) <= set(ALPHABET) and again != code
+    assert secret != get_workshop(store, workshop_id).join_code
+    kept = json.dumps([store.get_meta("sync_offers"), store.get_meta("sync_code")])
+    assert secret not in kept and pairing_key(code).key not in kept  # a hash only
+    key = pairing_key(code.upper()[:4] + "-" + code[4:]).key  # typed with a dash
+    assert check_sync_key(store, key) == offer and check_sync_key(store, key[:-1]) is None
+    assert check_sync_key(store, None) is None
+    revoke_offer(store, offer.id)
+    assert check_sync_key(store, key) is None and len(list_offers(store)) == 1
 
 
 @pytest.mark.parametrize("path", ["/sync/hello", "/sync/ops?after=0"])

@@ -5,9 +5,9 @@ from sync_helpers import new_workshop, open_laptop, projection
 
 from facilitator.core.errors import ValidationError
 from facilitator.store.captures import add_capture, list_captures
+from facilitator.store.sync_pairing import SyncScope
 from facilitator.sync.client import SyncAuthError
-from facilitator.sync.pairing import pairing_code
-from facilitator.sync.secret import remembered_pairing
+from facilitator.sync.pairing import pairing_code, pairing_key, remembered_pairing
 from facilitator.sync.server import bound_port, start_sync_server
 from facilitator.sync.session import SyncSession
 from tests.conftest import FakeClock, eventually
@@ -25,11 +25,14 @@ async def test_connect_resume_and_stop(tmp_path):
         with pytest.raises(ValidationError):
             await session.connect(url, "falsch")  # no pairing code at all
         with pytest.raises(SyncAuthError, match="Zertifikat"):
-            await session.connect(url, pairing_code(b))  # a well-formed code for another laptop
+            # a well-formed code for another laptop
+            await session.connect(url, pairing_code(b, SyncScope(workshops=(workshop_id,))))
         assert remembered_pairing(b) is None and session.status is None
 
-        status = await session.connect(url, pairing_code(a))
-        assert status.connected and remembered_pairing(b) == (url, pairing_code(a))
+        code = pairing_code(a)
+        status = await session.connect(url, code)
+        assert status.connected and remembered_pairing(b) == (url, pairing_key(code))
+        assert code.replace("-", "")[:12] not in str(b.get_meta("sync_pairing"))  # no code kept
         add_capture(b, workshop_id, "need", "Von B")
         await eventually(lambda: len(list_captures(a, workshop_id)) == 1)
         await session.stop()

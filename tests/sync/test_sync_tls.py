@@ -16,10 +16,10 @@ from facilitator.store.participants import add_participant, list_participants
 from facilitator.store.people import erase_people, find_people
 from facilitator.sync.client import SyncCertificateMismatch, SyncClient
 from facilitator.sync.pairing import pairing_code, parse_pairing_code
-from facilitator.sync.secret import sync_code
 from facilitator.sync.server import start_sync_server
 from facilitator.web.runner import start_participant_server
 from tests.conftest import FakeClock
+from tests.sync.sync_helpers import sync_key as sync_code
 
 EMAIL = "erika.musterfrau@denkendorf.de"
 

@@ -31,7 +31,7 @@ async def test_pairing_brings_the_other_laptops_captures(tmp_path, store: Store,
             assert "QR-Bildschirm" in str(app.screen.query_one("#message").content)
             await pilot.press("f2", "v")
             await eventually(lambda: isinstance(app.screen, PairDialog), pilot=pilot)
-            assert "keinen Sync" in str(app.screen.query_one("#pair-this-url", Label).content)
+            assert "Noch kein Code" in str(app.screen.query_one("#pair-offers", Label).content)
             app.screen.query_one("#pair-url", Input).value = server.url
             app.screen.query_one("#pair-code", Input).value = "falsch-falsch"
             await pilot.click("#pair-connect")
@@ -103,6 +103,7 @@ async def test_serving_laptop_header_says_connected(
 
     monkeypatch.setattr("facilitator.web.runner.start_participant_server", start)
     app.sync_port = 0  # any free port for the app's own sync server
+    code = pairing_code(store)  # a pairing offered earlier: the app listens at start
     try:
         async with app.run_test(size=(100, 30)) as pilot:
             await eventually(lambda: app.sync_server is not None, pilot=pilot)
@@ -111,7 +112,7 @@ async def test_serving_laptop_header_says_connected(
 
             session = SyncSession(other)
             url = f"https://127.0.0.1:{app.sync_server.port}"
-            await session.connect(url, pairing_code(store), interval=0.2)
+            await session.connect(url, code, interval=0.2)
             await eventually(lambda: "Sync: verbunden" in _header_sync(app), pilot=pilot)
             await session.stop()
     finally:
@@ -127,5 +128,38 @@ async def test_palette_opens_the_pairing_dialog(app, type_text):
         await pilot.press("enter")
         await eventually(lambda: isinstance(app.screen, PairDialog), pilot=pilot)
         # No server on this laptop: no sync code to show, but it can connect.
-        assert "keinen Sync" in str(app.screen.query_one("#pair-this-url", Label).content)
+        assert "Noch kein Code" in str(app.screen.query_one("#pair-offers", Label).content)
         assert not app.screen.query_one("#pair-this-code", Label).display
+
+
+async def test_the_sync_port_opens_only_with_an_offered_code(monkeypatch, store, workshop_id):
+    app = create_app(store, workshop_id, join_code="X")
+
+    async def start(store_arg, host="0.0.0.0", port=8765):
+        return await start_participant_server(store_arg, host="127.0.0.1", port=0)
+
+    monkeypatch.setattr("facilitator.web.runner.start_participant_server", start)
+    app.sync_port = 0
+    async with app.run_test(size=(80, 24)) as pilot:
+        await eventually(lambda: app.server is not None, pilot=pilot)
+        await pilot.pause(0.3)
+        assert app.sync_server is None  # never paired: nothing listens for sync
+        await pilot.press("f2", "v")
+        await eventually(lambda: isinstance(app.screen, PairDialog), pilot=pilot)
+        assert "Noch kein Code" in str(app.screen.query_one("#pair-offers", Label).content)
+        await pilot.click("#pair-offer-workshop")
+        await eventually(lambda: app.sync_server is not None, pilot=pilot)
+        shown = str(app.screen.query_one("#pair-this-code", Label).content)
+        await eventually(lambda: "nur jetzt sichtbar" in _message(app), pilot=pilot)
+        assert "Workshop „" in str(app.screen.query_one("#pair-offers", Label).content)
+        code = shown.split(":", 1)[1].replace("\n", "").strip()
+        from facilitator.sync.pairing import pairing_key
+        from facilitator.sync.secret import check_sync_key
+
+        assert check_sync_key(store, pairing_key(code).key) is not None
+        await pilot.click("#pair-offer-series")  # the test workshop is in no series
+        await eventually(lambda: "keiner Reihe" in _message(app), pilot=pilot)
+        await pilot.click("#pair-revoke")
+        await eventually(lambda: "widerrufen" in _message(app), pilot=pilot)
+        assert check_sync_key(store, pairing_key(code).key) is None
+        assert app.sync_server is None  # nothing offered: the port is closed again

@@ -1,8 +1,10 @@
 """Provides the pairing dialog: this laptop's sync address and code, and connecting to the other.
 
-The pairing code holds a secret (it lets a laptop read and change the whole database)
-and the fingerprint of this laptop's certificate, so it is shown here, on the
-moderators' screen, and the dialog never opens over the projector's Join view.
+The pairing code holds a secret (it lets a laptop read and change the workshop or
+series it was made for) and the fingerprint of this laptop's certificate, so it is
+shown here, on the moderators' screen, once, right after "Code: Workshop/Reihe" made
+it; the dialog never opens over the projector's Join view. "Widerrufen" revokes every
+code this laptop offers.
 """
 
 from textual import work
@@ -27,6 +29,11 @@ class PairDialog(MessageDialog[None]):
             yield Label(self.t("pair.this"), markup=False)
             yield Label(id="pair-this-url", markup=False)
             yield Label(id="pair-this-code", markup=False)
+            yield Label(id="pair-offers", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.t("pair.offer_workshop"), id="pair-offer-workshop", compact=True)
+                yield Button(self.t("pair.offer_series"), id="pair-offer-series", compact=True)
+                yield Button(self.t("pair.revoke"), id="pair-revoke", compact=True)
             yield Label(self.t("pair.other"), id="pair-other", markup=False)
             # compact: the dialog must fit at 80×24 with a two-line message
             yield Input(placeholder=self.t("pair.url"), id="pair-url", compact=True)
@@ -45,17 +52,26 @@ class PairDialog(MessageDialog[None]):
         self.query_one("#pair-url", Input).focus()
         self.load_remembered()
 
-    def show_this_laptop(self) -> None:
-        server = getattr(self.app, "sync_server", None)
-        if server is None:
-            self._this(self.t("pair.no_server"), "")
-            return
-        from facilitator.sync.pairing import pairing_code  # the server loaded it already
+    def show_this_laptop(self, code: str | None = None) -> None:
+        """This laptop's address, the code just made (shown only now) and what is offered."""
+        from facilitator.store.sync_pairing import list_offers
 
-        code = pairing_code(self.app.store)  # type: ignore[attr-defined]
-        groups = code.split("-")  # 16 groups of four: two lines of eight fit 80 columns
-        lines = "-".join(groups[:8]) + "\n" + "-".join(groups[8:])
-        self._this("", self.t("pair.this_code", code="\n" + lines))
+        store = self.app.store  # type: ignore[attr-defined]
+        offers = list_offers(store)
+        scopes = "; ".join(offer.scope.describe(store) for offer in offers)
+        self.query_one("#pair-offers", Label).update(
+            self.t("pair.offers", scopes=scopes) if offers else self.t("pair.no_offer")
+        )
+        server = getattr(self.app, "sync_server", None)
+        if server is None:  # the port opens with the first code (or it is taken)
+            self._this(self.t("pair.no_server") if offers else "", "")
+            return
+        if code is None:
+            self._this("", "")
+        else:
+            groups = code.split("-")  # 16 groups of four: two lines of eight fit 80 columns
+            lines = "-".join(groups[:8]) + "\n" + "-".join(groups[8:])
+            self._this("", self.t("pair.this_code", code="\n" + lines))
         self.find_url(server)
 
     @work(thread=True, group="pair-info", exit_on_error=False)
@@ -103,8 +119,34 @@ class PairDialog(MessageDialog[None]):
         event.stop()
         if event.button.id == "pair-connect":
             self.action_connect()
+        elif event.button.id in ("pair-offer-workshop", "pair-offer-series"):
+            self.offer(event.button.id == "pair-offer-series")
+        elif event.button.id == "pair-revoke":
+            self.revoke()
         else:
             self.action_close()
+
+    @work(exclusive=True, group="pair-offer", exit_on_error=False)
+    async def revoke(self) -> None:
+        """Revoke every code this laptop offers; the sync port closes."""
+        count = await self.app.revoke_pairings()  # type: ignore[attr-defined]
+        self.show_this_laptop()
+        self.say(self.t("pair.revoked", count=count))
+
+    @work(exclusive=True, group="pair-offer", exit_on_error=False)
+    async def offer(self, series: bool) -> None:
+        """A new code for this workshop or its series; the sync port opens with the first."""
+        try:
+            code, offer = await self.app.offer_pairing(series)  # type: ignore[attr-defined]
+        except ImportError:
+            self.say(self.t("pair.no_sync"), error=True)
+            return
+        except UserError as err:
+            self.say(err.text(self.app.lang), error=True)  # type: ignore[attr-defined]
+            return
+        self.show_this_laptop(code)
+        store = self.app.store  # type: ignore[attr-defined]
+        self.say(self.t("pair.offered", scope=offer.scope.describe(store)))
 
     def action_connect(self) -> None:
         url = self.query_one("#pair-url", Input).value.strip()

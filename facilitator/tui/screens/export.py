@@ -46,6 +46,7 @@ class ExportScreen(BaseScreen):
         Binding("b", "write('badges')", "key.badges", show=False),
         Binding("o", "folder", "export.folder", show=False),
         Binding("w", "settings", "key.settings", show=False),
+        Binding("l", "photos", "key.photos"),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -57,6 +58,15 @@ class ExportScreen(BaseScreen):
         yield Label(self.t("export.hint_more"), id="export-hint-more", markup=False)
         yield Label(self.t("export.hint_kit"), id="export-hint-kit", markup=False)
         yield Label(id="export-result", markup=False)
+
+    def action_photos(self) -> None:
+        """The workshop's photos; one can be deleted to the bytes (issue 23.3)."""
+        from facilitator.tui.dialogs.photos import PhotosDialog
+
+        if self.workshop_id is None:
+            self.say(self.t("no_workshop"), error=True)
+            return
+        self.app.push_screen(PhotosDialog(self.workshop_id))
 
     def action_settings(self) -> None:
         """The workshop's details (venue, moderation, distribution …) before the protocol."""

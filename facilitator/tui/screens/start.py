@@ -6,7 +6,12 @@ from textual.widgets import DataTable, Label
 
 from facilitator.core.dates import format_date
 from facilitator.core.errors import UserError
-from facilitator.store.workshops import create_workshop, delete_workshop, list_workshops
+from facilitator.store.workshops import (
+    create_workshop,
+    erase_workshops,
+    list_workshops,
+    series_workshops,
+)
 from facilitator.tui.dialogs.common import ConfirmDialog
 from facilitator.tui.dialogs.new_workshop import NewWorkshopDialog
 from facilitator.tui.screens.base import BaseScreen
@@ -21,6 +26,7 @@ class StartScreen(BaseScreen):
         Binding("enter,o", "open", "key.open"),
         Binding("n", "new", "key.new"),
         Binding("delete,d", "delete", "key.delete", key_display="d"),
+        Binding("D", "delete_series", "key.delete_series", key_display="⇧D", show=False),
         # The second laptop is paired from here (moderators' screen), never from Join (F8).
         Binding("v", "app.pair", "key.pair"),
     ]
@@ -109,10 +115,35 @@ class StartScreen(BaseScreen):
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            if not self.call_service(delete_workshop, chosen["id"]):
+            # to the bytes, here and (by its op) on the other laptop: issue 23.4
+            if not self.call_service(erase_workshops, [chosen["id"]]):
                 return
             if self.workshop_id == chosen["id"]:
                 self.fapp.open_workshop(None)
+            self.say(self.t("start.erased", title=chosen["title"]))
 
-        question = self.t("start.confirm_delete", title=chosen["title"])
+        question = self.t("start.confirm_erase", title=chosen["title"])
+        self.app.push_screen(ConfirmDialog(question, self.fapp.lang), confirmed)
+
+    def action_delete_series(self) -> None:
+        """Delete the highlighted workshop's whole series to the bytes (issue 23.4)."""
+        chosen = self.selected()
+        if chosen is None:
+            return
+        if not chosen.get("series_id"):
+            self.say(self.t("start.no_series"), error=True)
+            return
+        members = series_workshops(self.store, chosen["series_id"])
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            ids = [w["id"] for w in members]
+            if not self.call_service(erase_workshops, ids):
+                return
+            if self.workshop_id in ids:
+                self.fapp.open_workshop(None)
+            self.say(self.t("start.series_erased", count=len(ids)))
+
+        question = self.t("start.confirm_erase_series", count=len(members))
         self.app.push_screen(ConfirmDialog(question, self.fapp.lang), confirmed)
