@@ -198,12 +198,21 @@ def _choice_answer(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any
             picked = [int(raw.get("choice", ""))]
         except (TypeError, ValueError):
             picked = []
-    extra = [k for k in raw if k.startswith("c") and k[1:].isdigit() and int(k[1:]) >= count]
+    # "c²" passes isdigit() but not int(), and int() refuses over 4,300 digits: only
+    # short ASCII digit keys are option numbers, every other "c…" key is no option.
+    extra = [
+        k for k in raw if k.startswith("c") and k[1:].isdigit() and not _option_key(k[1:], count)
+    ]
     if extra or any(not 0 <= p < count for p in picked):
         raise _bad("Diese Option gibt es nicht.", "There is no such option.")
     if not picked:
         raise _bad("Bitte eine Option wählen.", "Please choose an option.")
     return {"choices": picked}
+
+
+def _option_key(digits: str, count: int) -> bool:
+    """Return True if `digits` names one of `count` options (short ASCII digits only)."""
+    return digits.isascii() and digits.isdigit() and len(digits) <= 4 and int(digits) < count
 
 
 def _matrix_answer(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:

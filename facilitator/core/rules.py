@@ -84,6 +84,7 @@ RULES: dict[str, dict[str, f.Rule]] = {
         # 63 characters; 64 leaves room for either without a line the poster cannot hold
         "wifi_name": f.text(WIFI_MAX),
         "wifi_password": f.text(WIFI_MAX),
+        "phones_share_address": f.flag,
         "join_code": f.join_code,
         "created_at": f.moment,
         "deleted": f.flag,

@@ -208,3 +208,10 @@ def m0016_activities(db: Database) -> None:
     db["activity"].create_index(["workshop_id"], if_not_exists=True)
     db["activity_answer"].create_index(["activity_id"], if_not_exists=True)
     db["activity_question"].create_index(["activity_id"], if_not_exists=True)
+
+
+@migrations(name="0050_shared_address")
+def m0050_shared_address(db: Database) -> None:
+    """Add the moderators' setting for a room whose phones share one address (NAT)."""
+    if "phones_share_address" not in db["workshop"].columns_dict:
+        db["workshop"].add_column("phones_share_address", int)

@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from aiohttp import web
 
-from facilitator.core.errors import UserError
+from facilitator.core.errors import NotFound, UserError
 from facilitator.store.activities import (
     ActivityClosed,
     answer_activity,
@@ -26,7 +26,7 @@ from facilitator.store.activities import (
 from facilitator.web.activity_view import activity_section
 from facilitator.web.forms import client_id, derived_id, new_client_id, read_body
 from facilitator.web.identity import phone_id, require_phone
-from facilitator.web.keys import STORE
+from facilitator.web.keys import CAPS, STORE
 from facilitator.web.security import (
     bad_request,
     join_code,
@@ -34,6 +34,7 @@ from facilitator.web.security import (
     require_join,
     require_moderator,
 )
+from facilitator.web.strings import T
 
 
 def _wants_json(request: web.Request) -> bool:
@@ -49,6 +50,19 @@ async def answer(request: web.Request) -> web.Response:
     voter = require_phone(request, lang)
     store = request.app[STORE]
     activity_id = str(data.get("activity") or "")
+    # The voter rule counts voters per activity, by its full id: a prefix must not
+    # open a second count.
+    try:
+        activity_id = get_activity(store, activity_id)["id"] if activity_id else ""
+    except NotFound:
+        pass  # answering below says it is not open
+    caps = request.app[CAPS]
+    address = request.remote or "?"
+    caps.room.saw(address, voter)
+    blocked = caps.ballot_blocked(f"activity:{activity_id}", voter, address)
+    if blocked:
+        status = 429 if blocked == "address" else 409
+        raise caps.refuse(f"ballot_{blocked}", status, T(f"cap_voters_{blocked}", lang))
     try:
         if data.get("upvote"):
             upvote_question(store, workshop_id, activity_id, voter, str(data["upvote"]))
@@ -65,6 +79,7 @@ async def answer(request: web.Request) -> web.Response:
         raise web.HTTPConflict(text=err.text(lang)) from None
     except UserError as err:
         raise bad_request(err.text(lang)) from None
+    caps.voted(f"activity:{activity_id}", voter, address)
     if as_json or _wants_json(request):
         return web.json_response({"ok": True, "done": done, "version": store.version})
     code = quote(join_code(request) or "")
