@@ -29,7 +29,9 @@ MAX_STATEMENTS = 10
 MAX_BALLOT = 60
 MAX_QUESTION = 280
 QUESTIONS_PER_PHONE = 5
-MAX_QUESTIONS = 500  # per activity: a plenary's worth; the rest is refused
+# per activity: a plenary's worth (every phone renders the list: 500 were 260 KB)
+MAX_QUESTIONS = 200
+UPVOTES_PER_PHONE = 20  # questions one phone may back at a time
 MAX_ANSWERS = 5_000  # phones answering one activity
 SCALE_MIN, SCALE_MAX = 1, 5
 

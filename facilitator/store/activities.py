@@ -14,6 +14,7 @@ from facilitator.core.activities import (
     MAX_ANSWERS,
     MAX_QUESTIONS,
     QUESTIONS_PER_PHONE,
+    UPVOTES_PER_PHONE,
     check_answer,
     check_config,
     check_question,
@@ -300,10 +301,15 @@ def ask_question(
         total = scalar(
             store, "SELECT count(*) FROM activity_question WHERE activity_id = ?", [activity["id"]]
         )
-        if asked >= QUESTIONS_PER_PHONE or total >= MAX_QUESTIONS:
+        if asked >= QUESTIONS_PER_PHONE:
             raise ValidationError(
                 f"Höchstens {QUESTIONS_PER_PHONE} Fragen je Telefon.",
                 en=f"At most {QUESTIONS_PER_PHONE} questions per phone.",
+            )
+        if total >= MAX_QUESTIONS:
+            raise ValidationError(
+                f"Diese Fragerunde hat schon {MAX_QUESTIONS} Fragen.",
+                en=f"This Q&A already has {MAX_QUESTIONS} questions.",
             )
         record(
             store,
@@ -332,6 +338,11 @@ def upvote_question(
     if question_id not in ids:
         raise ValidationError("Diese Frage gibt es nicht.", en="There is no such question.")
     mine = (phone_answer(store, activity["id"], _voter(voter)) or {}).get("upvotes") or []
+    if question_id not in mine and len(mine) >= UPVOTES_PER_PHONE:
+        raise ValidationError(
+            f"Höchstens {UPVOTES_PER_PHONE} Stimmen je Telefon.",
+            en=f"At most {UPVOTES_PER_PHONE} votes per phone.",
+        )
     mine = [q for q in mine if q != question_id] + ([] if question_id in mine else [question_id])
     with store.transaction():
         record(

@@ -23,10 +23,11 @@ from facilitator.store.activities import (
     stop_activity,
     upvote_question,
 )
+from facilitator.web.activity_cache import phone_upvotes
 from facilitator.web.activity_view import activity_section
 from facilitator.web.forms import client_id, derived_id, new_client_id, read_body
 from facilitator.web.identity import phone_id, require_phone
-from facilitator.web.keys import CAPS, STORE
+from facilitator.web.keys import CAPS, HUB, STORE
 from facilitator.web.security import (
     bad_request,
     join_code,
@@ -63,13 +64,17 @@ async def answer(request: web.Request) -> web.Response:
     if blocked:
         status = 429 if blocked == "address" else 409
         raise caps.refuse(f"ballot_{blocked}", status, T(f"cap_voters_{blocked}", lang))
+    if not caps.changes_left(f"activity:{activity_id}", voter):
+        limit = caps.caps.changes_per_phone
+        raise caps.refuse("changes_phone", 429, T("cap_changes", lang, max=limit))
     try:
         if data.get("upvote"):
             upvote_question(store, workshop_id, activity_id, voter, str(data["upvote"]))
             done = "upvoted"
         elif "question" in data:
             asked = client_id({"client": data.get("qclient")})
-            question_id = derived_id(workshop_id, "question", asked)
+            # bound to the asker: another phone's client id names another question
+            question_id = derived_id(workshop_id, "question", f"{voter}:{asked}")
             ask_question(store, workshop_id, activity_id, voter, data["question"], question_id)
             done = "asked"
         else:
@@ -87,9 +92,30 @@ async def answer(request: web.Request) -> web.Response:
 
 
 async def fragment(request: web.Request) -> web.Response:
-    """GET /j/{code}/activity: the open activity's form for this phone (for activity.js)."""
+    """GET /j/{code}/activity: the open activity's form for this phone (for activity.js).
+
+    A Q&A is the same bytes for every phone (rendered once per change, gzipped once);
+    the phone's upvotes travel in X-Upvoted and activity.js marks them.
+    """
     workshop_id = require_join(request)
     voter = phone_id(request)
+    lang = lang_of(request)
+    hub = request.app[HUB]
+    shown = hub.snapshot(workshop_id, lang).get("activity")
+    if shown and shown["type"] == "questions":
+        store = request.app[STORE]
+        code = join_code(request) or ""
+        shared = hub.sections.section(store, workshop_id, code=code, lang=lang, key=shown["key"])
+        headers = {
+            "X-Upvoted": ",".join(phone_upvotes(store, shown["id"], voter)),
+            "Vary": "Accept-Encoding",
+        }
+        if "gzip" in request.headers.get("Accept-Encoding", ""):
+            headers["Content-Encoding"] = "gzip"
+            body = shared.gzipped
+        else:
+            body = shared.html.encode()
+        return web.Response(body=body, content_type="text/html", charset="utf-8", headers=headers)
     html = activity_section(
         request.app[STORE],
         workshop_id,

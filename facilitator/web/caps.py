@@ -38,6 +38,8 @@ class Caps:
     registrations_per_address: int = 10
     streams_per_address: int = 4
     streams_total: int = 1000
+    # answers, questions and upvote changes of one phone per activity: each is an op
+    changes_per_phone: int = 60
 
 
 # With the NAT setting on, one address may carry a room: 20 × 5 voters, 20 × 4 streams.
@@ -91,6 +93,7 @@ class CapCounter:
         self._by_address: Counter[tuple[str, str]] = Counter()
         self._voters: dict[tuple[str, str], set[str]] = {}
         self._voters_per_item: dict[str, set[str]] = {}
+        self._changes: Counter[tuple[str, str]] = Counter()
         self._registrations: dict[tuple[str, str], set[str]] = {}
         self._stored: dict[tuple[str, str | None], int] = {}  # (workshop, item or None)
 
@@ -156,6 +159,11 @@ class CapCounter:
     def voted(self, item_id: str, phone: str, address: str) -> None:
         self._voters.setdefault((item_id, address), set()).add(phone)
         self._voters_per_item.setdefault(item_id, set()).add(phone)
+        self._changes[(item_id, phone)] += 1
+
+    def changes_left(self, item_id: str, phone: str) -> bool:
+        """Return whether this phone may change its answer once more (each change is an op)."""
+        return self._changes[(item_id, phone)] < self.caps.changes_per_phone
 
     # -- registrations -----------------------------------------------------
     def registration_blocked(self, workshop_id: str, phone: str, address: str) -> bool:

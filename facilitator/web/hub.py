@@ -18,6 +18,7 @@ from facilitator.core.method_format import MethodCard
 from facilitator.store.db import Op, Store
 from facilitator.store.room import phones_share_address
 from facilitator.store.workshops import list_workshops
+from facilitator.web.activity_cache import SectionCache
 from facilitator.web.caps import Room
 from facilitator.web.snapshot import build_ballot, build_snapshot
 
@@ -69,6 +70,7 @@ class LiveHub:
         self._json: dict[tuple[str, str], str] = {}
         self._ballots: dict[tuple[str, str], list[dict[str, str]]] = {}
         self.pages: dict[tuple, str] = {}  # rendered pages of this version (see pages.py)
+        self.sections = SectionCache()  # the open Q&A, rendered once per change
         self._codes: list[tuple[str, str]] = []
         self._sent_version = -1
         self._loop: asyncio.AbstractEventLoop | None = None

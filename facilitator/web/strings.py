@@ -239,6 +239,11 @@ T = Catalog(
         "beamer_open": ("Jetzt auf dem Telefon antworten", "Answer on your phone now"),
         "beamer_closed": ("Abgeschlossen", "Closed"),
         "beamer_no_answers": ("Noch keine Antworten.", "No answers yet."),
+        # Hardening, round two (issue 28)
+        "cap_changes": (
+            "Sie haben Ihre Antwort schon {max}-mal geändert. Mehr nimmt diese Aktivität nicht an.",
+            "You have changed your answer {max} times already. This activity takes no more.",
+        ),
     }
 )
 
