@@ -38,6 +38,15 @@ class ActivityClosed(ValidationError):
     """An answer to an activity that is not (or no longer) open."""
 
 
+class NotYourAnswer(ValidationError):
+    """A form answer for an organisation another phone has answered for."""
+
+
+# A phone may fill the form for a few organisations (a moderator's phone at a table),
+# not for every name it can type: each new one adds a measure and a challenge.
+FORM_ORGANISATIONS_PER_PHONE = 3
+
+
 def _decoded(row: dict[str, Any]) -> dict[str, Any]:
     config = row.get("config")
     if isinstance(config, str):  # aliased, so `rows` did not decode it
@@ -240,7 +249,11 @@ def answer_activity(
 
         row_id = f"{activity['id']}:org:{organisation_key(value['organisation'])}"
     with store.transaction():
-        before = one(store, "SELECT answer_value FROM activity_answer WHERE id = ?", [row_id])
+        before = one(
+            store, "SELECT answer_value, voter FROM activity_answer WHERE id = ?", [row_id]
+        )
+        if activity["type"] == "form":
+            _check_form_owner(store, activity["id"], voter, before)
         if before is None and _answer_count(store, activity["id"]) >= MAX_ANSWERS:
             raise ValidationError(
                 "Diese Aktivität nimmt keine weiteren Antworten an.",
@@ -266,6 +279,30 @@ def answer_activity(
 
             feed_captures(store, activity, value)
     return value
+
+
+def _check_form_owner(
+    store: Store, activity_id: str, voter: str, before: dict[str, Any] | None
+) -> None:
+    """An organisation's answer belongs to the phone that gave it first (issue 28.4)."""
+    if before is not None and before["voter"] not in (None, voter):
+        raise NotYourAnswer(
+            "Für diese Organisation hat schon ein anderes Telefon geantwortet; "
+            "bitte die Moderation ansprechen.",
+            en="Another phone has already answered for this organisation; "
+            "please ask the moderators.",
+        )
+    if before is None:
+        mine = scalar(
+            store,
+            "SELECT count(*) FROM activity_answer WHERE activity_id = ? AND voter = ?",
+            [activity_id, voter],
+        )
+        if int(mine or 0) >= FORM_ORGANISATIONS_PER_PHONE:
+            raise NotYourAnswer(
+                f"Von diesem Telefon kamen schon {FORM_ORGANISATIONS_PER_PHONE} Steckbriefe.",
+                en=f"{FORM_ORGANISATIONS_PER_PHONE} forms already came from this phone.",
+            )
 
 
 def _answer_count(store: Store, activity_id: str) -> int:

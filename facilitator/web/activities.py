@@ -13,6 +13,7 @@ from aiohttp import web
 from facilitator.core.errors import NotFound, UserError
 from facilitator.store.activities import (
     ActivityClosed,
+    NotYourAnswer,
     answer_activity,
     ask_question,
     get_activity,
@@ -23,6 +24,7 @@ from facilitator.store.activities import (
     stop_activity,
     upvote_question,
 )
+from facilitator.store.captures import count_from_phones
 from facilitator.web.activity_cache import phone_upvotes
 from facilitator.web.activity_view import activity_section
 from facilitator.web.forms import client_id, derived_id, new_client_id, read_body
@@ -78,10 +80,12 @@ async def answer(request: web.Request) -> web.Response:
             ask_question(store, workshop_id, activity_id, voter, data["question"], question_id)
             done = "asked"
         else:
-            answer_activity(store, workshop_id, activity_id, voter, data)
+            _answer(request, workshop_id, activity_id, voter, data, lang)
             done = "answered"
     except ActivityClosed as err:
         raise web.HTTPConflict(text=err.text(lang)) from None
+    except NotYourAnswer as err:
+        raise web.HTTPForbidden(text=err.text(lang)) from None
     except UserError as err:
         raise bad_request(err.text(lang)) from None
     caps.voted(f"activity:{activity_id}", voter, address)
@@ -89,6 +93,35 @@ async def answer(request: web.Request) -> web.Response:
         return web.json_response({"ok": True, "done": done, "version": store.version})
     code = quote(join_code(request) or "")
     raise web.HTTPSeeOther(f"/j/{code}?lang={lang}&done={done}#activity")
+
+
+def _answer(
+    request: web.Request, workshop_id: str, activity_id: str, voter: str, data: dict, lang: str
+) -> None:
+    """Store an answer; a form's (which adds captures) counts against the submission caps."""
+    store = request.app[STORE]
+    try:
+        activity = get_activity(store, activity_id)
+    except NotFound:
+        activity = None
+    if activity is None or activity["type"] != "form":
+        answer_activity(store, workshop_id, activity_id, voter, data)
+        return
+    caps, address = request.app[CAPS], request.remote or "?"
+    item_id = activity["agenda_item_id"] or ""
+    blocked = caps.submission_blocked(store, workshop_id, item_id, voter, address)
+    if blocked:
+        limit = (
+            caps.per_address("submissions")
+            if blocked == "address"
+            else getattr(caps.caps, f"submissions_per_{blocked}")
+        )
+        status = 429 if blocked in ("phone", "address") else 409
+        raise caps.refuse(f"submission_{blocked}", status, T(f"cap_{blocked}", lang, max=limit))
+    before = count_from_phones(store, workshop_id)
+    answer_activity(store, workshop_id, activity_id, voter, data)
+    for _ in range(count_from_phones(store, workshop_id) - before):
+        caps.submitted(workshop_id, item_id, voter, address)
 
 
 async def fragment(request: web.Request) -> web.Response:
