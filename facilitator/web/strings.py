@@ -240,6 +240,10 @@ T = Catalog(
         "beamer_closed": ("Abgeschlossen", "Closed"),
         "beamer_no_answers": ("Noch keine Antworten.", "No answers yet."),
         # Hardening, round two (issue 28)
+        "upload_slow": (
+            "Das Senden dauerte zu lange; bitte erneut versuchen.",
+            "Sending took too long; please try again.",
+        ),
         "cap_changes": (
             "Sie haben Ihre Antwort schon {max}-mal geändert. Mehr nimmt diese Aktivität nicht an.",
             "You have changed your answer {max} times already. This activity takes no more.",
