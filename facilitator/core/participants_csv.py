@@ -3,6 +3,7 @@
 import csv
 import io
 from dataclasses import dataclass
+from typing import Any
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.taxonomy import ORG_TYPES, choices, fold_key, resolve
@@ -115,6 +116,32 @@ def _columns(header: list[str], path: str) -> list[str | None]:
     return columns
 
 
+class _Rows:
+    """csv.reader whose errors (a field over 131,072 characters, …) name the line."""
+
+    def __init__(self, reader: Any, path: str) -> None:
+        self._reader, self._path = reader, path
+
+    @property
+    def line_num(self) -> int:
+        return self._reader.line_num
+
+    def __iter__(self) -> "_Rows":
+        return self
+
+    def __next__(self) -> list[str]:
+        try:
+            return next(self._reader)
+        except csv.Error:
+            line = max(1, self._reader.line_num)
+            raise ValidationError(
+                f"{self._path}:{line}: die Zeile lässt sich nicht lesen (ein Feld ist zu lang "
+                "oder ein Anführungszeichen fehlt)",
+                en=f"{self._path}:{line}: the line cannot be read (a field is too long or a "
+                "quote is missing)",
+            ) from None
+
+
 def parse_participants_csv(text: str, path: str = "CSV") -> list[ParticipantRow]:
     """Parse the CSV; ValidationError lists every bad row as `path:line: message`."""
     text = text.lstrip("\ufeff")
@@ -123,7 +150,15 @@ def parse_participants_csv(text: str, path: str = "CSV") -> list[ParticipantRow]
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    # csv stops on NUL: a stray one is a control character like any other (cleaned later,
+    # here dropped); text that is a quarter NUL is UTF-16 without its mark, or no text
+    if text.count("\x00") > len(text) // 4:
+        raise ValidationError(
+            f"{path}: keine Textdatei (Nullbytes); bitte in Excel als „CSV UTF-8“ speichern.",
+            en=f"{path}: not a text file (null bytes); please save it in Excel as “CSV UTF-8”.",
+        )
+    text = text.replace("\x00", "")
+    reader = _Rows(csv.reader(io.StringIO(text), dialect), path)
     try:
         header = next(reader)
     except StopIteration:

@@ -58,7 +58,10 @@ async def events(request: web.Request) -> web.StreamResponse:
             "X-Accel-Buffering": "no",
         }
     )
-    await response.prepare(request)
+    try:
+        await response.prepare(request)
+    except ConnectionError:  # the phone closed before the headers went out: nothing to log
+        return response
     stream = hub.open_stream(workshop_id, lang_of(request), address)
     try:
         await _send(request, response, b"retry: 2000\n\n")

@@ -165,7 +165,8 @@ async def add_security_headers(request: web.Request, response: web.StreamRespons
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     response.headers["Server"] = "facilitator"  # no versions for a scanner to look up
-    if request.path.startswith(("/api/", "/mod/", "/j/", UPLOAD_PREFIX)):
+    # the projector too: a cached view would show a closed vote or the last workshop's code
+    if request.path.startswith(("/api/", "/mod/", "/j/", "/beamer/", UPLOAD_PREFIX)):
         response.headers.setdefault("Cache-Control", "no-store")
 
 
