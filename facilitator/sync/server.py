@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
-from facilitator.net import reachable_host
+from facilitator.net import listen_backlog, reachable_host
 from facilitator.store.db import Store
 from facilitator.sync.routes import create_sync_app
 from facilitator.sync.tls import server_context
@@ -38,7 +38,9 @@ async def start_sync_server(store: Store, host: str, port: int) -> SyncServer:
     app = create_sync_app(store)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
-    site = web.TCPSite(runner, host, port, ssl_context=context, reuse_address=True)
+    site = web.TCPSite(
+        runner, host, port, ssl_context=context, reuse_address=True, backlog=listen_backlog()
+    )
     try:
         await site.start()
     except BaseException:

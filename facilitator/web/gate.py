@@ -22,6 +22,7 @@ from typing import Any
 
 from aiohttp import web
 
+from facilitator.net import listen_backlog
 from facilitator.web.security import Handler
 
 log = logging.getLogger(__name__)
@@ -187,7 +188,7 @@ class GatedSite(web.TCPSite):
     """A TCPSite whose connections pass the gate (TCPSite.start, with the factory wrapped)."""
 
     def __init__(self, runner: web.BaseRunner, host: str, port: int, gate: ConnectionGate) -> None:
-        super().__init__(runner, host, port, reuse_address=True)
+        super().__init__(runner, host, port, reuse_address=True, backlog=listen_backlog())
         self.gate = gate
 
     async def start(self) -> None:
