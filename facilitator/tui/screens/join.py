@@ -33,6 +33,7 @@ class JoinScreen(BaseScreen):
     def __init__(self) -> None:
         super().__init__()
         self._url: str | None = None
+        self._hinted: str | None = None  # the address the NAT hint was last shown for
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="join-body"):
@@ -115,7 +116,11 @@ class JoinScreen(BaseScreen):
                 text += self._why(server.refused_by_reason())
             room = self._room_line(server)
             if room:
-                text += "\n" + room
+                text += "\n" + room  # below the QR code where the terminal has room
+                crowded = server.crowded_address()
+                if crowded and not server.phones_share_address and crowded[0] != self._hinted:
+                    self._hinted = crowded[0]  # and once as a notice, seen at 80×24 too
+                    self.fapp.say(room)
             if self.fapp.server_note:
                 text = f"{self.fapp.server_note} · {text}"
             if self.fapp.join_url() != self._url:
