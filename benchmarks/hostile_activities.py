@@ -10,8 +10,10 @@ without attackers, then 100 attacker addresses (127.0.2.x, at nice 10) against
 an open dot vote (fresh cookies per answer), a full Q&A (200 questions, upvote
 toggles from fresh cookies), the Projektsteckbrief (new organisations and
 overwrites of others') and the sync port (idle connections, TLS handshakes never
-finished). Printed per phase: honest p50/p99, failures, the loop's longest stall,
-the slowest F5 switch, the server's RSS, descriptors in use, and what the flood got.
+finished); last, a room of 60 phones behind one address with the NAT setting on, while
+that address floods fresh cookies (issue 25.9). Printed per phase: honest p50/p99,
+failures, the loop's longest stall, the slowest F5 switch, the server's RSS,
+descriptors in use, and what the flood got.
 
     python benchmarks/hostile_activities.py [--seconds 20]
 """
@@ -35,7 +37,9 @@ from benchmarks.web import make_database, pct, rss_mb  # noqa: E402
 
 HONEST = 30
 ATTACKERS = 100
-PHASES = ("baseline", "dots", "questions", "steckbrief", "sync")
+PHASES = ("baseline", "dots", "questions", "steckbrief", "sync", "nat")
+NAT = "127.0.4.1"  # issue 25.9: 60 phones behind one router, the setting on
+NAT_PHONES = 60
 
 
 def honest_address(n: int) -> str:
@@ -50,12 +54,34 @@ def descriptors(pid: int) -> int:
     return len(os.listdir(f"/proc/{pid}/fd"))
 
 
-# -- the server process: the app, the phone server and the sync server in one loop ----
-def run_server(db: str) -> None:
-    from facilitator.store import open_store
+def _open_phase(store, workshop_id: str, phase: str) -> None:
+    """Open the phase's activity (and for "nat", switch the shared-address setting on)."""
     from facilitator.store.activities import ask_question, start_activity
     from facilitator.store.activity_forms import load_activity_set
     from facilitator.store.captures import add_capture
+
+    line = phase
+    if line == "dots":
+        entries = [add_capture(store, workshop_id, "need", f"Thema {n}") for n in range(12)]
+        start_activity(store, workshop_id, "dots", "Was zuerst?", {"ballot": entries})
+    elif line == "questions":
+        qa = start_activity(store, workshop_id, "questions", "Ihre Fragen")
+        for n in range(200):
+            text = f"Frage {n}: Wer betreibt die Schnittstelle? " + "x" * 150
+            ask_question(store, workshop_id, qa, f"seed-{n // 5}", text, f"q{n:04d}")
+    elif line == "nat":
+        from facilitator.store.room import set_phones_share_address
+
+        set_phones_share_address(store, workshop_id, True)
+        start_activity(store, workshop_id, "wordcloud", "Ein Wort zum Tag")
+    elif line == "steckbrief":
+        config = load_activity_set("projektsteckbrief")
+        start_activity(store, workshop_id, "form", config["prompt"]["de"], config)
+
+
+# -- the server process: the app, the phone server and the sync server in one loop ----
+def run_server(db: str) -> None:
+    from facilitator.store import open_store
     from facilitator.store.workshops import list_workshops
     from facilitator.sync.server import start_sync_server
     from facilitator.tui.app import SCREEN_KEYS as NAMES
@@ -118,20 +144,7 @@ def run_server(db: str) -> None:
                         flush=True,
                     )
                     continue
-                # open the phase's activity (each stops the one before)
-                if line == "dots":
-                    entries = [
-                        add_capture(store, workshop_id, "need", f"Thema {n}") for n in range(12)
-                    ]
-                    start_activity(store, workshop_id, "dots", "Was zuerst?", {"ballot": entries})
-                elif line == "questions":
-                    qa = start_activity(store, workshop_id, "questions", "Ihre Fragen")
-                    for n in range(200):
-                        text = f"Frage {n}: Wer betreibt die Schnittstelle? " + "x" * 150
-                        ask_question(store, workshop_id, qa, f"seed-{n // 5}", text, f"q{n:04d}")
-                elif line == "steckbrief":
-                    config = load_activity_set("projektsteckbrief")
-                    start_activity(store, workshop_id, "form", config["prompt"]["de"], config)
+                _open_phase(store, workshop_id, line)  # each stops the one before
                 print("opened", line, flush=True)
             for task in tasks:
                 task.cancel()
@@ -147,9 +160,12 @@ def _done(painted: asyncio.Future) -> None:
 
 
 # -- honest phones: stream, poll, refetch the activity as activity.js does ------------
-async def honest_phones(base: str, code: str, seconds: float) -> dict:
+async def honest_phones(base: str, code: str, seconds: float, nat: bool = False) -> dict:
     import aiohttp
 
+    count = NAT_PHONES if nat else HONEST
+    address = (lambda n: NAT) if nat else honest_address
+    answered = 0
     latencies: list[float] = []
     failures: list[str] = []
     deadline = time.monotonic() + seconds
@@ -173,12 +189,12 @@ async def honest_phones(base: str, code: str, seconds: float) -> dict:
         jar = aiohttp.CookieJar(unsafe=True)
         async with (
             aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(local_addr=(honest_address(n), 0), limit=4),
+                connector=aiohttp.TCPConnector(local_addr=(address(n), 0), limit=4),
                 cookie_jar=jar,
                 timeout=aiohttp.ClientTimeout(total=10),
             ) as session,
             aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(local_addr=(honest_address(n), 0)),
+                connector=aiohttp.TCPConnector(local_addr=(address(n), 0)),
                 cookie_jar=jar,
                 timeout=aiohttp.ClientTimeout(total=None),
             ) as streaming,
@@ -195,7 +211,22 @@ async def honest_phones(base: str, code: str, seconds: float) -> dict:
                     pass
 
             listener = asyncio.create_task(listen())
-            await asyncio.sleep(n / HONEST)
+            await asyncio.sleep(n / count)
+            if nat:  # each phone of the room answers the word cloud once
+                nonlocal answered
+                snap = await timed(session, "GET", f"{base}/api/state?code={code}")
+                activity = (snap or {}).get("activity") or {}
+                started = time.perf_counter()
+                async with session.post(
+                    f"{base}/api/activity?code={code}",
+                    data={"activity": activity.get("id", ""), "w0": f"Wort{n}"},
+                    headers={"Accept": "application/json"},
+                ) as response:
+                    await response.read()
+                    answered += response.status == 200
+                    if response.status != 200:
+                        failures.append(f"POST /api/activity {response.status}")
+                latencies.append((time.perf_counter() - started) * 1000)
             while time.monotonic() < deadline:
                 snap = await timed(session, "GET", f"{base}/api/state?code={code}")
                 activity = (snap or {}).get("activity") or {}
@@ -213,8 +244,8 @@ async def honest_phones(base: str, code: str, seconds: float) -> dict:
             listener.cancel()
             await asyncio.gather(listener, return_exceptions=True)
 
-    await asyncio.gather(*(phone(n) for n in range(HONEST)))
-    return {"latencies": latencies, "failures": failures}
+    await asyncio.gather(*(phone(n) for n in range(count)))
+    return {"latencies": latencies, "failures": failures, "answered": answered}
 
 
 async def scan_burst(base: str, code: str, phones: int = 200) -> dict:
@@ -296,6 +327,9 @@ async def attack(kind: str, base: str, code: str, sync_port: int, seconds: float
         for writer in held:
             writer.close()
 
+    if kind == "nat":  # one address, the room's own: 10 loops of fresh cookies
+        await asyncio.gather(*(fresh_answers(NAT) for _ in range(10)))
+        return {"statuses": statuses}
     work = sync_flood if kind == "sync" else fresh_answers
     await asyncio.gather(*(work(attacker_address(n)) for n in range(ATTACKERS)))
     return {"statuses": statuses}
@@ -314,6 +348,8 @@ def _answer(kind: str, activity: dict, page: str, ip: str, n: int) -> dict:
             fields.update(question=f"Flut {ip} {n}?", qclient=f"{ip.replace('.', '')}-{n:06d}")
         else:
             fields["upvote"] = random.choice(ids)
+    elif kind == "nat":
+        fields["w0"] = f"Flut{n}"
     elif kind == "steckbrief":
         org = "Stadt Ulm" if n % 2 else f"Flut GmbH {ip} {n}"  # overwrite, or a new one
         fields.update(
@@ -348,8 +384,8 @@ def main() -> None:
     if args.role:
         raise_own_limit()
         role, base, code, sync_port, seconds = args.role
-        if role == "honest":
-            result = asyncio.run(honest_phones(base, code, float(seconds)))
+        if role in ("honest", "honest-nat"):
+            result = asyncio.run(honest_phones(base, code, float(seconds), role == "honest-nat"))
         elif role == "burst":
             result = asyncio.run(scan_burst(base, code))
         else:
@@ -380,13 +416,14 @@ def main() -> None:
             base = f"http://127.0.0.1:{port}"
             rows = []
             for name in [p for p in args.phases.split(",") if p in PHASES]:
-                if name in ("dots", "questions", "steckbrief"):
+                if name in ("dots", "questions", "steckbrief", "nat"):
                     say(name)
                 started = time.time()
                 fds = [descriptors(server.pid)]
                 rss = [rss_mb(server.pid)[0]]
                 seconds = str(args.seconds)
-                honest = child("honest", base, code, sync_port, seconds)
+                role = "honest-nat" if name == "nat" else "honest"
+                honest = child(role, base, code, sync_port, seconds)
                 flood = (
                     None
                     if name == "baseline"
@@ -419,6 +456,10 @@ def main() -> None:
                     f" ms ({len(f5)}) | fds max {fds} | RSS max {rss_max:.0f} MB"
                     + (f" | flood: {top}" if top else "")
                 )
+                if name == "nat":
+                    print(
+                        f"    room behind one address: {honest['answered']} of 60 phones answered"
+                    )
                 for failure in sorted(set(honest["failures"]))[:3]:
                     print("    honest failure:", failure)
             lost = sum(1 for ms in bursts if ms == float("inf"))
