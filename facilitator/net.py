@@ -6,12 +6,29 @@ command line, so each imports it instead of keeping its own copy. Standard libra
 
 import socket
 import sys
+from pathlib import Path
 from urllib.parse import quote
 
 DEFAULT_PORT = 8765  # phones (plain HTTP on the venue Wi-Fi; carries no secrets of the laptops)
 SYNC_PORT = 8766  # the other moderator's laptop (TLS, pinned certificate)
+# A room scanning the QR code at once: 200 phones open the page and the stream within a
+# second. TCPSite's default backlog of 128 overflowed under load and the dropped SYNs
+# came back only after the kernel's one-second retry (issue 28.7).
+ROOM_BACKLOG = 1024
+_SOMAXCONN = Path("/proc/sys/net/core/somaxconn")  # Linux; elsewhere the OS clamps it
+
+
+def listen_backlog(wanted: int = ROOM_BACKLOG) -> int:
+    """Return the listen backlog for a room: `wanted`, within the system's limit."""
+    try:
+        limit = int(_SOMAXCONN.read_text(encoding="ascii").strip())
+    except (OSError, ValueError):
+        return wanted  # macOS and Windows clamp a larger value themselves
+    return max(128, min(wanted, limit))
+
+
 # Connections the system queues before a server accepts them (both ports; one place to raise).
-LISTEN_BACKLOG = 128
+LISTEN_BACKLOG = listen_backlog()
 
 
 def lan_addresses() -> list[str]:

@@ -45,7 +45,9 @@ def import_csv(settings: Settings, csv_file: Path, workshop_id: str | None) -> N
             lazy("{path}: lässt sich nicht lesen ({reason})", path=csv_file, reason=err.strerror)
         ) from None
     try:
-        text = raw.decode("utf-8")
+        # Excel's "Unicode-Text" is UTF-16 with its byte-order mark
+        utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
+        text = raw.decode("utf-16") if utf16 else raw.decode("utf-8")
     except UnicodeDecodeError:
         try:
             text = raw.decode("cp1252", errors="strict")  # Excel on Windows

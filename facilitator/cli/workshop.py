@@ -128,10 +128,20 @@ def workshop() -> None:
 @click.option("--next-venue", "next_venue", help="Ort des nächsten Termins.")
 @click.option("--wifi-name", "wifi_name", help="WLAN-Name vor Ort (steht auf dem QR-Aushang).")
 @click.option("--wifi-password", "wifi_password", help="WLAN-Passwort (steht auf dem QR-Aushang).")
+@click.option(
+    "--shared-address",
+    "shared_address",
+    type=click.Choice(["ja", "nein", "yes", "no"], case_sensitive=False),
+    help="Teilen sich die Handys eine Adresse (NAT)? ja hebt die Obergrenzen je Adresse an.",
+)
 @workshop_option
 @pass_settings
 def edit(
-    settings: Settings, workshop_id: str | None, date_: str | None, **typed: str | None
+    settings: Settings,
+    workshop_id: str | None,
+    date_: str | None,
+    shared_address: str | None,
+    **typed: str | None,
 ) -> None:
     """Titel, Datum, Zeiten, Ort, Reihe, Moderation, Protokoll, Verteiler, WLAN usw. ändern.
 
@@ -142,13 +152,19 @@ def edit(
     from facilitator.store.workshops import resolve_workshop
 
     typed["date"] = date_
-    if all(value is None for value in typed.values()):
+    if all(value is None for value in typed.values()) and shared_address is None:
         raise UserError(
             lazy("Nichts zu ändern: bitte mindestens eine Angabe nennen (--help zeigt alle).")
         )
     store = settings.open()
     found = resolve_workshop(store, workshop_id)
     changed = edit_details(store, found.id, today_of(store), **typed)
+    if shared_address is not None:
+        from facilitator.store.room import set_phones_share_address
+
+        shared = shared_address.lower() in ("ja", "yes")
+        if set_phones_share_address(store, found.id, shared):
+            changed.append("shared_address")
     click.echo(f"Geändert ({found.title}): {', '.join(changed)}")
 
 

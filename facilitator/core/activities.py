@@ -29,7 +29,9 @@ MAX_STATEMENTS = 10
 MAX_BALLOT = 60
 MAX_QUESTION = 280
 QUESTIONS_PER_PHONE = 5
-MAX_QUESTIONS = 500  # per activity: a plenary's worth; the rest is refused
+# per activity: a plenary's worth (every phone renders the list: 500 were 260 KB)
+MAX_QUESTIONS = 200
+UPVOTES_PER_PHONE = 20  # questions one phone may back at a time
 MAX_ANSWERS = 5_000  # phones answering one activity
 SCALE_MIN, SCALE_MAX = 1, 5
 
@@ -198,12 +200,21 @@ def _choice_answer(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any
             picked = [int(raw.get("choice", ""))]
         except (TypeError, ValueError):
             picked = []
-    extra = [k for k in raw if k.startswith("c") and k[1:].isdigit() and int(k[1:]) >= count]
+    # "c²" passes isdigit() but not int(), and int() refuses over 4,300 digits: only
+    # short ASCII digit keys are option numbers, every other "c…" key is no option.
+    extra = [
+        k for k in raw if k.startswith("c") and k[1:].isdigit() and not _option_key(k[1:], count)
+    ]
     if extra or any(not 0 <= p < count for p in picked):
         raise _bad("Diese Option gibt es nicht.", "There is no such option.")
     if not picked:
         raise _bad("Bitte eine Option wählen.", "Please choose an option.")
     return {"choices": picked}
+
+
+def _option_key(digits: str, count: int) -> bool:
+    """Return True if `digits` names one of `count` options (short ASCII digits only)."""
+    return digits.isascii() and digits.isdigit() and len(digits) <= 4 and int(digits) < count
 
 
 def _matrix_answer(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:

@@ -32,7 +32,10 @@ STOP_WORDS = frozenset(
     a an and are as at be by for from in is it of on or the to was with
     """.split()
 )
-_PUNCTUATION = re.compile(r"[^\w\s-]+|(?<!\w)-|-(?!\w)|_")
+# Emoji are words here ("🚀" is an answer to "Ein Wort zum Tag"): pictographs, symbols,
+# flags, skin tones, the variation selector and the joiner that builds "👩‍💻".
+_EMOJI = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d"
+_PUNCTUATION = re.compile(rf"[^\w\s{_EMOJI}-]+|(?<!\w)-|-(?!\w)|_")
 
 
 @lru_cache(maxsize=1)

@@ -4,6 +4,7 @@ import csv
 import io
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.taxonomy import ORG_TYPES, choices, fold_key, resolve
@@ -123,6 +124,51 @@ def _columns(header: list[str], path: str) -> list[str | None]:
     return columns
 
 
+class _Rows:
+    """csv.reader whose errors (a field over 131,072 characters, …) name the line."""
+
+    def __init__(self, reader: Any, path: str) -> None:
+        self._reader, self._path = reader, path
+
+    @property
+    def line_num(self) -> int:
+        return self._reader.line_num
+
+    def __iter__(self) -> "_Rows":
+        return self
+
+    def __next__(self) -> list[str]:
+        try:
+            return next(self._reader)
+        except csv.Error:
+            line = max(1, self._reader.line_num)
+            raise ValidationError(
+                f"{self._path}:{line}: die Zeile lässt sich nicht lesen (ein Feld ist zu lang "
+                "oder ein Anführungszeichen fehlt)",
+                en=f"{self._path}:{line}: the line cannot be read (a field is too long or a "
+                "quote is missing)",
+            ) from None
+
+
+def _reader(text: str, path: str) -> _Rows:
+    """The CSV's rows in its own dialect (comma, semicolon or tab), NULs dropped."""
+    text = text.lstrip("\ufeff")
+    sample = text[:4096]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    # csv stops on NUL: a stray one is a control character like any other (cleaned later,
+    # here dropped); text that is a quarter NUL is UTF-16 without its mark, or no text
+    if text.count("\x00") > len(text) // 4:
+        raise ValidationError(
+            f"{path}: keine Textdatei (Nullbytes); bitte in Excel als „CSV UTF-8“ speichern.",
+            en=f"{path}: not a text file (null bytes); please save it in Excel as “CSV UTF-8”.",
+        )
+    text = text.replace("\x00", "")
+    return _Rows(csv.reader(io.StringIO(text), dialect), path)
+
+
 def parse_participants_csv(
     text: str, path: str = "CSV", known_versions: Collection[str] | None = None
 ) -> list[ParticipantRow]:
@@ -130,13 +176,7 @@ def parse_participants_csv(
 
     `known_versions` are the consent text versions a row may name (None: not checked).
     """
-    text = text.lstrip("\ufeff")
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    reader = _reader(text, path)
     try:
         header = next(reader)
     except StopIteration:

@@ -53,6 +53,35 @@ def _measure_status(value: Any) -> str | None:
     return found
 
 
+_ANSWER_JSON = f.json_data(8 * 1024)
+_ANSWER_NUMBER_MAX = 100  # ratings 1–5, choices and matrix points by index: far below this
+
+
+def _answer_value(value: Any) -> Any:
+    """A phone's answer as an op carries it: its numbers bounded (10^15 dots from a file)."""
+    value = _ANSWER_JSON(value)
+    if not isinstance(value, dict):
+        return value
+    dots = value.get("dots")
+    numbers = list(dots.values()) if isinstance(dots, dict) else []
+    bounds = [(n, f.BUDGET_MAX) for n in numbers]
+    for key in ("ratings", "choices", "points"):
+        items = value.get(key)
+        for item in items if isinstance(items, list) else []:
+            for n in item if isinstance(item, list) else [item]:
+                bounds.append((n, _ANSWER_NUMBER_MAX))
+    for number, high in bounds:
+        if number is None:
+            continue
+        if not isinstance(number, int) or isinstance(number, bool) or not 0 <= number <= high:
+            shown = repr(number)[:24]
+            raise ValidationError(
+                f"Eine Antwort enthält die ungültige Zahl {shown}.",
+                en=f"An answer contains the invalid number {shown}.",
+            )
+    return value
+
+
 RULES: dict[str, dict[str, f.Rule]] = {
     "series": {
         "name": f.text(
@@ -92,6 +121,7 @@ RULES: dict[str, dict[str, f.Rule]] = {
         # 63 characters; 64 leaves room for either without a line the poster cannot hold
         "wifi_name": f.text(WIFI_MAX),
         "wifi_password": f.text(WIFI_MAX),
+        "phones_share_address": f.flag,
         "join_code": f.join_code,
         "created_at": f.moment,
         "deleted": f.flag,
@@ -233,7 +263,7 @@ RULES: dict[str, dict[str, f.Rule]] = {
         "workshop_id": f.ident,
         "activity_id": f.ident,
         "voter": f.text(64, required=("Die Kennung fehlt.", "The voter's ID is missing.")),
-        "answer_value": f.json_data(8 * 1024),
+        "answer_value": _answer_value,
         "answered_at": f.moment,
     },
     "activity_question": {

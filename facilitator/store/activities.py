@@ -14,6 +14,7 @@ from facilitator.core.activities import (
     MAX_ANSWERS,
     MAX_QUESTIONS,
     QUESTIONS_PER_PHONE,
+    UPVOTES_PER_PHONE,
     check_answer,
     check_config,
     check_question,
@@ -36,6 +37,15 @@ _KNOWN = "type IN ({})".format(", ".join(f"'{t}'" for t in ACTIVITY_TYPES))
 
 class ActivityClosed(ValidationError):
     """An answer to an activity that is not (or no longer) open."""
+
+
+class NotYourAnswer(ValidationError):
+    """A form answer for an organisation another phone has answered for."""
+
+
+# A phone may fill the form for a few organisations (a moderator's phone at a table),
+# not for every name it can type: each new one adds a measure and a challenge.
+FORM_ORGANISATIONS_PER_PHONE = 3
 
 
 def _decoded(row: dict[str, Any]) -> dict[str, Any]:
@@ -240,7 +250,11 @@ def answer_activity(
 
         row_id = f"{activity['id']}:org:{organisation_key(value['organisation'])}"
     with store.transaction():
-        before = one(store, "SELECT answer_value FROM activity_answer WHERE id = ?", [row_id])
+        before = one(
+            store, "SELECT answer_value, voter FROM activity_answer WHERE id = ?", [row_id]
+        )
+        if activity["type"] == "form":
+            _check_form_owner(store, activity["id"], voter, before)
         if before is None and _answer_count(store, activity["id"]) >= MAX_ANSWERS:
             raise ValidationError(
                 "Diese Aktivität nimmt keine weiteren Antworten an.",
@@ -266,6 +280,30 @@ def answer_activity(
 
             feed_captures(store, activity, value)
     return value
+
+
+def _check_form_owner(
+    store: Store, activity_id: str, voter: str, before: dict[str, Any] | None
+) -> None:
+    """An organisation's answer belongs to the phone that gave it first (issue 28.4)."""
+    if before is not None and before["voter"] not in (None, voter):
+        raise NotYourAnswer(
+            "Für diese Organisation hat schon ein anderes Telefon geantwortet; "
+            "bitte die Moderation ansprechen.",
+            en="Another phone has already answered for this organisation; "
+            "please ask the moderators.",
+        )
+    if before is None:
+        mine = scalar(
+            store,
+            "SELECT count(*) FROM activity_answer WHERE activity_id = ? AND voter = ?",
+            [activity_id, voter],
+        )
+        if int(mine or 0) >= FORM_ORGANISATIONS_PER_PHONE:
+            raise NotYourAnswer(
+                f"Von diesem Telefon kamen schon {FORM_ORGANISATIONS_PER_PHONE} Steckbriefe.",
+                en=f"{FORM_ORGANISATIONS_PER_PHONE} forms already came from this phone.",
+            )
 
 
 def _answer_count(store: Store, activity_id: str) -> int:
@@ -301,10 +339,15 @@ def ask_question(
         total = scalar(
             store, "SELECT count(*) FROM activity_question WHERE activity_id = ?", [activity["id"]]
         )
-        if asked >= QUESTIONS_PER_PHONE or total >= MAX_QUESTIONS:
+        if asked >= QUESTIONS_PER_PHONE:
             raise ValidationError(
                 f"Höchstens {QUESTIONS_PER_PHONE} Fragen je Telefon.",
                 en=f"At most {QUESTIONS_PER_PHONE} questions per phone.",
+            )
+        if total >= MAX_QUESTIONS:
+            raise ValidationError(
+                f"Diese Fragerunde hat schon {MAX_QUESTIONS} Fragen.",
+                en=f"This Q&A already has {MAX_QUESTIONS} questions.",
             )
         record(
             store,
@@ -333,6 +376,11 @@ def upvote_question(
     if question_id not in ids:
         raise ValidationError("Diese Frage gibt es nicht.", en="There is no such question.")
     mine = (phone_answer(store, activity["id"], _voter(voter)) or {}).get("upvotes") or []
+    if question_id not in mine and len(mine) >= UPVOTES_PER_PHONE:
+        raise ValidationError(
+            f"Höchstens {UPVOTES_PER_PHONE} Stimmen je Telefon.",
+            en=f"At most {UPVOTES_PER_PHONE} votes per phone.",
+        )
     mine = [q for q in mine if q != question_id] + ([] if question_id in mine else [question_id])
     with store.transaction():
         record(

@@ -14,6 +14,7 @@ from facilitator.core.activity_forms import organisation_key, parse_activity_set
 from facilitator.core.errors import NotFound
 from facilitator.store.captures import add_capture, get_capture, update_capture
 from facilitator.store.db import Store
+from facilitator.store.organisations import ensure_organisation
 
 _NAMESPACE = uuid.UUID("0d6c2f9e-4a8b-4c1e-9f3a-16b2c7d8e9f0")
 
@@ -60,6 +61,11 @@ def _put(store: Store, activity: dict[str, Any], capture_id: str, **fields: Any)
         )
         return
     fields.pop("kind")
+    # typed on a phone: a new spelling waits for a moderator like any phone's
+    # organisation (update_capture would put it straight into the shared list)
+    organisation = fields.pop("organisation", None)
+    if organisation:
+        fields["organisation_id"] = ensure_organisation(store, organisation, pending=True)
     update_capture(store, capture_id, **fields)
 
 

@@ -10,7 +10,7 @@ that last set each field, so ops from the other laptop apply last-writer-wins pe
 field, in any order.
 """
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # Projection columns per entity table (besides id and clocks). JSON columns hold lists.
 COLUMNS: dict[str, dict[str, type]] = {
@@ -36,6 +36,8 @@ COLUMNS: dict[str, dict[str, type]] = {
         "created_at": str,
         "wifi_name": str,  # since 0019: the venue's Wi-Fi, printed on the QR poster
         "wifi_password": str,
+        # since 0050: the room's phones share one address (NAT): per-address caps rise
+        "phones_share_address": int,
         "deleted": int,
     },
     "agenda_item": {

@@ -185,7 +185,31 @@ def _entity_payload(op: Op, table: str, verb: str) -> dict[str, Any]:
         and cleaned["workshop_id"] != op.workshop_id
     ):
         raise BadOp(op, "gehört zu einem anderen Workshop.", "belongs to another workshop.")
+    if table == "photo" and cleaned.get("jpeg"):
+        cleaned = _photo_payload(op, cleaned)
     return cleaned
+
+
+def _photo_payload(op: Op, cleaned: dict[str, Any]) -> dict[str, Any]:
+    """A photo from outside is verified as the app's own are prepared (issue 28.5).
+
+    It must decode as a JPEG of the size it claims, and leaves without metadata: a
+    GPS position in its EXIF never reaches the protocol, bytes that only begin like
+    a JPEG are refused here rather than breaking every export later.
+    """
+    import base64
+    import binascii
+
+    from facilitator.store.photo_image import verify_jpeg  # Pillow only when a photo arrives
+
+    try:
+        raw = base64.b64decode(cleaned["jpeg"], validate=True)
+        jpeg = verify_jpeg(raw, cleaned.get("width"), cleaned.get("height"))
+    except (ValidationError, binascii.Error) as err:
+        reason = err.text("de") if isinstance(err, ValidationError) else "kein Base64."
+        reason_en = err.text("en") if isinstance(err, ValidationError) else "not base64."
+        raise BadOp(op, f"„photo.jpeg“: {reason}", f"“photo.jpeg”: {reason_en}") from None
+    return {**cleaned, "jpeg": base64.b64encode(jpeg).decode("ascii"), "size": len(jpeg)}
 
 
 def _timer_payload(op: Op, verb: str, now_ms: int) -> dict[str, Any]:

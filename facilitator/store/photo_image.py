@@ -1,7 +1,14 @@
-"""Provides the preparation of a flipchart photo: upright, at most 2000 px, no EXIF/GPS, JPEG.
+"""Provides the preparation of a flipchart photo: upright, at most 2000 px, no metadata, JPEG.
 
 Bytes in, bytes out (no files): `facilitator photo add` and the moderators' upload
-page both pass what they read. Bad files are refused with one sentence.
+page both pass what they read (through `photo_worker`, a bounded process with a time
+limit). Only JPEG, PNG and WebP are opened — by their first bytes, and Pillow is
+told so, so no other decoder (EPS and Ghostscript above all) ever sees a stranger's
+file — and their dimensions are checked before a pixel is decoded. What comes out
+carries no metadata at all: no EXIF (GPS), XMP, ICC profile or comment. A photo that
+arrives as an op (`import json`, the other laptop) is verified by `verify_jpeg`:
+a real JPEG of the size it claims, its metadata segments removed without re-encoding
+(so both laptops keep the same bytes). Bad files are refused with one sentence.
 """
 
 import hashlib
@@ -15,6 +22,17 @@ MAX_UPLOAD = 25 * 1024 * 1024  # bytes of the file as it comes from the phone or
 MAX_SIDE = 2000  # px of the longer side after scaling
 MAX_PIXELS = 50_000_000  # more than any phone camera (a 200 MP sensor aside): a bomb otherwise
 JPEG_QUALITY = 75  # flipcharts stay legible; 40 photos keep the .docx well under 25 MB
+FORMATS = ("JPEG", "PNG", "WEBP")
+# Decoding memory, checked from the header before a pixel is decoded: Pillow keeps
+# RGB(A) at 4 bytes a pixel, and a mode with alpha (or one that needs converting
+# first) costs a second copy. 220 MB holds a 49-megapixel RGB PNG (the worker's peak
+# stays under 300 MB); a 49-megapixel RGBA one would need 400 MB and is refused.
+MAX_DECODE_BYTES = 220 * 1024 * 1024
+_REDUCIBLE = {"L", "RGB", "RGBA", "LA", "CMYK", "I", "F"}
+_ONE_BYTE = {"1", "L", "P"}
+_COPIED = {"RGBA", "LA", "PA", "P", "RGBa", "La"}  # premultiplied or converted first
+# Segments a prepared JPEG keeps: frame, tables, scans (APP0 only as a bare JFIF header).
+_STANDALONE = {0x01, *range(0xD0, 0xD8)}  # TEM, RST0–7: no length field
 
 
 @dataclass(frozen=True)
@@ -33,6 +51,54 @@ def _refuse(name: str, de: str, en: str) -> ValidationError:
     return ValidationError(f"{name}: {de}", en=f"{name}: {en}")
 
 
+def sniff(data: bytes) -> str | None:
+    """Return the photo format the first bytes name ("JPEG", "PNG", "WEBP", "HEIC"), or None."""
+    if data.startswith(b"\xff\xd8\xff"):
+        return "JPEG"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WEBP"
+    if data[4:8] == b"ftyp" and data[8:12] in (b"heic", b"heix", b"hevc", b"mif1", b"msf1"):
+        return "HEIC"
+    return None
+
+
+def _check_format(data: bytes, name: str) -> str:
+    found = sniff(data)
+    if found == "HEIC":
+        # no reader for HEIC ships with Pillow and none is bundled here (offline, every OS)
+        raise _refuse(
+            name,
+            "HEIC kann ich nicht lesen. Bitte als JPEG senden (iPhone: Einstellungen › Kamera › "
+            "Formate › „Maximale Kompatibilität“).",
+            "HEIC cannot be read here. Please send a JPEG (iPhone: Settings › Camera › "
+            "Formats › “Most Compatible”).",
+        )
+    if found is None:
+        raise _refuse(
+            name,
+            "kein Bild im Format JPEG, PNG oder WebP.",
+            "not an image in JPEG, PNG or WebP format.",
+        )
+    return found
+
+
+def _too_large(name: str) -> ValidationError:
+    return _refuse(
+        name,
+        "das Bild ist unplausibel groß (mehr als 50 Megapixel).",
+        "the image is implausibly large (more than 50 megapixels).",
+    )
+
+
+def _decode_bytes(mode: str, pixels: int) -> int:
+    """Return about how many bytes decoding (and the reduction's extra copy) takes."""
+    per_pixel = 1 if mode in _ONE_BYTE else 2 if mode.startswith("I;16") else 4
+    extra = 4 if mode in _COPIED or mode not in _REDUCIBLE else 0
+    return pixels * (per_pixel + extra)
+
+
 def prepare_photo(data: bytes, name: str = "Foto") -> PreparedPhoto:
     """Return the photo rotated by its EXIF orientation, scaled, stripped and as JPEG."""
     from PIL import Image, ImageOps, UnidentifiedImageError  # only when a photo comes in
@@ -41,27 +107,112 @@ def prepare_photo(data: bytes, name: str = "Foto") -> PreparedPhoto:
         raise _refuse(name, "größer als 25 MB.", "larger than 25 MB.")
     if not data:
         raise _refuse(name, "die Datei ist leer.", "the file is empty.")
+    found = _check_format(data, name)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data)) as image:
-                if image.width * image.height > MAX_PIXELS:
-                    raise Image.DecompressionBombError(name)
-                image.load()
-                upright = ImageOps.exif_transpose(image)
-                upright.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
-                rgb = upright.convert("RGB")
+            with Image.open(io.BytesIO(data), formats=[found]) as image:
+                if image.width * image.height > MAX_PIXELS:  # from the header: nothing decoded
+                    raise _too_large(name)
+                if _decode_bytes(image.mode, image.width * image.height) > MAX_DECODE_BYTES:
+                    raise _refuse(
+                        name,
+                        "das Bild ist zu groß zum Aufbereiten; bitte als JPEG senden.",
+                        "the image is too large to prepare; please send a JPEG.",
+                    )
+                if found == "JPEG":  # decode at 1/2, 1/4 or 1/8 scale when that suffices
+                    image.draft("RGB", (MAX_SIDE, MAX_SIDE))
+                # A box reduction by a whole factor needs memory for its result only (a
+                # LANCZOS resize of RGBA copies the full image once more first: 49 MP
+                # drove a child to 460 MB); the big image is freed when the file closes.
+                factor = max(image.size) // MAX_SIDE
+                source = image if image.mode in _REDUCIBLE else image.convert("RGB")
+                small = source.reduce(factor) if factor >= 2 else source.copy()
+                del source
+            # scale first, then turn: the turn then copies the small image, not the big one
+            small.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+            upright = ImageOps.exif_transpose(small)
+            rgb = upright.convert("RGB")
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _too_large(name) from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError):
         raise _refuse(
             name,
-            "das Bild ist unplausibel groß (mehr als 50 Megapixel).",
-            "the image is implausibly large (more than 50 megapixels).",
+            "kein Bild im Format JPEG, PNG oder WebP.",
+            "not an image in JPEG, PNG or WebP format.",
         ) from None
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
-        raise _refuse(
-            name, "kein Bild (erwartet: JPEG oder PNG).", "not an image (expected: JPEG or PNG)."
-        ) from None
+    rgb.info = {}  # Pillow writes info["comment"] (and more) into the JPEG otherwise
     out = io.BytesIO()
-    # no exif= and no icc_profile=: nothing of the camera's metadata (GPS!) is written
+    # no exif=, icc_profile= or comment=: nothing of the camera's metadata (GPS!) is written
     rgb.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
-    return PreparedPhoto(out.getvalue(), rgb.width, rgb.height)
+    return PreparedPhoto(strip_jpeg_metadata(out.getvalue()), rgb.width, rgb.height)
+
+
+def strip_jpeg_metadata(data: bytes) -> bytes:
+    """Return the JPEG without APP1–APP15 (EXIF, XMP, ICC, …) and COM segments, losslessly.
+
+    ValueError if the bytes are not a well-formed sequence of JPEG segments.
+    """
+    if not data.startswith(b"\xff\xd8"):
+        raise ValueError("no JPEG start")
+    out = bytearray(b"\xff\xd8")
+    i, end = 2, len(data)
+    while i < end:
+        if data[i] != 0xFF:
+            raise ValueError("no marker")
+        marker = data[i + 1] if i + 1 < end else -1
+        if marker == 0xFF:  # fill byte
+            i += 1
+            continue
+        if marker == 0xD9:  # end of image
+            out += b"\xff\xd9"
+            return bytes(out)
+        if marker in _STANDALONE:
+            out += data[i : i + 2]
+            i += 2
+            continue
+        if marker < 0 or i + 4 > end:
+            raise ValueError("cut off")
+        length = int.from_bytes(data[i + 2 : i + 4], "big")
+        segment = data[i : i + 2 + length]
+        if length < 2 or len(segment) < 2 + length:
+            raise ValueError("cut off")
+        if marker == 0xDA:  # start of scan: the entropy-coded data runs to the next marker
+            j = i + 2 + length
+            while j + 1 < end and not (
+                data[j] == 0xFF and data[j + 1] not in (0x00, 0xFF, *range(0xD0, 0xD8))
+            ):
+                j += 1
+            out += data[i:j]
+            i = j
+            continue
+        bare_jfif = marker == 0xE0 and segment[4:9] == b"JFIF\x00" and length == 16
+        if not (0xE0 <= marker <= 0xEF or marker == 0xFE) or bare_jfif:
+            out += segment
+        i += 2 + length
+    raise ValueError("no end of image")
+
+
+def verify_jpeg(data: bytes, width: int | None = None, height: int | None = None) -> bytes:
+    """Return a photo op's JPEG without metadata; ValidationError unless it is one we made.
+
+    A real JPEG (it decodes to the end), at most MAX_SIDE px a side, of the size the
+    op claims: bytes that only begin like a JPEG are refused here, not in the export.
+    """
+    from PIL import Image
+
+    name = "Foto"
+    try:
+        clean = strip_jpeg_metadata(data)
+        with Image.open(io.BytesIO(clean), formats=["JPEG"]) as image:
+            size = image.size
+            if max(size) > MAX_SIDE or (width, height) not in ((None, None), size):
+                raise ValueError("size")
+            image.load()  # a photo that does not decode fails here, before any export
+    except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError):
+        raise _refuse(
+            name,
+            "kein gültiges JPEG (bis 2000 px, in der angegebenen Größe).",
+            "not a valid JPEG (up to 2000 px, of the size given).",
+        ) from None
+    return clean

@@ -14,7 +14,8 @@ from facilitator.store.agenda import get_item
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
 from facilitator.store.photo_erasure import PHOTO_ERASE_KIND, is_photo_erased
-from facilitator.store.photo_image import PreparedPhoto, prepare_photo
+from facilitator.store.photo_image import PreparedPhoto
+from facilitator.store.photo_worker import prepare_photo_bounded
 from facilitator.store.queries import one, rows
 
 MAX_CAPTION = 300
@@ -41,14 +42,15 @@ def add_photo(
     caption: str = "",
     agenda_item_id: str | None = None,
 ) -> str:
-    """Prepare and store one photo; return its id (the content hash).
+    """Prepare (in a bounded worker process) and store one photo; return its id.
 
+    The id is the content hash of the prepared JPEG.
     Adding the same photo again only updates its caption and block.
     """
     return store_photo(
         store,
         workshop_id,
-        prepare_photo(data, name),
+        prepare_photo_bounded(data, name),
         caption=caption,
         agenda_item_id=agenda_item_id,
     )

@@ -314,3 +314,10 @@ def m0040_erasure_tombstones(db: Database) -> None:
         db["erased_workshop"].create({"workshop_id": str, "erased_at": str}, pk="workshop_id")
     if not db["erased_photo"].exists():
         db["erased_photo"].create({"photo_id": str, "erased_at": str}, pk="photo_id")
+
+
+@migrations(name="0050_shared_address")
+def m0050_shared_address(db: Database) -> None:
+    """Add the moderators' setting for a room whose phones share one address (NAT)."""
+    if "phones_share_address" not in db["workshop"].columns_dict:
+        db["workshop"].add_column("phones_share_address", int)

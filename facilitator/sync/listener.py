@@ -24,6 +24,8 @@ from typing import Any
 
 from aiohttp import web
 
+from facilitator.net import LISTEN_BACKLOG
+
 SWEEP_SECONDS = 1.0
 
 
@@ -35,7 +37,7 @@ class SyncLimits:
     total: int = 48  # counted into the descriptors the phones' server leaves alone
     handshake_seconds: float = 5.0
     idle_seconds: float = 10.0
-    backlog: int = 128
+    backlog: int = LISTEN_BACKLOG  # a room's worth, within the system's limit (net.py)
 
 
 @dataclass(eq=False)

@@ -58,4 +58,30 @@ ROOM: dict[str, tuple[str, str]] = {
         "Der Teilnahme-Server läuft nicht; ohne ihn gibt es keine Beamer-Ansicht.",
         "The participant server is not running; there is no projector view without it.",
     ),
+    # Join: why requests were refused, and the setting for phones behind one address (NAT)
+    "key.shared_address": ("Geteilte Adresse", "Shared address"),
+    "join.why": (": {reasons}", ": {reasons}"),
+    "join.why.address": ("je Adresse {count}", "per address {count}"),
+    "join.why.rate": ("zu schnell {count}", "too fast {count}"),
+    "join.why.phone": ("je Handy {count}", "per phone {count}"),
+    "join.why.full": ("voll {count}", "full {count}"),
+    "join.why.other": ("sonstige {count}", "other {count}"),
+    "join.crowded": (
+        "{phones} Handys kommen von {address}: teilen sie sich eine Adresse (NAT)? "
+        "a hebt die Obergrenzen je Adresse an.",
+        "{phones} phones come from {address}: do they share one address (NAT)? "
+        "a raises the caps per address.",
+    ),
+    "join.shared_on": (
+        "Geteilte Adresse (NAT) an: höhere Obergrenzen je Adresse (a schaltet aus)",
+        "Shared address (NAT) on: higher caps per address (a switches off)",
+    ),
+    "join.shared_switched_on": (
+        "Geteilte Adresse an: je Adresse zählen jetzt bis zu {voters} Abstimmende.",
+        "Shared address on: up to {voters} voters now count per address.",
+    ),
+    "join.shared_switched_off": (
+        "Geteilte Adresse aus: je Adresse zählen wieder höchstens {voters} Abstimmende.",
+        "Shared address off: at most {voters} voters count per address again.",
+    ),
 }

@@ -10,9 +10,10 @@ from urllib.parse import quote
 
 from aiohttp import web
 
-from facilitator.core.errors import UserError
+from facilitator.core.errors import NotFound, UserError
 from facilitator.store.activities import (
     ActivityClosed,
+    NotYourAnswer,
     answer_activity,
     ask_question,
     get_activity,
@@ -23,10 +24,12 @@ from facilitator.store.activities import (
     stop_activity,
     upvote_question,
 )
+from facilitator.store.captures import count_from_phones
+from facilitator.web.activity_cache import phone_upvotes, shared_qa
 from facilitator.web.activity_view import activity_section
 from facilitator.web.forms import client_id, derived_id, new_client_id, read_body
 from facilitator.web.identity import phone_id, require_phone
-from facilitator.web.keys import STORE
+from facilitator.web.keys import CAPS, HUB, STORE
 from facilitator.web.security import (
     bad_request,
     join_code,
@@ -34,6 +37,7 @@ from facilitator.web.security import (
     require_join,
     require_moderator,
 )
+from facilitator.web.strings import T
 
 
 def _wants_json(request: web.Request) -> bool:
@@ -49,32 +53,102 @@ async def answer(request: web.Request) -> web.Response:
     voter = require_phone(request, lang)
     store = request.app[STORE]
     activity_id = str(data.get("activity") or "")
+    # The voter rule counts voters per activity, by its full id: a prefix must not
+    # open a second count.
+    try:
+        activity_id = get_activity(store, activity_id)["id"] if activity_id else ""
+    except NotFound:
+        pass  # answering below says it is not open
+    caps = request.app[CAPS]
+    address = request.remote or "?"
+    caps.room.saw(address, voter)
+    blocked = caps.ballot_blocked(f"activity:{activity_id}", voter, address)
+    if blocked:
+        status = 429 if blocked == "address" else 409
+        raise caps.refuse(f"ballot_{blocked}", status, T(f"cap_voters_{blocked}", lang))
+    if not caps.changes_left(f"activity:{activity_id}", voter):
+        limit = caps.caps.changes_per_phone
+        raise caps.refuse("changes_phone", 429, T("cap_changes", lang, max=limit))
     try:
         if data.get("upvote"):
             upvote_question(store, workshop_id, activity_id, voter, str(data["upvote"]))
             done = "upvoted"
         elif "question" in data:
             asked = client_id({"client": data.get("qclient")})
-            question_id = derived_id(workshop_id, "question", asked)
+            # bound to the asker: another phone's client id names another question
+            question_id = derived_id(workshop_id, "question", f"{voter}:{asked}")
             ask_question(store, workshop_id, activity_id, voter, data["question"], question_id)
             done = "asked"
         else:
-            answer_activity(store, workshop_id, activity_id, voter, data)
+            _answer(request, workshop_id, activity_id, voter, data, lang)
             done = "answered"
     except ActivityClosed as err:
         raise web.HTTPConflict(text=err.text(lang)) from None
+    except NotYourAnswer as err:
+        raise web.HTTPForbidden(text=err.text(lang)) from None
     except UserError as err:
         raise bad_request(err.text(lang)) from None
+    caps.voted(f"activity:{activity_id}", voter, address)
     if as_json or _wants_json(request):
         return web.json_response({"ok": True, "done": done, "version": store.version})
     code = quote(join_code(request) or "")
     raise web.HTTPSeeOther(f"/j/{code}?lang={lang}&done={done}#activity")
 
 
+def _answer(
+    request: web.Request, workshop_id: str, activity_id: str, voter: str, data: dict, lang: str
+) -> None:
+    """Store an answer; a form's (which adds captures) counts against the submission caps."""
+    store = request.app[STORE]
+    try:
+        activity = get_activity(store, activity_id)
+    except NotFound:
+        activity = None
+    if activity is None or activity["type"] != "form":
+        answer_activity(store, workshop_id, activity_id, voter, data)
+        return
+    caps, address = request.app[CAPS], request.remote or "?"
+    item_id = activity["agenda_item_id"] or ""
+    blocked = caps.submission_blocked(store, workshop_id, item_id, voter, address)
+    if blocked:
+        limit = (
+            caps.per_address("submissions")
+            if blocked == "address"
+            else getattr(caps.caps, f"submissions_per_{blocked}")
+        )
+        status = 429 if blocked in ("phone", "address") else 409
+        raise caps.refuse(f"submission_{blocked}", status, T(f"cap_{blocked}", lang, max=limit))
+    before = count_from_phones(store, workshop_id)
+    answer_activity(store, workshop_id, activity_id, voter, data)
+    for _ in range(count_from_phones(store, workshop_id) - before):
+        caps.submitted(workshop_id, item_id, voter, address)
+
+
 async def fragment(request: web.Request) -> web.Response:
-    """GET /j/{code}/activity: the open activity's form for this phone (for activity.js)."""
+    """GET /j/{code}/activity: the open activity's form for this phone (for activity.js).
+
+    A Q&A is the same bytes for every phone (rendered once per change, gzipped once);
+    the phone's upvotes travel in X-Upvoted and activity.js marks them.
+    """
     workshop_id = require_join(request)
     voter = phone_id(request)
+    lang = lang_of(request)
+    hub = request.app[HUB]
+    shown = hub.snapshot(workshop_id, lang).get("activity")
+    store = request.app[STORE]
+    if shared_qa(store, shown):
+        code = join_code(request) or ""
+        shared = hub.sections.section(store, workshop_id, code=code, lang=lang, key=shown["key"])
+        headers = {
+            "X-Upvoted": ",".join(phone_upvotes(store, shown["id"], voter)),
+            "Vary": "Accept-Encoding",
+        }
+        if "gzip" in request.headers.get("Accept-Encoding", ""):
+            headers["Content-Encoding"] = "gzip"
+            body = shared.gzipped
+        else:
+            body = shared.html.encode()
+        return web.Response(body=body, content_type="text/html", charset="utf-8", headers=headers)
     html = activity_section(
         request.app[STORE],
         workshop_id,

@@ -104,7 +104,11 @@ async def submit(request: web.Request) -> web.Response:
     caps = request.app[CAPS]
     blocked = caps.submission_blocked(store, workshop_id, item.id, phone, _address(request))
     if blocked:
-        limit = getattr(caps.caps, f"submissions_per_{blocked}")
+        limit = (
+            caps.per_address("submissions")
+            if blocked == "address"
+            else getattr(caps.caps, f"submissions_per_{blocked}")
+        )
         status = 429 if blocked in ("phone", "address") else 409
         raise caps.refuse(f"submission_{blocked}", status, T(f"cap_{blocked}", lang, max=limit))
     try:
@@ -165,6 +169,7 @@ async def vote(request: web.Request) -> web.Response:
         # The page without JavaScript shows one page of the ballot: dots on the others stay.
         dots = {**voter_dots(store, item_id, voter), **dots}
     caps = request.app[CAPS]
+    caps.room.saw(_address(request), voter)
     blocked = caps.ballot_blocked(item_id, voter, _address(request))
     if blocked:
         status = 429 if blocked == "address" else 409

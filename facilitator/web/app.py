@@ -18,7 +18,7 @@ from facilitator.web import (
     static_files,
     uploads,
 )
-from facilitator.web.caps import CapCounter, Caps
+from facilitator.web.caps import CapCounter, Caps, Room
 from facilitator.web.gate import track
 from facilitator.web.hub import LiveHub
 from facilitator.web.identity import set_identity_cookie
@@ -63,10 +63,11 @@ def create_app(
     app = web.Application(middlewares=[track, guard], client_max_size=MAX_BODY)
     app[STORE] = store
     app[METHODS] = _methods() if methods is None else methods
-    app[HUB] = LiveHub(store, app[METHODS], workshop_id)
-    app[LIMITS] = Buckets(rate_limits or RateLimits())
+    room = Room()  # the NAT setting: the hub keeps it current, the caps and gates read it
+    app[HUB] = LiveHub(store, app[METHODS], workshop_id, room=room)
+    app[LIMITS] = Buckets(rate_limits or RateLimits(), room)
     app[MOD_SECRET] = moderator_secret or stored_secret(store)
-    app[CAPS] = CapCounter(caps or Caps())
+    app[CAPS] = CapCounter(caps or Caps(), room)
     app.on_response_prepare.append(add_security_headers)
     app.on_response_prepare.append(set_identity_cookie)
 

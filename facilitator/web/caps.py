@@ -5,11 +5,19 @@ the workshop at all. Counts per phone and per address live in memory (they only
 grow when something was stored, so they stay as small as the data); counts per
 block and per workshop are read from the database once and then kept in memory
 (a refused request costs no query), so a restart does not reset them.
-Each refusal is counted by reason, and the moderators' Join screen shows the sum.
+Each refusal is counted by reason, and the moderators' Join screen shows them.
+
+One voter rule for every kind of vote and answer (dots on `/api/vote`, and every
+activity on `/api/activity`: dots, word cloud, scale, choice, matrix, form, Q&A
+questions and upvotes): a voter is the phone's cookie identity first; a phone that
+drops its cookie comes back as a new voter, so one source address counts at most
+`voters_per_address` voters per block or activity. A room whose phones share one
+address (NAT) is told apart only by the moderators: their setting (`Room`) raises
+every per-address cap by SHARED_FACTOR, while the per-phone and per-block caps stay.
 """
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from aiohttp import web
 
@@ -30,18 +38,62 @@ class Caps:
     registrations_per_address: int = 10
     streams_per_address: int = 4
     streams_total: int = 1000
+    # answers, questions and upvote changes of one phone per activity: each is an op
+    changes_per_phone: int = 60
+
+
+# With the NAT setting on, one address may carry a room: 20 × 5 voters, 20 × 4 streams.
+SHARED_FACTOR = 20
+# An address with this many phones (cookies) seen is worth a hint to the moderators.
+CROWDED_PHONES = 6
+_SEEN_PHONES = 200  # per address: enough to tell a room, bounded against a flood
+_SEEN_ADDRESSES = 5000
+
+
+@dataclass
+class Room:
+    """The moderators' setting for the room, kept current by the hub from the workshop."""
+
+    phones_share_address: bool = False
+    # distinct phone identities seen per address (bounded), for the Join screen's hint
+    seen: dict[str, set[str]] = field(default_factory=dict)
+
+    @property
+    def factor(self) -> int:
+        return SHARED_FACTOR if self.phones_share_address else 1
+
+    def saw(self, address: str, phone: str | None) -> None:
+        """Note that `phone` arrived from `address` (memory bounded per address and in all)."""
+        if phone is None:
+            return
+        here = self.seen.get(address)
+        if here is None:
+            if len(self.seen) >= _SEEN_ADDRESSES:
+                return
+            here = self.seen[address] = set()
+        if len(here) < _SEEN_PHONES:
+            here.add(phone)
+
+    def crowded(self) -> tuple[str, int] | None:
+        """Return the address most phones came from, if that many suggest a shared one."""
+        if not self.seen:
+            return None
+        address, phones = max(self.seen.items(), key=lambda kv: len(kv[1]))
+        return (address, len(phones)) if len(phones) >= CROWDED_PHONES else None
 
 
 class CapCounter:
     """What phones have added so far, and how often a cap refused them."""
 
-    def __init__(self, caps: Caps) -> None:
+    def __init__(self, caps: Caps, room: Room | None = None) -> None:
         self.caps = caps
+        self.room = room or Room()
         self.refused: Counter[str] = Counter()
         self._by_phone: Counter[tuple[str, str]] = Counter()
         self._by_address: Counter[tuple[str, str]] = Counter()
         self._voters: dict[tuple[str, str], set[str]] = {}
         self._voters_per_item: dict[str, set[str]] = {}
+        self._changes: Counter[tuple[str, str]] = Counter()
         self._registrations: dict[tuple[str, str], set[str]] = {}
         self._stored: dict[tuple[str, str | None], int] = {}  # (workshop, item or None)
 
@@ -61,6 +113,10 @@ class CapCounter:
     def refused_total(self) -> int:
         return sum(self.refused.values())
 
+    def per_address(self, what: str) -> int:
+        """Return the cap `<what>_per_address`, raised when the room shares one address."""
+        return int(getattr(self.caps, f"{what}_per_address")) * self.room.factor
+
     # -- submissions -------------------------------------------------------
     def submission_blocked(
         self, store: Store, workshop_id: str, item_id: str, phone: str, address: str
@@ -69,7 +125,7 @@ class CapCounter:
         caps = self.caps
         if self._by_phone[(workshop_id, phone)] >= caps.submissions_per_phone:
             return "phone"
-        if self._by_address[(workshop_id, address)] >= caps.submissions_per_address:
+        if self._by_address[(workshop_id, address)] >= self.per_address("submissions"):
             return "address"
         if self._count(store, workshop_id, item_id) >= caps.submissions_per_item:
             return "item"
@@ -86,12 +142,15 @@ class CapCounter:
 
     # -- ballots -------------------------------------------------------------
     def ballot_blocked(self, item_id: str, phone: str, address: str) -> str | None:
-        """Return 'address' or 'item' if a new voter would break a cap (known voters pass)."""
+        """Return 'address' or 'item' if a new voter would break a cap (known voters pass).
+
+        `item_id` is what the voters vote in: a block's dot vote or an activity's id.
+        """
         here = self._voters.get((item_id, address), set())
         everyone = self._voters_per_item.get(item_id, set())
         if phone in here:
             return None
-        if len(here) >= self.caps.voters_per_address:
+        if len(here) >= self.per_address("voters"):
             return "address"
         if phone not in everyone and len(everyone) >= self.caps.voters_per_item:
             return "item"
@@ -100,11 +159,16 @@ class CapCounter:
     def voted(self, item_id: str, phone: str, address: str) -> None:
         self._voters.setdefault((item_id, address), set()).add(phone)
         self._voters_per_item.setdefault(item_id, set()).add(phone)
+        self._changes[(item_id, phone)] += 1
+
+    def changes_left(self, item_id: str, phone: str) -> bool:
+        """Return whether this phone may change its answer once more (each change is an op)."""
+        return self._changes[(item_id, phone)] < self.caps.changes_per_phone
 
     # -- registrations -----------------------------------------------------
     def registration_blocked(self, workshop_id: str, phone: str, address: str) -> bool:
         here = self._registrations.get((workshop_id, address), set())
-        return phone not in here and len(here) >= self.caps.registrations_per_address
+        return phone not in here and len(here) >= self.per_address("registrations")
 
     def registered(self, workshop_id: str, phone: str, address: str) -> None:
         self._registrations.setdefault((workshop_id, address), set()).add(phone)

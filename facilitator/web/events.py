@@ -12,6 +12,7 @@ import asyncio
 
 from aiohttp import web
 
+from facilitator.web.identity import presented_phone
 from facilitator.web.keys import CAPS, HUB
 from facilitator.web.security import lang_of, require_join
 from facilitator.web.strings import T
@@ -45,7 +46,8 @@ async def events(request: web.Request) -> web.StreamResponse:
     hub = request.app[HUB]
     caps = request.app[CAPS]
     address = _address(request)
-    if hub.streams_from(address) >= caps.caps.streams_per_address:
+    caps.room.saw(address, presented_phone(request))
+    if hub.streams_from(address) >= caps.per_address("streams"):
         raise caps.refuse("streams_address", 429, T("cap_streams", lang_of(request)))
     if hub.phones_connected >= caps.caps.streams_total:
         raise caps.refuse("streams_total", 429, T("too_many", lang_of(request)))
@@ -56,7 +58,10 @@ async def events(request: web.Request) -> web.StreamResponse:
             "X-Accel-Buffering": "no",
         }
     )
-    await response.prepare(request)
+    try:
+        await response.prepare(request)
+    except ConnectionError:  # the phone closed before the headers went out: nothing to log
+        return response
     stream = hub.open_stream(workshop_id, lang_of(request), address)
     try:
         await _send(request, response, b"retry: 2000\n\n")

@@ -17,6 +17,7 @@ import logging
 import socket
 import time
 from collections import Counter, OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from aiohttp import web
@@ -50,6 +51,7 @@ class ConnectionGate:
     def __init__(self, limits: ConnectionLimits) -> None:
         self.limits = limits
         self.refused = 0
+        self.factor: Callable[[], int] = lambda: 1  # the NAT setting's (web.caps.Room)
         self._per_address: Counter[str] = Counter()
         self._by_protocol: dict[int, Connection] = {}
         # Connections answering nothing, oldest first: swept and evicted from the front.
@@ -63,7 +65,7 @@ class ConnectionGate:
     def admit(self, transport: asyncio.BaseTransport, protocol: object) -> Connection | None:
         peer = transport.get_extra_info("peername")
         address = str(peer[0]) if isinstance(peer, tuple) and peer else "?"
-        if self._per_address[address] >= self.limits.per_address:
+        if self._per_address[address] >= self.limits.per_address * self.factor():
             self.refused += 1
             return None
         if len(self._by_protocol) >= self.limits.total:

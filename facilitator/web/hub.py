@@ -16,7 +16,10 @@ from typing import Any
 
 from facilitator.core.method_format import MethodCard
 from facilitator.store.db import Op, Store
+from facilitator.store.room import phones_share_address
 from facilitator.store.workshops import list_workshops
+from facilitator.web.activity_cache import SectionCache
+from facilitator.web.caps import Room
 from facilitator.web.snapshot import build_ballot, build_snapshot
 
 log = logging.getLogger(__name__)
@@ -49,9 +52,15 @@ class LiveHub:
     """Caches snapshots per (version, workshop, language) and pushes them to streams."""
 
     def __init__(
-        self, store: Store, methods: dict[str, MethodCard], workshop_id: str | None = None
+        self,
+        store: Store,
+        methods: dict[str, MethodCard],
+        workshop_id: str | None = None,
+        *,
+        room: Room | None = None,
     ) -> None:
         self.store = store
+        self.room = room or Room()
         self.methods = methods
         self.workshop_id = workshop_id
         self.streams: set[Stream] = set()
@@ -61,6 +70,7 @@ class LiveHub:
         self._json: dict[tuple[str, str], str] = {}
         self._ballots: dict[tuple[str, str], list[dict[str, str]]] = {}
         self.pages: dict[tuple, str] = {}  # rendered pages of this version (see pages.py)
+        self.sections = SectionCache()  # the open Q&A, rendered once per change
         self._codes: list[tuple[str, str]] = []
         self._sent_version = -1
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -122,6 +132,7 @@ class LiveHub:
                 for w in list_workshops(self.store)
                 if w.get("join_code") and (self.workshop_id in (None, w["id"]))
             ]
+            self.room.phones_share_address = phones_share_address(self.store, self.workshop_id)
         return version
 
     def snapshot(self, workshop_id: str, lang: str) -> dict[str, Any]:

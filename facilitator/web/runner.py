@@ -58,6 +58,22 @@ class ParticipantServer:
         """How many requests and connections a cap has refused since the start."""
         return self.app[CAPS].refused_total + self.app[GATE].refused
 
+    def refused_by_reason(self) -> dict[str, int]:
+        """Return the refusals by reason ("ballot_address", "rate", "connections", …)."""
+        found = dict(self.app[CAPS].refused)
+        if self.app[GATE].refused:
+            found["connections"] = self.app[GATE].refused
+        return {k: v for k, v in found.items() if v}
+
+    @property
+    def phones_share_address(self) -> bool:
+        """Whether the NAT setting (per-address caps raised) is in force."""
+        return self.app[HUB].room.phones_share_address
+
+    def crowded_address(self) -> tuple[str, int] | None:
+        """Return (address, phones) when many phones came from one address, else None."""
+        return self.app[HUB].room.crowded()
+
     async def stop(self) -> None:
         """Close the streams first, then the server: done within about a second."""
         if self.stopped:
@@ -101,6 +117,8 @@ async def start_participant_server(
         total = min(limits.total, max(64, descriptors - RESERVED_DESCRIPTORS))
         limits = ConnectionLimits(limits.per_address, total, limits.idle_seconds)
     gate = app[GATE] = ConnectionGate(limits)
+    room = app[HUB].room
+    gate.factor = lambda: room.factor
     # handler_cancellation: a phone that walks away ends its stream at once, so
     # phones_connected is right and no handler waits for the next keep-alive to notice.
     # keepalive_timeout: aiohttp's own limit for an idle keep-alive, within the gate's.

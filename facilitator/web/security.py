@@ -10,12 +10,16 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from aiohttp import web
 
 from facilitator.web.keys import CAPS, HUB, LIMITS, MOD_SECRET
 from facilitator.web.markup import render
 from facilitator.web.strings import T, pick_lang
+
+if TYPE_CHECKING:
+    from facilitator.web.caps import Room
 
 log = logging.getLogger(__name__)
 MAX_BODY = 16 * 1024
@@ -51,16 +55,18 @@ class RateLimits:
 class Buckets:
     """Token buckets keyed by (address, method class); old entries are pruned."""
 
-    def __init__(self, limits: RateLimits) -> None:
+    def __init__(self, limits: RateLimits, room: "Room | None" = None) -> None:
         self.limits = limits
+        self.room = room  # with the NAT setting on, one address carries a room of phones
         self._buckets: dict[tuple[str, str], tuple[float, float]] = {}
 
     def allow(self, address: str, method: str) -> bool:
         if not self.limits.enabled:
             return True
         kind = "post" if method == "POST" else "get"
-        burst = getattr(self.limits, f"{kind}_burst")
-        rate = getattr(self.limits, f"{kind}_per_second")
+        factor = self.room.factor if self.room is not None else 1
+        burst = getattr(self.limits, f"{kind}_burst") * factor
+        rate = getattr(self.limits, f"{kind}_per_second") * factor
         now = time.monotonic()
         tokens, last = self._buckets.get((address, kind), (burst, now))
         tokens = min(burst, tokens + (now - last) * rate)
@@ -159,7 +165,8 @@ async def add_security_headers(request: web.Request, response: web.StreamRespons
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     response.headers["Server"] = "facilitator"  # no versions for a scanner to look up
-    if request.path.startswith(("/api/", "/mod/", "/j/", UPLOAD_PREFIX)):
+    # the projector too: a cached view would show a closed vote or the last workshop's code
+    if request.path.startswith(("/api/", "/mod/", "/j/", "/beamer/", UPLOAD_PREFIX)):
         response.headers.setdefault("Cache-Control", "no-store")
 
 

@@ -254,6 +254,15 @@ T = Catalog(
             "Ihre Einwilligung gilt, sobald die Moderation die Anmeldung bestätigt hat.",
             "Your consent applies once the moderators have confirmed the registration.",
         ),
+        # Hardening, round two (issue 28)
+        "upload_slow": (
+            "Das Senden dauerte zu lange; bitte erneut versuchen.",
+            "Sending took too long; please try again.",
+        ),
+        "cap_changes": (
+            "Sie haben Ihre Antwort schon {max}-mal geändert. Mehr nimmt diese Aktivität nicht an.",
+            "You have changed your answer {max} times already. This activity takes no more.",
+        ),
     }
 )
 

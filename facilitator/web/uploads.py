@@ -10,13 +10,15 @@ as an op, so sync carries it to the other laptop.
 import asyncio
 import hmac
 import secrets
+from concurrent.futures import ThreadPoolExecutor
 
 from aiohttp import BodyPartReader, web
 
 from facilitator.core.errors import UserError
 from facilitator.store.agenda import list_items
 from facilitator.store.db import Store
-from facilitator.store.photo_image import MAX_UPLOAD, prepare_photo
+from facilitator.store.photo_image import MAX_UPLOAD
+from facilitator.store.photo_worker import prepare_photo_bounded
 from facilitator.store.photos import store_photo
 from facilitator.store.workshops import resolve_workshop
 from facilitator.web.keys import HUB, STORE
@@ -27,6 +29,12 @@ from facilitator.web.strings import T
 META_KEY = "photo_upload_token"
 MAX_FILES = 10  # per form sent
 MAX_FIELD = 2_000  # bytes of a text field (caption, block)
+MAX_PARTS = 16  # files and fields of one form; more is no form of ours
+READ_SECONDS = 300.0  # 64 MB over a slow venue Wi-Fi; a body trickling slower is cut
+PREPARING = 2  # photos prepared at once: each in a worker process of its own
+# Waiting for the photo workers happens on threads of this pool, never on the loop's
+# default pool, which serves the static files (six slow photos once stalled join.js).
+WORKERS: "web.AppKey[ThreadPoolExecutor]" = web.AppKey("photo_workers")
 
 
 def upload_token(store: Store) -> str:
@@ -97,14 +105,41 @@ async def upload_page(request: web.Request) -> web.Response:
     return web.Response(text=_page(request, _workshop(request)), content_type="text/html")
 
 
-async def _read_part(part: BodyPartReader, limit: int) -> bytes:
+async def _read_part(
+    part: BodyPartReader, limit: int, too_large: str = "upload_too_large"
+) -> bytes:
     """Read one part, refusing it once it passes `limit` (the body may come chunked)."""
     data = bytearray()
     while chunk := await part.read_chunk(64 * 1024):
         data.extend(chunk)
         if len(data) > limit:
-            raise UserError(T("upload_too_large", "de"), en=T("upload_too_large", "en"))
+            raise UserError(T(too_large, "de"), en=T(too_large, "en"))
     return bytes(data)
+
+
+async def _read_form(request: web.Request) -> tuple[list[tuple[str, bytes]], dict[str, str]]:
+    """Read the form's parts: files to MAX_UPLOAD, every other part to MAX_FIELD, few parts."""
+    files: list[tuple[str, bytes]] = []
+    fields: dict[str, str] = {}
+    reader = await request.multipart()
+    parts = 0
+    while (part := await reader.next()) is not None:
+        parts += 1
+        if parts > MAX_PARTS:
+            raise UserError(T("upload_too_many", "de"), en=T("upload_too_many", "en"))
+        if not isinstance(part, BodyPartReader):  # a nested multipart: no form of ours
+            raise ValueError("nested multipart")
+        if part.name == "photo" and part.filename:
+            if len(files) >= MAX_FILES:
+                raise UserError(T("upload_too_many", "de"), en=T("upload_too_many", "en"))
+            files.append((part.filename, await _read_part(part, MAX_UPLOAD)))
+            if sum(len(data) for _, data in files) > UPLOAD_MAX_BODY:
+                raise UserError(T("upload_too_large", "de"), en=T("upload_too_large", "en"))
+        else:  # read (bounded) rather than skipped: skipping reads an unbounded part
+            value = (await _read_part(part, MAX_FIELD, "too_large")).decode("utf-8", "replace")
+            if part.name in ("item", "caption"):
+                fields[part.name] = value
+    return files, fields
 
 
 async def upload(request: web.Request) -> web.Response:
@@ -113,25 +148,18 @@ async def upload(request: web.Request) -> web.Response:
     workshop_id = _workshop(request)
     lang = lang_of(request)
     store = request.app[STORE]
-    files: list[tuple[str, bytes]] = []
-    fields: dict[str, str] = {}
     try:
-        reader = await request.multipart()
-        while (part := await reader.next()) is not None:
-            if not isinstance(part, BodyPartReader):
-                continue
-            if part.name == "photo" and part.filename:
-                if len(files) >= MAX_FILES:
-                    raise UserError(T("upload_too_many", "de"), en=T("upload_too_many", "en"))
-                files.append((part.filename, await _read_part(part, MAX_UPLOAD)))
-                if sum(len(data) for _, data in files) > UPLOAD_MAX_BODY:
-                    raise UserError(T("upload_too_large", "de"), en=T("upload_too_large", "en"))
-            elif part.name in ("item", "caption"):
-                fields[part.name] = (await _read_part(part, MAX_FIELD)).decode("utf-8", "replace")
+        async with asyncio.timeout(READ_SECONDS):
+            files, fields = await _read_form(request)
         if not files:
             raise UserError(T("upload_none", "de"), en=T("upload_none", "en"))
-        # Pillow's work off the event loop: the phones' live updates keep flowing
-        prepared = [await asyncio.to_thread(prepare_photo, data, name[:80]) for name, data in files]
+        # Pillow's work in worker processes (time and memory limits), waited for on the
+        # photo pool: the phones' live updates and static files keep flowing
+        loop = asyncio.get_running_loop()
+        pool = request.app[WORKERS]
+        prepared = await asyncio.gather(
+            *(loop.run_in_executor(pool, prepare_photo_bounded, data, name) for name, data in files)
+        )
         item_id = fields.get("item") or None
         with store.transaction():
             for photo in prepared:
@@ -145,6 +173,9 @@ async def upload(request: web.Request) -> web.Response:
     except UserError as err:
         page = _page(request, workshop_id, err.text(lang), error=True)
         return web.Response(text=page, status=400, content_type="text/html")
+    except TimeoutError:
+        page = _page(request, workshop_id, T("upload_slow", lang), error=True)
+        return web.Response(text=page, status=408, content_type="text/html")
     except (ValueError, AssertionError):  # a malformed multipart body
         raise web.HTTPBadRequest() from None
     done = T("upload_done", lang, n=len(prepared))
@@ -152,5 +183,11 @@ async def upload(request: web.Request) -> web.Response:
 
 
 def setup(app: web.Application) -> None:
+    app[WORKERS] = ThreadPoolExecutor(max_workers=PREPARING, thread_name_prefix="photo")
+
+    async def stop_workers(app: web.Application) -> None:
+        app[WORKERS].shutdown(wait=False, cancel_futures=True)
+
+    app.on_cleanup.append(stop_workers)
     app.router.add_get(UPLOAD_PREFIX + "{token}", upload_page)
     app.router.add_post(UPLOAD_PREFIX + "{token}", upload)

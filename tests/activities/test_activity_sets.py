@@ -35,9 +35,12 @@ def test_projektsteckbrief_becomes_the_organisations_measure(store, workshop_id)
         "f.hurdle": "Schnittstelle zum Fachverfahren",
     }
     answer_activity(store, workshop_id, activity, "phone-aaaa", fields)
-    # the same organisation (typed differently, from another phone) updates it
+    # the same organisation (typed differently, from the same phone) updates it
     again = {**fields, "org": "stadt  esslingen", "f.status": "in_umsetzung"}
-    answer_activity(store, workshop_id, activity, "phone-bbbb", again)
+    answer_activity(store, workshop_id, activity, "phone-aaaa", again)
+    # another phone cannot overwrite it (issue 28.4): the answer is the first phone's
+    with pytest.raises(ValidationError, match="anderes Telefon"):
+        answer_activity(store, workshop_id, activity, "phone-bbbb", {**again, "f.status": "idee"})
     captures = list_captures(store, workshop_id)
     assert [(c.kind, c.text, c.status, c.topic) for c in captures] == [
         ("measure", "Digitaler Bauantrag", "in_umsetzung", "verwaltung"),

@@ -17,9 +17,18 @@ RUNNER = "facilitator.web.runner"
 class FakeServer:
     phones_connected = 3
     refused = 0
+    phones_share_address = False
 
     def __init__(self) -> None:
         self.stopped = False
+        self.reasons: dict[str, int] = {}
+        self.crowded: tuple[str, int] | None = None
+
+    def refused_by_reason(self) -> dict[str, int]:
+        return self.reasons
+
+    def crowded_address(self) -> tuple[str, int] | None:
+        return self.crowded
 
     def join_urls(self, code: str) -> list[str]:
         return [f"http://10.0.0.5:8765/j/{code}"]
@@ -63,10 +72,42 @@ async def test_server_runs_inside_the_app(monkeypatch, store: Store, workshop_id
         assert "3 Handys" in str(app.screen.query_one("#join-server", Label).content)
         assert "abgewiesen" not in str(app.screen.query_one("#join-server", Label).content)
         server.refused = 12  # the caps refused a flood
+        server.reasons = {"ballot_address": 7, "connections": 2, "rate": 3}
         app.screen.tick()
         shown = str(app.screen.query_one("#join-server", Label).content)
-        assert shown == "3 Handys verbunden · 12 Anfragen abgewiesen (Obergrenzen)"
+        assert shown == (
+            "3 Handys verbunden · 12 Anfragen abgewiesen (Obergrenzen): je Adresse 9, zu schnell 3"
+        )
     assert server.stopped
+
+
+async def test_join_screen_suggests_and_switches_the_shared_address(
+    monkeypatch, store: Store, workshop_id
+):
+    from facilitator.store.room import phones_share_address
+
+    server = FakeServer()
+
+    async def start(store_arg, host="0.0.0.0", port=8765):
+        return server
+
+    _runner(monkeypatch, start)
+    app = create_app(store, workshop_id, join_code="ABCDEF1234")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot, app)
+        await pilot.press("f8")
+        server.crowded = ("10.0.0.1", 14)  # many cookies from one address
+        app.screen.tick()
+        shown = str(app.screen.query_one("#join-server", Label).content)
+        assert "14 Handys kommen von 10.0.0.1" in shown and "a hebt die Obergrenzen" in shown
+        await pilot.press("a")
+        assert phones_share_address(store, workshop_id)
+        server.phones_share_address = True
+        app.screen.tick()
+        shown = str(app.screen.query_one("#join-server", Label).content)
+        assert "Geteilte Adresse (NAT) an" in shown and "kommen von" not in shown
+        await pilot.press("a")
+        assert not phones_share_address(store, workshop_id)
 
 
 async def test_every_port_in_use_no_qr_one_sentence_and_the_app_works(

@@ -1,11 +1,20 @@
 """Provides the Join screen: the join QR code full-screen for the projector, URL and code."""
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.widgets import Label, Static
 
 from facilitator.tui.screens.base import BaseScreen
+
+if TYPE_CHECKING:  # aiohttp loads with the server, not with this screen
+    from facilitator.web.runner import ParticipantServer
+
+
+def _most(group: tuple[str, int]) -> tuple[int, str]:
+    return (-group[1], group[0])
 
 
 class JoinScreen(BaseScreen):
@@ -17,11 +26,14 @@ class JoinScreen(BaseScreen):
     BINDINGS = [
         # the photo upload page's QR code opens in a dialog on demand (u), same reason
         Binding("u", "upload", "key.upload"),
+        # phones behind one router (NAT): only the moderators can tell a room from a flood
+        Binding("a", "shared_address", "key.shared_address", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self._url: str | None = None
+        self._hinted: str | None = None  # the address the NAT hint was last shown for
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="join-body"):
@@ -36,6 +48,45 @@ class JoinScreen(BaseScreen):
         from facilitator.tui.dialogs.upload import UploadDialog
 
         self.app.push_screen(UploadDialog())
+
+    def action_shared_address(self) -> None:
+        from facilitator.store.room import phones_share_address, set_phones_share_address
+        from facilitator.web.caps import SHARED_FACTOR, Caps
+
+        workshop_id = self.fapp.workshop_id
+        if workshop_id is None:
+            return
+        shared = not phones_share_address(self.fapp.store, workshop_id)
+        set_phones_share_address(self.fapp.store, workshop_id, shared)
+        voters = Caps().voters_per_address * (SHARED_FACTOR if shared else 1)
+        key = "join.shared_switched_on" if shared else "join.shared_switched_off"
+        self.fapp.say(self.t(key, voters=voters))
+
+    def _why(self, reasons: dict[str, int]) -> str:
+        """Return the refusals grouped by why (per address, too fast, per phone, full)."""
+        groups: dict[str, int] = {}
+        for reason, count in reasons.items():
+            if reason.endswith("_address") or reason == "connections":
+                group = "address"
+            elif reason == "rate":
+                group = "rate"
+            elif reason.endswith("_phone"):
+                group = "phone"
+            elif reason.endswith(("_item", "_workshop", "_total")):
+                group = "full"
+            else:
+                group = "other"
+            groups[group] = groups.get(group, 0) + count
+        shown = [self.t(f"join.why.{g}", count=n) for g, n in sorted(groups.items(), key=_most)]
+        return self.t("join.why", reasons=", ".join(shown))
+
+    def _room_line(self, server: "ParticipantServer") -> str:
+        if server.phones_share_address:
+            return self.t("join.shared_on")
+        crowded = server.crowded_address()
+        if crowded is None:
+            return ""
+        return self.t("join.crowded", address=crowded[0], phones=crowded[1])
 
     def refresh_data(self) -> None:
         from facilitator.export.qr import qr_text
@@ -62,8 +113,16 @@ class JoinScreen(BaseScreen):
         server = self.fapp.server
         if server is not None:
             text = self.t("join.phones", count=server.phones_connected)
-            if server.refused:  # the moderators see that a flood is being held off
+            if server.refused:  # the moderators see that a flood is being held off, and why
                 text += self.t("join.refused", count=server.refused)
+                text += self._why(server.refused_by_reason())
+            room = self._room_line(server)
+            if room:
+                text += "\n" + room  # below the QR code where the terminal has room
+                crowded = server.crowded_address()
+                if crowded and not server.phones_share_address and crowded[0] != self._hinted:
+                    self._hinted = crowded[0]  # and once as a notice, seen at 80×24 too
+                    self.fapp.say(room)
             if self.fapp.server_note:
                 text = f"{self.fapp.server_note} · {text}"
             if self.fapp.join_url() != self._url:

@@ -8,6 +8,8 @@
   var lang = body.getAttribute("data-lang");
   var shownKey = null;
   var busy = false;
+  var later = null;  /* a refetch waiting while only a Q&A's counts moved */
+  var wanted = null;  /* the newest key a snapshot announced */
 
   function section() { return document.getElementById("activity"); }
   function say(text, isError) {
@@ -17,17 +19,51 @@
     n.hidden = !text;
     n.className = isError ? "notice problem" : "notice";
   }
+  function uuid() {
+    var b = new Uint8Array(16);
+    window.crypto.getRandomValues(b);  /* works on plain http, unlike randomUUID */
+    b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+  }
+  /* A Q&A arrives as the same bytes for every phone: this phone's upvotes come in a
+     header and its next question gets a fresh id here. */
+  function personalise(fresh, upvoted) {
+    var q = fresh.querySelector('input[name="qclient"]');
+    if (q) { q.value = uuid(); }
+    (upvoted || "").split(",").forEach(function (id) {
+      if (!id) { return; }
+      var b = fresh.querySelector('button[name="upvote"][value="' + id.replace(/[^0-9a-zA-Z-]/g, "") + '"]');
+      if (b) { b.classList.add("on"); b.setAttribute("aria-pressed", "true"); }
+    });
+  }
   function fetchForm() {
+    if (later) { clearTimeout(later); later = null; }
+    var upvoted = "";
     return fetch("/j/" + encodeURIComponent(code) + "/activity?lang=" + lang, { cache: "no-store" })
-      .then(function (r) { if (!r.ok) { throw new Error(String(r.status)); } return r.text(); })
+      .then(function (r) {
+        if (!r.ok) { throw new Error(String(r.status)); }
+        upvoted = r.headers.get("X-Upvoted") || "";
+        return r.text();
+      })
       .then(function (html) {
         var old = section();
         var holder = document.createElement("div");
         holder.innerHTML = html;  /* server-rendered, every value escaped there */
         var fresh = holder.firstElementChild;
+        if (fresh) { personalise(fresh, upvoted); }
         if (old && fresh) { old.replaceWith(fresh); }
         shownKey = fresh ? fresh.getAttribute("data-key") : null;
+        /* Under a flood the server hands out its previous rendering for a moment:
+           come back once more, so the last change is seen when the flood ends. */
+        if (wanted !== null && shownKey !== null && shownKey !== wanted) { soon(); }
       });
+  }
+  function soon() {
+    if (!later) {
+      later = setTimeout(function () { later = null; fetchForm().catch(function () {}); },
+                         1000 + Math.random() * 2000);
+    }
   }
   function typing() {
     var s = section(), a = document.activeElement;
@@ -36,11 +72,18 @@
   document.addEventListener("facilitator:snapshot", function (e) {
     var act = e.detail.activity;
     var key = act ? act.key : "";
+    wanted = key;
     if (shownKey === null) { var s = section(); shownKey = s ? (s.getAttribute("data-key") || "") : ""; }
     /* A new question or vote should not wipe what someone is typing into another form. */
-    if (key !== shownKey && !busy && !(act && shownKey && key.split(":")[0] === shownKey.split(":")[0] && typing())) {
-      fetchForm().catch(function () {});
+    var same = act && shownKey && key.split(":")[0] === shownKey.split(":")[0];
+    if (key === shownKey || busy || (same && typing())) { return; }
+    if (same && act.type === "questions") {
+      /* Only the Q&A moved: one refetch in 1–3 s for all the upvotes meanwhile, spread
+         over the room so the phones do not arrive at once. */
+      soon();
+      return;
     }
+    fetchForm().catch(function () {});
   });
   document.addEventListener("submit", function (e) {
     var form = e.target;
