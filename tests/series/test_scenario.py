@@ -27,7 +27,7 @@ def test_peer_groups_are_the_three_regions(scenario):
 def test_pairs_make_sense(scenario):
     store, _ = scenario
     pairs = {(p.offer_org, p.request_org): p for p in suggest_groups(store, 3, "both").pairs}
-    assert "Park" in pairs[("Stadt Heidelberg", "Stadt Reutlingen")].shared_words
+    assert pairs[("Stadt Heidelberg", "Stadt Reutlingen")].shared_words == ["Parkplätze ↔ Parking"]
     assert pairs[("Stadt Friedrichshafen", "Stadt Konstanz")].topic == "partizipation_transparenz"
     assert ("Gemeinde Ammerbuch", "Stadt Schwetzingen") in pairs
     assert not [p for p in pairs.values() if p.offer_text == "Feuerwehr-Alarmierung per App"]
