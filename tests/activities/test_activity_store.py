@@ -253,3 +253,25 @@ def test_broken_ops_from_a_peer_never_break_results_pages_or_protocol(
     assert results(store, "x1")["statements"] == []
     assert open_activity(store, workshop_id)["id"] == scale  # the unknown type stays in the log
     write_protocol(store, workshop_id, tmp_path / "p.docx", cards={})
+
+
+def test_hidden_word_stays_hidden_in_every_form(store, workshop_id, tmp_path) -> None:
+    from facilitator.export.protocol import write_protocol
+
+    cloud = start_activity(store, workshop_id, "wordcloud", "Was nehmen Sie mit?")
+    forms = ["Brezel", "Brezeln", "brezel!", "Best Practice"]
+    for n, word in enumerate(forms):
+        answer_activity(store, workshop_id, cloud, f"phone-{n:04d}", {"w0": word, "w1": "Impulse"})
+    last = {"w0": "best-practice", "w1": "impuls"}
+    answer_activity(store, workshop_id, cloud, "phone-9999", last)
+    hide_word(store, cloud, "Brezeln")  # stored as a key, re-keyed when counted: still one word
+    found = results(store, cloud)
+    assert [(w["word"], w["count"]) for w in found["words"]] == [
+        ("Impulse", 5),
+        ("Best Practice", 2),
+    ]
+    assert [(w["word"], w["count"]) for w in found["hidden"]] == [("Brezel", 3)]
+    text = write_protocol(store, workshop_id, tmp_path / "p.md", fmt="md", cards={}).read_text(
+        encoding="utf-8"
+    )
+    assert "Impulse" in text and "Brezel" not in text
