@@ -6,7 +6,7 @@ the chosen workshops; `core.matching` does the maths; `geo` supplies the places.
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.matching import BY_CHOICES, MatchResult, OrgProfile, match
-from facilitator.geo import locate, place_warning
+from facilitator.geo import locate, place_warning, resolve_place
 from facilitator.store.db import Store
 from facilitator.store.rollup import Scope, load_scope, resolve_scope
 from facilitator.topics import keyword_vocabulary
@@ -20,15 +20,17 @@ def profiles(scope: Scope) -> list[OrgProfile]:
     found: dict[str, OrgProfile] = {}
     for org in scope.organisations.values():
         location = locate(org.municipality or "") or locate(org.name)
+        # A typo read as the one clearly closest name is located, and still warned about.
+        read = resolve_place(org.municipality) if org.municipality else None
         found[org.id] = OrgProfile(
             id=org.id,
             name=org.name,
             municipality=org.municipality or "",
             org_type=org.org_type or "sonstige",
             location=location,
-            place_problem=None
-            if location or not org.municipality
-            else place_warning(org.municipality),
+            place_problem=place_warning(org.municipality, read)
+            if read and (read.guessed or not location)
+            else None,
         )
     for capture in scope.captures:
         profile = found.get(capture.organisation_id or "")

@@ -68,9 +68,9 @@ def test_unlocatable_place_is_named_in_a_warning(series_store):
         municipality="Aichwalt",
     )
     result = suggest_groups(store, 5, "distance")
-    # The misspelt place is named together with the closest real ones; never an exception.
+    # The misspelt place is read as the one clearly closest name, and said so; never an error.
     (warning,) = [w for w in result.warnings if "Aichwalt" in w]
-    assert "ähnlich: Aichwald" in warning
+    assert "als Aichwald gelesen" in warning
     assert sum(len(g) for g in result.groups) == 25
 
 
