@@ -42,6 +42,11 @@ def lemma(word: str) -> str:
     return fold(simplemma.lemmatize(word, lang="de"))
 
 
+def warm_up() -> None:
+    """Load the German dictionary and the concepts (about 1 s, once): call it off the UI thread."""
+    text_features("Glasfaser für die Teilorte")
+
+
 @lru_cache(maxsize=1)
 def _concepts() -> dict[str, str]:
     """Return folded lemma (and folded form) of every synonym -> its concept's name."""

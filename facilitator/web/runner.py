@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
+from facilitator.core.meaning import warm_up
 from facilitator.net import DEFAULT_PORT, join_url, lan_addresses
 from facilitator.store.db import Store
 from facilitator.web.app import create_app
@@ -107,6 +108,9 @@ async def start_participant_server(
         keepalive_timeout=limits.idle_seconds,
     )
     await runner.setup()
+    # The word cloud's first count loads the German dictionary (about 1 s): in a thread now,
+    # not inside the event loop when the first phone's word arrives.
+    asyncio.get_running_loop().run_in_executor(None, warm_up)
     site = GatedSite(runner, host, port, gate)
     try:
         await site.start()

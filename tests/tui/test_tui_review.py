@@ -138,7 +138,9 @@ async def test_review_suggests_a_topic_and_t_accepts_it(app, store: Store, works
 
         _select(app, "Parkplätze mit LoRaWAN-Sensoren")
         await pilot.pause()
-        assert "Themenvorschlag: #Infrastruktur? (LoRaWAN, Sensoren)" in str(detail.render())
+        assert "Themenvorschlag: #Infrastruktur? (Parkplätze, LoRaWAN, Sensoren)" in str(
+            detail.render()
+        )
         await pilot.press("t")
         await eventually(lambda: get_capture(store, parking).topic == "infrastruktur", pilot=pilot)
         await eventually(lambda: "Herausforderungen · Infrastruktur" in _rows(app), pilot=pilot)
