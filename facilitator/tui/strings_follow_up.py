@@ -108,8 +108,8 @@ FOLLOW_UP: dict[str, tuple[str, str]] = {
         "Topic suggestions for {n} entries without a topic field",
     ),
     "review.topics_keys": (
-        "Leertaste: (nicht) übernehmen · w: nächster Vorschlag · Enter: setzen · Esc: abbrechen",
-        "Space: take / skip · w: next suggestion · Enter: set · Esc: cancel",
+        "Leertaste: ja/nein · w: nächster Vorschlag · Enter: setzen · Esc: zurück",
+        "Space: yes/no · w: next suggestion · Enter: set · Esc: back",
     ),
     "review.no_untagged": (
         "Kein Eintrag ohne Themenfeld hat einen Vorschlag.",
