@@ -4,11 +4,17 @@ Run: python benchmarks/series.py [--runs N] [--keep DIR] [--only text]
 Targets (issue 9): fact sheet for 20 workshops x 300 captures < 3 s; matching 500 orgs < 1 s.
 Targets (issue 17): topic suggestion < 5 ms per capture; clustering 5,000 captures < 2 s;
 matching 500 organisations with 2,000 offers/requests < 2 s.
+Targets (issue 24, --only meaning): the meaning figures on tests/data/meaning/test beside
+today's main (BASELINE, run from a `git archive` of it), <= 30 ms per new capture,
+clustering 5,000 captures <= 5 s, `facilitator --help` start-up unchanged.
 """
 
 import argparse
+import json
+import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -197,7 +203,7 @@ def text_figures(runs: int) -> None:
     seconds = timed(runs, lambda: cluster_mentions(mentions, vocabulary=vocabulary))
     clusters = cluster_mentions(mentions, vocabulary=vocabulary)
     print(
-        f"clustering 5,000 captures: median {seconds * 1000:.0f} ms (< 2000); "
+        f"clustering 5,000 captures: median {seconds * 1000:.0f} ms (<= 5000, issue 24); "
         f"{len(clusters)} clusters, largest {clusters[0].count}"
     )
     orgs = profiles(500)
@@ -219,12 +225,101 @@ def text_figures(runs: int) -> None:
     )
 
 
+ROOT = Path(__file__).resolve().parent.parent
+BASELINE = "18049a1"  # main before the meaning engine (issue 24)
+MEANING_TARGETS = [
+    ("topic_top1", "topic top-1", ">= 0.80"), ("topic_top3", "topic top-3", ">= 0.92"),
+    ("topic_none", "topic: no suggestion", "<= 0.03"),
+    ("pair_first", "pairing: partner first", ">= 0.50"),
+    ("pair_top3", "pairing: partner in top 3", ">= 0.75"),
+    ("distractors_paired", "pairing: distractors paired", "<= 0.25"),
+    ("cluster_ari", "clusters: adjusted Rand", ">= 0.50"),
+    ("clusters_recovered", "clusters recovered", ">= 0.67"),
+    ("solution_first", "solutions: right measure first", ">= 0.50"),
+    ("places", "places resolved", ">= 0.90"), ("wordcloud_groups", "word-cloud groups", "= 1.00"),
+]  # fmt: skip
+
+
+def _figures(split: str, package_root: Path) -> dict:
+    """Return benchmarks/meaning.py's figures for the facilitator package under package_root."""
+    env = {**os.environ, "PYTHONPATH": str(package_root)}
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "meaning.py"), "--split", split, "--json"],
+        cwd=package_root, env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return json.loads(out.stdout)
+
+
+def _help_seconds(package_root: Path, runs: int) -> float:
+    env = {**os.environ, "PYTHONPATH": str(package_root)}
+    command = [sys.executable, "-m", "facilitator", "--help"]
+    return timed(
+        runs,
+        lambda: subprocess.run(command, cwd=package_root, env=env, capture_output=True, check=True),
+    )
+
+
+def meaning_figures(runs: int) -> None:
+    """Print the issue 24 figures: test split beside today's main, dev split, and costs."""
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", BASELINE, "facilitator"],
+            capture_output=True, check=True,
+        ).stdout  # fmt: skip
+        subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
+        before, test, dev = _figures("test", base), _figures("test", ROOT), _figures("dev", ROOT)
+        print(f"{'figure':34} {'target':>8} {'main':>6} {'test':>6} {'dev':>6}")
+        for key, label, target in MEANING_TARGETS:
+            row = (before[key], test[key], dev[key])
+            print(f"{label:34} {target:>8} " + " ".join(f"{v:6.2f}" for v in row))
+        print(
+            f"(test split: {test['topic_n']} topic captures, {test['pairs_n']} pairs + "
+            f"distractors, {test['clusters_n']} clusters, {test['solutions_n']} challenges, "
+            f"{test['places_n']} places, {test['wordcloud_n']} word groups)"
+        )
+        help_before, help_now = _help_seconds(base, runs), _help_seconds(ROOT, runs)
+        print(
+            f"facilitator --help: median {help_before * 1000:.0f} ms on main, "
+            f"{help_now * 1000:.0f} ms here (unchanged: the engine is imported only where used)"
+        )
+    from facilitator.core import meaning
+    from facilitator.core.meaning import text_features
+
+    distinct = [f"{t} {n}" for n, t in enumerate(statements(300, seed=31))]
+
+    def cold() -> None:
+        for cache in (meaning.lemma, meaning.compound_parts):
+            cache.cache_clear()  # every word looked up afresh: the slowest case
+        for text in distinct:
+            text_features(text)
+
+    start = time.perf_counter()
+    text_features("Glasfaser im Gewerbegebiet")  # loads the German dictionary once
+    print(f"engine start (German dictionary loaded once): {time.perf_counter() - start:.2f} s")
+    seconds = timed(runs, cold)
+    print(
+        f"features of a new capture, cold caches: median "
+        f"{seconds / len(distinct) * 1000:.2f} ms per capture (<= 30)"
+    )
+    import simplemma
+
+    size = sum(f.stat().st_size for f in Path(simplemma.__file__).parent.rglob("*") if f.is_file())
+    print(f"install size increase: simplemma {size / 1e6:.1f} MB (pure Python, every platform)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="Folder to keep the fact sheet in.")
-    parser.add_argument("--only", choices=["text"], help="Only the issue 17 text figures.")
+    parser.add_argument(
+        "--only", choices=["text", "meaning"], help="Only the issue 17 or issue 24 figures."
+    )
     args = parser.parse_args()
+    if args.only != "text":
+        meaning_figures(args.runs)
+    if args.only == "meaning":
+        return
     text_figures(args.runs)
     if args.only:
         return

@@ -21,11 +21,12 @@ from facilitator.locale import gettext
 _PREFIXES = re.compile(
     r"^(?:(?:große\s+kreisstadt|grosse\s+kreisstadt|universitätsstadt|universitaetsstadt|"
     r"hochschulstadt|landeshauptstadt|stadtverwaltung|gemeindeverwaltung|bürgermeisteramt|"
-    r"buergermeisteramt|landratsamt|lra|landkreis|lkr\.?|kreis|stadtkreis|stadtwerke|"
-    r"stadt|gemeinde|kreisstadt|kurstadt|hansestadt|verwaltungsgemeinschaft|gvv)\s+)+",
+    r"buergermeisteramt|landratsamt|lra|landkreis|lkr\.?|lk|kreis|stadtkreis|stadtwerke|"
+    r"stadt|gemeinde|im|kreisstadt|kurstadt|hansestadt|"
+    r"verwaltungsgemeinschaft|gvv)\s+|(?:gem|gmd|gde)\.\s*)+",
     re.IGNORECASE,
 )
-_AUTHORITY = re.compile(r"^\s*(?:landratsamt|lra|landkreis|lkr\.?|kreis)\s+", re.IGNORECASE)
+_AUTHORITY = re.compile(r"^\s*(?:landratsamt|lra|landkreis|lkr\.?|lk|kreis|im)\s+", re.IGNORECASE)
 # Additions after the place: "am Neckar", "an der Riß", "im Breisgau", "i. Br.", "a.N.".
 _SUFFIX = re.compile(r"\s+(?:(?:am|an|an der|im|in|ob|unter|auf|bei|der)\s+.*|[aiou]\.\s*\S.*)$")
 # "Name (Zusatz)" or "Name, Zusatz": the addition may name the county.
@@ -57,6 +58,7 @@ class Resolution:
     municipality: Municipality | None
     ambiguous: list[Municipality]  # equal candidates when no county told them apart
     closest: list[str]  # nearest known names when nothing matched
+    guessed: bool = False  # a typo read as the one clearly closest name (warn all the same)
 
 
 def normalise_place(text: str) -> str:
@@ -169,6 +171,68 @@ def _pick(
     return None, places
 
 
+# How people shorten the deciding suffix: "a.d. Riß", "a. Rhein", "a.N.", "i. Br.", "/Fils".
+_SPELLED = [
+    (re.compile(r"\ba\.\s*d\.\s*", re.IGNORECASE), "an der "),
+    (re.compile(r"\ba\.\s*rh(?:ein)?\.?(?=\s|$)", re.IGNORECASE), "am Rhein"),
+    (re.compile(r"\ba\.\s*n\.?(?=\s|$)", re.IGNORECASE), "am Neckar"),
+    (re.compile(r"\bi\.\s*br\.?(?=\s|$)", re.IGNORECASE), "im Breisgau"),
+    (re.compile(r"\ba\.\s*(?=\w)", re.IGNORECASE), "am "),
+    (re.compile(r"^(?P<town>[^/]+)/(?=\w)"), r"\g<town> an der "),
+    (re.compile(r"\bschw(?:äb|aeb)?\.\s*", re.IGNORECASE), "Schwäbisch "),
+    (re.compile(r"^stgt\.?$", re.IGNORECASE), "Stuttgart"),
+]
+# Number-plate codes of the counties and city districts -> the seat of the office.
+PLATES = {
+    "s": "Stuttgart", "es": "Esslingen am Neckar", "lb": "Ludwigsburg", "bb": "Böblingen",
+    "wn": "Waiblingen", "gp": "Göppingen", "hn": "Heilbronn", "kuen": "Künzelsau",
+    "sha": "Schwäbisch Hall", "tbb": "Tauberbischofsheim", "mos": "Mosbach",
+    "hd": "Heidelberg", "ma": "Mannheim", "ka": "Karlsruhe", "pf": "Pforzheim", "cw": "Calw",
+    "fds": "Freudenstadt", "ra": "Rastatt", "bad": "Baden-Baden", "og": "Offenburg",
+    "em": "Emmendingen", "fr": "Freiburg im Breisgau", "loe": "Lörrach",
+    "wt": "Waldshut-Tiengen", "kn": "Konstanz", "tut": "Tuttlingen", "rw": "Rottweil",
+    "vs": "Villingen-Schwenningen", "bl": "Balingen", "tue": "Tübingen", "rt": "Reutlingen",
+    "ul": "Ulm", "bc": "Biberach an der Riß", "sig": "Sigmaringen", "rv": "Ravensburg",
+    "fn": "Friedrichshafen", "hdh": "Heidenheim an der Brenz", "aa": "Aalen",
+}  # fmt: skip
+TYPO_SCORE = 85  # rapidfuzz WRatio a typo must reach, and lead the next name by TYPO_LEAD
+TYPO_LEAD = 4
+
+
+def _spelled_out(text: str) -> str:
+    for pattern, replacement in _SPELLED:
+        text = pattern.sub(replacement, text)
+    return " ".join(text.split())
+
+
+def _by_name(name: str) -> Municipality | None:
+    return next((p for p in municipalities() if p.name == name), None)
+
+
+def _shorthand(written: str) -> Resolution | None:
+    """Resolve what people write beside the official name: plates, short forms, Teilorte, typos."""
+    full, _, _, seats = _index()
+    bare = _PREFIXES.sub("", written.strip()).strip()
+    code = fold(bare).strip(". ")
+    if code in PLATES and (len(bare) <= 4 and (bare.isupper() or bare != written.strip())):
+        return Resolution(written, _by_name(PLATES[code]), [], [])
+    if seat := seats.get(_county_key(bare)):  # "Rems-Murr", "Main-Tauber", "Ostalb"
+        return Resolution(written, seat, [], [])
+    if "-" in bare:  # "Filderstadt-Bernhausen": the municipality and its Teilort
+        head = bare.rsplit("-", 1)[0]
+        found = resolve_place(head)
+        if found.municipality:
+            return Resolution(written, found.municipality, [], [])
+    close = _closest_scored(bare, scorer="ratio")  # edit distance: "Ravensbrug", not "Berg"
+    if (
+        close
+        and close[0][1] >= TYPO_SCORE
+        and (len(close) == 1 or close[0][1] - close[1][1] >= TYPO_LEAD)
+    ):
+        return Resolution(written, _by_name(close[0][0]), [], [c[0] for c in close], guessed=True)
+    return None
+
+
 def resolve_place(written: str, county: str | None = None) -> Resolution:
     """Resolve a written place (municipality, its short form, or a county office) to one place.
 
@@ -180,13 +244,18 @@ def resolve_place(written: str, county: str | None = None) -> Resolution:
     if not text:
         return Resolution(written, None, [], [])
     candidates = [(text, county)]
+    if (spelled := _spelled_out(text)) != text:
+        candidates.insert(0, (spelled, county))  # the deciding suffix, written out, first
     if (addition := _ADDITION.match(text)) and county is None:
         candidates.append((addition.group(1), addition.group(2) or addition.group(3) or ""))
     for name, hint in candidates:
         key = _clean(name)
         if _AUTHORITY.match(name) or key.endswith("kreis"):
-            if seat := seats.get(_county_key(_AUTHORITY.sub("", name))):
+            authority = _AUTHORITY.sub("", name)
+            if seat := seats.get(_county_key(authority)):
                 return Resolution(written, seat, [], [])
+            if (code := fold(authority).strip(". ")) in PLATES:  # "Kreis RV", "LRA FN"
+                return Resolution(written, _by_name(PLATES[code]), [], [])
         for found_key in (key, _head(key)):
             exact, near = full.get(found_key, []), short.get(found_key, [])
             if exact or near:
@@ -196,22 +265,28 @@ def resolve_place(written: str, county: str | None = None) -> Resolution:
         if near := parts.get(_head(_clean(name))):
             found, equal = _pick([], near, hint)
             return Resolution(written, found, equal, [])
-    return Resolution(written, None, [], closest_places(text))
+    return _shorthand(text) or Resolution(written, None, [], closest_places(text))
 
 
 def closest_places(written: str, limit: int = 3) -> list[str]:
     """Return the known municipality names closest to a written name (for warnings)."""
-    from rapidfuzz import fuzz, process
+    return [name for name, _ in _closest_scored(written, limit)]
+
+
+def _closest_scored(
+    written: str, limit: int = 3, scorer: str = "WRatio"
+) -> list[tuple[str, float]]:
+    from rapidfuzz import fuzz, process  # only when a name is not found: keeps start-up light
 
     names = sorted({p.name for p in municipalities()})
     found = process.extract(
         normalise_place(written),
         [_clean(n) for n in names],
-        scorer=fuzz.WRatio,
+        scorer=getattr(fuzz, scorer),
         limit=limit,
         score_cutoff=75,
     )
-    return [names[index] for _, _, index in found]
+    return [(names[index], score) for _, score, index in found]
 
 
 def place_warning(
@@ -219,6 +294,8 @@ def place_warning(
 ) -> str | None:
     """Return a warning (in `lang`) for a place that did not resolve to one municipality."""
     found = resolution or resolve_place(written)
+    if found.municipality and found.guessed:
+        return f"Ort „{written}“ als {found.municipality.name} gelesen; bitte prüfen."
     if found.municipality:
         return None
     if found.ambiguous:

@@ -22,6 +22,11 @@ def shipped_model() -> TopicModel:
     return TopicModel.from_keywords(shipped_keywords())
 
 
+def shipped_model_ready() -> bool:
+    """Return whether the shipped model is built (building it first loads a dictionary)."""
+    return shipped_model.cache_info().currsize > 0
+
+
 def keyword_vocabulary() -> list[str]:
     """Return every shipped keyword: known words for splitting compounds when pairing."""
     return [word for words in shipped_keywords().values() for word in words]

@@ -1,8 +1,11 @@
-"""Provides the word cloud's word keys: case, punctuation and German inflection folded.
+"""Provides the word cloud's word keys: case, punctuation, German inflection and joins folded.
 
-"Digitalisierung", "digitalisierung!" and "Digitalisierungen" count as one word:
-each word is lower-cased, stripped of punctuation and reduced to its German
-Snowball stem; a phrase keeps the stems of its words that are not stop words.
+"Impuls", "Impulse!" and "impulsen" count as one word, and so do "Best Practice",
+"best-practice" and "Best-Practices": each word is stripped of punctuation and reduced to
+its German lemma (simplemma, through core/meaning.py; a word the dictionary does not know
+loses a plural "s"), umlauts are spelled out, and the lemmas of a phrase's words that are
+not stop words are joined without spaces or hyphens. A key is its own key, so a word
+hidden once by its key stays hidden in every form.
 """
 
 import re
@@ -10,7 +13,9 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-import snowballstemmer
+import simplemma
+
+from facilitator.core.meaning import lemma
 
 MAX_WORD = 40
 WORDS_PER_PHONE = 3
@@ -38,9 +43,21 @@ _EMOJI = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d"
 _PUNCTUATION = re.compile(rf"[^\w\s{_EMOJI}-]+|(?<!\w)-|-(?!\w)|_")
 
 
-@lru_cache(maxsize=1)
-def _stemmer() -> snowballstemmer.stemmer:  # type: ignore[name-defined]
-    return snowballstemmer.stemmer("german")
+_UMLAUTS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
+
+
+@lru_cache(maxsize=16384)
+def _part_key(part: str) -> str:
+    """Return the folded lemma of one word as a noun first ("Netzwerke" → netzwerk)."""
+    for candidate in (part.capitalize(), part):
+        if simplemma.is_known(candidate, lang="de"):
+            return lemma(candidate)
+    for plain, umlaut in _UMLAUTS:  # "Gespraeche" typed without umlauts
+        spelled = part.capitalize().replace(plain, umlaut)
+        if plain in part and simplemma.is_known(spelled, lang="de"):
+            return lemma(spelled)
+    folded = lemma(part)
+    return folded[:-1] if len(folded) > 4 and folded.endswith("s") else folded
 
 
 def clean_word(text: str) -> str:
@@ -51,8 +68,7 @@ def clean_word(text: str) -> str:
 def word_key(text: str) -> str:
     """Return the key under which a word or phrase is counted ('' for stop words only)."""
     words = [w for w in clean_word(text).lower().split() if w not in STOP_WORDS]
-    stems = _stemmer().stemWords(words)
-    return " ".join(s for s in stems if s)
+    return "".join(_part_key(p) for w in words for p in w.split("-") if p)
 
 
 def count_words(answers: Iterable[Iterable[str]], hidden: Iterable[str] = ()) -> list[dict]:
@@ -72,7 +88,8 @@ def count_words(answers: Iterable[Iterable[str]], hidden: Iterable[str] = ()) ->
             keys_seen.add(key)
             counts[key] += 1
             spellings.setdefault(key, Counter())[clean_word(word)] += 1
-    hidden_keys = {word_key(h) or h for h in hidden}
+    # A stored key, and the key of whatever form a moderator typed, both hide the word.
+    hidden_keys = {h for h in hidden} | {word_key(h) for h in hidden if word_key(h)}
     return [
         {
             "key": key,

@@ -160,6 +160,10 @@ def match(
             else f"{p.name}: kein Ort angegeben – nur nach Themen zugeordnet."
             for p in ordered
             if p.location is None
+        ] + [  # located by reading a typo as the closest name: said, but grouped by place
+            f"{p.name}: {p.place_problem}"
+            for p in ordered
+            if p.location is not None and p.place_problem
         ]
     sim = similarity_matrix(ordered, by)
     indices = balanced_groups(sim, groups)

@@ -1,8 +1,9 @@
 """Provides offer/request pairing by what the texts say, with the topic field as tie-breaker.
 
-Every offer of one organisation is compared with every request of another by TF-IDF
-cosine over stems and compound parts (core/textsim.py); a pair needs at least
-MIN_SIMILARITY and a shared term, and the shared terms are its reason. The same topic
+Every offer of one organisation is compared with every request of another by the meaning
+engine (core/meaning.py: lemmas, compound parts, domain concepts, 4-grams, TF-IDF
+cosine); a pair needs at least MIN_SIMILARITY and a shared feature, and the words on both
+sides that carry it are its reason ("Glasfaser ↔ Breitband"). The same topic
 field adds TOPIC_BONUS, enough to order equal texts but never to make a pair on its own.
 """
 
@@ -11,9 +12,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from facilitator.core.textsim import TermModel, german_decimal, shared_terms, similarity_matrix
+from facilitator.core.meaning import MeaningModel
+from facilitator.core.textsim import german_decimal, similarity_matrix
 
-MIN_SIMILARITY = 0.06
+MIN_SIMILARITY = 0.15  # chosen on tests/data/meaning/dev: distractors paired <= 25 %
 TOPIC_BONUS = 0.02
 
 
@@ -47,7 +49,7 @@ def pair_offers(
     limit: int = 200,
 ) -> list[Pair]:
     """Return offers that fit requests of other organisations, most similar first."""
-    model = TermModel([s.text for s in (*offers, *requests)], vocabulary)
+    model = MeaningModel([s.text for s in (*offers, *requests)], vocabulary)
     offered = [model.vector(s.text) for s in offers]
     wanted = [model.vector(s.text) for s in requests]
     pairs: list[Pair] = []
@@ -67,7 +69,7 @@ def pair_offers(
             continue
         i, j = divmod(int(index), len(wanted))
         offer, request = offers[i], requests[j]
-        reason = shared_terms(model, offered[i], wanted[j])
+        reason = model.reasons(offer.text, request.text)
         if not reason:
             continue
         topic = offer.topic if offer.topic and offer.topic == request.topic else None
@@ -87,14 +89,14 @@ def pair_reason(pair: Pair, lang: str = "de", topic_label: str = "") -> str:
     """Return why two texts were paired: similarity (decimal comma in German), terms, topic."""
     if lang == "de":
         parts = [f"Ähnlichkeit {german_decimal(pair.score)}"]
-        if pair.shared_words:
-            parts.append("gemeinsam: " + ", ".join(pair.shared_words))
+        if pair.shared_words:  # "Ähnlichkeit 0,71: Glasfaser ↔ Breitband"
+            parts[0] += ": " + ", ".join(pair.shared_words)
         if topic_label:
             parts.append(f"Themenfeld {topic_label}")
     else:
         parts = [f"similarity {pair.score:.2f}"]
         if pair.shared_words:
-            parts.append("shared: " + ", ".join(pair.shared_words))
+            parts[0] += ": " + ", ".join(pair.shared_words)
         if topic_label:
             parts.append(f"topic field {topic_label}")
     return "; ".join(parts)

@@ -1,11 +1,13 @@
-"""Provides topic-field suggestions from a capture's words, offline and in well under 5 ms.
+"""Provides topic-field suggestions from a capture's meaning features, offline and fast.
 
-A TopicModel holds stem weights per topic field: the shipped keywords
+A TopicModel holds feature weights per topic field: the shipped keywords
 (facilitator/data/topic_keywords.toml, loaded by facilitator/topics.py) and, on top, the
-words of the series' own captures that carry a topic field. A text's words are stemmed and
-searched for keyword stems inside them, so compounds count ("Hochwasserschutzkonzept"
-holds "hochwass"). A stem that several fields share counts less in each (its weight is
-split by how specific it is).
+features of the series' own captures that carry a topic field. Features come from the
+meaning engine (core/meaning.py): lemmas, compound parts the dictionary knows, domain
+concepts and character 4-grams, so "Glasfaseranschluss" meets "Glasfaser" through its
+part and "Internet" meets "Breitband" through its concept, while "bekommen" no longer
+meets "Komm.ONE" inside a word. A feature that several fields share counts less in each
+(its weight is split by how specific it is); 4-grams only speak when nothing else does.
 """
 
 import math
@@ -13,9 +15,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from facilitator.core.textsim import stem, words
+from facilitator.core.meaning import text_features
 
-MIN_STEM = 4  # shorter stems (KI, PV, Bus) match whole words only, never inside one
+GRAM_SHARE = 0.15  # what a text's 4-grams weigh beside its words (typos, unknown compounds)
 KEYWORD_WEIGHT = 1.0
 CAPTURE_WEIGHT = 0.6  # a word of a tagged capture says less than a chosen keyword
 
@@ -42,62 +44,51 @@ class TopicModel:
         model = cls()
         for topic, entries in keywords.items():
             for entry in entries:
-                for word in words(entry):
-                    model._add(stem(word), topic, KEYWORD_WEIGHT)
+                for feature in text_features(entry)[0]:
+                    model._add(feature, topic, KEYWORD_WEIGHT)
         return model
 
     def learn(self, captures: Iterable[tuple[str, str]]) -> "TopicModel":
-        """Add the words of (text, topic) captures that moderators tagged; return self.
+        """Add the features of (text, topic) captures that moderators tagged; return self.
 
         A tag speaks for the capture as a whole, not for each of its words: it teaches
-        words the keywords do not know, and leaves the keywords' own weights alone.
+        features the keywords do not know, and leaves the keywords' own weights alone.
         """
         new: list[tuple[str, str]] = []
         for text, topic in captures:
-            for term in {stem(word) for word in words(text)}:
-                if not self._found(term):
-                    new.append((term, topic))
-        for term, topic in new:
-            self._add(term, topic, CAPTURE_WEIGHT)
+            for feature in text_features(text)[0]:
+                if feature not in self.weights:
+                    new.append((feature, topic))
+        for feature, topic in new:
+            self._add(feature, topic, CAPTURE_WEIGHT)
         return self
 
-    def _add(self, term: str, topic: str, weight: float) -> None:
-        if len(term) < 2:
-            return
-        self.weights[term][topic] += weight
-        self.longest = max(self.longest, len(term))
-
-    def _found(self, term: str) -> list[str]:
-        """Return the known stems in a term: the term itself, else the longest inside it."""
-        if term in self.weights:
-            return [term]
-        found: list[tuple[int, int, str]] = []
-        for start in range(len(term) - MIN_STEM + 1):
-            for end in range(min(len(term), start + self.longest), start + MIN_STEM - 1, -1):
-                piece = term[start:end]
-                if piece in self.weights:
-                    found.append((start, end, piece))
-                    break
-        # Keep the pieces no longer piece covers ("hochwass" over "wass").
-        kept = [
-            f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and o != f for o in found)
-        ]
-        return [piece for _, _, piece in kept]
+    def _add(self, feature: str, topic: str, weight: float) -> None:
+        self.weights[feature][topic] += weight
+        self.longest = max(self.longest, len(feature))
 
     def scores(self, text: str) -> tuple[Counter, dict[str, list[str]]]:
         """Return topic -> evidence and topic -> the words that gave it."""
         evidence: Counter = Counter()
+        grams: Counter = Counter()
         reasons: dict[str, list[str]] = defaultdict(list)
-        for word in words(text):
-            for piece in self._found(stem(word)):
-                by_topic = self.weights[piece]
-                total = sum(by_topic.values())
-                # Specific stems weigh more: a stem of one field gives it its full weight.
-                for topic, weight in by_topic.items():
-                    share = weight / total
-                    evidence[topic] += share * math.log1p(weight) * (len(piece) / 6) ** 0.5
-                    if word not in reasons[topic]:
-                        reasons[topic].append(word)
+        found, source = text_features(text)
+        for feature, amount in found.items():
+            by_topic = self.weights.get(feature)
+            if not by_topic:
+                continue
+            total = sum(by_topic.values())
+            target = grams if feature.startswith("g:") else evidence
+            # Specific features weigh more: a feature of one field gives it its full weight.
+            for topic, weight in by_topic.items():
+                target[topic] += amount * (weight / total) * math.log1p(weight)
+                if source[feature] not in reasons[topic]:
+                    reasons[topic].append(source[feature])
+        gram_total = sum(grams.values())
+        if gram_total:
+            scale = GRAM_SHARE * (sum(evidence.values()) or 1.0) / gram_total
+            for topic, value in grams.items():
+                evidence[topic] += value * scale
         return evidence, reasons
 
 

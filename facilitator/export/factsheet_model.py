@@ -15,6 +15,9 @@ from facilitator.topics import keyword_vocabulary
 
 THEME_KINDS = ("need", "driver", "challenge")
 NO_TOPIC = "ohne"  # captures without a topic field
+# Every statement said at least this often is listed (no silent top-10); the rest are
+# summarised in one line ("N weitere Nennungen, je einmal").
+MIN_FREQUENT = 2
 
 
 @dataclass
@@ -26,6 +29,7 @@ class Frequent:
     count: int
     votes: int
     organisations: list[str] = field(default_factory=list)  # who said it, each once
+    workshops: list[str] = field(default_factory=list)  # where it was said, each once
 
 
 @dataclass
@@ -43,8 +47,8 @@ class FactSheet:
 
     label: str
     workshops: list[WorkshopLine]
-    participants: int
-    organisations: int
+    participants: int  # people present, each once across the series
+    organisations: int  # organisations with someone present
     orgs_by_type: Counter
     participants_by_type: Counter
     themes: dict[str, Counter]  # kind -> topic -> count
@@ -52,6 +56,10 @@ class FactSheet:
     measures: dict[str, Counter]  # topic -> status -> count
     top_challenges: list[tuple[Capture, str]] = field(default_factory=list)  # with workshop
     activities: dict = field(default_factory=dict)  # issue 16: see export/factsheet_activities
+    attendances: int = 0  # people present per workshop, added up (one person, two workshops: 2)
+    organisations_named: int = 0  # organisations only named in entries, nobody present
+    mentions: dict[str, int] = field(default_factory=dict)  # kind -> statements
+    frequent_rest: dict[str, int] = field(default_factory=dict)  # kind -> said once, not listed
 
     @property
     def topics_used(self) -> list[str]:
@@ -79,15 +87,14 @@ def factsheet_from_scope(scope: Scope, *, top: int = 10) -> FactSheet:
     # people, not attendances: who came to three workshops of the series counts once
     people = {_person_key(p): p for p in attended}
     per_workshop_captures = Counter(c.workshop_id for c in visible)
-    orgs_of_people = {p.organisation_id for p in scope.participants if p.organisation_id}
-    # an id whose organisation row is unreadable (no name) is left out, not a KeyError
-    orgs = {
-        o: scope.organisations[o]
-        for o in orgs_of_people | _capture_orgs(visible)
-        if o in scope.organisations
-    }
+    # Organisations with someone present; those only named in entries are counted apart,
+    # and one whose people all stayed away is not "there" at all.
+    present = {o for o in (p.organisation_id for p in attended) if o in scope.organisations}
+    orgs = {o: scope.organisations[o] for o in present}
+    named = {o for o in _capture_orgs(visible) if o in scope.organisations} - present
     themes: dict[str, Counter] = {kind: Counter() for kind in THEME_KINDS}
     said: dict[str, list[Mention]] = {kind: [] for kind in THEME_KINDS}
+    where: dict[str, str] = {}  # capture id -> workshop title
     measures: dict[str, Counter] = {}
     for capture in visible:
         topic = capture.topic if capture.topic in TOPICS else NO_TOPIC
@@ -96,16 +103,30 @@ def factsheet_from_scope(scope: Scope, *, top: int = 10) -> FactSheet:
             said[capture.kind].append(
                 Mention(capture.text, topic, capture.organisation or "", capture.votes, capture.id)
             )
+            where[capture.id] = titles.get(capture.workshop_id, "")
         elif capture.kind == "measure":
             status = capture.status if capture.status in MEASURE_STATUSES else "idee"
             measures.setdefault(topic, Counter())[status] += 1
     # Near-duplicates count as one statement (core/clusters.py): "Häufigste Nennung".
     vocabulary = keyword_vocabulary()
+    clustered = {kind: cluster_mentions(said[kind], vocabulary=vocabulary) for kind in THEME_KINDS}
     frequent = {
         kind: [
-            Frequent(c.representative.text, c.topic or NO_TOPIC, c.count, c.votes, c.organisations)
-            for c in cluster_mentions(said[kind], vocabulary=vocabulary)[:top]
+            Frequent(
+                c.representative.text,
+                c.topic or NO_TOPIC,
+                c.count,
+                c.votes,
+                c.organisations,
+                list(dict.fromkeys(where[m.key] for m in c.members if where.get(m.key))),
+            )
+            for c in clustered[kind]
+            if c.count >= MIN_FREQUENT
         ]
+        for kind in THEME_KINDS
+    }
+    rest = {
+        kind: sum(c.count for c in clustered[kind] if c.count < MIN_FREQUENT)
         for kind in THEME_KINDS
     }
     challenges = sorted(
@@ -136,6 +157,10 @@ def factsheet_from_scope(scope: Scope, *, top: int = 10) -> FactSheet:
         frequent=frequent,
         measures=measures,
         top_challenges=[(c, titles.get(c.workshop_id, "")) for c in challenges],
+        attendances=len(attended),
+        organisations_named=len(named),
+        mentions={kind: len(said[kind]) for kind in THEME_KINDS},
+        frequent_rest=rest,
     )
 
 

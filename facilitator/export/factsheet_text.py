@@ -63,6 +63,35 @@ TEXT = Catalog(
         "date": ("Datum", "Date"),
         "venue": ("Ort", "Venue"),
         "entries": ("Einträge", "Entries"),
+        # issue 24.3: every count says what it counts
+        "people_present": ("Personen anwesend (je Person einmal)", "People present (each once)"),
+        "attendances": (
+            "Teilnahmen (Anwesende je Workshop, zusammengezählt)",
+            "Attendances (people present per workshop, added up)",
+        ),
+        "orgs_present": ("Organisationen mit Anwesenden", "Organisations with someone present"),
+        "orgs_named": (
+            "Organisationen nur in Einträgen genannt (niemand anwesend)",
+            "Organisations only named in entries (nobody present)",
+        ),
+        "mentions": ("Nennungen: {kinds}", "Statements: {kinds}"),
+        "behind": (
+            "{orgs} Org. in {workshops} Workshop(s): {names}",
+            "{orgs} orgs in {workshops} workshop(s): {names}",
+        ),
+        "once_rest": (
+            "Dazu {n} weitere Nennungen, die je nur einmal vorkamen.",
+            "Plus {n} more statements, each made only once.",
+        ),
+        "once_rest_1": (
+            "Dazu eine weitere Nennung, die nur einmal vorkam.",
+            "Plus one more statement, made only once.",
+        ),
+        "n_present": ("{n} anwesenden Personen", "{n} people present"),
+        "1_present": ("einer anwesenden Person", "one person present"),
+        "mentions_short": ("Nennungen", "Statements"),
+        "n_orgs_present": ("{n} Organisationen mit Anwesenden", "{n} organisations present"),
+        "1_orgs_present": ("einer Organisation mit Anwesenden", "one organisation present"),
     }
 )
 
@@ -84,8 +113,8 @@ def blocks(sheet: FactSheet, lang: str, today: date | None = None) -> list[Block
                 "intro",
                 today=today_text,
                 workshops=_count("workshops", len(sheet.workshops), lang),
-                participants=_count("participants", sheet.participants, lang),
-                organisations=_count("organisations", sheet.organisations, lang),
+                participants=_count("present", sheet.participants, lang),
+                organisations=_count("orgs_present", sheet.organisations, lang),
             ),
         ),
         Block("h1", t("overview")),
@@ -94,8 +123,14 @@ def blocks(sheet: FactSheet, lang: str, today: date | None = None) -> list[Block
             headers=[t("figure"), t("value")],
             rows=[
                 [t("workshops"), len(sheet.workshops)],
-                [t("participants"), sheet.participants],
-                [t("organisations"), sheet.organisations],
+                [t("people_present"), sheet.participants],
+                [t("attendances"), sheet.attendances],
+                [t("orgs_present"), sheet.organisations],
+                [t("orgs_named"), sheet.organisations_named],
+                *(
+                    [t("mentions", kinds=kind_label(k, lang)), sheet.mentions.get(k, 0)]
+                    for k in THEME_KINDS
+                ),
             ],
         ),
         Block("h2", t("by_type")),
@@ -138,7 +173,7 @@ def blocks(sheet: FactSheet, lang: str, today: date | None = None) -> list[Block
         out.append(
             Block(
                 "table",
-                headers=[t("statement"), t("topic"), t("times"), t("dots"), t("who")],
+                headers=[t("statement"), t("topic"), t("mentions_short"), t("dots"), t("who")],
                 rows=[
                     [f.text, topic_label(f.topic, lang), f.count, f.votes, _who(f, lang)]
                     for f in found
@@ -148,6 +183,8 @@ def blocks(sheet: FactSheet, lang: str, today: date | None = None) -> list[Block
             if found
             else Block("para", t("none"))
         )
+        if rest := sheet.frequent_rest.get(kind):
+            out.append(Block("para", t("once_rest_1" if rest == 1 else "once_rest", n=rest)))
     out += [Block("h1", t("measures")), Block("chart", "measures")]
     statuses = list(MEASURE_STATUSES)
     measure_topics = [x for x in sheet.topics_used if x in sheet.measures]
@@ -205,9 +242,15 @@ def _count(what: str, n: int, lang: str) -> str:
 
 
 def _who(found, lang: str, shown: int = 3) -> str:
-    """Return the organisations behind a statement: the first few, then "und N weitere"."""
+    """Return how many organisations and workshops stand behind a statement, and who."""
     names = found.organisations[:shown]
     rest = len(found.organisations) - len(names)
     if rest > 0:
         names.append(TEXT("more", lang, n=rest))
-    return ", ".join(names)
+    return TEXT(
+        "behind",
+        lang,
+        orgs=len(found.organisations),
+        workshops=len(found.workshops),
+        names=", ".join(names) or "–",
+    )

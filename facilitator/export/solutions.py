@@ -43,8 +43,8 @@ def _solution_line(solution, lang: str) -> str:
     value = german_decimal(solution.similarity) if lang == "de" else f"{solution.similarity:.2f}"
     facts = [f for f in (status, origin) if f]
     reason = [TEXT("similarity", lang, value=value)]
-    if solution.shared_words:
-        reason.append(TEXT("shared", lang, words=", ".join(solution.shared_words)))
+    if solution.shared_words:  # "Ähnlichkeit 0,71: Glasfaser ↔ Breitband"
+        reason[0] += ": " + ", ".join(solution.shared_words)
     line = f"{solution.title} – {who}"
     if facts:
         line += f" ({', '.join(facts)})"

@@ -11,7 +11,8 @@ that names a person the store knows without consent is left out.
 from dataclasses import dataclass, field
 
 from facilitator.core.example_format import PracticeExample
-from facilitator.core.textsim import TermModel, neighbours, shared_terms
+from facilitator.core.meaning import MeaningModel
+from facilitator.core.textsim import neighbours
 from facilitator.export.contacts import consenting
 from facilitator.store.db import Store
 from facilitator.store.people import contact_now, contact_withheld
@@ -122,7 +123,7 @@ def build_solutions(
         c for c in scope.captures if c.workshop_id == workshop_id and c.kind in PROBLEM_KINDS
     ]
     items = [ProblemSolutions(c.kind, c.text, c.organisation) for c in problems]
-    model = TermModel(
+    model = MeaningModel(
         [c.text for c in problems] + [c.text for c in candidates], keyword_vocabulary()
     )
     asked = [model.vector(c.text) for c in problems]
@@ -132,7 +133,7 @@ def build_solutions(
         problem, candidate = problems[i], candidates[j]
         if candidate.org_id and candidate.org_id == (problem.organisation_id or ""):
             continue  # the organisation's own measure is no news to it
-        reason = shared_terms(model, asked[i], offered[j])
+        reason = model.reasons(problem.text, candidate.text)
         if not reason:
             continue
         bonus = TOPIC_BONUS if problem.topic and problem.topic == candidate.topic else 0.0

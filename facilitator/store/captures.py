@@ -28,12 +28,32 @@ _EDITABLE = {
     "merged_into",
 }
 
-_SELECT = """
+# Dots phones gave an entry in a dot-vote activity (answer {"dots": {capture_id: n}}); a
+# ballot entry merged into another (the activity's "merged") counts for the kept one.
+# Broken JSON from a peer counts nothing rather than failing the whole list.
+_ACTIVITY_DOTS = """coalesce((SELECT sum(j.value) FROM activity_answer a
+      JOIN activity act ON act.id = a.activity_id AND act.type = 'dots' AND act.deleted = 0,
+      json_each(CASE WHEN json_valid(a.answer_value) THEN a.answer_value ELSE '{}' END,
+        '$.dots') j
+      WHERE a.workshop_id = {c}.workshop_id AND j.type = 'integer' AND j.value > 0
+        AND coalesce(json_extract(CASE WHEN json_valid(act.activity_config)
+          THEN act.activity_config ELSE '{}' END, '$.merged."' || j.key || '"'), j.key) = {c}.id
+    ), 0)"""
+
+
+def _activity_dots(alias: str) -> str:
+    return _ACTIVITY_DOTS.replace("{c}", alias)
+
+
+# One notion of points: flipchart dots + the block's phone dots + dot-vote activities.
+_SELECT = f"""
     SELECT c.*, coalesce(o.name, '') AS organisation,
       c.votes + coalesce((SELECT sum(v.dots) FROM vote v WHERE v.capture_id = c.id), 0)
+      + {_activity_dots("c")}
       -- merged near-duplicates keep their dots: they count for the entry they went into
       + coalesce((SELECT sum(m.votes + coalesce(
-            (SELECT sum(v2.dots) FROM vote v2 WHERE v2.capture_id = m.id), 0))
+            (SELECT sum(v2.dots) FROM vote v2 WHERE v2.capture_id = m.id), 0)
+            + {_activity_dots("m")})
           FROM capture m WHERE m.merged_into = c.id AND m.deleted = 0), 0)
         AS total_votes
     FROM capture c

@@ -6,13 +6,26 @@ the chosen workshops; `core.matching` does the maths; `geo` supplies the places.
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.matching import BY_CHOICES, MatchResult, OrgProfile, match
-from facilitator.geo import locate, place_warning
+from facilitator.core.taxonomy import TOPICS
+from facilitator.core.topic_model import TopicModel, suggest_topic
+from facilitator.geo import locate, place_warning, resolve_place
 from facilitator.store.db import Store
 from facilitator.store.rollup import Scope, load_scope, resolve_scope
-from facilitator.topics import keyword_vocabulary
+from facilitator.topics import keyword_vocabulary, shipped_keywords
 
 # Kinds that say what an organisation works on; questions and notes say less.
 PROFILE_KINDS = {"challenge", "need", "driver", "measure", "idea", "offer", "request", "todo"}
+# An untagged capture counts under its suggested topic field when the suggestion holds at
+# least this share of the evidence (issue 24.4: untagged, groups by topic were random).
+SUGGESTED_AT = 0.4
+
+
+def _topic_of(capture, model: TopicModel) -> str | None:
+    """Return the capture's topic field, else the one its words clearly suggest."""
+    if capture.topic:
+        return capture.topic
+    found = suggest_topic(capture.text, model, limit=1)
+    return found[0].topic if found and found[0].score >= SUGGESTED_AT else None
 
 
 def profiles(scope: Scope) -> list[OrgProfile]:
@@ -20,25 +33,32 @@ def profiles(scope: Scope) -> list[OrgProfile]:
     found: dict[str, OrgProfile] = {}
     for org in scope.organisations.values():
         location = locate(org.municipality or "") or locate(org.name)
+        # A typo read as the one clearly closest name is located, and still warned about.
+        read = resolve_place(org.municipality) if org.municipality else None
         found[org.id] = OrgProfile(
             id=org.id,
             name=org.name,
             municipality=org.municipality or "",
             org_type=org.org_type or "sonstige",
             location=location,
-            place_problem=None
-            if location or not org.municipality
-            else place_warning(org.municipality),
+            place_problem=place_warning(org.municipality, read)
+            if read and (read.guessed or not location)
+            else None,
         )
+    # The series' own tags teach the model, as in the review (store/topics.series_model).
+    model = TopicModel.from_keywords(shipped_keywords()).learn(
+        (c.text, c.topic) for c in scope.captures if c.topic in TOPICS
+    )
     for capture in scope.captures:
         profile = found.get(capture.organisation_id or "")
         if profile is None or capture.kind not in PROFILE_KINDS:
             continue
-        profile.add_text(capture.topic, capture.text)
+        topic = _topic_of(capture, model)
+        profile.add_text(topic, capture.text)
         if capture.kind == "offer":
-            profile.offers.append((capture.topic, capture.text))
+            profile.offers.append((topic, capture.text))
         elif capture.kind == "request":
-            profile.requests.append((capture.topic, capture.text))
+            profile.requests.append((topic, capture.text))
     return list(found.values())
 
 

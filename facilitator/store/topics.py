@@ -3,6 +3,7 @@
 from facilitator.core.errors import NotFound
 from facilitator.core.taxonomy import TOPICS
 from facilitator.core.topic_model import TopicModel
+from facilitator.store.captures import update_capture
 from facilitator.store.db import Store
 from facilitator.store.rollup import load_scope, resolve_scope
 from facilitator.topics import shipped_keywords
@@ -26,3 +27,11 @@ def series_model(
             raise
         return model
     return model.learn((c.text, c.topic) for c in scope.captures if c.topic in TOPICS)
+
+
+def accept_topics(store: Store, chosen: dict[str, str]) -> int:
+    """Set the topic field of each capture in {capture id: topic}, in one transaction."""
+    with store.transaction():
+        for capture_id, topic in chosen.items():
+            update_capture(store, capture_id, topic=topic)
+    return len(chosen)

@@ -115,4 +115,23 @@ FOLLOW_UP: dict[str, tuple[str, str]] = {
         "Delete this photo for good (database, change log, other laptop)?",
     ),
     "photos.deleted": ("Foto gelöscht.", "Photo deleted."),
+    # accept suggested topics for all untagged entries (issue 24.4)
+    "key.accept_topics": ("Alle Themenvorschläge", "All topic suggestions"),
+    "review.topics_title": (
+        "Themenvorschläge für {n} Einträge ohne Themenfeld",
+        "Topic suggestions for {n} entries without a topic field",
+    ),
+    "review.topics_keys": (
+        "Leertaste: ja/nein · w: nächster Vorschlag · Enter: setzen · Esc: zurück",
+        "Space: yes/no · w: next suggestion · Enter: set · Esc: back",
+    ),
+    "review.no_untagged": (
+        "Kein Eintrag ohne Themenfeld hat einen Vorschlag.",
+        "No entry without a topic field has a suggestion.",
+    ),
+    "review.topics_set": ("{n} Themenfelder gesetzt.", "{n} topic fields set."),
+    "review.topics_loading": (
+        "Themenvorschläge werden berechnet …",
+        "Working out topic suggestions …",
+    ),
 }

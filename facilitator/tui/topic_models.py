@@ -2,8 +2,9 @@
 
 Teaching the model the series' tagged captures reads the whole series (about 0.6 s with
 5,000 captures), too long for a key that opens the capture line. A worker thread builds it
-on its own connection while the shipped keyword model answers; `ready` gets the result on
-the UI thread.
+on its own connection while the shipped keyword model answers (an empty one until the
+first build has loaded the German dictionary, ~1 s); `ready` gets the result on the UI
+thread.
 """
 
 from collections.abc import Callable
@@ -12,7 +13,7 @@ from textual.dom import DOMNode
 
 from facilitator.core.topic_model import TopicModel
 from facilitator.store.topics import series_model
-from facilitator.topics import shipped_model
+from facilitator.topics import shipped_model, shipped_model_ready
 from facilitator.tui.reader import own_connection
 
 
@@ -25,6 +26,7 @@ def load_topic_model(
 
     def build() -> None:
         try:
+            shipped_model()  # the first build loads the German dictionary: here, not on the UI
             with own_connection(store) as reader:
                 model = series_model(reader, workshop_id=workshop_id)
         except Exception:  # a suggestion is optional: the keywords still answer
@@ -32,4 +34,5 @@ def load_topic_model(
         app.call_from_thread(lambda: ready(model) if node.is_attached else None)
 
     node.run_worker(build, thread=True, group="topic-model", exit_on_error=False)
-    return shipped_model()
+    # Until the worker is done an empty model answers (no suggestion), never a stalled key.
+    return shipped_model() if shipped_model_ready() else TopicModel()

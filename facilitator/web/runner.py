@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
+from facilitator.core.meaning import warm_up
 from facilitator.net import DEFAULT_PORT, LISTEN_BACKLOG, join_url, lan_addresses, listen_socket
 from facilitator.store.db import Store
 from facilitator.web.app import create_app
@@ -130,6 +131,9 @@ async def start_participant_server(
         keepalive_timeout=limits.idle_seconds,
     )
     await runner.setup()
+    # The word cloud's first count loads the German dictionary (about 1 s): in a thread now,
+    # not inside the event loop when the first phone's word arrives.
+    asyncio.get_running_loop().run_in_executor(None, warm_up)
     try:
         sock = listen_socket(host, port, backlog)
     except OSError as err:

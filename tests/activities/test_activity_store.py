@@ -253,3 +253,56 @@ def test_broken_ops_from_a_peer_never_break_results_pages_or_protocol(
     assert results(store, "x1")["statements"] == []
     assert open_activity(store, workshop_id)["id"] == scale  # the unknown type stays in the log
     write_protocol(store, workshop_id, tmp_path / "p.docx", cards={})
+
+
+def test_hidden_word_stays_hidden_in_every_form(store, workshop_id, tmp_path) -> None:
+    from facilitator.export.protocol import write_protocol
+
+    cloud = start_activity(store, workshop_id, "wordcloud", "Was nehmen Sie mit?")
+    forms = ["Brezel", "Brezeln", "brezel!", "Best Practice"]
+    for n, word in enumerate(forms):
+        answer_activity(store, workshop_id, cloud, f"phone-{n:04d}", {"w0": word, "w1": "Impulse"})
+    last = {"w0": "best-practice", "w1": "impuls"}
+    answer_activity(store, workshop_id, cloud, "phone-9999", last)
+    hide_word(store, cloud, "Brezeln")  # stored as a key, re-keyed when counted: still one word
+    found = results(store, cloud)
+    assert [(w["word"], w["count"]) for w in found["words"]] == [
+        ("Impulse", 5),
+        ("Best Practice", 2),
+    ]
+    assert [(w["word"], w["count"]) for w in found["hidden"]] == [("Brezel", 3)]
+    text = write_protocol(store, workshop_id, tmp_path / "p.md", fmt="md", cards={}).read_text(
+        encoding="utf-8"
+    )
+    assert "Impulse" in text and "Brezel" not in text
+
+
+def test_phone_dots_are_points_everywhere(store, workshop_id, tmp_path) -> None:
+    """Flipchart dots, and five phones' dots in a dot vote, count as one number of points."""
+    from facilitator.export.factsheet_model import build_factsheet
+    from facilitator.export.protocol import write_protocol
+    from facilitator.store.captures import list_captures, set_flipchart_votes
+    from facilitator.store.series import ensure_series
+    from facilitator.store.workshops import update_workshop
+
+    update_workshop(store, workshop_id, series_id=ensure_series(store, "Reihe"))
+    personal = add_capture(store, workshop_id, "challenge", "Personalmangel in der IT")
+    paper = add_capture(store, workshop_id, "challenge", "Kein Budget für Software")
+    set_flipchart_votes(store, paper, 2)
+    ballot = start_activity(
+        store, workshop_id, "dots", "Was drängt?", {"ballot": [personal, paper], "budget": 5}
+    )
+    for n in range(5):  # 5 phones: 3 dots on Personal, 2 on Budget each = 25 dots
+        dots = {f"d.{personal}": "3", f"d.{paper}": "2"}
+        answer_activity(store, workshop_id, ballot, f"phone-{n:04d}", dots)
+    points = {c.id: c.votes for c in list_captures(store, workshop_id)}
+    assert points == {personal: 15, paper: 12}
+    sheet = build_factsheet(store, "Reihe")
+    assert [(c.text, c.votes) for c, _ in sheet.top_challenges] == [
+        ("Personalmangel in der IT", 15),
+        ("Kein Budget für Software", 12),
+    ]
+    text = write_protocol(store, workshop_id, tmp_path / "p.md", fmt="md", cards={}).read_text(
+        encoding="utf-8"
+    )
+    assert "Personalmangel in der IT (15 Punkte)" in text

@@ -62,8 +62,13 @@ def test_docx_has_headings_tables_and_charts(series_db, tmp_path):
     assert [[c.text for c in r.cells] for r in overview.rows] == [
         ["Kennzahl", "Anzahl"],
         ["Workshops", "3"],
-        ["Teilnehmende", "24"],
-        ["Organisationen", "24"],
+        ["Personen anwesend (je Person einmal)", "24"],
+        ["Teilnahmen (Anwesende je Workshop, zusammengezählt)", "24"],
+        ["Organisationen mit Anwesenden", "24"],
+        ["Organisationen nur in Einträgen genannt (niemand anwesend)", "0"],
+        ["Nennungen: Bedarf", "24"],
+        ["Nennungen: Treiber", "0"],
+        ["Nennungen: Herausforderung", "24"],
     ]
     topic_table = next(t for t in document.tables if t.rows[0].cells[0].text == "Themenfeld")
     assert ["Mobilität", "6", "0", "6", "12"] in [
@@ -208,9 +213,10 @@ def test_intro_does_not_say_the_people_came_from_more_organisations_than_there_a
         store, latest_workshop(store).id, "challenge", "Kein Personal", organisation="Kreis X"
     )
     sheet = build_factsheet(store, SERIES)
-    assert sheet.organisations > sheet.participants
+    # Only organisations with someone present count as present; the named one apart.
+    assert (sheet.participants, sheet.organisations, sheet.organisations_named) == (24, 24, 1)
     intro = blocks(sheet, "de", today=date(2026, 11, 29))[1].text
     assert intro == (
-        "Stand 29.11.2026. Zusammenfassung aus 3 Workshops mit 24 Teilnehmenden und "
-        "25 Organisationen."
+        "Stand 29.11.2026. Zusammenfassung aus 3 Workshops mit 24 anwesenden Personen und "
+        "24 Organisationen mit Anwesenden."
     )

@@ -86,8 +86,11 @@ def test_ambiguous_or_unknown_place_is_a_warning_with_the_closest_names():
     assert resolve_place("Altdorf").municipality is None
     assert "Landkreis Böblingen" in place_warning("Altdorf")
     assert resolve_place("Altdorf", county="Böblingen").municipality.county == "Landkreis Böblingen"
-    warning = place_warning("Aichwalt")
-    assert warning.startswith("Ort „Aichwalt“ nicht gefunden") and "Aichwald" in warning
+    # A typo with one clearly closest name is read as it, with the warning kept.
+    assert resolve_place("Aichwalt").municipality.name == "Aichwald"
+    assert place_warning("Aichwalt") == "Ort „Aichwalt“ als Aichwald gelesen; bitte prüfen."
+    warning = place_warning("Stadtbergen")  # in Bavaria: no name is clearly closest
+    assert warning.startswith("Ort „Stadtbergen“ nicht gefunden; ähnlich: ")
     assert place_warning("Aichwald") is None
 
 
@@ -164,7 +167,27 @@ def test_orgs_list_warns_about_unknown_places_with_the_closest_names(series_db):
     store.close()
     result = run_cli(series_db, "orgs", "list")
     assert result.returncode == 0 and "Stadt Ulm" in result.stdout
-    assert "Warnung: Gemeinde Aichwalt: Ort „Aichwalt“ nicht gefunden; ähnlich: Aichwald" in (
+    assert "Warnung: Gemeinde Aichwalt: Ort „Aichwalt“ als Aichwald gelesen; bitte prüfen." in (
         result.stderr
     )
     assert "Stadt Ulm" not in result.stderr
+
+
+def test_places_as_people_write_them():
+    written = {
+        "Gem. Aach": "Aach",
+        "Weil a. Rhein": "Weil am Rhein",
+        "Biberach a.d. Riß": "Biberach an der Riß",
+        "Ebersbach/Fils": "Ebersbach an der Fils",
+        "Kreis RV": "Ravensburg",
+        "LK Tuttlingen": "Tuttlingen",
+        "Rems-Murr": "Waiblingen",
+        "Main-Tauber": "Tauberbischofsheim",
+        "im Ortenaukreis": "Offenburg",
+        "Filderstadt-Bernhausen": "Filderstadt",
+        "Esslingen a.N.": "Esslingen am Neckar",
+        "Schw. Gmünd": "Schwäbisch Gmünd",
+    }
+    assert {w: resolve_place(w).municipality.name for w in written} == written
+    assert resolve_place("Immendingen").municipality.name == "Immendingen"  # "Im" is no prefix
+    assert not resolve_place("Weil a. Rhein").guessed

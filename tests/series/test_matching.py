@@ -68,9 +68,9 @@ def test_unlocatable_place_is_named_in_a_warning(series_store):
         municipality="Aichwalt",
     )
     result = suggest_groups(store, 5, "distance")
-    # The misspelt place is named together with the closest real ones; never an exception.
+    # The misspelt place is read as the one clearly closest name, and said so; never an error.
     (warning,) = [w for w in result.warnings if "Aichwalt" in w]
-    assert "ähnlich: Aichwald" in warning
+    assert "als Aichwald gelesen" in warning
     assert sum(len(g) for g in result.groups) == 25
 
 
@@ -199,3 +199,24 @@ def test_groups_are_balanced_complete_and_deterministic(points, data):
     assert max(sizes) - min(sizes) <= 1 and len(result) == groups
     assert sorted(i for g in result for i in g) == list(range(len(points)))
     assert result == balanced_groups(np.array(sim), groups)
+
+
+def test_untagged_entries_count_under_their_suggested_topic(store):
+    """Issue 24.4: phone submissions without a topic field still say what they are about."""
+    from facilitator.store.captures import add_capture
+    from facilitator.store.matching import profiles
+    from facilitator.store.rollup import load_scope, resolve_scope
+    from facilitator.store.workshops import create_workshop
+
+    workshop = create_workshop(store, "Ohne Themenfeld")
+    add_capture(store, workshop, "challenge", "Glasfaser fehlt in den Teilorten",
+                organisation="Gemeinde Aach")  # fmt: skip
+    add_capture(store, workshop, "request", "Wer hilft bei der Pflegeplatzbörse?",
+                organisation="Stadt Engen")  # fmt: skip
+    add_capture(store, workshop, "note", "Kaffee war gut", organisation="Stadt Engen")
+    found = {p.name: p for p in profiles(load_scope(store, resolve_scope(store, None, workshop)))}
+    assert dict(found["Gemeinde Aach"].topics) == {"infrastruktur": 1}
+    assert dict(found["Stadt Engen"].topics) == {"gesundheit_pflege": 1}
+    assert found["Stadt Engen"].requests == [
+        ("gesundheit_pflege", "Wer hilft bei der Pflegeplatzbörse?")
+    ]

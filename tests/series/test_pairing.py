@@ -38,7 +38,8 @@ def test_stems_and_compounds_meet():
 def test_lorawan_parking_offer_meets_the_smart_parking_request():
     pair = _pairs()[(OFFERS[0].text, "Smart-Parking-Pilot")]
     assert pair.offer_org == "Stadt Ulm" and pair.request_org == "Stadt Heilbronn"
-    assert "Park" in pair.shared_words
+    # The reason names the words on both sides, as a person would accept it.
+    assert pair.shared_words == ["Parkplätze ↔ Parking"]
     assert pair.topic is None  # different topic fields: the texts made the pair
 
 
@@ -66,7 +67,7 @@ def test_own_requests_are_never_paired_and_singular_meets_plural():
 def test_reason_uses_a_decimal_comma_in_german():
     pair = _pairs()[(OFFERS[0].text, "Smart-Parking-Pilot")]
     german = pair_reason(pair, "de")
-    assert german.startswith("Ähnlichkeit 0,") and "gemeinsam: Park" in german
+    assert german.startswith("Ähnlichkeit 0,") and german.endswith(": Parkplätze ↔ Parking")
     assert pair_reason(pair, "en").startswith("similarity 0.")
 
 
@@ -78,6 +79,6 @@ def test_term_model_weights_rare_terms_higher():
 
 def test_match_command_prints_pairs_with_decimal_comma(series_db):
     out = run_cli(series_db, "match", "--groups", "3").stdout
-    assert "Ähnlichkeit 0," in out and "gemeinsam: Ladesäulen" in out
+    assert "(Ähnlichkeit 0,31: Ladesäulen)" in out
     english = run_cli(series_db, "--lang", "en", "match", "--groups", "3").stdout
     assert "similarity 0." in english

@@ -37,13 +37,13 @@ def test_test_sentences_are_not_in_the_keyword_file():
 
 
 def test_series_captures_teach_words_the_keywords_do_not_know():
-    text = "Hackschnitzelheizung für das Freibad"
+    text = "Zwetschgen für das Freibad"
     before = suggest_topic(text, shipped_model())
-    assert not before or before[0].topic != "energie_umwelt"
+    assert not before or before[0].topic != "bildung"
     model = TopicModel.from_keywords(shipped_keywords()).learn(
-        [("Hackschnitzel aus dem Gemeindewald", "energie_umwelt")]
+        [("Zwetschgen ernten mit der Grundschulklasse", "bildung")]
     )
-    assert suggest_topic(text, model)[0].topic == "energie_umwelt"
+    assert suggest_topic(text, model)[0].topic == "bildung"
     # Tags do not move the keywords' own weights: a tagged capture cannot hijack "Bus".
     model.learn([("Bus zum Tag der offenen Tür", "bildung")])
     assert suggest_topic("Rufbus für die Teilorte", model)[0].topic == "mobilitaet"

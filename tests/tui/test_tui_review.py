@@ -138,7 +138,9 @@ async def test_review_suggests_a_topic_and_t_accepts_it(app, store: Store, works
 
         _select(app, "Parkplätze mit LoRaWAN-Sensoren")
         await pilot.pause()
-        assert "Themenvorschlag: #Infrastruktur? (LoRaWAN, Sensoren)" in str(detail.render())
+        assert "Themenvorschlag: #Infrastruktur? (Parkplätze, LoRaWAN, Sensoren)" in str(
+            detail.render()
+        )
         await pilot.press("t")
         await eventually(lambda: get_capture(store, parking).topic == "infrastruktur", pilot=pilot)
         await eventually(lambda: "Herausforderungen · Infrastruktur" in _rows(app), pilot=pilot)
@@ -146,3 +148,35 @@ async def test_review_suggests_a_topic_and_t_accepts_it(app, store: Store, works
         "SELECT count(*) FROM op WHERE kind = 'capture.edit' AND payload LIKE '%infrastruktur%'"
     ).fetchone()[0]
     assert ops == 1  # an op the other laptop receives
+
+
+async def test_review_accepts_all_suggested_topics_with_reasons_and_per_row_choice(
+    app, store: Store, workshop_id
+):
+    from facilitator.tui.dialogs.topics import TopicsDialog
+
+    fibre = add_capture(store, workshop_id, "challenge", "Glasfaser fehlt in den Teilorten")
+    care = add_capture(store, workshop_id, "need", "Pflegeplatzbörse für den Kreis")
+    tagged = add_capture(store, workshop_id, "need", "Tablets", topic="bildung")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f9", "r")
+        await eventually(lambda: "Glasfaser fehlt in den Teilorten" in _rows(app), pilot=pilot)
+        await pilot.press("T")
+        await eventually(lambda: isinstance(app.screen, TopicsDialog), pilot=pilot)
+        dialog = app.screen
+        prompts = [str(dialog.selection.get_option_at_index(i).prompt) for i in range(2)]
+        # Each row shows the entry, the suggested topic field and the words behind it.
+        assert prompts == [
+            "Glasfaser fehlt in den Teilorten → Infrastruktur (Glasfaser)",
+            "Pflegeplatzbörse für den Kreis → Gesundheit und Pflege (Pflegeplatzbörse)",
+        ]
+        await pilot.press("space")  # the first row is kept untagged
+        await pilot.press("down", "w")  # the second switches to its next suggestion
+        second = dialog.rows[1].suggestions[1].topic
+        assert second != "gesundheit_pflege"
+        switched = str(dialog.selection.get_option_at_index(1).prompt)
+        assert switched.startswith("Pflegeplatzbörse für den Kreis → ") and switched != prompts[1]
+        await pilot.press("enter")
+        await eventually(lambda: get_capture(store, care).topic == second, pilot=pilot)
+    assert get_capture(store, fibre).topic is None
+    assert get_capture(store, tagged).topic == "bildung"

@@ -192,3 +192,18 @@ async def test_moderators_hide_a_word_and_mark_a_question_with_the_secret(
     body = {"action": "question", "activity": qa, "question": question["id"], "hidden": True}
     await client.post("/mod/activity", json=body, headers={"X-Moderator-Secret": MOD_SECRET})
     assert list_questions(store, qa) == []
+
+
+async def test_a_hidden_word_leaves_the_projector_in_every_form(
+    client, store, workshop_id, code
+) -> None:
+    """Issue 25.3: hide-word 'Kaffee'; what a phone typed as 'Kaffees!' stays away."""
+    from facilitator.store.activities import hide_word, reveal_results
+    from facilitator.web.projector import projector_path
+
+    cloud = start_activity(store, workshop_id, "wordcloud", "Was nehmen Sie mit?")
+    await post(client, code, {"activity": cloud, "w0": "Kaffees!", "w1": "Impulse"})
+    hide_word(store, cloud, "Kaffee")
+    reveal_results(store, cloud)
+    beamer = await (await client.get(projector_path(store))).text()
+    assert "Impulse" in beamer and "affee" not in beamer

@@ -3,7 +3,8 @@
 Both moderators go through the entries: edit (text, kind, topic, status via the
 capture line), cycle a measure's status, hide, move within a group, merge
 near-duplicates that rapidfuzz suggests (the moderator confirms each), accept the
-topic field suggested for an entry without one (t), then write the protocol. Every
+topic field suggested for an entry without one (t) or for all of them at once (T, with
+the reasons, each row ticked, unticked or switched), then write the protocol. Every
 change goes through the store's services, so it is an op the other laptop sees too.
 """
 
@@ -29,8 +30,10 @@ from facilitator.store.review import (
     set_order,
     unmerge_all,
 )
+from facilitator.store.topics import accept_topics
 from facilitator.tui.dialogs.capture import EditCaptureDialog
 from facilitator.tui.dialogs.common import PickDialog
+from facilitator.tui.dialogs.topics import TopicRow, TopicsDialog
 from facilitator.tui.screens.base import BaseScreen
 from facilitator.tui.topic_models import load_topic_model
 from facilitator.tui.widgets.cells import cut
@@ -93,6 +96,7 @@ class ReviewScreen(BaseScreen):
         Binding("m", "merge", "key.merge"),
         Binding("u", "unmerge", "key.unmerge", show=False),
         Binding("t", "accept_topic", "key.accept_topic", show=False),
+        Binding("T", "accept_topics", "key.accept_topics", show=False),
         Binding("p", "export", "key.protocol"),
     ]
 
@@ -101,6 +105,8 @@ class ReviewScreen(BaseScreen):
         self.groups: list[ReviewGroup] = []
         self.rows: list[tuple[int, int] | None] = []  # (group, entry) per table row; None = title
         self._topics: TopicModel | None = None  # built on first need per visit (reads the series)
+        self._topics_ready = False  # the series' model has arrived (not the placeholder)
+        self._topics_wanted = False  # T was pressed before it arrived: offer them then
 
     @property
     def table(self) -> DataTable:
@@ -122,6 +128,7 @@ class ReviewScreen(BaseScreen):
 
     def on_screen_resume(self) -> None:
         self._topics = None  # the series may have learnt tags since the last visit
+        self._topics_ready = False
         super().on_screen_resume()
 
     def suggestion(self, entry: Entry) -> TopicSuggestion | None:
@@ -134,8 +141,11 @@ class ReviewScreen(BaseScreen):
         return found[0] if found else None
 
     def _model_ready(self, model: TopicModel) -> None:
-        self._topics = model
+        self._topics, self._topics_ready = model, True
         self.show_detail()
+        if self._topics_wanted:
+            self._topics_wanted = False
+            self.action_accept_topics()
 
     def on_data_table_row_highlighted(self) -> None:
         self.show_detail()
@@ -295,6 +305,32 @@ class ReviewScreen(BaseScreen):
         entry_id = selected[0].entries[selected[1]].id
         if self.call_service(update_capture, entry_id, topic=found.topic):
             self.say(self.t("review.topic_set", topic=TOPICS[found.topic].get(self.fapp.lang)))
+
+    def action_accept_topics(self) -> None:
+        """Offer every untagged entry's suggested topic field at once (issue 24.4)."""
+        if self.workshop_id is None:
+            return
+        if self._topics is None:
+            self._topics = load_topic_model(self, self.workshop_id, self._model_ready)
+        if not self._topics_ready:  # a worker is still building it: offer them when it is done
+            self._topics_wanted = True
+            self.say(self.t("review.topics_loading"))
+            return
+        rows = []
+        for capture in list_captures(self.store, self.workshop_id, include_hidden=False):
+            if capture.topic:
+                continue
+            if found := suggest_topic(capture.text, self._topics, limit=3):
+                rows.append(TopicRow(capture.id, capture.text, found))
+        if not rows:
+            self.say(self.t("review.no_untagged"))
+            return
+
+        def accept(chosen: dict[str, str] | None) -> None:
+            if chosen and self.call_service(accept_topics, chosen):
+                self.say(self.t("review.topics_set", n=len(chosen)))
+
+        self.app.push_screen(TopicsDialog(rows, self.fapp.lang), accept)
 
     async def action_export(self) -> None:
         await self.app.switch_mode("export")
