@@ -24,14 +24,15 @@ def _run(store, workshop_id: str | None, lang: str, no_server: bool) -> None:
 @no_server_option
 @pass_settings
 def app(settings: Settings, workshop_id: str | None, no_server: bool) -> None:
-    """Die App starten (auf dem zuletzt angelegten Workshop)."""
-    from facilitator.store.workshops import list_workshops, resolve_workshop
+    """Die App starten (auf dem Workshop, dessen Timer läuft, sonst dem zuletzt geöffneten)."""
+    from facilitator.store.session import session_workshop
+    from facilitator.store.workshops import list_workshops
 
     store = settings.open(create=True)
     try:
         chosen = None
         if workshop_id or list_workshops(store):
-            chosen = resolve_workshop(store, workshop_id).id
+            chosen = session_workshop(store, workshop_id).id
         _run(store, chosen, settings.lang, no_server)
     finally:
         store.close()

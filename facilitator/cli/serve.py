@@ -27,10 +27,10 @@ def serve(
     """
     import asyncio
 
-    from facilitator.store.workshops import resolve_workshop
+    from facilitator.store.session import session_workshop
 
     store = settings.open()
-    workshop = resolve_workshop(store, workshop_id)
+    workshop = session_workshop(store, workshop_id)
     try:
         asyncio.run(_serve(store, host, port, workshop, show_secrets))
     except KeyboardInterrupt:

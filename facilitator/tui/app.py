@@ -12,6 +12,7 @@ from textual.screen import Screen
 from facilitator.core.errors import UserError
 from facilitator.net import DEFAULT_PORT, lan_addresses
 from facilitator.store.db import Store
+from facilitator.store.session import remember_workshop
 from facilitator.store.undo import undo_last
 from facilitator.tui.screens import SCREENS
 from facilitator.tui.strings import T, translate_bindings
@@ -62,6 +63,7 @@ class FacilitatorApp(SyncLink, App):
         join_code: str | None = None,
         theme: str = "textual-dark",
         first_screen: str | None = None,
+        server_host: str = "0.0.0.0",
     ) -> None:
         super().__init__()
         self.store = store
@@ -73,6 +75,7 @@ class FacilitatorApp(SyncLink, App):
         self.server_problem: str | None = None if server else T("join.server_off", lang)
         self.server_note: str | None = None  # "8765 was busy, serving on 8766"
         self.server_port = SERVER_PORT
+        self.server_host = server_host  # where phones (and the other laptop) reach us
         self.join_host = join_host
         self.join_code_override = join_code
         self.first_screen = first_screen or ("run" if workshop_id else "start")
@@ -134,10 +137,22 @@ class FacilitatorApp(SyncLink, App):
                 refresh()
 
     def open_workshop(self, workshop_id: str | None) -> None:
-        """Make `workshop_id` the workshop every screen shows."""
+        """Make `workshop_id` the workshop every screen, the phones and the projector show."""
         self.workshop_id = workshop_id
         self.data_version += 1
+        if workshop_id is not None:
+            # the phone server and projector follow only this explicit choice, never a
+            # workshop that was just created or synced; the next start returns to it
+            if self.server is not None:
+                self.server.follow(workshop_id)
+            self._remember_workshop()
         self._refresh_screens()
+
+    def _remember_workshop(self) -> None:
+        try:
+            remember_workshop(self.store, self.workshop_id)
+        except Exception:  # a read-only or busy database must not stop the room
+            pass
 
     def join_code(self) -> str | None:
         if self.join_code_override:
@@ -162,6 +177,8 @@ class FacilitatorApp(SyncLink, App):
 
     # -- life cycle ----------------------------------------------------------
     def on_mount(self) -> None:
+        if self.workshop_id is not None:
+            self._remember_workshop()
         self.switch_mode(self.first_screen)
         self.set_interval(1.0, self._tick)
         if self.server_wanted:
@@ -179,7 +196,9 @@ class FacilitatorApp(SyncLink, App):
         last_error: object = None
         for port in range(SERVER_PORT, SERVER_PORT + PORT_TRIES):
             try:
-                self.server = await start_participant_server(self.store, port=port)
+                self.server = await start_participant_server(
+                    self.store, self.server_host, port, workshop_id=self.workshop_id
+                )
             except UserError as err:
                 last_error = err.text(self.lang)
                 continue
@@ -310,5 +329,6 @@ def create_app(
     now_ms: Callable[[], int] | None = None,
     **options: object,
 ) -> FacilitatorApp:
-    """Build the app on `store` (options: server, join_host, join_code, theme, first_screen)."""
+    """Build the app on `store` (options: server, join_host, join_code, theme, first_screen,
+    server_host)."""
     return FacilitatorApp(store, workshop_id, lang=lang, now_ms=now_ms, **options)  # type: ignore[arg-type]

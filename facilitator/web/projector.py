@@ -49,7 +49,17 @@ def _require_token(request: web.Request) -> str:
     given = request.match_info.get("token", "").encode()
     if not hmac.compare_digest(given, projector_token(store).encode()):
         raise web.HTTPForbidden()
-    return request.app[HUB].workshop_id or latest_workshop(store).id
+    return shown_workshop(request)
+
+
+def shown_workshop(request: web.Request) -> str:
+    """The session's workshop (the one the server serves), read afresh on each update.
+
+    Only a server not tied to one workshop (tests, a bare create_app) falls back to
+    the newest; the app and `serve` always pass theirs, so a workshop created or
+    synced meanwhile never takes the projector.
+    """
+    return request.app[HUB].workshop_id or latest_workshop(request.app[STORE]).id
 
 
 def projector_lang(request: web.Request, workshop_id: str) -> str:
@@ -255,8 +265,10 @@ async def events(request: web.Request) -> web.StreamResponse:
         await response.write(b"retry: 1000\n\n")
         while not stop.is_set():
             version = store.version
-            if version != sent:
-                sent = version
+            # the moderators may open another workshop in the app: follow it
+            showing = shown_workshop(request)
+            if version != sent or showing != workshop_id:
+                sent, workshop_id = version, showing
                 data = {"html": stage(request, workshop_id), "server_ms": store.now_ms()}
                 message = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
                 await response.write(b"data: " + message.encode() + b"\n\n")

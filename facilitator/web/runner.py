@@ -51,6 +51,10 @@ class ParticipantServer:
         """How many phones have the live stream open."""
         return self.app[HUB].phones_connected
 
+    def follow(self, workshop_id: str | None) -> None:
+        """Serve `workshop_id` from now on: its join code, its projector view."""
+        self.app[HUB].follow(workshop_id)
+
     @property
     def refused(self) -> int:
         """How many requests and connections a cap has refused since the start."""

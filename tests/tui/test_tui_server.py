@@ -43,7 +43,7 @@ async def test_server_runs_inside_the_app(monkeypatch, store: Store, workshop_id
     server = FakeServer()
     calls = []
 
-    async def start(store_arg, host="0.0.0.0", port=8765):
+    async def start(store_arg, host="0.0.0.0", port=8765, workshop_id=None):
         calls.append((store_arg, port))
         return server
 
@@ -70,7 +70,7 @@ async def test_every_port_in_use_no_qr_one_sentence_and_the_app_works(
 ):
     tried = []
 
-    async def start(store_arg, host="0.0.0.0", port=8765):
+    async def start(store_arg, host="0.0.0.0", port=8765, workshop_id=None):
         tried.append(port)
         raise OSError(98, "Address already in use")
 
@@ -94,7 +94,7 @@ async def test_every_port_in_use_no_qr_one_sentence_and_the_app_works(
 async def test_busy_port_takes_the_next_and_says_so(monkeypatch, store, workshop_id):
     server = FakeServer()
 
-    async def start(store_arg, host="0.0.0.0", port=8765):
+    async def start(store_arg, host="0.0.0.0", port=8765, workshop_id=None):
         if port == 8765:
             raise OSError(98, "Address already in use")
         server.port = port
