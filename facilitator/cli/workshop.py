@@ -136,3 +136,19 @@ def edit(
     found = resolve_workshop(store, workshop_id)
     changed = edit_details(store, found.id, today_of(store), **typed)
     click.echo(f"Geändert ({found.title}): {', '.join(changed)}")
+
+
+@workshop.command("join-corner")
+@click.argument("state", type=click.Choice(["an", "aus", "on", "off"]))
+@workshop_option
+@pass_settings
+def join_corner(settings: Settings, state: str, workshop_id: str | None) -> None:
+    """QR-Code und Link klein in jeder Beamer-Ansicht zeigen (an) oder ausblenden (aus)."""
+    from facilitator.store.workshops import resolve_workshop, update_workshop
+
+    store = settings.open()
+    found = resolve_workshop(store, workshop_id)
+    hidden = state in ("aus", "off")
+    update_workshop(store, found.id, beamer_join_hidden=int(hidden))
+    shown = "ausgeblendet" if hidden else "eingeblendet"
+    click.echo(f"Beamer-QR-Code {shown} ({found.title}).")

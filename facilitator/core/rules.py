@@ -87,6 +87,7 @@ RULES: dict[str, dict[str, f.Rule]] = {
         "join_code": f.join_code,
         "created_at": f.moment,
         "deleted": f.flag,
+        "beamer_join_hidden": f.flag,
     },
     "agenda_item": {
         "workshop_id": f.ident,

@@ -7,7 +7,7 @@ that last set each field, so ops from the other laptop apply last-writer-wins pe
 field, in any order.
 """
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Projection columns per entity table (besides id and clocks). JSON columns hold lists.
 COLUMNS: dict[str, dict[str, type]] = {
@@ -34,6 +34,7 @@ COLUMNS: dict[str, dict[str, type]] = {
         "wifi_name": str,  # since 0019: the venue's Wi-Fi, printed on the QR poster
         "wifi_password": str,
         "deleted": int,
+        "beamer_join_hidden": int,  # since 0060: 1 = no join corner on the projector
     },
     "agenda_item": {
         "workshop_id": str,

@@ -208,3 +208,10 @@ def m0016_activities(db: Database) -> None:
     db["activity"].create_index(["workshop_id"], if_not_exists=True)
     db["activity_answer"].create_index(["activity_id"], if_not_exists=True)
     db["activity_question"].create_index(["activity_id"], if_not_exists=True)
+
+
+@migrations(name="0060_beamer_join")
+def m0060_beamer_join(db: Database) -> None:
+    """Add the workshop's switch for the projector's join corner (shown unless 1)."""
+    if "beamer_join_hidden" not in db["workshop"].columns_dict:
+        db["workshop"].add_column("beamer_join_hidden", int)

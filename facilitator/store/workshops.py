@@ -37,6 +37,7 @@ _EDITABLE = {
     "next_steps",
     "wifi_name",
     "wifi_password",
+    "beamer_join_hidden",
 }
 
 

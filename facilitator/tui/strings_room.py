@@ -58,4 +58,14 @@ ROOM: dict[str, tuple[str, str]] = {
         "Der Teilnahme-Server läuft nicht; ohne ihn gibt es keine Beamer-Ansicht.",
         "The participant server is not running; there is no projector view without it.",
     ),
+    # -- join corner on the projector (issue 25.7) -----------------------------
+    "key.join_corner": ("Beamer-QR ein/aus", "Projector QR on/off"),
+    "join_corner.shown": (
+        "Der Beamer zeigt jetzt in jedem Block klein QR-Code und Link (j blendet aus).",
+        "The projector now shows a small QR code and link in every block (j hides them).",
+    ),
+    "join_corner.hidden": (
+        "QR-Code und Link sind vom Beamer ausgeblendet (j zeigt sie wieder).",
+        "QR code and link are hidden from the projector (j shows them again).",
+    ),
 }

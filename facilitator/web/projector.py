@@ -85,10 +85,30 @@ def stage(request: web.Request, workshop_id: str) -> Markup:
     current = snap["current"]
     activity = shown_activity(store, workshop_id, current["id"] if current else None)
     if activity is not None:
-        return _activity_stage(results(store, activity["id"]), lang)
-    if current is not None:
-        return _block_stage(snap, store.now_ms(), lang)
-    return _idle_stage(request, workshop_id, snap, lang)
+        shown = _activity_stage(results(store, activity["id"]), lang)
+    elif current is not None:
+        shown = _block_stage(snap, store.now_ms(), lang)
+    else:
+        return _idle_stage(request, workshop_id, snap, lang)  # the big QR code already
+    return join([shown, _join_corner(request, workshop_id, lang)])
+
+
+def _join_corner(request: web.Request, workshop_id: str, lang: str) -> Markup:
+    """A small QR code and link in a corner, so late-comers get in during any block.
+
+    The moderators hide it per workshop (j in the app); hidden, nothing of it is sent.
+    """
+    row = workshop_row(request.app[STORE], workshop_id)
+    if row.get("beamer_join_hidden"):
+        return Markup("")
+    url = _join_url(request, row.get("join_code") or "")
+    return render(
+        '<aside class="join-corner"><div class="corner-qr">{qr}</div>'
+        '<p><b>{label}</b><br><span class="corner-url">{url}</span></p></aside>',
+        qr=svg.qr_svg(url),
+        label=T("beamer_corner", lang),
+        url=url.removeprefix("http://"),
+    )
 
 
 def _idle_stage(request: web.Request, workshop_id: str, snap: dict[str, Any], lang: str) -> Markup:

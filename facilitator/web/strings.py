@@ -239,6 +239,7 @@ T = Catalog(
         "beamer_open": ("Jetzt auf dem Telefon antworten", "Answer on your phone now"),
         "beamer_closed": ("Abgeschlossen", "Closed"),
         "beamer_no_answers": ("Noch keine Antworten.", "No answers yet."),
+        "beamer_corner": ("Mitmachen", "Join"),
     }
 )
 

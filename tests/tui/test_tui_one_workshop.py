@@ -40,3 +40,14 @@ async def test_projector_and_phones_stay_on_the_open_workshop(monkeypatch, store
         assert (await _get(f"{base}/j/{first.join_code}"))[0] == 403
     # and the next start (no timer runs) returns to the workshop opened last
     assert session_workshop(store).id == other.id
+
+
+async def test_j_hides_and_shows_the_projector_join_corner(app, store, workshop_id) -> None:
+    from facilitator.store.workshops import workshop_row
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4", "j")
+        await eventually(lambda: workshop_row(store, workshop_id)["beamer_join_hidden"] == 1)
+        assert "ausgeblendet" in str(app.screen.query_one("#message").content)
+        await pilot.press("f8", "j")
+        await eventually(lambda: not workshop_row(store, workshop_id)["beamer_join_hidden"])

@@ -5,10 +5,11 @@ from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.widgets import Label, Static
 
+from facilitator.tui.join_corner import JOIN_CORNER_BINDING, JoinCornerKey
 from facilitator.tui.screens.base import BaseScreen
 
 
-class JoinScreen(BaseScreen):
+class JoinScreen(JoinCornerKey, BaseScreen):
     """Large QR code in dark-on-light, whatever the theme, so phones can read it."""
 
     name_key = "screen.join"
@@ -17,6 +18,7 @@ class JoinScreen(BaseScreen):
     BINDINGS = [
         # the photo upload page's QR code opens in a dialog on demand (u), same reason
         Binding("u", "upload", "key.upload"),
+        JOIN_CORNER_BINDING,
     ]
 
     def __init__(self) -> None:
