@@ -240,6 +240,12 @@ RULES: dict[str, dict[str, f.Rule]] = {
         "hlc": f.clock_stamp,
         "deleted": f.flag,
     },
+    # the addresses at which each laptop serves phones (issue 25.8): one row per laptop
+    "phone_server": {
+        "workshop_id": f.ident,
+        "urls": f.lines(f.server_url, 8),
+        "at": f.moment,
+    },
     "vote": {
         "workshop_id": f.ident,
         "capture_id": f.ident,
@@ -270,6 +276,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "activity_answer": ("workshop_id", "activity_id", "voter"),
     "activity_question": ("workshop_id", "activity_id", "text"),
     "vote": ("workshop_id", "capture_id", "voter", "dots"),
+    "phone_server": ("workshop_id", "urls"),
 }
 
 _BY_TYPE: dict[type, f.Rule] = {str: _LONG, int: f.whole(-(10**9), 10**9, "{value}", "{value}")}

@@ -155,6 +155,8 @@ COLUMNS: dict[str, dict[str, type]] = {
         "hlc": str,
         "deleted": int,
     },
+    # since 0061: where each laptop serves phones, so a phone can move to the other one
+    "phone_server": {"workshop_id": str, "urls": str, "at": str},
 }
 JSON_COLUMNS = {
     "goals",
@@ -163,6 +165,7 @@ JSON_COLUMNS = {
     "activity_config",
     "hidden_words",
     "answer_value",
+    "urls",
 }
 DEFAULTS = {
     "deleted": 0,

@@ -37,6 +37,7 @@ ENTITY_VERBS: dict[str, frozenset[str]] = {
     "activity": frozenset({"add", "edit"}),
     "activity_answer": frozenset({"set"}),
     "activity_question": frozenset({"add", "edit"}),
+    "phone_server": frozenset({"set"}),
 }
 CREATE_VERBS = frozenset({"add", "create", "set"})
 _META_KEYS = {"_before", "_undo", "_batch", "_erased"}

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
+from facilitator.core.errors import UserError
 from facilitator.net import DEFAULT_PORT, join_url, lan_addresses
 from facilitator.store.db import Store
+from facilitator.store.phone_servers import announce
 from facilitator.web.app import create_app
 from facilitator.web.caps import Caps
 from facilitator.web.gate import (
@@ -40,11 +42,23 @@ class ParticipantServer:
 
     def join_urls(self, code: str) -> list[str]:
         """Return the join URL for each address phones can use (all LAN addresses)."""
+        return [join_url(h, self.port, code) for h in self._hosts()]
+
+    def _hosts(self) -> list[str]:
         if self.host in ("0.0.0.0", "", "::"):
-            hosts = lan_addresses()
-        else:
-            hosts = [self.host]
-        return [join_url(h, self.port, code) for h in hosts]
+            return lan_addresses()
+        return [self.host]
+
+    def announce(self) -> None:
+        """Tell the other laptop (through sync) where phones reach this one, for failover."""
+        workshop_id = self.app[HUB].workshop_id
+        if workshop_id is None:
+            return
+        hosts = [f"[{h}]" if ":" in h else h for h in self._hosts()]
+        try:
+            announce(self.app[HUB].store, workshop_id, [f"http://{h}:{self.port}" for h in hosts])
+        except UserError:  # a host the rule does not take: phones cannot move here
+            pass
 
     @property
     def phones_connected(self) -> int:
@@ -54,6 +68,7 @@ class ParticipantServer:
     def follow(self, workshop_id: str | None) -> None:
         """Serve `workshop_id` from now on: its join code, its projector view."""
         self.app[HUB].follow(workshop_id)
+        self.announce()
 
     @property
     def refused(self) -> int:
@@ -116,8 +131,6 @@ async def start_participant_server(
         await site.start()
     except OSError as err:
         await runner.cleanup()
-        from facilitator.core.errors import UserError
-
         raise UserError(
             f"Port {port} auf {host} ist belegt oder nicht erlaubt ({err.strerror}).",
             en=f"Port {port} on {host} is taken or not allowed ({err.strerror}).",
@@ -127,4 +140,6 @@ async def start_participant_server(
     for address in runner.addresses:
         bound = address[1]
         break
-    return ParticipantServer(app, runner, host, bound)
+    server = ParticipantServer(app, runner, host, bound)
+    server.announce()
+    return server

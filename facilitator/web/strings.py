@@ -240,6 +240,16 @@ T = Catalog(
         "beamer_closed": ("Abgeschlossen", "Closed"),
         "beamer_no_answers": ("Noch keine Antworten.", "No answers yet."),
         "beamer_corner": ("Mitmachen", "Join"),
+        # -- moving to the other laptop (issue 25.8) ---------------------------------
+        "move_refused": (
+            "Dieses Telefon ist hier nicht bekannt; bitte den QR-Code neu scannen.",
+            "This phone is not known here; please scan the QR code again.",
+        ),
+        "moved": (
+            "Verbunden mit dem zweiten Laptop – Ihre Beiträge sind angekommen.",
+            "Connected to the second laptop – your contributions have arrived.",
+        ),
+        "moving": ("Laptop antwortet nicht, wechsle …", "Laptop not answering, switching …"),
     }
 )
 
