@@ -99,7 +99,22 @@
     });
   }
 
-  /* Arrived from the other laptop: adopt the identity, resend, reload once as ourselves. */
+  /* Again until the laptop takes it: a 429 (phones behind one address) or a network
+     hiccup waits and retries; any other answer is final. Resolves to the status (0: none). */
+  function resend(entry, headers, tries) {
+    function later(status) {
+      if (tries <= 1) { return status; }
+      return new Promise(function (ok) { setTimeout(ok, 1100); })
+        .then(function () { return resend(entry, headers, tries - 1); });
+    }
+    return realFetch(entry.path, { method: "POST", headers: headers, body: entry.body })
+      .then(function (r) { return r.status === 429 ? later(429) : r.status; },
+        function () { return later(0); });
+  }
+
+  /* Arrived from the other laptop: adopt the identity, resend, reload once as ourselves.
+     Refused (a laptop not paired with the first), nothing is resent: under a new
+     identity a resent answer would be a second copy of one the first laptop holds. */
   function arrive() {
     var hash = location.hash;
     if (hash.indexOf("#move=") !== 0) { return Promise.resolve(); }
@@ -107,23 +122,22 @@
     var carried;
     try { carried = JSON.parse(decodeURIComponent(hash.slice(6))); } catch (e) { return Promise.resolve(); }
     var headers = { "Content-Type": "application/json" };
-    return realFetch("/api/adopt?" + q, {
-      method: "POST", headers: headers, body: JSON.stringify({ token: String(carried.t || "") })
-    }).then(function () {
+    var adopt = { path: "/api/adopt?" + q, body: JSON.stringify({ token: String(carried.t || "") }) };
+    return resend(adopt, headers, 6).then(function (status) {
+      if (status !== 200) { return; }
       var sent = (carried.j || []).filter(function (j) {
-        return j && typeof j.path === "string" && j.path.indexOf("/api/") === 0;
+        return j && typeof j.path === "string" && j.path.indexOf("/api/") === 0 &&
+          typeof j.body === "string";
       });
       journal = sent; save();
       return sent.reduce(function (chain, j) {
-        return chain.then(function () {
-          return realFetch(j.path, { method: "POST", headers: headers, body: j.body })
-            .then(function () {}, function () {});
-        });
-      }, Promise.resolve());
-    }).then(function () {
-      try { sessionStorage.setItem("facilitator-moved", "1"); } catch (e) { /* ignore */ }
-      location.reload();
-    }, function () {});
+        return chain.then(function () { return resend(j, headers, 6); });
+      }, Promise.resolve()).then(function () {
+        try { sessionStorage.setItem("facilitator-moved", "1"); } catch (e) { /* ignore */ }
+        location.reload();
+        return new Promise(function () {});  /* the page is going: start nothing more */
+      });
+    });
   }
 
   arrive().then(function () {

@@ -1,0 +1,17 @@
+"""End-to-end: laptop A dies (SIGKILL) mid-entry; its phones carry on at laptop B."""
+
+import pytest
+
+from tests.conftest import require_programs
+from tests.e2e.failover_room import CHROMIUM, run_room
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(240)]
+
+
+def test_phones_move_to_laptop_b_keep_their_identity_and_lose_nothing(tmp_path) -> None:
+    require_programs(CHROMIUM)
+    figures = run_room(tmp_path, phones=3, before=2, after=1)
+    assert figures.sent == 3 * (2 + 1 + 1)
+    assert max(figures.moved_s) <= 5.0, figures.moved_s
+    assert figures.lost == 0 and figures.duplicated == 0
+    assert figures.identities_kept == 3
