@@ -262,11 +262,26 @@ def join_code(value: Any) -> str | None:
     )
 
 
-# A phone server's base address as phones open it: http, a host, a port, nothing else.
-_SERVER_URL = re.compile(
-    r"http://(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|\[[0-9A-Fa-f:.]{2,45}\]"
-    r"|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?):([0-9]{1,5})"
+# A host phones can reach: an IPv4 address, a bracketed IPv6 one, or a host name.
+_HOST = (
+    r"(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|\[[0-9A-Fa-f:.]{2,45}\]"
+    r"|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)"
 )
+# A phone server's base address as phones open it: http, a host, a port, nothing else.
+_SERVER_URL = re.compile(r"http://" + _HOST + r":([0-9]{1,5})")
+
+
+def host(value: Any) -> str | None:
+    """A fixed address or host name for the join link (e.g. workshop.local, 10.0.0.5)."""
+    if value is None:
+        return None
+    if isinstance(value, str) and re.fullmatch(_HOST, value):
+        return value
+    raise _fail(
+        f"Keine Adresse und kein Rechnername: {_show(value)} (z. B. 192.168.1.20 oder "
+        "laptop-a.local).",
+        f"Not an address or host name: {_show(value)} (e.g. 192.168.1.20 or laptop-a.local).",
+    )
 
 
 def server_url(value: Any) -> str | None:

@@ -74,6 +74,7 @@ class FacilitatorApp(SyncLink, App):
         self.server = None
         self.server_problem: str | None = None if server else T("join.server_off", lang)
         self.server_note: str | None = None  # "8765 was busy, serving on 8766"
+        self.poster_note: str | None = None  # the printed poster leads elsewhere (F8 says)
         self.server_port = SERVER_PORT
         self.server_host = server_host  # where phones (and the other laptop) reach us
         self.join_host = join_host
@@ -220,8 +221,28 @@ class FacilitatorApp(SyncLink, App):
                 last=SERVER_PORT + PORT_TRIES - 1,
                 error=last_error,
             )
+        else:
+            self.check_poster()
         self._refresh_screens()
         await self._start_sync_server()
+
+    def check_poster(self) -> None:
+        """Say so when the printed poster's QR code leads to an address this laptop lost."""
+        if self.server is None or self.workshop_id is None:
+            return
+        from urllib.parse import urlsplit
+
+        from facilitator.store.join_address import poster_elsewhere
+
+        serving = [urlsplit(url).hostname or "" for url in self.server.join_urls("x")]
+        printed = poster_elsewhere(self.store, self.workshop_id, [*serving, self.join_host or ""])
+        self.poster_note = (
+            self.t("poster.elsewhere", printed=printed, here=serving[0] if serving else "?")
+            if printed
+            else None
+        )
+        if self.poster_note:
+            self.say(self.poster_note, error=True)
 
     async def on_unmount(self) -> None:
         self.store.unsubscribe(self._on_ops)

@@ -72,9 +72,10 @@ def projector_lang(request: web.Request, workshop_id: str) -> str:
 
 def _join_url(request: web.Request, code: str) -> str:
     from facilitator.net import join_url, lan_addresses
+    from facilitator.store.join_address import fixed_host
 
     port = request.url.port or 80
-    return join_url(lan_addresses()[0], port, code)
+    return join_url(fixed_host(request.app[STORE]) or lan_addresses()[0], port, code)
 
 
 def stage(request: web.Request, workshop_id: str) -> Markup:

@@ -12,6 +12,7 @@ from aiohttp import web
 from facilitator.core.errors import UserError
 from facilitator.net import DEFAULT_PORT, join_url, lan_addresses
 from facilitator.store.db import Store
+from facilitator.store.join_address import fixed_host
 from facilitator.store.phone_servers import announce
 from facilitator.web.app import create_app
 from facilitator.web.caps import Caps
@@ -45,9 +46,13 @@ class ParticipantServer:
         return [join_url(h, self.port, code) for h in self._hosts()]
 
     def _hosts(self) -> list[str]:
+        # the moderators' fixed address first: it is what the poster and the QR code say
+        fixed = fixed_host(self.app[HUB].store)
         if self.host in ("0.0.0.0", "", "::"):
-            return lan_addresses()
-        return [self.host]
+            found = lan_addresses()
+        else:
+            found = [self.host]
+        return list(dict.fromkeys([fixed, *found] if fixed else found))
 
     def announce(self) -> None:
         """Tell the other laptop (through sync) where phones reach this one, for failover."""

@@ -124,3 +124,29 @@ async def test_without_the_server_module(monkeypatch, store, workshop_id):
         # no server, no QR code that leads nowhere: one sentence instead
         assert "nicht verfügbar" in str(app.screen.query_one("#join-url").content)
         assert not str(app.screen.query_one("#join-qr").content).strip()
+
+
+async def test_the_app_says_when_the_printed_poster_leads_elsewhere(
+    monkeypatch, store: Store, workshop_id
+):
+    from facilitator.store.join_address import remember_poster
+
+    remember_poster(store, workshop_id, "http://192.168.1.20:8765/j/abc")  # printed last week
+
+    async def start(store_arg, host="0.0.0.0", port=8765, workshop_id=None):
+        return FakeServer()  # today this laptop is 10.0.0.5
+
+    _runner(monkeypatch, start)
+    app = create_app(store, workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot, app)
+        assert app.poster_note and "192.168.1.20" in app.poster_note
+        assert "10.0.0.5" in app.poster_note and "join-host" in app.poster_note
+        await pilot.press("f8")
+        app.screen.tick()
+        assert "192.168.1.20" in str(app.screen.query_one("#join-server", Label).content)
+    remember_poster(store, workshop_id, "http://10.0.0.5:8765/j/abc")  # reprinted
+    app = create_app(store, workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot, app)
+        assert app.poster_note is None

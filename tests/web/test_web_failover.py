@@ -144,3 +144,24 @@ async def test_the_server_announces_where_it_serves(store, workshop_id) -> None:
         assert store.version == seq
     finally:
         await server.stop()
+
+
+async def test_a_fixed_address_leads_the_join_links_and_the_announcement(store, workshop_id):
+    from facilitator.store.join_address import set_fixed_host
+    from facilitator.web.projector import projector_path
+
+    set_fixed_host(store, "raum-a.local")
+    server = await start_participant_server(store, "127.0.0.1", 0, workshop_id)
+    try:
+        code = get_workshop(store, workshop_id).join_code
+        first = f"http://raum-a.local:{server.port}"
+        assert server.join_urls(code)[0] == f"{first}/j/{code}"
+        assert phone_servers(store, workshop_id)[0] == first
+        import aiohttp
+
+        start_or_pause(store, workshop_id)
+        url = f"http://127.0.0.1:{server.port}{projector_path(store)}"
+        async with aiohttp.ClientSession() as session, session.get(url) as page:
+            assert f"raum-a.local:{server.port}/j/{code}" in await page.text()  # the corner
+    finally:
+        await server.stop()
