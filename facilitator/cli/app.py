@@ -10,20 +10,27 @@ from facilitator.cli.context import Settings, pass_settings, workshop_option
 no_server_option = click.option(
     "--no-server", is_flag=True, help="Den Teilnehmer-Server (Handys) nicht starten."
 )
+host_option = click.option(
+    "--host",
+    default="0.0.0.0",
+    show_default=True,
+    help="Adresse, auf der Handys und der andere Laptop diesen Laptop erreichen.",
+)
 
 
-def _run(store, workshop_id: str | None, lang: str, no_server: bool) -> None:
+def _run(store, workshop_id: str | None, lang: str, no_server: bool, host: str) -> None:
     # Textual is imported here, not at the top: `facilitator list` must start fast
     from facilitator.tui.app import create_app
 
-    create_app(store, workshop_id, lang=lang, server=not no_server).run()
+    create_app(store, workshop_id, lang=lang, server=not no_server, server_host=host).run()
 
 
 @click.command()
 @workshop_option
 @no_server_option
+@host_option
 @pass_settings
-def app(settings: Settings, workshop_id: str | None, no_server: bool) -> None:
+def app(settings: Settings, workshop_id: str | None, no_server: bool, host: str) -> None:
     """Die App starten (auf dem Workshop, dessen Timer läuft, sonst dem zuletzt geöffneten)."""
     from facilitator.store.session import session_workshop
     from facilitator.store.workshops import list_workshops
@@ -33,13 +40,14 @@ def app(settings: Settings, workshop_id: str | None, no_server: bool) -> None:
         chosen = None
         if workshop_id or list_workshops(store):
             chosen = session_workshop(store, workshop_id).id
-        _run(store, chosen, settings.lang, no_server)
+        _run(store, chosen, settings.lang, no_server, host)
     finally:
         store.close()
 
 
 @click.command()
 @no_server_option
+@host_option
 @click.option(
     "--db",
     "demo_db",
@@ -47,7 +55,7 @@ def app(settings: Settings, workshop_id: str | None, no_server: bool) -> None:
     help="Datenbankdatei für den Beispiel-Workshop (bleibt erhalten; sonst eine temporäre).",
 )
 @pass_settings
-def demo(settings: Settings, no_server: bool, demo_db: str | None) -> None:
+def demo(settings: Settings, no_server: bool, host: str, demo_db: str | None) -> None:
     """Die App mit einem frischen Beispiel-Workshop starten (temporäre Datenbank ohne --db)."""
     from facilitator.demo import seed_demo
     from facilitator.store import open_store
@@ -59,6 +67,6 @@ def demo(settings: Settings, no_server: bool, demo_db: str | None) -> None:
         store = open_store(path, create=True)
         try:
             workshop_id = seed_demo(store)
-            _run(store, workshop_id, settings.lang, no_server)
+            _run(store, workshop_id, settings.lang, no_server, host)
         finally:
             store.close()

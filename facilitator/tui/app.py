@@ -74,7 +74,7 @@ class FacilitatorApp(SyncLink, App):
         self.server = None
         self.server_problem: str | None = None if server else T("join.server_off", lang)
         self.server_note: str | None = None  # "8765 was busy, serving on 8766"
-        self.poster_note: str | None = None  # the printed poster leads elsewhere (F8 says)
+        self.poster_note: str | None = None  # the printed poster leads elsewhere
         self.server_port = SERVER_PORT
         self.server_host = server_host  # where phones (and the other laptop) reach us
         self.join_host = join_host

@@ -59,13 +59,12 @@ ROOM: dict[str, tuple[str, str]] = {
         "The participant server is not running; there is no projector view without it.",
     ),
     # -- the printed poster's address (issue 25.8) -------------------------------
+    # two lines at 80 columns
     "poster.elsewhere": (
-        "Der gedruckte QR-Aushang führt zu {printed}, dieser Laptop ist jetzt {here}: "
-        "den QR-Code am Beamer zeigen (F8) oder eine feste Adresse setzen "
-        "(facilitator join-host NAME) und neu drucken.",
-        "The printed QR poster leads to {printed}, this laptop is now {here}: show the "
-        "QR code on the projector (F8) or set a fixed address (facilitator join-host NAME) "
-        "and print again.",
+        "Der Aushang führt zu {printed}, dieser Laptop ist {here}: QR am Beamer zeigen "
+        "(F8) oder feste Adresse setzen (facilitator join-host).",
+        "The poster leads to {printed}, this laptop is {here}: show the QR on the "
+        "projector (F8) or fix an address (facilitator join-host).",
     ),
     # -- join corner on the projector (issue 25.7) -----------------------------
     "key.join_corner": ("Beamer-QR ein/aus", "Projector QR on/off"),

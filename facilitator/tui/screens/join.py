@@ -66,8 +66,6 @@ class JoinScreen(JoinCornerKey, BaseScreen):
                 text += self.t("join.refused", count=server.refused)
             if self.fapp.server_note:
                 text = f"{self.fapp.server_note} · {text}"
-            if self.fapp.poster_note:
-                text = f"{self.fapp.poster_note} · {text}"
             if self.fapp.join_url() != self._url:
                 self.refresh_data()
         else:
