@@ -19,8 +19,18 @@ from facilitator.web.strings import T
 
 
 async def ping(request: web.Request) -> web.Response:
-    """GET /api/ping: this laptop is alive (no code, no data: the other laptop's page probes it)."""
-    return web.Response(status=204, headers={"Cache-Control": "no-store"})
+    """GET /api/ping[?code=]: this laptop is alive; with a code, it serves that workshop.
+
+    The other laptop's page asks with its code before it moves there (readable across
+    origins, so it learns more than "something answers"): a laptop that serves another
+    workshop would only show it a 403. With a code the rate limit applies as anywhere.
+    """
+    if "code" in request.query:
+        require_join(request)
+    return web.Response(status=204, headers=_OPEN)
+
+
+_OPEN = {"Cache-Control": "no-store", "Access-Control-Allow-Origin": "*"}
 
 
 async def identity(request: web.Request) -> web.Response:

@@ -131,8 +131,25 @@ async def test_the_heartbeat_is_not_rate_limited(aiohttp_client, store, workshop
     client = await aiohttp_client(create_app(store, workshop_id=workshop_id, rate_limits=limits))
     assert [(await client.get("/api/ping")).status for _ in range(10)] == [204] * 10
     code = get_workshop(store, workshop_id).join_code
-    statuses = [(await client.get(f"/api/state?code={code}")).status for _ in range(4)]
-    assert 429 in statuses  # everything else still is
+    statuses = [(await client.get(f"/api/ping?code={code}")).status for _ in range(4)]
+    assert 429 in statuses  # asking about a code is no heartbeat: limited as anything else
+
+
+async def test_the_probe_says_whether_this_laptop_serves_the_workshop(
+    aiohttp_client, store, workshop_id
+) -> None:
+    from facilitator.store.workshops import create_workshop
+
+    other = get_workshop(store, create_workshop(store, "Anderer Workshop", None))
+    client = await aiohttp_client(
+        create_app(store, workshop_id=workshop_id, rate_limits=RateLimits(enabled=False))
+    )
+    code = get_workshop(store, workshop_id).join_code
+    probe = await client.get(f"/api/ping?code={code}", headers={"Origin": A_URL})
+    assert probe.status == 204 and probe.headers["Access-Control-Allow-Origin"] == "*"
+    # a laptop that serves another workshop: the phone must not move there
+    assert (await client.get(f"/api/ping?code={other.join_code}")).status == 403
+    assert (await client.get("/api/ping?code=nichtda")).status == 403
 
 
 async def test_the_server_announces_where_it_serves(store, workshop_id) -> None:

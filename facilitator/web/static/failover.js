@@ -80,10 +80,10 @@
     if (!others.length || moving) { return; }
     moving = true;
     say(S.moving);
-    /* the first other laptop that answers; an opaque answer is an answer */
+    /* the first other laptop that serves this workshop (a 204 for our code) */
     var tries = others.map(function (base) {
-      return timed(base + "/api/ping", { mode: "no-cors", cache: "no-store" }, PROBE_MS)
-        .then(function () { return base; });
+      return timed(base + "/api/ping?" + q, { cache: "no-store" }, PROBE_MS)
+        .then(function (r) { if (r.status !== 204) { throw new Error(String(r.status)); } return base; });
     });
     any(tries).then(function (base) {
       var carry = encodeURIComponent(JSON.stringify({ t: token, j: journal }));
