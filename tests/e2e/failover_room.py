@@ -125,8 +125,9 @@ class Figures:
     identities_kept: int
 
 
-def prepare(folder: Path) -> tuple[Laptop, Laptop, str, str]:
-    """A's database with a workshop whose collecting block runs; B paired, synced, serving."""
+def prepare(folder: Path, serve_b: bool = True) -> tuple[Laptop, Laptop, str, str]:
+    """A's database with a workshop whose collecting block runs; B paired, synced, serving
+    (with `serve_b`; else B serves later, see `serve_late`)."""
     a = Laptop("A", folder / "a.db", "127.0.0.2", folder)
     b = Laptop("B", folder / "b.db", "127.0.0.3", folder)
     store = open_store(a.db)
@@ -144,10 +145,15 @@ def prepare(folder: Path) -> tuple[Laptop, Laptop, str, str]:
     b.run("sync", "--peer", peer, "--code", pairing, "--interval", "0.2")
     wait_until(lambda: _has_workshop(b.db, workshop_id), 40, "B has the workshop")
     a.serve(workshop_id)
-    b.serve(workshop_id)
-    # each laptop's address reaches the other through sync
-    wait_until(lambda: len(a.state(code)["servers"]) == 2, 30, "A knows B's address")
+    if serve_b:
+        serve_late(a, b, workshop_id, code)
     return a, b, workshop_id, code
+
+
+def serve_late(a: Laptop, b: Laptop, workshop_id: str, code: str) -> None:
+    """B starts serving phones; its address reaches A (and A's phones) through sync."""
+    b.serve(workshop_id)
+    wait_until(lambda: len(a.state(code)["servers"]) == 2, 30, "A knows B's address")
 
 
 def _has_workshop(db: Path, workshop_id: str) -> bool:
@@ -217,16 +223,22 @@ def _moved(pages: list, base: str, killed: float, seconds: float = 30) -> list[f
 
 
 def run_room(
-    folder: Path, phones: int = 5, before: int = 2, after: int = 2, cut_sync: bool = True
+    folder: Path,
+    phones: int = 5,
+    before: int = 2,
+    after: int = 2,
+    cut_sync: bool = True,
+    b_late: bool = False,
 ) -> Figures:
     """Run the scenario; return what the phones and laptop B saw.
 
     With `cut_sync`, B's sync dies before the phones send anything: what A took never
     reaches B through sync, so only the phones themselves can bring it (the worst case).
+    With `b_late`, B starts serving only after the phones joined A: they learn of it live.
     """
     from playwright.sync_api import sync_playwright
 
-    a, b, workshop_id, code = prepare(folder)
+    a, b, workshop_id, code = prepare(folder, serve_b=not b_late)
     sent: list[str] = []
     try:
         with sync_playwright() as playwright:
@@ -239,6 +251,13 @@ def run_room(
                 page.goto(f"{a.base}/j/{code}")
                 page.wait_for_selector("#collect:not([hidden])")
                 pages.append(page)
+            if b_late:
+                serve_late(a, b, workshop_id, code)
+                for page in pages:  # each loads itself again to be allowed to reach B
+                    page.wait_for_function(
+                        "() => performance.getEntriesByType('navigation')[0].type === 'reload'"
+                    )
+                    page.wait_for_selector("#collect:not([hidden])")
             ids = [_phone_id(page, code) for page in pages]
             if cut_sync:
                 b.kill_sync()

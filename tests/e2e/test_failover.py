@@ -17,3 +17,10 @@ def test_phones_move_to_laptop_b_keep_their_identity_and_lose_nothing(tmp_path) 
     assert max(figures.moved_s) <= 5.0, figures.moved_s
     assert figures.lost == 0 and figures.duplicated == 0
     assert figures.identities_kept == 3
+
+
+def test_phones_that_joined_before_laptop_b_served_still_move(tmp_path) -> None:
+    require_programs(CHROMIUM)
+    figures = run_room(tmp_path, phones=2, before=1, after=1, b_late=True)
+    assert max(figures.moved_s) <= 5.0, figures.moved_s
+    assert figures.lost == 0 and figures.duplicated == 0 and figures.identities_kept == 2

@@ -15,6 +15,7 @@
   var KEEP_MS = 15 * 60 * 1000, KEEP_MAX = 30, BEAT_MS = 1000, PROBE_MS = 1500;
   var here = location.protocol + "//" + location.host;
   var servers = [], token = "", misses = 0, moving = false;
+  var allowed = null;  /* the laptops this page's CSP lets it reach (those known at load) */
   var journal = load();
   var realFetch = window.fetch.bind(window);
 
@@ -55,7 +56,25 @@
   };
 
   function learn(list) {
-    if (list && list.length) { servers = list.filter(function (u) { return typeof u === "string"; }); }
+    if (!list || !list.length) { return; }
+    servers = list.filter(function (u) { return typeof u === "string"; });
+    if (allowed === null) { allowed = servers.slice(); return; }
+    /* a laptop that started serving after this page loaded: the page's policy does not
+       let it probe that one, so it loads itself again (once nobody is typing) */
+    if (servers.some(function (u) { return u !== here && allowed.indexOf(u) < 0; })) { reloadWhenIdle(); }
+  }
+  var reloading = false;
+  function reloadWhenIdle() {
+    if (reloading) { return; }
+    reloading = true;
+    var wait = setInterval(function () {
+      var active = document.activeElement, typed = false;
+      Array.prototype.forEach.call(document.querySelectorAll("textarea"), function (f) {
+        typed = typed || !!f.value;
+      });
+      var busy = active && (active.tagName === "TEXTAREA" || active.tagName === "INPUT");
+      if (!busy && !typed && !moving) { clearInterval(wait); location.reload(); }
+    }, 1000);
   }
   document.addEventListener("facilitator:snapshot", function (e) { learn(e.detail && e.detail.servers); });
 
