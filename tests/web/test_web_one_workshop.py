@@ -121,3 +121,25 @@ def test_serve_after_a_crash_shows_the_running_workshop(store, db_path) -> None:
     finally:
         process.kill()
         process.wait()
+
+
+async def test_a_workshop_synced_from_the_other_laptop_does_not_take_the_projector(
+    aiohttp_client, tmp_path, store, workshop_id
+) -> None:
+    from facilitator.store import open_store
+    from facilitator.store.oplog import insert_remote_ops, ops_after
+    from tests.conftest import FakeClock
+
+    client = await _client(aiohttp_client, store, workshop_id)
+    start_or_pause(store, workshop_id)
+    later = FakeClock(1_796_000_060_000)  # a minute later than this laptop
+    other_laptop = open_store(tmp_path / "b.db", now_ms=later)
+    try:
+        synced = create_workshop(other_laptop, "Workshop vom Laptop B", None)
+        insert_remote_ops(store, ops_after(other_laptop, 0, 10**9))
+    finally:
+        other_laptop.close()
+    assert list_workshops(store)[0]["id"] == synced  # the newest now
+    html = await (await client.get(projector_path(store))).text()
+    assert 'id="timer"' in html and "Workshop vom Laptop B" not in html
+    assert session_workshop(store).id == workshop_id  # and a restart stays too
