@@ -26,6 +26,10 @@ MAX_AGE = 3 * 86400  # a workshop and its follow-up day, not for ever
 _TOKEN = re.compile(r"^([0-9a-f]{32})\.([0-9a-f]{24})$")
 _ID = "phone_id"
 _NEW = "phone_new"
+# A move token holds for its half hour and the three before (the page fetches a fresh
+# one every ten minutes), and for the next (the other laptop's clock may be ahead).
+MOVE_WINDOW_MS = 30 * 60 * 1000
+_MOVE_WINDOWS = (1, 0, -1, -2, -3)
 
 
 def _keys(request: web.Request) -> list[bytes]:
@@ -37,15 +41,21 @@ def _signature(request: web.Request, phone: str, purpose: str = "", key: bytes =
     return hmac.new(key, (purpose + phone).encode(), hashlib.sha256).hexdigest()[:24]
 
 
-def _verified(request: web.Request, token: str, purpose: str = "") -> str | None:
+def _verified(request: web.Request, token: str, *purposes: str) -> str | None:
     match = _TOKEN.match(token)
     if not match:
         return None
     good = [
         hmac.compare_digest(match[2], _signature(request, match[1], purpose, key))
         for key in _keys(request)
+        for purpose in purposes or ("",)
     ]  # every key, no early exit: timing says nothing
     return match[1] if any(good) else None
+
+
+def _move_purpose(request: web.Request, shift: int = 0) -> str:
+    window = request.app[STORE].now_ms() // MOVE_WINDOW_MS + shift
+    return f"move:{window}:"
 
 
 def presented_phone(request: web.Request) -> str | None:
@@ -56,14 +66,15 @@ def presented_phone(request: web.Request) -> str | None:
 def move_token(request: web.Request, phone: str) -> str:
     """Return the token a phone takes to the other laptop to keep its identity there.
 
-    Signed for this purpose only (a cookie value is not a move token, nor the reverse).
+    Signed for this purpose and half hour only (a cookie value is not a move token, nor
+    the reverse, and a token seen once does not open the phone's identity for ever).
     """
-    return f"{phone}.{_signature(request, phone, 'move:')}"
+    return f"{phone}.{_signature(request, phone, _move_purpose(request))}"
 
 
 def adopt_phone(request: web.Request, token: str) -> str | None:
     """Take on the identity a move token names (set on the answer); None if not ours."""
-    phone = _verified(request, token, "move:")
+    phone = _verified(request, token, *(_move_purpose(request, s) for s in _MOVE_WINDOWS))
     if phone is not None:
         request[_ID] = phone
         request[_NEW] = True

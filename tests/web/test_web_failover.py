@@ -182,3 +182,13 @@ async def test_a_fixed_address_leads_the_join_links_and_the_announcement(store, 
             assert f"raum-a.local:{server.port}/j/{code}" in await page.text()  # the corner
     finally:
         await server.stop()
+
+
+async def test_a_move_token_expires(aiohttp_client, store, workshop_id, laptop_b, clock) -> None:
+    a, b = await _clients(aiohttp_client, store, laptop_b, workshop_id)
+    code = get_workshop(store, workshop_id).join_code
+    await a.get(f"/j/{code}")
+    token = (await (await a.get(f"/api/identity?code={code}")).json())["move"]
+    clock.advance(minutes=150)  # A's clock: B reads its own, two and a half hours on too
+    laptop_b.now_ms = store.now_ms
+    assert (await b.post(f"/api/adopt?code={code}", json={"token": token})).status == 400

@@ -169,6 +169,7 @@
     realFetch("/api/state?" + q, { cache: "no-store" }).then(function (r) { return r.json(); })
       .then(function (snap) { learn(snap.servers); }, function () {});
     identity();
+    setInterval(identity, 10 * 60 * 1000);  /* a move token holds for two hours at most */
     setInterval(beat, BEAT_MS);
   });
 })();
