@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "next-date": "facilitator.cli.followup:next_date",
     "serve": "facilitator.cli.serve:serve",
     "qr": "facilitator.cli.serve:qr",
+    "join-host": "facilitator.cli.serve:join_host",
     "sync": "facilitator.cli.sync:sync",
     # privacy (issue 13): retention
     "purge": "facilitator.cli.participants:purge",

@@ -10,12 +10,11 @@ from facilitator.cli.context import Settings, pass_settings, workshop_option
 no_server_option = click.option(
     "--no-server", is_flag=True, help="Den Teilnehmer-Server (Handys) nicht starten."
 )
-# e.g. 127.0.0.1: only this laptop reaches the phone pages (a trial run, a test)
 host_option = click.option(
     "--host",
     default="0.0.0.0",
     show_default=True,
-    help="Adresse, auf der der Teilnehmer-Server hört.",
+    help="Adresse, auf der Handys und der andere Laptop diesen Laptop erreichen.",
 )
 
 
@@ -32,14 +31,15 @@ def _run(store, workshop_id: str | None, lang: str, no_server: bool, host: str) 
 @host_option
 @pass_settings
 def app(settings: Settings, workshop_id: str | None, no_server: bool, host: str) -> None:
-    """Die App starten (auf dem zuletzt angelegten Workshop)."""
-    from facilitator.store.workshops import list_workshops, resolve_workshop
+    """Die App starten (auf dem Workshop, dessen Timer läuft, sonst dem zuletzt geöffneten)."""
+    from facilitator.store.session import session_workshop
+    from facilitator.store.workshops import list_workshops
 
     store = settings.open(create=True)
     try:
         chosen = None
         if workshop_id or list_workshops(store):
-            chosen = resolve_workshop(store, workshop_id).id
+            chosen = session_workshop(store, workshop_id).id
         _run(store, chosen, settings.lang, no_server, host)
     finally:
         store.close()

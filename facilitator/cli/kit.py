@@ -64,7 +64,8 @@ def export_runsheet(
 @click.option("--poster", is_flag=True, help="Nur der Aushang mit QR-Code (ohne Ablauf).")
 @click.option(
     "--url",
-    help="Teilnahme-Link auf dem Aushang (Standard: erste LAN-Adresse dieses Laptops, Port 8765).",
+    help="Teilnahme-Link auf dem Aushang (Standard: die feste Adresse (facilitator join-host) "
+    "oder die erste LAN-Adresse dieses Laptops, Port 8765).",
 )
 def export_agenda(
     settings: Settings,
@@ -82,8 +83,10 @@ def export_agenda(
     if not url:
         # the same address `serve` and `qr` print; the app's Export screen uses its server's
         from facilitator.net import DEFAULT_PORT, join_url, lan_addresses
+        from facilitator.store.join_address import fixed_host
 
-        url = join_url(lan_addresses()[0], DEFAULT_PORT, workshop.join_code or "")
+        host = fixed_host(store) or lan_addresses()[0]
+        url = join_url(host, DEFAULT_PORT, workshop.join_code or "")
     write_agenda(
         store,
         workshop.id,

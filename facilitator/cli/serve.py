@@ -34,10 +34,10 @@ def serve(
     """
     import asyncio
 
-    from facilitator.store.workshops import resolve_workshop
+    from facilitator.store.session import session_workshop
 
     store = settings.open()
-    workshop = resolve_workshop(store, workshop_id)
+    workshop = session_workshop(store, workshop_id)
     try:
         asyncio.run(_serve(store, host, port, workshop, show_secrets))
     except KeyboardInterrupt:
@@ -89,7 +89,9 @@ async def _serve(store, host: str, port: int, workshop, show_secrets: bool) -> N
 
 @click.command()
 @output_option("Zieldatei: .png oder .svg.")
-@click.option("--host", help="Adresse im Link (Standard: die erste LAN-Adresse).")
+@click.option(
+    "--host", help="Adresse im Link (Standard: die feste Adresse oder die erste LAN-Adresse)."
+)
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(1, 65535))
 @workshop_option
 @pass_settings
@@ -99,15 +101,18 @@ def qr(
     """Den QR-Code zum Teilnahme-Link als Bild schreiben (für Folie oder Ausdruck)."""
     from facilitator.export.qr import write_qr
     from facilitator.net import join_url, lan_addresses
+    from facilitator.store.join_address import fixed_host, remember_poster
     from facilitator.store.workshops import resolve_workshop
 
     store = settings.open()
     try:
         workshop = resolve_workshop(store, workshop_id)
+        chosen = host or fixed_host(store) or lan_addresses()[0]
+        url = join_url(chosen, port, workshop.join_code or "")
+        write_qr(url, output)
+        remember_poster(store, workshop.id, url)  # printed: the app checks it at start
     finally:
         store.close()
-    url = join_url(host or lan_addresses()[0], port, workshop.join_code or "")
-    write_qr(url, output)
     click.echo(f"{output}: {url}")
 
 
@@ -126,3 +131,28 @@ def _warn_without_notice() -> None:
             else "Until then, phones see no registration, only a sentence.",
             err=True,
         )
+
+
+@click.command("join-host")
+@click.argument("host", required=False)
+@click.option("--clear", is_flag=True, help="Wieder die LAN-Adresse dieses Laptops verwenden.")
+@pass_settings
+def join_host(settings: Settings, host: str | None, clear: bool) -> None:
+    """Eine feste Adresse oder einen Rechnernamen für Teilnahme-Link und QR-Code setzen.
+
+    Für Aushänge, die vorab gedruckt werden: das WLAN vor Ort vergibt sonst eine neue
+    Adresse. Ohne Angabe zeigt der Befehl die aktuelle Einstellung.
+    """
+    from facilitator.store.join_address import fixed_host, set_fixed_host
+
+    store = settings.open(create=True)
+    try:
+        if clear or host:
+            set_fixed_host(store, None if clear else host)
+        fixed = fixed_host(store)
+    finally:
+        store.close()
+    if fixed:
+        click.echo(f"Teilnahme-Link und QR-Code verwenden: {fixed}")
+    else:
+        click.echo("Keine feste Adresse: Link und QR-Code nehmen die LAN-Adresse dieses Laptops.")

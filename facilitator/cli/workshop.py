@@ -206,3 +206,19 @@ def delete(settings: Settings, workshop_id: str | None, series: str | None, yes:
         click.echo(f"{count} Workshop(s): {note}")
     else:
         click.echo(f"{count} workshop(s) deleted." if en else f"{count} Workshop(s) gelöscht.")
+
+
+@workshop.command("join-corner")
+@click.argument("state", type=click.Choice(["an", "aus", "on", "off"]))
+@workshop_option
+@pass_settings
+def join_corner(settings: Settings, state: str, workshop_id: str | None) -> None:
+    """QR-Code und Link klein in jeder Beamer-Ansicht zeigen (an) oder ausblenden (aus)."""
+    from facilitator.store.workshops import resolve_workshop, update_workshop
+
+    store = settings.open()
+    found = resolve_workshop(store, workshop_id)
+    hidden = state in ("aus", "off")
+    update_workshop(store, found.id, beamer_join_hidden=int(hidden))
+    shown = "ausgeblendet" if hidden else "eingeblendet"
+    click.echo(f"Beamer-QR-Code {shown} ({found.title}).")

@@ -260,3 +260,38 @@ def join_code(value: Any) -> str | None:
     raise _fail(
         f"Kein gültiger Zugangscode: {_show(value)}.", f"Not a valid join code: {_show(value)}."
     )
+
+
+# A host phones can reach: an IPv4 address, a bracketed IPv6 one, or a host name.
+_HOST = (
+    r"(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|\[[0-9A-Fa-f:.]{2,45}\]"
+    r"|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)"
+)
+# A phone server's base address as phones open it: http, a host, a port, nothing else.
+_SERVER_URL = re.compile(r"http://" + _HOST + r":([0-9]{1,5})")
+
+
+def host(value: Any) -> str | None:
+    """A fixed address or host name for the join link (e.g. workshop.local, 10.0.0.5)."""
+    if value is None:
+        return None
+    if isinstance(value, str) and re.fullmatch(_HOST, value):
+        return value
+    raise _fail(
+        f"Keine Adresse und kein Rechnername: {_show(value)} (z. B. 192.168.1.20 oder "
+        "laptop-a.local).",
+        f"Not an address or host name: {_show(value)} (e.g. 192.168.1.20 or laptop-a.local).",
+    )
+
+
+def server_url(value: Any) -> str | None:
+    """A laptop's phone address, e.g. http://192.168.1.20:8765 (no path, no user part)."""
+    if value is None:
+        return None
+    found = _SERVER_URL.fullmatch(value) if isinstance(value, str) else None
+    if found and 0 < int(found[1]) < 65536:
+        return value
+    raise _fail(
+        f"Keine Server-Adresse http://HOST:PORT: {_show(value)}.",
+        f"Not a server address http://HOST:PORT: {_show(value)}.",
+    )

@@ -125,6 +125,7 @@ RULES: dict[str, dict[str, f.Rule]] = {
         "join_code": f.join_code,
         "created_at": f.moment,
         "deleted": f.flag,
+        "beamer_join_hidden": f.flag,
     },
     "agenda_item": {
         "workshop_id": f.ident,
@@ -295,6 +296,12 @@ RULES: dict[str, dict[str, f.Rule]] = {
         "decided_at": f.moment,
         "deleted": f.flag,
     },
+    # the addresses at which each laptop serves phones (issue 25.8): one row per laptop
+    "phone_server": {
+        "workshop_id": f.ident,
+        "urls": f.lines(f.server_url, 8),
+        "at": f.moment,
+    },
     "vote": {
         "workshop_id": f.ident,
         "capture_id": f.ident,
@@ -326,6 +333,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "activity_question": ("workshop_id", "activity_id", "text"),
     "vote": ("workshop_id", "capture_id", "voter", "dots"),
     "claim": ("workshop_id", "participant_id", "name", "status"),
+    "phone_server": ("workshop_id", "urls"),
 }
 
 _BY_TYPE: dict[type, f.Rule] = {str: _LONG, int: f.whole(-(10**9), 10**9, "{value}", "{value}")}

@@ -91,8 +91,9 @@ def write_agenda(
 ) -> Path:
     """The wall agenda and the QR poster (or the poster alone), A4 portrait."""
     from facilitator.export.kit_agenda import build_agenda
+    from facilitator.store.join_address import remember_poster
 
-    return _write(
+    written = _write(
         store,
         workshop_id,
         path,
@@ -101,6 +102,9 @@ def write_agenda(
         "agenda_title",
         lambda document, model, _keep: build_agenda(document, model, join_url, poster_only),
     )
+    # the app checks at start whether this poster still leads to this laptop
+    remember_poster(store, workshop_id, join_url)
+    return written
 
 
 def write_signin(

@@ -10,7 +10,7 @@ that last set each field, so ops from the other laptop apply last-writer-wins pe
 field, in any order.
 """
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # Projection columns per entity table (besides id and clocks). JSON columns hold lists.
 COLUMNS: dict[str, dict[str, type]] = {
@@ -39,6 +39,7 @@ COLUMNS: dict[str, dict[str, type]] = {
         # since 0050: the room's phones share one address (NAT): per-address caps rise
         "phones_share_address": int,
         "deleted": int,
+        "beamer_join_hidden": int,  # since 0060: 1 = no join corner on the projector
     },
     "agenda_item": {
         "workshop_id": str,
@@ -177,6 +178,8 @@ COLUMNS: dict[str, dict[str, type]] = {
         "decided_at": str,
         "deleted": int,
     },
+    # since 0061: where each laptop serves phones, so a phone can move to the other one
+    "phone_server": {"workshop_id": str, "urls": str, "at": str},
 }
 JSON_COLUMNS = {
     "goals",
@@ -185,6 +188,7 @@ JSON_COLUMNS = {
     "activity_config",
     "hidden_words",
     "answer_value",
+    "urls",
 }
 DEFAULTS = {
     "deleted": 0,

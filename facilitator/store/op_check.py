@@ -38,6 +38,7 @@ ENTITY_VERBS: dict[str, frozenset[str]] = {
     "activity_answer": frozenset({"set", "redact"}),
     "activity_question": frozenset({"add", "edit", "redact"}),
     "claim": frozenset({"add", "update", "decide"}),
+    "phone_server": frozenset({"set"}),
 }
 CREATE_VERBS = frozenset({"add", "create", "set"})
 _META_KEYS = {"_before", "_undo", "_batch", "_erased", "_claim"}

@@ -321,3 +321,17 @@ def m0050_shared_address(db: Database) -> None:
     """Add the moderators' setting for a room whose phones share one address (NAT)."""
     if "phones_share_address" not in db["workshop"].columns_dict:
         db["workshop"].add_column("phones_share_address", int)
+
+
+@migrations(name="0060_beamer_join")
+def m0060_beamer_join(db: Database) -> None:
+    """Add the workshop's switch for the projector's join corner (shown unless 1)."""
+    if "beamer_join_hidden" not in db["workshop"].columns_dict:
+        db["workshop"].add_column("beamer_join_hidden", int)
+
+
+@migrations(name="0061_phone_servers")
+def m0061_phone_servers(db: Database) -> None:
+    """Add the laptops' phone addresses (a phone moves to the other laptop when one dies)."""
+    if not db["phone_server"].exists():
+        db["phone_server"].create({"id": str, **COLUMNS["phone_server"], "clocks": str}, pk="id")

@@ -38,6 +38,7 @@ _EDITABLE = {
     "wifi_name",
     "wifi_password",
     "phones_share_address",
+    "beamer_join_hidden",
 }
 
 
@@ -88,8 +89,9 @@ def create_workshop(
                 "id": workshop_id,
                 **fields,
                 "join_code": new_join_code(),
+                # milliseconds: two workshops made in one second must not tie for "newest"
                 "created_at": datetime.fromtimestamp(store.now_ms() / 1000).isoformat(
-                    "T", "seconds"
+                    "T", "milliseconds"
                 ),
             },
             workshop_id,
@@ -119,7 +121,11 @@ def _shift_clock(clock: str, minutes: int) -> str:
 
 
 def list_workshops(store: Store) -> list[dict[str, Any]]:
-    """Return all workshops, newest first, with counts of items, captures, participants."""
+    """Return all workshops, newest first, with counts of items, captures, participants.
+
+    Ties of `created_at` (older rows have one-second resolution) go by the creating op's
+    hybrid clock: the same order on both laptops, whatever order sync brought them in.
+    """
     return rows(
         store,
         """
@@ -131,7 +137,10 @@ def list_workshops(store: Store) -> list[dict[str, Any]]:
           (SELECT count(*) FROM participant p WHERE p.workshop_id = w.id AND p.deleted = 0)
             AS participants
         FROM workshop w WHERE w.deleted = 0 AND w.title IS NOT NULL
-        ORDER BY w.created_at DESC, w.id""",
+        ORDER BY w.created_at DESC,
+          (SELECT min(o.hlc) FROM op o
+            WHERE o.workshop_id = w.id AND o.kind = 'workshop.create') DESC,
+          w.id""",
     )
 
 

@@ -13,6 +13,7 @@ from facilitator.core.errors import UserError
 from facilitator.net import DEFAULT_PORT, lan_addresses
 from facilitator.privacy import PrivacySettingsError, missing_fields
 from facilitator.store.db import Store
+from facilitator.store.session import remember_workshop
 from facilitator.store.undo import undo_last
 from facilitator.tui.screens import SCREENS
 from facilitator.tui.strings import T, translate_bindings
@@ -74,9 +75,10 @@ class FacilitatorApp(SyncLink, App):
         self.server = None
         self.server_problem: str | None = None if server else T("join.server_off", lang)
         self.server_note: str | None = None  # "8765 was busy, serving on 8766"
+        self.poster_note: str | None = None  # the printed poster leads elsewhere
         self.server_port = SERVER_PORT
+        self.server_host = server_host  # where phones (and the other laptop) reach us
         self.join_host = join_host
-        self.server_host = server_host  # where the participant server listens
         self.join_code_override = join_code
         self.first_screen = first_screen or ("run" if workshop_id else "start")
         self.data_version = 0
@@ -137,10 +139,22 @@ class FacilitatorApp(SyncLink, App):
                 refresh()
 
     def open_workshop(self, workshop_id: str | None) -> None:
-        """Make `workshop_id` the workshop every screen shows."""
+        """Make `workshop_id` the workshop every screen, the phones and the projector show."""
         self.workshop_id = workshop_id
         self.data_version += 1
+        if workshop_id is not None:
+            # the phone server and projector follow only this explicit choice, never a
+            # workshop that was just created or synced; the next start returns to it
+            if self.server is not None:
+                self.server.follow(workshop_id)
+            self._remember_workshop()
         self._refresh_screens()
+
+    def _remember_workshop(self) -> None:
+        try:
+            remember_workshop(self.store, self.workshop_id)
+        except Exception:  # a read-only or busy database must not stop the room
+            pass
 
     def join_code(self) -> str | None:
         if self.join_code_override:
@@ -166,6 +180,8 @@ class FacilitatorApp(SyncLink, App):
 
     # -- life cycle ----------------------------------------------------------
     def on_mount(self) -> None:
+        if self.workshop_id is not None:
+            self._remember_workshop()
         self.switch_mode(self.first_screen)
         self.set_interval(1.0, self._tick)
         if self.server_wanted:
@@ -215,7 +231,7 @@ class FacilitatorApp(SyncLink, App):
         for port in range(SERVER_PORT, SERVER_PORT + PORT_TRIES):
             try:
                 self.server = await start_participant_server(
-                    self.store, host=self.server_host, port=port
+                    self.store, host=self.server_host, port=port, workshop_id=self.workshop_id
                 )
             except UserError as err:
                 last_error = err.text(self.lang)
@@ -238,8 +254,28 @@ class FacilitatorApp(SyncLink, App):
                 last=SERVER_PORT + PORT_TRIES - 1,
                 error=last_error,
             )
+        else:
+            self.check_poster()
         self._refresh_screens()
         await self._offer_sync_at_start()
+
+    def check_poster(self) -> None:
+        """Say so when the printed poster's QR code leads to an address this laptop lost."""
+        if self.server is None or self.workshop_id is None:
+            return
+        from urllib.parse import urlsplit
+
+        from facilitator.store.join_address import poster_elsewhere
+
+        serving = [urlsplit(url).hostname or "" for url in self.server.join_urls("x")]
+        printed = poster_elsewhere(self.store, self.workshop_id, [*serving, self.join_host or ""])
+        self.poster_note = (
+            self.t("poster.elsewhere", printed=printed, here=serving[0] if serving else "?")
+            if printed
+            else None
+        )
+        if self.poster_note:
+            self.say(self.poster_note, error=True)
 
     async def on_unmount(self) -> None:
         self.store.unsubscribe(self._on_ops)
@@ -347,7 +383,8 @@ def create_app(
     now_ms: Callable[[], int] | None = None,
     **options: object,
 ) -> FacilitatorApp:
-    """Build the app on `store` (options: server, join_host, join_code, theme, first_screen)."""
+    """Build the app on `store` (options: server, join_host, join_code, theme, first_screen,
+    server_host)."""
     return FacilitatorApp(store, workshop_id, lang=lang, now_ms=now_ms, **options)  # type: ignore[arg-type]
 
 

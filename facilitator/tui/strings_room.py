@@ -84,4 +84,22 @@ ROOM: dict[str, tuple[str, str]] = {
         "Geteilte Adresse aus: je Adresse zählen wieder höchstens {voters} Abstimmende.",
         "Shared address off: at most {voters} voters count per address again.",
     ),
+    # -- the printed poster's address (issue 25.8) -------------------------------
+    # two lines at 80 columns
+    "poster.elsewhere": (
+        "Der Aushang führt zu {printed}, dieser Laptop ist {here}: QR am Beamer zeigen "
+        "(F8) oder feste Adresse setzen (facilitator join-host).",
+        "The poster leads to {printed}, this laptop is {here}: show the QR on the "
+        "projector (F8) or fix an address (facilitator join-host).",
+    ),
+    # -- join corner on the projector (issue 25.7) -----------------------------
+    "key.join_corner": ("Beamer-QR ein/aus", "Projector QR on/off"),
+    "join_corner.shown": (
+        "Der Beamer zeigt jetzt in jedem Block klein QR-Code und Link (j blendet aus).",
+        "The projector now shows a small QR code and link in every block (j hides them).",
+    ),
+    "join_corner.hidden": (
+        "QR-Code und Link sind vom Beamer ausgeblendet (j zeigt sie wieder).",
+        "QR code and link are hidden from the projector (j shows them again).",
+    ),
 }

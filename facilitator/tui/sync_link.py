@@ -13,6 +13,7 @@ class SyncLink:
     sync = None  # facilitator.sync.session.SyncSession, made on first use
     sync_server = None  # facilitator.sync.server.SyncServer: the other laptop's way in (TLS)
     sync_port: int | None = None  # None: the default sync port; 0: any free port (tests)
+    server_host: str = "0.0.0.0"  # the app's listening address (loopback in tests)
 
     async def _start_sync_server(self) -> None:
         """Offer sync on its own TLS port; the app works on if the port is taken."""
@@ -21,7 +22,7 @@ class SyncLink:
 
         port = SYNC_PORT if self.sync_port is None else self.sync_port
         try:
-            self.sync_server = await start_sync_server(self.store, "0.0.0.0", port)
+            self.sync_server = await start_sync_server(self.store, self.server_host, port)
         except Exception:
             self.sync_server = None
 

@@ -12,6 +12,7 @@ from facilitator.web import (
     activities,
     api,
     events,
+    failover,
     moderator,
     pages,
     projector,
@@ -79,7 +80,17 @@ def create_app(
 
     app.on_startup.append(start_hub)
     app.on_shutdown.append(stop_hub)
-    for module in (pages, api, events, moderator, uploads, activities, projector, static_files):
+    for module in (
+        pages,
+        api,
+        events,
+        moderator,
+        uploads,
+        activities,
+        projector,
+        failover,
+        static_files,
+    ):
         module.setup(app)
     for setup in extra_setup:
         setup(app)

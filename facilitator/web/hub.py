@@ -105,6 +105,17 @@ class LiveHub:
     def phones_connected(self) -> int:
         return len(self.streams)
 
+    def follow(self, workshop_id: str | None) -> None:
+        """Serve `workshop_id` from now on (the moderators opened it in the app).
+
+        Its join code is the only one that works then; the projector shows it at
+        its next update. Never called for a workshop that was merely created or synced.
+        """
+        if workshop_id != self.workshop_id:
+            self.workshop_id = workshop_id
+            self._cache_version = -1  # the join codes and snapshots are rebuilt
+            self._sent_version = -1  # and the streams get the next version
+
     # -- join codes ---------------------------------------------------------
     def workshop_for_code(self, code: str | None) -> str | None:
         """Return the workshop whose join code is `code`, comparing in constant time."""

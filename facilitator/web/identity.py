@@ -3,9 +3,10 @@
 One phone keeps one identity across page loads: its dots, its submissions and its
 registration are tied to it, so a ballot cannot name some other voter and a second
 registration from the same phone updates the same person. The token is signed with
-a key derived from the database's moderator secret, so only this server mints
-identities (a phone that drops its cookie gets a new one, which is why the caps
-per address exist as well).
+a key only the two paired laptops know (store/phone_keys.py: the sync secret, else
+the moderator secret), so only they mint identities, and a phone that moves to the
+other laptop keeps its own (a phone that drops its cookie gets a new one, which is
+why the caps per address exist as well).
 """
 
 import hashlib
@@ -16,7 +17,8 @@ from http.cookies import SimpleCookie
 
 from aiohttp import web
 
-from facilitator.web.keys import MOD_SECRET
+from facilitator.store.phone_keys import identity_keys
+from facilitator.web.keys import MOD_SECRET, STORE
 from facilitator.web.strings import T
 
 COOKIE = "facilitator_phone"
@@ -24,19 +26,59 @@ MAX_AGE = 3 * 86400  # a workshop and its follow-up day, not for ever
 _TOKEN = re.compile(r"^([0-9a-f]{32})\.([0-9a-f]{24})$")
 _ID = "phone_id"
 _NEW = "phone_new"
+# A move token holds for its half hour and the three before (the page fetches a fresh
+# one every ten minutes), and for the next (the other laptop's clock may be ahead).
+MOVE_WINDOW_MS = 30 * 60 * 1000
+_MOVE_WINDOWS = (1, 0, -1, -2, -3)
 
 
-def _signature(request: web.Request, phone: str) -> str:
-    key = hashlib.sha256(b"phone-identity:" + request.app[MOD_SECRET].encode()).digest()
-    return hmac.new(key, phone.encode(), hashlib.sha256).hexdigest()[:24]
+def _keys(request: web.Request) -> list[bytes]:
+    return identity_keys(request.app[STORE], request.app[MOD_SECRET])
+
+
+def _signature(request: web.Request, phone: str, purpose: str = "", key: bytes = b"") -> str:
+    key = key or _keys(request)[0]
+    return hmac.new(key, (purpose + phone).encode(), hashlib.sha256).hexdigest()[:24]
+
+
+def _verified(request: web.Request, token: str, *purposes: str) -> str | None:
+    match = _TOKEN.match(token)
+    if not match:
+        return None
+    good = [
+        hmac.compare_digest(match[2], _signature(request, match[1], purpose, key))
+        for key in _keys(request)
+        for purpose in purposes or ("",)
+    ]  # every key, no early exit: timing says nothing
+    return match[1] if any(good) else None
+
+
+def _move_purpose(request: web.Request, shift: int = 0) -> str:
+    window = request.app[STORE].now_ms() // MOVE_WINDOW_MS + shift
+    return f"move:{window}:"
 
 
 def presented_phone(request: web.Request) -> str | None:
-    """Return the identity the phone's cookie carries, if this server issued it."""
-    match = _TOKEN.match(request.cookies.get(COOKIE, ""))
-    if match and hmac.compare_digest(match[2], _signature(request, match[1])):
-        return match[1]
-    return None
+    """Return the identity the phone's cookie carries, if this laptop or its pair issued it."""
+    return _verified(request, request.cookies.get(COOKIE, ""))
+
+
+def move_token(request: web.Request, phone: str) -> str:
+    """Return the token a phone takes to the other laptop to keep its identity there.
+
+    Signed for this purpose and half hour only (a cookie value is not a move token, nor
+    the reverse, and a token seen once does not open the phone's identity for ever).
+    """
+    return f"{phone}.{_signature(request, phone, _move_purpose(request))}"
+
+
+def adopt_phone(request: web.Request, token: str) -> str | None:
+    """Take on the identity a move token names (set on the answer); None if not ours."""
+    phone = _verified(request, token, *(_move_purpose(request, s) for s in _MOVE_WINDOWS))
+    if phone is not None:
+        request[_ID] = phone
+        request[_NEW] = True
+    return phone
 
 
 def require_phone(request: web.Request, lang: str) -> str:

@@ -12,6 +12,7 @@ from facilitator.store.votes import voter_dots
 from facilitator.web import views
 from facilitator.web.activity_cache import personal, phone_upvotes, shared_qa
 from facilitator.web.activity_view import activity_section
+from facilitator.web.failover import join_page_csp
 from facilitator.web.forms import new_client_id
 from facilitator.web.identity import phone_id
 from facilitator.web.keys import HUB, STORE
@@ -91,7 +92,9 @@ async def join_page(request: web.Request) -> web.Response:
         activity = activity_section(
             store, workshop_id, code=code, lang=lang, voter=phone, client=new_client_id()
         )
-    return _html(page.replace(_CLIENT_SLOT, new_client_id()).replace(_ACTIVITY_SLOT, activity))
+    response = _html(page.replace(_CLIENT_SLOT, new_client_id()).replace(_ACTIVITY_SLOT, activity))
+    response.headers["Content-Security-Policy"] = join_page_csp(request, workshop_id)
+    return response
 
 
 async def register_page(request: web.Request) -> web.Response:

@@ -49,7 +49,17 @@ def _require_token(request: web.Request) -> str:
     given = request.match_info.get("token", "").encode()
     if not hmac.compare_digest(given, projector_token(store).encode()):
         raise web.HTTPForbidden()
-    return request.app[HUB].workshop_id or latest_workshop(store).id
+    return shown_workshop(request)
+
+
+def shown_workshop(request: web.Request) -> str:
+    """The session's workshop (the one the server serves), read afresh on each update.
+
+    Only a server not tied to one workshop (tests, a bare create_app) falls back to
+    the newest; the app and `serve` always pass theirs, so a workshop created or
+    synced meanwhile never takes the projector.
+    """
+    return request.app[HUB].workshop_id or latest_workshop(request.app[STORE]).id
 
 
 def projector_lang(request: web.Request, workshop_id: str) -> str:
@@ -62,9 +72,10 @@ def projector_lang(request: web.Request, workshop_id: str) -> str:
 
 def _join_url(request: web.Request, code: str) -> str:
     from facilitator.net import join_url, lan_addresses
+    from facilitator.store.join_address import fixed_host
 
     port = request.url.port or 80
-    return join_url(lan_addresses()[0], port, code)
+    return join_url(fixed_host(request.app[STORE]) or lan_addresses()[0], port, code)
 
 
 def stage(request: web.Request, workshop_id: str) -> Markup:
@@ -75,10 +86,30 @@ def stage(request: web.Request, workshop_id: str) -> Markup:
     current = snap["current"]
     activity = shown_activity(store, workshop_id, current["id"] if current else None)
     if activity is not None:
-        return _activity_stage(results(store, activity["id"]), lang)
-    if current is not None:
-        return _block_stage(snap, store.now_ms(), lang)
-    return _idle_stage(request, workshop_id, snap, lang)
+        shown = _activity_stage(results(store, activity["id"]), lang)
+    elif current is not None:
+        shown = _block_stage(snap, store.now_ms(), lang)
+    else:
+        return _idle_stage(request, workshop_id, snap, lang)  # the big QR code already
+    return join([shown, _join_corner(request, workshop_id, lang)])
+
+
+def _join_corner(request: web.Request, workshop_id: str, lang: str) -> Markup:
+    """A small QR code and link in a corner, so late-comers get in during any block.
+
+    The moderators hide it per workshop (j in the app); hidden, nothing of it is sent.
+    """
+    row = workshop_row(request.app[STORE], workshop_id)
+    if row.get("beamer_join_hidden"):
+        return Markup("")
+    url = _join_url(request, row.get("join_code") or "")
+    return render(
+        '<aside class="join-corner"><div class="corner-qr">{qr}</div>'
+        '<p><b>{label}</b><br><span class="corner-url">{url}</span></p></aside>',
+        qr=svg.qr_svg(url),
+        label=T("beamer_corner", lang),
+        url=url.removeprefix("http://"),
+    )
 
 
 def _idle_stage(request: web.Request, workshop_id: str, snap: dict[str, Any], lang: str) -> Markup:
@@ -255,8 +286,10 @@ async def events(request: web.Request) -> web.StreamResponse:
         await response.write(b"retry: 1000\n\n")
         while not stop.is_set():
             version = store.version
-            if version != sent:
-                sent = version
+            # the moderators may open another workshop in the app: follow it
+            showing = shown_workshop(request)
+            if version != sent or showing != workshop_id:
+                sent, workshop_id = version, showing
                 data = {"html": stage(request, workshop_id), "server_ms": store.now_ms()}
                 message = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
                 await response.write(b"data: " + message.encode() + b"\n\n")

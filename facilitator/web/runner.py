@@ -9,9 +9,12 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
+from facilitator.core.errors import UserError
 from facilitator.core.meaning import warm_up
 from facilitator.net import DEFAULT_PORT, LISTEN_BACKLOG, join_url, lan_addresses, listen_socket
 from facilitator.store.db import Store
+from facilitator.store.join_address import fixed_host
+from facilitator.store.phone_servers import announce
 from facilitator.web.app import create_app
 from facilitator.web.caps import Caps
 from facilitator.web.gate import (
@@ -43,16 +46,37 @@ class ParticipantServer:
 
     def join_urls(self, code: str) -> list[str]:
         """Return the join URL for each address phones can use (all LAN addresses)."""
+        return [join_url(h, self.port, code) for h in self._hosts()]
+
+    def _hosts(self) -> list[str]:
+        # the moderators' fixed address first: it is what the poster and the QR code say
+        fixed = fixed_host(self.app[HUB].store)
         if self.host in ("0.0.0.0", "", "::"):
-            hosts = lan_addresses()
+            found = lan_addresses()
         else:
-            hosts = [self.host]
-        return [join_url(h, self.port, code) for h in hosts]
+            found = [self.host]
+        return list(dict.fromkeys([fixed, *found] if fixed else found))
+
+    def announce(self) -> None:
+        """Tell the other laptop (through sync) where phones reach this one, for failover."""
+        workshop_id = self.app[HUB].workshop_id
+        if workshop_id is None:
+            return
+        hosts = [f"[{h}]" if ":" in h else h for h in self._hosts()]
+        try:
+            announce(self.app[HUB].store, workshop_id, [f"http://{h}:{self.port}" for h in hosts])
+        except UserError:  # a host the rule does not take: phones cannot move here
+            pass
 
     @property
     def phones_connected(self) -> int:
         """How many phones have the live stream open."""
         return self.app[HUB].phones_connected
+
+    def follow(self, workshop_id: str | None) -> None:
+        """Serve `workshop_id` from now on: its join code, its projector view."""
+        self.app[HUB].follow(workshop_id)
+        self.announce()
 
     @property
     def refused(self) -> int:
@@ -138,8 +162,6 @@ async def start_participant_server(
         sock = listen_socket(host, port, backlog)
     except OSError as err:
         await runner.cleanup()
-        from facilitator.core.errors import UserError
-
         raise UserError(
             f"Port {port} auf {host} ist belegt oder nicht erlaubt ({err.strerror}).",
             en=f"Port {port} on {host} is taken or not allowed ({err.strerror}).",
@@ -152,4 +174,6 @@ async def start_participant_server(
         raise
     gate.start()
     bound = sock.getsockname()[1]
-    return ParticipantServer(app, runner, host, bound, listener)
+    server = ParticipantServer(app, runner, host, bound, listener)
+    server.announce()
+    return server

@@ -18,6 +18,7 @@ from facilitator.core.taxonomy import CAPTURE_KINDS
 from facilitator.core.timer import countdown
 from facilitator.store.agenda import workshop_schedule
 from facilitator.store.db import Store
+from facilitator.store.phone_servers import phone_servers
 from facilitator.store.timer import timer_state
 from facilitator.store.votes import ballot_captures, rules_for, vote_results, voting_item
 from facilitator.store.workshops import get_workshop
@@ -95,6 +96,8 @@ def build_snapshot(
         "agenda": agenda,
         "current": current,
         "activity": phone_activity(store, workshop_id),  # issue 16: the open activity
+        # issue 25.8: every laptop serving this workshop, where a phone goes if one dies
+        "servers": phone_servers(store, workshop_id),
     }
 
 

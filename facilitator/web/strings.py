@@ -263,6 +263,17 @@ T = Catalog(
             "Sie haben Ihre Antwort schon {max}-mal geändert. Mehr nimmt diese Aktivität nicht an.",
             "You have changed your answer {max} times already. This activity takes no more.",
         ),
+        "beamer_corner": ("Mitmachen", "Join"),
+        # -- moving to the other laptop (issue 25.8) ---------------------------------
+        "move_refused": (
+            "Dieses Telefon ist hier nicht bekannt; bitte den QR-Code neu scannen.",
+            "This phone is not known here; please scan the QR code again.",
+        ),
+        "moved": (
+            "Verbunden mit dem zweiten Laptop – Ihre Beiträge sind angekommen.",
+            "Connected to the second laptop – your contributions have arrived.",
+        ),
+        "moving": ("Laptop antwortet nicht, wechsle …", "Laptop not answering, switching …"),
     }
 )
 

@@ -36,6 +36,8 @@ JS_STRINGS = (
     "polling",
     "sending",
     "send_failed",
+    "moved",  # failover.js (issue 25.8)
+    "moving",
 )
 
 
@@ -59,7 +61,8 @@ def _head(title: str, lang: str) -> Markup:
         "<title>{title}</title>"
         '<link rel="stylesheet" href="/static/join.css">'
         '<script src="/static/join.js" defer></script>'
-        '<script src="/static/activity.js" defer></script></head>',
+        '<script src="/static/activity.js" defer></script>'
+        '<script src="/static/failover.js" defer></script></head>',
         lang=lang,
         title=title,
     )

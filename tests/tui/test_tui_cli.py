@@ -39,7 +39,7 @@ def test_demo_with_db_after_the_command_keeps_the_file(tmp_path, monkeypatch) ->
     from facilitator.store.workshops import list_workshops
 
     started = []
-    monkeypatch.setattr(app_module, "_run", lambda store, wid, lang, no_server: started.append(wid))
+    monkeypatch.setattr(app_module, "_run", lambda store, wid, *_: started.append(wid))
     path = tmp_path / "demo.db"
     result = CliRunner().invoke(main, ["demo", "--db", str(path), "--no-server"])
     assert result.exit_code == 0, result.output

@@ -56,7 +56,7 @@ async def test_server_runs_inside_the_app(monkeypatch, store: Store, workshop_id
     server = FakeServer()
     calls = []
 
-    async def start(store_arg, host="0.0.0.0", port=8765):
+    async def start(store_arg, host="0.0.0.0", port=8765, workshop_id=None):
         calls.append((store_arg, port))
         return server
 
@@ -115,7 +115,7 @@ async def test_every_port_in_use_no_qr_one_sentence_and_the_app_works(
 ):
     tried = []
 
-    async def start(store_arg, host="0.0.0.0", port=8765):
+    async def start(store_arg, host="0.0.0.0", port=8765, workshop_id=None):
         tried.append(port)
         raise OSError(98, "Address already in use")
 
@@ -139,7 +139,7 @@ async def test_every_port_in_use_no_qr_one_sentence_and_the_app_works(
 async def test_busy_port_takes_the_next_and_says_so(monkeypatch, store, workshop_id):
     server = FakeServer()
 
-    async def start(store_arg, host="0.0.0.0", port=8765):
+    async def start(store_arg, host="0.0.0.0", port=8765, workshop_id=None):
         if port == 8765:
             raise OSError(98, "Address already in use")
         server.port = port
@@ -230,3 +230,27 @@ async def test_no_qr_code_before_the_server_serves(monkeypatch, store, workshop_
         app.screen.tick()
         await eventually(lambda: str(app.screen.query_one("#join-qr").content).strip(), pilot=pilot)
         assert str(app.screen.query_one("#join-url").content).endswith(":8765/j/ABCDEF1234")
+
+
+async def test_the_app_says_when_the_printed_poster_leads_elsewhere(
+    monkeypatch, store: Store, workshop_id
+):
+    from facilitator.store.join_address import remember_poster
+
+    remember_poster(store, workshop_id, "http://192.168.1.20:8765/j/abc")  # printed last week
+
+    async def start(store_arg, host="0.0.0.0", port=8765, workshop_id=None):
+        return FakeServer()  # today this laptop is 10.0.0.5
+
+    _runner(monkeypatch, start)
+    app = create_app(store, workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot, app)
+        assert app.poster_note and "192.168.1.20" in app.poster_note
+        assert "10.0.0.5" in app.poster_note and "join-host" in app.poster_note
+        assert "192.168.1.20" in str(app.screen.query_one("#message").content)
+    remember_poster(store, workshop_id, "http://10.0.0.5:8765/j/abc")  # reprinted
+    app = create_app(store, workshop_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot, app)
+        assert app.poster_note is None

@@ -98,7 +98,7 @@ async def test_serving_laptop_header_says_connected(
     # the same fake day as `store`: a peer clock hours ahead of ours is refused (op_check)
     other = open_store(tmp_path / "b.db", create=True, now_ms=FakeClock(1_796_000_000_500))
 
-    async def start(store_arg, host="0.0.0.0", port=8765):
+    async def start(store_arg, host="0.0.0.0", port=8765, workshop_id=None):
         return await start_participant_server(store_arg, host="127.0.0.1", port=0)
 
     monkeypatch.setattr("facilitator.web.runner.start_participant_server", start)

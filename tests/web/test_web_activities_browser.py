@@ -165,7 +165,10 @@ def test_projector_at_1920x1080(browser, served, store, workshop_id, code, theme
     expect(page.locator("svg.chart.scale")).to_contain_text("Ø 4,0")
     shoot(page, f"beamer-scale-{theme}")
     html = page.content()
-    assert moderator_secret(store) not in html and code not in html
+    # the join code only in the small join corner (issue 25.7), never a secret
+    expect(page.locator(".join-corner")).to_contain_text(code)
+    corner = page.locator(".join-corner").evaluate("e => e.outerHTML")
+    assert moderator_secret(store) not in html and code not in html.replace(corner, "")
     context.close()
 
 

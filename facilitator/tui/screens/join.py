@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.widgets import Label, Static
 
+from facilitator.tui.join_corner import JOIN_CORNER_BINDING, JoinCornerKey
 from facilitator.tui.screens.base import BaseScreen
 
 if TYPE_CHECKING:  # aiohttp loads with the server, not with this screen
@@ -17,7 +18,7 @@ def _most(group: tuple[str, int]) -> tuple[int, str]:
     return (-group[1], group[0])
 
 
-class JoinScreen(BaseScreen):
+class JoinScreen(JoinCornerKey, BaseScreen):
     """Large QR code in dark-on-light, whatever the theme, so phones can read it."""
 
     name_key = "screen.join"
@@ -28,6 +29,7 @@ class JoinScreen(BaseScreen):
         Binding("u", "upload", "key.upload"),
         # phones behind one router (NAT): only the moderators can tell a room from a flood
         Binding("a", "shared_address", "key.shared_address", show=False),
+        JOIN_CORNER_BINDING,
     ]
 
     def __init__(self) -> None:

@@ -14,6 +14,7 @@ from facilitator.core.schedule import format_clock
 from facilitator.store import timer as timer_service
 from facilitator.store.agenda import set_minutes
 from facilitator.tui.activity_keys import ACTIVITY_BINDINGS, ActivityKeys
+from facilitator.tui.join_corner import JOIN_CORNER_BINDING, JoinCornerKey
 from facilitator.tui.screens.base import BaseScreen
 from facilitator.tui.timing import (
     open_item_after,
@@ -32,7 +33,7 @@ MINIMUM_MINUTES = 5  # `−` never takes the running block below this
 LEVELS = ("ok", "warn", "critical", "over")
 
 
-class RunScreen(ActivityKeys, BaseScreen):
+class RunScreen(JoinCornerKey, ActivityKeys, BaseScreen):
     """Moderation: what the lead moderator looks at while the workshop runs."""
 
     name_key = "screen.run"
@@ -44,6 +45,7 @@ class RunScreen(ActivityKeys, BaseScreen):
         Binding("s", "skip", "key.skip"),
         Binding("r", "replan", "key.replan", show=False),
         *ACTIVITY_BINDINGS,  # a activity, v reveal, b projector (issue 16)
+        JOIN_CORNER_BINDING,
     ]
 
     def __init__(self) -> None:
