@@ -39,7 +39,7 @@ ENTITY_VERBS: dict[str, frozenset[str]] = {
     "activity_question": frozenset({"add", "edit"}),
 }
 CREATE_VERBS = frozenset({"add", "create", "set"})
-_META_KEYS = {"_before", "_undo", "_batch", "_erased"}
+_META_KEYS = {"_before", "_undo", "_batch", "_erased", "_auto"}
 # Erasure ops carry the id and nothing else (store/erasure.py).
 _ID_ONLY_VERBS = {("participant", "erase"), ("workshop", "purge")}
 
@@ -158,7 +158,7 @@ def _entity_payload(op: Op, table: str, verb: str) -> dict[str, Any]:
             }
         elif key in ("_undo", "_batch") and isinstance(value, str) and fields.ident(value):
             cleaned[key] = value
-        elif key == "_erased" and value == 1:
+        elif key in ("_erased", "_auto") and value == 1:
             cleaned[key] = value
         else:
             name = clean_text(str(key))[:40]

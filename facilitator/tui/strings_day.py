@@ -128,4 +128,17 @@ DAY: dict[str, tuple[str, str]] = {
     ),
     "plan.planned_end": ("(laut Plan {end})", "(planned {end})"),
     # day (issue 15): end
+    # -- the phone form follows the block (issue 25.4) ------------------------
+    "run.collect_open": (
+        "Telefone: Sammeln offen · o schließt",
+        "Phones: collecting open · o closes",
+    ),
+    "run.collect_closed": (
+        "Telefone: Sammeln geschlossen · o öffnet",
+        "Phones: collecting closed · o opens",
+    ),
+    "run.collect_no_block": (
+        "Es läuft kein Block; Sammeln öffnet sich mit dem Block.",
+        "No block is running; collecting opens with the block.",
+    ),
 }

@@ -12,7 +12,7 @@ from facilitator.core.models import AgendaItem
 from facilitator.core.replan import floor_minutes, lateness, propose_replan
 from facilitator.core.schedule import format_clock
 from facilitator.store import timer as timer_service
-from facilitator.store.agenda import set_minutes
+from facilitator.store.agenda import set_minutes, update_item
 from facilitator.tui.activity_keys import ACTIVITY_BINDINGS, ActivityKeys
 from facilitator.tui.screens.base import BaseScreen
 from facilitator.tui.timing import (
@@ -43,6 +43,7 @@ class RunScreen(ActivityKeys, BaseScreen):
         Binding("minus", "shorten", "key.shorten", key_display="-"),
         Binding("s", "skip", "key.skip"),
         Binding("r", "replan", "key.replan", show=False),
+        Binding("o", "collection", "key.collect", show=False),
         *ACTIVITY_BINDINGS,  # a activity, v reveal, b projector (issue 16)
     ]
 
@@ -63,6 +64,7 @@ class RunScreen(ActivityKeys, BaseScreen):
                     yield Static(id="run-steps", markup=False)
                 with Vertical(id="run-side"):
                     yield Static(id="run-next", markup=False)
+                    yield Static(id="run-collect", markup=False)
                     yield Static(id="run-delay", markup=False)
 
     def refresh_data(self) -> None:
@@ -103,6 +105,7 @@ class RunScreen(ActivityKeys, BaseScreen):
             else self.t("run.next_none")
         )
         self._set(self.query_one("#run-next", Static), next_text)
+        self._show_collection(item if current is not None else None)
         if item is None or current is None:
             ready = (
                 self.t("run.ready", title=upcoming.title) if upcoming else self.t("run.all_done")
@@ -167,6 +170,22 @@ class RunScreen(ActivityKeys, BaseScreen):
         if minutes < 0:
             return self.t("run.ahead", minutes=-minutes)
         return self.t("run.on_time")
+
+    def _show_collection(self, item: AgendaItem | None) -> None:
+        """Whether the phones may send entries to the running block, and the key to change it."""
+        line = ""
+        if item is not None:
+            line = self.t("run.collect_open" if item.collection_open else "run.collect_closed")
+        self._set(self.query_one("#run-collect", Static), line)
+
+    def action_collection(self) -> None:
+        """o: open or close the phone form of the running block (as o on F5 does)."""
+        snapshot = self.fapp.snapshot()
+        item = snapshot.current if snapshot else None
+        if item is None or reading(snapshot, self.fapp.now_ms()) is None:
+            self.say(self.t("run.collect_no_block"), error=True)
+            return
+        self.call_service(update_item, item.id, collection_open=0 if item.collection_open else 1)
 
     @staticmethod
     def _set(widget: Label | Static, text: str) -> None:
