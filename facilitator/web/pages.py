@@ -110,7 +110,10 @@ async def privacy_page(request: web.Request) -> web.Response:
 
     lang = lang_of(request)
     notice = privacy_notice(lang)
-    return _html(views.privacy_page(notice.title, notice.paragraphs, lang))
+    code = request.query.get("code", "")
+    if not request.app[HUB].workshop_for_code(code):
+        code = ""  # a link back only to a workshop that exists
+    return _html(views.privacy_page(notice.title, notice.paragraphs, lang, code))
 
 
 def setup(app: web.Application) -> None:
