@@ -11,6 +11,7 @@ from textual.widgets import Digits, Label, Static
 from facilitator.core.models import AgendaItem
 from facilitator.core.replan import floor_minutes, lateness, propose_replan
 from facilitator.core.schedule import format_clock
+from facilitator.core.step_fit import fit_minutes
 from facilitator.store import timer as timer_service
 from facilitator.store.agenda import set_minutes, update_item
 from facilitator.tui.activity_keys import ACTIVITY_BINDINGS, ActivityKeys
@@ -208,11 +209,11 @@ class RunScreen(ActivityKeys, BaseScreen):
                 self.query_one("#run-steps", Static).update(item.notes or self.t("run.no_method"))
             return
         lang = self.fapp.lang
-        total = sum(step.minutes for step in card.steps) or 1
-        scale = planned_min / total if planned_min else 1.0
+        # the same fitted minutes as the run sheet: the last step ends with the block
+        fitted = fit_minutes([step.minutes for step in card.steps], planned_min)
         bounds, elapsed_min, current_step = 0.0, elapsed_ms / 60_000, len(card.steps) - 1
-        for index, step in enumerate(card.steps):
-            bounds += step.minutes * scale
+        for index, minutes in enumerate(fitted):
+            bounds += minutes
             if elapsed_min < bounds:
                 current_step = index
                 break
@@ -222,8 +223,7 @@ class RunScreen(ActivityKeys, BaseScreen):
         self._steps_key = key
         self.query_one("#run-method", Label).update(f"{self.t('run.steps')}: {card.name.get(lang)}")
         text = Text()
-        for index, step in enumerate(card.steps):
-            minutes = max(1, round(step.minutes * scale))
+        for index, (step, minutes) in enumerate(zip(card.steps, fitted, strict=True)):
             line = self.t("run.step_line", minutes=minutes, text=step.text.get(lang))
             style = "bold reverse" if index == current_step else ""
             text.append(("▶ " if index == current_step else "  ") + line + "\n", style=style)
