@@ -141,4 +141,10 @@ DAY: dict[str, tuple[str, str]] = {
         "Es läuft kein Block; Sammeln öffnet sich mit dem Block.",
         "No block is running; collecting opens with the block.",
     ),
+    # -- the plan against the cards (issue 25.6) --------------------------------
+    "plan.min_short": ("<{min}", "<{min}"),
+    "plan.cut": (
+        "„{title}“ unter der Mindestdauer der Karte ({min} min)",
+        "“{title}” below the card's minimum ({min} min)",
+    ),
 }

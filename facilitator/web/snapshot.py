@@ -67,6 +67,8 @@ def build_snapshot(
         slot = (format_clock(start), format_clock(end))
         run = state.runs.get(item.id)
         status = "done" if run is not None and run.done else ""
+        if run is not None and run.skipped:
+            status = "skipped"  # not "erledigt": the room did not hold it
         if item.id == state.current_id:
             status = "running" if state.running else "paused"
         agenda.append(

@@ -240,6 +240,7 @@ T = Catalog(
         "beamer_closed": ("Abgeschlossen", "Closed"),
         "beamer_no_answers": ("Noch keine Antworten.", "No answers yet."),
         # -- phones read by people nobody here wrote (issue 25.10) -----------------
+        "skipped": ("übersprungen", "skipped"),
         "refresh": ("Seite aktualisieren", "Refresh the page"),
         "refresh_hint": (
             "Ohne JavaScript: neu laden, um zu sehen, ob etwas geöffnet wurde.",

@@ -18,6 +18,7 @@ JS_STRINGS = (
     "paused",
     "running",
     "done",
+    "skipped",
     "nothing_running",
     "instructions",
     "collect_intro",
@@ -284,7 +285,7 @@ def _agenda_section(snap: dict[str, Any], lang: str) -> Markup:
             start=item["start"],
             title=item["title"],
             badge=render(' <span class="badge">{b}</span>', b=T(item["state"], lang))
-            if item["state"] in ("running", "paused", "done")
+            if item["state"] in ("running", "paused", "done", "skipped")
             else "",
         )
         for item in snap["agenda"]

@@ -112,3 +112,17 @@ def test_dot_vote_cards_state_the_rule_the_ballot_applies():
         for text in (card.participants.de, card.participants.en):
             said = re.search(numbers + r" (Punkte|dots) (auf|on) (dasselbe|the same)", text)
             assert said is None, (card.id, said)
+
+
+async def test_phones_show_a_skipped_block_as_skipped(client, store, workshop_id, code):
+    from facilitator.store.agenda import list_items
+    from facilitator.store.timer import skip, start_or_pause
+
+    items = list_items(store, workshop_id)
+    start_or_pause(store, workshop_id)
+    skip(store, workshop_id)
+    page = await (await client.get(f"/j/{code}?lang=de")).text()
+    row = page.split(items[0].title)[1].split("</li>")[0]
+    assert "übersprungen" in row and "erledigt" not in row
+    state = await (await client.get(f"/api/state?code={code}&lang=de")).json()
+    assert state["agenda"][0]["state"] == "skipped"
