@@ -147,4 +147,17 @@ DAY: dict[str, tuple[str, str]] = {
         "„{title}“ unter der Mindestdauer der Karte ({min} min)",
         "“{title}” below the card's minimum ({min} min)",
     ),
+    # -- quitting while the room depends on this laptop (issue 25.11) -------------
+    "quit.running": (
+        "Der Timer läuft und die Telefone hängen an diesem Laptop. Wirklich beenden?",
+        "The timer is running and the phones depend on this laptop. Quit anyway?",
+    ),
+    "quit.server": (
+        "Die Telefone hängen an diesem Laptop (Teilnahme-Server). Wirklich beenden?",
+        "The phones depend on this laptop (participant server). Quit anyway?",
+    ),
+    "methods.no_hit": (
+        "Keine Methode passt zu „{query}“.",
+        "No method matches “{query}”.",
+    ),
 }

@@ -241,3 +241,20 @@ async def test_run_screen_shows_the_phone_form_and_o_switches_it(app, store: Sto
         app.screen.tick()
         assert not get_item(store, items[2].id).collection_open
         assert "Sammeln geschlossen · o öffnet" in str(line.content)
+
+
+async def test_ctrl_q_asks_while_the_timer_runs(app, store: Store, workshop_id):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmDialog" and app.is_running
+        assert "Timer läuft" in str(app.screen.query_one(".dialog-title").render())
+        await pilot.press("n")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "RunScreen" and app.is_running
+        assert app.return_code is None  # still running
+        await pilot.press("space")  # paused, no server: quits at once
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.return_code == 0

@@ -310,3 +310,21 @@ async def test_plan_marks_a_block_cut_below_its_cards_minimum(app, store: Store,
         await pilot.pause()
         app.screen.refresh_data()
         assert "Mindestdauer" not in str(app.screen.query_one("#plan-total", Label).content)
+
+
+async def test_methods_typo_finds_the_card_and_the_detail_follows(app, type_text):
+    from textual.widgets import Markdown
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f7")
+        screen = app.screen
+        options = screen.query_one("#methods-list", OptionList)
+        await pilot.press("slash")
+        await type_text(pilot, "kopfstandmetode")
+        await pilot.pause()
+        assert options.option_count >= 1 and options.get_option_at_index(0).id == "kopfstand"
+        assert screen.shown is not None and screen.shown.id == "kopfstand"
+        screen.query_one("#methods-search").value = "zzqxv wqpz"  # nothing is like that
+        await pilot.pause()
+        assert options.option_count == 0 and screen.shown is None
+        assert "Keine Methode passt" in screen.query_one("#methods-text", Markdown).source
