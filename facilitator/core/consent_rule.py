@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from facilitator.core.models import Participant
+from facilitator.core.names import surname_key
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ def document_participants(people: Iterable[Participant]) -> DocumentParticipants
     present = [p for p in people if p.present or not recorded]
     named = sorted(
         (p for p in present if p.consent == 1),
-        key=lambda p: (p.name.casefold(), p.organisation),
+        key=lambda p: (surname_key(p.name), p.organisation),  # by surname, titles ignored
     )
     counts = Counter(p.organisation for p in present if p.consent != 1)
     unnamed = sorted(counts.items(), key=lambda item: (item[0] == "", item[0].casefold()))
