@@ -34,7 +34,8 @@ def activity() -> None:
 @click.option(
     "--entries",
     multiple=True,
-    help="Stimmzettel (dots): all, block, kind:ART oder Eintrags-IDs (Standard: all).",
+    help="Stimmzettel (dots): all, block, kind:ART oder Eintrags-IDs, auch mit Komma "
+    "getrennt (Standard: all).",
 )
 @click.option("--budget", default=3, show_default=True, type=int, help="Punkte je Telefon (dots).")
 @click.option("--item", "item_id", help="Agendapunkt-ID (Standard: der laufende).")
@@ -84,7 +85,9 @@ def start(
     if kind is None:
         raise click.UsageError("--type oder --set fehlt.")
     if kind == "dots":
-        config["ballot"] = choose_ballot(store, workshop.id, list(entries), item_id)
+        # "--entries a1b2,c3d4" as well as "--entries a1b2 --entries c3d4"
+        spec = [part.strip() for given in entries for part in given.split(",") if part.strip()]
+        config["ballot"] = choose_ballot(store, workshop.id, spec, item_id)
     activity_id = start_activity(
         store, workshop.id, kind, prompt or "", config, agenda_item_id=item_id, reveal=reveal
     )
@@ -197,15 +200,32 @@ def results_command(
     for line in results_lines(found, settings.lang):
         click.echo(line)
     if found["type"] == "dots" and found["is_open"]:
+        from facilitator.cli.activity_text import near_duplicate_line
+        from facilitator.store.activities import ballot_entries, get_activity
+
+        kinds = {
+            e["id"]: e["kind"] for e in ballot_entries(store, get_activity(store, found["id"]))
+        }
+        texts = {e["id"]: e["text"] for e in found["entries"]}
         for keep, duplicate, score in near_duplicates(found["entries"]):
-            click.echo(
-                _(
-                    "  ähnlich ({score} %): {keep} ~ {duplicate}",
-                    score=score,
-                    keep=keep[:8],
-                    duplicate=duplicate[:8],
-                )
-            )
+            pair = [(i, kinds.get(i, ""), texts[i]) for i in (keep, duplicate)]
+            click.echo(near_duplicate_line(pair, score, settings.lang))
+
+
+@activity.command("delete")
+@click.argument("activity_id", required=False)
+@workshop_option
+@pass_settings
+def delete(settings: Settings, activity_id: str | None, workshop_id: str | None) -> None:
+    """Eine Aktivität ohne Antworten löschen (Standard: die letzte); mit Antworten bleibt sie."""
+    from facilitator.store.activities import delete_activity
+
+    store = settings.open()
+    found = _chosen(store, activity_id, workshop_id)
+    delete_activity(store, found["id"])
+    click.echo(
+        f"Gelöscht: {found['prompt']}" if settings.lang == "de" else f"Deleted: {found['prompt']}"
+    )
 
 
 @activity.command("list")

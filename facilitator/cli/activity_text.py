@@ -50,3 +50,15 @@ def results_lines(results: dict[str, Any], lang: str) -> list[str]:
             done = gettext(" (beantwortet)", lang) if q["answered"] else ""
             lines.append(f"  {q['votes']:>4} {q['id'][:8]} {q['text']}{done}")
     return lines
+
+
+def near_duplicate_line(pair: list[tuple[str, str, str]], score: int, lang: str) -> str:
+    """Return one proposed merge: both entries with id, kind and text (an offer is no measure)."""
+    from facilitator.core.taxonomy import CAPTURE_KINDS
+
+    def entry(entry_id: str, kind: str, text: str) -> str:
+        label = CAPTURE_KINDS[kind].get(lang) if kind in CAPTURE_KINDS else kind
+        return f"{entry_id[:8]} [{label}] „{text[:60]}“"
+
+    similar = "ähnlich" if lang == "de" else "similar"
+    return f"  {similar} ({score} %): {entry(*pair[0])} ~ {entry(*pair[1])}"

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from facilitator.core.models import Participant
-from facilitator.core.names import split_name, strip_titles
+from facilitator.core.names import split_name, strip_titles, surname_key
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def document_participants(people: Iterable[Participant]) -> DocumentParticipants
     present = [p for p in people if p.present or not recorded]
     named = sorted(
         (p for p in present if p.consent == 1),
-        key=lambda p: (p.name.casefold(), p.organisation),
+        key=lambda p: (surname_key(p.name), p.organisation),  # by surname, titles ignored
     )
     counts = Counter(p.organisation for p in present if p.consent != 1)
     # "Firma Geheim GmbH (1 Person)" would name the one person: such ones are counted apart

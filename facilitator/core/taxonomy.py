@@ -17,6 +17,19 @@ CAPTURE_KINDS: dict[str, Label] = {
     "next_step": Label("Nächster Schritt", "Next step"),
 }
 
+# What phones may submit: open-ended contributions, never decisions or to-dos.
+PHONE_KINDS = ("challenge", "need", "idea")
+
+
+def collects_from_room(planned: list[str] | None) -> bool:
+    """Return whether a block with these planned capture kinds collects from the phones.
+
+    Such a block opens the phone form when it starts and closes it when it ends
+    (issue 25.4); a block that plans only notes, measures or decisions does not.
+    """
+    return any(kind in PHONE_KINDS for kind in planned or ())
+
+
 # Prefixes typed in the one-line capture ("h: Fehlende Schnittstellen").
 KIND_PREFIXES: dict[str, str] = {
     "h": "challenge",

@@ -126,9 +126,10 @@ def apply_event(state: TimerState, event: TimerEvent) -> None:
             _close_segment(state, event.at_ms)
             state.current_id = None
         run = state.run(item)
-        if event.kind == "skip" and run.started_ms is None:
+        if event.kind == "skip":
+            # skipped, even once started ("n" then "s"): the moderators did not hold it
             run.skipped = True
-        elif run.ended_ms is None:
+        if run.started_ms is not None and run.ended_ms is None:
             run.ended_ms = event.at_ms
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from facilitator.core.clean import clean_text
 from facilitator.core.models import Participant
+from facilitator.core.names import surname_key
 from facilitator.core.taxonomy import ORG_TYPES
 
 HEADERS = {
@@ -34,7 +35,8 @@ def consenting(people: Iterable[Participant]) -> list[Participant]:
             continue
         seen.add(key)
         found.append(person)
-    return sorted(found, key=lambda p: (p.name.casefold(), p.organisation.casefold()))
+    # by surname as a phone book does: "Dr. Eva Ärger" under A, not D
+    return sorted(found, key=lambda p: (surname_key(p.name), p.organisation.casefold()))
 
 
 def _safe(value: str | None) -> str:

@@ -8,9 +8,11 @@ titles and names.
 from dataclasses import dataclass, field
 from datetime import date
 
+from facilitator.core.materials import checklist
 from facilitator.core.method_format import MethodCard
 from facilitator.core.names import split_name, surname_key
 from facilitator.core.schedule import format_clock
+from facilitator.core.step_fit import fit_minutes
 from facilitator.export.strings import STRINGS
 from facilitator.privacy import notice_sections, require_ready
 from facilitator.store.agenda import workshop_schedule
@@ -47,9 +49,10 @@ class KitBlock:
     minutes: int
     notes: str = ""
     method: str = ""  # the card's name ("" without a card)
-    steps: list[KitStep] = field(default_factory=list)
+    steps: list[KitStep] = field(default_factory=list)  # fitted to `minutes`
     materials: list[str] = field(default_factory=list)
     setup: str = ""
+    card_minutes: int = 0  # what the card's steps add up to
 
 
 @dataclass(frozen=True)
@@ -81,12 +84,8 @@ class KitModel:
 
     @property
     def materials(self) -> list[str]:
-        """Every material of every card, once (first spelling wins), in agenda order."""
-        seen: dict[str, str] = {}
-        for block in self.blocks:
-            for item in block.materials:
-                seen.setdefault(" ".join(item.casefold().split()), item)
-        return list(seen.values())
+        """Every material of every card, once, in agenda order; near-duplicates merged."""
+        return checklist(item for block in self.blocks for item in block.materials)
 
 
 def day_text(iso: str | None, lang: str) -> str:
@@ -118,9 +117,12 @@ def _block(item, slot, card: MethodCard | None, lang: str) -> KitBlock:
     block.materials = list(card.materials.get(lang, []))
     block.setup = card.setup.get(lang) if card.setup else ""
     at = slot.start
-    for step in card.steps:
-        block.steps.append(KitStep(format_clock(at), step.minutes, step.text.get(lang)))
-        at += step.minutes
+    block.card_minutes = sum(step.minutes for step in card.steps)
+    # the steps as the block runs today: a block cut to 30 min ends its steps with it
+    fitted = fit_minutes([step.minutes for step in card.steps], item.minutes)
+    for step, minutes in zip(card.steps, fitted, strict=True):
+        block.steps.append(KitStep(format_clock(at), minutes, step.text.get(lang)))
+        at += minutes
     return block
 
 

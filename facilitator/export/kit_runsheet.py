@@ -69,7 +69,7 @@ def _method(model: KitModel, block: KitBlock) -> list[tuple[str, bool]]:
         (STRINGS("rs_step", lang, start=s.start, n=s.minutes, text=s.text), False)
         for s in block.steps
     ]
-    card_minutes = sum(s.minutes for s in block.steps)
+    card_minutes = block.card_minutes  # the steps above are fitted to the block
     if block.steps and card_minutes != block.minutes:
         lines.append(
             (STRINGS("rs_card_minutes", lang, card=card_minutes, planned=block.minutes), False)

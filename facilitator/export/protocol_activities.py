@@ -23,6 +23,8 @@ def activities_for_protocol(store: Store, workshop_id: str) -> list[dict[str, An
     found = []
     for activity in list_activities(store, workshop_id):
         data = results(store, activity["id"])
+        if not data["answers"] and not data.get("questions"):
+            continue  # aborted or never answered: no page of zeros in the protocol
         data["block"] = titles.get(activity["agenda_item_id"] or "", "")
         data["order"] = order.get(activity["agenda_item_id"] or "", len(order))
         found.append(data)

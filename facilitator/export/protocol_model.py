@@ -245,6 +245,9 @@ def _agenda(store: Store, workshop_id: str, cards: dict[str, MethodCard], lang: 
         )
     used = []
     for item in items:
+        run = state.runs.get(item.id)
+        if run is not None and run.skipped:
+            continue  # a method the room never did has no place in the appendix
         card = cards.get(item.method) if item.method else None
         if card and card.id not in {m.id for m in used}:
             used.append(

@@ -203,6 +203,24 @@ def stop_activity(store: Store, activity_id: str) -> None:
         _edit(store, activity, is_open=0, stopped_at=store.now_text())
 
 
+def delete_activity(store: Store, activity_id: str) -> None:
+    """Delete an activity nobody answered (started by mistake, or aborted at once).
+
+    One with answers or questions stays: what the room said is the protocol's, and a
+    moderator's slip must not take it away (stop it instead).
+    """
+    activity = get_activity(store, activity_id)
+    asked = scalar(
+        store, "SELECT count(*) FROM activity_question WHERE activity_id = ?", [activity["id"]]
+    )
+    if _answer_count(store, activity["id"]) or asked:
+        raise ValidationError(
+            "Diese Aktivität hat schon Antworten; sie bleibt (beenden geht).",
+            en="This activity already has answers; it stays (stopping it works).",
+        )
+    _edit(store, activity, is_open=0, deleted=1)
+
+
 def reveal_results(store: Store, activity_id: str, revealed: bool = True) -> None:
     """Show (or hide again) an activity's results on the projector."""
     _edit(store, get_activity(store, activity_id), results_revealed=int(revealed))

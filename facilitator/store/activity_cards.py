@@ -22,7 +22,8 @@ def start_card_activity(
     kind = spec["type"]
     prompt = spec["prompt"].get(lang) or spec["prompt"]["de"]
     config = {k: v for k, v in spec.items() if k not in ("type", "prompt", "entries", "collect")}
-    entries = [spec.get("entries", "all")]
+    given = spec.get("entries", "all")  # the card's "all" / "kind:…", or the app's chosen ids
+    entries = list(given) if isinstance(given, list) else [given]
     if kind == "dots":
         config["ballot"] = choose_ballot(store, workshop_id, entries, item_id)
     elif kind == "matrix" and "options" not in spec:

@@ -41,7 +41,7 @@ ENTITY_VERBS: dict[str, frozenset[str]] = {
     "phone_server": frozenset({"set"}),
 }
 CREATE_VERBS = frozenset({"add", "create", "set"})
-_META_KEYS = {"_before", "_undo", "_batch", "_erased", "_claim"}
+_META_KEYS = {"_before", "_undo", "_batch", "_erased", "_claim", "_auto"}
 # Erasure ops carry the id and nothing else (store/erasure.py).
 _ID_ONLY_VERBS = {
     ("participant", "erase"),
@@ -169,7 +169,7 @@ def _entity_payload(op: Op, table: str, verb: str) -> dict[str, Any]:
             key in ("_undo", "_batch", "_claim") and isinstance(value, str) and fields.ident(value)
         ):
             cleaned[key] = value
-        elif key == "_erased" and value == 1:
+        elif key in ("_erased", "_auto") and value == 1:
             cleaned[key] = value
         else:
             name = clean_text(str(key))[:40]

@@ -4,6 +4,7 @@ from typing import Any
 
 from facilitator.core.errors import NotFound
 from facilitator.core.models import Participant
+from facilitator.core.names import surname_key
 from facilitator.core.rules import check_fields
 from facilitator.store.consent import WORKSHOP_VERSION, consent_fields, consent_text
 from facilitator.store.db import Store
@@ -95,14 +96,15 @@ def add_participant(
 
 
 def list_participants(store: Store, workshop_id: str) -> list[Participant]:
-    """Return the workshop's participants by name."""
+    """Return the workshop's participants by surname ("Dr." and "von" do not decide)."""
     found = rows(
         store,
         _SELECT + " WHERE p.workshop_id = ? AND p.deleted = 0 "
         "AND p.name IS NOT NULL ORDER BY p.name COLLATE NOCASE",
         [workshop_id],
     )
-    return [Participant.from_row(r) for r in found]
+    people = [Participant.from_row(r) for r in found]
+    return sorted(people, key=lambda p: surname_key(p.name or ""))
 
 
 def get_participant(store: Store, participant_id: str) -> Participant:

@@ -1,8 +1,14 @@
-"""Provides timer services: timer events as ops, and the timer state derived from them."""
+"""Provides timer services: timer events as ops, and the timer state derived from them.
 
-from facilitator.core.errors import ValidationError
+The phone form follows the block: starting a block that plans capture kinds phones may
+submit opens its collection, finishing or skipping the running block closes it, in the
+same transaction as the timer event (issue 25.4).
+"""
+
+from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.hlc import stamp
 from facilitator.core.models import AgendaItem, TimerEvent
+from facilitator.core.taxonomy import collects_from_room
 from facilitator.core.timer import TIMER_KINDS, TimerState, derive
 from facilitator.store.agenda import get_item, list_items
 from facilitator.store.db import Store
@@ -71,20 +77,55 @@ def next_open_item(
     return None
 
 
+def _set_collection(store: Store, item_id: str, wanted: bool) -> None:
+    """Open or close one block's phone form, if it is not so already.
+
+    The op carries "_auto" so that ctrl+z passes over it: undo takes back what a
+    moderator did, not what the timer did on its own.
+    """
+    try:
+        item = get_item(store, item_id)
+    except NotFound:  # removed from the agenda while it ran
+        return
+    if wanted and not collects_from_room(item.capture):
+        return
+    if bool(item.collection_open) == wanted:
+        return
+    record(
+        store,
+        "agenda_item.update",
+        {
+            "id": item_id,
+            "collection_open": int(wanted),
+            "_before": {"collection_open": item.collection_open},
+            "_auto": 1,
+        },
+        item.workshop_id,
+    )
+
+
+def _first_start(store: Store, workshop_id: str, state: TimerState, item_id: str) -> None:
+    """Start an item; the first time it starts, its collection opens with it."""
+    add_timer_event(store, workshop_id, "start", item_id)
+    if item_id not in state.runs:  # a resume keeps what the moderators decided
+        _set_collection(store, item_id, True)
+
+
 def start_or_pause(store: Store, workshop_id: str) -> None:
     """Space: start the first open item, pause the running one, or resume it."""
-    state = timer_state(store, workshop_id)
-    if state.current_id and state.running:
-        add_timer_event(store, workshop_id, "pause", state.current_id)
-    elif state.current_id:
-        add_timer_event(store, workshop_id, "start", state.current_id)
-    else:
-        upcoming = next_open_item(store, workshop_id, state)
-        if upcoming is None:
-            raise ValidationError(
-                "Alle Agendapunkte sind erledigt.", en="All agenda items are done."
-            )
-        add_timer_event(store, workshop_id, "start", upcoming.id)
+    with store.transaction():
+        state = timer_state(store, workshop_id)
+        if state.current_id and state.running:
+            add_timer_event(store, workshop_id, "pause", state.current_id)
+        elif state.current_id:
+            add_timer_event(store, workshop_id, "start", state.current_id)
+        else:
+            upcoming = next_open_item(store, workshop_id, state)
+            if upcoming is None:
+                raise ValidationError(
+                    "Alle Agendapunkte sind erledigt.", en="All agenda items are done."
+                )
+            _first_start(store, workshop_id, state, upcoming.id)
 
 
 def advance(store: Store, workshop_id: str) -> AgendaItem | None:
@@ -94,8 +135,9 @@ def advance(store: Store, workshop_id: str) -> AgendaItem | None:
         upcoming = next_open_item(store, workshop_id, state)
         if state.current_id:
             add_timer_event(store, workshop_id, "finish", state.current_id)
+            _set_collection(store, state.current_id, False)
         if upcoming is not None:
-            add_timer_event(store, workshop_id, "start", upcoming.id)
+            _first_start(store, workshop_id, state, upcoming.id)
     return upcoming
 
 
@@ -123,8 +165,10 @@ def skip(store: Store, workshop_id: str, item_id: str | None = None) -> AgendaIt
         was_running = target == state.current_id
         add_timer_event(store, workshop_id, "skip", target)
         if was_running:
-            upcoming = next_open_item(store, workshop_id, timer_state(store, workshop_id))
+            _set_collection(store, target, False)
+            after = timer_state(store, workshop_id)
+            upcoming = next_open_item(store, workshop_id, after)
             if upcoming is not None:
-                add_timer_event(store, workshop_id, "start", upcoming.id)
+                _first_start(store, workshop_id, after, upcoming.id)
             return upcoming
     return None

@@ -59,6 +59,8 @@ def last_undoable(store: Store, workshop_id: str) -> tuple[str, str, dict[str, A
         if "_undo" in payload:
             undone.add(payload["_undo"])
             continue
+        if payload.get("_auto"):  # the timer opened or closed a form: not a moderator's step
+            continue
         if row["uuid"] in undone:
             continue
         if _reverse(row["kind"], payload) is not None:

@@ -10,6 +10,7 @@ from textual.binding import Binding
 
 from facilitator.core.activities import ACTIVITY_TYPES
 from facilitator.core.models import AgendaItem
+from facilitator.core.taxonomy import CAPTURE_KINDS
 from facilitator.store.activities import (
     get_activity,
     list_activities,
@@ -34,6 +35,7 @@ ACTIVITY_BINDINGS = [
     Binding("b", "beamer", "key.beamer", show=False),  # 80 columns: F1 lists it
     Binding("w", "moderate_words", "key.hide_word", show=False),
     Binding("f", "moderate_questions", "key.questions", show=False),
+    Binding("x", "delete_activity", "key.delete_activity", show=False),
 ]
 
 
@@ -76,10 +78,18 @@ class ActivityKeys(_Base):
         if spec is None:
             self.say(self.t("activity.none"), error=True)
             return
+        if spec["type"] == "dots":  # the moderators choose the ballot, not every entry
+            self.choose_ballot(
+                item.id, lambda chosen: self._start_card(item.id, {**spec, "entries": chosen})
+            )
+            return
+        self._start_card(item.id, spec)
+
+    def _start_card(self, item_id: str, spec: dict[str, Any]) -> None:
         started: list[str] = []
         ok = self.call_service(
             lambda store: started.append(
-                start_card_activity(store, self.workshop_id, item.id, spec, self.fapp.lang)
+                start_card_activity(store, self.workshop_id, item_id, spec, self.fapp.lang)
             )
         )
         if ok:
@@ -87,6 +97,19 @@ class ActivityKeys(_Base):
             self.say(self.t("activity.started", prompt=activity["prompt"]))
             if activity["type"] == "dots":
                 self._offer_merges(activity["id"])
+
+    def choose_ballot(self, item_id: str | None, then: Any) -> None:
+        """Ask what the room votes on (this block, a kind, all, ticked rows); then `then(spec)`."""
+        from facilitator.store.captures import list_captures
+        from facilitator.tui.dialogs.ballot import BallotDialog
+
+        entries = list_captures(self.store, self.workshop_id, include_hidden=False)
+
+        def chosen(spec: list[str] | None) -> None:
+            if spec:
+                then(spec)
+
+        self.app.push_screen(BallotDialog(entries, item_id, self.fapp.lang), chosen)
 
     def _offer_merges(self, activity_id: str) -> None:
         """Ask, pair by pair, whether near-duplicates on the ballot are one entry (before votes)."""
@@ -97,13 +120,18 @@ class ActivityKeys(_Base):
         from facilitator.tui.dialogs.common import ConfirmDialog
 
         activity = get_activity(self.store, activity_id)
-        entries = {e["id"]: e["text"] for e in ballot_entries(self.store, activity)}
+        listed = ballot_entries(self.store, activity)
+        entries = {e["id"]: e["text"] for e in listed}
+        kinds = {e["id"]: e["kind"] for e in listed}
         pairs = near_duplicates([{"id": k, "text": v} for k, v in entries.items()])
         if not pairs:
             return
         keep, duplicate, _ = pairs[0]
-        question = Text(self.t("activity.merge_question"))
-        question.append(f"\n\n„{entries[keep]}“\n„{entries[duplicate]}“")  # typed text stays text
+        question = Text(self.t("activity.merge_question") + "\n")
+        for entry_id in (keep, duplicate):  # with the kinds: an offer is not a measure
+            kind = kinds[entry_id]
+            label = CAPTURE_KINDS[kind].get(self.fapp.lang) if kind in CAPTURE_KINDS else kind
+            question.append(f"\n{label}: „{entries[entry_id]}“")  # typed text stays text
 
         def answered(merge: bool | None) -> None:
             if merge:
@@ -152,7 +180,9 @@ class ActivityKeys(_Base):
 
         self.app.push_screen(PromptDialog(self.t("activity.ask_prompt")), typed)
 
-    def _start_new(self, kind: str, prompt: str, items: str) -> None:
+    def _start_new(
+        self, kind: str, prompt: str, items: str, ballot: list[str] | None = None
+    ) -> None:
         from facilitator.store.activities import start_activity
         from facilitator.store.activity_ballot import choose_ballot
         from facilitator.store.activity_forms import load_activity_set
@@ -160,6 +190,9 @@ class ActivityKeys(_Base):
         listed = [x.strip() for x in items.split(";") if x.strip()]
         snapshot = self.fapp.snapshot()
         item_id = snapshot.current.id if snapshot and snapshot.current else None
+        if kind == "dots" and ballot is None:
+            self.choose_ballot(item_id, lambda spec: self._start_new(kind, prompt, items, spec))
+            return
         started: list[str] = []
 
         def start(store: Any) -> None:
@@ -173,7 +206,7 @@ class ActivityKeys(_Base):
             elif kind in ("choice", "matrix"):
                 config["options"] = listed
             elif kind == "dots":
-                config["ballot"] = choose_ballot(store, self.workshop_id, ["all"], item_id)
+                config["ballot"] = choose_ballot(store, self.workshop_id, ballot or [], item_id)
             started.append(
                 start_activity(store, self.workshop_id, name, text, config, agenda_item_id=item_id)
             )
@@ -258,6 +291,24 @@ class ActivityKeys(_Base):
                 self.call_service(lambda store: mark_question(store, question_id, answered=flag))
 
         self.app.push_screen(PickDialog(self.t("activity.pick_question"), options), picked)  # type: ignore[arg-type]
+
+    def action_delete_activity(self) -> None:
+        """x: delete the latest activity if nobody answered it (the store refuses otherwise)."""
+        from facilitator.store.activities import delete_activity
+        from facilitator.tui.dialogs.common import ConfirmDialog
+
+        every = list_activities(self.store, self.workshop_id) if self.workshop_id else []
+        if not every:
+            self.say(self.t("activity.no_activity"), error=True)
+            return
+        latest = open_activity(self.store, self.workshop_id) or every[-1]
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.call_service(lambda store: delete_activity(store, latest["id"])):
+                self.say(self.t("activity.deleted", prompt=latest["prompt"]))
+
+        question = self.t("activity.delete_question", prompt=latest["prompt"])
+        self.app.push_screen(ConfirmDialog(question, self.fapp.lang), answered)
 
     def action_beamer(self) -> None:
         """Open the projector view in this laptop's browser (the view-only token, no secret)."""

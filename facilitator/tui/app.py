@@ -354,6 +354,29 @@ class FacilitatorApp(SyncLink, App):
             return
         self.push_screen(PairDialog())
 
+    async def action_quit(self) -> None:
+        """Ctrl+Q (and the palette's Quit): ask first while a timer or the phone server runs.
+
+        Quitting stops the phones' server and leaves the room's timer without a screen;
+        one stray key must not do that in the middle of a block.
+        """
+        from facilitator.tui.dialogs.common import ConfirmDialog
+
+        snapshot = self.snapshot()
+        running = snapshot is not None and snapshot.state.running
+        if not running and self.server is None:
+            self.exit()
+            return
+        if isinstance(self.screen, ConfirmDialog):
+            return
+        question = self.t("quit.running" if running else "quit.server")
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        self.push_screen(ConfirmDialog(question, self.lang), answered)
+
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 

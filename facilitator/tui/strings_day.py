@@ -275,4 +275,36 @@ DAY: dict[str, tuple[str, str]] = {
         "{count} Workshop(s) der Reihe gelöscht.",
         "{count} workshop(s) of the series deleted.",
     ),
+    # -- the phone form follows the block (issue 25.4) ------------------------
+    "run.collect_open": (
+        "Telefone: Sammeln offen · o schließt",
+        "Phones: collecting open · o closes",
+    ),
+    "run.collect_closed": (
+        "Telefone: Sammeln geschlossen · o öffnet",
+        "Phones: collecting closed · o opens",
+    ),
+    "run.collect_no_block": (
+        "Es läuft kein Block; Sammeln öffnet sich mit dem Block.",
+        "No block is running; collecting opens with the block.",
+    ),
+    # -- the plan against the cards (issue 25.6) --------------------------------
+    "plan.min_short": ("<{min}", "<{min}"),
+    "plan.cut": (
+        "„{title}“ unter der Mindestdauer der Karte ({min} min)",
+        "“{title}” below the card's minimum ({min} min)",
+    ),
+    # -- quitting while the room depends on this laptop (issue 25.11) -------------
+    "quit.running": (
+        "Der Timer läuft und die Telefone hängen an diesem Laptop. Wirklich beenden?",
+        "The timer is running and the phones depend on this laptop. Quit anyway?",
+    ),
+    "quit.server": (
+        "Die Telefone hängen an diesem Laptop (Teilnahme-Server). Wirklich beenden?",
+        "The phones depend on this laptop (participant server). Quit anyway?",
+    ),
+    "methods.no_hit": (
+        "Keine Methode passt zu „{query}“.",
+        "No method matches “{query}”.",
+    ),
 }

@@ -102,4 +102,21 @@ ROOM: dict[str, tuple[str, str]] = {
         "QR-Code und Link sind vom Beamer ausgeblendet (j zeigt sie wieder).",
         "QR code and link are hidden from the projector (j shows them again).",
     ),
+    # -- dot votes in the app (issue 25.5) ------------------------------------
+    "ballot.question": ("Worüber wird abgestimmt?", "What does the room vote on?"),
+    "ballot.block": ("Einträge dieses Blocks ({n})", "This block's entries ({n})"),
+    "ballot.kind": ("Nur {kind} ({n})", "Only {kind} ({n})"),
+    "ballot.all": ("Alle Einträge des Workshops ({n})", "All of the workshop's entries ({n})"),
+    "ballot.pick": ("Einträge ankreuzen …", "Tick entries …"),
+    "ballot.pick_hint": (
+        "Leertaste kreuzt an, Strg+S übernimmt, Esc bricht ab.",
+        "Space ticks, ctrl+s takes them, Esc cancels.",
+    ),
+    "ballot.empty": ("Noch keine Einträge zur Abstimmung.", "No entries to vote on yet."),
+    "key.delete_activity": ("Aktivität löschen", "Delete activity"),
+    "activity.delete_question": (
+        "Die Aktivität „{prompt}“ ohne Antworten löschen?",
+        "Delete the activity “{prompt}” (no answers)?",
+    ),
+    "activity.deleted": ("Gelöscht: {prompt}", "Deleted: {prompt}"),
 }

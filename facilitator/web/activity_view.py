@@ -128,26 +128,28 @@ def _words_fields(store: Store, activity: dict, mine: dict, lang: str) -> Markup
 
 
 def _rating(name: str, legend: str, labels: list[str], value: Any, lang: str) -> Markup:
+    """One statement's 1…5 as one compact row (the key to the numbers is shown once above)."""
     options = join(
         render(
-            '<label class="choice rate"><input type="radio" name="{name}" value="{v}"{checked}>'
-            ' {v} <span class="rate-label">{label}</span></label>',
+            '<label class="choice rate"><input type="radio" name="{name}" value="{v}"{checked}'
+            ' aria-label="{aria}"> <span>{v}</span></label>',
             name=name,
             v=v,
             checked=attrs(checked=value == v),
-            label=labels[v - SCALE_MIN] if labels else "",
+            aria=f"{v} {labels[v - SCALE_MIN]}" if labels else str(v),
         )
         for v in range(SCALE_MIN, SCALE_MAX + 1)
     )
     skip = render(
         '<label class="choice rate"><input type="radio" name="{name}" value=""{checked}>'
-        " {skip}</label>",
+        " <span>{skip}</span></label>",
         name=name,
         checked=attrs(checked=value is None),
         skip=T("skip", lang),
     )
     return render(
-        '<fieldset class="scale"><legend>{legend}</legend>{options}{skip}</fieldset>',
+        '<fieldset class="scale compact"><legend>{legend}</legend>'
+        '<div class="rates">{options}{skip}</div></fieldset>',
         legend=legend,
         options=options,
         skip=skip,
@@ -157,10 +159,20 @@ def _rating(name: str, legend: str, labels: list[str], value: Any, lang: str) ->
 def _scale_fields(store: Store, activity: dict, mine: dict, lang: str) -> Markup:
     config = activity["config"]
     ratings = list(mine.get("ratings") or [])
-    return join(
-        _rating(f"s{i}", s, config["labels"], ratings[i] if i < len(ratings) else None, lang)
+    labels = config["labels"]
+    key = (
+        render(
+            '<p class="hint scale-key">{k}</p>',
+            k=T("scale_key", lang, low=labels[0], high=labels[-1]),
+        )
+        if labels
+        else Markup("")
+    )
+    rows_html = join(
+        _rating(f"s{i}", s, labels, ratings[i] if i < len(ratings) else None, lang)
         for i, s in enumerate(config["statements"])
     )
+    return join([key, rows_html])
 
 
 def _choice_fields(store: Store, activity: dict, mine: dict, lang: str) -> Markup:
@@ -225,6 +237,7 @@ def _pick(points: list, index: int, axis: int) -> Any:
 
 
 def _dots_fields(store: Store, activity: dict, mine: dict, lang: str) -> Markup:
+    """Number fields without JavaScript; activity.js turns them into tap-to-add dots."""
     config = activity["config"]
     given = mine.get("dots") or {}
     entries = join(
@@ -238,10 +251,15 @@ def _dots_fields(store: Store, activity: dict, mine: dict, lang: str) -> Markup:
         )
         for e in ballot_entries(store, activity)
     )
+    budget = config["budget"]
+    used = sum(v for v in given.values() if isinstance(v, int))
     return render(
-        '<p class="hint">{intro}</p><ul class="ballot">{entries}</ul>',
-        intro=T("vote_intro", lang, budget=config["budget"], max=config["per_item_max"]),
+        '<p class="hint">{intro}</p><ul class="ballot" data-budget="{budget}">{entries}</ul>'
+        '<p class="dots-left" aria-live="polite">{left}</p>',
+        intro=T("vote_intro", lang, budget=budget, max=config["per_item_max"]),
+        budget=budget,
         entries=entries,
+        left=T("dots_left_short", lang, left=max(0, budget - used), budget=budget),
     )
 
 

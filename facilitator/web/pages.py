@@ -128,10 +128,13 @@ async def privacy_page(request: web.Request) -> web.Response:
         notice = privacy_notice(lang)
     except PrivacySettingsError:  # the moderators are told (app start, serve); phones not
         notice = None
+    code = request.query.get("code", "")
+    if not request.app[HUB].workshop_for_code(code):
+        code = ""  # a link back only to a workshop that exists
     if notice is None or not notice.ready:
         title = "Datenschutzhinweis" if lang == "de" else "Privacy notice"
-        return _html(views.privacy_page(title, (T("privacy_missing", lang),), lang))
-    return _html(views.privacy_page(notice.title, notice.paragraphs, lang))
+        return _html(views.privacy_page(title, (T("privacy_missing", lang),), lang, code))
+    return _html(views.privacy_page(notice.title, notice.paragraphs, lang, code))
 
 
 def setup(app: web.Application) -> None:

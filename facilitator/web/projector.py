@@ -200,7 +200,7 @@ def _chart(found: dict[str, Any], lang: str) -> Markup:
     if kind == "scale":
         return svg.scale_rows(found["statements"], found["labels"])
     if kind == "matrix":
-        return svg.scatter(found["entries"], found["axes"])
+        return svg.scatter(found["entries"], found["axes"], _quadrants(found["axes"], lang))
     if kind == "form":
         return _form_chart(found, lang)
     listed = join(
@@ -213,6 +213,16 @@ def _chart(found: dict[str, Any], lang: str) -> Markup:
         for q in found["questions"][:8]
     )
     return render('<ol class="questions">{items}</ol>', items=listed)
+
+
+def _quadrants(axes: list[str], lang: str) -> list[str]:
+    """Name the four fields of the 2×2 by its axes: top left, top right, bottom left, right."""
+    x, y = axes
+    low, high = T("low", lang), T("high", lang)
+    return [
+        T("quadrant", lang, x=x, xv=xv, y=y, yv=yv)
+        for yv, xv in ((high, low), (high, high), (low, low), (low, high))
+    ]
 
 
 def _form_chart(found: dict[str, Any], lang: str) -> Markup:

@@ -139,38 +139,88 @@ def scale_rows(statements: list[dict[str, Any]], labels: list[str]) -> Markup:
     )
 
 
-def scatter(entries: list[dict[str, Any]], axes: list[str]) -> Markup:
-    """Return the 2×2: each entry at its mean (x, y on 1…5), quadrants split at 3."""
+def _label_lines(text: str, width: int = 24, lines: int = 2) -> list[str]:
+    """Break a label at spaces into at most `lines` lines of about `width` characters."""
+    out: list[str] = []
+    for word in text.split():
+        if out and len(out[-1]) + 1 + len(word) <= width:
+            out[-1] += " " + word
+        else:
+            out.append(word)
+    if len(out) > lines:
+        out = out[: lines - 1] + [_short(" ".join(out[lines - 1 :]), width)]
+    return [_short(line, width + 4) for line in out] or [""]
+
+
+def scatter(
+    entries: list[dict[str, Any]], axes: list[str], quadrants: list[str] | None = None
+) -> Markup:
+    """Return the 2×2: each entry at its mean (x, y on 1…5), quadrants split at 3.
+
+    `quadrants` names the four fields (top left, top right, bottom left, bottom
+    right); labels wrap onto two lines rather than being cut at a fixed length.
+    """
     size, pad = 760, 90
 
     def at(value: float, flip: bool) -> float:
         share = (value - 1) / 4
         return pad + size * (1 - share if flip else share)
 
-    points = join(
-        render(
-            '<circle class="dot c{c}" cx="{x}" cy="{y}" r="22"><title>{t}</title></circle>'
-            '<text class="point" x="{lx}" y="{ly}">{t}</text>',
-            c=i % 5,
-            x=round(at(e["x"], False)),
-            y=round(at(e["y"], True)),
-            lx=round(at(e["x"], False)) + 32,
-            ly=round(at(e["y"], True)) + 13,
-            t=_short(e["entry"], 28),
+    def point(i: int, e: dict[str, Any]) -> Markup:
+        x, y = round(at(e["x"], False)), round(at(e["y"], True))
+        lines = _label_lines(e["entry"])
+        spans = join(
+            render('<tspan x="{x}" dy="{dy}">{t}</tspan>', x=x + 32, dy=0 if n == 0 else 42, t=t)
+            for n, t in enumerate(lines)
         )
-        for i, e in enumerate(entries)
-        if e["n"]
-    )
+        return render(
+            '<circle class="dot c{c}" cx="{x}" cy="{y}" r="22"><title>{t}</title></circle>'
+            '<text class="point" x="{lx}" y="{ly}">{spans}</text>',
+            c=i % 5,
+            x=x,
+            y=y,
+            lx=x + 32,
+            ly=y + 13,
+            t=e["entry"],
+            spans=spans,
+        )
+
+    points = join(point(i, e) for i, e in enumerate(entries) if e["n"])
+    names = Markup("")
+    if quadrants and len(quadrants) == 4:
+        # in the fields' outer corners, one line per axis: the middle stays free for points
+        corners = (
+            (pad + 14, pad + 40, "start"),
+            (pad + size - 14, pad + 40, "end"),
+            (pad + 14, pad + size - 52, "start"),
+            (pad + size - 14, pad + size - 52, "end"),
+        )
+        names = join(
+            render(
+                '<text class="quadrant" x="{x}" y="{y}" text-anchor="{a}">{lines}</text>',
+                x=x,
+                y=y,
+                a=anchor,
+                lines=join(
+                    render('<tspan x="{x}">{t}</tspan>', x=x, t=t)
+                    if n == 0
+                    else render('<tspan x="{x}" dy="34">{t}</tspan>', x=x, t=t)
+                    for n, t in enumerate(_short(part, 24) for part in name.split(" · ")[:2])
+                ),
+            )
+            for (x, y, anchor), name in zip(corners, quadrants, strict=True)
+        )
     return render(
         '<svg class="chart matrix" viewBox="0 0 {w} {h}" role="img">'
         '<rect class="frame" x="{p}" y="{p}" width="{s}" height="{s}"/>'
         '<line class="axis" x1="{mid}" y1="{p}" x2="{mid}" y2="{end}"/>'
         '<line class="axis" x1="{p}" y1="{mid}" x2="{end}" y2="{mid}"/>'
+        "{names}"
         '<text class="label" x="{p}" y="{xl}">{x} →</text>'
         '<text class="label" x="50" y="{end}" transform="rotate(-90 50 {end})">{y} →</text>'
         "{points}</svg>",
         w=size + 2 * pad + 700,
-        h=size + 2 * pad,
+        h=size + 2 * pad + 40,
         p=pad,
         s=size,
         mid=pad + size // 2,
@@ -178,6 +228,7 @@ def scatter(entries: list[dict[str, Any]], axes: list[str]) -> Markup:
         xl=pad + size + 60,
         x=axes[0],
         y=axes[1],
+        names=names,
         points=points,
     )
 

@@ -11,6 +11,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from aiohttp import web
 
@@ -85,22 +86,49 @@ def lang_of(request: web.Request) -> str:
     return pick_lang(request.query.get("lang"), request.headers.get("Accept-Language"))
 
 
+_FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def posted_form(request: web.Request) -> bool:
+    """Whether a browser without JavaScript posted a form (and so expects a page back)."""
+    return (
+        request.method == "POST"
+        and request.content_type in _FORM_TYPES
+        and "application/json" not in request.headers.get("Accept", "")
+    )
+
+
 def wants_json(request: web.Request) -> bool:
-    """API, stream and moderator paths answer in JSON; pages answer in HTML."""
+    """API, stream and moderator paths answer in JSON; pages and plain form posts in HTML."""
+    if request.path.startswith("/api/") and posted_form(request):
+        return False  # a phone without JavaScript: a page with a way back, not raw JSON
     return request.path.startswith(("/api/", "/mod/", "/events"))
 
 
 def problem(request: web.Request, status: int, message: str) -> web.Response:
-    """Return a short error: JSON for APIs, a tiny page otherwise; never any data."""
+    """Return a short error: JSON for APIs, a tiny page otherwise; never any data.
+
+    A refused form post gets a way back to the join page it came from.
+    """
     if wants_json(request):
         return web.json_response({"error": message}, status=status)
+    lang = lang_of(request)
+    code = request.query.get("code") if request.path.startswith("/api/") else None
+    back = ""
+    if code and HUB in request.app and request.app[HUB].workshop_for_code(code):
+        back = render(
+            '<p><a class="button" href="{href}">{text}</a></p>',
+            href=f"/j/{quote(code)}?lang={lang}",
+            text=T("back", lang),
+        )
     page = render(
         '<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<link rel="stylesheet" href="/static/join.css"><title>{message}</title></head>'
-        '<body><main><p class="problem" role="alert">{message}</p></main></body></html>',
-        lang=lang_of(request),
+        '<body><main><p class="problem" role="alert">{message}</p>{back}</main></body></html>',
+        lang=lang,
         message=message,
+        back=back,
     )
     return web.Response(text=page, status=status, content_type="text/html")
 

@@ -14,7 +14,7 @@ from typing import Any
 from facilitator.core.live_plan import live_times, plan_base_ms
 from facilitator.core.method_format import MethodCard
 from facilitator.core.schedule import format_clock
-from facilitator.core.taxonomy import CAPTURE_KINDS
+from facilitator.core.taxonomy import CAPTURE_KINDS, PHONE_KINDS
 from facilitator.core.timer import countdown
 from facilitator.store.agenda import workshop_schedule
 from facilitator.store.db import Store
@@ -24,8 +24,6 @@ from facilitator.store.votes import ballot_captures, rules_for, vote_results, vo
 from facilitator.store.workshops import get_workshop
 from facilitator.web.activity_view import phone_activity
 
-# What phones may submit: open-ended contributions, never decisions or to-dos.
-PHONE_KINDS = ("challenge", "need", "idea")
 MAX_SUBMISSION = 500
 RESULTS_SHOWN = 30
 MAX_BALLOT = 500  # above the per-block cap on submissions: moderators' entries fit too
@@ -70,6 +68,8 @@ def build_snapshot(
         slot = (format_clock(start), format_clock(end))
         run = state.runs.get(item.id)
         status = "done" if run is not None and run.done else ""
+        if run is not None and run.skipped:
+            status = "skipped"  # not "erledigt": the room did not hold it
         if item.id == state.current_id:
             status = "running" if state.running else "paused"
         agenda.append(

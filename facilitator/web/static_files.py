@@ -9,6 +9,7 @@ from pathlib import Path
 
 from aiohttp import web
 
+from facilitator.web.favicon import favicon
 from facilitator.web.security import lang_of
 from facilitator.web.strings import T
 
@@ -26,3 +27,4 @@ async def static_file(request: web.Request) -> web.StreamResponse:
 
 def setup(app: web.Application) -> None:
     app.router.add_get("/static/{name:.*}", static_file)
+    app.router.add_get("/favicon.ico", favicon)

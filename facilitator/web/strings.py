@@ -274,6 +274,24 @@ T = Catalog(
             "Connected to the second laptop – your contributions have arrived.",
         ),
         "moving": ("Laptop antwortet nicht, wechsle …", "Laptop not answering, switching …"),
+        # -- phones read by people nobody here wrote (issue 25.10) -----------------
+        "skipped": ("übersprungen", "skipped"),
+        "refresh": ("Seite aktualisieren", "Refresh the page"),
+        "refresh_hint": (
+            "Ohne JavaScript: neu laden, um zu sehen, ob etwas geöffnet wurde.",
+            "Without JavaScript: reload to see whether something opened.",
+        ),
+        "dots_left_short": ("noch {left} von {budget} Punkten", "{left} of {budget} dots left"),
+        "dot_add": ("Punkt setzen: {text}", "Add a dot: {text}"),
+        "dot_remove": ("Punkt entfernen: {text}", "Remove a dot: {text}"),
+        "over_budget": (
+            "Mehr als {budget} Punkte gehen nicht; bitte erst woanders einen wegnehmen.",
+            "No more than {budget} dots; please take one away elsewhere first.",
+        ),
+        "scale_key": ("1 = {low} … 5 = {high}", "1 = {low} … 5 = {high}"),
+        "quadrant": ("{x} {xv} · {y} {yv}", "{x} {xv} · {y} {yv}"),
+        "low": ("niedrig", "low"),
+        "high": ("hoch", "high"),
     }
 )
 

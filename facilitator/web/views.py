@@ -18,6 +18,7 @@ JS_STRINGS = (
     "paused",
     "running",
     "done",
+    "skipped",
     "nothing_running",
     "instructions",
     "collect_intro",
@@ -38,6 +39,10 @@ JS_STRINGS = (
     "send_failed",
     "moved",  # failover.js (issue 25.8)
     "moving",
+    "dots_left_short",
+    "dot_add",
+    "dot_remove",
+    "over_budget",
 )
 
 
@@ -68,7 +73,7 @@ def _head(title: str, lang: str) -> Markup:
     )
 
 
-def _header(snap: dict[str, Any], lang: str, switch_href: str) -> Markup:
+def _header(snap: dict[str, Any], lang: str, switch_href: str, code: str = "") -> Markup:
     workshop = snap["workshop"]
     meta = " · ".join(x for x in (workshop["date_text"], workshop["venue"]) if x)
     other = "en" if lang == "de" else "de"
@@ -77,13 +82,18 @@ def _header(snap: dict[str, Any], lang: str, switch_href: str) -> Markup:
         '{switch}</a> · <a href="{privacy_href}">{privacy}</a></p><h1>{title}</h1>'
         '<p class="meta">{meta}</p></header>',
         href=switch_href,
-        privacy_href=f"/datenschutz?lang={lang}",
+        privacy_href=privacy_href(lang, code),
         privacy=T("privacy_link", lang),
         other=other,
         switch=T("lang_switch", lang),
         title=workshop["title"],
         meta=meta,
     )
+
+
+def privacy_href(lang: str, code: str = "") -> str:
+    """The privacy notice's address; with the join code it links back to the workshop."""
+    return f"/datenschutz?lang={lang}" + (f"&code={quote(code)}" if code else "")
 
 
 def _now_section(current: dict[str, Any] | None, now_ms: int, lang: str) -> Markup:
@@ -132,7 +142,7 @@ def _collect_section(current: dict[str, Any] | None, action: str, client: str, l
     radios = join(
         render(
             '<label class="choice"><input type="radio" name="kind" value="{key}"{checked}> '
-            "{label}</label>",
+            "<span>{label}</span></label>",
             key=k["key"],
             label=k["label"],
             checked=attrs(checked=i == 0),
@@ -278,7 +288,7 @@ def _agenda_section(snap: dict[str, Any], lang: str) -> Markup:
             start=item["start"],
             title=item["title"],
             badge=render(' <span class="badge">{b}</span>', b=T(item["state"], lang))
-            if item["state"] in ("running", "paused", "done")
+            if item["state"] in ("running", "paused", "done", "skipped")
             else "",
         )
         for item in snap["agenda"]
@@ -314,13 +324,18 @@ def join_page(
         "{header}<main>"
         '<p id="notice" class="notice" role="status" aria-live="polite"{no_notice}>{notice}</p>'
         "{now}{activity}{collect}{vote}{results}{agenda}"
+        '<p class="refresh"><a id="refresh" href="{refresh_href}">{refresh}</a>'
+        ' <span class="hint">{refresh_hint}</span></p>'
         '<p class="register-link"><a class="button secondary" href="{register}">{reg}</a></p>'
         '</main><footer><p id="status" class="status" aria-live="polite"></p></footer>'
         "</body></html>",
         code=code,
         lang=lang,
         version=snap["version"],
-        header=_header(snap, lang, f"/j/{quote(code)}?lang={'en' if lang == 'de' else 'de'}"),
+        header=_header(snap, lang, f"/j/{quote(code)}?lang={'en' if lang == 'de' else 'de'}", code),
+        refresh_href=f"/j/{quote(code)}?lang={lang}",
+        refresh=T("refresh", lang),
+        refresh_hint=T("refresh_hint", lang),
         no_notice=attrs(hidden=not notice),
         notice=notice,
         now=_now_section(current, now_ms, lang),
@@ -366,13 +381,24 @@ def _org_fields(lang: str, organisations: list[str]) -> Markup:
     )
 
 
-def privacy_page(title: str, paragraphs: tuple[str, ...], lang: str) -> str:
-    """Return the privacy notice (Art. 13 GDPR) as a page of plain paragraphs."""
+def privacy_page(title: str, paragraphs: tuple[str, ...], lang: str, code: str = "") -> str:
+    """Return the privacy notice (Art. 13 GDPR) as a page of plain paragraphs.
+
+    With the join code of the page it was opened from, it links back there.
+    """
+    back = Markup("")
+    if code:
+        back = render(
+            '<p><a class="button" href="{href}">{text}</a></p>',
+            href=f"/j/{quote(code)}?lang={lang}",
+            text=T("back", lang),
+        )
     body = render(
-        '<body><main><section class="card"><h1>{title}</h1>{paragraphs}</section>'
+        '<body><main><section class="card"><h1>{title}</h1>{paragraphs}</section>{back}'
         "</main></body></html>",
         title=title,
         paragraphs=join(render("<p>{p}</p>", p=p) for p in paragraphs),
+        back=back,
     )
     return _head(title, lang) + body
 
@@ -407,7 +433,7 @@ def register_page(
         '<button type="submit">{send}</button></form></section>'
         '<p><a href="{back_href}">{back}</a></p></main></body></html>',
         header=_header(
-            snap, lang, f"/j/{quote(code)}/register?lang={'en' if lang == 'de' else 'de'}"
+            snap, lang, f"/j/{quote(code)}/register?lang={'en' if lang == 'de' else 'de'}", code
         ),
         heading=T("register", lang),
         intro=T("register_intro", lang),
@@ -418,7 +444,7 @@ def register_page(
         org_fields=_org_fields(lang, list(organisations)),
         email=T("email", lang),
         email_hint=T("email_hint", lang),
-        privacy_href=f"/datenschutz?lang={lang}",
+        privacy_href=privacy_href(lang, code),
         privacy=T("privacy_link", lang),
         consent_label=T("consent_label", lang),
         consent_text=consent_text,
@@ -435,7 +461,7 @@ def message_page(snap: dict[str, Any], *, code: str, lang: str, lines: list[str]
     body = render(
         '<body>{header}<main><div class="notice" role="status">{lines}</div>'
         '<p><a class="button" href="{back_href}">{back}</a></p></main></body></html>',
-        header=_header(snap, lang, f"/j/{quote(code)}?lang={'en' if lang == 'de' else 'de'}"),
+        header=_header(snap, lang, f"/j/{quote(code)}?lang={'en' if lang == 'de' else 'de'}", code),
         lines=join(render("<p>{line}</p>", line=line) for line in lines),
         back_href=f"/j/{quote(code)}?lang={lang}",
         back=T("back", lang),

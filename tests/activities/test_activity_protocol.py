@@ -63,3 +63,20 @@ def test_qa_counts_questions_askers_and_votes_and_the_fact_sheet_names_the_top_o
     english = write_protocol(store, workshop_id, tmp_path / "e.docx", cards={}, lang="en")
     texts = [p.text for p in Document(str(english)).paragraphs]
     assert "1 question from one phone, 0 votes." in texts
+
+
+def test_an_aborted_activity_prints_no_page_of_zeros(store, workshop_id, tmp_path) -> None:
+    from facilitator.store.activities import stop_activity
+    from facilitator.store.captures import add_capture
+
+    item = list_items(store, workshop_id)[1]
+    entries = [add_capture(store, workshop_id, "need", f"Bedarf {n}") for n in range(40)]
+    aborted = start_activity(
+        store, workshop_id, "dots", "Abgebrochen", {"ballot": entries}, agenda_item_id=item.id
+    )
+    stop_activity(store, aborted)
+    path = write_protocol(store, workshop_id, tmp_path / "p.docx", cards={})
+    document = Document(str(path))
+    texts = [p.text for p in document.paragraphs]
+    assert not any("Abgebrochen" in t for t in texts)
+    assert not any(row.cells[0].text == "Bedarf 7" for t in document.tables for row in t.rows)

@@ -11,6 +11,7 @@ from kit_fixtures import JOIN_URL, PEOPLE
 
 from facilitator.core.errors import UserError
 from facilitator.core.names import split_name
+from facilitator.core.step_fit import fit_minutes
 from facilitator.export.kit import (
     kit_model,
     write_agenda,
@@ -62,10 +63,15 @@ def test_runsheet_rows_follow_the_plan_and_the_cards(
     method_text = _texts(cells[2])
     assert method_text.splitlines()[0] == card.name.de
     clock = 9 * 60 + 25
-    for step in card.steps:  # every step of the card, with its start time and minutes
+    # every step of the card, with its start time and minutes fitted to the 30-minute block
+    fitted = fit_minutes([step.minutes for step in card.steps], 30)
+    assert sum(fitted) == 30 != sum(step.minutes for step in card.steps)
+    for step, minutes in zip(card.steps, fitted, strict=True):
         start = f"{clock // 60:02d}:{clock % 60:02d}"
-        assert f"{start} ({step.minutes} Min.) {step.text.de}" in method_text
-        clock += step.minutes
+        assert f"{start} ({minutes} Min.) {step.text.de}" in method_text
+        clock += minutes
+    assert clock == 9 * 60 + 55  # the last step ends with the block
+    assert "Karte: 32 Min., geplant: 30 Min." in method_text
     assert "Leitung: Jörg Weiß" in _texts(cells[3]) and "Protokoll: Ülkü Öztürk" in _texts(cells[3])
     for material in card.materials["de"]:
         assert f"• {material}" in _texts(cells[4])
@@ -79,9 +85,9 @@ def test_runsheet_rows_follow_the_plan_and_the_cards(
     ticked = [_texts(c) for row in checklist.rows for c in row.cells if c.text]
     assert all(t.startswith("☐ ") for t in ticked)
     names = [t[2:] for t in ticked]
-    assert len(names) == len(set(names)) == len(model.materials)
+    assert sorted(names) == sorted(model.materials) and len(names) == len(set(names))
     expected = {m for b in model.blocks for m in b.materials}
-    assert set(names) == expected
+    assert len(names) <= len(expected)  # near-duplicates are one box (issue 25.6)
 
 
 def test_runsheet_in_english(store: Store, kit_workshop: str, tmp_path: Path):

@@ -62,6 +62,19 @@ async def test_b_opens_the_projector_view_in_the_browser(app, store, monkeypatch
         assert opened == [f"http://127.0.0.1:8765{projector_path(store)}"]
 
 
+async def pick_ballot(pilot, app, choice: str) -> None:
+    """In the ballot dialog, choose `choice` ("block", "kind:need", "all", "pick")."""
+    from textual.widgets import OptionList
+
+    await pilot.pause()
+    assert type(app.screen).__name__ == "BallotDialog"
+    options = app.screen.query_one("#ballot", OptionList)
+    ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+    options.highlighted = ids.index(choice)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_dots_from_the_card_offers_to_merge_near_duplicates(app, store, workshop_id):
     from facilitator.store.activities import results
     from facilitator.store.captures import add_capture, get_capture
@@ -76,11 +89,12 @@ async def test_dots_from_the_card_offers_to_merge_near_duplicates(app, store, wo
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("space")
         await pilot.press("a")
-        await pilot.pause()
+        await pick_ballot(pilot, app, "all")
         dialog = app.screen
         assert type(dialog).__name__ == "ConfirmDialog"
         shown = str(dialog.query_one(".dialog-title").render())
         assert "[b]Fachverfahren[/b]" in shown  # what people typed is not markup
+        assert "Bedarf: „Schnittstellen" in shown  # the kinds, before anyone merges
         await pilot.press("j")
         await pilot.pause()
         running = open_activity(store, workshop_id)
@@ -133,3 +147,58 @@ async def test_shift_a_starts_any_activity_from_the_app(app, store, workshop_id,
         await pilot.press("end", "enter")  # the last: Erhebung: projektsteckbrief
         await pilot.pause()
         assert open_activity(store, workshop_id)["config"]["set"] == "projektsteckbrief"
+
+
+async def test_the_app_chooses_the_ballot_by_kind_or_ticked_rows(
+    app, store, workshop_id, type_text
+):
+    from facilitator.store.activities import get_activity
+    from facilitator.store.captures import add_capture
+
+    need = add_capture(store, workshop_id, "need", "Schnittstellen")
+    add_capture(store, workshop_id, "decision", "Wir treffen uns im März")
+    idea = add_capture(store, workshop_id, "idea", "Gemeinsamer Einkauf")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("A")
+        await pilot.pause()
+        await pilot.press("enter")  # the first type: dots
+        await pilot.pause()
+        await type_text(pilot, "Was zuerst?")
+        await pilot.press("enter")
+        await pick_ballot(pilot, app, "kind:need")
+        running = get_activity(store, open_activity(store, workshop_id)["id"])
+        assert running["config"]["ballot"] == [need]  # no decision, no idea on it
+        await pilot.press("A")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await type_text(pilot, "Und dann?")
+        await pilot.press("enter")
+        await pick_ballot(pilot, app, "pick")
+        await pilot.press("space", "down", "down", "space")  # the first and the third row
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        running = get_activity(store, open_activity(store, workshop_id)["id"])
+        assert running["prompt"] == "Und dann?" and sorted(running["config"]["ballot"]) == sorted(
+            [need, idea]
+        )
+
+
+async def test_x_deletes_an_activity_nobody_answered(app, store, workshop_id):
+    from facilitator.store.activities import answer_activity, list_activities, start_activity
+
+    start_activity(store, workshop_id, "choice", "Versehentlich", {"options": ["A", "B"]})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert list_activities(store, workshop_id) == []
+        kept = start_activity(store, workshop_id, "choice", "Echt", {"options": ["A", "B"]})
+        answer_activity(store, workshop_id, kept, "phone-1", {"choice": "0"})
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert [a["id"] for a in list_activities(store, workshop_id)] == [kept]
+        assert "hat schon Antworten" in str(app.screen.query_one("#message").render())

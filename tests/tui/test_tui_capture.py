@@ -216,3 +216,20 @@ def _table_cells(renderable) -> list:
     if not isinstance(renderable, Table):
         return [renderable]
     return [cell for column in renderable.columns for cell in column.cells]
+
+
+async def test_f_keys_switch_screens_with_the_capture_line_open(app, store, workshop_id, type_text):
+    from textual.widgets import Input
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        await type_text(pilot, "h: Zu wenig")
+        await pilot.press("f3")
+        await pilot.pause()
+        assert app.current_mode == "plan"
+        assert type(app.screen).__name__ == "CaptureDialog"  # still open, on the plan
+        assert app.screen.query_one("#capture-input", Input).value == "h: Zu wenig"
+        await pilot.press("f5")
+        await pilot.pause()
+        assert app.current_mode == "captures" and type(app.screen).__name__ == "CaptureDialog"

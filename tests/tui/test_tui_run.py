@@ -222,3 +222,39 @@ async def test_header_keeps_the_time_left_when_the_title_is_long(app, store: Sto
         # what fits in the label at 80 columns (the last cell goes to the ellipsis)
         visible = str(label.content)[: label.content_region.width - 1]
         assert "15:00" in visible
+
+
+async def test_run_screen_shows_the_phone_form_and_o_switches_it(app, store: Store, workshop_id):
+    from facilitator.store.agenda import get_item
+    from facilitator.store.timer import skip
+
+    items = list_items(store, workshop_id)
+    skip(store, workshop_id, items[0].id)
+    skip(store, workshop_id, items[1].id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        line = app.screen.query_one("#run-collect", Static)
+        await pilot.press("space")  # "Herausforderungen sammeln" opens the phones' form
+        app.screen.tick()
+        assert get_item(store, items[2].id).collection_open
+        assert "Sammeln offen · o schließt" in str(line.content)
+        await pilot.press("o")
+        app.screen.tick()
+        assert not get_item(store, items[2].id).collection_open
+        assert "Sammeln geschlossen · o öffnet" in str(line.content)
+
+
+async def test_ctrl_q_asks_while_the_timer_runs(app, store: Store, workshop_id):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmDialog" and app.is_running
+        assert "Timer läuft" in str(app.screen.query_one(".dialog-title").render())
+        await pilot.press("n")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "RunScreen" and app.is_running
+        assert app.return_code is None  # still running
+        await pilot.press("space")  # paused, no server: quits at once
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.return_code == 0

@@ -292,3 +292,39 @@ async def test_erase_key_on_the_participants_screen(app, store: Store, workshop_
         assert [p.name for p in list_participants(store, workshop_id)] == ["Ben Roth"]
         dump = store.conn.execute("SELECT group_concat(payload) FROM op").fetchone()[0]
         assert "anna@example.org" not in dump
+
+
+async def test_plan_marks_a_block_cut_below_its_cards_minimum(app, store: Store, workshop_id):
+    from facilitator.store.agenda import update_item
+
+    collecting = list_items(store, workshop_id)[2]
+    update_item(store, collecting.id, method="brainwriting-635", minutes=20)  # card: 35 at least
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        table = app.screen.query_one("#plan-table", DataTable)
+        assert str(table.get_row_at(2)[6]).startswith("⚠ <35")
+        total = str(app.screen.query_one("#plan-total", Label).content)
+        assert "„Herausforderungen sammeln“ unter der Mindestdauer der Karte (35 min)" in total
+        update_item(store, collecting.id, minutes=40)
+        await pilot.pause()
+        app.screen.refresh_data()
+        assert "Mindestdauer" not in str(app.screen.query_one("#plan-total", Label).content)
+
+
+async def test_methods_typo_finds_the_card_and_the_detail_follows(app, type_text):
+    from textual.widgets import Markdown
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f7")
+        screen = app.screen
+        options = screen.query_one("#methods-list", OptionList)
+        await pilot.press("slash")
+        await type_text(pilot, "kopfstandmetode")
+        await pilot.pause()
+        assert options.option_count >= 1 and options.get_option_at_index(0).id == "kopfstand"
+        assert screen.shown is not None and screen.shown.id == "kopfstand"
+        screen.query_one("#methods-search").value = "zzqxv wqpz"  # nothing is like that
+        await pilot.pause()
+        assert options.option_count == 0 and screen.shown is None
+        assert "Keine Methode passt" in screen.query_one("#methods-text", Markdown).source

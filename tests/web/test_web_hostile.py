@@ -365,7 +365,8 @@ async def test_careless_or_hostile_bodies_get_400(
                 f"{base}/api/{path}?code={code}", data=body, headers={"Content-Type": content_type}
             )
             assert answer.status == 400, path
-            assert len(await answer.read()) < 300
+            # a form post gets a short page with a way back (issue 25.10), a script JSON
+            assert len(await answer.read()) < (700 if "form" in content_type else 300)
     assert "Traceback" not in caplog.text and not [
         r for r in caplog.records if r.levelname == "ERROR"
     ]

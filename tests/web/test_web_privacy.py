@@ -67,7 +67,7 @@ async def test_every_phone_page_links_the_privacy_notice(client, code, tmp_path:
     monkeypatch.setenv("FACILITATOR_PRIVACY", str(own))
     for path in (f"/j/{code}", f"/j/{code}/register"):
         page = await (await client.get(path)).text()
-        assert 'href="/datenschutz?lang=de"' in page, path
+        assert f'href="/datenschutz?lang=de&amp;code={code}"' in page, path
     register = await (await client.get(f"/j/{code}/register")).text()
     assert 'list="r-orgs"' in register and 'name="org_type"' in register
     notice = await (await client.get("/datenschutz")).text()

@@ -222,7 +222,35 @@ class _LineDialog(MessageDialog[bool]):
 
 
 class CaptureDialog(_LineDialog):
-    """Type "h: Text #thema @Org"; Enter stores it for the running block and clears the line."""
+    """Type "h: Text #thema @Org"; Enter stores it for the running block and clears the line.
+
+    F2–F9 switch screens with the line kept open (and what is typed kept) on top.
+    """
+
+    BINDINGS = [
+        *[
+            Binding(f"f{n}", f"switch('{name}')", show=False)
+            for n, name in enumerate(
+                ("start", "plan", "run", "captures", "participants", "methods", "join", "export"),
+                start=2,
+            )
+        ],
+    ]
+
+    def __init__(self, draft: str = "") -> None:
+        super().__init__()
+        self.draft = draft
+
+    def initial_value(self) -> str:
+        return self.draft
+
+    def action_switch(self, name: str) -> None:
+        """A modal screen cuts off the app's F-keys: switch here, then reopen the line."""
+        typed = self.query_one("#capture-input", Input).value
+        app = self.fapp
+        self.dismiss(False)
+        app.action_show(name)
+        app.push_screen(CaptureDialog(typed))
 
     def title_text(self) -> str:
         item = current_item(self.fapp.store, self.fapp.workshop_id)

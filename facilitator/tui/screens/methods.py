@@ -8,6 +8,7 @@ from textual.widgets import Input, Markdown, OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.core.method_format import MethodCard
+from facilitator.core.method_search import search
 from facilitator.core.taxonomy import METHOD_PHASES
 from facilitator.store.agenda import list_items, update_item
 from facilitator.tui.dialogs.common import PickDialog
@@ -76,11 +77,20 @@ class MethodsScreen(BaseScreen):
         options.clear_options()
         words = query.lower().split()
         cards = sorted(self.fapp.methods().values(), key=lambda c: c.name.get(lang).lower())
-        for card in cards:
-            if card_matches(card, words):
-                options.add_option(Option(Text(card.name.get(lang)), id=card.id))
-        if options.option_count:
+        found = [card for card in cards if card_matches(card, words)]
+        if not found and words:  # "kopfstandmetode": the typo-tolerant search of `methods`
+            found = [hit.card for hit in search(cards, query)]
+        for card in found:
+            options.add_option(Option(Text(card.name.get(lang)), id=card.id))
+        # the detail follows the list: its first card, or no stale card at all
+        if found:
             options.highlighted = 0
+            self._show(found[0])
+        else:
+            self.shown = None
+            self.query_one("#methods-text", Markdown).update(
+                self.t("methods.no_hit", query=query.strip())
+            )
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._fill(event.value)
@@ -90,7 +100,11 @@ class MethodsScreen(BaseScreen):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         card = self.fapp.method(event.option.id)
-        if card is not None and card is not self.shown:
+        if card is not None:
+            self._show(card)
+
+    def _show(self, card: MethodCard) -> None:
+        if card is not self.shown:
             self.shown = card
             text = card_markdown(card, self.fapp.lang, self.t)
             self.query_one("#methods-text", Markdown).update(text)

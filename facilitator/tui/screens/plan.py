@@ -76,6 +76,7 @@ class PlanScreen(BaseScreen):
         # once the workshop runs, the times as they are now (what ran, when the rest runs)
         now = self.fapp.now_ms()
         times = live_times(snapshot.items, plan, snapshot.state, now, plan_base_ms(snapshot, now))
+        cut: list[str] = []
         for index, (item, slot) in enumerate(zip(self.items, plan.slots, strict=True)):
             kind = (
                 self.t("kind.pinned", at=item.at)
@@ -87,6 +88,10 @@ class PlanScreen(BaseScreen):
                 kind = "⚠ " + kind
             card = self.fapp.method(item.method)
             method = card.name.get(self.fapp.lang) if card else (item.method or "")
+            if card and card.duration_min and item.minutes < card.duration_min:
+                # shorter than the card's minimum: the method may not work in this time
+                method = f"⚠ {self.t('plan.min_short', min=card.duration_min)} {method}"
+                cut.append(self.t("plan.cut", title=item.title, min=card.duration_min))
             marker = "▶ " if item.id == snapshot.state.current_id else ""
             table.add_row(
                 cell(index + 1),
@@ -123,8 +128,10 @@ class PlanScreen(BaseScreen):
             if plan.past_end_minutes:
                 problems.append(self.t("plan.past_end", minutes=plan.past_end_minutes))
             text += "  ⚠ " + " · ".join(problems)
+        if cut:
+            text += "  ⚠ " + " · ".join(cut)
         total.update(text)
-        total.set_class(not plan.fits, "warning")
+        total.set_class(not plan.fits or bool(cut), "warning")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -11,8 +11,9 @@ from textual.widgets import Digits, Label, Static
 from facilitator.core.models import AgendaItem
 from facilitator.core.replan import floor_minutes, lateness, propose_replan
 from facilitator.core.schedule import format_clock
+from facilitator.core.step_fit import fit_minutes
 from facilitator.store import timer as timer_service
-from facilitator.store.agenda import set_minutes
+from facilitator.store.agenda import set_minutes, update_item
 from facilitator.tui.activity_keys import ACTIVITY_BINDINGS, ActivityKeys
 from facilitator.tui.join_corner import JOIN_CORNER_BINDING, JoinCornerKey
 from facilitator.tui.screens.base import BaseScreen
@@ -44,6 +45,7 @@ class RunScreen(JoinCornerKey, ActivityKeys, BaseScreen):
         Binding("minus", "shorten", "key.shorten", key_display="-"),
         Binding("s", "skip", "key.skip"),
         Binding("r", "replan", "key.replan", show=False),
+        Binding("o", "collection", "key.collect", show=False),
         *ACTIVITY_BINDINGS,  # a activity, v reveal, b projector (issue 16)
         JOIN_CORNER_BINDING,
     ]
@@ -65,6 +67,7 @@ class RunScreen(JoinCornerKey, ActivityKeys, BaseScreen):
                     yield Static(id="run-steps", markup=False)
                 with Vertical(id="run-side"):
                     yield Static(id="run-next", markup=False)
+                    yield Static(id="run-collect", markup=False)
                     yield Static(id="run-delay", markup=False)
 
     def refresh_data(self) -> None:
@@ -105,6 +108,7 @@ class RunScreen(JoinCornerKey, ActivityKeys, BaseScreen):
             else self.t("run.next_none")
         )
         self._set(self.query_one("#run-next", Static), next_text)
+        self._show_collection(item if current is not None else None)
         if item is None or current is None:
             ready = (
                 self.t("run.ready", title=upcoming.title) if upcoming else self.t("run.all_done")
@@ -170,6 +174,22 @@ class RunScreen(JoinCornerKey, ActivityKeys, BaseScreen):
             return self.t("run.ahead", minutes=-minutes)
         return self.t("run.on_time")
 
+    def _show_collection(self, item: AgendaItem | None) -> None:
+        """Whether the phones may send entries to the running block, and the key to change it."""
+        line = ""
+        if item is not None:
+            line = self.t("run.collect_open" if item.collection_open else "run.collect_closed")
+        self._set(self.query_one("#run-collect", Static), line)
+
+    def action_collection(self) -> None:
+        """o: open or close the phone form of the running block (as o on F5 does)."""
+        snapshot = self.fapp.snapshot()
+        item = snapshot.current if snapshot else None
+        if item is None or reading(snapshot, self.fapp.now_ms()) is None:
+            self.say(self.t("run.collect_no_block"), error=True)
+            return
+        self.call_service(update_item, item.id, collection_open=0 if item.collection_open else 1)
+
     @staticmethod
     def _set(widget: Label | Static, text: str) -> None:
         if str(widget.content) != text:
@@ -191,11 +211,11 @@ class RunScreen(JoinCornerKey, ActivityKeys, BaseScreen):
                 self.query_one("#run-steps", Static).update(item.notes or self.t("run.no_method"))
             return
         lang = self.fapp.lang
-        total = sum(step.minutes for step in card.steps) or 1
-        scale = planned_min / total if planned_min else 1.0
+        # the same fitted minutes as the run sheet: the last step ends with the block
+        fitted = fit_minutes([step.minutes for step in card.steps], planned_min)
         bounds, elapsed_min, current_step = 0.0, elapsed_ms / 60_000, len(card.steps) - 1
-        for index, step in enumerate(card.steps):
-            bounds += step.minutes * scale
+        for index, minutes in enumerate(fitted):
+            bounds += minutes
             if elapsed_min < bounds:
                 current_step = index
                 break
@@ -205,8 +225,7 @@ class RunScreen(JoinCornerKey, ActivityKeys, BaseScreen):
         self._steps_key = key
         self.query_one("#run-method", Label).update(f"{self.t('run.steps')}: {card.name.get(lang)}")
         text = Text()
-        for index, step in enumerate(card.steps):
-            minutes = max(1, round(step.minutes * scale))
+        for index, (step, minutes) in enumerate(zip(card.steps, fitted, strict=True)):
             line = self.t("run.step_line", minutes=minutes, text=step.text.get(lang))
             style = "bold reverse" if index == current_step else ""
             text.append(("▶ " if index == current_step else "  ") + line + "\n", style=style)

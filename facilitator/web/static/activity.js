@@ -11,13 +11,81 @@
   var later = null;  /* a refetch waiting while only a Q&A's counts moved */
   var wanted = null;  /* the newest key a snapshot announced */
 
+  var S = JSON.parse(body.getAttribute("data-strings") || "{}");
+
+  function fmt(key, values) {
+    return (S[key] || key).replace(/\{(\w+)\}/g, function (_, k) { return values[k]; });
+  }
   function section() { return document.getElementById("activity"); }
   function say(text, isError) {
     var n = document.getElementById("notice");
     if (!n) { return; }
     n.textContent = text;
     n.hidden = !text;
-    n.className = isError ? "notice problem" : "notice";
+    n.className = isError ? "notice error" : "notice";  /* the classes join.css styles */
+    /* the notice sits above the page; the form may be far below: bring it into view */
+    if (text) { n.scrollIntoView({ block: "center" }); }
+  }
+  function setBusy(form, on) {
+    Array.prototype.forEach.call(form.querySelectorAll("button[type=submit]"), function (b) {
+      b.disabled = on;
+    });
+  }
+
+  /* -- dots: tap to add, "noch X von N Punkten", never over the budget ----- */
+  function dotsUsed(list) {
+    var used = 0;
+    Array.prototype.forEach.call(list.querySelectorAll("input[name^='d.']"), function (i) {
+      used += Number(i.value) || 0;
+    });
+    return used;
+  }
+  function drawDots(list) {
+    var budget = Number(list.getAttribute("data-budget")) || 0, used = dotsUsed(list);
+    var left = list.parentNode.querySelector(".dots-left");
+    if (left) { left.textContent = fmt("dots_left_short", { left: Math.max(0, budget - used), budget: budget }); }
+    Array.prototype.forEach.call(list.querySelectorAll(".dot-tap"), function (tap) {
+      var input = tap.querySelector("input"), v = Number(input.value) || 0;
+      tap.querySelector(".placed").textContent = v ? new Array(v + 1).join("●") : "–";
+      tap.querySelector(".minus").disabled = v <= 0;
+      tap.querySelector(".plus").disabled = v >= (Number(input.max) || 0) || used >= budget;
+    });
+  }
+  function tapToAdd() {
+    var s = section(), list = s && s.querySelector("ul.ballot[data-budget]");
+    if (!list || list.getAttribute("data-tap")) { return; }
+    list.setAttribute("data-tap", "1");
+    Array.prototype.forEach.call(list.querySelectorAll("input[name^='d.']"), function (input) {
+      var text = (list.querySelector("label[for='" + input.id + "']") || {}).textContent || "";
+      var tap = document.createElement("div");
+      tap.className = "dot-tap";
+      var minus = document.createElement("button"), plus = document.createElement("button");
+      var placed = document.createElement("span");
+      minus.type = plus.type = "button";
+      minus.className = "secondary minus"; plus.className = "plus";
+      minus.textContent = "−"; plus.textContent = "+ ●";
+      minus.setAttribute("aria-label", fmt("dot_remove", { text: text.slice(0, 60) }));
+      plus.setAttribute("aria-label", fmt("dot_add", { text: text.slice(0, 60) }));
+      placed.className = "placed";
+      input.parentNode.insertBefore(tap, input);
+      input.type = "hidden";  /* the value still posts; the buttons set it */
+      tap.appendChild(minus); tap.appendChild(placed); tap.appendChild(plus); tap.appendChild(input);
+      function change(d) {
+        var v = (Number(input.value) || 0) + d;
+        if (v < 0 || v > (Number(input.max) || 0)) { return; }
+        if (d > 0 && dotsUsed(list) >= (Number(list.getAttribute("data-budget")) || 0)) { return; }
+        input.value = v; drawDots(list);
+      }
+      minus.addEventListener("click", function () { change(-1); });
+      plus.addEventListener("click", function () { change(1); });
+    });
+    drawDots(list);
+  }
+  function overBudget(form) {
+    var list = form.querySelector("ul.ballot[data-budget]");
+    if (!list) { return false; }
+    var budget = Number(list.getAttribute("data-budget")) || 0;
+    return dotsUsed(list) > budget ? fmt("over_budget", { budget: budget }) : false;
   }
   function uuid() {
     var b = new Uint8Array(16);
@@ -57,6 +125,7 @@
         /* Under a flood the server hands out its previous rendering for a moment:
            come back once more, so the last change is seen when the flood ends. */
         if (wanted !== null && shownKey !== null && shownKey !== wanted) { soon(); }
+        tapToAdd();
       });
   }
   function soon() {
@@ -89,9 +158,12 @@
     var form = e.target;
     if (!section() || !section().contains(form)) { return; }
     e.preventDefault();
+    var over = overBudget(form);
+    if (over) { say(over, true); return; }
     var data = new URLSearchParams(new FormData(form));
     if (e.submitter && e.submitter.name) { data.set(e.submitter.name, e.submitter.value); }
     busy = true;
+    setBusy(form, true);
     fetch(form.getAttribute("action"), {
       method: "POST",
       body: data,
@@ -105,6 +177,7 @@
       say(section().getAttribute("data-done-" + json.done) || "", false);
       return fetchForm();
     }).catch(function (err) { say(err.message, true); })
-      .then(function () { busy = false; });
+      .then(function () { busy = false; setBusy(form, false); });
   });
+  tapToAdd();
 })();

@@ -36,7 +36,7 @@
     n.textContent = text;
     n.className = isError ? "notice error" : "notice";
     n.hidden = !text;
-    if (text) { n.scrollIntoView({ block: "nearest" }); }
+    if (text) { n.scrollIntoView({ block: "center" }); }
   }
   function status(text) { $("status").textContent = text; }
 
@@ -108,7 +108,8 @@
       var input = make("input");
       input.type = "radio"; input.name = "kind"; input.value = k.key; input.checked = i === 0;
       label.appendChild(input);
-      label.appendChild(document.createTextNode(" " + k.label));
+      label.appendChild(document.createTextNode(" "));
+      label.appendChild(make("span", "", k.label));
       box.appendChild(label);
     });
   }
@@ -312,6 +313,9 @@
   });
 
   Array.prototype.forEach.call(document.querySelectorAll("#ballot input"), stepper);
+  /* the page updates itself: the reload hint is for phones without JavaScript */
+  var refreshHint = document.querySelector(".refresh .hint");
+  if (refreshHint) { refreshHint.hidden = true; }
   setInterval(tick, 1000);
   connect();
 })();
