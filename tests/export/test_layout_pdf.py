@@ -51,6 +51,17 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, 
     13-item wall agenda, each as .docx and as LibreOffice's PDF."""
     require_programs("soffice", "pdftotext")
     folder = tmp_path_factory.mktemp("layout")
+    # the sign-in list is printed only with a controller in the privacy notice (as in
+    # tests/conftest.py's _isolate, which a module's fixture runs outside of)
+    notice = folder / "config" / "facilitator" / "privacy.toml"
+    notice.parent.mkdir(parents=True)
+    notice.write_text(
+        '[de]\ncontroller = "Verantwortlich: Testamt, Teststraße 1, 70173 Stuttgart."\n'
+        'contact = "Datenschutz: datenschutz@testamt.example"\n',
+        encoding="utf-8",
+    )
+    patch = pytest.MonkeyPatch()
+    patch.setenv("XDG_CONFIG_HOME", str(folder / "config"))
     store = open_store(folder / "demo.db", create=True)
     workshop = seed_demo(store)
     for title in EXTRA_ITEMS:
@@ -64,6 +75,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, 
         "agenda": write_agenda(store, workshop, folder / "aushang.docx", JOIN_URL),
     }
     store.close()
+    patch.undo()
     soffice_convert(documents.values(), folder)
     return {key: (path, folder / f"{path.stem}.pdf") for key, path in documents.items()}
 

@@ -123,7 +123,7 @@ async def test_import_participants_presence_consent(app, store: Store, workshop_
             lambda: "importiert" in str(app.screen.query_one("#message").content), pilot=pilot
         )
         people = list_participants(store, workshop_id)
-        assert [p.name for p in people] == ["Anna Weber", "Ben Roth"]
+        assert [p.name for p in people] == ["Ben Roth", "Anna Weber"]  # by surname (issue 25.11)
         assert "2 Teilnehmende importiert" in str(app.screen.query_one("#message").content)
         table = app.screen.query_one("#participants-table", DataTable)
         # sorted by surname: Roth before Weber
