@@ -18,6 +18,7 @@ from facilitator.cli.examples import examples_option
 from facilitator.cli.person_text import report_lines
 from facilitator.core.models import Participant
 from facilitator.locale import gettext, lazy, lazy_plural
+from facilitator.locale import ngettext as locale_ngettext
 
 
 @click.group()
@@ -432,9 +433,8 @@ def erase(
 
 
 def _entries(count: int, lang: str) -> str:
-    if lang == "en":
-        return f"{count} entry" if count == 1 else f"{count} entries"
-    return f"{count} Eintrag" if count == 1 else f"{count} Einträge"
+    """ "1 Eintrag" / "2 Einträge" (and English) through the catalogue, as every count."""
+    return locale_ngettext("{n} Eintrag", "{n} Einträge", count, lang)
 
 
 @click.command()
