@@ -407,7 +407,7 @@ _BASE: dict[str, tuple[str, str]] = {
     # exports beyond the protocol
     "key.factsheet": ("Faktenblatt", "Fact sheet"),
     "key.ics": ("Einladung .ics", "Invitation .ics"),
-    "key.contacts": ("Kontakte CSV", "Contacts CSV"),
+    "key.contacts": ("Kontakte", "Contacts"),
     "export.hint_more": (
         "f schreibt das Faktenblatt der Reihe (sonst aller Workshops), "
         "i die Einladung zum nächsten Termin (.ics), k die Kontaktliste (CSV, nur mit "

@@ -93,7 +93,7 @@ def test_demo_capture_in_tmux(db_path: Path) -> None:
         term.wait_for("Gespeichert")
         term.tmux("send-keys", "-t", "app", "C-q")
         # the phones and the timer depend on this laptop: the app asks first (issue 25.11)
-        term.wait_for("Wirklich beenden")
+        term.wait_for("Ja (j)")  # the question wraps at 80 columns
         term.tmux("send-keys", "-t", "app", "j")
         assert "EXITED 0" in term.wait_for("EXITED")
     finally:

@@ -130,7 +130,7 @@ async def test_import_participants_presence_consent(app, store: Store, workshop_
         assert [p.name for p in app.screen.people] == ["Ben Roth", "Anna Weber"]
         table.move_cursor(row=0)
         await pilot.press("space", "e", "j")  # "e" shows the consent text first
-        ben = list_participants(store, workshop_id)[1]
+        ben = next(p for p in list_participants(store, workshop_id) if p.name == "Ben Roth")
         assert ben.present == 1 and ben.consent == 1 and ben.consent_at
 
         await pilot.press("i")
