@@ -6,7 +6,7 @@ A phone's registration that matches someone the phone did not create is a claim
 
 import click
 
-from facilitator.cli.context import Settings, pass_settings, workshop_option
+from facilitator.cli.context import Settings, _, pass_settings, workshop_option
 
 _DECISIONS = {"accept": "accepted", "reject": "rejected", "separate": "separate"}
 
@@ -20,17 +20,23 @@ def claims(settings: Settings, workshop_id: str | None) -> None:
     from facilitator.store.workshops import resolve_workshop
 
     store = settings.open()
-    en = settings.lang == "en"
     found = list_claims(store, resolve_workshop(store, workshop_id).id)
     if not found:
-        click.echo("No open claims." if en else "Keine offenen Anmeldungen.")
+        click.echo(_("Keine offenen Anmeldungen."))
         return
-    consent_word = "consent" if en else "Einwilligung"
+    consent_word = _("Einwilligung")
     for claim in found:
         typed = ", ".join(filter(None, [claim.name, claim.organisation, claim.email]))
         consent = f" ({consent_word})" if claim.consent else ""
-        arrow = "claims" if en else "beansprucht"
-        click.echo(f"{claim.id[:8]}  {typed}{consent}  {arrow}: {claim.matches}")
+        click.echo(
+            _(
+                "{claim}  {typed}{consent}  beansprucht: {matches}",
+                claim=claim.id[:8],
+                typed=typed,
+                consent=consent,
+                matches=claim.matches,
+            )
+        )
 
 
 @click.command("claim")
@@ -47,11 +53,15 @@ def claim(settings: Settings, decision: str, claim_id: str, workshop_id: str | N
     store = settings.open()
     found = find_claim(store, resolve_workshop(store, workshop_id).id, claim_id)
     decide_claim(store, found.id, _DECISIONS[decision])
-    en = settings.lang == "en"
     said = {
-        "accept": ("übernommen für", "accepted for"),
-        "separate": ("als neue Person angelegt:", "added as a new person:"),
-        "reject": ("abgelehnt; nichts geändert an", "rejected; nothing changed for"),
-    }[decision]
-    target = found.name if decision == "separate" else found.matches
-    click.echo(f"{found.id[:8]} {said[1] if en else said[0]} {target}.")
+        "accept": _("{claim} übernommen für {target}.", claim=found.id[:8], target=found.matches),
+        "separate": _(
+            "{claim} als neue Person angelegt: {target}.", claim=found.id[:8], target=found.name
+        ),
+        "reject": _(
+            "{claim} abgelehnt; nichts geändert an {target}.",
+            claim=found.id[:8],
+            target=found.matches,
+        ),
+    }
+    click.echo(said[decision])

@@ -99,18 +99,11 @@ def output_option(help_text: str, *, required: bool = True):
     )
 
 
-def erased_note(store, lang: str) -> str | None:
+def erased_note(store) -> str | None:
     """Return the sentence to add after "gelöscht" when the -wal still holds the bytes."""
     if getattr(store, "wal_clean", True):
         return None
-    if lang == "en":
-        return (
-            "removed from the tables and the op log, but another program still reads the "
-            "database (the app?), so the values stay in the database files (db, -wal) until that "
-            "read ends; "
-            "the next facilitator command after that removes them."
-        )
-    return (
+    return _(
         "aus Tabellen und Op-Protokoll entfernt, aber ein anderes Programm liest die "
         "Datenbank noch (die App?): die Werte stehen bis zum Ende dieses Lesens noch in den "
         "Datenbankdateien (db, -wal); der nächste facilitator-Befehl danach entfernt sie."

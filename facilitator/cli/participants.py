@@ -95,10 +95,11 @@ def template(settings: Settings, output: Path) -> None:
 
     shipped = files("facilitator.data").joinpath("teilnehmende_vorlage.csv")
     output.write_bytes(shipped.read_bytes())
-    en = settings.lang == "en"
-    click.echo(f"Written: {output}" if en else f"Geschrieben: {output}")
+    click.echo(_("Geschrieben: {path}", path=output))
     # the words the version in the template stands for: what the invitation form must show
-    click.echo(f"{'Text' if en else 'Text'} {WORKSHOP_VERSION}: {consent_text(WORKSHOP_VERSION)}")
+    click.echo(
+        _("Text {version}: {text}", version=WORKSHOP_VERSION, text=consent_text(WORKSHOP_VERSION))
+    )
 
 
 @participants.command("list")
@@ -370,7 +371,6 @@ def erase(
     from facilitator.store.people import erase_people
 
     store = settings.open()
-    en = settings.lang == "en"
     found = _people(store, person)
     for row in found:
         click.echo(f"{row.name} – {row.organisation or '–'} – {row.email or '–'} ({row.id})")
@@ -379,9 +379,11 @@ def erase(
     places = len(hits) + len(in_examples)
     if places:
         click.echo(
-            f"The name also stands in {places} places:"
-            if en
-            else f"Der Name steht außerdem an {places} Stellen:"
+            ngettext(
+                "Der Name steht außerdem an {n} Stelle:",
+                "Der Name steht außerdem an {n} Stellen:",
+                places,
+            )
         )
         for hit in hits:
             click.echo(f"  [{hit.place}] {hit.text}  ({', '.join(hit.forms)})")
@@ -389,23 +391,20 @@ def erase(
             click.echo(f"  [{path}:{number}] {line}")
         if redact is None and yes:
             raise UserError(
-                "Bitte --redact all (schwärzen) oder --redact none (stehen lassen) angeben.",
-                en="Please give --redact all (redact) or --redact none (keep).",
+                _("Bitte --redact all (schwärzen) oder --redact none (stehen lassen) angeben.")
             )
         if redact is None:
             redact = (
                 "all"
-                if confirm(
-                    "Den Namen an diesen Stellen durch „N. N.“ ersetzen?",
-                    "Replace the name in these places by “N. N.”?",
-                )
+                if confirm(_("Den Namen an diesen Stellen durch „N. N.“ ersetzen?"))
                 else "none"
             )
-    if not yes and not confirm(
-        f"{_entries(len(found), 'de')} endgültig löschen? Das lässt sich nicht rückgängig machen.",
-        f"Erase {_entries(len(found), 'en')} for good? This cannot be undone.",
-    ):
-        click.echo("Nothing erased." if en else "Nichts gelöscht.")
+    question = _(
+        "{entries} endgültig löschen? Das lässt sich nicht rückgängig machen.",
+        entries=_entries(len(found), settings.lang),
+    )
+    if not yes and not confirm(question):
+        click.echo(_("Nichts gelöscht."))
         return
     with store.transaction():  # redaction and erasure in one step: both or neither
         redacted = redact_hits(store, found, hits) if redact == "all" else 0
@@ -415,18 +414,19 @@ def erase(
         redacted += len(in_examples)
     kept = places - redacted
     if not places:  # true now: no free text names them (searched above)
-        said = (
-            f"{done} erased; their contributions stay, without names."
-            if en
-            else f"{done} gelöscht; Beiträge bleiben ohne Namen."
+        said = _("{entries} gelöscht; Beiträge bleiben ohne Namen.", entries=done)
+    elif kept:
+        said = _(
+            "{entries} gelöscht; {redacted} Stellen geschwärzt, {kept} mit dem Namen behalten.",
+            entries=done,
+            redacted=redacted,
+            kept=kept,
         )
-    elif en:
-        said = f"{done} erased; {redacted} places redacted"
-        said += f", {kept} kept with the name as typed." if kept else "."
     else:
-        said = f"{done} gelöscht; {redacted} Stellen geschwärzt"
-        said += f", {kept} mit dem Namen behalten." if kept else "."
-    note = erased_note(store, settings.lang)
+        said = _(
+            "{entries} gelöscht; {redacted} Stellen geschwärzt.", entries=done, redacted=redacted
+        )
+    note = erased_note(store)
     # never "gelöscht" while the bytes remain in the -wal
     click.echo(f"{done}: {note}" if note else said)
     _forget_in_examples(found, examples_dir, settings.lang)
@@ -478,15 +478,25 @@ def purge(settings: Settings, before: str | None, yes: bool, examples_dir: Path 
         return
     people = purge_people(store, cutoff)
     count = purge_before(store, cutoff)
-    en = settings.lang == "en"
-    note = erased_note(store, settings.lang)
+    note = erased_note(store)
     if note:
-        click.echo(f"{count} Personen (vor dem {cutoff}): {note}" if not en else f"{count}: {note}")
+        click.echo(
+            ngettext(
+                "{n} Person (vor dem {day}): {note}",
+                "{n} Personen (vor dem {day}): {note}",
+                count,
+                day=cutoff,
+                note=note,
+            )
+        )
     else:
         click.echo(
-            f"{count} people erased from workshops before {cutoff}."
-            if en
-            else f"{count} Personen aus Workshops vor dem {cutoff} gelöscht."
+            ngettext(
+                "{n} Person aus Workshops vor dem {day} gelöscht.",
+                "{n} Personen aus Workshops vor dem {day} gelöscht.",
+                count,
+                day=cutoff,
+            )
         )
     _forget_in_examples(people, examples_dir, settings.lang)
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from facilitator.cli.context import Settings, pass_settings, workshop_option
+from facilitator.cli.context import Settings, _, pass_settings, workshop_option
 from facilitator.locale import lazy
 
 
@@ -73,7 +73,7 @@ def list_command(settings: Settings, workshop_id: str | None) -> None:
     for found in photos:
         click.echo(f"{found.id[:12]}  {found.size // 1024:>5} KB  {found.caption or '–'}")
     if not photos:
-        click.echo("No photos." if settings.lang == "en" else "Keine Fotos.")
+        click.echo(_("Keine Fotos."))
 
 
 @photo.command("delete")
@@ -87,14 +87,13 @@ def delete(settings: Settings, photo_id: str, yes: bool) -> None:
 
     store = settings.open()
     found = find_photo(store, photo_id)
-    en = settings.lang == "en"
     click.echo(f"{found.id[:12]}  {found.caption or '–'}")
-    if not yes and not confirm("Dieses Foto endgültig löschen?", "Delete this photo for good?"):
-        click.echo("Nothing deleted." if en else "Nichts gelöscht.")
+    if not yes and not confirm(_("Dieses Foto endgültig löschen?")):
+        click.echo(_("Nichts gelöscht."))
         return
     erase_photo(store, found.id)
-    note = erased_note(store, settings.lang)
+    note = erased_note(store)
     if note:  # never "gelöscht" while bytes remain
-        click.echo(f"Foto {found.id[:12]}: {note}")
+        click.echo(_("Foto {photo}: {note}", photo=found.id[:12], note=note))
     else:
-        click.echo("Photo deleted." if en else "Foto gelöscht.")
+        click.echo(_("Foto gelöscht."))

@@ -5,7 +5,7 @@ The same service as the app's dialog (F6, key p): `privacy.save_controller`.
 
 import click
 
-from facilitator.cli.context import Settings, pass_settings
+from facilitator.cli.context import Settings, _, pass_settings
 
 
 @click.group()
@@ -52,4 +52,4 @@ def set_(
         {"de": contact, "en": contact_en},
         retention_days,
     )
-    click.echo(f"Saved: {path}" if settings.lang == "en" else f"Gespeichert: {path}")
+    click.echo(_("Gespeichert: {path}", path=path))

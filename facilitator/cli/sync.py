@@ -194,10 +194,7 @@ def revoke_command(settings: Settings, pairing_id: str | None, forget: bool) -> 
     from facilitator.store.sync_pairing import forget_peer, revoke_offer
 
     if not pairing_id and not forget:
-        raise UserError(
-            "Bitte die ID der Kopplung angeben (facilitator sync list) oder --peer.",
-            en="Please give the pairing's id (facilitator sync list) or --peer.",
-        )
+        raise UserError(_("Bitte die ID der Kopplung angeben (facilitator sync list) oder --peer."))
     store = settings.open()
     if pairing_id:
         offer = revoke_offer(store, pairing_id)

@@ -190,22 +190,23 @@ def delete(settings: Settings, workshop_id: str | None, series: str | None, yes:
         chosen = [(found.id, found.title)]
     for _id, title in chosen:
         click.echo(f"– {title}")
-    en = settings.lang == "en"
     if not chosen:
-        click.echo("Nothing to delete." if en else "Nichts zu löschen.")
+        click.echo(_("Nichts zu löschen."))
         return
-    if not yes and not confirm(
-        f"{len(chosen)} Workshop(s) mit allen Personen, Beiträgen und Fotos endgültig löschen?",
-        f"Delete {len(chosen)} workshop(s) with all people, entries and photos for good?",
-    ):
-        click.echo("Nothing deleted." if en else "Nichts gelöscht.")
+    question = ngettext(
+        "Einen Workshop mit allen Personen, Beiträgen und Fotos endgültig löschen?",
+        "{n} Workshops mit allen Personen, Beiträgen und Fotos endgültig löschen?",
+        len(chosen),
+    )
+    if not yes and not confirm(question):
+        click.echo(_("Nichts gelöscht."))
         return
     count = erase_workshops(store, [workshop_id for workshop_id, _title in chosen])
-    note = erased_note(store, settings.lang)
+    note = erased_note(store)
     if note:  # never "gelöscht" while bytes remain
-        click.echo(f"{count} Workshop(s): {note}")
+        click.echo(ngettext("{n} Workshop: {note}", "{n} Workshops: {note}", count, note=note))
     else:
-        click.echo(f"{count} workshop(s) deleted." if en else f"{count} Workshop(s) gelöscht.")
+        click.echo(ngettext("{n} Workshop gelöscht.", "{n} Workshops gelöscht.", count))
 
 
 @workshop.command("join-corner")

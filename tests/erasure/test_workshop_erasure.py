@@ -129,7 +129,7 @@ def test_cli_deletes_a_whole_series_after_asking(db_path: Path, store):
     kept = run("--series", "Ostalb", answer="n\n")
     assert "Nichts gelöscht" in kept.stdout and "Aalen" in kept.stdout
     done = run("--series", "Ostalb", answer="j\n")
-    assert done.returncode == 0 and "2 Workshop(s) gelöscht" in done.stdout, done.stderr
+    assert done.returncode == 0 and "2 Workshops gelöscht" in done.stdout, done.stderr
     unknown = run("--series", "Nirgendwo", "--yes")
     assert unknown.returncode == 2 and unknown.stderr.count("\n") == 1
     data = _file_bytes(db_path.parent)
