@@ -43,16 +43,13 @@ def ngettext(singular: str, plural: str, n: int, /, **values: object) -> str:
     return locale.ngettext(singular, plural, n, current_lang(), **values)
 
 
-def confirm(question: str, en: str | None = None) -> bool:
+def confirm(question: str) -> bool:
     """Ask a yes/no question in `--lang`; only a yes (j/ja/y/yes) answers yes.
 
-    `question` is already in `--lang` (from `_()`), or German with `en` its English.
-    click.confirm asks "[y/N]" and refuses "j" with an English "Error: invalid
-    input": a German moderator answers "j".
+    `question` is already in `--lang` (from `_()`). click.confirm asks "[y/N]" and
+    refuses "j" with an English "Error: invalid input": a German moderator answers "j".
     """
     lang = current_lang()
-    if lang == "en" and en is not None:
-        question = en
     choices = "[y/N]" if lang == "en" else "[j/N]"
     yes = {"y", "yes"} if lang == "en" else {"j", "ja", "y", "yes"}
     while True:

@@ -1,11 +1,10 @@
 """Provides the text of `participants show`: every row, the consent history, the places.
 
-Times in local time, German or English; the places that name or belong to the person
-(issue 23.7) are the same that `participants erase` searches.
+Times in local time, German or English; the places that name or belong to the person are
+the same that `participants erase` searches.
 """
 
-from collections.abc import Callable
-
+from facilitator.cli.context import _
 from facilitator.core.dates import format_date
 from facilitator.core.timeformat import local_time_text as when
 
@@ -13,11 +12,7 @@ _FIELDS = ("id", "name", "organisation", "org_type", "municipality", "email", "p
 
 
 def report_lines(report: dict, lang: str) -> list[str]:
-    """Return `participants show` as text: times in local time, German or English."""
-
-    def t(de: str, en: str) -> str:
-        return en if lang == "en" else de
-
+    """Return `participants show` as text: times in local time, in `--lang` (`lang`)."""
     lines = []
     for entry in report["entries"]:
         row, shop = entry["participant"], entry["workshop"]
@@ -26,54 +21,57 @@ def report_lines(report: dict, lang: str) -> list[str]:
         )
         for key in _FIELDS:
             lines.append(f"  {key}: {row.get(key) if row.get(key) is not None else ''}")
-        given = when(row.get("consent_given_at"), lang) or t("Datum unbekannt", "date unknown")
-        source = row.get("consent_source") or "–"
-        if row.get("consent_withdrawn_at"):
-            withdrawn = when(row["consent_withdrawn_at"], lang)
-            state = t(
-                f"widerrufen am {withdrawn} (erteilt: {given})",
-                f"withdrawn {withdrawn} (given: {given})",
-            )
-        elif row.get("consent"):
-            state = t(f"erteilt am {given}, Quelle {source}", f"given {given}, source {source}")
-        else:
-            state = t("keine", "none")
-        lines.append(f"  {t('Einwilligung', 'Consent')}: {state}")
-        for item in entry["consent_history"]:
-            what = t("erteilt", "given") if item["consent"] else t("widerrufen", "withdrawn")
-            origin = f"{t('Quelle', 'source')}: {item['source'] or '–'}"
-            if item["text_version"]:
-                origin += f", {t('Text', 'text')} {item['text_version']}"
-            if item.get("phone"):
-                origin += f", {t('Telefon', 'phone')} {item['phone']}"
-            if item.get("claim"):
-                origin += t(
-                    f", Anmeldung {item['claim'][:8]} von der Moderation bestätigt",
-                    f", registration {item['claim'][:8]} confirmed by the moderators",
-                )
-            lines.append(f"    {when(item['at'], lang)}: {what} ({origin})")
+        lines.append("  " + _("Einwilligung: {state}", state=_consent_state(row, lang)))
+        lines.extend(_history_lines(entry, lang))
         for version, text in entry["consent_texts"].items():
             lines.append(f"  Text {version}: {text}")
         named = entry["submissions"]
-        lines.append(f"  {t('Beiträge mit Namen', 'Named contributions')}: {len(named)}")
+        lines.append("  " + _("Beiträge mit Namen: {n}", n=len(named)))
         lines.extend(f"    [{item['kind']}] {item['text']}" for item in named)
-        lines.extend(_place_lines(entry, t))
+        lines.extend(_place_lines(entry))
     return lines
 
 
-def _place_lines(entry: dict, t: Callable[[str, str], str]) -> list[str]:
-    """The places that name or belong to the person (issue 23.7), as `show` prints them."""
+def _consent_state(row: dict, lang: str) -> str:
+    given = when(row.get("consent_given_at"), lang) or _("Datum unbekannt")
+    if row.get("consent_withdrawn_at"):
+        withdrawn = when(row["consent_withdrawn_at"], lang)
+        return _("widerrufen am {withdrawn} (erteilt: {given})", withdrawn=withdrawn, given=given)
+    if row.get("consent"):
+        source = row.get("consent_source") or "–"
+        return _("erteilt am {given}, Quelle {source}", given=given, source=source)
+    return _("keine")
+
+
+def _history_lines(entry: dict, lang: str) -> list[str]:
+    """Each consent given or withdrawn: when, where from, which text, which phone or claim."""
+    lines = []
+    for item in entry["consent_history"]:
+        what = _("erteilt") if item["consent"] else _("widerrufen")
+        origin = _("Quelle: {source}", source=item["source"] or "–")
+        if item["text_version"]:
+            origin += _(", Text {version}", version=item["text_version"])
+        if item.get("phone"):
+            origin += _(", Telefon {phone}", phone=item["phone"])
+        if item.get("claim"):
+            origin += _(", Anmeldung {claim} von der Moderation bestätigt", claim=item["claim"][:8])
+        lines.append(f"    {when(item['at'], lang)}: {what} ({origin})")
+    return lines
+
+
+def _place_lines(entry: dict) -> list[str]:
+    """The places that name or belong to the person, as `show` prints them."""
     hits = entry.get("name_hits", [])
-    lines = [f"  {t('Name in freiem Text', 'Name in free text')}: {len(hits)}"]
+    lines = ["  " + _("Name in freiem Text: {n}", n=len(hits))]
     lines += [f"    [{h['place']}] {h['text']}  ({', '.join(h['forms'])})" for h in hits]
     todos = entry.get("owned_todos", [])
-    lines.append(f"  {t('Aufgaben (verantwortlich)', 'To-dos (owner)')}: {len(todos)}")
+    lines.append("  " + _("Aufgaben (verantwortlich): {n}", n=len(todos)))
     lines += [f"    {item['owner']}" for item in todos]
     answers, questions = entry.get("answers", []), entry.get("questions", [])
-    lines.append(f"  {t('Antworten vom Telefon', 'Answers from the phone')}: {len(answers)}")
-    lines.append(f"  {t('Fragen vom Telefon', 'Questions from the phone')}: {len(questions)}")
+    lines.append("  " + _("Antworten vom Telefon: {n}", n=len(answers)))
+    lines.append("  " + _("Fragen vom Telefon: {n}", n=len(questions)))
     lines += [f"    {q['text']}" for q in questions]
     photos = entry.get("photos", [])
-    lines.append(f"  {t('Fotos (Bildunterschrift)', 'Photos (caption)')}: {len(photos)}")
+    lines.append("  " + _("Fotos (Bildunterschrift): {n}", n=len(photos)))
     lines += [f"    {photo['caption']}" for photo in photos]
     return lines
