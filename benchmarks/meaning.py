@@ -1,13 +1,16 @@
 """Provides the meaning figures of issue 24 on tests/data/meaning/{dev,test}, for any checkout.
 
-Run alone: python benchmarks/meaning.py [--split dev|test] [--json]
-It measures the `facilitator` package it imports, through the public functions that main
+Run alone: python benchmarks/meaning.py [--split dev|test | --data DIR] [--json]
+--data DIR measures another folder with the same seven files (a hold-out set; see
+tests/data/meaning/README.md for their columns). It measures the `facilitator` package it
+imports, through the public functions that main
 and this branch share (pair_offers, cluster_mentions, suggest_topic, resolve_place,
 word_key), so benchmarks/series.py can run it once on today's main (a `git archive` of the
 baseline commit) and once on this checkout, and print both side by side.
 """
 
 import argparse
+import inspect
 import json
 import sys
 from collections import Counter, defaultdict
@@ -15,12 +18,28 @@ from math import comb
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "meaning"
+FILES = (
+    "topics.tsv", "pairs.tsv", "distractors.tsv", "clusters.tsv", "places.tsv",
+    "wordcloud.tsv", "solutions.tsv",
+)  # fmt: skip
 
 
 def rows(split: str, name: str) -> list[list[str]]:
-    """Return the tab-separated rows of one data file."""
-    text = (DATA / split / name).read_text("utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip()]
+    """Return the tab-separated rows of one data file (split: "dev", "test" or a folder)."""
+    text = (DATA / split / name).read_text("utf-8")  # an absolute folder replaces DATA
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [line.split("\t") for line in lines]
+
+
+def _vectors(texts: list[str]) -> list:
+    """Return the texts' sentence vectors where this checkout has an encoder, else Nones."""
+    try:
+        from facilitator import sentence_vectors
+    except ImportError:  # a checkout before the sentence encoder
+        return [None] * len(texts)
+    if not sentence_vectors.available():
+        return [None] * len(texts)
+    return list(sentence_vectors.encode(texts))
 
 
 def topics(split: str) -> dict:
@@ -31,8 +50,12 @@ def topics(split: str) -> dict:
     model = shipped_model()
     top1 = top3 = none = 0
     data = rows(split, "topics.tsv")
-    for gold, text in data:
-        found = [s.topic for s in suggest_topic(text, model, limit=3)]
+    takes_vectors = "vector" in inspect.signature(suggest_topic).parameters
+    texts = [text for _, text in data]
+    vectors = _vectors(texts) if takes_vectors else [None] * len(texts)
+    for (gold, text), vector in zip(data, vectors, strict=True):
+        extra = {"vector": vector} if vector is not None else {}
+        found = [s.topic for s in suggest_topic(text, model, limit=3, **extra)]
         top1 += bool(found) and found[0] == gold
         top3 += gold in found
         none += not found
@@ -158,9 +181,17 @@ def measure(split: str) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--split", choices=["dev", "test"], default="dev")
+    parser.add_argument("--data", type=Path, help="A folder with the seven files instead.")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    figures = measure(args.split)
+    split = args.split
+    if args.data is not None:
+        folder = args.data.resolve()
+        missing = [name for name in FILES if not (folder / name).is_file()]
+        if missing:
+            parser.exit(2, f"{folder} lacks {', '.join(missing)}.\n")
+        split = str(folder)
+    figures = measure(split)
     if args.json:
         print(json.dumps(figures))
         return

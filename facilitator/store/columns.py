@@ -181,6 +181,11 @@ COLUMNS: dict[str, dict[str, type]] = {
     # since 0061: where each laptop serves phones, so a phone can move to the other one
     "phone_server": {"workshop_id": str, "urls": str, "at": str},
 }
+# since 0090: local caches beside the projections (no op, no sync; rebuilt when missing)
+CACHE_COLUMNS: dict[str, dict[str, type]] = {
+    # a capture's sentence vector per engine (facilitator/sentence_vectors.py), float16
+    "capture_vector": {"capture_id": str, "engine": str, "vector": bytes},
+}
 JSON_COLUMNS = {
     "goals",
     "capture",

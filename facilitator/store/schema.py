@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from facilitator.store.columns import COLUMNS, DEFAULTS, SCHEMA_VERSION
+from facilitator.store.columns import CACHE_COLUMNS, COLUMNS, DEFAULTS, SCHEMA_VERSION
 from facilitator.store.schema_sql import ACTIVITIES, PHOTO, RELEASE_7A78192
 
 if TYPE_CHECKING:
@@ -335,3 +335,24 @@ def m0061_phone_servers(db: Database) -> None:
     """Add the laptops' phone addresses (a phone moves to the other laptop when one dies)."""
     if not db["phone_server"].exists():
         db["phone_server"].create({"id": str, **COLUMNS["phone_server"], "clocks": str}, pk="id")
+
+
+@migrations(name="0090_capture_vectors")
+def m0090_capture_vectors(db: Database) -> None:
+    """Add the sentence vectors of captures, computed once per text and engine (24.1).
+
+    A local cache, not a projection: no op, no sync, each laptop computes its own. The
+    triggers drop a vector when its capture's text changes (an edit, a redaction) or the
+    capture leaves the table (a workshop's erasure), so no vector outlives its words.
+    """
+    if not db["capture_vector"].exists():
+        db["capture_vector"].create(CACHE_COLUMNS["capture_vector"], pk=("capture_id", "engine"))
+    db.execute(
+        "CREATE TRIGGER IF NOT EXISTS capture_vector_text AFTER UPDATE OF text ON capture "
+        "WHEN OLD.text IS NOT NEW.text "
+        "BEGIN DELETE FROM capture_vector WHERE capture_id = OLD.id; END"
+    )
+    db.execute(
+        "CREATE TRIGGER IF NOT EXISTS capture_vector_gone AFTER DELETE ON capture "
+        "BEGIN DELETE FROM capture_vector WHERE capture_id = OLD.id; END"
+    )

@@ -130,6 +130,8 @@ FOLLOW_UP: dict[str, tuple[str, str]] = {
         "No entry without a topic field has a suggestion.",
     ),
     "review.topics_set": ("{n} Themenfelder gesetzt.", "{n} topic fields set."),
+    # why a topic field is suggested, beside its words: the nearest example (issue 24)
+    "review.topic_like": ("ähnlich wie „{like}“ {similarity}", "like “{like}” {similarity}"),
     "review.topics_loading": (
         "Themenvorschläge werden berechnet …",
         "Working out topic suggestions …",

@@ -74,3 +74,46 @@ def test_topic_command_json_has_scores_and_learns_from_the_series(series_db):
     assert (
         run_cli(series_db, "topic", "--series", "gibt es nicht", "x", check=False).returncode == 2
     )
+
+
+def test_a_sentence_vector_corrects_what_the_words_alone_get_wrong():
+    """Vectors of the shipped examples: "Mitfahrgelegenheit" is no keyword, "Kreis…" misleads."""
+    from facilitator import sentence_vectors
+
+    text = "Mitfahrgelegenheit in die Kreisstadt"
+    assert suggest_topic(text, shipped_model())[0].topic != "mobilitaet"  # words alone
+    (first, *_) = suggest_topic(text, shipped_model(), vector=sentence_vectors.encode([text])[0])
+    assert first.topic == "mobilitaet"
+    # The reason a moderator sees: the nearest shipped example and how close it is.
+    assert first.like == "Mitfahrbänke in den Ortsteilen aufstellen" and first.similarity > 0.5
+    nonsense = "Lorem ipsum"
+    assert (
+        suggest_topic(nonsense, shipped_model(), vector=sentence_vectors.encode([nonsense])[0])
+        == []
+    )
+
+
+def test_examples_teach_nouns_not_function_words():
+    """A word like "niemand" or "schnell" in an example never becomes a reason."""
+    model = TopicModel.from_keywords({}).learn(
+        [("Niemand kümmert sich schnell um Zwetschgen", "bildung")]
+    )
+    taught = {
+        w
+        for hit in suggest_topic("Niemand kümmert sich schnell um Zwetschgen", model)
+        for w in hit.words
+    }
+    assert taught == {"Zwetschgen"}
+
+
+def test_topic_command_names_the_nearest_example(tmp_path):
+    result = subprocess.run(
+        [PYTHON, "-m", "facilitator", "topic", "--json", "Mitfahrgelegenheit in die Kreisstadt"],
+        env=cli_env(tmp_path / "none.db"),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    (row,) = json.loads(result.stdout)
+    assert row["topic"] == "mobilitaet"
+    assert row["like"]["mobilitaet"][0] == "Mitfahrbänke in den Ortsteilen aufstellen"

@@ -20,6 +20,27 @@ from facilitator.core.topic_model import TopicSuggestion
 from facilitator.tui.strings import T
 
 
+def topic_reason(found: TopicSuggestion, lang: str) -> str:
+    """Return why a field is suggested: its words, and the nearest example with its cosine.
+
+    ("Rufbus, Abend; ähnlich wie „Rufbus per App bestellen“ 0,77"): both are what a
+    moderator can check at a glance, never a score alone.
+    """
+    parts = [", ".join(found.words[:3])] if found.words else []
+    if found.like:
+        cosine = f"{found.similarity:.2f}"
+        like = found.like if len(found.like) <= 40 else found.like[:39] + "…"
+        parts.append(
+            T(
+                "review.topic_like",
+                lang,
+                like=like,
+                similarity=cosine.replace(".", ",") if lang == "de" else cosine,
+            )
+        )
+    return "; ".join(parts)
+
+
 @dataclass
 class TopicRow:
     """One untagged entry and the topic fields suggested for it, best first."""
@@ -50,7 +71,7 @@ class TopicsDialog(ModalScreen[dict[str, str] | None]):
             Text(row.text[:40]),
             " → ",
             Text(TOPICS[found.topic].get(self.lang), style="bold"),
-            Text(f" ({', '.join(found.words[:3])})" if found.words else ""),
+            Text(f" ({reason})" if (reason := topic_reason(found, self.lang)) else ""),
         )
 
     def compose(self) -> ComposeResult:

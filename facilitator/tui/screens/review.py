@@ -33,7 +33,7 @@ from facilitator.store.review import (
 from facilitator.store.topics import accept_topics
 from facilitator.tui.dialogs.capture import EditCaptureDialog
 from facilitator.tui.dialogs.common import PickDialog
-from facilitator.tui.dialogs.topics import TopicRow, TopicsDialog
+from facilitator.tui.dialogs.topics import TopicRow, TopicsDialog, topic_reason
 from facilitator.tui.screens.base import BaseScreen
 from facilitator.tui.topic_models import load_topic_model
 from facilitator.tui.widgets.cells import cut
@@ -163,7 +163,7 @@ class ReviewScreen(BaseScreen):
             text = self.t(
                 "review.topic_suggested",
                 topic=TOPICS[found.topic].get(self.fapp.lang),
-                words=", ".join(found.words[:3]),
+                words=topic_reason(found, self.fapp.lang),
             )
         detail = self.query_one("#review-detail", Label)
         detail.update(text)
