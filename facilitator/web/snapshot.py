@@ -92,6 +92,8 @@ def build_snapshot(
             "date": workshop.date or "",
             "date_text": date_text(workshop.date, lang),
             "venue": workshop.venue or "",
+            # the language the moderators wrote titles in: phones hyphenate them by it
+            "content_lang": workshop.lang or "de",
         },
         "agenda": agenda,
         "current": current,

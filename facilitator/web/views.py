@@ -79,8 +79,9 @@ def _header(snap: dict[str, Any], lang: str, switch_href: str, code: str = "") -
     other = "en" if lang == "de" else "de"
     return render(
         '<header class="top"><p class="lang"><a href="{href}" hreflang="{other}" lang="{other}">'
-        '{switch}</a> · <a href="{privacy_href}">{privacy}</a></p><h1>{title}</h1>'
+        '{switch}</a> · <a href="{privacy_href}">{privacy}</a></p><h1 lang="{content}">{title}</h1>'
         '<p class="meta">{meta}</p></header>',
+        content=workshop["content_lang"],
         href=switch_href,
         privacy_href=privacy_href(lang, code),
         privacy=T("privacy_link", lang),
@@ -96,7 +97,9 @@ def privacy_href(lang: str, code: str = "") -> str:
     return f"/datenschutz?lang={lang}" + (f"&code={quote(code)}" if code else "")
 
 
-def _now_section(current: dict[str, Any] | None, now_ms: int, lang: str) -> Markup:
+def _now_section(
+    current: dict[str, Any] | None, now_ms: int, lang: str, content: str = "de"
+) -> Markup:
     if current is None:
         return render(
             '<section id="now" class="now" aria-labelledby="now-h"><h2 id="now-h">{now}</h2>'
@@ -121,11 +124,12 @@ def _now_section(current: dict[str, Any] | None, now_ms: int, lang: str) -> Mark
         )
     return render(
         '<section id="now" class="now level-{level}" aria-labelledby="now-h">'
-        '<h2 id="now-h">{now}</h2><p id="now-title" class="now-title">{title}</p>'
+        '<h2 id="now-h">{now}</h2><p id="now-title" class="now-title" lang="{content}">{title}</p>'
         '<p class="now-time" id="now-time"><span id="now-slot">{start}–{end}</span> '
         '<strong id="countdown">{left}</strong></p>'
         '<div id="instructions"{hidden}>{instructions}</div></section>',
         level=current["level"],
+        content=content,
         now=T("now", lang),
         title=current["title"],
         start=current["start"],
@@ -280,12 +284,13 @@ def _agenda_section(snap: dict[str, Any], lang: str) -> Markup:
     entries = join(
         render(
             '<li class="{state}"{current}><span class="slot">{start}</span> '
-            '<span class="item-title">{title}</span>{badge}</li>',
+            '<span class="item-title" lang="{content}">{title}</span>{badge}</li>',
             state=f"state-{item['state'] or 'open'} kind-{item['kind']}",
             current=Markup(' aria-current="step"')
             if item["state"] in ("running", "paused")
             else "",
             start=item["start"],
+            content=snap["workshop"]["content_lang"],
             title=item["title"],
             badge=render(' <span class="badge">{b}</span>', b=T(item["state"], lang))
             if item["state"] in ("running", "paused", "done", "skipped")
@@ -338,7 +343,7 @@ def join_page(
         refresh_hint=T("refresh_hint", lang),
         no_notice=attrs(hidden=not notice),
         notice=notice,
-        now=_now_section(current, now_ms, lang),
+        now=_now_section(current, now_ms, lang, snap["workshop"]["content_lang"]),
         activity=Markup(activity),
         collect=_collect_section(current, f"/api/submit?{q}", client, lang),
         vote=_vote_section(

@@ -111,6 +111,9 @@ def test_running_block_follows_the_moderator(phone, served, store, workshop_id, 
     running = phone.locator("#agenda-list li[aria-current=step]")
     expect(running).to_have_count(1)
     expect(running).to_contain_text("Begrüßung und Ziele")
+    # drawn by the script: titles stay marked as the workshop's language (hyphenation)
+    expect(phone.locator("#now-title")).to_have_attribute("lang", "de")
+    expect(running.locator(".item-title")).to_have_attribute("lang", "de")
     expect(phone.locator("#agenda-list li.state-done")).to_contain_text("Ankommen und Kaffee")
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"]  # nothing sticks out sideways

@@ -14,7 +14,8 @@ async def test_join_page_shows_workshop_and_agenda(client, code):
     assert "Vernetzungsworkshop Esslingen" in page
     assert "1. Dezember 2026" in page and "Landratsamt Esslingen" in page
     for time, title in [("09:00", "Ankommen und Kaffee"), ("11:00", "Mittagsimbiss")]:
-        assert f'<span class="slot">{time}</span> <span class="item-title">{title}' in page
+        slot = f'<span class="slot">{time}</span> '
+        assert f'{slot}<span class="item-title" lang="de">{title}' in page
     assert "Gerade läuft kein Programmpunkt." in page
     assert response.headers["Content-Security-Policy"] == CSP
     assert '<html lang="de">' in page
@@ -28,7 +29,7 @@ async def test_running_block_highlighted_with_time_left(client, code, store, wor
     clock.advance(minutes=4)
     page = await (await client.get(f"/j/{code}")).text()
     assert 'class="state-running kind-block" aria-current="step"' in page
-    assert '<p id="now-title" class="now-title">Begrüßung und Ziele</p>' in page
+    assert '<p id="now-title" class="now-title" lang="de">Begrüßung und Ziele</p>' in page
     assert "noch 11 Min." in page
     clock.advance(minutes=13)
     page = await (await client.get(f"/j/{code}")).text()
@@ -58,6 +59,16 @@ async def test_english_by_browser_language_and_switch(client, code):
     assert "No agenda item is running right now." in page
     page = await (await client.get(f"/j/{code}?lang=de", headers={"Accept-Language": "en"})).text()
     assert "Ablauf" in page and f'href="/j/{code}?lang=en"' in page
+
+
+async def test_an_english_phone_reads_the_workshops_german_titles_as_german(client, code):
+    """English screen words, German titles marked German: the phone hyphenates them so."""
+    page = await (await client.get(f"/j/{code}", headers={"Accept-Language": "en"})).text()
+    assert '<html lang="en">' in page and "Agenda" in page
+    assert '<h1 lang="de">Vernetzungsworkshop Esslingen</h1>' in page
+    assert '<span class="item-title" lang="de">Ankommen und Kaffee' in page
+    state = await (await client.get(f"/api/state?code={code}&lang=en")).json()
+    assert state["workshop"]["content_lang"] == "de"
 
 
 async def test_collection_form_only_when_open(client, code, store, collecting):

@@ -12,6 +12,7 @@
   var version = Number(body.getAttribute("data-version")) || 0;
   var offset = 0;          /* server clock minus this phone's clock */
   var current = null;
+  var contentLang = "de";  /* the workshop's own language: titles are written in it */
   var snapshotSeen = false;
 
   function $(id) { return document.getElementById(id); }
@@ -64,7 +65,10 @@
   function drawNow(c) {
     var section = $("now");
     section.className = "now" + (c ? " level-" + c.level : "");
-    $("now-title").textContent = c ? c.title : S.nothing_running;
+    var title = $("now-title");
+    title.textContent = c ? c.title : S.nothing_running;
+    /* a title is in the moderators' language, "nothing running" in the phone's */
+    title.lang = c ? contentLang : document.documentElement.lang;
     $("now-time").hidden = !c;
     var box = $("instructions");
     box.textContent = "";
@@ -86,7 +90,9 @@
       if (it.state === "running" || it.state === "paused") { li.setAttribute("aria-current", "step"); }
       li.appendChild(make("span", "slot", it.start));
       li.appendChild(document.createTextNode(" "));
-      li.appendChild(make("span", "item-title", it.title));
+      var name = make("span", "item-title", it.title);
+      name.lang = contentLang;
+      li.appendChild(name);
       if (it.state) { li.appendChild(make("span", "badge", S[it.state])); }
       list.appendChild(li);
     });
@@ -221,6 +227,7 @@
     body.setAttribute("data-version", String(version));
     offset = snap.server_ms - Date.now();
     current = snap.current;
+    contentLang = (snap.workshop && snap.workshop.content_lang) || contentLang;
     drawNow(current); drawAgenda(snap.agenda); drawCollect(current); drawVote(current);
     drawResults(current); tick();
     /* activity.js (and anything else) hears of every snapshot */
