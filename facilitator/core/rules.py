@@ -2,8 +2,9 @@
 
 `check_fields(table, fields)` is what a service calls before it records an op, and
 what `store.op_check` calls on the payload of an op from the other laptop or a file:
-one set of rules for every way data enters. A column without a rule of its own (added
-by a later migration) is checked by its type in `store.columns`.
+one set of rules for every way data enters. Which columns a table has, and which of
+them are required, is declared in `store/entities.py`; a column without a rule of its
+own is checked by its type there.
 """
 
 from typing import Any
@@ -317,23 +318,6 @@ RULES: dict[str, dict[str, f.Rule]] = {
             f"Dots must be whole numbers from 0 to {f.DOTS_MAX}, not {{value}}.",
         ),
     },
-}
-
-# Fields an entity cannot be without (refused as None, and required when it is created).
-REQUIRED: dict[str, tuple[str, ...]] = {
-    "series": ("name",),
-    "workshop": ("title",),
-    "agenda_item": ("workshop_id", "title", "minutes"),
-    "organisation": ("name",),
-    "participant": ("workshop_id", "name"),
-    "capture": ("workshop_id", "kind", "text"),
-    "photo": ("workshop_id", "jpeg"),
-    "activity": ("workshop_id", "type"),
-    "activity_answer": ("workshop_id", "activity_id", "voter"),
-    "activity_question": ("workshop_id", "activity_id", "text"),
-    "vote": ("workshop_id", "capture_id", "voter", "dots"),
-    "claim": ("workshop_id", "participant_id", "name", "status"),
-    "phone_server": ("workshop_id", "urls"),
 }
 
 _BY_TYPE: dict[type, f.Rule] = {str: _LONG, int: f.whole(-(10**9), 10**9, "{value}", "{value}")}

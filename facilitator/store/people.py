@@ -15,11 +15,21 @@ from typing import Any
 from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.models import Participant
 from facilitator.store.db import Store
+from facilitator.store.entities import personal_columns
 from facilitator.store.erasure import ERASE_KIND, PURGE_KIND
 from facilitator.store.name_hits import name_hits
 from facilitator.store.oplog import record
 from facilitator.store.participants import _SELECT
 from facilitator.store.queries import rows
+
+# The person's own fields in the access report, first: the personal columns declared in
+# store/entities.py (a reference shown as what it names), then whether they attended.
+_SHOWN_AS = {"organisation_id": ("organisation", "org_type", "municipality")}
+REPORT_FIELDS = (
+    "id",
+    *(shown for c in personal_columns("participant") for shown in _SHOWN_AS.get(c, (c,))),
+    "present",
+)
 
 
 def _places(store: Store, person: Participant, phone: str | None) -> dict[str, list]:
