@@ -7,8 +7,9 @@ op verbs of op validation (store/op_check.py), the fields erasure removes
 (store/erasure.py) and the fields of the access report (`participants show`).
 
 A column's rule is the pure function in core/rules.py (`rule_of`); a column without a
-rule of its own is checked by its type. Adding a column is one line here plus one
-migration step at the end of store/schema.py (tests/store/test_entities.py shows it).
+rule of its own is checked by its type, an editable one must have its own (a test says
+so). Adding a column is one line here plus one migration step at the end of
+store/schema.py (tests/store/test_entities.py shows it).
 
 Standard library only: store/columns.py derives COLUMNS from this at start-up, which
 must stay cheap (core/rules.py loads the activities' word lists: about 0.1 s).
