@@ -14,6 +14,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from facilitator.core.meaning import text_features
 
@@ -35,7 +36,8 @@ class TopicSuggestion:
 class TopicModel:
     """Stem -> topic -> weight; build with `from_keywords` and `learn`."""
 
-    weights: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    # float weights per topic (typeshed's Counter holds int)
+    weights: dict[str, Any] = field(default_factory=lambda: defaultdict(Counter))
     longest: int = 0
 
     @classmethod
@@ -69,8 +71,8 @@ class TopicModel:
 
     def scores(self, text: str) -> tuple[Counter, dict[str, list[str]]]:
         """Return topic -> evidence and topic -> the words that gave it."""
-        evidence: Counter = Counter()
-        grams: Counter = Counter()
+        evidence: Any = Counter()  # float weights (typeshed's Counter holds int)
+        grams: Any = Counter()
         reasons: dict[str, list[str]] = defaultdict(list)
         found, source = text_features(text)
         for feature, amount in found.items():

@@ -107,7 +107,7 @@ def apply_purge(conn: sqlite3.Connection, workshop_id: str, purged_at: str) -> N
     for seq, raw in ops:
         payload = json.loads(raw)
         if any(payload.get(k) for k in _NAMED) or "_before" in payload:
-            clean = {k: ("" if k in _NAMED else v) for k, v in payload.items()}
+            clean: dict[str, Any] = {k: ("" if k in _NAMED else v) for k, v in payload.items()}
             if isinstance(clean.get("_before"), dict):
                 before = clean["_before"]
                 clean["_before"] = {k: ("" if k in _NAMED else v) for k, v in before.items()}
@@ -140,7 +140,7 @@ def apply_erase(conn: sqlite3.Connection, participant_id: str, erased_at: str) -
     for seq, raw in ops:
         _rewrite(conn, seq, scrub_payload(json.loads(raw)))
     name, workshop_id = (row[0], row[1]) if row is not None else (None, None)
-    if name:
+    if name and workshop_id:  # a participant always has a workshop
         _anonymise_submissions(conn, workshop_id, name)
         _erase_named_photos(conn, workshop_id, name, erased_at)
     claims = conn.execute("SELECT id FROM claim WHERE participant_id = ?", [participant_id])

@@ -177,7 +177,7 @@ def purge_before(store: Store, before: str) -> int:
 
 def person_report(store: Store, people: list[Participant]) -> dict[str, Any]:
     """Return everything stored about one person: rows, consent history, texts, submissions."""
-    entries = []
+    entries: list[dict[str, Any]] = []
     for person in people:
         raw = rows(store, "SELECT * FROM participant WHERE id = ?", [person.id])[0]
         workshop = rows(

@@ -27,7 +27,14 @@ from facilitator.store.columns import COLUMNS, DEFAULTS, SCHEMA_VERSION
 from facilitator.store.schema_sql import ACTIVITIES, PHOTO, RELEASE_7A78192
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from sqlite_utils import Database as _Database
+    from sqlite_utils.db import Table
+
+    class Database(_Database):
+        """The migrations' view of sqlite-utils: `db[name]` is a table (they make no views)."""
+
+        def __getitem__(self, table_name: str) -> Table: ...
+
 
 MIGRATION_SET = "facilitator"
 MIGRATIONS_TABLE = "_sqlite_migrations"
