@@ -5,10 +5,26 @@ once a pairing exists or the moderators open the pairing dialog, so a first star
 """
 
 import threading
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the checker sees the app this is mixed into; at run time a plain mixin
+    from textual.app import App
+
+    from facilitator.store.db import Store
+
+    _Host = App[Any]
+else:
+    _Host = object
 
 
-class SyncLink:
+class SyncLink(_Host):
     """One SyncSession per app; its status in every screen's header."""
+
+    if TYPE_CHECKING:  # set by FacilitatorApp
+        store: Store
+        workshop_id: str | None
+
+        def t(self, key: str, **values: object) -> str: ...
 
     sync = None  # facilitator.sync.session.SyncSession, made on first use
     sync_server = None  # facilitator.sync.server.SyncServer: the other laptop's way in (TLS)

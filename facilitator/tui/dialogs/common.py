@@ -1,5 +1,7 @@
 """Provides small dialogs: yes/no, one line of input, and picking one of several options."""
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -80,7 +82,7 @@ class PickDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, question: str, options: list[tuple[str, str | Text]]) -> None:
+    def __init__(self, question: str, options: Sequence[tuple[str, str | Text]]) -> None:
         """Options are (id, text); a plain text is shown literally, a Text as it is styled."""
         super().__init__()
         self.question, self.options = question, options
