@@ -10,6 +10,7 @@ from textual.screen import ModalScreen, ScreenResultType
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from facilitator.tui.host import as_facilitator
 from facilitator.tui.strings import T
 
 
@@ -19,7 +20,7 @@ class MessageDialog(ModalScreen[ScreenResultType]):
     MESSAGE_ID = "#message"
 
     def t(self, key: str, **values: object) -> str:
-        return T(key, self.app.lang, **values)  # type: ignore[attr-defined]
+        return T(key, as_facilitator(self.app).lang, **values)
 
     def say(self, text: str, error: bool = False) -> None:
         """Show one line in the dialog (errors in the error colour)."""

@@ -334,6 +334,7 @@ class ReviewScreen(BaseScreen):
 
     async def action_export(self) -> None:
         await self.app.switch_mode("export")
+        # the export screen, switched to just above
         self.app.screen.action_write("protocol")  # type: ignore[attr-defined]
 
 
