@@ -29,8 +29,9 @@ _NAME_EMPTY = ("Der Name darf nicht leer sein.", "The name must not be empty.")
 _SHORT = f.text(f.NAME_MAX)
 _LONG = f.text(f.TEXT_MAX, multiline=True)
 _TAG = f.text(64)
-# A claim (issue 23.1): open until a moderator merges it into the person ("accepted"),
-# adds it as someone new ("separate") or discards it ("rejected").
+# A claim (a phone's registration that matches someone it did not create): open until a
+# moderator merges it into the person ("accepted"), adds it as someone new ("separate")
+# or discards it ("rejected").
 CLAIM_STATUSES = {
     "open": Label("offen", "open"),
     "accepted": Label("übernommen", "accepted"),
@@ -242,7 +243,7 @@ RULES: dict[str, dict[str, f.Rule]] = {
         "created_at": f.moment,
         "deleted": f.flag,
     },
-    # activities (issue 16): their meaning is checked by core.activities when a service
+    # activities: their meaning is checked by core.activities when a service
     # records them; here the shape and size, so no op from outside can grow a row
     "activity": {
         "workshop_id": f.ident,
@@ -297,7 +298,8 @@ RULES: dict[str, dict[str, f.Rule]] = {
         "decided_at": f.moment,
         "deleted": f.flag,
     },
-    # the addresses at which each laptop serves phones (issue 25.8): one row per laptop
+    # the addresses at which each laptop serves phones (a phone moves to the other one
+    # when its laptop dies): one row per laptop
     "phone_server": {
         "workshop_id": f.ident,
         "urls": f.lines(f.server_url, 8),

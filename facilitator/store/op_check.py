@@ -176,7 +176,7 @@ def _entity_payload(op: Op, table: str, verb: str) -> dict[str, Any]:
 
 
 def _photo_payload(op: Op, cleaned: dict[str, Any]) -> dict[str, Any]:
-    """A photo from outside is verified as the app's own are prepared (issue 28.5).
+    """A photo from outside is verified as the app's own are prepared.
 
     It must decode as a JPEG of the size it claims, and leaves without metadata: a
     GPS position in its EXIF never reaches the protocol, bytes that only begin like

@@ -33,7 +33,7 @@ REPORT_FIELDS = (
 
 
 def _places(store: Store, person: Participant, phone: str | None) -> dict[str, list]:
-    """What else names or belongs to the person (Art. 15, issue 23.7): the places erasure
+    """What else names or belongs to the person (Art. 15): the places erasure
     searches (name forms in free text), owned to-dos, the phone's answers and questions,
     photos whose caption names them."""
     hits = name_hits(store, [person])
@@ -199,7 +199,7 @@ def person_report(store: Store, people: list[Participant]) -> dict[str, Any]:
                         "source": payload.get("consent_source"),
                         "given_at": payload.get("consent_given_at"),
                         "text_version": payload.get("consent_text_version"),
-                        # a phone's claim a moderator confirmed (issue 23.1)
+                        # a phone's claim a moderator confirmed: the consent came from it
                         "claim": payload.get("_claim"),
                         # which phone: only the one that owns the record can change it
                         "phone": (payload.get("client_id") or raw.get("client_id") or "")[:8]

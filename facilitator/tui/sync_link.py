@@ -43,7 +43,7 @@ class SyncLink(_Host):
             self.sync_server = None
 
     async def _offer_sync_at_start(self) -> None:
-        """Listen for the other laptop only when this one offers a pairing (issue 28.1)."""
+        """Listen for the other laptop only when this one offers a pairing (no open port else)."""
         from facilitator.store.sync_pairing import offers_sync  # cheap: no aiohttp
 
         if offers_sync(self.store):
@@ -81,7 +81,7 @@ class SyncLink(_Host):
         offers = list_offers(self.store)
         for offer in offers:
             revoke_offer(self.store, offer.id)
-        if self.sync_server is not None:  # nothing offered: nothing listens (issue 28.1)
+        if self.sync_server is not None:  # nothing offered: nothing listens
             server, self.sync_server = self.sync_server, None
             await server.cleanup()
         return len(offers)
