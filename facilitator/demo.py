@@ -190,8 +190,10 @@ def seed_demo(store: Store) -> str:
             )
             if present:
                 set_present(store, person, True)
-        for kind, text, topic, org, dots in CAPTURES:
-            capture_id = add_capture(store, workshop_id, kind, text, topic=topic, organisation=org)
+        for kind, text, topic, by_org, dots in CAPTURES:  # by_org may be None, unlike org
+            capture_id = add_capture(
+                store, workshop_id, kind, text, topic=topic, organisation=by_org
+            )
             if dots:
                 set_flipchart_votes(store, capture_id, dots)
         add_capture(

@@ -53,7 +53,7 @@ def shipped_prototypes() -> tuple[tuple[tuple[str, str], ...], np.ndarray | None
 def with_prototypes(model: TopicModel) -> TopicModel:
     """Return the model with the shipped prototypes added (when the encoder is installed)."""
     examples, vectors = shipped_prototypes()
-    return model.add_prototypes(examples, vectors) if examples else model
+    return model.add_prototypes(examples, vectors) if examples and vectors is not None else model
 
 
 @lru_cache(maxsize=1)

@@ -66,7 +66,7 @@ class LazyGroup(click.Group):
         # chosen before click parses anything (its errors come from the parsing)
         use_language_of(args)
         speaking(self)  # the root's own help and options
-        return super().make_context(info_name, args, parent, **extra)  # type: ignore[arg-type]
+        return super().make_context(info_name, args, parent, **extra)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)

@@ -1,6 +1,7 @@
 """Provides `facilitator activity`: start, stop, reveal and read the room's live activities."""
 
 import json
+from typing import Any
 
 import click
 
@@ -69,7 +70,7 @@ def start(
     if item_id is None:
         running = current_item(store, workshop.id)
         item_id = running.id if running else None
-    config = {
+    config: dict[str, Any] = {
         "options": list(options),
         "statements": list(statements),
         "labels": list(labels),

@@ -105,7 +105,8 @@ def speaking(command: click.Command) -> click.Command:
     """Give `command` and its subcommands the translating context and help texts; return it."""
     command.context_class = Context
     lang = spoken_lang()
-    for item in (command, *command.params):
+    items: tuple[click.Command | click.Parameter, ...] = (command, *command.params)
+    for item in items:
         _speak_help(item, lang)
     for sub in getattr(command, "commands", {}).values():
         speaking(sub)

@@ -2,6 +2,7 @@
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -106,7 +107,7 @@ def import_json(settings: Settings, source: Path) -> None:
     _say_if_erased(store, data)
 
 
-def _say_if_erased(store, data: dict) -> None:
+def _say_if_erased(store, data: Any) -> None:
     """Say why nothing of a workshop deleted on this laptop came back (issue 23.4)."""
     from facilitator.store.workshops import workshop_erased
 

@@ -76,6 +76,7 @@ def export_ics(settings: Settings, output: Path, reminder: str, workshop_id: str
     written = write_invitation(
         store, resolve_workshop(store, workshop_id).id, output, reminder_minutes=minutes
     )
+    assert written.day is not None  # an invitation is to a day (NoNextDate otherwise)
     day = f"{written.day:%d.%m.%Y}" if current_lang() == "de" else written.day.isoformat()
     click.echo(_("Geschrieben: {path} ({day} {start})", path=output, day=day, start=written.start))
 

@@ -89,7 +89,7 @@ def _as_dict(result) -> dict:
             {
                 "cohesion": round(score, 4),
                 "shared_topics": shared_topics(members),
-                "span_km": None if span_km(members) is None else round(span_km(members), 1),
+                "span_km": None if (span := span_km(members)) is None else round(span, 1),
                 "organisations": [
                     {
                         "id": org.id,

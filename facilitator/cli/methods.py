@@ -88,6 +88,7 @@ def methods(
 
         if not selected:
             raise UserError(lazy("Keine Karte passt; es wurde nichts geschrieben."))
+        assert output is not None  # --print without -o was refused above
         write_method_kit(selected, output, lang=lang)
         click.echo(
             ngettext(

@@ -7,8 +7,7 @@ the same that `participants erase` searches.
 from facilitator.cli.context import _
 from facilitator.core.dates import format_date
 from facilitator.core.timeformat import local_time_text as when
-
-_FIELDS = ("id", "name", "organisation", "org_type", "municipality", "email", "present")
+from facilitator.store.people import REPORT_FIELDS
 
 
 def report_lines(report: dict, lang: str) -> list[str]:
@@ -19,8 +18,11 @@ def report_lines(report: dict, lang: str) -> list[str]:
         lines.append(
             f"Workshop: {shop.get('title', '')} ({format_date(shop.get('date'), lang) or '–'})"
         )
-        for key in _FIELDS:
-            lines.append(f"  {key}: {row.get(key) if row.get(key) is not None else ''}")
+        for key in REPORT_FIELDS:
+            value = row.get(key) if row.get(key) is not None else ""
+            if key == "client_id":
+                value = str(value)[:8]  # the phone, named as in the consent history below
+            lines.append(f"  {key}: {value}")
         lines.append("  " + _("Einwilligung: {state}", state=_consent_state(row, lang)))
         lines.extend(_history_lines(entry, lang))
         for version, text in entry["consent_texts"].items():

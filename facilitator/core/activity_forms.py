@@ -47,8 +47,8 @@ def parse_activity_set(text: str, path: str) -> dict[str, Any]:
         item["required"] = bool(field.get("required"))
         if field["kind"] == "choice":
             options = field.get("options")
-            labels = field.get("labels_de") or options
-            labels_en = field.get("labels_en") or labels
+            labels: Any = field.get("labels_de") or options
+            labels_en: Any = field.get("labels_en") or labels
             if not isinstance(options, list) or not options or len(labels) != len(options):
                 raise _problem(path, f"Feld {n}: „options“ (und gleich viele labels) fehlen")
             item.update(options=list(options), labels_de=list(labels), labels_en=list(labels_en))

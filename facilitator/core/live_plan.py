@@ -75,12 +75,12 @@ def live_times(
     clock: int | None = None
     for item, slot in zip(items, plan.slots, strict=False):
         run = state.runs.get(item.id)
-        started = run is not None and run.started_ms is not None
-        if started and item.id == state.current_id:
+        # spelt out (not a `started` flag) so that the checker sees run and its start are set
+        if run is not None and run.started_ms is not None and item.id == state.current_id:
             reading = countdown(state, item.id, item.minutes, now_ms)
             start, end = minutes(run.started_ms), minutes(now_ms + max(0, reading.remaining_ms))
             clock = end
-        elif started and run.done:
+        elif run is not None and run.started_ms is not None and run.done:
             start = minutes(run.started_ms)
             end = minutes(run.ended_ms) if run.ended_ms is not None else start + item.minutes
             clock = end

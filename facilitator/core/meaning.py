@@ -15,6 +15,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import Any
 
 import simplemma
 
@@ -94,7 +95,7 @@ def text_features(text: str) -> tuple[Counter, dict[str, str]]:
     Depends on the text alone (not on a corpus): what is computed once per capture and
     stored; the corpus only adds IDF weights when texts are compared.
     """
-    found: Counter = Counter()
+    found: Any = Counter()  # float weights (typeshed's Counter holds int)
     source: dict[str, str] = {}
     concepts = _concepts()
 

@@ -212,14 +212,14 @@ def parse_method_card(text: str, path: str, expected_id: str | None = None) -> M
     problems, data, body = read_front_matter(text, path)
     for key in sorted(set(data) - _KNOWN):
         problems.add(f"unbekannter Schlüssel „{key}“", key)
-    card_id = data.get("id")
+    card_id: Any = data.get("id")  # a str once no problem was found
     if not isinstance(card_id, str) or not _ID.match(card_id):
         problems.add("„id“ muss aus Kleinbuchstaben, Ziffern und Bindestrichen bestehen", "id")
     elif expected_id is not None and card_id != expected_id:
         problems.add(f"„id“ {card_id!r} passt nicht zum Dateinamen {expected_id}.md", "id")
     if data.get("phase") not in METHOD_PHASES:
         problems.add(f"„phase“ muss eine von {', '.join(METHOD_PHASES)} sein", "phase")
-    numbers = _numbers(problems, data)
+    numbers: dict[str, Any] = _numbers(problems, data)
     captures = data.get("captures")
     if (
         not isinstance(captures, list)
@@ -231,9 +231,9 @@ def parse_method_card(text: str, path: str, expected_id: str | None = None) -> M
             "captures",
         )
         captures = []
-    labels = {key: _label(problems, data, key) for key in _LABELS}
+    labels: dict[str, Any] = {key: _label(problems, data, key) for key in _LABELS}
     setup = _label(problems, data, "setup") if "setup" in data else None
-    lists = {key: _lists(problems, data, key) for key in _LISTS}
+    lists: dict[str, Any] = {key: _lists(problems, data, key) for key in _LISTS}
     steps = _steps(problems, data)
     total = sum(step.minutes for step in steps)
     if (

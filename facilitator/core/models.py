@@ -17,7 +17,7 @@ class _FromRow:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Self:
-        known = _defaults(cls)
+        known = _defaults(cls)  # type: ignore[arg-type]  # a class is hashable; Self hides it
         values = {k: v for k, v in row.items() if k in known}
         if cls._table:
             from facilitator.core.rules import readable  # rules -> schedule -> models
@@ -32,7 +32,7 @@ def _defaults(cls: type) -> dict[str, Callable[[], Any] | None]:
     found: dict[str, Callable[[], Any] | None] = {}
     for f in fields(cls):
         if f.default is not MISSING:
-            found[f.name] = lambda value=f.default: value
+            found[f.name] = lambda value=f.default: value  # type: ignore[misc]  # any field type
         elif f.default_factory is not MISSING:
             found[f.name] = f.default_factory
         else:

@@ -2,8 +2,9 @@
 
 `check_fields(table, fields)` is what a service calls before it records an op, and
 what `store.op_check` calls on the payload of an op from the other laptop or a file:
-one set of rules for every way data enters. A column without a rule of its own (added
-by a later migration) is checked by its type in `store.columns`.
+one set of rules for every way data enters. Which columns a table has, and which of
+them are required, is declared in `store/entities.py`; a column without a rule of its
+own is checked by its type there.
 """
 
 from typing import Any
@@ -28,8 +29,9 @@ _NAME_EMPTY = ("Der Name darf nicht leer sein.", "The name must not be empty.")
 _SHORT = f.text(f.NAME_MAX)
 _LONG = f.text(f.TEXT_MAX, multiline=True)
 _TAG = f.text(64)
-# A claim (issue 23.1): open until a moderator merges it into the person ("accepted"),
-# adds it as someone new ("separate") or discards it ("rejected").
+# A claim (a phone's registration that matches someone it did not create): open until a
+# moderator merges it into the person ("accepted"), adds it as someone new ("separate")
+# or discards it ("rejected").
 CLAIM_STATUSES = {
     "open": Label("offen", "open"),
     "accepted": Label("übernommen", "accepted"),
@@ -241,7 +243,7 @@ RULES: dict[str, dict[str, f.Rule]] = {
         "created_at": f.moment,
         "deleted": f.flag,
     },
-    # activities (issue 16): their meaning is checked by core.activities when a service
+    # activities: their meaning is checked by core.activities when a service
     # records them; here the shape and size, so no op from outside can grow a row
     "activity": {
         "workshop_id": f.ident,
@@ -296,7 +298,8 @@ RULES: dict[str, dict[str, f.Rule]] = {
         "decided_at": f.moment,
         "deleted": f.flag,
     },
-    # the addresses at which each laptop serves phones (issue 25.8): one row per laptop
+    # the addresses at which each laptop serves phones (a phone moves to the other one
+    # when its laptop dies): one row per laptop
     "phone_server": {
         "workshop_id": f.ident,
         "urls": f.lines(f.server_url, 8),
@@ -317,23 +320,6 @@ RULES: dict[str, dict[str, f.Rule]] = {
             f"Dots must be whole numbers from 0 to {f.DOTS_MAX}, not {{value}}.",
         ),
     },
-}
-
-# Fields an entity cannot be without (refused as None, and required when it is created).
-REQUIRED: dict[str, tuple[str, ...]] = {
-    "series": ("name",),
-    "workshop": ("title",),
-    "agenda_item": ("workshop_id", "title", "minutes"),
-    "organisation": ("name",),
-    "participant": ("workshop_id", "name"),
-    "capture": ("workshop_id", "kind", "text"),
-    "photo": ("workshop_id", "jpeg"),
-    "activity": ("workshop_id", "type"),
-    "activity_answer": ("workshop_id", "activity_id", "voter"),
-    "activity_question": ("workshop_id", "activity_id", "text"),
-    "vote": ("workshop_id", "capture_id", "voter", "dots"),
-    "claim": ("workshop_id", "participant_id", "name", "status"),
-    "phone_server": ("workshop_id", "urls"),
 }
 
 _BY_TYPE: dict[type, f.Rule] = {str: _LONG, int: f.whole(-(10**9), 10**9, "{value}", "{value}")}

@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import snowballstemmer
@@ -141,7 +142,7 @@ class TermModel:
 
     def terms(self, text: str) -> Counter:
         """Return the raw term counts of a text: stems, plus compound parts at a lower weight."""
-        found: Counter = Counter()
+        found: Any = Counter()  # float weights (typeshed's Counter holds int)
         for word in words(text):
             term = stem(word)
             if term not in self._parts:

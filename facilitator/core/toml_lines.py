@@ -57,7 +57,8 @@ def key_line(text: str, key_path: tuple[str | int, ...]) -> int:
             if match and match.group(1) == "[[" and match.group(2) == head:
                 seen += 1
                 if seen == index:
-                    return _find_key(lines, number + 1, rest[0] if rest else None, number + 1)
+                    key = str(rest[0]) if rest else None  # after [[head]] n: a key's name
+                    return _find_key(lines, number + 1, key, number + 1)
         return _find_key(lines, 0, str(head), 1)
     if rest:  # a table [head] with key rest[0]
         for number, line in enumerate(lines):

@@ -21,6 +21,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import simplemma
@@ -52,7 +53,8 @@ class TopicSuggestion:
 class TopicModel:
     """Stem -> topic -> weight; build with `from_keywords` and `learn`."""
 
-    weights: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    # float weights per topic (typeshed's Counter holds int)
+    weights: dict[str, Any] = field(default_factory=lambda: defaultdict(Counter))
     longest: int = 0
     prototypes: np.ndarray | None = None  # one unit vector per row
     prototype_topics: list[str] = field(default_factory=list)
@@ -100,7 +102,9 @@ class TopicModel:
         self.prototype_topics += [topic for _, topic in examples]
         return self
 
-    def closeness(self, vector: Sequence[float]) -> dict[str, tuple[float, int, float]]:
+    def closeness(
+        self, vector: np.ndarray | Sequence[float]
+    ) -> dict[str, tuple[float, int, float]]:
         """Return topic -> (mean cosine of its nearest prototypes, nearest row, its cosine)."""
         if self.prototypes is None:
             return {}
@@ -119,8 +123,8 @@ class TopicModel:
 
     def scores(self, text: str) -> tuple[Counter, dict[str, list[str]]]:
         """Return topic -> evidence and topic -> the words that gave it."""
-        evidence: Counter = Counter()
-        grams: Counter = Counter()
+        evidence: Any = Counter()  # float weights (typeshed's Counter holds int)
+        grams: Any = Counter()
         reasons: dict[str, list[str]] = defaultdict(list)
         found, source = text_features(text)
         for feature, amount in found.items():
@@ -161,7 +165,10 @@ def _names_a_thing(word: str, first: str) -> bool:
 
 
 def suggest_topic(
-    text: str, model: TopicModel, limit: int = 3, vector: Sequence[float] | None = None
+    text: str,
+    model: TopicModel,
+    limit: int = 3,
+    vector: np.ndarray | Sequence[float] | None = None,
 ) -> list[TopicSuggestion]:
     """Return up to `limit` topic fields for a text, best first; [] when nothing fits.
 
@@ -175,7 +182,9 @@ def suggest_topic(
         vector = model.known_vectors.get(text)
     evidence, reasons = model.scores(text)
     words_total = sum(evidence.values())
-    shares = Counter({t: v / words_total for t, v in evidence.items()} if words_total else {})
+    shares: dict[str, float] = defaultdict(float)
+    if words_total:
+        shares.update((t, v / words_total) for t, v in evidence.items())
     close = model.closeness(vector) if vector is not None else {}
     if close and (words_total or max(best for *_, best in close.values()) >= ALONE):
         top = max(mean for mean, *_ in close.values())

@@ -9,6 +9,7 @@ object API (no pyplot), so nothing depends on a display or on global state.
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from matplotlib.figure import Figure
 
@@ -20,7 +21,7 @@ DPI = 150
 WIDTH_IN = 6.3  # the text width of an A4 page with 2.5 cm margins
 # (fill grey, hatch) per series: distinguishable on a greyscale printout.
 STYLES = [("#ffffff", "///"), ("#b0b0b0", ""), ("#404040", ""), ("#e0e0e0", "..")]
-_RC = {
+_RC: dict[Any, Any] = {  # Any keys: matplotlib types rcParams' keys as literals
     "font.family": "DejaVu Sans",
     "font.size": 9,
     "hatch.linewidth": 0.8,
@@ -54,7 +55,7 @@ def _title(name: str, lang: str) -> str:
     return en if lang == "en" else de
 
 
-def _figure(rows: int) -> tuple[Figure, object]:
+def _figure(rows: float) -> tuple[Figure, Any]:
     import matplotlib
 
     matplotlib.rcParams.update(_RC)

@@ -6,6 +6,7 @@ and text made safe for XML. python-docx is imported here only, by the exporters.
 """
 
 import re
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -80,7 +81,8 @@ def page_a4(document: DocumentType, *, side: Length, top: Length) -> None:
 def text_width(document: DocumentType) -> Emu:
     """Return the width between the margins of the last section."""
     section = document.sections[-1]
-    return Emu(section.page_width - section.left_margin - section.right_margin)
+    # python-docx types them Optional (a section may leave them out); our template sets them
+    return Emu(section.page_width - section.left_margin - section.right_margin)  # type: ignore[operator]
 
 
 def _repair_core_properties_link(document: DocumentType) -> None:
@@ -193,7 +195,7 @@ def repeat_header_row(table: Table) -> None:
 def add_table(
     document: DocumentType,
     headers: list[str],
-    rows: list[list[object]],
+    rows: Sequence[Sequence[object]],
     style: str = "Light Grid Accent 1",
 ) -> Table:
     """Add a table with a bold, repeating header row; values are cleaned."""
@@ -243,7 +245,8 @@ def keep_rows_together(table: Table) -> None:
     keep = rows[:-1] if len(rows) - 1 <= KEEP_TOGETHER_ROWS else rows[:1]
     for tr in keep:
         for paragraph in tr.iter(qn("w:p")):
-            Paragraph(paragraph, None).paragraph_format.keep_with_next = True
+            # no parent: only the paragraph's own format is set
+            Paragraph(paragraph, None).paragraph_format.keep_with_next = True  # type: ignore[arg-type]
 
 
 def plain_first_column(table: Table) -> None:

@@ -1,6 +1,7 @@
 """Provides the fact sheet as Word: headings, tables and the charts as pictures."""
 
 import tempfile
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -44,7 +45,7 @@ TABLE_PT = 11  # the Normal style's size, which the table cells have
 MIN_TABLE_PT = 8
 
 
-def _set_widths(table, total: int, weights: list[float]) -> None:
+def _set_widths(table, total: int, weights: Sequence[float]) -> None:
     """Set column widths on every cell: Word and LibreOffice both honour that.
 
     No column is narrower than its longest word ("Vernetzungsworkshop" never breaks):
@@ -68,7 +69,7 @@ def _set_widths(table, total: int, weights: list[float]) -> None:
         size -= 0.5
     if size < TABLE_PT:
         for run in table._tbl.iter(qn("w:r")):
-            Run(run, None).font.size = Pt(size)
+            Run(run, None).font.size = Pt(size)  # type: ignore[arg-type]  # no parent: font only
     widths = fit_columns(total, list(weights), needed)
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):

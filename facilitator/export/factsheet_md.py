@@ -15,7 +15,7 @@ def _cell(value: object) -> str:
 
 
 def factsheet_markdown(
-    sheet: FactSheet, lang: str, charts: dict[str, str], today: date | None = None
+    sheet: FactSheet, lang: str, charts: dict[str, tuple[str, str]], today: date | None = None
 ) -> str:
     """Return the fact sheet as Markdown; `charts` maps chart name -> (title, file name)."""
     lines: list[str] = []

@@ -8,7 +8,7 @@ from pathlib import Path
 from facilitator.core.errors import UserError
 
 
-def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
+def write_atomic(path: Path, write: Callable[[Path], object]) -> None:
     """Call `write(tmp)` on a temporary file beside `path`, then rename it into place."""
     path = Path(path)
     if path.is_dir():

@@ -80,7 +80,8 @@ def _row_type(document: DocumentType, model: KitModel, title_pt: float) -> tuple
     from facilitator.export.text_fit import text_width as measured
 
     section = document.sections[-1]
-    room = (section.page_height - section.top_margin - section.bottom_margin) / 12700
+    # python-docx types them Optional (a section may leave them out); the kit's sections set them
+    room = (section.page_height - section.top_margin - section.bottom_margin) / 12700  # type: ignore[operator]
     room = room * 0.94 - _HEAD_PT  # LibreOffice and Word differ a little in line height
     for size, gap in _ROW_TYPES:
         height = 0.0

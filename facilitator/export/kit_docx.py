@@ -6,6 +6,7 @@ landscape pages, runs with a point size, cells with exact widths and heights,
 and one `save_kit` that writes atomically.
 """
 
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from docx.document import Document as DocumentType
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.oxml.ns import qn
-from docx.shared import Emu, Length, Mm, Pt, RGBColor
+from docx.shared import Length, Mm, Pt, RGBColor
 
 from facilitator.export.docx_common import (
     clean,
@@ -91,7 +92,9 @@ def add_run(
     return run
 
 
-def fixed_table(document: DocumentType, rows: int, widths: list[Emu], style: str | None = None):
+def fixed_table(
+    document: DocumentType, rows: int, widths: Sequence[Length], style: str | None = None
+):
     """Add a table with a fixed layout and exact column widths (Word and LibreOffice agree)."""
     table = document.add_table(rows=rows, cols=len(widths))
     if style:

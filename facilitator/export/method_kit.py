@@ -43,7 +43,8 @@ def body_blocks(body: str, lang: str) -> list[Block]:
     only the part in the kit's language is printed.
     """
     parts: dict[str, list[Block]] = {"de": [], "en": []}
-    part, current = "de", []
+    part = "de"
+    current: list[str] = []
 
     def flush() -> None:
         if current:

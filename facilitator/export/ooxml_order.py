@@ -11,7 +11,7 @@ The sequences below are copied from wml.xsd (CT_TblPrBase, CT_TcPrBase, …).
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-_SEQUENCES: dict[str, tuple[str, ...]] = {
+_SEQUENCES: dict[str, list[str]] = {
     "tblPr": (
         "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
         "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption "

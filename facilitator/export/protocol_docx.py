@@ -12,7 +12,7 @@ from pathlib import Path
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, Mm, Pt
+from docx.shared import Emu, Length, Mm, Pt
 
 from facilitator.export.blocks import (
     Block,
@@ -122,7 +122,7 @@ def add_photo(document, image: Image, caption_style: str, number: int) -> None:
     from facilitator.export.docx_images import add_picture
 
     width = text_width(document)
-    height = Emu(int(width * image.height / max(image.width, 1)))
+    height: Length = Emu(int(width * image.height / max(image.width, 1)))
     if height > _PHOTO_HEIGHT:
         width, height = Emu(int(width * _PHOTO_HEIGHT / height)), _PHOTO_HEIGHT
     picture = document.add_paragraph()
@@ -157,7 +157,7 @@ def _kept_list(document, heading: Heading | None, block: Bullets, styles: dict) 
 
 def render_blocks(document, blocks: list[Block]) -> None:
     """Append the blocks to the document's body."""
-    ids = {}
+    ids: dict[str, str] = {}
     for style in document.styles:
         ids.setdefault(style.name, style.style_id)
     styles = {
@@ -205,7 +205,10 @@ def _kept_together(blocks: list[Block]) -> list[Block | tuple[Heading | None, Bu
     out: list[Block | tuple[Heading | None, Bullets]] = []
     for block in blocks:
         if isinstance(block, Bullets) and block.together:
-            heading = out.pop() if out and isinstance(out[-1], Heading) else None
+            last = out[-1] if out else None
+            heading = last if isinstance(last, Heading) else None
+            if heading is not None:
+                out.pop()
             out.append((heading, block))
         else:
             out.append(block)

@@ -5,6 +5,7 @@ documents cannot drift apart. Labels come from export/strings.py.
 """
 
 from collections.abc import Callable
+from functools import partial
 
 from facilitator.core.dates import format_date
 from facilitator.core.taxonomy import MEASURE_STATUSES, ORG_TYPES, TOPICS
@@ -101,10 +102,10 @@ def layout(model: ProtocolModel) -> list[Block]:
             fields.append((label, value))
     out.add(Fields(tuple(fields)))
     sections: list[tuple[str, Callable[[], None]]] = [
-        (t(key), lambda write=write: write(out, model)) for key, write in SECTIONS[:-1]
+        (t(key), partial(write, out, model)) for key, write in SECTIONS[:-1]
     ]
     for extra in model.extra_sections:
-        sections.append((extra.title, lambda extra=extra: out.add(*extra.blocks)))
+        sections.append((extra.title, partial(out.add, *extra.blocks)))
     key, write = SECTIONS[-1]
     sections.append((t(key), lambda: write(out, model)))
     titles = [f"{number}. {title}" for number, (title, _) in enumerate(sections, 1)]

@@ -243,7 +243,7 @@ def _agenda(store: Store, workshop_id: str, cards: dict[str, MethodCard], lang: 
                 method=card.name.get(lang) if card else (item.method or ""),
             )
         )
-    used = []
+    used: list[MethodNote] = []
     for item in items:
         run = state.runs.get(item.id)
         if run is not None and run.skipped:

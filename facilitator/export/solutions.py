@@ -88,6 +88,7 @@ def solutions_section(
     if not found.in_series and not examples:
         return None  # nothing to learn from: a single workshop and an empty library
     heading, *blocks = solutions_blocks(found, lang)
+    assert isinstance(heading, Heading)  # solutions_blocks begins with its heading
     return ExtraSection(heading.text, blocks)
 
 

@@ -8,6 +8,7 @@ a library example refers to its person by id (looked up here), and a literal con
 that names a person the store knows without consent is left out.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from facilitator.core.example_format import PracticeExample
@@ -70,7 +71,7 @@ class _Candidate:
 
 
 def build_solutions(
-    store: Store, workshop_id: str, examples: list[PracticeExample] = ()
+    store: Store, workshop_id: str, examples: Sequence[PracticeExample] = ()
 ) -> SolutionsSection:
     """Return the fitting measures and examples for each challenge and need of a workshop."""
     scope = load_scope(store, resolve_scope(store, None, workshop_id))

@@ -66,7 +66,7 @@ def _complete(config: dict[str, Any]) -> dict[str, Any]:
     from facilitator.core.activities import DEFAULT_AXES, DEFAULT_LABELS
 
     def texts(key: str, default: list[str]) -> list[str]:
-        value = config.get(key)
+        value: Any = config.get(key)
         ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
         return list(value) if ok else list(default)
 

@@ -8,22 +8,11 @@ from facilitator.core.models import AgendaItem
 from facilitator.core.rules import check_fields, readable
 from facilitator.core.schedule import Schedule, schedule
 from facilitator.store.db import Store
+from facilitator.store.entities import editable_columns
 from facilitator.store.oplog import record
 from facilitator.store.queries import one, rows
 
-_EDITABLE = {
-    "title",
-    "minutes",
-    "kind",
-    "at",
-    "method",
-    "capture",
-    "notes",
-    "collection_open",
-    "voting_open",
-    "dot_budget",
-    "results_revealed",
-}
+_EDITABLE = editable_columns("agenda_item")  # declared in store/entities.py
 
 
 def list_items(store: Store, workshop_id: str) -> list[AgendaItem]:

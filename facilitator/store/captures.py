@@ -8,25 +8,13 @@ from facilitator.core.fields import TEXT_MAX
 from facilitator.core.models import Capture
 from facilitator.core.rules import check_fields
 from facilitator.store.db import Store
+from facilitator.store.entities import editable_columns
 from facilitator.store.oplog import record
 from facilitator.store.organisations import ensure_organisation
 from facilitator.store.queries import one, rows
 
 MAX_TEXT = TEXT_MAX
-_EDITABLE = {
-    "kind",
-    "text",
-    "topic",
-    "organisation_id",
-    "status",
-    "owner",
-    "due",
-    "votes",
-    "agenda_item_id",
-    "hidden",
-    "rank",
-    "merged_into",
-}
+_EDITABLE = editable_columns("capture")  # declared in store/entities.py
 
 # Dots phones gave an entry in a dot-vote activity (answer {"dots": {capture_id: n}}); a
 # ballot entry merged into another (the activity's "merged") counts for the kept one.
@@ -198,11 +186,10 @@ def update_capture(store: Store, capture_id: str, **fields: Any) -> None:
             fields["organisation_id"] = (
                 ensure_organisation(store, organisation) if organisation else None
             )
-        before = {k: getattr(current, k) for k in fields}
-        if "votes" in before:  # the stored flipchart count, not the total with phone votes
-            before["votes"] = one(store, "SELECT votes FROM capture WHERE id = ?", [capture_id])[
-                "votes"
-            ]
+        # as stored (votes: the flipchart count, not the total with phone votes); a
+        # declared column the model does not show yet is undone like any other
+        stored = one(store, "SELECT * FROM capture WHERE id = ?", [capture_id]) or {}
+        before = {k: stored.get(k) for k in fields}
         record(
             store,
             "capture.edit",

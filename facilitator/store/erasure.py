@@ -18,25 +18,19 @@ import secrets
 import sqlite3
 from typing import Any
 
+from facilitator.store.entities import erased_columns, personal_columns
 from facilitator.store.photo_erasure import erase_photos_where
 
 ERASE_KIND = "participant.erase"
 PURGE_KIND = "workshop.purge"  # every person of a past workshop, and the names on its captures
 # Fields of a participant op that identify the person; removed from every payload.
-PERSONAL_FIELDS = ("name", "email", "client_id", "organisation_id")
+PERSONAL_FIELDS = personal_columns("participant")  # declared in store/entities.py
 # What a claim (store/claims.py) holds about a person: forgotten once it is decided.
-CLAIM_PERSONAL = ("name", "email", "client_id", "organisation", "municipality")
-_CLEARED = (
-    "name",
-    "email",
-    "client_id",
-    "organisation_id",
-    "consent_at",
-    "consent_given_at",
-    "consent_withdrawn_at",
-    "consent_source",
-    "consent_text_version",
-)
+CLAIM_PERSONAL = personal_columns("claim")
+# A person's row loses these too: the consent trail names nobody once the person is gone.
+_CLEARED = erased_columns("participant")
+# The names typed on a capture (author, to-do owner): emptied where they name the person.
+_NAMED = personal_columns("capture")
 
 
 def is_erased(conn: sqlite3.Connection, participant_id: Any) -> bool:
@@ -88,7 +82,7 @@ def scrub_incoming(
     if kind.startswith("claim.") and personal and _claim_forgotten(conn, payload):
         return scrub_claim(payload)
     if kind.startswith("capture.") and _is_purged(conn, workshop_id):
-        return {k: ("" if k in ("author", "owner") else v) for k, v in payload.items()}
+        return {k: ("" if k in _NAMED else v) for k, v in payload.items()}
     return payload
 
 
@@ -103,7 +97,8 @@ def apply_purge(conn: sqlite3.Connection, workshop_id: str, purged_at: str) -> N
     ).fetchall()
     for (participant_id,) in people:
         apply_erase(conn, participant_id, purged_at)
-    conn.execute("UPDATE capture SET author = '', owner = '' WHERE workshop_id = ?", [workshop_id])
+    emptied = ", ".join(f"{k} = ''" for k in _NAMED)
+    conn.execute(f"UPDATE capture SET {emptied} WHERE workshop_id = ?", [workshop_id])
     erase_photos_where(conn, workshop_id, purged_at)  # photos show people: they go too
     ops = conn.execute(
         "SELECT seq, payload FROM op WHERE workshop_id = ? AND kind LIKE 'capture.%'",
@@ -111,13 +106,11 @@ def apply_purge(conn: sqlite3.Connection, workshop_id: str, purged_at: str) -> N
     ).fetchall()
     for seq, raw in ops:
         payload = json.loads(raw)
-        if any(payload.get(k) for k in ("author", "owner")) or "_before" in payload:
-            clean = {k: ("" if k in ("author", "owner") else v) for k, v in payload.items()}
+        if any(payload.get(k) for k in _NAMED) or "_before" in payload:
+            clean: dict[str, Any] = {k: ("" if k in _NAMED else v) for k, v in payload.items()}
             if isinstance(clean.get("_before"), dict):
                 before = clean["_before"]
-                clean["_before"] = {
-                    k: ("" if k in ("author", "owner") else v) for k, v in before.items()
-                }
+                clean["_before"] = {k: ("" if k in _NAMED else v) for k, v in before.items()}
             if clean != payload:
                 _rewrite(conn, seq, clean)
 
@@ -147,7 +140,7 @@ def apply_erase(conn: sqlite3.Connection, participant_id: str, erased_at: str) -
     for seq, raw in ops:
         _rewrite(conn, seq, scrub_payload(json.loads(raw)))
     name, workshop_id = (row[0], row[1]) if row is not None else (None, None)
-    if name:
+    if name and workshop_id:  # a participant always has a workshop
         _anonymise_submissions(conn, workshop_id, name)
         _erase_named_photos(conn, workshop_id, name, erased_at)
     claims = conn.execute("SELECT id FROM claim WHERE participant_id = ?", [participant_id])
@@ -165,7 +158,7 @@ def _erase_named_photos(conn: sqlite3.Connection, workshop_id: str, name: str, a
 def _anonymise_submissions(conn: sqlite3.Connection, workshop_id: str, name: str) -> None:
     """Submissions stay, without the person's name as author or to-do owner (rows and ops)."""
     key = name.casefold()
-    for field in ("author", "owner"):
+    for field in _NAMED:
         found = conn.execute(
             f"SELECT id, {field} FROM capture WHERE workshop_id = ? AND {field} IS NOT NULL "
             f"AND {field} != ''",

@@ -24,7 +24,7 @@ def fixed_host(store: Store) -> str | None:
 
 def set_fixed_host(store: Store, host: str | None) -> None:
     """Fix the join links' address (ValidationError if it is none); None or "" clears it."""
-    store.set_meta(FIXED_KEY, fields.host(host.strip()) if host and host.strip() else "")
+    store.set_meta(FIXED_KEY, fields.host(host.strip()) or "" if host and host.strip() else "")
 
 
 def remember_poster(store: Store, workshop_id: str, url: str) -> None:

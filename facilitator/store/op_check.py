@@ -17,28 +17,16 @@ from facilitator.core import fields
 from facilitator.core.clean import clean_text
 from facilitator.core.errors import ValidationError
 from facilitator.core.hlc import MAX_AHEAD_MS, check_remote
-from facilitator.core.rules import REQUIRED, check_value
+from facilitator.core.rules import check_value
 from facilitator.core.timer import TIMER_KINDS
 from facilitator.store.columns import COLUMNS
 from facilitator.store.db import Op
-from facilitator.store.erasure import CLAIM_PERSONAL, PERSONAL_FIELDS
+from facilitator.store.entities import ENTITIES, personal_columns, required_columns
 
-# Every op kind a service records, and undo's reversals of them. A new kind needs a
-# line here, or sync and `import json` refuse it.
+# Every op kind a service records, and undo's reversals of them: the verbs declared in
+# store/entities.py. A new kind needs its verb there, or sync and `import json` refuse it.
 ENTITY_VERBS: dict[str, frozenset[str]] = {
-    "workshop": frozenset({"create", "update", "delete", "purge", "erase"}),
-    "agenda_item": frozenset({"add", "update", "move", "remove", "restore"}),
-    "capture": frozenset({"add", "edit", "delete", "restore", "redact"}),
-    "participant": frozenset({"add", "update", "consent", "delete", "restore", "erase"}),
-    "organisation": frozenset({"add", "update", "merge", "accept"}),
-    "series": frozenset({"create"}),
-    "vote": frozenset({"set"}),
-    "photo": frozenset({"add", "edit", "delete", "redact", "erase"}),
-    "activity": frozenset({"add", "edit"}),
-    "activity_answer": frozenset({"set", "redact"}),
-    "activity_question": frozenset({"add", "edit", "redact"}),
-    "claim": frozenset({"add", "update", "decide"}),
-    "phone_server": frozenset({"set"}),
+    table: frozenset(entity.verbs) for table, entity in ENTITIES.items()
 }
 CREATE_VERBS = frozenset({"add", "create", "set"})
 _META_KEYS = {"_before", "_undo", "_batch", "_erased", "_claim", "_auto"}
@@ -124,7 +112,7 @@ def _check_envelope(op: Op, now_ms: int) -> None:
 
 
 def _field(op: Op, table: str, key: str, value: Any, column_type: type) -> Any:
-    if value is None and key in REQUIRED.get(table, ()):
+    if value is None and key in required_columns(table):
         raise BadOp(op, f"„{table}.{key}“ fehlt.", f"“{table}.{key}” is missing.")
     try:
         return check_value(table, key, value, column_type)
@@ -145,13 +133,9 @@ def _entity_payload(op: Op, table: str, verb: str) -> dict[str, Any]:
         return {"id": entity_id}
     if verb in CREATE_VERBS:
         scrubbed = payload.get("_erased") == 1  # store/erasure.py
-        personal = CLAIM_PERSONAL if table == "claim" else PERSONAL_FIELDS
-        missing = [
-            k
-            for k in REQUIRED.get(table, ())
-            if k not in payload
-            and not (scrubbed and table in ("participant", "claim") and k in personal)
-        ]
+        # an erased person's op keeps its place without what named them
+        personal = personal_columns(table) if scrubbed else ()
+        missing = [k for k in required_columns(table) if k not in payload and k not in personal]
         if missing:
             raise BadOp(op, f"„{table}.{missing[0]}“ fehlt.", f"“{table}.{missing[0]}” is missing.")
     cleaned: dict[str, Any] = {"id": entity_id}
@@ -192,7 +176,7 @@ def _entity_payload(op: Op, table: str, verb: str) -> dict[str, Any]:
 
 
 def _photo_payload(op: Op, cleaned: dict[str, Any]) -> dict[str, Any]:
-    """A photo from outside is verified as the app's own are prepared (issue 28.5).
+    """A photo from outside is verified as the app's own are prepared.
 
     It must decode as a JPEG of the size it claims, and leaves without metadata: a
     GPS position in its EXIF never reaches the protocol, bytes that only begin like

@@ -1,5 +1,7 @@
 """Provides finding one organisation by what a moderator types: id, id prefix or name."""
 
+from typing import Any
+
 from facilitator.core.clean import name_key
 from facilitator.core.errors import NotFound
 from facilitator.core.models import Organisation
@@ -24,14 +26,14 @@ def lookup_organisation(store: Store, text: str, *, pending: bool = False) -> Or
     # prefixes and parts of names (and says which ones fit when several do).
     where = "deleted = 0 AND name IS NOT NULL AND merged_into IS NULL AND coalesce(pending, 0) = ?"
     for column, value in (("id", text), ("name_key", name_key(text))):
-        found = rows(
+        found: list[Any] = rows(  # rows here, organisations in the scan below
             store,
             f"SELECT * FROM organisation WHERE {column} = ? AND {where}",
             [value, int(pending)],
         )
         if len(found) == 1:
             return Organisation.from_row(found[0])
-    candidates = list_pending(store) if pending else list_organisations(store)
+    candidates: list[Organisation] = list_pending(store) if pending else list_organisations(store)
     for test in (
         lambda o: o.id == text,
         lambda o: " ".join(o.name.casefold().split()) == key,

@@ -169,6 +169,7 @@ def merge_organisations(store: Store, duplicate_id: str, keep_id: str) -> None:
     # Merging into one that was merged away means merging into its survivor; if that
     # is the duplicate itself, the two are one already (no cycle, no self-merge).
     keep_row = one(store, "SELECT * FROM organisation WHERE id = ?", [keep_id])
+    assert keep_row is not None  # checked above, in the same transaction
     keep_id = resolve_merged(store, Organisation.from_row(keep_row)).id
     if keep_id == duplicate_id:
         raise ValidationError(

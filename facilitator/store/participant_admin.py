@@ -4,6 +4,8 @@ Kept apart from store/participants.py (import, consent, phones) so the list the 
 shows and the edits it makes are in one place.
 """
 
+from typing import Any
+
 from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.models import Participant
 from facilitator.core.names import surname_key
@@ -39,7 +41,7 @@ def edit_participant(
 ) -> None:
     """Change what the app's form shows; unchanged fields are not written."""
     person = get_participant(store, participant_id)
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     if " ".join(name.split()) != person.name:
         changes["name"] = name
     if email.strip() != person.email:
@@ -72,7 +74,7 @@ def merge_participants(store: Store, keep_id: str, drop_id: str) -> None:
             "Nur Teilnehmende desselben Workshops lassen sich zusammenführen.",
             en="Only participants of the same workshop can be merged.",
         )
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     if not keep.email and drop.email:
         changes["email"] = drop.email
     if not keep.organisation_id and drop.organisation_id:

@@ -14,6 +14,7 @@ per person (`ImportResult.left_out`).
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from facilitator.core.models import Participant
 from facilitator.core.participants_csv import ParticipantRow
@@ -142,7 +143,7 @@ def _update(store: Store, person: Participant, row: ParticipantRow, batch: str) 
     withdrawn = _withdrawn_at(store, person)
     # a consent the list dates after the withdrawal is a new one; undated, it is older
     renewed = bool(withdrawn and row.consent_date and row.consent_date > withdrawn[:10])
-    fields: dict[str, str | int | None] = {"name": row.name}
+    fields: dict[str, Any] = {"name": row.name}
     if row.email:
         if withdrawn and not person.email and not renewed:
             left_out.append(LeftOut(row.name, "email_withdrawn"))

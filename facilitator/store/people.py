@@ -15,15 +15,25 @@ from typing import Any
 from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.models import Participant
 from facilitator.store.db import Store
+from facilitator.store.entities import personal_columns
 from facilitator.store.erasure import ERASE_KIND, PURGE_KIND
 from facilitator.store.name_hits import name_hits
 from facilitator.store.oplog import record
 from facilitator.store.participants import _SELECT
 from facilitator.store.queries import rows
 
+# The person's own fields in the access report, first: the personal columns declared in
+# store/entities.py (a reference shown as what it names), then whether they attended.
+_SHOWN_AS = {"organisation_id": ("organisation", "org_type", "municipality")}
+REPORT_FIELDS = (
+    "id",
+    *(shown for c in personal_columns("participant") for shown in _SHOWN_AS.get(c, (c,))),
+    "present",
+)
+
 
 def _places(store: Store, person: Participant, phone: str | None) -> dict[str, list]:
-    """What else names or belongs to the person (Art. 15, issue 23.7): the places erasure
+    """What else names or belongs to the person (Art. 15): the places erasure
     searches (name forms in free text), owned to-dos, the phone's answers and questions,
     photos whose caption names them."""
     hits = name_hits(store, [person])
@@ -167,7 +177,7 @@ def purge_before(store: Store, before: str) -> int:
 
 def person_report(store: Store, people: list[Participant]) -> dict[str, Any]:
     """Return everything stored about one person: rows, consent history, texts, submissions."""
-    entries = []
+    entries: list[dict[str, Any]] = []
     for person in people:
         raw = rows(store, "SELECT * FROM participant WHERE id = ?", [person.id])[0]
         workshop = rows(
@@ -189,7 +199,7 @@ def person_report(store: Store, people: list[Participant]) -> dict[str, Any]:
                         "source": payload.get("consent_source"),
                         "given_at": payload.get("consent_given_at"),
                         "text_version": payload.get("consent_text_version"),
-                        # a phone's claim a moderator confirmed (issue 23.1)
+                        # a phone's claim a moderator confirmed: the consent came from it
                         "claim": payload.get("_claim"),
                         # which phone: only the one that owns the record can change it
                         "phone": (payload.get("client_id") or raw.get("client_id") or "")[:8]

@@ -85,7 +85,7 @@ def _main() -> None:
     try:
         prepared = prepare_photo(data, name.decode("utf-8", "replace"))
     except ValidationError as err:
-        head = {"kind": "refused", "de": err.text("de"), "en": err.text("en")}
+        head: dict[str, object] = {"kind": "refused", "de": err.text("de"), "en": err.text("en")}
         out.write(json.dumps(head).encode() + b"\n")
     except MemoryError:
         out.write(b'{"kind": "memory"}\n')

@@ -11,6 +11,8 @@ confirm or reject (store/claims.py). Another person on the same phone (a differe
 name and e-mail) is a person of their own, never an overwrite.
 """
 
+from typing import Any
+
 from facilitator.core.errors import ValidationError
 from facilitator.core.models import Participant
 from facilitator.core.participants_csv import looks_like_email
@@ -118,7 +120,7 @@ def register_participant(
                 consent_text_version=consent_text_version,
             )
             return "new"
-        fields: dict[str, object] = {"name": name, "email": email}
+        fields: dict[str, Any] = {"name": name, "email": email}
         if organisation:
             fields.update(organisation=organisation, org_type=org_type, municipality=municipality)
         update_participant(store, own.id, **fields)

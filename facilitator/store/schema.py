@@ -27,11 +27,18 @@ from facilitator.store.columns import CACHE_COLUMNS, COLUMNS, DEFAULTS, SCHEMA_V
 from facilitator.store.schema_sql import ACTIVITIES, PHOTO, RELEASE_7A78192
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from sqlite_utils import Database as _Database
+    from sqlite_utils.db import Table
+
+    class Database(_Database):
+        """The migrations' view of sqlite-utils: `db[name]` is a table (they make no views)."""
+
+        def __getitem__(self, table_name: str) -> Table: ...
+
 
 MIGRATION_SET = "facilitator"
 MIGRATIONS_TABLE = "_sqlite_migrations"
-# The steps' names before the history was numbered in run order (issue 22): a database
+# The steps' names before the history was numbered in run order: a database
 # that recorded the old name has had the step, and its record is renamed, not re-run.
 RENAMED = {
     "0012_org_key": "0003_org_key",
@@ -273,7 +280,7 @@ def m0007_activities(db: Database) -> None:
 
 @migrations(name="0030_claims")
 def m0030_claims(db: Database) -> None:
-    """Add claims: phone registrations matching someone the phone did not create (issue 23.1)."""
+    """Add claims: phone registrations matching someone the phone did not create."""
     if not db["claim"].exists():
         db["claim"].create(
             {"id": str, **COLUMNS["claim"], "clocks": str},

@@ -49,8 +49,8 @@ class SyncScope:
         """Read a scope from stored or received JSON; anything malformed covers nothing."""
         if not isinstance(data, dict):
             return cls()
-        workshops = data.get("workshops") if isinstance(data.get("workshops"), list) else []
-        series = data.get("series") if isinstance(data.get("series"), list) else []
+        workshops = found if isinstance(found := data.get("workshops"), list) else []
+        series = found if isinstance(found := data.get("series"), list) else []
         return cls(
             tuple(str(w)[:64] for w in workshops[:1000]), tuple(str(s)[:64] for s in series[:100])
         )

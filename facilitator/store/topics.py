@@ -34,7 +34,7 @@ def series_model(
             raise
         return model
     tagged = [c for c in scope.captures if c.topic in TOPICS]
-    model.learn((c.text, c.topic) for c in tagged)
+    model.learn((c.text, c.topic) for c in tagged if c.topic)
     if model.prototypes is None:  # no sentence encoder installed: the words answer alone
         return model
     vectors = capture_vectors(store, ((c.id, c.text) for c in scope.captures))

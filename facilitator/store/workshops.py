@@ -11,6 +11,7 @@ from facilitator.core.rules import check_fields, readable
 from facilitator.core.schedule import parse_clock
 from facilitator.store.agenda import add_item
 from facilitator.store.db import Store
+from facilitator.store.entities import editable_columns
 from facilitator.store.oplog import record
 from facilitator.store.queries import one, rows
 
@@ -18,28 +19,7 @@ from facilitator.store.queries import one, rows
 JOIN_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 JOIN_CODE_LENGTH = 10
 _READ_DEFAULTS = {"goals": [], "distribution": [], "lang": "de"}
-_EDITABLE = {
-    "title",
-    "date",
-    "start",
-    "end",
-    "venue",
-    "series_id",
-    "lang",
-    "description",
-    "goals",
-    "moderation",
-    "minute_taker",
-    "distribution",
-    "next_date",
-    "next_start",
-    "next_venue",
-    "next_steps",
-    "wifi_name",
-    "wifi_password",
-    "phones_share_address",
-    "beamer_join_hidden",
-}
+_EDITABLE = editable_columns("workshop")  # declared in store/entities.py
 
 
 def new_join_code() -> str:

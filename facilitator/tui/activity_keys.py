@@ -262,7 +262,7 @@ class ActivityKeys(_Base):
                 show = key in hidden_keys
                 self.call_service(lambda store: hide_word(store, cloud["id"], key, not show))
 
-        self.app.push_screen(PickDialog(self.t("activity.pick_word"), options), picked)  # type: ignore[arg-type]
+        self.app.push_screen(PickDialog(self.t("activity.pick_word"), options), picked)
 
     def action_moderate_questions(self) -> None:
         """Pick a question of the latest Q&A to mark answered (or open again)."""
@@ -290,7 +290,7 @@ class ActivityKeys(_Base):
                 flag = question_id not in answered
                 self.call_service(lambda store: mark_question(store, question_id, answered=flag))
 
-        self.app.push_screen(PickDialog(self.t("activity.pick_question"), options), picked)  # type: ignore[arg-type]
+        self.app.push_screen(PickDialog(self.t("activity.pick_question"), options), picked)
 
     def action_delete_activity(self) -> None:
         """x: delete the latest activity if nobody answered it (the store refuses otherwise)."""

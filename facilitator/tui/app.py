@@ -3,6 +3,7 @@
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -19,6 +20,9 @@ from facilitator.tui.screens import SCREENS
 from facilitator.tui.strings import T, translate_bindings
 from facilitator.tui.sync_link import SyncLink
 from facilitator.tui.timing import Snapshot, load_snapshot
+
+if TYPE_CHECKING:  # the web server is imported when it starts (aiohttp: start-up time)
+    from facilitator.web.runner import ParticipantServer
 
 SERVER_PORT = DEFAULT_PORT
 PORT_TRIES = 10  # 8765 … 8774
@@ -40,7 +44,7 @@ class FacilitatorApp(SyncLink, App):
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "facilitator"
     ENABLE_COMMAND_PALETTE = True
-    MODES = SCREENS
+    MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {**SCREENS}  # Textual's own type
     BINDINGS = [
         Binding("f1", "help", "key.help", key_display="F1", show=False),
         Binding("c", "capture", "key.capture"),
@@ -72,7 +76,7 @@ class FacilitatorApp(SyncLink, App):
         self.lang = lang
         self.now_ms = now_ms or store.now_ms
         self.server_wanted = server
-        self.server = None
+        self.server: ParticipantServer | None = None
         self.server_problem: str | None = None if server else T("join.server_off", lang)
         self.server_note: str | None = None  # "8765 was busy, serving on 8766"
         self.poster_note: str | None = None  # the printed poster leads elsewhere

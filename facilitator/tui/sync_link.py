@@ -5,10 +5,26 @@ once a pairing exists or the moderators open the pairing dialog, so a first star
 """
 
 import threading
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the checker sees the app this is mixed into; at run time a plain mixin
+    from textual.app import App
+
+    from facilitator.store.db import Store
+
+    _Host = App[Any]
+else:
+    _Host = object
 
 
-class SyncLink:
+class SyncLink(_Host):
     """One SyncSession per app; its status in every screen's header."""
+
+    if TYPE_CHECKING:  # set by FacilitatorApp
+        store: Store
+        workshop_id: str | None
+
+        def t(self, key: str, **values: object) -> str: ...
 
     sync = None  # facilitator.sync.session.SyncSession, made on first use
     sync_server = None  # facilitator.sync.server.SyncServer: the other laptop's way in (TLS)
@@ -27,7 +43,7 @@ class SyncLink:
             self.sync_server = None
 
     async def _offer_sync_at_start(self) -> None:
-        """Listen for the other laptop only when this one offers a pairing (issue 28.1)."""
+        """Listen for the other laptop only when this one offers a pairing (no open port else)."""
         from facilitator.store.sync_pairing import offers_sync  # cheap: no aiohttp
 
         if offers_sync(self.store):
@@ -65,7 +81,7 @@ class SyncLink:
         offers = list_offers(self.store)
         for offer in offers:
             revoke_offer(self.store, offer.id)
-        if self.sync_server is not None:  # nothing offered: nothing listens (issue 28.1)
+        if self.sync_server is not None:  # nothing offered: nothing listens
             server, self.sync_server = self.sync_server, None
             await server.cleanup()
         return len(offers)

@@ -14,6 +14,7 @@ from textual.dom import DOMNode
 from facilitator.core.topic_model import TopicModel
 from facilitator.store.topics import series_model
 from facilitator.topics import shipped_model, shipped_model_ready
+from facilitator.tui.host import as_facilitator
 from facilitator.tui.reader import own_connection
 
 
@@ -22,7 +23,7 @@ def load_topic_model(
 ) -> TopicModel:
     """Return the shipped model and start building the series' one (handed to `ready`)."""
     app = node.app
-    store = app.store  # type: ignore[attr-defined]
+    store = as_facilitator(app).store
 
     def build() -> None:
         try:

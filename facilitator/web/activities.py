@@ -6,6 +6,7 @@ activity.js (which asks for JSON) gets JSON. GET /j/{code}/activity returns the
 activity's form for this phone, which activity.js swaps in when it changes.
 """
 
+from typing import Any
 from urllib.parse import quote
 
 from aiohttp import web
@@ -134,7 +135,7 @@ async def fragment(request: web.Request) -> web.Response:
     voter = phone_id(request)
     lang = lang_of(request)
     hub = request.app[HUB]
-    shown = hub.snapshot(workshop_id, lang).get("activity")
+    shown: Any = hub.snapshot(workshop_id, lang).get("activity")  # a dict if shared_qa
     store = request.app[STORE]
     if shared_qa(store, shown):
         code = join_code(request) or ""

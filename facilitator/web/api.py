@@ -5,6 +5,8 @@ retry after a lost answer is stored once. join.js posts JSON and gets JSON; a ph
 without JavaScript posts the form and is sent back to the page with a confirmation.
 """
 
+from collections.abc import Iterable
+from typing import Any
 from urllib.parse import quote
 
 from aiohttp import web
@@ -135,7 +137,7 @@ def _dots(data: dict, as_json: bool, lang: str) -> dict[str, int]:
         dots = data.get("dots")
         if not isinstance(dots, dict):
             raise bad_request(T("bad_request", lang))
-        raw = dots.items()
+        raw: Iterable[tuple[Any, Any]] = dots.items()
     else:
         raw = [(k[5:], v) for k, v in data.items() if k.startswith("dots.")]
     ballot: dict[str, int] = {}

@@ -1,6 +1,7 @@
 """Provides the server-rendered pages: the join page and the registration page."""
 
 import secrets
+from typing import Any
 
 from aiohttp import web
 
@@ -83,7 +84,7 @@ async def join_page(request: web.Request) -> web.Response:
             hub.pages[key] = page
     # The open activity's form is this phone's own (its answers, its upvotes): filled in
     # after the cache, like the client id; a Q&A is one shared rendering with marks.
-    shown = snap.get("activity")
+    shown: Any = snap.get("activity")  # a dict wherever shared_qa says yes
     if shared_qa(store, shown):
         shared = hub.sections.section(store, workshop_id, code=code, lang=lang, key=shown["key"])
         upvoted = phone_upvotes(store, shown["id"], phone)

@@ -1,5 +1,7 @@
 """Provides small dialogs: yes/no, one line of input, and picking one of several options."""
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -8,6 +10,7 @@ from textual.screen import ModalScreen, ScreenResultType
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from facilitator.tui.host import as_facilitator
 from facilitator.tui.strings import T
 
 
@@ -17,7 +20,7 @@ class MessageDialog(ModalScreen[ScreenResultType]):
     MESSAGE_ID = "#message"
 
     def t(self, key: str, **values: object) -> str:
-        return T(key, self.app.lang, **values)  # type: ignore[attr-defined]
+        return T(key, as_facilitator(self.app).lang, **values)
 
     def say(self, text: str, error: bool = False) -> None:
         """Show one line in the dialog (errors in the error colour)."""
@@ -80,7 +83,7 @@ class PickDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, question: str, options: list[tuple[str, str | Text]]) -> None:
+    def __init__(self, question: str, options: Sequence[tuple[str, str | Text]]) -> None:
         """Options are (id, text); a plain text is shown literally, a Text as it is styled."""
         super().__init__()
         self.question, self.options = question, options

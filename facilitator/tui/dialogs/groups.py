@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from facilitator.core.errors import UserError
 from facilitator.tui.dialogs.common import MessageDialog
+from facilitator.tui.host import as_facilitator
 from facilitator.tui.reader import own_connection
 from facilitator.tui.strings import T
 
@@ -72,10 +73,12 @@ class GroupsDialog(MessageDialog[None]):
         from facilitator.store.matching import suggest_groups
 
         try:
-            with own_connection(self.app.store) as reader:  # type: ignore[attr-defined]
+            with own_connection(as_facilitator(self.app).store) as reader:
                 result = suggest_groups(reader, groups, by, None, workshop_id=self.workshop_id)
         except UserError as err:  # zero groups, more groups than organisations …
-            self.app.call_from_thread(self.show_error, err.text(self.app.lang))  # type: ignore[attr-defined]
+            as_facilitator(self.app).call_from_thread(
+                self.show_error, err.text(as_facilitator(self.app).lang)
+            )
             return
         except Exception as err:
             self.app.call_from_thread(self.show_error, self.t("groups.failed", error=err))
@@ -88,7 +91,9 @@ class GroupsDialog(MessageDialog[None]):
 
     def show(self, result) -> None:
         self.say("")
-        self.query_one("#groups-result", Static).update(render_result(result, self.app.lang))  # type: ignore[attr-defined]
+        self.query_one("#groups-result", Static).update(
+            render_result(result, as_facilitator(self.app).lang)
+        )
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from facilitator.tui.host import as_facilitator
 from facilitator.tui.palette import binding_text
 
 # Textual's key names as a keyboard labels them ("tab" and "shift+tab" looked English).
@@ -38,21 +39,21 @@ class HelpDialog(ModalScreen[None]):
         table.add_column(style="bold", width=14)
         table.add_column()
         seen: set[str] = set()
-        ctrl = self.app.t("help.ctrl")  # type: ignore[attr-defined]
-        shift = self.app.t("help.shift")  # type: ignore[attr-defined]
+        ctrl = as_facilitator(self.app).t("help.ctrl")
+        shift = as_facilitator(self.app).t("help.shift")
         for binding in bindings:
             if binding.action in seen or not binding.description:
                 continue
             seen.add(binding.action)
             keys = binding.key_display or binding.key
-            lang = self.app.lang  # type: ignore[attr-defined]
+            lang = as_facilitator(self.app).lang
             # a dialog's bindings are not translated on creation: Textual's own included
             table.add_row(key_text(keys, ctrl, shift), binding_text(binding.description, lang))
         return table
 
     def compose(self) -> ComposeResult:
         app = self.app
-        t = app.t  # type: ignore[attr-defined]
+        t = as_facilitator(app).t
         app_bindings = [b for found in app._bindings.key_to_bindings.values() for b in found]
         screen_bindings = [
             b for found in self.under._bindings.key_to_bindings.values() for b in found

@@ -14,6 +14,7 @@ from facilitator.core.models import AgendaItem
 from facilitator.core.schedule import parse_clock
 from facilitator.core.taxonomy import AGENDA_KINDS, CAPTURE_KINDS
 from facilitator.tui.dialogs.common import MessageDialog
+from facilitator.tui.host import as_facilitator
 
 NO_METHOD = "-"
 
@@ -35,7 +36,7 @@ class ItemForm(MessageDialog[dict | None]):
         self.heading, self.item, self.cards = heading, item, methods
 
     def compose(self) -> ComposeResult:
-        item, lang = self.item, self.app.lang  # type: ignore[attr-defined]
+        item, lang = self.item, as_facilitator(self.app).lang
         t = self.t
         methods = sorted(self.cards.values(), key=lambda c: c.name.get(lang).lower())
         with VerticalScroll(classes="dialog", id="item-form"):
@@ -123,7 +124,7 @@ class ItemForm(MessageDialog[dict | None]):
         warning = (
             self.t(
                 "item.below_minimum",
-                method=card.name.get(self.app.lang),  # type: ignore[attr-defined]
+                method=card.name.get(as_facilitator(self.app).lang),
                 minutes=card.duration_min,
             )
             if short and card

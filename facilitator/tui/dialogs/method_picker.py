@@ -9,6 +9,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.core.method_format import MethodCard
+from facilitator.tui.host import as_facilitator
 
 NO_METHOD = "-"
 
@@ -31,7 +32,7 @@ class MethodPicker(ModalScreen[str | None]):
         self.cards, self.lang = cards, lang
 
     def compose(self) -> ComposeResult:
-        t = self.app.t  # type: ignore[attr-defined]
+        t = as_facilitator(self.app).t
         with Vertical(classes="dialog", id="method-picker"):
             yield Input(placeholder=t("methods.search"), id="method-search")
             yield OptionList(id="method-options")
@@ -46,7 +47,7 @@ class MethodPicker(ModalScreen[str | None]):
         found = [c for c in self.cards.values() if card_matches(c, words)]
         found.sort(key=lambda c: c.name.get(self.lang).lower())
         if not words:
-            options.add_option(Option(self.app.t("methods.none"), id=NO_METHOD))  # type: ignore[attr-defined]
+            options.add_option(Option(as_facilitator(self.app).t("methods.none"), id=NO_METHOD))
         for card in found:
             options.add_option(
                 Option(

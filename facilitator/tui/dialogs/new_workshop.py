@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from facilitator.core.dates import parse_date
 from facilitator.core.errors import UserError
 from facilitator.library import load_agenda, shipped_agendas
+from facilitator.tui.host import as_facilitator
 
 EMPTY = "-"
 
@@ -23,7 +24,7 @@ class NewWorkshopDialog(ModalScreen[tuple | None]):
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
     def compose(self) -> ComposeResult:
-        t = self.app.t  # type: ignore[attr-defined]
+        t = as_facilitator(self.app).t
         # A shipped template by its name (the file name without .toml).
         templates = [path.name.removesuffix(".toml") for path in shipped_agendas()]
         with Vertical(classes="dialog"):
@@ -54,7 +55,7 @@ class NewWorkshopDialog(ModalScreen[tuple | None]):
             try:
                 date = parse_date(date, Date.today())
             except UserError:
-                message = self.app.t("start.bad_date", date=date)  # type: ignore[attr-defined]
+                message = as_facilitator(self.app).t("start.bad_date", date=date)
                 self.query_one("#new-message", Label).update(message)
                 self.query_one("#new-date", Input).focus()
                 return
@@ -63,7 +64,9 @@ class NewWorkshopDialog(ModalScreen[tuple | None]):
             try:
                 template = load_agenda(str(event.option.id))
             except UserError as err:
-                self.query_one("#new-message", Label).update(err.text(self.app.lang))  # type: ignore[attr-defined]
+                self.query_one("#new-message", Label).update(
+                    err.text(as_facilitator(self.app).lang)
+                )
                 return
         self.dismiss((title, date, template))
 

@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Label
 
 from facilitator.core.errors import UserError
 from facilitator.tui.dialogs.common import MessageDialog
+from facilitator.tui.host import as_facilitator
 
 
 class PairDialog(MessageDialog[None]):
@@ -56,7 +57,7 @@ class PairDialog(MessageDialog[None]):
         """This laptop's address, the code just made (shown only now) and what is offered."""
         from facilitator.store.sync_pairing import list_offers
 
-        store = self.app.store  # type: ignore[attr-defined]
+        store = as_facilitator(self.app).store
         offers = list_offers(store)
         scopes = "; ".join(offer.scope.describe(store) for offer in offers)
         self.query_one("#pair-offers", Label).update(
@@ -91,7 +92,7 @@ class PairDialog(MessageDialog[None]):
     def load_remembered(self) -> None:
         from facilitator.store.sync_pairing import PAIRING_KEY
 
-        raw = self.app.store.get_meta(PAIRING_KEY)  # type: ignore[attr-defined]
+        raw = as_facilitator(self.app).store.get_meta(PAIRING_KEY)
         if raw:
             import json
 
@@ -101,8 +102,8 @@ class PairDialog(MessageDialog[None]):
                 pass
 
     def show_status(self) -> None:
-        label = self.app.sync_label()  # type: ignore[attr-defined]
-        status = self.app.sync_status()  # type: ignore[attr-defined]
+        label = as_facilitator(self.app).sync_label()
+        status = as_facilitator(self.app).sync_status()
         text = self.t("pair.status", status=label) if label else self.t("pair.never")
         if status is not None and not status.connected and status.message:
             text += f" – {status.message}"
@@ -129,7 +130,7 @@ class PairDialog(MessageDialog[None]):
     @work(exclusive=True, group="pair-offer", exit_on_error=False)
     async def revoke(self) -> None:
         """Revoke every code this laptop offers; the sync port closes."""
-        count = await self.app.revoke_pairings()  # type: ignore[attr-defined]
+        count = await as_facilitator(self.app).revoke_pairings()
         self.show_this_laptop()
         self.say(self.t("pair.revoked", count=count))
 
@@ -137,15 +138,15 @@ class PairDialog(MessageDialog[None]):
     async def offer(self, series: bool) -> None:
         """A new code for this workshop or its series; the sync port opens with the first."""
         try:
-            code, offer = await self.app.offer_pairing(series)  # type: ignore[attr-defined]
+            code, offer = await as_facilitator(self.app).offer_pairing(series)
         except ImportError:
             self.say(self.t("pair.no_sync"), error=True)
             return
         except UserError as err:
-            self.say(err.text(self.app.lang), error=True)  # type: ignore[attr-defined]
+            self.say(err.text(as_facilitator(self.app).lang), error=True)
             return
         self.show_this_laptop(code)
-        store = self.app.store  # type: ignore[attr-defined]
+        store = as_facilitator(self.app).store
         self.say(self.t("pair.offered", scope=offer.scope.describe(store)))
 
     def action_connect(self) -> None:
@@ -161,16 +162,16 @@ class PairDialog(MessageDialog[None]):
     async def connect(self, url: str, code: str) -> None:
         """One round with the other laptop, then sync in the background (app's loop)."""
         try:
-            status = await self.app.pair(url, code)  # type: ignore[attr-defined]
+            status = await as_facilitator(self.app).pair(url, code)
         except ImportError:
             self.say(self.t("pair.no_sync"), error=True)
             return
         except UserError as err:  # wrong code, or an address that is no URL
-            self.say(err.text(self.app.lang), error=True)  # type: ignore[attr-defined]
+            self.say(err.text(as_facilitator(self.app).lang), error=True)
             return
         self.show_status()
         if status.connected:
-            self.app.say(self.app.sync_label())  # type: ignore[attr-defined]
+            as_facilitator(self.app).say(as_facilitator(self.app).sync_label())
             self.dismiss(None)
         else:
             # Remembered anyway: the app keeps trying in the background.

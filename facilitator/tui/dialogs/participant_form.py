@@ -9,6 +9,7 @@ from textual.widgets import Input, Label, Select
 from facilitator.core.models import Participant
 from facilitator.core.taxonomy import ORG_TYPES
 from facilitator.tui.dialogs.common import MessageDialog
+from facilitator.tui.host import as_facilitator
 
 
 class ParticipantForm(MessageDialog[dict | None]):
@@ -23,7 +24,7 @@ class ParticipantForm(MessageDialog[dict | None]):
         self.heading, self.person, self.organisations = heading, person, organisations
 
     def compose(self) -> ComposeResult:
-        person, lang = self.person, self.app.lang  # type: ignore[attr-defined]
+        person, lang = self.person, as_facilitator(self.app).lang
         org_type = person.org_type if person else "sonstige"
         with Vertical(classes="dialog", id="participant-form"):
             # Nothing on the form says how to save: the title line tells (like the other forms).

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Label
 from facilitator.core.errors import UserError
 from facilitator.store.photos import erase_photo, list_photos
 from facilitator.tui.dialogs.common import ConfirmDialog, MessageDialog
+from facilitator.tui.host import as_facilitator
 
 
 class PhotosDialog(MessageDialog[None]):
@@ -46,7 +47,7 @@ class PhotosDialog(MessageDialog[None]):
     def load(self) -> None:
         table = self.query_one("#photos-table", DataTable)
         table.clear()
-        store = self.app.store  # type: ignore[attr-defined]
+        store = as_facilitator(self.app).store
         for photo in list_photos(store, self.workshop_id):
             # a caption is data, never markup
             table.add_row(
@@ -65,15 +66,15 @@ class PhotosDialog(MessageDialog[None]):
             if not yes:
                 return
             try:
-                erase_photo(self.app.store, photo_id)  # type: ignore[attr-defined]
+                erase_photo(as_facilitator(self.app).store, photo_id)
             except UserError as err:
-                self.say(err.text(self.app.lang), error=True)  # type: ignore[attr-defined]
+                self.say(err.text(as_facilitator(self.app).lang), error=True)
                 return
             self.load()
             self.say(self.t("photos.deleted"))
 
         self.app.push_screen(
-            ConfirmDialog(self.t("photos.confirm"), self.app.lang),  # type: ignore[attr-defined]
+            ConfirmDialog(self.t("photos.confirm"), as_facilitator(self.app).lang),
             confirmed,
         )
 

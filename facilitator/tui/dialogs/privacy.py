@@ -18,6 +18,7 @@ from facilitator.privacy import (
     save_controller,
 )
 from facilitator.tui.dialogs.common import MessageDialog
+from facilitator.tui.host import as_facilitator
 
 # (input id, label key, language, privacy.toml key)
 _FIELDS = (
@@ -41,7 +42,7 @@ class PrivacyDialog(MessageDialog[bool]):
         try:
             own, problem = own_settings(), ""
         except PrivacySettingsError as err:  # shown, and saving writes a sound file
-            own, problem = {}, err.text(self.app.lang)  # type: ignore[attr-defined]
+            own, problem = {}, err.text(as_facilitator(self.app).lang)
         with Vertical(classes="dialog", id="privacy-dialog"):
             yield Label(self.t("privacy.heading"), classes="dialog-title")
             with Grid(id="privacy-grid"):
@@ -77,7 +78,7 @@ class PrivacyDialog(MessageDialog[bool]):
             self.say(self.t("privacy.bad_days"), error=True)
             return
         except UserError as err:  # nothing was saved; what was typed stays for correcting
-            self.say(err.text(self.app.lang), error=True)  # type: ignore[attr-defined]
+            self.say(err.text(as_facilitator(self.app).lang), error=True)
             return
         self.dismiss(True)
 

@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from facilitator.tui.host import as_facilitator
 from facilitator.tui.strings import T
 
 
@@ -25,7 +26,7 @@ class ReadDialog(ModalScreen[bool]):
         self.title_text, self.lines, self.confirm = title, lines, confirm
 
     def compose(self) -> ComposeResult:
-        lang = self.app.lang  # type: ignore[attr-defined]
+        lang = as_facilitator(self.app).lang
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title", markup=False)
             with VerticalScroll(id="read-text"):

@@ -16,6 +16,7 @@ from textual.widgets import Button, DataTable, Label, Static
 from facilitator.core.models import AgendaItem
 from facilitator.core.replan import Replan, lateness
 from facilitator.core.schedule import format_clock, schedule
+from facilitator.tui.host import as_facilitator
 from facilitator.tui.widgets.cells import cell
 
 
@@ -44,7 +45,7 @@ class ReplanDialog(ModalScreen[dict | None]):
         self.minutes = {it.id: plan.minutes.get(it.id, it.minutes) for it in items}
 
     def t(self, key: str, **values: object) -> str:
-        return self.app.t(key, **values)  # type: ignore[attr-defined]
+        return as_facilitator(self.app).t(key, **values)
 
     def compose(self) -> ComposeResult:
         t = self.t

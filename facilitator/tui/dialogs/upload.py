@@ -11,6 +11,7 @@ from textual.containers import Center, Vertical
 from textual.widgets import Label, Static
 
 from facilitator.tui.dialogs.common import MessageDialog
+from facilitator.tui.host import as_facilitator
 
 
 def upload_url(join_url: str, token: str) -> str:
@@ -38,11 +39,11 @@ class UploadDialog(MessageDialog[None]):
         from facilitator.export.qr import qr_text
         from facilitator.web.uploads import upload_token
 
-        join = self.app.join_url()  # type: ignore[attr-defined]
-        if join is None or self.app.server is None:  # type: ignore[attr-defined]
+        join = as_facilitator(self.app).join_url()
+        if join is None or as_facilitator(self.app).server is None:
             self.say(self.t("upload.no_server"), error=True)
             return
-        url = upload_url(join, upload_token(self.app.store))  # type: ignore[attr-defined]
+        url = upload_url(join, upload_token(as_facilitator(self.app).store))
         self.query_one("#upload-qr", Static).update(qr_text(url))
         self.query_one("#upload-url", Label).update(url)
 

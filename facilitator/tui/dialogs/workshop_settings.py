@@ -13,6 +13,7 @@ from textual.widgets import Input, Label
 from facilitator.core.errors import UserError
 from facilitator.store.workshop_details import DETAIL_FIELDS, details_of, edit_details, today_of
 from facilitator.tui.dialogs.common import MessageDialog
+from facilitator.tui.host import as_facilitator
 from facilitator.tui.strings import T
 
 
@@ -31,7 +32,7 @@ class WorkshopSettingsDialog(MessageDialog[bool]):
         self.before: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
-        self.before = details_of(self.app.store, self.workshop_id)  # type: ignore[attr-defined]
+        self.before = details_of(as_facilitator(self.app).store, self.workshop_id)
         with Vertical(classes="dialog", id="settings-dialog"):
             yield Label(self.t("settings.heading"), classes="dialog-title")
             with Grid(id="settings-grid"):
@@ -66,13 +67,13 @@ class WorkshopSettingsDialog(MessageDialog[bool]):
         if "title" in changed and not changed["title"].strip():
             self.say(self.t("settings.no_title"), error=True)
             return
-        store = self.app.store  # type: ignore[attr-defined]
+        store = as_facilitator(self.app).store
         try:
             if changed:
                 edit_details(store, self.workshop_id, today_of(store), **changed)
         except UserError as err:
             # nothing was saved; what was typed stays for correcting
-            self.say(err.text(self.app.lang), error=True)  # type: ignore[attr-defined]
+            self.say(err.text(as_facilitator(self.app).lang), error=True)
             return
         self.dismiss(bool(changed))
 

@@ -11,6 +11,7 @@ from textual.widgets import Footer, Static
 
 from facilitator.core.errors import UserError
 from facilitator.store.db import Store
+from facilitator.tui.host import as_facilitator
 from facilitator.tui.strings import T, translate_bindings
 from facilitator.tui.timing import reading, timer_text
 from facilitator.tui.widgets import StatusHeader
@@ -35,7 +36,7 @@ class BaseScreen(Screen):
         super().__init__()
         self._message_timer: Timer | None = None
         self._shown: tuple | None = None  # what refresh_if_stale last built the view for
-        translate_bindings(self, active_app.get().lang)  # type: ignore[attr-defined]
+        translate_bindings(self, as_facilitator(active_app.get()).lang)
 
     @property
     def fapp(self) -> "FacilitatorApp":

@@ -1,5 +1,7 @@
 """Provides the Plan screen: the agenda with computed times, edited through the agenda service."""
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Label
@@ -46,7 +48,7 @@ class PlanScreen(BaseScreen):
         return self.query_one("#plan-table", DataTable)
 
     def compose_body(self) -> ComposeResult:
-        table = DataTable(id="plan-table", cursor_type="row", zebra_stripes=True)
+        table: DataTable[Any] = DataTable(id="plan-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Label(id="plan-total", markup=False)
 

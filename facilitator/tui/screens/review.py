@@ -281,7 +281,7 @@ class ReviewScreen(BaseScreen):
                 if self.call_service(merge_captures, keep_id, other_id):
                     self.say(self.t("review.merged"))
 
-        self.app.push_screen(PickDialog(self.t("review.merge_prompt"), options), merge)  # type: ignore[arg-type]
+        self.app.push_screen(PickDialog(self.t("review.merge_prompt"), options), merge)
 
     def action_unmerge(self) -> None:
         selected = self._selected()
@@ -334,6 +334,7 @@ class ReviewScreen(BaseScreen):
 
     async def action_export(self) -> None:
         await self.app.switch_mode("export")
+        # the export screen, switched to just above
         self.app.screen.action_write("protocol")  # type: ignore[attr-defined]
 
 
