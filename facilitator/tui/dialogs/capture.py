@@ -101,6 +101,11 @@ class _LineDialog(MessageDialog[bool]):
 
     def on_unmount(self) -> None:
         gc.unfreeze()
+        # the app's long-lived objects were frozen at start (tui.app.settle_heap); once
+        # this line's garbage has been let go, they are set aside again, when idle
+        from facilitator.tui.app import settle_heap
+
+        self.app.set_timer(2.0, settle_heap)
 
     def title_text(self) -> str:
         return ""
