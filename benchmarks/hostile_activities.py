@@ -85,7 +85,8 @@ def run_server(db: str) -> None:
     from facilitator.store.workshops import list_workshops
     from facilitator.sync.server import start_sync_server
     from facilitator.tui.app import SCREEN_KEYS as NAMES
-    from facilitator.tui.app import create_app, settle_heap
+    from facilitator.tui.app import create_app
+    from facilitator.tui.heap import settle_heap
     from facilitator.web.runner import start_participant_server
 
     store = open_store(db)

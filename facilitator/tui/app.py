@@ -1,6 +1,5 @@
 """Provides the moderators' app and `create_app`, the one factory for CLI, demo and tests."""
 
-import gc
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -16,6 +15,7 @@ from facilitator.privacy import PrivacySettingsError, missing_fields
 from facilitator.store.db import Store
 from facilitator.store.session import remember_workshop
 from facilitator.store.undo import undo_last
+from facilitator.tui.heap import settle_heap
 from facilitator.tui.screens import SCREENS
 from facilitator.tui.strings import T, translate_bindings
 from facilitator.tui.sync_link import SyncLink
@@ -412,19 +412,6 @@ def create_app(
     """Build the app on `store` (options: server, join_host, join_code, theme, first_screen,
     server_host)."""
     return FacilitatorApp(store, workshop_id, lang=lang, now_ms=now_ms, **options)  # type: ignore[arg-type]
-
-
-def settle_heap() -> None:
-    """Set what the app holds for its whole run aside from Python's full garbage collections.
-
-    The app, the phone server and the sync server share one event loop. A full
-    collection walks every object (Textual's styles, screens, the method cards, the
-    imported modules) and held that loop 100–120 ms on an idle machine and longer under
-    a flood, the stall every screen and phone feels. Frozen objects are still freed by
-    reference counting; only cycles among them wait for the next `gc.unfreeze`.
-    """
-    gc.collect()
-    gc.freeze()
 
 
 def _reason(err: BaseException) -> str:
