@@ -16,6 +16,7 @@ from facilitator.privacy import PrivacySettingsError, missing_fields
 from facilitator.store.db import Store
 from facilitator.store.session import remember_workshop
 from facilitator.store.undo import undo_last
+from facilitator.tui.heap import settle_heap
 from facilitator.tui.screens import SCREENS
 from facilitator.tui.strings import T, translate_bindings
 from facilitator.tui.sync_link import SyncLink
@@ -193,6 +194,7 @@ class FacilitatorApp(SyncLink, App):
         self.run_worker(self._resume_sync(), name="sync", exit_on_error=False)
         self._check_privacy_notice()
         self.call_after_refresh(self._tell_retention)
+        self.call_after_refresh(settle_heap)
 
     def _check_privacy_notice(self) -> None:
         """Tell the moderators at start if phones will see no registration (issue 23.5)."""
@@ -260,6 +262,7 @@ class FacilitatorApp(SyncLink, App):
             )
         else:
             self.check_poster()
+            settle_heap()  # the phone server's objects live as long as the app
         self._refresh_screens()
         await self._offer_sync_at_start()
 

@@ -26,6 +26,7 @@ from facilitator.store.participants import list_participants
 from facilitator.store.timer import current_item
 from facilitator.store.workshops import get_workshop
 from facilitator.tui.dialogs.common import MessageDialog
+from facilitator.tui.heap import settle_heap
 from facilitator.tui.topic_models import load_topic_model
 from facilitator.tui.widgets import TagSuggester
 
@@ -101,6 +102,9 @@ class _LineDialog(MessageDialog[bool]):
 
     def on_unmount(self) -> None:
         gc.unfreeze()
+        # the app's long-lived objects were frozen at start (tui.heap); once this line's
+        # garbage has been let go, they are set aside again, when idle
+        self.app.set_timer(2.0, settle_heap)
 
     def title_text(self) -> str:
         return ""
