@@ -155,11 +155,7 @@ KNOWN_AFTER_MERGE = {
     "tests/e2e/test_demo_tmux.py::test_demo_capture_in_tmux",
     "tests/packaging/test_wheel_faces.py::test_demo_in_a_terminal_serves_phones",
     "tests/tui/test_tui_screens.py::test_import_participants_presence_consent",
-    "tests/tui/test_tui_server.py::test_join_screen_suggests_and_switches_the_shared_address",
-    "tests/tui/test_tui_server.py::test_a_server_that_fails_to_start_is_one_sentence",
-    "tests/tui/test_tui_server.py::test_no_qr_code_before_the_server_serves",
     "tests/tui/test_tui_keys_80.py::test_footers_fit_and_f1_lists_every_key",
-    "tests/tui/test_tui_sync.py::test_the_sync_port_opens_only_with_an_offered_code",
 }
 
 

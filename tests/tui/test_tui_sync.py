@@ -135,8 +135,8 @@ async def test_palette_opens_the_pairing_dialog(app, type_text):
 async def test_the_sync_port_opens_only_with_an_offered_code(monkeypatch, store, workshop_id):
     app = create_app(store, workshop_id, join_code="X")
 
-    async def start(store_arg, host="0.0.0.0", port=8765):
-        return await start_participant_server(store_arg, host="127.0.0.1", port=0)
+    async def start(store_arg, host="0.0.0.0", port=8765, workshop_id=None):
+        return await start_participant_server(store_arg, "127.0.0.1", 0, workshop_id)
 
     monkeypatch.setattr("facilitator.web.runner.start_participant_server", start)
     app.sync_port = 0
