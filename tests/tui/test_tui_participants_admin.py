@@ -102,3 +102,34 @@ async def test_participant_form_says_how_to_save(app, store: Store, workshop_id)
         assert isinstance(form, ParticipantForm)
         title = str(form.query_one(".dialog-title", Label).content)
         assert title.startswith("Person bearbeiten") and "Enter speichert" in title
+
+
+async def test_a_walk_in_with_a_typo_organisation_is_asked_meinten_sie(
+    app, store: Store, workshop_id, type_text
+):
+    from facilitator.store.organisations import list_organisations
+
+    add_participant(store, workshop_id, "Eva Straßer", organisation="Stadt Ostfildern")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6", "w")
+        await type_text(pilot, "Max Roth @ Stadt Ostfilden")
+        dialog = app.screen
+        assert "meinten Sie „Stadt Ostfildern“" in str(dialog.query_one("#walk-in-message").content)
+        await pilot.press("enter")  # asked, not created
+        await pilot.pause()
+        assert app.screen is dialog and "Strg+O" in str(
+            dialog.query_one("#walk-in-message").content
+        )
+        assert [o.name for o in list_organisations(store)] == ["Stadt Ostfildern"]
+        await pilot.press("ctrl+o", "enter")
+        await pilot.pause()
+        max_roth = next(p for p in list_participants(store, workshop_id) if p.name == "Max Roth")
+        assert max_roth.organisation == "Stadt Ostfildern" and max_roth.present
+        # a second Enter creates the new one as typed; the city's utility is not asked about
+        await pilot.press("w")
+        await type_text(pilot, "Ida Kern @ Stadtwerke Ostfildern")
+        assert str(app.screen.query_one("#walk-in-message").content) == ""
+        await pilot.press("enter")
+        await pilot.pause()
+    names = sorted(o.name for o in list_organisations(store))
+    assert names == ["Stadt Ostfildern", "Stadtwerke Ostfildern"]

@@ -34,6 +34,7 @@ from facilitator.store.participants import (
 from facilitator.tui.dialogs.common import ConfirmDialog, PickDialog, PromptDialog
 from facilitator.tui.dialogs.participant_form import ParticipantForm
 from facilitator.tui.dialogs.read_text import ReadDialog
+from facilitator.tui.dialogs.walk_in import WalkInDialog
 from facilitator.tui.screens.base import BaseScreen
 from facilitator.tui.widgets.cells import Column, cell, fit_columns
 
@@ -186,17 +187,14 @@ class ParticipantsScreen(BaseScreen):
         if self.workshop_id is None:
             return
 
-        def entered(line: str | None) -> None:
-            if not line or not line.strip():
+        def entered(answer: tuple[str, str] | None) -> None:
+            if answer is None:
                 return
-            name, _, organisation = line.partition("@")
-            if self.call_service(add_walk_in, self.workshop_id, name, organisation.strip()):
-                self.say(self.t("participants.walked_in", name=" ".join(name.split())))
+            name, organisation = answer
+            if self.call_service(add_walk_in, self.workshop_id, name, organisation):
+                self.say(self.t("participants.walked_in", name=name))
 
-        prompt = PromptDialog(
-            self.t("participants.walk_in_prompt"), placeholder=self.t("participants.walk_in_hint")
-        )
-        self.app.push_screen(prompt, entered)
+        self.app.push_screen(WalkInDialog(self._organisations()), entered)
 
     def action_edit(self) -> None:
         person = self.selected()
