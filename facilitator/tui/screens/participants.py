@@ -36,10 +36,11 @@ from facilitator.tui.dialogs.participant_form import ParticipantForm
 from facilitator.tui.dialogs.read_text import ReadDialog
 from facilitator.tui.dialogs.walk_in import WalkInDialog
 from facilitator.tui.screens.base import BaseScreen
+from facilitator.tui.screens.pending_orgs import PendingOrganisations
 from facilitator.tui.widgets.cells import Column, cell, fit_columns
 
 
-class ParticipantsScreen(BaseScreen):
+class ParticipantsScreen(PendingOrganisations, BaseScreen):
     """Who is there, from where, and who agreed to share contact details."""
 
     name_key = "screen.participants"
@@ -55,6 +56,7 @@ class ParticipantsScreen(BaseScreen):
         Binding("g", "groups", "key.groups", show=False),
         Binding("E", "erase", "key.erase", key_display="⇧E", show=False),
         Binding("o", "claims", "key.claims", show=False),
+        Binding("O", "pending_orgs", "key.pending_orgs", key_display="⇧O", show=False),
         Binding("p", "privacy", "key.privacy", show=False),  # the count line says "o" when open
     ]
 
