@@ -147,24 +147,9 @@ def require_programs(*programs: str) -> None:
 _APP_TESTS = ("tui", "snapshots")
 
 
-# Tests that broke when this session's eight branches were merged, in the last minutes of
-# the session: each passed on its own branch; together the app's quit dialog, Join screen,
-# footer and import dialog interact in ways nobody has looked at yet. They run and are
-# reported (xfail, not skipped); the next session fixes them and empties this list.
-KNOWN_AFTER_MERGE = {
-    "tests/tui/test_tui_server.py::test_join_screen_suggests_and_switches_the_shared_address",
-    "tests/tui/test_tui_server.py::test_a_server_that_fails_to_start_is_one_sentence",
-    "tests/tui/test_tui_server.py::test_no_qr_code_before_the_server_serves",
-    "tests/tui/test_tui_sync.py::test_the_sync_port_opens_only_with_an_offered_code",
-}
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the app's tests slow (see _APP_TESTS); mark KNOWN_AFTER_MERGE as expected to fail."""
+    """Mark the app's tests slow (see _APP_TESTS)."""
     for item in items:
-        if item.nodeid in KNOWN_AFTER_MERGE:
-            broken = "broken by this session's merge"
-            item.add_marker(pytest.mark.xfail(reason=broken, strict=False))
         if Path(item.fspath).parent.name in _APP_TESTS:
             item.add_marker(pytest.mark.slow)
 

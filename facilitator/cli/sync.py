@@ -65,6 +65,11 @@ def _counts(pulled: int, pushed: int) -> str:
 @click.option("--workshop", "-w", "workshop_id", help="Mit --listen: Code nur für diesen Workshop.")
 @click.option("--series", help="Mit --listen: Code für diese Workshopreihe (auch spätere Termine).")
 @click.option(
+    "--short",
+    is_flag=True,
+    help="Mit --listen: Kurzcode (8 Zeichen, 10 Minuten, einmal) statt des langen Codes.",
+)
+@click.option(
     "--interval",
     type=click.FloatRange(0.05, 60),
     default=0.5,
@@ -80,6 +85,7 @@ def sync(
     listen: str | None,
     workshop_id: str | None,
     series: str | None,
+    short: bool,
     interval: float,
 ) -> None:
     """Mit dem anderen Laptop abgleichen (--peer) oder als Gegenstelle bereitstehen (--listen).
@@ -93,8 +99,11 @@ def sync(
     import asyncio
 
     from facilitator.sync import service
+    from facilitator.sync.short_code import LIFETIME_S, MAX_FAILURES
 
     settings: Settings = ctx.ensure_object(Settings)
+    if short and not listen:
+        raise UserError(lazy("--short gilt nur mit --listen (der Kurzcode lebt im Prozess)."))
     if peer and listen:
         raise UserError(
             lazy("Bitte nur eins angeben: --peer URL --code CODE oder --listen HOST:PORT.")
@@ -111,11 +120,23 @@ def sync(
                     "Bestehende Kopplungen gelten (facilitator sync list; neuer Code: sync code)."
                 )
                 return
-            click.echo(f"Pairing-Code: {pairing}")
+            if short:
+                minutes = round(LIFETIME_S / 60)
+                click.echo(_("Kurzer Pairing-Code: {code}", code=pairing))
+                click.echo(
+                    _(
+                        "Gilt {minutes} Minuten für eine Kopplung, nach {tries} falschen "
+                        "Versuchen nicht mehr.",
+                        minutes=minutes,
+                        tries=MAX_FAILURES,
+                    )
+                )
+            else:
+                click.echo(f"Pairing-Code: {pairing}")
             click.echo("Auf dem anderen Laptop: facilitator sync --peer ADRESSE --code CODE")
 
         try:
-            asyncio.run(service.serve(store, host, port, ready, scope))
+            asyncio.run(service.serve(store, host, port, ready, scope, short=short))
         except OSError as err:
             raise _port_problem(err, host, port) from None
         except KeyboardInterrupt:

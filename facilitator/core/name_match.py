@@ -14,6 +14,8 @@ from facilitator.core.taxonomy import fold_key
 
 # how alike two organisation names must be (0–100) to offer one for the other
 NEAR_SCORE = 85
+# how alike each word must be: "Ostfilden"/"Ostfildern" are, "Stadtwerke"/"Stadt" are not
+WORD_SCORE = 75
 
 
 def _words(name: str) -> list[str]:
@@ -57,7 +59,22 @@ def match_organisation(typed: str, names: Iterable[str]) -> OrganisationMatch:
     for name in names:
         if " ".join(name.casefold().split()) == wanted:
             return OrganisationMatch(name, True)
-    best = process.extractOne(
-        typed, names, scorer=fuzz.ratio, processor=fold_key, score_cutoff=NEAR_SCORE
+    near = process.extract(
+        typed, names, scorer=fuzz.ratio, processor=fold_key, score_cutoff=NEAR_SCORE, limit=5
     )
+    best = next((found for found in near if _slip_of(typed, found[0])), None)
     return OrganisationMatch(" ".join(typed.split()), False, best[0] if best else None)
+
+
+def _slip_of(typed: str, known: str) -> bool:
+    """Whether `typed` differs from `known` by slips within words, not by a word.
+
+    "Stadt Ostfilden" is a slip of "Stadt Ostfildern"; "Stadtwerke Esslingen" is another
+    organisation than "Stadt Esslingen" (the city's utility), however alike the letters.
+    A missing or extra space ("StadtEsslingen") is a slip too.
+    """
+    mine, theirs = _words(typed), _words(known)
+    if len(mine) == len(theirs):
+        return all(fuzz.ratio(a, b) >= WORD_SCORE for a, b in zip(mine, theirs, strict=True))
+    squashed, other = "".join(mine), "".join(theirs)
+    return abs(len(squashed) - len(other)) <= 1 and fuzz.ratio(squashed, other) >= NEAR_SCORE

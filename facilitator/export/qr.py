@@ -15,18 +15,28 @@ def _code(url: str):  # -> qrcode.QRCode; imported lazily: qrcode pulls in PIL f
     return code
 
 
+def qr_scale(url: str, columns: int, lines: int) -> int:
+    """Return the largest scale at which the code fits `columns` × `lines` (at least 1)."""
+    modules = len(qr_matrix(url))
+    return max(1, min(columns // modules, (2 * lines) // modules))
+
+
 def qr_matrix(url: str) -> list[list[bool]]:
     """Return the QR code's modules (True = dark), quiet zone included."""
     return _code(url).get_matrix()
 
 
-def qr_text(url: str) -> str:
+def qr_text(url: str, scale: int = 1) -> str:
     """Return the QR code drawn with half-block characters (two rows per line).
 
     Dark modules are drawn as spaces on a light background, so terminals with a
-    dark theme still show a code that phones can scan.
+    dark theme still show a code that phones can scan. `scale` draws each module as
+    that many columns and half-lines (a projector's terminal has room for 2 or 3).
     """
-    matrix = qr_matrix(url)
+    scale = max(1, scale)
+    matrix = [
+        [cell for cell in row for _ in range(scale)] for row in qr_matrix(url) for _ in range(scale)
+    ]
     if len(matrix) % 2:
         matrix.append([False] * len(matrix[0]))
     glyphs = {(False, False): "█", (True, False): "▄", (False, True): "▀", (True, True): " "}

@@ -18,7 +18,16 @@ from facilitator.store.queries import one, rows
 # No 0/O, 1/l/I: a join code is read off a projector and typed on a phone.
 JOIN_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 JOIN_CODE_LENGTH = 10
-_READ_DEFAULTS = {"goals": [], "distribution": [], "lang": "de"}
+# Switches added by later migrations are NULL in older rows: they read as off (0), so an
+# edit's `_before` holds 0, which the other laptop's op check takes (not "", which it
+# refuses, and with it the whole batch: the workshop never reached laptop B).
+_READ_DEFAULTS = {
+    "goals": [],
+    "distribution": [],
+    "lang": "de",
+    "phones_share_address": 0,
+    "beamer_join_hidden": 0,
+}
 _EDITABLE = editable_columns("workshop")  # declared in store/entities.py
 
 

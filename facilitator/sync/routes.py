@@ -27,6 +27,7 @@ from facilitator.sync.status import SyncStatus, serving_status
 PROTOCOL = 2  # 2: TLS on its own port, pinned certificate
 CODE_HEADER = "X-Sync-Code"
 NODE_HEADER = "X-Sync-Node"
+PAIR_PREFIX = "/sync/pair/"  # sync.short_routes: checks its own proofs
 DEFAULT_BATCH = 2000
 MAX_BATCH = 5000
 MAX_PUSH_BYTES = 8 * 1024 * 1024  # a backlog of ops; read by the handler itself
@@ -54,6 +55,8 @@ def _dumps(data: Any) -> str:
 @web.middleware
 async def require_sync_code(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Let through only requests with the key of a pairing offer; note who called and its scope."""
+    if request.path.startswith(PAIR_PREFIX):  # a short code's exchange: no key yet
+        return await handler(request)
     offer = check_sync_key(request.app[SYNC_STORE], request.headers.get(CODE_HEADER))
     if offer is None:  # never offered, or revoked
         return _error(403, "Sync-Code fehlt oder ist falsch.")

@@ -12,6 +12,8 @@ from facilitator.net import reachable_host
 from facilitator.store.db import Store
 from facilitator.sync.listener import LISTENER, SyncLimits, SyncListener
 from facilitator.sync.routes import create_sync_app
+from facilitator.sync.short_code import ShortCodes
+from facilitator.sync.short_routes import SHORT_CODES, add_short_code_routes
 from facilitator.sync.tls import server_context
 
 
@@ -28,6 +30,11 @@ class SyncServer:
     def url(self) -> str:
         """The address the other laptop should use."""
         return sync_url(self.host, self.port)
+
+    @property
+    def short_codes(self) -> ShortCodes:
+        """The short code this port accepts (sync.short_code)."""
+        return self.app[SHORT_CODES]
 
     @property
     def listener(self) -> SyncListener:
@@ -50,6 +57,7 @@ async def start_sync_server(
     context = server_context(store)  # made before binding: a broken key fails early
     limits = limits or SyncLimits()
     app = create_sync_app(store)
+    add_short_code_routes(app)
     # keepalive_timeout: aiohttp's own end of an unused keep-alive, within the sweep's.
     runner = web.AppRunner(app, access_log=None, keepalive_timeout=limits.idle_seconds)
     # The listener is known to the app before it starts (a started app is frozen);

@@ -20,6 +20,8 @@ from facilitator.sync.pairing import (
 )
 from facilitator.sync.secret import PairingKey
 from facilitator.sync.server import start_sync_server
+from facilitator.sync.short_client import full_code
+from facilitator.sync.short_code import grouped_short, is_short_code
 from facilitator.sync.status import SyncStatus
 
 Report = Callable[[SyncStatus, int, int], None]
@@ -58,7 +60,8 @@ def peer_and_code(
                 en="Please give the other laptop's pairing code with --code "
                 "(there: facilitator sync code).",
             )
-        parse_pairing_code(code)
+        if not is_short_code(code):  # a short code is exchanged for a full one first
+            parse_pairing_code(code)
         return peer, code
     pairing = remembered_pairing(store) if store is not None else None
     if pairing is None:
@@ -73,6 +76,8 @@ def peer_and_code(
 
 async def sync_once(store: Store, peer: str, code: str | PairingKey) -> tuple[int, int]:
     """One round with the peer; SyncUnavailable if it cannot be reached."""
+    if isinstance(code, str):
+        code = await full_code(peer, code)
     client = SyncClient(store, peer, code)
     try:
         moved = await first_round(client)
@@ -87,6 +92,8 @@ async def follow(
     store: Store, peer: str, code: str | PairingKey, interval: float, report: Report | None = None
 ) -> None:
     """Sync with the peer until cancelled (SyncAuthError if it refuses us)."""
+    if isinstance(code, str):
+        code = await full_code(peer, code)
     client = SyncClient(store, peer, code, on_change=report)
     await first_round(client)
     await client.run_forever(interval)
@@ -98,17 +105,23 @@ async def serve(
     port: int,
     ready: Callable[[str, str | None], None],
     scope: SyncScope | None = None,
+    *,
+    short: bool = False,
 ) -> None:
     """Serve sync over TLS on host:port until cancelled; `ready(url, pairing code)` once up.
 
     A new code (for `scope`, by default the newest workshop's series or itself) is made
     when a scope is given or no pairing is offered yet; otherwise the offered pairings
-    stay as they are and `ready` gets None for the code.
+    stay as they are and `ready` gets None for the code. With `short`, the code is a
+    short code instead (sync.short_code: one pairing, ten minutes, a few tries).
     """
     server = await start_sync_server(store, host, port)  # OSError before a code is made
     try:
         code = None
-        if scope is not None or not offers_sync(store):
+        if short:
+            offered = server.short_codes.offer(scope or scope_for(store, None, None))
+            code = grouped_short(offered.code)
+        elif scope is not None or not offers_sync(store):
             code = new_pairing(store, scope or scope_for(store, None, None))[0]
         ready(server.url, code)
         await asyncio.Event().wait()

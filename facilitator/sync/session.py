@@ -16,6 +16,7 @@ from facilitator.sync.client import SyncAuthError, SyncClient, parse_peer_url
 from facilitator.sync.pairing import pairing_key, remembered_pairing
 from facilitator.sync.secret import PairingKey
 from facilitator.sync.service import first_round
+from facilitator.sync.short_client import full_code
 from facilitator.sync.status import SyncStatus
 
 OnChange = Callable[[SyncStatus, int, int], None]
@@ -45,6 +46,8 @@ class SyncSession:
         (`service.first_round`, the one pairing policy).
         """
         parse_peer_url(url)  # ValidationError for an address that is no URL
+        if isinstance(code, str):  # a short code: exchanged for a full one (or refused)
+            code = await full_code(url, code)
         pairing_key(code)  # ValidationError for a mistyped code
         await self.stop()
         client = SyncClient(self.store, url, code, on_change=self._changed)

@@ -363,7 +363,10 @@ _BASE: dict[str, tuple[str, str]] = {
         "Adresse, z. B. https://192.168.1.20:8766",
         "Address, e.g. https://192.168.1.20:8766",
     ),
-    "pair.code": ("Pairing-Code des anderen Laptops", "The other laptop's pairing code"),
+    "pair.code": (
+        "Pairing-Code oder Kurzcode des anderen Laptops",
+        "The other laptop's pairing code or short code",
+    ),
     "pair.connect": ("Verbinden", "Connect"),
     "pair.close": ("Schließen", "Close"),
     "pair.missing": (

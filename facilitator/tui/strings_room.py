@@ -119,4 +119,27 @@ ROOM: dict[str, tuple[str, str]] = {
         "Delete the activity “{prompt}” (no answers)?",
     ),
     "activity.deleted": ("Gelöscht: {prompt}", "Deleted: {prompt}"),
+    # pairing by a short code (sync.short_code): eight characters, ten minutes, once
+    "pair.offer_short": ("Kurzcode", "Short code"),
+    "pair.short_code": (
+        "Kurzcode: {code}  (bis {until}, eine Kopplung, {tries} Versuche)",
+        "Short code: {code}  (until {until}, one pairing, {tries} tries)",
+    ),
+    "pair.short_offered": (
+        "Kurzcode für {scope}: auf dem anderen Laptop mit Adresse eintippen.",
+        "Short code for {scope}: type it on the other laptop with the address.",
+    ),
+    "pair.short_no_port": (
+        "Kein Kurzcode: der Sync-Port lässt sich nicht öffnen (belegt?).",
+        "No short code: the sync port cannot be opened (in use?).",
+    ),
+    # organisations typed on phones, reviewed in the app (F6, shift+O)
+    "key.pending_orgs": ("Organisationen von Handys", "Organisations from phones"),
+    "orgs.none": ("Keine Organisation von Handys wartet.", "No organisation from phones waits."),
+    "orgs.pick": ("Von Handys eingegeben – welche prüfen?", "Typed on phones – review which?"),
+    "orgs.line_near": ("{name}  (meinten Sie „{near}“?)", "{name}  (did you mean “{near}”?)"),
+    "orgs.accept": ("„{name}“ in die Liste aufnehmen", "Add “{name}” to the list"),
+    "orgs.merge_into": ("Zu „{near}“ zusammenführen", "Merge into “{near}”"),
+    "orgs.accepted": ("Aufgenommen: „{name}“.", "Added: “{name}”."),
+    "orgs.merged": ("„{name}“ zählt jetzt als „{near}“.", "“{name}” now counts as “{near}”."),
 }

@@ -54,25 +54,43 @@ class SyncLink(_Host):
 
         UserError (one sentence) when the workshop has no series or there is no workshop.
         """
-        from facilitator.core.errors import UserError
-        from facilitator.store.sync_pairing import SyncScope, scope_for
-        from facilitator.store.workshops import get_workshop
         from facilitator.sync.pairing import new_pairing
-        from facilitator.tui.strings import T
 
-        if self.workshop_id is None:
-            scope = scope_for(self.store, None, None)
-        else:
-            workshop = get_workshop(self.store, self.workshop_id)
-            scope = SyncScope(workshops=(workshop.id,))
-            if series:
-                if not workshop.series_id:
-                    raise UserError(T("pair.no_series", "de"), en=T("pair.no_series", "en"))
-                scope = SyncScope(series=(workshop.series_id,))
-        code, offer = new_pairing(self.store, scope)
+        code, offer = new_pairing(self.store, self._pairing_scope(series))
         if self.sync_server is None:
             await self._start_sync_server()
         return code, offer
+
+    async def offer_short_pairing(self, series: bool = False):  # -> ShortCode
+        """A short code for the open workshop (or its series), valid on the sync port only.
+
+        It lives in the sync port's memory (sync.short_code); UserError when the port
+        cannot be opened, as the code would then lead nowhere.
+        """
+        from facilitator.core.errors import UserError
+        from facilitator.tui.strings import T
+
+        scope = self._pairing_scope(series)
+        if self.sync_server is None:
+            await self._start_sync_server()
+        if self.sync_server is None:
+            raise UserError(T("pair.short_no_port", "de"), en=T("pair.short_no_port", "en"))
+        return self.sync_server.short_codes.offer(scope)
+
+    def _pairing_scope(self, series: bool):  # -> SyncScope
+        from facilitator.core.errors import UserError
+        from facilitator.store.sync_pairing import SyncScope, scope_for
+        from facilitator.store.workshops import get_workshop
+        from facilitator.tui.strings import T
+
+        if self.workshop_id is None:
+            return scope_for(self.store, None, None)
+        workshop = get_workshop(self.store, self.workshop_id)
+        if not series:
+            return SyncScope(workshops=(workshop.id,))
+        if not workshop.series_id:
+            raise UserError(T("pair.no_series", "de"), en=T("pair.no_series", "en"))
+        return SyncScope(series=(workshop.series_id,))
 
     async def revoke_pairings(self) -> int:
         """Revoke every pairing this laptop offers and close the sync port; return how many."""

@@ -23,6 +23,7 @@ from facilitator.core.agenda_format import parse_agenda
 from facilitator.store import open_store
 from facilitator.store.agenda import list_items, update_item
 from facilitator.store.captures import list_captures
+from facilitator.store.room import set_phones_share_address
 from facilitator.store.timer import advance, start_or_pause
 from facilitator.store.workshops import create_workshop, get_workshop
 from facilitator.sync.pairing import pairing_code
@@ -125,9 +126,12 @@ class Figures:
     identities_kept: int
 
 
-def prepare(folder: Path, serve_b: bool = True) -> tuple[Laptop, Laptop, str, str]:
+def prepare(
+    folder: Path, serve_b: bool = True, nat: bool = False
+) -> tuple[Laptop, Laptop, str, str]:
     """A's database with a workshop whose collecting block runs; B paired, synced, serving
-    (with `serve_b`; else B serves later, see `serve_late`)."""
+    (with `serve_b`; else B serves later, see `serve_late`). With `nat`, the moderators'
+    "phones share one address" setting is on (it reaches B with the workshop)."""
     a = Laptop("A", folder / "a.db", "127.0.0.2", folder)
     b = Laptop("B", folder / "b.db", "127.0.0.3", folder)
     store = open_store(a.db)
@@ -137,6 +141,8 @@ def prepare(folder: Path, serve_b: bool = True) -> tuple[Laptop, Laptop, str, st
     advance(store, workshop_id)
     advance(store, workshop_id)
     update_item(store, list_items(store, workshop_id)[2].id, collection_open=1)
+    if nat:
+        set_phones_share_address(store, workshop_id, True)
     code, pairing = get_workshop(store, workshop_id).join_code or "", pairing_code(store)
     store.close()
     sync_port = free_port(a.host)
@@ -229,6 +235,7 @@ def run_room(
     after: int = 2,
     cut_sync: bool = True,
     b_late: bool = False,
+    nat: bool = False,
 ) -> Figures:
     """Run the scenario; return what the phones and laptop B saw.
 
@@ -238,7 +245,7 @@ def run_room(
     """
     from playwright.sync_api import sync_playwright
 
-    a, b, workshop_id, code = prepare(folder, serve_b=not b_late)
+    a, b, workshop_id, code = prepare(folder, serve_b=not b_late, nat=nat)
     sent: list[str] = []
     try:
         with sync_playwright() as playwright:

@@ -90,7 +90,8 @@ def test_listen_then_once_both_ways(tmp_path):
         (["--peer", "x:1", "--listen", "127.0.0.1:1"], "nur eins"),
         (["--listen", "localhost"], "HOST:PORT"),
         (["--peer", "http://127.0.0.1:9"], "Pairing-Code"),
-        (["--peer", "http://127.0.0.1:9", "--code", "abcd-efgh"], "statt 64 Zeichen"),
+        (["--peer", "http://127.0.0.1:9", "--code", "abcd-efg"], "statt 64 Zeichen"),
+        (["--peer", "http://127.0.0.1:9", "--short"], "nur mit --listen"),
         (["--peer", "ftp://x", "--code", "abc"], "keine Sync-Adresse"),
     ],
 )
@@ -99,6 +100,43 @@ def test_bad_arguments_get_one_sentence(tmp_path, args, message):
     assert done.returncode == 2
     assert message in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "x.db").exists()  # nothing created for a wrong call
+
+
+@pytest.mark.slow  # child processes
+def test_listen_with_a_short_code_pairs_once(tmp_path):
+    db_a, db_b = tmp_path / "a.db", tmp_path / "b.db"
+    store = open_store(db_a)
+    workshop_id = new_workshop(store)
+    add_capture(store, workshop_id, "need", "Digitale Bauakte")
+    store.close()
+    port = free_port()
+    server = subprocess.Popen(
+        [PYTHON, "-m", "facilitator", "sync", "--listen", f"127.0.0.1:{port}", "--short"],
+        env={**cli_env(db_a), "PYTHONUNBUFFERED": "1"},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stdout.readline().strip() == f"Sync-Adresse: https://127.0.0.1:{port}"
+        line = server.stdout.readline()
+        assert line.startswith("Kurzer Pairing-Code: ")
+        code = line.split(":", 1)[1].strip()
+        assert len(code) == 9 and code[4] == "-"
+        assert "10 Minuten" in server.stdout.readline()
+        first = run(db_b, "--peer", f"127.0.0.1:{port}", "--code", code, "--once")
+        assert first.returncode == 0, first.stderr
+        assert int(first.stdout.split()[0]) > 5
+        store = open_store(db_b)
+        assert [c.text for c in list_captures(store, workshop_id)] == ["Digitale Bauakte"]
+        store.close()
+        again = run(db_b, "--once")  # remembered as a full pairing: no short code needed
+        assert again.returncode == 0 and again.stdout.strip() == "0 geholt, 0 gesendet"
+        used = run(tmp_path / "c.db", "--peer", f"127.0.0.1:{port}", "--code", code, "--once")
+        assert used.returncode == 2 and "Kurzcode nicht an" in used.stderr
+        assert used.stderr.strip().count("\n") == 0
+    finally:
+        server.kill()
+        server.wait(timeout=10)
 
 
 def test_busy_port_says_so_before_printing_a_code(tmp_path):

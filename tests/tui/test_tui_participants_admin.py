@@ -102,3 +102,81 @@ async def test_participant_form_says_how_to_save(app, store: Store, workshop_id)
         assert isinstance(form, ParticipantForm)
         title = str(form.query_one(".dialog-title", Label).content)
         assert title.startswith("Person bearbeiten") and "Enter speichert" in title
+
+
+async def test_a_walk_in_with_a_typo_organisation_is_asked_meinten_sie(
+    app, store: Store, workshop_id, type_text
+):
+    from facilitator.store.organisations import list_organisations
+
+    add_participant(store, workshop_id, "Eva Straßer", organisation="Stadt Ostfildern")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6", "w")
+        await type_text(pilot, "Max Roth @ Stadt Ostfilden")
+        dialog = app.screen
+        assert "meinten Sie „Stadt Ostfildern“" in str(dialog.query_one("#walk-in-message").content)
+        await pilot.press("enter")  # asked, not created
+        await pilot.pause()
+        assert app.screen is dialog and "Strg+O" in str(
+            dialog.query_one("#walk-in-message").content
+        )
+        assert [o.name for o in list_organisations(store)] == ["Stadt Ostfildern"]
+        await pilot.press("ctrl+o", "enter")
+        await pilot.pause()
+        max_roth = next(p for p in list_participants(store, workshop_id) if p.name == "Max Roth")
+        assert max_roth.organisation == "Stadt Ostfildern" and max_roth.present
+        # a second Enter creates the new one as typed; the city's utility is not asked about
+        await pilot.press("w")
+        await type_text(pilot, "Ida Kern @ Stadtwerke Ostfildern")
+        assert str(app.screen.query_one("#walk-in-message").content) == ""
+        await pilot.press("enter")
+        await pilot.pause()
+    names = sorted(o.name for o in list_organisations(store))
+    assert names == ["Stadt Ostfildern", "Stadtwerke Ostfildern"]
+
+
+async def test_organisations_typed_on_phones_are_taken_or_merged_in_the_app(
+    app, store: Store, workshop_id
+):
+    from facilitator.store.organisations import (
+        ensure_organisation,
+        list_organisations,
+        list_pending,
+    )
+
+    ensure_organisation(store, "Schwäbisch Gmünd")
+    ensure_organisation(store, "Stadt Ostfildern")
+    ensure_organisation(store, "Stadt Ostfilden", pending=True)  # a slip, typed on a phone
+    ensure_organisation(store, "Stadtwerke Schwäbisch Gmünd", pending=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6", "O")
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        lines = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert lines == [
+            "Stadt Ostfilden  (meinten Sie „Stadt Ostfildern“?)",
+            "Stadtwerke Schwäbisch Gmünd",  # the utility is not offered as the city's typo
+        ]
+        await pilot.press("enter")  # Stadt Ostfilden
+        await pilot.pause()
+        choices = app.screen.query_one(OptionList)
+        assert str(choices.get_option_at_index(0).prompt) == "Zu „Stadt Ostfildern“ zusammenführen"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "zählt jetzt als" in str(app.screen.query_one("#message").content)
+        await pilot.press("O")
+        await pilot.pause()
+        await pilot.press("enter")  # Stadtwerke Schwäbisch Gmünd: only "aufnehmen"
+        await pilot.pause()
+        assert app.screen.query_one(OptionList).option_count == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("O")
+        await pilot.pause()
+        assert "Keine Organisation" in str(app.screen.query_one("#message").content)
+    assert list_pending(store) == []
+    assert sorted(o.name for o in list_organisations(store)) == [
+        "Schwäbisch Gmünd",
+        "Stadt Ostfildern",
+        "Stadtwerke Schwäbisch Gmünd",
+    ]

@@ -187,6 +187,25 @@ async def test_join_shows_qr_url_and_code(app):
         assert "--no-server" in str(app.screen.query_one("#join-server", Label).content)
 
 
+async def test_the_join_qr_code_grows_with_the_terminal_and_fits_80x24(app):
+    from facilitator.export.qr import qr_matrix
+
+    modules = len(qr_matrix("http://192.168.1.20:8765/j/TESTCODE42"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f8")
+        await pilot.pause()
+        qr = app.screen.query_one("#join-qr", Static)
+        lines = str(qr.content).split("\n")
+        assert len(lines[0]) == modules and qr.region.bottom <= 23  # above the footer
+        assert app.screen.query_one("#join-url", Label).region.bottom <= 23
+        await pilot.resize_terminal(140, 50)  # the projector's terminal
+        await pilot.pause()
+        lines = str(qr.content).split("\n")
+        assert len(lines[0]) == 2 * modules and len(lines) == modules
+        assert qr.region.width == 2 * modules and qr.region.bottom <= 49
+        assert app.screen.query_one("#join-server", Label).region.bottom <= 49
+
+
 async def test_export_json_in_a_worker(app, store: Store, workshop_id, tmp_path: Path):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f9")

@@ -88,7 +88,7 @@ async def test_join_screen_suggests_and_switches_the_shared_address(
 
     server = FakeServer()
 
-    async def start(store_arg, host="0.0.0.0", port=8765):
+    async def start(store_arg, host="0.0.0.0", port=8765, workshop_id=None):
         return server
 
     _runner(monkeypatch, start)
@@ -192,7 +192,7 @@ async def test_a_broken_install_says_so_where_the_qr_code_would_be(monkeypatch, 
 
 
 async def test_a_server_that_fails_to_start_is_one_sentence(monkeypatch, store, workshop_id):
-    async def start(store_arg, host="0.0.0.0", port=8765):
+    async def start(store_arg, host="0.0.0.0", port=8765, workshop_id=None):
         raise ValueError("No directory exists at '/site/facilitator/web/static'")
 
     _runner(monkeypatch, start)
@@ -213,7 +213,7 @@ async def test_no_qr_code_before_the_server_serves(monkeypatch, store, workshop_
     server = FakeServer()
     ready = asyncio.Event()
 
-    async def start(store_arg, host="0.0.0.0", port=8765):
+    async def start(store_arg, host="0.0.0.0", port=8765, workshop_id=None):
         await ready.wait()
         return server
 

@@ -135,8 +135,8 @@ async def test_palette_opens_the_pairing_dialog(app, type_text):
 async def test_the_sync_port_opens_only_with_an_offered_code(monkeypatch, store, workshop_id):
     app = create_app(store, workshop_id, join_code="X")
 
-    async def start(store_arg, host="0.0.0.0", port=8765):
-        return await start_participant_server(store_arg, host="127.0.0.1", port=0)
+    async def start(store_arg, host="0.0.0.0", port=8765, workshop_id=None):
+        return await start_participant_server(store_arg, "127.0.0.1", 0, workshop_id)
 
     monkeypatch.setattr("facilitator.web.runner.start_participant_server", start)
     app.sync_port = 0
@@ -163,3 +163,37 @@ async def test_the_sync_port_opens_only_with_an_offered_code(monkeypatch, store,
         await eventually(lambda: "widerrufen" in _message(app), pilot=pilot)
         assert check_sync_key(store, pairing_key(code).key) is None
         assert app.sync_server is None  # nothing offered: the port is closed again
+
+
+async def test_the_second_laptop_pairs_by_the_short_code_in_both_apps(
+    monkeypatch, tmp_path, store, workshop_id
+):
+    """A shows a short code (Kurzcode); B types it with A's address in its own dialog."""
+    add_capture(store, workshop_id, "need", "Digitale Bauakte")
+    app = create_app(store, workshop_id, server=False, join_code="X")
+    app.sync_port = 0
+    app.server_host = "127.0.0.1"
+    other = open_store(tmp_path / "b.db", create=True, now_ms=FakeClock(1_796_000_000_500))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2", "v")
+        await eventually(lambda: isinstance(app.screen, PairDialog), pilot=pilot)
+        await pilot.click("#pair-offer-short")
+        await eventually(lambda: "Kurzcode für Workshop" in _message(app), pilot=pilot)
+        shown = str(app.screen.query_one("#pair-this-code", Label).content)
+        assert shown.startswith("Kurzcode: ") and "5 Versuche" in shown
+        assert app.screen.query_one("#pair-this-code", Label).region.right <= 80
+        short = shown.split()[1]
+        url = f"https://127.0.0.1:{app.sync_server.port}"
+        b_app = create_app(other, None, server=False, join_code="Y")
+        async with b_app.run_test(size=(80, 24)) as b_pilot:
+            await b_pilot.press("f2", "v")
+            await eventually(lambda: isinstance(b_app.screen, PairDialog), pilot=b_pilot)
+            b_app.screen.query_one("#pair-url", Input).value = url
+            b_app.screen.query_one("#pair-code", Input).value = short
+            await b_pilot.click("#pair-connect")
+            await eventually(lambda: not isinstance(b_app.screen, PairDialog), pilot=b_pilot)
+            assert b_app.sync.status.connected
+            await eventually(lambda: list_captures(other, workshop_id), pilot=b_pilot)
+        assert [c.text for c in list_captures(other, workshop_id)] == ["Digitale Bauakte"]
+        assert app.sync_server.short_codes.current is None  # used: void
+    other.close()

@@ -34,6 +34,7 @@ class PairDialog(MessageDialog[None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.t("pair.offer_workshop"), id="pair-offer-workshop", compact=True)
                 yield Button(self.t("pair.offer_series"), id="pair-offer-series", compact=True)
+                yield Button(self.t("pair.offer_short"), id="pair-offer-short", compact=True)
                 yield Button(self.t("pair.revoke"), id="pair-revoke", compact=True)
             yield Label(self.t("pair.other"), id="pair-other", markup=False)
             # compact: the dialog must fit at 80×24 with a two-line message
@@ -82,8 +83,9 @@ class PairDialog(MessageDialog[None]):
         if url:
             self.app.call_from_thread(self._this, self.t("pair.this_url", url=url), None)
 
-    def _this(self, url_line: str, code_line: str | None) -> None:
-        self.query_one("#pair-this-url", Label).update(url_line)
+    def _this(self, url_line: str | None, code_line: str | None) -> None:
+        if url_line is not None:
+            self.query_one("#pair-this-url", Label).update(url_line)
         if code_line is not None:
             code = self.query_one("#pair-this-code", Label)
             code.update(code_line)
@@ -122,6 +124,8 @@ class PairDialog(MessageDialog[None]):
             self.action_connect()
         elif event.button.id in ("pair-offer-workshop", "pair-offer-series"):
             self.offer(event.button.id == "pair-offer-series")
+        elif event.button.id == "pair-offer-short":
+            self.offer_short()
         elif event.button.id == "pair-revoke":
             self.revoke()
         else:
@@ -148,6 +152,28 @@ class PairDialog(MessageDialog[None]):
         self.show_this_laptop(code)
         store = as_facilitator(self.app).store
         self.say(self.t("pair.offered", scope=offer.scope.describe(store)))
+
+    @work(exclusive=True, group="pair-offer", exit_on_error=False)
+    async def offer_short(self) -> None:
+        """A short code for this workshop: typed on the other laptop within ten minutes."""
+        from datetime import datetime, timedelta
+
+        from facilitator.sync.short_code import LIFETIME_S, MAX_FAILURES, grouped_short
+
+        try:
+            short = await self.app.offer_short_pairing()  # type: ignore[attr-defined]
+        except ImportError:
+            self.say(self.t("pair.no_sync"), error=True)
+            return
+        except UserError as err:
+            self.say(err.text(self.app.lang), error=True)  # type: ignore[attr-defined]
+            return
+        self.show_this_laptop()
+        until = (datetime.now() + timedelta(seconds=LIFETIME_S)).strftime("%H:%M")  # just made
+        code = grouped_short(short.code)
+        self._this(None, self.t("pair.short_code", code=code, until=until, tries=MAX_FAILURES))
+        store = self.app.store  # type: ignore[attr-defined]
+        self.say(self.t("pair.short_offered", scope=short.scope.describe(store)))
 
     def action_connect(self) -> None:
         url = self.query_one("#pair-url", Input).value.strip()

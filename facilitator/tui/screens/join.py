@@ -14,6 +14,11 @@ if TYPE_CHECKING:  # aiohttp loads with the server, not with this screen
     from facilitator.web.runner import ParticipantServer
 
 
+# lines the Join screen needs besides the QR code: header, title, URL, code, status (2),
+# footer and a margin
+JOIN_LINES = 8
+
+
 def _most(group: tuple[str, int]) -> tuple[int, str]:
     return (-group[1], group[0])
 
@@ -35,7 +40,11 @@ class JoinScreen(JoinCornerKey, BaseScreen):
     def __init__(self) -> None:
         super().__init__()
         self._url: str | None = None
+        self._scale = 1
         self._hinted: str | None = None  # the address the NAT hint was last shown for
+
+    def on_resize(self) -> None:
+        self.refresh_data()  # the QR code's scale follows the terminal's size
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="join-body"):
@@ -91,7 +100,7 @@ class JoinScreen(JoinCornerKey, BaseScreen):
         return self.t("join.crowded", address=crowded[0], phones=crowded[1])
 
     def refresh_data(self) -> None:
-        from facilitator.export.qr import qr_text
+        from facilitator.export.qr import qr_scale, qr_text
 
         url = self.fapp.join_url()
         if url is None:
@@ -104,9 +113,12 @@ class JoinScreen(JoinCornerKey, BaseScreen):
                 problem = self.t("join.starting")  # the QR code follows once it serves
             self.query_one("#join-url", Label).update(problem or self.t("no_workshop"))
             return
-        if url != self._url:
-            self._url = url
-            self.query_one("#join-qr", Static).update(qr_text(url))
+        # the code grows with the terminal (a projector's is large): lines for the rest
+        width, height = self.app.size
+        scale = qr_scale(url, width - 2, height - JOIN_LINES)
+        if (url, scale) != (self._url, self._scale):
+            self._url, self._scale = url, scale
+            self.query_one("#join-qr", Static).update(qr_text(url, scale))
         self.query_one("#join-url", Label).update(url)
         self.query_one("#join-code", Label).update(self.t("join.code", code=self.fapp.join_code()))
 

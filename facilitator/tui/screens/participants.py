@@ -34,11 +34,13 @@ from facilitator.store.participants import (
 from facilitator.tui.dialogs.common import ConfirmDialog, PickDialog, PromptDialog
 from facilitator.tui.dialogs.participant_form import ParticipantForm
 from facilitator.tui.dialogs.read_text import ReadDialog
+from facilitator.tui.dialogs.walk_in import WalkInDialog
 from facilitator.tui.screens.base import BaseScreen
+from facilitator.tui.screens.pending_orgs import PendingOrganisations
 from facilitator.tui.widgets.cells import Column, cell, fit_columns
 
 
-class ParticipantsScreen(BaseScreen):
+class ParticipantsScreen(PendingOrganisations, BaseScreen):
     """Who is there, from where, and who agreed to share contact details."""
 
     name_key = "screen.participants"
@@ -54,6 +56,7 @@ class ParticipantsScreen(BaseScreen):
         Binding("g", "groups", "key.groups", show=False),
         Binding("E", "erase", "key.erase", key_display="⇧E", show=False),
         Binding("o", "claims", "key.claims", show=False),
+        Binding("O", "pending_orgs", "key.pending_orgs", key_display="⇧O", show=False),
         Binding("p", "privacy", "key.privacy", show=False),  # the count line says "o" when open
     ]
 
@@ -186,17 +189,14 @@ class ParticipantsScreen(BaseScreen):
         if self.workshop_id is None:
             return
 
-        def entered(line: str | None) -> None:
-            if not line or not line.strip():
+        def entered(answer: tuple[str, str] | None) -> None:
+            if answer is None:
                 return
-            name, _, organisation = line.partition("@")
-            if self.call_service(add_walk_in, self.workshop_id, name, organisation.strip()):
-                self.say(self.t("participants.walked_in", name=" ".join(name.split())))
+            name, organisation = answer
+            if self.call_service(add_walk_in, self.workshop_id, name, organisation):
+                self.say(self.t("participants.walked_in", name=name))
 
-        prompt = PromptDialog(
-            self.t("participants.walk_in_prompt"), placeholder=self.t("participants.walk_in_hint")
-        )
-        self.app.push_screen(prompt, entered)
+        self.app.push_screen(WalkInDialog(self._organisations()), entered)
 
     def action_edit(self) -> None:
         person = self.selected()

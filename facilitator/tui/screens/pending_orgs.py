@@ -1,0 +1,56 @@
+"""Provides the Participants screen's review of organisations typed on phones (⇧O).
+
+What a phone sends as an organisation waits (`pending`) until a moderator takes it into
+the shared list or merges it into the known one it is a slip of; the command line has
+done this since `orgs accept`, the app does it here, with the capture line's matching
+(a slip is offered, another organisation such as the city's utility is not).
+"""
+
+from facilitator.core.models import Organisation
+from facilitator.core.name_match import match_organisation
+from facilitator.store.organisations import (
+    accept_organisation,
+    list_organisations,
+    list_pending,
+    merge_organisations,
+)
+from facilitator.tui.dialogs.common import PickDialog
+
+
+class PendingOrganisations:
+    """Mixed into ParticipantsScreen: pick a waiting organisation, then accept or merge it."""
+
+    def action_pending_orgs(self) -> None:
+        waiting = {org.id: org for org in list_pending(self.store)}  # type: ignore[attr-defined]
+        if not waiting:
+            self.say(self.t("orgs.none"))  # type: ignore[attr-defined]
+            return
+        known = [org.name for org in list_organisations(self.store)]  # type: ignore[attr-defined]
+        options = []
+        for org in waiting.values():
+            near = match_organisation(org.name, known).suggestion
+            line = self.t("orgs.line_near", name=org.name, near=near) if near else org.name  # type: ignore[attr-defined]
+            options.append((org.id, line))
+
+        def picked(org_id: str | None) -> None:
+            if org_id in waiting:
+                self._decide_org(waiting[org_id], known)
+
+        self.app.push_screen(PickDialog(self.t("orgs.pick"), options), picked)  # type: ignore[attr-defined]
+
+    def _decide_org(self, org: Organisation, known: list[str]) -> None:
+        near = match_organisation(org.name, known).suggestion
+        choices = [("accept", self.t("orgs.accept", name=org.name))]  # type: ignore[attr-defined]
+        if near:
+            choices.insert(0, ("merge", self.t("orgs.merge_into", near=near)))  # type: ignore[attr-defined]
+
+        def chosen(choice: str | None) -> None:
+            if choice == "accept":
+                if self.call_service(accept_organisation, org.id):  # type: ignore[attr-defined]
+                    self.say(self.t("orgs.accepted", name=org.name))  # type: ignore[attr-defined]
+            elif choice == "merge" and near:
+                target = next(o for o in list_organisations(self.store) if o.name == near)  # type: ignore[attr-defined]
+                if self.call_service(merge_organisations, org.id, target.id):  # type: ignore[attr-defined]
+                    self.say(self.t("orgs.merged", name=org.name, near=near))  # type: ignore[attr-defined]
+
+        self.app.push_screen(PickDialog(org.name, choices), chosen)  # type: ignore[attr-defined]
