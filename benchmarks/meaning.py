@@ -72,6 +72,11 @@ def pairing(split: str) -> dict:
     offers = [Statement(f"A{i}", offer) for i, (_, offer) in enumerate(pairs)]
     requests = [Statement(f"R{i}", req) for i, (req, _) in enumerate(pairs)]
     requests += [Statement(f"D{i}", text) for i, text in enumerate(distractors)]
+    if "vector" in inspect.signature(Statement).parameters:  # a checkout that blends vectors
+        said = [*offers, *requests]
+        vectors = _vectors([s.text for s in said])
+        said = [Statement(s.org, s.text, s.topic, v) for s, v in zip(said, vectors, strict=True)]
+        offers, requests = said[: len(offers)], said[len(offers) :]
     found = pair_offers(offers, requests, limit=100000)
     ranked: dict[str, list[str]] = defaultdict(list)
     for pair in found:  # already best first
