@@ -145,7 +145,15 @@ def solutions(split: str) -> dict:
                 best[i].append((score, j))
             return {i: [j for _, j in sorted(v, reverse=True)] for i, v in best.items()}
 
-    ranked = rank_matches(problems, measures)
+    extra = {}
+    if "left_vectors" in inspect.signature(rank_matches).parameters:  # blends vectors
+        vectors = _vectors(problems + measures)
+        if vectors and vectors[0] is not None:
+            extra = {
+                "left_vectors": vectors[: len(problems)],
+                "right_vectors": vectors[len(problems) :],
+            }
+    ranked = rank_matches(problems, measures, **extra)
     first = sum(ranked.get(i, [])[:1] == [i] for i in range(len(data)))
     return {"solution_first": first / len(data), "solutions_n": len(data)}
 

@@ -17,12 +17,11 @@ from typing import Any
 
 import numpy as np
 
-from facilitator.core.meaning import MeaningModel
+from facilitator.core.meaning import MeaningModel, blend
 from facilitator.core.textsim import german_decimal, similarity_matrix
 
 MIN_SIMILARITY = 0.15  # chosen on tests/data/meaning/dev: distractors paired <= 25 %
 MIN_BLENDED = 0.18  # the same for the blend of words and vectors (dev: best first, 25 %)
-VECTOR_WEIGHT = 0.5  # the vectors' share of the blend (dev: 0.4-0.6 alike, 0.7 worse)
 TOPIC_BONUS = 0.02
 
 
@@ -68,7 +67,7 @@ def pair_offers(
     threshold = MIN_SIMILARITY
     if all(s.vector is not None for s in (*offers, *requests)):
         meant = np.stack([s.vector for s in offers]) @ np.stack([s.vector for s in requests]).T
-        scores = (1 - VECTOR_WEIGHT) * scores + VECTOR_WEIGHT * np.clip(meant, 0.0, 1.0)
+        scores = blend(scores, meant)
         threshold = MIN_BLENDED
     orgs_offering = np.array([s.org for s in offers], dtype=object)
     orgs_asking = np.array([s.org for s in requests], dtype=object)
