@@ -72,6 +72,11 @@ def pairing(split: str) -> dict:
     offers = [Statement(f"A{i}", offer) for i, (_, offer) in enumerate(pairs)]
     requests = [Statement(f"R{i}", req) for i, (req, _) in enumerate(pairs)]
     requests += [Statement(f"D{i}", text) for i, text in enumerate(distractors)]
+    if "vector" in inspect.signature(Statement).parameters:  # a checkout that blends vectors
+        said = [*offers, *requests]
+        vectors = _vectors([s.text for s in said])
+        said = [Statement(s.org, s.text, s.topic, v) for s, v in zip(said, vectors, strict=True)]
+        offers, requests = said[: len(offers)], said[len(offers) :]
     found = pair_offers(offers, requests, limit=100000)
     ranked: dict[str, list[str]] = defaultdict(list)
     for pair in found:  # already best first
@@ -140,7 +145,15 @@ def solutions(split: str) -> dict:
                 best[i].append((score, j))
             return {i: [j for _, j in sorted(v, reverse=True)] for i, v in best.items()}
 
-    ranked = rank_matches(problems, measures)
+    extra = {}
+    if "left_vectors" in inspect.signature(rank_matches).parameters:  # blends vectors
+        vectors = _vectors(problems + measures)
+        if vectors and vectors[0] is not None:
+            extra = {
+                "left_vectors": vectors[: len(problems)],
+                "right_vectors": vectors[len(problems) :],
+            }
+    ranked = rank_matches(problems, measures, **extra)
     first = sum(ranked.get(i, [])[:1] == [i] for i in range(len(data)))
     return {"solution_first": first / len(data), "solutions_n": len(data)}
 

@@ -8,6 +8,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -47,6 +48,8 @@ class OrgProfile:
     offers: list[tuple[str | None, str]] = field(default_factory=list)  # (topic, text)
     requests: list[tuple[str | None, str]] = field(default_factory=list)
     place_problem: str | None = None  # why the place is unknown (with the closest names)
+    # offer/request text -> its sentence vector, where one was computed (pairing blends them)
+    vectors: dict[str, Any] = field(default_factory=dict)
 
     def add_text(self, topic: str | None, text: str) -> None:
         """Count one capture's topic field and words into the profile."""
@@ -140,8 +143,16 @@ def offer_request_pairs(
 
     `vocabulary`: known words for splitting compounds (the shipped topic keywords).
     """
-    offers = [Statement(p.name, text, topic) for p in profiles for topic, text in p.offers]
-    requests = [Statement(p.name, text, topic) for p in profiles for topic, text in p.requests]
+    offers = [
+        Statement(p.name, text, topic, p.vectors.get(text))
+        for p in profiles
+        for topic, text in p.offers
+    ]
+    requests = [
+        Statement(p.name, text, topic, p.vectors.get(text))
+        for p in profiles
+        for topic, text in p.requests
+    ]
     return pair_offers(offers, requests, limit=limit, vocabulary=vocabulary)
 
 

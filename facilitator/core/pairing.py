@@ -3,19 +3,25 @@
 Every offer of one organisation is compared with every request of another by the meaning
 engine (core/meaning.py: lemmas, compound parts, domain concepts, 4-grams, TF-IDF
 cosine); a pair needs at least MIN_SIMILARITY and a shared feature, and the words on both
-sides that carry it are its reason ("Glasfaser ↔ Breitband"). The same topic
-field adds TOPIC_BONUS, enough to order equal texts but never to make a pair on its own.
+sides that carry it are its reason ("Glasfaser ↔ Breitband"). Where every statement
+carries its sentence vector (facilitator/sentence_vectors.py, computed outside core), the
+score blends words and vectors half and half and must reach MIN_BLENDED: on
+tests/data/meaning/dev that ranks the true offer first for 91 % of requests instead of
+78 %, with distractors still paired at 25 %. The same topic field adds TOPIC_BONUS, enough
+to order equal texts but never to make a pair on its own.
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
-from facilitator.core.meaning import MeaningModel
+from facilitator.core.meaning import MeaningModel, blend
 from facilitator.core.textsim import german_decimal, similarity_matrix
 
 MIN_SIMILARITY = 0.15  # chosen on tests/data/meaning/dev: distractors paired <= 25 %
+MIN_BLENDED = 0.18  # the same for the blend of words and vectors (dev: best first, 25 %)
 TOPIC_BONUS = 0.02
 
 
@@ -29,7 +35,7 @@ class Pair:
     request_text: str
     topic: str | None  # the topic field both share, if any
     shared_words: list[str]  # the terms that make them alike, as written
-    score: float  # text similarity (0..1), without the topic bonus
+    score: float  # text similarity (0..1; words and vectors blended), without the topic bonus
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,8 @@ class Statement:
     org: str
     text: str
     topic: str | None = None
+    # Its unit sentence vector (a numpy array), if computed; left out of == and hash.
+    vector: Any = field(default=None, compare=False)
 
 
 def pair_offers(
@@ -56,6 +64,11 @@ def pair_offers(
     if not offered or not wanted:
         return pairs
     scores = similarity_matrix(offered, wanted)
+    threshold = MIN_SIMILARITY
+    if all(s.vector is not None for s in (*offers, *requests)):
+        meant = np.stack([s.vector for s in offers]) @ np.stack([s.vector for s in requests]).T
+        scores = blend(scores, meant)
+        threshold = MIN_BLENDED
     orgs_offering = np.array([s.org for s in offers], dtype=object)
     orgs_asking = np.array([s.org for s in requests], dtype=object)
     scores[orgs_offering[:, None] == orgs_asking[None, :]] = 0.0  # never one's own request
@@ -65,7 +78,7 @@ def pair_offers(
     best = np.argpartition(-flat, keep - 1)[:keep] if keep < flat.size else np.arange(flat.size)
     for index in best:
         score = float(flat[index])
-        if score < MIN_SIMILARITY:
+        if score < threshold:
             continue
         i, j = divmod(int(index), len(wanted))
         offer, request = offers[i], requests[j]

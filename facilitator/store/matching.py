@@ -9,6 +9,7 @@ from facilitator.core.matching import BY_CHOICES, MatchResult, OrgProfile, match
 from facilitator.core.taxonomy import TOPICS
 from facilitator.core.topic_model import TopicModel, suggest_topic
 from facilitator.geo import locate, place_warning, resolve_place
+from facilitator.store.capture_vectors import capture_vectors
 from facilitator.store.db import Store
 from facilitator.store.rollup import Scope, load_scope, resolve_scope
 from facilitator.topics import keyword_vocabulary, shipped_keywords
@@ -28,8 +29,13 @@ def _topic_of(capture, model: TopicModel) -> str | None:
     return found[0].topic if found and found[0].score >= SUGGESTED_AT else None
 
 
-def profiles(scope: Scope) -> list[OrgProfile]:
-    """Return one topic profile per organisation of the (loaded) scope."""
+def profiles(scope: Scope, vectors: dict | None = None) -> list[OrgProfile]:
+    """Return one topic profile per organisation of the (loaded) scope.
+
+    `vectors`: capture id -> sentence vector (store/capture_vectors.py) for offers and
+    requests, which pairing then compares by meaning as well as by words.
+    """
+    vectors = vectors or {}
     found: dict[str, OrgProfile] = {}
     for org in scope.organisations.values():
         location = locate(org.municipality or "") or locate(org.name)
@@ -59,6 +65,8 @@ def profiles(scope: Scope) -> list[OrgProfile]:
             profile.offers.append((topic, capture.text))
         elif capture.kind == "request":
             profile.requests.append((topic, capture.text))
+        if capture.kind in ("offer", "request") and capture.id in vectors:
+            profile.vectors[capture.text] = vectors[capture.id]
     return list(found.values())
 
 
@@ -86,7 +94,10 @@ def suggest_groups(
             en="The number of groups must be at least 1.",
         )
     scope = load_scope(store, resolve_scope(store, series_id, workshop_id, default_latest=True))
-    found = profiles(scope)
+    # Stored vectors are reused; the missing ones are encoded in one batch (callers run this
+    # off the UI thread: the app's groups worker, the command line).
+    said = [(c.id, c.text) for c in scope.captures if c.kind in ("offer", "request")]
+    found = profiles(scope, capture_vectors(store, said))
     if not found:
         raise ValidationError(
             "In der Auswahl gibt es noch keine Organisationen "
