@@ -67,7 +67,7 @@ def pair_offers(
     threshold = MIN_SIMILARITY
     if all(s.vector is not None for s in (*offers, *requests)):
         meant = np.stack([s.vector for s in offers]) @ np.stack([s.vector for s in requests]).T
-        scores = blend(scores, meant)
+        scores = np.asarray(blend(scores, meant))  # a matrix in, a matrix out
         threshold = MIN_BLENDED
     orgs_offering = np.array([s.org for s in offers], dtype=object)
     orgs_asking = np.array([s.org for s in requests], dtype=object)
