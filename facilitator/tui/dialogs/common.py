@@ -29,6 +29,22 @@ class MessageDialog(ModalScreen[ScreenResultType]):
         message.set_class(error, "error")
 
 
+class FormDialog(MessageDialog[ScreenResultType]):
+    """A dialog of fields: Enter moves to the next field, on the last one it saves."""
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        inputs = list(self.query(Input))
+        index = inputs.index(event.input)
+        if index + 1 < len(inputs):
+            inputs[index + 1].focus()
+        else:
+            self.action_save()
+
+    def action_save(self) -> None:
+        raise NotImplementedError
+
+
 class ConfirmDialog(ModalScreen[bool]):
     """Ask a yes/no question; j/y confirm, n/Esc decline."""
 

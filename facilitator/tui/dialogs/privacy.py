@@ -17,7 +17,7 @@ from facilitator.privacy import (
     own_settings,
     save_controller,
 )
-from facilitator.tui.dialogs.common import MessageDialog
+from facilitator.tui.dialogs.common import FormDialog
 from facilitator.tui.host import as_facilitator
 
 # (input id, label key, language, privacy.toml key)
@@ -29,7 +29,7 @@ _FIELDS = (
 )
 
 
-class PrivacyDialog(MessageDialog[bool]):
+class PrivacyDialog(FormDialog[bool]):
     """One input per line of the notice the organisers fill in; Ctrl+S saves, Esc cancels."""
 
     BINDINGS = [
@@ -55,15 +55,6 @@ class PrivacyDialog(MessageDialog[bool]):
                 yield Input(str(days), id="privacy-retention", type="integer", compact=True)
             yield Label(self.t("privacy.hint"), id="privacy-hint")
             yield Label(problem, id="privacy-message", classes="error" if problem else "")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        inputs = list(self.query(Input))
-        index = inputs.index(event.input)
-        if index + 1 < len(inputs):
-            inputs[index + 1].focus()
-        else:
-            self.action_save()
 
     def action_save(self) -> None:
         typed = {input_id: self.query_one(f"#{input_id}", Input).value for input_id, *_ in _FIELDS}

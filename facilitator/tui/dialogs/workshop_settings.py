@@ -12,12 +12,12 @@ from textual.widgets import Input, Label
 
 from facilitator.core.errors import UserError
 from facilitator.store.workshop_details import DETAIL_FIELDS, details_of, edit_details, today_of
-from facilitator.tui.dialogs.common import MessageDialog
+from facilitator.tui.dialogs.common import FormDialog
 from facilitator.tui.host import as_facilitator
 from facilitator.tui.strings import T
 
 
-class WorkshopSettingsDialog(MessageDialog[bool]):
+class WorkshopSettingsDialog(FormDialog[bool]):
     """One input per detail; Enter in the last field or Ctrl+S saves, Esc cancels."""
 
     BINDINGS = [
@@ -48,15 +48,6 @@ class WorkshopSettingsDialog(MessageDialog[bool]):
                     )
             yield Label(self.t("settings.hint"), id="settings-hint")
             yield Label("", id="settings-message")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        inputs = list(self.query(Input))
-        index = inputs.index(event.input)
-        if index + 1 < len(inputs):
-            inputs[index + 1].focus()
-        else:
-            self.action_save()
 
     def action_save(self) -> None:
         typed = {
