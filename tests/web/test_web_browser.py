@@ -128,6 +128,9 @@ def test_submission_from_the_form_lands_in_the_database(phone, served, store, wo
     served.run(advance, store, workshop_id)
     served.run(advance, store, workshop_id)
     item = served.run(list_items, store, workshop_id)[2]
+    # a block that collects from the room opens the phone form when it starts
+    expect(phone.locator("#collect")).to_be_visible()
+    served.run(update_item, store, item.id, collection_open=0)
     expect(phone.locator("#collect")).to_be_hidden()
     served.run(update_item, store, item.id, collection_open=1)
     expect(phone.locator("#collect")).to_be_visible()
