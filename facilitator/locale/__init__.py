@@ -8,6 +8,7 @@ answers a German and an English phone at the same time.
 
     gettext("Geschrieben: {path}", "en", path=out)      # -> "Written: …"
     ngettext("{n} Eintrag", "{n} Einträge", 2, "en")   # -> "2 entries"
+    pgettext("Beamer", "Mitmachen", "en")               # -> "Join" (elsewhere "Take part")
     lazy("Datei {path} fehlt.", path=p).text("en")      # for errors raised before the
                                                         # language is known
 
@@ -75,3 +76,9 @@ def lazy(message: str, /, **values: object) -> Text:
 def lazy_plural(singular: str, plural: str, n: int, /, **values: object) -> Text:
     """Mark a singular/plural pair for translation when it is shown; `{n}` is filled in."""
     return Text(singular, plural, n, values)
+
+
+def pgettext(context: str, message: str, lang: str, /, **values: object) -> str:
+    """Return `message` in `lang` as meant in `context`: one German text, two English ones."""
+    text = translations(lang).pgettext(context, message)
+    return text.format(**values) if values else text

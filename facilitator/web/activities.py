@@ -12,6 +12,7 @@ from urllib.parse import quote
 from aiohttp import web
 
 from facilitator.core.errors import NotFound, UserError
+from facilitator.locale import gettext
 from facilitator.store.activities import (
     ActivityClosed,
     NotYourAnswer,
@@ -28,6 +29,7 @@ from facilitator.store.activities import (
 from facilitator.store.captures import count_from_phones
 from facilitator.web.activity_cache import phone_upvotes, shared_qa
 from facilitator.web.activity_view import activity_section
+from facilitator.web.caps import ballot_cap_text, submission_cap_text
 from facilitator.web.forms import client_id, derived_id, new_client_id, read_body
 from facilitator.web.identity import phone_id, require_phone
 from facilitator.web.keys import CAPS, HUB, STORE
@@ -38,7 +40,6 @@ from facilitator.web.security import (
     require_join,
     require_moderator,
 )
-from facilitator.web.strings import T
 
 
 def _wants_json(request: web.Request) -> bool:
@@ -66,10 +67,19 @@ async def answer(request: web.Request) -> web.Response:
     blocked = caps.ballot_blocked(f"activity:{activity_id}", voter, address)
     if blocked:
         status = 429 if blocked == "address" else 409
-        raise caps.refuse(f"ballot_{blocked}", status, T(f"cap_voters_{blocked}", lang))
+        raise caps.refuse(f"ballot_{blocked}", status, ballot_cap_text(blocked).text(lang))
     if not caps.changes_left(f"activity:{activity_id}", voter):
         limit = caps.caps.changes_per_phone
-        raise caps.refuse("changes_phone", 429, T("cap_changes", lang, max=limit))
+        raise caps.refuse(
+            "changes_phone",
+            429,
+            gettext(
+                "Sie haben Ihre Antwort schon {max}-mal geändert. Mehr nimmt "
+                "diese Aktivität nicht an.",
+                lang,
+                max=limit,
+            ),
+        )
     try:
         if data.get("upvote"):
             upvote_question(store, workshop_id, activity_id, voter, str(data["upvote"]))
@@ -118,7 +128,9 @@ def _answer(
             else getattr(caps.caps, f"submissions_per_{blocked}")
         )
         status = 429 if blocked in ("phone", "address") else 409
-        raise caps.refuse(f"submission_{blocked}", status, T(f"cap_{blocked}", lang, max=limit))
+        raise caps.refuse(
+            f"submission_{blocked}", status, submission_cap_text(blocked, limit).text(lang)
+        )
     before = count_from_phones(store, workshop_id)
     answer_activity(store, workshop_id, activity_id, voter, data)
     for _ in range(count_from_phones(store, workshop_id) - before):

@@ -11,6 +11,7 @@ from urllib.parse import quote
 from facilitator.core.activities import MAX_QUESTION, SCALE_MAX, SCALE_MIN
 from facilitator.core.activity_results import question_results
 from facilitator.core.activity_words import MAX_WORD, WORDS_PER_PHONE
+from facilitator.locale import gettext, ngettext
 from facilitator.store.activities import (
     ballot_entries,
     list_questions,
@@ -20,7 +21,6 @@ from facilitator.store.activities import (
 from facilitator.store.db import Store
 from facilitator.store.queries import rows
 from facilitator.web.markup import Markup, attrs, join, render
-from facilitator.web.strings import T
 
 
 def phone_activity(store: Store, workshop_id: str) -> dict[str, Any] | None:
@@ -79,8 +79,10 @@ def activity_section(
             action=action,
             hidden=_hidden(activity["id"], voter),
             fields=fields,
-            change=T("activity_change", lang),
-            send=T("activity_send", lang),
+            change=gettext(
+                "Sie können Ihre Antwort ändern, solange die Aktivität offen ist.", lang
+            ),
+            send=gettext("Antwort senden", lang),
         )
     return render(
         '<section id="activity" class="card activity type-{kind}" aria-labelledby="activity-h"'
@@ -89,10 +91,10 @@ def activity_section(
         '<p class="prompt">{prompt}</p>{body}</section>',
         kind=kind,
         key=(phone_activity(store, workshop_id) or {}).get("key", ""),
-        answered=T("activity_answered", lang),
-        asked=T("question_asked", lang),
-        upvoted=T("upvoted", lang),
-        heading=T("activity", lang),
+        answered=gettext("Danke, Ihre Antwort ist angekommen.", lang),
+        asked=gettext("Danke, Ihre Frage ist angekommen.", lang),
+        upvoted=gettext("Ihre Stimme ist gezählt.", lang),
+        heading=gettext("Mitmachen", lang),
         prompt=activity["prompt"],
         body=body,
     )
@@ -114,7 +116,7 @@ def _words_fields(store: Store, activity: dict, mine: dict, lang: str) -> Markup
             '<label for="w{i}">{label}</label><input id="w{i}" name="w{i}" maxlength="{max}" '
             'value="{value}" autocomplete="off">',
             i=i,
-            label=T("word_n", lang, n=i + 1),
+            label=gettext("Wort {n}", lang, n=i + 1),
             max=MAX_WORD,
             value=given[i] if i < len(given) else "",
         )
@@ -122,7 +124,12 @@ def _words_fields(store: Store, activity: dict, mine: dict, lang: str) -> Markup
     )
     return render(
         '<p class="hint">{intro}</p>{inputs}',
-        intro=T("words_intro", lang, n=WORDS_PER_PHONE, max=MAX_WORD),
+        intro=gettext(
+            "Bis zu {n} Wörter oder kurze Begriffe (je höchstens {max} Zeichen).",
+            lang,
+            n=WORDS_PER_PHONE,
+            max=MAX_WORD,
+        ),
         inputs=inputs,
     )
 
@@ -145,7 +152,7 @@ def _rating(name: str, legend: str, labels: list[str], value: Any, lang: str) ->
         " <span>{skip}</span></label>",
         name=name,
         checked=attrs(checked=value is None),
-        skip=T("skip", lang),
+        skip=gettext("keine Angabe", lang),
     )
     return render(
         '<fieldset class="scale compact"><legend>{legend}</legend>'
@@ -163,7 +170,7 @@ def _scale_fields(store: Store, activity: dict, mine: dict, lang: str) -> Markup
     key = (
         render(
             '<p class="hint scale-key">{k}</p>',
-            k=T("scale_key", lang, low=labels[0], high=labels[-1]),
+            k=gettext("1 = {low} … 5 = {high}", lang, low=labels[0], high=labels[-1]),
         )
         if labels
         else Markup("")
@@ -193,7 +200,9 @@ def _choice_fields(store: Store, activity: dict, mine: dict, lang: str) -> Marku
     )
     return render(
         "<fieldset><legend>{legend}</legend>{options}</fieldset>",
-        legend=T("choose_many" if multiple else "choose_one", lang),
+        legend=gettext("Eine oder mehrere Optionen wählen.", lang)
+        if multiple
+        else gettext("Eine Option wählen.", lang),
         options=options,
     )
 
@@ -208,7 +217,7 @@ def _select(name: str, label: str, value: Any, lang: str) -> Markup:
         "</select></label>",
         label=label,
         name=name,
-        skip=T("skip", lang),
+        skip=gettext("keine Angabe", lang),
         options=options,
     )
 
@@ -227,7 +236,9 @@ def _matrix_fields(store: Store, activity: dict, mine: dict, lang: str) -> Marku
         for i, entry in enumerate(config["options"])
     )
     return render(
-        '<p class="hint">{intro}</p>{rows}', intro=T("matrix_intro", lang), rows=rows_html
+        '<p class="hint">{intro}</p>{rows}',
+        intro=gettext("Ordnen Sie jeden Eintrag ein: 1 = wenig, 5 = viel.", lang),
+        rows=rows_html,
     )
 
 
@@ -256,10 +267,17 @@ def _dots_fields(store: Store, activity: dict, mine: dict, lang: str) -> Markup:
     return render(
         '<p class="hint">{intro}</p><ul class="ballot" data-budget="{budget}">{entries}</ul>'
         '<p class="dots-left" aria-live="polite">{left}</p>',
-        intro=T("vote_intro", lang, budget=budget, max=config["per_item_max"]),
+        intro=gettext(
+            "Sie haben {budget} Punkte, höchstens {max} pro Eintrag.",
+            lang,
+            budget=budget,
+            max=config["per_item_max"],
+        ),
         budget=budget,
         entries=entries,
-        left=T("dots_left_short", lang, left=max(0, budget - used), budget=budget),
+        left=gettext(
+            "noch {left} von {budget} Punkten", lang, left=max(0, budget - used), budget=budget
+        ),
     )
 
 
@@ -275,15 +293,15 @@ def _questions_form(
             '<button type="submit" name="upvote" value="{id}" class="secondary{on}" '
             'aria-pressed="{pressed}">{plus}</button></li>',
             answered=" answered" if q["answered"] else "",
-            votes=T("votes_one", lang) if q["votes"] == 1 else T("votes_n", lang, n=q["votes"]),
+            votes=ngettext("{n} Stimme", "{n} Stimmen", q["votes"], lang),
             text=q["text"],
-            mark=render(' <span class="badge">{m}</span>', m=T("answered_mark", lang))
+            mark=render(' <span class="badge">{m}</span>', m=gettext("beantwortet", lang))
             if q["answered"]
             else "",
             id=q["id"],
             on=" on" if q["id"] in upvoted else "",
             pressed="true" if q["id"] in upvoted else "false",
-            plus=T("upvote", lang),
+            plus=gettext("+1", lang),
         )
         for q in _questions(store, activity["id"])
         # others' questions only once the moderators reveal them (issue 23.6); its own, always
@@ -300,12 +318,12 @@ def _questions_form(
         action=action,
         hidden=_hidden(activity["id"], voter),
         client=client,
-        ask=T("question_ask", lang, max=MAX_QUESTION),
+        ask=gettext("Ihre Frage (höchstens {max} Zeichen)", lang, max=MAX_QUESTION),
         max=MAX_QUESTION,
-        send=T("question_send", lang),
+        send=gettext("Frage stellen", lang),
         listed=listed,
         has=attrs(hidden=bool(listed)),
-        none=T("no_questions", lang),
+        none=gettext("Noch keine Fragen.", lang),
     )
 
 
@@ -319,7 +337,7 @@ def _form_fields(store: Store, activity: dict, mine: dict, lang: str) -> Markup:
         render(
             '<label for="f-org">{label}</label><input id="f-org" name="org" required '
             'maxlength="{max}" value="{value}" autocomplete="organization">',
-            label=T("organisation", lang),
+            label=gettext("Organisation", lang),
             max=MAX_ORGANISATION,
             value=mine.get("organisation", ""),
         )

@@ -13,6 +13,7 @@ from aiohttp import web
 
 from facilitator.core import untrusted
 from facilitator.core.errors import NotFound, UserError
+from facilitator.locale import gettext
 from facilitator.privacy import notice_ready
 from facilitator.store.captures import add_capture, get_capture
 from facilitator.store.consent import current_version
@@ -20,12 +21,12 @@ from facilitator.store.registrations import register_participant
 from facilitator.store.timer import current_item
 from facilitator.store.votes import cast_votes, voter_dots, voting_item
 from facilitator.web import views
+from facilitator.web.caps import ballot_cap_text, submission_cap_text
 from facilitator.web.forms import client_id, derived_id, read_body, text_field
 from facilitator.web.identity import phone_id, require_phone
 from facilitator.web.keys import CAPS, HUB, STORE
 from facilitator.web.security import bad_request, join_code, lang_of, require_join
 from facilitator.web.snapshot import MAX_SUBMISSION, phone_kinds
-from facilitator.web.strings import T
 
 
 async def state(request: web.Request) -> web.Response:
@@ -42,7 +43,7 @@ async def ballot(request: web.Request) -> web.Response:
     try:
         offset = untrusted.parse_int(request.query.get("offset", "0"), high=1_000_000)
     except ValueError:
-        raise bad_request(T("bad_request", lang)) from None
+        raise bad_request(gettext("Ungültige Anfrage.", lang)) from None
     hub = request.app[HUB]
     current = hub.snapshot(workshop_id, lang)["current"]
     entries = hub.ballot(workshop_id, lang)
@@ -98,11 +99,13 @@ async def submit(request: web.Request) -> web.Response:
             asked and asked != item.id  # the block ended while the phone was typing
         )
     ):
-        raise web.HTTPConflict(text=T("collection_closed", lang))
+        raise web.HTTPConflict(
+            text=gettext("Für diesen Block werden gerade keine Beiträge gesammelt.", lang)
+        )
     if not text:
-        raise bad_request(T("text_missing", lang))
+        raise bad_request(gettext("Bitte einen Text eingeben.", lang))
     if kind not in phone_kinds(item.capture):
-        raise bad_request(T("kind_not_allowed", lang))
+        raise bad_request(gettext("Diese Art ist hier nicht vorgesehen.", lang))
     caps = request.app[CAPS]
     blocked = caps.submission_blocked(store, workshop_id, item.id, phone, _address(request))
     if blocked:
@@ -112,7 +115,9 @@ async def submit(request: web.Request) -> web.Response:
             else getattr(caps.caps, f"submissions_per_{blocked}")
         )
         status = 429 if blocked in ("phone", "address") else 409
-        raise caps.refuse(f"submission_{blocked}", status, T(f"cap_{blocked}", lang, max=limit))
+        raise caps.refuse(
+            f"submission_{blocked}", status, submission_cap_text(blocked, limit).text(lang)
+        )
     try:
         add_capture(
             store,
@@ -136,7 +141,7 @@ def _dots(data: dict, as_json: bool, lang: str) -> dict[str, int]:
     if as_json:
         dots = data.get("dots")
         if not isinstance(dots, dict):
-            raise bad_request(T("bad_request", lang))
+            raise bad_request(gettext("Ungültige Anfrage.", lang))
         raw: Iterable[tuple[Any, Any]] = dots.items()
     else:
         raw = [(k[5:], v) for k, v in data.items() if k.startswith("dots.")]
@@ -145,7 +150,7 @@ def _dots(data: dict, as_json: bool, lang: str) -> dict[str, int]:
         try:  # Infinity, 1e400, "１" and 10**100 are all refused here, never a 500
             ballot[str(capture_id)] = untrusted.parse_int(value or 0, high=1000)
         except ValueError:
-            raise bad_request(T("number_wrong", lang)) from None
+            raise bad_request(gettext("Punkte müssen ganze Zahlen sein.", lang)) from None
     return ballot
 
 
@@ -160,7 +165,9 @@ async def vote(request: web.Request) -> web.Response:
     data, as_json = await read_body(request)
     voter = require_phone(request, lang)
     if data.get("client") not in (None, "", voter):
-        raise web.HTTPForbidden(text=T("vote_not_yours", lang))
+        raise web.HTTPForbidden(
+            text=gettext("Mit diesem Telefon können Sie nur Ihre eigenen Punkte abgeben.", lang)
+        )
     store = request.app[STORE]
     item_id = data.get("item")
     if not isinstance(item_id, str) or not item_id:
@@ -175,7 +182,7 @@ async def vote(request: web.Request) -> web.Response:
     blocked = caps.ballot_blocked(item_id, voter, _address(request))
     if blocked:
         status = 429 if blocked == "address" else 409
-        raise caps.refuse(f"ballot_{blocked}", status, T(f"cap_voters_{blocked}", lang))
+        raise caps.refuse(f"ballot_{blocked}", status, ballot_cap_text(blocked).text(lang))
     try:
         placed = cast_votes(store, workshop_id, item_id, voter, dots)
     except UserError as err:
@@ -194,17 +201,40 @@ async def register(request: web.Request) -> web.Response:
     store = request.app[STORE]
     if not notice_ready():  # no consent is recorded under a notice without a controller
         if as_json:
-            raise web.HTTPConflict(text=T("privacy_missing", lang))
+            raise web.HTTPConflict(
+                text=gettext(
+                    "Die Anmeldung ist noch nicht möglich: Die Veranstalter haben "
+                    "noch keinen vollständigen Datenschutzhinweis "
+                    "(verantwortliche Stelle und Kontakt) hinterlegt. Bitte "
+                    "wenden Sie sich an die Moderation.",
+                    lang,
+                )
+            )
         snap = request.app[HUB].snapshot(workshop_id, lang)
         page = views.message_page(
-            snap, code=join_code(request) or "", lang=lang, lines=[T("privacy_missing", lang)]
+            snap,
+            code=join_code(request) or "",
+            lang=lang,
+            lines=[
+                gettext(
+                    "Die Anmeldung ist noch nicht möglich: Die Veranstalter haben "
+                    "noch keinen vollständigen Datenschutzhinweis "
+                    "(verantwortliche Stelle und Kontakt) hinterlegt. Bitte "
+                    "wenden Sie sich an die Moderation.",
+                    lang,
+                )
+            ],
         )
         return web.Response(text=page, content_type="text/html", status=409)
     # One person per phone: registering again from it updates the same participant.
     phone = phone_id(request)
     caps = request.app[CAPS]
     if caps.registration_blocked(workshop_id, phone, _address(request)):
-        raise caps.refuse("registration_address", 429, T("cap_registrations", lang))
+        raise caps.refuse(
+            "registration_address",
+            429,
+            gettext("Von diesem Netzanschluss kamen schon zu viele Anmeldungen.", lang),
+        )
     try:
         outcome = register_participant(
             store,
@@ -226,13 +256,24 @@ async def register(request: web.Request) -> web.Response:
     said = " ".join(name.split())
     if outcome == "claim":  # nothing of the listed person changes until a moderator confirms
         lines = [
-            T("registered_claim", lang, name=said),
-            T("registered_claim_consent" if consent else "registered_no_consent", lang),
+            gettext(
+                "Danke, {name}! Ihre Anmeldung passt zu einem Eintrag auf der "
+                "Teilnehmerliste; die Moderation bestätigt sie.",
+                lang,
+                name=said,
+            ),
+            gettext(
+                "Ihre Einwilligung gilt, sobald die Moderation die Anmeldung bestätigt hat.", lang
+            )
+            if consent
+            else gettext("Ihre Kontaktdaten werden nicht weitergegeben.", lang),
         ]
     else:
         lines = [
-            T("registered", lang, name=said),
-            T("registered_consent" if consent else "registered_no_consent", lang),
+            gettext("Danke, {name}! Sie sind eingetragen.", lang, name=said),
+            gettext("Ihre Einwilligung zur Weitergabe der Kontaktdaten ist gespeichert.", lang)
+            if consent
+            else gettext("Ihre Kontaktdaten werden nicht weitergegeben.", lang),
         ]
     if as_json:
         return web.json_response(

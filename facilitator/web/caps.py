@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from aiohttp import web
 
+from facilitator.locale import Text, lazy
 from facilitator.store.captures import count_from_phones
 from facilitator.store.db import Store
 
@@ -172,3 +173,32 @@ class CapCounter:
 
     def registered(self, workshop_id: str, phone: str, address: str) -> None:
         self._registrations.setdefault((workshop_id, address), set()).add(phone)
+
+
+def submission_cap_text(blocked: str, limit: int) -> Text:
+    """Return what a phone is told when the submission cap `blocked` (of `limit`) holds."""
+    texts = {
+        "phone": lazy(
+            "Sie haben schon {max} Beiträge geschickt – danke! Mehr nimmt dieses Telefon nicht an.",
+            max=limit,
+        ),
+        "address": lazy(
+            "Von diesem Netzanschluss kamen schon {max} Beiträge. Bitte die Moderation ansprechen.",
+            max=limit,
+        ),
+        "item": lazy(
+            "Für diesen Block sind genug Beiträge da ({max}). Bitte die Moderation ansprechen.",
+            max=limit,
+        ),
+        "workshop": lazy("Der Workshop nimmt keine weiteren Beiträge an ({max}).", max=limit),
+    }
+    return texts[blocked]
+
+
+def ballot_cap_text(blocked: str) -> Text:
+    """Return what a new voter is told when the ballot cap `blocked` holds."""
+    texts = {
+        "address": lazy("Von diesem Netzanschluss wurde schon zu oft abgestimmt."),
+        "item": lazy("Diese Abstimmung nimmt keine weiteren Stimmen an."),
+    }
+    return texts[blocked]

@@ -12,10 +12,10 @@ import asyncio
 
 from aiohttp import web
 
+from facilitator.locale import gettext
 from facilitator.web.identity import presented_phone
 from facilitator.web.keys import CAPS, HUB
 from facilitator.web.security import lang_of, require_join
-from facilitator.web.strings import T
 
 MAX_UNSENT = 256 * 1024  # a few snapshots; a reader this far behind gets a fresh one later
 WRITE_SECONDS = 10.0
@@ -48,9 +48,15 @@ async def events(request: web.Request) -> web.StreamResponse:
     address = _address(request)
     caps.room.saw(address, presented_phone(request))
     if hub.streams_from(address) >= caps.per_address("streams"):
-        raise caps.refuse("streams_address", 429, T("cap_streams", lang_of(request)))
+        raise caps.refuse(
+            "streams_address",
+            429,
+            gettext("Zu viele offene Verbindungen von diesem Gerät.", lang_of(request)),
+        )
     if hub.phones_connected >= caps.caps.streams_total:
-        raise caps.refuse("streams_total", 429, T("too_many", lang_of(request)))
+        raise caps.refuse(
+            "streams_total", 429, gettext("Zu viele Anfragen. Bitte kurz warten.", lang_of(request))
+        )
     response = web.StreamResponse(
         headers={
             "Content-Type": "text/event-stream; charset=utf-8",

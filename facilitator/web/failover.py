@@ -10,12 +10,12 @@ from phone and client id, on both laptops alike).
 
 from aiohttp import web
 
+from facilitator.locale import gettext
 from facilitator.store.phone_servers import phone_servers
 from facilitator.web.forms import read_body, text_field
 from facilitator.web.identity import adopt_phone, move_token, require_phone
 from facilitator.web.keys import STORE
 from facilitator.web.security import CSP, PING_PATH, bad_request, lang_of, require_join
-from facilitator.web.strings import T
 
 
 async def ping(request: web.Request) -> web.Response:
@@ -46,7 +46,9 @@ async def adopt(request: web.Request) -> web.Response:
     lang = lang_of(request)
     data, _ = await read_body(request)
     if adopt_phone(request, text_field(data, "token", 80)) is None:
-        raise bad_request(T("move_refused", lang))
+        raise bad_request(
+            gettext("Dieses Telefon ist hier nicht bekannt; bitte den QR-Code neu scannen.", lang)
+        )
     return web.json_response({"ok": True})
 
 

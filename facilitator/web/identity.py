@@ -17,9 +17,9 @@ from http.cookies import SimpleCookie
 
 from aiohttp import web
 
+from facilitator.locale import gettext
 from facilitator.store.phone_keys import identity_keys
 from facilitator.web.keys import MOD_SECRET, STORE
-from facilitator.web.strings import T
 
 COOKIE = "facilitator_phone"
 MAX_AGE = 3 * 86400  # a workshop and its follow-up day, not for ever
@@ -89,7 +89,9 @@ def require_phone(request: web.Request, lang: str) -> str:
     """
     phone = presented_phone(request)
     if phone is None:
-        raise web.HTTPForbidden(text=T("vote_reload", lang))
+        raise web.HTTPForbidden(
+            text=gettext("Bitte laden Sie die Seite neu und stimmen Sie dann ab.", lang)
+        )
     return phone
 
 

@@ -6,6 +6,7 @@ from typing import Any
 from aiohttp import web
 
 from facilitator.core import untrusted
+from facilitator.locale import gettext, lazy
 from facilitator.privacy import PrivacySettingsError, notice_ready, privacy_notice
 from facilitator.store.consent import consent_text, current_version
 from facilitator.store.organisations import workshop_organisations
@@ -18,15 +19,14 @@ from facilitator.web.forms import new_client_id
 from facilitator.web.identity import phone_id
 from facilitator.web.keys import HUB, STORE
 from facilitator.web.security import join_code, lang_of, require_join
-from facilitator.web.strings import T
 
+# What the page says after a form was sent without JavaScript (?done=…)
 _NOTICES = {
-    "submitted": "submitted",
-    "voted": "voted",
-    # activities (issue 16)
-    "answered": "activity_answered",
-    "asked": "question_asked",
-    "upvoted": "upvoted",
+    "submitted": lazy("Danke! Ihr Beitrag ist angekommen."),
+    "voted": lazy("Danke! Ihre Punkte sind gezählt. Sie können sie bis zum Schluss ändern."),
+    "answered": lazy("Danke, Ihre Antwort ist angekommen."),
+    "asked": lazy("Danke, Ihre Frage ist angekommen."),
+    "upvoted": lazy("Ihre Stimme ist gezählt."),
 }
 # Stands for the form's fresh client id in a cached page; random, so no text can hold it.
 _CLIENT_SLOT = secrets.token_hex(16)
@@ -54,7 +54,7 @@ async def join_page(request: web.Request) -> web.Response:
     phone = phone_id(request)  # issued here on the first visit, kept by the cookie
     current = snap["current"]
     mine = voter_dots(store, current["id"], phone) if current and current["voting_open"] else {}
-    notice_key = _NOTICES.get(request.query.get("done", ""))
+    notice_text = _NOTICES.get(request.query.get("done", ""))
     code = join_code(request) or ""
     now_ms = store.now_ms()
     start = _ballot_from(request)
@@ -62,7 +62,7 @@ async def join_page(request: web.Request) -> web.Response:
     # A phone with no dots placed and no notice sees what every such phone sees: the page
     # is rendered once per version and minute (a flood of page loads costs one render).
     key = (
-        (workshop_id, lang, code, start, now_ms // 60_000) if not mine and not notice_key else None
+        (workshop_id, lang, code, start, now_ms // 60_000) if not mine and not notice_text else None
     )
     page = hub.pages.get(key) if key else None
     if page is None:
@@ -75,7 +75,7 @@ async def join_page(request: web.Request) -> web.Response:
             ballot_from=start,
             client=_CLIENT_SLOT,
             mine=mine,
-            notice=T(notice_key, lang) if notice_key else "",
+            notice=notice_text.text(lang) if notice_text else "",
             activity=_ACTIVITY_SLOT,
         )
         if key:
@@ -107,7 +107,20 @@ async def register_page(request: web.Request) -> web.Response:
     if not notice_ready():  # no consent form under a notice that names no controller
         code = join_code(request) or ""
         return _html(
-            views.message_page(snap, code=code, lang=lang, lines=[T("privacy_missing", lang)])
+            views.message_page(
+                snap,
+                code=code,
+                lang=lang,
+                lines=[
+                    gettext(
+                        "Die Anmeldung ist noch nicht möglich: Die Veranstalter haben "
+                        "noch keinen vollständigen Datenschutzhinweis "
+                        "(verantwortliche Stelle und Kontakt) hinterlegt. Bitte "
+                        "wenden Sie sich an die Moderation.",
+                        lang,
+                    )
+                ],
+            )
         )
     return _html(
         views.register_page(
@@ -133,8 +146,23 @@ async def privacy_page(request: web.Request) -> web.Response:
     if not request.app[HUB].workshop_for_code(code):
         code = ""  # a link back only to a workshop that exists
     if notice is None or not notice.ready:
-        title = "Datenschutzhinweis" if lang == "de" else "Privacy notice"
-        return _html(views.privacy_page(title, (T("privacy_missing", lang),), lang, code))
+        title = gettext("Datenschutzhinweis", lang)
+        return _html(
+            views.privacy_page(
+                title,
+                (
+                    gettext(
+                        "Die Anmeldung ist noch nicht möglich: Die Veranstalter haben "
+                        "noch keinen vollständigen Datenschutzhinweis "
+                        "(verantwortliche Stelle und Kontakt) hinterlegt. Bitte "
+                        "wenden Sie sich an die Moderation.",
+                        lang,
+                    ),
+                ),
+                lang,
+                code,
+            )
+        )
     return _html(views.privacy_page(notice.title, notice.paragraphs, lang, code))
 
 

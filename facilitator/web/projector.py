@@ -15,13 +15,13 @@ from typing import Any
 from aiohttp import web
 
 from facilitator.core.activities import ACTIVITY_TYPES
+from facilitator.locale import gettext, pgettext
 from facilitator.store.activities import results, shown_activity
 from facilitator.store.db import Store
 from facilitator.store.workshops import latest_workshop, workshop_row
 from facilitator.web import projector_svg as svg
 from facilitator.web.keys import HUB, STORE
 from facilitator.web.markup import Markup, join, render
-from facilitator.web.strings import T
 
 META_KEY = "projector_token"
 CHECK_SECONDS = 0.1  # how often a projector stream looks for a new version
@@ -107,7 +107,7 @@ def _join_corner(request: web.Request, workshop_id: str, lang: str) -> Markup:
         '<aside class="join-corner"><div class="corner-qr">{qr}</div>'
         '<p><b>{label}</b><br><span class="corner-url">{url}</span></p></aside>',
         qr=svg.qr_svg(url),
-        label=T("beamer_corner", lang),
+        label=pgettext("Beamer", "Mitmachen", lang),
         url=url.removeprefix("http://"),
     )
 
@@ -116,8 +116,8 @@ def _idle_stage(request: web.Request, workshop_id: str, snap: dict[str, Any], la
     row = workshop_row(request.app[STORE], workshop_id)
     url = _join_url(request, row.get("join_code") or "")
     wifi = [
-        T("beamer_wifi", lang, name=row["wifi_name"]) if row.get("wifi_name") else "",
-        T("beamer_wifi_password", lang, password=row["wifi_password"])
+        gettext("WLAN: {name}", lang, name=row["wifi_name"]) if row.get("wifi_name") else "",
+        gettext("Passwort: {password}", lang, password=row["wifi_password"])
         if row.get("wifi_password")
         else "",
     ]
@@ -127,8 +127,8 @@ def _idle_stage(request: web.Request, workshop_id: str, snap: dict[str, Any], la
         '<p class="url">{url}</p>{wifi}</div></div>',
         qr=svg.qr_svg(url),
         title=snap["workshop"]["title"],
-        join=T("beamer_join", lang),
-        or_=T("beamer_or", lang),
+        join=gettext("Mitmachen: QR-Code scannen", lang),
+        or_=gettext("oder im Browser öffnen:", lang),
         url=url,
         wifi=join(render('<p class="wifi">{w}</p>', w=w) for w in wifi if w),
     )
@@ -151,7 +151,9 @@ def _block_stage(snap: dict[str, Any], now_ms: int, lang: str) -> Markup:
         left=_clock(current, now_ms),
         next=render(
             '<p class="next">{n}</p>',
-            n=T("beamer_next", lang, title=upcoming["title"], start=upcoming["start"]),
+            n=gettext(
+                "Danach: {title} ({start})", lang, title=upcoming["title"], start=upcoming["start"]
+            ),
         )
         if upcoming
         else "",
@@ -169,12 +171,18 @@ def _clock(current: dict[str, Any], now_ms: int) -> str:
 
 def _activity_stage(found: dict[str, Any], lang: str) -> Markup:
     kind = found["type"]
-    state = T("beamer_open", lang) if found["is_open"] else T("beamer_closed", lang)
-    count = T("beamer_answers", lang, n=found["answers"])
+    state = (
+        gettext("Jetzt auf dem Telefon antworten", lang)
+        if found["is_open"]
+        else gettext("Abgeschlossen", lang)
+    )
+    count = gettext("{n} Antworten", lang, n=found["answers"])
     if not found["results_revealed"]:
-        body = render('<p class="hidden-results">{h}</p>', h=T("beamer_hidden", lang))
+        body = render(
+            '<p class="hidden-results">{h}</p>', h=gettext("Ergebnisse folgen gleich", lang)
+        )
     elif not found["answers"] and kind != "questions":
-        body = render('<p class="hidden-results">{h}</p>', h=T("beamer_no_answers", lang))
+        body = render('<p class="hidden-results">{h}</p>', h=gettext("Noch keine Antworten.", lang))
     else:
         body = _chart(found, lang)
     return render(
@@ -218,9 +226,9 @@ def _chart(found: dict[str, Any], lang: str) -> Markup:
 def _quadrants(axes: list[str], lang: str) -> list[str]:
     """Name the four fields of the 2×2 by its axes: top left, top right, bottom left, right."""
     x, y = axes
-    low, high = T("low", lang), T("high", lang)
+    low, high = gettext("niedrig", lang), gettext("hoch", lang)
     return [
-        T("quadrant", lang, x=x, xv=xv, y=y, yv=yv)
+        gettext("{x} {xv} · {y} {yv}", lang, x=x, xv=xv, y=y, yv=yv)
         for yv, xv in ((high, low), (high, high), (low, low), (low, high))
     ]
 

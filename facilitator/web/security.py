@@ -15,9 +15,10 @@ from urllib.parse import quote
 
 from aiohttp import web
 
+from facilitator.core.i18n import normalise_lang
+from facilitator.locale import gettext, lazy
 from facilitator.web.keys import CAPS, HUB, LIMITS, MOD_SECRET
 from facilitator.web.markup import render
-from facilitator.web.strings import T, pick_lang
 
 if TYPE_CHECKING:
     from facilitator.web.caps import Room
@@ -82,6 +83,14 @@ class Buckets:
         return True
 
 
+def pick_lang(query_lang: str | None, accept_language: str | None) -> str:
+    """Return 'de' or 'en': the ?lang= switch first, then the browser's first language."""
+    if query_lang:
+        return normalise_lang(query_lang)
+    first = (accept_language or "").split(",")[0].split(";")[0].strip()
+    return normalise_lang(first)
+
+
 def lang_of(request: web.Request) -> str:
     return pick_lang(request.query.get("lang"), request.headers.get("Accept-Language"))
 
@@ -119,7 +128,7 @@ def problem(request: web.Request, status: int, message: str) -> web.Response:
         back = render(
             '<p><a class="button" href="{href}">{text}</a></p>',
             href=f"/j/{quote(code)}?lang={lang}",
-            text=T("back", lang),
+            text=gettext("Zurück zum Workshop", lang),
         )
     page = render(
         '<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
@@ -133,13 +142,13 @@ def problem(request: web.Request, status: int, message: str) -> web.Response:
     return web.Response(text=page, status=status, content_type="text/html")
 
 
-_STATUS_KEYS = {
-    400: "bad_request",
-    403: "forbidden",
-    404: "not_found",
-    408: "timeout",
-    413: "too_large",
-    429: "too_many",
+_STATUS_TEXTS = {
+    400: lazy("Ungültige Anfrage."),
+    403: lazy("Zugangscode ungültig. Bitte den QR-Code erneut scannen."),
+    404: lazy("Nicht gefunden."),
+    408: lazy("Die Anfrage kam zu langsam an."),
+    413: lazy("Anfrage zu groß."),
+    429: lazy("Zu viele Anfragen. Bitte kurz warten."),
 }
 _STATE_CHANGING = ("POST", "PUT", "PATCH", "DELETE")
 
@@ -171,25 +180,25 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     if not heartbeat and not request.app[LIMITS].allow(address, request.method):
         if CAPS in request.app:
             request.app[CAPS].refused["rate"] += 1  # the moderators see floods held off
-        return problem(request, 429, T("too_many", lang))
+        return problem(request, 429, gettext("Zu viele Anfragen. Bitte kurz warten.", lang))
     limit = UPLOAD_MAX_BODY if request.path.startswith(UPLOAD_PREFIX) else MAX_BODY
     if request.content_length is not None and request.content_length > limit:
-        return problem(request, 413, T("too_large", lang))
+        return problem(request, 413, gettext("Anfrage zu groß.", lang))
     if request.method in _STATE_CHANGING and cross_site(request):
-        return problem(request, 403, T("cross_site", lang))
+        return problem(request, 403, gettext("Anfrage von einer anderen Seite abgelehnt.", lang))
     try:
         return await handler(request)
     except web.HTTPException as exc:
         if exc.status < 400:
             raise  # redirects pass through
-        key = _STATUS_KEYS.get(exc.status)
-        message = T(key, lang) if key else (exc.reason or "")
+        known = _STATUS_TEXTS.get(exc.status)
+        message = known.text(lang) if known else (exc.reason or "")
         if exc.text and not exc.text.startswith(str(exc.status)):
             message = exc.text  # our own message (validation, caps), already short
         return problem(request, exc.status, message)
     except Exception:
         log.exception("error while answering %s %s", request.method, request.path)
-        return problem(request, 500, T("internal", lang))
+        return problem(request, 500, gettext("Interner Fehler", lang))
 
 
 async def add_security_headers(request: web.Request, response: web.StreamResponse) -> None:
@@ -218,7 +227,9 @@ def require_moderator(request: web.Request) -> None:
     """Let only requests with the moderators' secret through; the join code is not enough."""
     given = request.headers.get("X-Moderator-Secret", "").encode()
     if not given or not hmac.compare_digest(given, request.app[MOD_SECRET].encode()):
-        raise web.HTTPForbidden(text=T("mod_forbidden", lang_of(request)))
+        raise web.HTTPForbidden(
+            text=gettext("Moderationsschlüssel fehlt oder ist falsch.", lang_of(request))
+        )
 
 
 def bad_request(message: str) -> web.HTTPBadRequest:

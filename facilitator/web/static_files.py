@@ -9,9 +9,9 @@ from pathlib import Path
 
 from aiohttp import web
 
+from facilitator.locale import gettext
 from facilitator.web.favicon import favicon
 from facilitator.web.security import lang_of
-from facilitator.web.strings import T
 
 STATIC = Path(__file__).resolve().parent / "static"
 _FILES = {p.name: p for p in STATIC.iterdir() if p.is_file() and not p.name.startswith(".")}
@@ -21,7 +21,7 @@ async def static_file(request: web.Request) -> web.StreamResponse:
     """GET /static/{name}: one of the shipped files, or 404 with a short plain text."""
     path = _FILES.get(request.match_info["name"])
     if path is None:
-        return web.Response(status=404, text=T("not_found", lang_of(request)))
+        return web.Response(status=404, text=gettext("Nicht gefunden.", lang_of(request)))
     return web.FileResponse(path)
 
 

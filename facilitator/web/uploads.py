@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from aiohttp import BodyPartReader, web
 
 from facilitator.core.errors import UserError
+from facilitator.locale import Text, gettext, lazy
 from facilitator.store.agenda import list_items
 from facilitator.store.db import Store
 from facilitator.store.photo_image import MAX_UPLOAD
@@ -24,7 +25,6 @@ from facilitator.store.workshops import resolve_workshop
 from facilitator.web.keys import HUB, STORE
 from facilitator.web.markup import Markup, join, render
 from facilitator.web.security import UPLOAD_MAX_BODY, UPLOAD_PREFIX, lang_of
-from facilitator.web.strings import T
 
 META_KEY = "photo_upload_token"
 MAX_FILES = 10  # per form sent
@@ -32,6 +32,8 @@ MAX_FIELD = 2_000  # bytes of a text field (caption, block)
 MAX_PARTS = 16  # files and fields of one form; more is no form of ours
 READ_SECONDS = 300.0  # 64 MB over a slow venue Wi-Fi; a body trickling slower is cut
 PREPARING = 2  # photos prepared at once: each in a worker process of its own
+_PHOTO_TOO_LARGE = lazy("Das Foto ist größer als 25 MB.")
+_FIELD_TOO_LARGE = lazy("Anfrage zu groß.")
 # Waiting for the photo workers happens on threads of this pool, never on the loop's
 # default pool, which serves the static files (six slow photos once stalled join.js).
 WORKERS: "web.AppKey[ThreadPoolExecutor]" = web.AppKey("photo_workers")
@@ -88,14 +90,18 @@ def _page(request: web.Request, workshop_id: str, message: str = "", error: bool
         '<button type="submit">{send}</button></form>'
         '<p class="muted">{hint}</p></main></body></html>',
         lang=lang,
-        title=T("upload_title", lang),
+        title=gettext("Fotoprotokoll: Fotos hochladen", lang),
         note=note,
-        photo_label=T("upload_photo", lang),
-        block_label=T("upload_block", lang),
+        photo_label=gettext("Fotos (Flipchart, Pinnwand)", lang),
+        block_label=gettext("Programmpunkt", lang),
         options=options,
-        caption_label=T("upload_caption", lang),
-        send=T("upload_send", lang),
-        hint=T("upload_hint", lang),
+        caption_label=gettext("Bildunterschrift", lang),
+        send=gettext("Hochladen", lang),
+        hint=gettext(
+            "Nur für die Moderation. Fotos werden aufgerichtet, "
+            "verkleinert und ohne Standortdaten gespeichert.",
+            lang,
+        ),
     )
 
 
@@ -105,15 +111,13 @@ async def upload_page(request: web.Request) -> web.Response:
     return web.Response(text=_page(request, _workshop(request)), content_type="text/html")
 
 
-async def _read_part(
-    part: BodyPartReader, limit: int, too_large: str = "upload_too_large"
-) -> bytes:
+async def _read_part(part: BodyPartReader, limit: int, too_large: Text = _PHOTO_TOO_LARGE) -> bytes:
     """Read one part, refusing it once it passes `limit` (the body may come chunked)."""
     data = bytearray()
     while chunk := await part.read_chunk(64 * 1024):
         data.extend(chunk)
         if len(data) > limit:
-            raise UserError(T(too_large, "de"), en=T(too_large, "en"))
+            raise UserError(too_large)
     return bytes(data)
 
 
@@ -126,17 +130,17 @@ async def _read_form(request: web.Request) -> tuple[list[tuple[str, bytes]], dic
     while (part := await reader.next()) is not None:
         parts += 1
         if parts > MAX_PARTS:
-            raise UserError(T("upload_too_many", "de"), en=T("upload_too_many", "en"))
+            raise UserError(lazy("Höchstens 10 Fotos auf einmal."))
         if not isinstance(part, BodyPartReader):  # a nested multipart: no form of ours
             raise ValueError("nested multipart")
         if part.name == "photo" and part.filename:
             if len(files) >= MAX_FILES:
-                raise UserError(T("upload_too_many", "de"), en=T("upload_too_many", "en"))
+                raise UserError(lazy("Höchstens 10 Fotos auf einmal."))
             files.append((part.filename, await _read_part(part, MAX_UPLOAD)))
             if sum(len(data) for _, data in files) > UPLOAD_MAX_BODY:
-                raise UserError(T("upload_too_large", "de"), en=T("upload_too_large", "en"))
+                raise UserError(_PHOTO_TOO_LARGE)
         else:  # read (bounded) rather than skipped: skipping reads an unbounded part
-            value = (await _read_part(part, MAX_FIELD, "too_large")).decode("utf-8", "replace")
+            value = (await _read_part(part, MAX_FIELD, _FIELD_TOO_LARGE)).decode("utf-8", "replace")
             if part.name in ("item", "caption"):
                 fields[part.name] = value
     return files, fields
@@ -152,7 +156,7 @@ async def upload(request: web.Request) -> web.Response:
         async with asyncio.timeout(READ_SECONDS):
             files, fields = await _read_form(request)
         if not files:
-            raise UserError(T("upload_none", "de"), en=T("upload_none", "en"))
+            raise UserError(lazy("Bitte mindestens ein Foto wählen."))
         # Pillow's work in worker processes (time and memory limits), waited for on the
         # photo pool: the phones' live updates and static files keep flowing
         loop = asyncio.get_running_loop()
@@ -174,11 +178,16 @@ async def upload(request: web.Request) -> web.Response:
         page = _page(request, workshop_id, err.text(lang), error=True)
         return web.Response(text=page, status=400, content_type="text/html")
     except TimeoutError:
-        page = _page(request, workshop_id, T("upload_slow", lang), error=True)
+        page = _page(
+            request,
+            workshop_id,
+            gettext("Das Senden dauerte zu lange; bitte erneut versuchen.", lang),
+            error=True,
+        )
         return web.Response(text=page, status=408, content_type="text/html")
     except (ValueError, AssertionError):  # a malformed multipart body
         raise web.HTTPBadRequest() from None
-    done = T("upload_done", lang, n=len(prepared))
+    done = gettext("{n} Foto(s) gespeichert.", lang, n=len(prepared))
     return web.Response(text=_page(request, workshop_id, done), content_type="text/html")
 
 

@@ -3,47 +3,69 @@
 from typing import Any
 from urllib.parse import quote
 
+from facilitator.locale import gettext, lazy, ngettext
 from facilitator.web.markup import Markup, attrs, join, render
 from facilitator.web.security import dumps
 from facilitator.web.snapshot import MAX_SUBMISSION
-from facilitator.web.strings import T
 
 BALLOT_PAGE = 50  # entries per page of the ballot, in the HTML and from /api/ballot
 
+
 # Strings join.js needs for what it draws itself (JSON in a data attribute of <body>).
-JS_STRINGS = (
-    "time_left",
-    "time_over",
-    "time_up",
-    "paused",
-    "running",
-    "done",
-    "skipped",
-    "nothing_running",
-    "instructions",
-    "collect_intro",
-    "vote_intro",
-    "dots_left",
-    "dots_for",
-    "no_ballot",
-    "dots",
-    "dot_one",
-    "less",
-    "more",
-    "submitted",
-    "voted",
-    "live",
-    "offline",
-    "polling",
-    "sending",
-    "send_failed",
-    "moved",  # failover.js (issue 25.8)
-    "moving",
-    "dots_left_short",
-    "dot_add",
-    "dot_remove",
-    "over_budget",
-)
+def js_strings(lang: str) -> dict[str, str]:
+    """Return the texts the scripts draw themselves, by the key they use, in `lang`.
+
+    Placeholders stay for the script to fill in. A count's two forms are served
+    as the texts for one and for many, which is how German and English choose.
+    """
+    return {
+        "time_left": gettext("noch {minutes} Min.", lang),
+        "time_over": gettext("{minutes} Min. über der Zeit", lang),
+        "time_up": gettext("Zeit ist um", lang),
+        "paused": gettext("pausiert", lang),
+        "running": gettext("läuft", lang),
+        "done": gettext("erledigt", lang),
+        "skipped": gettext("übersprungen", lang),
+        "nothing_running": gettext("Gerade läuft kein Programmpunkt.", lang),
+        "instructions": gettext("So geht’s", lang),
+        "collect_intro": gettext("Die Moderation sammelt gerade Beiträge zu „{title}“.", lang),
+        "vote_intro": gettext("Sie haben {budget} Punkte, höchstens {max} pro Eintrag.", lang),
+        "dots_left": gettext("Noch {left} von {budget} Punkten frei.", lang),
+        "dots_for": gettext("Punkte für: {text}", lang),
+        "no_ballot": gettext("Noch keine Einträge zur Abstimmung.", lang),
+        "dots": ngettext("{dots} Punkt", "{dots} Punkte", 2, lang, dots="{dots}"),
+        "dot_one": ngettext("{dots} Punkt", "{dots} Punkte", 1, lang, dots=1),
+        "less": gettext("Einen Punkt weniger", lang),
+        "more": gettext("Einen Punkt mehr", lang),
+        "submitted": gettext("Danke! Ihr Beitrag ist angekommen.", lang),
+        "voted": gettext(
+            "Danke! Ihre Punkte sind gezählt. Sie können sie bis zum Schluss ändern.", lang
+        ),
+        "live": gettext("Live verbunden", lang),
+        "offline": gettext("Verbindung unterbrochen – neuer Versuch …", lang),
+        "polling": gettext("Aktualisierung alle paar Sekunden", lang),
+        "sending": gettext("Wird gesendet …", lang),
+        "send_failed": gettext("Senden fehlgeschlagen. Bitte noch einmal versuchen.", lang),
+        "moved": gettext("Verbunden mit dem zweiten Laptop – Ihre Beiträge sind angekommen.", lang),
+        "moving": gettext("Laptop antwortet nicht, wechsle …", lang),
+        "dots_left_short": gettext("noch {left} von {budget} Punkten", lang),
+        "dot_add": gettext("Punkt setzen: {text}", lang),
+        "dot_remove": gettext("Punkt entfernen: {text}", lang),
+        "over_budget": gettext(
+            "Mehr als {budget} Punkte gehen nicht; bitte erst woanders einen wegnehmen.", lang
+        ),
+    }
+
+
+def state_text(state: str, lang: str) -> str:
+    """Return the badge of an agenda item in state `state` (running, paused, done, skipped)."""
+    texts = {
+        "running": lazy("läuft"),
+        "paused": lazy("pausiert"),
+        "done": lazy("erledigt"),
+        "skipped": lazy("übersprungen"),
+    }
+    return texts[state].text(lang)
 
 
 def time_left_text(current: dict[str, Any], now_ms: int, lang: str) -> str:
@@ -53,9 +75,16 @@ def time_left_text(current: dict[str, Any], now_ms: int, lang: str) -> str:
         remaining = current["ends_at_ms"] - now_ms
     if remaining <= 0:
         over = -remaining // 60_000
-        return T("time_over", lang, minutes=over) if over else T("time_up", lang)
-    text = T("time_left", lang, minutes=-(-remaining // 60_000))
-    return text if current["running"] else f"{text} ({T('paused', lang)})"
+        return (
+            gettext("{minutes} Min. über der Zeit", lang, minutes=over)
+            if over
+            else gettext("Zeit ist um", lang)
+        )
+    text = gettext("noch {minutes} Min.", lang, minutes=-(-remaining // 60_000))
+    if current["running"]:
+        return text
+    paused = gettext("pausiert", lang)
+    return f"{text} ({paused})"
 
 
 def _head(title: str, lang: str) -> Markup:
@@ -84,9 +113,9 @@ def _header(snap: dict[str, Any], lang: str, switch_href: str, code: str = "") -
         content=workshop["content_lang"],
         href=switch_href,
         privacy_href=privacy_href(lang, code),
-        privacy=T("privacy_link", lang),
+        privacy=gettext("Datenschutzhinweis", lang),
         other=other,
-        switch=T("lang_switch", lang),
+        switch=gettext("English", lang),
         title=workshop["title"],
         meta=meta,
     )
@@ -107,8 +136,8 @@ def _now_section(
             '<p class="now-time" id="now-time" hidden><span id="now-slot"></span> '
             '<strong id="countdown"></strong></p>'
             '<div id="instructions" hidden></div></section>',
-            now=T("now", lang),
-            nothing=T("nothing_running", lang),
+            now=gettext("Jetzt", lang),
+            nothing=gettext("Gerade läuft kein Programmpunkt.", lang),
         )
     instructions = Markup("")
     if current["instructions"]:
@@ -118,8 +147,9 @@ def _now_section(
             if p.strip()
         )
         instructions = render(
-            "<h3>{heading}</h3>{paragraphs}",
-            heading=f"{T('instructions', lang)}: {current['method']}",
+            "<h3>{heading}: {method}</h3>{paragraphs}",
+            heading=gettext("So geht’s", lang),
+            method=current["method"],
             paragraphs=paragraphs,
         )
     return render(
@@ -130,7 +160,7 @@ def _now_section(
         '<div id="instructions"{hidden}>{instructions}</div></section>',
         level=current["level"],
         content=content,
-        now=T("now", lang),
+        now=gettext("Jetzt", lang),
         title=current["title"],
         start=current["start"],
         end=current["end"],
@@ -168,18 +198,22 @@ def _collect_section(current: dict[str, Any] | None, action: str, client: str, l
         '<input id="c-org" name="organisation" maxlength="150" autocomplete="organization">'
         '<button type="submit">{send}</button></form></section>',
         hidden=attrs(hidden=not is_open),
-        heading=T("collect", lang),
-        intro=T("collect_intro", lang, title=current["title"]) if current else "",
+        heading=gettext("Ihr Beitrag", lang),
+        intro=gettext(
+            "Die Moderation sammelt gerade Beiträge zu „{title}“.", lang, title=current["title"]
+        )
+        if current
+        else "",
         action=action,
         client=client,
         item=current["id"] if current else "",
-        kind=T("kind", lang),
+        kind=gettext("Art", lang),
         radios=radios,
-        text_label=T("text", lang, max=MAX_SUBMISSION),
+        text_label=gettext("Text (höchstens {max} Zeichen)", lang, max=MAX_SUBMISSION),
         max=MAX_SUBMISSION,
-        name=T("name_optional", lang),
-        org=T("org_optional", lang),
-        send=T("send", lang),
+        name=gettext("Name (freiwillig)", lang),
+        org=gettext("Organisation (freiwillig)", lang),
+        send=gettext("Absenden", lang),
     )
 
 
@@ -187,10 +221,16 @@ def _pager(page_href: str, start: int, total: int, lang: str) -> Markup:
     """Links to the ballot's previous and next page, for phones without JavaScript."""
     links = []
     if start > 0:
-        links.append((max(0, start - BALLOT_PAGE), T("ballot_back", lang)))
+        links.append((max(0, start - BALLOT_PAGE), gettext("Vorherige Einträge", lang)))
     if start + BALLOT_PAGE < total:
         last = min(total, start + 2 * BALLOT_PAGE)
-        text = T("ballot_more", lang, first=start + BALLOT_PAGE + 1, last=last, total=total)
+        text = gettext(
+            "Weitere Einträge ({first}–{last} von {total})",
+            lang,
+            first=start + BALLOT_PAGE + 1,
+            last=last,
+            total=total,
+        )
         links.append((start + BALLOT_PAGE, text))
     return join(
         render('<a href="{href}">{text}</a> ', href=f"{page_href}&from={n}#vote", text=text)
@@ -225,7 +265,7 @@ def _vote_section(
             text=c["text"],
             max=most,
             value=mine.get(c["id"], 0),
-            aria=T("dots_for", lang, text=c["text"][:60]),
+            aria=gettext("Punkte für: {text}", lang, text=c["text"][:60]),
         )
         for c in ballot
     )
@@ -243,8 +283,10 @@ def _vote_section(
         '<p id="dots-left" aria-live="polite">{left}</p>'
         '<button type="submit">{send}</button></form></section>',
         hidden=attrs(hidden=not is_open),
-        heading=T("vote", lang),
-        intro=T("vote_intro", lang, budget=budget, max=most),
+        heading=gettext("Punkte vergeben", lang),
+        intro=gettext(
+            "Sie haben {budget} Punkte, höchstens {max} pro Eintrag.", lang, budget=budget, max=most
+        ),
         action=action,
         item=current["id"] if current else "",
         # A paged ballot is loaded whole by join.js (an empty key makes it fetch).
@@ -254,9 +296,11 @@ def _vote_section(
         no_pages=attrs(hidden=not paged),
         pager=_pager(page_href, start, len(everything), lang) if paged else "",
         empty=attrs(hidden=bool(ballot)),
-        no_ballot=T("no_ballot", lang),
-        left=T("dots_left", lang, left=max(0, left), budget=budget),
-        send=T("vote_send", lang),
+        no_ballot=gettext("Noch keine Einträge zur Abstimmung.", lang),
+        left=gettext(
+            "Noch {left} von {budget} Punkten frei.", lang, left=max(0, left), budget=budget
+        ),
+        send=gettext("Punkte abgeben", lang),
     )
 
 
@@ -265,7 +309,7 @@ def _results_section(current: dict[str, Any] | None, lang: str) -> Markup:
     entries = join(
         render(
             '<li><span class="dots">{dots}</span> <span class="result-text">{text}</span></li>',
-            dots=T("dot_one", lang) if r["dots"] == 1 else T("dots", lang, dots=r["dots"]),
+            dots=ngettext("{dots} Punkt", "{dots} Punkte", r["dots"], lang, dots=r["dots"]),
             text=r["text"],
         )
         for r in (current["results"] if shown else [])
@@ -275,7 +319,7 @@ def _results_section(current: dict[str, Any] | None, lang: str) -> Markup:
         '<h2 id="results-h">{heading}</h2><ol id="result-list" class="results">{entries}</ol>'
         "</section>",
         hidden=attrs(hidden=not shown),
-        heading=T("results", lang),
+        heading=gettext("Ergebnis", lang),
         entries=entries,
     )
 
@@ -292,7 +336,7 @@ def _agenda_section(snap: dict[str, Any], lang: str) -> Markup:
             start=item["start"],
             content=snap["workshop"]["content_lang"],
             title=item["title"],
-            badge=render(' <span class="badge">{b}</span>', b=T(item["state"], lang))
+            badge=render(' <span class="badge">{b}</span>', b=state_text(item["state"], lang))
             if item["state"] in ("running", "paused", "done", "skipped")
             else "",
         )
@@ -301,7 +345,7 @@ def _agenda_section(snap: dict[str, Any], lang: str) -> Markup:
     return render(
         '<section id="agenda" aria-labelledby="agenda-h"><h2 id="agenda-h">{heading}</h2>'
         '<ol id="agenda-list" class="agenda">{entries}</ol></section>',
-        heading=T("agenda", lang),
+        heading=gettext("Ablauf", lang),
         entries=entries,
     )
 
@@ -322,7 +366,7 @@ def join_page(
     """Return the whole join page for one phone (`activity`: its form, see activity_view)."""
     q = f"code={quote(code)}&lang={lang}"
     current = snap["current"]
-    strings = {k: T(k, lang) for k in JS_STRINGS}
+    strings = js_strings(lang)
     body = render(
         '<body data-code="{code}" data-lang="{lang}" data-version="{version}" '
         'data-strings="{strings}">'
@@ -339,8 +383,10 @@ def join_page(
         version=snap["version"],
         header=_header(snap, lang, f"/j/{quote(code)}?lang={'en' if lang == 'de' else 'de'}", code),
         refresh_href=f"/j/{quote(code)}?lang={lang}",
-        refresh=T("refresh", lang),
-        refresh_hint=T("refresh_hint", lang),
+        refresh=gettext("Seite aktualisieren", lang),
+        refresh_hint=gettext(
+            "Ohne JavaScript: neu laden, um zu sehen, ob etwas geöffnet wurde.", lang
+        ),
         no_notice=attrs(hidden=not notice),
         notice=notice,
         now=_now_section(current, now_ms, lang, snap["workshop"]["content_lang"]),
@@ -358,11 +404,11 @@ def join_page(
         results=_results_section(current, lang),
         agenda=_agenda_section(snap, lang),
         register=f"/j/{quote(code)}/register?lang={lang}",
-        reg=T("register", lang),
+        reg=gettext("Kontaktdaten teilen", lang),
         # JSON in an attribute: escaped like any value, and no inline script for the CSP.
         strings=dumps(strings),
     )
-    return _head(T("page_title", lang, title=snap["workshop"]["title"]), lang) + body
+    return _head(gettext("{title} – Teilnahme", lang, title=snap["workshop"]["title"]), lang) + body
 
 
 def _org_fields(lang: str, organisations: list[str]) -> Markup:
@@ -380,9 +426,9 @@ def _org_fields(lang: str, organisations: list[str]) -> Markup:
         '<label for="r-place">{place_label}</label>'
         '<input id="r-place" name="municipality" maxlength="200" autocomplete="address-level2">',
         names=join(render('<option value="{n}">', n=name) for name in organisations[:500]),
-        type_label=T("org_type", lang),
+        type_label=gettext("Art der Organisation", lang),
         options=options,
-        place_label=T("municipality", lang),
+        place_label=gettext("Kommune / Ort", lang),
     )
 
 
@@ -396,7 +442,7 @@ def privacy_page(title: str, paragraphs: tuple[str, ...], lang: str, code: str =
         back = render(
             '<p><a class="button" href="{href}">{text}</a></p>',
             href=f"/j/{quote(code)}?lang={lang}",
-            text=T("back", lang),
+            text=gettext("Zurück zum Workshop", lang),
         )
     body = render(
         '<body><main><section class="card"><h1>{title}</h1>{paragraphs}</section>{back}'
@@ -440,25 +486,28 @@ def register_page(
         header=_header(
             snap, lang, f"/j/{quote(code)}/register?lang={'en' if lang == 'de' else 'de'}", code
         ),
-        heading=T("register", lang),
-        intro=T("register_intro", lang),
+        heading=gettext("Kontaktdaten teilen", lang),
+        intro=gettext(
+            "Tragen Sie sich ein, damit Sie im Protokoll stehen und andere Sie erreichen können.",
+            lang,
+        ),
         action=f"/api/register?code={quote(code)}&lang={lang}",
         client=client,
-        name=T("name", lang),
-        org=T("organisation", lang),
+        name=gettext("Name", lang),
+        org=gettext("Organisation", lang),
         org_fields=_org_fields(lang, list(organisations)),
-        email=T("email", lang),
-        email_hint=T("email_hint", lang),
+        email=gettext("E-Mail", lang),
+        email_hint=gettext("Die E-Mail-Adresse wird nur mit Einwilligung gespeichert.", lang),
         privacy_href=privacy_href(lang, code),
-        privacy=T("privacy_link", lang),
-        consent_label=T("consent_label", lang),
+        privacy=gettext("Datenschutzhinweis", lang),
+        consent_label=gettext("Einwilligung", lang),
         consent_text=consent_text,
         lang=lang,
-        send=T("register_send", lang),
+        send=gettext("Eintragen", lang),
         back_href=f"/j/{quote(code)}?lang={lang}",
-        back=T("back", lang),
+        back=gettext("Zurück zum Workshop", lang),
     )
-    return _head(T("register", lang), lang) + body
+    return _head(gettext("Kontaktdaten teilen", lang), lang) + body
 
 
 def message_page(snap: dict[str, Any], *, code: str, lang: str, lines: list[str]) -> str:
@@ -469,6 +518,6 @@ def message_page(snap: dict[str, Any], *, code: str, lang: str, lines: list[str]
         header=_header(snap, lang, f"/j/{quote(code)}?lang={'en' if lang == 'de' else 'de'}", code),
         lines=join(render("<p>{line}</p>", line=line) for line in lines),
         back_href=f"/j/{quote(code)}?lang={lang}",
-        back=T("back", lang),
+        back=gettext("Zurück zum Workshop", lang),
     )
     return _head(snap["workshop"]["title"], lang) + body
