@@ -27,9 +27,10 @@ from facilitator.store.activities import (
     upvote_question,
 )
 from facilitator.store.captures import count_from_phones
+from facilitator.store.db import Store
 from facilitator.web.activity_cache import phone_upvotes, shared_qa
 from facilitator.web.activity_view import activity_section
-from facilitator.web.caps import ballot_cap_text, submission_cap_text
+from facilitator.web.caps import ballot_refusal, submission_refusal
 from facilitator.web.forms import client_id, derived_id, new_client_id, read_body
 from facilitator.web.identity import phone_id, require_phone
 from facilitator.web.keys import CAPS, HUB, STORE
@@ -46,28 +47,26 @@ def _wants_json(request: web.Request) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
-async def answer(request: web.Request) -> web.Response:
-    """POST /api/activity?code=: an answer, a question ("question") or an upvote ("upvote")."""
-    workshop_id = require_join(request)
-    lang = lang_of(request)
-    data, as_json = await read_body(request)
-    data = {k: v for k, v in data.items() if isinstance(v, str | int | bool)}
-    voter = require_phone(request, lang)
-    store = request.app[STORE]
-    activity_id = str(data.get("activity") or "")
-    # The voter rule counts voters per activity, by its full id: a prefix must not
-    # open a second count.
+def _full_activity_id(store: Store, activity_id: str) -> str:
+    """Return the full id of the activity `activity_id` names, or it unchanged if none.
+
+    The voter rule counts voters per activity, by its full id: a prefix must not open a
+    second count.
+    """
     try:
-        activity_id = get_activity(store, activity_id)["id"] if activity_id else ""
+        return get_activity(store, activity_id)["id"] if activity_id else ""
     except NotFound:
-        pass  # answering below says it is not open
+        return activity_id  # answering says it is not open
+
+
+def _check_caps(request: web.Request, activity_id: str, voter: str, lang: str) -> None:
+    """Refuse a new voter over the ballot caps, or a phone that changed its answer too often."""
     caps = request.app[CAPS]
     address = request.remote or "?"
     caps.room.saw(address, voter)
     blocked = caps.ballot_blocked(f"activity:{activity_id}", voter, address)
     if blocked:
-        status = 429 if blocked == "address" else 409
-        raise caps.refuse(f"ballot_{blocked}", status, ballot_cap_text(blocked).text(lang))
+        raise ballot_refusal(caps, blocked, lang)
     if not caps.changes_left(f"activity:{activity_id}", voter):
         limit = caps.caps.changes_per_phone
         raise caps.refuse(
@@ -80,26 +79,45 @@ async def answer(request: web.Request) -> web.Response:
                 max=limit,
             ),
         )
+
+
+def _record(
+    request: web.Request, workshop_id: str, activity_id: str, voter: str, data: dict, lang: str
+) -> str:
+    """Store the upvote, question or answer; return what the page then says (`done`)."""
+    store = request.app[STORE]
     try:
         if data.get("upvote"):
             upvote_question(store, workshop_id, activity_id, voter, str(data["upvote"]))
-            done = "upvoted"
-        elif "question" in data:
+            return "upvoted"
+        if "question" in data:
             asked = client_id({"client": data.get("qclient")})
             # bound to the asker: another phone's client id names another question
             question_id = derived_id(workshop_id, "question", f"{voter}:{asked}")
             ask_question(store, workshop_id, activity_id, voter, data["question"], question_id)
-            done = "asked"
-        else:
-            _answer(request, workshop_id, activity_id, voter, data, lang)
-            done = "answered"
+            return "asked"
+        _answer(request, workshop_id, activity_id, voter, data, lang)
+        return "answered"
     except ActivityClosed as err:
         raise web.HTTPConflict(text=err.text(lang)) from None
     except NotYourAnswer as err:
         raise web.HTTPForbidden(text=err.text(lang)) from None
     except UserError as err:
         raise bad_request(err.text(lang)) from None
-    caps.voted(f"activity:{activity_id}", voter, address)
+
+
+async def answer(request: web.Request) -> web.Response:
+    """POST /api/activity?code=: an answer, a question ("question") or an upvote ("upvote")."""
+    workshop_id = require_join(request)
+    lang = lang_of(request)
+    data, as_json = await read_body(request)
+    data = {k: v for k, v in data.items() if isinstance(v, str | int | bool)}
+    voter = require_phone(request, lang)
+    store = request.app[STORE]
+    activity_id = _full_activity_id(store, str(data.get("activity") or ""))
+    _check_caps(request, activity_id, voter, lang)
+    done = _record(request, workshop_id, activity_id, voter, data, lang)
+    request.app[CAPS].voted(f"activity:{activity_id}", voter, request.remote or "?")
     if as_json or _wants_json(request):
         return web.json_response({"ok": True, "done": done, "version": store.version})
     code = quote(join_code(request) or "")
@@ -122,15 +140,7 @@ def _answer(
     item_id = activity["agenda_item_id"] or ""
     blocked = caps.submission_blocked(store, workshop_id, item_id, voter, address)
     if blocked:
-        limit = (
-            caps.per_address("submissions")
-            if blocked == "address"
-            else getattr(caps.caps, f"submissions_per_{blocked}")
-        )
-        status = 429 if blocked in ("phone", "address") else 409
-        raise caps.refuse(
-            f"submission_{blocked}", status, submission_cap_text(blocked, limit).text(lang)
-        )
+        raise submission_refusal(caps, blocked, lang)
     before = count_from_phones(store, workshop_id)
     answer_activity(store, workshop_id, activity_id, voter, data)
     for _ in range(count_from_phones(store, workshop_id) - before):

@@ -281,28 +281,33 @@ def _dots_fields(store: Store, activity: dict, mine: dict, lang: str) -> Markup:
     )
 
 
+def _question_item(q: dict[str, Any], upvoted: set[str], lang: str) -> Markup:
+    """One question of a Q&A with its votes and the phone's upvote button."""
+    return render(
+        '<li class="question{answered}"><span class="votes">{votes}</span> '
+        '<span class="q-text">{text}</span>{mark}'
+        '<button type="submit" name="upvote" value="{id}" class="secondary{on}" '
+        'aria-pressed="{pressed}">{plus}</button></li>',
+        answered=" answered" if q["answered"] else "",
+        votes=ngettext("{n} Stimme", "{n} Stimmen", q["votes"], lang),
+        text=q["text"],
+        mark=render(' <span class="badge">{m}</span>', m=gettext("beantwortet", lang))
+        if q["answered"]
+        else "",
+        id=q["id"],
+        on=" on" if q["id"] in upvoted else "",
+        pressed="true" if q["id"] in upvoted else "false",
+        plus=gettext("+1", lang),
+    )
+
+
 def _questions_form(
     store: Store, activity: dict, action: str, voter: str, client: str, mine: dict, lang: str
 ) -> Markup:
     upvoted = set(mine.get("upvotes") or [])
     own = {q["id"] for q in list_questions(store, activity["id"]) if q.get("voter") == voter}
     listed = join(
-        render(
-            '<li class="question{answered}"><span class="votes">{votes}</span> '
-            '<span class="q-text">{text}</span>{mark}'
-            '<button type="submit" name="upvote" value="{id}" class="secondary{on}" '
-            'aria-pressed="{pressed}">{plus}</button></li>',
-            answered=" answered" if q["answered"] else "",
-            votes=ngettext("{n} Stimme", "{n} Stimmen", q["votes"], lang),
-            text=q["text"],
-            mark=render(' <span class="badge">{m}</span>', m=gettext("beantwortet", lang))
-            if q["answered"]
-            else "",
-            id=q["id"],
-            on=" on" if q["id"] in upvoted else "",
-            pressed="true" if q["id"] in upvoted else "false",
-            plus=gettext("+1", lang),
-        )
+        _question_item(q, upvoted, lang)
         for q in _questions(store, activity["id"])
         # others' questions only once the moderators reveal them (issue 23.6); its own, always
         if activity["results_revealed"] or q["id"] in own
@@ -329,8 +334,7 @@ def _questions_form(
 
 def _form_fields(store: Store, activity: dict, mine: dict, lang: str) -> Markup:
     """An activity set's form: the organisation, then each field (issue 16, item 4)."""
-    from facilitator.core.activity_forms import MAX_FIELD_TEXT, MAX_ORGANISATION
-    from facilitator.core.taxonomy import TOPICS
+    from facilitator.core.activity_forms import MAX_ORGANISATION
 
     values = mine.get("values") or {}
     parts = [
@@ -342,48 +346,56 @@ def _form_fields(store: Store, activity: dict, mine: dict, lang: str) -> Markup:
             value=mine.get("organisation", ""),
         )
     ]
-    for field in activity["config"]["fields"]:
-        label = field["en"] if lang == "en" else field["de"]
-        name, value = f"f.{field['key']}", values.get(field["key"])
-        if field["kind"] == "rating":
-            parts.append(_rating(name, label, [], value, lang))
-        elif field["kind"] == "text":
-            parts.append(
-                render(
-                    '<label for="{id}">{label}</label>'
-                    '<input id="{id}" name="{name}" maxlength="{max}" value="{value}"{req}>',
-                    id=f"f-{field['key']}",
-                    label=label,
-                    name=name,
-                    max=MAX_FIELD_TEXT,
-                    value=value or "",
-                    req=attrs(required=field["required"]),
-                )
-            )
-        else:
-            if field["kind"] == "choice":
-                labels = field["labels_en" if lang == "en" else "labels_de"]
-                choices = list(zip(field["options"], labels, strict=True))
-            else:
-                choices = [(key, topic.get(lang)) for key, topic in TOPICS.items()]
-            options = join(
-                render(
-                    '<option value="{k}"{sel}>{t}</option>',
-                    k=k,
-                    t=t,
-                    sel=attrs(selected=k == value),
-                )
-                for k, t in choices
-            )
-            parts.append(
-                render(
-                    '<label for="{id}">{label}</label><select id="{id}" name="{name}"{req}>'
-                    '<option value="">–</option>{options}</select>',
-                    id=f"f-{field['key']}",
-                    label=label,
-                    name=name,
-                    req=attrs(required=field["required"]),
-                    options=options,
-                )
-            )
+    parts += [
+        _form_field(field, values.get(field["key"]), lang) for field in activity["config"]["fields"]
+    ]
     return join(parts)
+
+
+def _form_field(field: dict[str, Any], value: Any, lang: str) -> Markup:
+    """One field of a set's form: a rating, a text, or a choice (or topic) to select."""
+    from facilitator.core.activity_forms import MAX_FIELD_TEXT
+
+    label = field["en"] if lang == "en" else field["de"]
+    name = f"f.{field['key']}"
+    if field["kind"] == "rating":
+        return _rating(name, label, [], value, lang)
+    if field["kind"] == "text":
+        return render(
+            '<label for="{id}">{label}</label>'
+            '<input id="{id}" name="{name}" maxlength="{max}" value="{value}"{req}>',
+            id=f"f-{field['key']}",
+            label=label,
+            name=name,
+            max=MAX_FIELD_TEXT,
+            value=value or "",
+            req=attrs(required=field["required"]),
+        )
+    options = join(
+        render(
+            '<option value="{k}"{sel}>{t}</option>',
+            k=k,
+            t=t,
+            sel=attrs(selected=k == value),
+        )
+        for k, t in _field_choices(field, lang)
+    )
+    return render(
+        '<label for="{id}">{label}</label><select id="{id}" name="{name}"{req}>'
+        '<option value="">–</option>{options}</select>',
+        id=f"f-{field['key']}",
+        label=label,
+        name=name,
+        req=attrs(required=field["required"]),
+        options=options,
+    )
+
+
+def _field_choices(field: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    """The (value, label) options of a choice field, or the topics for a topic field."""
+    from facilitator.core.taxonomy import TOPICS
+
+    if field["kind"] == "choice":
+        labels = field["labels_en" if lang == "en" else "labels_de"]
+        return list(zip(field["options"], labels, strict=True))
+    return [(key, topic.get(lang)) for key, topic in TOPICS.items()]

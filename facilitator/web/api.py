@@ -13,15 +13,17 @@ from aiohttp import web
 
 from facilitator.core import untrusted
 from facilitator.core.errors import NotFound, UserError
+from facilitator.core.models import AgendaItem
 from facilitator.locale import gettext
 from facilitator.privacy import notice_ready
 from facilitator.store.captures import add_capture, get_capture
 from facilitator.store.consent import current_version
+from facilitator.store.db import Store
 from facilitator.store.registrations import register_participant
 from facilitator.store.timer import current_item
 from facilitator.store.votes import cast_votes, voter_dots, voting_item
 from facilitator.web import views
-from facilitator.web.caps import ballot_cap_text, submission_cap_text
+from facilitator.web.caps import ballot_refusal, submission_refusal
 from facilitator.web.forms import client_id, derived_id, read_body, text_field
 from facilitator.web.identity import phone_id, require_phone
 from facilitator.web.keys import CAPS, HUB, STORE
@@ -71,6 +73,30 @@ def _done(request: web.Request, as_json: bool, data: dict, notice: str) -> web.R
     raise web.HTTPSeeOther(f"/j/{code}?lang={lang_of(request)}&done={notice}")
 
 
+def _collecting_item(store: Store, workshop_id: str, asked: object, lang: str) -> AgendaItem:
+    """Return the running block if it collects submissions (and is the one the phone saw)."""
+    item = current_item(store, workshop_id)
+    if (
+        item is None
+        or not voting_item(store, item.id)["collection_open"]
+        or (
+            asked and asked != item.id  # the block ended while the phone was typing
+        )
+    ):
+        raise web.HTTPConflict(
+            text=gettext("Für diesen Block werden gerade keine Beiträge gesammelt.", lang)
+        )
+    return item
+
+
+def _check_submission(text: str, kind: str, item: AgendaItem, lang: str) -> None:
+    """Refuse an empty text, or a kind the block does not collect from phones."""
+    if not text:
+        raise bad_request(gettext("Bitte einen Text eingeben.", lang))
+    if kind not in phone_kinds(item.capture):
+        raise bad_request(gettext("Diese Art ist hier nicht vorgesehen.", lang))
+
+
 async def submit(request: web.Request) -> web.Response:
     """POST /api/submit?code=: a challenge, need or idea for the running block's collection."""
     workshop_id = require_join(request)
@@ -90,34 +116,12 @@ async def submit(request: web.Request) -> web.Response:
         return _done(request, as_json, {"id": capture_id, "duplicate": True}, "submitted")
     except NotFound:
         pass
-    item = current_item(store, workshop_id)
-    asked = data.get("item")
-    if (
-        item is None
-        or not voting_item(store, item.id)["collection_open"]
-        or (
-            asked and asked != item.id  # the block ended while the phone was typing
-        )
-    ):
-        raise web.HTTPConflict(
-            text=gettext("Für diesen Block werden gerade keine Beiträge gesammelt.", lang)
-        )
-    if not text:
-        raise bad_request(gettext("Bitte einen Text eingeben.", lang))
-    if kind not in phone_kinds(item.capture):
-        raise bad_request(gettext("Diese Art ist hier nicht vorgesehen.", lang))
+    item = _collecting_item(store, workshop_id, data.get("item"), lang)
+    _check_submission(text, kind, item, lang)
     caps = request.app[CAPS]
     blocked = caps.submission_blocked(store, workshop_id, item.id, phone, _address(request))
     if blocked:
-        limit = (
-            caps.per_address("submissions")
-            if blocked == "address"
-            else getattr(caps.caps, f"submissions_per_{blocked}")
-        )
-        status = 429 if blocked in ("phone", "address") else 409
-        raise caps.refuse(
-            f"submission_{blocked}", status, submission_cap_text(blocked, limit).text(lang)
-        )
+        raise submission_refusal(caps, blocked, lang)
     try:
         add_capture(
             store,
@@ -181,14 +185,55 @@ async def vote(request: web.Request) -> web.Response:
     caps.room.saw(_address(request), voter)
     blocked = caps.ballot_blocked(item_id, voter, _address(request))
     if blocked:
-        status = 429 if blocked == "address" else 409
-        raise caps.refuse(f"ballot_{blocked}", status, ballot_cap_text(blocked).text(lang))
+        raise ballot_refusal(caps, blocked, lang)
     try:
         placed = cast_votes(store, workshop_id, item_id, voter, dots)
     except UserError as err:
         raise bad_request(err.text(lang)) from None
     caps.voted(item_id, voter, _address(request))
     return _done(request, as_json, {"dots": placed, "version": store.version}, "voted")
+
+
+def _registration_closed(
+    request: web.Request, workshop_id: str, lang: str, as_json: bool
+) -> web.Response:
+    """Refuse a registration while the privacy notice names no controller (409)."""
+    missing = gettext(
+        "Die Anmeldung ist noch nicht möglich: Die Veranstalter haben "
+        "noch keinen vollständigen Datenschutzhinweis "
+        "(verantwortliche Stelle und Kontakt) hinterlegt. Bitte "
+        "wenden Sie sich an die Moderation.",
+        lang,
+    )
+    if as_json:
+        raise web.HTTPConflict(text=missing)
+    snap = request.app[HUB].snapshot(workshop_id, lang)
+    page = views.message_page(snap, code=join_code(request) or "", lang=lang, lines=[missing])
+    return web.Response(text=page, content_type="text/html", status=409)
+
+
+def _registered_lines(said: str, outcome: str, consent: bool, lang: str) -> list[str]:
+    """Return what the phone is told after registering (a claim waits for the moderators)."""
+    if outcome == "claim":  # nothing of the listed person changes until a moderator confirms
+        return [
+            gettext(
+                "Danke, {name}! Ihre Anmeldung passt zu einem Eintrag auf der "
+                "Teilnehmerliste; die Moderation bestätigt sie.",
+                lang,
+                name=said,
+            ),
+            gettext(
+                "Ihre Einwilligung gilt, sobald die Moderation die Anmeldung bestätigt hat.", lang
+            )
+            if consent
+            else gettext("Ihre Kontaktdaten werden nicht weitergegeben.", lang),
+        ]
+    return [
+        gettext("Danke, {name}! Sie sind eingetragen.", lang, name=said),
+        gettext("Ihre Einwilligung zur Weitergabe der Kontaktdaten ist gespeichert.", lang)
+        if consent
+        else gettext("Ihre Kontaktdaten werden nicht weitergegeben.", lang),
+    ]
 
 
 async def register(request: web.Request) -> web.Response:
@@ -200,32 +245,7 @@ async def register(request: web.Request) -> web.Response:
     name = text_field(data, "name", 200)
     store = request.app[STORE]
     if not notice_ready():  # no consent is recorded under a notice without a controller
-        if as_json:
-            raise web.HTTPConflict(
-                text=gettext(
-                    "Die Anmeldung ist noch nicht möglich: Die Veranstalter haben "
-                    "noch keinen vollständigen Datenschutzhinweis "
-                    "(verantwortliche Stelle und Kontakt) hinterlegt. Bitte "
-                    "wenden Sie sich an die Moderation.",
-                    lang,
-                )
-            )
-        snap = request.app[HUB].snapshot(workshop_id, lang)
-        page = views.message_page(
-            snap,
-            code=join_code(request) or "",
-            lang=lang,
-            lines=[
-                gettext(
-                    "Die Anmeldung ist noch nicht möglich: Die Veranstalter haben "
-                    "noch keinen vollständigen Datenschutzhinweis "
-                    "(verantwortliche Stelle und Kontakt) hinterlegt. Bitte "
-                    "wenden Sie sich an die Moderation.",
-                    lang,
-                )
-            ],
-        )
-        return web.Response(text=page, content_type="text/html", status=409)
+        return _registration_closed(request, workshop_id, lang, as_json)
     # One person per phone: registering again from it updates the same participant.
     phone = phone_id(request)
     caps = request.app[CAPS]
@@ -253,28 +273,7 @@ async def register(request: web.Request) -> web.Response:
     except UserError as err:
         raise bad_request(err.text(lang_of(request))) from None
     caps.registered(workshop_id, phone, _address(request))
-    said = " ".join(name.split())
-    if outcome == "claim":  # nothing of the listed person changes until a moderator confirms
-        lines = [
-            gettext(
-                "Danke, {name}! Ihre Anmeldung passt zu einem Eintrag auf der "
-                "Teilnehmerliste; die Moderation bestätigt sie.",
-                lang,
-                name=said,
-            ),
-            gettext(
-                "Ihre Einwilligung gilt, sobald die Moderation die Anmeldung bestätigt hat.", lang
-            )
-            if consent
-            else gettext("Ihre Kontaktdaten werden nicht weitergegeben.", lang),
-        ]
-    else:
-        lines = [
-            gettext("Danke, {name}! Sie sind eingetragen.", lang, name=said),
-            gettext("Ihre Einwilligung zur Weitergabe der Kontaktdaten ist gespeichert.", lang)
-            if consent
-            else gettext("Ihre Kontaktdaten werden nicht weitergegeben.", lang),
-        ]
+    lines = _registered_lines(" ".join(name.split()), outcome, consent, lang)
     if as_json:
         return web.json_response(
             {

@@ -175,7 +175,25 @@ class CapCounter:
         self._registrations.setdefault((workshop_id, address), set()).add(phone)
 
 
-def submission_cap_text(blocked: str, limit: int) -> Text:
+def submission_refusal(counter: CapCounter, blocked: str, lang: str) -> web.HTTPException:
+    """Count and return the refusal of a submission that would break the cap `blocked`."""
+    limit = (
+        counter.per_address("submissions")
+        if blocked == "address"
+        else getattr(counter.caps, f"submissions_per_{blocked}")
+    )
+    status = 429 if blocked in ("phone", "address") else 409
+    message = _submission_cap_text(blocked, limit).text(lang)
+    return counter.refuse(f"submission_{blocked}", status, message)
+
+
+def ballot_refusal(counter: CapCounter, blocked: str, lang: str) -> web.HTTPException:
+    """Count and return the refusal of a new voter who would break the cap `blocked`."""
+    status = 429 if blocked == "address" else 409
+    return counter.refuse(f"ballot_{blocked}", status, _ballot_cap_text(blocked).text(lang))
+
+
+def _submission_cap_text(blocked: str, limit: int) -> Text:
     """Return what a phone is told when the submission cap `blocked` (of `limit`) holds."""
     texts = {
         "phone": lazy(
@@ -195,7 +213,7 @@ def submission_cap_text(blocked: str, limit: int) -> Text:
     return texts[blocked]
 
 
-def ballot_cap_text(blocked: str) -> Text:
+def _ballot_cap_text(blocked: str) -> Text:
     """Return what a new voter is told when the ballot cap `blocked` holds."""
     texts = {
         "address": lazy("Von diesem Netzanschluss wurde schon zu oft abgestimmt."),

@@ -45,6 +45,22 @@ def _html(text: str) -> web.Response:
     return web.Response(text=text, content_type="text/html")
 
 
+def _phone_activity(
+    request: web.Request, workshop_id: str, snap: dict[str, Any], *, lang: str, phone: str
+) -> str:
+    """Return the open activity's section for this phone; a Q&A is one shared rendering."""
+    store, hub = request.app[STORE], request.app[HUB]
+    code = join_code(request) or ""
+    shown: Any = snap.get("activity")  # a dict wherever shared_qa says yes
+    if shared_qa(store, shown):
+        shared = hub.sections.section(store, workshop_id, code=code, lang=lang, key=shown["key"])
+        upvoted = phone_upvotes(store, shown["id"], phone)
+        return personal(shared.html, upvoted, new_client_id())
+    return activity_section(
+        store, workshop_id, code=code, lang=lang, voter=phone, client=new_client_id()
+    )
+
+
 async def join_page(request: web.Request) -> web.Response:
     """GET /j/{code}: the workshop as a phone sees it."""
     workshop_id = require_join(request)
@@ -83,16 +99,8 @@ async def join_page(request: web.Request) -> web.Response:
                 hub.pages.clear()
             hub.pages[key] = page
     # The open activity's form is this phone's own (its answers, its upvotes): filled in
-    # after the cache, like the client id; a Q&A is one shared rendering with marks.
-    shown: Any = snap.get("activity")  # a dict wherever shared_qa says yes
-    if shared_qa(store, shown):
-        shared = hub.sections.section(store, workshop_id, code=code, lang=lang, key=shown["key"])
-        upvoted = phone_upvotes(store, shown["id"], phone)
-        activity = personal(shared.html, upvoted, new_client_id())
-    else:
-        activity = activity_section(
-            store, workshop_id, code=code, lang=lang, voter=phone, client=new_client_id()
-        )
+    # after the cache, like the client id.
+    activity = _phone_activity(request, workshop_id, snap, lang=lang, phone=phone)
     response = _html(page.replace(_CLIENT_SLOT, new_client_id()).replace(_ACTIVITY_SLOT, activity))
     response.headers["Content-Security-Policy"] = join_page_csp(request, workshop_id)
     return response

@@ -211,6 +211,11 @@ def _chart(found: dict[str, Any], lang: str) -> Markup:
         return svg.scatter(found["entries"], found["axes"], _quadrants(found["axes"], lang))
     if kind == "form":
         return _form_chart(found, lang)
+    return _questions_chart(found)
+
+
+def _questions_chart(found: dict[str, Any]) -> Markup:
+    """A Q&A's first eight questions with their votes."""
     listed = join(
         render(
             '<li class="{cls}"><span class="votes">{v}</span> {t}</li>',
@@ -233,25 +238,25 @@ def _quadrants(axes: list[str], lang: str) -> list[str]:
     ]
 
 
+def _rating_row(found: dict[str, Any], field: dict[str, Any], lang: str) -> dict[str, Any]:
+    """One rating of a set as a row of the scale chart: how often each of 1 … 5 was given."""
+    given = [r["values"].get(field["key"]) for r in found["rows"]]
+    counts = [sum(1 for g in given if g == v) for v in range(1, 6)]
+    return {
+        "statement": field["en"] if lang == "en" else field["de"],
+        "counts": counts,
+        "n": sum(counts),
+        "mean": found["means"].get(field["key"]),
+    }
+
+
 def _form_chart(found: dict[str, Any], lang: str) -> Markup:
     """A set's results: the ratings' distributions, else the first choice's counts."""
     from facilitator.core.activity_forms import field_label
 
     ratings = [f for f in found["fields"] if f["kind"] == "rating"]
     if ratings:
-        rows = []
-        for field in ratings:
-            given = [r["values"].get(field["key"]) for r in found["rows"]]
-            counts = [sum(1 for g in given if g == v) for v in range(1, 6)]
-            rows.append(
-                {
-                    "statement": field["en"] if lang == "en" else field["de"],
-                    "counts": counts,
-                    "n": sum(counts),
-                    "mean": found["means"].get(field["key"]),
-                }
-            )
-        return svg.scale_rows(rows, [])
+        return svg.scale_rows([_rating_row(found, field, lang) for field in ratings], [])
     for field in found["fields"]:
         if field["kind"] in ("choice", "topic") and found["counts"].get(field["key"]):
             counts = found["counts"][field["key"]]

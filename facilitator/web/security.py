@@ -169,33 +169,51 @@ def cross_site(request: web.Request) -> bool:
     return origin != f"{request.scheme}://{request.host}"
 
 
-@web.middleware
-async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Rate-limit, cap bodies, and turn every failure into a short answer."""
-    lang = lang_of(request)
-    address = request.remote or "?"
+def _flooding(request: web.Request) -> bool:
+    """Return True if the request's address is over its rate limit (the refusal is counted)."""
     # the phones' heartbeat (web/failover.py) is a fixed 204 with no data: under a shared
     # address (NAT) counting it would starve that address's real requests
     heartbeat = request.path == PING_PATH and "code" not in request.query
-    if not heartbeat and not request.app[LIMITS].allow(address, request.method):
-        if CAPS in request.app:
-            request.app[CAPS].refused["rate"] += 1  # the moderators see floods held off
+    if heartbeat or request.app[LIMITS].allow(request.remote or "?", request.method):
+        return False
+    if CAPS in request.app:
+        request.app[CAPS].refused["rate"] += 1  # the moderators see floods held off
+    return True
+
+
+def _refused_early(request: web.Request, lang: str) -> web.Response | None:
+    """Return the answer to a request refused before its handler runs, or None to go on."""
+    if _flooding(request):
         return problem(request, 429, gettext("Zu viele Anfragen. Bitte kurz warten.", lang))
     limit = UPLOAD_MAX_BODY if request.path.startswith(UPLOAD_PREFIX) else MAX_BODY
     if request.content_length is not None and request.content_length > limit:
         return problem(request, 413, gettext("Anfrage zu groß.", lang))
     if request.method in _STATE_CHANGING and cross_site(request):
         return problem(request, 403, gettext("Anfrage von einer anderen Seite abgelehnt.", lang))
+    return None
+
+
+def _error_text(exc: web.HTTPException, lang: str) -> str:
+    """Return the short text for a refusal raised by a handler."""
+    if exc.text and not exc.text.startswith(str(exc.status)):
+        return exc.text  # our own message (validation, caps), already short
+    known = _STATUS_TEXTS.get(exc.status)
+    return known.text(lang) if known else (exc.reason or "")
+
+
+@web.middleware
+async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Rate-limit, cap bodies, and turn every failure into a short answer."""
+    lang = lang_of(request)
+    refused = _refused_early(request, lang)
+    if refused is not None:
+        return refused
     try:
         return await handler(request)
     except web.HTTPException as exc:
         if exc.status < 400:
             raise  # redirects pass through
-        known = _STATUS_TEXTS.get(exc.status)
-        message = known.text(lang) if known else (exc.reason or "")
-        if exc.text and not exc.text.startswith(str(exc.status)):
-            message = exc.text  # our own message (validation, caps), already short
-        return problem(request, exc.status, message)
+        return problem(request, exc.status, _error_text(exc, lang))
     except Exception:
         log.exception("error while answering %s %s", request.method, request.path)
         return problem(request, 500, gettext("Interner Fehler", lang))
