@@ -13,6 +13,7 @@ import asyncio
 from aiohttp import web
 
 from facilitator.locale import gettext
+from facilitator.web.hub import Stream
 from facilitator.web.identity import presented_phone
 from facilitator.web.keys import CAPS, HUB
 from facilitator.web.security import lang_of, require_join
@@ -40,12 +41,9 @@ def _address(request: web.Request) -> str:
     return request.remote or "?"
 
 
-async def events(request: web.Request) -> web.StreamResponse:
-    """GET /events?code=: the live snapshot stream."""
-    workshop_id = require_join(request)
-    hub = request.app[HUB]
-    caps = request.app[CAPS]
-    address = _address(request)
+def _check_stream_caps(request: web.Request, address: str) -> None:
+    """Refuse a stream over the cap per address or over the cap on all phones' streams."""
+    hub, caps = request.app[HUB], request.app[CAPS]
     caps.room.saw(address, presented_phone(request))
     if hub.streams_from(address) >= caps.per_address("streams"):
         raise caps.refuse(
@@ -57,6 +55,31 @@ async def events(request: web.Request) -> web.StreamResponse:
         raise caps.refuse(
             "streams_total", 429, gettext("Zu viele Anfragen. Bitte kurz warten.", lang_of(request))
         )
+
+
+async def _pump(request: web.Request, response: web.StreamResponse, stream: Stream) -> None:
+    """Send each new snapshot (or a keep-alive) as the hub wakes the stream, until it closes."""
+    await _send(request, response, b"retry: 2000\n\n")
+    while not stream.closed:
+        await stream.wake.wait()
+        stream.wake.clear()
+        if stream.closed:
+            break
+        payload, stream.payload = stream.payload, None
+        if payload is not None:
+            await _send(request, response, payload)
+        elif stream.keep_alive:
+            await _send(request, response, b": keep-alive\n\n")
+        stream.keep_alive = False
+
+
+async def events(request: web.Request) -> web.StreamResponse:
+    """GET /events?code=: the live snapshot stream."""
+    workshop_id = require_join(request)
+    hub = request.app[HUB]
+    caps = request.app[CAPS]
+    address = _address(request)
+    _check_stream_caps(request, address)
     response = web.StreamResponse(
         headers={
             "Content-Type": "text/event-stream; charset=utf-8",
@@ -70,18 +93,7 @@ async def events(request: web.Request) -> web.StreamResponse:
         return response
     stream = hub.open_stream(workshop_id, lang_of(request), address)
     try:
-        await _send(request, response, b"retry: 2000\n\n")
-        while not stream.closed:
-            await stream.wake.wait()
-            stream.wake.clear()
-            if stream.closed:
-                break
-            payload, stream.payload = stream.payload, None
-            if payload is not None:
-                await _send(request, response, payload)
-            elif stream.keep_alive:
-                await _send(request, response, b": keep-alive\n\n")
-            stream.keep_alive = False
+        await _pump(request, response, stream)
     except SlowReader:
         caps.refused["streams_slow"] += 1
         if request.transport is not None:

@@ -45,6 +45,13 @@ def _html(text: str) -> web.Response:
     return web.Response(text=text, content_type="text/html")
 
 
+def _remember(pages: dict, key: tuple, page: str) -> None:
+    """Keep a rendered page; the whole cache is dropped once it holds too many."""
+    if len(pages) >= _MAX_CACHED_PAGES:
+        pages.clear()
+    pages[key] = page
+
+
 def _phone_activity(
     request: web.Request, workshop_id: str, snap: dict[str, Any], *, lang: str, phone: str
 ) -> str:
@@ -95,9 +102,7 @@ async def join_page(request: web.Request) -> web.Response:
             activity=_ACTIVITY_SLOT,
         )
         if key:
-            if len(hub.pages) >= _MAX_CACHED_PAGES:
-                hub.pages.clear()
-            hub.pages[key] = page
+            _remember(hub.pages, key, page)
     # The open activity's form is this phone's own (its answers, its upvotes): filled in
     # after the cache, like the client id.
     activity = _phone_activity(request, workshop_id, snap, lang=lang, phone=phone)

@@ -15,7 +15,7 @@ from facilitator.core.live_plan import live_times, plan_base_ms
 from facilitator.core.method_format import MethodCard
 from facilitator.core.schedule import format_clock
 from facilitator.core.taxonomy import CAPTURE_KINDS, PHONE_KINDS
-from facilitator.core.timer import countdown
+from facilitator.core.timer import TimerState, countdown
 from facilitator.store.agenda import workshop_schedule
 from facilitator.store.db import Store
 from facilitator.store.phone_servers import phone_servers
@@ -51,6 +51,16 @@ def phone_kinds(capture: list[str] | None) -> list[str]:
     return planned or list(PHONE_KINDS)
 
 
+def _item_state(item_id: str, state: TimerState) -> str:
+    """Return 'running', 'paused', 'done', 'skipped' or '' (not yet) for an agenda item."""
+    if item_id == state.current_id:
+        return "running" if state.running else "paused"
+    run = state.runs.get(item_id)
+    if run is not None and run.skipped:
+        return "skipped"  # not "erledigt": the room did not hold it
+    return "done" if run is not None and run.done else ""
+
+
 def build_snapshot(
     store: Store, workshop_id: str, lang: str, methods: dict[str, MethodCard], version: int
 ) -> dict[str, Any]:
@@ -66,12 +76,7 @@ def build_snapshot(
     current: dict[str, Any] | None = None
     for item, (start, end) in zip(items, times, strict=False):
         slot = (format_clock(start), format_clock(end))
-        run = state.runs.get(item.id)
-        status = "done" if run is not None and run.done else ""
-        if run is not None and run.skipped:
-            status = "skipped"  # not "erledigt": the room did not hold it
-        if item.id == state.current_id:
-            status = "running" if state.running else "paused"
+        status = _item_state(item.id, state)
         agenda.append(
             {
                 "id": item.id,
