@@ -16,6 +16,7 @@ from facilitator.core.method_format import MethodCard
 from facilitator.core.schedule import format_clock
 from facilitator.core.taxonomy import CAPTURE_KINDS, PHONE_KINDS
 from facilitator.core.timer import TimerState, countdown
+from facilitator.locale import gettext, lazy
 from facilitator.store.agenda import workshop_schedule
 from facilitator.store.db import Store
 from facilitator.store.phone_servers import phone_servers
@@ -27,10 +28,20 @@ from facilitator.web.activity_view import phone_activity
 MAX_SUBMISSION = 500
 RESULTS_SHOWN = 30
 MAX_BALLOT = 500  # above the per-block cap on submissions: moderators' entries fit too
-_MONTHS = {
-    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
-    "en": "January February March April May June July August September October November December",
-}
+_MONTHS = (
+    lazy("Januar"),
+    lazy("Februar"),
+    lazy("März"),
+    lazy("April"),
+    lazy("Mai"),
+    lazy("Juni"),
+    lazy("Juli"),
+    lazy("August"),
+    lazy("September"),
+    lazy("Oktober"),
+    lazy("November"),
+    lazy("Dezember"),
+)
 
 
 def date_text(iso: str | None, lang: str) -> str:
@@ -41,8 +52,8 @@ def date_text(iso: str | None, lang: str) -> str:
         day = date.fromisoformat(str(iso)[:10])
     except ValueError:
         return str(iso)
-    month = _MONTHS[lang].split()[day.month - 1]
-    return f"{day.day}. {month} {day.year}" if lang == "de" else f"{day.day} {month} {day.year}"
+    month = _MONTHS[day.month - 1].text(lang)
+    return gettext("{day}. {month} {year}", lang, day=day.day, month=month, year=day.year)
 
 
 def phone_kinds(capture: list[str] | None) -> list[str]:
