@@ -1,5 +1,9 @@
 """Tests the server-rendered pages: what a phone shows without JavaScript."""
 
+import html
+import json
+import re
+
 from facilitator.library import load_methods
 from facilitator.store.agenda import list_items, update_item
 from facilitator.store.participants import CONSENT_TEXT
@@ -46,7 +50,6 @@ async def test_method_instructions_for_participants(client, code, store, worksho
     advance(store, workshop_id)
     page = await (await client.get(f"/j/{code}")).text()
     first_line = cards[card_id].participants.de.strip().split("\n")[0]
-    import html
 
     assert html.escape(first_line, quote=True) in page
     assert f"So geht’s: {html.escape(cards[card_id].name.de)}" in page
@@ -120,3 +123,21 @@ async def test_page_loads_of_new_phones_render_once_per_version(
     update_item(store, collecting, voting_open=1)
     assert "Neu dabei" in await (await client.get(f"/j/{code}")).text()
     assert len(rendered) == 2
+
+
+async def test_the_scripts_texts_come_translated_with_the_page(client, code):
+    """join.js draws counts and states itself: it gets them in the phone's language."""
+
+    def served(page: str) -> dict[str, str]:
+        attribute = re.search(r'data-strings="([^"]*)"', page)
+        assert attribute is not None
+        return json.loads(html.unescape(attribute.group(1)))
+
+    english = served(await (await client.get(f"/j/{code}?lang=en")).text())
+    german = served(await (await client.get(f"/j/{code}?lang=de")).text())
+    assert english.keys() == german.keys()
+    # a count's two forms, the script's placeholder left for it to fill in
+    assert (english["dot_one"], english["dots"]) == ("1 dot", "{dots} dots")
+    assert (german["dot_one"], german["dots"]) == ("1 Punkt", "{dots} Punkte")
+    assert english["sending"] == "Sending …" and german["sending"] == "Wird gesendet …"
+    assert english["time_left"] == "{minutes} min left"
