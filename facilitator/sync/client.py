@@ -21,6 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import aiohttp
 
+from facilitator.core import untrusted
 from facilitator.core.errors import UserError, ValidationError
 from facilitator.store.db import Op, Store
 from facilitator.store.oplog import op_from_dict, op_to_dict
@@ -320,7 +321,7 @@ class SyncClient:
                     f"Die andere Seite ({self.peer_url}) antwortet mit Fehler {response.status}.",
                     en=f"The other side ({self.peer_url}) answers with error {response.status}.",
                 )
-        data = json.loads(raw)
+        data = untrusted.loads_bounded(raw)  # op_check names what it refuses in there
         if not isinstance(data, dict):
             raise ValueError("not an object")
         return data

@@ -14,6 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
+from facilitator.core import untrusted
 from facilitator.core.errors import ValidationError
 from facilitator.core.untrusted import parse_int
 from facilitator.store.db import Store
@@ -50,6 +51,18 @@ def _error(status: int, message: str) -> web.Response:
 
 def _dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _op_bytes(data: dict[str, Any]) -> bytes:
+    """Return one op as JSON; text that is no Unicode travels escaped, for the peer to refuse.
+
+    An older release let such an op in; failing here would stop every pull at it.
+    """
+    text = _dumps(data)
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        return json.dumps(data, separators=(",", ":")).encode()
 
 
 @web.middleware
@@ -111,7 +124,7 @@ async def get_ops(request: web.Request) -> web.Response:
     size, last = 0, after
     for op in ops_after(store, after, min(limit, MAX_BATCH)):
         if op.node != exclude and ops_in_scope([op], scope, ids):
-            piece = _dumps(op_to_dict(op)).encode()
+            piece = _op_bytes(op_to_dict(op))
             if pieces and size + len(piece) > MAX_PULL_BYTES:
                 break
             pieces.append(piece)
@@ -144,7 +157,7 @@ async def post_ops(request: web.Request) -> web.Response:
     except TimeoutError:
         return _error(408, "Die Daten kamen zu langsam; nichts übernommen.")
     try:
-        data = json.loads(body)
+        data = untrusted.loads_bounded(body)  # op_check names what it refuses in there
         node = str(data["node"])
         raw_ops = data["ops"]
         if not isinstance(raw_ops, list) or len(raw_ops) > MAX_PUSH_OPS:

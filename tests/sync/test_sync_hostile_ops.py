@@ -192,3 +192,46 @@ async def test_a_pull_cursor_out_of_range_is_a_400(after, store, served):
             served + "/sync/ops", params={"after": after}, headers={CODE_HEADER: sync_code(store)}
         ) as response:
             assert response.status == 400
+
+
+async def test_a_pulled_answer_of_5000_deep_json_is_refused_in_one_sentence(tmp_path):
+    from aiohttp import web
+
+    from tests.sync.sync_helpers import serve_tls
+
+    hostile = open_laptop(tmp_path / "hostile.db", FakeClock())
+    honest = open_laptop(tmp_path / "honest.db", FakeClock())
+
+    async def hello(request: web.Request) -> web.Response:
+        return web.json_response({"app": "facilitator", "protocol": 2, "node": "n" * 12})
+
+    async def ops(request: web.Request) -> web.Response:
+        return web.Response(body=b"[" * 5000 + b"]" * 5000, content_type="application/json")
+
+    app = web.Application()
+    app.router.add_get("/sync/hello", hello)
+    app.router.add_get("/sync/ops", ops)
+    runner, url = await serve_tls(app, hostile)
+    client = SyncClient(honest, url, pairing_code(hostile))
+    version = honest.version
+    try:
+        with pytest.raises(SyncUnavailable):
+            await client.run_once()
+        assert "unverständlich" in client.status.message
+        assert honest.version == version
+    finally:
+        await client.close()
+        await runner.cleanup()
+        hostile.close()
+        honest.close()
+
+
+@pytest.mark.parametrize("path", ["/sync/pair/start", "/sync/pair/finish"])
+async def test_a_pairing_request_of_deep_json_is_a_400(path, store, served):
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(ssl=False)) as session:
+        async with session.post(
+            served + path,
+            data=("[" * 2000 + "]" * 2000).encode(),
+            headers={"Content-Type": "application/json"},
+        ) as response:
+            assert response.status == 400
