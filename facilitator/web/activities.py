@@ -18,6 +18,7 @@ from facilitator.store.activities import (
     answer_activity,
     ask_question,
     get_activity,
+    has_taken_part,
     hide_word,
     mark_question,
     results,
@@ -63,7 +64,13 @@ async def answer(request: web.Request) -> web.Response:
     caps = request.app[CAPS]
     address = request.remote or "?"
     caps.room.saw(address, voter)
-    blocked = caps.ballot_blocked(f"activity:{activity_id}", voter, address)
+    blocked = caps.ballot_blocked(
+        store,
+        f"activity:{activity_id}",
+        voter,
+        address,
+        lambda: has_taken_part(store, activity_id, voter),
+    )
     if blocked:
         status = 429 if blocked == "address" else 409
         raise caps.refuse(f"ballot_{blocked}", status, T(f"cap_voters_{blocked}", lang))
@@ -89,7 +96,7 @@ async def answer(request: web.Request) -> web.Response:
         raise web.HTTPForbidden(text=err.text(lang)) from None
     except UserError as err:
         raise bad_request(err.text(lang)) from None
-    caps.voted(f"activity:{activity_id}", voter, address)
+    caps.voted(store, f"activity:{activity_id}", voter, address)
     if as_json or _wants_json(request):
         return web.json_response({"ok": True, "done": done, "version": store.version})
     code = quote(join_code(request) or "")

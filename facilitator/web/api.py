@@ -172,7 +172,9 @@ async def vote(request: web.Request) -> web.Response:
         dots = {**voter_dots(store, item_id, voter), **dots}
     caps = request.app[CAPS]
     caps.room.saw(_address(request), voter)
-    blocked = caps.ballot_blocked(item_id, voter, _address(request))
+    blocked = caps.ballot_blocked(
+        store, item_id, voter, _address(request), lambda: bool(voter_dots(store, item_id, voter))
+    )
     if blocked:
         status = 429 if blocked == "address" else 409
         raise caps.refuse(f"ballot_{blocked}", status, T(f"cap_voters_{blocked}", lang))
@@ -180,7 +182,7 @@ async def vote(request: web.Request) -> web.Response:
         placed = cast_votes(store, workshop_id, item_id, voter, dots)
     except UserError as err:
         raise bad_request(err.text(lang)) from None
-    caps.voted(item_id, voter, _address(request))
+    caps.voted(store, item_id, voter, _address(request))
     return _done(request, as_json, {"dots": placed, "version": store.version}, "voted")
 
 
