@@ -62,9 +62,11 @@ async def events(request: web.Request) -> web.StreamResponse:
         await response.prepare(request)
     except ConnectionError:  # the phone closed before the headers went out: nothing to log
         return response
-    stream = hub.open_stream(workshop_id, lang_of(request), address)
+    lang = lang_of(request)
+    stream = hub.open_stream(workshop_id, lang, address)
     try:
-        await _send(request, response, b"retry: 2000\n\n")
+        for piece in hub.first_event(workshop_id, lang):
+            await _send(request, response, piece)
         while not stream.closed:
             await stream.wake.wait()
             stream.wake.clear()

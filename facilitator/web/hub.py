@@ -68,6 +68,8 @@ class LiveHub:
         self._cache_version = -1
         self._cache: dict[tuple[str, str], dict[str, Any]] = {}
         self._json: dict[tuple[str, str], str] = {}
+        self._event_bodies: dict[tuple[str, str], bytes] = {}
+        self.first_events_encoded = 0  # tests and the benchmark read it
         self._ballots: dict[tuple[str, str], list[dict[str, str]]] = {}
         self.pages: dict[tuple, str] = {}  # rendered pages of this version (see pages.py)
         self.sections = SectionCache()  # the open Q&A, rendered once per change
@@ -135,6 +137,7 @@ class LiveHub:
         if version != self._cache_version:
             self._cache.clear()
             self._json.clear()
+            self._event_bodies.clear()
             self._ballots.clear()
             self.pages.clear()
             self._cache_version = version
@@ -172,15 +175,31 @@ class LiveHub:
             self._json[key] = json.dumps(snap, ensure_ascii=False, separators=(",", ":"))
         return '{"server_ms":%d,' % self.store.now_ms() + self._json[key][1:]
 
+    def first_event(self, workshop_id: str, lang: str) -> tuple[bytes, bytes]:
+        """Return a new stream's first bytes: a short fresh head, then the shared snapshot.
+
+        A QR-scan burst opens a few hundred streams at once: the snapshot is encoded
+        once per version and the same bytes go to each; only the head (the reconnect
+        delay and the server's clock, which must be fresh for the phones' timers) is
+        made per stream.
+        """
+        self.snapshot_json(workshop_id, lang)  # fills the version's JSON
+        key = (workshop_id, lang)
+        body = self._event_bodies.get(key)
+        if body is None:
+            body = self._event_bodies[key] = self._json[key][1:].encode() + b"\n\n"
+            self.first_events_encoded += 1
+        head = b'retry: 2000\n\ndata: {"server_ms":%d,' % self.store.now_ms()
+        return head, body
+
     # -- streams ------------------------------------------------------------
     def streams_from(self, address: str) -> int:
         """Return how many streams `address` has open."""
         return self._per_address.get(address, 0)
 
     def open_stream(self, workshop_id: str, lang: str, address: str = "?") -> Stream:
+        """Register a stream; its handler sends `first_event` itself, then what comes."""
         stream = Stream(workshop_id, lang, address)
-        stream.payload = sse_event(self.snapshot_json(workshop_id, lang))
-        stream.wake.set()
         self.streams.add(stream)
         self._per_address[address] = self._per_address.get(address, 0) + 1
         return stream
