@@ -27,8 +27,6 @@ from facilitator.store.activities import (
     upvote_question,
 )
 from facilitator.store.captures import count_from_phones
-from facilitator.web.activity_cache import phone_upvotes, shared_qa
-from facilitator.web.activity_view import activity_section
 from facilitator.web.forms import client_id, derived_id, new_client_id, read_body
 from facilitator.web.identity import phone_id, require_phone
 from facilitator.web.keys import CAPS, HUB, STORE
@@ -144,11 +142,11 @@ async def fragment(request: web.Request) -> web.Response:
     hub = request.app[HUB]
     shown: Any = hub.snapshot(workshop_id, lang).get("activity")  # a dict if shared_qa
     store = request.app[STORE]
-    if shared_qa(store, shown):
-        code = join_code(request) or ""
+    code = join_code(request) or ""
+    if hub.forms.shared_qa(store, shown):
         shared = hub.sections.section(store, workshop_id, code=code, lang=lang, key=shown["key"])
         headers = {
-            "X-Upvoted": ",".join(phone_upvotes(store, shown["id"], voter)),
+            "X-Upvoted": ",".join(hub.forms.upvotes(store, shown["id"], voter)),
             "Vary": "Accept-Encoding",
         }
         if "gzip" in request.headers.get("Accept-Encoding", ""):
@@ -157,13 +155,8 @@ async def fragment(request: web.Request) -> web.Response:
         else:
             body = shared.html.encode()
         return web.Response(body=body, content_type="text/html", charset="utf-8", headers=headers)
-    html = activity_section(
-        request.app[STORE],
-        workshop_id,
-        code=join_code(request) or "",
-        lang=lang_of(request),
-        voter=voter,
-        client=new_client_id(),
+    html = hub.forms.form(
+        store, workshop_id, shown, code=code, lang=lang, voter=voter, client=new_client_id()
     )
     return web.Response(text=html, content_type="text/html")
 

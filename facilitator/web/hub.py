@@ -18,7 +18,7 @@ from facilitator.core.method_format import MethodCard
 from facilitator.store.db import Op, Store
 from facilitator.store.room import phones_share_address
 from facilitator.store.workshops import list_workshops
-from facilitator.web.activity_cache import SectionCache
+from facilitator.web.activity_cache import PhoneForms, SectionCache
 from facilitator.web.caps import Room
 from facilitator.web.snapshot import build_ballot, build_snapshot
 
@@ -73,6 +73,11 @@ class LiveHub:
         self._ballots: dict[tuple[str, str], list[dict[str, str]]] = {}
         self.pages: dict[tuple, str] = {}  # rendered pages of this version (see pages.py)
         self.sections = SectionCache()  # the open Q&A, rendered once per change
+        self.forms = PhoneForms()  # the open activity's per-phone forms of this version
+        # The version as last read (see `version`), and the count of commits heard then.
+        self._version: int | None = None
+        self._version_at = 0
+        self._commits = 0  # raised by every commit heard of (from any thread)
         self._codes: list[tuple[str, str]] = []
         self._sent_version = -1
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -132,11 +137,29 @@ class LiveHub:
         return found
 
     # -- snapshots ----------------------------------------------------------
+    @property
+    def version(self) -> int:
+        """The store's version, read from the database only after a commit or a watch tick.
+
+        Every phone request asks for it (join code, snapshot); each asking ran
+        max(seq) over the op log. Commits in this process tell the hub at once
+        (`_on_ops`, from any thread); the watcher's tick catches other processes.
+        """
+        if self._loop is None:  # not started: nobody tells us of commits
+            return self.store.version
+        heard = self._commits  # read first: a commit heard after it means another read
+        known = self._version
+        if known is None or self._version_at != heard:
+            known = self._version = self.store.version
+            self._version_at = heard
+        return known
+
     def _refresh(self, version: int | None = None) -> int:
-        version = self.store.version if version is None else version
+        version = self.version if version is None else version
         if version != self._cache_version:
             self._cache.clear()
             self._json.clear()
+            self.forms.clear()
             self._event_bodies.clear()
             self._ballots.clear()
             self.pages.clear()
@@ -214,6 +237,7 @@ class LiveHub:
                 self._per_address.pop(stream.address, None)
 
     def _on_ops(self, ops: list[Op]) -> None:
+        self._commits += 1  # the next request reads the new version
         loop = self._loop
         if loop is None or loop.is_closed():
             return
@@ -268,7 +292,8 @@ class LiveHub:
                 last_keep_alive = loop.time()
                 self.keep_alive()
             try:
-                if self.store.version != self._sent_version:
+                self._commits += 1  # another process may have written
+                if self.version != self._sent_version:
                     self.broadcast()
             except Exception:  # the database may be busy for a moment
                 log.exception("version check failed")

@@ -11,8 +11,7 @@ from facilitator.store.consent import consent_text, current_version
 from facilitator.store.organisations import workshop_organisations
 from facilitator.store.votes import voter_dots
 from facilitator.web import views
-from facilitator.web.activity_cache import personal, phone_upvotes, shared_qa
-from facilitator.web.activity_view import activity_section
+from facilitator.web.activity_cache import personal
 from facilitator.web.failover import join_page_csp
 from facilitator.web.forms import new_client_id
 from facilitator.web.identity import phone_id
@@ -85,13 +84,13 @@ async def join_page(request: web.Request) -> web.Response:
     # The open activity's form is this phone's own (its answers, its upvotes): filled in
     # after the cache, like the client id; a Q&A is one shared rendering with marks.
     shown: Any = snap.get("activity")  # a dict wherever shared_qa says yes
-    if shared_qa(store, shown):
+    if hub.forms.shared_qa(store, shown):
         shared = hub.sections.section(store, workshop_id, code=code, lang=lang, key=shown["key"])
-        upvoted = phone_upvotes(store, shown["id"], phone)
+        upvoted = hub.forms.upvotes(store, shown["id"], phone)
         activity = personal(shared.html, upvoted, new_client_id())
     else:
-        activity = activity_section(
-            store, workshop_id, code=code, lang=lang, voter=phone, client=new_client_id()
+        activity = hub.forms.form(
+            store, workshop_id, shown, code=code, lang=lang, voter=phone, client=new_client_id()
         )
     response = _html(page.replace(_CLIENT_SLOT, new_client_id()).replace(_ACTIVITY_SLOT, activity))
     response.headers["Content-Security-Policy"] = join_page_csp(request, workshop_id)
