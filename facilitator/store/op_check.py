@@ -196,11 +196,12 @@ def _photo_payload(op: Op, cleaned: dict[str, Any]) -> dict[str, Any]:
     import base64
     import binascii
 
-    from facilitator.store.photo_image import verify_jpeg  # Pillow only when a photo arrives
+    # verified in a bounded child process, once (sync verifies before, off the loop)
+    from facilitator.store.photo_ops import verified_jpeg
 
     try:
         raw = base64.b64decode(cleaned["jpeg"], validate=True)
-        jpeg = verify_jpeg(raw, cleaned.get("width"), cleaned.get("height"))
+        jpeg = verified_jpeg(raw, cleaned.get("width"), cleaned.get("height"))
     except (ValidationError, binascii.Error) as err:
         reason = err.text("de") if isinstance(err, ValidationError) else "kein Base64."
         reason_en = err.text("en") if isinstance(err, ValidationError) else "not base64."

@@ -19,6 +19,7 @@ from facilitator.core.errors import ValidationError
 from facilitator.core.untrusted import parse_int
 from facilitator.store.db import Store
 from facilitator.store.oplog import op_from_dict, op_to_dict, ops_after
+from facilitator.store.photo_ops import verify_photo_ops
 from facilitator.store.sync_pairing import SyncScope, ops_in_scope
 from facilitator.store.sync_state import accept_pushed, anchor_matches, anchor_of, ops_waiting
 from facilitator.sync.listener import mark_busy
@@ -170,6 +171,7 @@ async def post_ops(request: web.Request) -> web.Response:
     scope: SyncScope = request[SCOPE]
     # Ops outside the pairing's scope are not taken (an honest client sends none).
     ops = ops_in_scope(ops, scope, scope.workshop_ids(store))
+    await verify_photo_ops(ops)  # child processes, while the loop serves the phones
     try:
         new = accept_pushed(store, node, ops)
     except ValidationError as err:  # BadOp names the op; nothing of the batch was taken

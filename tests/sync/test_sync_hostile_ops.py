@@ -1,6 +1,7 @@
 """Forged ops replayed through a real sync server on 127.0.0.1 (push and pull): each is
 refused by name, and nothing of its batch reaches the op log or a projection."""
 
+import io
 import json
 
 import aiohttp
@@ -235,3 +236,60 @@ async def test_a_pairing_request_of_deep_json_is_a_400(path, store, served):
             headers={"Content-Type": "application/json"},
         ) as response:
             assert response.status == 400
+
+
+async def test_a_pushed_photo_is_verified_in_a_child_while_the_loop_serves(
+    store, workshop_id, clock, served, tmp_path, monkeypatch
+):
+    import asyncio
+    import base64
+    import time
+
+    from PIL import Image
+
+    from facilitator.store import photo_image
+    from facilitator.store.photos import add_photo, list_photos, photo_jpeg
+    from tests.store.test_photo_hardening import gps_jpeg
+
+    # a photo of the other laptop, its bytes swapped for a camera's (GPS in its EXIF)
+    other = open_laptop(tmp_path / "other.db", FakeClock())
+    other_workshop = new_workshop(other)
+    add_photo(other, other_workshop, gps_jpeg((640, 480)), name="Flipchart")
+    (made,) = [o for o in ops_after(other, 0, 10**6) if o.kind == "photo.add"]
+    forged = op_to_dict(made)
+    forged["workshop_id"] = workshop_id
+    forged["payload"] |= {
+        "workshop_id": workshop_id,
+        "jpeg": base64.b64encode(gps_jpeg((640, 480))).decode(),
+    }
+    other.close()
+    # a decoder held up in this process would hold every phone of this laptop
+    slow = photo_image.verify_jpeg
+
+    def held_up(*args, **kwargs):
+        time.sleep(5)
+        return slow(*args, **kwargs)
+
+    monkeypatch.setattr(photo_image, "verify_jpeg", held_up)
+    longest, running = 0.0, True
+
+    async def tick() -> None:
+        nonlocal longest
+        last = time.monotonic()
+        while running:
+            await asyncio.sleep(0.02)
+            now = time.monotonic()
+            longest, last = max(longest, now - last), now
+
+    ticker = asyncio.create_task(tick())
+    try:
+        status, answer = await _push(served, sync_code(store), [forged])
+    finally:
+        running = False
+        await ticker
+    assert status == 200, answer
+    assert longest < 2.0, longest
+    (photo,) = list_photos(store, workshop_id)
+    stored = photo_jpeg(store, photo.id)
+    assert b"Exif" not in stored and b"GPSLatitude" not in stored
+    assert Image.open(io.BytesIO(stored)).size == (640, 480)
