@@ -337,6 +337,17 @@ def phone_answer(store: Store, activity_id: str, voter: str) -> dict[str, Any] |
     return row["answer_value"] if row and isinstance(row["answer_value"], dict) else None
 
 
+def voters_of_activity(store: Store, activity_id: str) -> int:
+    """Return how many phones answered, upvoted or asked in an activity."""
+    return int(
+        store.conn.execute(
+            "SELECT count(*) FROM (SELECT voter FROM activity_answer WHERE activity_id = ?"
+            " UNION SELECT voter FROM activity_question WHERE activity_id = ?)",
+            [activity_id, activity_id],
+        ).fetchone()[0]
+    )
+
+
 def has_taken_part(store: Store, activity_id: str, voter: str) -> bool:
     """Whether a phone stored anything in an activity: an answer, upvotes or a question."""
     if not activity_id:

@@ -25,6 +25,7 @@ from facilitator.store.activities import (
     reveal_results,
     stop_activity,
     upvote_question,
+    voters_of_activity,
 )
 from facilitator.store.captures import count_from_phones
 from facilitator.web.forms import client_id, derived_id, new_client_id, read_body
@@ -67,7 +68,8 @@ async def answer(request: web.Request) -> web.Response:
         f"activity:{activity_id}",
         voter,
         address,
-        lambda: has_taken_part(store, activity_id, voter),
+        known=lambda: has_taken_part(store, activity_id, voter),
+        stored=lambda: voters_of_activity(store, activity_id),
     )
     if blocked:
         status = 429 if blocked == "address" else 409

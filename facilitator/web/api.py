@@ -18,7 +18,7 @@ from facilitator.store.captures import add_capture, get_capture
 from facilitator.store.consent import current_version
 from facilitator.store.registrations import register_participant
 from facilitator.store.timer import current_item
-from facilitator.store.votes import cast_votes, voter_dots, voting_item
+from facilitator.store.votes import cast_votes, voter_dots, voters_of_block, voting_item
 from facilitator.web import views
 from facilitator.web.forms import client_id, derived_id, read_body, text_field
 from facilitator.web.identity import phone_id, require_phone
@@ -173,7 +173,12 @@ async def vote(request: web.Request) -> web.Response:
     caps = request.app[CAPS]
     caps.room.saw(_address(request), voter)
     blocked = caps.ballot_blocked(
-        store, item_id, voter, _address(request), lambda: bool(voter_dots(store, item_id, voter))
+        store,
+        item_id,
+        voter,
+        _address(request),
+        known=lambda: bool(voter_dots(store, item_id, voter)),
+        stored=lambda: voters_of_block(store, item_id),
     )
     if blocked:
         status = 429 if blocked == "address" else 409

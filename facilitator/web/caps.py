@@ -100,6 +100,7 @@ class CapCounter:
         # new voters an address brought before this server started (read once per slot)
         self._earlier: dict[tuple[str, str], tuple[str, int]] = {}
         self._returning: set[tuple[str, str, str]] = set()
+        self._item_earlier: dict[str, int] = {}  # voters stored in a vote before this run
         self._voters_per_item: dict[str, set[str]] = {}
         self._changes: Counter[tuple[str, str]] = Counter()
         self._registrations: dict[tuple[str, str], set[str]] = {}
@@ -162,11 +163,13 @@ class CapCounter:
         phone: str,
         address: str,
         known: Callable[[], bool],
+        stored: Callable[[], int],
     ) -> str | None:
         """Return 'address' or 'item' if a new voter would break a cap (known voters pass).
 
         `item_id` is what the voters vote in: a block's dot vote or an activity's id;
-        `known` says whether the phone stored something there already (before a restart).
+        `known` says whether the phone stored something there already (before a restart),
+        `stored` how many voters did (asked once per vote and run).
         """
         slot = (item_id, address)
         here = self._voters.get(slot, set())
@@ -174,12 +177,15 @@ class CapCounter:
         if phone in here or (item_id, address, phone) in self._returning:
             return None
         _, earlier = self._earlier_voters(store, slot)
-        if earlier > 0 and known():  # a voter of this address from before the restart
+        if item_id not in self._item_earlier:
+            self._item_earlier[item_id] = stored()
+        item_earlier = self._item_earlier[item_id]
+        if (earlier > 0 or item_earlier > 0) and known():  # a voter from before the restart
             self._returning.add((item_id, address, phone))
             return None
         if earlier + len(here) >= self.per_address("voters"):
             return "address"
-        if phone not in everyone and len(everyone) >= self.caps.voters_per_item:
+        if phone not in everyone and item_earlier + len(everyone) >= self.caps.voters_per_item:
             return "item"
         return None
 
@@ -190,7 +196,7 @@ class CapCounter:
             key, earlier = self._earlier_voters(store, slot)
             here.add(phone)
             count_voters(store, key, earlier + len(here))
-        self._voters_per_item.setdefault(item_id, set()).add(phone)
+            self._voters_per_item.setdefault(item_id, set()).add(phone)
         self._changes[(item_id, phone)] += 1
 
     def changes_left(self, item_id: str, phone: str) -> bool:

@@ -268,3 +268,35 @@ async def test_a_restarted_server_still_counts_the_voters_an_address_had(
         assert again.status == 303
     finally:
         await first.close()
+
+
+async def test_a_restarted_server_still_counts_the_voters_of_an_activity(
+    served,  # noqa: F811
+    store,
+    workshop_id,
+    code,
+) -> None:
+    caps = Caps(voters_per_item=3)
+    server, base = await served(caps=caps)
+    activity = start_activity(store, workshop_id, "wordcloud", "Ein Wort")
+    fields = {"activity": activity, "w0": "Mut"}
+    voter = phone(address(20))  # one of the three keeps its cookie across the restart
+    try:
+        await _join(voter, base, code)
+        answer = await voter.post(f"{base}/api/activity?code={code}", data=fields)
+        assert answer.status == 200
+        for n in (21, 22):
+            assert await _stuff(base, code, address(n), fields, 1) == [303]
+        assert await _stuff(base, code, address(23), fields, 1) == [409]
+        await server.stop()
+        _, base = await served(caps=caps)
+        assert await _stuff(base, code, address(24), fields, 1) == [409]
+        assert _answers(store, activity) == 3
+        again = await voter.post(
+            f"{base}/api/activity?code={code}",
+            data={**fields, "w0": "Geduld"},
+            allow_redirects=False,
+        )
+        assert again.status == 303
+    finally:
+        await voter.close()
