@@ -8,8 +8,8 @@ PREPARE_SECONDS; on POSIX its address space is capped as well, so a file that ne
 more memory fails alone. A plain child process (not multiprocessing) runs the same
 way on Windows, macOS and Linux and never re-imports the app's main module.
 Protocol: stdin is the file name, a newline, the bytes; stdout is one JSON line,
-then the prepared JPEG. With `--verify WIDTH HEIGHT` the child verifies a photo that
-arrived as an op (sync, `import json`) instead, and answers with its clean JPEG;
+then the prepared JPEG. With `--verify` the child verifies a photo that
+arrived as an op (sync, `import json`) instead, and answers with its clean JPEG and size;
 `verify_jpeg_async` runs that child without a thread, for the event loop's callers.
 """
 
@@ -69,9 +69,8 @@ def _answer(stdout: bytes, name: str) -> PreparedPhoto:
     )
 
 
-def _verify_command(width: int | None, height: int | None) -> list[str]:
-    sizes = [str(int(width or 0)), str(int(height or 0))]
-    return [sys.executable, "-m", "facilitator.store.photo_worker", "--verify", *sizes]
+def _verify_command() -> list[str]:
+    return [sys.executable, "-m", "facilitator.store.photo_worker", "--verify"]
 
 
 def _too_slow() -> ValidationError:
@@ -82,13 +81,11 @@ def _too_slow() -> ValidationError:
     )
 
 
-def verify_jpeg_bounded(
-    data: bytes, width: int | None, height: int | None, *, seconds: float = VERIFY_SECONDS
-) -> bytes:
-    """Return a photo op's JPEG without metadata, verified in a child process (bounded)."""
+def verify_jpeg_bounded(data: bytes, *, seconds: float = VERIFY_SECONDS) -> PreparedPhoto:
+    """Return a photo op's JPEG without metadata and its size, verified in a child process."""
     try:
         done = subprocess.run(
-            _verify_command(width, height),
+            _verify_command(),
             input=b"Foto\n" + data,
             capture_output=True,
             timeout=seconds,
@@ -96,15 +93,13 @@ def verify_jpeg_bounded(
         )
     except subprocess.TimeoutExpired:
         raise _too_slow() from None
-    return _answer(done.stdout, "Foto").jpeg
+    return _answer(done.stdout, "Foto")
 
 
-async def verify_jpeg_async(
-    data: bytes, width: int | None, height: int | None, *, seconds: float = VERIFY_SECONDS
-) -> bytes:
+async def verify_jpeg_async(data: bytes, *, seconds: float = VERIFY_SECONDS) -> PreparedPhoto:
     """`verify_jpeg_bounded` for the event loop: the child runs while the loop serves."""
     child = await asyncio.create_subprocess_exec(
-        *_verify_command(width, height),
+        *_verify_command(),
         stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.DEVNULL,
@@ -118,7 +113,7 @@ async def verify_jpeg_async(
         if child.returncode is None:
             child.kill()
             await child.wait()
-    return _answer(stdout, "Foto").jpeg
+    return _answer(stdout, "Foto")
 
 
 def _limit_memory() -> None:
@@ -144,7 +139,7 @@ def _main() -> None:
     out = sys.stdout.buffer
     try:
         if sys.argv[1:2] == ["--verify"]:
-            prepared = _verified(data, int(sys.argv[2]) or None, int(sys.argv[3]) or None)
+            prepared = _verified(data)
         else:
             prepared = prepare_photo(data, name.decode("utf-8", "replace"))
     except ValidationError as err:
@@ -158,11 +153,17 @@ def _main() -> None:
     out.flush()
 
 
-def _verified(data: bytes, width: int | None, height: int | None) -> PreparedPhoto:
+def _verified(data: bytes) -> PreparedPhoto:
+    import io
+
+    from PIL import Image
+
     from facilitator.store.photo_image import verify_jpeg
 
-    jpeg = verify_jpeg(data, width, height)
-    return PreparedPhoto(jpeg, width or 0, height or 0)
+    jpeg = verify_jpeg(data)  # decodes it whole; the size is compared by the caller
+    with Image.open(io.BytesIO(jpeg), formats=["JPEG"]) as image:
+        width, height = image.size
+    return PreparedPhoto(jpeg, width, height)
 
 
 if __name__ == "__main__":
