@@ -15,6 +15,7 @@ from facilitator.cli.context import (
     pass_settings,
     workshop_option,
 )
+from facilitator.core import untrusted
 from facilitator.core.errors import ValidationError
 from facilitator.core.untrusted import too_deep
 from facilitator.locale import lazy
@@ -87,7 +88,7 @@ def import_json(settings: Settings, source: Path) -> None:
         # An export nests a few levels; deeper is not one (and, unchecked, would be the
         # interpreter's recursion limit, which differs between Python versions).
         deep = too_deep(text)
-        data = None if deep else json.loads(text)
+        data = None if deep else untrusted.loads_bounded(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         raise ValidationError(
             lazy("{source}: kein gültiges JSON ({err})", source=source, err=err)

@@ -67,16 +67,36 @@ def _check_text(value: Any) -> None:
             stack.extend(item)
 
 
-def loads(raw: bytes | str, *, max_depth: int = MAX_DEPTH) -> Any:
+def valid_text(value: Any) -> bool:
+    """Whether every string in `value` (keys included) is valid Unicode."""
+    try:
+        _check_text(value)
+    except ValueError:
+        return False
+    return True
+
+
+def loads(raw: bytes | bytearray | str, *, max_depth: int = MAX_DEPTH) -> Any:
     """Parse JSON from a stranger; ValueError for bad UTF-8, NaN/Infinity, deep nesting.
 
     Floats are kept only when finite; anything that is not clean JSON text is refused.
     """
-    text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+    text = raw if isinstance(raw, str) else raw.decode("utf-8")
     _check_depth(text, max_depth)
     data = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
     _check_text(data)
     return data
+
+
+def loads_bounded(raw: bytes | bytearray | str, *, max_depth: int = MAX_DEPTH) -> Any:
+    """Parse JSON whose values are checked afterwards, by name (ops): UTF-8 and depth here.
+
+    Ops go through `store.op_check`, which names the op it refuses (a lone surrogate,
+    an infinite number); refusing those here would only say the whole body is bad.
+    """
+    text = raw if isinstance(raw, str) else raw.decode("utf-8")
+    _check_depth(text, max_depth)
+    return json.loads(text)
 
 
 def _finite_float(text: str) -> float:

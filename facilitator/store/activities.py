@@ -337,6 +337,32 @@ def phone_answer(store: Store, activity_id: str, voter: str) -> dict[str, Any] |
     return row["answer_value"] if row and isinstance(row["answer_value"], dict) else None
 
 
+def voters_of_activity(store: Store, activity_id: str) -> int:
+    """Return how many phones answered, upvoted or asked in an activity."""
+    return int(
+        store.conn.execute(
+            "SELECT count(*) FROM (SELECT voter FROM activity_answer WHERE activity_id = ?"
+            " UNION SELECT voter FROM activity_question WHERE activity_id = ?)",
+            [activity_id, activity_id],
+        ).fetchone()[0]
+    )
+
+
+def has_taken_part(store: Store, activity_id: str, voter: str) -> bool:
+    """Whether a phone stored anything in an activity: an answer, upvotes or a question."""
+    if not activity_id:
+        return False
+    return (
+        phone_answer(store, activity_id, voter) is not None
+        or one(
+            store,
+            "SELECT 1 AS found FROM activity_question WHERE activity_id = ? AND voter = ? LIMIT 1",
+            [activity_id, voter],
+        )
+        is not None
+    )
+
+
 def ask_question(
     store: Store, workshop_id: str, activity_id: str, voter: str, text: str, question_id: str
 ) -> str:

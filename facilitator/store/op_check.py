@@ -13,7 +13,7 @@ depended on what has arrived so far would let the two laptops disagree.
 from collections.abc import Iterable
 from typing import Any
 
-from facilitator.core import fields
+from facilitator.core import fields, untrusted
 from facilitator.core.clean import clean_text
 from facilitator.core.errors import ValidationError
 from facilitator.core.hlc import MAX_AHEAD_MS, check_remote
@@ -75,6 +75,7 @@ def check_ops(ops: Iterable[Op], now_ms: int) -> list[Op]:
 def check_op(op: Op, now_ms: int) -> Op:
     """Return `op` with its payload cleaned by the field rules; BadOp if it breaks one."""
     _check_envelope(op, now_ms)
+    _check_unicode(op)
     table, _, verb = op.kind.partition(".")
     if table == "timer":
         return _with_payload(op, _timer_payload(op, verb, now_ms))
@@ -85,6 +86,16 @@ def check_op(op: Op, now_ms: int) -> Op:
 
 def _with_payload(op: Op, payload: dict[str, Any]) -> Op:
     return Op(op.seq, op.uuid, op.hlc, op.node, op.kind, op.workshop_id, payload, op.created_at)
+
+
+def _check_unicode(op: Op) -> None:
+    """Refuse text that is no Unicode: JSON's `\\ud800` parses to a lone surrogate.
+
+    SQLite cannot store one (or stores it where every later read fails), so such an
+    op is refused here, by name, before any of its batch is written.
+    """
+    if not untrusted.valid_text(op.payload) or not untrusted.valid_text(op.kind):
+        raise BadOp(op, "Text mit ungültigen Zeichen.", "text with invalid characters.")
 
 
 def _check_envelope(op: Op, now_ms: int) -> None:
@@ -185,11 +196,12 @@ def _photo_payload(op: Op, cleaned: dict[str, Any]) -> dict[str, Any]:
     import base64
     import binascii
 
-    from facilitator.store.photo_image import verify_jpeg  # Pillow only when a photo arrives
+    # verified in a bounded child process, once (sync verifies before, off the loop)
+    from facilitator.store.photo_ops import verified_jpeg
 
     try:
         raw = base64.b64decode(cleaned["jpeg"], validate=True)
-        jpeg = verify_jpeg(raw, cleaned.get("width"), cleaned.get("height"))
+        jpeg = verified_jpeg(raw, cleaned.get("width"), cleaned.get("height"))
     except (ValidationError, binascii.Error) as err:
         reason = err.text("de") if isinstance(err, ValidationError) else "kein Base64."
         reason_en = err.text("en") if isinstance(err, ValidationError) else "not base64."

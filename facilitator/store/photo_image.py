@@ -210,9 +210,14 @@ def verify_jpeg(data: bytes, width: int | None = None, height: int | None = None
                 raise ValueError("size")
             image.load()  # a photo that does not decode fails here, before any export
     except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError):
-        raise _refuse(
-            name,
-            "kein gültiges JPEG (bis 2000 px, in der angegebenen Größe).",
-            "not a valid JPEG (up to 2000 px, of the size given).",
-        ) from None
+        raise not_our_jpeg(name) from None
     return clean
+
+
+def not_our_jpeg(name: str = "Foto") -> ValidationError:
+    """The refusal of a photo op whose bytes are not a JPEG of the size it claims."""
+    return _refuse(
+        name,
+        "kein gültiges JPEG (bis 2000 px, in der angegebenen Größe).",
+        "not a valid JPEG (up to 2000 px, of the size given).",
+    )

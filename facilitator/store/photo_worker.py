@@ -8,9 +8,12 @@ PREPARE_SECONDS; on POSIX its address space is capped as well, so a file that ne
 more memory fails alone. A plain child process (not multiprocessing) runs the same
 way on Windows, macOS and Linux and never re-imports the app's main module.
 Protocol: stdin is the file name, a newline, the bytes; stdout is one JSON line,
-then the prepared JPEG.
+then the prepared JPEG. With `--verify` the child verifies a photo that
+arrived as an op (sync, `import json`) instead, and answers with its clean JPEG and size;
+`verify_jpeg_async` runs that child without a thread, for the event loop's callers.
 """
 
+import asyncio
 import json
 import subprocess
 import sys
@@ -19,6 +22,7 @@ from facilitator.core.errors import ValidationError
 from facilitator.store.photo_image import PreparedPhoto
 
 PREPARE_SECONDS = 30.0  # a 50-megapixel PNG takes a few seconds on a slow laptop
+VERIFY_SECONDS = 15.0  # a JPEG of at most 2000 px decodes in well under a second
 MEMORY_LIMIT = 1024 * 1024 * 1024  # bytes of address space for one child (POSIX only)
 
 
@@ -45,7 +49,11 @@ def prepare_photo_bounded(
             "die Aufbereitung dauerte zu lange; bitte ein anderes Foto senden.",
             "preparing it took too long; please send another photo.",
         ) from None
-    head, _, jpeg = done.stdout.partition(b"\n")
+    return _answer(done.stdout, name)
+
+
+def _answer(stdout: bytes, name: str) -> PreparedPhoto:
+    head, _, jpeg = stdout.partition(b"\n")
     try:
         answer = json.loads(head)
     except ValueError:
@@ -59,6 +67,53 @@ def prepare_photo_bounded(
         "das Bild braucht zu viel Speicher oder ist beschädigt; bitte ein anderes senden.",
         "the image needs too much memory or is damaged; please send another one.",
     )
+
+
+def _verify_command() -> list[str]:
+    return [sys.executable, "-m", "facilitator.store.photo_worker", "--verify"]
+
+
+def _too_slow() -> ValidationError:
+    return _failed(
+        "Foto",
+        "die Prüfung dauerte zu lange.",
+        "checking it took too long.",
+    )
+
+
+def verify_jpeg_bounded(data: bytes, *, seconds: float = VERIFY_SECONDS) -> PreparedPhoto:
+    """Return a photo op's JPEG without metadata and its size, verified in a child process."""
+    try:
+        done = subprocess.run(
+            _verify_command(),
+            input=b"Foto\n" + data,
+            capture_output=True,
+            timeout=seconds,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise _too_slow() from None
+    return _answer(done.stdout, "Foto")
+
+
+async def verify_jpeg_async(data: bytes, *, seconds: float = VERIFY_SECONDS) -> PreparedPhoto:
+    """`verify_jpeg_bounded` for the event loop: the child runs while the loop serves."""
+    child = await asyncio.create_subprocess_exec(
+        *_verify_command(),
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+    try:
+        async with asyncio.timeout(seconds):
+            stdout, _ = await child.communicate(b"Foto\n" + data)
+    except TimeoutError:
+        raise _too_slow() from None
+    finally:
+        if child.returncode is None:
+            child.kill()
+            await child.wait()
+    return _answer(stdout, "Foto")
 
 
 def _limit_memory() -> None:
@@ -83,7 +138,10 @@ def _main() -> None:
     name, _, data = raw.partition(b"\n")
     out = sys.stdout.buffer
     try:
-        prepared = prepare_photo(data, name.decode("utf-8", "replace"))
+        if sys.argv[1:2] == ["--verify"]:
+            prepared = _verified(data)
+        else:
+            prepared = prepare_photo(data, name.decode("utf-8", "replace"))
     except ValidationError as err:
         head: dict[str, object] = {"kind": "refused", "de": err.text("de"), "en": err.text("en")}
         out.write(json.dumps(head).encode() + b"\n")
@@ -93,6 +151,19 @@ def _main() -> None:
         head = {"kind": "ok", "width": prepared.width, "height": prepared.height}
         out.write(json.dumps(head).encode() + b"\n" + prepared.jpeg)
     out.flush()
+
+
+def _verified(data: bytes) -> PreparedPhoto:
+    import io
+
+    from PIL import Image
+
+    from facilitator.store.photo_image import verify_jpeg
+
+    jpeg = verify_jpeg(data)  # decodes it whole; the size is compared by the caller
+    with Image.open(io.BytesIO(jpeg), formats=["JPEG"]) as image:
+        width, height = image.size
+    return PreparedPhoto(jpeg, width, height)
 
 
 if __name__ == "__main__":

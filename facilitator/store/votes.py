@@ -77,6 +77,16 @@ def voter_dots(store: Store, item_id: str, voter: str) -> dict[str, int]:
     return {r["capture_id"]: r["dots"] for r in found}
 
 
+def voters_of_block(store: Store, item_id: str) -> int:
+    """Return how many voters placed dots in the block's vote."""
+    return int(
+        store.conn.execute(
+            "SELECT count(DISTINCT voter) FROM vote WHERE agenda_item_id = ? AND dots > 0",
+            [item_id],
+        ).fetchone()[0]
+    )
+
+
 def cast_votes(
     store: Store, workshop_id: str, item_id: str, voter: str, dots: dict[str, int]
 ) -> dict[str, int]:

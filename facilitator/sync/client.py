@@ -21,9 +21,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import aiohttp
 
+from facilitator.core import untrusted
 from facilitator.core.errors import UserError, ValidationError
 from facilitator.store.db import Op, Store
 from facilitator.store.oplog import op_from_dict, op_to_dict
+from facilitator.store.photo_ops import verify_photo_ops
 from facilitator.store.sync_pairing import SyncScope
 from facilitator.store.sync_state import (
     SyncPeer,
@@ -225,6 +227,7 @@ class SyncClient:
                     pending = asyncio.ensure_future(self._fetch(last))
                 anchor = data.get("anchor")
                 anchor = anchor if isinstance(anchor, str) else None
+                await verify_photo_ops(ops)  # child processes, while the loop serves
                 if ops or last != self._peer.cursor:  # an idle poll writes nothing
                     new += apply_pulled(self.store, node, ops, last, anchor)
                 self._peer = get_peer(self.store, node)
@@ -320,7 +323,7 @@ class SyncClient:
                     f"Die andere Seite ({self.peer_url}) antwortet mit Fehler {response.status}.",
                     en=f"The other side ({self.peer_url}) answers with error {response.status}.",
                 )
-        data = json.loads(raw)
+        data = untrusted.loads_bounded(raw)  # op_check names what it refuses in there
         if not isinstance(data, dict):
             raise ValueError("not an object")
         return data

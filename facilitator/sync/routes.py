@@ -14,10 +14,12 @@ from typing import Any
 
 from aiohttp import web
 
+from facilitator.core import untrusted
 from facilitator.core.errors import ValidationError
 from facilitator.core.untrusted import parse_int
 from facilitator.store.db import Store
 from facilitator.store.oplog import op_from_dict, op_to_dict, ops_after
+from facilitator.store.photo_ops import verify_photo_ops
 from facilitator.store.sync_pairing import SyncScope, ops_in_scope
 from facilitator.store.sync_state import accept_pushed, anchor_matches, anchor_of, ops_waiting
 from facilitator.sync.listener import mark_busy
@@ -50,6 +52,18 @@ def _error(status: int, message: str) -> web.Response:
 
 def _dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _op_bytes(data: dict[str, Any]) -> bytes:
+    """Return one op as JSON; text that is no Unicode travels escaped, for the peer to refuse.
+
+    An older release let such an op in; failing here would stop every pull at it.
+    """
+    text = _dumps(data)
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        return json.dumps(data, separators=(",", ":")).encode()
 
 
 @web.middleware
@@ -111,7 +125,7 @@ async def get_ops(request: web.Request) -> web.Response:
     size, last = 0, after
     for op in ops_after(store, after, min(limit, MAX_BATCH)):
         if op.node != exclude and ops_in_scope([op], scope, ids):
-            piece = _dumps(op_to_dict(op)).encode()
+            piece = _op_bytes(op_to_dict(op))
             if pieces and size + len(piece) > MAX_PULL_BYTES:
                 break
             pieces.append(piece)
@@ -144,7 +158,7 @@ async def post_ops(request: web.Request) -> web.Response:
     except TimeoutError:
         return _error(408, "Die Daten kamen zu langsam; nichts übernommen.")
     try:
-        data = json.loads(body)
+        data = untrusted.loads_bounded(body)  # op_check names what it refuses in there
         node = str(data["node"])
         raw_ops = data["ops"]
         if not isinstance(raw_ops, list) or len(raw_ops) > MAX_PUSH_OPS:
@@ -157,6 +171,7 @@ async def post_ops(request: web.Request) -> web.Response:
     scope: SyncScope = request[SCOPE]
     # Ops outside the pairing's scope are not taken (an honest client sends none).
     ops = ops_in_scope(ops, scope, scope.workshop_ids(store))
+    await verify_photo_ops(ops)  # child processes, while the loop serves the phones
     try:
         new = accept_pushed(store, node, ops)
     except ValidationError as err:  # BadOp names the op; nothing of the batch was taken

@@ -8,11 +8,11 @@ none yet) and pass the port's own gate like every request; wrong proofs are coun
 against the short code, which is void after `MAX_FAILURES`.
 """
 
-import json
 import re
 
 from aiohttp import web
 
+from facilitator.core import untrusted
 from facilitator.sync.pairing import new_pairing
 from facilitator.sync.routes import SYNC_STORE
 from facilitator.sync.short_code import ShortCodes
@@ -32,7 +32,7 @@ async def _read(request: web.Request) -> dict[str, str] | None:
     if request.content_length is None or request.content_length > MAX_BODY:
         return None
     try:
-        data = json.loads(await request.content.read(MAX_BODY))
+        data = untrusted.loads(await request.content.read(MAX_BODY))
     except (ValueError, UnicodeDecodeError):
         return None
     if not isinstance(data, dict):

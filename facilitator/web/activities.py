@@ -19,17 +19,17 @@ from facilitator.store.activities import (
     answer_activity,
     ask_question,
     get_activity,
+    has_taken_part,
     hide_word,
     mark_question,
     results,
     reveal_results,
     stop_activity,
     upvote_question,
+    voters_of_activity,
 )
 from facilitator.store.captures import count_from_phones
 from facilitator.store.db import Store
-from facilitator.web.activity_cache import phone_upvotes, shared_qa
-from facilitator.web.activity_view import activity_section
 from facilitator.web.caps import ballot_refusal, submission_refusal
 from facilitator.web.forms import client_id, derived_id, new_client_id, read_body
 from facilitator.web.identity import phone_id, require_phone
@@ -64,7 +64,15 @@ def _check_caps(request: web.Request, activity_id: str, voter: str, lang: str) -
     caps = request.app[CAPS]
     address = request.remote or "?"
     caps.room.saw(address, voter)
-    blocked = caps.ballot_blocked(f"activity:{activity_id}", voter, address)
+    store = request.app[STORE]
+    blocked = caps.ballot_blocked(
+        store,
+        f"activity:{activity_id}",
+        voter,
+        address,
+        known=lambda: has_taken_part(store, activity_id, voter),
+        stored=lambda: voters_of_activity(store, activity_id),
+    )
     if blocked:
         raise ballot_refusal(caps, blocked, lang)
     if not caps.changes_left(f"activity:{activity_id}", voter):
@@ -117,7 +125,7 @@ async def answer(request: web.Request) -> web.Response:
     activity_id = _full_activity_id(store, str(data.get("activity") or ""))
     _check_caps(request, activity_id, voter, lang)
     done = _record(request, workshop_id, activity_id, voter, data, lang)
-    request.app[CAPS].voted(f"activity:{activity_id}", voter, request.remote or "?")
+    request.app[CAPS].voted(store, f"activity:{activity_id}", voter, request.remote or "?")
     if as_json or _wants_json(request):
         return web.json_response({"ok": True, "done": done, "version": store.version})
     code = quote(join_code(request) or "")
@@ -159,11 +167,11 @@ async def fragment(request: web.Request) -> web.Response:
     hub = request.app[HUB]
     shown: Any = hub.snapshot(workshop_id, lang).get("activity")  # a dict if shared_qa
     store = request.app[STORE]
-    if shared_qa(store, shown):
-        code = join_code(request) or ""
+    code = join_code(request) or ""
+    if hub.forms.shared_qa(store, shown):
         shared = hub.sections.section(store, workshop_id, code=code, lang=lang, key=shown["key"])
         headers = {
-            "X-Upvoted": ",".join(phone_upvotes(store, shown["id"], voter)),
+            "X-Upvoted": ",".join(hub.forms.upvotes(store, shown["id"], voter)),
             "Vary": "Accept-Encoding",
         }
         if "gzip" in request.headers.get("Accept-Encoding", ""):
@@ -172,13 +180,8 @@ async def fragment(request: web.Request) -> web.Response:
         else:
             body = shared.html.encode()
         return web.Response(body=body, content_type="text/html", charset="utf-8", headers=headers)
-    html = activity_section(
-        request.app[STORE],
-        workshop_id,
-        code=join_code(request) or "",
-        lang=lang_of(request),
-        voter=voter,
-        client=new_client_id(),
+    html = hub.forms.form(
+        store, workshop_id, shown, code=code, lang=lang, voter=voter, client=new_client_id()
     )
     return web.Response(text=html, content_type="text/html")
 

@@ -11,14 +11,17 @@ the shared text (the join page) or a header activity.js applies (the fragment).
 """
 
 import gzip
+import json
 import secrets
 import time
 from dataclasses import dataclass
+from typing import Any
 
-from facilitator.store.activities import phone_answer
+from facilitator.store.activities import get_activity
 from facilitator.store.db import Store
+from facilitator.store.queries import rows
 from facilitator.web.activity_view import activity_section
-from facilitator.web.markup import Markup
+from facilitator.web.markup import Markup, escape
 
 # A quiet room sees every change at once; a flood of upvotes costs at most this many
 # renders a second (another activity is rendered at once, whatever the budget).
@@ -30,6 +33,9 @@ QCLIENT_SLOT = Markup("<!--qclient-" + secrets.token_hex(8) + "-->")
 _OFF = 'class="secondary" aria-pressed="false"'
 _ON = 'class="secondary on" aria-pressed="true"'
 _MAX_ENTRIES = 16  # (workshop, language, code): a handful in practice
+# Stands for the phone's identity in a form rendered for every phone with that answer.
+VOTER_SLOT = "voter-" + secrets.token_hex(8)
+_MAX_FORMS = 256  # distinct answers rendered per version; a phone past that renders alone
 
 
 @dataclass(frozen=True)
@@ -85,12 +91,6 @@ def _same_activity(old: str, new: str) -> bool:
     return bool(old) and old.split(":")[0] == new.split(":")[0]
 
 
-def phone_upvotes(store: Store, activity_id: str, phone: str) -> list[str]:
-    """Return the questions this phone upvoted (as it stored them)."""
-    upvotes = (phone_answer(store, activity_id, phone) or {}).get("upvotes") or []
-    return [q for q in upvotes if isinstance(q, str)]
-
-
 def personal(shared: str, upvoted: list[str], qclient: str) -> Markup:
     """Return the shared section with this phone's upvotes marked and its next question id."""
     html = shared.replace(str(QCLIENT_SLOT), qclient)
@@ -109,6 +109,80 @@ def shared_qa(store: Store, shown: dict | None) -> bool:
     """
     if not shown or shown.get("type") != "questions":
         return False
-    from facilitator.store.activities import get_activity
-
     return bool(get_activity(store, shown["id"]).get("results_revealed"))
+
+
+class PhoneForms:
+    """The open activity as each phone sees it, read from the database once per version.
+
+    Every phone polls or refetches its form when the activity changes: per request that
+    was several reads and a rendering. Here the answers are read in one query per
+    version, and a form is rendered once per distinct answer (most phones: none yet),
+    with the phone's identity put in afterwards. The hub clears it with each version.
+    """
+
+    def __init__(self) -> None:
+        self._shared: dict[str, bool] = {}
+        self._answers: dict[str, dict[str, dict[str, Any]]] = {}
+        self._forms: dict[tuple[str, str, str, str], str] = {}
+        self.renders = 0  # tests and the benchmark read it
+
+    def clear(self) -> None:
+        self._shared.clear()
+        self._answers.clear()
+        self._forms.clear()
+
+    def shared_qa(self, store: Store, shown: dict | None) -> bool:
+        """`shared_qa`, asked once per version."""
+        if not shown or shown.get("type") != "questions":
+            return False
+        if shown["id"] not in self._shared:
+            self._shared[shown["id"]] = shared_qa(store, shown)
+        return self._shared[shown["id"]]
+
+    def answer(self, store: Store, activity_id: str, voter: str) -> dict[str, Any]:
+        """Return what `voter` answered (empty if nothing)."""
+        if activity_id not in self._answers:
+            found = rows(
+                store,
+                "SELECT voter, answer_value FROM activity_answer WHERE activity_id = ?",
+                [activity_id],
+            )
+            self._answers[activity_id] = {
+                r["voter"]: r["answer_value"] for r in found if isinstance(r["answer_value"], dict)
+            }
+        return self._answers[activity_id].get(voter) or {}
+
+    def upvotes(self, store: Store, activity_id: str, voter: str) -> list[str]:
+        """Return the questions this phone upvoted."""
+        upvotes = self.answer(store, activity_id, voter).get("upvotes") or []
+        return [q for q in upvotes if isinstance(q, str)]
+
+    def form(
+        self,
+        store: Store,
+        workshop_id: str,
+        shown: dict | None,
+        *,
+        code: str,
+        lang: str,
+        voter: str,
+        client: str,
+    ) -> Markup:
+        """Return the open activity's form for this phone (not a shared Q&A's section)."""
+        if shown and shown.get("type") == "questions":
+            # unrevealed: a phone sees its own questions, so its section is its own
+            return activity_section(
+                store, workshop_id, code=code, lang=lang, voter=voter, client=client
+            )
+        mine = self.answer(store, shown["id"], voter) if shown else {}
+        key = (workshop_id, lang, code, json.dumps(mine, sort_keys=True))
+        html = self._forms.get(key)
+        if html is None:
+            html = activity_section(
+                store, workshop_id, code=code, lang=lang, voter=VOTER_SLOT, client="", mine=mine
+            )
+            self.renders += 1
+            if len(self._forms) < _MAX_FORMS:
+                self._forms[key] = html
+        return Markup(html.replace(VOTER_SLOT, escape(voter)))

@@ -53,13 +53,24 @@ def _questions(store: Store, activity_id: str) -> list[dict[str, Any]]:
 
 
 def activity_section(
-    store: Store, workshop_id: str, *, code: str, lang: str, voter: str, client: str
+    store: Store,
+    workshop_id: str,
+    *,
+    code: str,
+    lang: str,
+    voter: str,
+    client: str,
+    mine: dict[str, Any] | None = None,
 ) -> Markup:
-    """Return the open activity's form for one phone, filled with its earlier answer."""
+    """Return the open activity's form for one phone, filled with its earlier answer.
+
+    `mine` is that answer when the caller has read it already (else it is read here).
+    """
     activity = open_activity(store, workshop_id)
     if activity is None:
         return render('<section id="activity" class="card" hidden></section>')
-    mine = phone_answer(store, activity["id"], voter) or {}
+    if mine is None:
+        mine = phone_answer(store, activity["id"], voter) or {}
     action = f"/api/activity?code={quote(code)}&lang={lang}"
     kind = activity["type"]
     if kind == "questions":

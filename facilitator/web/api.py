@@ -21,7 +21,7 @@ from facilitator.store.consent import current_version
 from facilitator.store.db import Store
 from facilitator.store.registrations import register_participant
 from facilitator.store.timer import current_item
-from facilitator.store.votes import cast_votes, voter_dots, voting_item
+from facilitator.store.votes import cast_votes, voter_dots, voters_of_block, voting_item
 from facilitator.web import views
 from facilitator.web.caps import ballot_refusal, submission_refusal
 from facilitator.web.forms import client_id, derived_id, read_body, text_field
@@ -183,14 +183,21 @@ async def vote(request: web.Request) -> web.Response:
         dots = {**voter_dots(store, item_id, voter), **dots}
     caps = request.app[CAPS]
     caps.room.saw(_address(request), voter)
-    blocked = caps.ballot_blocked(item_id, voter, _address(request))
+    blocked = caps.ballot_blocked(
+        store,
+        item_id,
+        voter,
+        _address(request),
+        known=lambda: bool(voter_dots(store, item_id, voter)),
+        stored=lambda: voters_of_block(store, item_id),
+    )
     if blocked:
         raise ballot_refusal(caps, blocked, lang)
     try:
         placed = cast_votes(store, workshop_id, item_id, voter, dots)
     except UserError as err:
         raise bad_request(err.text(lang)) from None
-    caps.voted(item_id, voter, _address(request))
+    caps.voted(store, item_id, voter, _address(request))
     return _done(request, as_json, {"dots": placed, "version": store.version}, "voted")
 
 

@@ -11,12 +11,16 @@ One voter rule for every kind of vote and answer (dots on `/api/vote`, and every
 activity on `/api/activity`: dots, word cloud, scale, choice, matrix, form, Q&A
 questions and upvotes): a voter is the phone's cookie identity first; a phone that
 drops its cookie comes back as a new voter, so one source address counts at most
-`voters_per_address` voters per block or activity. A room whose phones share one
+`voters_per_address` voters per block or activity. That count is kept in the
+database (store/voter_counts.py), so a restarted server does not let an address vote
+again; a phone that voted before the restart is still known by what it stored.
+A room whose phones share one
 address (NAT) is told apart only by the moderators: their setting (`Room`) raises
 every per-address cap by SHARED_FACTOR, while the per-phone and per-block caps stay.
 """
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from aiohttp import web
@@ -24,6 +28,7 @@ from aiohttp import web
 from facilitator.locale import Text, lazy
 from facilitator.store.captures import count_from_phones
 from facilitator.store.db import Store
+from facilitator.store.voter_counts import address_key, count_voters, voters_counted
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,10 @@ class CapCounter:
         self._by_phone: Counter[tuple[str, str]] = Counter()
         self._by_address: Counter[tuple[str, str]] = Counter()
         self._voters: dict[tuple[str, str], set[str]] = {}
+        # new voters an address brought before this server started (read once per slot)
+        self._earlier: dict[tuple[str, str], tuple[str, int]] = {}
+        self._returning: set[tuple[str, str, str]] = set()
+        self._item_earlier: dict[str, int] = {}  # voters stored in a vote before this run
         self._voters_per_item: dict[str, set[str]] = {}
         self._changes: Counter[tuple[str, str]] = Counter()
         self._registrations: dict[tuple[str, str], set[str]] = {}
@@ -142,24 +151,53 @@ class CapCounter:
                 self._stored[key] += 1
 
     # -- ballots -------------------------------------------------------------
-    def ballot_blocked(self, item_id: str, phone: str, address: str) -> str | None:
+    def _earlier_voters(self, store: Store, slot: tuple[str, str]) -> tuple[str, int]:
+        if slot not in self._earlier:
+            key = address_key(store, *slot)
+            self._earlier[slot] = (key, voters_counted(store, key))
+        return self._earlier[slot]
+
+    def ballot_blocked(
+        self,
+        store: Store,
+        item_id: str,
+        phone: str,
+        address: str,
+        known: Callable[[], bool],
+        stored: Callable[[], int],
+    ) -> str | None:
         """Return 'address' or 'item' if a new voter would break a cap (known voters pass).
 
-        `item_id` is what the voters vote in: a block's dot vote or an activity's id.
+        `item_id` is what the voters vote in: a block's dot vote or an activity's id;
+        `known` says whether the phone stored something there already (before a restart),
+        `stored` how many voters did (asked once per vote and run).
         """
-        here = self._voters.get((item_id, address), set())
+        slot = (item_id, address)
+        here = self._voters.get(slot, set())
         everyone = self._voters_per_item.get(item_id, set())
-        if phone in here:
+        if phone in here or (item_id, address, phone) in self._returning:
             return None
-        if len(here) >= self.per_address("voters"):
+        _, earlier = self._earlier_voters(store, slot)
+        if item_id not in self._item_earlier:
+            self._item_earlier[item_id] = stored()
+        item_earlier = self._item_earlier[item_id]
+        if (earlier > 0 or item_earlier > 0) and known():  # a voter from before the restart
+            self._returning.add((item_id, address, phone))
+            return None
+        if earlier + len(here) >= self.per_address("voters"):
             return "address"
-        if phone not in everyone and len(everyone) >= self.caps.voters_per_item:
+        if phone not in everyone and item_earlier + len(everyone) >= self.caps.voters_per_item:
             return "item"
         return None
 
-    def voted(self, item_id: str, phone: str, address: str) -> None:
-        self._voters.setdefault((item_id, address), set()).add(phone)
-        self._voters_per_item.setdefault(item_id, set()).add(phone)
+    def voted(self, store: Store, item_id: str, phone: str, address: str) -> None:
+        slot = (item_id, address)
+        here = self._voters.setdefault(slot, set())
+        if phone not in here and (item_id, address, phone) not in self._returning:
+            key, earlier = self._earlier_voters(store, slot)
+            here.add(phone)
+            count_voters(store, key, earlier + len(here))
+            self._voters_per_item.setdefault(item_id, set()).add(phone)
         self._changes[(item_id, phone)] += 1
 
     def changes_left(self, item_id: str, phone: str) -> bool:

@@ -9,6 +9,7 @@ get through within WRITE_SECONDS, ends. Streams are capped per address and in al
 """
 
 import asyncio
+from collections.abc import Iterable
 
 from aiohttp import web
 
@@ -57,9 +58,13 @@ def _check_stream_caps(request: web.Request, address: str) -> None:
         )
 
 
-async def _pump(request: web.Request, response: web.StreamResponse, stream: Stream) -> None:
-    """Send each new snapshot (or a keep-alive) as the hub wakes the stream, until it closes."""
-    await _send(request, response, b"retry: 2000\n\n")
+async def _pump(
+    request: web.Request, response: web.StreamResponse, stream: Stream, first: Iterable[bytes]
+) -> None:
+    """Send the first event, then each new snapshot (or a keep-alive) as the hub wakes the
+    stream, until it closes."""
+    for piece in first:
+        await _send(request, response, piece)
     while not stream.closed:
         await stream.wake.wait()
         stream.wake.clear()
@@ -91,9 +96,10 @@ async def events(request: web.Request) -> web.StreamResponse:
         await response.prepare(request)
     except ConnectionError:  # the phone closed before the headers went out: nothing to log
         return response
-    stream = hub.open_stream(workshop_id, lang_of(request), address)
+    lang = lang_of(request)
+    stream = hub.open_stream(workshop_id, lang, address)
     try:
-        await _pump(request, response, stream)
+        await _pump(request, response, stream, hub.first_event(workshop_id, lang))
     except SlowReader:
         caps.refused["streams_slow"] += 1
         if request.transport is not None:

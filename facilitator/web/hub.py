@@ -18,7 +18,7 @@ from facilitator.core.method_format import MethodCard
 from facilitator.store.db import Op, Store
 from facilitator.store.room import phones_share_address
 from facilitator.store.workshops import list_workshops
-from facilitator.web.activity_cache import SectionCache
+from facilitator.web.activity_cache import PhoneForms, SectionCache
 from facilitator.web.caps import Room
 from facilitator.web.snapshot import build_ballot, build_snapshot
 
@@ -68,9 +68,16 @@ class LiveHub:
         self._cache_version = -1
         self._cache: dict[tuple[str, str], dict[str, Any]] = {}
         self._json: dict[tuple[str, str], str] = {}
+        self._event_bodies: dict[tuple[str, str], bytes] = {}
+        self.first_events_encoded = 0  # tests and the benchmark read it
         self._ballots: dict[tuple[str, str], list[dict[str, str]]] = {}
         self.pages: dict[tuple, str] = {}  # rendered pages of this version (see pages.py)
         self.sections = SectionCache()  # the open Q&A, rendered once per change
+        self.forms = PhoneForms()  # the open activity's per-phone forms of this version
+        # The version as last read (see `version`), and the count of commits heard then.
+        self._version: int | None = None
+        self._version_at = 0
+        self._commits = 0  # raised by every commit heard of (from any thread)
         self._codes: list[tuple[str, str]] = []
         self._sent_version = -1
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -130,11 +137,30 @@ class LiveHub:
         return found
 
     # -- snapshots ----------------------------------------------------------
+    @property
+    def version(self) -> int:
+        """The store's version, read from the database only after a commit or a watch tick.
+
+        Every phone request asks for it (join code, snapshot); each asking ran
+        max(seq) over the op log. Commits in this process tell the hub at once
+        (`_on_ops`, from any thread); the watcher's tick catches other processes.
+        """
+        if self._loop is None:  # not started: nobody tells us of commits
+            return self.store.version
+        heard = self._commits  # read first: a commit heard after it means another read
+        known = self._version
+        if known is None or self._version_at != heard:
+            known = self._version = self.store.version
+            self._version_at = heard
+        return known
+
     def _refresh(self, version: int | None = None) -> int:
-        version = self.store.version if version is None else version
+        version = self.version if version is None else version
         if version != self._cache_version:
             self._cache.clear()
             self._json.clear()
+            self.forms.clear()
+            self._event_bodies.clear()
             self._ballots.clear()
             self.pages.clear()
             self._cache_version = version
@@ -172,15 +198,31 @@ class LiveHub:
             self._json[key] = json.dumps(snap, ensure_ascii=False, separators=(",", ":"))
         return '{"server_ms":%d,' % self.store.now_ms() + self._json[key][1:]
 
+    def first_event(self, workshop_id: str, lang: str) -> tuple[bytes, bytes]:
+        """Return a new stream's first bytes: a short fresh head, then the shared snapshot.
+
+        A QR-scan burst opens a few hundred streams at once: the snapshot is encoded
+        once per version and the same bytes go to each; only the head (the reconnect
+        delay and the server's clock, which must be fresh for the phones' timers) is
+        made per stream.
+        """
+        self.snapshot_json(workshop_id, lang)  # fills the version's JSON
+        key = (workshop_id, lang)
+        body = self._event_bodies.get(key)
+        if body is None:
+            body = self._event_bodies[key] = self._json[key][1:].encode() + b"\n\n"
+            self.first_events_encoded += 1
+        head = b'retry: 2000\n\ndata: {"server_ms":%d,' % self.store.now_ms()
+        return head, body
+
     # -- streams ------------------------------------------------------------
     def streams_from(self, address: str) -> int:
         """Return how many streams `address` has open."""
         return self._per_address.get(address, 0)
 
     def open_stream(self, workshop_id: str, lang: str, address: str = "?") -> Stream:
+        """Register a stream; its handler sends `first_event` itself, then what comes."""
         stream = Stream(workshop_id, lang, address)
-        stream.payload = sse_event(self.snapshot_json(workshop_id, lang))
-        stream.wake.set()
         self.streams.add(stream)
         self._per_address[address] = self._per_address.get(address, 0) + 1
         return stream
@@ -195,6 +237,7 @@ class LiveHub:
                 self._per_address.pop(stream.address, None)
 
     def _on_ops(self, ops: list[Op]) -> None:
+        self._commits += 1  # the next request reads the new version
         loop = self._loop
         if loop is None or loop.is_closed():
             return
@@ -249,7 +292,8 @@ class LiveHub:
                 last_keep_alive = loop.time()
                 self.keep_alive()
             try:
-                if self.store.version != self._sent_version:
+                self._commits += 1  # another process may have written
+                if self.version != self._sent_version:
                     self.broadcast()
             except Exception:  # the database may be busy for a moment
                 log.exception("version check failed")

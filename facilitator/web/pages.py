@@ -12,8 +12,7 @@ from facilitator.store.consent import consent_text, current_version
 from facilitator.store.organisations import workshop_organisations
 from facilitator.store.votes import voter_dots
 from facilitator.web import views
-from facilitator.web.activity_cache import personal, phone_upvotes, shared_qa
-from facilitator.web.activity_view import activity_section
+from facilitator.web.activity_cache import personal
 from facilitator.web.failover import join_page_csp
 from facilitator.web.forms import new_client_id
 from facilitator.web.identity import phone_id
@@ -59,12 +58,12 @@ def _phone_activity(
     store, hub = request.app[STORE], request.app[HUB]
     code = join_code(request) or ""
     shown: Any = snap.get("activity")  # a dict wherever shared_qa says yes
-    if shared_qa(store, shown):
+    if hub.forms.shared_qa(store, shown):
         shared = hub.sections.section(store, workshop_id, code=code, lang=lang, key=shown["key"])
-        upvoted = phone_upvotes(store, shown["id"], phone)
+        upvoted = hub.forms.upvotes(store, shown["id"], phone)
         return personal(shared.html, upvoted, new_client_id())
-    return activity_section(
-        store, workshop_id, code=code, lang=lang, voter=phone, client=new_client_id()
+    return hub.forms.form(
+        store, workshop_id, shown, code=code, lang=lang, voter=phone, client=new_client_id()
     )
 
 

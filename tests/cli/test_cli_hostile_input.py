@@ -48,7 +48,8 @@ def test_import_of_a_forged_op_exits_2_and_writes_nothing(case, exported, tmp_pa
     workshop_id = data["workshop"]["id"]
     forged = FORGED[case](workshop_id, data["agenda"][0]["id"], time.time_ns() // 1_000_000)
     data["ops"].append(forged)
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    # escaped as JSON text (parses back the same): a lone surrogate has no UTF-8 form
+    path.write_text(json.dumps(data), encoding="utf-8")
     target = tmp_path / "target.db"
     assert _run(target, "new", "Schon da", "--agenda", str(AGENDA)).exit_code == 0
     before = _op_count(target)

@@ -85,4 +85,7 @@ FORGED: dict[str, Forge] = {
         _recent(now),
     ),
     "unknown field": lambda ws, item, now: _capture(ws, now, colour="red"),
+    # json.loads keeps "\\ud800" as a lone surrogate, which SQLite cannot store
+    "lone surrogate in capture text": lambda ws, item, now: _capture(ws, now, text="Idee \ud800"),
+    "lone surrogate in a field name": lambda ws, item, now: _capture(ws, now, **{"\udfff": "x"}),
 }

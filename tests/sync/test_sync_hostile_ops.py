@@ -1,6 +1,7 @@
 """Forged ops replayed through a real sync server on 127.0.0.1 (push and pull): each is
 refused by name, and nothing of its batch reaches the op log or a projection."""
 
+import io
 import json
 
 import aiohttp
@@ -192,3 +193,108 @@ async def test_a_pull_cursor_out_of_range_is_a_400(after, store, served):
             served + "/sync/ops", params={"after": after}, headers={CODE_HEADER: sync_code(store)}
         ) as response:
             assert response.status == 400
+
+
+async def test_a_pulled_answer_of_5000_deep_json_is_refused_in_one_sentence(tmp_path):
+    from aiohttp import web
+
+    from tests.sync.sync_helpers import serve_tls
+
+    hostile = open_laptop(tmp_path / "hostile.db", FakeClock())
+    honest = open_laptop(tmp_path / "honest.db", FakeClock())
+
+    async def hello(request: web.Request) -> web.Response:
+        return web.json_response({"app": "facilitator", "protocol": 2, "node": "n" * 12})
+
+    async def ops(request: web.Request) -> web.Response:
+        return web.Response(body=b"[" * 5000 + b"]" * 5000, content_type="application/json")
+
+    app = web.Application()
+    app.router.add_get("/sync/hello", hello)
+    app.router.add_get("/sync/ops", ops)
+    runner, url = await serve_tls(app, hostile)
+    client = SyncClient(honest, url, pairing_code(hostile))
+    version = honest.version
+    try:
+        with pytest.raises(SyncUnavailable):
+            await client.run_once()
+        assert "unverständlich" in client.status.message
+        assert honest.version == version
+    finally:
+        await client.close()
+        await runner.cleanup()
+        hostile.close()
+        honest.close()
+
+
+@pytest.mark.parametrize("path", ["/sync/pair/start", "/sync/pair/finish"])
+async def test_a_pairing_request_of_deep_json_is_a_400(path, store, served):
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(ssl=False)) as session:
+        async with session.post(
+            served + path,
+            data=("[" * 2000 + "]" * 2000).encode(),
+            headers={"Content-Type": "application/json"},
+        ) as response:
+            assert response.status == 400
+
+
+# the field rules take a size in digits too: what was verified must not depend on its spelling
+# (each case another photo: what one verified, the process remembers by content)
+@pytest.mark.parametrize("size", [(640, 480), ("320", "240")])
+async def test_a_pushed_photo_is_verified_in_a_child_while_the_loop_serves(
+    size, store, workshop_id, clock, served, tmp_path, monkeypatch
+):
+    import asyncio
+    import base64
+    import time
+
+    from PIL import Image
+
+    from facilitator.store import photo_image
+    from facilitator.store.photos import add_photo, list_photos, photo_jpeg
+    from tests.store.test_photo_hardening import gps_jpeg
+
+    # a photo of the other laptop, its bytes swapped for a camera's (GPS in its EXIF)
+    other = open_laptop(tmp_path / "other.db", FakeClock())
+    other_workshop = new_workshop(other)
+    add_photo(other, other_workshop, gps_jpeg((int(size[0]), int(size[1]))), name="Flipchart")
+    (made,) = [o for o in ops_after(other, 0, 10**6) if o.kind == "photo.add"]
+    forged = op_to_dict(made)
+    forged["workshop_id"] = workshop_id
+    forged["payload"] |= {
+        "workshop_id": workshop_id,
+        "jpeg": base64.b64encode(gps_jpeg((int(size[0]), int(size[1])))).decode(),
+        "width": size[0],
+        "height": size[1],
+    }
+    other.close()
+    # a decoder held up in this process would hold every phone of this laptop
+    slow = photo_image.verify_jpeg
+
+    def held_up(*args, **kwargs):
+        time.sleep(5)
+        return slow(*args, **kwargs)
+
+    monkeypatch.setattr(photo_image, "verify_jpeg", held_up)
+    longest, running = 0.0, True
+
+    async def tick() -> None:
+        nonlocal longest
+        last = time.monotonic()
+        while running:
+            await asyncio.sleep(0.02)
+            now = time.monotonic()
+            longest, last = max(longest, now - last), now
+
+    ticker = asyncio.create_task(tick())
+    try:
+        status, answer = await _push(served, sync_code(store), [forged])
+    finally:
+        running = False
+        await ticker
+    assert status == 200, answer
+    assert longest < 2.0, longest
+    (photo,) = list_photos(store, workshop_id)
+    stored = photo_jpeg(store, photo.id)
+    assert b"Exif" not in stored and b"GPSLatitude" not in stored
+    assert Image.open(io.BytesIO(stored)).size == (int(size[0]), int(size[1]))

@@ -203,3 +203,100 @@ def test_the_setting_from_the_command_line(tmp_path) -> None:
     assert phones_share_address(open_store(db), made.output.strip())
     wrong = runner.invoke(main, ["--db", db, "workshop", "edit", "--shared-address", "vielleicht"])
     assert wrong.exit_code == 2
+
+
+async def test_the_steckbrief_form_follows_the_same_rule(
+    served,  # noqa: F811
+    store,
+    workshop_id,
+    code,
+) -> None:
+    from facilitator.store.activity_forms import load_activity_set
+
+    server, base = await served()
+    config = load_activity_set("projektsteckbrief")
+    activity = start_activity(store, workshop_id, "form", config["prompt"]["de"], config)
+    statuses = []
+    for n in range(CEILING + 3):
+        async with phone(address(4)) as session:
+            await _join(session, base, code)
+            answer = await session.post(
+                f"{base}/api/activity?code={code}",
+                data={
+                    "activity": activity,
+                    "org": f"Gemeinde Nummer {n}",
+                    "f.project": f"Projekt {n}",
+                    "f.topic": "verwaltung",
+                    "f.status": "geplant",
+                    "f.hurdle": "Schnittstelle zum Fachverfahren",
+                },
+                allow_redirects=False,
+            )
+            statuses.append(answer.status)
+    assert statuses == [303] * CEILING + [429] * 3
+    assert _answers(store, activity) == CEILING
+    assert server.refused_by_reason()["ballot_address"] == 3
+
+
+async def test_a_restarted_server_still_counts_the_voters_an_address_had(
+    served,  # noqa: F811
+    store,
+    workshop_id,
+    code,
+) -> None:
+    server, base = await served()
+    activity = start_activity(store, workshop_id, "wordcloud", "Ein Wort")
+    fields = {"activity": activity, "w0": "Mut"}
+    first = phone(address(9))  # a voter from before the restart keeps its cookie
+    try:
+        await _join(first, base, code)
+        answer = await first.post(
+            f"{base}/api/activity?code={code}", data=fields, allow_redirects=False
+        )
+        assert answer.status == 303
+        assert await _stuff(base, code, address(9), fields, CEILING - 1) == [303] * (CEILING - 1)
+        await server.stop()
+        _, base = await served()  # the laptop restarted the phone server: memory is gone
+        assert await _stuff(base, code, address(9), fields, 2) == [429, 429]
+        assert _answers(store, activity) == CEILING
+        # the voter it had may still change its answer (cookies do not depend on the port)
+        again = await first.post(
+            f"{base}/api/activity?code={code}",
+            data={**fields, "w0": "Geduld"},
+            allow_redirects=False,
+        )
+        assert again.status == 303
+    finally:
+        await first.close()
+
+
+async def test_a_restarted_server_still_counts_the_voters_of_an_activity(
+    served,  # noqa: F811
+    store,
+    workshop_id,
+    code,
+) -> None:
+    caps = Caps(voters_per_item=3)
+    server, base = await served(caps=caps)
+    activity = start_activity(store, workshop_id, "wordcloud", "Ein Wort")
+    fields = {"activity": activity, "w0": "Mut"}
+    voter = phone(address(20))  # one of the three keeps its cookie across the restart
+    try:
+        await _join(voter, base, code)
+        answer = await voter.post(f"{base}/api/activity?code={code}", data=fields)
+        assert answer.status == 200
+        for n in (21, 22):
+            assert await _stuff(base, code, address(n), fields, 1) == [303]
+        assert await _stuff(base, code, address(23), fields, 1) == [409]
+        await server.stop()
+        _, base = await served(caps=caps)
+        assert await _stuff(base, code, address(24), fields, 1) == [409]
+        assert _answers(store, activity) == 3
+        again = await voter.post(
+            f"{base}/api/activity?code={code}",
+            data={**fields, "w0": "Geduld"},
+            allow_redirects=False,
+        )
+        assert again.status == 303
+    finally:
+        await voter.close()
