@@ -12,6 +12,7 @@ import pytest
 
 from facilitator.store.activities import answer_activity, start_activity
 from facilitator.store.captures import add_capture
+from facilitator.web import hub as hub_module
 from facilitator.web.keys import HUB
 from tests.web.test_web_hostile import (  # noqa: F401 - served is a fixture
     _loopback_aliases_work,
@@ -46,7 +47,12 @@ async def test_a_room_refetching_the_dot_vote_costs_one_rendering_and_no_version
     store,
     workshop_id,
     code,
+    monkeypatch,
 ) -> None:
+    # The hub's own watcher asks for the version once a second (other processes may
+    # write); on a busy machine the 40 requests outlast a tick. Only requests count here.
+    monkeypatch.setattr(hub_module, "WATCH_SECONDS", 3600)
+    monkeypatch.setattr(hub_module, "KEEP_ALIVE_SECONDS", 3600)
     server, base = await served()
     hub = server.app[HUB]
     entries = [add_capture(store, workshop_id, "need", f"Bedarf {n}") for n in range(12)]
