@@ -8,6 +8,7 @@ answers a German and an English phone at the same time.
 
     gettext("Geschrieben: {path}", "en", path=out)      # -> "Written: …"
     ngettext("{n} Eintrag", "{n} Einträge", 2, "en")   # -> "2 entries"
+    pgettext("column", "Punkte", "en")                 # -> "Items" (elsewhere "Dots")
     lazy("Datei {path} fehlt.", path=p).text("en")      # for errors raised before the
                                                         # language is known
 
@@ -43,6 +44,12 @@ def gettext(message: str, lang: str, /, **values: object) -> str:
 def ngettext(singular: str, plural: str, n: int, lang: str, /, **values: object) -> str:
     """Return the singular or plural form for `n` in `lang`; `{n}` is filled in too."""
     return translations(lang).ngettext(singular, plural, n).format(n=n, **values)
+
+
+def pgettext(context: str, message: str, lang: str, /, **values: object) -> str:
+    """Like :func:`gettext` for a German text that means two things (`context` tells which)."""
+    text = translations(lang).pgettext(context, message)
+    return text.format(**values) if values else text
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,14 @@ from facilitator.store.agenda import add_item, move_item, remove_item, update_it
 from facilitator.tui.dialogs.common import ConfirmDialog
 from facilitator.tui.dialogs.item_form import ItemForm
 from facilitator.tui.dialogs.method_picker import NO_METHOD, MethodPicker
+from facilitator.tui.screens import SCREEN_TITLES
 from facilitator.tui.screens.base import BaseScreen
+from facilitator.tui.text import N_, NP_, _, pgettext, translated
 from facilitator.tui.timing import plan_base_ms
 from facilitator.tui.widgets.cells import Column, cell, fit_columns
+
+# the plan's kind column (a fixed item shows its time instead)
+KINDS = {"block": N_("Block"), "break": N_("Pause")}
 
 STEP_MINUTES = 5
 MINIMUM_MINUTES = 5
@@ -24,18 +29,18 @@ MINIMUM_MINUTES = 5
 class PlanScreen(BaseScreen):
     """The agenda as a table; a warning line when it runs past its end."""
 
-    name_key = "screen.plan"
+    heading = SCREEN_TITLES["plan"]
     BINDINGS = [
-        Binding("a", "add", "key.add"),
-        Binding("enter", "edit", "key.edit", show=False),
-        Binding("e", "edit", "key.edit"),
-        Binding("delete,d", "remove", "key.delete", key_display="d"),
-        Binding("shift+up,K", "move(-1)", "key.move_up", key_display="⇧↑", show=False),
-        Binding("shift+down,J", "move(1)", "key.move_down", key_display="⇧↓", show=False),
-        Binding("plus,equals_sign", "minutes(5)", "key.more", key_display="+"),
-        Binding("minus", "minutes(-5)", "key.less", key_display="-"),
-        Binding("m", "method", "key.method"),
-        Binding("f", "pin", "key.pin"),
+        Binding("a", "add", NP_("add key", "Neu")),
+        Binding("enter", "edit", N_("Ändern"), show=False),
+        Binding("e", "edit", N_("Ändern")),
+        Binding("delete,d", "remove", N_("Löschen"), key_display="d"),
+        Binding("shift+up,K", "move(-1)", N_("Nach oben"), key_display="⇧↑", show=False),
+        Binding("shift+down,J", "move(1)", N_("Nach unten"), key_display="⇧↓", show=False),
+        Binding("plus,equals_sign", "minutes(5)", N_("+5"), key_display="+"),
+        Binding("minus", "minutes(-5)", N_("−5"), key_display="-"),
+        Binding("m", "method", N_("Methode")),
+        Binding("f", "pin", N_("Fest/frei")),
     ]
 
     def __init__(self) -> None:
@@ -55,13 +60,13 @@ class PlanScreen(BaseScreen):
     def columns(self) -> list[Column]:
         """Times and minutes keep their width; title and method share the rest."""
         return [
-            Column("col.nr", self.t("col.nr"), width=2),
-            Column("col.start", self.t("col.start"), width=5),
-            Column("col.end", self.t("col.end"), width=5),
-            Column("col.title", self.t("col.title"), share=3, least=16),
-            Column("col.minutes", self.t("col.minutes"), width=4),
-            Column("col.type", self.t("col.type"), width=12),
-            Column("col.method", self.t("col.method"), share=1, least=10),
+            Column("col.nr", _("Nr"), width=2),
+            Column("col.start", _("Von"), width=5),
+            Column("col.end", _("Bis"), width=5),
+            Column("col.title", _("Titel"), share=3, least=16),
+            Column("col.minutes", _("Min."), width=4),
+            Column("col.type", pgettext("agenda column", "Art"), width=12),
+            Column("col.method", _("Methode"), share=1, least=10),
         ]
 
     def refresh_data(self) -> None:
@@ -72,7 +77,9 @@ class PlanScreen(BaseScreen):
         table.clear()
         if snapshot is None or snapshot.plan is None:
             self.items = []
-            self.query_one("#plan-total", Label).update(self.t("no_workshop"))
+            self.query_one("#plan-total", Label).update(
+                _("Kein Workshop gewählt – F2 zeigt alle Workshops.")
+            )
             return
         self.items, plan = snapshot.items, snapshot.plan
         # once the workshop runs, the times as they are now (what ran, when the rest runs)
@@ -81,9 +88,9 @@ class PlanScreen(BaseScreen):
         cut: list[str] = []
         for index, (item, slot) in enumerate(zip(self.items, plan.slots, strict=True)):
             kind = (
-                self.t("kind.pinned", at=item.at)
+                _("fest {at}", at=item.at)
                 if item.kind == "pinned"
-                else self.t(f"kind.{item.kind}")
+                else translated(KINDS[item.kind])
             )
             late = item.kind == "pinned" and times[index][0] > slot.start
             if slot.squeezed or late:  # the items before it run into this fixed point
@@ -92,8 +99,14 @@ class PlanScreen(BaseScreen):
             method = card.name.get(self.fapp.lang) if card else (item.method or "")
             if card and card.duration_min and item.minutes < card.duration_min:
                 # shorter than the card's minimum: the method may not work in this time
-                method = f"⚠ {self.t('plan.min_short', min=card.duration_min)} {method}"
-                cut.append(self.t("plan.cut", title=item.title, min=card.duration_min))
+                method = "⚠ " + _("<{min}", min=card.duration_min) + " " + method
+                cut.append(
+                    _(
+                        "„{title}“ unter der Mindestdauer der Karte ({min} min)",
+                        title=item.title,
+                        min=card.duration_min,
+                    )
+                )
             marker = "▶ " if item.id == snapshot.state.current_id else ""
             table.add_row(
                 cell(index + 1),
@@ -109,18 +122,21 @@ class PlanScreen(BaseScreen):
             table.move_cursor(row=min(row, len(self.items) - 1))
         end = format_clock(times[-1][1]) if times else ""
         if plan.slots and end != plan.slots[-1].end_text:  # running late or early
-            end += " " + self.t("plan.planned_end", end=plan.slots[-1].end_text)
+            end += " " + _("(laut Plan {end})", end=plan.slots[-1].end_text)
         if plan.available_minutes is None:
-            text = self.t("plan.total_open", total=plan.total_minutes, end=end)
+            text = _("Gesamt {total} min · Ende {end}", total=plan.total_minutes, end=end)
         else:
-            text = self.t(
-                "plan.total", total=plan.total_minutes, available=plan.available_minutes, end=end
+            text = _(
+                "Gesamt {total} min · verfügbar {available} min · Ende {end}",
+                total=plan.total_minutes,
+                available=plan.available_minutes,
+                end=end,
             )
         total = self.query_one("#plan-total", Label)
         if not plan.fits:
             problems = [
-                self.t(
-                    "plan.overlap",
+                _(
+                    "{minutes} min in „{title}“ ({at}) hinein",
                     minutes=slot.squeezed,
                     title=self.items[slot.index].title,
                     at=slot.start_text,
@@ -128,7 +144,7 @@ class PlanScreen(BaseScreen):
                 for slot in plan.overlaps()
             ]
             if plan.past_end_minutes:
-                problems.append(self.t("plan.past_end", minutes=plan.past_end_minutes))
+                problems.append(_("{minutes} min über das Ende", minutes=plan.past_end_minutes))
             text += "  ⚠ " + " · ".join(problems)
         if cut:
             text += "  ⚠ " + " · ".join(cut)
@@ -165,7 +181,7 @@ class PlanScreen(BaseScreen):
                 if done:
                     self.table.move_cursor(row=self.table.cursor_row + 1)
 
-        form = ItemForm(self.t("plan.add_title"), None, self.fapp.methods())
+        form = ItemForm(_("Neuer Agendapunkt"), None, self.fapp.methods())
         self.app.push_screen(form, added)
 
     def action_edit(self) -> None:
@@ -179,7 +195,7 @@ class PlanScreen(BaseScreen):
                 if changes:
                     self.call_service(update_item, item.id, **changes)
 
-        form = ItemForm(self.t("plan.edit_title"), item, self.fapp.methods())
+        form = ItemForm(_("Agendapunkt ändern"), item, self.fapp.methods())
         self.app.push_screen(form, edited)
 
     def action_remove(self) -> None:
@@ -191,7 +207,7 @@ class PlanScreen(BaseScreen):
             if yes:
                 self.call_service(remove_item, item.id)
 
-        question = self.t("plan.confirm_remove", title=item.title)
+        question = _("„{title}“ aus der Agenda entfernen?", title=item.title)
         self.app.push_screen(ConfirmDialog(question, self.fapp.lang), confirmed)
 
     def action_move(self, offset: int) -> None:
