@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from facilitator.core.errors import UserError
-from facilitator.locale import gettext
+from facilitator.locale import gettext, ngettext
 from facilitator.tui.dialogs.common import MessageDialog
 from facilitator.tui.host import as_facilitator
 from facilitator.tui.reader import own_connection
@@ -109,38 +109,16 @@ class GroupsDialog(MessageDialog[None]):
 
 def render_result(result, lang: str) -> Text:
     """The groups, the offer/request pairs and the warnings as one text."""
-    from facilitator.core.matching import shared_topics, span_km
     from facilitator.core.pairing import pair_reason
-    from facilitator.core.taxonomy import TOPICS
-
-    def topic(key: str | None) -> str:
-        return TOPICS[key].get(lang) if key in TOPICS else (key or "")
 
     out = Text()
     for number, members in enumerate(result.groups, start=1):
-        facts = [gettext("{count} Organisationen", lang, count=len(members))]
-        span = span_km(members)
-        if span is not None and span < 1:
-            facts.append(gettext("alle am selben Ort", lang))
-        elif span is not None:
-            km = f"{span:.0f}"
-            facts.append(gettext("höchstens {km} km auseinander", lang, km=km))
-        out.append(gettext("Gruppe {number}", lang, number=number), style="bold")
-        out.append(f" – {' · '.join(facts)}\n")
-        topics = ", ".join(topic(t) for t in shared_topics(members))
-        if topics:
-            shared = gettext("Gemeinsame Themen: {topics}", lang, topics=topics)
-            out.append(f"  {shared}\n", style="italic")
-        for org in members:
-            place = org.municipality
-            shown = place and place.casefold() not in org.name.casefold()
-            out.append(f"  • {org.name}{f' – {place}' if shown else ''}\n")
-        out.append("\n")
+        _append_group(out, number, members, lang)
     out.append(gettext("Biete/Suche-Paare", lang) + "\n", style="bold")
     if not result.pairs:
         out.append("  " + gettext("Keine Biete/Suche-Paare gefunden.", lang) + "\n")
     for pair in result.pairs:
-        reason = pair_reason(pair, lang, topic(pair.topic))
+        reason = pair_reason(pair, lang, _topic(pair.topic, lang))
         line = gettext(
             "{offer_org} bietet „{offer}“ → {request_org} sucht „{request}“ ({reason})",
             lang,
@@ -154,3 +132,35 @@ def render_result(result, lang: str) -> Text:
     for warning in result.warnings:
         out.append("\n" + gettext("Warnung: {text}", lang, text=warning), style="yellow")
     return out
+
+
+def _topic(key: str | None, lang: str) -> str:
+    from facilitator.core.taxonomy import TOPICS
+
+    return TOPICS[key].get(lang) if key in TOPICS else (key or "")
+
+
+def _append_group(out: Text, number: int, members: list, lang: str) -> None:
+    """One group: its size and spread, the topics its members share, and the members."""
+    from facilitator.core.matching import shared_topics, span_km
+
+    facts = [
+        ngettext("{n} Organisation", "{n} Organisationen", len(members), lang),
+    ]
+    span = span_km(members)
+    if span is not None and span < 1:
+        facts.append(gettext("alle am selben Ort", lang))
+    elif span is not None:
+        km = f"{span:.0f}"
+        facts.append(gettext("höchstens {km} km auseinander", lang, km=km))
+    out.append(gettext("Gruppe {number}", lang, number=number), style="bold")
+    out.append(f" – {' · '.join(facts)}\n")
+    topics = ", ".join(_topic(t, lang) for t in shared_topics(members))
+    if topics:
+        shared = gettext("Gemeinsame Themen: {topics}", lang, topics=topics)
+        out.append(f"  {shared}\n", style="italic")
+    for org in members:
+        place = org.municipality
+        shown = place and place.casefold() not in org.name.casefold()
+        out.append(f"  • {org.name}{f' – {place}' if shown else ''}\n")
+    out.append("\n")

@@ -4,6 +4,7 @@ Also the per-block switches for the phones: open/close collection and voting, th
 dot budget, and revealing the results.
 """
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Input, Label, Static
@@ -113,24 +114,27 @@ class CapturesScreen(BaseScreen):
         table.clear()
         self.captures = found
         for capture in found:
-            source = pgettext("capture source", "TN") if capture.source == "participant" else ""
-            if capture.hidden:
-                source = (source + " " + _("ausgeblendet")).strip()
-            topic = TOPICS[capture.topic].get(lang) if capture.topic in TOPICS else ""
-            kind = CAPTURE_KINDS.get(capture.kind)
-            table.add_row(
-                cell(kind.get(lang) if kind else capture.kind, widths["col.kind"]),
-                cell(self._full_text(capture, lang), widths["col.text"]),
-                cell(topic, widths["col.topic"]),
-                cell(capture.organisation, widths["col.org"]),
-                cell(capture.votes or ""),
-                cell(source, widths["col.source"]),
-                key=capture.id,
-            )
+            table.add_row(*self._cells(capture, widths, lang), key=capture.id)
         if found:
             table.move_cursor(row=min(max(row, 0), len(found) - 1))
         self._show_detail()
         self._show_block(block)
+
+    def _cells(self, capture: Capture, widths: dict[str, int], lang: str) -> list[Text]:
+        """One row: kind, text, topic, organisation, dots and who wrote it (or hid it)."""
+        source = pgettext("capture source", "TN") if capture.source == "participant" else ""
+        if capture.hidden:
+            source = (source + " " + _("ausgeblendet")).strip()
+        topic = TOPICS[capture.topic].get(lang) if capture.topic in TOPICS else ""
+        kind = CAPTURE_KINDS.get(capture.kind)
+        return [
+            cell(kind.get(lang) if kind else capture.kind, widths["col.kind"]),
+            cell(self._full_text(capture, lang), widths["col.text"]),
+            cell(topic, widths["col.topic"]),
+            cell(capture.organisation, widths["col.org"]),
+            cell(capture.votes or ""),
+            cell(source, widths["col.source"]),
+        ]
 
     @staticmethod
     def _full_text(capture: Capture, lang: str) -> str:

@@ -10,7 +10,7 @@ from textual.widgets import Label, Static
 from facilitator.tui.join_corner import JOIN_CORNER_BINDING, JoinCornerKey
 from facilitator.tui.screens import SCREEN_TITLES
 from facilitator.tui.screens.base import BaseScreen
-from facilitator.tui.text import N_, _, translated
+from facilitator.tui.text import N_, _, ngettext, translated
 
 if TYPE_CHECKING:  # aiohttp loads with the server, not with this screen
     from facilitator.web.runner import ParticipantServer
@@ -154,19 +154,7 @@ class JoinScreen(JoinCornerKey, BaseScreen):
         super().tick()
         server = self.fapp.server
         if server is not None:
-            text = _("{count} Handys verbunden", count=server.phones_connected)
-            if server.refused:  # the moderators see that a flood is being held off, and why
-                text += _(" · {count} Anfragen abgewiesen (Obergrenzen)", count=server.refused)
-                text += self._why(server.refused_by_reason())
-            room = self._room_line(server)
-            if room:
-                text += "\n" + room  # below the QR code where the terminal has room
-                crowded = server.crowded_address()
-                if crowded and not server.phones_share_address and crowded[0] != self._hinted:
-                    self._hinted = crowded[0]  # and once as a notice, seen at 80×24 too
-                    self.fapp.say(room)
-            if self.fapp.server_note:
-                text = f"{self.fapp.server_note} · {text}"
+            text = self._server_text(server)
             if self.fapp.join_url() != self._url:
                 self.refresh_data()
         else:
@@ -176,3 +164,24 @@ class JoinScreen(JoinCornerKey, BaseScreen):
         label = self.query_one("#join-server", Label)
         if str(label.content) != text:
             label.update(text)
+
+    def _server_text(self, server: "ParticipantServer") -> str:
+        """Phones connected, requests refused and why, and a crowded address (once said)."""
+        text = ngettext("{n} Handy verbunden", "{n} Handys verbunden", server.phones_connected)
+        if server.refused:  # the moderators see that a flood is being held off, and why
+            text += ngettext(
+                " · {n} Anfrage abgewiesen (Obergrenzen)",
+                " · {n} Anfragen abgewiesen (Obergrenzen)",
+                server.refused,
+            )
+            text += self._why(server.refused_by_reason())
+        room = self._room_line(server)
+        if room:
+            text += "\n" + room  # below the QR code where the terminal has room
+            crowded = server.crowded_address()
+            if crowded and not server.phones_share_address and crowded[0] != self._hinted:
+                self._hinted = crowded[0]  # and once as a notice, seen at 80×24 too
+                self.fapp.say(room)
+        if self.fapp.server_note:
+            text = f"{self.fapp.server_note} · {text}"
+        return text

@@ -8,7 +8,7 @@ from textual.widgets import DataTable, Label
 
 from facilitator.core.live_plan import live_times
 from facilitator.core.models import AgendaItem
-from facilitator.core.schedule import format_clock
+from facilitator.core.schedule import Schedule, format_clock
 from facilitator.store.agenda import add_item, move_item, remove_item, update_item
 from facilitator.tui.dialogs.common import ConfirmDialog
 from facilitator.tui.dialogs.item_form import ItemForm
@@ -21,6 +21,13 @@ from facilitator.tui.widgets.cells import Column, cell, fit_columns
 
 # the plan's kind column (a fixed item shows its time instead)
 KINDS = {"block": N_("Block"), "break": N_("Pause")}
+
+
+def _kind_text(item: AgendaItem, warn: bool) -> str:
+    """The kind column; `warn` when the items before a fixed point run into it."""
+    kind = _("fest {at}", at=item.at) if item.kind == "pinned" else translated(KINDS[item.kind])
+    return "⚠ " + kind if warn else kind
+
 
 STEP_MINUTES = 5
 MINIMUM_MINUTES = 5
@@ -87,26 +94,9 @@ class PlanScreen(BaseScreen):
         times = live_times(snapshot.items, plan, snapshot.state, now, plan_base_ms(snapshot, now))
         cut: list[str] = []
         for index, (item, slot) in enumerate(zip(self.items, plan.slots, strict=True)):
-            kind = (
-                _("fest {at}", at=item.at)
-                if item.kind == "pinned"
-                else translated(KINDS[item.kind])
-            )
             late = item.kind == "pinned" and times[index][0] > slot.start
-            if slot.squeezed or late:  # the items before it run into this fixed point
-                kind = "⚠ " + kind
-            card = self.fapp.method(item.method)
-            method = card.name.get(self.fapp.lang) if card else (item.method or "")
-            if card and card.duration_min and item.minutes < card.duration_min:
-                # shorter than the card's minimum: the method may not work in this time
-                method = "⚠ " + _("<{min}", min=card.duration_min) + " " + method
-                cut.append(
-                    _(
-                        "„{title}“ unter der Mindestdauer der Karte ({min} min)",
-                        title=item.title,
-                        min=card.duration_min,
-                    )
-                )
+            method, short = self._method_text(item)
+            cut += [short] if short else []
             marker = "▶ " if item.id == snapshot.state.current_id else ""
             table.add_row(
                 cell(index + 1),
@@ -114,12 +104,32 @@ class PlanScreen(BaseScreen):
                 cell(format_clock(times[index][1])),
                 cell(marker + item.title, widths["col.title"]),
                 cell(item.minutes),
-                cell(kind, widths["col.type"]),
+                cell(_kind_text(item, warn=bool(slot.squeezed) or late), widths["col.type"]),
                 cell(method, widths["col.method"]),
                 key=item.id,
             )
         if self.items:
             table.move_cursor(row=min(row, len(self.items) - 1))
+        total = self.query_one("#plan-total", Label)
+        total.update(self._total_text(plan, times, cut))
+        total.set_class(not plan.fits or bool(cut), "warning")
+
+    def _method_text(self, item: AgendaItem) -> tuple[str, str | None]:
+        """The method column, and a warning when the item is shorter than the card's minimum."""
+        card = self.fapp.method(item.method)
+        method = card.name.get(self.fapp.lang) if card else (item.method or "")
+        if not (card and card.duration_min and item.minutes < card.duration_min):
+            return method, None
+        # shorter than the card's minimum: the method may not work in this time
+        short = _(
+            "„{title}“ unter der Mindestdauer der Karte ({min} min)",
+            title=item.title,
+            min=card.duration_min,
+        )
+        return "⚠ " + _("<{min}", min=card.duration_min) + " " + method, short
+
+    def _total_text(self, plan: Schedule, times: list[tuple[int, int]], cut: list[str]) -> str:
+        """The line under the table: total, available, end, and what does not fit."""
         end = format_clock(times[-1][1]) if times else ""
         if plan.slots and end != plan.slots[-1].end_text:  # running late or early
             end += " " + _("(laut Plan {end})", end=plan.slots[-1].end_text)
@@ -132,7 +142,6 @@ class PlanScreen(BaseScreen):
                 available=plan.available_minutes,
                 end=end,
             )
-        total = self.query_one("#plan-total", Label)
         if not plan.fits:
             problems = [
                 _(
@@ -148,8 +157,7 @@ class PlanScreen(BaseScreen):
             text += "  ⚠ " + " · ".join(problems)
         if cut:
             text += "  ⚠ " + " · ".join(cut)
-        total.update(text)
-        total.set_class(not plan.fits or bool(cut), "warning")
+        return text
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -93,44 +93,53 @@ class RunScreen(JoinCornerKey, ActivityKeys, BaseScreen):
         super().tick()
         snapshot = self.fapp.snapshot()
         title = self.query_one("#run-title", Label)
-        status = self.query_one("#run-status", Label)
         if snapshot is None:
             title.update(_("Kein Workshop gewählt – F2 zeigt alle Workshops."))
             return
         now = self.fapp.now_ms()
         item, current = snapshot.current, reading(snapshot, now)
+        self._show_next(snapshot, current is None)
+        self._show_collection(item if current is not None else None)
+        if item is None or current is None:
+            self._show_ready(snapshot.upcoming)
+        else:
+            self._show_running(snapshot, item, current, now)
+
+    def _show_next(self, snapshot, stopped: bool) -> None:
+        """The block after this one; while the timer stands, the one after `upcoming`."""
         upcoming = snapshot.upcoming
         # while the timer stands, space starts `upcoming`: "next" is the block after it
-        following = (
-            open_item_after(snapshot, upcoming) if current is None and upcoming else upcoming
-        )
+        following = open_item_after(snapshot, upcoming) if stopped and upcoming else upcoming
         next_text = (
             _("Danach: {title} ({minutes} min)", title=following.title, minutes=following.minutes)
             if following
             else _("Danach: Ende")
         )
         self._set(self.query_one("#run-next", Static), next_text)
-        self._show_collection(item if current is not None else None)
-        if item is None or current is None:
-            ready = (
-                _("Bereit: Leertaste startet „{title}“.", title=upcoming.title)
-                if upcoming
-                else _("Alle Agendapunkte sind erledigt.")
-            )
-            self._set(title, ready)
-            self._set(status, "")
-            self._show_time(f"{upcoming.minutes:02d}:00" if upcoming else "--:--")
-            self._set_level("ok")
-            if upcoming:
-                self._show_steps(upcoming, upcoming.minutes, 0)
-            self._set(self.query_one("#run-delay", Static), "")
-            return
-        self._set(title, item.title)
+
+    def _show_ready(self, upcoming) -> None:
+        """No block runs: what space starts, or that everything is done."""
+        ready = (
+            _("Bereit: Leertaste startet „{title}“.", title=upcoming.title)
+            if upcoming
+            else _("Alle Agendapunkte sind erledigt.")
+        )
+        self._set(self.query_one("#run-title", Label), ready)
+        self._set(self.query_one("#run-status", Label), "")
+        self._show_time(f"{upcoming.minutes:02d}:00" if upcoming else "--:--")
+        self._set_level("ok")
+        if upcoming:
+            self._show_steps(upcoming, upcoming.minutes, 0)
+        self._set(self.query_one("#run-delay", Static), "")
+
+    def _show_running(self, snapshot, item, current, now: int) -> None:
+        """A block runs (or is paused): its title, state, time left, steps and the delay."""
+        self._set(self.query_one("#run-title", Label), item.title)
         self.offer_activity(item)
         state = _("läuft") if current.running else _("pausiert")
         if current.level == "over":
             state += " · " + _("Überzogen")
-        self._set(status, state)
+        self._set(self.query_one("#run-status", Label), state)
         self._show_time(timer_text(current))
         self._set_level(current.level)
         last_id, last_level = self._last_level
