@@ -36,7 +36,7 @@ from facilitator.tui.dialogs.common import PickDialog
 from facilitator.tui.dialogs.topics import TopicRow, TopicsDialog, topic_reason
 from facilitator.tui.screens import SCREEN_TITLES
 from facilitator.tui.screens.base import BaseScreen
-from facilitator.tui.text import N_, NP_, _
+from facilitator.tui.text import N_, NP_, _, ngettext
 from facilitator.tui.topic_models import load_topic_model
 from facilitator.tui.widgets.cells import cut
 
@@ -211,7 +211,11 @@ class ReviewScreen(BaseScreen):
                 self.rows.append((g_index, e_index))
                 count += 1
         self.query_one("#review-summary", Label).update(
-            _("{count} Einträge, gruppiert wie im Protokoll", count=count)
+            ngettext(
+                "{n} Eintrag, gruppiert wie im Protokoll",
+                "{n} Einträge, gruppiert wie im Protokoll",
+                count,
+            )
         )
         if self.rows:
             table.move_cursor(row=min(max(row, 0), len(self.rows) - 1))
@@ -313,7 +317,11 @@ class ReviewScreen(BaseScreen):
             self.say(_("Dieser Eintrag ist nicht zusammengeführt."), error=True)
             return
         if self.call_service(unmerge_all, entry.id):
-            self.say(_("{n} Einträge wieder einzeln.", n=entry.merged))
+            self.say(
+                ngettext(
+                    "{n} Eintrag wieder einzeln.", "{n} Einträge wieder einzeln.", entry.merged
+                )
+            )
 
     def action_accept_topic(self) -> None:
         selected = self._selected()
@@ -349,7 +357,9 @@ class ReviewScreen(BaseScreen):
 
         def accept(chosen: dict[str, str] | None) -> None:
             if chosen and self.call_service(accept_topics, chosen):
-                self.say(_("{n} Themenfelder gesetzt.", n=len(chosen)))
+                self.say(
+                    ngettext("{n} Themenfeld gesetzt.", "{n} Themenfelder gesetzt.", len(chosen))
+                )
 
         self.app.push_screen(TopicsDialog(rows, self.fapp.lang), accept)
 

@@ -18,7 +18,7 @@ from facilitator.tui.activity_keys import ACTIVITY_BINDINGS, ActivityKeys
 from facilitator.tui.join_corner import JOIN_CORNER_BINDING, JoinCornerKey
 from facilitator.tui.screens import SCREEN_TITLES
 from facilitator.tui.screens.base import BaseScreen
-from facilitator.tui.text import N_, _
+from facilitator.tui.text import N_, _, ngettext
 from facilitator.tui.timing import (
     open_item_after,
     reading,
@@ -359,7 +359,13 @@ class RunScreen(JoinCornerKey, ActivityKeys, BaseScreen):
             if not minutes:
                 return
             set_minutes(self.store, minutes)  # one batch: one ctrl+z takes the re-plan back
-            self.say(_("Plan angepasst: {count} Blöcke gekürzt.", count=len(minutes)))
+            self.say(
+                ngettext(
+                    "Plan angepasst: {n} Block gekürzt.",
+                    "Plan angepasst: {n} Blöcke gekürzt.",
+                    len(minutes),
+                )
+            )
 
         dialog = ReplanDialog(behind, rest.items, plan, rest.start, rest.end, self.floor)
         self.app.push_screen(dialog, decided)
