@@ -20,6 +20,14 @@ from facilitator.store.activities import (
     stop_activity,
 )
 from facilitator.store.activity_cards import start_card_activity
+from facilitator.tui.text import N_, NP_, _, translated
+
+# what the second prompt asks for, by activity type (the first asks for the question)
+ASK_ITEMS = {
+    "choice": N_("Optionen, getrennt durch ;"),
+    "scale": N_("Aussagen zum Bewerten (1–5), getrennt durch ; (leer: die Frage selbst)"),
+    "matrix": N_("Einträge für die 2×2-Matrix (Aufwand/Nutzen), getrennt durch ;"),
+}
 
 if TYPE_CHECKING:
     from facilitator.tui.screens.base import BaseScreen
@@ -29,13 +37,13 @@ else:
     _Base = object
 
 ACTIVITY_BINDINGS = [
-    Binding("a", "activity", "key.activity"),
-    Binding("A", "new_activity", "key.new_activity", show=False),
-    Binding("v", "reveal_activity", "key.reveal_activity", show=False),
-    Binding("b", "beamer", "key.beamer", show=False),  # 80 columns: F1 lists it
-    Binding("w", "moderate_words", "key.hide_word", show=False),
-    Binding("f", "moderate_questions", "key.questions", show=False),
-    Binding("x", "delete_activity", "key.delete_activity", show=False),
+    Binding("a", "activity", N_("Aktivität")),
+    Binding("A", "new_activity", N_("Neue Aktivität"), show=False),
+    Binding("v", "reveal_activity", NP_("activity key", "Ergebnis zeigen"), show=False),
+    Binding("b", "beamer", N_("Beamer"), show=False),  # 80 columns: F1 lists it
+    Binding("w", "moderate_words", N_("Wort ausblenden"), show=False),
+    Binding("f", "moderate_questions", N_("Frage beantwortet"), show=False),
+    Binding("x", "delete_activity", N_("Aktivität löschen"), show=False),
 ]
 
 
@@ -58,7 +66,13 @@ class ActivityKeys(_Base):
             return
         lang = self.fapp.lang
         kind = ACTIVITY_TYPES[spec["type"]].get(lang)
-        self.say(self.t("activity.offer", kind=kind, prompt=spec["prompt"].get(lang, "")))
+        self.say(
+            _(
+                "a startet die Aktivität dieses Blocks auf den Telefonen: {kind} – {prompt}",
+                kind=kind,
+                prompt=spec["prompt"].get(lang, ""),
+            )
+        )
 
     def action_activity(self) -> None:
         """Stop the open activity, else start the running block's card activity."""
@@ -69,14 +83,21 @@ class ActivityKeys(_Base):
             if self.call_service(lambda store: stop_activity(store, running["id"])):
                 found = results(self.store, running["id"])
                 self.say(
-                    self.t("activity.stopped", prompt=running["prompt"], answers=found["answers"])
+                    _(
+                        "Beendet: {prompt} ({answers} Antworten)",
+                        prompt=running["prompt"],
+                        answers=found["answers"],
+                    )
                 )
             return
         snapshot = self.fapp.snapshot()
         item = snapshot.current if snapshot else None
         spec = self._card_activity(item)
         if spec is None:
-            self.say(self.t("activity.none"), error=True)
+            self.say(
+                _("Die Methode dieses Blocks hat keine Aktivität (facilitator activity start …)."),
+                error=True,
+            )
             return
         if spec["type"] == "dots":  # the moderators choose the ballot, not every entry
             self.choose_ballot(
@@ -94,7 +115,13 @@ class ActivityKeys(_Base):
         )
         if ok:
             activity = get_activity(self.store, started[0])
-            self.say(self.t("activity.started", prompt=activity["prompt"]))
+            self.say(
+                _(
+                    "Läuft auf den Telefonen: {prompt} (a beendet, v zeigt die Ergebnisse "
+                    "am Beamer)",
+                    prompt=activity["prompt"],
+                )
+            )
             if activity["type"] == "dots":
                 self._offer_merges(activity["id"])
 
@@ -126,8 +153,14 @@ class ActivityKeys(_Base):
         pairs = near_duplicates([{"id": k, "text": v} for k, v in entries.items()])
         if not pairs:
             return
-        keep, duplicate, _ = pairs[0]
-        question = Text(self.t("activity.merge_question") + "\n")
+        keep, duplicate, _similarity = pairs[0]
+        question = Text(
+            _(
+                "Diese zwei Einträge sagen fast dasselbe. Vor der Abstimmung zu einem "
+                "zusammenführen?"
+            )
+            + "\n"
+        )
         for entry_id in (keep, duplicate):  # with the kinds: an offer is not a measure
             kind = kinds[entry_id]
             label = CAPTURE_KINDS[kind].get(self.fapp.lang) if kind in CAPTURE_KINDS else kind
@@ -136,7 +169,7 @@ class ActivityKeys(_Base):
         def answered(merge: bool | None) -> None:
             if merge:
                 self.call_service(lambda store: merge_entries(store, activity_id, keep, duplicate))
-                self.say(self.t("activity.merged", text=entries[keep]))
+                self.say(_("Zusammengeführt in „{text}“.", text=entries[keep]))
                 self._offer_merges(activity_id)  # the next pair, on the shortened ballot
 
         self.app.push_screen(ConfirmDialog(question, self.fapp.lang), answered)  # type: ignore[arg-type]
@@ -157,7 +190,7 @@ class ActivityKeys(_Base):
             if kind:
                 self._ask_prompt(kind)
 
-        self.app.push_screen(PickDialog(self.t("activity.pick_type"), options), picked)
+        self.app.push_screen(PickDialog(_("Welche Aktivität?"), options), picked)
 
     def _ask_prompt(self, kind: str) -> None:
         from facilitator.tui.dialogs.common import PromptDialog
@@ -170,7 +203,7 @@ class ActivityKeys(_Base):
             if not prompt:
                 return
             if kind in ("choice", "scale", "matrix"):
-                question = self.t(f"activity.ask_{kind}")
+                question = translated(ASK_ITEMS[kind])
                 self.app.push_screen(
                     PromptDialog(question, placeholder="A; B; C"),
                     lambda items: self._start_new(kind, prompt, items or ""),
@@ -178,7 +211,7 @@ class ActivityKeys(_Base):
             else:
                 self._start_new(kind, prompt, "")
 
-        self.app.push_screen(PromptDialog(self.t("activity.ask_prompt")), typed)
+        self.app.push_screen(PromptDialog(_("Die Frage an den Raum:")), typed)
 
     def _start_new(
         self, kind: str, prompt: str, items: str, ballot: list[str] | None = None
@@ -213,7 +246,13 @@ class ActivityKeys(_Base):
 
         if self.workshop_id and self.call_service(start):
             activity = get_activity(self.store, started[0])
-            self.say(self.t("activity.started", prompt=activity["prompt"]))
+            self.say(
+                _(
+                    "Läuft auf den Telefonen: {prompt} (a beendet, v zeigt die Ergebnisse "
+                    "am Beamer)",
+                    prompt=activity["prompt"],
+                )
+            )
             if activity["type"] == "dots":
                 self._offer_merges(activity["id"])
 
@@ -223,18 +262,24 @@ class ActivityKeys(_Base):
             return
         every = list_activities(self.store, self.workshop_id)
         if not every:
-            self.say(self.t("activity.no_activity"), error=True)
+            self.say(_("Keine Aktivität."), error=True)
             return
         latest = open_activity(self.store, self.workshop_id) or every[-1]
         show = not latest["results_revealed"]
         if self.call_service(lambda store: reveal_results(store, latest["id"], show)):
-            self.say(self.t("activity.revealed" if show else "activity.hidden"))
+            self.say(
+                (
+                    _("Ergebnisse am Beamer sichtbar.")
+                    if show
+                    else _("Ergebnisse am Beamer verborgen.")
+                )
+            )
 
     def _latest(self, kind: str) -> dict[str, Any] | None:
         every = list_activities(self.store, self.workshop_id) if self.workshop_id else []
         latest = [a for a in every if a["type"] == kind]
         if not latest:
-            self.say(self.t("activity.no_activity"), error=True)
+            self.say(_("Keine Aktivität."), error=True)
             return None
         return latest[-1]
 
@@ -249,7 +294,7 @@ class ActivityKeys(_Base):
         if cloud is None:
             return
         found = results(self.store, cloud["id"])
-        hidden = self.t("activity.hidden_mark")
+        hidden = _("ausgeblendet")
         words = [(w, False) for w in found["words"]] + [(w, True) for w in found["hidden"]]
         options = [
             (w["key"], Text(f"{w['count']:>3}  {w['word']}" + (f"  ({hidden})" if off else "")))
@@ -262,7 +307,9 @@ class ActivityKeys(_Base):
                 show = key in hidden_keys
                 self.call_service(lambda store: hide_word(store, cloud["id"], key, not show))
 
-        self.app.push_screen(PickDialog(self.t("activity.pick_word"), options), picked)
+        self.app.push_screen(
+            PickDialog(_("Welches Wort am Beamer aus- (oder wieder ein)blenden?"), options), picked
+        )
 
     def action_moderate_questions(self) -> None:
         """Pick a question of the latest Q&A to mark answered (or open again)."""
@@ -275,7 +322,7 @@ class ActivityKeys(_Base):
         if qa is None:
             return
         listed = results(self.store, qa["id"])["questions"]
-        done = self.t("activity.answered_mark")
+        done = _("beantwortet")
         options = [
             (
                 q["id"],
@@ -290,7 +337,9 @@ class ActivityKeys(_Base):
                 flag = question_id not in answered
                 self.call_service(lambda store: mark_question(store, question_id, answered=flag))
 
-        self.app.push_screen(PickDialog(self.t("activity.pick_question"), options), picked)
+        self.app.push_screen(
+            PickDialog(_("Welche Frage ist beantwortet (oder wieder offen)?"), options), picked
+        )
 
     def action_delete_activity(self) -> None:
         """x: delete the latest activity if nobody answered it (the store refuses otherwise)."""
@@ -299,28 +348,31 @@ class ActivityKeys(_Base):
 
         every = list_activities(self.store, self.workshop_id) if self.workshop_id else []
         if not every:
-            self.say(self.t("activity.no_activity"), error=True)
+            self.say(_("Keine Aktivität."), error=True)
             return
         latest = open_activity(self.store, self.workshop_id) or every[-1]
 
         def answered(yes: bool | None) -> None:
             if yes and self.call_service(lambda store: delete_activity(store, latest["id"])):
-                self.say(self.t("activity.deleted", prompt=latest["prompt"]))
+                self.say(_("Gelöscht: {prompt}", prompt=latest["prompt"]))
 
-        question = self.t("activity.delete_question", prompt=latest["prompt"])
+        question = _("Die Aktivität „{prompt}“ ohne Antworten löschen?", prompt=latest["prompt"])
         self.app.push_screen(ConfirmDialog(question, self.fapp.lang), answered)
 
     def action_beamer(self) -> None:
         """Open the projector view in this laptop's browser (the view-only token, no secret)."""
         server = self.fapp.server
         if server is None:
-            self.say(self.t("beamer.no_server"), error=True)
+            self.say(
+                _("Der Teilnahme-Server läuft nicht; ohne ihn gibt es keine Beamer-Ansicht."),
+                error=True,
+            )
             return
         from facilitator.web.projector import projector_path
 
         url = f"http://127.0.0.1:{server.port}{projector_path(self.store)}"
         self.run_worker(lambda: _open_browser(url), thread=True, exit_on_error=False)
-        self.say(self.t("beamer.opened", url=url))
+        self.say(_("Beamer-Ansicht geöffnet: {url}", url=url))
 
 
 def _open_browser(url: str) -> None:

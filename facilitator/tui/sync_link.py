@@ -7,6 +7,9 @@ once a pairing exists or the moderators open the pairing dialog, so a first star
 import threading
 from typing import TYPE_CHECKING, Any
 
+from facilitator.locale import lazy
+from facilitator.tui.text import _
+
 if TYPE_CHECKING:  # the checker sees the app this is mixed into; at run time a plain mixin
     from textual.app import App
 
@@ -23,8 +26,6 @@ class SyncLink(_Host):
     if TYPE_CHECKING:  # set by FacilitatorApp
         store: Store
         workshop_id: str | None
-
-        def t(self, key: str, **values: object) -> str: ...
 
     sync = None  # facilitator.sync.session.SyncSession, made on first use
     sync_server = None  # facilitator.sync.server.SyncServer: the other laptop's way in (TLS)
@@ -68,20 +69,18 @@ class SyncLink(_Host):
         cannot be opened, as the code would then lead nowhere.
         """
         from facilitator.core.errors import UserError
-        from facilitator.tui.strings import T
 
         scope = self._pairing_scope(series)
         if self.sync_server is None:
             await self._start_sync_server()
         if self.sync_server is None:
-            raise UserError(T("pair.short_no_port", "de"), en=T("pair.short_no_port", "en"))
+            raise UserError(lazy("Kein Kurzcode: der Sync-Port lässt sich nicht öffnen (belegt?)."))
         return self.sync_server.short_codes.offer(scope)
 
     def _pairing_scope(self, series: bool):  # -> SyncScope
         from facilitator.core.errors import UserError
         from facilitator.store.sync_pairing import SyncScope, scope_for
         from facilitator.store.workshops import get_workshop
-        from facilitator.tui.strings import T
 
         if self.workshop_id is None:
             return scope_for(self.store, None, None)
@@ -89,7 +88,9 @@ class SyncLink(_Host):
         if not series:
             return SyncScope(workshops=(workshop.id,))
         if not workshop.series_id:
-            raise UserError(T("pair.no_series", "de"), en=T("pair.no_series", "en"))
+            raise UserError(
+                lazy("Dieser Workshop gehört zu keiner Reihe (F2, Workshop bearbeiten).")
+            )
         return SyncScope(series=(workshop.series_id,))
 
     async def revoke_pairings(self) -> int:
@@ -143,22 +144,24 @@ class SyncLink(_Host):
         if status is None:
             return ""
         if status.connected:
-            text = self.t("sync.connected")
+            text = _("Sync: verbunden")
             lag = status.behind + status.unsent
             if lag:
-                text += self.t("sync.pending", count=lag)
+                text += _(" · {count} ausstehend", count=lag)
             if abs(status.clock_offset_ms) >= 2000:
-                text += self.t("sync.clock", seconds=abs(status.clock_offset_ms) // 1000)
+                text += _(
+                    " · Uhren weichen {seconds} s ab", seconds=abs(status.clock_offset_ms) // 1000
+                )
             return text
         if status.last_contact_ms is None:
-            text = self.t("sync.disconnected")
+            text = _("Sync: getrennt")
         else:
             from datetime import datetime
 
             since = datetime.fromtimestamp(status.last_contact_ms / 1000).strftime("%H:%M:%S")
-            text = self.t("sync.disconnected_since", time=since)
+            text = _("Sync: getrennt seit {time}", time=since)
         pending = self._unsent(status.peer_node)
-        return text + (self.t("sync.pending", count=pending) if pending else "")
+        return text + (_(" · {count} ausstehend", count=pending) if pending else "")
 
     def _unsent(self, peer_node: str | None) -> int:
         """While cut off: how many of our changes wait for the other laptop (two small reads)."""

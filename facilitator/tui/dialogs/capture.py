@@ -27,6 +27,7 @@ from facilitator.store.timer import current_item
 from facilitator.store.workshops import get_workshop
 from facilitator.tui.dialogs.common import MessageDialog
 from facilitator.tui.heap import settle_heap
+from facilitator.tui.text import N_, NP_, _
 from facilitator.tui.topic_models import load_topic_model
 from facilitator.tui.widgets import TagSuggester
 
@@ -38,9 +39,11 @@ class _LineDialog(MessageDialog[bool]):
     BINDINGS = [
         Binding("escape", "close", show=False),
         Binding("f1", "app.help", show=False),
-        Binding("ctrl+o", "take_suggestion", "key.take_suggestion", show=False),
+        Binding("ctrl+o", "take_suggestion", N_("Vorschlag übernehmen"), show=False),
         # ctrl+t is the app's light/dark switch; g as in "Gebiet"
-        Binding("ctrl+g", "take_topic", "key.take_topic", show=False),
+        Binding(
+            "ctrl+g", "take_topic", NP_("capture key", "Themenvorschlag übernehmen"), show=False
+        ),
     ]
     MESSAGE_ID = "#capture-message"
 
@@ -85,7 +88,7 @@ class _LineDialog(MessageDialog[bool]):
             yield Label(self.title_text(), id="capture-title", markup=False)
             yield Input(
                 self.initial_value(),
-                placeholder=self.t("capture.placeholder"),
+                placeholder=_("h: Herausforderung #thema @Organisation …"),
                 suggester=TagSuggester(self.names),
                 id="capture-input",
             )
@@ -139,15 +142,15 @@ class _LineDialog(MessageDialog[bool]):
         if parsed.topic:
             parts.append("#" + TOPICS[parsed.topic].get(lang))
         elif suggested := self.suggested_topic(parsed):
-            parts.append(self.t("capture.topic_suggested", topic=TOPICS[suggested].get(lang)))
+            parts.append(_("#{topic}? (Vorschlag: Strg+G)", topic=TOPICS[suggested].get(lang)))
         if parsed.organisation:
             match = match_organisation(parsed.organisation, self.names("@"))
             text = "@" + match.name
             if not match.known:
                 text += " " + (
-                    self.t("capture.org_near", name=match.suggestion)
+                    _("(neu – meinten Sie „{name}“?)", name=match.suggestion)
                     if match.suggestion
-                    else self.t("capture.org_new")
+                    else _("(neu)")
                 )
             parts.append(text)
         if parsed.owner:
@@ -176,7 +179,12 @@ class _LineDialog(MessageDialog[bool]):
             if match.suggestion and self._confirmed_new != match.name:
                 self._confirmed_new = match.name
                 self.say(
-                    self.t("capture.confirm_near", name=match.name, near=match.suggestion),
+                    _(
+                        "„{name}“ gibt es nicht – meinten Sie „{near}“? Strg+O übernimmt, Enter "
+                        "legt „{name}“ neu an.",
+                        name=match.name,
+                        near=match.suggestion,
+                    ),
                     error=True,
                 )
                 return None
@@ -258,8 +266,8 @@ class CaptureDialog(_LineDialog):
 
     def title_text(self) -> str:
         item = current_item(self.fapp.store, self.fapp.workshop_id)
-        block = item.title if item else self.t("capture.no_block")
-        return self.t("capture.prompt", block=block)
+        block = item.title if item else _("(kein laufender Block)")
+        return _("Erfassen für „{block}“ – Enter speichert, Esc schließt, F1 Syntax", block=block)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -292,7 +300,7 @@ class CaptureDialog(_LineDialog):
         event.input.value = ""
         self.query_one("#capture-preview", Label).update("")
         kind = CAPTURE_KINDS[parsed.kind].get(self.fapp.lang)
-        self.say(self.t("capture.saved", kind=kind, text=parsed.text))
+        self.say(_("Gespeichert: {kind} – {text}", kind=kind, text=parsed.text))
 
     def refresh_data(self) -> None:
         """The running block may change while the line is open (the other moderator)."""
@@ -307,7 +315,7 @@ class EditCaptureDialog(_LineDialog):
         self.capture = capture
 
     def title_text(self) -> str:
-        return self.t("captures.edit_prompt")
+        return _("Eintrag bearbeiten – Enter speichert")
 
     def initial_value(self) -> str:
         c = self.capture

@@ -10,17 +10,13 @@ from textual.screen import ModalScreen, ScreenResultType
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from facilitator.tui.host import as_facilitator
-from facilitator.tui.strings import T
+from facilitator.locale import gettext, pgettext
 
 
 class MessageDialog(ModalScreen[ScreenResultType]):
     """A dialog with texts in the app's language and one message line (`MESSAGE_ID`)."""
 
     MESSAGE_ID = "#message"
-
-    def t(self, key: str, **values: object) -> str:
-        return T(key, as_facilitator(self.app).lang, **values)
 
     def say(self, text: str, error: bool = False) -> None:
         """Show one line in the dialog (errors in the error colour)."""
@@ -61,9 +57,9 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Label(self.question, classes="dialog-title", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yes = f"{T('yes', self.lang)} ({T('yes_key', self.lang)})"
+                yes = gettext("Ja", self.lang) + " (" + pgettext("yes key", "j", self.lang) + ")"
                 yield Button(yes, id="yes", variant="error")
-                yield Button(T("no", self.lang) + " (n)", id="no")
+                yield Button(gettext("Nein", self.lang) + " (n)", id="no")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

@@ -15,6 +15,7 @@ from facilitator.core.schedule import parse_clock
 from facilitator.core.taxonomy import AGENDA_KINDS, CAPTURE_KINDS
 from facilitator.tui.dialogs.common import MessageDialog
 from facilitator.tui.host import as_facilitator
+from facilitator.tui.text import _
 
 NO_METHOD = "-"
 
@@ -37,23 +38,22 @@ class ItemForm(MessageDialog[dict | None]):
 
     def compose(self) -> ComposeResult:
         item, lang = self.item, as_facilitator(self.app).lang
-        t = self.t
         methods = sorted(self.cards.values(), key=lambda c: c.name.get(lang).lower())
         with VerticalScroll(classes="dialog", id="item-form"):
             yield Label(self.heading, classes="dialog-title", markup=False)
             with Horizontal(classes="form-row"):
-                yield Label(t("item.title"), classes="form-label", markup=False)
+                yield Label(_("Titel"), classes="form-label", markup=False)
                 yield Input(
                     item.title if item else "",
-                    placeholder=t("plan.title_placeholder"),
+                    placeholder=_("Titel"),
                     id="item-title",
                     compact=True,
                 )
             with Horizontal(classes="form-row"):
-                yield Label(t("item.minutes"), classes="form-label", markup=False)
+                yield Label(_("Minuten"), classes="form-label", markup=False)
                 yield Input(
                     str(item.minutes) if item else "",
-                    placeholder=t("plan.minutes_placeholder"),
+                    placeholder=_("Minuten"),
                     id="item-minutes",
                     type="integer",
                     compact=True,
@@ -67,14 +67,14 @@ class ItemForm(MessageDialog[dict | None]):
                 )
                 yield Input(
                     (item.at or "") if item else "",
-                    placeholder=t("item.at_placeholder"),
+                    placeholder=_("Uhrzeit HH:MM"),
                     id="item-at",
                     compact=True,
                 )
             with Horizontal(classes="form-row"):
-                yield Label(t("item.method"), classes="form-label", markup=False)
+                yield Label(_("Methode"), classes="form-label", markup=False)
                 yield Select(
-                    [(t("methods.none"), NO_METHOD)]
+                    [(_("— keine Methode —"), NO_METHOD)]
                     + [(card.name.get(lang), card.id) for card in methods],
                     value=item.method if item and item.method in self.cards else NO_METHOD,
                     allow_blank=False,
@@ -83,7 +83,7 @@ class ItemForm(MessageDialog[dict | None]):
                 )
             yield Label("", id="item-warning", markup=False)
             with Horizontal(classes="form-row"):
-                yield Label(t("item.captures"), classes="form-label", markup=False)
+                yield Label(_("Erfassen\n(Leertaste)"), classes="form-label", markup=False)
                 chosen = set(item.capture) if item else set()
                 yield SelectionList(
                     *[
@@ -94,12 +94,14 @@ class ItemForm(MessageDialog[dict | None]):
                     compact=True,
                 )
             with Horizontal(classes="form-row"):
-                yield Label(t("item.notes"), classes="form-label", markup=False)
+                yield Label(_("Notizen"), classes="form-label", markup=False)
                 yield TextArea(item.notes if item else "", id="item-notes", compact=True)
             yield Label("", id="item-message", classes="error", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("item.save"), id="item-save", variant="primary", compact=True)
-                yield Button(t("item.cancel"), id="item-cancel", compact=True)
+                yield Button(
+                    _("Speichern (Strg+S)"), id="item-save", variant="primary", compact=True
+                )
+                yield Button(_("Abbrechen (Esc)"), id="item-cancel", compact=True)
 
     def on_mount(self) -> None:
         self._show_at()
@@ -122,8 +124,8 @@ class ItemForm(MessageDialog[dict | None]):
         text = self.query_one("#item-minutes", Input).value.strip()
         short = card is not None and text.isdecimal() and int(text) < card.duration_min
         warning = (
-            self.t(
-                "item.below_minimum",
+            _(
+                "⚠ „{method}“ braucht laut Karte mindestens {minutes} min.",
                 method=card.name.get(as_facilitator(self.app).lang),
                 minutes=card.duration_min,
             )
@@ -158,11 +160,11 @@ class ItemForm(MessageDialog[dict | None]):
         title = self.query_one("#item-title", Input).value.strip()
         minutes = self.query_one("#item-minutes", Input).value.strip()
         if not title:
-            self.say(self.t("item.no_title"), error=True)
+            self.say(_("Bitte einen Titel eingeben."), error=True)
             self.query_one("#item-title", Input).focus()
             return
         if not minutes.isdecimal() or not 1 <= int(minutes) <= 600:
-            self.say(self.t("plan.bad_minutes"), error=True)
+            self.say(_("Die Minuten müssen eine Zahl ab 1 sein."), error=True)
             self.query_one("#item-minutes", Input).focus()
             return
         kind = self._kind()
@@ -171,7 +173,9 @@ class ItemForm(MessageDialog[dict | None]):
             try:
                 parse_clock(at)
             except ValueError:
-                self.say(self.t("item.bad_at"), error=True)
+                self.say(
+                    _("Ein fester Termin braucht eine Uhrzeit HH:MM (z. B. 12:30)."), error=True
+                )
                 self.query_one("#item-at", Input).focus()
                 return
         self.dismiss(

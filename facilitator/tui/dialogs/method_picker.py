@@ -9,7 +9,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.core.method_format import MethodCard
-from facilitator.tui.host import as_facilitator
+from facilitator.tui.text import _
 
 NO_METHOD = "-"
 
@@ -32,9 +32,8 @@ class MethodPicker(ModalScreen[str | None]):
         self.cards, self.lang = cards, lang
 
     def compose(self) -> ComposeResult:
-        t = as_facilitator(self.app).t
         with Vertical(classes="dialog", id="method-picker"):
-            yield Input(placeholder=t("methods.search"), id="method-search")
+            yield Input(placeholder=_("Methode suchen …"), id="method-search")
             yield OptionList(id="method-options")
 
     def on_mount(self) -> None:
@@ -47,7 +46,7 @@ class MethodPicker(ModalScreen[str | None]):
         found = [c for c in self.cards.values() if card_matches(c, words)]
         found.sort(key=lambda c: c.name.get(self.lang).lower())
         if not words:
-            options.add_option(Option(as_facilitator(self.app).t("methods.none"), id=NO_METHOD))
+            options.add_option(Option(_("— keine Methode —"), id=NO_METHOD))
         for card in found:
             options.add_option(
                 Option(

@@ -16,6 +16,7 @@ from facilitator.core.errors import UserError
 from facilitator.store.photos import erase_photo, list_photos
 from facilitator.tui.dialogs.common import ConfirmDialog, MessageDialog
 from facilitator.tui.host import as_facilitator
+from facilitator.tui.text import _
 
 
 class PhotosDialog(MessageDialog[None]):
@@ -33,14 +34,20 @@ class PhotosDialog(MessageDialog[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="photos-dialog"):
-            yield Label(self.t("photos.title"), classes="dialog-title", markup=False)
+            yield Label(_("Fotos dieses Workshops"), classes="dialog-title", markup=False)
             yield DataTable(id="photos-table", cursor_type="row", zebra_stripes=True)
-            yield Label(self.t("photos.help"), markup=False)
+            yield Label(
+                _(
+                    "d löscht das markierte Foto endgültig (auch auf dem anderen Laptop) · "
+                    "Esc schließt"
+                ),
+                markup=False,
+            )
             yield Label(id="photos-message", markup=False)
 
     def on_mount(self) -> None:
         table = self.query_one("#photos-table", DataTable)
-        table.add_columns(self.t("photos.caption"), "KB", "ID")
+        table.add_columns(_("Bildunterschrift"), "KB", "ID")
         self.load()
         table.focus()
 
@@ -54,7 +61,7 @@ class PhotosDialog(MessageDialog[None]):
                 Text(photo.caption or "–"), str(photo.size // 1024), photo.id[:12], key=photo.id
             )
         if not table.row_count:
-            self.say(self.t("photos.none"))
+            self.say(_("Keine Fotos."))
 
     def action_delete(self) -> None:
         table = self.query_one("#photos-table", DataTable)
@@ -71,10 +78,13 @@ class PhotosDialog(MessageDialog[None]):
                 self.say(err.text(as_facilitator(self.app).lang), error=True)
                 return
             self.load()
-            self.say(self.t("photos.deleted"))
+            self.say(_("Foto gelöscht."))
 
         self.app.push_screen(
-            ConfirmDialog(self.t("photos.confirm"), as_facilitator(self.app).lang),
+            ConfirmDialog(
+                _("Dieses Foto endgültig löschen (Datenbank, Änderungsprotokoll, anderer Laptop)?"),
+                as_facilitator(self.app).lang,
+            ),
             confirmed,
         )
 
