@@ -50,6 +50,12 @@ class BaseScreen(Screen):
     def workshop_id(self) -> str | None:
         return self.fapp.workshop_id
 
+    def workshop_id_or_say(self) -> str | None:
+        """The open workshop's id; None, after saying so on the message line, if none is open."""
+        if self.workshop_id is None:
+            self.say(self.t("no_workshop"), error=True)
+        return self.workshop_id
+
     def t(self, key: str, **values: object) -> str:
         return T(key, self.fapp.lang, **values)
 

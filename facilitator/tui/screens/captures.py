@@ -87,8 +87,8 @@ class CapturesScreen(BaseScreen):
 
     def refresh_data(self) -> None:
         table = self.table
-        snapshot = self.fapp.snapshot()
-        if snapshot is None:
+        snapshot, workshop_id = self.fapp.snapshot(), self.workshop_id
+        if snapshot is None or workshop_id is None:
             self.captures = []
             table.clear()
             self.query_one("#captures-scope", Label).update(self.t("no_workshop"))
@@ -97,7 +97,7 @@ class CapturesScreen(BaseScreen):
         block = snapshot.current
         item_id = None if self.show_all or block is None else block.id
         try:
-            found = self._filtered(item_id)
+            found = self._filtered(workshop_id, item_id)
         except UserError as err:
             self.say(err.text(self.fapp.lang), error=True)
             return
@@ -159,12 +159,12 @@ class CapturesScreen(BaseScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail()
 
-    def _filtered(self, item_id: str | None) -> list[Capture]:
+    def _filtered(self, workshop_id: str, item_id: str | None) -> list[Capture]:
         text = self.query_one("#captures-filter", Input).value
         wanted = parse_capture_filter(text)
         found = list_captures(
             self.store,
-            self.workshop_id,
+            workshop_id,
             kind=wanted.kind,
             topic=wanted.topic,
             agenda_item_id=item_id,

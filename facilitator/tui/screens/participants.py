@@ -350,8 +350,11 @@ class ParticipantsScreen(PendingOrganisations, BaseScreen):
         self.app.call_from_thread(self.store_rows, rows)
 
     def store_rows(self, rows: list) -> None:
+        workshop_id = self.workshop_id_or_say()
+        if workshop_id is None:  # closed while the file was being read
+            return
         try:
-            count = import_participants(self.store, self.workshop_id, rows)
+            count = import_participants(self.store, workshop_id, rows)
         except UserError as err:
             self.say(err.text(self.fapp.lang), error=True)
             return
