@@ -146,7 +146,7 @@ class ActivityKeys(_Base):
                 self.say(self.t("activity.merged", text=entries[keep]))
                 self._offer_merges(activity_id)  # the next pair, on the shortened ballot
 
-        self.app.push_screen(ConfirmDialog(question, self.fapp.lang), answered)  # type: ignore[arg-type]
+        self.app.push_screen(ConfirmDialog(question, self.fapp.lang), answered)
 
     def action_new_activity(self) -> None:
         """Start any activity: pick its type (or a set), type the prompt and, if needed, options."""

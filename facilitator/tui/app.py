@@ -3,7 +3,7 @@
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypedDict, Unpack
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -406,16 +406,27 @@ class FacilitatorApp(SyncLink, App):
         yield SystemCommand(self.t("sync.command"), self.t("sync.command_help"), self.action_pair)
 
 
+class AppOptions(TypedDict, total=False):
+    """The keyword options of FacilitatorApp that `create_app` passes on."""
+
+    server: bool
+    join_host: str | None
+    join_code: str | None
+    server_host: str
+    theme: str
+    first_screen: str | None
+
+
 def create_app(
     store: Store,
     workshop_id: str | None = None,
     lang: str = "de",
     now_ms: Callable[[], int] | None = None,
-    **options: object,
+    **options: Unpack[AppOptions],
 ) -> FacilitatorApp:
     """Build the app on `store` (options: server, join_host, join_code, theme, first_screen,
     server_host)."""
-    return FacilitatorApp(store, workshop_id, lang=lang, now_ms=now_ms, **options)  # type: ignore[arg-type]
+    return FacilitatorApp(store, workshop_id, lang=lang, now_ms=now_ms, **options)
 
 
 def _reason(err: BaseException) -> str:

@@ -7,6 +7,8 @@ it; the dialog never opens over the projector's Join view. "Widerrufen" revokes 
 code this laptop offers.
 """
 
+from typing import TYPE_CHECKING
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,7 +17,9 @@ from textual.widgets import Button, Input, Label
 
 from facilitator.core.errors import UserError
 from facilitator.tui.dialogs.common import MessageDialog
-from facilitator.tui.host import as_facilitator
+
+if TYPE_CHECKING:
+    from facilitator.sync.server import SyncServer
 
 
 class PairDialog(MessageDialog[None]):
@@ -58,13 +62,13 @@ class PairDialog(MessageDialog[None]):
         """This laptop's address, the code just made (shown only now) and what is offered."""
         from facilitator.store.sync_pairing import list_offers
 
-        store = as_facilitator(self.app).store
+        store = self.fapp.store
         offers = list_offers(store)
         scopes = "; ".join(offer.scope.describe(store) for offer in offers)
         self.query_one("#pair-offers", Label).update(
             self.t("pair.offers", scopes=scopes) if offers else self.t("pair.no_offer")
         )
-        server = getattr(self.app, "sync_server", None)
+        server = self.fapp.sync_server
         if server is None:  # the port opens with the first code (or it is taken)
             self._this(self.t("pair.no_server") if offers else "", "")
             return
@@ -77,9 +81,9 @@ class PairDialog(MessageDialog[None]):
         self.find_url(server)
 
     @work(thread=True, group="pair-info", exit_on_error=False)
-    def find_url(self, server: object) -> None:
+    def find_url(self, server: "SyncServer") -> None:
         """The address off the UI thread: finding the LAN address asks the resolver."""
-        url = getattr(server, "url", None)
+        url = server.url
         if url:
             self.app.call_from_thread(self._this, self.t("pair.this_url", url=url), None)
 
@@ -94,7 +98,7 @@ class PairDialog(MessageDialog[None]):
     def load_remembered(self) -> None:
         from facilitator.store.sync_pairing import PAIRING_KEY
 
-        raw = as_facilitator(self.app).store.get_meta(PAIRING_KEY)
+        raw = self.fapp.store.get_meta(PAIRING_KEY)
         if raw:
             import json
 
@@ -104,8 +108,8 @@ class PairDialog(MessageDialog[None]):
                 pass
 
     def show_status(self) -> None:
-        label = as_facilitator(self.app).sync_label()
-        status = as_facilitator(self.app).sync_status()
+        label = self.fapp.sync_label()
+        status = self.fapp.sync_status()
         text = self.t("pair.status", status=label) if label else self.t("pair.never")
         if status is not None and not status.connected and status.message:
             text += f" – {status.message}"
@@ -134,7 +138,7 @@ class PairDialog(MessageDialog[None]):
     @work(exclusive=True, group="pair-offer", exit_on_error=False)
     async def revoke(self) -> None:
         """Revoke every code this laptop offers; the sync port closes."""
-        count = await as_facilitator(self.app).revoke_pairings()
+        count = await self.fapp.revoke_pairings()
         self.show_this_laptop()
         self.say(self.t("pair.revoked", count=count))
 
@@ -142,15 +146,15 @@ class PairDialog(MessageDialog[None]):
     async def offer(self, series: bool) -> None:
         """A new code for this workshop or its series; the sync port opens with the first."""
         try:
-            code, offer = await as_facilitator(self.app).offer_pairing(series)
+            code, offer = await self.fapp.offer_pairing(series)
         except ImportError:
             self.say(self.t("pair.no_sync"), error=True)
             return
         except UserError as err:
-            self.say(err.text(as_facilitator(self.app).lang), error=True)
+            self.say(err.text(self.fapp.lang), error=True)
             return
         self.show_this_laptop(code)
-        store = as_facilitator(self.app).store
+        store = self.fapp.store
         self.say(self.t("pair.offered", scope=offer.scope.describe(store)))
 
     @work(exclusive=True, group="pair-offer", exit_on_error=False)
@@ -161,18 +165,18 @@ class PairDialog(MessageDialog[None]):
         from facilitator.sync.short_code import LIFETIME_S, MAX_FAILURES, grouped_short
 
         try:
-            short = await self.app.offer_short_pairing()  # type: ignore[attr-defined]
+            short = await self.fapp.offer_short_pairing()
         except ImportError:
             self.say(self.t("pair.no_sync"), error=True)
             return
         except UserError as err:
-            self.say(err.text(self.app.lang), error=True)  # type: ignore[attr-defined]
+            self.say(err.text(self.fapp.lang), error=True)
             return
         self.show_this_laptop()
         until = (datetime.now() + timedelta(seconds=LIFETIME_S)).strftime("%H:%M")  # just made
         code = grouped_short(short.code)
         self._this(None, self.t("pair.short_code", code=code, until=until, tries=MAX_FAILURES))
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.fapp.store
         self.say(self.t("pair.short_offered", scope=short.scope.describe(store)))
 
     def action_connect(self) -> None:
@@ -188,16 +192,16 @@ class PairDialog(MessageDialog[None]):
     async def connect(self, url: str, code: str) -> None:
         """One round with the other laptop, then sync in the background (app's loop)."""
         try:
-            status = await as_facilitator(self.app).pair(url, code)
+            status = await self.fapp.pair(url, code)
         except ImportError:
             self.say(self.t("pair.no_sync"), error=True)
             return
         except UserError as err:  # wrong code, or an address that is no URL
-            self.say(err.text(as_facilitator(self.app).lang), error=True)
+            self.say(err.text(self.fapp.lang), error=True)
             return
         self.show_status()
         if status.connected:
-            as_facilitator(self.app).say(as_facilitator(self.app).sync_label())
+            self.fapp.say(self.fapp.sync_label())
             self.dismiss(None)
         else:
             # Remembered anyway: the app keeps trying in the background.

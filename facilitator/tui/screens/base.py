@@ -40,7 +40,8 @@ class BaseScreen(Screen):
 
     @property
     def fapp(self) -> "FacilitatorApp":
-        return self.app  # type: ignore[return-value]
+        """The app this screen runs in, typed (Textual types `self.app` as any App)."""
+        return as_facilitator(self.app)
 
     @property
     def store(self) -> Store:
