@@ -17,6 +17,7 @@ from facilitator.store.db import Store
 from facilitator.store.session import remember_workshop
 from facilitator.store.undo import undo_last
 from facilitator.tui.heap import settle_heap
+from facilitator.tui.roles import HasHeader, HasMessageLine, Refreshes
 from facilitator.tui.screens import SCREENS
 from facilitator.tui.strings import T, translate_bindings
 from facilitator.tui.sync_link import SyncLink
@@ -139,9 +140,8 @@ class FacilitatorApp(SyncLink, App):
     def _refresh_screens(self) -> None:
         self._refresh_pending = False
         for screen in self.screen_stack:
-            refresh = getattr(screen, "refresh_data", None)
-            if refresh is not None and screen.is_mounted:
-                refresh()
+            if isinstance(screen, Refreshes) and screen.is_mounted:
+                screen.refresh_data()
 
     def open_workshop(self, workshop_id: str | None) -> None:
         """Make `workshop_id` the workshop every screen, the phones and the projector show."""
@@ -297,10 +297,9 @@ class FacilitatorApp(SyncLink, App):
 
     def _tick(self) -> None:
         for screen in self.screen_stack:
-            tick = getattr(screen, "tick", None)
-            if tick is not None and screen.is_mounted:
+            if isinstance(screen, HasHeader) and screen.is_mounted:
                 try:
-                    tick()
+                    screen.tick()
                 except NoMatches:
                     # a screen still composing or already going away has no widgets to
                     # update this second (seen on loaded laptops): the next tick will
@@ -310,9 +309,8 @@ class FacilitatorApp(SyncLink, App):
     def say(self, text: str, error: bool = False) -> None:
         """Show a one-line message on the current screen."""
         for screen in reversed(self.screen_stack):
-            say = getattr(screen, "say", None)
-            if say is not None:
-                say(text, error)
+            if isinstance(screen, HasMessageLine):
+                screen.say(text, error)
                 return
         self.notify(text, severity="error" if error else "information", markup=False)
 

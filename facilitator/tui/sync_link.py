@@ -7,6 +7,8 @@ once a pairing exists or the moderators open the pairing dialog, so a first star
 import threading
 from typing import TYPE_CHECKING, Any
 
+from facilitator.tui.roles import HasHeader
+
 if TYPE_CHECKING:  # the checker sees the app this is mixed into; at run time a plain mixin
     from textual.app import App
 
@@ -185,6 +187,5 @@ class SyncLink(_Host):
 
     def _sync_changed(self) -> None:
         for screen in self.screen_stack:
-            show_sync = getattr(screen, "show_sync", None)
-            if show_sync is not None and screen.is_mounted:
-                show_sync()
+            if isinstance(screen, HasHeader) and screen.is_mounted:
+                screen.show_sync()

@@ -12,13 +12,14 @@ from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.tui.host import as_facilitator
+from facilitator.tui.roles import HasMessageLine
 from facilitator.tui.strings import T
 
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
 
 
-class MessageDialog(ModalScreen[ScreenResultType]):
+class MessageDialog(ModalScreen[ScreenResultType], HasMessageLine):
     """A dialog with texts in the app's language and one message line (`MESSAGE_ID`)."""
 
     MESSAGE_ID = "#message"

@@ -35,6 +35,21 @@ class ItemForm(MessageDialog[dict | None]):
         super().__init__()
         self.heading, self.item, self.cards = heading, item, methods
 
+    @property
+    def title_box(self) -> Input:
+        """The title field."""
+        return self.query_one("#item-title", Input)
+
+    @property
+    def minutes_box(self) -> Input:
+        """The minutes field."""
+        return self.query_one("#item-minutes", Input)
+
+    @property
+    def at_box(self) -> Input:
+        """The fixed start time field (pinned items only)."""
+        return self.query_one("#item-at", Input)
+
     def compose(self) -> ComposeResult:
         item, lang = self.item, as_facilitator(self.app).lang
         t = self.t
@@ -106,7 +121,7 @@ class ItemForm(MessageDialog[dict | None]):
         self._warn()
 
     def _show_at(self) -> None:
-        self.query_one("#item-at", Input).display = self._kind() == "pinned"
+        self.at_box.display = self._kind() == "pinned"
 
     def _kind(self) -> str:
         value = self.query_one("#item-kind", Select).value
@@ -119,7 +134,7 @@ class ItemForm(MessageDialog[dict | None]):
     def _warn(self) -> None:
         """Below the method card's minimum: say so (the moderators may know better)."""
         card = self.cards.get(self._method() or "")
-        text = self.query_one("#item-minutes", Input).value.strip()
+        text = self.minutes_box.value.strip()
         short = card is not None and text.isdecimal() and int(text) < card.duration_min
         warning = (
             self.t(
@@ -142,8 +157,8 @@ class ItemForm(MessageDialog[dict | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.input.id == "item-title" and not self.query_one("#item-minutes", Input).value:
-            self.query_one("#item-minutes", Input).focus()
+        if event.input.id == "item-title" and not self.minutes_box.value:
+            self.minutes_box.focus()
             return
         self.action_save()
 
@@ -155,24 +170,24 @@ class ItemForm(MessageDialog[dict | None]):
             self.action_cancel()
 
     def action_save(self) -> None:
-        title = self.query_one("#item-title", Input).value.strip()
-        minutes = self.query_one("#item-minutes", Input).value.strip()
+        title = self.title_box.value.strip()
+        minutes = self.minutes_box.value.strip()
         if not title:
             self.say(self.t("item.no_title"), error=True)
-            self.query_one("#item-title", Input).focus()
+            self.title_box.focus()
             return
         if not minutes.isdecimal() or not 1 <= int(minutes) <= 600:
             self.say(self.t("plan.bad_minutes"), error=True)
-            self.query_one("#item-minutes", Input).focus()
+            self.minutes_box.focus()
             return
         kind = self._kind()
-        at = self.query_one("#item-at", Input).value.strip() if kind == "pinned" else ""
+        at = self.at_box.value.strip() if kind == "pinned" else ""
         if kind == "pinned":
             try:
                 parse_clock(at)
             except ValueError:
                 self.say(self.t("item.bad_at"), error=True)
-                self.query_one("#item-at", Input).focus()
+                self.at_box.focus()
                 return
         self.dismiss(
             {

@@ -9,7 +9,7 @@ code this laptop offers.
 
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -27,6 +27,16 @@ class PairDialog(MessageDialog[None]):
 
     BINDINGS = [Binding("escape", "close", show=False)]
     MESSAGE_ID = "#pair-message"
+
+    @property
+    def url_box(self) -> Input:
+        """The other laptop's address."""
+        return self.query_one("#pair-url", Input)
+
+    @property
+    def code_box(self) -> Input:
+        """The other laptop's pairing code."""
+        return self.query_one("#pair-code", Input)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="pair-dialog"):
@@ -55,7 +65,7 @@ class PairDialog(MessageDialog[None]):
     def on_mount(self) -> None:
         self.show_this_laptop()
         self.show_status()
-        self.query_one("#pair-url", Input).focus()
+        self.url_box.focus()
         self.load_remembered()
 
     def show_this_laptop(self, code: str | None = None) -> None:
@@ -103,7 +113,7 @@ class PairDialog(MessageDialog[None]):
             import json
 
             try:
-                self.query_one("#pair-url", Input).value = str(json.loads(raw)["url"])
+                self.url_box.value = str(json.loads(raw)["url"])
             except (ValueError, KeyError, TypeError):
                 pass
 
@@ -118,22 +128,36 @@ class PairDialog(MessageDialog[None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if event.input.id == "pair-url":
-            self.query_one("#pair-code", Input).focus()
+            self.code_box.focus()
         else:
             self.action_connect()
 
+    @on(Button.Pressed, "#pair-connect")
+    def _connect_pressed(self) -> None:
+        self.action_connect()
+
+    @on(Button.Pressed, "#pair-offer-workshop")
+    def _offer_workshop_pressed(self) -> None:
+        self.offer(False)
+
+    @on(Button.Pressed, "#pair-offer-series")
+    def _offer_series_pressed(self) -> None:
+        self.offer(True)
+
+    @on(Button.Pressed, "#pair-offer-short")
+    def _offer_short_pressed(self) -> None:
+        self.offer_short()
+
+    @on(Button.Pressed, "#pair-revoke")
+    def _revoke_pressed(self) -> None:
+        self.revoke()
+
+    @on(Button.Pressed, "#pair-close")
+    def _close_pressed(self) -> None:
+        self.action_close()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "pair-connect":
-            self.action_connect()
-        elif event.button.id in ("pair-offer-workshop", "pair-offer-series"):
-            self.offer(event.button.id == "pair-offer-series")
-        elif event.button.id == "pair-offer-short":
-            self.offer_short()
-        elif event.button.id == "pair-revoke":
-            self.revoke()
-        else:
-            self.action_close()
+        event.stop()  # handled above, by the button's id; the screen below never sees it
 
     @work(exclusive=True, group="pair-offer", exit_on_error=False)
     async def revoke(self) -> None:
@@ -180,8 +204,8 @@ class PairDialog(MessageDialog[None]):
         self.say(self.t("pair.short_offered", scope=short.scope.describe(store)))
 
     def action_connect(self) -> None:
-        url = self.query_one("#pair-url", Input).value.strip()
-        code = self.query_one("#pair-code", Input).value.strip()
+        url = self.url_box.value.strip()
+        code = self.code_box.value.strip()
         if not url or not code:
             self.say(self.t("pair.missing"), error=True)
             return

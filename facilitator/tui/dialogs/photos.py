@@ -31,6 +31,11 @@ class PhotosDialog(MessageDialog[None]):
         super().__init__()
         self.workshop_id = workshop_id
 
+    @property
+    def table(self) -> DataTable:
+        """The dialog's table of photos."""
+        return self.query_one("#photos-table", DataTable)
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="photos-dialog"):
             yield Label(self.t("photos.title"), classes="dialog-title", markup=False)
@@ -39,13 +44,13 @@ class PhotosDialog(MessageDialog[None]):
             yield Label(id="photos-message", markup=False)
 
     def on_mount(self) -> None:
-        table = self.query_one("#photos-table", DataTable)
+        table = self.table
         table.add_columns(self.t("photos.caption"), "KB", "ID")
         self.load()
         table.focus()
 
     def load(self) -> None:
-        table = self.query_one("#photos-table", DataTable)
+        table = self.table
         table.clear()
         store = as_facilitator(self.app).store
         for photo in list_photos(store, self.workshop_id):
@@ -57,7 +62,7 @@ class PhotosDialog(MessageDialog[None]):
             self.say(self.t("photos.none"))
 
     def action_delete(self) -> None:
-        table = self.query_one("#photos-table", DataTable)
+        table = self.table
         if not table.row_count:
             return
         photo_id = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)

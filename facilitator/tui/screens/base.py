@@ -12,6 +12,7 @@ from textual.widgets import Footer, Static
 from facilitator.core.errors import UserError
 from facilitator.store.db import Store
 from facilitator.tui.host import as_facilitator
+from facilitator.tui.roles import HasHeader, HasMessageLine, Refreshes
 from facilitator.tui.strings import T, translate_bindings
 from facilitator.tui.timing import reading, timer_text
 from facilitator.tui.widgets import StatusHeader
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 MESSAGE_SECONDS = 8.0
 
 
-class BaseScreen(Screen):
+class BaseScreen(Screen, Refreshes, HasMessageLine, HasHeader):
     """A main screen; subclasses yield their body from `compose_body`."""
 
     name_key = ""

@@ -57,6 +57,11 @@ class CapturesScreen(BaseScreen):
         """The screen's captures table."""
         return self.query_one("#captures-table", DataTable)
 
+    @property
+    def filter_box(self) -> Input:
+        """The filter line (shown with /)."""
+        return self.query_one("#captures-filter", Input)
+
     def compose_body(self) -> ComposeResult:
         yield Label(id="captures-scope", markup=False)
         yield Input(placeholder=self.t("captures.filter"), id="captures-filter")
@@ -78,7 +83,7 @@ class CapturesScreen(BaseScreen):
 
     def on_mount(self) -> None:
         table = self.table
-        self.query_one("#captures-filter", Input).display = False
+        self.filter_box.display = False
         table.focus()
         super().on_mount()
 
@@ -160,7 +165,7 @@ class CapturesScreen(BaseScreen):
         self._show_detail()
 
     def _filtered(self, workshop_id: str, item_id: str | None) -> list[Capture]:
-        text = self.query_one("#captures-filter", Input).value
+        text = self.filter_box.value
         wanted = parse_capture_filter(text)
         found = list_captures(
             self.store,
@@ -210,12 +215,12 @@ class CapturesScreen(BaseScreen):
         self.refresh_data()
 
     def action_filter(self) -> None:
-        box = self.query_one("#captures-filter", Input)
+        box = self.filter_box
         box.display = True
         box.focus()
 
     def action_unfilter(self) -> None:
-        box = self.query_one("#captures-filter", Input)
+        box = self.filter_box
         box.value, box.display = "", False
         self.table.focus()
         self.refresh_data()
