@@ -4,6 +4,7 @@ Enter in a one-line field (or ctrl+s, or the button) saves; Esc cancels. A block
 shorter than its method card's minimum is allowed but gets a warning under the form.
 """
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -151,9 +152,9 @@ class ItemForm(MessageDialog[dict | None]):
         self._show_at()
         self._warn()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "item-minutes":
-            self._warn()
+    @on(Input.Changed, "#item-minutes")
+    def _minutes_changed(self) -> None:
+        self._warn()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

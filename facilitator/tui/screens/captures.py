@@ -4,6 +4,7 @@ Also the per-block switches for the phones: open/close collection and voting, th
 dot budget, and revealing the results.
 """
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Input, Label, Static
@@ -225,13 +226,13 @@ class CapturesScreen(BaseScreen):
         self.table.focus()
         self.refresh_data()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "captures-filter":
-            self.refresh_data()
+    @on(Input.Changed, "#captures-filter")
+    def _filter_changed(self) -> None:
+        self.refresh_data()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "captures-filter":
-            self.table.focus()
+    @on(Input.Submitted, "#captures-filter")
+    def _filter_submitted(self) -> None:
+        self.table.focus()
 
     def action_edit(self) -> None:
         capture = self.selected()

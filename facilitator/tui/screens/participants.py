@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -303,10 +303,10 @@ class ParticipantsScreen(PendingOrganisations, BaseScreen):
         title = self.t("erase.hits", name=person.name, count=places)
         self.app.push_screen(ReadDialog(title, lines), read)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "participants-groups":
-            event.stop()
-            self.action_groups()
+    @on(Button.Pressed, "#participants-groups")
+    def _groups_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_groups()
 
     def action_groups(self) -> None:
         if self.workshop_id is None:
