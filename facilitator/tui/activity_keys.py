@@ -4,6 +4,7 @@ When a block starts whose method card declares an activity, the screen offers it
 on the message line; one key starts it on the phones.
 """
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
@@ -76,9 +77,10 @@ class ActivityKeys(_Base):
 
     def action_activity(self) -> None:
         """Stop the open activity, else start the running block's card activity."""
-        if self.workshop_id is None:
+        workshop_id = self.workshop_id
+        if workshop_id is None:
             return
-        running = open_activity(self.store, self.workshop_id)
+        running = open_activity(self.store, workshop_id)
         if running is not None:
             if self.call_service(lambda store: stop_activity(store, running["id"])):
                 found = results(self.store, running["id"])
@@ -93,24 +95,27 @@ class ActivityKeys(_Base):
         snapshot = self.fapp.snapshot()
         item = snapshot.current if snapshot else None
         spec = self._card_activity(item)
-        if spec is None:
+        if item is None or spec is None:
             self.say(
                 _("Die Methode dieses Blocks hat keine Aktivität (facilitator activity start …)."),
                 error=True,
             )
             return
+        item_id = item.id
         if spec["type"] == "dots":  # the moderators choose the ballot, not every entry
             self.choose_ballot(
-                item.id, lambda chosen: self._start_card(item.id, {**spec, "entries": chosen})
+                workshop_id,
+                item_id,
+                lambda chosen: self._start_card(workshop_id, item_id, {**spec, "entries": chosen}),
             )
             return
-        self._start_card(item.id, spec)
+        self._start_card(workshop_id, item_id, spec)
 
-    def _start_card(self, item_id: str, spec: dict[str, Any]) -> None:
+    def _start_card(self, workshop_id: str, item_id: str, spec: dict[str, Any]) -> None:
         started: list[str] = []
         ok = self.call_service(
             lambda store: started.append(
-                start_card_activity(store, self.workshop_id, item_id, spec, self.fapp.lang)
+                start_card_activity(store, workshop_id, item_id, spec, self.fapp.lang)
             )
         )
         if ok:
@@ -125,12 +130,14 @@ class ActivityKeys(_Base):
             if activity["type"] == "dots":
                 self._offer_merges(activity["id"])
 
-    def choose_ballot(self, item_id: str | None, then: Any) -> None:
+    def choose_ballot(
+        self, workshop_id: str, item_id: str | None, then: Callable[[list[str]], None]
+    ) -> None:
         """Ask what the room votes on (this block, a kind, all, ticked rows); then `then(spec)`."""
         from facilitator.store.captures import list_captures
         from facilitator.tui.dialogs.ballot import BallotDialog
 
-        entries = list_captures(self.store, self.workshop_id, include_hidden=False)
+        entries = list_captures(self.store, workshop_id, include_hidden=False)
 
         def chosen(spec: list[str] | None) -> None:
             if spec:
@@ -172,7 +179,7 @@ class ActivityKeys(_Base):
                 self.say(_("Zusammengeführt in „{text}“.", text=entries[keep]))
                 self._offer_merges(activity_id)  # the next pair, on the shortened ballot
 
-        self.app.push_screen(ConfirmDialog(question, self.fapp.lang), answered)  # type: ignore[arg-type]
+        self.app.push_screen(ConfirmDialog(question, self.fapp.lang), answered)
 
     def action_new_activity(self) -> None:
         """Start any activity: pick its type (or a set), type the prompt and, if needed, options."""
@@ -220,11 +227,16 @@ class ActivityKeys(_Base):
         from facilitator.store.activity_ballot import choose_ballot
         from facilitator.store.activity_forms import load_activity_set
 
+        workshop_id = self.workshop_id
+        if workshop_id is None:
+            return
         listed = [x.strip() for x in items.split(";") if x.strip()]
         snapshot = self.fapp.snapshot()
         item_id = snapshot.current.id if snapshot and snapshot.current else None
         if kind == "dots" and ballot is None:
-            self.choose_ballot(item_id, lambda spec: self._start_new(kind, prompt, items, spec))
+            self.choose_ballot(
+                workshop_id, item_id, lambda spec: self._start_new(kind, prompt, items, spec)
+            )
             return
         started: list[str] = []
 
@@ -239,12 +251,12 @@ class ActivityKeys(_Base):
             elif kind in ("choice", "matrix"):
                 config["options"] = listed
             elif kind == "dots":
-                config["ballot"] = choose_ballot(store, self.workshop_id, ballot or [], item_id)
+                config["ballot"] = choose_ballot(store, workshop_id, ballot or [], item_id)
             started.append(
-                start_activity(store, self.workshop_id, name, text, config, agenda_item_id=item_id)
+                start_activity(store, workshop_id, name, text, config, agenda_item_id=item_id)
             )
 
-        if self.workshop_id and self.call_service(start):
+        if self.call_service(start):
             activity = get_activity(self.store, started[0])
             self.say(
                 _(
@@ -346,11 +358,12 @@ class ActivityKeys(_Base):
         from facilitator.store.activities import delete_activity
         from facilitator.tui.dialogs.common import ConfirmDialog
 
-        every = list_activities(self.store, self.workshop_id) if self.workshop_id else []
-        if not every:
+        workshop_id = self.workshop_id
+        every = list_activities(self.store, workshop_id) if workshop_id else []
+        if workshop_id is None or not every:
             self.say(_("Keine Aktivität."), error=True)
             return
-        latest = open_activity(self.store, self.workshop_id) or every[-1]
+        latest = open_activity(self.store, workshop_id) or every[-1]
 
         def answered(yes: bool | None) -> None:
             if yes and self.call_service(lambda store: delete_activity(store, latest["id"])):

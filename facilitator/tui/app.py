@@ -3,7 +3,7 @@
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypedDict, Unpack
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -18,6 +18,7 @@ from facilitator.store.db import Store
 from facilitator.store.session import remember_workshop
 from facilitator.store.undo import undo_last
 from facilitator.tui.heap import settle_heap
+from facilitator.tui.roles import HasHeader, HasMessageLine, Refreshes
 from facilitator.tui.screens import SCREEN_TITLES, SCREENS
 from facilitator.tui.sync_link import SyncLink
 from facilitator.tui.text import N_, NP_, _, translated
@@ -155,9 +156,8 @@ class FacilitatorApp(SyncLink, App):
     def _refresh_screens(self) -> None:
         self._refresh_pending = False
         for screen in self.screen_stack:
-            refresh = getattr(screen, "refresh_data", None)
-            if refresh is not None and screen.is_mounted:
-                refresh()
+            if isinstance(screen, Refreshes) and screen.is_mounted:
+                screen.refresh_data()
 
     def open_workshop(self, workshop_id: str | None) -> None:
         """Make `workshop_id` the workshop every screen, the phones and the projector show."""
@@ -341,10 +341,9 @@ class FacilitatorApp(SyncLink, App):
 
     def _tick(self) -> None:
         for screen in self.screen_stack:
-            tick = getattr(screen, "tick", None)
-            if tick is not None and screen.is_mounted:
+            if isinstance(screen, HasHeader) and screen.is_mounted:
                 try:
-                    tick()
+                    screen.tick()
                 except NoMatches:
                     # a screen still composing or already going away has no widgets to
                     # update this second (seen on loaded laptops): the next tick will
@@ -354,9 +353,8 @@ class FacilitatorApp(SyncLink, App):
     def say(self, text: str, error: bool = False) -> None:
         """Show a one-line message on the current screen."""
         for screen in reversed(self.screen_stack):
-            say = getattr(screen, "say", None)
-            if say is not None:
-                say(text, error)
+            if isinstance(screen, HasMessageLine):
+                screen.say(text, error)
                 return
         self.notify(text, severity="error" if error else "information", markup=False)
 
@@ -462,16 +460,27 @@ class FacilitatorApp(SyncLink, App):
         )
 
 
+class AppOptions(TypedDict, total=False):
+    """The keyword options of FacilitatorApp that `create_app` passes on."""
+
+    server: bool
+    join_host: str | None
+    join_code: str | None
+    server_host: str
+    theme: str
+    first_screen: str | None
+
+
 def create_app(
     store: Store,
     workshop_id: str | None = None,
     lang: str = "de",
     now_ms: Callable[[], int] | None = None,
-    **options: object,
+    **options: Unpack[AppOptions],
 ) -> FacilitatorApp:
     """Build the app on `store` (options: server, join_host, join_code, theme, first_screen,
     server_host)."""
-    return FacilitatorApp(store, workshop_id, lang=lang, now_ms=now_ms, **options)  # type: ignore[arg-type]
+    return FacilitatorApp(store, workshop_id, lang=lang, now_ms=now_ms, **options)
 
 
 def _reason(err: BaseException) -> str:

@@ -8,12 +8,18 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from facilitator.locale import lazy
+from facilitator.tui.roles import HasHeader
 from facilitator.tui.text import _
 
 if TYPE_CHECKING:  # the checker sees the app this is mixed into; at run time a plain mixin
     from textual.app import App
 
     from facilitator.store.db import Store
+    from facilitator.store.sync_pairing import SyncOffer, SyncScope
+    from facilitator.sync.server import SyncServer
+    from facilitator.sync.session import SyncSession
+    from facilitator.sync.short_code import ShortCode
+    from facilitator.sync.status import SyncStatus
 
     _Host = App[Any]
 else:
@@ -27,8 +33,10 @@ class SyncLink(_Host):
         store: Store
         workshop_id: str | None
 
-    sync = None  # facilitator.sync.session.SyncSession, made on first use
-    sync_server = None  # facilitator.sync.server.SyncServer: the other laptop's way in (TLS)
+        def t(self, key: str, **values: object) -> str: ...
+
+    sync: "SyncSession | None" = None  # made on first use
+    sync_server: "SyncServer | None" = None  # the other laptop's way in (TLS)
     sync_port: int | None = None  # None: the default sync port; 0: any free port (tests)
     server_host: str = "0.0.0.0"  # the app's listening address (loopback in tests)
 
@@ -50,7 +58,7 @@ class SyncLink(_Host):
         if offers_sync(self.store):
             await self._start_sync_server()
 
-    async def offer_pairing(self, series: bool):  # -> (code, SyncOffer)
+    async def offer_pairing(self, series: bool) -> "tuple[str, SyncOffer]":
         """Make a pairing code for the open workshop (or its series) and open the sync port.
 
         UserError (one sentence) when the workshop has no series or there is no workshop.
@@ -62,7 +70,7 @@ class SyncLink(_Host):
             await self._start_sync_server()
         return code, offer
 
-    async def offer_short_pairing(self, series: bool = False):  # -> ShortCode
+    async def offer_short_pairing(self, series: bool = False) -> "ShortCode":
         """A short code for the open workshop (or its series), valid on the sync port only.
 
         It lives in the sync port's memory (sync.short_code); UserError when the port
@@ -77,7 +85,7 @@ class SyncLink(_Host):
             raise UserError(lazy("Kein Kurzcode: der Sync-Port lässt sich nicht öffnen (belegt?)."))
         return self.sync_server.short_codes.offer(scope)
 
-    def _pairing_scope(self, series: bool):  # -> SyncScope
+    def _pairing_scope(self, series: bool) -> "SyncScope":
         from facilitator.core.errors import UserError
         from facilitator.store.sync_pairing import SyncScope, scope_for
         from facilitator.store.workshops import get_workshop
@@ -113,7 +121,7 @@ class SyncLink(_Host):
             await self.sync_session().resume()
             self._sync_changed()
 
-    def sync_session(self):  # -> facilitator.sync.session.SyncSession
+    def sync_session(self) -> "SyncSession":
         """The one sync session of the app (made on first use: it loads aiohttp)."""
         if self.sync is None:
             from facilitator.sync.session import SyncSession
@@ -121,16 +129,16 @@ class SyncLink(_Host):
             self.sync = SyncSession(self.store, on_change=self._on_sync_change)
         return self.sync
 
-    async def pair(self, url: str, code: str):  # -> SyncStatus
+    async def pair(self, url: str, code: str) -> "SyncStatus":
         """Connect to the other laptop (SyncAuthError for a wrong code)."""
         status = await self.sync_session().connect(url.strip(), code)
         self._sync_changed()
         return status
 
-    def sync_status(self):  # -> SyncStatus | None
+    def sync_status(self) -> "SyncStatus | None":
         """Our own pairing's status; else, on the serving laptop, whether the peer polls."""
         status = self.sync.status if self.sync is not None else None
-        web_app = getattr(self.sync_server, "app", None)
+        web_app = self.sync_server.app if self.sync_server is not None else None
         if status is None and web_app is not None:
             from facilitator.sync.routes import PEERS_SEEN, server_status
 
@@ -183,6 +191,5 @@ class SyncLink(_Host):
 
     def _sync_changed(self) -> None:
         for screen in self.screen_stack:
-            show_sync = getattr(screen, "show_sync", None)
-            if show_sync is not None and screen.is_mounted:
-                show_sync()
+            if isinstance(screen, HasHeader) and screen.is_mounted:
+                screen.show_sync()

@@ -27,6 +27,7 @@ from facilitator.store.timer import current_item
 from facilitator.store.workshops import get_workshop
 from facilitator.tui.dialogs.common import MessageDialog
 from facilitator.tui.heap import settle_heap
+from facilitator.tui.roles import Refreshes
 from facilitator.tui.text import N_, NP_, _
 from facilitator.tui.topic_models import load_topic_model
 from facilitator.tui.widgets import TagSuggester
@@ -53,17 +54,14 @@ class _LineDialog(MessageDialog[bool]):
         self._confirmed_new: str | None = None  # the new organisation Enter was pressed for
         self._topics: TopicModel | None = None
 
-    @property
-    def fapp(self):  # -> FacilitatorApp
-        return self.app
-
     def names(self, sign: str) -> list[str]:
         if sign not in self._names:
             store, workshop_id = self.fapp.store, self.fapp.workshop_id
             if sign == "@":
                 self._names[sign] = [org.name for org in list_organisations(store)]
             else:
-                self._names[sign] = [p.name for p in list_participants(store, workshop_id)]
+                people = list_participants(store, workshop_id) if workshop_id else []
+                self._names[sign] = [p.name for p in people]
         return self._names[sign]
 
     def topic_model(self) -> TopicModel:
@@ -74,7 +72,7 @@ class _LineDialog(MessageDialog[bool]):
 
     def _model_ready(self, model: TopicModel) -> None:
         self._topics = model
-        self.preview(self.query_one("#capture-input", Input).value)
+        self.preview(self.line.value)
 
     def suggested_topic(self, parsed: CaptureLine) -> str | None:
         """The topic field the words of a line without #topic suggest, if any."""
@@ -82,6 +80,11 @@ class _LineDialog(MessageDialog[bool]):
             return None
         found = suggest_topic(parsed.text, self.topic_model(), limit=1)
         return found[0].topic if found else None
+
+    @property
+    def line(self) -> Input:
+        """The capture line being typed."""
+        return self.query_one("#capture-input", Input)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="capture-bar"):
@@ -101,7 +104,7 @@ class _LineDialog(MessageDialog[bool]):
         # exists now is set aside (gc.freeze) and handed back when the line closes.
         self.topic_model()
         gc.freeze()
-        self.preview(self.query_one("#capture-input", Input).value)
+        self.preview(self.line.value)
 
     def on_unmount(self) -> None:
         gc.unfreeze()
@@ -115,8 +118,11 @@ class _LineDialog(MessageDialog[bool]):
     def workshop_day(self) -> date:
         """The day a due date without a year counts from: the workshop's, else today."""
         today = datetime.fromtimestamp(self.fapp.now_ms() / 1000).date()
+        workshop_id = self.fapp.workshop_id
+        if workshop_id is None:
+            return today
         try:
-            return reference_day(get_workshop(self.fapp.store, self.fapp.workshop_id).date, today)
+            return reference_day(get_workshop(self.fapp.store, workshop_id).date, today)
         except UserError:
             return today
 
@@ -194,7 +200,7 @@ class _LineDialog(MessageDialog[bool]):
 
     def action_take_suggestion(self) -> None:
         """Replace the typed organisation by the near known one."""
-        box = self.query_one("#capture-input", Input)
+        box = self.line
         try:
             parsed = parse_capture_line(box.value, self.workshop_day())
         except UserError:
@@ -216,7 +222,7 @@ class _LineDialog(MessageDialog[bool]):
 
     def action_take_topic(self) -> None:
         """Add the suggested topic field to a line that has none (as "#key" at its end)."""
-        box = self.query_one("#capture-input", Input)
+        box = self.line
         try:
             parsed = parse_capture_line(box.value, self.workshop_day())
         except UserError:
@@ -233,7 +239,7 @@ class _LineDialog(MessageDialog[bool]):
         self.dismiss(False)
 
 
-class CaptureDialog(_LineDialog):
+class CaptureDialog(_LineDialog, Refreshes):
     """Type "h: Text #thema @Org"; Enter stores it for the running block and clears the line.
 
     F2–F9 switch screens with the line kept open (and what is typed kept) on top.
@@ -258,14 +264,15 @@ class CaptureDialog(_LineDialog):
 
     def action_switch(self, name: str) -> None:
         """A modal screen cuts off the app's F-keys: switch here, then reopen the line."""
-        typed = self.query_one("#capture-input", Input).value
+        typed = self.line.value
         app = self.fapp
         self.dismiss(False)
         app.action_show(name)
         app.push_screen(CaptureDialog(typed))
 
     def title_text(self) -> str:
-        item = current_item(self.fapp.store, self.fapp.workshop_id)
+        workshop_id = self.fapp.workshop_id
+        item = current_item(self.fapp.store, workshop_id) if workshop_id else None
         block = item.title if item else _("(kein laufender Block)")
         return _("Erfassen für „{block}“ – Enter speichert, Esc schließt, F1 Syntax", block=block)
 
@@ -275,6 +282,9 @@ class CaptureDialog(_LineDialog):
             self.dismiss(False)
             return
         store, workshop_id = self.fapp.store, self.fapp.workshop_id
+        if workshop_id is None:  # closed meanwhile (the line opens only with a workshop)
+            self.say(_("Kein Workshop gewählt – F2 zeigt alle Workshops."), error=True)
+            return
         try:
             parsed = self.resolve(event.value)
             if parsed is None:

@@ -4,6 +4,7 @@ Enter in a one-line field (or ctrl+s, or the button) saves; Esc cancels. A block
 shorter than its method card's minimum is allowed but gets a warning under the form.
 """
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -35,6 +36,21 @@ class ItemForm(MessageDialog[dict | None]):
     ) -> None:
         super().__init__()
         self.heading, self.item, self.cards = heading, item, methods
+
+    @property
+    def title_box(self) -> Input:
+        """The title field."""
+        return self.query_one("#item-title", Input)
+
+    @property
+    def minutes_box(self) -> Input:
+        """The minutes field."""
+        return self.query_one("#item-minutes", Input)
+
+    @property
+    def at_box(self) -> Input:
+        """The fixed start time field (pinned items only)."""
+        return self.query_one("#item-at", Input)
 
     def compose(self) -> ComposeResult:
         item, lang = self.item, as_facilitator(self.app).lang
@@ -108,7 +124,7 @@ class ItemForm(MessageDialog[dict | None]):
         self._warn()
 
     def _show_at(self) -> None:
-        self.query_one("#item-at", Input).display = self._kind() == "pinned"
+        self.at_box.display = self._kind() == "pinned"
 
     def _kind(self) -> str:
         value = self.query_one("#item-kind", Select).value
@@ -121,7 +137,7 @@ class ItemForm(MessageDialog[dict | None]):
     def _warn(self) -> None:
         """Below the method card's minimum: say so (the moderators may know better)."""
         card = self.cards.get(self._method() or "")
-        text = self.query_one("#item-minutes", Input).value.strip()
+        text = self.minutes_box.value.strip()
         short = card is not None and text.isdecimal() and int(text) < card.duration_min
         warning = (
             _(
@@ -138,14 +154,14 @@ class ItemForm(MessageDialog[dict | None]):
         self._show_at()
         self._warn()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "item-minutes":
-            self._warn()
+    @on(Input.Changed, "#item-minutes")
+    def _minutes_changed(self) -> None:
+        self._warn()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.input.id == "item-title" and not self.query_one("#item-minutes", Input).value:
-            self.query_one("#item-minutes", Input).focus()
+        if event.input.id == "item-title" and not self.minutes_box.value:
+            self.minutes_box.focus()
             return
         self.action_save()
 
@@ -157,18 +173,18 @@ class ItemForm(MessageDialog[dict | None]):
             self.action_cancel()
 
     def action_save(self) -> None:
-        title = self.query_one("#item-title", Input).value.strip()
-        minutes = self.query_one("#item-minutes", Input).value.strip()
+        title = self.title_box.value.strip()
+        minutes = self.minutes_box.value.strip()
         if not title:
             self.say(_("Bitte einen Titel eingeben."), error=True)
-            self.query_one("#item-title", Input).focus()
+            self.title_box.focus()
             return
         if not minutes.isdecimal() or not 1 <= int(minutes) <= 600:
             self.say(_("Die Minuten müssen eine Zahl ab 1 sein."), error=True)
-            self.query_one("#item-minutes", Input).focus()
+            self.minutes_box.focus()
             return
         kind = self._kind()
-        at = self.query_one("#item-at", Input).value.strip() if kind == "pinned" else ""
+        at = self.at_box.value.strip() if kind == "pinned" else ""
         if kind == "pinned":
             try:
                 parse_clock(at)
@@ -176,7 +192,7 @@ class ItemForm(MessageDialog[dict | None]):
                 self.say(
                     _("Ein fester Termin braucht eine Uhrzeit HH:MM (z. B. 12:30)."), error=True
                 )
-                self.query_one("#item-at", Input).focus()
+                self.at_box.focus()
                 return
         self.dismiss(
             {

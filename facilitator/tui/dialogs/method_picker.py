@@ -31,6 +31,11 @@ class MethodPicker(ModalScreen[str | None]):
         super().__init__()
         self.cards, self.lang = cards, lang
 
+    @property
+    def options(self) -> OptionList:
+        """The cards to pick from."""
+        return self.query_one("#method-options", OptionList)
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="method-picker"):
             yield Input(placeholder=_("Methode suchen …"), id="method-search")
@@ -40,7 +45,7 @@ class MethodPicker(ModalScreen[str | None]):
         self._fill("")
 
     def _fill(self, query: str) -> None:
-        options = self.query_one("#method-options", OptionList)
+        options = self.options
         options.clear_options()
         words = query.lower().split()
         found = [c for c in self.cards.values() if card_matches(c, words)]
@@ -61,7 +66,7 @@ class MethodPicker(ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        options = self.query_one("#method-options", OptionList)
+        options = self.options
         if options.highlighted is not None:
             self.dismiss(options.get_option_at_index(options.highlighted).id)
 
@@ -70,7 +75,7 @@ class MethodPicker(ModalScreen[str | None]):
 
     def on_key(self, event) -> None:
         # arrows move through the list while the search field keeps focus
-        options = self.query_one("#method-options", OptionList)
+        options = self.options
         if event.key == "down":
             options.action_cursor_down()
             event.stop()

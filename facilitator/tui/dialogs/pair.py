@@ -7,7 +7,9 @@ it; the dialog never opens over the projector's Join view. "Widerrufen" revokes 
 code this laptop offers.
 """
 
-from textual import work
+from typing import TYPE_CHECKING
+
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -15,8 +17,10 @@ from textual.widgets import Button, Input, Label
 
 from facilitator.core.errors import UserError
 from facilitator.tui.dialogs.common import MessageDialog
-from facilitator.tui.host import as_facilitator
 from facilitator.tui.text import _
+
+if TYPE_CHECKING:
+    from facilitator.sync.server import SyncServer
 
 
 class PairDialog(MessageDialog[None]):
@@ -24,6 +28,16 @@ class PairDialog(MessageDialog[None]):
 
     BINDINGS = [Binding("escape", "close", show=False)]
     MESSAGE_ID = "#pair-message"
+
+    @property
+    def url_box(self) -> Input:
+        """The other laptop's address."""
+        return self.query_one("#pair-url", Input)
+
+    @property
+    def code_box(self) -> Input:
+        """The other laptop's pairing code."""
+        return self.query_one("#pair-code", Input)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="pair-dialog"):
@@ -60,14 +74,14 @@ class PairDialog(MessageDialog[None]):
     def on_mount(self) -> None:
         self.show_this_laptop()
         self.show_status()
-        self.query_one("#pair-url", Input).focus()
+        self.url_box.focus()
         self.load_remembered()
 
     def show_this_laptop(self, code: str | None = None) -> None:
         """This laptop's address, the code just made (shown only now) and what is offered."""
         from facilitator.store.sync_pairing import list_offers
 
-        store = as_facilitator(self.app).store
+        store = self.fapp.store
         offers = list_offers(store)
         scopes = "; ".join(offer.scope.describe(store) for offer in offers)
         self.query_one("#pair-offers", Label).update(
@@ -78,7 +92,7 @@ class PairDialog(MessageDialog[None]):
                 "den Sync-Port."
             )
         )
-        server = getattr(self.app, "sync_server", None)
+        server = self.fapp.sync_server
         if server is None:  # the port opens with the first code (or it is taken)
             self._this(
                 _(
@@ -99,9 +113,9 @@ class PairDialog(MessageDialog[None]):
         self.find_url(server)
 
     @work(thread=True, group="pair-info", exit_on_error=False)
-    def find_url(self, server: object) -> None:
+    def find_url(self, server: "SyncServer") -> None:
         """The address off the UI thread: finding the LAN address asks the resolver."""
-        url = getattr(server, "url", None)
+        url = server.url
         if url:
             self.app.call_from_thread(self._this, _("Adresse: {url}", url=url), None)
 
@@ -116,18 +130,18 @@ class PairDialog(MessageDialog[None]):
     def load_remembered(self) -> None:
         from facilitator.store.sync_pairing import PAIRING_KEY
 
-        raw = as_facilitator(self.app).store.get_meta(PAIRING_KEY)
+        raw = self.fapp.store.get_meta(PAIRING_KEY)
         if raw:
             import json
 
             try:
-                self.query_one("#pair-url", Input).value = str(json.loads(raw)["url"])
+                self.url_box.value = str(json.loads(raw)["url"])
             except (ValueError, KeyError, TypeError):
                 pass
 
     def show_status(self) -> None:
-        label = as_facilitator(self.app).sync_label()
-        status = as_facilitator(self.app).sync_status()
+        label = self.fapp.sync_label()
+        status = self.fapp.sync_status()
         text = (
             _("Stand: {status}", status=label) if label else _("Noch mit keinem Laptop verbunden.")
         )
@@ -138,27 +152,41 @@ class PairDialog(MessageDialog[None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if event.input.id == "pair-url":
-            self.query_one("#pair-code", Input).focus()
+            self.code_box.focus()
         else:
             self.action_connect()
 
+    @on(Button.Pressed, "#pair-connect")
+    def _connect_pressed(self) -> None:
+        self.action_connect()
+
+    @on(Button.Pressed, "#pair-offer-workshop")
+    def _offer_workshop_pressed(self) -> None:
+        self.offer(False)
+
+    @on(Button.Pressed, "#pair-offer-series")
+    def _offer_series_pressed(self) -> None:
+        self.offer(True)
+
+    @on(Button.Pressed, "#pair-offer-short")
+    def _offer_short_pressed(self) -> None:
+        self.offer_short()
+
+    @on(Button.Pressed, "#pair-revoke")
+    def _revoke_pressed(self) -> None:
+        self.revoke()
+
+    @on(Button.Pressed, "#pair-close")
+    def _close_pressed(self) -> None:
+        self.action_close()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "pair-connect":
-            self.action_connect()
-        elif event.button.id in ("pair-offer-workshop", "pair-offer-series"):
-            self.offer(event.button.id == "pair-offer-series")
-        elif event.button.id == "pair-offer-short":
-            self.offer_short()
-        elif event.button.id == "pair-revoke":
-            self.revoke()
-        else:
-            self.action_close()
+        event.stop()  # handled above, by the button's id; the screen below never sees it
 
     @work(exclusive=True, group="pair-offer", exit_on_error=False)
     async def revoke(self) -> None:
         """Revoke every code this laptop offers; the sync port closes."""
-        count = await as_facilitator(self.app).revoke_pairings()
+        count = await self.fapp.revoke_pairings()
         self.show_this_laptop()
         self.say(_("{count} Kopplung(en) widerrufen: ihre Codes öffnen nichts mehr.", count=count))
 
@@ -166,15 +194,15 @@ class PairDialog(MessageDialog[None]):
     async def offer(self, series: bool) -> None:
         """A new code for this workshop or its series; the sync port opens with the first."""
         try:
-            code, offer = await as_facilitator(self.app).offer_pairing(series)
+            code, offer = await self.fapp.offer_pairing(series)
         except ImportError:
             self.say(_("Sync ist in dieser Version nicht verfügbar."), error=True)
             return
         except UserError as err:
-            self.say(err.text(as_facilitator(self.app).lang), error=True)
+            self.say(err.text(self.fapp.lang), error=True)
             return
         self.show_this_laptop(code)
-        store = as_facilitator(self.app).store
+        store = self.fapp.store
         self.say(
             _(
                 "Neuer Code – nur jetzt sichtbar; gespeichert wird nur ein Hash.",
@@ -190,12 +218,12 @@ class PairDialog(MessageDialog[None]):
         from facilitator.sync.short_code import LIFETIME_S, MAX_FAILURES, grouped_short
 
         try:
-            short = await self.app.offer_short_pairing()  # type: ignore[attr-defined]
+            short = await self.fapp.offer_short_pairing()
         except ImportError:
             self.say(_("Sync ist in dieser Version nicht verfügbar."), error=True)
             return
         except UserError as err:
-            self.say(err.text(self.app.lang), error=True)  # type: ignore[attr-defined]
+            self.say(err.text(self.fapp.lang), error=True)
             return
         self.show_this_laptop()
         until = (datetime.now() + timedelta(seconds=LIFETIME_S)).strftime("%H:%M")  # just made
@@ -209,7 +237,7 @@ class PairDialog(MessageDialog[None]):
                 tries=MAX_FAILURES,
             ),
         )
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.fapp.store
         self.say(
             _(
                 "Kurzcode für {scope}: auf dem anderen Laptop mit Adresse eintippen.",
@@ -218,8 +246,8 @@ class PairDialog(MessageDialog[None]):
         )
 
     def action_connect(self) -> None:
-        url = self.query_one("#pair-url", Input).value.strip()
-        code = self.query_one("#pair-code", Input).value.strip()
+        url = self.url_box.value.strip()
+        code = self.code_box.value.strip()
         if not url or not code:
             self.say(_("Bitte Adresse und Sync-Code eingeben."), error=True)
             return
@@ -230,16 +258,16 @@ class PairDialog(MessageDialog[None]):
     async def connect(self, url: str, code: str) -> None:
         """One round with the other laptop, then sync in the background (app's loop)."""
         try:
-            status = await as_facilitator(self.app).pair(url, code)
+            status = await self.fapp.pair(url, code)
         except ImportError:
             self.say(_("Sync ist in dieser Version nicht verfügbar."), error=True)
             return
         except UserError as err:  # wrong code, or an address that is no URL
-            self.say(err.text(as_facilitator(self.app).lang), error=True)
+            self.say(err.text(self.fapp.lang), error=True)
             return
         self.show_status()
         if status.connected:
-            as_facilitator(self.app).say(as_facilitator(self.app).sync_label())
+            self.fapp.say(self.fapp.sync_label())
             self.dismiss(None)
         else:
             # Remembered anyway: the app keeps trying in the background.

@@ -32,6 +32,11 @@ class PhotosDialog(MessageDialog[None]):
         super().__init__()
         self.workshop_id = workshop_id
 
+    @property
+    def table(self) -> DataTable:
+        """The dialog's table of photos."""
+        return self.query_one("#photos-table", DataTable)
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="photos-dialog"):
             yield Label(_("Fotos dieses Workshops"), classes="dialog-title", markup=False)
@@ -46,13 +51,13 @@ class PhotosDialog(MessageDialog[None]):
             yield Label(id="photos-message", markup=False)
 
     def on_mount(self) -> None:
-        table = self.query_one("#photos-table", DataTable)
+        table = self.table
         table.add_columns(_("Bildunterschrift"), "KB", "ID")
         self.load()
         table.focus()
 
     def load(self) -> None:
-        table = self.query_one("#photos-table", DataTable)
+        table = self.table
         table.clear()
         store = as_facilitator(self.app).store
         for photo in list_photos(store, self.workshop_id):
@@ -64,7 +69,7 @@ class PhotosDialog(MessageDialog[None]):
             self.say(_("Keine Fotos."))
 
     def action_delete(self) -> None:
-        table = self.query_one("#photos-table", DataTable)
+        table = self.table
         if not table.row_count:
             return
         photo_id = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)

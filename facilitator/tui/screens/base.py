@@ -12,6 +12,8 @@ from textual.widgets import Footer, Static
 from facilitator.core.errors import UserError
 from facilitator.store.db import Store
 from facilitator.tui.bindings import translated_bindings
+from facilitator.tui.host import as_facilitator
+from facilitator.tui.roles import HasHeader, HasMessageLine, Refreshes
 from facilitator.tui.text import N_, _, translated
 from facilitator.tui.timing import reading, timer_text
 from facilitator.tui.widgets import StatusHeader
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
 MESSAGE_SECONDS = 8.0
 
 
-class BaseScreen(Screen):
+class BaseScreen(Screen, Refreshes, HasMessageLine, HasHeader):
     """A main screen; subclasses yield their body from `compose_body`."""
 
     heading = ""  # the screen's name (marked with N_), first in the header
@@ -39,7 +41,8 @@ class BaseScreen(Screen):
 
     @property
     def fapp(self) -> "FacilitatorApp":
-        return self.app  # type: ignore[return-value]
+        """The app this screen runs in, typed (Textual types `self.app` as any App)."""
+        return as_facilitator(self.app)
 
     @property
     def store(self) -> Store:
@@ -53,6 +56,12 @@ class BaseScreen(Screen):
     def active_bindings(self) -> dict[str, ActiveBinding]:
         """Textual's active bindings, their descriptions in the app's language (the footer)."""
         return translated_bindings(super().active_bindings)
+
+    def workshop_id_or_say(self) -> str | None:
+        """The open workshop's id; None, after saying so on the message line, if none is open."""
+        if self.workshop_id is None:
+            self.say(_("Kein Workshop gewählt – F2 zeigt alle Workshops."), error=True)
+        return self.workshop_id
 
     def compose(self) -> ComposeResult:
         yield StatusHeader()

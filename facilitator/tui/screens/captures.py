@@ -5,6 +5,7 @@ dot budget, and revealing the results.
 """
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Input, Label, Static
@@ -60,6 +61,11 @@ class CapturesScreen(BaseScreen):
         """The screen's captures table."""
         return self.query_one("#captures-table", DataTable)
 
+    @property
+    def filter_box(self) -> Input:
+        """The filter line (shown with /)."""
+        return self.query_one("#captures-filter", Input)
+
     def compose_body(self) -> ComposeResult:
         yield Label(id="captures-scope", markup=False)
         yield Input(placeholder=_("Filter: h: #thema @Organisation Wort"), id="captures-filter")
@@ -81,7 +87,7 @@ class CapturesScreen(BaseScreen):
 
     def on_mount(self) -> None:
         table = self.table
-        self.query_one("#captures-filter", Input).display = False
+        self.filter_box.display = False
         table.focus()
         super().on_mount()
 
@@ -90,8 +96,8 @@ class CapturesScreen(BaseScreen):
 
     def refresh_data(self) -> None:
         table = self.table
-        snapshot = self.fapp.snapshot()
-        if snapshot is None:
+        snapshot, workshop_id = self.fapp.snapshot(), self.workshop_id
+        if snapshot is None or workshop_id is None:
             self.captures = []
             table.clear()
             self.query_one("#captures-scope", Label).update(
@@ -102,7 +108,7 @@ class CapturesScreen(BaseScreen):
         block = snapshot.current
         item_id = None if self.show_all or block is None else block.id
         try:
-            found = self._filtered(item_id)
+            found = self._filtered(workshop_id, item_id)
         except UserError as err:
             self.say(err.text(self.fapp.lang), error=True)
             return
@@ -162,12 +168,12 @@ class CapturesScreen(BaseScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail()
 
-    def _filtered(self, item_id: str | None) -> list[Capture]:
-        text = self.query_one("#captures-filter", Input).value
+    def _filtered(self, workshop_id: str, item_id: str | None) -> list[Capture]:
+        text = self.filter_box.value
         wanted = parse_capture_filter(text)
         found = list_captures(
             self.store,
-            self.workshop_id,
+            workshop_id,
             kind=wanted.kind,
             topic=wanted.topic,
             agenda_item_id=item_id,
@@ -213,23 +219,23 @@ class CapturesScreen(BaseScreen):
         self.refresh_data()
 
     def action_filter(self) -> None:
-        box = self.query_one("#captures-filter", Input)
+        box = self.filter_box
         box.display = True
         box.focus()
 
     def action_unfilter(self) -> None:
-        box = self.query_one("#captures-filter", Input)
+        box = self.filter_box
         box.value, box.display = "", False
         self.table.focus()
         self.refresh_data()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "captures-filter":
-            self.refresh_data()
+    @on(Input.Changed, "#captures-filter")
+    def _filter_changed(self) -> None:
+        self.refresh_data()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "captures-filter":
-            self.table.focus()
+    @on(Input.Submitted, "#captures-filter")
+    def _filter_submitted(self) -> None:
+        self.table.focus()
 
     def action_edit(self) -> None:
         capture = self.selected()

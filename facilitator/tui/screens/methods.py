@@ -62,6 +62,11 @@ class MethodsScreen(BaseScreen):
         super().__init__()
         self.shown: MethodCard | None = None
 
+    @property
+    def cards(self) -> OptionList:
+        """The list of method cards."""
+        return self.query_one("#methods-list", OptionList)
+
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="methods-body"):
             with Vertical(id="methods-left"):
@@ -73,7 +78,7 @@ class MethodsScreen(BaseScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self._fill("")
-        self.query_one("#methods-list", OptionList).focus()
+        self.cards.focus()
         if self.fapp.methods_problem:
             self.say(
                 _("Methodenkarten fehlerhaft: {problem}", problem=self.fapp.methods_problem),
@@ -82,7 +87,7 @@ class MethodsScreen(BaseScreen):
 
     def _fill(self, query: str) -> None:
         lang = self.fapp.lang
-        options = self.query_one("#methods-list", OptionList)
+        options = self.cards
         options.clear_options()
         words = query.lower().split()
         cards = sorted(self.fapp.methods().values(), key=lambda c: c.name.get(lang).lower())
@@ -105,7 +110,7 @@ class MethodsScreen(BaseScreen):
         self._fill(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one("#methods-list", OptionList).focus()
+        self.cards.focus()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         card = self.fapp.method(event.option.id)

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -337,10 +337,10 @@ class ParticipantsScreen(PendingOrganisations, BaseScreen):
         )
         self.app.push_screen(ReadDialog(title, lines), read)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "participants-groups":
-            event.stop()
-            self.action_groups()
+    @on(Button.Pressed, "#participants-groups")
+    def _groups_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_groups()
 
     def action_groups(self) -> None:
         if self.workshop_id is None:
@@ -392,8 +392,11 @@ class ParticipantsScreen(PendingOrganisations, BaseScreen):
         self.app.call_from_thread(self.store_rows, rows)
 
     def store_rows(self, rows: list) -> None:
+        workshop_id = self.workshop_id_or_say()
+        if workshop_id is None:  # closed while the file was being read
+            return
         try:
-            count = import_participants(self.store, self.workshop_id, rows)
+            count = import_participants(self.store, workshop_id, rows)
         except UserError as err:
             self.say(err.text(self.fapp.lang), error=True)
             return

@@ -36,6 +36,7 @@ from facilitator.tui.dialogs.common import PickDialog
 from facilitator.tui.dialogs.topics import TopicRow, TopicsDialog, topic_reason
 from facilitator.tui.screens import SCREEN_TITLES
 from facilitator.tui.screens.base import BaseScreen
+from facilitator.tui.screens.export import ExportScreen
 from facilitator.tui.text import N_, NP_, _, ngettext
 from facilitator.tui.topic_models import load_topic_model
 from facilitator.tui.widgets.cells import cut
@@ -160,11 +161,8 @@ class ReviewScreen(BaseScreen):
 
     def show_detail(self) -> None:
         """Under the table: the suggested topic field of the highlighted entry without one."""
-        row = self.table.cursor_row
-        entry = None
-        if 0 <= row < len(self.rows) and self.rows[row] is not None:
-            g_index, e_index = self.rows[row]  # type: ignore[misc]
-            entry = self.groups[g_index].entries[e_index]
+        at = self._row_entry()
+        entry = self.groups[at[0]].entries[at[1]] if at is not None else None
         found = self.suggestion(entry) if entry else None
         text = ""
         if found:
@@ -230,12 +228,17 @@ class ReviewScreen(BaseScreen):
         kind = CAPTURE_KINDS.get(entry.kind)
         return kind.get(lang) if kind else ""
 
-    def _selected(self) -> tuple[ReviewGroup, int] | None:
+    def _row_entry(self) -> tuple[int, int] | None:
+        """(group, entry) of the highlighted row; None on a group's title or an empty table."""
         row = self.table.cursor_row
-        if not 0 <= row < len(self.rows) or self.rows[row] is None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def _selected(self) -> tuple[ReviewGroup, int] | None:
+        at = self._row_entry()
+        if at is None:
             self.say(_("Bitte einen Eintrag wählen."), error=True)
             return None
-        g_index, e_index = self.rows[row]  # type: ignore[misc]
+        g_index, e_index = at
         return self.groups[g_index], e_index
 
     def action_edit(self) -> None:
@@ -365,8 +368,9 @@ class ReviewScreen(BaseScreen):
 
     async def action_export(self) -> None:
         await self.app.switch_mode("export")
-        # the export screen, switched to just above
-        self.app.screen.action_write("protocol")  # type: ignore[attr-defined]
+        screen = self.app.screen  # the export screen, switched to just above
+        if isinstance(screen, ExportScreen):
+            screen.action_write("protocol")
 
 
 def cycle_status_in(screen: BaseScreen, capture_id: str) -> str:

@@ -166,7 +166,7 @@ class RunScreen(JoinCornerKey, ActivityKeys, BaseScreen):
                 (s for s in lateness(rest.items, rest.start, rest.end) if s.fixed_at is not None),
                 None,
             )
-        if stretch is None:  # no fixed point ahead: the block's own delay is all there is
+        if stretch is None or stretch.fixed_at is None:  # no fixed point ahead: own delay only
             if minutes > 0:
                 return _("{minutes} min hinter dem Plan", minutes=minutes)
             if minutes < 0:
@@ -210,7 +210,7 @@ class RunScreen(JoinCornerKey, ActivityKeys, BaseScreen):
         """o: open or close the phone form of the running block (as o on F5 does)."""
         snapshot = self.fapp.snapshot()
         item = snapshot.current if snapshot else None
-        if item is None or reading(snapshot, self.fapp.now_ms()) is None:
+        if snapshot is None or item is None or reading(snapshot, self.fapp.now_ms()) is None:
             self.say(_("Es läuft kein Block; Sammeln öffnet sich mit dem Block."), error=True)
             return
         self.call_service(update_item, item.id, collection_open=0 if item.collection_open else 1)
