@@ -143,18 +143,18 @@ def sync(
             pass
         return
     if peer:  # checked before a database is created for a wrong call
-        peer, code = service.peer_and_code(None, peer, code)
+        service.peer_and_code(None, peer, code)
     # B may start with an empty database: the workshop arrives with the first pull.
     store = settings.open(create=True) if peer or _exists(settings) else None
-    peer, code = service.peer_and_code(store, peer, code)
-    assert store is not None
+    peer_url, pairing = service.peer_and_code(store, peer, code)
+    assert store is not None  # without a store and a peer, peer_and_code has refused
     if once:
-        pulled, pushed = asyncio.run(service.sync_once(store, peer, code))
+        pulled, pushed = asyncio.run(service.sync_once(store, peer_url, pairing))
         click.echo(_counts(pulled, pushed))
         return
-    click.echo(_("Gleiche ab mit {peer} (Strg+C beendet).", peer=peer))
+    click.echo(_("Gleiche ab mit {peer} (Strg+C beendet).", peer=peer_url))
     try:
-        asyncio.run(service.follow(store, peer, code, interval, _report))
+        asyncio.run(service.follow(store, peer_url, pairing, interval, _report))
     except KeyboardInterrupt:
         pass
 

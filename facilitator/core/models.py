@@ -2,7 +2,6 @@
 
 from collections.abc import Callable
 from dataclasses import MISSING, dataclass, field, fields
-from functools import cache
 from typing import Any, ClassVar, Self
 
 
@@ -17,7 +16,7 @@ class _FromRow:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Self:
-        known = _defaults(cls)  # type: ignore[arg-type]  # a class is hashable; Self hides it
+        known = _defaults(cls)
         values = {k: v for k, v in row.items() if k in known}
         if cls._table:
             from facilitator.core.rules import readable  # rules -> schedule -> models
@@ -26,18 +25,31 @@ class _FromRow:
         return cls(**values)
 
 
-@cache
+_DEFAULTS: dict[type, dict[str, Callable[[], Any] | None]] = {}  # per class, made once
+
+
 def _defaults(cls: type) -> dict[str, Callable[[], Any] | None]:
     """Return each field of a dataclass with a maker of its default (None: no default)."""
+    known = _DEFAULTS.get(cls)
+    if known is None:
+        known = _DEFAULTS[cls] = _default_makers(cls)
+    return known
+
+
+def _default_makers(cls: type) -> dict[str, Callable[[], Any] | None]:
     found: dict[str, Callable[[], Any] | None] = {}
     for f in fields(cls):
         if f.default is not MISSING:
-            found[f.name] = lambda value=f.default: value  # type: ignore[misc]  # any field type
+            found[f.name] = _constant(f.default)
         elif f.default_factory is not MISSING:
             found[f.name] = f.default_factory
         else:
             found[f.name] = None
     return found
+
+
+def _constant(value: object) -> Callable[[], object]:
+    return lambda: value
 
 
 @dataclass

@@ -11,7 +11,7 @@ end early.
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from facilitator.core.schedule import parse_clock
 
@@ -23,6 +23,10 @@ class Replannable(Protocol):
     minutes: int
     kind: str
     at: str | None
+
+
+# The caller's own item type (an AgendaItem in the app), so its floor may read its fields.
+Item = TypeVar("Item", bound=Replannable)
 
 
 @dataclass(frozen=True)
@@ -55,9 +59,7 @@ def floor_minutes(card_minimum: int | None) -> int:
     return max(MINIMUM_MINUTES, card_minimum or 0)
 
 
-def share_cut(
-    items: Sequence[Replannable], goal: int, floor: Callable[[Replannable], int]
-) -> dict[str, int]:
+def share_cut(items: Sequence[Item], goal: int, floor: Callable[[Item], int]) -> dict[str, int]:
     """Minutes to take from each block to gain `goal` (or as much as they can give)."""
     slack = {it.id: max(0, it.minutes - floor(it)) for it in items if it.kind == "block"}
     total_slack = sum(slack.values())
@@ -75,10 +77,10 @@ def share_cut(
 
 
 def propose_replan(
-    items: Sequence[Replannable],
+    items: Sequence[Item],
     start: int,
     end: int | None,
-    floor: Callable[[Replannable], int] | None = None,
+    floor: Callable[[Item], int] | None = None,
 ) -> Replan:
     """Shorten `items` (what is still to come, in order) so each fixed point is kept.
 
@@ -88,7 +90,7 @@ def propose_replan(
     floor = floor or (lambda item: MINIMUM_MINUTES)
     minutes: dict[str, int] = {}
     stretches: list[Stretch] = []
-    clock, stretch = start, []
+    clock, stretch = start, list[Item]()
     fixed_points = [(it, _clock(it.at, start)) for it in items if it.kind == "pinned" and it.at]
     pinned_at = {it.id: at for it, at in fixed_points}
     for item in [*items, None]:

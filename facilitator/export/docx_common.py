@@ -81,8 +81,20 @@ def page_a4(document: DocumentType, *, side: Length, top: Length) -> None:
 def text_width(document: DocumentType) -> Emu:
     """Return the width between the margins of the last section."""
     section = document.sections[-1]
-    # python-docx types them Optional (a section may leave them out); our template sets them
-    return Emu(section.page_width - section.left_margin - section.right_margin)  # type: ignore[operator]
+    return Emu(_set(section.page_width) - _set(section.left_margin) - _set(section.right_margin))
+
+
+def text_height(document: DocumentType) -> Emu:
+    """Return the height between the margins of the last section."""
+    section = document.sections[-1]
+    return Emu(_set(section.page_height) - _set(section.top_margin) - _set(section.bottom_margin))
+
+
+def _set(length: Length | None) -> Length:
+    # python-docx types a section's sizes Optional (its XML may leave them out); ours set them
+    if length is None:
+        raise ValueError("a section of the document has no page size or margins")
+    return length
 
 
 def _repair_core_properties_link(document: DocumentType) -> None:
@@ -245,8 +257,7 @@ def keep_rows_together(table: Table) -> None:
     keep = rows[:-1] if len(rows) - 1 <= KEEP_TOGETHER_ROWS else rows[:1]
     for tr in keep:
         for paragraph in tr.iter(qn("w:p")):
-            # no parent: only the paragraph's own format is set
-            Paragraph(paragraph, None).paragraph_format.keep_with_next = True  # type: ignore[arg-type]
+            Paragraph(paragraph, table).paragraph_format.keep_with_next = True
 
 
 def plain_first_column(table: Table) -> None:

@@ -69,7 +69,7 @@ def _set_widths(table, total: int, weights: Sequence[float]) -> None:
         size -= 0.5
     if size < TABLE_PT:
         for run in table._tbl.iter(qn("w:r")):
-            Run(run, None).font.size = Pt(size)  # type: ignore[arg-type]  # no parent: font only
+            Run(run, table).font.size = Pt(size)
     widths = fit_columns(total, list(weights), needed)
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):

@@ -12,7 +12,7 @@ from docx.document import Document as DocumentType
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Emu, Length, Mm, Pt
 
-from facilitator.export.docx_common import text_width
+from facilitator.export.docx_common import text_height, text_width
 from facilitator.export.kit_docx import add_run, fixed_table, shade
 from facilitator.export.kit_model import KitModel
 from facilitator.export.qr import qr_png
@@ -79,9 +79,7 @@ def _row_type(document: DocumentType, model: KitModel, title_pt: float) -> tuple
     """The largest row type with which every block fits on the agenda's one page."""
     from facilitator.export.text_fit import text_width as measured
 
-    section = document.sections[-1]
-    # python-docx types them Optional (a section may leave them out); the kit's sections set them
-    room = (section.page_height - section.top_margin - section.bottom_margin) / 12700  # type: ignore[operator]
+    room = text_height(document) / 12700
     room = room * 0.94 - _HEAD_PT  # LibreOffice and Word differ a little in line height
     for size, gap in _ROW_TYPES:
         height = 0.0

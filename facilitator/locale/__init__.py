@@ -46,6 +46,12 @@ def ngettext(singular: str, plural: str, n: int, lang: str, /, **values: object)
     return translations(lang).ngettext(singular, plural, n).format(n=n, **values)
 
 
+def pgettext(context: str, message: str, lang: str, /, **values: object) -> str:
+    """Like :func:`gettext` for a German text that means two things (`context` tells which)."""
+    text = translations(lang).pgettext(context, message)
+    return text.format(**values) if values else text
+
+
 @dataclass(frozen=True)
 class Text:
     """A message translated only when shown, in the language of whoever reads it.
@@ -76,9 +82,3 @@ def lazy(message: str, /, **values: object) -> Text:
 def lazy_plural(singular: str, plural: str, n: int, /, **values: object) -> Text:
     """Mark a singular/plural pair for translation when it is shown; `{n}` is filled in."""
     return Text(singular, plural, n, values)
-
-
-def pgettext(context: str, message: str, lang: str, /, **values: object) -> str:
-    """Return `message` in `lang` as meant in `context`: one German text, two English ones."""
-    text = translations(lang).pgettext(context, message)
-    return text.format(**values) if values else text

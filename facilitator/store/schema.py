@@ -59,6 +59,7 @@ def _import_sqlite_utils() -> Any:
     """
     hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
     for name in hidden:
+        # None is Python's documented "cannot be imported" mark; typeshed allows modules only
         sys.modules[name] = None  # type: ignore[assignment]
     try:
         import sqlite_utils

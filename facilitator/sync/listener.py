@@ -264,8 +264,10 @@ class SyncListener:
             del self.per_address[link.address]
 
     def _close(self, link: _Link) -> None:
-        if link.transport is not None:
+        if isinstance(link.transport, asyncio.Transport):  # plain or TLS: both abort
             link.transport.abort()
+        elif link.transport is not None:
+            link.transport.close()
         elif link.task is not None and not link.task.done():
             link.task.cancel()  # still in the handshake
         self.release(link)

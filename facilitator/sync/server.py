@@ -62,7 +62,7 @@ async def start_sync_server(
     runner = web.AppRunner(app, access_log=None, keepalive_timeout=limits.idle_seconds)
     # The listener is known to the app before it starts (a started app is frozen);
     # it makes aiohttp's protocol per connection through the runner's server.
-    listener = app[LISTENER] = SyncListener(lambda: runner.server(), context, limits)
+    listener = app[LISTENER] = SyncListener(lambda: _protocol(runner), context, limits)
     await runner.setup()
     try:
         bound = listener.bind(host, port)
@@ -71,6 +71,14 @@ async def start_sync_server(
         raise
     listener.start()
     return SyncServer(app, runner, host, bound)
+
+
+def _protocol(runner: web.AppRunner) -> web.RequestHandler:
+    """aiohttp's protocol for one connection, made by the runner's (public) low-level server."""
+    server = runner.server
+    if server is None:  # cleaned up while a connection was still in its handshake
+        raise ConnectionResetError("the sync server has stopped")
+    return server()
 
 
 def bound_port(server: SyncServer) -> int:

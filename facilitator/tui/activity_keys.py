@@ -4,6 +4,7 @@ When a block starts whose method card declares an activity, the screen offers it
 on the message line; one key starts it on the phones.
 """
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
@@ -20,6 +21,14 @@ from facilitator.store.activities import (
     stop_activity,
 )
 from facilitator.store.activity_cards import start_card_activity
+from facilitator.tui.text import N_, NP_, _, translated
+
+# what the second prompt asks for, by activity type (the first asks for the question)
+ASK_ITEMS = {
+    "choice": N_("Optionen, getrennt durch ;"),
+    "scale": N_("Aussagen zum Bewerten (1–5), getrennt durch ; (leer: die Frage selbst)"),
+    "matrix": N_("Einträge für die 2×2-Matrix (Aufwand/Nutzen), getrennt durch ;"),
+}
 
 if TYPE_CHECKING:
     from facilitator.tui.screens.base import BaseScreen
@@ -29,13 +38,13 @@ else:
     _Base = object
 
 ACTIVITY_BINDINGS = [
-    Binding("a", "activity", "key.activity"),
-    Binding("A", "new_activity", "key.new_activity", show=False),
-    Binding("v", "reveal_activity", "key.reveal_activity", show=False),
-    Binding("b", "beamer", "key.beamer", show=False),  # 80 columns: F1 lists it
-    Binding("w", "moderate_words", "key.hide_word", show=False),
-    Binding("f", "moderate_questions", "key.questions", show=False),
-    Binding("x", "delete_activity", "key.delete_activity", show=False),
+    Binding("a", "activity", N_("Aktivität")),
+    Binding("A", "new_activity", N_("Neue Aktivität"), show=False),
+    Binding("v", "reveal_activity", NP_("activity key", "Ergebnis zeigen"), show=False),
+    Binding("b", "beamer", N_("Beamer"), show=False),  # 80 columns: F1 lists it
+    Binding("w", "moderate_words", N_("Wort ausblenden"), show=False),
+    Binding("f", "moderate_questions", N_("Frage beantwortet"), show=False),
+    Binding("x", "delete_activity", N_("Aktivität löschen"), show=False),
 ]
 
 
@@ -58,52 +67,77 @@ class ActivityKeys(_Base):
             return
         lang = self.fapp.lang
         kind = ACTIVITY_TYPES[spec["type"]].get(lang)
-        self.say(self.t("activity.offer", kind=kind, prompt=spec["prompt"].get(lang, "")))
+        self.say(
+            _(
+                "a startet die Aktivität dieses Blocks auf den Telefonen: {kind} – {prompt}",
+                kind=kind,
+                prompt=spec["prompt"].get(lang, ""),
+            )
+        )
 
     def action_activity(self) -> None:
         """Stop the open activity, else start the running block's card activity."""
-        if self.workshop_id is None:
+        workshop_id = self.workshop_id
+        if workshop_id is None:
             return
-        running = open_activity(self.store, self.workshop_id)
+        running = open_activity(self.store, workshop_id)
         if running is not None:
             if self.call_service(lambda store: stop_activity(store, running["id"])):
                 found = results(self.store, running["id"])
                 self.say(
-                    self.t("activity.stopped", prompt=running["prompt"], answers=found["answers"])
+                    _(
+                        "Beendet: {prompt} ({answers} Antworten)",
+                        prompt=running["prompt"],
+                        answers=found["answers"],
+                    )
                 )
             return
         snapshot = self.fapp.snapshot()
         item = snapshot.current if snapshot else None
         spec = self._card_activity(item)
-        if spec is None:
-            self.say(self.t("activity.none"), error=True)
-            return
-        if spec["type"] == "dots":  # the moderators choose the ballot, not every entry
-            self.choose_ballot(
-                item.id, lambda chosen: self._start_card(item.id, {**spec, "entries": chosen})
+        if item is None or spec is None:
+            self.say(
+                _("Die Methode dieses Blocks hat keine Aktivität (facilitator activity start …)."),
+                error=True,
             )
             return
-        self._start_card(item.id, spec)
+        item_id = item.id
+        if spec["type"] == "dots":  # the moderators choose the ballot, not every entry
+            self.choose_ballot(
+                workshop_id,
+                item_id,
+                lambda chosen: self._start_card(workshop_id, item_id, {**spec, "entries": chosen}),
+            )
+            return
+        self._start_card(workshop_id, item_id, spec)
 
-    def _start_card(self, item_id: str, spec: dict[str, Any]) -> None:
+    def _start_card(self, workshop_id: str, item_id: str, spec: dict[str, Any]) -> None:
         started: list[str] = []
         ok = self.call_service(
             lambda store: started.append(
-                start_card_activity(store, self.workshop_id, item_id, spec, self.fapp.lang)
+                start_card_activity(store, workshop_id, item_id, spec, self.fapp.lang)
             )
         )
         if ok:
             activity = get_activity(self.store, started[0])
-            self.say(self.t("activity.started", prompt=activity["prompt"]))
+            self.say(
+                _(
+                    "Läuft auf den Telefonen: {prompt} (a beendet, v zeigt die Ergebnisse "
+                    "am Beamer)",
+                    prompt=activity["prompt"],
+                )
+            )
             if activity["type"] == "dots":
                 self._offer_merges(activity["id"])
 
-    def choose_ballot(self, item_id: str | None, then: Any) -> None:
+    def choose_ballot(
+        self, workshop_id: str, item_id: str | None, then: Callable[[list[str]], None]
+    ) -> None:
         """Ask what the room votes on (this block, a kind, all, ticked rows); then `then(spec)`."""
         from facilitator.store.captures import list_captures
         from facilitator.tui.dialogs.ballot import BallotDialog
 
-        entries = list_captures(self.store, self.workshop_id, include_hidden=False)
+        entries = list_captures(self.store, workshop_id, include_hidden=False)
 
         def chosen(spec: list[str] | None) -> None:
             if spec:
@@ -126,8 +160,14 @@ class ActivityKeys(_Base):
         pairs = near_duplicates([{"id": k, "text": v} for k, v in entries.items()])
         if not pairs:
             return
-        keep, duplicate, _ = pairs[0]
-        question = Text(self.t("activity.merge_question") + "\n")
+        keep, duplicate, _similarity = pairs[0]
+        question = Text(
+            _(
+                "Diese zwei Einträge sagen fast dasselbe. Vor der Abstimmung zu einem "
+                "zusammenführen?"
+            )
+            + "\n"
+        )
         for entry_id in (keep, duplicate):  # with the kinds: an offer is not a measure
             kind = kinds[entry_id]
             label = CAPTURE_KINDS[kind].get(self.fapp.lang) if kind in CAPTURE_KINDS else kind
@@ -136,10 +176,10 @@ class ActivityKeys(_Base):
         def answered(merge: bool | None) -> None:
             if merge:
                 self.call_service(lambda store: merge_entries(store, activity_id, keep, duplicate))
-                self.say(self.t("activity.merged", text=entries[keep]))
+                self.say(_("Zusammengeführt in „{text}“.", text=entries[keep]))
                 self._offer_merges(activity_id)  # the next pair, on the shortened ballot
 
-        self.app.push_screen(ConfirmDialog(question, self.fapp.lang), answered)  # type: ignore[arg-type]
+        self.app.push_screen(ConfirmDialog(question, self.fapp.lang), answered)
 
     def action_new_activity(self) -> None:
         """Start any activity: pick its type (or a set), type the prompt and, if needed, options."""
@@ -157,7 +197,7 @@ class ActivityKeys(_Base):
             if kind:
                 self._ask_prompt(kind)
 
-        self.app.push_screen(PickDialog(self.t("activity.pick_type"), options), picked)
+        self.app.push_screen(PickDialog(_("Welche Aktivität?"), options), picked)
 
     def _ask_prompt(self, kind: str) -> None:
         from facilitator.tui.dialogs.common import PromptDialog
@@ -170,7 +210,7 @@ class ActivityKeys(_Base):
             if not prompt:
                 return
             if kind in ("choice", "scale", "matrix"):
-                question = self.t(f"activity.ask_{kind}")
+                question = translated(ASK_ITEMS[kind])
                 self.app.push_screen(
                     PromptDialog(question, placeholder="A; B; C"),
                     lambda items: self._start_new(kind, prompt, items or ""),
@@ -178,7 +218,7 @@ class ActivityKeys(_Base):
             else:
                 self._start_new(kind, prompt, "")
 
-        self.app.push_screen(PromptDialog(self.t("activity.ask_prompt")), typed)
+        self.app.push_screen(PromptDialog(_("Die Frage an den Raum:")), typed)
 
     def _start_new(
         self, kind: str, prompt: str, items: str, ballot: list[str] | None = None
@@ -187,11 +227,16 @@ class ActivityKeys(_Base):
         from facilitator.store.activity_ballot import choose_ballot
         from facilitator.store.activity_forms import load_activity_set
 
+        workshop_id = self.workshop_id
+        if workshop_id is None:
+            return
         listed = [x.strip() for x in items.split(";") if x.strip()]
         snapshot = self.fapp.snapshot()
         item_id = snapshot.current.id if snapshot and snapshot.current else None
         if kind == "dots" and ballot is None:
-            self.choose_ballot(item_id, lambda spec: self._start_new(kind, prompt, items, spec))
+            self.choose_ballot(
+                workshop_id, item_id, lambda spec: self._start_new(kind, prompt, items, spec)
+            )
             return
         started: list[str] = []
 
@@ -206,14 +251,20 @@ class ActivityKeys(_Base):
             elif kind in ("choice", "matrix"):
                 config["options"] = listed
             elif kind == "dots":
-                config["ballot"] = choose_ballot(store, self.workshop_id, ballot or [], item_id)
+                config["ballot"] = choose_ballot(store, workshop_id, ballot or [], item_id)
             started.append(
-                start_activity(store, self.workshop_id, name, text, config, agenda_item_id=item_id)
+                start_activity(store, workshop_id, name, text, config, agenda_item_id=item_id)
             )
 
-        if self.workshop_id and self.call_service(start):
+        if self.call_service(start):
             activity = get_activity(self.store, started[0])
-            self.say(self.t("activity.started", prompt=activity["prompt"]))
+            self.say(
+                _(
+                    "Läuft auf den Telefonen: {prompt} (a beendet, v zeigt die Ergebnisse "
+                    "am Beamer)",
+                    prompt=activity["prompt"],
+                )
+            )
             if activity["type"] == "dots":
                 self._offer_merges(activity["id"])
 
@@ -223,18 +274,24 @@ class ActivityKeys(_Base):
             return
         every = list_activities(self.store, self.workshop_id)
         if not every:
-            self.say(self.t("activity.no_activity"), error=True)
+            self.say(_("Keine Aktivität."), error=True)
             return
         latest = open_activity(self.store, self.workshop_id) or every[-1]
         show = not latest["results_revealed"]
         if self.call_service(lambda store: reveal_results(store, latest["id"], show)):
-            self.say(self.t("activity.revealed" if show else "activity.hidden"))
+            self.say(
+                (
+                    _("Ergebnisse am Beamer sichtbar.")
+                    if show
+                    else _("Ergebnisse am Beamer verborgen.")
+                )
+            )
 
     def _latest(self, kind: str) -> dict[str, Any] | None:
         every = list_activities(self.store, self.workshop_id) if self.workshop_id else []
         latest = [a for a in every if a["type"] == kind]
         if not latest:
-            self.say(self.t("activity.no_activity"), error=True)
+            self.say(_("Keine Aktivität."), error=True)
             return None
         return latest[-1]
 
@@ -249,7 +306,7 @@ class ActivityKeys(_Base):
         if cloud is None:
             return
         found = results(self.store, cloud["id"])
-        hidden = self.t("activity.hidden_mark")
+        hidden = _("ausgeblendet")
         words = [(w, False) for w in found["words"]] + [(w, True) for w in found["hidden"]]
         options = [
             (w["key"], Text(f"{w['count']:>3}  {w['word']}" + (f"  ({hidden})" if off else "")))
@@ -262,7 +319,9 @@ class ActivityKeys(_Base):
                 show = key in hidden_keys
                 self.call_service(lambda store: hide_word(store, cloud["id"], key, not show))
 
-        self.app.push_screen(PickDialog(self.t("activity.pick_word"), options), picked)
+        self.app.push_screen(
+            PickDialog(_("Welches Wort am Beamer aus- (oder wieder ein)blenden?"), options), picked
+        )
 
     def action_moderate_questions(self) -> None:
         """Pick a question of the latest Q&A to mark answered (or open again)."""
@@ -275,7 +334,7 @@ class ActivityKeys(_Base):
         if qa is None:
             return
         listed = results(self.store, qa["id"])["questions"]
-        done = self.t("activity.answered_mark")
+        done = _("beantwortet")
         options = [
             (
                 q["id"],
@@ -290,37 +349,43 @@ class ActivityKeys(_Base):
                 flag = question_id not in answered
                 self.call_service(lambda store: mark_question(store, question_id, answered=flag))
 
-        self.app.push_screen(PickDialog(self.t("activity.pick_question"), options), picked)
+        self.app.push_screen(
+            PickDialog(_("Welche Frage ist beantwortet (oder wieder offen)?"), options), picked
+        )
 
     def action_delete_activity(self) -> None:
         """x: delete the latest activity if nobody answered it (the store refuses otherwise)."""
         from facilitator.store.activities import delete_activity
         from facilitator.tui.dialogs.common import ConfirmDialog
 
-        every = list_activities(self.store, self.workshop_id) if self.workshop_id else []
-        if not every:
-            self.say(self.t("activity.no_activity"), error=True)
+        workshop_id = self.workshop_id
+        every = list_activities(self.store, workshop_id) if workshop_id else []
+        if workshop_id is None or not every:
+            self.say(_("Keine Aktivität."), error=True)
             return
-        latest = open_activity(self.store, self.workshop_id) or every[-1]
+        latest = open_activity(self.store, workshop_id) or every[-1]
 
         def answered(yes: bool | None) -> None:
             if yes and self.call_service(lambda store: delete_activity(store, latest["id"])):
-                self.say(self.t("activity.deleted", prompt=latest["prompt"]))
+                self.say(_("Gelöscht: {prompt}", prompt=latest["prompt"]))
 
-        question = self.t("activity.delete_question", prompt=latest["prompt"])
+        question = _("Die Aktivität „{prompt}“ ohne Antworten löschen?", prompt=latest["prompt"])
         self.app.push_screen(ConfirmDialog(question, self.fapp.lang), answered)
 
     def action_beamer(self) -> None:
         """Open the projector view in this laptop's browser (the view-only token, no secret)."""
         server = self.fapp.server
         if server is None:
-            self.say(self.t("beamer.no_server"), error=True)
+            self.say(
+                _("Der Teilnahme-Server läuft nicht; ohne ihn gibt es keine Beamer-Ansicht."),
+                error=True,
+            )
             return
         from facilitator.web.projector import projector_path
 
         url = f"http://127.0.0.1:{server.port}{projector_path(self.store)}"
         self.run_worker(lambda: _open_browser(url), thread=True, exit_on_error=False)
-        self.say(self.t("beamer.opened", url=url))
+        self.say(_("Beamer-Ansicht geöffnet: {url}", url=url))
 
 
 def _open_browser(url: str) -> None:

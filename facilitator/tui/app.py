@@ -3,7 +3,7 @@
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypedDict, Unpack
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -11,15 +11,17 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 
 from facilitator.core.errors import UserError
+from facilitator.locale import gettext
 from facilitator.net import DEFAULT_PORT, lan_addresses
 from facilitator.privacy import PrivacySettingsError, missing_fields
 from facilitator.store.db import Store
 from facilitator.store.session import remember_workshop
 from facilitator.store.undo import undo_last
 from facilitator.tui.heap import settle_heap
-from facilitator.tui.screens import SCREENS
-from facilitator.tui.strings import T, translate_bindings
+from facilitator.tui.roles import HasHeader, HasMessageLine, Refreshes
+from facilitator.tui.screens import SCREEN_TITLES, SCREENS
 from facilitator.tui.sync_link import SyncLink
+from facilitator.tui.text import N_, NP_, _, translated
 from facilitator.tui.timing import Snapshot, load_snapshot
 
 if TYPE_CHECKING:  # the web server is imported when it starts (aiohttp: start-up time)
@@ -38,6 +40,21 @@ SCREEN_KEYS = {
     "export": "f9",
 }
 
+# an undone op named by its table and verb ("capture.delete" -> "Eintrag gelöscht")
+UNDONE = {
+    "capture": N_("Eintrag"),
+    "agenda_item": N_("Agendapunkt"),
+    "participant": NP_("undone change", "Teilnehmende"),
+    "add": N_("angelegt"),
+    "edit": N_("geändert"),
+    "update": N_("geändert"),
+    "delete": N_("gelöscht"),
+    "remove": N_("entfernt"),
+    "restore": N_("wiederhergestellt"),
+    "move": N_("verschoben"),
+    "consent": N_("Einwilligung geändert"),
+}
+
 
 class FacilitatorApp(SyncLink, App):
     """Plan, run and capture a workshop; every change goes through the store's services."""
@@ -47,12 +64,14 @@ class FacilitatorApp(SyncLink, App):
     ENABLE_COMMAND_PALETTE = True
     MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {**SCREENS}  # Textual's own type
     BINDINGS = [
-        Binding("f1", "help", "key.help", key_display="F1", show=False),
-        Binding("c", "capture", "key.capture"),
-        Binding("ctrl+z", "undo", "key.undo", show=False),
-        Binding("ctrl+t", "toggle_dark", "key.theme", show=False),
+        Binding("f1", "help", N_("Hilfe"), key_display="F1", show=False),
+        Binding("c", "capture", N_("Erfassen")),
+        Binding("ctrl+z", "undo", N_("Rückgängig"), show=False),
+        Binding("ctrl+t", "toggle_dark", N_("Hell/Dunkel"), show=False),
         *[
-            Binding(key, f"show('{name}')", f"screen.{name}", show=False, key_display=key.upper())
+            Binding(
+                key, f"show('{name}')", SCREEN_TITLES[name], show=False, key_display=key.upper()
+            )
             for name, key in SCREEN_KEYS.items()
         ],
     ]
@@ -78,7 +97,9 @@ class FacilitatorApp(SyncLink, App):
         self.now_ms = now_ms or store.now_ms
         self.server_wanted = server
         self.server: ParticipantServer | None = None
-        self.server_problem: str | None = None if server else T("join.server_off", lang)
+        self.server_problem: str | None = (
+            None if server else gettext("Teilnehmer-Server ausgeschaltet (--no-server)", lang)
+        )
         self.server_note: str | None = None  # "8765 was busy, serving on 8766"
         self.poster_note: str | None = None  # the printed poster leads elsewhere
         self.server_port = SERVER_PORT
@@ -92,13 +113,9 @@ class FacilitatorApp(SyncLink, App):
         self._methods: dict | None = None
         self.methods_problem: str | None = None
         self.theme = theme
-        translate_bindings(self, lang)
         store.subscribe(self._on_ops)
 
     # -- data -------------------------------------------------------------
-    def t(self, key: str, **values: object) -> str:
-        return T(key, self.lang, **values)
-
     def snapshot(self) -> Snapshot | None:
         """The agenda and timer of the open workshop, re-read only after a change."""
         version, workshop_id, cached = self._snapshot
@@ -139,9 +156,8 @@ class FacilitatorApp(SyncLink, App):
     def _refresh_screens(self) -> None:
         self._refresh_pending = False
         for screen in self.screen_stack:
-            refresh = getattr(screen, "refresh_data", None)
-            if refresh is not None and screen.is_mounted:
-                refresh()
+            if isinstance(screen, Refreshes) and screen.is_mounted:
+                screen.refresh_data()
 
     def open_workshop(self, workshop_id: str | None) -> None:
         """Make `workshop_id` the workshop every screen, the phones and the projector show."""
@@ -204,7 +220,10 @@ class FacilitatorApp(SyncLink, App):
             self.notify(err.text(self.lang), severity="error", markup=False, timeout=30)
             return
         if missing:
-            text = self.t("privacy.missing_at_start")
+            text = _(
+                "Der Datenschutzhinweis nennt noch keine verantwortliche Stelle: die "
+                "Handys sehen keine Anmeldung. Eintragen: F6, Taste p."
+            )
             self.notify(text, severity="warning", markup=False, timeout=30)
 
     def _tell_retention(self) -> None:
@@ -218,17 +237,28 @@ class FacilitatorApp(SyncLink, App):
         today = datetime.fromtimestamp(self.store.now_ms() / 1000).date().isoformat()
         count = past_retention(self.store, days, today) if days else 0
         if count:
-            self.say(self.t("start.retention", count=count, days=days))
+            self.say(
+                _(
+                    "{count} Workshop(s) älter als die Speicherdauer ({days} Tage): "
+                    "facilitator purge löscht ihre Personendaten.",
+                    count=count,
+                    days=days,
+                )
+            )
 
     async def _start_server(self) -> None:
         try:
             from facilitator.web.runner import start_participant_server
         except ImportError:
-            self.server_problem = self.t("join.no_server")
+            self.server_problem = _("Teilnehmer-Server nicht verfügbar")
             self._refresh_screens()
             return
         except Exception as err:  # a broken install (e.g. no web/static): say so, no QR code
-            self.server_problem = self.t("join.server_failed", error=_reason(err))
+            self.server_problem = _(
+                "Kein QR-Code: Der Teilnehmer-Server startet nicht ({error}); bitte "
+                "facilitator neu installieren.",
+                error=_reason(err),
+            )
             self._refresh_screens()
             return
         # another app (or a second facilitator) on 8765: take the next free port and say
@@ -246,16 +276,25 @@ class FacilitatorApp(SyncLink, App):
                 last_error = err.strerror or err
                 continue
             except Exception as err:  # the app must keep working without phones
-                self.server_problem = self.t("join.server_failed", error=_reason(err))
+                self.server_problem = _(
+                    "Kein QR-Code: Der Teilnehmer-Server startet nicht ({error}); bitte "
+                    "facilitator neu installieren.",
+                    error=_reason(err),
+                )
                 break
             self.server_port = port
             if port != SERVER_PORT:
-                self.server_note = self.t("join.other_port", busy=SERVER_PORT, port=port)
+                self.server_note = _(
+                    "Port {busy} ist belegt – der Teilnehmer-Server läuft auf Port {port}.",
+                    busy=SERVER_PORT,
+                    port=port,
+                )
                 self.say(self.server_note)
             break
         if self.server is None and self.server_problem is None:
-            self.server_problem = self.t(
-                "join.no_port",
+            self.server_problem = _(
+                "Kein QR-Code: Die Ports {first}–{last} sind belegt ({error}); bitte "
+                "das andere Programm beenden und die App neu starten.",
                 first=SERVER_PORT,
                 last=SERVER_PORT + PORT_TRIES - 1,
                 error=last_error,
@@ -277,7 +316,12 @@ class FacilitatorApp(SyncLink, App):
         serving = [urlsplit(url).hostname or "" for url in self.server.join_urls("x")]
         printed = poster_elsewhere(self.store, self.workshop_id, [*serving, self.join_host or ""])
         self.poster_note = (
-            self.t("poster.elsewhere", printed=printed, here=serving[0] if serving else "?")
+            _(
+                "Der Aushang führt zu {printed}, dieser Laptop ist {here}: QR am Beamer "
+                "zeigen (F8) oder feste Adresse setzen (facilitator join-host).",
+                printed=printed,
+                here=serving[0] if serving else "?",
+            )
             if printed
             else None
         )
@@ -297,10 +341,9 @@ class FacilitatorApp(SyncLink, App):
 
     def _tick(self) -> None:
         for screen in self.screen_stack:
-            tick = getattr(screen, "tick", None)
-            if tick is not None and screen.is_mounted:
+            if isinstance(screen, HasHeader) and screen.is_mounted:
                 try:
-                    tick()
+                    screen.tick()
                 except NoMatches:
                     # a screen still composing or already going away has no widgets to
                     # update this second (seen on loaded laptops): the next tick will
@@ -310,9 +353,8 @@ class FacilitatorApp(SyncLink, App):
     def say(self, text: str, error: bool = False) -> None:
         """Show a one-line message on the current screen."""
         for screen in reversed(self.screen_stack):
-            say = getattr(screen, "say", None)
-            if say is not None:
-                say(text, error)
+            if isinstance(screen, HasMessageLine):
+                screen.say(text, error)
                 return
         self.notify(text, severity="error" if error else "information", markup=False)
 
@@ -331,7 +373,7 @@ class FacilitatorApp(SyncLink, App):
         from facilitator.tui.dialogs.capture import CaptureDialog
 
         if self.workshop_id is None:
-            self.say(self.t("no_workshop"), error=True)
+            self.say(_("Kein Workshop gewählt – F2 zeigt alle Workshops."), error=True)
         elif not isinstance(self.screen, CaptureDialog):
             self.push_screen(CaptureDialog())
 
@@ -344,12 +386,13 @@ class FacilitatorApp(SyncLink, App):
             self.say(err.text(self.lang), error=True)
             return
         if undone is None:
-            self.say(self.t("nothing_to_undo"))
+            self.say(_("Nichts rückgängig zu machen."))
         else:
-            table, _, verb = undone.kind.partition(".")
-            parts = [f"undo.{table}", f"undo.{verb}"]
-            what = " ".join(self.t(p) if p in T else p for p in parts)
-            self.say(self.t("undone", what=what))
+            table, _dot, verb = undone.kind.partition(".")
+            what = " ".join(
+                translated(UNDONE[part]) if part in UNDONE else part for part in (table, verb)
+            )
+            self.say(_("Rückgängig gemacht: {what}", what=what))
 
     def action_pair(self) -> None:
         from facilitator.tui.dialogs.pair import PairDialog
@@ -357,7 +400,10 @@ class FacilitatorApp(SyncLink, App):
         if isinstance(self.screen, PairDialog):
             return
         if self.current_mode == "join":  # projected: the secret code must not appear there
-            self.say(self.t("pair.not_on_join"), error=True)
+            self.say(
+                _("Die Kopplung zeigt einen geheimen Code: erst den QR-Bildschirm verlassen."),
+                error=True,
+            )
             return
         self.push_screen(PairDialog())
 
@@ -376,7 +422,11 @@ class FacilitatorApp(SyncLink, App):
             return
         if isinstance(self.screen, ConfirmDialog):
             return
-        question = self.t("quit.running" if running else "quit.server")
+        question = (
+            _("Der Timer läuft und die Telefone hängen an diesem Laptop. Wirklich beenden?")
+            if running
+            else _("Die Telefone hängen an diesem Laptop (Teilnahme-Server). Wirklich beenden?")
+        )
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -401,9 +451,24 @@ class FacilitatorApp(SyncLink, App):
 
         yield from system_commands(self, screen, self.lang, self.action_help)
         for name, key in SCREEN_KEYS.items():
-            title = self.t(f"screen.{name}")
+            title = translated(SCREEN_TITLES[name])
             yield SystemCommand(title, key.upper(), lambda name=name: self.action_show(name))
-        yield SystemCommand(self.t("sync.command"), self.t("sync.command_help"), self.action_pair)
+        yield SystemCommand(
+            _("Zweiten Laptop verbinden"),
+            _("Sync-Adresse und -Code dieses Laptops zeigen, mit dem anderen verbinden"),
+            self.action_pair,
+        )
+
+
+class AppOptions(TypedDict, total=False):
+    """The keyword options of FacilitatorApp that `create_app` passes on."""
+
+    server: bool
+    join_host: str | None
+    join_code: str | None
+    server_host: str
+    theme: str
+    first_screen: str | None
 
 
 def create_app(
@@ -411,11 +476,11 @@ def create_app(
     workshop_id: str | None = None,
     lang: str = "de",
     now_ms: Callable[[], int] | None = None,
-    **options: object,
+    **options: Unpack[AppOptions],
 ) -> FacilitatorApp:
     """Build the app on `store` (options: server, join_host, join_code, theme, first_screen,
     server_host)."""
-    return FacilitatorApp(store, workshop_id, lang=lang, now_ms=now_ms, **options)  # type: ignore[arg-type]
+    return FacilitatorApp(store, workshop_id, lang=lang, now_ms=now_ms, **options)
 
 
 def _reason(err: BaseException) -> str:

@@ -1,4 +1,4 @@
-"""Provides the command palette (ctrl+p) in the app's language, and Textual's own key texts.
+"""Provides the command palette (ctrl+p) and Textual's system commands in the app's language.
 
 Textual ships its palette, system commands and a few bindings in English only
 ("Search for commands…", "Quit", "Focus Next"); a German moderator should not meet
@@ -15,14 +15,14 @@ from textual.command import CommandList, CommandPalette
 from textual.screen import Screen
 from textual.widgets.option_list import Option
 
-from facilitator.tui.strings import T
+from facilitator.locale import gettext
 
 
 class GermanPalette(CommandPalette):
     """Textual's command palette with its two fixed texts in the app's language."""
 
     def __init__(self, lang: str) -> None:
-        super().__init__(placeholder=T("palette.placeholder", lang), id="--command-palette")
+        super().__init__(placeholder=gettext("Befehl suchen …", lang), id="--command-palette")
         self.lang = lang
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
@@ -34,7 +34,7 @@ class GermanPalette(CommandPalette):
                 return
             self.query_one(CommandList).add_option(
                 Option(
-                    Align.center(Text(T("palette.no_matches", self.lang), style="not bold")),
+                    Align.center(Text(gettext("Keine Treffer", self.lang), style="not bold")),
                     disabled=True,
                     id=self._NO_MATCHES,
                 )
@@ -49,26 +49,31 @@ def system_commands(
 ) -> Iterable[SystemCommand]:
     """Textual's system commands (theme, quit, maximise, screenshot) in `lang`; F1 for keys."""
     yield SystemCommand(
-        T("palette.theme", lang), T("palette.theme_help", lang), app.action_change_theme
+        gettext("Farbschema", lang),
+        gettext("Das Farbschema wechseln", lang),
+        app.action_change_theme,
     )
-    yield SystemCommand(T("palette.quit", lang), T("palette.quit_help", lang), app.action_quit)
+    yield SystemCommand(gettext("Beenden", lang), gettext("Die App beenden", lang), app.action_quit)
     # Textual's key panel lists every widget key in English; F1 is the app's own list
-    yield SystemCommand(T("palette.keys", lang), T("palette.keys_help", lang), show_help)
+    yield SystemCommand(
+        gettext("Tasten (F1)", lang),
+        gettext("Alle Tasten dieses Bildschirms zeigen", lang),
+        show_help,
+    )
     if screen.maximized is not None:
         yield SystemCommand(
-            T("palette.minimize", lang), T("palette.minimize_help", lang), screen.action_minimize
+            gettext("Verkleinern", lang),
+            gettext("Wieder normale Größe", lang),
+            screen.action_minimize,
         )
     elif screen.focused is not None and screen.focused.allow_maximize:
         yield SystemCommand(
-            T("palette.maximize", lang), T("palette.maximize_help", lang), screen.action_maximize
+            gettext("Vergrößern", lang),
+            gettext("Das gewählte Element bildschirmfüllend zeigen", lang),
+            screen.action_maximize,
         )
     yield SystemCommand(
-        T("palette.screenshot", lang),
-        T("palette.screenshot_help", lang),
+        gettext("Bildschirmfoto", lang),
+        gettext("Ein SVG-Bild des Bildschirms speichern", lang),
         lambda: app.set_timer(0.1, app.deliver_screenshot),
     )
-
-
-def binding_text(description: str, lang: str) -> str:
-    """A binding's description in `lang`: catalogue keys and Textual's own English texts."""
-    return T(description, lang) if description in T else description

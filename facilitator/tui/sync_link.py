@@ -7,10 +7,19 @@ once a pairing exists or the moderators open the pairing dialog, so a first star
 import threading
 from typing import TYPE_CHECKING, Any
 
+from facilitator.locale import lazy
+from facilitator.tui.roles import HasHeader
+from facilitator.tui.text import _
+
 if TYPE_CHECKING:  # the checker sees the app this is mixed into; at run time a plain mixin
     from textual.app import App
 
     from facilitator.store.db import Store
+    from facilitator.store.sync_pairing import SyncOffer, SyncScope
+    from facilitator.sync.server import SyncServer
+    from facilitator.sync.session import SyncSession
+    from facilitator.sync.short_code import ShortCode
+    from facilitator.sync.status import SyncStatus
 
     _Host = App[Any]
 else:
@@ -26,8 +35,8 @@ class SyncLink(_Host):
 
         def t(self, key: str, **values: object) -> str: ...
 
-    sync = None  # facilitator.sync.session.SyncSession, made on first use
-    sync_server = None  # facilitator.sync.server.SyncServer: the other laptop's way in (TLS)
+    sync: "SyncSession | None" = None  # made on first use
+    sync_server: "SyncServer | None" = None  # the other laptop's way in (TLS)
     sync_port: int | None = None  # None: the default sync port; 0: any free port (tests)
     server_host: str = "0.0.0.0"  # the app's listening address (loopback in tests)
 
@@ -49,7 +58,7 @@ class SyncLink(_Host):
         if offers_sync(self.store):
             await self._start_sync_server()
 
-    async def offer_pairing(self, series: bool):  # -> (code, SyncOffer)
+    async def offer_pairing(self, series: bool) -> "tuple[str, SyncOffer]":
         """Make a pairing code for the open workshop (or its series) and open the sync port.
 
         UserError (one sentence) when the workshop has no series or there is no workshop.
@@ -61,27 +70,25 @@ class SyncLink(_Host):
             await self._start_sync_server()
         return code, offer
 
-    async def offer_short_pairing(self, series: bool = False):  # -> ShortCode
+    async def offer_short_pairing(self, series: bool = False) -> "ShortCode":
         """A short code for the open workshop (or its series), valid on the sync port only.
 
         It lives in the sync port's memory (sync.short_code); UserError when the port
         cannot be opened, as the code would then lead nowhere.
         """
         from facilitator.core.errors import UserError
-        from facilitator.tui.strings import T
 
         scope = self._pairing_scope(series)
         if self.sync_server is None:
             await self._start_sync_server()
         if self.sync_server is None:
-            raise UserError(T("pair.short_no_port", "de"), en=T("pair.short_no_port", "en"))
+            raise UserError(lazy("Kein Kurzcode: der Sync-Port lässt sich nicht öffnen (belegt?)."))
         return self.sync_server.short_codes.offer(scope)
 
-    def _pairing_scope(self, series: bool):  # -> SyncScope
+    def _pairing_scope(self, series: bool) -> "SyncScope":
         from facilitator.core.errors import UserError
         from facilitator.store.sync_pairing import SyncScope, scope_for
         from facilitator.store.workshops import get_workshop
-        from facilitator.tui.strings import T
 
         if self.workshop_id is None:
             return scope_for(self.store, None, None)
@@ -89,7 +96,9 @@ class SyncLink(_Host):
         if not series:
             return SyncScope(workshops=(workshop.id,))
         if not workshop.series_id:
-            raise UserError(T("pair.no_series", "de"), en=T("pair.no_series", "en"))
+            raise UserError(
+                lazy("Dieser Workshop gehört zu keiner Reihe (F2, Workshop bearbeiten).")
+            )
         return SyncScope(series=(workshop.series_id,))
 
     async def revoke_pairings(self) -> int:
@@ -112,7 +121,7 @@ class SyncLink(_Host):
             await self.sync_session().resume()
             self._sync_changed()
 
-    def sync_session(self):  # -> facilitator.sync.session.SyncSession
+    def sync_session(self) -> "SyncSession":
         """The one sync session of the app (made on first use: it loads aiohttp)."""
         if self.sync is None:
             from facilitator.sync.session import SyncSession
@@ -120,16 +129,16 @@ class SyncLink(_Host):
             self.sync = SyncSession(self.store, on_change=self._on_sync_change)
         return self.sync
 
-    async def pair(self, url: str, code: str):  # -> SyncStatus
+    async def pair(self, url: str, code: str) -> "SyncStatus":
         """Connect to the other laptop (SyncAuthError for a wrong code)."""
         status = await self.sync_session().connect(url.strip(), code)
         self._sync_changed()
         return status
 
-    def sync_status(self):  # -> SyncStatus | None
+    def sync_status(self) -> "SyncStatus | None":
         """Our own pairing's status; else, on the serving laptop, whether the peer polls."""
         status = self.sync.status if self.sync is not None else None
-        web_app = getattr(self.sync_server, "app", None)
+        web_app = self.sync_server.app if self.sync_server is not None else None
         if status is None and web_app is not None:
             from facilitator.sync.routes import PEERS_SEEN, server_status
 
@@ -143,22 +152,24 @@ class SyncLink(_Host):
         if status is None:
             return ""
         if status.connected:
-            text = self.t("sync.connected")
+            text = _("Sync: verbunden")
             lag = status.behind + status.unsent
             if lag:
-                text += self.t("sync.pending", count=lag)
+                text += _(" · {count} ausstehend", count=lag)
             if abs(status.clock_offset_ms) >= 2000:
-                text += self.t("sync.clock", seconds=abs(status.clock_offset_ms) // 1000)
+                text += _(
+                    " · Uhren weichen {seconds} s ab", seconds=abs(status.clock_offset_ms) // 1000
+                )
             return text
         if status.last_contact_ms is None:
-            text = self.t("sync.disconnected")
+            text = _("Sync: getrennt")
         else:
             from datetime import datetime
 
             since = datetime.fromtimestamp(status.last_contact_ms / 1000).strftime("%H:%M:%S")
-            text = self.t("sync.disconnected_since", time=since)
+            text = _("Sync: getrennt seit {time}", time=since)
         pending = self._unsent(status.peer_node)
-        return text + (self.t("sync.pending", count=pending) if pending else "")
+        return text + (_(" · {count} ausstehend", count=pending) if pending else "")
 
     def _unsent(self, peer_node: str | None) -> int:
         """While cut off: how many of our changes wait for the other laptop (two small reads)."""
@@ -180,6 +191,5 @@ class SyncLink(_Host):
 
     def _sync_changed(self) -> None:
         for screen in self.screen_stack:
-            show_sync = getattr(screen, "show_sync", None)
-            if show_sync is not None and screen.is_mounted:
-                show_sync()
+            if isinstance(screen, HasHeader) and screen.is_mounted:
+                screen.show_sync()

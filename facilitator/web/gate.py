@@ -39,7 +39,7 @@ class ConnectionLimits:
 
 @dataclass(eq=False)
 class Connection:
-    transport: asyncio.BaseTransport
+    transport: asyncio.Transport
     address: str
     busy: int = 0
     idle_since: float = field(default_factory=time.monotonic)
@@ -62,7 +62,7 @@ class ConnectionGate:
     def open_connections(self) -> int:
         return len(self._by_protocol)
 
-    def admit(self, transport: asyncio.BaseTransport, protocol: object) -> Connection | None:
+    def admit(self, transport: asyncio.Transport, protocol: object) -> Connection | None:
         peer = transport.get_extra_info("peername")
         address = str(peer[0]) if isinstance(peer, tuple) and peer else "?"
         if self._per_address[address] >= self.limits.per_address * self.factor():
@@ -142,6 +142,10 @@ class GatedProtocol(asyncio.Protocol):
         self._admitted = False
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        if not isinstance(transport, asyncio.Transport):
+            # a stream server always hands a (stream) Transport, the kind that can abort
+            transport.close()
+            return
         if self._gate.admit(transport, self._inner) is None:
             transport.abort()
             return
@@ -174,7 +178,7 @@ async def track(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Mark the connection busy while a request is answered, so the sweep leaves it alone."""
     gate = request.app.get(GATE)
     connection = gate.connection_of(request.protocol) if gate else None
-    if connection is None:
+    if gate is None or connection is None:
         return await handler(request)
     gate.busy(request.protocol, connection)
     try:

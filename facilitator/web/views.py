@@ -1,5 +1,6 @@
 """Provides the phone pages as HTML, rendered from a snapshot; readable without JavaScript."""
 
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -290,7 +291,7 @@ def _vote_section(
         action=action,
         item=current["id"] if current else "",
         # A paged ballot is loaded whole by join.js (an empty key makes it fetch).
-        ballot_key=current["ballot_key"] if is_open and not paged else "",
+        ballot_key=current["ballot_key"] if current and is_open and not paged else "",
         mine=dumps(mine),
         entries=entries,
         no_pages=attrs(hidden=not paged),
@@ -312,7 +313,7 @@ def _results_section(current: dict[str, Any] | None, lang: str) -> Markup:
             dots=ngettext("{dots} Punkt", "{dots} Punkte", r["dots"], lang, dots=r["dots"]),
             text=r["text"],
         )
-        for r in (current["results"] if shown else [])
+        for r in (current["results"] if current and shown else [])
     )
     return render(
         '<section id="results" class="card" aria-labelledby="results-h"{hidden}>'
@@ -461,7 +462,7 @@ def register_page(
     lang: str,
     client: str,
     consent_text: str,
-    organisations: list[str] = (),  # type: ignore[assignment]
+    organisations: Sequence[str] = (),
 ) -> str:
     """Return the registration form: consent unchecked, its text shown in full."""
     body = render(

@@ -3,6 +3,8 @@
 from rich.console import Console
 from textual.widgets import Footer, Static
 
+from facilitator.tui.bindings import binding_text, declared_bindings
+
 SCREENS = (("f2",), ("f3",), ("f4",), ("f5",), ("f6",), ("f7",), ("f8",), ("f9",), ("f9", "r"))
 
 
@@ -20,10 +22,7 @@ async def test_footers_fit_and_f1_lists_every_key(app):
             for item in shown:
                 assert item.region.right <= 80, (key, str(item.render()))
             described = {
-                b.description
-                for found in screen._bindings.key_to_bindings.values()
-                for b in found
-                if b.description
+                binding_text(b.description) for b in declared_bindings(screen) if b.description
             }
             await pilot.press("f1")
             await pilot.pause()

@@ -17,7 +17,7 @@ from textual.widgets.selection_list import Selection
 
 from facilitator.core.models import Capture
 from facilitator.core.taxonomy import CAPTURE_KINDS
-from facilitator.tui.strings import T
+from facilitator.tui.text import _
 
 
 class BallotDialog(ModalScreen[list[str] | None]):
@@ -32,9 +32,6 @@ class BallotDialog(ModalScreen[list[str] | None]):
         super().__init__()
         self.entries, self.block_id, self.lang = entries, block_id, lang
 
-    def t(self, key: str, **values: object) -> str:
-        return T(key, self.lang, **values)
-
     def _kind(self, kind: str) -> str:
         return CAPTURE_KINDS[kind].get(self.lang) if kind in CAPTURE_KINDS else kind
 
@@ -45,20 +42,20 @@ class BallotDialog(ModalScreen[list[str] | None]):
             1 for c in self.entries if self.block_id and c.agenda_item_id == self.block_id
         )
         if in_block:
-            found.append(("block", self.t("ballot.block", n=in_block)))
+            found.append(("block", _("Einträge dieses Blocks ({n})", n=in_block)))
         for kind, n in sorted(Counter(c.kind for c in self.entries).items()):
-            found.append((f"kind:{kind}", self.t("ballot.kind", kind=self._kind(kind), n=n)))
+            found.append((f"kind:{kind}", _("Nur {kind} ({n})", kind=self._kind(kind), n=n)))
         if self.entries:
-            found.append(("all", self.t("ballot.all", n=len(self.entries))))
-            found.append(("pick", self.t("ballot.pick")))
+            found.append(("all", _("Alle Einträge des Workshops ({n})", n=len(self.entries))))
+            found.append(("pick", _("Einträge ankreuzen …")))
         return found
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="ballot-dialog"):
-            yield Label(self.t("ballot.question"), classes="dialog-title", markup=False)
+            yield Label(_("Worüber wird abgestimmt?"), classes="dialog-title", markup=False)
             choices = self.options()
             if not choices:
-                yield Label(self.t("ballot.empty"), markup=False)
+                yield Label(_("Noch keine Einträge zur Abstimmung."), markup=False)
             yield OptionList(*[Option(Text(text), id=key) for key, text in choices], id="ballot")
             yield SelectionList[str](
                 *[
@@ -67,7 +64,11 @@ class BallotDialog(ModalScreen[list[str] | None]):
                 ],
                 id="ballot-rows",
             )
-            yield Label(self.t("ballot.pick_hint"), id="ballot-hint", markup=False)
+            yield Label(
+                _("Leertaste kreuzt an, Strg+S übernimmt, Esc bricht ab."),
+                id="ballot-hint",
+                markup=False,
+            )
 
     def on_mount(self) -> None:
         self.query_one("#ballot-rows").display = False

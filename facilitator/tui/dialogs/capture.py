@@ -27,6 +27,8 @@ from facilitator.store.timer import current_item
 from facilitator.store.workshops import get_workshop
 from facilitator.tui.dialogs.common import MessageDialog
 from facilitator.tui.heap import settle_heap
+from facilitator.tui.roles import Refreshes
+from facilitator.tui.text import N_, NP_, _
 from facilitator.tui.topic_models import load_topic_model
 from facilitator.tui.widgets import TagSuggester
 
@@ -38,9 +40,11 @@ class _LineDialog(MessageDialog[bool]):
     BINDINGS = [
         Binding("escape", "close", show=False),
         Binding("f1", "app.help", show=False),
-        Binding("ctrl+o", "take_suggestion", "key.take_suggestion", show=False),
+        Binding("ctrl+o", "take_suggestion", N_("Vorschlag übernehmen"), show=False),
         # ctrl+t is the app's light/dark switch; g as in "Gebiet"
-        Binding("ctrl+g", "take_topic", "key.take_topic", show=False),
+        Binding(
+            "ctrl+g", "take_topic", NP_("capture key", "Themenvorschlag übernehmen"), show=False
+        ),
     ]
     MESSAGE_ID = "#capture-message"
 
@@ -50,17 +54,14 @@ class _LineDialog(MessageDialog[bool]):
         self._confirmed_new: str | None = None  # the new organisation Enter was pressed for
         self._topics: TopicModel | None = None
 
-    @property
-    def fapp(self):  # -> FacilitatorApp
-        return self.app
-
     def names(self, sign: str) -> list[str]:
         if sign not in self._names:
             store, workshop_id = self.fapp.store, self.fapp.workshop_id
             if sign == "@":
                 self._names[sign] = [org.name for org in list_organisations(store)]
             else:
-                self._names[sign] = [p.name for p in list_participants(store, workshop_id)]
+                people = list_participants(store, workshop_id) if workshop_id else []
+                self._names[sign] = [p.name for p in people]
         return self._names[sign]
 
     def topic_model(self) -> TopicModel:
@@ -71,7 +72,7 @@ class _LineDialog(MessageDialog[bool]):
 
     def _model_ready(self, model: TopicModel) -> None:
         self._topics = model
-        self.preview(self.query_one("#capture-input", Input).value)
+        self.preview(self.line.value)
 
     def suggested_topic(self, parsed: CaptureLine) -> str | None:
         """The topic field the words of a line without #topic suggest, if any."""
@@ -80,12 +81,17 @@ class _LineDialog(MessageDialog[bool]):
         found = suggest_topic(parsed.text, self.topic_model(), limit=1)
         return found[0].topic if found else None
 
+    @property
+    def line(self) -> Input:
+        """The capture line being typed."""
+        return self.query_one("#capture-input", Input)
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="capture-bar"):
             yield Label(self.title_text(), id="capture-title", markup=False)
             yield Input(
                 self.initial_value(),
-                placeholder=self.t("capture.placeholder"),
+                placeholder=_("h: Herausforderung #thema @Organisation …"),
                 suggester=TagSuggester(self.names),
                 id="capture-input",
             )
@@ -98,7 +104,7 @@ class _LineDialog(MessageDialog[bool]):
         # exists now is set aside (gc.freeze) and handed back when the line closes.
         self.topic_model()
         gc.freeze()
-        self.preview(self.query_one("#capture-input", Input).value)
+        self.preview(self.line.value)
 
     def on_unmount(self) -> None:
         gc.unfreeze()
@@ -112,8 +118,11 @@ class _LineDialog(MessageDialog[bool]):
     def workshop_day(self) -> date:
         """The day a due date without a year counts from: the workshop's, else today."""
         today = datetime.fromtimestamp(self.fapp.now_ms() / 1000).date()
+        workshop_id = self.fapp.workshop_id
+        if workshop_id is None:
+            return today
         try:
-            return reference_day(get_workshop(self.fapp.store, self.fapp.workshop_id).date, today)
+            return reference_day(get_workshop(self.fapp.store, workshop_id).date, today)
         except UserError:
             return today
 
@@ -139,15 +148,15 @@ class _LineDialog(MessageDialog[bool]):
         if parsed.topic:
             parts.append("#" + TOPICS[parsed.topic].get(lang))
         elif suggested := self.suggested_topic(parsed):
-            parts.append(self.t("capture.topic_suggested", topic=TOPICS[suggested].get(lang)))
+            parts.append(_("#{topic}? (Vorschlag: Strg+G)", topic=TOPICS[suggested].get(lang)))
         if parsed.organisation:
             match = match_organisation(parsed.organisation, self.names("@"))
             text = "@" + match.name
             if not match.known:
                 text += " " + (
-                    self.t("capture.org_near", name=match.suggestion)
+                    _("(neu – meinten Sie „{name}“?)", name=match.suggestion)
                     if match.suggestion
-                    else self.t("capture.org_new")
+                    else _("(neu)")
                 )
             parts.append(text)
         if parsed.owner:
@@ -176,7 +185,12 @@ class _LineDialog(MessageDialog[bool]):
             if match.suggestion and self._confirmed_new != match.name:
                 self._confirmed_new = match.name
                 self.say(
-                    self.t("capture.confirm_near", name=match.name, near=match.suggestion),
+                    _(
+                        "„{name}“ gibt es nicht – meinten Sie „{near}“? Strg+O übernimmt, Enter "
+                        "legt „{name}“ neu an.",
+                        name=match.name,
+                        near=match.suggestion,
+                    ),
                     error=True,
                 )
                 return None
@@ -186,7 +200,7 @@ class _LineDialog(MessageDialog[bool]):
 
     def action_take_suggestion(self) -> None:
         """Replace the typed organisation by the near known one."""
-        box = self.query_one("#capture-input", Input)
+        box = self.line
         try:
             parsed = parse_capture_line(box.value, self.workshop_day())
         except UserError:
@@ -208,7 +222,7 @@ class _LineDialog(MessageDialog[bool]):
 
     def action_take_topic(self) -> None:
         """Add the suggested topic field to a line that has none (as "#key" at its end)."""
-        box = self.query_one("#capture-input", Input)
+        box = self.line
         try:
             parsed = parse_capture_line(box.value, self.workshop_day())
         except UserError:
@@ -225,7 +239,7 @@ class _LineDialog(MessageDialog[bool]):
         self.dismiss(False)
 
 
-class CaptureDialog(_LineDialog):
+class CaptureDialog(_LineDialog, Refreshes):
     """Type "h: Text #thema @Org"; Enter stores it for the running block and clears the line.
 
     F2–F9 switch screens with the line kept open (and what is typed kept) on top.
@@ -250,16 +264,17 @@ class CaptureDialog(_LineDialog):
 
     def action_switch(self, name: str) -> None:
         """A modal screen cuts off the app's F-keys: switch here, then reopen the line."""
-        typed = self.query_one("#capture-input", Input).value
+        typed = self.line.value
         app = self.fapp
         self.dismiss(False)
         app.action_show(name)
         app.push_screen(CaptureDialog(typed))
 
     def title_text(self) -> str:
-        item = current_item(self.fapp.store, self.fapp.workshop_id)
-        block = item.title if item else self.t("capture.no_block")
-        return self.t("capture.prompt", block=block)
+        workshop_id = self.fapp.workshop_id
+        item = current_item(self.fapp.store, workshop_id) if workshop_id else None
+        block = item.title if item else _("(kein laufender Block)")
+        return _("Erfassen für „{block}“ – Enter speichert, Esc schließt, F1 Syntax", block=block)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -267,6 +282,9 @@ class CaptureDialog(_LineDialog):
             self.dismiss(False)
             return
         store, workshop_id = self.fapp.store, self.fapp.workshop_id
+        if workshop_id is None:  # closed meanwhile (the line opens only with a workshop)
+            self.say(_("Kein Workshop gewählt – F2 zeigt alle Workshops."), error=True)
+            return
         try:
             parsed = self.resolve(event.value)
             if parsed is None:
@@ -292,7 +310,7 @@ class CaptureDialog(_LineDialog):
         event.input.value = ""
         self.query_one("#capture-preview", Label).update("")
         kind = CAPTURE_KINDS[parsed.kind].get(self.fapp.lang)
-        self.say(self.t("capture.saved", kind=kind, text=parsed.text))
+        self.say(_("Gespeichert: {kind} – {text}", kind=kind, text=parsed.text))
 
     def refresh_data(self) -> None:
         """The running block may change while the line is open (the other moderator)."""
@@ -307,7 +325,7 @@ class EditCaptureDialog(_LineDialog):
         self.capture = capture
 
     def title_text(self) -> str:
-        return self.t("captures.edit_prompt")
+        return _("Eintrag bearbeiten – Enter speichert")
 
     def initial_value(self) -> str:
         c = self.capture

@@ -1,6 +1,7 @@
 """Provides small dialogs: yes/no, one line of input, and picking one of several options."""
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -10,17 +11,23 @@ from textual.screen import ModalScreen, ScreenResultType
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from facilitator.locale import gettext, pgettext
 from facilitator.tui.host import as_facilitator
-from facilitator.tui.strings import T
+from facilitator.tui.roles import HasMessageLine
+
+if TYPE_CHECKING:
+    from facilitator.tui.app import FacilitatorApp
 
 
-class MessageDialog(ModalScreen[ScreenResultType]):
+class MessageDialog(ModalScreen[ScreenResultType], HasMessageLine):
     """A dialog with texts in the app's language and one message line (`MESSAGE_ID`)."""
 
     MESSAGE_ID = "#message"
 
-    def t(self, key: str, **values: object) -> str:
-        return T(key, as_facilitator(self.app).lang, **values)
+    @property
+    def fapp(self) -> "FacilitatorApp":
+        """The app this dialog runs in, typed (Textual types `self.app` as any App)."""
+        return as_facilitator(self.app)
 
     def say(self, text: str, error: bool = False) -> None:
         """Show one line in the dialog (errors in the error colour)."""
@@ -53,7 +60,7 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", show=False),
     ]
 
-    def __init__(self, question: str, lang: str = "de") -> None:
+    def __init__(self, question: str | Text, lang: str = "de") -> None:
         super().__init__()
         self.question, self.lang = question, lang
 
@@ -61,9 +68,9 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Label(self.question, classes="dialog-title", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yes = f"{T('yes', self.lang)} ({T('yes_key', self.lang)})"
+                yes = gettext("Ja", self.lang) + " (" + pgettext("yes key", "j", self.lang) + ")"
                 yield Button(yes, id="yes", variant="error")
-                yield Button(T("no", self.lang) + " (n)", id="no")
+                yield Button(gettext("Nein", self.lang) + " (n)", id="no")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

@@ -12,12 +12,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from facilitator.core.errors import UserError
+from facilitator.locale import gettext, ngettext
 from facilitator.tui.dialogs.common import MessageDialog
 from facilitator.tui.host import as_facilitator
 from facilitator.tui.reader import own_connection
-from facilitator.tui.strings import T
+from facilitator.tui.text import N_, _, pgettext, translated
 
-BY_CHOICES = ("topic", "distance", "both")
+# what the groups are formed by (core.matching.BY_CHOICES), as the radio buttons say it
+BY_CHOICES = {"topic": N_("Themen"), "distance": N_("Entfernung"), "both": N_("beidem")}
 
 
 class GroupsDialog(MessageDialog[None]):
@@ -32,15 +34,19 @@ class GroupsDialog(MessageDialog[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="groups-dialog"):
-            yield Label(self.t("groups.title"), classes="dialog-title", markup=False)
+            yield Label(
+                pgettext("dialog title", "Gruppen vorschlagen"),
+                classes="dialog-title",
+                markup=False,
+            )
             with Horizontal(id="groups-form"):
-                yield Label(self.t("groups.count"), markup=False)
+                yield Label(_("Zahl der Gruppen"), markup=False)
                 yield Input(str(self.groups), id="groups-count", type="integer")
-                yield Label(self.t("groups.by"), markup=False)
+                yield Label(_("Gruppieren nach"), markup=False)
                 with RadioSet(id="groups-by"):
-                    for by in BY_CHOICES:
-                        yield RadioButton(self.t(f"groups.by.{by}"), value=by == "both", id=by)
-                yield Button(self.t("groups.run"), id="groups-run", variant="primary")
+                    for by, label in BY_CHOICES.items():
+                        yield RadioButton(translated(label), value=by == "both", id=by)
+                yield Button(_("Vorschlagen"), id="groups-run", variant="primary")
             yield Label(id="groups-message", markup=False)
             with VerticalScroll(id="groups-scroll"):
                 yield Static(id="groups-result", markup=False)
@@ -61,11 +67,11 @@ class GroupsDialog(MessageDialog[None]):
         try:
             groups = int(text)
         except ValueError:
-            self.say(self.t("groups.bad_count"), error=True)
+            self.say(_("Die Zahl der Gruppen muss eine ganze Zahl sein."), error=True)
             return
         pressed = self.query_one("#groups-by", RadioSet).pressed_button
         by = str(pressed.id) if pressed is not None else "both"
-        self.say(self.t("groups.working"))
+        self.say(_("Rechne …"))
         self.suggest(groups, by)
 
     @work(thread=True, exclusive=True, group="groups", exit_on_error=False)
@@ -81,7 +87,9 @@ class GroupsDialog(MessageDialog[None]):
             )
             return
         except Exception as err:
-            self.app.call_from_thread(self.show_error, self.t("groups.failed", error=err))
+            self.app.call_from_thread(
+                self.show_error, _("Gruppen konnten nicht berechnet werden: {error}", error=err)
+            )
             return
         self.app.call_from_thread(self.show, result)
 
@@ -101,38 +109,18 @@ class GroupsDialog(MessageDialog[None]):
 
 def render_result(result, lang: str) -> Text:
     """The groups, the offer/request pairs and the warnings as one text."""
-    from facilitator.core.matching import shared_topics, span_km
     from facilitator.core.pairing import pair_reason
-    from facilitator.core.taxonomy import TOPICS
-
-    def topic(key: str | None) -> str:
-        return TOPICS[key].get(lang) if key in TOPICS else (key or "")
 
     out = Text()
     for number, members in enumerate(result.groups, start=1):
-        facts = [T("groups.facts", lang, count=len(members))]
-        span = span_km(members)
-        if span is not None and span < 1:
-            facts.append(T("groups.same_place", lang))
-        elif span is not None:
-            facts.append(T("groups.span", lang, km=f"{span:.0f}"))
-        out.append(T("groups.group", lang, number=number), style="bold")
-        out.append(f" – {' · '.join(facts)}\n")
-        topics = ", ".join(topic(t) for t in shared_topics(members))
-        if topics:
-            out.append(f"  {T('groups.topics', lang, topics=topics)}\n", style="italic")
-        for org in members:
-            place = org.municipality
-            shown = place and place.casefold() not in org.name.casefold()
-            out.append(f"  • {org.name}{f' – {place}' if shown else ''}\n")
-        out.append("\n")
-    out.append(T("groups.pairs", lang) + "\n", style="bold")
+        _append_group(out, number, members, lang)
+    out.append(gettext("Biete/Suche-Paare", lang) + "\n", style="bold")
     if not result.pairs:
-        out.append(f"  {T('groups.no_pairs', lang)}\n")
+        out.append("  " + gettext("Keine Biete/Suche-Paare gefunden.", lang) + "\n")
     for pair in result.pairs:
-        reason = pair_reason(pair, lang, topic(pair.topic))
-        line = T(
-            "groups.pair",
+        reason = pair_reason(pair, lang, _topic(pair.topic, lang))
+        line = gettext(
+            "{offer_org} bietet „{offer}“ → {request_org} sucht „{request}“ ({reason})",
             lang,
             offer_org=pair.offer_org,
             offer=pair.offer_text,
@@ -142,5 +130,37 @@ def render_result(result, lang: str) -> Text:
         )
         out.append(f"  • {line}\n")
     for warning in result.warnings:
-        out.append("\n" + T("groups.warning", lang, text=warning), style="yellow")
+        out.append("\n" + gettext("Warnung: {text}", lang, text=warning), style="yellow")
     return out
+
+
+def _topic(key: str | None, lang: str) -> str:
+    from facilitator.core.taxonomy import TOPICS
+
+    return TOPICS[key].get(lang) if key in TOPICS else (key or "")
+
+
+def _append_group(out: Text, number: int, members: list, lang: str) -> None:
+    """One group: its size and spread, the topics its members share, and the members."""
+    from facilitator.core.matching import shared_topics, span_km
+
+    facts = [
+        ngettext("{n} Organisation", "{n} Organisationen", len(members), lang),
+    ]
+    span = span_km(members)
+    if span is not None and span < 1:
+        facts.append(gettext("alle am selben Ort", lang))
+    elif span is not None:
+        km = f"{span:.0f}"
+        facts.append(gettext("höchstens {km} km auseinander", lang, km=km))
+    out.append(gettext("Gruppe {number}", lang, number=number), style="bold")
+    out.append(f" – {' · '.join(facts)}\n")
+    topics = ", ".join(_topic(t, lang) for t in shared_topics(members))
+    if topics:
+        shared = gettext("Gemeinsame Themen: {topics}", lang, topics=topics)
+        out.append(f"  {shared}\n", style="italic")
+    for org in members:
+        place = org.municipality
+        shown = place and place.casefold() not in org.name.casefold()
+        out.append(f"  • {org.name}{f' – {place}' if shown else ''}\n")
+    out.append("\n")

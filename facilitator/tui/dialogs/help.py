@@ -8,8 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from facilitator.tui.host import as_facilitator
-from facilitator.tui.palette import binding_text
+from facilitator.tui.bindings import binding_text, declared_bindings
+from facilitator.tui.text import _
 
 # Textual's key names as a keyboard labels them ("tab" and "shift+tab" looked English).
 _KEY_NAMES = {"tab": "Tab", "enter": "Enter", "escape": "Esc", "up": "↑", "down": "↓"}
@@ -39,30 +39,38 @@ class HelpDialog(ModalScreen[None]):
         table.add_column(style="bold", width=14)
         table.add_column()
         seen: set[str] = set()
-        ctrl = as_facilitator(self.app).t("help.ctrl")
-        shift = as_facilitator(self.app).t("help.shift")
+        ctrl = _("Strg+")
+        shift = _("Umschalt+")
         for binding in bindings:
             if binding.action in seen or not binding.description:
                 continue
             seen.add(binding.action)
             keys = binding.key_display or binding.key
-            lang = as_facilitator(self.app).lang
-            # a dialog's bindings are not translated on creation: Textual's own included
-            table.add_row(key_text(keys, ctrl, shift), binding_text(binding.description, lang))
+            table.add_row(key_text(keys, ctrl, shift), binding_text(binding.description))
         return table
 
     def compose(self) -> ComposeResult:
-        app = self.app
-        t = as_facilitator(app).t
-        app_bindings = [b for found in app._bindings.key_to_bindings.values() for b in found]
-        screen_bindings = [
-            b for found in self.under._bindings.key_to_bindings.values() for b in found
-        ]
+        app_bindings = declared_bindings(self.app)
+        screen_bindings = declared_bindings(self.under)
         with VerticalScroll(classes="dialog", id="help"):
-            yield Static(Text(t("help.title"), style="bold"), markup=False)
-            yield Static(self._table(t("help.screen"), screen_bindings), markup=False)
-            yield Static(self._table(t("help.global"), app_bindings), markup=False)
-            yield Static(t("help.syntax"), id="help-syntax", markup=False)
+            yield Static(Text(_("Tasten"), style="bold"), markup=False)
+            yield Static(self._table(_("Dieser Bildschirm"), screen_bindings), markup=False)
+            yield Static(self._table(_("Überall"), app_bindings), markup=False)
+            yield Static(
+                _(
+                    "Erfassen (c): Präfix setzt die Art – h: Herausforderung, b: Bedarf, t: "
+                    "Treiber, m: Maßnahme, i: Idee, bi: biete, su: suche, to: Aufgabe, e: "
+                    "Entscheidung, f: Frage, ns: nächster Schritt, ohne: Notiz.\n#thema – "
+                    "Themenfeld (Anfang genügt: #verw); @Organisation – mit Leerzeichen "
+                    '@"Stadt Esslingen" oder @Stadt_Esslingen; !Name – verantwortlich; '
+                    ">2026-12-31, >31.12.2026 oder >31.12. (nächster 31.12. ab Workshoptag) "
+                    "– fällig; =geplant, =umsetzung, =fertig – Status einer Maßnahme. → "
+                    "übernimmt den Vorschlag. Ohne #thema schlägt die Vorschau eines vor "
+                    "(#Mobilität?); Strg+G übernimmt es."
+                ),
+                id="help-syntax",
+                markup=False,
+            )
 
     def action_close(self) -> None:
         self.dismiss(None)

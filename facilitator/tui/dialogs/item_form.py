@@ -4,6 +4,7 @@ Enter in a one-line field (or ctrl+s, or the button) saves; Esc cancels. A block
 shorter than its method card's minimum is allowed but gets a warning under the form.
 """
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -15,6 +16,7 @@ from facilitator.core.schedule import parse_clock
 from facilitator.core.taxonomy import AGENDA_KINDS, CAPTURE_KINDS
 from facilitator.tui.dialogs.common import MessageDialog
 from facilitator.tui.host import as_facilitator
+from facilitator.tui.text import _
 
 NO_METHOD = "-"
 
@@ -35,25 +37,39 @@ class ItemForm(MessageDialog[dict | None]):
         super().__init__()
         self.heading, self.item, self.cards = heading, item, methods
 
+    @property
+    def title_box(self) -> Input:
+        """The title field."""
+        return self.query_one("#item-title", Input)
+
+    @property
+    def minutes_box(self) -> Input:
+        """The minutes field."""
+        return self.query_one("#item-minutes", Input)
+
+    @property
+    def at_box(self) -> Input:
+        """The fixed start time field (pinned items only)."""
+        return self.query_one("#item-at", Input)
+
     def compose(self) -> ComposeResult:
         item, lang = self.item, as_facilitator(self.app).lang
-        t = self.t
         methods = sorted(self.cards.values(), key=lambda c: c.name.get(lang).lower())
         with VerticalScroll(classes="dialog", id="item-form"):
             yield Label(self.heading, classes="dialog-title", markup=False)
             with Horizontal(classes="form-row"):
-                yield Label(t("item.title"), classes="form-label", markup=False)
+                yield Label(_("Titel"), classes="form-label", markup=False)
                 yield Input(
                     item.title if item else "",
-                    placeholder=t("plan.title_placeholder"),
+                    placeholder=_("Titel"),
                     id="item-title",
                     compact=True,
                 )
             with Horizontal(classes="form-row"):
-                yield Label(t("item.minutes"), classes="form-label", markup=False)
+                yield Label(_("Minuten"), classes="form-label", markup=False)
                 yield Input(
                     str(item.minutes) if item else "",
-                    placeholder=t("plan.minutes_placeholder"),
+                    placeholder=_("Minuten"),
                     id="item-minutes",
                     type="integer",
                     compact=True,
@@ -67,14 +83,14 @@ class ItemForm(MessageDialog[dict | None]):
                 )
                 yield Input(
                     (item.at or "") if item else "",
-                    placeholder=t("item.at_placeholder"),
+                    placeholder=_("Uhrzeit HH:MM"),
                     id="item-at",
                     compact=True,
                 )
             with Horizontal(classes="form-row"):
-                yield Label(t("item.method"), classes="form-label", markup=False)
+                yield Label(_("Methode"), classes="form-label", markup=False)
                 yield Select(
-                    [(t("methods.none"), NO_METHOD)]
+                    [(_("— keine Methode —"), NO_METHOD)]
                     + [(card.name.get(lang), card.id) for card in methods],
                     value=item.method if item and item.method in self.cards else NO_METHOD,
                     allow_blank=False,
@@ -83,7 +99,7 @@ class ItemForm(MessageDialog[dict | None]):
                 )
             yield Label("", id="item-warning", markup=False)
             with Horizontal(classes="form-row"):
-                yield Label(t("item.captures"), classes="form-label", markup=False)
+                yield Label(_("Erfassen\n(Leertaste)"), classes="form-label", markup=False)
                 chosen = set(item.capture) if item else set()
                 yield SelectionList(
                     *[
@@ -94,19 +110,21 @@ class ItemForm(MessageDialog[dict | None]):
                     compact=True,
                 )
             with Horizontal(classes="form-row"):
-                yield Label(t("item.notes"), classes="form-label", markup=False)
+                yield Label(_("Notizen"), classes="form-label", markup=False)
                 yield TextArea(item.notes if item else "", id="item-notes", compact=True)
             yield Label("", id="item-message", classes="error", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("item.save"), id="item-save", variant="primary", compact=True)
-                yield Button(t("item.cancel"), id="item-cancel", compact=True)
+                yield Button(
+                    _("Speichern (Strg+S)"), id="item-save", variant="primary", compact=True
+                )
+                yield Button(_("Abbrechen (Esc)"), id="item-cancel", compact=True)
 
     def on_mount(self) -> None:
         self._show_at()
         self._warn()
 
     def _show_at(self) -> None:
-        self.query_one("#item-at", Input).display = self._kind() == "pinned"
+        self.at_box.display = self._kind() == "pinned"
 
     def _kind(self) -> str:
         value = self.query_one("#item-kind", Select).value
@@ -119,11 +137,11 @@ class ItemForm(MessageDialog[dict | None]):
     def _warn(self) -> None:
         """Below the method card's minimum: say so (the moderators may know better)."""
         card = self.cards.get(self._method() or "")
-        text = self.query_one("#item-minutes", Input).value.strip()
+        text = self.minutes_box.value.strip()
         short = card is not None and text.isdecimal() and int(text) < card.duration_min
         warning = (
-            self.t(
-                "item.below_minimum",
+            _(
+                "⚠ „{method}“ braucht laut Karte mindestens {minutes} min.",
                 method=card.name.get(as_facilitator(self.app).lang),
                 minutes=card.duration_min,
             )
@@ -136,14 +154,14 @@ class ItemForm(MessageDialog[dict | None]):
         self._show_at()
         self._warn()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "item-minutes":
-            self._warn()
+    @on(Input.Changed, "#item-minutes")
+    def _minutes_changed(self) -> None:
+        self._warn()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.input.id == "item-title" and not self.query_one("#item-minutes", Input).value:
-            self.query_one("#item-minutes", Input).focus()
+        if event.input.id == "item-title" and not self.minutes_box.value:
+            self.minutes_box.focus()
             return
         self.action_save()
 
@@ -155,24 +173,26 @@ class ItemForm(MessageDialog[dict | None]):
             self.action_cancel()
 
     def action_save(self) -> None:
-        title = self.query_one("#item-title", Input).value.strip()
-        minutes = self.query_one("#item-minutes", Input).value.strip()
+        title = self.title_box.value.strip()
+        minutes = self.minutes_box.value.strip()
         if not title:
-            self.say(self.t("item.no_title"), error=True)
-            self.query_one("#item-title", Input).focus()
+            self.say(_("Bitte einen Titel eingeben."), error=True)
+            self.title_box.focus()
             return
         if not minutes.isdecimal() or not 1 <= int(minutes) <= 600:
-            self.say(self.t("plan.bad_minutes"), error=True)
-            self.query_one("#item-minutes", Input).focus()
+            self.say(_("Die Minuten müssen eine Zahl ab 1 sein."), error=True)
+            self.minutes_box.focus()
             return
         kind = self._kind()
-        at = self.query_one("#item-at", Input).value.strip() if kind == "pinned" else ""
+        at = self.at_box.value.strip() if kind == "pinned" else ""
         if kind == "pinned":
             try:
                 parse_clock(at)
             except ValueError:
-                self.say(self.t("item.bad_at"), error=True)
-                self.query_one("#item-at", Input).focus()
+                self.say(
+                    _("Ein fester Termin braucht eine Uhrzeit HH:MM (z. B. 12:30)."), error=True
+                )
+                self.at_box.focus()
                 return
         self.dismiss(
             {

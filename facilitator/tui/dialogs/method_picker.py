@@ -9,7 +9,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.core.method_format import MethodCard
-from facilitator.tui.host import as_facilitator
+from facilitator.tui.text import _
 
 NO_METHOD = "-"
 
@@ -31,23 +31,27 @@ class MethodPicker(ModalScreen[str | None]):
         super().__init__()
         self.cards, self.lang = cards, lang
 
+    @property
+    def options(self) -> OptionList:
+        """The cards to pick from."""
+        return self.query_one("#method-options", OptionList)
+
     def compose(self) -> ComposeResult:
-        t = as_facilitator(self.app).t
         with Vertical(classes="dialog", id="method-picker"):
-            yield Input(placeholder=t("methods.search"), id="method-search")
+            yield Input(placeholder=_("Methode suchen …"), id="method-search")
             yield OptionList(id="method-options")
 
     def on_mount(self) -> None:
         self._fill("")
 
     def _fill(self, query: str) -> None:
-        options = self.query_one("#method-options", OptionList)
+        options = self.options
         options.clear_options()
         words = query.lower().split()
         found = [c for c in self.cards.values() if card_matches(c, words)]
         found.sort(key=lambda c: c.name.get(self.lang).lower())
         if not words:
-            options.add_option(Option(as_facilitator(self.app).t("methods.none"), id=NO_METHOD))
+            options.add_option(Option(_("— keine Methode —"), id=NO_METHOD))
         for card in found:
             options.add_option(
                 Option(
@@ -62,7 +66,7 @@ class MethodPicker(ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        options = self.query_one("#method-options", OptionList)
+        options = self.options
         if options.highlighted is not None:
             self.dismiss(options.get_option_at_index(options.highlighted).id)
 
@@ -71,7 +75,7 @@ class MethodPicker(ModalScreen[str | None]):
 
     def on_key(self, event) -> None:
         # arrows move through the list while the search field keeps focus
-        options = self.query_one("#method-options", OptionList)
+        options = self.options
         if event.key == "down":
             options.action_cursor_down()
             event.stop()

@@ -14,6 +14,7 @@ from facilitator.core.dates import parse_date
 from facilitator.core.errors import UserError
 from facilitator.library import load_agenda, shipped_agendas
 from facilitator.tui.host import as_facilitator
+from facilitator.tui.text import _
 
 EMPTY = "-"
 
@@ -24,17 +25,16 @@ class NewWorkshopDialog(ModalScreen[tuple | None]):
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
     def compose(self) -> ComposeResult:
-        t = as_facilitator(self.app).t
         # A shipped template by its name (the file name without .toml).
         templates = [path.name.removesuffix(".toml") for path in shipped_agendas()]
         with Vertical(classes="dialog"):
-            yield Label(t("start.new_title"), classes="dialog-title", markup=False)
-            yield Input(placeholder=t("start.title_placeholder"), id="new-title")
-            yield Input(placeholder=t("start.date_placeholder"), id="new-date")
-            yield Label(t("start.template"), markup=False)
+            yield Label(_("Neuer Workshop"), classes="dialog-title", markup=False)
+            yield Input(placeholder=_("Titel des Workshops"), id="new-title")
+            yield Input(placeholder=_("Datum JJJJ-MM-TT (optional)"), id="new-date")
+            yield Label(_("Vorlage:"), markup=False)
             yield OptionList(
                 *[Option(Text(name), id=name) for name in templates],
-                Option(t("start.no_template"), id=EMPTY),
+                Option(_("(leere Agenda)"), id=EMPTY),
                 id="new-template",
             )
             yield Label("", id="new-message", classes="error", markup=False)
@@ -55,7 +55,9 @@ class NewWorkshopDialog(ModalScreen[tuple | None]):
             try:
                 date = parse_date(date, Date.today())
             except UserError:
-                message = as_facilitator(self.app).t("start.bad_date", date=date)
+                message = _(
+                    "„{date}“ ist kein Datum (2027-03-04, 04.03.2027 oder 04.03.).", date=date
+                )
                 self.query_one("#new-message", Label).update(message)
                 self.query_one("#new-date", Input).focus()
                 return

@@ -10,6 +10,7 @@ from facilitator.core.models import Participant
 from facilitator.core.taxonomy import ORG_TYPES
 from facilitator.tui.dialogs.common import MessageDialog
 from facilitator.tui.host import as_facilitator
+from facilitator.tui.text import _
 
 
 class ParticipantForm(MessageDialog[dict | None]):
@@ -28,14 +29,14 @@ class ParticipantForm(MessageDialog[dict | None]):
         org_type = person.org_type if person else "sonstige"
         with Vertical(classes="dialog", id="participant-form"):
             # Nothing on the form says how to save: the title line tells (like the other forms).
-            title = f"{self.heading} – {self.t('person.form_hint')}"
+            title = self.heading + " – " + _("Enter speichert, Esc bricht ab")
             yield Label(title, classes="dialog-title", markup=False)
             yield Input(
-                person.name if person else "", placeholder=self.t("person.name"), id="person-name"
+                person.name if person else "", placeholder=_("Name (Pflicht)"), id="person-name"
             )
             yield Input(
                 person.organisation if person else "",
-                placeholder=self.t("person.organisation"),
+                placeholder=_("Organisation"),
                 suggester=SuggestFromList(self.organisations, case_sensitive=False),
                 id="person-org",
             )
@@ -48,12 +49,12 @@ class ParticipantForm(MessageDialog[dict | None]):
             )
             yield Input(
                 person.municipality if person else "",
-                placeholder=self.t("person.municipality"),
+                placeholder=_("Kommune / Ort"),
                 id="person-municipality",
             )
             yield Input(
                 person.email if person else "",
-                placeholder=self.t("person.email"),
+                placeholder=_("E-Mail (optional)"),
                 id="person-email",
             )
             yield Label("", id="participant-message", markup=False)
@@ -62,7 +63,7 @@ class ParticipantForm(MessageDialog[dict | None]):
         event.stop()
         name = self.query_one("#person-name", Input).value.strip()
         if not name:
-            self.say(self.t("person.no_name"), error=True)
+            self.say(_("Bitte einen Namen eingeben."), error=True)
             self.query_one("#person-name", Input).focus()
             return
         org_type = self.query_one("#person-type", Select).value

@@ -16,6 +16,7 @@ from facilitator.core.errors import UserError
 from facilitator.store.photos import erase_photo, list_photos
 from facilitator.tui.dialogs.common import ConfirmDialog, MessageDialog
 from facilitator.tui.host import as_facilitator
+from facilitator.tui.text import _
 
 
 class PhotosDialog(MessageDialog[None]):
@@ -31,21 +32,32 @@ class PhotosDialog(MessageDialog[None]):
         super().__init__()
         self.workshop_id = workshop_id
 
+    @property
+    def table(self) -> DataTable:
+        """The dialog's table of photos."""
+        return self.query_one("#photos-table", DataTable)
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="photos-dialog"):
-            yield Label(self.t("photos.title"), classes="dialog-title", markup=False)
+            yield Label(_("Fotos dieses Workshops"), classes="dialog-title", markup=False)
             yield DataTable(id="photos-table", cursor_type="row", zebra_stripes=True)
-            yield Label(self.t("photos.help"), markup=False)
+            yield Label(
+                _(
+                    "d löscht das markierte Foto endgültig (auch auf dem anderen Laptop) · "
+                    "Esc schließt"
+                ),
+                markup=False,
+            )
             yield Label(id="photos-message", markup=False)
 
     def on_mount(self) -> None:
-        table = self.query_one("#photos-table", DataTable)
-        table.add_columns(self.t("photos.caption"), "KB", "ID")
+        table = self.table
+        table.add_columns(_("Bildunterschrift"), "KB", "ID")
         self.load()
         table.focus()
 
     def load(self) -> None:
-        table = self.query_one("#photos-table", DataTable)
+        table = self.table
         table.clear()
         store = as_facilitator(self.app).store
         for photo in list_photos(store, self.workshop_id):
@@ -54,10 +66,10 @@ class PhotosDialog(MessageDialog[None]):
                 Text(photo.caption or "–"), str(photo.size // 1024), photo.id[:12], key=photo.id
             )
         if not table.row_count:
-            self.say(self.t("photos.none"))
+            self.say(_("Keine Fotos."))
 
     def action_delete(self) -> None:
-        table = self.query_one("#photos-table", DataTable)
+        table = self.table
         if not table.row_count:
             return
         photo_id = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
@@ -71,10 +83,13 @@ class PhotosDialog(MessageDialog[None]):
                 self.say(err.text(as_facilitator(self.app).lang), error=True)
                 return
             self.load()
-            self.say(self.t("photos.deleted"))
+            self.say(_("Foto gelöscht."))
 
         self.app.push_screen(
-            ConfirmDialog(self.t("photos.confirm"), as_facilitator(self.app).lang),
+            ConfirmDialog(
+                _("Dieses Foto endgültig löschen (Datenbank, Änderungsprotokoll, anderer Laptop)?"),
+                as_facilitator(self.app).lang,
+            ),
             confirmed,
         )
 

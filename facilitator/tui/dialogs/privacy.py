@@ -19,13 +19,14 @@ from facilitator.privacy import (
 )
 from facilitator.tui.dialogs.common import FormDialog
 from facilitator.tui.host import as_facilitator
+from facilitator.tui.text import N_, _, translated
 
-# (input id, label key, language, privacy.toml key)
+# (input id, label, language, privacy.toml key)
 _FIELDS = (
-    ("privacy-controller-de", "privacy.controller_de", "de", "controller"),
-    ("privacy-contact-de", "privacy.contact_de", "de", "contact"),
-    ("privacy-controller-en", "privacy.controller_en", "en", "controller"),
-    ("privacy-contact-en", "privacy.contact_en", "en", "contact"),
+    ("privacy-controller-de", N_("Verantwortlich (de)"), "de", "controller"),
+    ("privacy-contact-de", N_("Kontakt (de)"), "de", "contact"),
+    ("privacy-controller-en", N_("Verantwortlich (en)"), "en", "controller"),
+    ("privacy-contact-en", N_("Kontakt (en)"), "en", "contact"),
 )
 
 
@@ -34,7 +35,7 @@ class PrivacyDialog(FormDialog[bool]):
 
     BINDINGS = [
         Binding("escape", "cancel", show=False),
-        Binding("ctrl+s", "save", "key.save"),
+        Binding("ctrl+s", "save", N_("Speichern")),
     ]
     MESSAGE_ID = "#privacy-message"
 
@@ -44,29 +45,38 @@ class PrivacyDialog(FormDialog[bool]):
         except PrivacySettingsError as err:  # shown, and saving writes a sound file
             own, problem = {}, err.text(as_facilitator(self.app).lang)
         with Vertical(classes="dialog", id="privacy-dialog"):
-            yield Label(self.t("privacy.heading"), classes="dialog-title")
+            yield Label(
+                _("Datenschutzhinweis: wer verantwortlich ist (Art. 13 DSGVO)"),
+                classes="dialog-title",
+            )
             with Grid(id="privacy-grid"):
                 for input_id, label, lang, key in _FIELDS:
-                    yield Label(self.t(label))
+                    yield Label(translated(label))
                     value = own.get(lang, {}).get(key, "")
                     yield Input(value, id=input_id, compact=True)
-                yield Label(self.t("privacy.retention"))
+                yield Label(_("Speicherdauer (Tage)"))
                 days = own.get("retention_days") or DEFAULT_RETENTION_DAYS
                 yield Input(str(days), id="privacy-retention", type="integer", compact=True)
-            yield Label(self.t("privacy.hint"), id="privacy-hint")
+            yield Label(
+                _(
+                    "Deutsch ist nötig; leeres Englisch zeigt den deutschen Text (so "
+                    "gekennzeichnet). Strg+S speichert, Esc bricht ab."
+                ),
+                id="privacy-hint",
+            )
             yield Label(problem, id="privacy-message", classes="error" if problem else "")
 
     def action_save(self) -> None:
         typed = {input_id: self.query_one(f"#{input_id}", Input).value for input_id, *_ in _FIELDS}
         values: dict[str, dict[str, str]] = {"controller": {}, "contact": {}}
-        for input_id, _, lang, key in _FIELDS:
+        for input_id, _label, lang, key in _FIELDS:
             values[key][lang] = typed[input_id]
         days_text = self.query_one("#privacy-retention", Input).value.strip()
         try:
             days = int(days_text) if days_text else None
             save_controller(values["controller"], values["contact"], days)
         except ValueError:
-            self.say(self.t("privacy.bad_days"), error=True)
+            self.say(_("Speicherdauer: bitte eine ganze Zahl von Tagen."), error=True)
             return
         except UserError as err:  # nothing was saved; what was typed stays for correcting
             self.say(err.text(as_facilitator(self.app).lang), error=True)

@@ -8,8 +8,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from facilitator.locale import gettext, pgettext
 from facilitator.tui.host import as_facilitator
-from facilitator.tui.strings import T
 
 
 class ReadDialog(ModalScreen[bool]):
@@ -33,11 +33,11 @@ class ReadDialog(ModalScreen[bool]):
                 yield Static(Text("\n".join(self.lines)), id="read-lines")
             with Horizontal(classes="dialog-buttons"):
                 if self.confirm:
-                    yes = f"{T('yes', lang)} ({T('yes_key', lang)})"
+                    yes = gettext("Ja", lang) + " (" + pgettext("yes key", "j", lang) + ")"
                     yield Button(yes, id="yes", variant="primary")
-                    yield Button(T("no", lang) + " (n)", id="no")
+                    yield Button(gettext("Nein", lang) + " (n)", id="no")
                 else:
-                    yield Button(T("read.ok", lang), id="yes", variant="primary")
+                    yield Button(gettext("OK", lang), id="yes", variant="primary")
 
     def on_key(self, event: events.Key) -> None:
         if self.confirm and event.key in ("j", "y"):

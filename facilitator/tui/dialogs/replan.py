@@ -16,7 +16,7 @@ from textual.widgets import Button, DataTable, Label, Static
 from facilitator.core.models import AgendaItem
 from facilitator.core.replan import Replan, lateness
 from facilitator.core.schedule import format_clock, schedule
-from facilitator.tui.host import as_facilitator
+from facilitator.tui.text import _, pgettext
 from facilitator.tui.widgets.cells import cell
 
 
@@ -44,28 +44,41 @@ class ReplanDialog(ModalScreen[dict | None]):
         self.start, self.end, self.floor = start, end, floor
         self.minutes = {it.id: plan.minutes.get(it.id, it.minutes) for it in items}
 
-    def t(self, key: str, **values: object) -> str:
-        return as_facilitator(self.app).t(key, **values)
-
     def compose(self) -> ComposeResult:
-        t = self.t
         with Vertical(classes="dialog", id="replan"):
             yield Label(
-                t("replan.title", minutes=self.behind_minutes), classes="dialog-title", markup=False
+                _(
+                    "Der Workshop liegt {minutes} min hinter dem Plan. Restliche Blöcke kürzen?",
+                    minutes=self.behind_minutes,
+                ),
+                classes="dialog-title",
+                markup=False,
             )
             yield DataTable(id="replan-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="replan-status", markup=False)
-            yield Label(t("replan.keys"), id="replan-keys", markup=False)
+            yield Label(
+                _("+/− ändert den markierten Block um 1 min · Enter übernimmt · Esc verwirft"),
+                id="replan-keys",
+                markup=False,
+            )
             with Horizontal(classes="dialog-buttons"):
                 yield Button(
-                    f"{t('replan.accept')} ({t('yes_key')})", id="accept", variant="primary"
+                    _("Annehmen") + " (" + pgettext("yes key", "j") + ")",
+                    id="accept",
+                    variant="primary",
                 )
-                yield Button(t("replan.decline") + " (n)", id="decline")
+                yield Button(_("Ablehnen") + " (n)", id="decline")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for key in ("col.start", "col.title", "replan.col_old", "replan.col_new"):
-            table.add_column(self.t(key), key=key)
+        columns = (
+            ("col.start", _("Von")),
+            ("col.title", _("Titel")),
+            ("replan.col_old", _("Bisher")),
+            ("replan.col_new", _("Neu")),
+        )
+        for key, label in columns:
+            table.add_column(label, key=key)
         self.show()
         table.focus()
 
@@ -99,18 +112,18 @@ class ReplanDialog(ModalScreen[dict | None]):
             if stretch.fixed_at is None:
                 continue
             target = (
-                self.t("replan.until_end", at=format_clock(stretch.fixed_at))
+                _("Bis zum Ende ({at})", at=format_clock(stretch.fixed_at))
                 if stretch.fixed_id is None
-                else self.t(
-                    "replan.until",
+                else _(
+                    "Bis „{title}“ ({at})",
                     title=titles[stretch.fixed_id],
                     at=format_clock(stretch.fixed_at),
                 )
             )
             state = (
-                self.t("replan.fits")
+                _("passt")
                 if stretch.over == 0
-                else self.t("replan.over", minutes=stretch.over)
+                else _("{minutes} min zu spät", minutes=stretch.over)
             )
             lines.append(f"{target}: {state}")
         return "\n".join(lines)

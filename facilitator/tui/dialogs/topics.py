@@ -17,7 +17,7 @@ from textual.widgets.selection_list import Selection
 
 from facilitator.core.taxonomy import TOPICS
 from facilitator.core.topic_model import TopicSuggestion
-from facilitator.tui.strings import T
+from facilitator.locale import gettext, ngettext
 
 
 def topic_reason(found: TopicSuggestion, lang: str) -> str:
@@ -31,8 +31,8 @@ def topic_reason(found: TopicSuggestion, lang: str) -> str:
         cosine = f"{found.similarity:.2f}"
         like = found.like if len(found.like) <= 40 else found.like[:39] + "…"
         parts.append(
-            T(
-                "review.topic_like",
+            gettext(
+                "ähnlich wie „{like}“ {similarity}",
                 lang,
                 like=like,
                 similarity=cosine.replace(".", ",") if lang == "de" else cosine,
@@ -76,13 +76,24 @@ class TopicsDialog(ModalScreen[dict[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(T("review.topics_title", self.lang, n=len(self.rows)),
-                        classes="dialog-title", markup=False)  # fmt: skip
+            title = ngettext(
+                "Themenvorschlag für {n} Eintrag ohne Themenfeld",
+                "Themenvorschläge für {n} Einträge ohne Themenfeld",
+                len(self.rows),
+                self.lang,
+            )
+            yield Label(title, classes="dialog-title", markup=False)
             yield SelectionList[str](
                 *[Selection(self._prompt(r), r.capture_id, True) for r in self.rows],
                 id="topic-rows",
             )
-            yield Label(T("review.topics_keys", self.lang), markup=False)
+            yield Label(
+                gettext(
+                    "Leertaste: ja/nein · w: nächster Vorschlag · Enter: setzen · Esc: zurück",
+                    self.lang,
+                ),
+                markup=False,
+            )
 
     @property
     def selection(self) -> SelectionList[str]:

@@ -12,6 +12,7 @@ from textual.widgets import Label, Static
 
 from facilitator.tui.dialogs.common import MessageDialog
 from facilitator.tui.host import as_facilitator
+from facilitator.tui.text import _
 
 
 def upload_url(join_url: str, token: str) -> str:
@@ -28,11 +29,20 @@ class UploadDialog(MessageDialog[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="upload-dialog"):
-            yield Label(self.t("upload.title"), classes="dialog-title")
+            yield Label(
+                _("Fotos hochladen (nur Moderation – nicht am Beamer zeigen)"),
+                classes="dialog-title",
+            )
             with Center():
                 yield Static(id="upload-qr")
             yield Label(id="upload-url")
-            yield Label(self.t("upload.hint"), id="upload-hint")
+            yield Label(
+                _(
+                    "Mit dem Handy scannen: Fotos von Flipcharts und Pinnwänden kommen ins "
+                    "Fotoprotokoll. Esc schließt."
+                ),
+                id="upload-hint",
+            )
             yield Label("", id="upload-message")
 
     def on_mount(self) -> None:
@@ -41,7 +51,13 @@ class UploadDialog(MessageDialog[None]):
 
         join = as_facilitator(self.app).join_url()
         if join is None or as_facilitator(self.app).server is None:
-            self.say(self.t("upload.no_server"), error=True)
+            self.say(
+                _(
+                    "Der Teilnahme-Server läuft nicht; hochladen geht mit: facilitator "
+                    "photo add DATEI"
+                ),
+                error=True,
+            )
             return
         url = upload_url(join, upload_token(as_facilitator(self.app).store))
         self.query_one("#upload-qr", Static).update(qr_text(url))

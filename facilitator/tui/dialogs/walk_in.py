@@ -12,6 +12,7 @@ from textual.widgets import Input, Label
 
 from facilitator.core.name_match import match_organisation
 from facilitator.tui.dialogs.common import MessageDialog
+from facilitator.tui.text import N_, _
 
 
 class WalkInDialog(MessageDialog[tuple[str, str] | None]):
@@ -19,7 +20,7 @@ class WalkInDialog(MessageDialog[tuple[str, str] | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", show=False),
-        Binding("ctrl+o", "take_suggestion", "key.take_suggestion", show=False),
+        Binding("ctrl+o", "take_suggestion", N_("Vorschlag übernehmen"), show=False),
     ]
     MESSAGE_ID = "#walk-in-message"
 
@@ -30,8 +31,8 @@ class WalkInDialog(MessageDialog[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.t("participants.walk_in_prompt"), classes="dialog-title")
-            yield Input(placeholder=self.t("participants.walk_in_hint"), id="walk-in")
+            yield Label(_("Spontan da (wird als anwesend eingetragen)"), classes="dialog-title")
+            yield Input(placeholder=_("Name @ Organisation"), id="walk-in")
             yield Label(id="walk-in-message", markup=False)
 
     def _split(self, line: str) -> tuple[str, str]:
@@ -39,10 +40,10 @@ class WalkInDialog(MessageDialog[tuple[str, str] | None]):
         return " ".join(name.split()), " ".join(organisation.split())
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        _, organisation = self._split(event.value)
+        _name, organisation = self._split(event.value)
         match = match_organisation(organisation, self.organisations) if organisation else None
         near = match.suggestion if match and not match.known else None
-        self.say(self.t("capture.org_near", name=near) if near else "")
+        self.say(_("(neu – meinten Sie „{name}“?)", name=near) if near else "")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -54,7 +55,12 @@ class WalkInDialog(MessageDialog[tuple[str, str] | None]):
             match = match_organisation(organisation, self.organisations)
             if match.suggestion and self._confirmed_new != match.name:
                 self._confirmed_new = match.name  # a second Enter creates it as typed
-                text = self.t("capture.confirm_near", name=match.name, near=match.suggestion)
+                text = _(
+                    "„{name}“ gibt es nicht – meinten Sie „{near}“? Strg+O übernimmt, Enter "
+                    "legt „{name}“ neu an.",
+                    name=match.name,
+                    near=match.suggestion,
+                )
                 self.say(text, error=True)
                 return
             organisation = match.name

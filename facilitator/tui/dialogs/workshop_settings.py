@@ -14,7 +14,30 @@ from facilitator.core.errors import UserError
 from facilitator.store.workshop_details import DETAIL_FIELDS, details_of, edit_details, today_of
 from facilitator.tui.dialogs.common import FormDialog
 from facilitator.tui.host import as_facilitator
-from facilitator.tui.strings import T
+from facilitator.tui.text import N_, NP_, _, translated
+
+# each detail's label, and a hint by its kind; a field another area adds shows its key
+# until it has a label here
+LABELS = {
+    "title": N_("Titel"),
+    "date": N_("Datum"),
+    "start": N_("Beginn"),
+    "end": N_("Ende"),
+    "venue": N_("Ort"),
+    "series": N_("Reihe"),
+    "moderation": NP_("workshop setting", "Moderation"),
+    "minutes_by": NP_("workshop setting", "Protokoll"),
+    "distribution": N_("Verteiler"),
+    "next_date": N_("Nächster Termin"),
+    "next_venue": N_("Ort (nächster)"),
+    "wifi_name": N_("WLAN-Name"),
+    "wifi_password": N_("WLAN-Passwort"),
+}
+HINTS = {
+    "date": N_("31.01.2027 oder 31.01."),
+    "clock": N_("HH:MM"),
+    "list": N_("durch ; getrennt"),
+}
 
 
 class WorkshopSettingsDialog(FormDialog[bool]):
@@ -22,7 +45,7 @@ class WorkshopSettingsDialog(FormDialog[bool]):
 
     BINDINGS = [
         Binding("escape", "cancel", show=False),
-        Binding("ctrl+s", "save", "key.save"),
+        Binding("ctrl+s", "save", N_("Speichern")),
     ]
     MESSAGE_ID = "#settings-message"
 
@@ -34,19 +57,21 @@ class WorkshopSettingsDialog(FormDialog[bool]):
     def compose(self) -> ComposeResult:
         self.before = details_of(as_facilitator(self.app).store, self.workshop_id)
         with Vertical(classes="dialog", id="settings-dialog"):
-            yield Label(self.t("settings.heading"), classes="dialog-title")
+            yield Label(_("Angaben zum Workshop"), classes="dialog-title")
             with Grid(id="settings-grid"):
                 for field in DETAIL_FIELDS:
-                    label, hint = f"settings.{field.key}", f"settings.{field.kind}_hint"
-                    # a field another area adds shows its key until it has a label here
-                    yield Label(self.t(label) if label in T else field.key)
+                    label, hint = LABELS.get(field.key), HINTS.get(field.kind)
+                    yield Label(translated(label) if label else field.key)
                     yield Input(
                         self.before.get(field.key, ""),
-                        placeholder=self.t(hint) if hint in T else "",
+                        placeholder=translated(hint) if hint else "",
                         id=f"settings-{field.key}",
                         compact=True,
                     )
-            yield Label(self.t("settings.hint"), id="settings-hint")
+            yield Label(
+                _("Enter: nächstes Feld, im letzten speichern · Strg+S speichert · Esc bricht ab"),
+                id="settings-hint",
+            )
             yield Label("", id="settings-message")
 
     def action_save(self) -> None:
@@ -56,7 +81,7 @@ class WorkshopSettingsDialog(FormDialog[bool]):
         }
         changed = {k: v for k, v in typed.items() if v.strip() != self.before.get(k, "").strip()}
         if "title" in changed and not changed["title"].strip():
-            self.say(self.t("settings.no_title"), error=True)
+            self.say(_("Der Titel darf nicht leer sein."), error=True)
             return
         store = as_facilitator(self.app).store
         try:

@@ -9,6 +9,8 @@ from importlib import import_module
 
 from textual.screen import Screen
 
+from facilitator.tui.text import N_
+
 _WHERE = {
     "start": "start:StartScreen",
     "plan": "plan:PlanScreen",
@@ -19,6 +21,19 @@ _WHERE = {
     "join": "join:JoinScreen",
     "export": "export:ExportScreen",
     "review": "review:ReviewScreen",
+}
+
+# each screen's name, in its header, the F-key bindings and the command palette
+SCREEN_TITLES = {
+    "start": N_("Workshops"),
+    "plan": N_("Planen"),
+    "run": N_("Moderation"),
+    "captures": N_("Protokoll"),
+    "participants": N_("Teilnehmende"),
+    "methods": N_("Methoden"),
+    "join": N_("Beitreten"),
+    "export": N_("Export"),
+    "review": N_("Durchsicht"),
 }
 
 

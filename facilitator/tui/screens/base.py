@@ -3,16 +3,18 @@
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from textual.app import ComposeResult, active_app
-from textual.binding import Binding
+from textual.app import ComposeResult
+from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from facilitator.core.errors import UserError
 from facilitator.store.db import Store
+from facilitator.tui.bindings import translated_bindings
 from facilitator.tui.host import as_facilitator
-from facilitator.tui.strings import T, translate_bindings
+from facilitator.tui.roles import HasHeader, HasMessageLine, Refreshes
+from facilitator.tui.text import N_, _, translated
 from facilitator.tui.timing import reading, timer_text
 from facilitator.tui.widgets import StatusHeader
 
@@ -24,23 +26,23 @@ if TYPE_CHECKING:
 MESSAGE_SECONDS = 8.0
 
 
-class BaseScreen(Screen):
+class BaseScreen(Screen, Refreshes, HasMessageLine, HasHeader):
     """A main screen; subclasses yield their body from `compose_body`."""
 
-    name_key = ""
+    heading = ""  # the screen's name (marked with N_), first in the header
     # first in every footer, so the list of all keys is always one key away (80 columns
     # cannot show every hint); the app's own F1 binding stays out of the footer
-    BINDINGS = [Binding("f1", "app.help", "key.help", key_display="F1")]
+    BINDINGS = [Binding("f1", "app.help", N_("Hilfe"), key_display="F1")]
 
     def __init__(self) -> None:
         super().__init__()
         self._message_timer: Timer | None = None
         self._shown: tuple | None = None  # what refresh_if_stale last built the view for
-        translate_bindings(self, as_facilitator(active_app.get()).lang)
 
     @property
     def fapp(self) -> "FacilitatorApp":
-        return self.app  # type: ignore[return-value]
+        """The app this screen runs in, typed (Textual types `self.app` as any App)."""
+        return as_facilitator(self.app)
 
     @property
     def store(self) -> Store:
@@ -50,8 +52,16 @@ class BaseScreen(Screen):
     def workshop_id(self) -> str | None:
         return self.fapp.workshop_id
 
-    def t(self, key: str, **values: object) -> str:
-        return T(key, self.fapp.lang, **values)
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """Textual's active bindings, their descriptions in the app's language (the footer)."""
+        return translated_bindings(super().active_bindings)
+
+    def workshop_id_or_say(self) -> str | None:
+        """The open workshop's id; None, after saying so on the message line, if none is open."""
+        if self.workshop_id is None:
+            self.say(_("Kein Workshop gewählt – F2 zeigt alle Workshops."), error=True)
+        return self.workshop_id
 
     def compose(self) -> ComposeResult:
         yield StatusHeader()
@@ -148,13 +158,13 @@ class BaseScreen(Screen):
 
         clock = datetime.fromtimestamp(now / 1000).strftime("%H:%M")
         snapshot = app.snapshot()
-        screen_name = self.t(self.name_key) if self.name_key else ""
+        screen_name = translated(self.heading) if self.heading else ""
         if snapshot is None:
-            header.show(f"{screen_name} · {self.t('header.none')}", "", clock)
+            header.show(screen_name + " · " + _("kein Workshop"), "", clock)
             return
         current, item = reading(snapshot, now), snapshot.current
         if current is None or item is None:
-            block, level = self.t("header.idle"), ""
+            block, level = _("Timer steht"), ""
         else:
             mark = "▶" if current.running else "⏸"
             # The time left first: when the line is too narrow the ellipsis cuts the title.

@@ -4,6 +4,8 @@ Also the per-block switches for the phones: open/close collection and voting, th
 dot budget, and revealing the results.
 """
 
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Input, Label, Static
@@ -23,27 +25,29 @@ from facilitator.store.captures import (
 )
 from facilitator.tui.dialogs.capture import EditCaptureDialog
 from facilitator.tui.dialogs.common import PromptDialog
+from facilitator.tui.screens import SCREEN_TITLES
 from facilitator.tui.screens.base import BaseScreen
+from facilitator.tui.text import N_, _, ngettext, pgettext
 from facilitator.tui.widgets.cells import Column, cell, fit_columns
 
 
 class CapturesScreen(BaseScreen):
     """The list of captures with the keys a scribe needs."""
 
-    name_key = "screen.captures"
+    heading = SCREEN_TITLES["captures"]
     AUTO_FOCUS = "#captures-table"
     BINDINGS = [
-        Binding("a", "scope", "key.scope"),
-        Binding("slash,f", "filter", "key.filter", key_display="/", show=False),
-        Binding("e,enter", "edit", "key.edit"),
-        Binding("delete,d", "delete", "key.delete", key_display="d", show=False),
-        Binding("p", "dots", "key.dots", show=False),
-        Binding("h", "hide", "key.hide", show=False),
-        Binding("s", "status", "key.status", show=False),
-        Binding("o", "block('collection_open')", "key.collect"),
-        Binding("v", "block('voting_open')", "key.vote"),
-        Binding("b", "budget", "key.budget", show=False),
-        Binding("r", "block('results_revealed')", "key.reveal", show=False),
+        Binding("a", "scope", N_("Block/Alle")),
+        Binding("slash,f", "filter", N_("Filter"), key_display="/", show=False),
+        Binding("e,enter", "edit", N_("Ändern")),
+        Binding("delete,d", "delete", N_("Löschen"), key_display="d", show=False),
+        Binding("p", "dots", N_("Punkte"), show=False),
+        Binding("h", "hide", N_("Ausblenden"), show=False),
+        Binding("s", "status", N_("Status"), show=False),
+        Binding("o", "block('collection_open')", N_("Sammeln an/aus")),
+        Binding("v", "block('voting_open')", N_("Abstimmen an/aus")),
+        Binding("b", "budget", N_("Punktebudget"), show=False),
+        Binding("r", "block('results_revealed')", N_("Ergebnis zeigen"), show=False),
         Binding("escape", "unfilter", show=False),
     ]
 
@@ -57,9 +61,14 @@ class CapturesScreen(BaseScreen):
         """The screen's captures table."""
         return self.query_one("#captures-table", DataTable)
 
+    @property
+    def filter_box(self) -> Input:
+        """The filter line (shown with /)."""
+        return self.query_one("#captures-filter", Input)
+
     def compose_body(self) -> ComposeResult:
         yield Label(id="captures-scope", markup=False)
-        yield Input(placeholder=self.t("captures.filter"), id="captures-filter")
+        yield Input(placeholder=_("Filter: h: #thema @Organisation Wort"), id="captures-filter")
         yield DataTable(id="captures-table", cursor_type="row", zebra_stripes=True)
         # the whole text of the highlighted row, wrapped: long entries stay readable
         yield Static(id="captures-detail", markup=False)
@@ -68,17 +77,17 @@ class CapturesScreen(BaseScreen):
     def columns(self) -> list[Column]:
         """Kind, dots and source keep their width; text, topic and organisation share the rest."""
         return [
-            Column("col.kind", self.t("col.kind"), width=12),
-            Column("col.text", self.t("col.text"), share=4, least=16),
-            Column("col.topic", self.t("col.topic"), share=1, least=8),
-            Column("col.org", self.t("col.org"), share=2, least=10),
-            Column("col.dots", self.t("col.dots"), width=4),
-            Column("col.source", self.t("col.source"), width=6),
+            Column("col.kind", _("Art"), width=12),
+            Column("col.text", _("Text"), share=4, least=16),
+            Column("col.topic", _("Thema"), share=1, least=8),
+            Column("col.org", _("Organisation"), share=2, least=10),
+            Column("col.dots", _("Pkt."), width=4),
+            Column("col.source", pgettext("author column", "Von"), width=6),
         ]
 
     def on_mount(self) -> None:
         table = self.table
-        self.query_one("#captures-filter", Input).display = False
+        self.filter_box.display = False
         table.focus()
         super().on_mount()
 
@@ -87,51 +96,51 @@ class CapturesScreen(BaseScreen):
 
     def refresh_data(self) -> None:
         table = self.table
-        snapshot = self.fapp.snapshot()
-        if snapshot is None:
+        snapshot, workshop_id = self.fapp.snapshot(), self.workshop_id
+        if snapshot is None or workshop_id is None:
             self.captures = []
             table.clear()
-            self.query_one("#captures-scope", Label).update(self.t("no_workshop"))
+            self.query_one("#captures-scope", Label).update(
+                _("Kein Workshop gewählt – F2 zeigt alle Workshops.")
+            )
             return
         lang = self.fapp.lang
         block = snapshot.current
         item_id = None if self.show_all or block is None else block.id
         try:
-            found = self._filtered(item_id)
+            found = self._filtered(workshop_id, item_id)
         except UserError as err:
             self.say(err.text(self.fapp.lang), error=True)
             return
-        scope = (
-            self.t("captures.scope_block", block=block.title)
-            if item_id and block
-            else self.t("captures.scope_all")
-        )
-        self.query_one("#captures-scope", Label).update(
-            f"{scope} · {self.t('captures.count', count=len(found))}"
-        )
+        scope = _("Block „{block}“", block=block.title) if item_id and block else _("Alle Einträge")
+        count = ngettext("{n} Eintrag", "{n} Einträge", len(found))
+        self.query_one("#captures-scope", Label).update(f"{scope} · {count}")
         row = table.cursor_row
         widths = fit_columns(table, self.columns(), self.view_width())
         table.clear()
         self.captures = found
         for capture in found:
-            source = self.t("captures.participant") if capture.source == "participant" else ""
-            if capture.hidden:
-                source = (source + " " + self.t("captures.hidden")).strip()
-            topic = TOPICS[capture.topic].get(lang) if capture.topic in TOPICS else ""
-            kind = CAPTURE_KINDS.get(capture.kind)
-            table.add_row(
-                cell(kind.get(lang) if kind else capture.kind, widths["col.kind"]),
-                cell(self._full_text(capture, lang), widths["col.text"]),
-                cell(topic, widths["col.topic"]),
-                cell(capture.organisation, widths["col.org"]),
-                cell(capture.votes or ""),
-                cell(source, widths["col.source"]),
-                key=capture.id,
-            )
+            table.add_row(*self._cells(capture, widths, lang), key=capture.id)
         if found:
             table.move_cursor(row=min(max(row, 0), len(found) - 1))
         self._show_detail()
         self._show_block(block)
+
+    def _cells(self, capture: Capture, widths: dict[str, int], lang: str) -> list[Text]:
+        """One row: kind, text, topic, organisation, dots and who wrote it (or hid it)."""
+        source = pgettext("capture source", "TN") if capture.source == "participant" else ""
+        if capture.hidden:
+            source = (source + " " + _("ausgeblendet")).strip()
+        topic = TOPICS[capture.topic].get(lang) if capture.topic in TOPICS else ""
+        kind = CAPTURE_KINDS.get(capture.kind)
+        return [
+            cell(kind.get(lang) if kind else capture.kind, widths["col.kind"]),
+            cell(self._full_text(capture, lang), widths["col.text"]),
+            cell(topic, widths["col.topic"]),
+            cell(capture.organisation, widths["col.org"]),
+            cell(capture.votes or ""),
+            cell(source, widths["col.source"]),
+        ]
 
     @staticmethod
     def _full_text(capture: Capture, lang: str) -> str:
@@ -159,12 +168,12 @@ class CapturesScreen(BaseScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail()
 
-    def _filtered(self, item_id: str | None) -> list[Capture]:
-        text = self.query_one("#captures-filter", Input).value
+    def _filtered(self, workshop_id: str, item_id: str | None) -> list[Capture]:
+        text = self.filter_box.value
         wanted = parse_capture_filter(text)
         found = list_captures(
             self.store,
-            self.workshop_id,
+            workshop_id,
             kind=wanted.kind,
             topic=wanted.topic,
             agenda_item_id=item_id,
@@ -185,12 +194,12 @@ class CapturesScreen(BaseScreen):
             return
         switches = block_switches(self.store, block.id)
         label.update(
-            self.t(
-                "captures.block_state",
-                collect=self.t("on" if switches.collection_open else "off"),
-                vote=self.t("on" if switches.voting_open else "off"),
+            _(
+                "Sammeln {collect} · Abstimmen {vote} · {budget} Punkte · Ergebnis {reveal}",
+                collect=_("an") if switches.collection_open else _("aus"),
+                vote=_("an") if switches.voting_open else _("aus"),
                 budget=switches.dot_budget,
-                reveal=self.t("shown" if switches.results_revealed else "not_shown"),
+                reveal=_("sichtbar") if switches.results_revealed else _("verborgen"),
             )
         )
 
@@ -202,7 +211,7 @@ class CapturesScreen(BaseScreen):
         row = self.table.cursor_row
         if 0 <= row < len(self.captures):
             return self.captures[row]
-        self.say(self.t("captures.none_selected"), error=True)
+        self.say(_("Kein Eintrag ausgewählt."), error=True)
         return None
 
     def action_scope(self) -> None:
@@ -210,23 +219,23 @@ class CapturesScreen(BaseScreen):
         self.refresh_data()
 
     def action_filter(self) -> None:
-        box = self.query_one("#captures-filter", Input)
+        box = self.filter_box
         box.display = True
         box.focus()
 
     def action_unfilter(self) -> None:
-        box = self.query_one("#captures-filter", Input)
+        box = self.filter_box
         box.value, box.display = "", False
         self.table.focus()
         self.refresh_data()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "captures-filter":
-            self.refresh_data()
+    @on(Input.Changed, "#captures-filter")
+    def _filter_changed(self) -> None:
+        self.refresh_data()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "captures-filter":
-            self.table.focus()
+    @on(Input.Submitted, "#captures-filter")
+    def _filter_submitted(self) -> None:
+        self.table.focus()
 
     def action_edit(self) -> None:
         capture = self.selected()
@@ -237,7 +246,7 @@ class CapturesScreen(BaseScreen):
         capture = self.selected()
         if capture is not None:
             if self.call_service(delete_capture, capture.id):
-                self.say(self.t("captures.deleted"))
+                self.say(_("Gelöscht (Strg+Z holt ihn zurück)."))
 
     def action_hide(self) -> None:
         capture = self.selected()
@@ -252,7 +261,7 @@ class CapturesScreen(BaseScreen):
         if capture is not None:
             status = cycle_status_in(self, capture.id)
             if status:
-                self.say(self.t("review.status_set", status=status))
+                self.say(_("Status: {status}", status=status))
 
     def action_dots(self) -> None:
         capture = self.selected()
@@ -264,18 +273,18 @@ class CapturesScreen(BaseScreen):
                 return
             # isdecimal, not isdigit: "²" (AltGr+2) is a digit that int() refuses
             if not value.strip().isdecimal():
-                self.say(self.t("captures.bad_dots"), error=True)
+                self.say(_("Punkte müssen eine ganze Zahl ab 0 sein."), error=True)
                 return
             self.call_service(set_flipchart_votes, capture.id, int(value))
 
-        prompt = self.t("captures.dots_prompt", text=capture.text[:40])
+        prompt = _("Punkte vom Flipchart für „{text}“", text=capture.text[:40])
         self.app.push_screen(PromptDialog(prompt, str(capture.votes or "")), entered)
 
     def _block(self):
         snapshot = self.fapp.snapshot()
         block = snapshot.current if snapshot else None
         if block is None:
-            self.say(self.t("capture.no_block"), error=True)
+            self.say(_("(kein laufender Block)"), error=True)
         return block
 
     def action_block(self, field: str) -> None:
@@ -294,10 +303,10 @@ class CapturesScreen(BaseScreen):
             if not value or not value.strip():
                 return
             if not value.strip().isdecimal():
-                self.say(self.t("captures.bad_budget"), error=True)
+                self.say(_("Das Punktebudget ist eine ganze Zahl von 1 bis 20."), error=True)
                 return
             self.call_service(update_item, block.id, dot_budget=int(value))
 
         self.app.push_screen(
-            PromptDialog(self.t("captures.budget_prompt"), str(block.dot_budget)), entered
+            PromptDialog(_("Punkte pro Person (1–20)"), str(block.dot_budget)), entered
         )

@@ -12,7 +12,9 @@ from facilitator.store import Store
 from facilitator.store.exchange import dumps, export_workshop
 from facilitator.store.series import series_name
 from facilitator.tui.reader import own_connection
+from facilitator.tui.screens import SCREEN_TITLES
 from facilitator.tui.screens.base import BaseScreen
+from facilitator.tui.text import N_, NP_, _
 
 # what -> file name suffix (the stem is the workshop's title; the fact sheet's is fixed)
 SUFFIXES = {
@@ -31,32 +33,54 @@ SUFFIXES = {
 class ExportScreen(BaseScreen):
     """A target folder and one key per file: j, p, f, i, k."""
 
-    name_key = "screen.export"
+    heading = SCREEN_TITLES["export"]
     AUTO_FOCUS = None  # the letters are keys, not typing
     BINDINGS = [
-        Binding("j", "write('json')", "key.json", show=False),
-        Binding("p", "write('protocol')", "key.protocol"),
-        Binding("f", "write('factsheet')", "key.factsheet"),
-        Binding("i", "write('ics')", "key.ics", show=False),
-        Binding("k", "write('contacts')", "key.contacts"),
-        Binding("r", "app.show('review')", "key.review"),
-        Binding("g", "write('runsheet')", "key.runsheet", show=False),  # r is the review
-        Binding("a", "write('agenda')", "key.agenda_poster", show=False),
-        Binding("s", "write('signin')", "key.signin", show=False),
-        Binding("b", "write('badges')", "key.badges", show=False),
-        Binding("o", "folder", "export.folder", show=False),
-        Binding("w", "settings", "key.settings", show=False),
-        Binding("l", "photos", "key.photos"),
+        Binding("j", "write('json')", N_("JSON"), show=False),
+        Binding("p", "write('protocol')", NP_("protocol key", "Protokoll")),
+        Binding("f", "write('factsheet')", N_("Faktenblatt")),
+        Binding("i", "write('ics')", N_("Einladung .ics"), show=False),
+        Binding("k", "write('contacts')", N_("Kontakte")),
+        Binding("r", "app.show('review')", N_("Durchsicht")),
+        Binding("g", "write('runsheet')", N_("Regieplan"), show=False),  # r is the review
+        Binding("a", "write('agenda')", N_("Aushang"), show=False),
+        Binding("s", "write('signin')", N_("Teilnahmeliste"), show=False),
+        Binding("b", "write('badges')", N_("Namensschilder"), show=False),
+        Binding("o", "folder", N_("Zielordner"), show=False),
+        Binding("w", "settings", N_("Angaben"), show=False),
+        Binding("l", "photos", N_("Fotos")),
     ]
 
     def compose_body(self) -> ComposeResult:
-        yield Label(self.t("export.folder"), markup=False)
+        yield Label(_("Zielordner"), markup=False)
         folder = Input(str(Path.cwd()), id="export-folder")
         folder.can_focus = False  # focused only with o, so the letters stay keys
         yield folder
-        yield Label(self.t("export.hint"), id="export-hint", markup=False)
-        yield Label(self.t("export.hint_more"), id="export-hint-more", markup=False)
-        yield Label(self.t("export.hint_kit"), id="export-hint-kit", markup=False)
+        yield Label(
+            _(
+                "r Durchsicht der Ergebnisse vor dem Protokoll, w Angaben zum Workshop; "
+                "p schreibt das Protokoll (.docx), j die JSON-Datei."
+            ),
+            id="export-hint",
+            markup=False,
+        )
+        yield Label(
+            _(
+                "f schreibt das Faktenblatt der Reihe (sonst aller Workshops), i die "
+                "Einladung zum nächsten Termin (.ics), k die Kontaktliste (CSV, nur mit "
+                "Einwilligung)."
+            ),
+            id="export-hint-more",
+            markup=False,
+        )
+        yield Label(
+            _(
+                "Vorbereitung: g Regieplan, a Ablauf + QR-Aushang, s Teilnahmeliste, b "
+                "Namensschilder (.docx)."
+            ),
+            id="export-hint-kit",
+            markup=False,
+        )
         yield Label(id="export-result", markup=False)
 
     def action_photos(self) -> None:
@@ -64,7 +88,7 @@ class ExportScreen(BaseScreen):
         from facilitator.tui.dialogs.photos import PhotosDialog
 
         if self.workshop_id is None:
-            self.say(self.t("no_workshop"), error=True)
+            self.say(_("Kein Workshop gewählt – F2 zeigt alle Workshops."), error=True)
             return
         self.app.push_screen(PhotosDialog(self.workshop_id))
 
@@ -73,12 +97,12 @@ class ExportScreen(BaseScreen):
         from facilitator.tui.dialogs.workshop_settings import WorkshopSettingsDialog
 
         if self.workshop_id is None:
-            self.say(self.t("no_workshop"), error=True)
+            self.say(_("Kein Workshop gewählt – F2 zeigt alle Workshops."), error=True)
             return
 
         def saved(changed: bool | None) -> None:
             if changed:
-                self.say(self.t("settings.saved"))
+                self.say(_("Angaben gespeichert."))
 
         self.app.push_screen(WorkshopSettingsDialog(self.workshop_id), saved)
 
@@ -93,13 +117,13 @@ class ExportScreen(BaseScreen):
 
     def _target(self, what: str) -> Path | None:
         if self.workshop_id is None:
-            self.say(self.t("no_workshop"), error=True)
+            self.say(_("Kein Workshop gewählt – F2 zeigt alle Workshops."), error=True)
             return None
         folder = Path(self.query_one("#export-folder", Input).value.strip() or ".").expanduser()
         snapshot = self.fapp.snapshot()
         name = snapshot.title if snapshot else ""
         if what == "factsheet":  # the fact sheet is the series', not this workshop's
-            name = series_name(self.store, self.workshop_id) or self.t("export.all_workshops")
+            name = series_name(self.store, self.workshop_id) or _("Alle Workshops")
         stem = "".join(ch if ch.isalnum() else "-" for ch in name)
         return folder / f"{stem.strip('-') or 'workshop'}{SUFFIXES[what]}"
 
@@ -113,7 +137,7 @@ class ExportScreen(BaseScreen):
     def action_write(self, what: str) -> None:
         path = self._target(what)
         if path is not None:
-            self.say(self.t("export.running", path=path))
+            self.say(_("Schreibe {path} …", path=path))
             # the poster's QR code: the address the running server hands out (as on F5)
             url = (self.fapp.join_url() or "") if what == "agenda" else ""
             self.export(path, self.workshop_id, self.fapp.lang, what, url)
@@ -132,14 +156,21 @@ class ExportScreen(BaseScreen):
                 text = self._write(reader, path, workshop_id, lang, what, url)
             written = path
         except NoNextDate as err:
-            text = self.t("export.no_next_date", title=err.title)
+            text = _(
+                "„{title}“ hat noch keinen nächsten Termin. Festlegen mit: facilitator "
+                "next-date JJJJ-MM-TT [--start HH:MM] [--venue ORT]",
+                title=err.title,
+            )
         except ImportError as err:  # a build without the document libraries
-            key = "export.no_protocol" if what == "protocol" else "export.failed"
-            text = self.t(key, error=err)
+            text = (
+                _("Der Protokoll-Export ist in dieser Version noch nicht verfügbar.")
+                if what == "protocol"
+                else _("Export fehlgeschlagen: {error}", error=err)
+            )
         except OSError as err:
-            text = self.t("export.failed", error=err.strerror or err)
+            text = _("Export fehlgeschlagen: {error}", error=err.strerror or err)
         except Exception as err:
-            text = self.t("export.failed", error=err)
+            text = _("Export fehlgeschlagen: {error}", error=err)
         self.app.call_from_thread(self.done, written, text)
 
     def _write(
@@ -157,22 +188,28 @@ class ExportScreen(BaseScreen):
             follow.write_factsheet(reader, workshop_id, path, lang)
         elif what == "ics":
             done = follow.write_invitation(reader, workshop_id, path)
-            return self.t("export.ics_done", path=path, when=f"{done.day:%d.%m.%Y} {done.start}")
+            when = f"{done.day:%d.%m.%Y} {done.start}"
+            return _("Geschrieben: {path} ({when})", path=path, when=when)
         elif what == "contacts":
             done = follow.write_contacts(reader, workshop_id, path, lang)
-            return self.t("export.contacts_done", path=path, shared=done.shared, total=done.total)
+            return _(
+                "Geschrieben: {path} ({shared} von {total} Personen mit Einwilligung)",
+                path=path,
+                shared=done.shared,
+                total=done.total,
+            )
         elif what == "runsheet":
             kit.write_runsheet(reader, workshop_id, path, lang=lang)
         elif what == "agenda":
             kit.write_agenda(reader, workshop_id, path, url, lang=lang)
-            return self.t("export.agenda_done", path=path, url=url)
+            return _("Geschrieben: {path} (QR-Code: {url})", path=path, url=url)
         elif what == "signin":
             kit.write_signin(reader, workshop_id, path, lang=lang)
         elif what == "badges":
             kit.write_badges(reader, workshop_id, path, lang=lang)
         else:
             write_text_atomic(path, dumps(export_workshop(reader, workshop_id)))
-        return self.t("export.done", path=path)
+        return _("Geschrieben: {path}", path=path)
 
     def done(self, path: Path | None, text: str) -> None:
         result = self.query_one("#export-result", Label)

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -35,29 +35,33 @@ from facilitator.tui.dialogs.common import ConfirmDialog, PickDialog, PromptDial
 from facilitator.tui.dialogs.participant_form import ParticipantForm
 from facilitator.tui.dialogs.read_text import ReadDialog
 from facilitator.tui.dialogs.walk_in import WalkInDialog
+from facilitator.tui.screens import SCREEN_TITLES
 from facilitator.tui.screens.base import BaseScreen
 from facilitator.tui.screens.pending_orgs import PendingOrganisations
+from facilitator.tui.text import N_, NP_, _, pgettext, translated
 from facilitator.tui.widgets.cells import Column, cell, fit_columns
 
 
 class ParticipantsScreen(PendingOrganisations, BaseScreen):
     """Who is there, from where, and who agreed to share contact details."""
 
-    name_key = "screen.participants"
+    heading = SCREEN_TITLES["participants"]
     BINDINGS = [
-        Binding("space,x", "present", "key.present", key_display="␣"),
-        Binding("w", "walk_in", "key.walk_in"),
-        Binding("a", "add", "key.add"),
-        Binding("enter,b", "edit", "key.edit", key_display="b"),
-        Binding("e", "consent", "key.consent"),
-        Binding("delete,d", "delete", "key.delete", key_display="d", show=False),
-        Binding("m", "merge", "key.merge", show=False),
-        Binding("i", "import_csv", "key.import", show=False),
-        Binding("g", "groups", "key.groups", show=False),
-        Binding("E", "erase", "key.erase", key_display="⇧E", show=False),
-        Binding("o", "claims", "key.claims", show=False),
-        Binding("O", "pending_orgs", "key.pending_orgs", key_display="⇧O", show=False),
-        Binding("p", "privacy", "key.privacy", show=False),  # the count line says "o" when open
+        Binding("space,x", "present", N_("Anwesend"), key_display="␣"),
+        Binding("w", "walk_in", N_("Spontan da")),
+        Binding("a", "add", NP_("add key", "Neu")),
+        Binding("enter,b", "edit", N_("Ändern"), key_display="b"),
+        Binding("e", "consent", N_("Einwilligung")),
+        Binding("delete,d", "delete", N_("Löschen"), key_display="d", show=False),
+        Binding("m", "merge", N_("Zusammenführen"), show=False),
+        Binding("i", "import_csv", N_("CSV importieren"), show=False),
+        Binding("g", "groups", N_("Gruppen vorschlagen"), show=False),
+        Binding("E", "erase", N_("Endgültig löschen"), key_display="⇧E", show=False),
+        Binding("o", "claims", N_("Anmeldungen prüfen"), show=False),
+        Binding("O", "pending_orgs", N_("Organisationen von Handys"), key_display="⇧O", show=False),
+        Binding(
+            "p", "privacy", N_("Datenschutzhinweis"), show=False
+        ),  # the count line says "o" when open
     ]
 
     def __init__(self) -> None:
@@ -72,7 +76,9 @@ class ParticipantsScreen(PendingOrganisations, BaseScreen):
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="participants-bar"):
             yield Label(id="participants-count", markup=False)
-            button = Button(self.t("key.groups") + " (g)", id="participants-groups", compact=True)
+            button = Button(
+                _("Gruppen vorschlagen") + " (g)", id="participants-groups", compact=True
+            )
             button.can_focus = False  # the table keeps the keys
             yield button
         yield DataTable(id="participants-table", cursor_type="row", zebra_stripes=True)
@@ -80,12 +86,12 @@ class ParticipantsScreen(PendingOrganisations, BaseScreen):
     def columns(self) -> list[Column]:
         """Name, organisation and municipality share what the marks and the type leave."""
         return [
-            Column("col.name", self.t("col.name"), share=3, least=14),
-            Column("col.present", self.t("col.present"), width=2),
-            Column("col.consent", self.t("col.consent"), width=5),
-            Column("col.org", self.t("col.org"), share=3, least=12),
-            Column("col.org_type", self.t("col.org_type"), width=10),
-            Column("col.municipality", self.t("col.municipality"), share=2, least=8),
+            Column("col.name", _("Name"), share=3, least=14),
+            Column("col.present", _("Da"), width=2),
+            Column("col.consent", _("Einw."), width=5),
+            Column("col.org", _("Organisation"), share=3, least=12),
+            Column("col.org_type", _("Typ"), width=10),
+            Column("col.municipality", _("Kommune"), share=2, least=8),
         ]
 
     def on_resize(self) -> None:
@@ -98,7 +104,9 @@ class ParticipantsScreen(PendingOrganisations, BaseScreen):
         table.clear()
         if self.workshop_id is None:
             self.people = []
-            self.query_one("#participants-count", Label).update(self.t("no_workshop"))
+            self.query_one("#participants-count", Label).update(
+                _("Kein Workshop gewählt – F2 zeigt alle Workshops.")
+            )
             return
         self.people = participants_by_surname(self.store, self.workshop_id)
         lang = self.fapp.lang
@@ -115,15 +123,15 @@ class ParticipantsScreen(PendingOrganisations, BaseScreen):
             )
         if self.people:
             table.move_cursor(row=min(max(row, 0), len(self.people) - 1))
-        counted = self.t(
-            "participants.count",
+        counted = _(
+            "{count} Teilnehmende · {present} anwesend · {consent} mit Einwilligung",
             count=len(self.people),
             present=sum(p.present for p in self.people),
             consent=sum(1 for p in self.people if p.consent),
         )
         open_claims = len(list_claims(self.store, self.workshop_id))
         if open_claims:  # the moderators see at once that a phone claims someone
-            counted += " · " + self.t("participants.claims_open", count=open_claims)
+            counted += " · " + _("{count} offene Telefon-Anmeldung(en): o prüft", count=open_claims)
         self.query_one("#participants-count", Label).update(counted)
 
     def selected(self) -> Participant | None:
@@ -146,8 +154,11 @@ class ParticipantsScreen(PendingOrganisations, BaseScreen):
                 if yes:
                     self._record_consent(person, version)
 
-            lines = [consent_text(version), "", self.t("consent.version", version=version)]
-            title = self.t("consent.confirm", name=person.name)
+            lines = [consent_text(version), "", _("(Textversion {version})", version=version)]
+            title = _(
+                "Einwilligung von {name} erfassen? Sie/er hat diesen Text gelesen oder gehört:",
+                name=person.name,
+            )
             self.app.push_screen(ReadDialog(title, lines, confirm=True), answered)
             return
         self._record_consent(person, None)
@@ -164,11 +175,11 @@ class ParticipantsScreen(PendingOrganisations, BaseScreen):
             except UserError as err:
                 self.say(err.text(self.fapp.lang), error=True)
                 return
-            self.say(self.t("participants.consent_off", name=person.name))
+            self.say(_("Einwilligung von {name} widerrufen.", name=person.name))
         else:
             stored = get_participant(self.store, person.id)
             at = local_time_text(stored.consent_at, self.fapp.lang)
-            self.say(self.t("participants.consent_on", name=person.name, at=at))
+            self.say(_("Einwilligung von {name} gespeichert ({at}).", name=person.name, at=at))
 
     def _organisations(self) -> list[str]:
         return [org.name for org in list_organisations(self.store)]
@@ -179,9 +190,9 @@ class ParticipantsScreen(PendingOrganisations, BaseScreen):
 
         def entered(values: dict | None) -> None:
             if values and self.call_service(add_participant, self.workshop_id, **values):
-                self.say(self.t("participants.added", name=values["name"]))
+                self.say(_("{name} hinzugefügt.", name=values["name"]))
 
-        form = ParticipantForm(self.t("participants.add_title"), None, self._organisations())
+        form = ParticipantForm(_("Person hinzufügen"), None, self._organisations())
         self.app.push_screen(form, entered)
 
     def action_walk_in(self) -> None:
@@ -194,7 +205,7 @@ class ParticipantsScreen(PendingOrganisations, BaseScreen):
                 return
             name, organisation = answer
             if self.call_service(add_walk_in, self.workshop_id, name, organisation):
-                self.say(self.t("participants.walked_in", name=name))
+                self.say(_("{name} ist da.", name=name))
 
         self.app.push_screen(WalkInDialog(self._organisations()), entered)
 
@@ -207,7 +218,7 @@ class ParticipantsScreen(PendingOrganisations, BaseScreen):
             if values:
                 self.call_service(edit_participant, person.id, **values)
 
-        form = ParticipantForm(self.t("participants.edit_title"), person, self._organisations())
+        form = ParticipantForm(_("Person bearbeiten"), person, self._organisations())
         self.app.push_screen(form, entered)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -221,9 +232,9 @@ class ParticipantsScreen(PendingOrganisations, BaseScreen):
 
         def confirmed(yes: bool | None) -> None:
             if yes and self.call_service(delete_participant, person.id):
-                self.say(self.t("participants.deleted", name=person.name))
+                self.say(_("{name} gelöscht (Strg+Z macht es rückgängig).", name=person.name))
 
-        question = self.t("participants.confirm_delete", name=person.name)
+        question = _("{name} von der Liste löschen?", name=person.name)
         self.app.push_screen(ConfirmDialog(question, self.fapp.lang), confirmed)
 
     def action_merge(self) -> None:
@@ -241,9 +252,12 @@ class ParticipantsScreen(PendingOrganisations, BaseScreen):
 
         def picked(other_id: str | None) -> None:
             if other_id and self.call_service(merge_participants, person.id, other_id):
-                self.say(self.t("participants.merged", name=person.name))
+                self.say(_("Einträge in {name} zusammengeführt.", name=person.name))
 
-        question = self.t("participants.merge_prompt", name=person.name)
+        question = _(
+            "Welcher Eintrag ist dieselbe Person wie {name}? (wird in {name} übernommen)",
+            name=person.name,
+        )
         self.app.push_screen(PickDialog(question, others), picked)
 
     def action_erase(self) -> None:
@@ -280,37 +294,57 @@ class ParticipantsScreen(PendingOrganisations, BaseScreen):
                 return
             if places:
                 kept = places - redacted
-                self.say(self.t("erase.done", name=person.name, redacted=redacted, kept=kept))
+                self.say(
+                    _(
+                        "{name} wurde gelöscht; {redacted} Stellen geschwärzt, {kept} behalten.",
+                        name=person.name,
+                        redacted=redacted,
+                        kept=kept,
+                    )
+                )
             else:
-                self.say(self.t("participants.erased", name=person.name))
+                self.say(_("{name} wurde gelöscht.", name=person.name))
 
         if not places:
-            question = self.t("participants.erase_ask", name=person.name)
+            question = _(
+                "{name} endgültig löschen (auch aus dem Protokoll der Änderungen und "
+                "auf dem anderen Laptop)? Beiträge bleiben ohne Namen.",
+                name=person.name,
+            )
             self.app.push_screen(ConfirmDialog(question, self.fapp.lang), answered)
             return
         options = [
-            ("redact", self.t("erase.redact", count=places)),
-            ("keep", self.t("erase.keep")),
-            ("cancel", self.t("erase.cancel")),
+            (
+                "redact",
+                _("Löschen und den Namen an {count} Stellen durch „N. N.“ ersetzen", count=places),
+            ),
+            ("keep", _("Löschen, die Stellen unverändert lassen")),
+            ("cancel", _("Abbrechen")),
         ]
-        question = self.t("erase.decide", name=person.name, count=places)
+        question = _(
+            "{name} endgültig löschen (auch auf dem anderen Laptop)? Und die {count} Stellen?",
+            name=person.name,
+            count=places,
+        )
 
         def read(_: bool | None) -> None:
             self.app.push_screen(PickDialog(question, options), answered)
 
         lines = [f"[{hit.place}] {hit.text}" for hit in hits]
         lines += [f"[{path.name}:{number}] {line}" for path, number, line in in_examples]
-        title = self.t("erase.hits", name=person.name, count=places)
+        title = _(
+            "Der Name von {name} steht außerdem an {count} Stellen:", name=person.name, count=places
+        )
         self.app.push_screen(ReadDialog(title, lines), read)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "participants-groups":
-            event.stop()
-            self.action_groups()
+    @on(Button.Pressed, "#participants-groups")
+    def _groups_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_groups()
 
     def action_groups(self) -> None:
         if self.workshop_id is None:
-            self.say(self.t("no_workshop"), error=True)
+            self.say(_("Kein Workshop gewählt – F2 zeigt alle Workshops."), error=True)
             return
         from facilitator.tui.dialogs.groups import GroupsDialog
 
@@ -324,7 +358,7 @@ class ParticipantsScreen(PendingOrganisations, BaseScreen):
             if path and path.strip():
                 self.read_csv(Path(path.strip()).expanduser())
 
-        self.app.push_screen(PromptDialog(self.t("participants.csv_prompt")), entered)
+        self.app.push_screen(PromptDialog(_("Pfad der CSV-Datei")), entered)
 
     @work(thread=True, exclusive=True, group="csv", exit_on_error=False)
     def read_csv(self, path: Path) -> None:
@@ -337,11 +371,19 @@ class ParticipantsScreen(PendingOrganisations, BaseScreen):
                 text = raw.decode("cp1252")  # Excel on Windows saves CSV this way
             rows = parse_participants_csv(text, str(path), CONSENT_TEXTS)
         except UnicodeDecodeError:  # neither: an .xlsx or a picture named .csv
-            self.app.call_from_thread(self.say, self.t("participants.not_text", path=path), True)
+            self.app.call_from_thread(
+                self.say,
+                _(
+                    "{path}: keine Textdatei (UTF-8 oder Windows-1252); bitte in Excel als "
+                    "„CSV UTF-8“ speichern.",
+                    path=path,
+                ),
+                True,
+            )
             return
         except OSError as err:
             self.app.call_from_thread(
-                self.say, self.t("participants.unreadable", error=err.strerror or err), True
+                self.say, _("Datei nicht lesbar: {error}", error=err.strerror or err), True
             )
             return
         except UserError as err:
@@ -350,20 +392,23 @@ class ParticipantsScreen(PendingOrganisations, BaseScreen):
         self.app.call_from_thread(self.store_rows, rows)
 
     def store_rows(self, rows: list) -> None:
+        workshop_id = self.workshop_id_or_say()
+        if workshop_id is None:  # closed while the file was being read
+            return
         try:
-            count = import_participants(self.store, self.workshop_id, rows)
+            count = import_participants(self.store, workshop_id, rows)
         except UserError as err:
             self.say(err.text(self.fapp.lang), error=True)
             return
-        self.say(self.t("participants.imported", count=count))
+        self.say(_("{count} Teilnehmende importiert.", count=count))
         if count.left_out:  # one line per person the list names but the import left out
             lines = [left.text(self.fapp.lang) for left in count.left_out]
-            self.app.push_screen(ReadDialog(self.t("participants.left_out"), lines))
+            self.app.push_screen(ReadDialog(_("Aus der Liste nicht übernommen:"), lines))
 
     def _claim_text(self, claim: Claim) -> str:
         typed = ", ".join(filter(None, [claim.name, claim.organisation, claim.email]))
         if claim.consent:
-            typed += f" ({self.t('claims.consent')})"
+            typed += " (" + pgettext("claim", "Einwilligung") + ")"
         return typed
 
     def action_claims(self) -> None:
@@ -372,10 +417,17 @@ class ParticipantsScreen(PendingOrganisations, BaseScreen):
             return
         claims = {c.id: c for c in list_claims(self.store, self.workshop_id)}
         if not claims:
-            self.say(self.t("claims.none"))
+            self.say(_("Keine offenen Anmeldungen vom Telefon."))
             return
         options = [
-            (c.id, self.t("claims.line", typed=self._claim_text(c), matches=c.matches))
+            (
+                c.id,
+                _(
+                    "{typed}  →  beansprucht: {matches}",
+                    typed=self._claim_text(c),
+                    matches=c.matches,
+                ),
+            )
             for c in claims.values()
         ]
 
@@ -383,22 +435,32 @@ class ParticipantsScreen(PendingOrganisations, BaseScreen):
             if claim_id in claims:
                 self._decide(claims[claim_id])
 
-        self.app.push_screen(PickDialog(self.t("claims.pick"), options), picked)
+        self.app.push_screen(
+            PickDialog(_("Offene Anmeldungen vom Telefon – welche prüfen?"), options), picked
+        )
 
     def _decide(self, claim: Claim) -> None:
-        said = {"accepted": "claims.accepted", "separate": "claims.separated"}
+        said = {
+            "accepted": N_("Übernommen für {matches}."),
+            "separate": N_("{name} als neue Person angelegt."),
+            "rejected": N_("Abgelehnt; {matches} bleibt unverändert."),
+        }
         choices = [
-            ("accepted", self.t("claims.accept")),
-            ("separate", self.t("claims.separate")),
-            ("rejected", self.t("claims.reject")),
+            ("accepted", _("Übernehmen: der Eintrag wird so, wie das Telefon ihn angibt")),
+            ("separate", _("Als neue Person anlegen")),
+            ("rejected", _("Ablehnen: nichts ändert sich")),
         ]
 
         def decided(decision: str | None) -> None:
             if decision and self.call_service(decide_claim, claim.id, decision):
-                key = said.get(decision, "claims.rejected")
-                self.say(self.t(key, name=claim.name, matches=claim.matches))
+                text = said.get(decision, said["rejected"])
+                self.say(translated(text, name=claim.name, matches=claim.matches))
 
-        question = self.t("claims.decide", typed=self._claim_text(claim), matches=claim.matches)
+        question = _(
+            "Telefon-Anmeldung „{typed}“ passt zu „{matches}“. Was tun?",
+            typed=self._claim_text(claim),
+            matches=claim.matches,
+        )
         self.app.push_screen(PickDialog(question, choices), decided)
 
     def action_privacy(self) -> None:
@@ -407,6 +469,6 @@ class ParticipantsScreen(PendingOrganisations, BaseScreen):
 
         def saved(done: bool | None) -> None:
             if done:
-                self.say(self.t("privacy.saved"))
+                self.say(_("Datenschutzhinweis gespeichert; die Handys sehen jetzt die Anmeldung."))
 
         self.app.push_screen(PrivacyDialog(), saved)

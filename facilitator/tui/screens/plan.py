@@ -8,14 +8,26 @@ from textual.widgets import DataTable, Label
 
 from facilitator.core.live_plan import live_times
 from facilitator.core.models import AgendaItem
-from facilitator.core.schedule import format_clock
+from facilitator.core.schedule import Schedule, format_clock
 from facilitator.store.agenda import add_item, move_item, remove_item, update_item
 from facilitator.tui.dialogs.common import ConfirmDialog
 from facilitator.tui.dialogs.item_form import ItemForm
 from facilitator.tui.dialogs.method_picker import NO_METHOD, MethodPicker
+from facilitator.tui.screens import SCREEN_TITLES
 from facilitator.tui.screens.base import BaseScreen
+from facilitator.tui.text import N_, NP_, _, pgettext, translated
 from facilitator.tui.timing import plan_base_ms
 from facilitator.tui.widgets.cells import Column, cell, fit_columns
+
+# the plan's kind column (a fixed item shows its time instead)
+KINDS = {"block": N_("Block"), "break": N_("Pause")}
+
+
+def _kind_text(item: AgendaItem, warn: bool) -> str:
+    """The kind column; `warn` when the items before a fixed point run into it."""
+    kind = _("fest {at}", at=item.at) if item.kind == "pinned" else translated(KINDS[item.kind])
+    return "⚠ " + kind if warn else kind
+
 
 STEP_MINUTES = 5
 MINIMUM_MINUTES = 5
@@ -24,18 +36,18 @@ MINIMUM_MINUTES = 5
 class PlanScreen(BaseScreen):
     """The agenda as a table; a warning line when it runs past its end."""
 
-    name_key = "screen.plan"
+    heading = SCREEN_TITLES["plan"]
     BINDINGS = [
-        Binding("a", "add", "key.add"),
-        Binding("enter", "edit", "key.edit", show=False),
-        Binding("e", "edit", "key.edit"),
-        Binding("delete,d", "remove", "key.delete", key_display="d"),
-        Binding("shift+up,K", "move(-1)", "key.move_up", key_display="⇧↑", show=False),
-        Binding("shift+down,J", "move(1)", "key.move_down", key_display="⇧↓", show=False),
-        Binding("plus,equals_sign", "minutes(5)", "key.more", key_display="+"),
-        Binding("minus", "minutes(-5)", "key.less", key_display="-"),
-        Binding("m", "method", "key.method"),
-        Binding("f", "pin", "key.pin"),
+        Binding("a", "add", NP_("add key", "Neu")),
+        Binding("enter", "edit", N_("Ändern"), show=False),
+        Binding("e", "edit", N_("Ändern")),
+        Binding("delete,d", "remove", N_("Löschen"), key_display="d"),
+        Binding("shift+up,K", "move(-1)", N_("Nach oben"), key_display="⇧↑", show=False),
+        Binding("shift+down,J", "move(1)", N_("Nach unten"), key_display="⇧↓", show=False),
+        Binding("plus,equals_sign", "minutes(5)", N_("+5"), key_display="+"),
+        Binding("minus", "minutes(-5)", N_("−5"), key_display="-"),
+        Binding("m", "method", N_("Methode")),
+        Binding("f", "pin", N_("Fest/frei")),
     ]
 
     def __init__(self) -> None:
@@ -55,13 +67,13 @@ class PlanScreen(BaseScreen):
     def columns(self) -> list[Column]:
         """Times and minutes keep their width; title and method share the rest."""
         return [
-            Column("col.nr", self.t("col.nr"), width=2),
-            Column("col.start", self.t("col.start"), width=5),
-            Column("col.end", self.t("col.end"), width=5),
-            Column("col.title", self.t("col.title"), share=3, least=16),
-            Column("col.minutes", self.t("col.minutes"), width=4),
-            Column("col.type", self.t("col.type"), width=12),
-            Column("col.method", self.t("col.method"), share=1, least=10),
+            Column("col.nr", _("Nr"), width=2),
+            Column("col.start", _("Von"), width=5),
+            Column("col.end", _("Bis"), width=5),
+            Column("col.title", _("Titel"), share=3, least=16),
+            Column("col.minutes", _("Min."), width=4),
+            Column("col.type", pgettext("agenda column", "Art"), width=12),
+            Column("col.method", _("Methode"), share=1, least=10),
         ]
 
     def refresh_data(self) -> None:
@@ -72,7 +84,9 @@ class PlanScreen(BaseScreen):
         table.clear()
         if snapshot is None or snapshot.plan is None:
             self.items = []
-            self.query_one("#plan-total", Label).update(self.t("no_workshop"))
+            self.query_one("#plan-total", Label).update(
+                _("Kein Workshop gewählt – F2 zeigt alle Workshops.")
+            )
             return
         self.items, plan = snapshot.items, snapshot.plan
         # once the workshop runs, the times as they are now (what ran, when the rest runs)
@@ -80,20 +94,9 @@ class PlanScreen(BaseScreen):
         times = live_times(snapshot.items, plan, snapshot.state, now, plan_base_ms(snapshot, now))
         cut: list[str] = []
         for index, (item, slot) in enumerate(zip(self.items, plan.slots, strict=True)):
-            kind = (
-                self.t("kind.pinned", at=item.at)
-                if item.kind == "pinned"
-                else self.t(f"kind.{item.kind}")
-            )
             late = item.kind == "pinned" and times[index][0] > slot.start
-            if slot.squeezed or late:  # the items before it run into this fixed point
-                kind = "⚠ " + kind
-            card = self.fapp.method(item.method)
-            method = card.name.get(self.fapp.lang) if card else (item.method or "")
-            if card and card.duration_min and item.minutes < card.duration_min:
-                # shorter than the card's minimum: the method may not work in this time
-                method = f"⚠ {self.t('plan.min_short', min=card.duration_min)} {method}"
-                cut.append(self.t("plan.cut", title=item.title, min=card.duration_min))
+            method, short = self._method_text(item)
+            cut += [short] if short else []
             marker = "▶ " if item.id == snapshot.state.current_id else ""
             table.add_row(
                 cell(index + 1),
@@ -101,26 +104,48 @@ class PlanScreen(BaseScreen):
                 cell(format_clock(times[index][1])),
                 cell(marker + item.title, widths["col.title"]),
                 cell(item.minutes),
-                cell(kind, widths["col.type"]),
+                cell(_kind_text(item, warn=bool(slot.squeezed) or late), widths["col.type"]),
                 cell(method, widths["col.method"]),
                 key=item.id,
             )
         if self.items:
             table.move_cursor(row=min(row, len(self.items) - 1))
+        total = self.query_one("#plan-total", Label)
+        total.update(self._total_text(plan, times, cut))
+        total.set_class(not plan.fits or bool(cut), "warning")
+
+    def _method_text(self, item: AgendaItem) -> tuple[str, str | None]:
+        """The method column, and a warning when the item is shorter than the card's minimum."""
+        card = self.fapp.method(item.method)
+        method = card.name.get(self.fapp.lang) if card else (item.method or "")
+        if not (card and card.duration_min and item.minutes < card.duration_min):
+            return method, None
+        # shorter than the card's minimum: the method may not work in this time
+        short = _(
+            "„{title}“ unter der Mindestdauer der Karte ({min} min)",
+            title=item.title,
+            min=card.duration_min,
+        )
+        return "⚠ " + _("<{min}", min=card.duration_min) + " " + method, short
+
+    def _total_text(self, plan: Schedule, times: list[tuple[int, int]], cut: list[str]) -> str:
+        """The line under the table: total, available, end, and what does not fit."""
         end = format_clock(times[-1][1]) if times else ""
         if plan.slots and end != plan.slots[-1].end_text:  # running late or early
-            end += " " + self.t("plan.planned_end", end=plan.slots[-1].end_text)
+            end += " " + _("(laut Plan {end})", end=plan.slots[-1].end_text)
         if plan.available_minutes is None:
-            text = self.t("plan.total_open", total=plan.total_minutes, end=end)
+            text = _("Gesamt {total} min · Ende {end}", total=plan.total_minutes, end=end)
         else:
-            text = self.t(
-                "plan.total", total=plan.total_minutes, available=plan.available_minutes, end=end
+            text = _(
+                "Gesamt {total} min · verfügbar {available} min · Ende {end}",
+                total=plan.total_minutes,
+                available=plan.available_minutes,
+                end=end,
             )
-        total = self.query_one("#plan-total", Label)
         if not plan.fits:
             problems = [
-                self.t(
-                    "plan.overlap",
+                _(
+                    "{minutes} min in „{title}“ ({at}) hinein",
                     minutes=slot.squeezed,
                     title=self.items[slot.index].title,
                     at=slot.start_text,
@@ -128,12 +153,11 @@ class PlanScreen(BaseScreen):
                 for slot in plan.overlaps()
             ]
             if plan.past_end_minutes:
-                problems.append(self.t("plan.past_end", minutes=plan.past_end_minutes))
+                problems.append(_("{minutes} min über das Ende", minutes=plan.past_end_minutes))
             text += "  ⚠ " + " · ".join(problems)
         if cut:
             text += "  ⚠ " + " · ".join(cut)
-        total.update(text)
-        total.set_class(not plan.fits or bool(cut), "warning")
+        return text
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -165,7 +189,7 @@ class PlanScreen(BaseScreen):
                 if done:
                     self.table.move_cursor(row=self.table.cursor_row + 1)
 
-        form = ItemForm(self.t("plan.add_title"), None, self.fapp.methods())
+        form = ItemForm(_("Neuer Agendapunkt"), None, self.fapp.methods())
         self.app.push_screen(form, added)
 
     def action_edit(self) -> None:
@@ -179,7 +203,7 @@ class PlanScreen(BaseScreen):
                 if changes:
                     self.call_service(update_item, item.id, **changes)
 
-        form = ItemForm(self.t("plan.edit_title"), item, self.fapp.methods())
+        form = ItemForm(_("Agendapunkt ändern"), item, self.fapp.methods())
         self.app.push_screen(form, edited)
 
     def action_remove(self) -> None:
@@ -191,7 +215,7 @@ class PlanScreen(BaseScreen):
             if yes:
                 self.call_service(remove_item, item.id)
 
-        question = self.t("plan.confirm_remove", title=item.title)
+        question = _("„{title}“ aus der Agenda entfernen?", title=item.title)
         self.app.push_screen(ConfirmDialog(question, self.fapp.lang), confirmed)
 
     def action_move(self, offset: int) -> None:

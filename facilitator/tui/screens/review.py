@@ -34,7 +34,10 @@ from facilitator.store.topics import accept_topics
 from facilitator.tui.dialogs.capture import EditCaptureDialog
 from facilitator.tui.dialogs.common import PickDialog
 from facilitator.tui.dialogs.topics import TopicRow, TopicsDialog, topic_reason
+from facilitator.tui.screens import SCREEN_TITLES
 from facilitator.tui.screens.base import BaseScreen
+from facilitator.tui.screens.export import ExportScreen
+from facilitator.tui.text import N_, NP_, _, ngettext
 from facilitator.tui.topic_models import load_topic_model
 from facilitator.tui.widgets.cells import cut
 
@@ -84,20 +87,20 @@ class ReviewScreen(BaseScreen):
     """Entries by protocol group; e edit, s status, h hide, ⇧↑/⇧↓ move, m merge, t topic,
     p protocol."""
 
-    name_key = "screen.review"
+    heading = SCREEN_TITLES["review"]
     AUTO_FOCUS = "#review-table"
     BINDINGS = [
-        Binding("e,enter", "edit", "key.edit"),
-        Binding("s", "status", "key.status"),
-        Binding("h", "hide", "key.hide"),
+        Binding("e,enter", "edit", N_("Ändern")),
+        Binding("s", "status", N_("Status")),
+        Binding("h", "hide", N_("Ausblenden")),
         # 80 columns hold the keys above; F1 lists these too
-        Binding("shift+up,K", "move(-1)", "key.move_up", key_display="⇧↑", show=False),
-        Binding("shift+down,J", "move(1)", "key.move_down", key_display="⇧↓", show=False),
-        Binding("m", "merge", "key.merge"),
-        Binding("u", "unmerge", "key.unmerge", show=False),
-        Binding("t", "accept_topic", "key.accept_topic", show=False),
-        Binding("T", "accept_topics", "key.accept_topics", show=False),
-        Binding("p", "export", "key.protocol"),
+        Binding("shift+up,K", "move(-1)", N_("Nach oben"), key_display="⇧↑", show=False),
+        Binding("shift+down,J", "move(1)", N_("Nach unten"), key_display="⇧↓", show=False),
+        Binding("m", "merge", N_("Zusammenführen")),
+        Binding("u", "unmerge", N_("Trennen"), show=False),
+        Binding("t", "accept_topic", N_("Themenvorschlag übernehmen"), show=False),
+        Binding("T", "accept_topics", N_("Alle Themenvorschläge"), show=False),
+        Binding("p", "export", NP_("protocol key", "Protokoll")),
     ]
 
     def __init__(self) -> None:
@@ -119,8 +122,14 @@ class ReviewScreen(BaseScreen):
         yield Label(id="review-detail", markup=False)
 
     def on_mount(self) -> None:
-        for key in ("col.text", "col.status", "col.dots", "col.org"):
-            self.table.add_column(self.t(key), key=key)
+        columns = (
+            ("col.text", _("Text")),
+            ("col.status", _("Status")),
+            ("col.dots", _("Pkt.")),
+            ("col.org", _("Organisation")),
+        )
+        for key, label in columns:
+            self.table.add_column(label, key=key)
         super().on_mount()
 
     def on_resize(self) -> None:
@@ -152,16 +161,13 @@ class ReviewScreen(BaseScreen):
 
     def show_detail(self) -> None:
         """Under the table: the suggested topic field of the highlighted entry without one."""
-        row = self.table.cursor_row
-        entry = None
-        if 0 <= row < len(self.rows) and self.rows[row] is not None:
-            g_index, e_index = self.rows[row]  # type: ignore[misc]
-            entry = self.groups[g_index].entries[e_index]
+        at = self._row_entry()
+        entry = self.groups[at[0]].entries[at[1]] if at is not None else None
         found = self.suggestion(entry) if entry else None
         text = ""
         if found:
-            text = self.t(
-                "review.topic_suggested",
+            text = _(
+                "Themenvorschlag: #{topic}? ({words}) – t übernimmt",
                 topic=TOPICS[found.topic].get(self.fapp.lang),
                 words=topic_reason(found, self.fapp.lang),
             )
@@ -174,7 +180,9 @@ class ReviewScreen(BaseScreen):
         if self.workshop_id is None:
             self.groups, self.rows = [], []
             table.clear()
-            self.query_one("#review-summary", Label).update(self.t("no_workshop"))
+            self.query_one("#review-summary", Label).update(
+                _("Kein Workshop gewählt – F2 zeigt alle Workshops.")
+            )
             return
         lang = self.fapp.lang
         model = protocol_model(self.store, self.workshop_id, lang, cards={}, photos=False)
@@ -200,7 +208,13 @@ class ReviewScreen(BaseScreen):
                 )
                 self.rows.append((g_index, e_index))
                 count += 1
-        self.query_one("#review-summary", Label).update(self.t("review.summary", count=count))
+        self.query_one("#review-summary", Label).update(
+            ngettext(
+                "{n} Eintrag, gruppiert wie im Protokoll",
+                "{n} Einträge, gruppiert wie im Protokoll",
+                count,
+            )
+        )
         if self.rows:
             table.move_cursor(row=min(max(row, 0), len(self.rows) - 1))
         self.show_detail()
@@ -214,12 +228,17 @@ class ReviewScreen(BaseScreen):
         kind = CAPTURE_KINDS.get(entry.kind)
         return kind.get(lang) if kind else ""
 
-    def _selected(self) -> tuple[ReviewGroup, int] | None:
+    def _row_entry(self) -> tuple[int, int] | None:
+        """(group, entry) of the highlighted row; None on a group's title or an empty table."""
         row = self.table.cursor_row
-        if not 0 <= row < len(self.rows) or self.rows[row] is None:
-            self.say(self.t("review.pick_entry"), error=True)
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def _selected(self) -> tuple[ReviewGroup, int] | None:
+        at = self._row_entry()
+        if at is None:
+            self.say(_("Bitte einen Eintrag wählen."), error=True)
             return None
-        g_index, e_index = self.rows[row]  # type: ignore[misc]
+        g_index, e_index = at
         return self.groups[g_index], e_index
 
     def action_edit(self) -> None:
@@ -238,7 +257,7 @@ class ReviewScreen(BaseScreen):
     def _cycle(self, capture_id: str) -> None:
         status = cycle_status_in(self, capture_id)
         if status:
-            self.say(self.t("review.status_set", status=status))
+            self.say(_("Status: {status}", status=status))
 
     def action_hide(self) -> None:
         selected = self._selected()
@@ -265,7 +284,7 @@ class ReviewScreen(BaseScreen):
         captures = list_captures(self.store, self.workshop_id, include_hidden=False)
         suggestions = merge_suggestions(captures)
         if not suggestions:
-            self.say(self.t("review.no_duplicates"))
+            self.say(_("Keine ähnlichen Einträge gefunden."))
             return
         options = [
             (
@@ -279,9 +298,18 @@ class ReviewScreen(BaseScreen):
             if choice:
                 keep_id, other_id = choice.split("|")
                 if self.call_service(merge_captures, keep_id, other_id):
-                    self.say(self.t("review.merged"))
+                    self.say(_("Zusammengeführt."))
 
-        self.app.push_screen(PickDialog(self.t("review.merge_prompt"), options), merge)
+        self.app.push_screen(
+            PickDialog(
+                _(
+                    "Ähnliche Einträge – Enter führt zusammen (Punkte und Herkunft "
+                    "bleiben), Esc bricht ab"
+                ),
+                options,
+            ),
+            merge,
+        )
 
     def action_unmerge(self) -> None:
         selected = self._selected()
@@ -289,10 +317,14 @@ class ReviewScreen(BaseScreen):
             return
         entry = selected[0].entries[selected[1]]
         if not entry.merged:
-            self.say(self.t("review.not_merged"), error=True)
+            self.say(_("Dieser Eintrag ist nicht zusammengeführt."), error=True)
             return
         if self.call_service(unmerge_all, entry.id):
-            self.say(self.t("review.unmerged", n=entry.merged))
+            self.say(
+                ngettext(
+                    "{n} Eintrag wieder einzeln.", "{n} Einträge wieder einzeln.", entry.merged
+                )
+            )
 
     def action_accept_topic(self) -> None:
         selected = self._selected()
@@ -300,11 +332,11 @@ class ReviewScreen(BaseScreen):
             return
         found = self.suggestion(selected[0].entries[selected[1]])
         if found is None:
-            self.say(self.t("review.no_suggestion"), error=True)
+            self.say(_("Kein Themenvorschlag für diesen Eintrag."), error=True)
             return
         entry_id = selected[0].entries[selected[1]].id
         if self.call_service(update_capture, entry_id, topic=found.topic):
-            self.say(self.t("review.topic_set", topic=TOPICS[found.topic].get(self.fapp.lang)))
+            self.say(_("Themenfeld: {topic}", topic=TOPICS[found.topic].get(self.fapp.lang)))
 
     def action_accept_topics(self) -> None:
         """Offer every untagged entry's suggested topic field at once (issue 24.4)."""
@@ -314,7 +346,7 @@ class ReviewScreen(BaseScreen):
             self._topics = load_topic_model(self, self.workshop_id, self._model_ready)
         if not self._topics_ready:  # a worker is still building it: offer them when it is done
             self._topics_wanted = True
-            self.say(self.t("review.topics_loading"))
+            self.say(_("Themenvorschläge werden berechnet …"))
             return
         rows = []
         for capture in list_captures(self.store, self.workshop_id, include_hidden=False):
@@ -323,19 +355,22 @@ class ReviewScreen(BaseScreen):
             if found := suggest_topic(capture.text, self._topics, limit=3):
                 rows.append(TopicRow(capture.id, capture.text, found))
         if not rows:
-            self.say(self.t("review.no_untagged"))
+            self.say(_("Kein Eintrag ohne Themenfeld hat einen Vorschlag."))
             return
 
         def accept(chosen: dict[str, str] | None) -> None:
             if chosen and self.call_service(accept_topics, chosen):
-                self.say(self.t("review.topics_set", n=len(chosen)))
+                self.say(
+                    ngettext("{n} Themenfeld gesetzt.", "{n} Themenfelder gesetzt.", len(chosen))
+                )
 
         self.app.push_screen(TopicsDialog(rows, self.fapp.lang), accept)
 
     async def action_export(self) -> None:
         await self.app.switch_mode("export")
-        # the export screen, switched to just above
-        self.app.screen.action_write("protocol")  # type: ignore[attr-defined]
+        screen = self.app.screen  # the export screen, switched to just above
+        if isinstance(screen, ExportScreen):
+            screen.action_write("protocol")
 
 
 def cycle_status_in(screen: BaseScreen, capture_id: str) -> str:

@@ -16,7 +16,9 @@ from facilitator.store import timer as timer_service
 from facilitator.store.agenda import set_minutes, update_item
 from facilitator.tui.activity_keys import ACTIVITY_BINDINGS, ActivityKeys
 from facilitator.tui.join_corner import JOIN_CORNER_BINDING, JoinCornerKey
+from facilitator.tui.screens import SCREEN_TITLES
 from facilitator.tui.screens.base import BaseScreen
+from facilitator.tui.text import N_, _, ngettext
 from facilitator.tui.timing import (
     open_item_after,
     reading,
@@ -37,15 +39,15 @@ LEVELS = ("ok", "warn", "critical", "over")
 class RunScreen(JoinCornerKey, ActivityKeys, BaseScreen):
     """Moderation: what the lead moderator looks at while the workshop runs."""
 
-    name_key = "screen.run"
+    heading = SCREEN_TITLES["run"]
     BINDINGS = [
-        Binding("space", "start_pause", "key.start_pause", key_display="␣"),
-        Binding("n", "next", "key.next"),
-        Binding("plus,equals_sign", "extend", "key.extend", key_display="+"),
-        Binding("minus", "shorten", "key.shorten", key_display="-"),
-        Binding("s", "skip", "key.skip"),
-        Binding("r", "replan", "key.replan", show=False),
-        Binding("o", "collection", "key.collect", show=False),
+        Binding("space", "start_pause", N_("Start/Pause"), key_display="␣"),
+        Binding("n", "next", N_("Nächster")),
+        Binding("plus,equals_sign", "extend", N_("+5"), key_display="+"),
+        Binding("minus", "shorten", N_("−5"), key_display="-"),
+        Binding("s", "skip", N_("Überspr.")),
+        Binding("r", "replan", N_("Neu planen"), show=False),
+        Binding("o", "collection", N_("Sammeln an/aus"), show=False),
         *ACTIVITY_BINDINGS,  # a activity, v reveal, b projector (issue 16)
         JOIN_CORNER_BINDING,
     ]
@@ -91,42 +93,53 @@ class RunScreen(JoinCornerKey, ActivityKeys, BaseScreen):
         super().tick()
         snapshot = self.fapp.snapshot()
         title = self.query_one("#run-title", Label)
-        status = self.query_one("#run-status", Label)
         if snapshot is None:
-            title.update(self.t("no_workshop"))
+            title.update(_("Kein Workshop gewählt – F2 zeigt alle Workshops."))
             return
         now = self.fapp.now_ms()
         item, current = snapshot.current, reading(snapshot, now)
-        upcoming = snapshot.upcoming
-        # while the timer stands, space starts `upcoming`: "next" is the block after it
-        following = (
-            open_item_after(snapshot, upcoming) if current is None and upcoming else upcoming
-        )
-        next_text = (
-            self.t("run.next", title=following.title, minutes=following.minutes)
-            if following
-            else self.t("run.next_none")
-        )
-        self._set(self.query_one("#run-next", Static), next_text)
+        self._show_next(snapshot, current is None)
         self._show_collection(item if current is not None else None)
         if item is None or current is None:
-            ready = (
-                self.t("run.ready", title=upcoming.title) if upcoming else self.t("run.all_done")
-            )
-            self._set(title, ready)
-            self._set(status, "")
-            self._show_time(f"{upcoming.minutes:02d}:00" if upcoming else "--:--")
-            self._set_level("ok")
-            if upcoming:
-                self._show_steps(upcoming, upcoming.minutes, 0)
-            self._set(self.query_one("#run-delay", Static), "")
-            return
-        self._set(title, item.title)
+            self._show_ready(snapshot.upcoming)
+        else:
+            self._show_running(snapshot, item, current, now)
+
+    def _show_next(self, snapshot, stopped: bool) -> None:
+        """The block after this one; while the timer stands, the one after `upcoming`."""
+        upcoming = snapshot.upcoming
+        # while the timer stands, space starts `upcoming`: "next" is the block after it
+        following = open_item_after(snapshot, upcoming) if stopped and upcoming else upcoming
+        next_text = (
+            _("Danach: {title} ({minutes} min)", title=following.title, minutes=following.minutes)
+            if following
+            else _("Danach: Ende")
+        )
+        self._set(self.query_one("#run-next", Static), next_text)
+
+    def _show_ready(self, upcoming) -> None:
+        """No block runs: what space starts, or that everything is done."""
+        ready = (
+            _("Bereit: Leertaste startet „{title}“.", title=upcoming.title)
+            if upcoming
+            else _("Alle Agendapunkte sind erledigt.")
+        )
+        self._set(self.query_one("#run-title", Label), ready)
+        self._set(self.query_one("#run-status", Label), "")
+        self._show_time(f"{upcoming.minutes:02d}:00" if upcoming else "--:--")
+        self._set_level("ok")
+        if upcoming:
+            self._show_steps(upcoming, upcoming.minutes, 0)
+        self._set(self.query_one("#run-delay", Static), "")
+
+    def _show_running(self, snapshot, item, current, now: int) -> None:
+        """A block runs (or is paused): its title, state, time left, steps and the delay."""
+        self._set(self.query_one("#run-title", Label), item.title)
         self.offer_activity(item)
-        state = self.t("run.running") if current.running else self.t("run.paused")
+        state = _("läuft") if current.running else _("pausiert")
         if current.level == "over":
-            state += f" · {self.t('run.over')}"
-        self._set(status, state)
+            state += " · " + _("Überzogen")
+        self._set(self.query_one("#run-status", Label), state)
         self._show_time(timer_text(current))
         self._set_level(current.level)
         last_id, last_level = self._last_level
@@ -153,40 +166,52 @@ class RunScreen(JoinCornerKey, ActivityKeys, BaseScreen):
                 (s for s in lateness(rest.items, rest.start, rest.end) if s.fixed_at is not None),
                 None,
             )
-        if stretch is None:  # no fixed point ahead: the block's own delay is all there is
+        if stretch is None or stretch.fixed_at is None:  # no fixed point ahead: own delay only
             if minutes > 0:
-                return self.t("run.behind", minutes=minutes)
+                return _("{minutes} min hinter dem Plan", minutes=minutes)
             if minutes < 0:
-                return self.t("run.ahead", minutes=-minutes)
-            return self.t("run.on_time")
+                return _("{minutes} min vor dem Plan", minutes=-minutes)
+            return _("im Plan")
         titles = {it.id: it.title for it in snapshot.items}
         at = format_clock(stretch.fixed_at)
         target = (
-            self.t("replan.until_end", at=at)
+            _("Bis zum Ende ({at})", at=at)
             if stretch.fixed_id is None
-            else self.t("replan.until", title=titles.get(stretch.fixed_id, ""), at=at)
+            else _("Bis „{title}“ ({at})", title=titles.get(stretch.fixed_id, ""), at=at)
         )
         if stretch.over > 0:
-            return self.t("run.behind_at", minutes=stretch.over, target=target)
+            return _(
+                "{minutes} min hinter dem Plan · {target} · r: neu planen",
+                minutes=stretch.over,
+                target=target,
+            )
         if minutes > 0:
-            return self.t("run.late_but_kept", minutes=minutes, target=target)
+            return _(
+                "Block endet {minutes} min später · {target} wird gehalten",
+                minutes=minutes,
+                target=target,
+            )
         if minutes < 0:
-            return self.t("run.ahead", minutes=-minutes)
-        return self.t("run.on_time")
+            return _("{minutes} min vor dem Plan", minutes=-minutes)
+        return _("im Plan")
 
     def _show_collection(self, item: AgendaItem | None) -> None:
         """Whether the phones may send entries to the running block, and the key to change it."""
         line = ""
         if item is not None:
-            line = self.t("run.collect_open" if item.collection_open else "run.collect_closed")
+            line = (
+                _("Telefone: Sammeln offen · o schließt")
+                if item.collection_open
+                else _("Telefone: Sammeln geschlossen · o öffnet")
+            )
         self._set(self.query_one("#run-collect", Static), line)
 
     def action_collection(self) -> None:
         """o: open or close the phone form of the running block (as o on F5 does)."""
         snapshot = self.fapp.snapshot()
         item = snapshot.current if snapshot else None
-        if item is None or reading(snapshot, self.fapp.now_ms()) is None:
-            self.say(self.t("run.collect_no_block"), error=True)
+        if snapshot is None or item is None or reading(snapshot, self.fapp.now_ms()) is None:
+            self.say(_("Es läuft kein Block; Sammeln öffnet sich mit dem Block."), error=True)
             return
         self.call_service(update_item, item.id, collection_open=0 if item.collection_open else 1)
 
@@ -207,8 +232,10 @@ class RunScreen(JoinCornerKey, ActivityKeys, BaseScreen):
             key: tuple = (item.id, None)
             if key != self._steps_key:
                 self._steps_key = key
-                self.query_one("#run-method", Label).update(self.t("run.steps"))
-                self.query_one("#run-steps", Static).update(item.notes or self.t("run.no_method"))
+                self.query_one("#run-method", Label).update(_("Ablauf"))
+                self.query_one("#run-steps", Static).update(
+                    item.notes or _("Keine Methode hinterlegt.")
+                )
             return
         lang = self.fapp.lang
         # the same fitted minutes as the run sheet: the last step ends with the block
@@ -223,10 +250,10 @@ class RunScreen(JoinCornerKey, ActivityKeys, BaseScreen):
         if key == self._steps_key:
             return
         self._steps_key = key
-        self.query_one("#run-method", Label).update(f"{self.t('run.steps')}: {card.name.get(lang)}")
+        self.query_one("#run-method", Label).update(_("Ablauf") + ": " + card.name.get(lang))
         text = Text()
         for index, (step, minutes) in enumerate(zip(card.steps, fitted, strict=True)):
-            line = self.t("run.step_line", minutes=minutes, text=step.text.get(lang))
+            line = _("{minutes:>3} min  {text}", minutes=minutes, text=step.text.get(lang))
             style = "bold reverse" if index == current_step else ""
             text.append(("▶ " if index == current_step else "  ") + line + "\n", style=style)
         self.query_one("#run-steps", Static).update(text)
@@ -234,7 +261,7 @@ class RunScreen(JoinCornerKey, ActivityKeys, BaseScreen):
     # -- keys ----------------------------------------------------------------
     def _run(self, action: Callable[..., object], *args: object) -> None:
         if self.workshop_id is None:
-            self.say(self.t("no_workshop"), error=True)
+            self.say(_("Kein Workshop gewählt – F2 zeigt alle Workshops."), error=True)
             return
         self.call_service(action, self.workshop_id, *args)
 
@@ -273,7 +300,14 @@ class RunScreen(JoinCornerKey, ActivityKeys, BaseScreen):
         least = max(MINIMUM_MINUTES, elapsed)
         step = min(EXTEND_MINUTES, planned - least)
         if step <= 0:
-            self.say(self.t("run.cannot_shorten", minutes=planned), error=True)
+            self.say(
+                _(
+                    "Kürzer geht nicht: der Block hat {minutes} min (mindestens 5 min, "
+                    "nicht unter die schon gelaufene Zeit).",
+                    minutes=planned,
+                ),
+                error=True,
+            )
             return
         self._run(timer_service.extend, -step)
 
@@ -296,24 +330,42 @@ class RunScreen(JoinCornerKey, ActivityKeys, BaseScreen):
         rest = rest_of_day(snapshot, self.fapp.now_ms())
         if rest is None:
             if not quiet:
-                self.say(self.t("replan.on_time"))
+                self.say(
+                    _(
+                        "Kein Neuplanen nötig: der nächste feste Termin und das Ende werden "
+                        "gehalten."
+                    )
+                )
             return
         plan = propose_replan(rest.items, rest.start, rest.end, self.floor)
         # the same delay reaches every later fixed point: the largest is how late we are
         behind = max((s.over for s in plan.stretches), default=0)
         if behind <= 0:
             if not quiet:
-                self.say(self.t("replan.on_time"))
+                self.say(
+                    _(
+                        "Kein Neuplanen nötig: der nächste feste Termin und das Ende werden "
+                        "gehalten."
+                    )
+                )
             return
         if not plan.possible:
-            self.say(self.t("replan.impossible"), error=True)
+            self.say(
+                _("Nichts zu kürzen: alle Blöcke sind schon bei der Mindestdauer."), error=True
+            )
             return
 
         def decided(minutes: dict | None) -> None:
             if not minutes:
                 return
             set_minutes(self.store, minutes)  # one batch: one ctrl+z takes the re-plan back
-            self.say(self.t("replan.done", count=len(minutes)))
+            self.say(
+                ngettext(
+                    "Plan angepasst: {n} Block gekürzt.",
+                    "Plan angepasst: {n} Blöcke gekürzt.",
+                    len(minutes),
+                )
+            )
 
         dialog = ReplanDialog(behind, rest.items, plan, rest.start, rest.end, self.floor)
         self.app.push_screen(dialog, decided)

@@ -14,21 +14,23 @@ from facilitator.store.workshops import (
 )
 from facilitator.tui.dialogs.common import ConfirmDialog
 from facilitator.tui.dialogs.new_workshop import NewWorkshopDialog
+from facilitator.tui.screens import SCREEN_TITLES
 from facilitator.tui.screens.base import BaseScreen
+from facilitator.tui.text import N_, _, pgettext
 from facilitator.tui.widgets.cells import Column, cell, fit_columns
 
 
 class StartScreen(BaseScreen):
     """A table of workshops, newest first."""
 
-    name_key = "screen.start"
+    heading = SCREEN_TITLES["start"]
     BINDINGS = [
-        Binding("enter,o", "open", "key.open"),
-        Binding("n", "new", "key.new"),
-        Binding("delete,d", "delete", "key.delete", key_display="d"),
-        Binding("D", "delete_series", "key.delete_series", key_display="⇧D", show=False),
+        Binding("enter,o", "open", N_("Öffnen")),
+        Binding("n", "new", N_("Neu")),
+        Binding("delete,d", "delete", N_("Löschen"), key_display="d"),
+        Binding("D", "delete_series", N_("Reihe löschen"), key_display="⇧D", show=False),
         # The second laptop is paired from here (moderators' screen), never from Join (F8).
-        Binding("v", "app.pair", "key.pair"),
+        Binding("v", "app.pair", N_("Zweiter Laptop")),
     ]
 
     def __init__(self) -> None:
@@ -47,11 +49,11 @@ class StartScreen(BaseScreen):
     def columns(self) -> list[Column]:
         """The title takes what the date and the counts leave."""
         return [
-            Column("col.title", self.t("col.title"), least=16),
-            Column("col.date", self.t("col.date"), width=10),
-            Column("col.items", self.t("col.items"), width=6),
-            Column("col.captures", self.t("col.captures"), width=8),
-            Column("col.participants", self.t("col.participants"), width=4),
+            Column("col.title", _("Titel"), least=16),
+            Column("col.date", _("Datum"), width=10),
+            Column("col.items", pgettext("column", "Punkte"), width=6),
+            Column("col.captures", _("Einträge"), width=8),
+            Column("col.participants", _("TN"), width=4),
         ]
 
     def refresh_data(self) -> None:
@@ -71,7 +73,9 @@ class StartScreen(BaseScreen):
                 key=row["id"],
             )
         self.query_one("#start-empty", Label).update(
-            "" if self.workshops else self.t("start.empty")
+            ""
+            if self.workshops
+            else _("Noch keine Workshops. „n“ legt einen aus einer Vorlage an.")
         )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -90,7 +94,7 @@ class StartScreen(BaseScreen):
         if chosen is not None:
             self.fapp.open_workshop(chosen["id"])
             self.fapp.action_show("plan")
-            self.fapp.say(self.t("start.opened", title=chosen["title"]))
+            self.fapp.say(_("Workshop „{title}“ geöffnet.", title=chosen["title"]))
 
     def action_new(self) -> None:
         def created(result: tuple | None) -> None:
@@ -120,9 +124,13 @@ class StartScreen(BaseScreen):
                 return
             if self.workshop_id == chosen["id"]:
                 self.fapp.open_workshop(None)
-            self.say(self.t("start.erased", title=chosen["title"]))
+            self.say(_("Workshop „{title}“ gelöscht.", title=chosen["title"]))
 
-        question = self.t("start.confirm_erase", title=chosen["title"])
+        question = _(
+            "Workshop „{title}“ endgültig löschen – mit allen Personen, Beiträgen, "
+            "Fotos und Antworten, auch auf dem anderen Laptop?",
+            title=chosen["title"],
+        )
         self.app.push_screen(ConfirmDialog(question, self.fapp.lang), confirmed)
 
     def action_delete_series(self) -> None:
@@ -131,7 +139,7 @@ class StartScreen(BaseScreen):
         if chosen is None:
             return
         if not chosen.get("series_id"):
-            self.say(self.t("start.no_series"), error=True)
+            self.say(_("Dieser Workshop gehört zu keiner Reihe (d löscht ihn allein)."), error=True)
             return
         members = series_workshops(self.store, chosen["series_id"])
 
@@ -143,7 +151,11 @@ class StartScreen(BaseScreen):
                 return
             if self.workshop_id in ids:
                 self.fapp.open_workshop(None)
-            self.say(self.t("start.series_erased", count=len(ids)))
+            self.say(_("{count} Workshop(s) der Reihe gelöscht.", count=len(ids)))
 
-        question = self.t("start.confirm_erase_series", count=len(members))
+        question = _(
+            "Die ganze Reihe endgültig löschen – {count} Workshop(s) mit allen "
+            "Personen, Beiträgen, Fotos und Antworten, auch auf dem anderen Laptop?",
+            count=len(members),
+        )
         self.app.push_screen(ConfirmDialog(question, self.fapp.lang), confirmed)

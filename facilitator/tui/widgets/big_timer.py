@@ -48,9 +48,8 @@ def width_of(text: str, scale: int) -> int:
 class BigTimer(Static):
     """Block-letter time; `fit(width, height)` picks the largest scale that fits."""
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self._text, self._scale = "", 1
+    _text = ""  # what is shown, at which scale: `show` and `fit` set them per instance
+    _scale = 1
 
     def fit(self, width: int, height: int, sample: str = "+00:00") -> None:
         scale = 1

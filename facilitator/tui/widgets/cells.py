@@ -52,18 +52,7 @@ def fit_columns(table: DataTable, columns: Sequence[Column], width: int) -> dict
     Columns are rebuilt (not only resized) because a DataTable keeps the widths it
     measured once, so after a resize they would run off the right edge.
     """
-    fixed = sum(max(c.width, len(c.label)) for c in columns if c.width)
-    flexible = [c for c in columns if not c.width]
-    room = width - fixed - CELL_PADDING * len(columns) - SCROLLBAR
-    # each flexible column gets its least first, then a share of what is left
-    spare = max(0, room - sum(c.least for c in flexible))
-    shares = sum(c.share for c in flexible) or 1
-    widths: dict[str, int] = {}
-    for column in columns:
-        if column.width:
-            widths[column.key] = max(column.width, len(column.label))
-        else:
-            widths[column.key] = column.least + spare * column.share // shares
+    widths = column_widths(columns, width)
     current = [(str(col.key.value), col.width) for col in table.columns.values()]
     wanted = [(c.key, widths[c.key]) for c in columns]
     if current != wanted:
@@ -71,3 +60,19 @@ def fit_columns(table: DataTable, columns: Sequence[Column], width: int) -> dict
         for column in columns:
             table.add_column(column.label, width=widths[column.key], key=column.key)
     return widths
+
+
+def column_widths(columns: Sequence[Column], width: int) -> dict[str, int]:
+    """The width of each column in `width` terminal columns (a fixed one fits its header)."""
+    fixed = sum(max(c.width, len(c.label)) for c in columns if c.width)
+    flexible = [c for c in columns if not c.width]
+    room = width - fixed - CELL_PADDING * len(columns) - SCROLLBAR
+    # each flexible column gets its least first, then a share of what is left
+    spare = max(0, room - sum(c.least for c in flexible))
+    shares = sum(c.share for c in flexible) or 1
+    return {
+        column.key: max(column.width, len(column.label))
+        if column.width
+        else column.least + spare * column.share // shares
+        for column in columns
+    }
