@@ -314,7 +314,8 @@ def _checkout(commit: str, folder: Path) -> Path:
 def meaning_figures(runs: int, data: Path | None = None) -> None:
     """Print the issue 24 figures: test split (or `data`) beside today's main, dev, and costs."""
     with tempfile.TemporaryDirectory() as tmp:
-        base, pre = _checkout(BASELINE, Path(tmp) / "main"), _checkout(PRE_ENGINE, Path(tmp) / "pre")
+        base = _checkout(BASELINE, Path(tmp) / "main")
+        pre = _checkout(PRE_ENGINE, Path(tmp) / "pre")
         measured: str | Path = data.resolve() if data else "test"
         before, test = _figures(measured, base), _figures(measured, ROOT)
         dev = _figures("dev", ROOT)
