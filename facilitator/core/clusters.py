@@ -71,53 +71,69 @@ def cluster_mentions(
     # Without 4-grams: as good on tests/data/meaning/dev, and 5,000 texts stay within 5 s.
     model = MeaningModel([m.text for m in mentions], vocabulary, grams=False)
     vectors = [model.vector(m.text) for m in mentions]
-    centres: list[dict[str, float]] = []
-    norms2: list[float] = []  # squared length of each centre
-    members: list[list[int]] = []
-    index: dict[str, set[int]] = {}
     # A canonical order (by wording), so the order the statements came in does not matter.
     order = sorted(range(len(mentions)), key=lambda k: (mentions[k].text.casefold(), k))
+    centres = _Centres()
     for k in order:
-        vector = vectors[k]
-        dots: dict[int, float] = {}
-        for term, weight in vector.items():
-            for c in index.get(term, ()):
-                dots[c] = dots.get(c, 0.0) + weight * centres[c][term]
-        best, best_score = -1, threshold
-        for c, dot in dots.items():
-            score = dot / math.sqrt(norms2[c]) if norms2[c] else 0.0
-            if score >= best_score and (best < 0 or score > best_score or c < best):
-                best, best_score = c, score
-        if best < 0 or not vector:
-            best = len(centres)
-            centres.append({})
-            norms2.append(0.0)
-            members.append([])
-        centre = centres[best]
-        norms2[best] += 2 * dots.get(best, 0.0) + sum(v * v for v in vector.values())
-        for term, weight in vector.items():
-            centre[term] = centre.get(term, 0.0) + weight
-            index.setdefault(term, set()).add(best)
-        members[best].append(k)
+        best, _ = centres.closest(vectors[k], threshold)
+        centres.add(vectors[k] if vectors[k] else {}, best if vectors[k] else -1)
     # A second pass moves each mention to the centre it is now closest to, so the order in
     # which statements came in does not decide ("Wärmeplanung mit wenig Personal").
     final: dict[int, list[int]] = {}
     for k, vector in enumerate(vectors):
-        dots = {}
-        for term, weight in vector.items():
-            for c in index.get(term, ()):
-                dots[c] = dots.get(c, 0.0) + weight * centres[c][term]
-        scored = [(dot / math.sqrt(norms2[c]), -c) for c, dot in dots.items() if norms2[c]]
-        best = -max(scored)[1] if scored and max(scored)[0] >= threshold else -1 - k
-        final.setdefault(best, []).append(k)
+        best, _ = centres.closest(vector, threshold)
+        final.setdefault(best if best >= 0 else -1 - k, []).append(k)
     clusters = [
         Cluster(
-            _representative(group, centres[c] if c >= 0 else vectors[group[0]], vectors, mentions),
+            _representative(
+                group, centres.centres[c] if c >= 0 else vectors[group[0]], vectors, mentions
+            ),
             [mentions[k] for k in group],
         )
         for c, group in final.items()
     ]
     return sorted(clusters, key=lambda c: (-c.count, -c.votes, c.representative.text.casefold()))
+
+
+class _Centres:
+    """Cluster centres (sums of their members' vectors) with an index from term to centres."""
+
+    def __init__(self) -> None:
+        self.centres: list[dict[str, float]] = []
+        self.norms2: list[float] = []  # squared length of each centre
+        self.index: dict[str, set[int]] = {}
+
+    def dots(self, vector: dict[str, float]) -> dict[int, float]:
+        """Return the dot product of a vector with every centre it shares a term with."""
+        found: dict[int, float] = {}
+        for term, weight in vector.items():
+            for c in self.index.get(term, ()):
+                found[c] = found.get(c, 0.0) + weight * self.centres[c][term]
+        return found
+
+    def closest(self, vector: dict[str, float], threshold: float) -> tuple[int, float]:
+        """Return the centre most similar to the vector from `threshold` on (ties: the first),
+        else -1; with the vector's dot product with it."""
+        dots = self.dots(vector)
+        best, best_score = -1, threshold
+        for c, dot in dots.items():
+            score = dot / math.sqrt(self.norms2[c]) if self.norms2[c] else 0.0
+            if score >= best_score and (best < 0 or score > best_score or c < best):
+                best, best_score = c, score
+        return best, dots.get(best, 0.0)
+
+    def add(self, vector: dict[str, float], to: int) -> None:
+        """Add a vector to centre `to` (a new centre when -1)."""
+        if to < 0:
+            to = len(self.centres)
+            self.centres.append({})
+            self.norms2.append(0.0)
+        centre = self.centres[to]
+        dot = sum(weight * centre.get(term, 0.0) for term, weight in vector.items())
+        self.norms2[to] += 2 * dot + sum(v * v for v in vector.values())
+        for term, weight in vector.items():
+            centre[term] = centre.get(term, 0.0) + weight
+            self.index.setdefault(term, set()).add(to)
 
 
 def _representative(
