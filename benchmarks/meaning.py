@@ -126,6 +126,12 @@ def clusters(split: str) -> dict:
 
     data = rows(split, "clusters.tsv")
     mentions = [Mention(text, organisation=ws, key=str(k)) for k, (_, ws, text) in enumerate(data)]
+    if "vector" in inspect.signature(Mention).parameters:  # a checkout that blends vectors
+        vectors = _vectors([m.text for m in mentions])
+        mentions = [
+            Mention(m.text, organisation=m.organisation, key=m.key, vector=v)
+            for m, v in zip(mentions, vectors, strict=True)
+        ]
     found = cluster_mentions(mentions, vocabulary=keyword_vocabulary())
     label = {m.key: c for c, cluster in enumerate(found) for m in cluster.members}
     gold = [g if g != "-" else f"-{k}" for k, (g, _, _) in enumerate(data)]

@@ -54,9 +54,11 @@ def capture_vectors(store: Store, captures: Iterable[tuple[str, str]]) -> dict[s
     found = stored_vectors(store, wanted)
     missing = [cid for cid in wanted if cid not in found]
     if missing:
-        vectors = sentence_vectors.encode([wanted[cid] for cid in missing])
+        texts = list(dict.fromkeys(wanted[cid] for cid in missing))  # each wording once
+        by_text = dict(zip(texts, sentence_vectors.encode(texts), strict=True))
         with store.transaction():
-            for cid, vector in zip(missing, vectors, strict=True):
+            for cid in missing:
+                vector = by_text[wanted[cid]]
                 # Only while the capture still holds the text the vector was computed from.
                 store.conn.execute(
                     "INSERT OR REPLACE INTO capture_vector(capture_id, engine, vector) "
@@ -65,6 +67,26 @@ def capture_vectors(store: Store, captures: Iterable[tuple[str, str]]) -> dict[s
                 )
                 found[cid] = vector
     return found
+
+
+def vectors_if_ready(
+    store: Store, captures: Iterable[tuple[str, str]], encode_up_to: int = 200
+) -> dict[str, np.ndarray]:
+    """Return every capture's vector when all are stored or few are missing, else {}.
+
+    For reports over a whole series (the fact sheet): the filler thread has stored the
+    vectors as captures arrived; a few missing ones are encoded here in one batch (about
+    a second for 200), many (an old database) leave the report to the words alone rather
+    than keep it waiting.
+    """
+    wanted = dict(captures)
+    if not wanted or not sentence_vectors.available():
+        return {}
+    found = stored_vectors(store, wanted)
+    missing = len(wanted) - len(found)
+    if missing > encode_up_to:
+        return {}
+    return capture_vectors(store, wanted.items()) if missing else found
 
 
 def missing_vectors(store: Store, limit: int = FILL_BATCH) -> list[tuple[str, str]]:

@@ -57,3 +57,37 @@ def test_filler_thread_stores_vectors_of_captures_written_elsewhere(db_path: Pat
     finally:
         filler.stop()
         store.close()
+
+
+def test_reports_read_stored_vectors_and_encode_only_a_few_missing(db_path: Path) -> None:
+    from facilitator.store.capture_vectors import vectors_if_ready
+
+    store = open_store(db_path, create=True)
+    wid = create_workshop(store, "Bericht")
+    said = [(add_capture(store, wid, "challenge", f"Funkloch Nummer {n}"), "") for n in range(5)]
+    said = [(cid, f"Funkloch Nummer {n}") for n, (cid, _) in enumerate(said)]
+    assert vectors_if_ready(store, said, encode_up_to=2) == {}  # too many missing: words
+    assert stored_vectors(store, [cid for cid, _ in said]) == {}  # and nothing encoded
+    fill_missing(store)
+    update_capture(store, said[0][0], text="Kein Netz am Ortsrand")
+    found = vectors_if_ready(store, [(said[0][0], "Kein Netz am Ortsrand"), *said[1:]], 2)
+    assert sorted(found) == sorted(cid for cid, _ in said)  # the one missing, encoded
+    store.close()
+
+
+def test_clusters_by_meaning_do_not_depend_on_the_order_they_came_in() -> None:
+    from facilitator.core.clusters import Mention, cluster_mentions
+
+    texts = [
+        "Fehlendes Personal für Digitalisierung", "Rufbus am Wochenende",
+        "Uns fehlt Personal für die Digitalisierung", "Glasfaser für die Teilorte",
+    ]  # fmt: skip
+    vectors = sentence_vectors.encode(texts)
+    pairs = enumerate(zip(texts, vectors, strict=True))
+    said = [Mention(t, key=str(k), vector=v) for k, (t, v) in pairs]
+    forward = cluster_mentions(said)
+    backward = cluster_mentions(said[::-1])
+    assert [sorted(m.key for m in c.members) for c in forward] == [["0", "2"], ["3"], ["1"]]
+    assert {tuple(sorted(m.key for m in c.members)) for c in backward} == {
+        tuple(sorted(m.key for m in c.members)) for c in forward
+    }
