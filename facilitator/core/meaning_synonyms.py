@@ -53,7 +53,7 @@ Beteiligung Bürgerbeteiligung Partizipation Mitreden Umfrage Abstimmung Bürger
     Jugendbeteiligung Beteiligungsplattform Bürgerbudget Bürgerhaushalt
 Jugendliche Jugend Junge Jugendforum Jugendgemeinderat Jugendtreff
 Gemeinderat Gremium Gremienarbeit Ratsinfo Ratsinformationssystem Sitzung Sitzungsvorlage
-    Vorlage Beschluss Sitzungsdienst
+    Beschluss Beschlussvorlage Sitzungsdienst
 Amtsblatt Mitteilungsblatt Gemeindenachrichten Gemeindeblatt
 Hochwasser Starkregen Pegel Überschwemmung Bach Unwetter Pegelsensor Frühwarnung
 Sensor Sensorik LoRaWAN Gateway Sensornetz IoT Geräuschlogger Bodenfeuchtesensor

@@ -5,9 +5,10 @@ engine (core/meaning.py: lemmas, compound parts, domain concepts, 4-grams, TF-ID
 cosine); a pair needs at least MIN_SIMILARITY and a shared feature, and the words on both
 sides that carry it are its reason ("Glasfaser ↔ Breitband"). Where every statement
 carries its sentence vector (facilitator/sentence_vectors.py, computed outside core), the
-score blends words and vectors half and half and must reach MIN_BLENDED: on
-tests/data/meaning/dev that ranks the true offer first for 91 % of requests instead of
-78 %, with distractors still paired at 25 %. The same topic field adds TOPIC_BONUS, enough
+score blends words and vectors half and half and must reach MIN_BLENDED: on the first
+lines of tests/data/meaning/dev that ranked the true offer first for 91 % of requests
+instead of 78 %; on the enlarged dev (harder lines added) 56 % first, 69 % in the top 3,
+23 % of distractors paired. The same topic field adds TOPIC_BONUS, enough
 to order equal texts but never to make a pair on its own.
 """
 
@@ -21,7 +22,7 @@ from facilitator.core.meaning import MeaningModel, blend
 from facilitator.core.textsim import german_decimal, similarity_matrix
 
 MIN_SIMILARITY = 0.15  # chosen on tests/data/meaning/dev: distractors paired <= 25 %
-MIN_BLENDED = 0.18  # the same for the blend of words and vectors (dev: best first, 25 %)
+MIN_BLENDED = 0.15  # the same for the blend (enlarged dev: 0.15-0.18 pair 17-23 % of distractors)
 TOPIC_BONUS = 0.02
 
 

@@ -5,10 +5,12 @@ Plain data only; `factsheet_docx`, `factsheet_md` and `charts` turn it into file
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from facilitator.core.clusters import Mention, cluster_mentions
 from facilitator.core.models import Capture
 from facilitator.core.taxonomy import CAPTURE_KINDS, MEASURE_STATUSES, ORG_TYPES, TOPICS
+from facilitator.store.capture_vectors import vectors_if_ready
 from facilitator.store.db import Store
 from facilitator.store.rollup import Scope, load_scope, resolve_scope
 from facilitator.topics import keyword_vocabulary
@@ -73,13 +75,22 @@ def build_factsheet(store: Store, series: str | None = None, *, top: int = 10) -
     from facilitator.export.factsheet_activities import activities_across
 
     scope = load_scope(store, resolve_scope(store, series))
-    sheet = factsheet_from_scope(scope, top=top)
+    # Clusters by meaning where the captures' sentence vectors are stored (read here; the
+    # filler thread computed them as the captures arrived).
+    said = ((c.id, c.text) for c in scope.captures if c.kind in THEME_KINDS)
+    sheet = factsheet_from_scope(scope, top=top, vectors=vectors_if_ready(store, said))
     sheet.activities = activities_across(store, [w.id for w in scope.workshops])
     return sheet
 
 
-def factsheet_from_scope(scope: Scope, *, top: int = 10) -> FactSheet:
-    """Compute the fact sheet from a loaded scope (participants, captures, organisations)."""
+def factsheet_from_scope(
+    scope: Scope, *, top: int = 10, vectors: dict[str, Any] | None = None
+) -> FactSheet:
+    """Compute the fact sheet from a loaded scope (participants, captures, organisations).
+
+    `vectors`: capture id -> stored sentence vector; with all of them, clusters by meaning.
+    """
+    vectors = vectors or {}
     titles = {w.id: w.title for w in scope.workshops}
     visible = [c for c in scope.captures if not c.hidden and not c.merged_into]
     attended = _attended(scope.participants)
@@ -101,7 +112,14 @@ def factsheet_from_scope(scope: Scope, *, top: int = 10) -> FactSheet:
         if capture.kind in THEME_KINDS:
             themes[capture.kind][topic] += 1
             said[capture.kind].append(
-                Mention(capture.text, topic, capture.organisation or "", capture.votes, capture.id)
+                Mention(
+                    capture.text,
+                    topic,
+                    capture.organisation or "",
+                    capture.votes,
+                    capture.id,
+                    vectors.get(capture.id),
+                )  # fmt: skip
             )
             where[capture.id] = titles.get(capture.workshop_id, "")
         elif capture.kind == "measure":

@@ -12,6 +12,7 @@ from aiohttp import web
 from facilitator.core.errors import UserError
 from facilitator.core.meaning import warm_up
 from facilitator.net import DEFAULT_PORT, LISTEN_BACKLOG, join_url, lan_addresses, listen_socket
+from facilitator.store.capture_vectors import VectorFiller
 from facilitator.store.db import Store
 from facilitator.store.join_address import fixed_host
 from facilitator.store.phone_servers import announce
@@ -43,6 +44,7 @@ class ParticipantServer:
     port: int
     listener: asyncio.Server | None = None
     stopped: bool = False
+    vectors: VectorFiller | None = None  # stores new captures' sentence vectors, in a thread
 
     def join_urls(self, code: str) -> list[str]:
         """Return the join URL for each address phones can use (all LAN addresses)."""
@@ -104,6 +106,8 @@ class ParticipantServer:
         if self.stopped:
             return
         self.stopped = True
+        if self.vectors is not None:
+            await asyncio.to_thread(self.vectors.stop)
         await self.app[GATE].stop()
         await self.app[HUB].stop()
         if self.listener is not None:
@@ -175,5 +179,8 @@ async def start_participant_server(
     gate.start()
     bound = sock.getsockname()[1]
     server = ParticipantServer(app, runner, host, bound, listener)
+    # Phones' captures get their sentence vectors a moment after they arrive, once, so the
+    # fact sheet, clusters and pairing only read them.
+    server.vectors = VectorFiller.start_for(store)
     server.announce()
     return server
