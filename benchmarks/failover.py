@@ -27,6 +27,25 @@ sys.path.insert(0, str(ROOT))
 from tests.e2e.failover_room import run_room  # noqa: E402
 
 
+def _print_trace(killed: float) -> None:
+    """With FAILOVER_TRACE=1: per phone, when it began to move and when B's pages loaded."""
+    from tests.e2e.failover_room import TRACES
+
+    began, landed = [], []
+    for lines in TRACES:
+        after = [line.split() for line in lines if float(line.split()[2]) / 1000 > killed]
+        moving = [float(w[2]) / 1000 - killed for w in after if w[1] == "moving"]
+        loads = [float(w[2]) / 1000 - killed for w in after if w[1] == "load"]
+        began += moving[:1]
+        landed += loads[-1:]
+    if began and landed:
+        print(
+            f"trace: began moving median {statistics.median(began):.1f} s "
+            f"(slowest {max(began):.1f}); B's join page navigation started median "
+            f"{statistics.median(landed):.1f} s (slowest {max(landed):.1f})"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     # All phones here share 127.0.0.1: a browser opens up to six connections per page
@@ -57,6 +76,8 @@ def main() -> None:
     print(f"entries lost: {figures.lost}, doubled: {figures.duplicated} (target 0, 0)")
     print(f"identities kept: {figures.identities_kept} of {figures.phones}")
     print(f"whole run: {took:.0f} s")
+    if figures.killed_at:
+        _print_trace(figures.killed_at)
     ok = moved[-1] <= 5 and figures.lost == 0 and figures.duplicated == 0
     sys.exit(0 if ok and figures.identities_kept == figures.phones else 1)
 
