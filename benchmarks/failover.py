@@ -1,7 +1,8 @@
 """Provides the failover benchmark: laptop A is killed (SIGKILL) mid-entry; phones move to B.
 
 Run: python benchmarks/failover.py [--phones 10] [--before 2] [--after 1] [--keep-sync]
-     python benchmarks/failover.py --nat          # 60 phones behind one address
+     python benchmarks/failover.py --nat [--vote] # 60 phones behind one address
+     FAILOVER_TRACE=1 python benchmarks/failover.py ...   # where the seconds went
 
 Two laptops as processes (`serve` and `sync` each, own databases, 127.0.0.2 and
 127.0.0.3), phones as headless Chromium pages joined at A. B's sync is cut before
@@ -56,13 +57,20 @@ def main() -> None:
     parser.add_argument("--after", type=int, default=1, help="entries per phone sent to B")
     parser.add_argument("--keep-sync", action="store_true", help="B keeps pulling from A")
     parser.add_argument("--nat", action="store_true", help="the shared-address setting on")
+    parser.add_argument("--vote", action="store_true", help="then a dot vote on B, every phone")
     args = parser.parse_args()
     phones = args.phones or (60 if args.nat else 3)
     before = args.before if args.before is not None else (1 if args.nat else 2)
     with tempfile.TemporaryDirectory(prefix="facilitator-failover-") as folder:
         started = time.monotonic()
         figures = run_room(
-            Path(folder), phones, before, args.after, cut_sync=not args.keep_sync, nat=args.nat
+            Path(folder),
+            phones,
+            before,
+            args.after,
+            cut_sync=not args.keep_sync,
+            nat=args.nat,
+            vote=args.vote,
         )
         took = time.monotonic() - started
     moved = sorted(figures.moved_s)
@@ -75,10 +83,17 @@ def main() -> None:
     )
     print(f"entries lost: {figures.lost}, doubled: {figures.duplicated} (target 0, 0)")
     print(f"identities kept: {figures.identities_kept} of {figures.phones}")
+    print(f"joined at A: {figures.phones} phones one after another in {figures.joined_s:.0f} s")
+    if args.vote:
+        print(
+            f"dot vote on B: {figures.voters} of {figures.phones} phones counted, "
+            f"{figures.vote_s:.1f} s from opening until the last was taken"
+        )
     print(f"whole run: {took:.0f} s")
     if figures.killed_at:
         _print_trace(figures.killed_at)
     ok = moved[-1] <= 5 and figures.lost == 0 and figures.duplicated == 0
+    ok = ok and (not args.vote or figures.voters == figures.phones)
     sys.exit(0 if ok and figures.identities_kept == figures.phones else 1)
 
 

@@ -124,6 +124,9 @@ class Figures:
     lost: int
     duplicated: int
     identities_kept: int
+    joined_s: float = 0.0  # all phones joined at A, one after another
+    voters: int = 0  # with `vote`: phones whose dots B counted
+    vote_s: float = 0.0  # from the vote opening on B until every phone's dots were taken
     clean_urls: int = 0  # phones on B whose address shows no move token, no fragment
     killed_at: float = 0.0  # time.time() of the kill, with FAILOVER_TRACE (else 0)
 
@@ -254,6 +257,50 @@ def _moved(pages: list, base: str, killed: float, seconds: float = 30) -> list[f
     return [moved[n] for n in range(len(pages))]
 
 
+def _vote(pages: list, b: Laptop, workshop_id: str) -> float:
+    """B opens the block's dot vote; every phone places one dot and sends it (all at once,
+    as a room does when the moderator says "now"). Return the seconds until all were taken."""
+    store = open_store(b.db, create=False)
+    try:
+        update_item(store, list_items(store, workshop_id)[2].id, voting_open=1, dot_budget=3)
+    finally:
+        store.close()
+    opened = time.monotonic()
+    for page in pages:
+        page.wait_for_selector("#ballot .stepper button:nth-of-type(2)")
+    waiting = list(pages)
+    for _ in range(20):
+        for page in waiting:
+            page.evaluate("() => { document.getElementById('notice').textContent = ''; }")
+            if page.evaluate("() => Number(document.querySelector('#ballot input').value)") < 1:
+                page.click("#ballot .stepper button:nth-of-type(2)")
+            page.click("#vote-form button[type=submit]")
+        again = []
+        for page in waiting:
+            page.wait_for_function(
+                f"() => ({NOTICE})().startsWith('Danke') || ({NOTICE})().startsWith('Zu viele')"
+            )
+            if not page.evaluate(NOTICE).startswith("Danke"):
+                again.append(page)
+        if not again:
+            return time.monotonic() - opened
+        waiting = again
+        time.sleep(1.1)
+    raise AssertionError(f"{len(waiting)} phone(s) could not vote")
+
+
+def _voters(b: Laptop, workshop_id: str) -> int:
+    store = open_store(b.db, create=False)
+    try:
+        item = list_items(store, workshop_id)[2].id
+        row = store.conn.execute(
+            "SELECT count(DISTINCT voter) FROM vote WHERE agenda_item_id = ? AND dots > 0", [item]
+        ).fetchone()
+        return int(row[0])
+    finally:
+        store.close()
+
+
 def run_room(
     folder: Path,
     phones: int = 5,
@@ -262,12 +309,14 @@ def run_room(
     cut_sync: bool = True,
     b_late: bool = False,
     nat: bool = False,
+    vote: bool = False,
 ) -> Figures:
     """Run the scenario; return what the phones and laptop B saw.
 
     With `cut_sync`, B's sync dies before the phones send anything: what A took never
     reaches B through sync, so only the phones themselves can bring it (the worst case).
     With `b_late`, B starts serving only after the phones joined A: they learn of it live.
+    With `vote`, B opens a dot vote at the end and every phone places a dot.
     """
     from playwright.sync_api import sync_playwright
 
@@ -277,6 +326,7 @@ def run_room(
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             pages = []
+            joining = time.monotonic()
             for _ in range(phones):
                 context = browser.new_context(viewport=PHONE, is_mobile=True, locale="de-DE")
                 context.add_init_script(MOVED_AT % ("true" if TRACE else "false"))
@@ -292,6 +342,7 @@ def run_room(
                 page.goto(f"{a.base}/j/{code}")
                 page.wait_for_selector("#collect:not([hidden])")
                 pages.append(page)
+            joined = time.monotonic() - joining
             if b_late:
                 serve_late(a, b, workshop_id, code)
                 for page in pages:  # each loads itself again to be allowed to reach B
@@ -325,6 +376,7 @@ def run_room(
                 for k in range(after):
                     sent.append(f"Telefon {n} Eintrag {k} auf B")
                     _send(page, sent[-1])
+            voting = _vote(pages, b, workshop_id) if vote else 0.0
             browser.close()
         wait_until(lambda: set(sent) <= set(b.captures(workshop_id)), 20, "B has every entry")
         stored = b.captures(workshop_id)
@@ -335,6 +387,9 @@ def run_room(
             lost=len(set(sent) - set(stored)),
             duplicated=len(stored) - len(set(stored)),
             identities_kept=kept,
+            joined_s=joined,
+            voters=_voters(b, workshop_id) if vote else 0,
+            vote_s=voting,
             clean_urls=clean,
             killed_at=killed if TRACE else 0.0,
         )
