@@ -88,11 +88,18 @@
     }).then(function (d) { if (d.move) { token = d.move; } }, function () {});
   }
 
+  /* A busy laptop (or a busy phone) answers slowly, not never: the heartbeat waits four
+     times its recent round trip (1.5 s at least, 6 s at most) before it counts silence.
+     A dead laptop refuses at once or stays silent however long one waits. */
+  var rtt = 0;
   function beat() {
     if (moving || beating) { return; }  /* one heartbeat at a time, however slow */
     beating = true;
+    var wait = Math.min(6000, Math.max(PROBE_MS, 4 * rtt));
+    var sent = Date.now();
     /* any answer, even a 429 or 500, means the laptop lives: only silence counts */
-    timed("/api/ping", { cache: "no-store" }, PROBE_MS).then(function () {
+    timed("/api/ping", { cache: "no-store" }, wait).then(function () {
+      rtt = rtt ? 0.8 * rtt + 0.2 * (Date.now() - sent) : Date.now() - sent;
       misses = 0; backoff = BACKOFF_MIN_MS;
     }, function () { misses += 1; }).then(function () {
       beating = false;
