@@ -92,15 +92,16 @@
      times its recent round trip (1.5 s at least, 6 s at most) before it counts silence.
      A dead laptop refuses at once or stays silent however long one waits. */
   var rtt = 0;
+  function patience() { return Math.min(6000, Math.max(PROBE_MS, 4 * rtt)); }
   function beat() {
     if (moving || beating) { return; }  /* one heartbeat at a time, however slow */
     beating = true;
-    var wait = Math.min(6000, Math.max(PROBE_MS, 4 * rtt));
+    var wait = patience();
     var sent = Date.now();
     /* any answer, even a 429 or 500, means the laptop lives: only silence counts */
     timed("/api/ping", { cache: "no-store" }, wait).then(function () {
       rtt = rtt ? 0.8 * rtt + 0.2 * (Date.now() - sent) : Date.now() - sent;
-      misses = 0; backoff = BACKOFF_MIN_MS;
+      misses = 0; backoff = BACKOFF_MIN_MS; notBefore = 0;  /* a false alarm is forgotten */
     }, function () { misses += 1; }).then(function () {
       beating = false;
       if (misses >= 2) { move(); } else if (misses === 1) { setTimeout(beat, 300); }
@@ -114,7 +115,7 @@
     say(S.moving);
     /* the first other laptop that serves this workshop (a 204 for our code) */
     var tries = others.map(function (base) {
-      return timed(base + "/api/ping?" + q, { cache: "no-store" }, PROBE_MS)
+      return timed(base + "/api/ping?" + q, { cache: "no-store" }, patience())
         .then(function (r) { if (r.status !== 204) { throw new Error(String(r.status)); } return base; });
     });
     any(tries).then(function (base) {
