@@ -253,7 +253,16 @@ def _moved(pages: list, base: str, killed: float, seconds: float = 30) -> list[f
                 moved[n] = at / 1000 - killed
         time.sleep(0.05)
     if len(moved) < len(pages):
-        raise AssertionError(f"{len(pages) - len(moved)} phone(s) not on B within {seconds} s")
+        where = []  # what the stragglers show: the next person's first clue
+        for n, page in enumerate(pages):
+            if n not in moved:
+                try:
+                    where.append(page.evaluate(f"() => location.href + ' ' + ({NOTICE})()"))
+                except Exception as err:
+                    where.append(f"({type(err).__name__})")
+        raise AssertionError(
+            f"{len(pages) - len(moved)} phone(s) not on B within {seconds} s: {where[:5]}"
+        )
     return [moved[n] for n in range(len(pages))]
 
 
