@@ -31,6 +31,16 @@ def listen_backlog(wanted: int = ROOM_BACKLOG) -> int:
 LISTEN_BACKLOG = listen_backlog()
 
 
+def phone_ports(first: int = DEFAULT_PORT, last: int = DEFAULT_PORT + 9) -> list[int]:
+    """Return the ports the phone server may take, in order: first … last, never SYNC_PORT.
+
+    When the first is busy the app takes the next free one, but not the laptops' sync
+    port: the phone server there would keep sync from listening, and the paired laptop
+    would knock on the phones' server instead.
+    """
+    return [port for port in range(first, last + 1) if port != SYNC_PORT]
+
+
 def lan_addresses() -> list[str]:
     """Return this machine's IPv4 addresses others on the LAN may reach; loopback if none.
 

@@ -12,7 +12,7 @@ from textual.screen import Screen
 
 from facilitator.core.errors import UserError
 from facilitator.locale import gettext
-from facilitator.net import DEFAULT_PORT, lan_addresses
+from facilitator.net import DEFAULT_PORT, lan_addresses, phone_ports
 from facilitator.privacy import PrivacySettingsError, missing_fields
 from facilitator.store.db import Store
 from facilitator.store.session import remember_workshop
@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the web server is imported when it starts (aiohttp: start-u
     from facilitator.web.runner import ParticipantServer
 
 SERVER_PORT = DEFAULT_PORT
-PORT_TRIES = 10  # 8765 … 8774
+PORT_TRIES = 10  # 8765 … 8774, less the sync port 8766
 SCREEN_KEYS = {
     "start": "f2",
     "plan": "f3",
@@ -264,7 +264,7 @@ class FacilitatorApp(SyncLink, App):
         # another app (or a second facilitator) on 8765: take the next free port and say
         # so, rather than showing a QR code that leads to someone else's server
         last_error: object = None
-        for port in range(SERVER_PORT, SERVER_PORT + PORT_TRIES):
+        for port in phone_ports(SERVER_PORT, SERVER_PORT + PORT_TRIES - 1):
             try:
                 self.server = await start_participant_server(
                     self.store, host=self.server_host, port=port, workshop_id=self.workshop_id

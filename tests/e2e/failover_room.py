@@ -124,6 +124,11 @@ class Figures:
     lost: int
     duplicated: int
     identities_kept: int
+    joined_s: float = 0.0  # all phones joined at A, one after another
+    voters: int = 0  # with `vote`: phones whose dots B counted
+    vote_s: float = 0.0  # from the vote opening on B until every phone's dots were taken
+    clean_urls: int = 0  # phones on B whose address shows no move token, no fragment
+    killed_at: float = 0.0  # time.time() of the kill, with FAILOVER_TRACE (else 0)
 
 
 def prepare(
@@ -207,25 +212,102 @@ def _phone_id(page, code: str) -> str:
     return token.split(".")[0]
 
 
+# Each page notes the moment it says it is on the second laptop, by its own clock (the
+# machine's): read afterwards, a figure does not include how long this process took to
+# get round to asking 60 busy pages.
+# With FAILOVER_TRACE set, each page also logs when it loaded and when it began to move
+# (the benchmark prints where the seconds went).
+MOVED_AT = """
+var trace = %s, moving = false;
+if (trace) {
+  console.log("trace load " + Math.round(performance.timeOrigin) + " " + location.pathname);
+}
+new MutationObserver(function () {
+  var n = document.getElementById("notice"), text = n ? n.textContent : "";
+  if (trace && !moving && text.indexOf("Laptop antwortet nicht") === 0) {
+    moving = true; console.log("trace moving " + Date.now() + " " + location.pathname);
+  }
+  if (!window.__movedAt && text.indexOf("Verbunden mit dem zweiten") === 0) {
+    window.__movedAt = Date.now();
+  }
+}).observe(document, { subtree: true, childList: true, characterData: true });
+"""
+TRACE = bool(os.environ.get("FAILOVER_TRACE"))
+TRACES: list[list[str]] = []  # per phone, with FAILOVER_TRACE: its "trace …" console lines
+
+
 def _moved(pages: list, base: str, killed: float, seconds: float = 30) -> list[float]:
-    """Seconds from the kill until each phone is on B with its identity, entries resent
-    and the page live again ("Verbunden mit dem zweiten Laptop"); all watched at once."""
+    """Seconds from the kill (`time.time()`) until each phone is on B with its identity,
+    entries resent and the page live again ("Verbunden mit dem zweiten Laptop")."""
     moved: dict[int, float] = {}
-    deadline = killed + seconds
+    deadline = time.monotonic() + seconds
     while len(moved) < len(pages) and time.monotonic() < deadline:
         for n, page in enumerate(pages):
             if n in moved:
                 continue
             try:
-                where, said = page.evaluate(f"() => [location.href, ({NOTICE})()]")
+                where, at = page.evaluate("() => [location.href, window.__movedAt || 0]")
             except Exception:  # the page is between two loads
                 continue
-            if where.startswith(base + "/j/") and said.startswith("Verbunden mit dem zweiten"):
-                moved[n] = time.monotonic() - killed
+            if where.startswith(base + "/j/") and at:
+                moved[n] = at / 1000 - killed
         time.sleep(0.05)
     if len(moved) < len(pages):
-        raise AssertionError(f"{len(pages) - len(moved)} phone(s) not on B within {seconds} s")
+        where = []  # what the stragglers show: the next person's first clue
+        for n, page in enumerate(pages):
+            if n not in moved:
+                try:
+                    where.append(page.evaluate(f"() => location.href + ' ' + ({NOTICE})()"))
+                except Exception as err:
+                    where.append(f"({type(err).__name__})")
+        raise AssertionError(
+            f"{len(pages) - len(moved)} phone(s) not on B within {seconds} s: {where[:5]}"
+        )
     return [moved[n] for n in range(len(pages))]
+
+
+def _vote(pages: list, b: Laptop, workshop_id: str) -> float:
+    """B opens the block's dot vote; every phone places one dot and sends it (all at once,
+    as a room does when the moderator says "now"). Return the seconds until all were taken."""
+    store = open_store(b.db, create=False)
+    try:
+        update_item(store, list_items(store, workshop_id)[2].id, voting_open=1, dot_budget=3)
+    finally:
+        store.close()
+    opened = time.monotonic()
+    for page in pages:
+        page.wait_for_selector("#ballot .stepper button:nth-of-type(2)")
+    waiting = list(pages)
+    for _ in range(20):
+        for page in waiting:
+            page.evaluate("() => { document.getElementById('notice').textContent = ''; }")
+            if page.evaluate("() => Number(document.querySelector('#ballot input').value)") < 1:
+                page.click("#ballot .stepper button:nth-of-type(2)")
+            page.click("#vote-form button[type=submit]")
+        again = []
+        for page in waiting:
+            page.wait_for_function(
+                f"() => ({NOTICE})().startsWith('Danke') || ({NOTICE})().startsWith('Zu viele')"
+            )
+            if not page.evaluate(NOTICE).startswith("Danke"):
+                again.append(page)
+        if not again:
+            return time.monotonic() - opened
+        waiting = again
+        time.sleep(1.1)
+    raise AssertionError(f"{len(waiting)} phone(s) could not vote")
+
+
+def _voters(b: Laptop, workshop_id: str) -> int:
+    store = open_store(b.db, create=False)
+    try:
+        item = list_items(store, workshop_id)[2].id
+        row = store.conn.execute(
+            "SELECT count(DISTINCT voter) FROM vote WHERE agenda_item_id = ? AND dots > 0", [item]
+        ).fetchone()
+        return int(row[0])
+    finally:
+        store.close()
 
 
 def run_room(
@@ -236,12 +318,14 @@ def run_room(
     cut_sync: bool = True,
     b_late: bool = False,
     nat: bool = False,
+    vote: bool = False,
 ) -> Figures:
     """Run the scenario; return what the phones and laptop B saw.
 
     With `cut_sync`, B's sync dies before the phones send anything: what A took never
     reaches B through sync, so only the phones themselves can bring it (the worst case).
     With `b_late`, B starts serving only after the phones joined A: they learn of it live.
+    With `vote`, B opens a dot vote at the end and every phone places a dot.
     """
     from playwright.sync_api import sync_playwright
 
@@ -251,13 +335,23 @@ def run_room(
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             pages = []
+            joining = time.monotonic()
             for _ in range(phones):
                 context = browser.new_context(viewport=PHONE, is_mobile=True, locale="de-DE")
+                context.add_init_script(MOVED_AT % ("true" if TRACE else "false"))
                 page = context.new_page()
-                page.set_default_timeout(15000)
+                if TRACE:
+                    lines: list[str] = []
+                    TRACES.append(lines)
+                    page.on(
+                        "console",
+                        lambda m, lines=lines: m.text.startswith("trace ") and lines.append(m.text),
+                    )
+                page.set_default_timeout(30000)  # 60 pages on two busy cores
                 page.goto(f"{a.base}/j/{code}")
                 page.wait_for_selector("#collect:not([hidden])")
                 pages.append(page)
+            joined = time.monotonic() - joining
             if b_late:
                 serve_late(a, b, workshop_id, code)
                 for page in pages:  # each loads itself again to be allowed to reach B
@@ -277,15 +371,21 @@ def run_room(
                 sent.append(f"Telefon {n} unterwegs")
                 _send(page, sent[-1], wait=False)
             a.kill()
-            killed = time.monotonic()
+            killed = time.time()
             moved = _moved(pages, b.base, killed)
             for page in pages:
                 page.wait_for_selector("#collect:not([hidden])")
             kept = sum(_phone_id(page, code) == ids[n] for n, page in enumerate(pages))
+            clean = sum(
+                page.url == f"{b.base}/j/{code}?lang=de"
+                and "move" not in page.evaluate("() => document.referrer + location.href")
+                for page in pages
+            )
             for n, page in enumerate(pages):
                 for k in range(after):
                     sent.append(f"Telefon {n} Eintrag {k} auf B")
                     _send(page, sent[-1])
+            voting = _vote(pages, b, workshop_id) if vote else 0.0
             browser.close()
         wait_until(lambda: set(sent) <= set(b.captures(workshop_id)), 20, "B has every entry")
         stored = b.captures(workshop_id)
@@ -296,6 +396,11 @@ def run_room(
             lost=len(set(sent) - set(stored)),
             duplicated=len(stored) - len(set(stored)),
             identities_kept=kept,
+            joined_s=joined,
+            voters=_voters(b, workshop_id) if vote else 0,
+            vote_s=voting,
+            clean_urls=clean,
+            killed_at=killed if TRACE else 0.0,
         )
     finally:
         a.kill()

@@ -125,7 +125,7 @@ async def test_every_port_in_use_no_qr_one_sentence_and_the_app_works(
         await _settle(pilot, app)
         await pilot.press("f8")
         app.screen.tick()
-        assert tried == list(range(8765, 8775))
+        assert tried == [8765, *range(8767, 8775)]  # never the sync port 8766
         url = str(app.screen.query_one("#join-url").content)
         assert "Kein QR-Code: Die Ports 8765–8774 sind belegt" in url
         assert "192.168.1.20" not in url
@@ -138,8 +138,10 @@ async def test_every_port_in_use_no_qr_one_sentence_and_the_app_works(
 
 async def test_busy_port_takes_the_next_and_says_so(monkeypatch, store, workshop_id):
     server = FakeServer()
+    tried = []
 
     async def start(store_arg, host="0.0.0.0", port=8765, workshop_id=None):
+        tried.append(port)
         if port == 8765:
             raise OSError(98, "Address already in use")
         server.port = port
@@ -153,10 +155,12 @@ async def test_busy_port_takes_the_next_and_says_so(monkeypatch, store, workshop
         await pilot.press("f8")
         app.screen.tick()
         assert str(app.screen.query_one("#join-url").content) == (
-            "http://10.0.0.5:8766/j/ABCDEF1234"
+            "http://10.0.0.5:8767/j/ABCDEF1234"
         )
         status = str(app.screen.query_one("#join-server").content)
-        assert "Port 8765 ist belegt" in status and "Port 8766" in status
+        assert "Port 8765 ist belegt" in status and "Port 8767" in status
+        # 8766 is the laptops' sync port: the phone server never takes it
+        assert tried == [8765, 8767] and "8766" not in status
 
 
 async def test_without_the_server_module(monkeypatch, store, workshop_id):

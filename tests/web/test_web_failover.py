@@ -191,3 +191,41 @@ async def test_a_move_token_expires(aiohttp_client, store, workshop_id, laptop_b
     clock.advance(minutes=150)  # A's clock: B reads its own, two and a half hours on too
     laptop_b.now_ms = store.now_ms
     assert (await b.post(f"/api/adopt?code={code}", json={"token": token})).status == 400
+
+
+async def test_the_move_page_lands_the_phone_as_itself_and_keeps_the_token_out_of_sight(
+    aiohttp_client, store, workshop_id, laptop_b
+) -> None:
+    a, b = await _clients(aiohttp_client, store, laptop_b, workshop_id)
+    code = get_workshop(store, workshop_id).join_code
+    await a.get(f"/j/{code}")
+    token = (await (await a.get(f"/api/identity?code={code}")).json())["move"]
+    moved = await b.get(f"/j/{code}/move?t={token}&lang=de", allow_redirects=False)
+    page = await moved.text()
+    assert moved.status == 200
+    assert moved.headers["Referrer-Policy"] == "no-referrer"  # no Referer carries the token
+    assert "no-store" in moved.headers["Cache-Control"]
+    assert '<meta name="referrer" content="no-referrer">' in page
+    assert f'data-to="/j/{code}?lang=de"' in page and token not in page  # on to a clean URL
+    assert '<script src="/static/move.js" defer>' in page
+    assert (await b.get("/static/move.js")).status == 200
+    # one page load: the cookie is set, the join page and every answer are this phone's
+    again = await (await b.get(f"/api/identity?code={code}")).json()
+    assert again["move"] == token
+    client_id = "3f1c2a9e-0000-4000-8000-000000000002"
+    on_a = await _submit(a, code, client_id, "Breitband im ländlichen Raum")
+    assert (await _submit(b, code, client_id, "Breitband im ländlichen Raum"))["id"] == on_a["id"]
+
+
+async def test_the_move_page_refuses_a_forged_token_and_sets_no_cookie(
+    aiohttp_client, store, workshop_id, laptop_b
+) -> None:
+    _, b = await _clients(aiohttp_client, store, laptop_b, workshop_id)
+    code = get_workshop(store, workshop_id).join_code
+    forged = "0" * 32 + "." + "0" * 24
+    refused = await b.get(f"/j/{code}/move?t={forged}", allow_redirects=False)
+    assert refused.status == 400 and "Set-Cookie" not in refused.headers
+    assert "QR-Code neu scannen" in await refused.text()
+    assert refused.headers["Referrer-Policy"] == "no-referrer"
+    assert (await b.get(f"/api/identity?code={code}")).status == 403
+    assert (await b.get(f"/j/nichtda/move?t={forged}")).status == 403

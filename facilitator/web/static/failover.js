@@ -1,9 +1,10 @@
 /* Keeps a phone in the room when its laptop dies (issue 25.8).
    A heartbeat to /api/ping; after two misses it probes the other laptops the
-   snapshot names ("servers") and opens the same join page on the first that
-   answers. Its move token and the answers it sent lately travel in the URL
-   fragment, which no server ever sees; the new page adopts the identity and
-   sends those answers again (their client ids make a repeat a no-op). */
+   snapshot names ("servers") and opens /j/<code>/move?t=<move token> on the first
+   that answers: that page sets this phone's cookie there and goes on to the join
+   page. The answers it sent lately travel in the URL fragment, which no server
+   ever sees; the join page sends them again, all at once (their client ids make a
+   repeat a no-op). Nobody answering, it tries again later and later. */
 (function () {
   "use strict";
   var body = document.body;
@@ -14,7 +15,10 @@
   var q = "code=" + encodeURIComponent(code) + "&lang=" + encodeURIComponent(lang);
   var KEEP_MS = 15 * 60 * 1000, KEEP_MAX = 30, BEAT_MS = 1000, PROBE_MS = 1500;
   var here = location.protocol + "//" + location.host;
-  var servers = [], token = "", misses = 0, moving = false;
+  var servers = [], token = "", misses = 0, moving = false, beating = false;
+  /* after a move that found nobody: the next one waits longer (a busy room must not
+     keep knocking at a dead laptop) */
+  var BACKOFF_MIN_MS = 2000, BACKOFF_MAX_MS = 30000, backoff = BACKOFF_MIN_MS, notBefore = 0;
   var allowed = null;  /* the laptops this page's CSP lets it reach (those known at load) */
   var journal = load();
   var realFetch = window.fetch.bind(window);
@@ -84,30 +88,45 @@
     }).then(function (d) { if (d.move) { token = d.move; } }, function () {});
   }
 
+  /* A busy laptop (or a busy phone) answers slowly, not never: the heartbeat waits four
+     times its recent round trip (1.5 s at least, 6 s at most) before it counts silence.
+     A dead laptop refuses at once or stays silent however long one waits. */
+  var rtt = 0;
+  function patience() { return Math.min(6000, Math.max(PROBE_MS, 4 * rtt)); }
   function beat() {
-    if (moving) { return; }
+    if (moving || beating) { return; }  /* one heartbeat at a time, however slow */
+    beating = true;
+    var wait = patience();
+    var sent = Date.now();
     /* any answer, even a 429 or 500, means the laptop lives: only silence counts */
-    timed("/api/ping", { cache: "no-store" }, PROBE_MS).then(function () {
-      misses = 0;
+    timed("/api/ping", { cache: "no-store" }, wait).then(function () {
+      rtt = rtt ? 0.8 * rtt + 0.2 * (Date.now() - sent) : Date.now() - sent;
+      misses = 0; backoff = BACKOFF_MIN_MS; notBefore = 0;  /* a false alarm is forgotten */
     }, function () { misses += 1; }).then(function () {
+      beating = false;
       if (misses >= 2) { move(); } else if (misses === 1) { setTimeout(beat, 300); }
     });
   }
 
   function move() {
     var others = servers.filter(function (u) { return u !== here; });
-    if (!others.length || moving) { return; }
+    if (!others.length || moving || Date.now() < notBefore) { return; }
     moving = true;
     say(S.moving);
     /* the first other laptop that serves this workshop (a 204 for our code) */
     var tries = others.map(function (base) {
-      return timed(base + "/api/ping?" + q, { cache: "no-store" }, PROBE_MS)
+      return timed(base + "/api/ping?" + q, { cache: "no-store" }, patience())
         .then(function (r) { if (r.status !== 204) { throw new Error(String(r.status)); } return base; });
     });
     any(tries).then(function (base) {
-      var carry = encodeURIComponent(JSON.stringify({ t: token, j: journal }));
-      location.replace(base + location.pathname + location.search + "#move=" + carry);
-    }, function () { moving = false; misses = 0; });  /* nobody there: keep beating */
+      var carry = encodeURIComponent(JSON.stringify({ j: journal }));
+      location.replace(base + "/j/" + encodeURIComponent(code) + "/move?t=" +
+        encodeURIComponent(token) + "&lang=" + encodeURIComponent(lang) + "#move=" + carry);
+    }, function () {  /* nobody there: keep beating, and look again only later */
+      moving = false; misses = 0;
+      notBefore = Date.now() + backoff * (0.75 + Math.random() / 2);
+      backoff = Math.min(backoff * 2, BACKOFF_MAX_MS);
+    });
   }
   function any(promises) {
     return new Promise(function (ok, fail) {
@@ -131,9 +150,9 @@
         function () { return later(0); });
   }
 
-  /* Arrived from the other laptop: adopt the identity, resend, reload once as ourselves.
-     Refused (a laptop not paired with the first), nothing is resent: under a new
-     identity a resent answer would be a second copy of one the first laptop holds. */
+  /* Arrived from the other laptop (its move page set our cookie): send what the first
+     one may not have passed on, all at once; the page was drawn for this phone already.
+     Only a resent vote or activity answer changes what it shows: then it loads once more. */
   function arrive() {
     var hash = location.hash;
     if (hash.indexOf("#move=") !== 0) { return Promise.resolve(); }
@@ -141,21 +160,17 @@
     var carried;
     try { carried = JSON.parse(decodeURIComponent(hash.slice(6))); } catch (e) { return Promise.resolve(); }
     var headers = { "Content-Type": "application/json" };
-    var adopt = { path: "/api/adopt?" + q, body: JSON.stringify({ token: String(carried.t || "") }) };
-    return resend(adopt, headers, 6).then(function (status) {
-      if (status !== 200) { return; }
-      var sent = (carried.j || []).filter(function (j) {
-        return j && typeof j.path === "string" && j.path.indexOf("/api/") === 0 &&
-          typeof j.body === "string";
-      });
-      journal = sent; save();
-      return sent.reduce(function (chain, j) {
-        return chain.then(function () { return resend(j, headers, 6); });
-      }, Promise.resolve()).then(function () {
-        try { sessionStorage.setItem("facilitator-moved", "1"); } catch (e) { /* ignore */ }
-        location.reload();
-        return new Promise(function () {});  /* the page is going: start nothing more */
-      });
+    var sent = ((carried && carried.j) || []).filter(function (j) {
+      return j && typeof j.path === "string" && j.path.indexOf("/api/") === 0 &&
+        j.path.indexOf("/api/adopt") !== 0 && typeof j.body === "string";
+    });
+    journal = sent; save();
+    return Promise.all(sent.map(function (j) { return resend(j, headers, 6); })).then(function () {
+      var mine = sent.some(function (j) { return j.path.indexOf("/api/submit") !== 0; });
+      if (!mine) { say(S.moved); return; }
+      try { sessionStorage.setItem("facilitator-moved", "1"); } catch (e) { /* ignore */ }
+      location.reload();
+      return new Promise(function () {});  /* the page is going: start nothing more */
     });
   }
 
@@ -166,9 +181,7 @@
         say(S.moved);
       }
     } catch (e) { /* ignore */ }
-    realFetch("/api/state?" + q, { cache: "no-store" }).then(function (r) { return r.json(); })
-      .then(function (snap) { learn(snap.servers); }, function () {});
-    identity();
+    identity();  /* the laptops' addresses come with the live snapshots (learn) */
     setInterval(identity, 10 * 60 * 1000);  /* a move token holds for two hours at most */
     setInterval(beat, BEAT_MS);
   });
