@@ -125,7 +125,20 @@ def test_the_committed_mo_says_what_the_po_says(po: Path, domain: str, lang: str
         if not message.id:
             continue
         ids = _ids(message)
-        if len(ids) == 1:
+        if message.context and len(ids) == 1:  # one German word, meant two ways (pgettext)
+            both = (
+                shipped.pgettext(message.context, ids[0]),
+                fresh.pgettext(message.context, ids[0]),
+            )
+            assert both == (message.string, message.string)
+        elif message.context:
+            for n in (1, 2):
+                both = (
+                    shipped.npgettext(message.context, *ids, n),
+                    fresh.npgettext(message.context, *ids, n),
+                )
+                assert both == (message.string[0 if n == 1 else 1],) * 2, ids[0]
+        elif len(ids) == 1:
             assert shipped.gettext(ids[0]) == fresh.gettext(ids[0]) == message.string
         else:
             for n in (1, 2):
@@ -134,6 +147,7 @@ def test_the_committed_mo_says_what_the_po_says(po: Path, domain: str, lang: str
 
 
 TRANSLATING = {"_", "gettext", "ngettext", "lazy", "lazy_plural"}
+IN_CONTEXT = {"pgettext", "npgettext"}  # the context first, then the text
 
 
 def hidden_texts(source: str) -> list[int]:
@@ -150,12 +164,14 @@ def hidden_texts(source: str) -> list[int]:
         for node in ast.walk(tree)
         if isinstance(node, ast.Call)
         and isinstance(node.func, ast.Name)
-        and node.func.id in TRANSLATING
+        and node.func.id in TRANSLATING | IN_CONTEXT
         and (
             id(node) in in_fstrings
-            or not node.args
-            or not isinstance(node.args[0], ast.Constant)
-            or not isinstance(node.args[0].value, str)
+            or len(node.args) < (2 if node.func.id in IN_CONTEXT else 1)
+            or not all(
+                isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+                for arg in node.args[: 2 if node.func.id in IN_CONTEXT else 1]
+            )
         )
     )
 
