@@ -81,6 +81,14 @@ _NARROW = frozenset("iljtfr.,:;!|'()[]- ")
 _WIDE = frozenset("mwMW@%")
 
 
+@dataclass
+class ExtraSection:
+    """A section another area adds to the protocol: a heading and its blocks."""
+
+    title: str
+    blocks: list  # of the blocks above
+
+
 def _width(word: str) -> float:
     """Return a word's width in average characters (m and W are wide, i and l narrow)."""
     return sum(

@@ -1,7 +1,7 @@
 """Provides the protocol section "Lösungen aus der Reihe" as blocks, Word and Markdown.
 
-`solutions_section` is registered in the protocol's SECTION_BUILDERS: the protocol
-numbers it and puts it before the appendix (and into the contents list). The section
+`solutions_section` is one of the protocol's extra sections (protocol_model.EXTRA_SECTIONS):
+the protocol numbers it and puts it before the appendix (and into the contents list). The section
 is also rendered alone (`solutions_markdown`, `add_solutions_docx`) for tests and other
 documents.
 """
@@ -11,8 +11,7 @@ from pathlib import Path
 from facilitator.core.errors import ValidationError
 from facilitator.core.taxonomy import CAPTURE_KINDS, MEASURE_STATUSES
 from facilitator.core.textsim import german_decimal
-from facilitator.export.blocks import Block, Bullets, Heading, Para
-from facilitator.export.protocol_model import ExtraSection
+from facilitator.export.blocks import Block, Bullets, ExtraSection, Heading, Para
 from facilitator.export.solutions_model import SolutionsSection, build_solutions
 from facilitator.locale import gettext
 from facilitator.store.db import Store
@@ -94,7 +93,7 @@ def solutions_blocks(section: SolutionsSection, lang: str = "de") -> list[Block]
 def solutions_section(
     store: Store, workshop_id: str, lang: str = "de", examples_dir: Path | None = None
 ) -> ExtraSection | None:
-    """Return "Lösungen aus der Reihe" for the protocol (SECTION_BUILDERS), or None.
+    """Return "Lösungen aus der Reihe" for the protocol (EXTRA_SECTIONS), or None.
 
     A workshop of no series, with an empty library, has no such section. Library files
     that do not parse are left out here (`facilitator check` names them).
