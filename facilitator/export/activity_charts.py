@@ -10,6 +10,7 @@ from typing import Any
 from matplotlib.figure import Figure
 
 from facilitator.export.charts import _RC, DPI, WIDTH_IN, _wrap, decimal_commas
+from facilitator.locale import gettext
 
 _GREYS = ["#ffffff", "#d0d0d0", "#a0a0a0", "#707070", "#404040"]
 
@@ -65,7 +66,7 @@ def _scale(found: dict[str, Any], lang: str) -> Figure:
         mean = f"Ø {row['mean']:.1f}" if row["mean"] is not None else "–"
         ax.text(101, y, mean.replace(".", ",") if lang == "de" else mean, va="center", fontsize=8)
     ax.set_xlim(0, 112)
-    ax.set_xlabel("Anteil der Antworten (%)" if lang == "de" else "Share of answers (%)")
+    ax.set_xlabel(gettext("Anteil der Antworten (%)", lang))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncols=3, fontsize=7, frameon=False)
     return fig
 
@@ -102,7 +103,7 @@ def _ratings_as_scale(found: dict[str, Any], lang: str) -> dict[str, Any]:
 def activity_chart(found: dict[str, Any], lang: str) -> bytes | None:
     """Return the chart of an activity's results as PNG, or None (no answers, Q&A)."""
     kind = found["type"]
-    count = "Anzahl" if lang == "de" else "Count"
+    count = gettext("Anzahl", lang)
     if kind == "questions" or not found["answers"]:
         return None
     if kind == "scale":
@@ -113,9 +114,7 @@ def activity_chart(found: dict[str, Any], lang: str) -> bytes | None:
         )
     elif kind == "dots":
         top = found["entries"][:12]
-        fig = _bars(
-            [e["text"] for e in top], [e["dots"] for e in top], "Punkte" if lang == "de" else "Dots"
-        )
+        fig = _bars([e["text"] for e in top], [e["dots"] for e in top], gettext("Punkte", lang))
     elif kind == "wordcloud":
         top = found["words"][:15]
         if not top:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from facilitator.core.clusters import Mention, cluster_mentions
 from facilitator.core.models import Capture
 from facilitator.core.taxonomy import CAPTURE_KINDS, MEASURE_STATUSES, ORG_TYPES, TOPICS
+from facilitator.locale import gettext
 from facilitator.store.db import Store
 from facilitator.store.rollup import Scope, load_scope, resolve_scope
 from facilitator.topics import keyword_vocabulary
@@ -191,4 +192,4 @@ def topic_label(topic: str, lang: str) -> str:
     """Return the label of a topic field, or "ohne Themenfeld"."""
     if topic in TOPICS:
         return TOPICS[topic].get(lang)
-    return "ohne Themenfeld" if lang == "de" else "no topic field"
+    return gettext("ohne Themenfeld", lang)
