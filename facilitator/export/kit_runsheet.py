@@ -107,8 +107,8 @@ def _time(model: KitModel, block: KitBlock) -> list[tuple[str, bool]]:
     return [(f"{block.start}–{block.end}", True), (marks.get(block.kind, ""), False)]
 
 
-def render_runsheet(document: DocumentType, model: KitModel) -> None:
-    """Append the run sheet's heading, table and checklist to a landscape document."""
+def _head(document: DocumentType, model: KitModel) -> None:
+    """The heading, the day, time and place, and who leads and who writes the minutes."""
     lang = model.lang
     heading = document.add_paragraph()
     add_run(heading, gettext("Regieplan", lang) + f": {model.title}", 16, bold=True)
@@ -127,19 +127,26 @@ def render_runsheet(document: DocumentType, model: KitModel) -> None:
             ),
             10,
         )
-    heads = [[(column.text(lang), True)] for column in _COLUMNS]
-    rows = [
-        [
-            _time(model, block),
-            [(block.title, True)],
-            _method(model, block),
-            _who(model, block),
-            [(f"• {m}", False) for m in block.materials],
-            [(block.setup, False)],
-            [(block.notes, False)],
-        ]
-        for block in model.blocks
+
+
+def _row(model: KitModel, block: KitBlock) -> list[list[tuple[str, bool]]]:
+    """One agenda block's cells, in the order of _COLUMNS."""
+    return [
+        _time(model, block),
+        [(block.title, True)],
+        _method(model, block),
+        _who(model, block),
+        [(f"• {m}", False) for m in block.materials],
+        [(block.setup, False)],
+        [(block.notes, False)],
     ]
+
+
+def render_runsheet(document: DocumentType, model: KitModel) -> None:
+    """Append the run sheet's heading, table and checklist to a landscape document."""
+    _head(document, model)
+    heads = [[(column.text(model.lang), True)] for column in _COLUMNS]
+    rows = [_row(model, block) for block in model.blocks]
     widths = fit_columns(text_width(document), list(_WIDTHS), _longest_words([heads, *rows]))
     table = fixed_table(document, 1 + len(model.blocks), widths, "Table Grid")
     for cell, lines in zip(table.rows[0].cells, heads, strict=True):
