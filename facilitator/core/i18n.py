@@ -1,10 +1,11 @@
-"""Provides string catalogues: German first, English second.
+"""Provides the language tag rule and bilingual labels of data (topic fields, kinds, fields).
 
-Each front end keeps its own :class:`Catalog` next to its code; this module only
-knows how to pick a language and fill in values.
+The program's own texts are gettext messages (facilitator/locale): German at the call
+site, English in the .po. A `Label` holds a pair that is data rather than program text:
+the taxonomy's names and the fields of method cards and activity sets, written in both
+languages where they are declared.
 """
 
-from collections.abc import Mapping
 from typing import NamedTuple
 
 DEFAULT_LANG = "de"
@@ -26,18 +27,3 @@ def normalise_lang(lang: str | None) -> str:
     if lang and lang.lower().split("-")[0].split("_")[0] == "en":
         return "en"
     return DEFAULT_LANG
-
-
-class Catalog:
-    """A table of keyed strings with `{name}` placeholders in both languages."""
-
-    def __init__(self, strings: Mapping[str, tuple[str, str]]) -> None:
-        self._strings = {key: Label(*pair) for key, pair in strings.items()}
-
-    def __call__(self, key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
-        """Return the string for `key` in `lang`, with `values` filled in."""
-        text = self._strings[key].get(lang)
-        return text.format(**values) if values else text
-
-    def __contains__(self, key: str) -> bool:
-        return key in self._strings

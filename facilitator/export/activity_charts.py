@@ -5,11 +5,13 @@ values as direct labels, so a photocopied protocol still reads.
 """
 
 import io
+from collections.abc import Callable
 from typing import Any
 
 from matplotlib.figure import Figure
 
 from facilitator.export.charts import _RC, DPI, WIDTH_IN, _wrap, decimal_commas
+from facilitator.locale import gettext
 
 _GREYS = ["#ffffff", "#d0d0d0", "#a0a0a0", "#707070", "#404040"]
 
@@ -65,7 +67,7 @@ def _scale(found: dict[str, Any], lang: str) -> Figure:
         mean = f"Ø {row['mean']:.1f}" if row["mean"] is not None else "–"
         ax.text(101, y, mean.replace(".", ",") if lang == "de" else mean, va="center", fontsize=8)
     ax.set_xlim(0, 112)
-    ax.set_xlabel("Anteil der Antworten (%)" if lang == "de" else "Share of answers (%)")
+    ax.set_xlabel(gettext("Anteil der Antworten (%)", lang))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncols=3, fontsize=7, frameon=False)
     return fig
 
@@ -99,33 +101,49 @@ def _ratings_as_scale(found: dict[str, Any], lang: str) -> dict[str, Any]:
     return {"statements": statements, "labels": ["", "", "", "", ""]}
 
 
+def _choice(found: dict[str, Any], lang: str) -> Figure:
+    options = found["options"]
+    return _bars([o["option"] for o in options], [o["count"] for o in options], _count(lang))
+
+
+def _dots(found: dict[str, Any], lang: str) -> Figure:
+    top = found["entries"][:12]
+    return _bars([e["text"] for e in top], [e["dots"] for e in top], gettext("Punkte", lang))
+
+
+def _wordcloud(found: dict[str, Any], lang: str) -> Figure | None:
+    top = found["words"][:15]
+    if not top:
+        return None
+    return _bars([w["word"] for w in top], [w["count"] for w in top], _count(lang))
+
+
+def _form(found: dict[str, Any], lang: str) -> Figure | None:
+    if not any(f["kind"] == "rating" for f in found["fields"]):
+        return None  # a form of free text has numbers for no chart
+    return _scale(_ratings_as_scale(found, lang), lang)
+
+
+def _count(lang: str) -> str:
+    return gettext("Anzahl", lang)
+
+
+# the chart of each activity type that has one (a Q&A has none)
+_CHARTS: dict[str, Callable[[dict[str, Any], str], Figure | None]] = {
+    "scale": _scale,
+    "choice": _choice,
+    "dots": _dots,
+    "wordcloud": _wordcloud,
+    "matrix": lambda found, _lang: _matrix(found),
+    "form": _form,
+}
+
+
 def activity_chart(found: dict[str, Any], lang: str) -> bytes | None:
     """Return the chart of an activity's results as PNG, or None (no answers, Q&A)."""
-    kind = found["type"]
-    count = "Anzahl" if lang == "de" else "Count"
-    if kind == "questions" or not found["answers"]:
-        return None
-    if kind == "scale":
-        fig = _scale(found, lang)
-    elif kind == "choice":
-        fig = _bars(
-            [o["option"] for o in found["options"]], [o["count"] for o in found["options"]], count
-        )
-    elif kind == "dots":
-        top = found["entries"][:12]
-        fig = _bars(
-            [e["text"] for e in top], [e["dots"] for e in top], "Punkte" if lang == "de" else "Dots"
-        )
-    elif kind == "wordcloud":
-        top = found["words"][:15]
-        if not top:
-            return None
-        fig = _bars([w["word"] for w in top], [w["count"] for w in top], count)
-    elif kind == "matrix":
-        fig = _matrix(found)
-    elif kind == "form" and any(f["kind"] == "rating" for f in found["fields"]):
-        fig = _scale(_ratings_as_scale(found, lang), lang)
-    else:
+    draw = _CHARTS.get(found["type"])
+    fig = draw(found, lang) if draw is not None and found["answers"] else None
+    if fig is None:
         return None
     decimal_commas(fig, lang)
     buffer = io.BytesIO()

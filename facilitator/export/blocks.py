@@ -81,6 +81,14 @@ _NARROW = frozenset("iljtfr.,:;!|'()[]- ")
 _WIDE = frozenset("mwMW@%")
 
 
+@dataclass
+class ExtraSection:
+    """A section another area adds to the protocol: a heading and its blocks."""
+
+    title: str
+    blocks: list  # of the blocks above
+
+
 def _width(word: str) -> float:
     """Return a word's width in average characters (m and W are wide, i and l narrow)."""
     return sum(
@@ -97,26 +105,28 @@ def _width(word: str) -> float:
     )
 
 
+def _column_need(header: str, cells: list[str]) -> tuple[float, float]:
+    """A column's least width (its longest word) and the width its texts would like."""
+    words = [_width(w) for cell in cells for w in str(cell).split()] or [0.0]
+    head = max((_width(w) for w in header.split()), default=0.0) * 1.15  # bold is wider
+    least = max(head, min(max(words), _LONGEST_WORD) * 1.05) + _CELL_MARGIN
+    average = sum(len(str(c)) for c in cells) / max(len(cells), 1)
+    return least, max(least, min(average, 60.0))
+
+
 def content_widths(headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> tuple[int, ...]:
     """Return relative column widths from the content, so no word has to break.
 
     Each column gets at least its longest word (header words count a little wider:
     they are bold); the rest of the line goes to the columns with longer texts.
     """
-    minimum, wanted = [], []
-    for index, header in enumerate(headers):
-        cells = [row[index] for row in rows]
-        words = [_width(w) for cell in cells for w in str(cell).split()] or [0.0]
-        head = max((_width(w) for w in header.split()), default=0.0) * 1.15  # bold is wider
-        least = max(head, min(max(words), _LONGEST_WORD) * 1.05) + _CELL_MARGIN
-        average = sum(len(str(c)) for c in cells) / max(len(cells), 1)
-        minimum.append(least)
-        wanted.append(max(least, min(average, 60.0)))
+    columns = [_column_need(header, [row[i] for row in rows]) for i, header in enumerate(headers)]
+    minimum = [least for least, _ in columns]
     spare = LINE_CHARS - sum(minimum)
     if spare <= 0:
         widths = minimum
     else:
-        extra = [w - m for w, m in zip(wanted, minimum, strict=True)]
+        extra = [wanted - least for least, wanted in columns]
         total = sum(extra) or 1.0
         share = [e / total if sum(extra) else 1 / len(extra) for e in extra]
         widths = [m + spare * s for m, s in zip(minimum, share, strict=True)]

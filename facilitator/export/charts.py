@@ -16,6 +16,7 @@ from matplotlib.figure import Figure
 from facilitator.core.taxonomy import MEASURE_STATUSES, ORG_TYPES
 from facilitator.export.factsheet_model import THEME_KINDS, FactSheet, kind_label, topic_label
 from facilitator.export.files import write_atomic
+from facilitator.locale import gettext, lazy
 
 DPI = 150
 WIDTH_IN = 6.3  # the text width of an A4 page with 2.5 cm margins
@@ -30,13 +31,10 @@ _RC: dict[Any, Any] = {  # Any keys: matplotlib types rcParams' keys as literals
 }
 
 TITLES = {
-    "org_types": ("Organisationen nach Typ", "Organisations by type"),
-    "themes": (
-        "Bedarfe, Treiber und Herausforderungen nach Themenfeld",
-        "Needs, drivers and challenges by topic field",
-    ),
-    "measures": ("Maßnahmen nach Themenfeld und Stand", "Measures by topic field and status"),
-    "top_challenges": ("Meistbewertete Herausforderungen", "Most-voted challenges"),
+    "org_types": lazy("Organisationen nach Typ"),
+    "themes": lazy("Bedarfe, Treiber und Herausforderungen nach Themenfeld"),
+    "measures": lazy("Maßnahmen nach Themenfeld und Stand"),
+    "top_challenges": lazy("Meistbewertete Herausforderungen"),
 }
 
 
@@ -51,8 +49,7 @@ class Chart:
 
 
 def _title(name: str, lang: str) -> str:
-    de, en = TITLES[name]
-    return en if lang == "en" else de
+    return TITLES[name].text(lang)
 
 
 def _figure(rows: float) -> tuple[Figure, Any]:
@@ -135,7 +132,7 @@ def org_types_chart(
         linewidth=0.6,
     )
     _label_bars(ax, bars)
-    ax.set_xlabel("Anzahl" if lang == "de" else "Count")
+    ax.set_xlabel(gettext("Anzahl", lang))
     ax.xaxis.get_major_locator().set_params(integer=True)
     return _save(fig, directory, stem, "org_types", _title("org_types", lang), svg, lang=lang)
 
@@ -221,7 +218,7 @@ def top_challenges_chart(
     )
     _label_bars(ax, bars)
     ax.set_yticks(range(len(items)), [_wrap(f"{c.text} ({title})", 44) for c, title in items])
-    ax.set_xlabel("Punkte" if lang == "de" else "Dots")
+    ax.set_xlabel(gettext("Punkte", lang))
     ax.xaxis.get_major_locator().set_params(integer=True)
     return _save(
         fig, directory, stem, "top_challenges", _title("top_challenges", lang), svg, lang=lang

@@ -10,6 +10,8 @@ its answers are measures and count in "Maßnahmen nach Themenfeld und Stand".
 from typing import Any
 
 from facilitator.core.activities import ACTIVITY_TYPES
+from facilitator.export.factsheet_block import Block
+from facilitator.locale import gettext, ngettext, pgettext
 from facilitator.store.activities import list_activities, results
 from facilitator.store.db import Store
 from facilitator.store.workshops import get_workshop
@@ -74,61 +76,59 @@ def key_figure(found: dict[str, Any], lang: str) -> str:
         count = best.get("count", best.get("dots", best.get("votes", 0)))
         return f"{text} ({count})"
     if kind == "form":
-        return f"{len(found['rows'])} " + ("Organisationen" if lang == "de" else "organisations")
+        return ngettext("{n} Organisation", "{n} Organisationen", len(found["rows"]), lang)
     return ""
 
 
 def activity_blocks(sheet: Any, lang: str) -> list[Any]:
     """Return the fact sheet's blocks for the Digital-Check and the activities of the series."""
-    from facilitator.export.factsheet_block import Block
-
     data = getattr(sheet, "activities", None) or {}
-    de = lang == "de"
-    out: list[Any] = []
     check = data.get("digital_check") or {}
-    if check.get("rows"):
-        fields = check["fields"]
-        out.append(Block("h1", "Digital-Check" if de else "Digital check"))
-        rows: list[list[object]] = [
-            [r["organisation"], *(r["values"].get(f["key"], "–") for f in fields)]
-            for r in check["rows"]
-        ]
-        rows.append(
-            [
-                "Mittelwert" if de else "Mean",
-                *(_number(check["means"].get(f["key"]), lang) for f in fields),
-            ]
-        )
-        out.append(
-            Block(
-                "table",
-                headers=["Organisation", *(f["de"] if de else f["en"] for f in fields)],
-                rows=rows,
-                widths=[2.4, *([1.0] * len(fields))],
-            )
-        )
     listed = data.get("activities") or []
-    if listed:
-        out.append(Block("h1", "Aktivitäten im Raum" if de else "Activities in the room"))
-        out.append(
-            Block(
-                "table",
-                headers=(
-                    ["Workshop", "Art", "Frage", "Antworten", "Ergebnis"]
-                    if de
-                    else ["Workshop", "Type", "Prompt", "Answers", "Result"]
-                ),
-                rows=[
-                    [
-                        a["workshop"],
-                        ACTIVITY_TYPES[a["type"]].get(lang),
-                        a["prompt"],
-                        a["answers"],
-                        key_figure(a, lang),
-                    ]
-                    for a in listed
-                ],
-                widths=[1.6, 1.1, 2.2, 0.9, 2.4],
-            )
-        )
-    return out
+    return [
+        *(_digital_check(check, lang) if check.get("rows") else []),
+        *(_activities(listed, lang) if listed else []),
+    ]
+
+
+def _digital_check(check: dict[str, Any], lang: str) -> list[Any]:
+    fields = check["fields"]
+    rows: list[list[object]] = [
+        [r["organisation"], *(r["values"].get(f["key"], "–") for f in fields)]
+        for r in check["rows"]
+    ]
+    means = (_number(check["means"].get(f["key"]), lang) for f in fields)
+    rows.append([gettext("Mittelwert", lang), *means])
+    # each field's label is part of the form (both languages typed by its author)
+    headers = [
+        gettext("Organisation", lang),
+        *(f["de"] if lang == "de" else f["en"] for f in fields),
+    ]
+    return [
+        Block("h1", gettext("Digital-Check", lang)),
+        Block("table", headers=headers, rows=rows, widths=[2.4, *([1.0] * len(fields))]),
+    ]
+
+
+def _activities(listed: list[dict[str, Any]], lang: str) -> list[Any]:
+    headers = [
+        gettext("Workshop", lang),
+        gettext("Art", lang),
+        pgettext("Aktivität", "Frage", lang),
+        gettext("Antworten", lang),
+        gettext("Ergebnis", lang),
+    ]
+    rows = [
+        [
+            a["workshop"],
+            ACTIVITY_TYPES[a["type"]].get(lang),
+            a["prompt"],
+            a["answers"],
+            key_figure(a, lang),
+        ]
+        for a in listed
+    ]
+    return [
+        Block("h1", gettext("Aktivitäten im Raum", lang)),
+        Block("table", headers=headers, rows=rows, widths=[1.6, 1.1, 2.2, 0.9, 2.4]),
+    ]

@@ -10,6 +10,7 @@ from typing import Any
 from facilitator.core.clusters import Mention, cluster_mentions
 from facilitator.core.models import Capture
 from facilitator.core.taxonomy import CAPTURE_KINDS, MEASURE_STATUSES, ORG_TYPES, TOPICS
+from facilitator.locale import gettext
 from facilitator.store.capture_vectors import vectors_if_ready
 from facilitator.store.db import Store
 from facilitator.store.rollup import Scope, load_scope, resolve_scope
@@ -94,24 +95,56 @@ def factsheet_from_scope(
     titles = {w.id: w.title for w in scope.workshops}
     visible = [c for c in scope.captures if not c.hidden and not c.merged_into]
     attended = _attended(scope.participants)
-    per_workshop_people = Counter(p.workshop_id for p in attended)
     # people, not attendances: who came to three workshops of the series counts once
     people = {_person_key(p): p for p in attended}
-    per_workshop_captures = Counter(c.workshop_id for c in visible)
-    # Organisations with someone present; those only named in entries are counted apart,
-    # and one whose people all stayed away is not "there" at all.
+    orgs, named = _organisations(scope, attended, visible)
+    tally = _tally(visible, titles, vectors)
+    frequent, rest = _frequent(tally)
+    return FactSheet(
+        label=scope.label,
+        workshops=_workshop_lines(scope, attended, visible),
+        participants=len(people),
+        organisations=len(orgs),
+        orgs_by_type=_by_type(orgs.values()),
+        participants_by_type=_by_type(people.values()),
+        themes=tally.themes,
+        frequent=frequent,
+        measures=tally.measures,
+        top_challenges=_top_challenges(visible, titles, top),
+        attendances=len(attended),
+        organisations_named=len(named),
+        mentions={kind: len(tally.said[kind]) for kind in THEME_KINDS},
+        frequent_rest=rest,
+    )
+
+
+def _organisations(scope: Scope, attended: list, visible: list[Capture]) -> tuple[dict, set]:
+    """Organisations with someone present, and those only named in entries (counted apart).
+
+    One whose people all stayed away is not "there" at all.
+    """
     present = {o for o in (p.organisation_id for p in attended) if o in scope.organisations}
-    orgs = {o: scope.organisations[o] for o in present}
     named = {o for o in _capture_orgs(visible) if o in scope.organisations} - present
-    themes: dict[str, Counter] = {kind: Counter() for kind in THEME_KINDS}
-    said: dict[str, list[Mention]] = {kind: [] for kind in THEME_KINDS}
-    where: dict[str, str] = {}  # capture id -> workshop title
-    measures: dict[str, Counter] = {}
+    return {o: scope.organisations[o] for o in present}, named
+
+
+@dataclass
+class _Tally:
+    """The captures counted: themes and measures per topic, and what was said, by kind."""
+
+    themes: dict[str, Counter] = field(default_factory=lambda: {k: Counter() for k in THEME_KINDS})
+    said: dict[str, list[Mention]] = field(default_factory=lambda: {k: [] for k in THEME_KINDS})
+    where: dict[str, str] = field(default_factory=dict)  # capture id -> workshop title
+    measures: dict[str, Counter] = field(default_factory=dict)  # topic -> status -> count
+
+
+def _tally(visible: list[Capture], titles: dict[str, str], vectors: dict[str, Any]) -> _Tally:
+    tally = _Tally()
     for capture in visible:
         topic = capture.topic if capture.topic in TOPICS else NO_TOPIC
         if capture.kind in THEME_KINDS:
-            themes[capture.kind][topic] += 1
-            said[capture.kind].append(
+            tally.themes[capture.kind][topic] += 1
+            tally.said[capture.kind].append(
                 Mention(
                     capture.text,
                     topic,
@@ -121,65 +154,62 @@ def factsheet_from_scope(
                     vectors.get(capture.id),
                 )  # fmt: skip
             )
-            where[capture.id] = titles.get(capture.workshop_id, "")
+            tally.where[capture.id] = titles.get(capture.workshop_id, "")
         elif capture.kind == "measure":
             status = capture.status if capture.status in MEASURE_STATUSES else "idee"
-            measures.setdefault(topic, Counter())[status] += 1
+            tally.measures.setdefault(topic, Counter())[status] += 1
+    return tally
+
+
+def _frequent(tally: _Tally) -> tuple[dict[str, list[Frequent]], dict[str, int]]:
+    """Per kind, the statements made at least MIN_FREQUENT times, and how many were not."""
     # Near-duplicates count as one statement (core/clusters.py): "Häufigste Nennung".
     vocabulary = keyword_vocabulary()
-    clustered = {kind: cluster_mentions(said[kind], vocabulary=vocabulary) for kind in THEME_KINDS}
+    clustered = {
+        kind: cluster_mentions(tally.said[kind], vocabulary=vocabulary) for kind in THEME_KINDS
+    }
     frequent = {
-        kind: [
-            Frequent(
-                c.representative.text,
-                c.topic or NO_TOPIC,
-                c.count,
-                c.votes,
-                c.organisations,
-                list(dict.fromkeys(where[m.key] for m in c.members if where.get(m.key))),
-            )
-            for c in clustered[kind]
-            if c.count >= MIN_FREQUENT
-        ]
+        kind: [_frequent_line(c, tally.where) for c in clustered[kind] if c.count >= MIN_FREQUENT]
         for kind in THEME_KINDS
     }
     rest = {
         kind: sum(c.count for c in clustered[kind] if c.count < MIN_FREQUENT)
         for kind in THEME_KINDS
     }
+    return frequent, rest
+
+
+def _frequent_line(cluster, where: dict[str, str]) -> Frequent:
+    return Frequent(
+        cluster.representative.text,
+        cluster.topic or NO_TOPIC,
+        cluster.count,
+        cluster.votes,
+        cluster.organisations,
+        list(dict.fromkeys(where[m.key] for m in cluster.members if where.get(m.key))),
+    )
+
+
+def _top_challenges(visible: list[Capture], titles: dict[str, str], top: int) -> list:
     challenges = sorted(
         (c for c in visible if c.kind == "challenge" and c.votes > 0),
         key=lambda c: (-c.votes, c.text.casefold()),
     )[:top]
-    return FactSheet(
-        label=scope.label,
-        workshops=[
-            WorkshopLine(
-                w.title,
-                w.date or "",
-                w.venue,
-                per_workshop_people[w.id],
-                per_workshop_captures[w.id],
-            )
-            for w in scope.workshops
-        ],
-        participants=len(people),
-        organisations=len(orgs),
-        orgs_by_type=Counter(
-            o.org_type if o.org_type in ORG_TYPES else "sonstige" for o in orgs.values()
-        ),
-        participants_by_type=Counter(
-            p.org_type if p.org_type in ORG_TYPES else "sonstige" for p in people.values()
-        ),
-        themes=themes,
-        frequent=frequent,
-        measures=measures,
-        top_challenges=[(c, titles.get(c.workshop_id, "")) for c in challenges],
-        attendances=len(attended),
-        organisations_named=len(named),
-        mentions={kind: len(said[kind]) for kind in THEME_KINDS},
-        frequent_rest=rest,
-    )
+    return [(c, titles.get(c.workshop_id, "")) for c in challenges]
+
+
+def _workshop_lines(scope: Scope, attended: list, visible: list[Capture]) -> list[WorkshopLine]:
+    people = Counter(p.workshop_id for p in attended)
+    captures = Counter(c.workshop_id for c in visible)
+    return [
+        WorkshopLine(w.title, w.date or "", w.venue, people[w.id], captures[w.id])
+        for w in scope.workshops
+    ]
+
+
+def _by_type(found) -> Counter:
+    """Organisations or people per type of organisation (unknown types as "sonstige")."""
+    return Counter(x.org_type if x.org_type in ORG_TYPES else "sonstige" for x in found)
 
 
 def _attended(participants: list) -> list:
@@ -209,4 +239,4 @@ def topic_label(topic: str, lang: str) -> str:
     """Return the label of a topic field, or "ohne Themenfeld"."""
     if topic in TOPICS:
         return TOPICS[topic].get(lang)
-    return "ohne Themenfeld" if lang == "de" else "no topic field"
+    return gettext("ohne Themenfeld", lang)

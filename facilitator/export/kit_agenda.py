@@ -16,7 +16,7 @@ from facilitator.export.docx_common import text_height, text_width
 from facilitator.export.kit_docx import add_run, fixed_table, shade
 from facilitator.export.kit_model import KitModel
 from facilitator.export.qr import qr_png
-from facilitator.export.strings import STRINGS
+from facilitator.locale import gettext
 
 QR_WIDTH = Cm(13)
 QR_MAX_WIDTH = Cm(17)  # the A4 poster's text width
@@ -41,14 +41,14 @@ def render_agenda(document: DocumentType, model: KitModel) -> None:
     title = document.add_paragraph()
     add_run(title, model.title, 26, bold=True)
     title.paragraph_format.space_after = Pt(6)
-    when = [model.day, STRINGS("agenda_clock", lang, start=model.start, end=model.end)]
+    when = [model.day, gettext("{start}–{end} Uhr", lang, start=model.start, end=model.end)]
     for text in (" · ".join(w for w in when if w), model.venue):
         if text:
             paragraph = document.add_paragraph()
             add_run(paragraph, text, 16, grey=True)
             paragraph.paragraph_format.space_after = Pt(2)
     heading = document.add_paragraph()
-    add_run(heading, STRINGS("agenda_title", lang), 20, bold=True)
+    add_run(heading, gettext("Ablauf", lang), 20, bold=True)
     heading.paragraph_format.space_before = Pt(14)
     total = text_width(document)
     size, gap = _row_type(document, model, total * 0.7 / 12700)
@@ -60,7 +60,7 @@ def render_agenda(document: DocumentType, model: KitModel) -> None:
         is_break = block.kind == "break" or (pinned and not block.method)
         add_run(title_cell.paragraphs[0], block.title, size, grey=is_break, italic=is_break)
         if pinned:
-            add_run(title_cell.paragraphs[0], f"  {_FIXED} {STRINGS('rs_fixed', lang)}", 11)
+            add_run(title_cell.paragraphs[0], f"  {_FIXED} " + gettext("feste Zeit", lang), 11)
         for cell in row.cells:
             cell.paragraphs[0].paragraph_format.space_after = Pt(gap)
             cell.paragraphs[0].paragraph_format.space_before = Pt(gap)
@@ -106,20 +106,22 @@ def render_poster(
 
     # "page break before" on the heading, not a break paragraph: after an agenda that
     # fills its page, a break paragraph would spill over and leave a blank page
-    centred(STRINGS("poster_join", lang), 30, bold=True).paragraph_format.page_break_before = True
+    centred(
+        gettext("Mitmachen mit dem Handy", lang), 30, bold=True
+    ).paragraph_format.page_break_before = True
     centred(model.title, 14, grey=True).paragraph_format.space_after = Pt(10)
     picture = document.add_paragraph()
     picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
     picture.add_run().add_picture(io.BytesIO(qr_png(join_url)), width=poster_qr_width(join_url))
-    centred(STRINGS("poster_scan", lang), 12)
+    centred(gettext("QR-Code mit der Handykamera scannen – oder die Adresse eingeben:", lang), 12)
     centred(join_url, 18, bold=True)
     if model.wifi_name or model.wifi_password:
-        parts = [STRINGS("poster_wifi_name", lang, name=model.wifi_name)] if model.wifi_name else []
+        parts = [model.wifi_name] if model.wifi_name else []
         if model.wifi_password:
-            parts.append(STRINGS("poster_wifi_password", lang, password=model.wifi_password))
-        wifi = centred(f"{STRINGS('poster_wifi', lang)}: " + "  ·  ".join(parts), 18, bold=True)
+            parts.append(gettext("Passwort: {password}", lang, password=model.wifi_password))
+        wifi = centred(gettext("WLAN", lang) + ": " + "  ·  ".join(parts), 18, bold=True)
         wifi.paragraph_format.space_before = Pt(14)
-        centred(STRINGS("poster_wifi_first", lang), 11, grey=True)
+        centred(gettext("Zuerst mit dem WLAN verbinden, dann scannen.", lang), 11, grey=True)
 
 
 def build_agenda(

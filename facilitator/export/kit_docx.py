@@ -24,9 +24,17 @@ from facilitator.export.docx_common import (
 )
 from facilitator.export.files import write_atomic
 from facilitator.export.ooxml_order import new_child
-from facilitator.export.strings import STRINGS
+from facilitator.locale import lazy
 
 GREY = RGBColor(0x59, 0x59, 0x59)
+
+# each kit document's name, after the workshop's title in the file's properties
+DOCUMENT_NAMES = {
+    "runsheet": lazy("Regieplan"),
+    "agenda_title": lazy("Ablauf"),
+    "signin": lazy("Teilnahmeliste"),
+    "badges": lazy("Namensschilder"),
+}
 
 
 def kit_document(
@@ -147,7 +155,7 @@ def save_kit(
 ) -> Path:
     """Set the core properties ("<title> – <kind>") and write the file atomically."""
     set_properties(
-        document, f"{title} – {STRINGS(kind, lang)}", STRINGS("author", lang), lang, created
+        document, f"{title} – " + DOCUMENT_NAMES[kind].text(lang), "facilitator", lang, created
     )
     write_atomic(Path(path), lambda tmp: document.save(str(tmp)))
     return Path(path)

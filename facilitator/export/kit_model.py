@@ -13,7 +13,7 @@ from facilitator.core.method_format import MethodCard
 from facilitator.core.names import split_name, surname_key
 from facilitator.core.schedule import format_clock
 from facilitator.core.step_fit import fit_minutes
-from facilitator.export.strings import STRINGS
+from facilitator.locale import gettext
 from facilitator.privacy import notice_sections, require_ready
 from facilitator.store.agenda import workshop_schedule
 from facilitator.store.consent import consent_text, current_version
@@ -170,4 +170,11 @@ def privacy_line(lang: str) -> str:
     sections = notice_sections(lang)
     require_ready()
     parts = {key: sections.get(key, "") for key in ("controller", "purpose", "retention")}
-    return " ".join(STRINGS("si_privacy", lang, **parts).split())
+    return " ".join(
+        gettext(
+            "Datenschutz – {controller} {purpose} {retention} Den vollständigen "
+            "Datenschutzhinweis erhalten Sie bei der Moderation.",
+            lang,
+            **parts,
+        ).split()
+    )

@@ -16,12 +16,20 @@ from facilitator.export.docx_common import (
 )
 from facilitator.export.kit_docx import add_run, fixed_table, shade
 from facilitator.export.kit_model import KitBlock, KitModel
-from facilitator.export.strings import STRINGS
 from facilitator.export.text_fit import text_width as measured_width
+from facilitator.locale import gettext, lazy
 
 # relative widths: time, item, method and steps, who, materials, set-up, notes
 _WIDTHS = (6, 11, 32, 9, 13, 12, 17)
-_COLUMNS = ("rs_time", "rs_item", "rs_method", "rs_who", "rs_materials", "rs_setup", "rs_notes")
+_COLUMNS = (
+    lazy("Zeit"),
+    lazy("Programmpunkt"),
+    lazy("Methode und Ablauf"),
+    lazy("Wer"),
+    lazy("Material"),
+    lazy("Raum"),
+    lazy("Notizen"),
+)
 _SIZE = 8  # points: a landscape run sheet is read at arm's length, on a clipboard
 BOX = "☐"  # U+2610 BALLOT BOX: Word and LibreOffice fall back to a symbol font
 
@@ -57,8 +65,16 @@ def _who(model: KitModel, block: KitBlock) -> list[tuple[str, bool]]:
         return []
     lang = model.lang
     return [
-        (STRINGS("rs_leads", lang, name=model.moderation) if model.moderation else "", False),
-        (STRINGS("rs_writes", lang, name=model.minute_taker) if model.minute_taker else "", False),
+        (
+            gettext("Leitung: {name}", lang, name=model.moderation) if model.moderation else "",
+            False,
+        ),
+        (
+            gettext("Protokoll: {name}", lang, name=model.minute_taker)
+            if model.minute_taker
+            else "",
+            False,
+        ),
     ]
 
 
@@ -66,28 +82,36 @@ def _method(model: KitModel, block: KitBlock) -> list[tuple[str, bool]]:
     lang = model.lang
     lines = [(block.method, True)]
     lines += [
-        (STRINGS("rs_step", lang, start=s.start, n=s.minutes, text=s.text), False)
+        (gettext("{start} ({n} Min.) {text}", lang, start=s.start, n=s.minutes, text=s.text), False)
         for s in block.steps
     ]
     card_minutes = block.card_minutes  # the steps above are fitted to the block
     if block.steps and card_minutes != block.minutes:
         lines.append(
-            (STRINGS("rs_card_minutes", lang, card=card_minutes, planned=block.minutes), False)
+            (
+                gettext(
+                    "Karte: {card} Min., geplant: {planned} Min.",
+                    lang,
+                    card=card_minutes,
+                    planned=block.minutes,
+                ),
+                False,
+            )
         )
     return lines
 
 
 def _time(model: KitModel, block: KitBlock) -> list[tuple[str, bool]]:
     lang = model.lang
-    marks = {"break": STRINGS("rs_break", lang), "pinned": STRINGS("rs_fixed", lang)}
+    marks = {"break": gettext("Pause", lang), "pinned": gettext("feste Zeit", lang)}
     return [(f"{block.start}–{block.end}", True), (marks.get(block.kind, ""), False)]
 
 
-def render_runsheet(document: DocumentType, model: KitModel) -> None:
-    """Append the run sheet's heading, table and checklist to a landscape document."""
+def _head(document: DocumentType, model: KitModel) -> None:
+    """The heading, the day, time and place, and who leads and who writes the minutes."""
     lang = model.lang
     heading = document.add_paragraph()
-    add_run(heading, f"{STRINGS('runsheet', lang)}: {model.title}", 16, bold=True)
+    add_run(heading, gettext("Regieplan", lang) + f": {model.title}", 16, bold=True)
     facts = [model.day, f"{model.start}–{model.end}", model.venue]
     info = document.add_paragraph()
     add_run(info, " · ".join(f for f in facts if f), 10)
@@ -95,24 +119,34 @@ def render_runsheet(document: DocumentType, model: KitModel) -> None:
         roles = document.add_paragraph()
         add_run(
             roles,
-            STRINGS(
-                "rs_roles", lang, lead=model.moderation or "–", writer=model.minute_taker or "–"
+            gettext(
+                "Moderation: {lead} · Protokoll: {writer}",
+                lang,
+                lead=model.moderation or "–",
+                writer=model.minute_taker or "–",
             ),
             10,
         )
-    heads = [[(STRINGS(key, lang), True)] for key in _COLUMNS]
-    rows = [
-        [
-            _time(model, block),
-            [(block.title, True)],
-            _method(model, block),
-            _who(model, block),
-            [(f"• {m}", False) for m in block.materials],
-            [(block.setup, False)],
-            [(block.notes, False)],
-        ]
-        for block in model.blocks
+
+
+def _row(model: KitModel, block: KitBlock) -> list[list[tuple[str, bool]]]:
+    """One agenda block's cells, in the order of _COLUMNS."""
+    return [
+        _time(model, block),
+        [(block.title, True)],
+        _method(model, block),
+        _who(model, block),
+        [(f"• {m}", False) for m in block.materials],
+        [(block.setup, False)],
+        [(block.notes, False)],
     ]
+
+
+def render_runsheet(document: DocumentType, model: KitModel) -> None:
+    """Append the run sheet's heading, table and checklist to a landscape document."""
+    _head(document, model)
+    heads = [[(column.text(model.lang), True)] for column in _COLUMNS]
+    rows = [_row(model, block) for block in model.blocks]
     widths = fit_columns(text_width(document), list(_WIDTHS), _longest_words([heads, *rows]))
     table = fixed_table(document, 1 + len(model.blocks), widths, "Table Grid")
     for cell, lines in zip(table.rows[0].cells, heads, strict=True):
@@ -132,12 +166,22 @@ def _checklist(document: DocumentType, model: KitModel) -> None:
     lang = model.lang
     document.add_page_break()
     heading = document.add_paragraph()
-    add_run(heading, STRINGS("rs_checklist", lang), 16, bold=True)
+    add_run(heading, gettext("Material-Checkliste", lang), 16, bold=True)
     note = document.add_paragraph()
-    add_run(note, STRINGS("rs_checklist_note", lang), 10, italic=True)
+    add_run(
+        note,
+        gettext(
+            "Alles Material aus den Methodenkarten dieses Ablaufs, je einmal. Abhaken beim Packen.",
+            lang,
+        ),
+        10,
+        italic=True,
+    )
     materials = model.materials
     if not materials:
-        add_run(document.add_paragraph(), STRINGS("rs_no_materials", lang), 11)
+        add_run(
+            document.add_paragraph(), gettext("Die Methodenkarten nennen kein Material.", lang), 11
+        )
         return
     # two columns of boxes: a long list still fits on one landscape page
     half = (len(materials) + 1) // 2
@@ -156,7 +200,7 @@ def _checklist(document: DocumentType, model: KitModel) -> None:
 
 def build_runsheet(document: DocumentType, model: KitModel, keep_template: bool) -> None:
     """Header, page numbers and content of the run sheet."""
-    header = f"{model.title} – {STRINGS('runsheet', model.lang)}"
+    header = f"{model.title} – " + gettext("Regieplan", model.lang)
     add_header_footer(document, header, model.lang, keep_template=keep_template)
     for section in document.sections:
         section.header_distance = section.footer_distance = Mm(8)

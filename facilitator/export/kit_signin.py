@@ -23,7 +23,7 @@ from facilitator.export.docx_common import (
 )
 from facilitator.export.kit_docx import add_run, borders, fixed_table, row_height, shade
 from facilitator.export.kit_model import KitModel
-from facilitator.export.strings import STRINGS
+from facilitator.locale import gettext
 
 ROW = Mm(11)  # room for a signature
 HEAD = Mm(8)
@@ -98,13 +98,24 @@ def render_signin(document: DocumentType, model: KitModel) -> None:
     """Append the heading and the list (registered people, then empty rows)."""
     lang = model.lang
     heading = document.add_paragraph()
-    add_run(heading, STRINGS("signin", lang), 18, bold=True)
+    add_run(heading, gettext("Teilnahmeliste", lang), 18, bold=True)
     if not model.people:
-        add_run(document.add_paragraph(), STRINGS("si_empty", lang), 11, italic=True)
+        add_run(
+            document.add_paragraph(),
+            gettext("Noch niemand angemeldet: bitte in die leeren Zeilen eintragen.", lang),
+            11,
+            italic=True,
+        )
     if model.consent_text:
         add_run(
             document.add_paragraph(),
-            STRINGS("si_consent", lang, version=model.consent_version, text=model.consent_text),
+            gettext(
+                "Einwilligung zur Weitergabe der Kontaktdaten (Textversion {version}) – "
+                "wer einverstanden ist, kreuzt „Einw.“ an: „{text}“",
+                lang,
+                version=model.consent_version,
+                text=model.consent_text,
+            ),
             CONSENT_SIZE,
         )
     empty = walk_in_rows(
@@ -121,9 +132,15 @@ def render_signin(document: DocumentType, model: KitModel) -> None:
     for row in (title_row, names_row):
         _header_row(row)
         row_height(row, HEAD, exact=False)
-    keys = ("si_number", "si_name", "si_organisation", "si_consent_column", "si_signature")
-    for cell, key in zip(names_row.cells, keys, strict=True):
-        _cell_text(cell, STRINGS(key, lang), 10, bold=True)
+    heads = (
+        gettext("Nr.", lang),
+        gettext("Name", lang),
+        gettext("Organisation", lang),
+        gettext("Einw.", lang),  # the consent line above names this column
+        gettext("Unterschrift", lang),
+    )
+    for cell, head in zip(names_row.cells, heads, strict=True):
+        _cell_text(cell, head, 10, bold=True)
         shade(cell, "E7E6E6")
     body = table.rows[2:]
     for number, row in enumerate(body, 1):
@@ -158,7 +175,7 @@ def add_privacy_footer(document: DocumentType, lang: str, line: str) -> None:
 
 def build_signin(document: DocumentType, model: KitModel, keep_template: bool) -> None:
     """Header, footer and content of the sign-in list."""
-    header = f"{model.title} – {STRINGS('signin', model.lang)}"
+    header = f"{model.title} – " + gettext("Teilnahmeliste", model.lang)
     add_header_footer(document, header, model.lang, keep_template=keep_template)
     add_privacy_footer(document, model.lang, model.privacy)
     for section in document.sections:

@@ -21,7 +21,7 @@ from facilitator.export.blocks import (
     Title,
 )
 from facilitator.export.files import write_atomic
-from facilitator.export.strings import STRINGS
+from facilitator.locale import gettext
 
 
 def kit_order(cards: list[MethodCard]) -> list[MethodCard]:
@@ -70,37 +70,43 @@ def body_blocks(body: str, lang: str) -> list[Block]:
 
 def card_blocks(card: MethodCard, lang: str) -> list[Block]:
     """Return one card as blocks (it starts with its name as Heading 1)."""
-
-    def t(key: str, **values: object) -> str:
-        return STRINGS(key, lang, **values)
-
     phase = METHOD_PHASES[card.phase].get(lang) if card.phase in METHOD_PHASES else card.phase
     blocks: list[Block] = [
         Heading(1, card.name.get(lang)),
         Para(card.summary.get(lang), note=True),
         Fields(
             (
-                (t("phase"), phase),
-                (t("duration"), t("minutes_range", min=card.duration_min, max=card.duration_max)),
+                (gettext("Phase", lang), phase),
                 (
-                    t("group_size"),
-                    t("people_range", min=card.group_size_min, max=card.group_size_max),
+                    gettext("Dauer", lang),
+                    gettext(
+                        "{min}–{max} Minuten", lang, min=card.duration_min, max=card.duration_max
+                    ),
+                ),
+                (
+                    gettext("Gruppengröße", lang),
+                    gettext(
+                        "{min}–{max} Personen",
+                        lang,
+                        min=card.group_size_min,
+                        max=card.group_size_max,
+                    ),
                 ),
             )
         ),
     ]
 
-    def listed(key: str, items: list[str]) -> None:
+    def listed(heading: str, items: list[str]) -> None:
         if items:
             # short lists stay on one page with their heading (never "Varianten" alone)
             short = len(items) <= 8 and sum(map(len, items)) <= 900
-            blocks.extend([Heading(2, t(key)), Bullets(tuple(items), together=short)])
+            blocks.extend([Heading(2, heading), Bullets(tuple(items), together=short)])
 
-    listed("materials", card.materials.get(lang, []))
-    blocks.append(Heading(2, t("kit_steps")))
+    listed(gettext("Material", lang), card.materials.get(lang, []))
+    blocks.append(Heading(2, gettext("Schritte", lang)))
     blocks.append(
         Table(
-            ("#", t("minutes_head"), t("kit_step")),
+            ("#", gettext("Min.", lang), gettext("Schritt", lang)),
             tuple(
                 (str(number), str(step.minutes), step.text.get(lang))
                 for number, step in enumerate(card.steps, 1)
@@ -108,17 +114,19 @@ def card_blocks(card: MethodCard, lang: str) -> list[Block]:
             (1, 2, 14),
         )
     )
-    blocks.extend([Heading(2, t("participant_view")), Para(card.participants.get(lang))])
+    blocks.extend(
+        [Heading(2, gettext("Für die Teilnehmenden", lang)), Para(card.participants.get(lang))]
+    )
     captures = [CAPTURE_KINDS[k].get(lang) for k in card.captures if k in CAPTURE_KINDS]
-    blocks.extend([Heading(2, t("captures")), Para(", ".join(captures))])
-    listed("tips", card.tips.get(lang, []))
-    listed("traps", card.traps.get(lang, []))
-    listed("variations", card.variations.get(lang, []))
+    blocks.extend([Heading(2, gettext("Ergebnisse (Erfassung)", lang)), Para(", ".join(captures))])
+    listed(gettext("Tipps", lang), card.tips.get(lang, []))
+    listed(gettext("Stolpersteine", lang), card.traps.get(lang, []))
+    listed(gettext("Varianten", lang), card.variations.get(lang, []))
     background = body_blocks(card.body, lang)
     if background:
-        blocks.append(Heading(2, t("background")))
+        blocks.append(Heading(2, gettext("Hintergrund", lang)))
         blocks.extend(background)
-    blocks.extend([Heading(2, t("source")), Para(card.source_in(lang))])
+    blocks.extend([Heading(2, gettext("Quelle", lang)), Para(card.source_in(lang))])
     return blocks
 
 
@@ -126,11 +134,11 @@ def kit_blocks(cards: list[MethodCard], lang: str) -> list[Block]:
     """Return the whole kit: title page, contents, one card per page."""
     ordered = kit_order(cards)
     blocks: list[Block] = [
-        Title(STRINGS("kit_title", lang)),
-        Para(STRINGS("kit_subtitle", lang)),
-        Para(STRINGS("kit_count", lang, n=len(ordered)), note=True),
+        Title(gettext("Methodenkoffer", lang)),
+        Para(gettext("Ko-kreative Methoden für Vernetzungsworkshops", lang)),
+        Para(gettext("{n} Methodenkarten", lang, n=len(ordered)), note=True),
         PageBreak(),
-        Heading(1, STRINGS("contents", lang)),
+        Heading(1, gettext("Inhalt", lang)),
     ]
     for phase, label in METHOD_PHASES.items():
         in_phase = [c for c in ordered if c.phase == phase]
@@ -139,9 +147,13 @@ def kit_blocks(cards: list[MethodCard], lang: str) -> list[Block]:
             blocks.append(
                 Bullets(
                     tuple(
-                        f"{c.name.get(lang)} ({c.duration_min}–{c.duration_max} Min.)"
-                        if lang == "de"
-                        else f"{c.name.get(lang)} ({c.duration_min}–{c.duration_max} min)"
+                        gettext(
+                            "{name} ({min}–{max} Min.)",
+                            lang,
+                            name=c.name.get(lang),
+                            min=c.duration_min,
+                            max=c.duration_max,
+                        )
                         for c in in_phase
                     )
                 )
@@ -165,8 +177,8 @@ def write_method_kit(
     if len(cards) == 1:
         blocks, title = card_blocks(cards[0], lang), cards[0].name.get(lang)
     else:
-        blocks, title = kit_blocks(cards, lang), STRINGS("kit_title", lang)
-    header = STRINGS("kit_title", lang)
+        blocks, title = kit_blocks(cards, lang), gettext("Methodenkoffer", lang)
+    header = gettext("Methodenkoffer", lang)
     write_atomic(
         Path(path),
         lambda tmp: write_docx(

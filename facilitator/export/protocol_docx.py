@@ -41,7 +41,7 @@ from facilitator.export.docx_common import (
     text_width,
 )
 from facilitator.export.ooxml_order import new_child
-from facilitator.export.strings import STRINGS
+from facilitator.locale import gettext
 
 _HEADING_SIZES = {"Title": 24, "Heading 1": 16, "Heading 2": 13, "Heading 3": 11}
 _PHOTO_HEIGHT = Mm(150)  # a photo and its caption fit on one page with a heading above
@@ -262,8 +262,8 @@ def write_docx(
     render_blocks(document, blocks)
     set_properties(
         document,
-        doc_title or STRINGS("page_title", lang, title=title),
-        STRINGS("author", lang),
+        doc_title or gettext("{title} – Protokoll", lang, title=title),
+        "facilitator",
         lang,
         created,
     )

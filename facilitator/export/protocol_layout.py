@@ -1,7 +1,7 @@
 """Provides the protocol's layout: the model turned into headings, lists and tables.
 
 Both renderers (Word and Markdown) walk the same list of blocks, so the two
-documents cannot drift apart. Labels come from export/strings.py.
+documents cannot drift apart. Labels are gettext texts (German source, English in the .po).
 """
 
 from collections.abc import Callable
@@ -23,7 +23,7 @@ from facilitator.export.blocks import (
 )
 from facilitator.export.protocol_activities import write_activities
 from facilitator.export.protocol_model import Entry, ProtocolModel, TopicGroup
-from facilitator.export.strings import STRINGS
+from facilitator.locale import Text, gettext, lazy, ngettext, npgettext, pgettext
 
 
 class _Layout:
@@ -32,9 +32,6 @@ class _Layout:
         self.lang = model.lang
         self.blocks: list[Block] = []
 
-    def t(self, key: str, **values: object) -> str:
-        return STRINGS(key, self.lang, **values)
-
     def label(self, table: dict, key: str | None, fallback: str = "") -> str:
         return table[key].get(self.lang) if key in table else (fallback or (key or ""))
 
@@ -42,7 +39,7 @@ class _Layout:
         self.blocks.extend(blocks)
 
     def empty(self) -> None:
-        self.add(Para(self.t("empty")))
+        self.add(Para(gettext("Keine Einträge.", self.lang)))
 
     def bullets(self, items: list[str]) -> None:
         if items:
@@ -61,12 +58,13 @@ class _Layout:
     def votes(self, entry: Entry) -> str:
         if not entry.votes:
             return ""
-        return self.t("one_vote") if entry.votes == 1 else self.t("votes", n=entry.votes)
+        # "Punkt" is also an agenda item elsewhere; here it is a sticky dot
+        return npgettext("Klebepunkte", "{n} Punkt", "{n} Punkte", entry.votes, self.lang)
 
     def entry_line(self, entry: Entry) -> str:
         extras = [x for x in (self.votes(entry), entry.organisation) if x]
         if entry.merged:
-            extras.append(self.t("merged", n=entry.merged + 1))
+            extras.append(gettext("{n} Nennungen", self.lang, n=entry.merged + 1))
         return entry.text + (f" ({'; '.join(extras)})" if extras else "")
 
     def date(self, iso: str | None, empty: str = "") -> str:
@@ -74,7 +72,7 @@ class _Layout:
         return format_date(iso, self.lang, empty) if iso else empty
 
     def topic(self, key: str | None) -> str:
-        return self.label(TOPICS, key, self.t("no_topic"))
+        return self.label(TOPICS, key, gettext("Ohne Themenfeld", self.lang))
 
 
 def layout(model: ProtocolModel) -> list[Block]:
@@ -84,32 +82,35 @@ def layout(model: ProtocolModel) -> list[Block]:
     contents list needs no list numbering that a narrow indent could squeeze.
     """
     out = _Layout(model)
-    t = out.t
-    out.add(Title(t("page_title", title=model.title)))
-    time = t("time_range", start=model.start, end=model.end) if model.end else model.start
+    out.add(Title(gettext("{title} – Protokoll", out.lang, title=model.title)))
+    time = (
+        gettext("{start}–{end} Uhr", out.lang, start=model.start, end=model.end)
+        if model.end
+        else model.start
+    )
     fields = [
-        (t("date"), out.date(model.date, t("not_given"))),
-        (t("time"), time or t("not_given")),
-        (t("venue"), model.venue or t("not_given")),
+        (gettext("Datum", out.lang), out.date(model.date, gettext("nicht angegeben", out.lang))),
+        (gettext("Uhrzeit", out.lang), time or gettext("nicht angegeben", out.lang)),
+        (gettext("Ort", out.lang), model.venue or gettext("nicht angegeben", out.lang)),
     ]
     for label, value in (
-        (t("series"), model.series),
-        (t("moderation"), model.moderation),
-        (t("minute_taker"), model.minute_taker),
-        (t("distribution"), "; ".join(model.distribution)),
+        (gettext("Reihe", out.lang), model.series),
+        (gettext("Moderation", out.lang), model.moderation),
+        (pgettext("Rolle", "Protokoll", out.lang), model.minute_taker),
+        (gettext("Verteiler", out.lang), "; ".join(model.distribution)),
     ):
         if value:  # an empty detail is left out rather than printed as "nicht angegeben"
             fields.append((label, value))
     out.add(Fields(tuple(fields)))
     sections: list[tuple[str, Callable[[], None]]] = [
-        (t(key), partial(write, out, model)) for key, write in SECTIONS[:-1]
+        (heading.text(out.lang), partial(write, out, model)) for heading, write in SECTIONS[:-1]
     ]
     for extra in model.extra_sections:
         sections.append((extra.title, partial(out.add, *extra.blocks)))
-    key, write = SECTIONS[-1]
-    sections.append((t(key), lambda: write(out, model)))
+    heading, write = SECTIONS[-1]
+    sections.append((heading.text(out.lang), lambda: write(out, model)))
     titles = [f"{number}. {title}" for number, (title, _) in enumerate(sections, 1)]
-    out.add(Heading(1, t("contents")), *(Para(title) for title in titles))
+    out.add(Heading(1, gettext("Inhalt", out.lang)), *(Para(title) for title in titles))
     for title, (_, write_section) in zip(titles, sections, strict=True):
         out.add(Heading(1, title))
         write_section()
@@ -117,50 +118,102 @@ def layout(model: ProtocolModel) -> list[Block]:
 
 
 def _goals_agenda(out: _Layout, model: ProtocolModel) -> None:
-    t = out.t
-    out.add(Heading(2, t("goals")))
+    out.add(Heading(2, gettext("Ziele", out.lang)))
     out.bullets(model.goals)
-    out.add(Heading(2, t("agenda")))
+    out.add(Heading(2, gettext("Ablauf", out.lang)))
     rows = [
         [
             row.title,
             row.planned,
-            t("skipped") if row.skipped else row.actual or "–",
+            gettext("entfallen", out.lang) if row.skipped else row.actual or "–",
             row.method,
         ]
         for row in model.agenda
     ]
-    out.table([t("item"), t("planned"), t("actual"), t("method")], rows)
+    out.table(
+        [
+            gettext("Programmpunkt", out.lang),
+            gettext("geplant", out.lang),
+            gettext("tatsächlich", out.lang),
+            gettext("Methode", out.lang),
+        ],
+        rows,
+    )
 
 
 def _participants(out: _Layout, model: ProtocolModel) -> None:
-    t = out.t
     people = model.attendance
     if not people.named and not people.unnamed and not people.others:
         out.empty()
         return
-    if people.recorded:
-        out.add(Para(t("attendance", present=people.present, absent=people.absent)))
-    else:
-        out.add(Para(t("attendance_unknown"), note=True))
+    _attendance(out, model)
     out.table(
-        [t("name"), t("organisation"), t("org_type")],
+        [gettext("Name", out.lang), gettext("Organisation", out.lang), gettext("Art", out.lang)],
         [[p.name, p.organisation, out.label(ORG_TYPES, p.org_type)] for p in people.named],
     )
     if people.unnamed or people.others:
-        out.add(Para(t("unnamed_intro")))
-        lines = [
-            f"{org or t('no_org')} ({t('one_person') if n == 1 else t('persons', n=n)})"
-            for org, n in people.unnamed
-        ]
-        if people.others:  # one person per organisation: no organisation names them
-            n = people.others
-            lines.append(f"{t('other_orgs')} ({t('one_person') if n == 1 else t('persons', n=n)})")
-        out.bullets(lines)
-    out.add(Heading(2, t("counts")))
+        out.add(Para(gettext("Außerdem (ohne Einwilligung zur Namensnennung):", out.lang)))
+        out.bullets(_unnamed(out, model))
+    _org_counts(out, model)
+
+
+def _attendance(out: _Layout, model: ProtocolModel) -> None:
+    people = model.attendance
+    if people.recorded:
+        out.add(
+            Para(
+                gettext(
+                    "Anwesend: {present} Personen; entschuldigt oder nicht erschienen: {absent}.",
+                    out.lang,
+                    present=people.present,
+                    absent=people.absent,
+                )
+            )
+        )
+    else:
+        out.add(
+            Para(
+                gettext(
+                    "Die Anwesenheit wurde nicht erfasst; aufgeführt sind die Angemeldeten.",
+                    out.lang,
+                ),
+                note=True,
+            )
+        )
+
+
+def _unnamed(out: _Layout, model: ProtocolModel) -> list[str]:
+    """Those without consent to be named, counted per organisation: "Stadt X (2 Personen)"."""
+    people, lang = model.attendance, out.lang
+    counted = [(org or gettext("Ohne Organisation", lang), n) for org, n in people.unnamed]
+    if people.others:  # one person per organisation: no organisation names them
+        counted.append((gettext("weitere Organisationen", lang), people.others))
+    return [
+        ngettext("{org} ({n} Person)", "{org} ({n} Personen)", n, lang, org=org)
+        for org, n in counted
+    ]
+
+
+def _org_counts(out: _Layout, model: ProtocolModel) -> None:
+    out.add(Heading(2, gettext("Nach Art der Organisation", out.lang)))
     counts = [[out.label(ORG_TYPES, key), format_count(n, out.lang)] for key, n in model.org_counts]
-    counts.append([t("total"), format_count(sum(n for _, n in model.org_counts), out.lang)])
-    out.table([t("org_type"), t("count")], counts)
+    counts.append(
+        [gettext("Gesamt", out.lang), format_count(sum(n for _, n in model.org_counts), out.lang)]
+    )
+    out.table([gettext("Art", out.lang), gettext("Anzahl", out.lang)], counts)
+
+
+# the results' kinds, in the model's order (the review screen groups by them too), and
+# the networking entries' kinds
+RESULT_HEADINGS = {
+    "challenge": lazy("Herausforderungen"),
+    "need": lazy("Bedarfe"),
+    "driver": lazy("Treiber"),
+    "idea": lazy("Ideen"),
+}
+_MATCH_KINDS = {"request": lazy("Suche"), "offer": lazy("Biete")}
+# the review screen's last group: entries hidden from the protocol
+HIDDEN_TITLE = lazy("Ausgeblendet (nicht im Protokoll)")
 
 
 def _groups(out: _Layout, groups: list[TopicGroup], write: Callable[[list[Entry]], None]) -> None:
@@ -176,7 +229,7 @@ def _results(out: _Layout, model: ProtocolModel) -> None:
         out.empty()
         return
     for kind, groups in model.results.items():
-        out.add(Heading(2, out.t(f"results_{kind}")))
+        out.add(Heading(2, RESULT_HEADINGS[kind].text(out.lang)))
         _groups(out, groups, lambda entries: out.bullets([out.entry_line(e) for e in entries]))
 
 
@@ -188,8 +241,6 @@ def _results_and_activities(out: _Layout, model: ProtocolModel) -> None:
 
 
 def _measures(out: _Layout, model: ProtocolModel) -> None:
-    t = out.t
-
     def table(entries: list[Entry]) -> None:
         rows = [
             [
@@ -199,40 +250,55 @@ def _measures(out: _Layout, model: ProtocolModel) -> None:
             ]
             for e in entries
         ]
-        out.table([t("measure"), t("status"), t("organisation")], rows)
+        out.table(
+            [
+                gettext("Maßnahme", out.lang),
+                gettext("Status", out.lang),
+                gettext("Organisation", out.lang),
+            ],
+            rows,
+        )
 
     _groups(out, model.measures, table)
 
 
 def _networking(out: _Layout, model: ProtocolModel) -> None:
-    t = out.t
-    out.add(Heading(2, t("matches")))
+    out.add(Heading(2, gettext("Suche und Biete nach Themenfeld", out.lang)))
     _groups(
         out,
         model.networking,
-        lambda entries: out.bullets([f"{t(e.kind)}: {out.entry_line(e)}" for e in entries]),
+        lambda entries: out.bullets(
+            [_MATCH_KINDS[e.kind].text(out.lang) + f": {out.entry_line(e)}" for e in entries]
+        ),
     )
-    out.add(Heading(2, t("contacts")))
+    out.add(Heading(2, gettext("Kontakte", out.lang)))
     out.table(
-        [t("name"), t("organisation"), t("email")],
+        [gettext("Name", out.lang), gettext("Organisation", out.lang), gettext("E-Mail", out.lang)],
         [[p.name, p.organisation, p.email] for p in model.contacts],
     )
     if model.contacts:
-        out.add(Para(t("contacts_note"), note=True))
+        out.add(
+            Para(
+                gettext(
+                    "Nur Teilnehmende, die der Weitergabe ihrer Kontaktdaten zugestimmt haben.",
+                    out.lang,
+                ),
+                note=True,
+            )
+        )
 
 
 def _tasks(out: _Layout, model: ProtocolModel) -> None:
-    t = out.t
     out.table(
-        [t("owner"), t("what"), t("due")],
+        [gettext("Wer", out.lang), gettext("Was", out.lang), gettext("Bis wann", out.lang)],
         [[e.owner or "–", e.text, out.date(e.due, "–")] for e in model.tasks],
     )
 
 
 def _decisions(out: _Layout, model: ProtocolModel) -> None:
-    out.add(Heading(2, out.t("decisions")))
+    out.add(Heading(2, gettext("Entscheidungen", out.lang)))
     out.bullets([out.entry_line(e) for e in model.decisions])
-    out.add(Heading(2, out.t("questions")))
+    out.add(Heading(2, gettext("Offene Fragen", out.lang)))
     out.bullets([out.entry_line(e) for e in model.questions])
 
 
@@ -240,19 +306,24 @@ def _record(out: _Layout, model: ProtocolModel) -> None:
     if not model.record:
         out.empty()
     for block in model.record:
-        out.add(Heading(2, block.title or out.t("no_block")))
+        out.add(Heading(2, block.title or gettext("Ohne Programmpunkt", out.lang)))
         if block.notes:
             out.add(Bullets(tuple(out.entry_line(e) for e in block.notes)))
         for photo in block.photos:
-            caption = photo.caption or out.t("photo")
+            caption = photo.caption or gettext("Foto", out.lang)
             out.add(Image(photo.jpeg, caption, photo.width, photo.height))
 
 
 def _next_steps(out: _Layout, model: ProtocolModel) -> None:
     out.bullets([out.entry_line(e) for e in model.next_steps])
-    fields = [(out.t("next_date"), out.date(model.next_date, out.t("not_given")))]
+    fields = [
+        (
+            gettext("Nächster Termin", out.lang),
+            out.date(model.next_date, gettext("nicht angegeben", out.lang)),
+        )
+    ]
     if model.next_venue:
-        fields.append((out.t("venue"), model.next_venue))
+        fields.append((gettext("Ort", out.lang), model.next_venue))
     out.add(Fields(tuple(fields)))
 
 
@@ -264,23 +335,24 @@ def _appendix(out: _Layout, model: ProtocolModel) -> None:
         out.add(
             Bullets(
                 tuple(
-                    f"{out.t('minutes_short', n=minutes)}: {text}" for minutes, text in method.steps
+                    gettext("{n} Min.", out.lang, n=minutes) + f": {text}"
+                    for minutes, text in method.steps
                 ),
             )
         )
 
 
-# (heading key, writer) in document order; sections of other areas (the model's
+# (heading, writer) in document order; sections of other areas (the model's
 # extra_sections) go in before the last one, the appendix.
-SECTIONS: list[tuple[str, Callable[[_Layout, ProtocolModel], None]]] = [
-    ("goals_agenda", _goals_agenda),
-    ("participants", _participants),
-    ("results", _results_and_activities),
-    ("measures", _measures),
-    ("networking", _networking),
-    ("tasks", _tasks),
-    ("decisions_questions", _decisions),
-    ("record", _record),
-    ("next_steps", _next_steps),
-    ("appendix", _appendix),
+SECTIONS: list[tuple[Text, Callable[[_Layout, ProtocolModel], None]]] = [
+    (lazy("Ziele und Ablauf"), _goals_agenda),
+    (lazy("Teilnehmende"), _participants),
+    (lazy("Ergebnisse"), _results_and_activities),
+    (lazy("Maßnahmen"), _measures),
+    (lazy("Vernetzung"), _networking),
+    (lazy("Aufgaben"), _tasks),
+    (lazy("Entscheidungen und offene Fragen"), _decisions),
+    (lazy("Notizen und Fotoprotokoll"), _record),
+    (lazy("Nächste Schritte"), _next_steps),
+    (lazy("Anhang: Methoden"), _appendix),
 ]

@@ -1,6 +1,8 @@
 """Provides the Markdown rendering of the protocol, for e-mail and wikis."""
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from facilitator.export.blocks import (
     Block,
@@ -34,47 +36,57 @@ def markdown_text(value: str, line_start: bool = True) -> str:
     return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub(r"\\\1", text))
 
 
+def _fields(block: Fields) -> str:
+    return "\n".join(f"**{markdown_text(k)}:** {markdown_text(v, False)}  " for k, v in block.pairs)
+
+
+def _bullets(block: Bullets) -> str:
+    return "\n".join(
+        f"{f'{i}.' if block.numbered else '-'} {markdown_text(item)}"
+        for i, item in enumerate(block.items, 1)
+    )
+
+
+def _table(block: Table) -> str:
+    lines = [
+        "| " + " | ".join(markdown_text(h) for h in block.headers) + " |",
+        "|" + "|".join("---" for _ in block.headers) + "|",
+    ]
+    lines += ["| " + " | ".join(markdown_text(c) or " " for c in row) + " |" for row in block.rows]
+    return "\n".join(lines)
+
+
+def _para(block: Para) -> str | None:
+    text = markdown_text(block.text)
+    if not text:
+        return None
+    return f"*{text}*" if block.note else text
+
+
+# each kind of block as Markdown; None leaves the block out
+_RENDERERS: dict[type, Callable[[Any], str | None]] = {
+    Title: lambda block: f"# {markdown_text(block.text)}",
+    # the title is the only level-1 heading; sections start at ##
+    Heading: lambda block: f"{'#' * (block.level + 1)} {markdown_text(block.text, False)}",
+    Para: _para,
+    Fields: _fields,
+    Bullets: _bullets,
+    PageBreak: lambda block: None,
+    Image: lambda block: f"*{markdown_text(block.caption)}*",
+    # Markdown keeps the numbers; the chart is in Word
+    Chart: lambda block: f"*{markdown_text(block.alt)}*",
+    Table: _table,
+}
+
+
 def render_markdown(blocks: list[Block]) -> str:
     """Return the blocks as GitHub/pandoc-flavoured Markdown."""
     out: list[str] = []
     for block in blocks:
-        if isinstance(block, Title):
-            out.append(f"# {markdown_text(block.text)}")
-        elif isinstance(block, Heading):
-            # the title is the only level-1 heading; sections start at ##
-            out.append(f"{'#' * (block.level + 1)} {markdown_text(block.text, False)}")
-        elif isinstance(block, Para):
-            if not markdown_text(block.text):
-                continue
-            out.append(
-                f"*{markdown_text(block.text)}*" if block.note else markdown_text(block.text)
-            )
-        elif isinstance(block, Fields):
-            out.append(
-                "\n".join(
-                    f"**{markdown_text(k)}:** {markdown_text(v, False)}  " for k, v in block.pairs
-                )
-            )
-        elif isinstance(block, Bullets):
-            marker = (lambda i: f"{i}.") if block.numbered else (lambda i: "-")
-            out.append(
-                "\n".join(
-                    f"{marker(i)} {markdown_text(item)}" for i, item in enumerate(block.items, 1)
-                )
-            )
-        elif isinstance(block, PageBreak):
-            continue
-        elif isinstance(block, Image):
-            out.append(f"*{markdown_text(block.caption)}*")
-        elif isinstance(block, Chart):  # Markdown keeps the numbers; the chart is in Word
-            out.append(f"*{markdown_text(block.alt)}*")
-        elif isinstance(block, Table):
-            lines = [
-                "| " + " | ".join(markdown_text(h) for h in block.headers) + " |",
-                "|" + "|".join("---" for _ in block.headers) + "|",
-            ]
-            lines += [
-                "| " + " | ".join(markdown_text(c) or " " for c in row) + " |" for row in block.rows
-            ]
-            out.append("\n".join(lines))
+        render = _RENDERERS.get(type(block))
+        if render is None:
+            raise TypeError(f"render_markdown: no Markdown for a {type(block).__name__} block")
+        text = render(block)
+        if text is not None:
+            out.append(text)
     return "\n\n".join(out) + "\n"

@@ -11,32 +11,37 @@ and deleted captures never appear on their own (merged ones add their dots and
 organisations to the entry they went into).
 """
 
-import importlib
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from facilitator.core.consent_rule import document_participants, owner_label
 from facilitator.core.method_format import MethodCard
 from facilitator.core.models import Capture
 from facilitator.core.schedule import format_clock
 from facilitator.core.taxonomy import MEASURE_STATUSES, ORG_TYPES, TOPICS
+from facilitator.export.blocks import ExtraSection
 from facilitator.export.protocol_activities import activities_for_protocol
+from facilitator.export.solutions import solutions_section
 from facilitator.store.agenda import workshop_schedule
 from facilitator.store.captures import list_captures
 from facilitator.store.db import Store
 from facilitator.store.participants import list_participants
+from facilitator.store.photos import list_photos, photo_jpeg
+from facilitator.store.review import merged_into
+from facilitator.store.series import list_series
 from facilitator.store.timer import timer_state
 from facilitator.store.workshops import get_workshop, workshop_row
 
 RESULT_KINDS = ("challenge", "need", "driver", "idea")
 MAX_OFFERS_PER_REQUEST = 3  # keeps the pairs readable when a topic has many offers
 
-# Further sections, as "module:function" (store, workshop_id, lang) -> ExtraSection | None;
-# they appear before the appendix in this order. Add a line here to add a section.
-SECTION_BUILDERS: list[str] = [
-    "facilitator.export.solutions:solutions_section",  # "Lösungen aus der Reihe" (series)
+# Further sections, (store, workshop_id, lang) -> ExtraSection | None; they appear
+# before the appendix in this order. Add a line here to add a section.
+EXTRA_SECTIONS: list[Callable[[Store, str, str], ExtraSection | None]] = [
+    solutions_section,  # "Lösungen aus der Reihe" (series)
 ]
 
 
@@ -103,14 +108,6 @@ class BlockRecord:
     title: str  # "" for notes and photos without a block
     notes: list[Entry]
     photos: list[PhotoRef]
-
-
-@dataclass
-class ExtraSection:
-    """A section another area adds (SECTION_BUILDERS): a heading and its blocks."""
-
-    title: str
-    blocks: list  # export.blocks.Block
 
 
 @dataclass
@@ -223,42 +220,46 @@ def _by_topic(entries: list[Entry], ranks: dict[str, float | None]) -> list[Topi
 
 
 def _agenda(store: Store, workshop_id: str, cards: dict[str, MethodCard], lang: str):
+    """The agenda as planned and as run, the methods used (for the appendix), the planned end."""
     items, plan = workshop_schedule(store, workshop_id)
-    state = timer_state(store, workshop_id)
-    rows = []
-    for item, slot in zip(items, plan.slots, strict=True):
-        run = state.runs.get(item.id)
-        actual = ""
-        if run and run.started_ms is not None and not run.skipped:
-            actual = f"{clock_of(run.started_ms)}–{clock_of(run.ended_ms)}"
-        card = cards.get(item.method) if item.method else None
-        rows.append(
-            AgendaRow(
-                id=item.id,
-                title=item.title,
-                kind=item.kind,
-                planned=f"{slot.start_text}–{slot.end_text}",
-                actual=actual,
-                skipped=bool(run and run.skipped),
-                method=card.name.get(lang) if card else (item.method or ""),
-            )
-        )
-    used: list[MethodNote] = []
+    runs = timer_state(store, workshop_id).runs
+    rows = [
+        _agenda_row(item, slot, runs.get(item.id), cards, lang)
+        for item, slot in zip(items, plan.slots, strict=True)
+    ]
+    return (
+        rows,
+        _methods_used(items, runs, cards, lang),
+        format_clock(plan.end) if plan.slots else "",
+    )
+
+
+def _agenda_row(item, slot, run, cards: dict[str, MethodCard], lang: str) -> AgendaRow:
+    skipped = bool(run and run.skipped)
+    ran = run is not None and run.started_ms is not None and not skipped
+    card = cards.get(item.method) if item.method else None
+    return AgendaRow(
+        id=item.id,
+        title=item.title,
+        kind=item.kind,
+        planned=f"{slot.start_text}–{slot.end_text}",
+        actual=f"{clock_of(run.started_ms)}–{clock_of(run.ended_ms)}" if ran else "",
+        skipped=skipped,
+        method=card.name.get(lang) if card else (item.method or ""),
+    )
+
+
+def _methods_used(items, runs: dict, cards: dict[str, MethodCard], lang: str) -> list[MethodNote]:
+    """Each card the agenda used, once, in agenda order; a skipped block's card is left out."""
+    used: dict[str, MethodNote] = {}
     for item in items:
-        run = state.runs.get(item.id)
-        if run is not None and run.skipped:
-            continue  # a method the room never did has no place in the appendix
+        run = runs.get(item.id)
         card = cards.get(item.method) if item.method else None
-        if card and card.id not in {m.id for m in used}:
-            used.append(
-                MethodNote(
-                    card.id,
-                    card.name.get(lang),
-                    card.summary.get(lang),
-                    [(s.minutes, s.text.get(lang)) for s in card.steps],
-                )
-            )
-    return rows, used, format_clock(plan.end) if plan.slots else ""
+        if card is None or card.id in used or (run is not None and run.skipped):
+            continue  # a method the room never did has no place in the appendix
+        steps = [(s.minutes, s.text.get(lang)) for s in card.steps]
+        used[card.id] = MethodNote(card.id, card.name.get(lang), card.summary.get(lang), steps)
+    return list(used.values())
 
 
 def _attendance(people: list) -> Attendance:
@@ -293,16 +294,75 @@ def _record(
 
 
 def _extra_sections(store: Store, workshop_id: str, lang: str) -> list[ExtraSection]:
-    sections = []
-    for target in SECTION_BUILDERS:
-        module, _, name = target.partition(":")
-        build: Callable[[Store, str, str], ExtraSection | None] = getattr(
-            importlib.import_module(module), name
-        )
-        section = build(store, workshop_id, lang)
-        if section is not None:
-            sections.append(section)
-    return sections
+    built = (build(store, workshop_id, lang) for build in EXTRA_SECTIONS)
+    return [section for section in built if section is not None]
+
+
+def _org_counts(people: list, attendance: Attendance) -> list[tuple[str, int]]:
+    """People per type of organisation, most first: those present (all, if not recorded)."""
+    shown = [p for p in people if p.present or not attendance.recorded]
+    counts = Counter(p.org_type if p.org_type in ORG_TYPES else "sonstige" for p in shown)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], list(ORG_TYPES).index(kv[0])))
+
+
+def _measures(entries: list[Entry], ranks: dict[str, float | None]) -> list[TopicGroup]:
+    """Measures per topic, in the order of their status (planned before done)."""
+    order = list(MEASURE_STATUSES)
+    ranked = sorted(
+        entries, key=lambda e: order.index(e.status) if e.status in order else len(order)
+    )
+    return _by_topic(ranked, ranks)
+
+
+def _networking(by_kind: dict[str, list[Entry]], ranks) -> list[TopicGroup]:
+    groups = _by_topic(by_kind["request"] + by_kind["offer"], ranks)
+    for group in groups:  # requests first: "who looks for what, who offers it"
+        group.entries.sort(key=lambda e: e.kind != "request")
+    return groups
+
+
+def _tasks(entries: list[Entry], people: list, lang: str, ranks) -> list[Entry]:
+    for task in entries:  # the consent rule for owners too: organisation, not name
+        task.owner = owner_label(task.owner, people, lang)
+    tasks = sorted(entries, key=lambda e: (not e.due, e.due, e.owner.lower()))
+    return _order(tasks, ranks)
+
+
+def _with_photos(
+    store: Store,
+    workshop_id: str,
+    agenda: list[AgendaRow],
+    notes: list[Entry],
+    note_items: dict[str, str | None],
+    photos: bool,
+) -> list[BlockRecord]:
+    """Notes and photos per agenda block; with `photos`, the JPEGs read for the renderer."""
+    record = _record(agenda, notes, note_items, list_photos(store, workshop_id) if photos else [])
+    for block in record:
+        for photo in block.photos:
+            photo.jpeg = photo_jpeg(store, photo.id)
+    return record
+
+
+def _series_name(store: Store, series_id: str | None) -> str:
+    return next((s.name for s in list_series(store) if s.id == series_id), "")
+
+
+def _details(workshop, row: dict, planned_end: str) -> dict[str, Any]:
+    """The protocol's head and its next date: the workshop's fields, "" where unset."""
+    return {
+        "title": workshop.title,
+        "date": workshop.date or "",
+        "start": workshop.start or "",
+        "end": workshop.end or planned_end or "",
+        "venue": workshop.venue,
+        "moderation": workshop.moderation or "",
+        "minute_taker": workshop.minute_taker or "",
+        "distribution": _lines(row.get("distribution")),
+        "goals": _lines(row.get("goals")),
+        "next_date": workshop.next_date or "",
+        "next_venue": str(row.get("next_venue") or ""),
+    }
 
 
 def build_protocol(
@@ -317,80 +377,35 @@ def build_protocol(
 
     With `photos`, the photos' JPEGs are in the model (PhotoRef.jpeg) for the renderer.
     """
-    from facilitator.store.photos import list_photos, photo_jpeg
-    from facilitator.store.review import merged_into
-    from facilitator.store.series import list_series
-
     workshop = get_workshop(store, workshop_id)
     row = workshop_row(store, workshop.id)
     agenda, methods, planned_end = _agenda(store, workshop.id, cards, lang)
-    end = workshop.end or planned_end
-
     people = list_participants(store, workshop.id)
     attendance = _attendance(people)
-    shown = [p for p in people if p.present or not attendance.recorded]
-    counts = Counter(p.org_type if p.org_type in ORG_TYPES else "sonstige" for p in shown)
-    org_counts = sorted(counts.items(), key=lambda kv: (-kv[1], list(ORG_TYPES).index(kv[0])))
-
     captures = list_captures(store, workshop.id, include_hidden=False)
     merged = merged_into(store, workshop.id)
     ranks = {c.id: c.rank for c in captures}
     by_kind: dict[str, list[Entry]] = defaultdict(list)
     for capture in captures:
         by_kind[capture.kind].append(_entry(capture, merged.get(capture.id, [])))
-
-    status_order = list(MEASURE_STATUSES)
-    measures = _by_topic(
-        sorted(
-            by_kind["measure"],
-            key=lambda e: (
-                status_order.index(e.status) if e.status in status_order else len(status_order)
-            ),
-        ),
-        ranks,
-    )
-    networking = _by_topic(by_kind["request"] + by_kind["offer"], ranks)
-    for group in networking:  # requests first: "who looks for what, who offers it"
-        group.entries.sort(key=lambda e: e.kind != "request")
-    for task in by_kind["todo"]:  # the consent rule for owners too: organisation, not name
-        task.owner = owner_label(task.owner, people, lang)
-    tasks = sorted(by_kind["todo"], key=lambda e: (not e.due, e.due, e.owner.lower()))
-    stored_steps = [Entry(text=line) for line in _lines(row.get("next_steps"))]
-    photo_rows = list_photos(store, workshop.id) if photos else []
-    record = _record(
-        agenda, by_kind["note"], {c.id: c.agenda_item_id for c in captures}, photo_rows
-    )
-    if photos:
-        for block in record:
-            for photo in block.photos:
-                photo.jpeg = photo_jpeg(store, photo.id)
-    series = next((s.name for s in list_series(store) if s.id == workshop.series_id), "")
+    note_items = {c.id: c.agenda_item_id for c in captures}
     return ProtocolModel(
         lang=lang,
-        title=workshop.title,
-        date=workshop.date or "",
-        start=workshop.start or "",
-        end=end or "",
-        venue=workshop.venue,
-        moderation=workshop.moderation or "",
-        minute_taker=workshop.minute_taker or "",
-        distribution=_lines(row.get("distribution")),
-        goals=_lines(row.get("goals")),
+        **_details(workshop, row, planned_end),
         agenda=agenda,
-        series=series,
+        series=_series_name(store, workshop.series_id),
         attendance=attendance,
-        org_counts=org_counts,
+        org_counts=_org_counts(people, attendance),
         results={kind: _by_topic(by_kind[kind], ranks) for kind in RESULT_KINDS},
-        measures=measures,
-        networking=networking,
+        measures=_measures(by_kind["measure"], ranks),
+        networking=_networking(by_kind, ranks),
         contacts=[p for p in attendance.named if p.email],
-        tasks=_order(tasks, ranks),
+        tasks=_tasks(by_kind["todo"], people, lang, ranks),
         decisions=_order(by_kind["decision"], ranks),
         questions=_order(by_kind["question"], ranks),
-        next_steps=stored_steps + _order(by_kind["next_step"], ranks),
-        next_date=workshop.next_date or "",
-        next_venue=str(row.get("next_venue") or ""),
-        record=record,
+        next_steps=[Entry(text=line) for line in _lines(row.get("next_steps"))]
+        + _order(by_kind["next_step"], ranks),
+        record=_with_photos(store, workshop.id, agenda, by_kind["note"], note_items, photos),
         methods=methods,
         extra_sections=_extra_sections(store, workshop.id, lang),
         activities=activities_for_protocol(store, workshop.id),

@@ -1,7 +1,7 @@
 """Provides the protocol section "Lösungen aus der Reihe" as blocks, Word and Markdown.
 
-`solutions_section` is registered in the protocol's SECTION_BUILDERS: the protocol
-numbers it and puts it before the appendix (and into the contents list). The section
+`solutions_section` is one of the protocol's extra sections (protocol_model.EXTRA_SECTIONS):
+the protocol numbers it and puts it before the appendix (and into the contents list). The section
 is also rendered alone (`solutions_markdown`, `add_solutions_docx`) for tests and other
 documents.
 """
@@ -11,57 +11,77 @@ from pathlib import Path
 from facilitator.core.errors import ValidationError
 from facilitator.core.taxonomy import CAPTURE_KINDS, MEASURE_STATUSES
 from facilitator.core.textsim import german_decimal
-from facilitator.export.blocks import Block, Bullets, Heading, Para
-from facilitator.export.protocol_model import ExtraSection
+from facilitator.export.blocks import Block, Bullets, ExtraSection, Heading, Para
 from facilitator.export.solutions_model import SolutionsSection, build_solutions
-from facilitator.export.strings import STRINGS
+from facilitator.locale import gettext
 from facilitator.store.db import Store
 
 
-def TEXT(key: str, lang: str, **values: object) -> str:
-    """Return a string of this section (kept in export/strings.py as "solutions_*")."""
-    return STRINGS(f"solutions_{key}", lang, **values)
+def _who(solution) -> str:
+    """The organisation, with its municipality unless the name already says it."""
+    place = solution.municipality
+    if place and place not in solution.organisation:
+        return f"{solution.organisation} ({place})"
+    return solution.organisation
+
+
+def _origin(solution, lang: str) -> str:
+    """Where the solution comes from: another workshop of the series or the library."""
+    if solution.source == "series" and solution.where:
+        return gettext("aus „{where}“", lang, where=solution.where)
+    return gettext("Praxisbeispiel", lang) if solution.source == "library" else ""
+
+
+def _reason(solution, lang: str) -> str:
+    """Why it matches: "Ähnlichkeit 0,71: Glasfaser ↔ Breitband"."""
+    value = german_decimal(solution.similarity) if lang == "de" else f"{solution.similarity:.2f}"
+    reason = gettext("Ähnlichkeit {value}", lang, value=value)
+    return reason + (": " + ", ".join(solution.shared_words) if solution.shared_words else "")
 
 
 def _solution_line(solution, lang: str) -> str:
     """Return one solution as a line: what, who, where, status, why, contact."""
-    who = solution.organisation + (
-        f" ({solution.municipality})"
-        if solution.municipality and solution.municipality not in solution.organisation
-        else ""
-    )
     status = (
         MEASURE_STATUSES[solution.status].get(lang) if solution.status in MEASURE_STATUSES else ""
     )
-    origin = (
-        TEXT("from_series", lang, where=solution.where)
-        if solution.source == "series" and solution.where
-        else TEXT("library", lang)
-        if solution.source == "library"
-        else ""
-    )
-    value = german_decimal(solution.similarity) if lang == "de" else f"{solution.similarity:.2f}"
-    facts = [f for f in (status, origin) if f]
-    reason = [TEXT("similarity", lang, value=value)]
-    if solution.shared_words:  # "Ähnlichkeit 0,71: Glasfaser ↔ Breitband"
-        reason[0] += ": " + ", ".join(solution.shared_words)
-    line = f"{solution.title} – {who}"
+    facts = [f for f in (status, _origin(solution, lang)) if f]
+    line = f"{solution.title} – {_who(solution)}"
     if facts:
         line += f" ({', '.join(facts)})"
-    line += f"; {'; '.join(reason)}"
+    parts = [line + f"; {_reason(solution, lang)}"]
     if solution.contact:
-        line += f". {TEXT('contact', lang, contact=solution.contact)}"
+        parts.append(gettext("Kontakt: {contact}", lang, contact=solution.contact))
     if solution.link:
-        line += f". {TEXT('link', lang, link=solution.link)}"
-    return line
+        parts.append(gettext("Mehr: {link}", lang, link=solution.link))
+    return ". ".join(parts)
 
 
 def solutions_blocks(section: SolutionsSection, lang: str = "de") -> list[Block]:
     """Return the section as blocks (heading level 1, then one level-2 part per problem)."""
-    blocks: list[Block] = [Heading(1, TEXT("title", lang))]
+    blocks: list[Block] = [Heading(1, gettext("Lösungen aus der Reihe", lang))]
     if not section.items:
-        return [*blocks, Para(TEXT("nothing", lang))]
-    blocks.append(Para(TEXT("intro", lang, n=len(section.items))))
+        return [
+            *blocks,
+            Para(
+                gettext(
+                    "Zu den Herausforderungen und Bedarfen dieses Workshops gibt es in der "
+                    "Reihe noch keine passende Maßnahme und kein Praxisbeispiel.",
+                    lang,
+                )
+            ),
+        ]
+    blocks.append(
+        Para(
+            gettext(
+                "Wer hat das schon gelöst? Zu {n} Herausforderungen und Bedarfen dieses "
+                "Workshops passen Maßnahmen anderer Organisationen der Reihe (in "
+                "Umsetzung oder abgeschlossen) oder Praxisbeispiele. Kontaktdaten nur "
+                "mit Einwilligung.",
+                lang,
+                n=len(section.items),
+            )
+        )
+    )
     for item in section.items:
         kind = CAPTURE_KINDS[item.kind].get(lang)
         who = f" ({item.organisation})" if item.organisation else ""
@@ -73,7 +93,7 @@ def solutions_blocks(section: SolutionsSection, lang: str = "de") -> list[Block]
 def solutions_section(
     store: Store, workshop_id: str, lang: str = "de", examples_dir: Path | None = None
 ) -> ExtraSection | None:
-    """Return "Lösungen aus der Reihe" for the protocol (SECTION_BUILDERS), or None.
+    """Return "Lösungen aus der Reihe" for the protocol (EXTRA_SECTIONS), or None.
 
     A workshop of no series, with an empty library, has no such section. Library files
     that do not parse are left out here (`facilitator check` names them).

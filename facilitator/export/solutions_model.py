@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 
 from facilitator.core.example_format import PracticeExample
 from facilitator.core.meaning import MeaningModel
+from facilitator.core.models import Capture
 from facilitator.core.textsim import neighbours
 from facilitator.export.contacts import consenting
 from facilitator.store.db import Store
 from facilitator.store.people import contact_now, contact_withheld
-from facilitator.store.rollup import load_scope, resolve_scope
+from facilitator.store.rollup import Scope, load_scope, resolve_scope
 from facilitator.topics import keyword_vocabulary
 
 PROBLEM_KINDS = ("challenge", "need")
@@ -75,12 +76,24 @@ def build_solutions(
 ) -> SolutionsSection:
     """Return the fitting measures and examples for each challenge and need of a workshop."""
     scope = load_scope(store, resolve_scope(store, None, workshop_id))
+    candidates = _series_candidates(scope) + [_library_candidate(store, e) for e in examples]
+    problems = [
+        c for c in scope.captures if c.workshop_id == workshop_id and c.kind in PROBLEM_KINDS
+    ]
+    items = [ProblemSolutions(c.kind, c.text, c.organisation) for c in problems]
+    for i, fits in _fits(problems, candidates).items():
+        fits.sort(key=lambda f: (-f[0], f[1].organisation, f[1].title))
+        items[i].solutions = [s for _, s in fits[:PER_PROBLEM]]
+    return SolutionsSection(
+        [item for item in items if item.solutions], len(problems), scope.series_id is not None
+    )
+
+
+def _series_candidates(scope: Scope) -> list[_Candidate]:
+    """The series' measures in progress or done, each with its organisation's contacts."""
     titles = {w.id: w.title for w in scope.workshops}
-    contacts: dict[str, list[str]] = {}
-    for person in consenting(scope.participants):
-        line = ", ".join(filter(None, [person.name, person.email]))
-        contacts.setdefault(person.organisation_id or "", []).append(line)
-    candidates = [
+    contacts = _contacts(scope)
+    return [
         _Candidate(
             c.text,
             c.topic,
@@ -100,30 +113,41 @@ def build_solutions(
         for c in scope.captures
         if c.kind == "measure" and c.status in DONE and c.organisation_id in scope.organisations
     ]
-    candidates += [
-        _Candidate(
-            e.text,
-            e.topic,
+
+
+def _contacts(scope: Scope) -> dict[str, list[str]]:
+    """Per organisation, "name, e-mail" of each person who consented to share them."""
+    contacts: dict[str, list[str]] = {}
+    for person in consenting(scope.participants):
+        line = ", ".join(filter(None, [person.name, person.email]))
+        contacts.setdefault(person.organisation_id or "", []).append(line)
+    return contacts
+
+
+def _library_candidate(store: Store, e: PracticeExample) -> _Candidate:
+    return _Candidate(
+        e.text,
+        e.topic,
+        "",
+        Solution(
+            e.title,
+            e.organisation,
+            e.municipality,
+            e.status,
+            "library",
+            0.0,
+            [],
             "",
-            Solution(
-                e.title,
-                e.organisation,
-                e.municipality,
-                e.status,
-                "library",
-                0.0,
-                [],
-                "",
-                _example_contact(store, e),
-                e.link,
-            ),  # fmt: skip
-        )
-        for e in examples
-    ]
-    problems = [
-        c for c in scope.captures if c.workshop_id == workshop_id and c.kind in PROBLEM_KINDS
-    ]
-    items = [ProblemSolutions(c.kind, c.text, c.organisation) for c in problems]
+            _example_contact(store, e),
+            e.link,
+        ),  # fmt: skip
+    )
+
+
+def _fits(
+    problems: list[Capture], candidates: list[_Candidate]
+) -> dict[int, list[tuple[float, Solution]]]:
+    """Per problem (by index), the candidates similar enough, scored; own measures left out."""
     model = MeaningModel(
         [c.text for c in problems] + [c.text for c in candidates], keyword_vocabulary()
     )
@@ -131,22 +155,25 @@ def build_solutions(
     offered = [model.vector(c.text) for c in candidates]
     found: dict[int, list[tuple[float, Solution]]] = {}
     for (i, j), score in neighbours(asked, offered, MIN_SIMILARITY).items():
-        problem, candidate = problems[i], candidates[j]
-        if candidate.org_id and candidate.org_id == (problem.organisation_id or ""):
-            continue  # the organisation's own measure is no news to it
-        reason = model.reasons(problem.text, candidate.text)
-        if not reason:
-            continue
-        bonus = TOPIC_BONUS if problem.topic and problem.topic == candidate.topic else 0.0
-        solution = Solution(**{**candidate.solution.__dict__, "similarity": score})
-        solution.shared_words = reason
-        found.setdefault(i, []).append((score + bonus, solution))
-    for i, fits in found.items():
-        fits.sort(key=lambda f: (-f[0], f[1].organisation, f[1].title))
-        items[i].solutions = [s for _, s in fits[:PER_PROBLEM]]
-    return SolutionsSection(
-        [item for item in items if item.solutions], len(problems), scope.series_id is not None
-    )
+        fit = _fit(problems[i], candidates[j], score, model)
+        if fit is not None:
+            found.setdefault(i, []).append(fit)
+    return found
+
+
+def _fit(
+    problem: Capture, candidate: _Candidate, score: float, model: MeaningModel
+) -> tuple[float, Solution] | None:
+    """The candidate as a solution to the problem, ranked (same topic first), or None."""
+    if candidate.org_id and candidate.org_id == (problem.organisation_id or ""):
+        return None  # the organisation's own measure is no news to it
+    reason = model.reasons(problem.text, candidate.text)
+    if not reason:
+        return None
+    bonus = TOPIC_BONUS if problem.topic and problem.topic == candidate.topic else 0.0
+    solution = Solution(**{**candidate.solution.__dict__, "similarity": score})
+    solution.shared_words = reason
+    return score + bonus, solution
 
 
 def _example_contact(store: Store, example: PracticeExample) -> str:

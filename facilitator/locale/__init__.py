@@ -41,15 +41,22 @@ def gettext(message: str, lang: str, /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def pgettext(context: str, message: str, lang: str, /, **values: object) -> str:
+    """Return `message` in `lang` as meant in `context`: one German word, two English ones."""
+    text = translations(lang).pgettext(context, message)
+    return text.format(**values) if values else text
+
+
 def ngettext(singular: str, plural: str, n: int, lang: str, /, **values: object) -> str:
     """Return the singular or plural form for `n` in `lang`; `{n}` is filled in too."""
     return translations(lang).ngettext(singular, plural, n).format(n=n, **values)
 
 
-def pgettext(context: str, message: str, lang: str, /, **values: object) -> str:
-    """Like :func:`gettext` for a German text that means two things (`context` tells which)."""
-    text = translations(lang).pgettext(context, message)
-    return text.format(**values) if values else text
+def npgettext(
+    context: str, singular: str, plural: str, n: int, lang: str, /, **values: object
+) -> str:
+    """Return the singular or plural form for `n` in `lang`, as meant in `context`."""
+    return translations(lang).npgettext(context, singular, plural, n).format(n=n, **values)
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,11 @@ from protocol_fixtures import LONG_TEXT, SECRET_EMAIL, SHARED_EMAIL
 
 from facilitator.export.protocol import write_protocol
 from facilitator.export.protocol_layout import SECTIONS
-from facilitator.export.strings import STRINGS
 
 
 def numbered(lang: str) -> list[str]:
     """The section headings as the protocol numbers them: "10. Anhang: Methoden"."""
-    return [f"{n}. {STRINGS(key, lang)}" for n, (key, _) in enumerate(SECTIONS, 1)]
+    return [f"{n}. {title.text(lang)}" for n, (title, _) in enumerate(SECTIONS, 1)]
 
 
 GERMAN_SECTIONS = numbered("de")

@@ -8,10 +8,9 @@ import pytest
 
 from facilitator.export.protocol import write_protocol
 from facilitator.export.protocol_layout import SECTIONS
-from facilitator.export.strings import STRINGS
 from tests.conftest import require_programs
 
-GERMAN_SECTIONS = [f"{n}. {STRINGS(key, 'de')}" for n, (key, _) in enumerate(SECTIONS, 1)]
+GERMAN_SECTIONS = [f"{n}. {title.text('de')}" for n, (title, _) in enumerate(SECTIONS, 1)]
 
 
 @pytest.fixture(autouse=True)

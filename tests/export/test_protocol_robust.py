@@ -4,6 +4,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import pytest
 from docx2python import docx2python
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -48,3 +49,11 @@ def test_any_text_renders(texts: list[str]) -> None:
     table_lines = [line for line in markdown.splitlines() if line.startswith("|")]
     assert len(table_lines) == 4  # header, rule, two rows: a cell never breaks its row
     assert all(line.count("|") - line.count("\\|") == 3 for line in table_lines)
+
+
+def test_markdown_names_a_block_it_cannot_render() -> None:
+    class Sidebar:  # a block kind a layout might add before the renderers know it
+        text = "Randnotiz"
+
+    with pytest.raises(TypeError, match="no Markdown for a Sidebar block"):
+        render_markdown([Title("Protokoll"), Sidebar()])  # type: ignore[list-item]

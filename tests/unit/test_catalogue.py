@@ -125,10 +125,19 @@ def test_the_committed_mo_says_what_the_po_says(po: Path, domain: str, lang: str
         if not message.id:
             continue
         ids = _ids(message)
-        if message.context is not None:  # a German text with two meanings: looked up by both
-            context = message.context
-            assert shipped.pgettext(context, ids[0]) == fresh.pgettext(context, ids[0])
-            assert shipped.pgettext(context, ids[0]) == message.string
+        if message.context and len(ids) == 1:  # one German word, meant two ways (pgettext)
+            both = (
+                shipped.pgettext(message.context, ids[0]),
+                fresh.pgettext(message.context, ids[0]),
+            )
+            assert both == (message.string, message.string)
+        elif message.context:
+            for n in (1, 2):
+                both = (
+                    shipped.npgettext(message.context, *ids, n),
+                    fresh.npgettext(message.context, *ids, n),
+                )
+                assert both == (message.string[0 if n == 1 else 1],) * 2, ids[0]
         elif len(ids) == 1:
             assert shipped.gettext(ids[0]) == fresh.gettext(ids[0]) == message.string
         else:
@@ -137,7 +146,8 @@ def test_the_committed_mo_says_what_the_po_says(po: Path, domain: str, lang: str
                 assert shipped.ngettext(*ids, n) == message.string[0 if n == 1 else 1]
 
 
-TRANSLATING = {"_", "gettext", "ngettext", "pgettext", "lazy", "lazy_plural", "N_", "NP_"}
+TRANSLATING = {"_", "gettext", "ngettext", "lazy", "lazy_plural", "N_"}
+IN_CONTEXT = {"pgettext", "npgettext", "NP_"}  # the context first, then the text
 
 
 def hidden_texts(source: str) -> list[int]:
@@ -154,12 +164,14 @@ def hidden_texts(source: str) -> list[int]:
         for node in ast.walk(tree)
         if isinstance(node, ast.Call)
         and isinstance(node.func, ast.Name)
-        and node.func.id in TRANSLATING
+        and node.func.id in TRANSLATING | IN_CONTEXT
         and (
             id(node) in in_fstrings
-            or not node.args
-            or not isinstance(node.args[0], ast.Constant)
-            or not isinstance(node.args[0].value, str)
+            or len(node.args) < (2 if node.func.id in IN_CONTEXT else 1)
+            or not all(
+                isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+                for arg in node.args[: 2 if node.func.id in IN_CONTEXT else 1]
+            )
         )
     )
 

@@ -20,8 +20,9 @@ from facilitator.core.models import Capture
 from facilitator.core.taxonomy import CAPTURE_KINDS, MEASURE_STATUSES, TOPICS
 from facilitator.core.topic_model import TopicModel, TopicSuggestion, suggest_topic
 from facilitator.export.protocol import protocol_model
+from facilitator.export.protocol_layout import HIDDEN_TITLE, RESULT_HEADINGS
 from facilitator.export.protocol_model import RESULT_KINDS, Entry, ProtocolModel
-from facilitator.export.strings import STRINGS
+from facilitator.locale import gettext
 from facilitator.store.captures import get_capture, list_captures, update_capture
 from facilitator.store.review import (
     cycle_status,
@@ -53,33 +54,33 @@ def review_groups(model: ProtocolModel, hidden: list[Capture], lang: str) -> lis
     """Return the entries in the protocol's groups and order, hidden ones last."""
 
     def topic(key: str | None) -> str:
-        return TOPICS[key].get(lang) if key in TOPICS else STRINGS("no_topic", lang)
+        return TOPICS[key].get(lang) if key in TOPICS else gettext("Ohne Themenfeld", lang)
 
     groups: list[ReviewGroup] = []
     for kind in RESULT_KINDS:
         for group in model.results[kind]:
-            title = f"{STRINGS(f'results_{kind}', lang)} · {topic(group.topic)}"
+            title = RESULT_HEADINGS[kind].text(lang) + f" · {topic(group.topic)}"
             groups.append(ReviewGroup(title, group.entries))
     for group in model.measures:
-        groups.append(
-            ReviewGroup(f"{STRINGS('measures', lang)} · {topic(group.topic)}", group.entries)
-        )
+        title = gettext("Maßnahmen", lang) + f" · {topic(group.topic)}"
+        groups.append(ReviewGroup(title, group.entries))
     for group in model.networking:
-        groups.append(
-            ReviewGroup(f"{STRINGS('matches', lang)} · {topic(group.topic)}", group.entries)
-        )
-    groups.append(ReviewGroup(STRINGS("tasks", lang), model.tasks, movable=False))
-    groups.append(ReviewGroup(STRINGS("decisions", lang), model.decisions))
-    groups.append(ReviewGroup(STRINGS("questions", lang), model.questions))
-    groups.append(ReviewGroup(STRINGS("next_steps", lang), [e for e in model.next_steps if e.id]))
+        title = gettext("Suche und Biete nach Themenfeld", lang) + f" · {topic(group.topic)}"
+        groups.append(ReviewGroup(title, group.entries))
+    groups.append(ReviewGroup(gettext("Aufgaben", lang), model.tasks, movable=False))
+    groups.append(ReviewGroup(gettext("Entscheidungen", lang), model.decisions))
+    groups.append(ReviewGroup(gettext("Offene Fragen", lang), model.questions))
+    next_steps = [e for e in model.next_steps if e.id]
+    groups.append(ReviewGroup(gettext("Nächste Schritte", lang), next_steps))
     for block in model.record:
-        title = block.title or STRINGS("no_block", lang)
-        groups.append(ReviewGroup(f"{STRINGS('record', lang)} · {title}", block.notes))
+        title = block.title or gettext("Ohne Programmpunkt", lang)
+        notes = gettext("Notizen und Fotoprotokoll", lang)
+        groups.append(ReviewGroup(f"{notes} · {title}", block.notes))
     hidden_entries = [
         Entry(c.text, c.organisation, c.topic, c.votes, c.status, id=c.id, kind=c.kind)
         for c in hidden
     ]
-    groups.append(ReviewGroup(STRINGS("hidden", lang), hidden_entries, movable=False))
+    groups.append(ReviewGroup(HIDDEN_TITLE.text(lang), hidden_entries, movable=False))
     return [g for g in groups if g.entries]
 
 
