@@ -163,6 +163,26 @@ def edit(
         raise UserError(
             lazy("Nichts zu ändern: bitte mindestens eine Angabe nennen (--help zeigt alle).")
         )
+    fields, card = _typed_fields(typed)
+    store = settings.open()
+    found = find_item(store, resolve_workshop(store, workshop_id).id, item)
+    fields.update(_timing(typed, found))
+    fields = check_fields("agenda_item", fields)
+    changes = {k: v for k, v in fields.items() if getattr(found, k) != v}
+    if not changes:
+        click.echo(_("Unverändert."))
+        return
+    update_item(store, found.id, **changes)
+    title = changes.get("title", found.title)
+    listed = ", ".join(sorted(changes))
+    click.echo(_("Geändert ({title}): {fields}", title=title, fields=listed))
+    if card is None and "method" not in changes and found.method:
+        card = _known_card(found.method)
+    _warn_minimum(changes.get("minutes", found.minutes), card)
+
+
+def _typed_fields(typed: dict[str, str | None]) -> tuple[dict[str, Any], Any]:
+    """The fields the options name besides kind and time, and the method card named."""
     fields: dict[str, Any] = {
         key: typed[key] for key in ("title", "minutes", "notes") if typed[key] is not None
     }
@@ -172,41 +192,33 @@ def edit(
     if typed["method"] is not None:
         card = _method(typed["method"])
         fields["method"] = card.id if card else None
-    store = settings.open()
-    found = find_item(store, resolve_workshop(store, workshop_id).id, item)
+    return fields, card
+
+
+def _timing(typed: dict[str, str | None], found: Any) -> dict[str, Any]:
+    """--kind and --at as the agenda's rule reads them (core/agenda_rules.py)."""
+    from facilitator.core.agenda_rules import timing_change
+    from facilitator.core.errors import ValidationError
+
     kind = _kind(typed["kind"]) if typed["kind"] is not None else None
-    at = _clock(typed["at"]) if typed["at"] not in (None, "") else None
-    if kind == "pinned" or (kind is None and at is not None):
-        at = at or found.at
-        if not at:
-            raise UserError(
-                lazy("Ein fester Termin braucht eine Uhrzeit: bitte --at HH:MM angeben.")
-            )
-        fields.update(kind="pinned", at=at)
-    elif kind is not None:
-        fields.update(kind=kind, at=None)  # a block or break moves with the plan again
-    elif typed["at"] == "" and found.kind == "pinned":
-        fields.update(kind="block", at=None)  # --at '' lets a fixed item move again
-    fields = check_fields("agenda_item", fields)
-    changes = {k: v for k, v in fields.items() if getattr(found, k) != v}
-    lang = current_lang()
-    if not changes:
-        click.echo(_("Unverändert."))
-        return
-    update_item(store, found.id, **changes)
-    title = changes.get("title", found.title)
-    listed = ", ".join(sorted(changes))
-    click.echo(_("Geändert ({title}): {fields}", title=title, fields=listed))
-    minutes = changes.get("minutes", found.minutes)
-    if card is None and "method" not in changes and found.method:
-        card = _known_card(found.method)
-    if card is not None and minutes < card.duration_min:
+    at = _clock(typed["at"]) if typed["at"] else None
+    try:
+        return timing_change((found.kind, found.at), kind, at, clear_at=typed["at"] == "")
+    except ValidationError:
+        raise UserError(
+            lazy("Ein fester Termin braucht eine Uhrzeit: bitte --at HH:MM angeben.")
+        ) from None
+
+
+def _warn_minimum(minutes: int, card: Any) -> None:
+    from facilitator.core.agenda_rules import below_minimum
+
+    if below_minimum(minutes, card):
         # allowed (the moderators may know better), but said, as the app's form does
-        name = card.name.get(lang)
         click.echo(
             _(
                 "Hinweis: kürzer als die {minutes} min, die „{name}“ mindestens braucht.",
                 minutes=card.duration_min,
-                name=name,
+                name=card.name.get(current_lang()),
             )
         )
