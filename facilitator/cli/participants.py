@@ -300,16 +300,9 @@ def edit(
 ) -> None:
     """Angaben einer Person berichtigen (Id, E-Mail oder genauer Name)."""
     from facilitator.core.errors import UserError
-    from facilitator.store.consent import CONSENT_TEXTS
     from facilitator.store.participants import set_consent, update_participant
 
-    if text_version is not None and (
-        text_version not in CONSENT_TEXTS or consent not in ("ja", "yes")
-    ):
-        raise UserError(
-            f"--text gehört zu --consent ja und nennt eine Version: {', '.join(CONSENT_TEXTS)}.",
-            en=f"--text goes with --consent yes and names a version: {', '.join(CONSENT_TEXTS)}.",
-        )
+    _check_text_version(text_version, consent)
     store = settings.open()
     found = _people(store, person)
     if len(found) > 1:
@@ -339,6 +332,19 @@ def edit(
     click.echo(_("Geändert: {name}.", name=name or target.name))
 
 
+def _check_text_version(text_version: str | None, consent: str | None) -> None:
+    from facilitator.core.errors import UserError
+    from facilitator.store.consent import CONSENT_TEXTS
+
+    if text_version is not None and (
+        text_version not in CONSENT_TEXTS or consent not in ("ja", "yes")
+    ):
+        raise UserError(
+            f"--text gehört zu --consent ja und nennt eine Version: {', '.join(CONSENT_TEXTS)}.",
+            en=f"--text goes with --consent yes and names a version: {', '.join(CONSENT_TEXTS)}.",
+        )
+
+
 def _forget_in_examples(
     people: list[Participant], examples_dir: Path | None, lang: str, references: bool = True
 ) -> None:
@@ -365,8 +371,7 @@ def erase(
 ) -> None:
     """Eine Person endgültig löschen (Art. 17 DSGVO), auch aus dem Op-Protokoll; zeigt, wo ihr
     Name sonst steht, und schwärzt ihn dort (--redact all) oder lässt ihn (--redact none)."""
-    from facilitator.core.errors import UserError
-    from facilitator.practice import example_name_hits, redact_examples
+    from facilitator.practice import example_name_hits
     from facilitator.store.name_hits import name_hits, redact_hits
     from facilitator.store.people import erase_people
 
@@ -378,27 +383,8 @@ def erase(
     in_examples = example_name_hits(found, examples_dir)  # the practice example files
     places = len(hits) + len(in_examples)
     if places:
-        click.echo(
-            ngettext(
-                "Der Name steht außerdem an {n} Stelle:",
-                "Der Name steht außerdem an {n} Stellen:",
-                places,
-            )
-        )
-        for hit in hits:
-            click.echo(f"  [{hit.place}] {hit.text}  ({', '.join(hit.forms)})")
-        for path, number, line in in_examples:
-            click.echo(f"  [{path}:{number}] {line}")
-        if redact is None and yes:
-            raise UserError(
-                _("Bitte --redact all (schwärzen) oder --redact none (stehen lassen) angeben.")
-            )
-        if redact is None:
-            redact = (
-                "all"
-                if confirm(_("Den Namen an diesen Stellen durch „N. N.“ ersetzen?"))
-                else "none"
-            )
+        _show_places(hits, in_examples)
+        redact = _redact_choice(redact, yes)
     question = _(
         "{entries} endgültig löschen? Das lässt sich nicht rückgängig machen.",
         entries=_entries(len(found), settings.lang),
@@ -409,27 +395,67 @@ def erase(
     with store.transaction():  # redaction and erasure in one step: both or neither
         redacted = redact_hits(store, found, hits) if redact == "all" else 0
         done = _entries(erase_people(store, found), settings.lang)
-    if redact == "all" and in_examples:
-        redact_examples(found, examples_dir)
-        redacted += len(in_examples)
+    if redact == "all":
+        redacted += _redact_examples(found, in_examples, examples_dir)
+    said = _erased_line(done, places, redacted)
+    note = erased_note(store)
+    # never "gelöscht" while the bytes remain in the -wal
+    click.echo(f"{done}: {note}" if note else said)
+    _forget_in_examples(found, examples_dir, settings.lang)
+
+
+def _show_places(hits: list, in_examples: list[tuple[Path, int, str]]) -> None:
+    """Where else the name stands: free text in the database, then the example files."""
+    places = len(hits) + len(in_examples)
+    click.echo(
+        ngettext(
+            "Der Name steht außerdem an {n} Stelle:",
+            "Der Name steht außerdem an {n} Stellen:",
+            places,
+        )
+    )
+    for hit in hits:
+        click.echo(f"  [{hit.place}] {hit.text}  ({', '.join(hit.forms)})")
+    for path, number, line in in_examples:
+        click.echo(f"  [{path}:{number}] {line}")
+
+
+def _redact_choice(redact: str | None, yes: bool) -> str:
+    """--redact, else the moderator's answer; with --yes it must be given."""
+    from facilitator.core.errors import UserError
+
+    if redact is not None:
+        return redact
+    if yes:
+        raise UserError(
+            _("Bitte --redact all (schwärzen) oder --redact none (stehen lassen) angeben.")
+        )
+    return "all" if confirm(_("Den Namen an diesen Stellen durch „N. N.“ ersetzen?")) else "none"
+
+
+def _redact_examples(
+    people: list[Participant], in_examples: list[tuple[Path, int, str]], folder: Path | None
+) -> int:
+    """Redact the name in the practice example files; return how many lines named it."""
+    from facilitator.practice import redact_examples
+
+    if in_examples:
+        redact_examples(people, folder)
+    return len(in_examples)
+
+
+def _erased_line(done: str, places: int, redacted: int) -> str:
     kept = places - redacted
     if not places:  # true now: no free text names them (searched above)
-        said = _("{entries} gelöscht; Beiträge bleiben ohne Namen.", entries=done)
-    elif kept:
-        said = _(
+        return _("{entries} gelöscht; Beiträge bleiben ohne Namen.", entries=done)
+    if kept:
+        return _(
             "{entries} gelöscht; {redacted} Stellen geschwärzt, {kept} mit dem Namen behalten.",
             entries=done,
             redacted=redacted,
             kept=kept,
         )
-    else:
-        said = _(
-            "{entries} gelöscht; {redacted} Stellen geschwärzt.", entries=done, redacted=redacted
-        )
-    note = erased_note(store)
-    # never "gelöscht" while the bytes remain in the -wal
-    click.echo(f"{done}: {note}" if note else said)
-    _forget_in_examples(found, examples_dir, settings.lang)
+    return _("{entries} gelöscht; {redacted} Stellen geschwärzt.", entries=done, redacted=redacted)
 
 
 def _entries(count: int, lang: str) -> str:
