@@ -6,8 +6,15 @@ from typing import Any
 import click
 
 from facilitator.cli.context import Settings, _, current_lang, pass_settings, workshop_option
-from facilitator.core.errors import NotFound, UserError
+from facilitator.core.agenda_rules import below_minimum, timing_change
+from facilitator.core.errors import NotFound, UserError, ValidationError
+from facilitator.core.rules import check_fields
+from facilitator.core.schedule import format_clock, parse_clock
+from facilitator.core.taxonomy import AGENDA_KINDS, CAPTURE_KINDS, choices, resolve
+from facilitator.library import load_methods
 from facilitator.locale import lazy
+from facilitator.store.agenda import find_item, update_item, workshop_schedule
+from facilitator.store.workshops import resolve_workshop
 
 _CLEAR = ("", "-")  # what a user types to empty an optional field
 
@@ -23,9 +30,6 @@ def agenda() -> None:
 @pass_settings
 def list_agenda(settings: Settings, as_json: bool, workshop_id: str | None) -> None:
     """Den Ablauf mit Nummer, Uhrzeiten, Dauer, Art und Methode zeigen."""
-    from facilitator.core.taxonomy import AGENDA_KINDS
-    from facilitator.store.agenda import workshop_schedule
-    from facilitator.store.workshops import resolve_workshop
 
     store = settings.open()
     items, plan = workshop_schedule(store, resolve_workshop(store, workshop_id).id)
@@ -59,7 +63,6 @@ def list_agenda(settings: Settings, as_json: bool, workshop_id: str | None) -> N
 
 
 def _kind(text: str) -> str:
-    from facilitator.core.taxonomy import AGENDA_KINDS, choices, resolve
 
     found = resolve(text, AGENDA_KINDS)
     if found is None:
@@ -74,7 +77,6 @@ def _kind(text: str) -> str:
 
 
 def _clock(text: str) -> str:
-    from facilitator.core.schedule import format_clock, parse_clock
 
     try:
         return format_clock(parse_clock(text))  # "9:30" is stored as "09:30"
@@ -83,7 +85,6 @@ def _clock(text: str) -> str:
 
 
 def _captures(text: str) -> list[str]:
-    from facilitator.core.taxonomy import CAPTURE_KINDS, choices, resolve
 
     kinds = []
     for part in filter(None, (p.strip() for p in text.split(","))):
@@ -102,8 +103,8 @@ def _captures(text: str) -> list[str]:
 
 
 def _method(text: str):  # -> MethodCard | None
+    # rapidfuzz loads only when a search runs
     from facilitator.core.method_search import search
-    from facilitator.library import load_methods
 
     if text.strip() in _CLEAR:
         return None
@@ -126,7 +127,6 @@ def _method(text: str):  # -> MethodCard | None
 
 def _known_card(method_id: str):  # -> MethodCard | None
     """The card of an item's method, for the warning only: a broken card folder is no error."""
-    from facilitator.library import load_methods
 
     try:
         return load_methods().get(method_id)
@@ -155,9 +155,6 @@ def edit(
 
     Nicht genannte Angaben bleiben.
     """
-    from facilitator.core.rules import check_fields
-    from facilitator.store.agenda import find_item, update_item
-    from facilitator.store.workshops import resolve_workshop
 
     if all(value is None for value in typed.values()):
         raise UserError(
@@ -197,8 +194,6 @@ def _typed_fields(typed: dict[str, str | None]) -> tuple[dict[str, Any], Any]:
 
 def _timing(typed: dict[str, str | None], found: Any) -> dict[str, Any]:
     """--kind and --at as the agenda's rule reads them (core/agenda_rules.py)."""
-    from facilitator.core.agenda_rules import timing_change
-    from facilitator.core.errors import ValidationError
 
     kind = _kind(typed["kind"]) if typed["kind"] is not None else None
     at = _clock(typed["at"]) if typed["at"] else None
@@ -211,7 +206,6 @@ def _timing(typed: dict[str, str | None], found: Any) -> dict[str, Any]:
 
 
 def _warn_minimum(minutes: int, card: Any) -> None:
-    from facilitator.core.agenda_rules import below_minimum
 
     if below_minimum(minutes, card):
         # allowed (the moderators may know better), but said, as the app's form does

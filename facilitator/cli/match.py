@@ -3,6 +3,7 @@
 import click
 
 from facilitator.cli.context import Settings, _, ngettext, pass_settings, workshop_option
+from facilitator.core.taxonomy import TOPICS
 
 
 @click.command()
@@ -30,9 +31,9 @@ def match(
 
     Standard: die Organisationen der Reihe des neuesten Workshops (oder aller Workshops).
     """
+    # numpy and the meaning engine load only when this command runs (~1 s)
     from facilitator.core.matching import shared_topics, span_km
     from facilitator.core.pairing import pair_reason
-    from facilitator.core.taxonomy import TOPICS
     from facilitator.core.textsim import german_decimal
     from facilitator.store.matching import suggest_groups
 
@@ -81,6 +82,7 @@ def match(
 
 
 def _as_dict(result) -> dict:
+    # numpy and the meaning engine load only when this command runs (~1 s)
     from facilitator.core.matching import shared_topics, span_km
 
     return {

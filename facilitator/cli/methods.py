@@ -8,6 +8,12 @@ import click
 
 from facilitator.cli.context import Settings, ngettext, output_option, pass_settings
 from facilitator.core.errors import NotFound, UserError
+from facilitator.core.taxonomy import METHOD_PHASES, choices, resolve
+from facilitator.export.method_kit import (
+    kit_order,
+    write_method_kit,  # python-docx: only for --print
+)
+from facilitator.library import load_methods
 from facilitator.locale import gettext, lazy
 
 
@@ -39,7 +45,6 @@ def methods(
     output: Path | None,
 ) -> None:
     """Methodenkarten auflisten, durchsuchen oder als Methodenkoffer drucken."""
-    from facilitator.library import load_methods
 
     lang = lang or settings.lang
     _check_print(print_kit, output)
@@ -66,6 +71,7 @@ def _check_print(print_kit: bool, output: Path | None) -> None:
 
 def _by_id(cards: dict[str, Any], card_id: str) -> Any:  # MethodCard
     """The card of --id; NotFound offering the nearest ids."""
+    # rapidfuzz loads only when a search runs
     from facilitator.core.method_search import search
 
     if card_id in cards:
@@ -83,7 +89,6 @@ def _by_id(cards: dict[str, Any], card_id: str) -> Any:  # MethodCard
 
 
 def _in_phase(cards: list[Any], phase: str) -> list[Any]:
-    from facilitator.core.taxonomy import METHOD_PHASES, choices, resolve
 
     key = resolve(phase, METHOD_PHASES)
     if key is None:
@@ -101,6 +106,7 @@ def _ordered(
     cards: list[Any], query: str | None, keep_order: bool
 ) -> tuple[list[Any], dict[str, float]]:
     """The cards best hit first for a search, else in the kit's order; and the scores."""
+    # rapidfuzz loads only when a search runs
     from facilitator.core.method_search import search
 
     if query:
@@ -108,13 +114,11 @@ def _ordered(
         return [hit.card for hit in hits], {hit.card.id: hit.score for hit in hits}
     if keep_order:
         return cards, {}
-    from facilitator.export.method_kit import kit_order
 
     return kit_order(cards), {}
 
 
 def _write_kit(cards: list[Any], output: Path, lang: str) -> None:
-    from facilitator.export.method_kit import write_method_kit  # python-docx: only for --print
 
     if not cards:
         raise UserError(lazy("Keine Karte passt; es wurde nichts geschrieben."))
@@ -137,8 +141,6 @@ def _print_table(cards: list, lang: str, query: str | None) -> None:  # list[Met
     from rich import box
     from rich.console import Console
     from rich.table import Table
-
-    from facilitator.core.taxonomy import METHOD_PHASES
 
     console = Console()
     if not cards:

@@ -12,7 +12,9 @@ import click
 from facilitator.cli.context import Settings, _, pass_settings
 from facilitator.core.errors import UserError
 from facilitator.locale import lazy
-from facilitator.net import SYNC_PORT
+from facilitator.net import SYNC_PORT, reachable_host
+from facilitator.store.db import default_db_path
+from facilitator.store.sync_pairing import forget_peer, list_offers, revoke_offer, scope_for
 
 
 def _listen_address(text: str) -> tuple[str, int]:
@@ -98,6 +100,7 @@ def sync(
     # asyncio/aiohttp only load here, so other commands start fast.
     import asyncio
 
+    # aiohttp loads only when this command talks to the network
     from facilitator.sync import service
     from facilitator.sync.short_code import LIFETIME_S, MAX_FAILURES
 
@@ -172,8 +175,7 @@ def code_command(
     Ohne Angabe: die Reihe des neuesten Workshops (oder er allein). Der Code wird nur
     einmal gezeigt; gespeichert wird nur ein Hash des daraus abgeleiteten Schlüssels.
     """
-    from facilitator.net import reachable_host
-    from facilitator.store.sync_pairing import scope_for
+    # aiohttp loads only when this command talks to the network
     from facilitator.sync.pairing import new_pairing
 
     store = settings.open(create=True)
@@ -193,7 +195,7 @@ def _show_code(store, url: str, code: str, offer) -> None:
 @pass_settings
 def list_command(settings: Settings) -> None:
     """Kopplungen dieses Laptops zeigen: angebotene Codes (mit Umfang) und der gefolgte Laptop."""
-    from facilitator.store.sync_pairing import list_offers
+    # aiohttp loads only when this command talks to the network
     from facilitator.sync.pairing import remembered_pairing
 
     store = settings.open()
@@ -212,7 +214,6 @@ def list_command(settings: Settings) -> None:
 @pass_settings
 def revoke_command(settings: Settings, pairing_id: str | None, forget: bool) -> None:
     """Eine Kopplung widerrufen (ID aus sync list): ihr Code öffnet ab sofort nichts mehr."""
-    from facilitator.store.sync_pairing import forget_peer, revoke_offer
 
     if not pairing_id and not forget:
         raise UserError(_("Bitte die ID der Kopplung angeben (facilitator sync list) oder --peer."))
@@ -231,7 +232,7 @@ def revoke_command(settings: Settings, pairing_id: str | None, forget: bool) -> 
 @pass_settings
 def rotate_command(settings: Settings, pairing_id: str, port: int) -> None:
     """Eine Kopplung erneuern: alter Code ungültig, neuer Code für denselben Umfang."""
-    from facilitator.net import reachable_host
+    # aiohttp loads only when this command talks to the network
     from facilitator.sync.pairing import rotate_pairing
 
     store = settings.open()
@@ -243,13 +244,11 @@ def _scope(store, workshop_id: str | None, series: str | None):  # -> SyncScope 
     """The scope the options name, or None when they name none."""
     if not workshop_id and not series:
         return None
-    from facilitator.store.sync_pairing import scope_for
 
     return scope_for(store, workshop_id, series)
 
 
 def _exists(settings: Settings) -> bool:
-    from facilitator.store.db import default_db_path
 
     path = settings.db_path or default_db_path()
     return Path(path).exists()

@@ -3,6 +3,7 @@
 import click
 
 from facilitator.cli.context import Settings, pass_settings
+from facilitator.core.errors import UserError
 
 
 @click.command()
@@ -20,6 +21,7 @@ def topic(settings: Settings, text: str, series: str | None, as_json: bool) -> N
     import json
     import sys
 
+    # numpy and the sentence model: only when a text is to be classified
     from facilitator import sentence_vectors
     from facilitator.core.topic_model import suggest_topic
 
@@ -50,7 +52,7 @@ def topic(settings: Settings, text: str, series: str | None, as_json: bool) -> N
 
 def _model(settings: Settings, series: str | None):
     """Return the series' model when there is a database, else the shipped keywords alone."""
-    from facilitator.core.errors import UserError
+    # numpy and the meaning engine load only when this command runs (~1 s)
     from facilitator.store.topics import series_model
     from facilitator.topics import shipped_model
 
