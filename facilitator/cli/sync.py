@@ -4,6 +4,7 @@ A thin layer over `facilitator.sync.service`: parse the options, call, print.
 """
 
 import errno
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -97,13 +98,6 @@ def sync(
     """
     if ctx.invoked_subcommand is not None:
         return
-    # asyncio/aiohttp only load here, so other commands start fast.
-    import asyncio
-
-    # aiohttp loads only when this command talks to the network
-    from facilitator.sync import service
-    from facilitator.sync.short_code import LIFETIME_S, MAX_FAILURES
-
     settings: Settings = ctx.ensure_object(Settings)
     if short and not listen:
         raise UserError(lazy("--short gilt nur mit --listen (der Kurzcode lebt im Prozess)."))
@@ -112,39 +106,70 @@ def sync(
             lazy("Bitte nur eins angeben: --peer URL --code CODE oder --listen HOST:PORT.")
         )
     if listen:
-        host, port = _listen_address(listen)
-        store = settings.open(create=True)
-        scope = _scope(store, workshop_id, series)
+        _listen(settings, listen, workshop_id, series, short)
+    else:
+        _follow(settings, peer, code, once, interval)
 
-        def ready(url: str, pairing: str | None) -> None:
-            click.echo(f"Sync-Adresse: {url}")
-            if pairing is None:
-                click.echo(
-                    "Bestehende Kopplungen gelten (facilitator sync list; neuer Code: sync code)."
-                )
-                return
-            if short:
-                minutes = round(LIFETIME_S / 60)
-                click.echo(_("Kurzer Pairing-Code: {code}", code=pairing))
-                click.echo(
-                    _(
-                        "Gilt {minutes} Minuten für eine Kopplung, nach {tries} falschen "
-                        "Versuchen nicht mehr.",
-                        minutes=minutes,
-                        tries=MAX_FAILURES,
-                    )
-                )
-            else:
-                click.echo(f"Pairing-Code: {pairing}")
-            click.echo("Auf dem anderen Laptop: facilitator sync --peer ADRESSE --code CODE")
 
-        try:
-            asyncio.run(service.serve(store, host, port, ready, scope, short=short))
-        except OSError as err:
-            raise _port_problem(err, host, port) from None
-        except KeyboardInterrupt:
-            pass
-        return
+def _listen(
+    settings: Settings, listen: str, workshop_id: str | None, series: str | None, short: bool
+) -> None:
+    """Stand ready as the other laptop's peer until Ctrl+C."""
+    import asyncio
+
+    # aiohttp loads only when this command talks to the network
+    from facilitator.sync import service
+
+    host, port = _listen_address(listen)
+    store = settings.open(create=True)
+    scope = _scope(store, workshop_id, series)
+    try:
+        asyncio.run(service.serve(store, host, port, _ready(short), scope, short=short))
+    except OSError as err:
+        raise _port_problem(err, host, port) from None
+    except KeyboardInterrupt:
+        pass
+
+
+def _ready(short: bool) -> Callable[[str, str | None], None]:
+    """What the listener says once it listens: its address and the code to type."""
+    # aiohttp loads only when this command talks to the network
+    from facilitator.sync.short_code import LIFETIME_S, MAX_FAILURES
+
+    def ready(url: str, pairing: str | None) -> None:
+        click.echo(f"Sync-Adresse: {url}")
+        if pairing is None:
+            click.echo(
+                "Bestehende Kopplungen gelten (facilitator sync list; neuer Code: sync code)."
+            )
+            return
+        if short:
+            minutes = round(LIFETIME_S / 60)
+            click.echo(_("Kurzer Pairing-Code: {code}", code=pairing))
+            click.echo(
+                _(
+                    "Gilt {minutes} Minuten für eine Kopplung, nach {tries} falschen "
+                    "Versuchen nicht mehr.",
+                    minutes=minutes,
+                    tries=MAX_FAILURES,
+                )
+            )
+        else:
+            click.echo(f"Pairing-Code: {pairing}")
+        click.echo("Auf dem anderen Laptop: facilitator sync --peer ADRESSE --code CODE")
+
+    return ready
+
+
+def _follow(
+    settings: Settings, peer: str | None, code: str | None, once: bool, interval: float
+) -> None:
+    """Sync with the peer once (--once) or until Ctrl+C."""
+    import asyncio
+
+    # aiohttp loads only when this command talks to the network
+    from facilitator.sync import service
+
     if peer:  # checked before a database is created for a wrong call
         peer, code = service.peer_and_code(None, peer, code)
     # B may start with an empty database: the workshop arrives with the first pull.
