@@ -34,20 +34,21 @@ def topic(settings: Settings, text: str, series: str | None, as_json: bool) -> N
         for n, line in enumerate(texts)
     ]
     if as_json:
-        rows = [
-            {
-                "text": line,
-                "topic": hits[0].topic if hits else None,
-                "scores": {h.topic: round(h.score, 3) for h in hits},
-                "words": {h.topic: list(h.words) for h in hits},
-                "like": {h.topic: [h.like, round(h.similarity, 2)] for h in hits if h.like},
-            }
-            for line, hits in zip(texts, found, strict=True)
-        ]
+        rows = [_json_row(line, hits) for line, hits in zip(texts, found, strict=True)]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for hits in found:
         click.echo(hits[0].topic if hits else "")
+
+
+def _json_row(line: str, hits: list) -> dict:  # hits: core.topic_model suggestions
+    return {
+        "text": line,
+        "topic": hits[0].topic if hits else None,
+        "scores": {h.topic: round(h.score, 3) for h in hits},
+        "words": {h.topic: list(h.words) for h in hits},
+        "like": {h.topic: [h.like, round(h.similarity, 2)] for h in hits if h.like},
+    }
 
 
 def _model(settings: Settings, series: str | None):
