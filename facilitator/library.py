@@ -134,8 +134,27 @@ def load_agenda(
 
 def check_paths(paths: Iterable[Path], extra_method_dirs: Iterable[Path] = ()) -> list[str]:
     """Validate agenda templates and method cards (files or folders); return all problems."""
-    files: list[Path] = []
     problems: list[str] = []
+    files = _files(paths, problems)
+    cards: dict[str, MethodCard] = {}
+    agendas = []
+    for path in files:
+        if path.suffix == ".md" and _is_example(path):
+            problems.extend(_example_problems(path))  # a practice example
+        elif path.suffix == ".md":
+            problems.extend(_card_problems(path, cards))
+        elif path.suffix == ".toml":
+            agendas.append(path)
+        else:
+            problems.append(f"{path}:1: weder Agenda (.toml) noch Methodenkarte (.md)")
+    if agendas:
+        problems.extend(_agenda_problems(agendas, cards, extra_method_dirs))
+    return problems
+
+
+def _files(paths: Iterable[Path], problems: list[str]) -> list[Path]:
+    """The files named and those in the folders named; a missing path is a problem."""
+    files: list[Path] = []
     for path in paths:
         if path.is_dir():
             files.extend(sorted(p for p in path.rglob("*") if p.suffix in (".md", ".toml")))
@@ -143,37 +162,37 @@ def check_paths(paths: Iterable[Path], extra_method_dirs: Iterable[Path] = ()) -
             files.append(path)
         else:
             problems.append(f"{path}: Datei oder Ordner nicht gefunden")
-    cards: dict[str, MethodCard] = {}
-    agendas = []
-    for path in files:
-        if path.suffix == ".md" and _is_example(path):
-            problems.extend(_example_problems(path))  # a practice example (series, issue 17)
-        elif path.suffix == ".md":
-            try:
-                card = load_card(path)
-            except ValidationError as err:
-                problems.extend(err.problems)
-                continue
-            if card.id in cards and Path(cards[card.id].path) != path:
-                problems.append(
-                    f"{path}:1: die Methode „{card.id}“ gibt es schon in {cards[card.id].path}"
-                )
-            cards[card.id] = card
-        elif path.suffix == ".toml":
-            agendas.append(path)
-        else:
-            problems.append(f"{path}:1: weder Agenda (.toml) noch Methodenkarte (.md)")
-    if agendas:
+    return files
+
+
+def _card_problems(path: Path, cards: dict[str, MethodCard]) -> list[str]:
+    """A method card's problems; a parsed card joins `cards` (two files, one id: a problem)."""
+    try:
+        card = load_card(path)
+    except ValidationError as err:
+        return err.problems
+    problems = []
+    if card.id in cards and Path(cards[card.id].path) != path:
+        problems.append(f"{path}:1: die Methode „{card.id}“ gibt es schon in {cards[card.id].path}")
+    cards[card.id] = card
+    return problems
+
+
+def _agenda_problems(
+    agendas: list[Path], cards: dict[str, MethodCard], extra_method_dirs: Iterable[Path]
+) -> list[str]:
+    """The agendas' problems; their methods may be the shipped, the extra or the checked cards."""
+    problems: list[str] = []
+    try:
+        known = set(load_methods(extra_method_dirs)) | set(cards)
+    except ValidationError as err:
+        problems.extend(err.problems)
+        known = set(cards)
+    for path in agendas:
         try:
-            known = set(load_methods(extra_method_dirs)) | set(cards)
+            parse_agenda(_read(path), str(path), known)
         except ValidationError as err:
             problems.extend(err.problems)
-            known = set(cards)
-        for path in agendas:
-            try:
-                parse_agenda(_read(path), str(path), known)
-            except ValidationError as err:
-                problems.extend(err.problems)
     return problems
 
 

@@ -5,8 +5,14 @@ from typing import Any
 
 import click
 
+from facilitator.cli.activity_text import near_duplicate_line, results_lines
 from facilitator.cli.context import Settings, _, pass_settings, workshop_option
+from facilitator.core.activities import ACTIVITY_TYPES
+from facilitator.core.errors import NotFound
 from facilitator.locale import lazy
+from facilitator.store.activity_forms import load_activity_set
+from facilitator.store.timer import current_item
+from facilitator.store.workshops import resolve_workshop
 
 TYPES = ["dots", "wordcloud", "scale", "choice", "matrix", "questions", "form"]
 
@@ -60,10 +66,9 @@ def start(
     workshop_id: str | None,
 ) -> None:
     """Eine Aktivität starten (eine offene wird dabei beendet); gibt ihre ID aus."""
+    # numpy and the meaning engine load only when this command runs (~1 s)
     from facilitator.store.activities import start_activity
     from facilitator.store.activity_ballot import choose_ballot
-    from facilitator.store.timer import current_item
-    from facilitator.store.workshops import resolve_workshop
 
     store = settings.open()
     workshop = resolve_workshop(store, workshop_id)
@@ -79,8 +84,6 @@ def start(
         "budget": budget,
     }
     if activity_set or kind == "form":
-        from facilitator.store.activity_forms import load_activity_set
-
         kind, config = "form", load_activity_set(activity_set or "")
         prompt = prompt or config["prompt"].get(settings.lang) or config["prompt"]["de"]
     if kind is None:
@@ -101,6 +104,7 @@ def start(
 @pass_settings
 def stop(settings: Settings, activity_id: str | None, workshop_id: str | None) -> None:
     """Die offene Aktivität (oder ACTIVITY_ID) für Antworten schließen."""
+    # numpy and the meaning engine load only when this command runs (~1 s)
     from facilitator.store.activities import stop_activity
 
     store = settings.open()
@@ -118,6 +122,7 @@ def reveal(
     settings: Settings, activity_id: str | None, hide: bool, workshop_id: str | None
 ) -> None:
     """Ergebnisse der Aktivität am Beamer zeigen (oder mit --hide verbergen)."""
+    # numpy and the meaning engine load only when this command runs (~1 s)
     from facilitator.store.activities import reveal_results
 
     store = settings.open()
@@ -135,6 +140,7 @@ def hide_word_command(
     settings: Settings, word: str, show: bool, activity_id: str | None, workshop_id: str | None
 ) -> None:
     """Ein Wort aus der Wortwolke nehmen (oder mit --show zurückholen)."""
+    # numpy and the meaning engine load only when this command runs (~1 s)
     from facilitator.store.activities import hide_word
 
     store = settings.open()
@@ -150,6 +156,7 @@ def question(
     settings: Settings, question_id: str, answered: bool | None, hidden: bool | None
 ) -> None:
     """Eine Frage aus dem Raum als beantwortet markieren oder ausblenden."""
+    # numpy and the meaning engine load only when this command runs (~1 s)
     from facilitator.store.activities import mark_question
 
     flags = {k: v for k, v in (("answered", answered), ("hidden", hidden)) if v is not None}
@@ -166,6 +173,7 @@ def merge(
     settings: Settings, keep: str, duplicate: str, activity_id: str | None, workshop_id: str | None
 ) -> None:
     """Vor der Punktabfrage einen doppelten Eintrag DUPLICATE in KEEP zusammenführen."""
+    # rapidfuzz loads only when a search runs
     from facilitator.store.activity_ballot import merge_entries
 
     store = settings.open()
@@ -188,6 +196,7 @@ def results_command(
     settings: Settings, activity_id: str | None, as_json: bool, workshop_id: str | None
 ) -> None:
     """Ergebnisse der offenen (sonst der letzten) Aktivität."""
+    # numpy and the meaning engine load only when this command runs (~1 s)
     from facilitator.store.activities import results
     from facilitator.store.activity_ballot import near_duplicates
 
@@ -196,12 +205,11 @@ def results_command(
     if as_json:
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
         return
-    from facilitator.cli.activity_text import results_lines
 
     for line in results_lines(found, settings.lang):
         click.echo(line)
     if found["type"] == "dots" and found["is_open"]:
-        from facilitator.cli.activity_text import near_duplicate_line
+        # numpy and the meaning engine load only when this command runs (~1 s)
         from facilitator.store.activities import ballot_entries, get_activity
 
         kinds = {
@@ -219,6 +227,7 @@ def results_command(
 @pass_settings
 def delete(settings: Settings, activity_id: str | None, workshop_id: str | None) -> None:
     """Eine Aktivität ohne Antworten löschen (Standard: die letzte); mit Antworten bleibt sie."""
+    # numpy and the meaning engine load only when this command runs (~1 s)
     from facilitator.store.activities import delete_activity
 
     store = settings.open()
@@ -234,9 +243,8 @@ def delete(settings: Settings, activity_id: str | None, workshop_id: str | None)
 @pass_settings
 def list_command(settings: Settings, workshop_id: str | None) -> None:
     """Alle Aktivitäten des Workshops mit Zahl der Antworten."""
-    from facilitator.core.activities import ACTIVITY_TYPES
+    # numpy and the meaning engine load only when this command runs (~1 s)
     from facilitator.store.activities import list_activities
-    from facilitator.store.workshops import resolve_workshop
 
     store = settings.open()
     found = list_activities(store, resolve_workshop(store, workshop_id).id)
@@ -249,9 +257,8 @@ def list_command(settings: Settings, workshop_id: str | None) -> None:
 
 
 def _chosen(store, activity_id: str | None, workshop_id: str | None, *, open_only: bool = False):
-    from facilitator.core.errors import NotFound
+    # numpy and the meaning engine load only when this command runs (~1 s)
     from facilitator.store.activities import get_activity, list_activities, open_activity
-    from facilitator.store.workshops import resolve_workshop
 
     if activity_id:
         return get_activity(store, activity_id)

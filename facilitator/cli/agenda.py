@@ -6,8 +6,15 @@ from typing import Any
 import click
 
 from facilitator.cli.context import Settings, _, current_lang, pass_settings, workshop_option
-from facilitator.core.errors import NotFound, UserError
+from facilitator.core.agenda_rules import below_minimum, timing_change
+from facilitator.core.errors import NotFound, UserError, ValidationError
+from facilitator.core.rules import check_fields
+from facilitator.core.schedule import format_clock, parse_clock
+from facilitator.core.taxonomy import AGENDA_KINDS, CAPTURE_KINDS, choices, resolve
+from facilitator.library import load_methods
 from facilitator.locale import lazy
+from facilitator.store.agenda import find_item, update_item, workshop_schedule
+from facilitator.store.workshops import resolve_workshop
 
 _CLEAR = ("", "-")  # what a user types to empty an optional field
 
@@ -23,9 +30,6 @@ def agenda() -> None:
 @pass_settings
 def list_agenda(settings: Settings, as_json: bool, workshop_id: str | None) -> None:
     """Den Ablauf mit Nummer, Uhrzeiten, Dauer, Art und Methode zeigen."""
-    from facilitator.core.taxonomy import AGENDA_KINDS
-    from facilitator.store.agenda import workshop_schedule
-    from facilitator.store.workshops import resolve_workshop
 
     store = settings.open()
     items, plan = workshop_schedule(store, resolve_workshop(store, workshop_id).id)
@@ -59,7 +63,6 @@ def list_agenda(settings: Settings, as_json: bool, workshop_id: str | None) -> N
 
 
 def _kind(text: str) -> str:
-    from facilitator.core.taxonomy import AGENDA_KINDS, choices, resolve
 
     found = resolve(text, AGENDA_KINDS)
     if found is None:
@@ -74,7 +77,6 @@ def _kind(text: str) -> str:
 
 
 def _clock(text: str) -> str:
-    from facilitator.core.schedule import format_clock, parse_clock
 
     try:
         return format_clock(parse_clock(text))  # "9:30" is stored as "09:30"
@@ -83,7 +85,6 @@ def _clock(text: str) -> str:
 
 
 def _captures(text: str) -> list[str]:
-    from facilitator.core.taxonomy import CAPTURE_KINDS, choices, resolve
 
     kinds = []
     for part in filter(None, (p.strip() for p in text.split(","))):
@@ -102,8 +103,8 @@ def _captures(text: str) -> list[str]:
 
 
 def _method(text: str):  # -> MethodCard | None
+    # rapidfuzz loads only when a search runs
     from facilitator.core.method_search import search
-    from facilitator.library import load_methods
 
     if text.strip() in _CLEAR:
         return None
@@ -126,7 +127,6 @@ def _method(text: str):  # -> MethodCard | None
 
 def _known_card(method_id: str):  # -> MethodCard | None
     """The card of an item's method, for the warning only: a broken card folder is no error."""
-    from facilitator.library import load_methods
 
     try:
         return load_methods().get(method_id)
@@ -155,14 +155,31 @@ def edit(
 
     Nicht genannte Angaben bleiben.
     """
-    from facilitator.core.rules import check_fields
-    from facilitator.store.agenda import find_item, update_item
-    from facilitator.store.workshops import resolve_workshop
 
     if all(value is None for value in typed.values()):
         raise UserError(
             lazy("Nichts zu ändern: bitte mindestens eine Angabe nennen (--help zeigt alle).")
         )
+    fields, card = _typed_fields(typed)
+    store = settings.open()
+    found = find_item(store, resolve_workshop(store, workshop_id).id, item)
+    fields.update(_timing(typed, found))
+    fields = check_fields("agenda_item", fields)
+    changes = {k: v for k, v in fields.items() if getattr(found, k) != v}
+    if not changes:
+        click.echo(_("Unverändert."))
+        return
+    update_item(store, found.id, **changes)
+    title = changes.get("title", found.title)
+    listed = ", ".join(sorted(changes))
+    click.echo(_("Geändert ({title}): {fields}", title=title, fields=listed))
+    if card is None and "method" not in changes and found.method:
+        card = _known_card(found.method)
+    _warn_minimum(changes.get("minutes", found.minutes), card)
+
+
+def _typed_fields(typed: dict[str, str | None]) -> tuple[dict[str, Any], Any]:
+    """The fields the options name besides kind and time, and the method card named."""
     fields: dict[str, Any] = {
         key: typed[key] for key in ("title", "minutes", "notes") if typed[key] is not None
     }
@@ -172,41 +189,30 @@ def edit(
     if typed["method"] is not None:
         card = _method(typed["method"])
         fields["method"] = card.id if card else None
-    store = settings.open()
-    found = find_item(store, resolve_workshop(store, workshop_id).id, item)
+    return fields, card
+
+
+def _timing(typed: dict[str, str | None], found: Any) -> dict[str, Any]:
+    """--kind and --at as the agenda's rule reads them (core/agenda_rules.py)."""
+
     kind = _kind(typed["kind"]) if typed["kind"] is not None else None
-    at = _clock(typed["at"]) if typed["at"] not in (None, "") else None
-    if kind == "pinned" or (kind is None and at is not None):
-        at = at or found.at
-        if not at:
-            raise UserError(
-                lazy("Ein fester Termin braucht eine Uhrzeit: bitte --at HH:MM angeben.")
-            )
-        fields.update(kind="pinned", at=at)
-    elif kind is not None:
-        fields.update(kind=kind, at=None)  # a block or break moves with the plan again
-    elif typed["at"] == "" and found.kind == "pinned":
-        fields.update(kind="block", at=None)  # --at '' lets a fixed item move again
-    fields = check_fields("agenda_item", fields)
-    changes = {k: v for k, v in fields.items() if getattr(found, k) != v}
-    lang = current_lang()
-    if not changes:
-        click.echo(_("Unverändert."))
-        return
-    update_item(store, found.id, **changes)
-    title = changes.get("title", found.title)
-    listed = ", ".join(sorted(changes))
-    click.echo(_("Geändert ({title}): {fields}", title=title, fields=listed))
-    minutes = changes.get("minutes", found.minutes)
-    if card is None and "method" not in changes and found.method:
-        card = _known_card(found.method)
-    if card is not None and minutes < card.duration_min:
+    at = _clock(typed["at"]) if typed["at"] else None
+    try:
+        return timing_change((found.kind, found.at), kind, at, clear_at=typed["at"] == "")
+    except ValidationError:
+        raise UserError(
+            lazy("Ein fester Termin braucht eine Uhrzeit: bitte --at HH:MM angeben.")
+        ) from None
+
+
+def _warn_minimum(minutes: int, card: Any) -> None:
+
+    if below_minimum(minutes, card):
         # allowed (the moderators may know better), but said, as the app's form does
-        name = card.name.get(lang)
         click.echo(
             _(
                 "Hinweis: kürzer als die {minutes} min, die „{name}“ mindestens braucht.",
                 minutes=card.duration_min,
-                name=name,
+                name=card.name.get(current_lang()),
             )
         )

@@ -6,6 +6,10 @@ from pathlib import Path
 import click
 
 from facilitator.cli.context import Settings, pass_settings, workshop_option
+from facilitator.demo import seed_demo
+from facilitator.store import open_store
+from facilitator.store.session import session_workshop
+from facilitator.store.workshops import list_workshops
 
 no_server_option = click.option(
     "--no-server", is_flag=True, help="Den Teilnehmer-Server (Handys) nicht starten."
@@ -32,8 +36,6 @@ def _run(store, workshop_id: str | None, lang: str, no_server: bool, host: str) 
 @pass_settings
 def app(settings: Settings, workshop_id: str | None, no_server: bool, host: str) -> None:
     """Die App starten (auf dem Workshop, dessen Timer läuft, sonst dem zuletzt geöffneten)."""
-    from facilitator.store.session import session_workshop
-    from facilitator.store.workshops import list_workshops
 
     store = settings.open(create=True)
     try:
@@ -57,8 +59,6 @@ def app(settings: Settings, workshop_id: str | None, no_server: bool, host: str)
 @pass_settings
 def demo(settings: Settings, no_server: bool, host: str, demo_db: str | None) -> None:
     """Die App mit einem frischen Beispiel-Workshop starten (temporäre Datenbank ohne --db)."""
-    from facilitator.demo import seed_demo
-    from facilitator.store import open_store
 
     # `facilitator demo --db FILE` as the README says, and `facilitator --db FILE demo`
     db_path = demo_db or settings.db_path

@@ -5,6 +5,12 @@ import sys
 import click
 
 from facilitator.cli.context import Settings, pass_settings, workshop_option
+from facilitator.core.capture_line import resolve_topic
+from facilitator.core.clean import split_lines
+from facilitator.core.dates import parse_date, reference_day
+from facilitator.store.captures import add_capture, check_kind, check_topic
+from facilitator.store.timer import current_item
+from facilitator.store.workshops import resolve_workshop
 
 
 @click.command()
@@ -45,13 +51,6 @@ def capture(
 ) -> None:
     """Einen Eintrag erfassen (mit --text - alle Zeilen der Eingabe in einer Transaktion)."""
     from datetime import date
-
-    from facilitator.core.capture_line import resolve_topic
-    from facilitator.core.clean import split_lines
-    from facilitator.core.dates import parse_date, reference_day
-    from facilitator.store.captures import add_capture, check_kind, check_topic
-    from facilitator.store.timer import current_item
-    from facilitator.store.workshops import resolve_workshop
 
     # a topic's beginning is enough, as in the capture line ("--topic partizip")
     topic = resolve_topic(topic) if topic else None

@@ -7,6 +7,8 @@ A phone's registration that matches someone the phone did not create is a claim
 import click
 
 from facilitator.cli.context import Settings, _, pass_settings, workshop_option
+from facilitator.store.claims import decide_claim, find_claim, list_claims
+from facilitator.store.workshops import resolve_workshop
 
 _DECISIONS = {"accept": "accepted", "reject": "rejected", "separate": "separate"}
 
@@ -16,8 +18,6 @@ _DECISIONS = {"accept": "accepted", "reject": "rejected", "separate": "separate"
 @pass_settings
 def claims(settings: Settings, workshop_id: str | None) -> None:
     """Offene Anmeldungen vom Telefon, die zu einer Person auf der Liste passen."""
-    from facilitator.store.claims import list_claims
-    from facilitator.store.workshops import resolve_workshop
 
     store = settings.open()
     found = list_claims(store, resolve_workshop(store, workshop_id).id)
@@ -47,8 +47,6 @@ def claims(settings: Settings, workshop_id: str | None) -> None:
 def claim(settings: Settings, decision: str, claim_id: str, workshop_id: str | None) -> None:
     """Eine Anmeldung übernehmen (accept), als neue Person anlegen (separate) oder ablehnen
     (reject); CLAIM_ID: die ersten Zeichen aus `participants claims`."""
-    from facilitator.store.claims import decide_claim, find_claim
-    from facilitator.store.workshops import resolve_workshop
 
     store = settings.open()
     found = find_claim(store, resolve_workshop(store, workshop_id).id, claim_id)

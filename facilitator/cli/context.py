@@ -9,6 +9,7 @@ import click
 
 from facilitator import locale
 from facilitator.core.errors import UserError, ValidationError
+from facilitator.store import open_store
 
 
 @dataclass
@@ -20,7 +21,6 @@ class Settings:
 
     def open(self, *, create: bool = False):  # -> Store, imported lazily
         """Open the store; a missing database is an error unless `create`."""
-        from facilitator.store import open_store
 
         return open_store(self.db_path, create=create)
 

@@ -5,6 +5,8 @@ from pathlib import Path
 import click
 
 from facilitator.cli.context import Settings, _, pass_settings
+from facilitator.core.example_format import check_link
+from facilitator.practice import load_examples, write_example
 
 examples_option = click.option(
     "--examples",
@@ -27,9 +29,8 @@ def examples() -> None:
 @pass_settings
 def add(settings: Settings, capture_id: str, link: str, examples_dir: Path | None) -> None:
     """Aus einer Maßnahme ein Praxisbeispiel machen (eine Markdown-Datei)."""
-    from facilitator.core.example_format import check_link
+    # numpy and the meaning engine load only when this command runs (~1 s)
     from facilitator.export.solutions_model import example_from_capture
-    from facilitator.practice import write_example
 
     example = example_from_capture(settings.open(), capture_id)
     example.link = check_link(link)
@@ -42,7 +43,6 @@ def add(settings: Settings, capture_id: str, link: str, examples_dir: Path | Non
 @examples_option
 def list_examples(as_json: bool, examples_dir: Path | None) -> None:
     """Die Praxisbeispiele der Bibliothek zeigen (Fehlerhafte nennt `facilitator check`)."""
-    from facilitator.practice import load_examples
 
     found, problems = load_examples(examples_dir)
     if as_json:

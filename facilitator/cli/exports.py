@@ -18,7 +18,10 @@ from facilitator.cli.context import (
 from facilitator.core import untrusted
 from facilitator.core.errors import ValidationError
 from facilitator.core.untrusted import too_deep
+from facilitator.export.files import write_text_atomic
 from facilitator.locale import lazy
+from facilitator.store.exchange import dumps, export_workshop, import_workshop
+from facilitator.store.workshops import resolve_workshop, workshop_erased
 
 # export subcommand -> "module:attribute"; each area adds its line here.
 EXPORT_COMMANDS: dict[str, str] = {
@@ -58,9 +61,6 @@ def export() -> None:
 @pass_settings
 def export_json(settings: Settings, output: Path, workshop_id: str | None) -> None:
     """Alle Daten eines Workshops als JSON (mit Op-Protokoll, wieder importierbar)."""
-    from facilitator.export.files import write_text_atomic
-    from facilitator.store.exchange import dumps, export_workshop
-    from facilitator.store.workshops import resolve_workshop
 
     store = settings.open()
     text = dumps(export_workshop(store, resolve_workshop(store, workshop_id).id))
@@ -81,7 +81,6 @@ def import_() -> None:
 @pass_settings
 def import_json(settings: Settings, source: Path) -> None:
     """Einen JSON-Export einlesen (bereits vorhandene Daten werden nicht verdoppelt)."""
-    from facilitator.store.exchange import import_workshop
 
     try:
         text = source.read_text(encoding="utf-8")
@@ -110,7 +109,6 @@ def import_json(settings: Settings, source: Path) -> None:
 
 def _say_if_erased(store, data: Any) -> None:
     """Say why nothing of a workshop deleted on this laptop came back (issue 23.4)."""
-    from facilitator.store.workshops import workshop_erased
 
     workshop = data.get("workshop")
     if isinstance(workshop, dict) and workshop_erased(store, workshop.get("id")):

@@ -29,6 +29,7 @@ def factsheet(
     fmt = fmt or ("md" if output.suffix.lower() == ".md" else "docx")
     sheet = build_factsheet(settings.open(), series)
     if fmt == "md":
+        # python-docx and matplotlib load only when a document is written
         from facilitator.export.factsheet_md import write_factsheet_md
 
         written = write_factsheet_md(sheet, output, lang)
@@ -41,6 +42,7 @@ def factsheet(
             )
         )
         return
+    # python-docx and matplotlib load only when a document is written
     from facilitator.export.factsheet_docx import write_factsheet_docx
 
     write_factsheet_docx(sheet, output, lang)

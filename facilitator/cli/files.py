@@ -6,6 +6,7 @@ import click
 
 from facilitator.cli.context import _, fail
 from facilitator.core.errors import ValidationError
+from facilitator.library import check_paths
 
 
 @click.command()
@@ -22,7 +23,6 @@ def check(paths: tuple[Path, ...], method_dirs: tuple[Path, ...]) -> None:
 
     Jeder Fehler als pfad:zeile: meldung; dann Exit-Status 2.
     """
-    from facilitator.library import check_paths
 
     problems = check_paths(paths, method_dirs)
     if problems:

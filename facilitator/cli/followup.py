@@ -13,7 +13,14 @@ from facilitator.cli.context import (
     pass_settings,
     workshop_option,
 )
+from facilitator.core.dates import parse_date, reference_day
+from facilitator.core.errors import UserError
+from facilitator.core.schedule import format_clock, parse_clock
+from facilitator.export.followup import write_contacts, write_invitation
+from facilitator.export.ics import parse_reminder
 from facilitator.locale import lazy
+from facilitator.store.workshop_details import today_of
+from facilitator.store.workshops import resolve_workshop, update_workshop
 
 _OUTPUT = output_option("Zieldatei.")
 
@@ -28,10 +35,6 @@ def next_date(
     settings: Settings, day: str, start: str | None, venue: str | None, workshop_id: str | None
 ) -> None:
     """Den nächsten Termin festlegen (2027-03-15, 15.03.2027 oder 15.03.), für die Einladung."""
-    from facilitator.core.dates import parse_date, reference_day
-    from facilitator.core.errors import UserError
-    from facilitator.store.workshop_details import today_of
-    from facilitator.store.workshops import resolve_workshop, update_workshop
 
     store = settings.open()
     workshop = resolve_workshop(store, workshop_id)
@@ -39,8 +42,6 @@ def next_date(
     day = parse_date(day, reference_day(workshop.date, today_of(store)), label="")
     fields = {"next_date": day}
     if start is not None:
-        from facilitator.core.schedule import format_clock, parse_clock
-
         try:
             start = format_clock(parse_clock(start))
         except ValueError:
@@ -67,9 +68,6 @@ def next_date(
 @pass_settings
 def export_ics(settings: Settings, output: Path, reminder: str, workshop_id: str | None) -> None:
     """Einladung zum nächsten Termin als Kalenderdatei (.ics)."""
-    from facilitator.export.followup import write_invitation
-    from facilitator.export.ics import parse_reminder
-    from facilitator.store.workshops import resolve_workshop
 
     minutes = parse_reminder(reminder) or 0
     store = settings.open()
@@ -90,9 +88,6 @@ def export_contacts(
     settings: Settings, output: Path, series: str | None, workshop_id: str | None
 ) -> None:
     """Kontaktliste (CSV für Excel) – nur wer der Weitergabe zugestimmt hat."""
-    from facilitator.core.errors import UserError
-    from facilitator.export.followup import write_contacts
-    from facilitator.store.workshops import resolve_workshop
 
     if series and workshop_id:
         raise UserError(lazy("Bitte entweder --series oder --workshop angeben, nicht beides."))

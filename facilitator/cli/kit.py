@@ -5,6 +5,9 @@ from pathlib import Path
 import click
 
 from facilitator.cli.context import Settings, _, output_option, pass_settings, workshop_option
+from facilitator.net import DEFAULT_PORT, join_url, lan_addresses
+from facilitator.store.join_address import fixed_host
+from facilitator.store.workshops import resolve_workshop
 
 
 def _kit_options(command):
@@ -33,8 +36,8 @@ def _kit_options(command):
 
 def _open(settings: Settings, template: Path | None, workshop_id: str | None):
     """Check the template first (fail fast, write nothing), then open the workshop."""
+    # numpy and the meaning engine load only when this command runs (~1 s)
     from facilitator.export.protocol import check_template
-    from facilitator.store.workshops import resolve_workshop
 
     if template is not None:
         check_template(template)
@@ -52,6 +55,7 @@ def export_runsheet(
     workshop_id: str | None,
 ) -> None:
     """Regieplan (quer): je Block Zeiten, Methode mit Schritten, Wer, Material, Raum, Notizen."""
+    # numpy and the meaning engine load only when this command runs (~1 s)
     from facilitator.export.kit import write_runsheet
 
     store, workshop = _open(settings, template, workshop_id)
@@ -77,13 +81,12 @@ def export_agenda(
     url: str | None,
 ) -> None:
     """Ablauf für die Wand (A4, große Schrift) und Aushang mit QR-Code und WLAN."""
+    # numpy and the meaning engine load only when this command runs (~1 s)
     from facilitator.export.kit import write_agenda
 
     store, workshop = _open(settings, template, workshop_id)
     if not url:
         # the same address `serve` and `qr` print; the app's Export screen uses its server's
-        from facilitator.net import DEFAULT_PORT, join_url, lan_addresses
-        from facilitator.store.join_address import fixed_host
 
         host = fixed_host(store) or lan_addresses()[0]
         url = join_url(host, DEFAULT_PORT, workshop.join_code or "")
@@ -109,6 +112,7 @@ def export_signin(
     workshop_id: str | None,
 ) -> None:
     """Teilnahmeliste zum Unterschreiben, nach Nachnamen sortiert, mit Leerzeilen."""
+    # numpy and the meaning engine load only when this command runs (~1 s)
     from facilitator.export.kit import write_signin
 
     store, workshop = _open(settings, template, workshop_id)
@@ -137,6 +141,7 @@ def export_badges(
     blank: int,
 ) -> None:
     """Namensschilder: Vorname groß, Nachname und Organisation kleiner."""
+    # numpy and the meaning engine load only when this command runs (~1 s)
     from facilitator.export.kit import write_badges
     from facilitator.export.kit_badges import badge_layout
 

@@ -3,6 +3,7 @@
 import click
 
 from facilitator.cli.context import Settings, _, ngettext, pass_settings, workshop_option
+from facilitator.core.taxonomy import TOPICS
 
 
 @click.command()
@@ -30,10 +31,7 @@ def match(
 
     Standard: die Organisationen der Reihe des neuesten Workshops (oder aller Workshops).
     """
-    from facilitator.core.matching import shared_topics, span_km
-    from facilitator.core.pairing import pair_reason
-    from facilitator.core.taxonomy import TOPICS
-    from facilitator.core.textsim import german_decimal
+    # numpy and the meaning engine load only when this command runs (~1 s)
     from facilitator.store.matching import suggest_groups
 
     result = suggest_groups(settings.open(), groups, by, series, workshop_id=workshop_id)
@@ -46,41 +44,57 @@ def match(
     for warning in result.warnings:
         click.echo(_("Warnung: {warning}", warning=warning), err=True)
     for number, (members, score) in enumerate(zip(result.groups, result.cohesion, strict=True)):
-        topics = ", ".join(TOPICS[t].get(lang) for t in shared_topics(members) if t in TOPICS)
-        span = span_km(members)
-        similarity = german_decimal(score) if lang == "de" else f"{score:.2f}"
-        facts = [
-            ngettext("{n} Organisation", "{n} Organisationen", len(members)),
-            _("Ähnlichkeit {score}", score=similarity),
-        ]
-        if span is not None:
-            km = f"{span:.0f}"
-            facts.append(_("höchstens {km} km auseinander", km=km))
-        click.echo(_("Gruppe {number} ({facts}):", number=number + 1, facts=", ".join(facts)))
-        if topics:
-            click.echo(_("  Gemeinsame Themen: {topics}", topics=topics))
-        for org in members:
-            shown = org.municipality and org.municipality.casefold() not in org.name.casefold()
-            place = f" – {org.municipality}" if shown else ""
-            click.echo(f"  {org.name}{place}")
+        _print_group(number + 1, members, score, lang)
     if result.pairs:
         click.echo("\n" + _("Biete/Suche-Paare:"))
     for pair in result.pairs:
-        topic = TOPICS[pair.topic].get(lang) if pair.topic in TOPICS else ""
-        reason = pair_reason(pair, lang, topic)
-        click.echo(
-            _(
-                "  {offer_org} bietet „{offer}“ → {request_org} sucht „{request}“ ({reason})",
-                offer_org=pair.offer_org,
-                offer=pair.offer_text,
-                request_org=pair.request_org,
-                request=pair.request_text,
-                reason=reason,
-            )
+        _print_pair(pair, lang)
+
+
+def _print_group(number: int, members: list, score: float, lang: str) -> None:
+    """One group: its size, similarity and span, shared topics, and its members."""
+    # numpy and the meaning engine load only when this command runs (~1 s)
+    from facilitator.core.matching import shared_topics, span_km
+    from facilitator.core.textsim import german_decimal
+
+    topics = ", ".join(TOPICS[t].get(lang) for t in shared_topics(members) if t in TOPICS)
+    span = span_km(members)
+    similarity = german_decimal(score) if lang == "de" else f"{score:.2f}"
+    facts = [
+        ngettext("{n} Organisation", "{n} Organisationen", len(members)),
+        _("Ähnlichkeit {score}", score=similarity),
+    ]
+    if span is not None:
+        km = f"{span:.0f}"
+        facts.append(_("höchstens {km} km auseinander", km=km))
+    click.echo(_("Gruppe {number} ({facts}):", number=number, facts=", ".join(facts)))
+    if topics:
+        click.echo(_("  Gemeinsame Themen: {topics}", topics=topics))
+    for org in members:
+        shown = org.municipality and org.municipality.casefold() not in org.name.casefold()
+        place = f" – {org.municipality}" if shown else ""
+        click.echo(f"  {org.name}{place}")
+
+
+def _print_pair(pair, lang: str) -> None:  # an offer/request pair of core.pairing
+    # numpy and the meaning engine load only when this command runs (~1 s)
+    from facilitator.core.pairing import pair_reason
+
+    topic = TOPICS[pair.topic].get(lang) if pair.topic in TOPICS else ""
+    click.echo(
+        _(
+            "  {offer_org} bietet „{offer}“ → {request_org} sucht „{request}“ ({reason})",
+            offer_org=pair.offer_org,
+            offer=pair.offer_text,
+            request_org=pair.request_org,
+            request=pair.request_text,
+            reason=pair_reason(pair, lang, topic),
         )
+    )
 
 
 def _as_dict(result) -> dict:
+    # numpy and the meaning engine load only when this command runs (~1 s)
     from facilitator.core.matching import shared_topics, span_km
 
     return {

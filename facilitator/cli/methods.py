@@ -2,11 +2,18 @@
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
 from facilitator.cli.context import Settings, ngettext, output_option, pass_settings
 from facilitator.core.errors import NotFound, UserError
+from facilitator.core.taxonomy import METHOD_PHASES, choices, resolve
+from facilitator.export.method_kit import (
+    kit_order,
+    write_method_kit,  # python-docx: only for --print
+)
+from facilitator.library import load_methods
 from facilitator.locale import gettext, lazy
 
 
@@ -38,72 +45,92 @@ def methods(
     output: Path | None,
 ) -> None:
     """Methodenkarten auflisten, durchsuchen oder als Methodenkoffer drucken."""
-    from facilitator.core.method_search import search
-    from facilitator.core.taxonomy import METHOD_PHASES, choices, resolve
-    from facilitator.library import load_methods
 
     lang = lang or settings.lang
+    _check_print(print_kit, output)
+    cards = load_methods(method_dirs)
+    selected = [_by_id(cards, card_id)] if card_id else list(cards.values())
+    if phase:
+        selected = _in_phase(selected, phase)
+    selected, scores = _ordered(selected, query, keep_order=bool(card_id))
+    if output is not None:
+        _write_kit(selected, output, lang)
+    elif as_json:
+        data = [{**card.to_dict(), **_score(scores, card.id)} for card in selected]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        _print_table(selected, lang, query)
+
+
+def _check_print(print_kit: bool, output: Path | None) -> None:
     if print_kit and output is None:
         raise UserError(lazy("Für --print bitte eine Zieldatei angeben: -o Methodenkoffer.docx"))
     if output is not None and not print_kit:
         raise UserError(lazy("-o gehört zu --print."))
-    cards = load_methods(method_dirs)
-    selected = list(cards.values())
-    if card_id:
-        if card_id not in cards:
-            similar = ", ".join(hit.card.id for hit in search(selected, card_id)[:3])
-            if similar:
-                raise NotFound(
-                    lazy(
-                        "Eine Methode „{card}“ gibt es nicht. Meinten Sie: {similar}?",
-                        card=card_id,
-                        similar=similar,
-                    )
-                )
-            raise NotFound(lazy("Eine Methode „{card}“ gibt es nicht.", card=card_id))
-        selected = [cards[card_id]]
-    if phase:
-        key = resolve(phase, METHOD_PHASES)
-        if key is None:
-            raise UserError(
-                lazy(
-                    "Unbekannte Phase {phase!r}; möglich: {allowed}.",
-                    phase=phase,
-                    allowed=choices(METHOD_PHASES),
-                )
-            )
-        selected = [card for card in selected if card.phase == key]
-    scores: dict[str, float] = {}
-    if query:
-        hits = search(selected, query)
-        selected = [hit.card for hit in hits]
-        scores = {hit.card.id: hit.score for hit in hits}
-    elif not card_id:
-        from facilitator.export.method_kit import kit_order
 
-        selected = kit_order(selected)
 
-    if print_kit:
-        from facilitator.export.method_kit import write_method_kit
+def _by_id(cards: dict[str, Any], card_id: str) -> Any:  # MethodCard
+    """The card of --id; NotFound offering the nearest ids."""
+    # rapidfuzz loads only when a search runs
+    from facilitator.core.method_search import search
 
-        if not selected:
-            raise UserError(lazy("Keine Karte passt; es wurde nichts geschrieben."))
-        assert output is not None  # --print without -o was refused above
-        write_method_kit(selected, output, lang=lang)
-        click.echo(
-            ngettext(
-                "Geschrieben: {path} ({n} Karte)",
-                "Geschrieben: {path} ({n} Karten)",
-                len(selected),
-                path=output,
+    if card_id in cards:
+        return cards[card_id]
+    similar = ", ".join(hit.card.id for hit in search(list(cards.values()), card_id)[:3])
+    if similar:
+        raise NotFound(
+            lazy(
+                "Eine Methode „{card}“ gibt es nicht. Meinten Sie: {similar}?",
+                card=card_id,
+                similar=similar,
             )
         )
-        return
-    if as_json:
-        data = [{**card.to_dict(), **_score(scores, card.id)} for card in selected]
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-        return
-    _print_table(selected, lang, query)
+    raise NotFound(lazy("Eine Methode „{card}“ gibt es nicht.", card=card_id))
+
+
+def _in_phase(cards: list[Any], phase: str) -> list[Any]:
+
+    key = resolve(phase, METHOD_PHASES)
+    if key is None:
+        raise UserError(
+            lazy(
+                "Unbekannte Phase {phase!r}; möglich: {allowed}.",
+                phase=phase,
+                allowed=choices(METHOD_PHASES),
+            )
+        )
+    return [card for card in cards if card.phase == key]
+
+
+def _ordered(
+    cards: list[Any], query: str | None, keep_order: bool
+) -> tuple[list[Any], dict[str, float]]:
+    """The cards best hit first for a search, else in the kit's order; and the scores."""
+    # rapidfuzz loads only when a search runs
+    from facilitator.core.method_search import search
+
+    if query:
+        hits = search(cards, query)
+        return [hit.card for hit in hits], {hit.card.id: hit.score for hit in hits}
+    if keep_order:
+        return cards, {}
+
+    return kit_order(cards), {}
+
+
+def _write_kit(cards: list[Any], output: Path, lang: str) -> None:
+
+    if not cards:
+        raise UserError(lazy("Keine Karte passt; es wurde nichts geschrieben."))
+    write_method_kit(cards, output, lang=lang)
+    click.echo(
+        ngettext(
+            "Geschrieben: {path} ({n} Karte)",
+            "Geschrieben: {path} ({n} Karten)",
+            len(cards),
+            path=output,
+        )
+    )
 
 
 def _score(scores: dict[str, float], card_id: str) -> dict[str, float]:
@@ -114,8 +141,6 @@ def _print_table(cards: list, lang: str, query: str | None) -> None:  # list[Met
     from rich import box
     from rich.console import Console
     from rich.table import Table
-
-    from facilitator.core.taxonomy import METHOD_PHASES
 
     console = Console()
     if not cards:

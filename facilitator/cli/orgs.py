@@ -3,6 +3,14 @@
 import click
 
 from facilitator.cli.context import Settings, _, pass_settings
+from facilitator.core.taxonomy import ORG_TYPES
+from facilitator.store.org_lookup import lookup_organisation
+from facilitator.store.organisations import (
+    accept_organisation,
+    list_organisations,
+    list_pending,
+    merge_organisations,
+)
 
 
 @click.group()
@@ -17,9 +25,6 @@ def orgs() -> None:
 def list_orgs(settings: Settings, as_json: bool) -> None:
     """Alle Organisationen (ohne zusammengeführte Doppelte) mit Typ und Ort."""
     from dataclasses import asdict
-
-    from facilitator.core.taxonomy import ORG_TYPES
-    from facilitator.store.organisations import list_organisations
 
     found = list_organisations(settings.open())
     if as_json:
@@ -51,8 +56,6 @@ def merge(settings: Settings, duplicate: str, keep: str) -> None:
 
     Teilnehmende und Einträge der doppelten Organisation zählen danach überall für KEEP.
     """
-    from facilitator.store.org_lookup import lookup_organisation
-    from facilitator.store.organisations import merge_organisations
 
     store = settings.open()
     dup, kept = lookup_organisation(store, duplicate), lookup_organisation(store, keep)
@@ -64,7 +67,6 @@ def merge(settings: Settings, duplicate: str, keep: str) -> None:
 @pass_settings
 def pending(settings: Settings) -> None:
     """Organisationen, die Teilnehmende am Telefon eingegeben haben und die noch warten."""
-    from facilitator.store.organisations import list_pending
 
     found = list_pending(settings.open())
     if not found:
@@ -82,8 +84,6 @@ def accept(settings: Settings, names: tuple[str, ...]) -> None:
     Was ein Telefon als Organisation schickt, steht erst nach dieser Freigabe (oder wenn
     die Moderation denselben Namen eingibt) in der Liste aller Organisationen.
     """
-    from facilitator.store.org_lookup import lookup_organisation
-    from facilitator.store.organisations import accept_organisation
 
     store = settings.open()
     with store.transaction():  # all or none

@@ -16,9 +16,37 @@ from facilitator.cli.context import (
 )
 from facilitator.cli.examples import examples_option
 from facilitator.cli.person_text import report_lines
+from facilitator.core.errors import UserError, ValidationError
 from facilitator.core.models import Participant
+from facilitator.core.participants_csv import (
+    parse_consent_date,
+    parse_participants_csv,
+    resolve_org_type,
+)
+from facilitator.core.taxonomy import ORG_TYPES, choices
 from facilitator.locale import gettext, lazy, lazy_plural
 from facilitator.locale import ngettext as locale_ngettext
+from facilitator.practice import example_name_hits, forget_people, redact_examples
+from facilitator.privacy import privacy_notice
+from facilitator.store.consent import CONSENT_TEXTS, WORKSHOP_VERSION, consent_text
+from facilitator.store.name_hits import name_hits, redact_hits
+from facilitator.store.participant_admin import find_participant, merge_participants
+from facilitator.store.participant_import import find_match, import_participants
+from facilitator.store.participants import (
+    add_participant,
+    delete_participant,
+    set_consent,
+    update_participant,
+)
+from facilitator.store.participants import list_participants as query
+from facilitator.store.people import (
+    erase_people,
+    find_people,
+    person_report,
+    purge_before,
+    purge_people,
+)
+from facilitator.store.workshops import resolve_workshop
 
 
 @click.group()
@@ -33,11 +61,6 @@ def participants() -> None:
 def import_csv(settings: Settings, csv_file: Path, workshop_id: str | None) -> None:
     """Teilnehmende aus CSV importieren (Spalten: Name, Organisation, Typ, Kommune, E-Mail,
     Einwilligung – oder englisch). Fehlerhafte Zeilen: nichts wird importiert."""
-    from facilitator.core.errors import ValidationError
-    from facilitator.core.participants_csv import parse_participants_csv
-    from facilitator.store.consent import CONSENT_TEXTS
-    from facilitator.store.participant_import import import_participants
-    from facilitator.store.workshops import resolve_workshop
 
     try:
         raw = csv_file.read_bytes()
@@ -91,8 +114,6 @@ def template(settings: Settings, output: Path) -> None:
     die die Version des unterschriebenen Texts nennt (der Import speichert sie)."""
     from importlib.resources import files
 
-    from facilitator.store.consent import WORKSHOP_VERSION, consent_text
-
     shipped = files("facilitator.data").joinpath("teilnehmende_vorlage.csv")
     output.write_bytes(shipped.read_bytes())
     click.echo(_("Geschrieben: {path}", path=output))
@@ -107,8 +128,6 @@ def template(settings: Settings, output: Path) -> None:
 @pass_settings
 def list_participants(settings: Settings, workshop_id: str | None) -> None:
     """Teilnehmende des Workshops auflisten."""
-    from facilitator.store.participants import list_participants as query
-    from facilitator.store.workshops import resolve_workshop
 
     store = settings.open()
     for person in query(store, resolve_workshop(store, workshop_id).id):
@@ -142,13 +161,6 @@ def add(
     workshop_id: str | None,
 ) -> None:
     """Eine Person hinzufügen (mit --present: spontan gekommen und anwesend)."""
-    from facilitator.core.errors import UserError
-    from facilitator.core.participants_csv import resolve_org_type
-    from facilitator.core.taxonomy import ORG_TYPES, choices
-    from facilitator.store.participant_import import find_match
-    from facilitator.store.participants import add_participant, list_participants
-    from facilitator.store.workshops import resolve_workshop
-
     if (org_type or municipality.strip()) and not org.strip():
         raise UserError(
             lazy(
@@ -166,7 +178,7 @@ def add(
         )
     store = settings.open()
     workshop = resolve_workshop(store, workshop_id)
-    twin = find_match(list_participants(store, workshop.id), name, org, email)
+    twin = find_match(query(store, workshop.id), name, org, email)
     if twin is not None:
         raise UserError(
             lazy(
@@ -200,8 +212,6 @@ def merge(settings: Settings, keep: str, other: str, workshop_id: str | None) ->
 
     KEEP übernimmt fehlende E-Mail, Organisation und Anwesenheit; OTHER wird gelöscht.
     """
-    from facilitator.store.participant_admin import find_participant, merge_participants
-    from facilitator.store.workshops import resolve_workshop
 
     store = settings.open()
     workshop = resolve_workshop(store, workshop_id)
@@ -228,9 +238,6 @@ def delete(settings: Settings, person: str, workshop_id: str | None) -> None:
 
     Das ist keine Löschung nach Art. 17 DSGVO: dafür facilitator participants erase.
     """
-    from facilitator.store.participant_admin import find_participant
-    from facilitator.store.participants import delete_participant
-    from facilitator.store.workshops import resolve_workshop
 
     store = settings.open()
     found = find_participant(store, resolve_workshop(store, workshop_id).id, person)
@@ -246,7 +253,6 @@ def delete(settings: Settings, person: str, workshop_id: str | None) -> None:
 
 
 def _people(store, person: str) -> list:
-    from facilitator.store.people import find_people
 
     return find_people(store, person)
 
@@ -258,8 +264,6 @@ def _people(store, person: str) -> list:
 def show(settings: Settings, person: str, as_json: bool) -> None:
     """Alles zeigen, was über eine Person gespeichert ist (Id, E-Mail oder genauer Name)."""
     import json
-
-    from facilitator.store.people import person_report
 
     store = settings.open()
     report = person_report(store, _people(store, person))
@@ -299,17 +303,8 @@ def edit(
     examples_dir: Path | None,
 ) -> None:
     """Angaben einer Person berichtigen (Id, E-Mail oder genauer Name)."""
-    from facilitator.core.errors import UserError
-    from facilitator.store.consent import CONSENT_TEXTS
-    from facilitator.store.participants import set_consent, update_participant
 
-    if text_version is not None and (
-        text_version not in CONSENT_TEXTS or consent not in ("ja", "yes")
-    ):
-        raise UserError(
-            f"--text gehört zu --consent ja und nennt eine Version: {', '.join(CONSENT_TEXTS)}.",
-            en=f"--text goes with --consent yes and names a version: {', '.join(CONSENT_TEXTS)}.",
-        )
+    _check_text_version(text_version, consent)
     store = settings.open()
     found = _people(store, person)
     if len(found) > 1:
@@ -339,11 +334,21 @@ def edit(
     click.echo(_("Geändert: {name}.", name=name or target.name))
 
 
+def _check_text_version(text_version: str | None, consent: str | None) -> None:
+
+    if text_version is not None and (
+        text_version not in CONSENT_TEXTS or consent not in ("ja", "yes")
+    ):
+        raise UserError(
+            f"--text gehört zu --consent ja und nennt eine Version: {', '.join(CONSENT_TEXTS)}.",
+            en=f"--text goes with --consent yes and names a version: {', '.join(CONSENT_TEXTS)}.",
+        )
+
+
 def _forget_in_examples(
     people: list[Participant], examples_dir: Path | None, lang: str, references: bool = True
 ) -> None:
     """Take the people's contacts out of the practice examples and say which files changed."""
-    from facilitator.practice import forget_people
 
     for path in forget_people(people, examples_dir, references=references):
         click.echo(gettext("Kontakt entfernt aus Praxisbeispiel: {path}", lang, path=path))
@@ -365,10 +370,6 @@ def erase(
 ) -> None:
     """Eine Person endgültig löschen (Art. 17 DSGVO), auch aus dem Op-Protokoll; zeigt, wo ihr
     Name sonst steht, und schwärzt ihn dort (--redact all) oder lässt ihn (--redact none)."""
-    from facilitator.core.errors import UserError
-    from facilitator.practice import example_name_hits, redact_examples
-    from facilitator.store.name_hits import name_hits, redact_hits
-    from facilitator.store.people import erase_people
 
     store = settings.open()
     found = _people(store, person)
@@ -378,27 +379,8 @@ def erase(
     in_examples = example_name_hits(found, examples_dir)  # the practice example files
     places = len(hits) + len(in_examples)
     if places:
-        click.echo(
-            ngettext(
-                "Der Name steht außerdem an {n} Stelle:",
-                "Der Name steht außerdem an {n} Stellen:",
-                places,
-            )
-        )
-        for hit in hits:
-            click.echo(f"  [{hit.place}] {hit.text}  ({', '.join(hit.forms)})")
-        for path, number, line in in_examples:
-            click.echo(f"  [{path}:{number}] {line}")
-        if redact is None and yes:
-            raise UserError(
-                _("Bitte --redact all (schwärzen) oder --redact none (stehen lassen) angeben.")
-            )
-        if redact is None:
-            redact = (
-                "all"
-                if confirm(_("Den Namen an diesen Stellen durch „N. N.“ ersetzen?"))
-                else "none"
-            )
+        _show_places(hits, in_examples)
+        redact = _redact_choice(redact, yes)
     question = _(
         "{entries} endgültig löschen? Das lässt sich nicht rückgängig machen.",
         entries=_entries(len(found), settings.lang),
@@ -409,27 +391,65 @@ def erase(
     with store.transaction():  # redaction and erasure in one step: both or neither
         redacted = redact_hits(store, found, hits) if redact == "all" else 0
         done = _entries(erase_people(store, found), settings.lang)
-    if redact == "all" and in_examples:
-        redact_examples(found, examples_dir)
-        redacted += len(in_examples)
+    if redact == "all":
+        redacted += _redact_examples(found, in_examples, examples_dir)
+    said = _erased_line(done, places, redacted)
+    note = erased_note(store)
+    # never "gelöscht" while the bytes remain in the -wal
+    click.echo(f"{done}: {note}" if note else said)
+    _forget_in_examples(found, examples_dir, settings.lang)
+
+
+def _show_places(hits: list, in_examples: list[tuple[Path, int, str]]) -> None:
+    """Where else the name stands: free text in the database, then the example files."""
+    places = len(hits) + len(in_examples)
+    click.echo(
+        ngettext(
+            "Der Name steht außerdem an {n} Stelle:",
+            "Der Name steht außerdem an {n} Stellen:",
+            places,
+        )
+    )
+    for hit in hits:
+        click.echo(f"  [{hit.place}] {hit.text}  ({', '.join(hit.forms)})")
+    for path, number, line in in_examples:
+        click.echo(f"  [{path}:{number}] {line}")
+
+
+def _redact_choice(redact: str | None, yes: bool) -> str:
+    """--redact, else the moderator's answer; with --yes it must be given."""
+
+    if redact is not None:
+        return redact
+    if yes:
+        raise UserError(
+            _("Bitte --redact all (schwärzen) oder --redact none (stehen lassen) angeben.")
+        )
+    return "all" if confirm(_("Den Namen an diesen Stellen durch „N. N.“ ersetzen?")) else "none"
+
+
+def _redact_examples(
+    people: list[Participant], in_examples: list[tuple[Path, int, str]], folder: Path | None
+) -> int:
+    """Redact the name in the practice example files; return how many lines named it."""
+
+    if in_examples:
+        redact_examples(people, folder)
+    return len(in_examples)
+
+
+def _erased_line(done: str, places: int, redacted: int) -> str:
     kept = places - redacted
     if not places:  # true now: no free text names them (searched above)
-        said = _("{entries} gelöscht; Beiträge bleiben ohne Namen.", entries=done)
-    elif kept:
-        said = _(
+        return _("{entries} gelöscht; Beiträge bleiben ohne Namen.", entries=done)
+    if kept:
+        return _(
             "{entries} gelöscht; {redacted} Stellen geschwärzt, {kept} mit dem Namen behalten.",
             entries=done,
             redacted=redacted,
             kept=kept,
         )
-    else:
-        said = _(
-            "{entries} gelöscht; {redacted} Stellen geschwärzt.", entries=done, redacted=redacted
-        )
-    note = erased_note(store)
-    # never "gelöscht" while the bytes remain in the -wal
-    click.echo(f"{done}: {note}" if note else said)
-    _forget_in_examples(found, examples_dir, settings.lang)
+    return _("{entries} gelöscht; {redacted} Stellen geschwärzt.", entries=done, redacted=redacted)
 
 
 def _entries(count: int, lang: str) -> str:
@@ -448,11 +468,6 @@ def purge(settings: Settings, before: str | None, yes: bool, examples_dir: Path 
     Ohne --before gilt retention_days aus privacy.toml.
     """
     from datetime import date, timedelta
-
-    from facilitator.core.errors import UserError
-    from facilitator.core.participants_csv import parse_consent_date
-    from facilitator.privacy import privacy_notice
-    from facilitator.store.people import purge_before, purge_people
 
     if before is None:
         days = privacy_notice().retention_days

@@ -4,8 +4,20 @@ from pathlib import Path
 
 import click
 
-from facilitator.cli.context import Settings, _, pass_settings, workshop_option
+from facilitator.cli.context import (
+    Settings,
+    _,
+    confirm,
+    erased_note,
+    pass_settings,
+    workshop_option,
+)
+from facilitator.core.errors import UserError
 from facilitator.locale import lazy
+from facilitator.store.agenda import find_item
+from facilitator.store.photo_image import MAX_UPLOAD
+from facilitator.store.photos import add_photo, erase_photo, find_photo, list_photos
+from facilitator.store.workshops import resolve_workshop
 
 
 @click.group("photo")
@@ -30,11 +42,6 @@ def add(
 
     Alle Dateien oder keine: ist eine kein Bild, wird nichts gespeichert.
     """
-    from facilitator.core.errors import UserError
-    from facilitator.store.agenda import find_item
-    from facilitator.store.photo_image import MAX_UPLOAD
-    from facilitator.store.photos import add_photo
-    from facilitator.store.workshops import resolve_workshop
 
     for path in files:
         if not path.is_file():
@@ -65,8 +72,6 @@ def add(
 @pass_settings
 def list_command(settings: Settings, workshop_id: str | None) -> None:
     """Fotos des Workshops zeigen: ID (Anfang genügt für delete), Größe, Bildunterschrift."""
-    from facilitator.store.photos import list_photos
-    from facilitator.store.workshops import resolve_workshop
 
     store = settings.open()
     photos = list_photos(store, resolve_workshop(store, workshop_id).id)
@@ -82,8 +87,6 @@ def list_command(settings: Settings, workshop_id: str | None) -> None:
 @pass_settings
 def delete(settings: Settings, photo_id: str, yes: bool) -> None:
     """Ein Foto endgültig löschen: aus Datenbank, Op-Protokoll und auf dem anderen Laptop."""
-    from facilitator.cli.context import confirm, erased_note
-    from facilitator.store.photos import erase_photo, find_photo
 
     store = settings.open()
     found = find_photo(store, photo_id)

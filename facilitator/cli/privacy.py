@@ -6,6 +6,7 @@ The same service as the app's dialog (F6, key p): `privacy.save_controller`.
 import click
 
 from facilitator.cli.context import Settings, _, pass_settings
+from facilitator.privacy import privacy_notice, require_ready, save_controller, settings_path
 
 
 @click.group()
@@ -18,7 +19,6 @@ def privacy() -> None:
 @pass_settings
 def show(settings: Settings, notice_lang: str) -> None:
     """Den Hinweis zeigen, wie die Handys ihn sehen (oder was noch fehlt)."""
-    from facilitator.privacy import privacy_notice, require_ready, settings_path
 
     notice = privacy_notice(notice_lang)
     click.echo(f"{settings_path()}")
@@ -45,7 +45,6 @@ def set_(
 ) -> None:
     """Verantwortliche Stelle und Kontakt eintragen (Deutsch nötig, Englisch fällt auf
     Deutsch zurück)."""
-    from facilitator.privacy import save_controller
 
     path = save_controller(
         {"de": controller, "en": controller_en},

@@ -5,6 +5,7 @@ from pathlib import Path
 import click
 
 from facilitator.cli.context import Settings, _, output_option, pass_settings, workshop_option
+from facilitator.store.workshops import resolve_workshop
 
 
 @click.command("protocol")
@@ -40,8 +41,8 @@ def export_protocol(
     workshop_id: str | None,
 ) -> None:
     """Das Protokoll eines Workshops als Word-Dokument (oder Markdown) schreiben."""
+    # numpy and the meaning engine load only when this command runs (~1 s)
     from facilitator.export.protocol import check_template, write_protocol
-    from facilitator.store.workshops import resolve_workshop
 
     if fmt is None:
         fmt = "md" if output.suffix.lower() in (".md", ".markdown") else "docx"

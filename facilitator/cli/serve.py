@@ -12,7 +12,14 @@ from facilitator.cli.context import (
     pass_settings,
     workshop_option,
 )
-from facilitator.net import DEFAULT_PORT
+from facilitator.core.errors import UserError
+from facilitator.export.qr import qr_text, write_qr
+from facilitator.net import DEFAULT_PORT, join_url, lan_addresses
+from facilitator.privacy import require_ready
+from facilitator.store.join_address import fixed_host, remember_poster, set_fixed_host
+from facilitator.store.session import session_workshop
+from facilitator.store.workshops import resolve_workshop
+from facilitator.web.secrets import moderator_secret
 
 
 @click.command()
@@ -34,8 +41,6 @@ def serve(
     """
     import asyncio
 
-    from facilitator.store.session import session_workshop
-
     store = settings.open()
     workshop = session_workshop(store, workshop_id)
     try:
@@ -50,10 +55,9 @@ async def _serve(store, host: str, port: int, workshop, show_secrets: bool) -> N
     import asyncio
     import signal
 
-    from facilitator.export.qr import qr_text
+    # aiohttp loads only when this command talks to the network
     from facilitator.web.projector import projector_path
     from facilitator.web.runner import start_participant_server
-    from facilitator.web.secrets import moderator_secret
 
     server = await start_participant_server(store, host, port, workshop.id)
     urls = server.join_urls(workshop.join_code or "")
@@ -99,10 +103,6 @@ def qr(
     settings: Settings, output: Path, host: str | None, port: int, workshop_id: str | None
 ) -> None:
     """Den QR-Code zum Teilnahme-Link als Bild schreiben (für Folie oder Ausdruck)."""
-    from facilitator.export.qr import write_qr
-    from facilitator.net import join_url, lan_addresses
-    from facilitator.store.join_address import fixed_host, remember_poster
-    from facilitator.store.workshops import resolve_workshop
 
     store = settings.open()
     try:
@@ -118,8 +118,6 @@ def qr(
 
 def _warn_without_notice() -> None:
     """Tell the moderators that phones get no registration until the notice is complete."""
-    from facilitator.core.errors import UserError
-    from facilitator.privacy import require_ready
 
     try:
         require_ready()
@@ -143,7 +141,6 @@ def join_host(settings: Settings, host: str | None, clear: bool) -> None:
     Für Aushänge, die vorab gedruckt werden: das WLAN vor Ort vergibt sonst eine neue
     Adresse. Ohne Angabe zeigt der Befehl die aktuelle Einstellung.
     """
-    from facilitator.store.join_address import fixed_host, set_fixed_host
 
     store = settings.open(create=True)
     try:

@@ -4,6 +4,7 @@ A thin layer over `facilitator.sync.service`: parse the options, call, print.
 """
 
 import errno
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -12,7 +13,9 @@ import click
 from facilitator.cli.context import Settings, _, pass_settings
 from facilitator.core.errors import UserError
 from facilitator.locale import lazy
-from facilitator.net import SYNC_PORT
+from facilitator.net import SYNC_PORT, reachable_host
+from facilitator.store.db import default_db_path
+from facilitator.store.sync_pairing import forget_peer, list_offers, revoke_offer, scope_for
 
 
 def _listen_address(text: str) -> tuple[str, int]:
@@ -95,12 +98,6 @@ def sync(
     """
     if ctx.invoked_subcommand is not None:
         return
-    # asyncio/aiohttp only load here, so other commands start fast.
-    import asyncio
-
-    from facilitator.sync import service
-    from facilitator.sync.short_code import LIFETIME_S, MAX_FAILURES
-
     settings: Settings = ctx.ensure_object(Settings)
     if short and not listen:
         raise UserError(lazy("--short gilt nur mit --listen (der Kurzcode lebt im Prozess)."))
@@ -109,39 +106,70 @@ def sync(
             lazy("Bitte nur eins angeben: --peer URL --code CODE oder --listen HOST:PORT.")
         )
     if listen:
-        host, port = _listen_address(listen)
-        store = settings.open(create=True)
-        scope = _scope(store, workshop_id, series)
+        _listen(settings, listen, workshop_id, series, short)
+    else:
+        _follow(settings, peer, code, once, interval)
 
-        def ready(url: str, pairing: str | None) -> None:
-            click.echo(f"Sync-Adresse: {url}")
-            if pairing is None:
-                click.echo(
-                    "Bestehende Kopplungen gelten (facilitator sync list; neuer Code: sync code)."
-                )
-                return
-            if short:
-                minutes = round(LIFETIME_S / 60)
-                click.echo(_("Kurzer Pairing-Code: {code}", code=pairing))
-                click.echo(
-                    _(
-                        "Gilt {minutes} Minuten für eine Kopplung, nach {tries} falschen "
-                        "Versuchen nicht mehr.",
-                        minutes=minutes,
-                        tries=MAX_FAILURES,
-                    )
-                )
-            else:
-                click.echo(f"Pairing-Code: {pairing}")
-            click.echo("Auf dem anderen Laptop: facilitator sync --peer ADRESSE --code CODE")
 
-        try:
-            asyncio.run(service.serve(store, host, port, ready, scope, short=short))
-        except OSError as err:
-            raise _port_problem(err, host, port) from None
-        except KeyboardInterrupt:
-            pass
-        return
+def _listen(
+    settings: Settings, listen: str, workshop_id: str | None, series: str | None, short: bool
+) -> None:
+    """Stand ready as the other laptop's peer until Ctrl+C."""
+    import asyncio
+
+    # aiohttp loads only when this command talks to the network
+    from facilitator.sync import service
+
+    host, port = _listen_address(listen)
+    store = settings.open(create=True)
+    scope = _scope(store, workshop_id, series)
+    try:
+        asyncio.run(service.serve(store, host, port, _ready(short), scope, short=short))
+    except OSError as err:
+        raise _port_problem(err, host, port) from None
+    except KeyboardInterrupt:
+        pass
+
+
+def _ready(short: bool) -> Callable[[str, str | None], None]:
+    """What the listener says once it listens: its address and the code to type."""
+    # aiohttp loads only when this command talks to the network
+    from facilitator.sync.short_code import LIFETIME_S, MAX_FAILURES
+
+    def ready(url: str, pairing: str | None) -> None:
+        click.echo(f"Sync-Adresse: {url}")
+        if pairing is None:
+            click.echo(
+                "Bestehende Kopplungen gelten (facilitator sync list; neuer Code: sync code)."
+            )
+            return
+        if short:
+            minutes = round(LIFETIME_S / 60)
+            click.echo(_("Kurzer Pairing-Code: {code}", code=pairing))
+            click.echo(
+                _(
+                    "Gilt {minutes} Minuten für eine Kopplung, nach {tries} falschen "
+                    "Versuchen nicht mehr.",
+                    minutes=minutes,
+                    tries=MAX_FAILURES,
+                )
+            )
+        else:
+            click.echo(f"Pairing-Code: {pairing}")
+        click.echo("Auf dem anderen Laptop: facilitator sync --peer ADRESSE --code CODE")
+
+    return ready
+
+
+def _follow(
+    settings: Settings, peer: str | None, code: str | None, once: bool, interval: float
+) -> None:
+    """Sync with the peer once (--once) or until Ctrl+C."""
+    import asyncio
+
+    # aiohttp loads only when this command talks to the network
+    from facilitator.sync import service
+
     if peer:  # checked before a database is created for a wrong call
         service.peer_and_code(None, peer, code)
     # B may start with an empty database: the workshop arrives with the first pull.
@@ -172,8 +200,7 @@ def code_command(
     Ohne Angabe: die Reihe des neuesten Workshops (oder er allein). Der Code wird nur
     einmal gezeigt; gespeichert wird nur ein Hash des daraus abgeleiteten Schlüssels.
     """
-    from facilitator.net import reachable_host
-    from facilitator.store.sync_pairing import scope_for
+    # aiohttp loads only when this command talks to the network
     from facilitator.sync.pairing import new_pairing
 
     store = settings.open(create=True)
@@ -193,7 +220,7 @@ def _show_code(store, url: str, code: str, offer) -> None:
 @pass_settings
 def list_command(settings: Settings) -> None:
     """Kopplungen dieses Laptops zeigen: angebotene Codes (mit Umfang) und der gefolgte Laptop."""
-    from facilitator.store.sync_pairing import list_offers
+    # aiohttp loads only when this command talks to the network
     from facilitator.sync.pairing import remembered_pairing
 
     store = settings.open()
@@ -212,7 +239,6 @@ def list_command(settings: Settings) -> None:
 @pass_settings
 def revoke_command(settings: Settings, pairing_id: str | None, forget: bool) -> None:
     """Eine Kopplung widerrufen (ID aus sync list): ihr Code öffnet ab sofort nichts mehr."""
-    from facilitator.store.sync_pairing import forget_peer, revoke_offer
 
     if not pairing_id and not forget:
         raise UserError(_("Bitte die ID der Kopplung angeben (facilitator sync list) oder --peer."))
@@ -231,7 +257,7 @@ def revoke_command(settings: Settings, pairing_id: str | None, forget: bool) -> 
 @pass_settings
 def rotate_command(settings: Settings, pairing_id: str, port: int) -> None:
     """Eine Kopplung erneuern: alter Code ungültig, neuer Code für denselben Umfang."""
-    from facilitator.net import reachable_host
+    # aiohttp loads only when this command talks to the network
     from facilitator.sync.pairing import rotate_pairing
 
     store = settings.open()
@@ -243,13 +269,11 @@ def _scope(store, workshop_id: str | None, series: str | None):  # -> SyncScope 
     """The scope the options name, or None when they name none."""
     if not workshop_id and not series:
         return None
-    from facilitator.store.sync_pairing import scope_for
 
     return scope_for(store, workshop_id, series)
 
 
 def _exists(settings: Settings) -> bool:
-    from facilitator.store.db import default_db_path
 
     path = settings.db_path or default_db_path()
     return Path(path).exists()

@@ -3,6 +3,7 @@
 import click
 
 from facilitator.cli.context import Settings, pass_settings
+from facilitator.core.errors import UserError
 
 
 @click.command()
@@ -20,6 +21,7 @@ def topic(settings: Settings, text: str, series: str | None, as_json: bool) -> N
     import json
     import sys
 
+    # numpy and the sentence model: only when a text is to be classified
     from facilitator import sentence_vectors
     from facilitator.core.topic_model import suggest_topic
 
@@ -32,25 +34,26 @@ def topic(settings: Settings, text: str, series: str | None, as_json: bool) -> N
         for n, line in enumerate(texts)
     ]
     if as_json:
-        rows = [
-            {
-                "text": line,
-                "topic": hits[0].topic if hits else None,
-                "scores": {h.topic: round(h.score, 3) for h in hits},
-                "words": {h.topic: list(h.words) for h in hits},
-                "like": {h.topic: [h.like, round(h.similarity, 2)] for h in hits if h.like},
-            }
-            for line, hits in zip(texts, found, strict=True)
-        ]
+        rows = [_json_row(line, hits) for line, hits in zip(texts, found, strict=True)]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for hits in found:
         click.echo(hits[0].topic if hits else "")
 
 
+def _json_row(line: str, hits: list) -> dict:  # hits: core.topic_model suggestions
+    return {
+        "text": line,
+        "topic": hits[0].topic if hits else None,
+        "scores": {h.topic: round(h.score, 3) for h in hits},
+        "words": {h.topic: list(h.words) for h in hits},
+        "like": {h.topic: [h.like, round(h.similarity, 2)] for h in hits if h.like},
+    }
+
+
 def _model(settings: Settings, series: str | None):
     """Return the series' model when there is a database, else the shipped keywords alone."""
-    from facilitator.core.errors import UserError
+    # numpy and the meaning engine load only when this command runs (~1 s)
     from facilitator.store.topics import series_model
     from facilitator.topics import shipped_model
 

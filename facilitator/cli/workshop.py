@@ -11,7 +11,21 @@ from facilitator.cli.context import (
     pass_settings,
     workshop_option,
 )
+from facilitator.core.dates import parse_date
+from facilitator.core.errors import UserError
+from facilitator.library import load_agenda, load_methods
 from facilitator.locale import lazy
+from facilitator.store.room import set_phones_share_address
+from facilitator.store.series import ensure_series, find_series
+from facilitator.store.workshop_details import edit_details, today_of
+from facilitator.store.workshops import (
+    create_workshop,
+    erase_workshops,
+    resolve_workshop,
+    series_workshops,
+    update_workshop,
+)
+from facilitator.store.workshops import list_workshops as query
 
 
 @click.command()
@@ -51,15 +65,9 @@ def new(
     """Einen Workshop aus einer Agenda-Vorlage anlegen; gibt seine ID aus."""
     from pathlib import Path
 
-    from facilitator.library import load_agenda, load_methods
-    from facilitator.store.series import ensure_series
-    from facilitator.store.workshops import create_workshop
-
     template = load_agenda(agenda, load_methods([Path(d) for d in method_dirs]))
     if date:
         from datetime import date as Date
-
-        from facilitator.core.dates import parse_date
 
         date = parse_date(date, Date.today(), label="--date ")
     store = settings.open(create=True)
@@ -84,7 +92,6 @@ def new(
 @pass_settings
 def list_workshops(settings: Settings, as_json: bool) -> None:
     """Die Workshops in der Datenbank auflisten, den neuesten zuerst."""
-    from facilitator.store.workshops import list_workshops as query
 
     found = query(settings.open())
     if as_json:
@@ -147,9 +154,6 @@ def edit(
 
     Ein leerer Wert ('') löscht die Angabe; nicht genannte Angaben bleiben.
     """
-    from facilitator.core.errors import UserError
-    from facilitator.store.workshop_details import edit_details, today_of
-    from facilitator.store.workshops import resolve_workshop
 
     typed["date"] = date_
     if all(value is None for value in typed.values()) and shared_address is None:
@@ -160,8 +164,6 @@ def edit(
     found = resolve_workshop(store, workshop_id)
     changed = edit_details(store, found.id, today_of(store), **typed)
     if shared_address is not None:
-        from facilitator.store.room import set_phones_share_address
-
         shared = shared_address.lower() in ("ja", "yes")
         if set_phones_share_address(store, found.id, shared):
             changed.append("shared_address")
@@ -178,8 +180,6 @@ def delete(settings: Settings, workshop_id: str | None, series: str | None, yes:
 
     Auch auf dem anderen Laptop (beim nächsten Sync); ein Import bringt nichts zurück.
     """
-    from facilitator.store.series import find_series
-    from facilitator.store.workshops import erase_workshops, resolve_workshop, series_workshops
 
     store = settings.open()
     if series:
@@ -215,7 +215,6 @@ def delete(settings: Settings, workshop_id: str | None, series: str | None, yes:
 @pass_settings
 def join_corner(settings: Settings, state: str, workshop_id: str | None) -> None:
     """QR-Code und Link klein in jeder Beamer-Ansicht zeigen (an) oder ausblenden (aus)."""
-    from facilitator.store.workshops import resolve_workshop, update_workshop
 
     store = settings.open()
     found = resolve_workshop(store, workshop_id)

@@ -7,7 +7,6 @@ functions check ops that arrive from the other laptop.
 
 from typing import Any
 
-from facilitator.core.activity_words import MAX_WORD, WORDS_PER_PHONE, clean_word
 from facilitator.core.errors import ValidationError
 from facilitator.core.i18n import Label
 
@@ -168,20 +167,28 @@ def check_answer(kind: str, config: dict[str, Any], raw: dict[str, Any]) -> dict
 
 
 def _wordcloud_answer(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
+    # the word rules bring simplemma and the meaning engine (numpy): loaded when words
+    # arrive, not by every command that validates a field (core.rules imports this module)
+    from facilitator.core.activity_words import MAX_WORD, WORDS_PER_PHONE, clean_word
+
     given = [raw.get(f"w{i}") for i in range(WORDS_PER_PHONE + 3)]
-    words = [clean_word(w) for w in given if isinstance(w, str) and w.strip()]
+    typed = [w for w in given if isinstance(w, str)]
+    words = [clean_word(w) for w in typed if w.strip()]
     if len(words) > WORDS_PER_PHONE:
         raise _bad(f"Höchstens {WORDS_PER_PHONE} Wörter.", f"At most {WORDS_PER_PHONE} words.")
-    if any(len(w) > MAX_WORD for w in words) or any(
-        isinstance(w, str) and len(w) > 4 * MAX_WORD for w in given
-    ):
-        raise _bad(
-            f"Ein Wort hat höchstens {MAX_WORD} Zeichen.",
-            f"A word has at most {MAX_WORD} characters.",
-        )
-    if not [w for w in words if w]:
+    _check_word_length(words, typed, MAX_WORD)
+    kept = [w for w in words if w]
+    if not kept:
         raise _bad("Bitte mindestens ein Wort.", "Please give at least one word.")
-    return {"words": [w for w in words if w]}
+    return {"words": kept}
+
+
+def _check_word_length(words: list[str], typed: list[str], most: int) -> None:
+    """Each cleaned word at most `most` characters, and what was typed not far over it."""
+    if max(map(len, words), default=0) > most or max(map(len, typed), default=0) > 4 * most:
+        raise _bad(
+            f"Ein Wort hat höchstens {most} Zeichen.", f"A word has at most {most} characters."
+        )
 
 
 def _scale_answer(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
@@ -193,23 +200,30 @@ def _scale_answer(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]
 
 def _choice_answer(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
     count = len(config["options"])
-    if config.get("multiple"):
-        picked = [i for i in range(count) if raw.get(f"c{i}") not in (None, "", False)]
-    else:
-        try:
-            picked = [int(raw.get("choice", ""))]
-        except (TypeError, ValueError):
-            picked = []
-    # "c²" passes isdigit() but not int(), and int() refuses over 4,300 digits: only
-    # short ASCII digit keys are option numbers, every other "c…" key is no option.
-    extra = [
-        k for k in raw if k.startswith("c") and k[1:].isdigit() and not _option_key(k[1:], count)
-    ]
-    if extra or any(not 0 <= p < count for p in picked):
+    picked = _picked(raw, count, bool(config.get("multiple")))
+    if _unknown_option_keys(raw, count) or any(not 0 <= p < count for p in picked):
         raise _bad("Diese Option gibt es nicht.", "There is no such option.")
     if not picked:
         raise _bad("Bitte eine Option wählen.", "Please choose an option.")
     return {"choices": picked}
+
+
+def _picked(raw: dict[str, Any], count: int, multiple: bool) -> list[int]:
+    """The option numbers chosen: each ticked c<i>, or the one `choice`."""
+    if multiple:
+        return [i for i in range(count) if raw.get(f"c{i}") not in (None, "", False)]
+    try:
+        return [int(raw.get("choice", ""))]
+    except (TypeError, ValueError):
+        return []
+
+
+def _unknown_option_keys(raw: dict[str, Any], count: int) -> list[str]:
+    # "c²" passes isdigit() but not int(), and int() refuses over 4,300 digits: only
+    # short ASCII digit keys are option numbers, every other "c…" key is no option.
+    return [
+        k for k in raw if k.startswith("c") and k[1:].isdigit() and not _option_key(k[1:], count)
+    ]
 
 
 def _option_key(digits: str, count: int) -> bool:
@@ -252,12 +266,7 @@ def check_dots(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, int]:
             continue
         if key[2:] not in ballot:
             raise _bad("Ein Eintrag steht nicht zur Abstimmung.", "An entry is not on the ballot.")
-        try:
-            count = int(value or 0)
-        except (TypeError, ValueError):
-            count = -1
-        if isinstance(value, bool) or count < 0:
-            raise _bad("Punkte sind ganze Zahlen ab 0.", "Dots are whole numbers from 0.")
+        count = _dot_count(value)
         if count > config["per_item_max"]:
             most = config["per_item_max"]
             raise _bad(f"Höchstens {most} Punkte pro Eintrag.", f"At most {most} dots per entry.")
@@ -267,6 +276,17 @@ def check_dots(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, int]:
         budget = config["budget"]
         raise _bad(f"Sie haben nur {budget} Punkte.", f"You only have {budget} dots.")
     return dots
+
+
+def _dot_count(value: Any) -> int:
+    """The dots given to one entry: a whole number from 0 (no bool); ValidationError else."""
+    try:
+        count = int(value or 0)
+    except (TypeError, ValueError):
+        count = -1
+    if isinstance(value, bool) or count < 0:
+        raise _bad("Punkte sind ganze Zahlen ab 0.", "Dots are whole numbers from 0.")
+    return count
 
 
 def check_question(text: Any) -> str:

@@ -29,37 +29,44 @@ def parse_activity_set(text: str, path: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as err:
         raise _problem(path, str(err)) from None
     for key in ("name", "prompt"):
-        value = data.get(key)
-        if not isinstance(value, dict) or not all(
-            isinstance(value.get(x), str) for x in ("de", "en")
-        ):
+        if not _has_both_languages(data.get(key)):
             raise _problem(path, f"„{key}“ braucht de und en")
     fields = data.get("field")
     if not isinstance(fields, list) or not 1 <= len(fields) <= MAX_FIELDS:
         raise _problem(path, f"1 bis {MAX_FIELDS} Felder ([[field]]) erwartet")
-    clean = []
-    for n, field in enumerate(fields, 1):
-        if not isinstance(field, dict) or field.get("kind") not in FIELD_KINDS:
-            raise _problem(path, f"Feld {n}: „kind“ muss eine von {', '.join(FIELD_KINDS)} sein")
-        if not all(isinstance(field.get(k), str) and field[k] for k in ("key", "de", "en")):
-            raise _problem(path, f"Feld {n}: key, de und en fehlen")
-        item = {k: field[k] for k in ("key", "kind", "de", "en")}
-        item["required"] = bool(field.get("required"))
-        if field["kind"] == "choice":
-            options = field.get("options")
-            labels: Any = field.get("labels_de") or options
-            labels_en: Any = field.get("labels_en") or labels
-            if not isinstance(options, list) or not options or len(labels) != len(options):
-                raise _problem(path, f"Feld {n}: „options“ (und gleich viele labels) fehlen")
-            item.update(options=list(options), labels_de=list(labels), labels_en=list(labels_en))
-        clean.append(item)
     return {
         "set": str(data.get("id") or ""),
         "name": data["name"],
         "prompt": data["prompt"],
         "feeds": data.get("feeds") if data.get("feeds") == "measures" else None,
-        "fields": clean,
+        "fields": [_set_field(path, n, field) for n, field in enumerate(fields, 1)],
     }
+
+
+def _has_both_languages(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(value.get(x), str) for x in ("de", "en"))
+
+
+def _set_field(path: str, n: int, field: Any) -> dict[str, Any]:
+    """The set's n-th `[[field]]`, checked; a choice with its options and labels."""
+    if not isinstance(field, dict) or field.get("kind") not in FIELD_KINDS:
+        raise _problem(path, f"Feld {n}: „kind“ muss eine von {', '.join(FIELD_KINDS)} sein")
+    if not all(isinstance(field.get(k), str) and field[k] for k in ("key", "de", "en")):
+        raise _problem(path, f"Feld {n}: key, de und en fehlen")
+    item = {k: field[k] for k in ("key", "kind", "de", "en")}
+    item["required"] = bool(field.get("required"))
+    if field["kind"] == "choice":
+        item.update(_choice_options(path, n, field))
+    return item
+
+
+def _choice_options(path: str, n: int, field: dict[str, Any]) -> dict[str, list[Any]]:
+    options = field.get("options")
+    labels: Any = field.get("labels_de") or options
+    labels_en: Any = field.get("labels_en") or labels
+    if not isinstance(options, list) or not options or len(labels) != len(options):
+        raise _problem(path, f"Feld {n}: „options“ (und gleich viele labels) fehlen")
+    return {"options": list(options), "labels_de": list(labels), "labels_en": list(labels_en)}
 
 
 def organisation_key(name: str) -> str:
@@ -85,33 +92,50 @@ def check_form_answer(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, 
     for field in config["fields"]:
         given = raw.get(f"f.{field['key']}")
         given = "" if given is None else str(given).strip()
-        if not given:
-            if field["required"]:
-                raise _bad(f"Bitte „{field['de']}“ angeben.", f"Please fill in “{field['en']}”.")
-            continue
-        kind = field["kind"]
-        if kind == "text":
-            if len(given) > MAX_FIELD_TEXT:
-                raise _bad(
-                    f"„{field['de']}“: höchstens {MAX_FIELD_TEXT} Zeichen.",
-                    f"“{field['en']}”: at most {MAX_FIELD_TEXT} characters.",
-                )
-            values[field["key"]] = " ".join(given.split())
-        elif kind == "rating":
-            if given not in ("1", "2", "3", "4", "5"):
-                raise _bad("Werte von 1 bis 5.", "Values from 1 to 5.")
-            values[field["key"]] = int(given)
-        else:
-            allowed = field["options"] if kind == "choice" else list(TOPICS)
-            if given not in allowed:
-                raise _bad("Diese Option gibt es nicht.", "There is no such option.")
-            values[field["key"]] = given
+        if given:
+            values[field["key"]] = _field_value(field, given)
+        elif field["required"]:
+            raise _bad(f"Bitte „{field['de']}“ angeben.", f"Please fill in “{field['en']}”.")
     return {"organisation": organisation, "values": values}
+
+
+def _field_value(field: dict[str, Any], given: str) -> Any:
+    """The value kept for one filled-in field; ValidationError if it breaks the field's kind."""
+    kind = field["kind"]
+    if kind == "text":
+        if len(given) > MAX_FIELD_TEXT:
+            raise _bad(
+                f"„{field['de']}“: höchstens {MAX_FIELD_TEXT} Zeichen.",
+                f"“{field['en']}”: at most {MAX_FIELD_TEXT} characters.",
+            )
+        return " ".join(given.split())
+    if kind == "rating":
+        if given not in ("1", "2", "3", "4", "5"):
+            raise _bad("Werte von 1 bis 5.", "Values from 1 to 5.")
+        return int(given)
+    allowed = field["options"] if kind == "choice" else list(TOPICS)
+    if given not in allowed:
+        raise _bad("Diese Option gibt es nicht.", "There is no such option.")
+    return given
 
 
 def form_results(config: dict[str, Any], answers: list[dict[str, Any]]) -> dict[str, Any]:
     """Return the rows per organisation, the mean of each rating and the counts of choices."""
-    rows = sorted(
+    rows = _answer_rows(answers)
+    means: dict[str, float | None] = {}
+    counts: dict[str, dict[str, int]] = {}
+    for field in config["fields"]:
+        given = [g for r in rows if (g := r["values"].get(field["key"])) is not None]
+        if field["kind"] == "rating":
+            means[field["key"]] = _mean([g for g in given if isinstance(g, int)])
+        elif field["kind"] in ("choice", "topic"):
+            counts[field["key"]] = dict(Counter(str(g) for g in given))
+    return {"rows": rows, "means": means, "counts": counts, "fields": config["fields"]}
+
+
+def _answer_rows(answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per answer that names its organisation, in the organisations' order."""
+    return sorted(
         (
             {"organisation": a["organisation"], "values": a.get("values") or {}}
             for a in answers
@@ -119,17 +143,10 @@ def form_results(config: dict[str, Any], answers: list[dict[str, Any]]) -> dict[
         ),
         key=lambda r: r["organisation"].casefold(),
     )
-    means: dict[str, float | None] = {}
-    counts: dict[str, dict[str, int]] = {}
-    for field in config["fields"]:
-        given = [r["values"].get(field["key"]) for r in rows]
-        given = [g for g in given if g is not None]
-        if field["kind"] == "rating":
-            numbers = [g for g in given if isinstance(g, int)]
-            means[field["key"]] = round(sum(numbers) / len(numbers), 2) if numbers else None
-        elif field["kind"] in ("choice", "topic"):
-            counts[field["key"]] = dict(Counter(str(g) for g in given))
-    return {"rows": rows, "means": means, "counts": counts, "fields": config["fields"]}
+
+
+def _mean(numbers: list[int]) -> float | None:
+    return round(sum(numbers) / len(numbers), 2) if numbers else None
 
 
 def field_label(field: dict[str, Any], value: Any, lang: str) -> str:

@@ -5,6 +5,7 @@ the protocol all show the same figures.
 """
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from facilitator.core.activities import SCALE_MAX, SCALE_MIN
@@ -123,30 +124,68 @@ def activity_results(
     questions: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Return the results of one activity row (type, config, hidden_words) and its answers."""
-    kind, config = activity["type"], activity["config"]
-    results: dict[str, Any] = {"type": kind, "answers": len(answers)}
-    if kind == "scale":
-        results["statements"] = scale_results(config, answers)
-        results["labels"] = config["labels"]
-    elif kind == "choice":
-        results["options"] = choice_results(config, answers)
-    elif kind == "matrix":
-        results["entries"] = matrix_results(config, answers)
-        results["axes"] = config["axes"]
-    elif kind == "wordcloud":
-        words = count_words((a.get("words") or [] for a in answers), activity["hidden_words"])
-        results["words"] = [w for w in words if not w["hidden"]]
-        results["hidden"] = [w for w in words if w["hidden"]]
-    elif kind == "dots":
-        results["entries"] = dots_results(entries or [], answers, config.get("merged"))
-    elif kind == "questions":
-        results["questions"] = question_results(questions or [], answers)
-        # who asked (the question's phone), not who upvoted (the answers)
-        visible = [q for q in questions or [] if not q.get("hidden")]
-        results["asked_by"] = len({q.get("voter") for q in visible})
-        results["votes"] = sum(q["votes"] for q in results["questions"])
-    elif kind == "form":
-        from facilitator.core.activity_forms import form_results
-
-        results.update(form_results(config, answers))
+    results: dict[str, Any] = {"type": activity["type"], "answers": len(answers)}
+    by_type = _BY_TYPE.get(activity["type"])
+    if by_type is not None:
+        results.update(by_type(activity, answers, entries or [], questions or []))
     return results
+
+
+_Rows = list[dict[str, Any]]
+
+
+def _scale(activity: dict[str, Any], answers: _Rows, _e: _Rows, _q: _Rows) -> dict[str, Any]:
+    config = activity["config"]
+    return {"statements": scale_results(config, answers), "labels": config["labels"]}
+
+
+def _choice(activity: dict[str, Any], answers: _Rows, _e: _Rows, _q: _Rows) -> dict[str, Any]:
+    return {"options": choice_results(activity["config"], answers)}
+
+
+def _matrix(activity: dict[str, Any], answers: _Rows, _e: _Rows, _q: _Rows) -> dict[str, Any]:
+    config = activity["config"]
+    return {"entries": matrix_results(config, answers), "axes": config["axes"]}
+
+
+def _wordcloud(activity: dict[str, Any], answers: _Rows, _e: _Rows, _q: _Rows) -> dict[str, Any]:
+    words = count_words((a.get("words") or [] for a in answers), activity["hidden_words"])
+    return {
+        "words": [w for w in words if not w["hidden"]],
+        "hidden": [w for w in words if w["hidden"]],
+    }
+
+
+def _dots(activity: dict[str, Any], answers: _Rows, entries: _Rows, _q: _Rows) -> dict[str, Any]:
+    return {"entries": dots_results(entries, answers, activity["config"].get("merged"))}
+
+
+def _questions(
+    activity: dict[str, Any], answers: _Rows, _e: _Rows, questions: _Rows
+) -> dict[str, Any]:
+    listed = question_results(questions, answers)
+    # who asked (the question's phone), not who upvoted (the answers)
+    visible = [q for q in questions if not q.get("hidden")]
+    return {
+        "questions": listed,
+        "asked_by": len({q.get("voter") for q in visible}),
+        "votes": sum(q["votes"] for q in listed),
+    }
+
+
+def _form(activity: dict[str, Any], answers: _Rows, _e: _Rows, _q: _Rows) -> dict[str, Any]:
+    from facilitator.core.activity_forms import form_results
+
+    return form_results(activity["config"], answers)
+
+
+# each type's results besides its type and number of answers
+_BY_TYPE: dict[str, Callable[[dict[str, Any], _Rows, _Rows, _Rows], dict[str, Any]]] = {
+    "scale": _scale,
+    "choice": _choice,
+    "matrix": _matrix,
+    "wordcloud": _wordcloud,
+    "dots": _dots,
+    "questions": _questions,
+    "form": _form,
+}

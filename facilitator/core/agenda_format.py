@@ -67,33 +67,8 @@ def _check_item(problems: Problems, index: int, raw: Any, methods: set[str] | No
         )
     if not _is_text(raw.get("title")):
         problems.add(f"Punkt {number}: „title“ fehlt oder ist leer", "item", index, "title")
-    minutes = raw.get("minutes")
-    if not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= 600:
-        problems.add(
-            f"Punkt {number}: „minutes“ muss eine ganze Zahl von 1 bis 600 sein, nicht {minutes!r}",
-            "item",
-            index,
-            "minutes",
-        )
-    kind = raw.get("kind", "block")
-    if kind not in AGENDA_KINDS:
-        problems.add(
-            f"Punkt {number}: „kind“ {kind!r} ist unbekannt (erlaubt: {', '.join(AGENDA_KINDS)})",
-            "item",
-            index,
-            "kind",
-        )
-    if kind == "pinned":
-        if "at" not in raw:
-            problems.add(
-                f"Punkt {number}: ein fester Termin (pinned) braucht „at“",
-                "item",
-                index,
-            )
-        else:
-            _check_clock(problems, raw["at"], "item", index, "at")
-    elif "at" in raw:
-        problems.add(f'Punkt {number}: „at“ gilt nur für kind = "pinned"', "item", index, "at")
+    _check_minutes(problems, index, raw.get("minutes"))
+    _check_kind(problems, index, raw)
     capture = raw.get("capture", [])
     if not isinstance(capture, list) or any(c not in CAPTURE_KINDS for c in capture):
         problems.add(
@@ -102,11 +77,46 @@ def _check_item(problems: Problems, index: int, raw: Any, methods: set[str] | No
             index,
             "capture",
         )
-    method = raw.get("method")
-    if method is not None and (
-        not isinstance(method, str) or (methods is not None and method not in methods)
-    ):
-        problems.add(f"Punkt {number}: Methode {method!r} gibt es nicht", "item", index, "method")
+    _check_method(problems, index, raw.get("method"), methods)
+
+
+def _check_minutes(problems: Problems, index: int, minutes: Any) -> None:
+    if isinstance(minutes, int) and not isinstance(minutes, bool) and 1 <= minutes <= 600:
+        return
+    problems.add(
+        f"Punkt {index + 1}: „minutes“ muss eine ganze Zahl von 1 bis 600 sein, nicht {minutes!r}",
+        "item",
+        index,
+        "minutes",
+    )
+
+
+def _check_kind(problems: Problems, index: int, raw: dict[str, Any]) -> None:
+    """A known kind; a fixed item (pinned) with its time, and no time on any other."""
+    number, kind = index + 1, raw.get("kind", "block")
+    if kind not in AGENDA_KINDS:
+        problems.add(
+            f"Punkt {number}: „kind“ {kind!r} ist unbekannt (erlaubt: {', '.join(AGENDA_KINDS)})",
+            "item",
+            index,
+            "kind",
+        )
+    if kind != "pinned":
+        if "at" in raw:
+            problems.add(f'Punkt {number}: „at“ gilt nur für kind = "pinned"', "item", index, "at")
+    elif "at" not in raw:
+        problems.add(f"Punkt {number}: ein fester Termin (pinned) braucht „at“", "item", index)
+    else:
+        _check_clock(problems, raw["at"], "item", index, "at")
+
+
+def _check_method(problems: Problems, index: int, method: Any, methods: set[str] | None) -> None:
+    if method is None:
+        return
+    if not isinstance(method, str) or (methods is not None and method not in methods):
+        problems.add(
+            f"Punkt {index + 1}: Methode {method!r} gibt es nicht", "item", index, "method"
+        )
 
 
 def parse_agenda(text: str, path: str, methods: set[str] | None = None) -> AgendaTemplate:
@@ -118,21 +128,9 @@ def parse_agenda(text: str, path: str, methods: set[str] | None = None) -> Agend
     data = load_toml(problems)
     if data is None:
         raise ValidationError(problems.items[0], problems.items)
-    for key in sorted(set(data) - _TOP_KEYS):
-        problems.add(f"unbekannter Schlüssel „{key}“", key)
-    if not _is_text(data.get("title")):
-        problems.add("„title“ fehlt oder ist leer", "title")
-    if data.get("lang", "de") not in ("de", "en"):
-        problems.add('„lang“ muss "de" oder "en" sein', "lang")
-    clocks_ok = _check_clock(problems, data.get("start", "09:00"), "start")
-    if "end" in data:
-        clocks_ok = _check_clock(problems, data["end"], "end") and clocks_ok
-    raw_items = data.get("item")
-    if not isinstance(raw_items, list) or not raw_items:
-        problems.add("die Agenda hat keine Punkte ([[item]])", "item")
-        raw_items = []
-    for index, raw in enumerate(raw_items):
-        _check_item(problems, index, raw, methods)
+    _check_top(problems, data)
+    clocks_ok = _check_clocks(problems, data)
+    raw_items = _check_items(problems, data.get("item"), methods)
     goals = data.get("goals", [])
     if not isinstance(goals, list) or not all(_is_text(g) for g in goals):
         problems.add("„goals“ muss eine Liste von Texten sein", "goals")
@@ -150,6 +148,34 @@ def parse_agenda(text: str, path: str, methods: set[str] | None = None) -> Agend
         goals=list(goals),
         path=path,
     )
+
+
+def _check_clocks(problems: Problems, data: dict[str, Any]) -> bool:
+    """Whether the start (and the end, if given) are times; each bad one is a problem."""
+    clocks_ok = _check_clock(problems, data.get("start", "09:00"), "start")
+    if "end" in data:
+        clocks_ok = _check_clock(problems, data["end"], "end") and clocks_ok
+    return clocks_ok
+
+
+def _check_items(problems: Problems, raw_items: Any, methods: set[str] | None) -> list:
+    """The `[[item]]` tables, each checked; [] if there are none."""
+    if not isinstance(raw_items, list) or not raw_items:
+        problems.add("die Agenda hat keine Punkte ([[item]])", "item")
+        return []
+    for index, raw in enumerate(raw_items):
+        _check_item(problems, index, raw, methods)
+    return raw_items
+
+
+def _check_top(problems: Problems, data: dict[str, Any]) -> None:
+    """The template's own keys: known ones only, a title, a language."""
+    for key in sorted(set(data) - _TOP_KEYS):
+        problems.add(f"unbekannter Schlüssel „{key}“", key)
+    if not _is_text(data.get("title")):
+        problems.add("„title“ fehlt oder ist leer", "title")
+    if data.get("lang", "de") not in ("de", "en"):
+        problems.add('„lang“ muss "de" oder "en" sein', "lang")
 
 
 def _check_fit(problems: Problems, raw_items: list, start: str, end: str | None) -> None:

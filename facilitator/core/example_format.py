@@ -22,10 +22,12 @@ reaches every example without touching the files.
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.method_format import read_front_matter
 from facilitator.core.taxonomy import MEASURE_STATUSES, TOPICS
+from facilitator.core.toml_lines import Problems
 
 REQUIRED = ("title", "organisation", "topic", "status", "summary")
 OPTIONAL = ("municipality", "link", "contact", "contact_id", "source")
@@ -80,25 +82,38 @@ def parse_example(text: str, path: str) -> PracticeExample:
     for key in sorted(set(data) - set(REQUIRED) - set(OPTIONAL)):
         problems.add(f"unbekannter Schlüssel „{key}“", key)
     for key in REQUIRED + OPTIONAL:
-        value = data.get(key, "")
-        if not isinstance(value, str):
-            problems.add(f"„{key}“ muss ein Text sein", key)
-        elif key in REQUIRED and not value.strip():
-            problems.add(f"„{key}“ fehlt oder ist leer", key)
-        elif len(value) > MAX_LENGTH:
-            problems.add(f"„{key}“ ist länger als {MAX_LENGTH} Zeichen", key)
-    if isinstance(data.get("topic"), str) and data["topic"] and data["topic"] not in TOPICS:
-        problems.add(f"„topic“ muss eines von {', '.join(TOPICS)} sein", "topic")
-    status = data.get("status")
-    if isinstance(status, str) and status and status not in MEASURE_STATUSES:
-        problems.add(f"„status“ muss einer von {', '.join(MEASURE_STATUSES)} sein", "status")
-    link = data.get("link", "")
-    if isinstance(link, str) and link and not _LINK.match(link):
-        problems.add("„link“ muss mit http:// oder https:// beginnen", "link")
+        _check_text(problems, key, data.get(key, ""))
+    _check_choices(problems, data)
     if problems.items:
         raise ValidationError(problems.items[0], problems.items)
     fields = {k: data.get(k, "").strip() for k in REQUIRED + OPTIONAL}
     return PracticeExample(**fields, body=body, path=path)
+
+
+def _check_text(problems: Problems, key: str, value: Any) -> None:
+    if not isinstance(value, str):
+        problems.add(f"„{key}“ muss ein Text sein", key)
+    elif key in REQUIRED and not value.strip():
+        problems.add(f"„{key}“ fehlt oder ist leer", key)
+    elif len(value) > MAX_LENGTH:
+        problems.add(f"„{key}“ ist länger als {MAX_LENGTH} Zeichen", key)
+
+
+def _given(data: dict[str, Any], key: str) -> str:
+    """The key's text if it is a non-empty text (other values are reported as texts)."""
+    value = data.get(key)
+    return value if isinstance(value, str) else ""
+
+
+def _check_choices(problems: Problems, data: dict[str, Any]) -> None:
+    """Topic and status from their lists, and a link that is a web address."""
+    topic, status, link = _given(data, "topic"), _given(data, "status"), _given(data, "link")
+    if topic and topic not in TOPICS:
+        problems.add(f"„topic“ muss eines von {', '.join(TOPICS)} sein", "topic")
+    if status and status not in MEASURE_STATUSES:
+        problems.add(f"„status“ muss einer von {', '.join(MEASURE_STATUSES)} sein", "status")
+    if link and not _LINK.match(link):
+        problems.add("„link“ muss mit http:// oder https:// beginnen", "link")
 
 
 def _quoted(value: str) -> str:

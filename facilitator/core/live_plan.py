@@ -7,11 +7,12 @@ All times are minutes since the plan's midnight; the time is passed in.
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Protocol
 
-from facilitator.core.schedule import Schedulable, Schedule
-from facilitator.core.timer import TimerState, countdown
+from facilitator.core.schedule import Schedulable, Schedule, Slot
+from facilitator.core.timer import ItemRun, TimerState, countdown
 
 
 class LiveItem(Schedulable, Protocol):
@@ -67,30 +68,55 @@ def live_times(
     """
     if base_ms is None:
         return [(slot.start, slot.end) for slot in plan.slots]
-
-    def minutes(ms: int) -> int:
-        return round((ms - base_ms) / 60_000)
-
+    clock = _Clock(base_ms, now_ms)
     times: list[tuple[int, int]] = []
-    clock: int | None = None
     for item, slot in zip(items, plan.slots, strict=False):
-        run = state.runs.get(item.id)
-        # spelt out (not a `started` flag) so that the checker sees run and its start are set
-        if run is not None and run.started_ms is not None and item.id == state.current_id:
-            reading = countdown(state, item.id, item.minutes, now_ms)
-            start, end = minutes(run.started_ms), minutes(now_ms + max(0, reading.remaining_ms))
-            clock = end
-        elif run is not None and run.started_ms is not None and run.done:
-            start = minutes(run.started_ms)
-            end = minutes(run.ended_ms) if run.ended_ms is not None else start + item.minutes
-            clock = end
-        elif (run is not None and run.done) or clock is None:
-            start, end = slot.start, slot.end
-        else:
-            if state.current_id is None:  # between blocks: nothing starts in the past
-                clock = max(clock, minutes(now_ms))
-            start = max(slot.start, clock) if item.kind == "pinned" and item.at else clock
-            end = start + item.minutes
-            clock = end
+        start, end = _item_times(item, slot, state, clock)
         times.append((start, end))
     return times
+
+
+@dataclass
+class _Clock:
+    """Minutes on the plan's clock from times in ms, and where the plan has got to."""
+
+    base_ms: int
+    now_ms: int
+    at: int | None = None  # the end of the last item placed; None: nothing ran yet
+
+    def minutes(self, ms: int) -> int:
+        return round((ms - self.base_ms) / 60_000)
+
+
+def _item_times(item: LiveItem, slot: Slot, state: TimerState, clock: _Clock) -> tuple[int, int]:
+    run = state.runs.get(item.id)
+    times = _ran(item, run, state, clock) if run is not None else None
+    if times is None:
+        if (run is not None and run.done) or clock.at is None:
+            return slot.start, slot.end
+        times = _following(item, slot, state, clock)
+    clock.at = times[1]
+    return times
+
+
+def _ran(item: LiveItem, run: ItemRun, state: TimerState, clock: _Clock) -> tuple[int, int] | None:
+    """The real times of the running item or of one that ran; None for any other."""
+    if run.started_ms is None:
+        return None
+    start = clock.minutes(run.started_ms)
+    if item.id == state.current_id:  # it ends when its time is up, or now if it ran over
+        reading = countdown(state, item.id, item.minutes, clock.now_ms)
+        return start, clock.minutes(clock.now_ms + max(0, reading.remaining_ms))
+    if run.done:
+        end = clock.minutes(run.ended_ms) if run.ended_ms is not None else start + item.minutes
+        return start, end
+    return None
+
+
+def _following(item: LiveItem, slot: Slot, state: TimerState, clock: _Clock) -> tuple[int, int]:
+    """An item still to come: after the one before, a pinned one not before its time."""
+    assert clock.at is not None
+    if state.current_id is None:  # between blocks: nothing starts in the past
+        clock.at = max(clock.at, clock.minutes(clock.now_ms))
+    start = max(slot.start, clock.at) if item.kind == "pinned" and item.at else clock.at
+    return start, start + item.minutes

@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.i18n import Label
@@ -167,28 +167,31 @@ def _steps(problems: Problems, data: dict[str, Any]) -> list[Step]:
     if not isinstance(raw, list) or len(raw) < 3:
         problems.add("eine Karte braucht mindestens 3 Schritte ([[steps]])", "steps")
         return []
-    steps = []
-    for index, step in enumerate(raw):
-        minutes = step.get("minutes") if isinstance(step, dict) else None
-        if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes < 1:
-            problems.add(
-                f"Schritt {index + 1}: „minutes“ muss eine ganze Zahl ≥ 1 sein",
-                "steps",
-                index,
-                "minutes",
-            )
-            minutes = 0
-        texts = [step.get(lang) if isinstance(step, dict) else None for lang in ("de", "en")]
-        for lang, text in zip(("de", "en"), texts, strict=True):
-            if not isinstance(text, str) or not text.strip():
-                problems.add(
-                    f"Schritt {index + 1}: „{lang}“ fehlt oder ist leer",
-                    "steps",
-                    index,
-                    lang,
-                )
-        steps.append(Step(minutes, Label(str(texts[0] or ""), str(texts[1] or ""))))
-    return steps
+    return [_step(problems, index, step) for index, step in enumerate(raw)]
+
+
+def _step(problems: Problems, index: int, step: Any) -> Step:
+    """One `[[steps]]` entry: minutes ≥ 1 and a text in each language."""
+    if not isinstance(step, dict):
+        step = {}
+    minutes = step.get("minutes")
+    if not _positive_int(minutes):
+        problems.add(
+            f"Schritt {index + 1}: „minutes“ muss eine ganze Zahl ≥ 1 sein",
+            "steps",
+            index,
+            "minutes",
+        )
+        minutes = 0
+    texts = [step.get(lang) for lang in ("de", "en")]
+    for lang, text in zip(("de", "en"), texts, strict=True):
+        if not isinstance(text, str) or not text.strip():
+            problems.add(f"Schritt {index + 1}: „{lang}“ fehlt oder ist leer", "steps", index, lang)
+    return Step(minutes, Label(str(texts[0] or ""), str(texts[1] or "")))
+
+
+def _positive_int(value: Any) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
 
 
 def _numbers(problems: Problems, data: dict[str, Any]) -> dict[str, int]:
@@ -196,7 +199,7 @@ def _numbers(problems: Problems, data: dict[str, Any]) -> dict[str, int]:
     numbers = {}
     for key in _INTS:
         value = data.get(key)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        if not _positive_int(value):
             problems.add(f"„{key}“ muss eine ganze Zahl ≥ 1 sein", key)
             value = 0
         numbers[key] = value
@@ -212,46 +215,19 @@ def parse_method_card(text: str, path: str, expected_id: str | None = None) -> M
     problems, data, body = read_front_matter(text, path)
     for key in sorted(set(data) - _KNOWN):
         problems.add(f"unbekannter Schlüssel „{key}“", key)
-    card_id: Any = data.get("id")  # a str once no problem was found
-    if not isinstance(card_id, str) or not _ID.match(card_id):
-        problems.add("„id“ muss aus Kleinbuchstaben, Ziffern und Bindestrichen bestehen", "id")
-    elif expected_id is not None and card_id != expected_id:
-        problems.add(f"„id“ {card_id!r} passt nicht zum Dateinamen {expected_id}.md", "id")
+    card_id = _card_id(problems, data, expected_id)
     if data.get("phase") not in METHOD_PHASES:
         problems.add(f"„phase“ muss eine von {', '.join(METHOD_PHASES)} sein", "phase")
     numbers: dict[str, Any] = _numbers(problems, data)
-    captures = data.get("captures")
-    if (
-        not isinstance(captures, list)
-        or not captures
-        or any(c not in CAPTURE_KINDS for c in captures)
-    ):
-        problems.add(
-            f"„captures“ muss eine nicht leere Liste aus {', '.join(CAPTURE_KINDS)} sein",
-            "captures",
-        )
-        captures = []
+    captures = _captures(problems, data)
     labels: dict[str, Any] = {key: _label(problems, data, key) for key in _LABELS}
     setup = _label(problems, data, "setup") if "setup" in data else None
     lists: dict[str, Any] = {key: _lists(problems, data, key) for key in _LISTS}
     steps = _steps(problems, data)
-    total = sum(step.minutes for step in steps)
-    if (
-        steps
-        and numbers["duration_max"]
-        and not numbers["duration_min"] <= total <= numbers["duration_max"]
-    ):
-        problems.add(
-            f"die Schritte dauern {total} Minuten, die Karte sagt "
-            f"{numbers['duration_min']}–{numbers['duration_max']}",
-            "steps",
-        )
+    _check_total(problems, steps, numbers)
     if not isinstance(data.get("source"), str) or not data["source"].strip():
         problems.add("„source“ fehlt (Urheber oder „verbreitete Moderationsmethode“)", "source")
-    keywords = data.get("keywords", [])
-    if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
-        problems.add("„keywords“ muss eine Liste von Texten sein", "keywords")
-        keywords = []
+    keywords = _keywords(problems, data)
     activity = _activity(problems, data.get("activity"))
     if problems.items:
         raise ValidationError(problems.items[0], problems.items)
@@ -260,9 +236,9 @@ def parse_method_card(text: str, path: str, expected_id: str | None = None) -> M
         id=card_id,
         phase=data["phase"],
         steps=steps,
-        captures=list(captures),
+        captures=captures,
         source=data["source"].strip(),
-        keywords=list(keywords),
+        keywords=keywords,
         setup=setup,
         body=body,
         path=path,
@@ -272,13 +248,49 @@ def parse_method_card(text: str, path: str, expected_id: str | None = None) -> M
     )
 
 
+def _card_id(problems: Problems, data: dict[str, Any], expected_id: str | None) -> Any:
+    card_id: Any = data.get("id")  # a str once no problem was found
+    if not isinstance(card_id, str) or not _ID.match(card_id):
+        problems.add("„id“ muss aus Kleinbuchstaben, Ziffern und Bindestrichen bestehen", "id")
+    elif expected_id is not None and card_id != expected_id:
+        problems.add(f"„id“ {card_id!r} passt nicht zum Dateinamen {expected_id}.md", "id")
+    return card_id
+
+
+def _captures(problems: Problems, data: dict[str, Any]) -> list[str]:
+    captures = data.get("captures")
+    if isinstance(captures, list) and captures and all(c in CAPTURE_KINDS for c in captures):
+        return list(captures)
+    problems.add(
+        f"„captures“ muss eine nicht leere Liste aus {', '.join(CAPTURE_KINDS)} sein",
+        "captures",
+    )
+    return []
+
+
+def _check_total(problems: Problems, steps: list[Step], numbers: dict[str, Any]) -> None:
+    """The steps add up to a length within the card's duration."""
+    total = sum(step.minutes for step in steps)
+    low, high = numbers["duration_min"], numbers["duration_max"]
+    if steps and high and not low <= total <= high:
+        problems.add(f"die Schritte dauern {total} Minuten, die Karte sagt {low}–{high}", "steps")
+
+
+def _keywords(problems: Problems, data: dict[str, Any]) -> list[str]:
+    keywords = data.get("keywords", [])
+    if isinstance(keywords, list) and all(isinstance(k, str) for k in keywords):
+        return list(keywords)
+    problems.add("„keywords“ muss eine Liste von Texten sein", "keywords")
+    return []
+
+
 _ACTIVITY_KEYS = {"type", "prompt", "statements", "labels", "options", "axes", "multiple"}
 _ACTIVITY_KEYS |= {"entries", "budget", "collect"}
 
 
 def _activity(problems: Problems, value: Any) -> dict[str, Any] | None:
-    """Check the card's `activity = { type = …, prompt = { de, en }, … }` (issue 16)."""
-    from facilitator.core.activities import ACTIVITY_TYPES, check_config
+    """Check the card's `activity = { type = …, prompt = { de, en }, … }`."""
+    from facilitator.core.activities import ACTIVITY_TYPES
 
     if value is None:
         return None
@@ -288,22 +300,36 @@ def _activity(problems: Problems, value: Any) -> dict[str, Any] | None:
     for key in sorted(set(value) - _ACTIVITY_KEYS):
         problems.add(f"„activity“: unbekannter Schlüssel „{key}“", "activity")
     prompt = value.get("prompt")
-    if not isinstance(prompt, dict) or not all(
-        isinstance(prompt.get(lang), str) and prompt[lang].strip() for lang in ("de", "en")
-    ):
+    if not _prompt_ok(prompt):
         problems.add("„activity.prompt“ braucht de und en", "activity")
         return None
-    entries = value.get("entries", "all")
-    if not isinstance(entries, str) or not (
-        entries in ("all", "block") or entries.startswith("kind:")
-    ):
+    if not _entries_ok(value.get("entries", "all")):
         problems.add("„activity.entries“: all, block oder kind:ART", "activity")
     if not isinstance(value.get("collect", False), bool):
         problems.add("„activity.collect“ muss true oder false sein", "activity")
-    kind = value["type"]
-    if kind not in ("dots",) and not (kind == "matrix" and "options" not in value):
-        try:
-            check_config(kind, prompt["de"], {k: v for k, v in value.items() if k != "prompt"})
-        except ValidationError as err:
-            problems.add(f"„activity“: {err}", "activity")
+    _check_activity_config(problems, value, prompt["de"])
     return dict(value)
+
+
+def _prompt_ok(prompt: Any) -> TypeGuard[dict[str, Any]]:
+    return isinstance(prompt, dict) and all(
+        isinstance(prompt.get(lang), str) and prompt[lang].strip() for lang in ("de", "en")
+    )
+
+
+def _entries_ok(entries: Any) -> bool:
+    return isinstance(entries, str) and (entries in ("all", "block") or entries.startswith("kind:"))
+
+
+def _check_activity_config(problems: Problems, value: dict[str, Any], prompt: str) -> None:
+    """The type's own settings, checked as starting the activity would check them."""
+    from facilitator.core.activities import check_config
+
+    kind = value["type"]
+    # dots, and a matrix without options, have no settings to check before they start
+    if kind == "dots" or (kind == "matrix" and "options" not in value):
+        return
+    try:
+        check_config(kind, prompt, {k: v for k, v in value.items() if k != "prompt"})
+    except ValidationError as err:
+        problems.add(f"„activity“: {err}", "activity")

@@ -188,80 +188,124 @@ def parse_participants_csv(
     english: list[str] = []  # the same problems in English, in step with `problems`
     result: list[ParticipantRow] = []
     for values in reader:
-        line = reader.line_num
         if not any(v.strip() for v in values):
             continue
-        if len(values) > len(columns):
-            problems.append(f"{path}:{line}: {len(values)} Werte, aber nur {len(columns)} Spalten")
-            english.append(f"{path}:{line}: {len(values)} values, but only {len(columns)} columns")
-            continue
-        row = {c: v.strip() for c, v in zip(columns, values, strict=False) if c}
-        row_problems: list[tuple[str, str]] = []  # (German, English)
-        if not row.get("name"):
-            row_problems.append(("der Name fehlt", "the name is missing"))
-        org_type = row.get("org_type") or None
-        if org_type and resolve_org_type(org_type) is None:
-            row_problems.append(
-                (
-                    f"unbekannter Typ {org_type!r} (erlaubt: {choices(ORG_TYPES)})",
-                    f"unknown type {org_type!r} (allowed: {choices(ORG_TYPES)})",
-                )
-            )
-        email = row.get("email", "")
-        if email and not looks_like_email(email):
-            row_problems.append(
-                (f"{email!r} ist keine E-Mail-Adresse", f"{email!r} is not an email address")
-            )
-        consent_text = row.get("consent", "").lower()
-        if consent_text not in YES | NO:
-            row_problems.append(
-                (
-                    f"Einwilligung {row.get('consent')!r} ist weder ja noch nein",
-                    f"consent {row.get('consent')!r} is neither yes nor no",
-                )
-            )
-        consent_date = row.get("consent_date", "")
-        if consent_date and parse_consent_date(consent_date) is None:
-            row_problems.append(
-                (
-                    f"Einwilligung am {consent_date!r} ist kein Datum wie 30.11.2026",
-                    f"consent date {consent_date!r} is not a date like 2026-11-30",
-                )
-            )
-        version = row.get("consent_text_version", "") or None
-        if version and known_versions is not None and version not in known_versions:
-            allowed = ", ".join(sorted(known_versions))
-            row_problems.append(
-                (
-                    f"Einwilligungstext {version!r} unbekannt (bekannt: {allowed})",
-                    f"consent text {version!r} unknown (known: {allowed})",
-                )
-            )
-        present_text = row.get("present", "").lower()
-        if present_text not in YES | NO:
-            row_problems.append(
-                (
-                    f"Anwesend {row.get('present')!r} ist weder ja noch nein",
-                    f"present {row.get('present')!r} is neither yes nor no",
-                )
-            )
-        if row_problems:
-            problems.extend(f"{path}:{line}: {de}" for de, _ in row_problems)
-            english.extend(f"{path}:{line}: {en}" for _, en in row_problems)
-            continue
-        result.append(
-            ParticipantRow(
-                name=row["name"],
-                organisation=row.get("organisation", ""),
-                org_type=resolve_org_type(org_type) if org_type else None,
-                municipality=row.get("municipality", ""),
-                email=email,
-                consent=consent_text in YES,
-                consent_date=parse_consent_date(consent_date) if consent_date else None,
-                present=present_text in YES,
-                consent_text_version=version if consent_text in YES else None,
-            )
-        )
+        parsed = _parse_line(values, columns, known_versions)
+        if isinstance(parsed, ParticipantRow):
+            result.append(parsed)
+        else:
+            problems.extend(f"{path}:{reader.line_num}: {de}" for de, _ in parsed)
+            english.extend(f"{path}:{reader.line_num}: {en}" for _, en in parsed)
     if problems:
         raise ValidationError(problems[0], problems, en=english[0], problems_en=english)
     return result
+
+
+_Row = dict[str, str]
+_Problem = tuple[str, str] | None  # (German, English), None: the cell is fine
+
+
+def _parse_line(
+    values: list[str], columns: list[str | None], known_versions: Collection[str] | None
+) -> ParticipantRow | list[tuple[str, str]]:
+    """One line's participant, or its problems."""
+    if len(values) > len(columns):
+        return [
+            (
+                f"{len(values)} Werte, aber nur {len(columns)} Spalten",
+                f"{len(values)} values, but only {len(columns)} columns",
+            )
+        ]
+    row = {c: v.strip() for c, v in zip(columns, values, strict=False) if c}
+    problems = [problem for check in _ROW_CHECKS if (problem := check(row, known_versions))]
+    return problems or _participant_row(row)
+
+
+def _name_problem(row: _Row, _known: Collection[str] | None) -> _Problem:
+    return None if row.get("name") else ("der Name fehlt", "the name is missing")
+
+
+def _type_problem(row: _Row, _known: Collection[str] | None) -> _Problem:
+    org_type = row.get("org_type") or None
+    if not org_type or resolve_org_type(org_type) is not None:
+        return None
+    return (
+        f"unbekannter Typ {org_type!r} (erlaubt: {choices(ORG_TYPES)})",
+        f"unknown type {org_type!r} (allowed: {choices(ORG_TYPES)})",
+    )
+
+
+def _email_problem(row: _Row, _known: Collection[str] | None) -> _Problem:
+    email = row.get("email", "")
+    if not email or looks_like_email(email):
+        return None
+    return (f"{email!r} ist keine E-Mail-Adresse", f"{email!r} is not an email address")
+
+
+def _consent_problem(row: _Row, _known: Collection[str] | None) -> _Problem:
+    if row.get("consent", "").lower() in YES | NO:
+        return None
+    return (
+        f"Einwilligung {row.get('consent')!r} ist weder ja noch nein",
+        f"consent {row.get('consent')!r} is neither yes nor no",
+    )
+
+
+def _consent_date_problem(row: _Row, _known: Collection[str] | None) -> _Problem:
+    consent_date = row.get("consent_date", "")
+    if not consent_date or parse_consent_date(consent_date) is not None:
+        return None
+    return (
+        f"Einwilligung am {consent_date!r} ist kein Datum wie 30.11.2026",
+        f"consent date {consent_date!r} is not a date like 2026-11-30",
+    )
+
+
+def _version_problem(row: _Row, known_versions: Collection[str] | None) -> _Problem:
+    version = row.get("consent_text_version", "") or None
+    if not version or known_versions is None or version in known_versions:
+        return None
+    allowed = ", ".join(sorted(known_versions))
+    return (
+        f"Einwilligungstext {version!r} unbekannt (bekannt: {allowed})",
+        f"consent text {version!r} unknown (known: {allowed})",
+    )
+
+
+def _present_problem(row: _Row, _known: Collection[str] | None) -> _Problem:
+    if row.get("present", "").lower() in YES | NO:
+        return None
+    return (
+        f"Anwesend {row.get('present')!r} ist weder ja noch nein",
+        f"present {row.get('present')!r} is neither yes nor no",
+    )
+
+
+# in the order a row's problems are reported
+_ROW_CHECKS = (
+    _name_problem,
+    _type_problem,
+    _email_problem,
+    _consent_problem,
+    _consent_date_problem,
+    _version_problem,
+    _present_problem,
+)
+
+
+def _participant_row(row: _Row) -> ParticipantRow:
+    """The row of a line that passed every check."""
+    org_type = row.get("org_type") or None
+    consent_date = row.get("consent_date", "")
+    consent = row.get("consent", "").lower() in YES
+    return ParticipantRow(
+        name=row["name"],
+        organisation=row.get("organisation", ""),
+        org_type=resolve_org_type(org_type) if org_type else None,
+        municipality=row.get("municipality", ""),
+        email=row.get("email", ""),
+        consent=consent,
+        consent_date=parse_consent_date(consent_date) if consent_date else None,
+        present=row.get("present", "").lower() in YES,
+        consent_text_version=(row.get("consent_text_version", "") or None) if consent else None,
+    )

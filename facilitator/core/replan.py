@@ -91,35 +91,48 @@ def propose_replan(
     minutes: dict[str, int] = {}
     stretches: list[Stretch] = []
     clock, stretch = start, list[Item]()
-    fixed_points = [(it, _clock(it.at, start)) for it in items if it.kind == "pinned" and it.at]
-    pinned_at = {it.id: at for it, at in fixed_points}
+    pinned_at = _fixed_points(items, start)
     for item in [*items, None]:
         if item is not None and item.id not in pinned_at:
             stretch.append(item)
             clock += item.minutes
             continue
         fixed_at = end if item is None else pinned_at[item.id]
-        over = 0 if fixed_at is None else max(0, clock - fixed_at)
-        cuts = share_cut(stretch, over, floor) if over else {}
-        gained = sum(cuts.values())
-        minutes.update({it.id: it.minutes - cuts[it.id] for it in stretch if it.id in cuts})
-        stretches.append(
-            Stretch(
-                tuple(it.id for it in stretch),
-                None if item is None else item.id,
-                fixed_at,
-                over,
-                over - gained,
-            )
-        )
+        closed, shortened = _close(stretch, clock, item, fixed_at, floor)
+        minutes.update(shortened)
+        stretches.append(closed)
         if item is None:
             break
         # a pinned item starts at its time, or late if the stretch could not catch up
-        clock = max(pinned_at[item.id], clock - gained) + item.minutes
+        clock = max(pinned_at[item.id], clock - (closed.over - closed.left)) + item.minutes
         stretch = []
     saved = sum(s.over - s.left for s in stretches)
-    shortfall = sum(s.left for s in stretches)
-    return Replan(minutes, saved, shortfall, tuple(stretches))
+    return Replan(minutes, saved, sum(s.left for s in stretches), tuple(stretches))
+
+
+def _fixed_points(items: Sequence[Replannable], start: int) -> dict[str, int]:
+    """Each pinned item's id -> its time (minutes since midnight of the start's day)."""
+    return {it.id: _clock(it.at, start) for it in items if it.kind == "pinned" and it.at}
+
+
+def _close(
+    stretch: list[Item],
+    clock: int,
+    item: Item | None,
+    fixed_at: int | None,
+    floor: Callable[[Item], int],
+) -> tuple[Stretch, dict[str, int]]:
+    """The stretch up to a fixed point (None: the end), and its items' shortened minutes."""
+    over = 0 if fixed_at is None else max(0, clock - fixed_at)
+    cuts = share_cut(stretch, over, floor) if over else {}
+    closed = Stretch(
+        tuple(it.id for it in stretch),
+        None if item is None else item.id,
+        fixed_at,
+        over,
+        over - sum(cuts.values()),
+    )
+    return closed, {it.id: it.minutes - cuts[it.id] for it in stretch if it.id in cuts}
 
 
 def _clock(text: str, day_start: int) -> int:

@@ -5,7 +5,7 @@ merge order) gives the running block and its time left, so a restart or the
 other laptop arrives at the same answer. Time is always passed in.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from facilitator.core.models import TimerEvent
@@ -101,36 +101,53 @@ def _close_segment(state: TimerState, at_ms: int) -> None:
 def apply_event(state: TimerState, event: TimerEvent) -> None:
     """Apply one event to the state in place."""
     item = event.item_id or state.current_id
-    if event.kind == "start" and item is not None:
-        if state.current_id not in (None, item):
+    if event.kind == "pause":
+        if state.running:
             _close_segment(state, event.at_ms)
-            state.run(state.current_id).ended_ms = event.at_ms
-        elif state.running:
-            return  # already running this item
-        run = state.run(item)
-        run.ended_ms = None
-        run.skipped = False
-        if run.started_ms is None:
-            run.started_ms = event.at_ms
-        state.current_id, state.running, state.segment_start_ms = (
-            item,
-            True,
-            event.at_ms,
-        )
-    elif event.kind == "pause" and state.running:
+        return
+    handler = _ITEM_EVENTS.get(event.kind)
+    if handler is not None and item is not None:
+        handler(state, event, item)
+
+
+def _start(state: TimerState, event: TimerEvent, item: str) -> None:
+    if state.current_id not in (None, item):
         _close_segment(state, event.at_ms)
-    elif event.kind == "extend" and item is not None:
-        state.run(item).extension_min += event.minutes
-    elif event.kind in ("finish", "skip") and item is not None:
-        if state.current_id == item:
-            _close_segment(state, event.at_ms)
-            state.current_id = None
-        run = state.run(item)
-        if event.kind == "skip":
-            # skipped, even once started ("n" then "s"): the moderators did not hold it
-            run.skipped = True
-        if run.started_ms is not None and run.ended_ms is None:
-            run.ended_ms = event.at_ms
+        state.run(state.current_id).ended_ms = event.at_ms
+    elif state.running:
+        return  # already running this item
+    run = state.run(item)
+    run.ended_ms = None
+    run.skipped = False
+    if run.started_ms is None:
+        run.started_ms = event.at_ms
+    state.current_id, state.running, state.segment_start_ms = (item, True, event.at_ms)
+
+
+def _extend(state: TimerState, event: TimerEvent, item: str) -> None:
+    state.run(item).extension_min += event.minutes
+
+
+def _finish(state: TimerState, event: TimerEvent, item: str) -> None:
+    """finish or skip: the item's run ends (if it started); skip also marks it skipped."""
+    if state.current_id == item:
+        _close_segment(state, event.at_ms)
+        state.current_id = None
+    run = state.run(item)
+    if event.kind == "skip":
+        # skipped, even once started ("n" then "s"): the moderators did not hold it
+        run.skipped = True
+    if run.started_ms is not None and run.ended_ms is None:
+        run.ended_ms = event.at_ms
+
+
+# the events about one item (the event's, else the current one); pause is the other
+_ITEM_EVENTS: dict[str, Callable[[TimerState, TimerEvent, str], None]] = {
+    "start": _start,
+    "extend": _extend,
+    "finish": _finish,
+    "skip": _finish,
+}
 
 
 def derive(events: Iterable[TimerEvent]) -> TimerState:

@@ -50,22 +50,27 @@ def key_line(text: str, key_path: tuple[str | int, ...]) -> int:
         return 1
     head, rest = key_path[0], key_path[1:]
     if rest and isinstance(rest[0], int):  # an array of tables: [[head]] number n
-        index, rest = rest[0], rest[1:]
-        seen = -1
-        for number, line in enumerate(lines):
-            match = _HEADER.match(line)
-            if match and match.group(1) == "[[" and match.group(2) == head:
-                seen += 1
-                if seen == index:
-                    key = str(rest[0]) if rest else None  # after [[head]] n: a key's name
-                    return _find_key(lines, number + 1, key, number + 1)
+        found = _header_line(lines, "[[", head, rest[0])
+        key = str(rest[1]) if len(rest) > 1 else None  # after [[head]] n: a key's name
+    elif rest:  # a table [head] with key rest[0]
+        found, key = _header_line(lines, "[", head, 0), str(rest[0])
+    else:
+        found = None
+    if found is None:
         return _find_key(lines, 0, str(head), 1)
-    if rest:  # a table [head] with key rest[0]
-        for number, line in enumerate(lines):
-            match = _HEADER.match(line)
-            if match and match.group(1) == "[" and match.group(2) == head:
-                return _find_key(lines, number + 1, str(rest[0]), number + 1)
-    return _find_key(lines, 0, str(head), 1)
+    return _find_key(lines, found + 1, key, found + 1)
+
+
+def _header_line(lines: list[str], brackets: str, head: str | int, index: int) -> int | None:
+    """The 0-based line of the `index`-th header `[head]` or `[[head]]`; None if absent."""
+    seen = -1
+    for number, line in enumerate(lines):
+        match = _HEADER.match(line)
+        if match and match.group(1) == brackets and match.group(2) == head:
+            seen += 1
+            if seen == index:
+                return number
+    return None
 
 
 def _find_key(lines: list[str], start: int, key: str | None, fallback: int) -> int:

@@ -488,18 +488,30 @@ def _answer_ok(value: dict[str, Any]) -> dict[str, Any]:
     clean: dict[str, Any] = {}
     for key in ("ratings", "choices", "points", "words", "upvotes"):
         if isinstance(value.get(key), list):
-            clean[key] = [v for v in value[key] if isinstance(v, int | str | list | None)]
+            clean[key] = _scalars(value[key])
     for key in ("words", "upvotes"):
         clean[key] = [v for v in clean.get(key, []) if isinstance(v, str)]
-    clean["points"] = [
-        p if isinstance(p, list) and len(p) == 2 and all(isinstance(c, int) for c in p) else None
-        for p in clean.get("points", [])
-    ]
+    clean["points"] = [_point_ok(p) for p in clean.get("points", [])]
     if isinstance(value.get("dots"), dict):
-        clean["dots"] = {str(k): v for k, v in value["dots"].items() if isinstance(v, int)}
+        clean["dots"] = _dots_ok(value["dots"])
     if isinstance(value.get("organisation"), str) and isinstance(value.get("values"), dict):
         clean.update(organisation=value["organisation"], values=value["values"])
     return clean
+
+
+def _dots_ok(dots: dict[Any, Any]) -> dict[str, int]:
+    return {str(k): v for k, v in dots.items() if isinstance(v, int)}
+
+
+def _scalars(values: list[Any]) -> list[Any]:
+    return [v for v in values if isinstance(v, int | str | list | None)]
+
+
+def _point_ok(point: Any) -> list[int] | None:
+    """A matrix point [x, y] of whole numbers; None (no answer) for anything else."""
+    if isinstance(point, list) and len(point) == 2 and all(isinstance(c, int) for c in point):
+        return point
+    return None
 
 
 def results(store: Store, activity_id: str) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 
 from facilitator.core.activity_words import word_key
 from facilitator.core.errors import NotFound, ValidationError
+from facilitator.core.models import Capture
 from facilitator.core.taxonomy import ROOM_KINDS
 from facilitator.store.activities import get_activity
 from facilitator.store.captures import check_kind, get_capture, list_captures, update_capture
@@ -32,29 +33,45 @@ def choose_ballot(
     visible = [
         c for c in list_captures(store, workshop_id, include_hidden=False) if c.kind in ROOM_KINDS
     ]
-    if spec in ([], ["all"]):
-        chosen = visible
-    elif spec == ["block"]:
-        block = item_id or (item.id if (item := current_item(store, workshop_id)) else None)
-        chosen = [c for c in visible if block and c.agenda_item_id == block]
-    elif len(spec) == 1 and spec[0].startswith("kind:"):
-        kind = check_kind(spec[0][5:])
-        chosen = [c for c in visible if c.kind == kind]
-    else:
-        chosen = []
-        for given in spec:
-            hits = [c for c in visible if given and c.id.startswith(given)]
-            if len(hits) != 1:
-                raise NotFound(
-                    f"Einen Eintrag {given!r} gibt es nicht (oder nicht eindeutig).",
-                    en=f"There is no (unique) entry {given!r}.",
-                )
-            chosen.append(hits[0])
+    chosen = _selected(store, workshop_id, visible, spec, item_id)
     if not chosen:
         raise ValidationError(
             "Noch keine Einträge zur Abstimmung.", en="No entries to vote on yet."
         )
     return [c.id for c in chosen]
+
+
+def _selected(
+    store: Store, workshop_id: str, visible: list[Capture], spec: list[str], item_id: str | None
+) -> list[Capture]:
+    if spec in ([], ["all"]):
+        return visible
+    if spec == ["block"]:
+        return _in_block(visible, item_id or _running_block(store, workshop_id))
+    if len(spec) == 1 and spec[0].startswith("kind:"):
+        kind = check_kind(spec[0][5:])
+        return [c for c in visible if c.kind == kind]
+    return [_one_entry(visible, given) for given in spec]
+
+
+def _running_block(store: Store, workshop_id: str) -> str | None:
+    item = current_item(store, workshop_id)
+    return item.id if item else None
+
+
+def _in_block(visible: list[Capture], block: str | None) -> list[Capture]:
+    return [c for c in visible if block and c.agenda_item_id == block]
+
+
+def _one_entry(visible: list[Capture], given: str) -> Capture:
+    """The one visible entry whose id begins with `given`; NotFound for none or several."""
+    hits = [c for c in visible if given and c.id.startswith(given)]
+    if len(hits) != 1:
+        raise NotFound(
+            f"Einen Eintrag {given!r} gibt es nicht (oder nicht eindeutig).",
+            en=f"There is no (unique) entry {given!r}.",
+        )
+    return hits[0]
 
 
 def near_duplicates(entries: list[dict[str, Any]]) -> list[tuple[str, str, int]]:

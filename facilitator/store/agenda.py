@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 from typing import Any
 
+from facilitator.core.agenda_rules import item_timing
 from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.models import AgendaItem
 from facilitator.core.rules import check_fields, readable
@@ -56,21 +57,15 @@ def add_item(
     after: str | None = None,
 ) -> str:
     """Add an item at the end of the agenda, or right after the item `after`."""
-    fields = {
+    fields: dict[str, Any] = {
         "title": title,
         "minutes": minutes,
-        "kind": kind,
         "method": method,
         "capture": list(capture or []),
         "notes": notes,
-        "at": at if kind == "pinned" else None,
+        **item_timing(kind, at),  # a fixed item needs its time, others have none
     }
     fields = _check(fields)
-    if kind == "pinned" and not at:
-        raise ValidationError(
-            "Ein fester Termin braucht eine Uhrzeit (at).",
-            en="A fixed time needs a clock time (at).",
-        )
     with store.transaction():
         position = _position_after(store, workshop_id, after)
         item_id = store.new_id()

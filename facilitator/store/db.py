@@ -106,62 +106,71 @@ def open_store(
     if path is None:
         path = default_db_path()
     if isinstance(path, Path):
-        if not path.exists():
-            if not create:
-                raise DatabaseProblem(
-                    f"Die Datenbank {path} gibt es nicht. Legen Sie zuerst einen Workshop an "
-                    "(facilitator new) oder geben Sie mit --db die richtige Datei an.",
-                    en=(
-                        f"The database {path} does not exist. Create a workshop first "
-                        f"(facilitator new) or give the right file with --db."
-                    ),
-                )
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                # Created private (0600): SQLite gives the WAL and shm files the
-                # database's permissions, so all three stay the moderator's own.
-                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-            except OSError as err:
-                raise DatabaseProblem(
-                    f"Der Ordner {path.parent} lässt sich nicht anlegen: {err}",
-                    en=f"The folder {path.parent} cannot be created: {err}",
-                ) from None
-        elif path.is_dir():
-            raise DatabaseProblem(
-                f"{path} ist ein Ordner, keine Datenbank.",
-                en=f"{path} is a folder, not a database.",
-            )
-    if isinstance(path, Path):
-        for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-            make_private(file)
+        _prepare_file(path, create)
     conn = connect(path)
     try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise DatabaseProblem(
-                f"Die Datenbank {path} stammt von einer neueren facilitator-Version "
-                f"(Schema {version}, diese Version kennt {SCHEMA_VERSION}). Bitte aktualisieren.",
-                en=(
-                    f"The database {path} comes from a newer facilitator version (schema "
-                    f"{version}, this version knows {SCHEMA_VERSION}). Please update."
-                ),
-            )
-        # By name, not by version: a step that landed without a version bump still runs.
-        if schema.unknown_names(conn):
-            raise DatabaseProblem(
-                f"Die Datenbank {path} stammt von einer neueren facilitator-Version "
-                f"(Schritte {', '.join(schema.unknown_names(conn))}). Bitte aktualisieren.",
-                en=(
-                    f"The database {path} comes from a newer facilitator version (steps "
-                    f"{', '.join(schema.unknown_names(conn))}). Please update."
-                ),
-            )
+        _check_version(conn, path)
         if schema.needs_migration(conn):
             schema.migrate(conn)  # imports sqlite-utils: only when there is something to do
     except sqlite3.DatabaseError as err:
         conn.close()
         raise _explain(err, path) from None
     return Store(conn, now_ms=now_ms, path=str(path))
+
+
+def _prepare_file(path: Path, create: bool) -> None:
+    """A new database file created private, a missing one refused unless `create`."""
+    if not path.exists():
+        if not create:
+            raise DatabaseProblem(
+                f"Die Datenbank {path} gibt es nicht. Legen Sie zuerst einen Workshop an "
+                "(facilitator new) oder geben Sie mit --db die richtige Datei an.",
+                en=(
+                    f"The database {path} does not exist. Create a workshop first "
+                    f"(facilitator new) or give the right file with --db."
+                ),
+            )
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # Created private (0600): SQLite gives the WAL and shm files the
+            # database's permissions, so all three stay the moderator's own.
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        except OSError as err:
+            raise DatabaseProblem(
+                f"Der Ordner {path.parent} lässt sich nicht anlegen: {err}",
+                en=f"The folder {path.parent} cannot be created: {err}",
+            ) from None
+    elif path.is_dir():
+        raise DatabaseProblem(
+            f"{path} ist ein Ordner, keine Datenbank.",
+            en=f"{path} is a folder, not a database.",
+        )
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        make_private(file)
+
+
+def _check_version(conn: sqlite3.Connection, path: Path | str) -> None:
+    """DatabaseProblem for a database a newer facilitator wrote (by version or by step)."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise DatabaseProblem(
+            f"Die Datenbank {path} stammt von einer neueren facilitator-Version "
+            f"(Schema {version}, diese Version kennt {SCHEMA_VERSION}). Bitte aktualisieren.",
+            en=(
+                f"The database {path} comes from a newer facilitator version (schema "
+                f"{version}, this version knows {SCHEMA_VERSION}). Please update."
+            ),
+        )
+    # By name, not by version: a step that landed without a version bump still runs.
+    if schema.unknown_names(conn):
+        raise DatabaseProblem(
+            f"Die Datenbank {path} stammt von einer neueren facilitator-Version "
+            f"(Schritte {', '.join(schema.unknown_names(conn))}). Bitte aktualisieren.",
+            en=(
+                f"The database {path} comes from a newer facilitator version (steps "
+                f"{', '.join(schema.unknown_names(conn))}). Please update."
+            ),
+        )
 
 
 class Store:

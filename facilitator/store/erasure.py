@@ -72,18 +72,35 @@ def scrub_incoming(
 
     `op_stamp` (hlc@node) tells an op older than a redaction from a later edit.
     """
-    if kind.startswith("participant.") and kind != ERASE_KIND:
-        if is_erased(conn, payload.get("id")) or _is_purged(conn, workshop_id):
-            return scrub_payload(payload)
     table, _, verb = kind.partition(".")
+    if kind.startswith("participant.") and _person_gone(conn, kind, payload, workshop_id):
+        return scrub_payload(payload)
     if table in REDACTABLE and verb != "redact" and isinstance(payload.get("id"), str):
         payload = _with_redactions(conn, table, payload, op_stamp)
-    personal = any(k in payload for k in CLAIM_PERSONAL)
-    if kind.startswith("claim.") and personal and _claim_forgotten(conn, payload):
+    if kind.startswith("claim.") and _claim_forgotten_personal(conn, payload):
         return scrub_claim(payload)
     if kind.startswith("capture.") and _is_purged(conn, workshop_id):
-        return {k: ("" if k in _NAMED else v) for k, v in payload.items()}
+        return _unnamed(payload)
     return payload
+
+
+def _person_gone(
+    conn: sqlite3.Connection, kind: str, payload: dict[str, Any], workshop_id: str | None
+) -> bool:
+    """The person was erased, or their workshop purged: an op about them keeps no name."""
+    if kind == ERASE_KIND:
+        return False  # the erasure itself
+    return is_erased(conn, payload.get("id")) or _is_purged(conn, workshop_id)
+
+
+def _claim_forgotten_personal(conn: sqlite3.Connection, payload: dict[str, Any]) -> bool:
+    personal = any(k in payload for k in CLAIM_PERSONAL)
+    return personal and _claim_forgotten(conn, payload)
+
+
+def _unnamed(payload: dict[str, Any]) -> dict[str, Any]:
+    """The payload with the fields that name people emptied."""
+    return {k: ("" if k in _NAMED else v) for k, v in payload.items()}
 
 
 def apply_purge(conn: sqlite3.Connection, workshop_id: str, purged_at: str) -> None:
@@ -107,10 +124,9 @@ def apply_purge(conn: sqlite3.Connection, workshop_id: str, purged_at: str) -> N
     for seq, raw in ops:
         payload = json.loads(raw)
         if any(payload.get(k) for k in _NAMED) or "_before" in payload:
-            clean: dict[str, Any] = {k: ("" if k in _NAMED else v) for k, v in payload.items()}
+            clean = _unnamed(payload)
             if isinstance(clean.get("_before"), dict):
-                before = clean["_before"]
-                clean["_before"] = {k: ("" if k in _NAMED else v) for k, v in before.items()}
+                clean["_before"] = _unnamed(clean["_before"])
             if clean != payload:
                 _rewrite(conn, seq, clean)
 

@@ -6,6 +6,7 @@ the chosen workshops; `core.matching` does the maths; `geo` supplies the places.
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.matching import BY_CHOICES, MatchResult, OrgProfile, match
+from facilitator.core.models import Capture, Organisation
 from facilitator.core.taxonomy import TOPICS
 from facilitator.core.topic_model import TopicModel, suggest_topic
 from facilitator.geo import locate, place_warning, resolve_place
@@ -36,38 +37,43 @@ def profiles(scope: Scope, vectors: dict | None = None) -> list[OrgProfile]:
     requests, which pairing then compares by meaning as well as by words.
     """
     vectors = vectors or {}
-    found: dict[str, OrgProfile] = {}
-    for org in scope.organisations.values():
-        location = locate(org.municipality or "") or locate(org.name)
-        # A typo read as the one clearly closest name is located, and still warned about.
-        read = resolve_place(org.municipality) if org.municipality else None
-        found[org.id] = OrgProfile(
-            id=org.id,
-            name=org.name,
-            municipality=org.municipality or "",
-            org_type=org.org_type or "sonstige",
-            location=location,
-            place_problem=place_warning(org.municipality, read)
-            if read and (read.guessed or not location)
-            else None,
-        )
+    found = {org.id: _org_profile(org) for org in scope.organisations.values()}
     # The series' own tags teach the model, as in the review (store/topics.series_model).
     model = TopicModel.from_keywords(shipped_keywords()).learn(
         (c.text, c.topic) for c in scope.captures if c.topic in TOPICS
     )
     for capture in scope.captures:
         profile = found.get(capture.organisation_id or "")
-        if profile is None or capture.kind not in PROFILE_KINDS:
-            continue
-        topic = _topic_of(capture, model)
-        profile.add_text(topic, capture.text)
-        if capture.kind == "offer":
-            profile.offers.append((topic, capture.text))
-        elif capture.kind == "request":
-            profile.requests.append((topic, capture.text))
-        if capture.kind in ("offer", "request") and capture.id in vectors:
-            profile.vectors[capture.text] = vectors[capture.id]
+        if profile is not None and capture.kind in PROFILE_KINDS:
+            _add_capture(profile, capture, _topic_of(capture, model), vectors)
     return list(found.values())
+
+
+def _org_profile(org: Organisation) -> OrgProfile:
+    """The organisation's empty profile, located (a place that only looks like one is said)."""
+    location = locate(org.municipality or "") or locate(org.name)
+    # A typo read as the one clearly closest name is located, and still warned about.
+    read = resolve_place(org.municipality) if org.municipality else None
+    return OrgProfile(
+        id=org.id,
+        name=org.name,
+        municipality=org.municipality or "",
+        org_type=org.org_type or "sonstige",
+        location=location,
+        place_problem=place_warning(org.municipality, read)
+        if read and (read.guessed or not location)
+        else None,
+    )
+
+
+def _add_capture(profile: OrgProfile, capture: Capture, topic: str | None, vectors: dict) -> None:
+    profile.add_text(topic, capture.text)
+    if capture.kind == "offer":
+        profile.offers.append((topic, capture.text))
+    elif capture.kind == "request":
+        profile.requests.append((topic, capture.text))
+    if capture.kind in ("offer", "request") and capture.id in vectors:
+        profile.vectors[capture.text] = vectors[capture.id]
 
 
 def suggest_groups(

@@ -11,7 +11,7 @@ depended on what has arrived so far would let the two laptops disagree.
 """
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeGuard
 
 from facilitator.core import fields, untrusted
 from facilitator.core.clean import clean_text
@@ -132,7 +132,7 @@ def _field(op: Op, table: str, key: str, value: Any, column_type: type) -> Any:
 
 
 def _entity_payload(op: Op, table: str, verb: str) -> dict[str, Any]:
-    payload, columns = op.payload, COLUMNS[table]
+    payload = op.payload
     entity_id = payload.get("id")
     if not isinstance(entity_id, str) or fields.ident(entity_id) is None:
         raise BadOp(op, "„id“ fehlt oder ist ungültig.", "“id” is missing or not valid.")
@@ -143,47 +143,58 @@ def _entity_payload(op: Op, table: str, verb: str) -> dict[str, Any]:
             )
         return {"id": entity_id}
     if verb in CREATE_VERBS:
-        scrubbed = payload.get("_erased") == 1  # store/erasure.py
-        # an erased person's op keeps its place without what named them
-        personal = personal_columns(table) if scrubbed else ()
-        missing = [k for k in required_columns(table) if k not in payload and k not in personal]
-        if missing:
-            raise BadOp(op, f"„{table}.{missing[0]}“ fehlt.", f"“{table}.{missing[0]}” is missing.")
+        _check_required(op, table)
     cleaned: dict[str, Any] = {"id": entity_id}
     for key, value in payload.items():
-        if key == "id":
-            continue
-        if key in columns:
-            cleaned[key] = _field(op, table, key, value, columns[key])
-        elif key == "_before" and isinstance(value, dict) and set(value) <= set(columns):
-            # undo applies these later: the same rules, except that a field may be None
-            cleaned[key] = {
-                k: v if v is None else _field(op, table, k, v, columns[k]) for k, v in value.items()
-            }
-        elif (
-            key in ("_undo", "_batch", "_claim") and isinstance(value, str) and fields.ident(value)
-        ):
-            cleaned[key] = value
-        elif key in ("_erased", "_auto") and value == 1:
-            cleaned[key] = value
-        else:
-            name = clean_text(str(key))[:40]
-            raise BadOp(op, f"unbekanntes Feld „{name}“.", f"unknown field “{name}”.")
+        if key != "id":
+            cleaned[key] = _clean_key(op, table, key, value)
+    _check_references(op, table, entity_id, cleaned)
+    if table == "photo" and cleaned.get("jpeg"):
+        cleaned = _photo_payload(op, cleaned)
+    return cleaned
+
+
+def _check_required(op: Op, table: str) -> None:
+    scrubbed = op.payload.get("_erased") == 1  # store/erasure.py
+    # an erased person's op keeps its place without what named them
+    personal = personal_columns(table) if scrubbed else ()
+    missing = [k for k in required_columns(table) if k not in op.payload and k not in personal]
+    if missing:
+        raise BadOp(op, f"„{table}.{missing[0]}“ fehlt.", f"“{table}.{missing[0]}” is missing.")
+
+
+def _clean_key(op: Op, table: str, key: str, value: Any) -> Any:
+    """One payload entry, cleaned: a column, undo's `_before`, or a marker key."""
+    columns = COLUMNS[table]
+    if key in columns:
+        return _field(op, table, key, value, columns[key])
+    if key == "_before" and isinstance(value, dict) and set(value) <= set(columns):
+        # undo applies these later: the same rules, except that a field may be None
+        return {
+            k: v if v is None else _field(op, table, k, v, columns[k]) for k, v in value.items()
+        }
+    if _marker_ok(key, value):
+        return value
+    name = clean_text(str(key))[:40]
+    raise BadOp(op, f"unbekanntes Feld „{name}“.", f"unknown field “{name}”.")
+
+
+def _marker_ok(key: str, value: Any) -> bool:
+    if key in ("_undo", "_batch", "_claim"):
+        return isinstance(value, str) and bool(fields.ident(value))
+    return key in ("_erased", "_auto") and value == 1
+
+
+def _check_references(op: Op, table: str, entity_id: str, cleaned: dict[str, Any]) -> None:
     if table == "organisation" and cleaned.get("merged_into") == entity_id:
         raise BadOp(
             op,
             "eine Organisation kann nicht mit sich selbst zusammengeführt werden.",
             "an organisation cannot be merged into itself.",
         )
-    if (
-        "workshop_id" in cleaned
-        and op.workshop_id is not None
-        and cleaned["workshop_id"] != op.workshop_id
-    ):
+    workshop_id = cleaned.get("workshop_id", op.workshop_id)
+    if op.workshop_id is not None and "workshop_id" in cleaned and workshop_id != op.workshop_id:
         raise BadOp(op, "gehört zu einem anderen Workshop.", "belongs to another workshop.")
-    if table == "photo" and cleaned.get("jpeg"):
-        cleaned = _photo_payload(op, cleaned)
-    return cleaned
 
 
 def _photo_payload(op: Op, cleaned: dict[str, Any]) -> dict[str, Any]:
@@ -215,17 +226,17 @@ def _timer_payload(op: Op, verb: str, now_ms: int) -> dict[str, Any]:
     if verb not in TIMER_KINDS or payload.get("kind") != verb or set(payload) - allowed:
         raise BadOp(op, "kein gültiges Timer-Ereignis.", "not a valid timer event.")
     at_ms = payload.get("at_ms")
-    if (
-        not isinstance(at_ms, int)
-        or isinstance(at_ms, bool)
-        or not 0 <= at_ms <= now_ms + MAX_AHEAD_MS
-    ):
+    if not _is_int(at_ms) or not 0 <= at_ms <= now_ms + MAX_AHEAD_MS:
         raise BadOp(op, "„at_ms“ ist ungültig.", "“at_ms” is not valid.")
     minutes = payload.get("minutes") or 0
-    if not isinstance(minutes, int) or isinstance(minutes, bool) or abs(minutes) > 600:
+    if not _is_int(minutes) or abs(minutes) > 600:
         raise BadOp(op, "„minutes“ ist ungültig.", "“minutes” is not valid.")
     try:
         fields.ident(payload.get("item_id"))
     except ValidationError:
         raise BadOp(op, "„item_id“ ist ungültig.", "“item_id” is not valid.") from None
     return dict(payload)
+
+
+def _is_int(value: Any) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)

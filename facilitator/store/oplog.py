@@ -9,7 +9,7 @@ start with "_" (such as "_before", kept for undo) are not applied. Timer ops app
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from facilitator.core.clean import name_key
@@ -120,62 +120,97 @@ def insert_remote_ops(store: Store, ops: Iterable[Op]) -> int:
 
 def apply_op(conn: sqlite3.Connection, op: Op) -> None:
     """Apply one op to the projection tables."""
-    table, _, verb = op.kind.partition(".")
-    payload = op.payload
-    if op.kind == WORKSHOP_ERASE_KIND:
-        if isinstance(payload.get("id"), str) and payload["id"] == op.workshop_id:
-            apply_workshop_erase(conn, payload["id"], op.created_at)
-        return
-    if op.kind == PHOTO_ERASE_KIND:
-        if isinstance(payload.get("id"), str):
-            apply_photo_erase(conn, payload["id"], op.created_at)
-        return
-    if op.kind in (ERASE_KIND, PURGE_KIND):
-        if isinstance(payload.get("id"), str):
-            erase = apply_erase if op.kind == ERASE_KIND else apply_purge
-            erase(conn, payload["id"], op.created_at)
-        return
-    if table == "timer":
-        if not _valid_timer(payload):
-            return  # ops from outside never get here malformed (op_check); old log entries may
-        conn.execute(
-            "INSERT OR IGNORE INTO timer_event(id, workshop_id, item_id, kind, at_ms, minutes,"
-            " hlc, node) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                op.uuid,
-                op.workshop_id,
-                payload.get("item_id"),
-                payload["kind"],
-                int(payload["at_ms"]),
-                int(payload.get("minutes") or 0),
-                op.hlc,
-                op.node,
-            ],
-        )
-    elif table in COLUMNS and isinstance(payload.get("id"), str | int):
-        # A value SQLite cannot store is left out: op_check refuses such ops from outside,
-        # but a database written by an older version may still hold one in its log.
-        fields = {
-            k: v
-            for k, v in payload.items()
-            if k in COLUMNS[table] and (k in JSON_COLUMNS or _storable(v))
-        }
-        if verb == "add" and "hlc" in COLUMNS[table]:
-            # The row's creation clock orders captures "oldest first" on both laptops;
-            # services cannot put it in the payload (the clock ticks in `record`).
-            fields.setdefault("hlc", op.hlc)
-        lww_upsert(conn, table, str(payload["id"]), fields, stamp(op.hlc, op.node))
-        if table == "organisation" and "name" in fields:
-            # the indexed lookup key follows whichever name won last-writer-wins
-            conn.execute(
-                "UPDATE organisation SET name_key = ? WHERE id = ?",
-                [name_key(_stored_name(conn, str(payload["id"]))), str(payload["id"])],
-            )
-        if verb == "redact":  # the old words leave the earlier ops too (store/name_hits)
-            apply_redact(conn, table, str(payload["id"]), fields, stamp(op.hlc, op.node))
-        if table == "claim" and fields.get("status") not in (None, "open"):
-            forget_claim(conn, str(payload["id"]))  # decided: its copy of the person goes
+    table = op.kind.partition(".")[0]
+    erase = _ERASURES.get(op.kind)
+    if erase is not None:
+        erase(conn, op)
+    elif table == "timer":
+        _apply_timer(conn, op)
+    elif table in COLUMNS and isinstance(op.payload.get("id"), str | int):
+        _apply_entity(conn, op, table)
     # Other kinds apply nothing; op_check refuses unknown kinds from outside.
+
+
+def _erase_workshop(conn: sqlite3.Connection, op: Op) -> None:
+    if isinstance(op.payload.get("id"), str) and op.payload["id"] == op.workshop_id:
+        apply_workshop_erase(conn, op.payload["id"], op.created_at)
+
+
+def _erase_photo(conn: sqlite3.Connection, op: Op) -> None:
+    if isinstance(op.payload.get("id"), str):
+        apply_photo_erase(conn, op.payload["id"], op.created_at)
+
+
+def _erase_person(conn: sqlite3.Connection, op: Op) -> None:
+    if isinstance(op.payload.get("id"), str):
+        apply_erase(conn, op.payload["id"], op.created_at)
+
+
+def _purge_workshop(conn: sqlite3.Connection, op: Op) -> None:
+    if isinstance(op.payload.get("id"), str):
+        apply_purge(conn, op.payload["id"], op.created_at)
+
+
+_ERASURES: dict[str, Callable[[sqlite3.Connection, Op], None]] = {
+    WORKSHOP_ERASE_KIND: _erase_workshop,
+    PHOTO_ERASE_KIND: _erase_photo,
+    ERASE_KIND: _erase_person,
+    PURGE_KIND: _purge_workshop,
+}
+
+
+def _apply_timer(conn: sqlite3.Connection, op: Op) -> None:
+    payload = op.payload
+    if not _valid_timer(payload):
+        return  # ops from outside never get here malformed (op_check); old log entries may
+    conn.execute(
+        "INSERT OR IGNORE INTO timer_event(id, workshop_id, item_id, kind, at_ms, minutes,"
+        " hlc, node) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            op.uuid,
+            op.workshop_id,
+            payload.get("item_id"),
+            payload["kind"],
+            int(payload["at_ms"]),
+            int(payload.get("minutes") or 0),
+            op.hlc,
+            op.node,
+        ],
+    )
+
+
+def _apply_entity(conn: sqlite3.Connection, op: Op, table: str) -> None:
+    verb, row_id = op.kind.partition(".")[2], str(op.payload["id"])
+    # A value SQLite cannot store is left out: op_check refuses such ops from outside,
+    # but a database written by an older version may still hold one in its log.
+    fields = {
+        k: v
+        for k, v in op.payload.items()
+        if k in COLUMNS[table] and (k in JSON_COLUMNS or _storable(v))
+    }
+    if verb == "add" and "hlc" in COLUMNS[table]:
+        # The row's creation clock orders captures "oldest first" on both laptops;
+        # services cannot put it in the payload (the clock ticks in `record`).
+        fields.setdefault("hlc", op.hlc)
+    lww_upsert(conn, table, row_id, fields, stamp(op.hlc, op.node))
+    _after_upsert(conn, op, table, row_id, fields)
+
+
+def _after_upsert(
+    conn: sqlite3.Connection, op: Op, table: str, row_id: str, fields: dict[str, Any]
+) -> None:
+    """What follows from a row's new fields beyond the row itself."""
+    verb = op.kind.partition(".")[2]
+    if table == "organisation" and "name" in fields:
+        # the indexed lookup key follows whichever name won last-writer-wins
+        conn.execute(
+            "UPDATE organisation SET name_key = ? WHERE id = ?",
+            [name_key(_stored_name(conn, row_id)), row_id],
+        )
+    if verb == "redact":  # the old words leave the earlier ops too (store/name_hits)
+        apply_redact(conn, table, row_id, fields, stamp(op.hlc, op.node))
+    if table == "claim" and fields.get("status") not in (None, "open"):
+        forget_claim(conn, row_id)  # decided: its copy of the person goes
 
 
 def _stored_name(conn: sqlite3.Connection, org_id: str) -> str | None:
@@ -208,12 +243,7 @@ def lww_upsert(
     }
     row = conn.execute(f"SELECT clocks FROM {table} WHERE id = ?", [row_id]).fetchone()
     if row is None:
-        clocks = {k: op_stamp for k in values}
-        names = ["id", *values, "clocks"]
-        conn.execute(
-            f"INSERT INTO {table}({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-            [row_id, *values.values(), json.dumps(clocks)],
-        )
+        _insert_row(conn, table, row_id, values, op_stamp)
         return
     clocks = json.loads(row[0] or "{}")
     newer = {k: v for k, v in values.items() if op_stamp > clocks.get(k, "")}
@@ -224,6 +254,17 @@ def lww_upsert(
     conn.execute(
         f"UPDATE {table} SET {assignments}, clocks = ? WHERE id = ?",
         [*newer.values(), json.dumps(clocks), row_id],
+    )
+
+
+def _insert_row(
+    conn: sqlite3.Connection, table: str, row_id: str, values: dict[str, Any], op_stamp: str
+) -> None:
+    clocks = {k: op_stamp for k in values}
+    names = ["id", *values, "clocks"]
+    conn.execute(
+        f"INSERT INTO {table}({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+        [row_id, *values.values(), json.dumps(clocks)],
     )
 
 

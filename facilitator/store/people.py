@@ -177,67 +177,79 @@ def purge_before(store: Store, before: str) -> int:
 
 def person_report(store: Store, people: list[Participant]) -> dict[str, Any]:
     """Return everything stored about one person: rows, consent history, texts, submissions."""
-    entries: list[dict[str, Any]] = []
-    for person in people:
-        raw = rows(store, "SELECT * FROM participant WHERE id = ?", [person.id])[0]
-        workshop = rows(
-            store, "SELECT title, date FROM workshop WHERE id = ?", [person.workshop_id]
-        )
-        history = []
-        for op in rows(
-            store,
-            "SELECT kind, payload, created_at, node FROM op WHERE kind LIKE 'participant.%' "
-            "AND json_extract(payload, '$.id') = ? ORDER BY hlc, node",
-            [person.id],
-        ):
-            payload = json.loads(op["payload"])
-            if "consent" in payload and (op["kind"] != "participant.add" or payload["consent"]):
-                history.append(
-                    {
-                        "at": payload.get("consent_at") or op["created_at"],
-                        "consent": bool(payload["consent"]),
-                        "source": payload.get("consent_source"),
-                        "given_at": payload.get("consent_given_at"),
-                        "text_version": payload.get("consent_text_version"),
-                        # a phone's claim a moderator confirmed: the consent came from it
-                        "claim": payload.get("_claim"),
-                        # which phone: only the one that owns the record can change it
-                        "phone": (payload.get("client_id") or raw.get("client_id") or "")[:8]
-                        if payload.get("consent_source") == "phone"
-                        else "",
-                    }
-                )
-        texts = {
-            r["version"]: r["text"]
-            for r in rows(store, "SELECT version, text FROM consent_text")
-            if any(h["text_version"] == r["version"] for h in history)
-        }
-        submissions = [
-            {"kind": c["kind"], "text": c["text"], "created_at": c["created_at"]}
-            for c in rows(
-                store,
-                "SELECT kind, text, created_at, author FROM capture WHERE workshop_id = ? "
-                "AND deleted = 0 AND author != ''",
-                [person.workshop_id],
-            )
-            if c["author"].strip().casefold() == person.name.casefold()
-        ]
-        entries.append(
-            {
-                "workshop": {"id": person.workshop_id, **(workshop[0] if workshop else {})},
-                "participant": {
-                    **raw,
-                    "organisation": person.organisation,
-                    "org_type": person.org_type,
-                    "municipality": person.municipality,
-                },
-                "consent_history": history,
-                "consent_texts": texts,
-                "submissions": submissions,
-                **_places(store, person, raw.get("client_id")),
-            }
-        )
+    entries = [_person_entry(store, person) for person in people]
     return {"person": people[0].name if people else "", "entries": entries}
+
+
+def _person_entry(store: Store, person: Participant) -> dict[str, Any]:
+    """What one workshop holds about the person."""
+    raw = rows(store, "SELECT * FROM participant WHERE id = ?", [person.id])[0]
+    workshop = rows(store, "SELECT title, date FROM workshop WHERE id = ?", [person.workshop_id])
+    history = _consent_history(store, person.id, raw.get("client_id"))
+    texts = {
+        r["version"]: r["text"]
+        for r in rows(store, "SELECT version, text FROM consent_text")
+        if any(h["text_version"] == r["version"] for h in history)
+    }
+    return {
+        "workshop": {"id": person.workshop_id, **(workshop[0] if workshop else {})},
+        "participant": {
+            **raw,
+            "organisation": person.organisation,
+            "org_type": person.org_type,
+            "municipality": person.municipality,
+        },
+        "consent_history": history,
+        "consent_texts": texts,
+        "submissions": _submissions(store, person),
+        **_places(store, person, raw.get("client_id")),
+    }
+
+
+def _consent_history(
+    store: Store, participant_id: str, client_id: str | None
+) -> list[dict[str, Any]]:
+    """Every consent given or withdrawn, from the person's ops in order."""
+    history = []
+    for op in rows(
+        store,
+        "SELECT kind, payload, created_at, node FROM op WHERE kind LIKE 'participant.%' "
+        "AND json_extract(payload, '$.id') = ? ORDER BY hlc, node",
+        [participant_id],
+    ):
+        payload = json.loads(op["payload"])
+        if "consent" in payload and (op["kind"] != "participant.add" or payload["consent"]):
+            history.append(_consent_event(op, payload, client_id))
+    return history
+
+
+def _consent_event(op: Any, payload: dict[str, Any], client_id: str | None) -> dict[str, Any]:
+    from_phone = payload.get("consent_source") == "phone"
+    return {
+        "at": payload.get("consent_at") or op["created_at"],
+        "consent": bool(payload["consent"]),
+        "source": payload.get("consent_source"),
+        "given_at": payload.get("consent_given_at"),
+        "text_version": payload.get("consent_text_version"),
+        # a phone's claim a moderator confirmed: the consent came from it
+        "claim": payload.get("_claim"),
+        # which phone: only the one that owns the record can change it
+        "phone": (payload.get("client_id") or client_id or "")[:8] if from_phone else "",
+    }
+
+
+def _submissions(store: Store, person: Participant) -> list[dict[str, Any]]:
+    """The captures the person wrote (by author name) in their workshop."""
+    return [
+        {"kind": c["kind"], "text": c["text"], "created_at": c["created_at"]}
+        for c in rows(
+            store,
+            "SELECT kind, text, created_at, author FROM capture WHERE workshop_id = ? "
+            "AND deleted = 0 AND author != ''",
+            [person.workshop_id],
+        )
+        if c["author"].strip().casefold() == person.name.casefold()
+    ]
 
 
 _LIVE = " AND p.deleted = 0 AND p.name IS NOT NULL"

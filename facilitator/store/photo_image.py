@@ -156,41 +156,61 @@ def strip_jpeg_metadata(data: bytes) -> bytes:
     if not data.startswith(b"\xff\xd8"):
         raise ValueError("no JPEG start")
     out = bytearray(b"\xff\xd8")
-    i, end = 2, len(data)
-    while i < end:
-        if data[i] != 0xFF:
-            raise ValueError("no marker")
-        marker = data[i + 1] if i + 1 < end else -1
-        if marker == 0xFF:  # fill byte
-            i += 1
-            continue
-        if marker == 0xD9:  # end of image
-            out += b"\xff\xd9"
+    i = 2
+    while i < len(data):
+        kept, i = _segment(data, i)
+        out += kept
+        if i == _END_OF_IMAGE:
             return bytes(out)
-        if marker in _STANDALONE:
-            out += data[i : i + 2]
-            i += 2
-            continue
-        if marker < 0 or i + 4 > end:
-            raise ValueError("cut off")
-        length = int.from_bytes(data[i + 2 : i + 4], "big")
-        segment = data[i : i + 2 + length]
-        if length < 2 or len(segment) < 2 + length:
-            raise ValueError("cut off")
-        if marker == 0xDA:  # start of scan: the entropy-coded data runs to the next marker
-            j = i + 2 + length
-            while j + 1 < end and not (
-                data[j] == 0xFF and data[j + 1] not in (0x00, 0xFF, *range(0xD0, 0xD8))
-            ):
-                j += 1
-            out += data[i:j]
-            i = j
-            continue
-        bare_jfif = marker == 0xE0 and segment[4:9] == b"JFIF\x00" and length == 16
-        if not (0xE0 <= marker <= 0xEF or marker == 0xFE) or bare_jfif:
-            out += segment
-        i += 2 + length
     raise ValueError("no end of image")
+
+
+_END_OF_IMAGE = -1  # where the next segment begins after the end-of-image marker
+
+
+def _segment(data: bytes, i: int) -> tuple[bytes, int]:
+    """What is kept of the segment at `i`, and where the next one begins."""
+    end = len(data)
+    if data[i] != 0xFF:
+        raise ValueError("no marker")
+    marker = data[i + 1] if i + 1 < end else -1
+    if marker == 0xFF:  # fill byte
+        return b"", i + 1
+    if marker == 0xD9:  # end of image
+        return b"\xff\xd9", _END_OF_IMAGE
+    if marker in _STANDALONE:
+        return data[i : i + 2], i + 2
+    length = _segment_length(data, i, marker)
+    if marker == 0xDA:  # start of scan: the entropy-coded data runs to the next marker
+        j = _scan_end(data, i + 2 + length)
+        return data[i:j], j
+    segment = data[i : i + 2 + length]
+    return (segment if _kept(marker, segment) else b""), i + 2 + length
+
+
+def _segment_length(data: bytes, i: int, marker: int) -> int:
+    if marker < 0 or i + 4 > len(data):
+        raise ValueError("cut off")
+    length = int.from_bytes(data[i + 2 : i + 4], "big")
+    if length < 2 or len(data[i : i + 2 + length]) < 2 + length:
+        raise ValueError("cut off")
+    return length
+
+
+def _scan_end(data: bytes, j: int) -> int:
+    """The start of the first marker after entropy-coded data (stuffed bytes and RSTn skipped)."""
+    end = len(data)
+    while j + 1 < end and not (
+        data[j] == 0xFF and data[j + 1] not in (0x00, 0xFF, *range(0xD0, 0xD8))
+    ):
+        j += 1
+    return j
+
+
+def _kept(marker: int, segment: bytes) -> bool:
+    """Every segment but APP1–APP15 and COM; of APP0 only the bare 16-byte JFIF header."""
+    bare_jfif = marker == 0xE0 and segment[4:9] == b"JFIF\x00" and len(segment) == 18
+    return not (0xE0 <= marker <= 0xEF or marker == 0xFE) or bare_jfif
 
 
 def verify_jpeg(data: bytes, width: int | None = None, height: int | None = None) -> bytes:

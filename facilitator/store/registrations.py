@@ -11,6 +11,7 @@ confirm or reject (store/claims.py). Another person on the same phone (a differe
 name and e-mail) is a person of their own, never an overwrite.
 """
 
+from dataclasses import dataclass, replace
 from typing import Any
 
 from facilitator.core.errors import ValidationError
@@ -55,8 +56,64 @@ def register_participant(
 
     `consent_text_version` is the consent text the phone showed (None: the one shown now).
     """
-    name, organisation, municipality = _clean(name), _clean(organisation), _clean(municipality)
-    email = str(email).strip()
+    entry = _checked_entry(
+        _Entry(
+            name=name,
+            organisation=organisation,
+            email=email,
+            consent=consent,
+            org_type=org_type,
+            municipality=municipality,
+            consent_text_version=consent_text_version,
+        )
+    )
+    with store.transaction():
+        people = list_participants(store, workshop_id)
+        owned = [p for p in people if _owned(p, participant_id, client_id)]
+        others = [p for p in people if not _owned(p, participant_id, client_id)]
+        matched = _match(others, entry.name, entry.typed_email)
+        own = _match(owned, entry.name, entry.typed_email)
+        if matched is not None and (own is None or _same_email(matched, entry.typed_email)):
+            open_claim(
+                store, workshop_id, matched.id, client_id or participant_id, **entry.fields()
+            )
+            return "claim"
+        if own is None:
+            _add_from_phone(store, workshop_id, participant_id, client_id, entry, len(owned))
+            return "new"
+        _update_from_phone(store, own, entry)
+    return "updated"
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """What a phone registers, as typed, then cleaned (`_checked_entry`)."""
+
+    name: str
+    organisation: str
+    email: str
+    consent: bool
+    org_type: str | None
+    municipality: str
+    consent_text_version: str | None
+    typed_email: str = ""  # names the person it matches, even when it is not kept
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "organisation": self.organisation,
+            "org_type": self.org_type,
+            "municipality": self.municipality,
+            "email": self.email,
+            "consent": self.consent,
+            "consent_text_version": self.consent_text_version,
+        }
+
+
+def _checked_entry(typed: _Entry) -> _Entry:
+    """The entry with spaces tidied; ValidationError for no name, long fields, a bad e-mail."""
+    name, organisation = _clean(typed.name), _clean(typed.organisation)
+    municipality, email = _clean(typed.municipality), str(typed.email).strip()
     if not name:
         raise ValidationError("Bitte geben Sie Ihren Namen an.", en="Please enter your name.")
     if max(len(name), len(organisation), len(email), len(municipality)) > MAX_FIELD:
@@ -69,66 +126,64 @@ def register_participant(
             "Die E-Mail-Adresse sieht nicht richtig aus.",
             en="The email address does not look right.",
         )
-    typed_email = email  # names the person it matches, even when it is not kept
-    if not consent:
-        email = ""  # data minimisation: the address is only for sharing, which needs consent
-    with store.transaction():
-        people = list_participants(store, workshop_id)
-        owned = [p for p in people if _owned(p, participant_id, client_id)]
-        others = [p for p in people if not _owned(p, participant_id, client_id)]
-        matched = _match(others, name, typed_email)
-        own = _match(owned, name, typed_email)
-        if matched is not None and (own is None or _same_email(matched, typed_email)):
-            open_claim(
-                store,
-                workshop_id,
-                matched.id,
-                client_id or participant_id,
-                name=name,
-                organisation=organisation,
-                org_type=org_type,
-                municipality=municipality,
-                email=email,
-                consent=consent,
-                consent_text_version=consent_text_version,
-            )
-            return "claim"
-        if own is None:
-            if len(owned) >= MAX_PEOPLE_PER_PHONE:
-                raise ValidationError(
-                    f"Von diesem Telefon sind schon {len(owned)} Personen angemeldet; "
-                    "bitte wenden Sie sich an die Moderation.",
-                    en=f"{len(owned)} people are registered from this phone already; "
-                    "please ask the moderators.",
-                )
-            if one(store, "SELECT 1 FROM participant WHERE id = ?", [participant_id]):
-                participant_id = store.new_id()  # taken (another person, or erased): a new id
-            add_participant(
-                store,
-                workshop_id,
-                name,
-                organisation=organisation,
-                org_type=org_type,
-                municipality=municipality,
-                email=email,
-                consent=consent,
-                present=True,
-                source="participant",
-                participant_id=participant_id,
-                consent_source="phone",
-                client_id=client_id,
-                consent_text_version=consent_text_version,
-            )
-            return "new"
-        fields: dict[str, Any] = {"name": name, "email": email}
-        if organisation:
-            fields.update(organisation=organisation, org_type=org_type, municipality=municipality)
-        update_participant(store, own.id, **fields)
-        if bool(own.consent) != consent:
-            set_consent(store, own.id, consent, source="phone", version=consent_text_version)
-        if not own.present:
-            set_present(store, own.id, True)
-    return "updated"
+    return replace(
+        typed,
+        name=name,
+        organisation=organisation,
+        municipality=municipality,
+        # data minimisation: the address is only for sharing, which needs consent
+        email=email if typed.consent else "",
+        typed_email=email,
+    )
+
+
+def _add_from_phone(
+    store: Store,
+    workshop_id: str,
+    participant_id: str,
+    client_id: str | None,
+    entry: _Entry,
+    owned: int,
+) -> None:
+    """A new person from this phone, unless it has registered its most already."""
+    if owned >= MAX_PEOPLE_PER_PHONE:
+        raise ValidationError(
+            f"Von diesem Telefon sind schon {owned} Personen angemeldet; "
+            "bitte wenden Sie sich an die Moderation.",
+            en=f"{owned} people are registered from this phone already; please ask the moderators.",
+        )
+    if one(store, "SELECT 1 FROM participant WHERE id = ?", [participant_id]):
+        participant_id = store.new_id()  # taken (another person, or erased): a new id
+    fields = entry.fields()
+    add_participant(
+        store,
+        workshop_id,
+        fields.pop("name"),
+        **fields,
+        present=True,
+        source="participant",
+        participant_id=participant_id,
+        consent_source="phone",
+        client_id=client_id,
+    )
+
+
+def _update_from_phone(store: Store, own: Participant, entry: _Entry) -> None:
+    """The phone's own person again: the new details, consent, and present."""
+    fields: dict[str, Any] = {"name": entry.name, "email": entry.email}
+    if entry.organisation:
+        fields.update(
+            organisation=entry.organisation,
+            org_type=entry.org_type,
+            municipality=entry.municipality,
+        )
+    update_participant(store, own.id, **fields)
+    if bool(own.consent) != entry.consent:
+        set_consent(
+            store, own.id, entry.consent, source="phone", version=entry.consent_text_version
+        )
+    if not own.present:
+        set_present(store, own.id, True)
 
 
 def _owned(person: Participant, participant_id: str, client_id: str | None) -> bool:

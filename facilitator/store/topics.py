@@ -3,6 +3,7 @@
 import numpy as np
 
 from facilitator.core.errors import NotFound
+from facilitator.core.models import Capture
 from facilitator.core.taxonomy import TOPICS
 from facilitator.core.topic_model import TopicModel
 from facilitator.store.capture_vectors import capture_vectors
@@ -37,14 +38,24 @@ def series_model(
     model.learn((c.text, c.topic) for c in tagged if c.topic)
     if model.prototypes is None:  # no sentence encoder installed: the words answer alone
         return model
-    vectors = capture_vectors(store, ((c.id, c.text) for c in scope.captures))
+    _learn_vectors(model, tagged, scope.captures, capture_vectors(store, _texts(scope.captures)))
+    return model
+
+
+def _texts(captures: list[Capture]) -> list[tuple[str, str]]:
+    return [(c.id, c.text) for c in captures]
+
+
+def _learn_vectors(
+    model: TopicModel, tagged: list[Capture], captures: list[Capture], vectors: dict
+) -> None:
+    """The tagged captures become prototypes of their fields; every vector is known."""
     learnt = [c for c in tagged if c.id in vectors]
     if learnt:
         model.add_prototypes(
             [(c.text, c.topic or "") for c in learnt], np.stack([vectors[c.id] for c in learnt])
         )
-    model.known_vectors = {c.text: vectors[c.id] for c in scope.captures if c.id in vectors}
-    return model
+    model.known_vectors = {c.text: vectors[c.id] for c in captures if c.id in vectors}
 
 
 def accept_topics(store: Store, chosen: dict[str, str]) -> int:

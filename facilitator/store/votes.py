@@ -87,6 +87,48 @@ def voters_of_block(store: Store, item_id: str) -> int:
     )
 
 
+def _write_votes(
+    store: Store, workshop_id: str, item_id: str, voter: str, wanted: dict[str, int]
+) -> None:
+    """One op per entry whose dots change; all of them or none."""
+    with store.transaction():
+        before = voter_dots(store, item_id, voter)
+        for capture_id in sorted(set(before) | set(wanted)):
+            count = wanted.get(capture_id, 0)
+            if before.get(capture_id, 0) == count:
+                continue
+            record(
+                store,
+                "vote.set",
+                {
+                    "id": f"{capture_id}:{voter}",
+                    "workshop_id": workshop_id,
+                    "capture_id": capture_id,
+                    "agenda_item_id": item_id,
+                    "voter": voter,
+                    "dots": count,
+                },
+                workshop_id,
+            )
+
+
+def _checked_count(capture_id: str, count: Any, ballot: set[str], most: int) -> int:
+    """The dots for one entry (0 is allowed); ValidationError off the ballot or over a limit."""
+    if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+        raise ValidationError(
+            "Punkte müssen ganze Zahlen ab 0 sein.", en="Dots must be whole numbers from 0."
+        )
+    if capture_id not in ballot:
+        raise ValidationError(
+            "Ein Eintrag steht nicht zur Abstimmung.", en="An entry is not up for the vote."
+        )
+    if count > most:
+        raise ValidationError(
+            f"Höchstens {most} Punkte pro Eintrag.", en=f"At most {most} dots per entry."
+        )
+    return count
+
+
 def cast_votes(
     store: Store, workshop_id: str, item_id: str, voter: str, dots: dict[str, int]
 ) -> dict[str, int]:
@@ -107,46 +149,16 @@ def cast_votes(
         )
     rules = rules_for(item)
     ballot = {c["id"] for c in ballot_captures(store, item_id)}
-    wanted: dict[str, int] = {}
-    for capture_id, count in dots.items():
-        if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-            raise ValidationError(
-                "Punkte müssen ganze Zahlen ab 0 sein.", en="Dots must be whole numbers from 0."
-            )
-        if capture_id not in ballot:
-            raise ValidationError(
-                "Ein Eintrag steht nicht zur Abstimmung.", en="An entry is not up for the vote."
-            )
-        if count > rules.per_item_max:
-            raise ValidationError(
-                f"Höchstens {rules.per_item_max} Punkte pro Eintrag.",
-                en=f"At most {rules.per_item_max} dots per entry.",
-            )
-        if count:
-            wanted[capture_id] = count
+    wanted = {
+        capture_id: count
+        for capture_id, count in dots.items()
+        if _checked_count(capture_id, count, ballot, rules.per_item_max)
+    }
     if sum(wanted.values()) > rules.budget:
         raise ValidationError(
             f"Sie haben nur {rules.budget} Punkte.", en=f"You only have {rules.budget} dots."
         )
-    with store.transaction():
-        before = voter_dots(store, item_id, voter)
-        for capture_id in sorted(set(before) | set(wanted)):
-            count = wanted.get(capture_id, 0)
-            if before.get(capture_id, 0) == count:
-                continue
-            record(
-                store,
-                "vote.set",
-                {
-                    "id": f"{capture_id}:{voter}",
-                    "workshop_id": workshop_id,
-                    "capture_id": capture_id,
-                    "agenda_item_id": item_id,
-                    "voter": voter,
-                    "dots": count,
-                },
-                workshop_id,
-            )
+    _write_votes(store, workshop_id, item_id, voter, wanted)
     return wanted
 
 

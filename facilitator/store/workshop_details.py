@@ -85,48 +85,65 @@ def edit_details(store: Store, workshop_id: str, today: date, **typed: str | Non
     Everything is checked before anything is written; one op carries all changes.
     """
     workshop = get_workshop(store, workshop_id)
+    fields: dict[str, Any] = {}
+    series_name: str | None = None
+    for field, value in _named_fields(typed):
+        text = _typed_text(field, value)
+        if field.kind == "series":
+            series_name = text
+        else:
+            fields[field.column] = _parsed(field, text, _date_base(field.key, workshop.date, today))
+    _write(store, workshop.id, fields, series_name)
+    return [f.key for f in DETAIL_FIELDS if f.column in fields]
+
+
+def _named_fields(typed: dict[str, str | None]) -> list[tuple[DetailField, str]]:
+    """The fields typed (not None); ValidationError naming any unknown key."""
     by_key = {f.key: f for f in DETAIL_FIELDS}
     unknown = [k for k in typed if k not in by_key]
     if unknown:
         raise ValidationError(
             f"Unbekannte Felder: {', '.join(unknown)}.", en=f"Unknown fields: {', '.join(unknown)}."
         )
-    fields: dict[str, Any] = {}
-    series_name: str | None = None
-    for key, value in typed.items():
-        if value is None:
-            continue
-        field = by_key[key]
-        value = (
-            str(value).strip() if field.kind in ("list", "exact") else " ".join(str(value).split())
-        )
-        if len(value) > MAX_DETAIL:
-            raise ValidationError(
-                f"„{key}“ ist länger als {MAX_DETAIL} Zeichen.",
-                en=f"“{key}” is longer than {MAX_DETAIL} characters.",
-            )
-        if field.kind == "date":
-            # the workshop's own date counts from today; the next date from the workshop
-            base = today if key == "date" else reference_day(workshop.date, today)
-            fields[field.column] = parse_date(value, base, label=f"{key}: ") if value else None
-        elif field.kind == "clock":
-            fields[field.column] = _clock(key, value) if value else None
-        elif field.kind == "list":
-            fields[field.column] = [
-                p.strip() for p in value.replace("\n", ";").split(";") if p.strip()
-            ]
-        elif field.kind == "series":
-            series_name = value
-        else:
-            fields[field.column] = _checked(key, field.column, value)
+    return [(by_key[k], v) for k, v in typed.items() if v is not None]
+
+
+def _write(store: Store, workshop_id: str, fields: dict[str, Any], series: str | None) -> None:
+    """One op for all changes; a series named for the first time is created with it."""
     with store.transaction():
-        if series_name is not None:
+        if series is not None:
             from facilitator.store.series import ensure_series
 
-            fields["series_id"] = ensure_series(store, series_name) if series_name else None
+            fields["series_id"] = ensure_series(store, series) if series else None
         if fields:
-            update_workshop(store, workshop.id, **fields)
-    return [f.key for f in DETAIL_FIELDS if f.column in fields]
+            update_workshop(store, workshop_id, **fields)
+
+
+def _typed_text(field: DetailField, value: str) -> str:
+    """What was typed, spaces tidied (kept in a list and a password); ValidationError if long."""
+    text = str(value).strip() if field.kind in ("list", "exact") else " ".join(str(value).split())
+    if len(text) > MAX_DETAIL:
+        raise ValidationError(
+            f"„{field.key}“ ist länger als {MAX_DETAIL} Zeichen.",
+            en=f"“{field.key}” is longer than {MAX_DETAIL} characters.",
+        )
+    return text
+
+
+def _date_base(key: str, workshop_date: str | None, today: date) -> date:
+    # the workshop's own date counts from today; the next date from the workshop
+    return today if key == "date" else reference_day(workshop_date, today)
+
+
+def _parsed(field: DetailField, text: str, base: date) -> Any:
+    """The column's value for the typed text ("" clears a date or a time)."""
+    if field.kind == "date":
+        return parse_date(text, base, label=f"{field.key}: ") if text else None
+    if field.kind == "clock":
+        return _clock(field.key, text) if text else None
+    if field.kind == "list":
+        return [p.strip() for p in text.replace("\n", ";").split(";") if p.strip()]
+    return _checked(field.key, field.column, text)
 
 
 def _checked(key: str, column: str, value: str) -> str:

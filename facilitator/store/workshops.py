@@ -53,22 +53,20 @@ def create_workshop(
     **extra: Any,
 ) -> str:
     """Create a workshop and its agenda from a template; return its id."""
+    from_template = _template_fields(template, start)
     fields: dict[str, Any] = {
         "title": title,
         "date": date,
-        "start": start or (template.start if template else "09:00"),
-        "end": template.end if template else None,
+        "start": from_template["start"],
+        "end": from_template["end"],
         "venue": venue,
         "series_id": series_id,
-        "lang": template.lang if template else "de",
-        "description": template.description if template else "",
-        "goals": template.goals if template else [],
+        **from_template,
         **{k: v for k, v in extra.items() if k in _EDITABLE},
     }
     fields = _check_fields(fields)
     if template and start and template.end:  # keep the template's length when moved
-        shift = parse_clock(start) - parse_clock(template.start)
-        fields["end"] = _shift_clock(template.end, shift)
+        fields["end"] = _shift_clock(template.end, _shift(template, start))
     workshop_id = store.new_id()
     with store.transaction():
         record(
@@ -85,22 +83,54 @@ def create_workshop(
             },
             workshop_id,
         )
-        for item in template.items if template else []:
-            at = item.at
-            if at and start and template:
-                at = _shift_clock(at, parse_clock(start) - parse_clock(template.start))
-            add_item(
-                store,
-                workshop_id,
-                item.title,
-                item.minutes,
-                kind=item.kind,
-                method=item.method,
-                capture=item.capture,
-                notes=item.notes,
-                at=at,
-            )
+        if template:
+            _add_template_items(store, workshop_id, template, start)
     return workshop_id
+
+
+def _template_fields(template: AgendaTemplate | None, start: str | None) -> dict[str, Any]:
+    """What a workshop takes from its template (or the defaults without one)."""
+    if template is None:
+        return {
+            "start": start or "09:00",
+            "end": None,
+            "lang": "de",
+            "description": "",
+            "goals": [],
+        }
+    return {
+        "start": start or template.start,
+        "end": template.end,
+        "lang": template.lang,
+        "description": template.description,
+        "goals": template.goals,
+    }
+
+
+def _shift(template: AgendaTemplate, start: str | None) -> int:
+    """Minutes the workshop starts later (+) or earlier (-) than its template."""
+    return parse_clock(start) - parse_clock(template.start) if start else 0
+
+
+def _add_template_items(
+    store: Store, workshop_id: str, template: AgendaTemplate, start: str | None
+) -> None:
+    """The template's items in order; fixed times move with the workshop's start."""
+    for item in template.items:
+        at = item.at
+        if at and start:
+            at = _shift_clock(at, _shift(template, start))
+        add_item(
+            store,
+            workshop_id,
+            item.title,
+            item.minutes,
+            kind=item.kind,
+            method=item.method,
+            capture=item.capture,
+            notes=item.notes,
+            at=at,
+        )
 
 
 def _shift_clock(clock: str, minutes: int) -> str:

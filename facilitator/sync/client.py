@@ -188,51 +188,24 @@ class SyncClient:
 
     async def _pull(self) -> int:
         assert self._peer is not None
-        new = 0
-        batches = restarts = 0
+        new = batches = restarts = 0
         pending = asyncio.ensure_future(self._fetch(self._peer.cursor))
         try:
             while True:
                 data = await pending
-                node = str(data["node"])
                 batches += 1
                 if batches > MAX_PULL_BATCHES:
                     return new
-                if (node != self._peer.node or data.get("reset")) and restarts >= MAX_PULL_RESTARTS:
-                    raise SyncUnavailable(
-                        f"Die andere Seite ({self.peer_url}) wechselt ständig ihren Stand.",
-                        en=f"The other side ({self.peer_url}) keeps changing its state.",
-                    )
-                if node != self._peer.node:  # the other laptop now runs another database
-                    self._peer = ensure_peer(self.store, node, self.peer_url)
+                restart_at = self._restart_cursor(data, restarts)
+                if restart_at is not None:
                     restarts += 1
-                    pending = asyncio.ensure_future(self._fetch(self._peer.cursor))
+                    pending = asyncio.ensure_future(self._fetch(restart_at))
                     continue
-                if data.get("reset"):
-                    # The peer's database went back in time (restored from a backup):
-                    # start over both ways and send it even its own lost ops (idempotent).
-                    reset_peer(self.store, node)
-                    self._peer = get_peer(self.store, node)
-                    assert self._peer is not None
-                    self._resend_all = True
-                    restarts += 1
-                    pending = asyncio.ensure_future(self._fetch(0))
-                    continue
-                ops = [op_from_dict(raw) for raw in data["ops"]]
-                last = int(data["last"])
-                waiting = int(data.get("waiting", 0))
-                more = bool(waiting) and last > self._peer.cursor
-                more = more and batches < MAX_PULL_BATCHES
+                ops, last, waiting, more = self._batch(data, batches)
                 if more:  # ask for the next batch while this one is written
                     pending = asyncio.ensure_future(self._fetch(last))
-                anchor = data.get("anchor")
-                anchor = anchor if isinstance(anchor, str) else None
                 await verify_photo_ops(ops)  # child processes, while the loop serves
-                if ops or last != self._peer.cursor:  # an idle poll writes nothing
-                    new += apply_pulled(self.store, node, ops, last, anchor)
-                self._peer = get_peer(self.store, node)
-                assert self._peer is not None
-                self.status = replace(self.status, behind=waiting)
+                new += self._write_batch(data, ops, last, waiting)
                 if not more:
                     return new
         finally:
@@ -240,6 +213,50 @@ class SyncClient:
                 pending.cancel()
             elif not pending.cancelled():
                 pending.exception()  # a prefetch that failed after an error: seen, dropped
+
+    def _restart_cursor(self, data: dict[str, Any], restarts: int) -> int | None:
+        """Where to pull from again when the peer's database changed under us; else None."""
+        assert self._peer is not None
+        node = str(data["node"])
+        if node == self._peer.node and not data.get("reset"):
+            return None
+        if restarts >= MAX_PULL_RESTARTS:
+            raise SyncUnavailable(
+                f"Die andere Seite ({self.peer_url}) wechselt ständig ihren Stand.",
+                en=f"The other side ({self.peer_url}) keeps changing its state.",
+            )
+        if node != self._peer.node:  # the other laptop now runs another database
+            self._peer = ensure_peer(self.store, node, self.peer_url)
+            return self._peer.cursor
+        # The peer's database went back in time (restored from a backup):
+        # start over both ways and send it even its own lost ops (idempotent).
+        reset_peer(self.store, node)
+        self._peer = get_peer(self.store, node)
+        assert self._peer is not None
+        self._resend_all = True
+        return 0
+
+    def _batch(self, data: dict[str, Any], batches: int) -> tuple[list[Op], int, int, bool]:
+        """The batch's ops, its last sequence number, how many wait, and whether to go on."""
+        assert self._peer is not None
+        ops = [op_from_dict(raw) for raw in data["ops"]]
+        last = int(data["last"])
+        waiting = int(data.get("waiting", 0))
+        more = bool(waiting) and last > self._peer.cursor and batches < MAX_PULL_BATCHES
+        return ops, last, waiting, more
+
+    def _write_batch(self, data: dict[str, Any], ops: list[Op], last: int, waiting: int) -> int:
+        assert self._peer is not None
+        node = str(data["node"])
+        anchor = data.get("anchor")
+        anchor = anchor if isinstance(anchor, str) else None
+        new = 0
+        if ops or last != self._peer.cursor:  # an idle poll writes nothing
+            new = apply_pulled(self.store, node, ops, last, anchor)
+        self._peer = get_peer(self.store, node)
+        assert self._peer is not None
+        self.status = replace(self.status, behind=waiting)
+        return new
 
     async def _fetch(self, after: int) -> dict[str, Any]:
         assert self._peer is not None
@@ -292,41 +309,41 @@ class SyncClient:
             raw = await _read_bounded(response, self.peer_url)
             if response.status == 409 and method == "GET":
                 return {"node": self._peer.node if self._peer else "", "reset": True}
-            if response.status == 403:
-                raise SyncAuthError(
-                    f"Der Pairing-Code passt nicht zu {self.peer_url}: "
-                    "bitte den Code vom anderen Laptop abschreiben.",
-                    en=(
-                        f"The pairing code does not match {self.peer_url}: please copy the code "
-                        f"from the other laptop."
-                    ),
-                )
-            if response.status == 404:
-                raise SyncUnavailable(
-                    f"Unter {self.peer_url} antwortet kein facilitator-Sync "
-                    "(Adresse oder Port prüfen).",
-                    en=(
-                        f"No facilitator sync answers at {self.peer_url} (check the address or "
-                        f"port)."
-                    ),
-                )
-            if response.status == 400 and method == "POST":
-                # the peer refused one of our ops and says which (store.op_check)
-                refusal = _error_text(raw)
-                if refusal:
-                    raise SyncUnavailable(
-                        f"Die andere Seite ({self.peer_url}) lehnt ab: {refusal}",
-                        en=f"The other side ({self.peer_url}) refuses: {refusal}",
-                    )
-            if response.status != 200:
-                raise SyncUnavailable(
-                    f"Die andere Seite ({self.peer_url}) antwortet mit Fehler {response.status}.",
-                    en=f"The other side ({self.peer_url}) answers with error {response.status}.",
-                )
+            self._raise_for_status(response.status, method, raw)
         data = untrusted.loads_bounded(raw)  # op_check names what it refuses in there
         if not isinstance(data, dict):
             raise ValueError("not an object")
         return data
+
+    def _raise_for_status(self, status: int, method: str, raw: bytes) -> None:
+        """A refusal or an error the moderators can act on; nothing for 200."""
+        if status == 403:
+            raise SyncAuthError(
+                f"Der Pairing-Code passt nicht zu {self.peer_url}: "
+                "bitte den Code vom anderen Laptop abschreiben.",
+                en=(
+                    f"The pairing code does not match {self.peer_url}: please copy the code "
+                    f"from the other laptop."
+                ),
+            )
+        if status == 404:
+            raise SyncUnavailable(
+                f"Unter {self.peer_url} antwortet kein facilitator-Sync "
+                "(Adresse oder Port prüfen).",
+                en=(f"No facilitator sync answers at {self.peer_url} (check the address or port)."),
+            )
+        # the peer refused one of our ops and says which (store.op_check)
+        refusal = _error_text(raw) if status == 400 and method == "POST" else None
+        if refusal:
+            raise SyncUnavailable(
+                f"Die andere Seite ({self.peer_url}) lehnt ab: {refusal}",
+                en=f"The other side ({self.peer_url}) refuses: {refusal}",
+            )
+        if status != 200:
+            raise SyncUnavailable(
+                f"Die andere Seite ({self.peer_url}) antwortet mit Fehler {status}.",
+                en=f"The other side ({self.peer_url}) answers with error {status}.",
+            )
 
     def _session_or_new(self) -> aiohttp.ClientSession:
         if self._session is None or self._session.closed:

@@ -158,7 +158,8 @@ def test_the_internal_error_line_in_english(db_path: Path, monkeypatch, capsys) 
     def broken(store):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("facilitator.store.workshops.list_workshops", broken)
+    # `facilitator list` reads the workshops through cli/workshop.py's import of the service
+    monkeypatch.setattr("facilitator.cli.workshop.query", broken)
     CliRunner().invoke(main, ["--db", str(db_path), "new", "T", "--agenda", str(AGENDA)])
     for lang, expected in (
         ("en", "Internal error: disk on fire (FACILITATOR_DEBUG=1 shows details)"),

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, SelectionList, TextArea
 
+from facilitator.core.agenda_rules import below_minimum
 from facilitator.core.method_format import MethodCard
 from facilitator.core.models import AgendaItem
 from facilitator.core.schedule import parse_clock
@@ -138,7 +139,7 @@ class ItemForm(MessageDialog[dict | None]):
         """Below the method card's minimum: say so (the moderators may know better)."""
         card = self.cards.get(self._method() or "")
         text = self.minutes_box.value.strip()
-        short = card is not None and text.isdecimal() and int(text) < card.duration_min
+        short = text.isdecimal() and below_minimum(int(text), card)
         warning = (
             _(
                 "⚠ „{method}“ braucht laut Karte mindestens {minutes} min.",
