@@ -13,7 +13,7 @@ DEFAULT_PORT = 8765  # phones (plain HTTP on the venue Wi-Fi; carries no secrets
 SYNC_PORT = 8766  # the other moderator's laptop (TLS, pinned certificate)
 # A room scanning the QR code at once: 200 phones open the page and the stream within a
 # second. TCPSite's default backlog of 128 overflowed under load and the dropped SYNs
-# came back only after the kernel's one-second retry (issue 28.7).
+# came back only after the kernel's one-second retry.
 ROOM_BACKLOG = 1024
 _SOMAXCONN = Path("/proc/sys/net/core/somaxconn")  # Linux; elsewhere the OS clamps it
 

@@ -34,18 +34,18 @@ COMMANDS: dict[str, str] = {
     "qr": "facilitator.cli.serve:qr",
     "join-host": "facilitator.cli.serve:join_host",
     "sync": "facilitator.cli.sync:sync",
-    # privacy (issue 13): retention
+    # privacy: retention
     "purge": "facilitator.cli.participants:purge",
-    # series (issue 17)
+    # series
     "topic": "facilitator.cli.topic:topic",
     "examples": "facilitator.cli.examples:examples",
     "workshop": "facilitator.cli.workshop:workshop",
     "photo": "facilitator.cli.photo:photo",
-    # activities (issue 16)
+    # activities
     "activity": "facilitator.cli.activity:activity",
-    # the agenda as the app's plan screen edits it (issue 15)
+    # the agenda as the app's plan screen edits it
     "agenda": "facilitator.cli.agenda:agenda",
-    # consent (issue 23.5): the privacy notice names a controller
+    # consent: the privacy notice names a controller
     "privacy": "facilitator.cli.privacy:privacy",
 }
 

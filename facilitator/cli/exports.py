@@ -108,7 +108,7 @@ def import_json(settings: Settings, source: Path) -> None:
 
 
 def _say_if_erased(store, data: Any) -> None:
-    """Say why nothing of a workshop deleted on this laptop came back (issue 23.4)."""
+    """Say why nothing of a workshop deleted on this laptop came back."""
 
     workshop = data.get("workshop")
     if isinstance(workshop, dict) and workshop_erased(store, workshop.get("id")):

@@ -516,6 +516,6 @@ def purge(settings: Settings, before: str | None, yes: bool, examples_dir: Path 
     _forget_in_examples(people, examples_dir, settings.lang)
 
 
-# the claims (issue 23.1) live in their own module, this one is long; same group
+# the claims live in their own module, this one is long; same group
 participants.add_command(claims)
 participants.add_command(claim)

@@ -56,7 +56,7 @@ class MethodCard:
     source: str = ""
     keywords: list[str] = field(default_factory=list)
     setup: Label | None = None  # optional: how the room is set up (the run sheet prints it)
-    # the live activity the card runs on the phones (issue 16): {"type", "prompt": {de, en}, …}
+    # the live activity the card runs on the phones: {"type", "prompt": {de, en}, …}
     activity: dict[str, Any] | None = None
 
     def source_in(self, lang: str) -> str:

@@ -131,7 +131,7 @@ class Participant(_FromRow):
     consent_at: str | None = None
     consent_text_version: str | None = None
     present: int = 0
-    client_id: str | None = None  # the phone identity that created the record (issue 23.1)
+    client_id: str | None = None  # the phone identity that created the record
 
 
 @dataclass

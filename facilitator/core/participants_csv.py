@@ -32,7 +32,7 @@ HEADERS = {
     "einwilligung_am": "consent_date",
     "present": "present",  # attendance (protocol): ja/nein
     "anwesend": "present",
-    # consent (issue 23.8): the version of the consent text the person signed
+    # consent: the version of the consent text the person signed
     "consent_text": "consent_text_version",
     "consent text": "consent_text_version",
     "consent_text_version": "consent_text_version",

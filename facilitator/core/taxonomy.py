@@ -24,8 +24,8 @@ PHONE_KINDS = ("challenge", "need", "idea")
 def collects_from_room(planned: list[str] | None) -> bool:
     """Return whether a block with these planned capture kinds collects from the phones.
 
-    Such a block opens the phone form when it starts and closes it when it ends
-    (issue 25.4); a block that plans only notes, measures or decisions does not.
+    Such a block opens the phone form when it starts and closes it when it ends; a block
+    that plans only notes, measures or decisions does not.
     """
     return any(kind in PHONE_KINDS for kind in planned or ())
 
@@ -148,5 +148,5 @@ def resolve_status(value: str) -> str | None:
 
 
 # What the room contributes and votes on: the only kinds a ballot or the results on
-# phones hold, never the moderators' notes, to-dos, decisions or questions (issue 23.6).
+# phones hold, never the moderators' notes, to-dos, decisions or questions.
 ROOM_KINDS = ("challenge", "need", "driver", "measure", "idea", "offer", "request")

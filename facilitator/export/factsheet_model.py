@@ -58,7 +58,7 @@ class FactSheet:
     frequent: dict[str, list[Frequent]]  # kind -> most frequent statements
     measures: dict[str, Counter]  # topic -> status -> count
     top_challenges: list[tuple[Capture, str]] = field(default_factory=list)  # with workshop
-    activities: dict = field(default_factory=dict)  # issue 16: see export/factsheet_activities
+    activities: dict = field(default_factory=dict)  # see export/factsheet_activities
     attendances: int = 0  # people present per workshop, added up (one person, two workshops: 2)
     organisations_named: int = 0  # organisations only named in entries, nobody present
     mentions: dict[str, int] = field(default_factory=dict)  # kind -> statements

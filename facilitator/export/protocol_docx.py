@@ -181,7 +181,7 @@ def render_blocks(document, blocks: list[Block]) -> None:
             photos += 1
         elif isinstance(block, PageBreak):
             document.add_page_break()
-        elif isinstance(block, Chart):  # an activity's chart (issue 16)
+        elif isinstance(block, Chart):  # an activity's chart
             import io
 
             from docx.shared import Cm

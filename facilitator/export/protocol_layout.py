@@ -234,7 +234,7 @@ def _results(out: _Layout, model: ProtocolModel) -> None:
 
 
 def _results_and_activities(out: _Layout, model: ProtocolModel) -> None:
-    """The captured results, then the phones' activities per block (issue 16)."""
+    """The captured results, then the phones' activities per block."""
     _results(out, model)
     if model.activities:
         write_activities(out, model)

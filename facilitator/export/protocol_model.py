@@ -160,7 +160,7 @@ class ProtocolModel:
     record: list[BlockRecord]  # notes and photos per agenda block, in agenda order
     methods: list[MethodNote] = field(default_factory=list)
     extra_sections: list[ExtraSection] = field(default_factory=list)
-    activities: list[dict] = field(default_factory=list)  # issue 16: results per block
+    activities: list[dict] = field(default_factory=list)  # results per block
 
 
 def clock_of(ms: int | None) -> str:

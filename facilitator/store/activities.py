@@ -303,7 +303,7 @@ def answer_activity(
 def _check_form_owner(
     store: Store, activity_id: str, voter: str, before: dict[str, Any] | None
 ) -> None:
-    """An organisation's answer belongs to the phone that gave it first (issue 28.4)."""
+    """An organisation's answer belongs to the phone that gave it first."""
     if before is not None and before["voter"] not in (None, voter):
         raise NotYourAnswer(
             "Für diese Organisation hat schon ein anderes Telefon geantwortet; "

@@ -29,7 +29,7 @@ _SERIES_TEXT = _WORKSHOP_TEXT.replace(
     "an die Teilnehmenden dieses Workshops",
     "an die Teilnehmenden dieses Workshops und der weiteren Workshops derselben Reihe",
 )
-# The same promise in English, for English phones and lists (issue 23.8): a person
+# The same promise in English, for English phones and lists: a person
 # agrees to the words they read, so each language is a version of its own.
 _WORKSHOP_TEXT_EN = (
     "I agree that my name, my organisation and my e-mail address are passed on to the "

@@ -18,7 +18,7 @@ from facilitator.topics import keyword_vocabulary, shipped_keywords
 # Kinds that say what an organisation works on; questions and notes say less.
 PROFILE_KINDS = {"challenge", "need", "driver", "measure", "idea", "offer", "request", "todo"}
 # An untagged capture counts under its suggested topic field when the suggestion holds at
-# least this share of the evidence (issue 24.4: untagged, groups by topic were random).
+# least this share of the evidence (untagged, groups by topic were no better than random).
 SUGGESTED_AT = 0.4
 
 

@@ -1,4 +1,4 @@
-"""Provides finding a person's name forms in free text, and redacting them (issue 23.7).
+"""Provides finding a person's name forms in free text, and redacting them.
 
 Erasure clears a person's own fields; their name can also stand in what others typed:
 a capture's text, a to-do owner ("Erika", "Hans Zeuge, Erika Muster"), a Q&A question,

@@ -187,7 +187,7 @@ def merge_organisations(store: Store, duplicate_id: str, keep_id: str) -> None:
 def workshop_organisations(store: Store, workshop_id: str) -> list[Organisation]:
     """Return the shared organisations this workshop's people or captures name, by name.
 
-    What a phone's registration page offers (issue 23.6): never the organisations of
+    What a phone's registration page offers: never the organisations of
     other workshops or series, nor pending ones typed on phones.
     """
     found = rows(

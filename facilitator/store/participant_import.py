@@ -6,7 +6,7 @@ e-mail, organisation; consent only when the list says "ja": a "nein" never withd
 consent given elsewhere). All ops of one import carry one "_batch" id, so one undo
 reverses the whole import.
 
-A list is older than what happened since (issue 23.2): a person erased from the workshop
+A list is older than what happened since: a person erased from the workshop
 is never added again (the tombstone's fingerprints, store/erasure.py); a withdrawal is
 not turned back into consent unless the list dates a consent after it; an e-mail address
 removed with a withdrawal does not come back. What was left out is reported, one line

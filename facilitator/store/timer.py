@@ -2,7 +2,7 @@
 
 The phone form follows the block: starting a block that plans capture kinds phones may
 submit opens its collection, finishing or skipping the running block closes it, in the
-same transaction as the timer event (issue 25.4).
+same transaction as the timer event.
 """
 
 from facilitator.core.errors import NotFound, ValidationError

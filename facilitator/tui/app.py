@@ -213,7 +213,7 @@ class FacilitatorApp(SyncLink, App):
         self.call_after_refresh(settle_heap)
 
     def _check_privacy_notice(self) -> None:
-        """Tell the moderators at start if phones will see no registration (issue 23.5)."""
+        """Tell the moderators at start if phones will see no registration."""
         try:
             missing = missing_fields()
         except PrivacySettingsError as err:  # a broken privacy.toml: say where, not guess

@@ -1,4 +1,4 @@
-"""Provides the Q&A's section rendered once per change and shared by every phone (issue 28.2).
+"""Provides the Q&A's section rendered once per change and shared by every phone.
 
 A full Q&A is a few hundred questions: rendering it took ~35 ms and 260 KB, and
 every upvote changed it, so a room of phones refetching it froze the app's event
@@ -104,7 +104,7 @@ def personal(shared: str, upvoted: list[str], qclient: str) -> Markup:
 def shared_qa(store: Store, shown: dict | None) -> bool:
     """Whether the open activity is a Q&A every phone sees alike: a revealed one.
 
-    Before the moderators reveal it, each phone sees only its own questions (issue 23.6),
+    Before the moderators reveal it, each phone sees only its own questions,
     so its section is its own; there is nothing of others to upvote, nothing to amplify.
     """
     if not shown or shown.get("type") != "questions":

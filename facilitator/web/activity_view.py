@@ -320,7 +320,7 @@ def _questions_form(
     listed = join(
         _question_item(q, upvoted, lang)
         for q in _questions(store, activity["id"])
-        # others' questions only once the moderators reveal them (issue 23.6); its own, always
+        # others' questions only once the moderators reveal them; its own, always
         if activity["results_revealed"] or q["id"] in own
     )
     return render(
@@ -344,7 +344,7 @@ def _questions_form(
 
 
 def _form_fields(store: Store, activity: dict, mine: dict, lang: str) -> Markup:
-    """An activity set's form: the organisation, then each field (issue 16, item 4)."""
+    """An activity set's form: the organisation, then each field."""
     from facilitator.core.activity_forms import MAX_ORGANISATION
 
     values = mine.get("values") or {}

@@ -113,8 +113,8 @@ def build_snapshot(
         },
         "agenda": agenda,
         "current": current,
-        "activity": phone_activity(store, workshop_id),  # issue 16: the open activity
-        # issue 25.8: every laptop serving this workshop, where a phone goes if one dies
+        "activity": phone_activity(store, workshop_id),  # the open activity
+        # every laptop serving this workshop, where a phone goes if one dies
         "servers": phone_servers(store, workshop_id),
     }
 

@@ -84,7 +84,7 @@ class ExportScreen(BaseScreen):
         yield Label(id="export-result", markup=False)
 
     def action_photos(self) -> None:
-        """The workshop's photos; one can be deleted to the bytes (issue 23.3)."""
+        """The workshop's photos; one can be deleted to the bytes."""
         from facilitator.tui.dialogs.photos import PhotosDialog
 
         if self.workshop_id is None:

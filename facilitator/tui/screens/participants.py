@@ -263,7 +263,7 @@ class ParticipantsScreen(PendingOrganisations, BaseScreen):
     def action_erase(self) -> None:
         """Erase the selected person for good (GDPR Art. 17), after a yes.
 
-        If their name stands in free text (issue 23.7), the places are listed first and
+        If their name stands in free text, the places are listed first and
         the moderator redacts them all or keeps them, in the same step as the erasure.
         """
         person = self.selected()

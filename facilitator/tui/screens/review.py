@@ -340,7 +340,7 @@ class ReviewScreen(BaseScreen):
             self.say(_("Themenfeld: {topic}", topic=TOPICS[found.topic].get(self.fapp.lang)))
 
     def action_accept_topics(self) -> None:
-        """Offer every untagged entry's suggested topic field at once (issue 24.4)."""
+        """Offer every untagged entry's suggested topic field at once."""
         if self.workshop_id is None:
             return
         if self._topics is None:

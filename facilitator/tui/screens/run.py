@@ -48,7 +48,7 @@ class RunScreen(JoinCornerKey, ActivityKeys, BaseScreen):
         Binding("s", "skip", N_("Überspr.")),
         Binding("r", "replan", N_("Neu planen"), show=False),
         Binding("o", "collection", N_("Sammeln an/aus"), show=False),
-        *ACTIVITY_BINDINGS,  # a activity, v reveal, b projector (issue 16)
+        *ACTIVITY_BINDINGS,  # a activity, v reveal, b projector
         JOIN_CORNER_BINDING,
     ]
 

@@ -119,7 +119,7 @@ class StartScreen(BaseScreen):
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            # to the bytes, here and (by its op) on the other laptop: issue 23.4
+            # to the bytes, here and (by its op) on the other laptop
             if not self.call_service(erase_workshops, [chosen["id"]]):
                 return
             if self.workshop_id == chosen["id"]:
@@ -134,7 +134,7 @@ class StartScreen(BaseScreen):
         self.app.push_screen(ConfirmDialog(question, self.fapp.lang), confirmed)
 
     def action_delete_series(self) -> None:
-        """Delete the highlighted workshop's whole series to the bytes (issue 23.4)."""
+        """Delete the highlighted workshop's whole series to the bytes."""
         chosen = self.selected()
         if chosen is None:
             return
