@@ -23,7 +23,7 @@ LOCALE = ROOT / "facilitator" / "locale"
 DOMAIN = "facilitator"
 # lazy()/lazy_plural() mark texts shown later (errors), N_()/NP_() texts declared before
 # the app runs (tui/text.py); _, gettext, ngettext, pgettext are Babel's defaults
-KEYWORDS = ("lazy", "lazy_plural:1,2", "N_", "NP_:1c,2")
+KEYWORDS = ("lazy", "lazy_in:1c,2", "lazy_plural:1,2", "N_", "NP_:1c,2")
 # (domain, language) pairs compiled to .mo; click's German is translated by hand from
 # click's own messages (see the header of de/LC_MESSAGES/click.po)
 CATALOGUES = ((DOMAIN, "en"), ("click", "de"))

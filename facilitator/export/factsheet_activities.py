@@ -113,10 +113,10 @@ def _digital_check(check: dict[str, Any], lang: str) -> list[Any]:
 def _activities(listed: list[dict[str, Any]], lang: str) -> list[Any]:
     headers = [
         gettext("Workshop", lang),
-        gettext("Art", lang),
+        pgettext("Dokument", "Art", lang),
         pgettext("Aktivität", "Frage", lang),
         gettext("Antworten", lang),
-        gettext("Ergebnis", lang),
+        pgettext("Dokument", "Ergebnis", lang),
     ]
     rows = [
         [

@@ -23,7 +23,7 @@ from facilitator.export.docx_common import (
 )
 from facilitator.export.kit_docx import add_run, borders, fixed_table, row_height, shade
 from facilitator.export.kit_model import KitModel
-from facilitator.locale import gettext
+from facilitator.locale import gettext, pgettext
 
 ROW = Mm(11)  # room for a signature
 HEAD = Mm(8)
@@ -98,7 +98,7 @@ def render_signin(document: DocumentType, model: KitModel) -> None:
     """Append the heading and the list (registered people, then empty rows)."""
     lang = model.lang
     heading = document.add_paragraph()
-    add_run(heading, gettext("Teilnahmeliste", lang), 18, bold=True)
+    add_run(heading, pgettext("Dokument", "Teilnahmeliste", lang), 18, bold=True)
     if not model.people:
         add_run(
             document.add_paragraph(),
@@ -175,7 +175,7 @@ def add_privacy_footer(document: DocumentType, lang: str, line: str) -> None:
 
 def build_signin(document: DocumentType, model: KitModel, keep_template: bool) -> None:
     """Header, footer and content of the sign-in list."""
-    header = f"{model.title} – " + gettext("Teilnahmeliste", model.lang)
+    header = f"{model.title} – " + pgettext("Dokument", "Teilnahmeliste", model.lang)
     add_header_footer(document, header, model.lang, keep_template=keep_template)
     add_privacy_footer(document, model.lang, model.privacy)
     for section in document.sections:

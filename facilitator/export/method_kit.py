@@ -21,7 +21,7 @@ from facilitator.export.blocks import (
     Title,
 )
 from facilitator.export.files import write_atomic
-from facilitator.locale import gettext
+from facilitator.locale import gettext, pgettext
 
 
 def kit_order(cards: list[MethodCard]) -> list[MethodCard]:
@@ -106,7 +106,7 @@ def card_blocks(card: MethodCard, lang: str) -> list[Block]:
     blocks.append(Heading(2, gettext("Schritte", lang)))
     blocks.append(
         Table(
-            ("#", gettext("Min.", lang), gettext("Schritt", lang)),
+            ("#", pgettext("Dokument", "Min.", lang), gettext("Schritt", lang)),
             tuple(
                 (str(number), str(step.minutes), step.text.get(lang))
                 for number, step in enumerate(card.steps, 1)

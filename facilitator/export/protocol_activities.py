@@ -12,7 +12,7 @@ from facilitator.core.activities import ACTIVITY_TYPES
 from facilitator.core.activity_forms import field_label
 from facilitator.export.activity_charts import activity_chart
 from facilitator.export.blocks import Chart, Heading, Para, Table
-from facilitator.locale import gettext, ngettext
+from facilitator.locale import gettext, ngettext, pgettext
 from facilitator.store.activities import list_activities, results
 from facilitator.store.agenda import list_items
 from facilitator.store.db import Store
@@ -57,7 +57,11 @@ def _choice_table(found: dict[str, Any], lang: str) -> Table:
 
 def _dots_table(found: dict[str, Any], lang: str) -> Table:
     rows = [(e["text"], str(e["dots"]), str(e["voters"])) for e in found["entries"]]
-    heads = (gettext("Eintrag", lang), gettext("Punkte", lang), gettext("Personen", lang))
+    heads = (
+        pgettext("Dokument", "Eintrag", lang),
+        gettext("Punkte", lang),
+        gettext("Personen", lang),
+    )
     return Table(heads, tuple(rows), (6, 2, 2))
 
 
@@ -72,7 +76,7 @@ def _matrix_table(found: dict[str, Any], lang: str) -> Table:
         (e["entry"], _number(e["x"], lang), _number(e["y"], lang), str(e["n"]))
         for e in found["entries"]
     ]
-    heads = (gettext("Eintrag", lang), f"{x_axis} Ø", f"{y_axis} Ø", "n")
+    heads = (pgettext("Dokument", "Eintrag", lang), f"{x_axis} Ø", f"{y_axis} Ø", "n")
     return Table(heads, tuple(rows), (6, 2, 2, 1))
 
 

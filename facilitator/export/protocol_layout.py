@@ -95,9 +95,9 @@ def layout(model: ProtocolModel) -> list[Block]:
     ]
     for label, value in (
         (gettext("Reihe", out.lang), model.series),
-        (gettext("Moderation", out.lang), model.moderation),
+        (pgettext("Dokument", "Moderation", out.lang), model.moderation),
         (pgettext("Rolle", "Protokoll", out.lang), model.minute_taker),
-        (gettext("Verteiler", out.lang), "; ".join(model.distribution)),
+        (pgettext("Dokument", "Verteiler", out.lang), "; ".join(model.distribution)),
     ):
         if value:  # an empty detail is left out rather than printed as "nicht angegeben"
             fields.append((label, value))
@@ -132,7 +132,7 @@ def _goals_agenda(out: _Layout, model: ProtocolModel) -> None:
     ]
     out.table(
         [
-            gettext("Programmpunkt", out.lang),
+            pgettext("Dokument", "Programmpunkt", out.lang),
             gettext("geplant", out.lang),
             gettext("tatsächlich", out.lang),
             gettext("Methode", out.lang),
@@ -148,7 +148,11 @@ def _participants(out: _Layout, model: ProtocolModel) -> None:
         return
     _attendance(out, model)
     out.table(
-        [gettext("Name", out.lang), gettext("Organisation", out.lang), gettext("Art", out.lang)],
+        [
+            gettext("Name", out.lang),
+            gettext("Organisation", out.lang),
+            pgettext("Dokument", "Art", out.lang),
+        ],
         [[p.name, p.organisation, out.label(ORG_TYPES, p.org_type)] for p in people.named],
     )
     if people.unnamed or people.others:
@@ -200,7 +204,7 @@ def _org_counts(out: _Layout, model: ProtocolModel) -> None:
     counts.append(
         [gettext("Gesamt", out.lang), format_count(sum(n for _, n in model.org_counts), out.lang)]
     )
-    out.table([gettext("Art", out.lang), gettext("Anzahl", out.lang)], counts)
+    out.table([pgettext("Dokument", "Art", out.lang), gettext("Anzahl", out.lang)], counts)
 
 
 # the results' kinds, in the model's order (the review screen groups by them too), and

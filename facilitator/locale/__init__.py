@@ -70,9 +70,12 @@ class Text:
     plural: str | None = None
     n: int = 1
     values: dict[str, object] = field(default_factory=dict)
+    context: str | None = None  # for a German text that means two things (pgettext)
 
     def text(self, lang: str) -> str:
         """Return the message in `lang`, values filled in."""
+        if self.plural is None and self.context is not None:
+            return pgettext(self.context, self.message, lang, **self.values)
         if self.plural is None:
             return gettext(self.message, lang, **self.values)
         return ngettext(self.message, self.plural, self.n, lang, **self.values)
@@ -84,6 +87,11 @@ class Text:
 def lazy(message: str, /, **values: object) -> Text:
     """Mark `message` for translation when it is shown (see :class:`Text`)."""
     return Text(message, values=values)
+
+
+def lazy_in(context: str, message: str, /, **values: object) -> Text:
+    """Like :func:`lazy` for a German text that means two things (`context` tells which)."""
+    return Text(message, values=values, context=context)
 
 
 def lazy_plural(singular: str, plural: str, n: int, /, **values: object) -> Text:

@@ -17,7 +17,7 @@ from textual.widgets.selection_list import Selection
 
 from facilitator.core.models import Capture
 from facilitator.core.taxonomy import CAPTURE_KINDS
-from facilitator.tui.text import _
+from facilitator.tui.text import _, pgettext
 
 
 class BallotDialog(ModalScreen[list[str] | None]):
@@ -55,7 +55,7 @@ class BallotDialog(ModalScreen[list[str] | None]):
             yield Label(_("Worüber wird abgestimmt?"), classes="dialog-title", markup=False)
             choices = self.options()
             if not choices:
-                yield Label(_("Noch keine Einträge zur Abstimmung."), markup=False)
+                yield Label(pgettext("App", "Noch keine Einträge zur Abstimmung."), markup=False)
             yield OptionList(*[Option(Text(text), id=key) for key, text in choices], id="ballot")
             yield SelectionList[str](
                 *[

@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 from facilitator.core.method_format import MethodCard
 from facilitator.core.method_search import search
 from facilitator.core.taxonomy import METHOD_PHASES
-from facilitator.locale import gettext
+from facilitator.locale import gettext, pgettext
 from facilitator.store.agenda import list_items, update_item
 from facilitator.tui.dialogs.common import PickDialog
 from facilitator.tui.dialogs.method_picker import card_matches
@@ -34,7 +34,7 @@ def card_markdown(card: MethodCard, lang: str) -> str:
         "",
     ]
     if card.steps:
-        lines += ["## " + gettext("Ablauf", lang), ""]
+        lines += ["## " + pgettext("Methode", "Ablauf", lang), ""]
         lines += [f"1. **{step.minutes} min** – {step.text.get(lang)}" for step in card.steps]
         lines.append("")
     for key, heading in LISTS.items():

@@ -18,7 +18,7 @@ from facilitator.tui.activity_keys import ACTIVITY_BINDINGS, ActivityKeys
 from facilitator.tui.join_corner import JOIN_CORNER_BINDING, JoinCornerKey
 from facilitator.tui.screens import SCREEN_TITLES
 from facilitator.tui.screens.base import BaseScreen
-from facilitator.tui.text import N_, _, ngettext
+from facilitator.tui.text import N_, _, ngettext, pgettext
 from facilitator.tui.timing import (
     open_item_after,
     reading,
@@ -232,7 +232,7 @@ class RunScreen(JoinCornerKey, ActivityKeys, BaseScreen):
             key: tuple = (item.id, None)
             if key != self._steps_key:
                 self._steps_key = key
-                self.query_one("#run-method", Label).update(_("Ablauf"))
+                self.query_one("#run-method", Label).update(pgettext("Methode", "Ablauf"))
                 self.query_one("#run-steps", Static).update(
                     item.notes or _("Keine Methode hinterlegt.")
                 )
@@ -250,7 +250,9 @@ class RunScreen(JoinCornerKey, ActivityKeys, BaseScreen):
         if key == self._steps_key:
             return
         self._steps_key = key
-        self.query_one("#run-method", Label).update(_("Ablauf") + ": " + card.name.get(lang))
+        self.query_one("#run-method", Label).update(
+            pgettext("Methode", "Ablauf") + ": " + card.name.get(lang)
+        )
         text = Text()
         for index, (step, minutes) in enumerate(zip(card.steps, fitted, strict=True)):
             line = _("{minutes:>3} min  {text}", minutes=minutes, text=step.text.get(lang))
