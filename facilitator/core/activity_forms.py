@@ -11,6 +11,7 @@ from typing import Any
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.taxonomy import TOPICS
+from facilitator.locale import lazy
 
 FIELD_KINDS = ("text", "choice", "topic", "rating")
 MAX_FIELD_TEXT = 200
@@ -19,7 +20,7 @@ MAX_FIELDS = 12
 
 
 def _problem(path: str, message: str) -> ValidationError:
-    return ValidationError(f"{path}: {message}", en=f"{path}: {message}")
+    return ValidationError(lazy("{path}: {message}", path=path, message=message))
 
 
 def parse_activity_set(text: str, path: str) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from typing import Any
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.taxonomy import ORG_TYPES, choices, fold_key, resolve
+from facilitator.locale import lazy
 
 HEADERS = {
     "name": "name",
@@ -143,10 +144,12 @@ class _Rows:
         except csv.Error:
             line = max(1, self._reader.line_num)
             raise ValidationError(
-                f"{self._path}:{line}: die Zeile lässt sich nicht lesen (ein Feld ist zu lang "
-                "oder ein Anführungszeichen fehlt)",
-                en=f"{self._path}:{line}: the line cannot be read (a field is too long or a "
-                "quote is missing)",
+                lazy(
+                    "{path}:{line}: die Zeile lässt sich nicht lesen (ein Feld ist zu lang oder "
+                    "ein Anführungszeichen fehlt)",
+                    path=self._path,
+                    line=line,
+                )
             ) from None
 
 
@@ -162,8 +165,10 @@ def _reader(text: str, path: str) -> _Rows:
     # here dropped); text that is a quarter NUL is UTF-16 without its mark, or no text
     if text.count("\x00") > len(text) // 4:
         raise ValidationError(
-            f"{path}: keine Textdatei (Nullbytes); bitte in Excel als „CSV UTF-8“ speichern.",
-            en=f"{path}: not a text file (null bytes); please save it in Excel as “CSV UTF-8”.",
+            lazy(
+                "{path}: keine Textdatei (Nullbytes); bitte in Excel als „CSV UTF-8“ speichern.",
+                path=path,
+            )
         )
     text = text.replace("\x00", "")
     return _Rows(csv.reader(io.StringIO(text), dialect), path)
@@ -180,9 +185,7 @@ def parse_participants_csv(
     try:
         header = next(reader)
     except StopIteration:
-        raise ValidationError(
-            f"{path}:1: die Datei ist leer", en=f"{path}:1: the file is empty"
-        ) from None
+        raise ValidationError(lazy("{path}:1: die Datei ist leer", path=path)) from None
     columns = _columns(header, path)
     problems: list[str] = []
     english: list[str] = []  # the same problems in English, in step with `problems`

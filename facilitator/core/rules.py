@@ -22,6 +22,7 @@ from facilitator.core.taxonomy import (
     choices,
     resolve_status,
 )
+from facilitator.locale import lazy
 
 LANGS = {"de": Label("Deutsch", "German"), "en": Label("Englisch", "English")}
 
@@ -49,8 +50,11 @@ def _measure_status(value: Any) -> str | None:
     if found is None:
         shown = repr(value)[:40]
         raise ValidationError(
-            f"Unbekannter Status {shown}; erlaubt: {choices(MEASURE_STATUSES)}.",
-            en=f"Unknown status {shown}; allowed: {choices(MEASURE_STATUSES)}.",
+            lazy(
+                "Unbekannter Status {shown}; erlaubt: {choices}.",
+                shown=shown,
+                choices=choices(MEASURE_STATUSES),
+            )
         )
     return found
 
@@ -78,8 +82,7 @@ def _answer_value(value: Any) -> Any:
         if not isinstance(number, int) or isinstance(number, bool) or not 0 <= number <= high:
             shown = repr(number)[:24]
             raise ValidationError(
-                f"Eine Antwort enthält die ungültige Zahl {shown}.",
-                en=f"An answer contains the invalid number {shown}.",
+                lazy("Eine Antwort enthält die ungültige Zahl {shown}.", shown=shown)
             )
     return value
 

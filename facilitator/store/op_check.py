@@ -19,6 +19,7 @@ from facilitator.core.errors import ValidationError
 from facilitator.core.hlc import MAX_AHEAD_MS, check_remote
 from facilitator.core.rules import check_value
 from facilitator.core.timer import TIMER_KINDS
+from facilitator.locale import lazy
 from facilitator.store.columns import COLUMNS
 from facilitator.store.db import Op
 from facilitator.store.entities import ENTITIES, personal_columns, required_columns
@@ -61,10 +62,7 @@ def check_node(node: str) -> str:
             return node
     except ValidationError:
         pass
-    raise ValidationError(
-        "Der andere Laptop nennt keine gültige Kennung (node).",
-        en="The other laptop gives no valid id (node).",
-    )
+    raise ValidationError(lazy("Der andere Laptop nennt keine gültige Kennung (node)."))
 
 
 def check_ops(ops: Iterable[Op], now_ms: int) -> list[Op]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.models import Participant
+from facilitator.locale import lazy
 from facilitator.store.db import Store
 from facilitator.store.entities import personal_columns
 from facilitator.store.erasure import ERASE_KIND, PURGE_KIND
@@ -88,8 +89,10 @@ def find_people(store: Store, text: str) -> list[Participant]:
                 _one_identity(people, text)
             return people
     raise NotFound(
-        f"Eine Person {text!r} gibt es nicht (Id, E-Mail-Adresse oder genauer Name).",
-        en=f"There is no person {text!r} (id, e-mail address or exact name).",
+        lazy(
+            "Eine Person {text} gibt es nicht (Id, E-Mail-Adresse oder genauer Name).",
+            text=repr(text),
+        )
     )
 
 
