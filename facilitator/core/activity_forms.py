@@ -83,11 +83,13 @@ def check_form_answer(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, 
     """Return {"organisation", "values"} from the posted "org" and "f.<key>" fields."""
     organisation = " ".join(str(raw.get("org") or "").split())
     if not organisation:
-        raise _bad("Bitte die Organisation angeben.", "Please name the organisation.")
+        raise ValidationError(lazy("Bitte die Organisation angeben."))
     if len(organisation) > MAX_ORGANISATION:
-        raise _bad(
-            f"Die Organisation: höchstens {MAX_ORGANISATION} Zeichen.",
-            f"The organisation: at most {MAX_ORGANISATION} characters.",
+        raise ValidationError(
+            lazy(
+                "Die Organisation: höchstens {max_organisation} Zeichen.",
+                max_organisation=MAX_ORGANISATION,
+            )
         )
     values: dict[str, Any] = {}
     for field in config["fields"]:
@@ -112,11 +114,11 @@ def _field_value(field: dict[str, Any], given: str) -> Any:
         return " ".join(given.split())
     if kind == "rating":
         if given not in ("1", "2", "3", "4", "5"):
-            raise _bad("Werte von 1 bis 5.", "Values from 1 to 5.")
+            raise ValidationError(lazy("Werte von 1 bis 5."))
         return int(given)
     allowed = field["options"] if kind == "choice" else list(TOPICS)
     if given not in allowed:
-        raise _bad("Diese Option gibt es nicht.", "There is no such option.")
+        raise ValidationError(lazy("Diese Option gibt es nicht."))
     return given
 
 
