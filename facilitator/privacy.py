@@ -19,7 +19,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from facilitator.core.errors import UserError
-from facilitator.locale import lazy
+from facilitator.locale import lazy, lazy_context
 
 SECTIONS = (
     "controller",
@@ -245,26 +245,19 @@ def save_controller(
         for key, v in (("controller", controller), ("contact", contact))
     }
     problems = [
-        (f"{label} (Deutsch) fehlt.", f"{label_en} (German) is missing.")
-        for key, label, label_en in (
-            ("controller", "Verantwortliche Stelle", "Controller"),
-            ("contact", "Kontakt", "Contact"),
+        lazy("{label} (Deutsch) fehlt.", label=label)
+        for key, label in (
+            ("controller", lazy_context("Datenschutzhinweis", "Verantwortliche Stelle")),
+            ("contact", lazy_context("Datenschutzhinweis", "Kontakt")),
         )
         if not clean[key]["de"] or _PLACEHOLDER in clean[key]["de"]
     ]
     if any(len(v) > MAX_FIELD for field in clean.values() for v in field.values()):
-        problems.append(
-            (f"Bitte höchstens {MAX_FIELD} Zeichen je Feld.", f"At most {MAX_FIELD} characters.")
-        )
+        problems.append(lazy("Bitte höchstens {max_field} Zeichen je Feld.", max_field=MAX_FIELD))
     if retention_days is not None and not 0 < retention_days <= 3650:
-        problems.append(
-            (
-                "Speicherdauer: 1 bis 3650 Tage.",
-                "Retention: 1 to 3650 days.",
-            )
-        )
+        problems.append(lazy("Speicherdauer: 1 bis 3650 Tage."))
     if problems:
-        raise UserError(problems[0][0], en=problems[0][1])
+        raise UserError(problems[0])
     own = own_settings()
     for lang in ("de", "en"):
         section = dict(own.get(lang, {}))

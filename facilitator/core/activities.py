@@ -9,7 +9,7 @@ from typing import Any
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.i18n import Label
-from facilitator.locale import lazy
+from facilitator.locale import Text, lazy, lazy_context
 
 ACTIVITY_TYPES: dict[str, Label] = {
     "dots": Label("Punktabfrage", "Dot vote"),
@@ -36,23 +36,22 @@ MAX_ANSWERS = 5_000  # phones answering one activity
 SCALE_MIN, SCALE_MAX = 1, 5
 
 
-def _bad(de: str, en: str) -> ValidationError:
-    return ValidationError(de, en=en)
-
-
-def _texts(values: Any, what_de: str, what_en: str, most: int) -> list[str]:
+def _texts(values: Any, what: Text, most: int) -> list[str]:
     if values is None:
         return []
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        raise _bad(f"{what_de}: Liste von Texten erwartet.", f"{what_en}: a list of texts.")
+        raise ValidationError(lazy("{what}: Liste von Texten erwartet.", what=what))
     found = [" ".join(v.split()) for v in values if v.strip()]
     if len(found) > most:
-        raise _bad(f"Höchstens {most} {what_de}.", f"At most {most} {what_en}.")
+        raise ValidationError(lazy("Höchstens {most} {what}.", most=most, what=what))
     for text in found:
         if len(text) > MAX_OPTION:
-            raise _bad(
-                f"{what_de}: höchstens {MAX_OPTION} Zeichen je Eintrag.",
-                f"{what_en}: at most {MAX_OPTION} characters each.",
+            raise ValidationError(
+                lazy(
+                    "{what}: höchstens {max_option} Zeichen je Eintrag.",
+                    what=what,
+                    max_option=MAX_OPTION,
+                )
             )
     return found
 
@@ -83,25 +82,27 @@ def check_config(kind: str, prompt: str, config: dict[str, Any]) -> tuple[str, d
 
 
 def _choice_config(prompt: str, config: dict[str, Any]) -> dict[str, Any]:
-    options = _texts(config.get("options"), "Optionen", "options", MAX_OPTIONS)
+    options = _texts(config.get("options"), lazy_context("Aktivität", "Optionen"), MAX_OPTIONS)
     if len(options) < 2:
         raise ValidationError(lazy("Eine Auswahl braucht mindestens 2 Optionen."))
     return {"options": options, "multiple": bool(config.get("multiple"))}
 
 
 def _scale_config(prompt: str, config: dict[str, Any]) -> dict[str, Any]:
-    statements = _texts(config.get("statements"), "Aussagen", "statements", MAX_STATEMENTS)
-    labels = _texts(config.get("labels"), "Beschriftungen", "labels", SCALE_MAX)
+    statements = _texts(
+        config.get("statements"), lazy_context("Aktivität", "Aussagen"), MAX_STATEMENTS
+    )
+    labels = _texts(config.get("labels"), lazy_context("Aktivität", "Beschriftungen"), SCALE_MAX)
     if labels and len(labels) != SCALE_MAX:
         raise ValidationError(lazy("Eine Skala hat 5 Beschriftungen."))
     return {"statements": statements or [prompt], "labels": labels or list(DEFAULT_LABELS)}
 
 
 def _matrix_config(prompt: str, config: dict[str, Any]) -> dict[str, Any]:
-    options = _texts(config.get("options"), "Einträge", "entries", MAX_OPTIONS)
+    options = _texts(config.get("options"), lazy_context("Aktivität", "Einträge"), MAX_OPTIONS)
     if not options:
         raise ValidationError(lazy("Die Matrix braucht Einträge (--option)."))
-    axes = _texts(config.get("axes"), "Achsen", "axes", 2)
+    axes = _texts(config.get("axes"), lazy_context("Aktivität", "Achsen"), 2)
     return {"options": options, "axes": axes if len(axes) == 2 else list(DEFAULT_AXES)}
 
 
@@ -263,7 +264,9 @@ def check_dots(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, int]:
         if not key.startswith("d."):
             continue
         if key[2:] not in ballot:
-            raise _bad("Ein Eintrag steht nicht zur Abstimmung.", "An entry is not on the ballot.")
+            raise ValidationError(
+                lazy_context("Punktabfrage", "Ein Eintrag steht nicht zur Abstimmung.")
+            )
         count = _dot_count(value)
         if count > config["per_item_max"]:
             most = config["per_item_max"]

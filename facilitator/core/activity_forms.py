@@ -10,6 +10,7 @@ from collections import Counter
 from typing import Any
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import Label
 from facilitator.core.taxonomy import TOPICS
 from facilitator.locale import lazy
 
@@ -75,8 +76,8 @@ def organisation_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def _bad(de: str, en: str) -> ValidationError:
-    return ValidationError(de, en=en)
+def _label(field: dict[str, Any]) -> Label:
+    return Label(field["de"], field["en"])
 
 
 def check_form_answer(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
@@ -98,7 +99,7 @@ def check_form_answer(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, 
         if given:
             values[field["key"]] = _field_value(field, given)
         elif field["required"]:
-            raise _bad(f"Bitte „{field['de']}“ angeben.", f"Please fill in “{field['en']}”.")
+            raise ValidationError(lazy("Bitte „{field}“ angeben.", field=_label(field)))
     return {"organisation": organisation, "values": values}
 
 
@@ -107,9 +108,12 @@ def _field_value(field: dict[str, Any], given: str) -> Any:
     kind = field["kind"]
     if kind == "text":
         if len(given) > MAX_FIELD_TEXT:
-            raise _bad(
-                f"„{field['de']}“: höchstens {MAX_FIELD_TEXT} Zeichen.",
-                f"“{field['en']}”: at most {MAX_FIELD_TEXT} characters.",
+            raise ValidationError(
+                lazy(
+                    "„{field}“: höchstens {max_field_text} Zeichen.",
+                    field=_label(field),
+                    max_field_text=MAX_FIELD_TEXT,
+                )
             )
         return " ".join(given.split())
     if kind == "rating":

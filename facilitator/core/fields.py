@@ -10,6 +10,7 @@ import json
 import math
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -23,7 +24,7 @@ from facilitator.core.taxonomy import (
     choices,
     resolve,
 )
-from facilitator.locale import lazy
+from facilitator.locale import Text, lazy
 
 Rule = Callable[[Any], Any]
 
@@ -43,14 +44,10 @@ def _show(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def _fail(de: str, en: str) -> ValidationError:
-    return ValidationError(de, en=en)
-
-
 def text(
     limit: int,
     *,
-    required: tuple[str, str] | None = None,
+    required: Text | None = None,
     multiline: bool = False,
     collapse: bool = False,
 ) -> Rule:
@@ -65,7 +62,7 @@ def text(
         if collapse:
             value = " ".join(value.split())
         if required is not None and not value:
-            raise _fail(*required)
+            raise ValidationError(required)
         if len(value) > limit:
             raise ValidationError(lazy("Der Text ist länger als {limit} Zeichen.", limit=limit))
         return value
@@ -73,7 +70,7 @@ def text(
     return rule
 
 
-def whole(low: int, high: int, de: str, en: str) -> Rule:
+def whole(low: int, high: int, problem: Text) -> Rule:
     """A whole number from `low` to `high` (ASCII digits in a string are taken too)."""
 
     def rule(value: Any) -> int:
@@ -81,7 +78,10 @@ def whole(low: int, high: int, de: str, en: str) -> Rule:
         if isinstance(value, str) and re.fullmatch(r"-?[0-9]{1,9}", value.strip()):
             number = int(value)
         if not isinstance(number, int) or isinstance(number, bool) or not low <= number <= high:
-            raise _fail(de.format(value=_show(value)), en.format(value=_show(value)))
+            # `problem` names the bad number as {value}
+            raise ValidationError(
+                replace(problem, values={**problem.values, "value": _show(value)})
+            )
         return number
 
     return rule
@@ -139,7 +139,7 @@ def position(value: Any) -> float:
     raise ValidationError(lazy("Keine gültige Position: {show}.", show=_show(value)))
 
 
-def choice(table: dict[str, Label], de: str, en: str, *, nullable: bool = True) -> Rule:
+def choice(table: dict[str, Label], what: Text, *, nullable: bool = True) -> Rule:
     """A key of `table` (a label in either language is resolved to its key)."""
 
     def rule(value: Any) -> str | None:
@@ -149,9 +149,13 @@ def choice(table: dict[str, Label], de: str, en: str, *, nullable: bool = True) 
             return value
         found = resolve(value, table) if isinstance(value, str) else None
         if found is None:
-            raise _fail(
-                f"{de} {_show(value)}; erlaubt: {choices(table)}.",
-                f"{en} {_show(value)}; allowed: {choices(table)}.",
+            raise ValidationError(
+                lazy(
+                    "{what} {value}; erlaubt: {choices}.",
+                    what=what,
+                    value=_show(value),
+                    choices=choices(table),
+                )
             )
         return found
 

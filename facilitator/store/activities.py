@@ -301,10 +301,8 @@ def _check_form_owner(
     if before is not None and before["voter"] not in (None, voter):
         raise NotYourAnswer(
             lazy(
-                (
-                    "Für diese Organisation hat schon ein anderes Telefon geantwortet; bitte die "
-                    "Moderation ansprechen."
-                )
+                "Für diese Organisation hat schon ein anderes Telefon geantwortet; bitte die "
+                "Moderation ansprechen."
             )
         )
     if before is None:

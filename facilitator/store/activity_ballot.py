@@ -13,7 +13,7 @@ from facilitator.core.activity_words import word_key
 from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.models import Capture
 from facilitator.core.taxonomy import ROOM_KINDS
-from facilitator.locale import lazy
+from facilitator.locale import lazy, lazy_context
 from facilitator.store.activities import get_activity
 from facilitator.store.captures import check_kind, get_capture, list_captures, update_capture
 from facilitator.store.db import Store
@@ -36,9 +36,7 @@ def choose_ballot(
     ]
     chosen = _selected(store, workshop_id, visible, spec, item_id)
     if not chosen:
-        raise ValidationError(
-            "Noch keine Einträge zur Abstimmung.", en="No entries to vote on yet."
-        )
+        raise ValidationError(lazy_context("Punktabfrage", "Noch keine Einträge zur Abstimmung."))
     return [c.id for c in chosen]
 
 

@@ -152,13 +152,19 @@ def find_claim(store: Store, workshop_id: str, text: str) -> Claim:
     text = text.strip()
     found = [c for c in list_claims(store, workshop_id) if text and c.id.startswith(text)]
     if len(found) != 1:
+        if not found:
+            raise NotFound(
+                lazy(
+                    "Keine offene Anmeldung {text} (facilitator participants claims zeigt sie).",
+                    text=repr(text),
+                )
+            )
         raise NotFound(
-            f"Keine offene Anmeldung {text!r} (facilitator participants claims zeigt sie)."
-            if not found
-            else f"{text!r} passt auf {len(found)} Anmeldungen; bitte mehr Zeichen angeben.",
-            en=f"No open claim {text!r} (facilitator participants claims lists them)."
-            if not found
-            else f"{text!r} matches {len(found)} claims; please give more characters.",
+            lazy(
+                "{text} passt auf {count} Anmeldungen; bitte mehr Zeichen angeben.",
+                text=repr(text),
+                count=len(found),
+            )
         )
     return found[0]
 

@@ -112,6 +112,5 @@ def import_workshop(store: Store, data: Any, source: str = "JSON") -> int:
         return insert_remote_ops(store, ops)
     except BadOp as err:
         raise ValidationError(
-            f"{source}: {err} Nichts importiert.",
-            en=f"{source}: {err.text('en')} Nothing imported.",
+            lazy("{source}: {problem} Nichts importiert.", source=source, problem=err)
         ) from None

@@ -108,10 +108,8 @@ def suggest_groups(
     if not found:
         raise ValidationError(
             lazy(
-                (
-                    "In der Auswahl gibt es noch keine Organisationen (Teilnehmende oder Einträge "
-                    "mit Organisation)."
-                )
+                "In der Auswahl gibt es noch keine Organisationen (Teilnehmende oder Einträge "
+                "mit Organisation)."
             )
         )
     if groups > len(found):

@@ -99,10 +99,8 @@ def ensure_organisation(
         if pending and _pending_count(store) >= MAX_PENDING:
             raise ValidationError(
                 lazy(
-                    (
-                        "Zu viele neue Organisationen von Telefonen warten auf die Moderation; "
-                        "bitte ohne Organisation senden."
-                    )
+                    "Zu viele neue Organisationen von Telefonen warten auf die Moderation; "
+                    "bitte ohne Organisation senden."
                 )
             )
         org_id = _new_id(store, name, municipality)

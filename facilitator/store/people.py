@@ -113,9 +113,12 @@ def _one_identity(people: list[Participant], name: str) -> None:
     if len({_identity(p) for p in people}) <= 1:
         return
     lines = [f"  {p.id}  {p.name} – {p.organisation or '–'} – {p.email or '–'}" for p in people]
-    de = f"{len(people)} Einträge heißen {name!r}; bitte die Id oder E-Mail angeben:"
-    en = f"{len(people)} entries are called {name!r}; please give the id or e-mail:"
-    raise AmbiguousPerson(de, [de, *lines], en=en, problems_en=[en, *lines])
+    head = lazy(
+        "{count} Einträge heißen {name}; bitte die Id oder E-Mail angeben:",
+        count=len(people),
+        name=repr(name),
+    )
+    raise AmbiguousPerson(head, [head, *lines])
 
 
 def erase_people(store: Store, people: list[Participant]) -> int:

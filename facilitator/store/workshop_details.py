@@ -152,7 +152,7 @@ def _checked(key: str, column: str, value: str) -> str:
     try:
         return check_value("workshop", column, value)
     except ValidationError as err:
-        raise ValidationError(f"„{key}“: {err}", en=f"“{key}”: {err.text('en')}") from None
+        raise ValidationError(lazy("„{key}“: {problem}", key=key, problem=err)) from None
 
 
 def _clock(key: str, value: str) -> str:

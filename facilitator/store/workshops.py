@@ -213,10 +213,8 @@ def latest_workshop(store: Store) -> Workshop:
     if not found:
         raise NotFound(
             lazy(
-                (
-                    "Es gibt noch keinen Workshop. Legen Sie einen an: facilitator new TITEL "
-                    "--agenda DATEI"
-                )
+                "Es gibt noch keinen Workshop. Legen Sie einen an: facilitator new TITEL "
+                "--agenda DATEI"
             )
         )
     return Workshop.from_row(found[0])

@@ -143,33 +143,28 @@ class SyncClient:
             self._disconnected(str(err))
             raise
         except aiohttp.ServerFingerprintMismatch:
-            message = (
-                f"Das Zertifikat von {self.peer_url} passt nicht zum Pairing-Code (nicht der "
-                "andere Laptop oder ein anderer Code), daher wurde nichts gesendet."
+            mismatch = lazy(
+                "Das Zertifikat von {peer_url} passt nicht zum Pairing-Code (nicht der "
+                "andere Laptop oder ein anderer Code), daher wurde nichts gesendet.",
+                peer_url=self.peer_url,
             )
-            self._disconnected(message)
-            raise SyncCertificateMismatch(
-                message,
-                en=(
-                    f"The certificate of {self.peer_url} does not match the pairing code (not the "
-                    "other laptop, or another code), so nothing was sent."
-                ),
-            ) from None
+            self._disconnected(str(mismatch))
+            raise SyncCertificateMismatch(mismatch) from None
         except UserError as err:  # SyncUnavailable, or the database is busy/broken
             self._disconnected(str(err))
-            raise SyncUnavailable(str(err), en=err.en) from None
+            raise SyncUnavailable(err.translatable) from None
         except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as err:
-            message = f"Die andere Seite ({self.peer_url}) ist nicht erreichbar."
-            self._disconnected(message)
-            raise SyncUnavailable(
-                message, en=f"The other side ({self.peer_url}) cannot be reached."
-            ) from err
+            unreachable = lazy(
+                "Die andere Seite ({peer_url}) ist nicht erreichbar.", peer_url=self.peer_url
+            )
+            self._disconnected(str(unreachable))
+            raise SyncUnavailable(unreachable) from err
         except (ValueError, KeyError, TypeError, AttributeError) as err:
-            message = f"Die andere Seite ({self.peer_url}) antwortet unverständlich."
-            self._disconnected(message)
-            raise SyncUnavailable(
-                message, en=f"The other side ({self.peer_url}) gives an answer we cannot read."
-            ) from err
+            garbled = lazy(
+                "Die andere Seite ({peer_url}) antwortet unverständlich.", peer_url=self.peer_url
+            )
+            self._disconnected(str(garbled))
+            raise SyncUnavailable(garbled) from err
         assert self._peer is not None
         self.status = replace(
             self.status,

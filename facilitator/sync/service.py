@@ -57,10 +57,8 @@ def peer_and_code(
         if not code:
             raise UserError(
                 lazy(
-                    (
-                        "Bitte den Pairing-Code des anderen Laptops mit --code angeben (dort: "
-                        "facilitator sync code)."
-                    )
+                    "Bitte den Pairing-Code des anderen Laptops mit --code angeben (dort: "
+                    "facilitator sync code)."
                 )
             )
         if not is_short_code(code):  # a short code is exchanged for a full one first
@@ -70,10 +68,8 @@ def peer_and_code(
     if pairing is None:
         raise UserError(
             lazy(
-                (
-                    "Noch kein Laptop gekoppelt: facilitator sync --peer URL --code CODE (oder "
-                    "--listen HOST:PORT, um selbst bereitzustehen)."
-                )
+                "Noch kein Laptop gekoppelt: facilitator sync --peer URL --code CODE (oder "
+                "--listen HOST:PORT, um selbst bereitzustehen)."
             )
         )
     return pairing
