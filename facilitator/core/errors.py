@@ -2,11 +2,11 @@
 
 from collections.abc import Sequence
 
-from facilitator.locale import SOURCE_LANG, Translatable
+from facilitator.locale import SOURCE_LANG, Translatable, translates
 
 
 def _german(message: str | Translatable) -> str:
-    return message.text(SOURCE_LANG) if isinstance(message, Translatable) else message
+    return message.text(SOURCE_LANG) if translates(message) else str(message)
 
 
 class UserError(Exception):
@@ -24,7 +24,7 @@ class UserError(Exception):
 
     def text(self, lang: str) -> str:
         """Return the message in `lang`."""
-        if isinstance(self.translatable, Translatable):
+        if translates(self.translatable):
             return self.translatable.text(lang)
         return str(self)
 
@@ -44,7 +44,7 @@ class ValidationError(UserError):
     def problem_texts(self, lang: str) -> list[str]:
         """Return the problems in `lang`."""
         return [
-            problem.text(lang) if isinstance(problem, Translatable) else problem
+            problem.text(lang) if translates(problem) else str(problem)
             for problem in self.lazy_problems
         ]
 

@@ -20,7 +20,7 @@ import gettext as _gettext
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Protocol, TypeGuard, runtime_checkable
 
 DOMAIN = "facilitator"
 SOURCE_LANG = "de"
@@ -67,6 +67,11 @@ class Translatable(Protocol):
     def text(self, lang: str) -> str: ...
 
 
+def translates(value: object) -> TypeGuard[Translatable]:
+    """Whether `value` shows itself in a language (a record with a `text` field does not)."""
+    return isinstance(value, Translatable) and callable(value.text)
+
+
 @dataclass(frozen=True)
 class Text:
     """A message translated only when shown, in the language of whoever reads it.
@@ -83,7 +88,7 @@ class Text:
     def text(self, lang: str) -> str:
         """Return the message in `lang`, values filled in (a Translatable one in `lang` too)."""
         values = {
-            name: value.text(lang) if isinstance(value, Translatable) else value
+            name: value.text(lang) if translates(value) else value
             for name, value in self.values.items()
         }
         if self.context is not None:

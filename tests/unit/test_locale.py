@@ -47,3 +47,17 @@ def test_validation_problems_may_be_lazy_and_a_data_pair_works_too() -> None:
     assert err.problem_texts("en") == ["f.json: JSON nested too deeply."]
     old = UserError(Label("Nicht gefunden.", "Not found."))  # text that is data, not program
     assert (old.text("de"), old.text("en")) == ("Nicht gefunden.", "Not found.")
+
+
+def test_a_value_that_translates_itself_is_shown_in_the_same_language() -> None:
+    class Record:  # a row with a `text` column is a value like any other
+        text = "Stadtwerke"
+
+        def __str__(self) -> str:
+            return self.text
+
+    message = lazy(
+        "{path}:{line}: {problem}", path=Record(), line=3, problem=lazy("der Name fehlt")
+    )
+    assert message.text("de") == "Stadtwerke:3: der Name fehlt"
+    assert message.text("en") == "Stadtwerke:3: the name is missing"
