@@ -9,6 +9,7 @@ from pathlib import Path
 from facilitator.core.agenda_format import AgendaTemplate, parse_agenda
 from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.method_format import MethodCard, parse_method_card
+from facilitator.locale import lazy
 
 # The repository's methods/ and agendas/, mapped into the package at build time (setup.py).
 METHODS_PACKAGE = "facilitator.methods"
@@ -22,8 +23,10 @@ def _shipped(package: str, suffix: str) -> list[Traversable]:
     except ModuleNotFoundError:
         # Only in a source checkout that was never installed: setup.py maps the folders.
         raise NotFound(
-            f"{package} fehlt: facilitator ist nicht installiert (pip install -e .).",
-            en=f"{package} is missing: facilitator is not installed (pip install -e .).",
+            lazy(
+                "{package} fehlt: facilitator ist nicht installiert (pip install -e .).",
+                package=package,
+            )
         ) from None
     return sorted(
         (entry for entry in folder.iterdir() if entry.name.endswith(suffix) and entry.is_file()),
@@ -59,13 +62,11 @@ def _read(path: Path | Traversable) -> str:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise ValidationError(
-            f"{path}:1: die Datei ist nicht in UTF-8 gespeichert",
-            en=f"{path}:1: the file is not saved in UTF-8",
+            lazy("{path}:1: die Datei ist nicht in UTF-8 gespeichert", path=path)
         ) from None
     except OSError as err:
         raise ValidationError(
-            f"{path}: lässt sich nicht lesen ({err.strerror})",
-            en=f"{path}: cannot be read ({err.strerror})",
+            lazy("{path}: lässt sich nicht lesen ({strerror})", path=path, strerror=err.strerror)
         ) from None
 
 
@@ -118,8 +119,11 @@ def find_agenda(name: str) -> Path | Traversable:
             return candidate
     shipped = ", ".join(_stem(p) for p in templates)
     raise NotFound(
-        f"Agenda {name!r} nicht gefunden; mitgeliefert: {shipped}.",
-        en=f"Agenda {name!r} not found; shipped: {shipped}.",
+        lazy(
+            "Agenda {name} nicht gefunden; mitgeliefert: {shipped}.",
+            name=repr(name),
+            shipped=shipped,
+        )
     )
 
 

@@ -24,6 +24,7 @@ from facilitator.core.example_format import (
     render_example,
 )
 from facilitator.core.models import Participant
+from facilitator.locale import lazy
 
 
 def user_examples_dir() -> Path:
@@ -41,13 +42,11 @@ def read_example(path: Path) -> PracticeExample:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise ValidationError(
-            f"{path}:1: die Datei ist nicht in UTF-8 gespeichert",
-            en=f"{path}:1: the file is not saved in UTF-8",
+            lazy("{path}:1: die Datei ist nicht in UTF-8 gespeichert", path=path)
         ) from None
     except OSError as err:
         raise ValidationError(
-            f"{path}: lässt sich nicht lesen ({err.strerror})",
-            en=f"{path}: cannot be read ({err.strerror})",
+            lazy("{path}: lässt sich nicht lesen ({strerror})", path=path, strerror=err.strerror)
         ) from None
     return parse_example(text, str(path))
 
@@ -155,8 +154,10 @@ def forget_people(
     if failed:
         names = ", ".join(str(path) for path in failed)
         raise UserError(
-            f"Kontakt konnte nicht entfernt werden aus: {names} (bitte von Hand löschen).",
-            en=f"Could not remove the contact from: {names} (please delete it by hand).",
+            lazy(
+                "Kontakt konnte nicht entfernt werden aus: {names} (bitte von Hand löschen).",
+                names=names,
+            )
         )
     return changed
 

@@ -19,6 +19,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from facilitator.core.errors import UserError
+from facilitator.locale import lazy, lazy_context
 
 SECTIONS = (
     "controller",
@@ -85,7 +86,7 @@ def own_settings() -> dict:
     except (OSError, UnicodeDecodeError) as err:
         reason = getattr(err, "strerror", None) or str(err)
         raise PrivacySettingsError(
-            f"{path}: lässt sich nicht lesen ({reason})", en=f"{path}: cannot be read ({reason})"
+            lazy("{path}: lässt sich nicht lesen ({reason})", path=path, reason=reason)
         ) from None
     try:
         own = tomllib.loads(text)
@@ -95,21 +96,24 @@ def own_settings() -> dict:
         line = found[1] if found else "1"
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(err)) or "?"
         raise PrivacySettingsError(
-            f"{path}:{line}: kein gültiges TOML ({reason})",
-            en=f"{path}:{line}: not valid TOML ({reason})",
+            lazy(
+                "{path}:{line}: kein gültiges TOML ({reason})", path=path, line=line, reason=reason
+            )
         ) from None
     days = own.get("retention_days")
     if days is not None and (isinstance(days, bool) or not isinstance(days, int) or days <= 0):
         raise PrivacySettingsError(
-            f"{path}: retention_days muss eine ganze Zahl von Tagen über 0 sein, nicht {days!r}.",
-            en=f"{path}: retention_days must be a whole number of days above 0, not {days!r}.",
+            lazy(
+                "{path}: retention_days muss eine ganze Zahl von Tagen über 0 sein, nicht {days}.",
+                path=path,
+                days=repr(days),
+            )
         )
     for lang in ("de", "en"):
         section = own.get(lang, {})
         if not isinstance(section, dict) or not all(isinstance(v, str) for v in section.values()):
             raise PrivacySettingsError(
-                f'{path}: [{lang}] darf nur Texte enthalten (key = "…").',
-                en=f'{path}: [{lang}] may hold texts only (key = "…").',
+                lazy('{path}: [{lang}] darf nur Texte enthalten (key = "…").', path=path, lang=lang)
             )
     return own
 
@@ -150,11 +154,12 @@ def require_ready() -> None:
     """
     if missing_fields():
         raise UserError(
-            "Der Datenschutzhinweis nennt noch keine verantwortliche Stelle und keinen Kontakt: "
-            "bitte in der App eintragen (F6 „Teilnehmende“, Taste p) oder in "
-            f"{settings_path()}.",
-            en="The privacy notice names no controller and no contact yet: please fill them "
-            f"in in the app (F6 “Participants”, key p) or in {settings_path()}.",
+            lazy(
+                "Der Datenschutzhinweis nennt noch keine verantwortliche Stelle und keinen "
+                "Kontakt: bitte in der App eintragen (F6 „Teilnehmende“, Taste p) oder in "
+                "{settings_path}.",
+                settings_path=settings_path(),
+            )
         )
 
 
@@ -240,26 +245,19 @@ def save_controller(
         for key, v in (("controller", controller), ("contact", contact))
     }
     problems = [
-        (f"{label} (Deutsch) fehlt.", f"{label_en} (German) is missing.")
-        for key, label, label_en in (
-            ("controller", "Verantwortliche Stelle", "Controller"),
-            ("contact", "Kontakt", "Contact"),
+        lazy("{label} (Deutsch) fehlt.", label=label)
+        for key, label in (
+            ("controller", lazy_context("Datenschutzhinweis", "Verantwortliche Stelle")),
+            ("contact", lazy_context("Datenschutzhinweis", "Kontakt")),
         )
         if not clean[key]["de"] or _PLACEHOLDER in clean[key]["de"]
     ]
     if any(len(v) > MAX_FIELD for field in clean.values() for v in field.values()):
-        problems.append(
-            (f"Bitte höchstens {MAX_FIELD} Zeichen je Feld.", f"At most {MAX_FIELD} characters.")
-        )
+        problems.append(lazy("Bitte höchstens {max_field} Zeichen je Feld.", max_field=MAX_FIELD))
     if retention_days is not None and not 0 < retention_days <= 3650:
-        problems.append(
-            (
-                "Speicherdauer: 1 bis 3650 Tage.",
-                "Retention: 1 to 3650 days.",
-            )
-        )
+        problems.append(lazy("Speicherdauer: 1 bis 3650 Tage."))
     if problems:
-        raise UserError(problems[0][0], en=problems[0][1])
+        raise UserError(problems[0])
     own = own_settings()
     for lang in ("de", "en"):
         section = dict(own.get(lang, {}))

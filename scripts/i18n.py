@@ -21,9 +21,9 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "facilitator" / "locale"
 DOMAIN = "facilitator"
-# lazy()/lazy_plural() mark texts shown later (errors), N_()/NP_() texts declared before
-# the app runs (tui/text.py); _, gettext, ngettext, pgettext are Babel's defaults
-KEYWORDS = ("lazy", "lazy_in:1c,2", "lazy_plural:1,2", "N_", "NP_:1c,2")
+# lazy()/lazy_plural()/lazy_context() mark texts shown later (errors), N_()/NP_() texts
+# declared before the app runs (tui/text.py); _, gettext, ngettext, pgettext are Babel's defaults
+KEYWORDS = ("lazy", "lazy_plural:1,2", "lazy_context:1c,2", "N_", "NP_:1c,2")
 # (domain, language) pairs compiled to .mo; click's German is translated by hand from
 # click's own messages (see the header of de/LC_MESSAGES/click.po)
 CATALOGUES = ((DOMAIN, "en"), ("click", "de"))

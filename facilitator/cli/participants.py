@@ -340,8 +340,10 @@ def _check_text_version(text_version: str | None, consent: str | None) -> None:
         text_version not in CONSENT_TEXTS or consent not in ("ja", "yes")
     ):
         raise UserError(
-            f"--text gehört zu --consent ja und nennt eine Version: {', '.join(CONSENT_TEXTS)}.",
-            en=f"--text goes with --consent yes and names a version: {', '.join(CONSENT_TEXTS)}.",
+            lazy(
+                "--text gehört zu --consent ja und nennt eine Version: {consent_texts}.",
+                consent_texts=", ".join(CONSENT_TEXTS),
+            )
         )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.i18n import Label
+from facilitator.locale import Text, lazy, lazy_context
 
 ACTIVITY_TYPES: dict[str, Label] = {
     "dots": Label("Punktabfrage", "Dot vote"),
@@ -35,23 +36,22 @@ MAX_ANSWERS = 5_000  # phones answering one activity
 SCALE_MIN, SCALE_MAX = 1, 5
 
 
-def _bad(de: str, en: str) -> ValidationError:
-    return ValidationError(de, en=en)
-
-
-def _texts(values: Any, what_de: str, what_en: str, most: int) -> list[str]:
+def _texts(values: Any, what: Text, most: int) -> list[str]:
     if values is None:
         return []
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        raise _bad(f"{what_de}: Liste von Texten erwartet.", f"{what_en}: a list of texts.")
+        raise ValidationError(lazy("{what}: Liste von Texten erwartet.", what=what))
     found = [" ".join(v.split()) for v in values if v.strip()]
     if len(found) > most:
-        raise _bad(f"Höchstens {most} {what_de}.", f"At most {most} {what_en}.")
+        raise ValidationError(lazy("Höchstens {most} {what}.", most=most, what=what))
     for text in found:
         if len(text) > MAX_OPTION:
-            raise _bad(
-                f"{what_de}: höchstens {MAX_OPTION} Zeichen je Eintrag.",
-                f"{what_en}: at most {MAX_OPTION} characters each.",
+            raise ValidationError(
+                lazy(
+                    "{what}: höchstens {max_option} Zeichen je Eintrag.",
+                    what=what,
+                    max_option=MAX_OPTION,
+                )
             )
     return found
 
@@ -63,9 +63,8 @@ def check_type(kind: str) -> str:
         if key in (name, label.de.lower(), label.en.lower()):
             return name
     allowed = ", ".join(ACTIVITY_TYPES)
-    raise _bad(
-        f"Unbekannte Aktivität {kind!r}; erlaubt: {allowed}.",
-        f"Unknown activity {kind!r}; allowed: {allowed}.",
+    raise ValidationError(
+        lazy("Unbekannte Aktivität {kind}; erlaubt: {allowed}.", kind=repr(kind), allowed=allowed)
     )
 
 
@@ -73,59 +72,59 @@ def check_config(kind: str, prompt: str, config: dict[str, Any]) -> tuple[str, d
     """Return the cleaned prompt and settings of an activity of type `kind`; ValidationError."""
     prompt = " ".join(str(prompt or "").split())
     if not prompt:
-        raise _bad("Die Frage an den Raum fehlt.", "The prompt is missing.")
+        raise ValidationError(lazy("Die Frage an den Raum fehlt."))
     if len(prompt) > MAX_PROMPT:
-        raise _bad(
-            f"Die Frage: höchstens {MAX_PROMPT} Zeichen.",
-            f"The prompt: at most {MAX_PROMPT} characters.",
+        raise ValidationError(
+            lazy("Die Frage: höchstens {max_prompt} Zeichen.", max_prompt=MAX_PROMPT)
         )
     check = _CONFIG_CHECKS.get(kind)
     return prompt, check(prompt, config) if check else {}
 
 
 def _choice_config(prompt: str, config: dict[str, Any]) -> dict[str, Any]:
-    options = _texts(config.get("options"), "Optionen", "options", MAX_OPTIONS)
+    options = _texts(config.get("options"), lazy_context("Aktivität", "Optionen"), MAX_OPTIONS)
     if len(options) < 2:
-        raise _bad("Eine Auswahl braucht mindestens 2 Optionen.", "A choice needs 2 options.")
+        raise ValidationError(lazy("Eine Auswahl braucht mindestens 2 Optionen."))
     return {"options": options, "multiple": bool(config.get("multiple"))}
 
 
 def _scale_config(prompt: str, config: dict[str, Any]) -> dict[str, Any]:
-    statements = _texts(config.get("statements"), "Aussagen", "statements", MAX_STATEMENTS)
-    labels = _texts(config.get("labels"), "Beschriftungen", "labels", SCALE_MAX)
+    statements = _texts(
+        config.get("statements"), lazy_context("Aktivität", "Aussagen"), MAX_STATEMENTS
+    )
+    labels = _texts(config.get("labels"), lazy_context("Aktivität", "Beschriftungen"), SCALE_MAX)
     if labels and len(labels) != SCALE_MAX:
-        raise _bad("Eine Skala hat 5 Beschriftungen.", "A scale has 5 labels.")
+        raise ValidationError(lazy("Eine Skala hat 5 Beschriftungen."))
     return {"statements": statements or [prompt], "labels": labels or list(DEFAULT_LABELS)}
 
 
 def _matrix_config(prompt: str, config: dict[str, Any]) -> dict[str, Any]:
-    options = _texts(config.get("options"), "Einträge", "entries", MAX_OPTIONS)
+    options = _texts(config.get("options"), lazy_context("Aktivität", "Einträge"), MAX_OPTIONS)
     if not options:
-        raise _bad("Die Matrix braucht Einträge (--option).", "The matrix needs entries.")
-    axes = _texts(config.get("axes"), "Achsen", "axes", 2)
+        raise ValidationError(lazy("Die Matrix braucht Einträge (--option)."))
+    axes = _texts(config.get("axes"), lazy_context("Aktivität", "Achsen"), 2)
     return {"options": options, "axes": axes if len(axes) == 2 else list(DEFAULT_AXES)}
 
 
 def _form_config(prompt: str, config: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(config.get("fields"), list) or not config["fields"]:
-        raise _bad("Eine Erhebung braucht ein Set (--set).", "A survey needs a set (--set).")
+        raise ValidationError(lazy("Eine Erhebung braucht ein Set (--set)."))
     return {k: config[k] for k in ("set", "name", "prompt", "feeds", "fields") if k in config}
 
 
 def _dots_config(prompt: str, config: dict[str, Any]) -> dict[str, Any]:
     ballot = config.get("ballot") or []
     if not isinstance(ballot, list) or not all(isinstance(b, str) for b in ballot):
-        raise _bad("Die Auswahl der Einträge ist ungültig.", "The ballot is invalid.")
+        raise ValidationError(lazy("Die Auswahl der Einträge ist ungültig."))
     if not ballot:
-        raise _bad("Keine Einträge zur Abstimmung.", "No entries to vote on.")
+        raise ValidationError(lazy("Keine Einträge zur Abstimmung."))
     if len(ballot) > MAX_BALLOT:
-        raise _bad(
-            f"Höchstens {MAX_BALLOT} Einträge zur Abstimmung.",
-            f"At most {MAX_BALLOT} entries to vote on.",
+        raise ValidationError(
+            lazy("Höchstens {max_ballot} Einträge zur Abstimmung.", max_ballot=MAX_BALLOT)
         )
     budget = config.get("budget", 3)
     if not isinstance(budget, int) or isinstance(budget, bool) or not 1 <= budget <= 20:
-        raise _bad("Punkte je Person: 1 bis 20.", "Dots per person: 1 to 20.")
+        raise ValidationError(lazy("Punkte je Person: 1 bis 20."))
     return {
         "ballot": list(dict.fromkeys(ballot)),
         "budget": budget,
@@ -150,7 +149,7 @@ def _scale_value(value: Any) -> int | None:
     except (TypeError, ValueError):
         number = 0
     if isinstance(value, bool) or not SCALE_MIN <= number <= SCALE_MAX:
-        raise _bad("Werte von 1 bis 5.", "Values from 1 to 5.")
+        raise ValidationError(lazy("Werte von 1 bis 5."))
     return number
 
 
@@ -162,7 +161,7 @@ def check_answer(kind: str, config: dict[str, Any], raw: dict[str, Any]) -> dict
     """
     check = _ANSWER_CHECKS.get(kind)
     if check is None:
-        raise _bad("Diese Aktivität nimmt keine Antworten an.", "This activity takes no answers.")
+        raise ValidationError(lazy("Diese Aktivität nimmt keine Antworten an."))
     return check(config, raw)
 
 
@@ -175,26 +174,26 @@ def _wordcloud_answer(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, 
     typed = [w for w in given if isinstance(w, str)]
     words = [clean_word(w) for w in typed if w.strip()]
     if len(words) > WORDS_PER_PHONE:
-        raise _bad(f"Höchstens {WORDS_PER_PHONE} Wörter.", f"At most {WORDS_PER_PHONE} words.")
+        raise ValidationError(
+            lazy("Höchstens {words_per_phone} Wörter.", words_per_phone=WORDS_PER_PHONE)
+        )
     _check_word_length(words, typed, MAX_WORD)
     kept = [w for w in words if w]
     if not kept:
-        raise _bad("Bitte mindestens ein Wort.", "Please give at least one word.")
+        raise ValidationError(lazy("Bitte mindestens ein Wort."))
     return {"words": kept}
 
 
 def _check_word_length(words: list[str], typed: list[str], most: int) -> None:
     """Each cleaned word at most `most` characters, and what was typed not far over it."""
     if max(map(len, words), default=0) > most or max(map(len, typed), default=0) > 4 * most:
-        raise _bad(
-            f"Ein Wort hat höchstens {most} Zeichen.", f"A word has at most {most} characters."
-        )
+        raise ValidationError(lazy("Ein Wort hat höchstens {most} Zeichen.", most=most))
 
 
 def _scale_answer(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
     ratings = [_scale_value(raw.get(f"s{i}")) for i in range(len(config["statements"]))]
     if all(r is None for r in ratings):
-        raise _bad("Bitte mindestens eine Aussage bewerten.", "Please rate one statement.")
+        raise ValidationError(lazy("Bitte mindestens eine Aussage bewerten."))
     return {"ratings": ratings}
 
 
@@ -202,9 +201,9 @@ def _choice_answer(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any
     count = len(config["options"])
     picked = _picked(raw, count, bool(config.get("multiple")))
     if _unknown_option_keys(raw, count) or any(not 0 <= p < count for p in picked):
-        raise _bad("Diese Option gibt es nicht.", "There is no such option.")
+        raise ValidationError(lazy("Diese Option gibt es nicht."))
     if not picked:
-        raise _bad("Bitte eine Option wählen.", "Please choose an option.")
+        raise ValidationError(lazy("Bitte eine Option wählen."))
     return {"choices": picked}
 
 
@@ -237,7 +236,7 @@ def _matrix_answer(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any
         x, y = _scale_value(raw.get(f"x{i}")), _scale_value(raw.get(f"y{i}"))
         points.append([x, y] if x is not None and y is not None else None)
     if all(p is None for p in points):
-        raise _bad("Bitte mindestens einen Eintrag einordnen.", "Please place one entry.")
+        raise ValidationError(lazy("Bitte mindestens einen Eintrag einordnen."))
     return {"points": points}
 
 
@@ -265,16 +264,18 @@ def check_dots(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, int]:
         if not key.startswith("d."):
             continue
         if key[2:] not in ballot:
-            raise _bad("Ein Eintrag steht nicht zur Abstimmung.", "An entry is not on the ballot.")
+            raise ValidationError(
+                lazy_context("Punktabfrage", "Ein Eintrag steht nicht zur Abstimmung.")
+            )
         count = _dot_count(value)
         if count > config["per_item_max"]:
             most = config["per_item_max"]
-            raise _bad(f"Höchstens {most} Punkte pro Eintrag.", f"At most {most} dots per entry.")
+            raise ValidationError(lazy("Höchstens {most} Punkte pro Eintrag.", most=most))
         if count:
             dots[key[2:]] = count
     if sum(dots.values()) > config["budget"]:
         budget = config["budget"]
-        raise _bad(f"Sie haben nur {budget} Punkte.", f"You only have {budget} dots.")
+        raise ValidationError(lazy("Sie haben nur {budget} Punkte.", budget=budget))
     return dots
 
 
@@ -285,20 +286,19 @@ def _dot_count(value: Any) -> int:
     except (TypeError, ValueError):
         count = -1
     if isinstance(value, bool) or count < 0:
-        raise _bad("Punkte sind ganze Zahlen ab 0.", "Dots are whole numbers from 0.")
+        raise ValidationError(lazy("Punkte sind ganze Zahlen ab 0."))
     return count
 
 
 def check_question(text: Any) -> str:
     """Return a question for the Q&A, cleaned; ValidationError if empty or too long."""
     if not isinstance(text, str):
-        raise _bad("Die Frage fehlt.", "The question is missing.")
+        raise ValidationError(lazy("Die Frage fehlt."))
     text = " ".join(text.split())
     if not text:
-        raise _bad("Die Frage fehlt.", "The question is missing.")
+        raise ValidationError(lazy("Die Frage fehlt."))
     if len(text) > MAX_QUESTION:
-        raise _bad(
-            f"Eine Frage hat höchstens {MAX_QUESTION} Zeichen.",
-            f"A question has at most {MAX_QUESTION} characters.",
+        raise ValidationError(
+            lazy("Eine Frage hat höchstens {max_question} Zeichen.", max_question=MAX_QUESTION)
         )
     return text

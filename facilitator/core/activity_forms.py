@@ -10,7 +10,9 @@ from collections import Counter
 from typing import Any
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import Label
 from facilitator.core.taxonomy import TOPICS
+from facilitator.locale import lazy
 
 FIELD_KINDS = ("text", "choice", "topic", "rating")
 MAX_FIELD_TEXT = 200
@@ -19,7 +21,7 @@ MAX_FIELDS = 12
 
 
 def _problem(path: str, message: str) -> ValidationError:
-    return ValidationError(f"{path}: {message}", en=f"{path}: {message}")
+    return ValidationError(lazy("{path}: {message}", path=path, message=message))
 
 
 def parse_activity_set(text: str, path: str) -> dict[str, Any]:
@@ -74,19 +76,21 @@ def organisation_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def _bad(de: str, en: str) -> ValidationError:
-    return ValidationError(de, en=en)
+def _label(field: dict[str, Any]) -> Label:
+    return Label(field["de"], field["en"])
 
 
 def check_form_answer(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
     """Return {"organisation", "values"} from the posted "org" and "f.<key>" fields."""
     organisation = " ".join(str(raw.get("org") or "").split())
     if not organisation:
-        raise _bad("Bitte die Organisation angeben.", "Please name the organisation.")
+        raise ValidationError(lazy("Bitte die Organisation angeben."))
     if len(organisation) > MAX_ORGANISATION:
-        raise _bad(
-            f"Die Organisation: höchstens {MAX_ORGANISATION} Zeichen.",
-            f"The organisation: at most {MAX_ORGANISATION} characters.",
+        raise ValidationError(
+            lazy(
+                "Die Organisation: höchstens {max_organisation} Zeichen.",
+                max_organisation=MAX_ORGANISATION,
+            )
         )
     values: dict[str, Any] = {}
     for field in config["fields"]:
@@ -95,7 +99,7 @@ def check_form_answer(config: dict[str, Any], raw: dict[str, Any]) -> dict[str, 
         if given:
             values[field["key"]] = _field_value(field, given)
         elif field["required"]:
-            raise _bad(f"Bitte „{field['de']}“ angeben.", f"Please fill in “{field['en']}”.")
+            raise ValidationError(lazy("Bitte „{field}“ angeben.", field=_label(field)))
     return {"organisation": organisation, "values": values}
 
 
@@ -104,18 +108,21 @@ def _field_value(field: dict[str, Any], given: str) -> Any:
     kind = field["kind"]
     if kind == "text":
         if len(given) > MAX_FIELD_TEXT:
-            raise _bad(
-                f"„{field['de']}“: höchstens {MAX_FIELD_TEXT} Zeichen.",
-                f"“{field['en']}”: at most {MAX_FIELD_TEXT} characters.",
+            raise ValidationError(
+                lazy(
+                    "„{field}“: höchstens {max_field_text} Zeichen.",
+                    field=_label(field),
+                    max_field_text=MAX_FIELD_TEXT,
+                )
             )
         return " ".join(given.split())
     if kind == "rating":
         if given not in ("1", "2", "3", "4", "5"):
-            raise _bad("Werte von 1 bis 5.", "Values from 1 to 5.")
+            raise ValidationError(lazy("Werte von 1 bis 5."))
         return int(given)
     allowed = field["options"] if kind == "choice" else list(TOPICS)
     if given not in allowed:
-        raise _bad("Diese Option gibt es nicht.", "There is no such option.")
+        raise ValidationError(lazy("Diese Option gibt es nicht."))
     return given
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.method_format import MethodCard
+from facilitator.locale import lazy
 
 PINNED = "pinned"
 
@@ -18,10 +19,7 @@ def item_timing(kind: str, at: str | None) -> dict[str, Any]:
     if kind != PINNED:
         return {"kind": kind, "at": None}  # a block or break moves with the plan
     if not at:
-        raise ValidationError(
-            "Ein fester Termin braucht eine Uhrzeit (at).",
-            en="A fixed time needs a clock time (at).",
-        )
+        raise ValidationError(lazy("Ein fester Termin braucht eine Uhrzeit (at)."))
     return {"kind": PINNED, "at": at}
 
 

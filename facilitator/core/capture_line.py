@@ -24,6 +24,7 @@ from facilitator.core.taxonomy import (
     resolve,
     resolve_status,
 )
+from facilitator.locale import lazy
 
 _PREFIX = re.compile(r"^\s*([A-Za-zÄÖÜäöüß-]{1,20})\s*:\s*")
 _TAG = re.compile(r'(?<!\S)([#@!>=])(?:"([^"]*)"|(\S+))')
@@ -58,12 +59,14 @@ def resolve_topic(word: str) -> str:
         return found[0]
     if found:
         raise ValidationError(
-            f"#{word} ist mehrdeutig: {', '.join(found)}.",
-            en=f"#{word} is ambiguous: {', '.join(found)}.",
+            lazy("#{word} ist mehrdeutig: {found}.", word=word, found=", ".join(found))
         )
     raise ValidationError(
-        f"Unbekanntes Themenfeld #{word}; erlaubt: {', '.join(TOPICS)}.",
-        en=f"Unknown topic #{word}; allowed: {', '.join(TOPICS)}.",
+        lazy(
+            "Unbekanntes Themenfeld #{word}; erlaubt: {topics}.",
+            word=word,
+            topics=", ".join(TOPICS),
+        )
     )
 
 
@@ -75,8 +78,11 @@ def _status(word: str) -> str:
     found = resolve_status(word)
     if found is None:
         raise ValidationError(
-            f"Unbekannter Status ={word}; erlaubt: {', '.join(MEASURE_STATUSES)}.",
-            en=f"Unknown status ={word}; allowed: {', '.join(MEASURE_STATUSES)}.",
+            lazy(
+                "Unbekannter Status ={word}; erlaubt: {measure_statuses}.",
+                word=word,
+                measure_statuses=", ".join(MEASURE_STATUSES),
+            )
         )
     return found
 
@@ -98,12 +104,9 @@ def parse_capture_line(line: str, today: date | None = None) -> CaptureLine:
     """
     parsed = _parse(line, today)
     if not parsed.text:
-        raise ValidationError("Der Text fehlt.", en="The text is missing.")
+        raise ValidationError(lazy("Der Text fehlt."))
     if parsed.status and parsed.kind != "measure":
-        raise ValidationError(
-            "Einen Status (=…) haben nur Maßnahmen (m:).",
-            en="Only measures (m:) have a status (=…).",
-        )
+        raise ValidationError(lazy("Einen Status (=…) haben nur Maßnahmen (m:)."))
     return parsed
 
 
@@ -139,13 +142,9 @@ def _parse(line: str, today: date | None) -> CaptureLine:
         value = value.strip()
         field = names[sign]
         if not value:
-            raise ValidationError(
-                f"Nach {sign} fehlt ein Name.", en=f"A name is missing after {sign}."
-            )
+            raise ValidationError(lazy("Nach {sign} fehlt ein Name.", sign=sign))
         if field in found:
-            raise ValidationError(
-                f"{sign} darf nur einmal vorkommen.", en=f"{sign} may appear only once."
-            )
+            raise ValidationError(lazy("{sign} darf nur einmal vorkommen.", sign=sign))
         if field == "topic":
             value = resolve_topic(bare or value)
         elif field == "due":

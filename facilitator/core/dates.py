@@ -9,14 +9,13 @@ import re
 from datetime import date
 
 from facilitator.core.errors import ValidationError
+from facilitator.locale import lazy
 
 _GERMAN = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})?$")
 # English month names spelled out here: strftime's %B follows the machine's locale.
 _MONTHS_EN = (
     "January February March April May June July August September October November December"
 ).split()
-_FORMS_DE = "2027-01-31, 31.01.2027 oder 31.01."
-_FORMS_EN = "2027-01-31, 31.01.2027 or 31.01."
 
 
 def reference_day(iso: str | None, fallback: date) -> date:
@@ -52,8 +51,11 @@ def parse_date(text: str, reference: date, *, label: str = "") -> str:
         return _german(value, reference)
     except ValueError:
         raise ValidationError(
-            f"{label}{value} ist kein Datum ({_FORMS_DE}).",
-            en=f"{label}{value} is not a date ({_FORMS_EN}).",
+            lazy(
+                "{label}{value} ist kein Datum (2027-01-31, 31.01.2027 oder 31.01.).",
+                label=label,
+                value=value,
+            )
         ) from None
 
 

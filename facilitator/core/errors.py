@@ -1,27 +1,31 @@
 """Provides the errors that carry a message meant for the moderator, not a traceback."""
 
-from facilitator.locale import Text
+from collections.abc import Sequence
+
+from facilitator.locale import SOURCE_LANG, Translatable, translates
+
+
+def _german(message: str | Translatable) -> str:
+    return message.text(SOURCE_LANG) if translates(message) else str(message)
 
 
 class UserError(Exception):
     """A problem the user can fix; front ends show `err.text(lang)` and exit with status 2.
 
-    `str(err)` is the German message. The message is either a lazy :class:`Text`
-    (`UserError(lazy("…"))`, translated from the catalogue when shown) or German text with
-    `en`, the optional English text of the same message (the older way, still in use).
+    `str(err)` is the German message. The message is a lazy gettext text
+    (`UserError(lazy("Datei {path} fehlt.", path=p))`), translated from the catalogue
+    when shown, or anything else that can show itself in a language (a data `Label`, the
+    text of another error); a plain string is shown as it is in every language.
     """
 
-    def __init__(self, message: str | Text = "", *, en: str | None = None) -> None:
-        super().__init__(str(message))
+    def __init__(self, message: str | Translatable = "") -> None:
+        super().__init__(_german(message))
         self.translatable = message
-        self.en = en
 
     def text(self, lang: str) -> str:
-        """Return the message in `lang`: English when asked and there is one, else German."""
-        if isinstance(self.translatable, Text):
+        """Return the message in `lang`."""
+        if translates(self.translatable):
             return self.translatable.text(lang)
-        if lang == "en" and self.en:
-            return self.en
         return str(self)
 
 
@@ -30,27 +34,17 @@ class ValidationError(UserError):
 
     def __init__(
         self,
-        message: str | Text,
-        problems: list[str] | list[Text] | None = None,
-        *,
-        en: str | None = None,
-        problems_en: list[str] | None = None,
+        message: str | Translatable,
+        problems: Sequence[str | Translatable] | None = None,
     ) -> None:
-        super().__init__(message, en=en)
-        self.lazy_problems: list[str | Text] = list(problems or [message])
-        self.problems = [str(problem) for problem in self.lazy_problems]
-        if problems_en is None and not problems and en is not None:
-            problems_en = [en]
-        if problems_en is not None and len(problems_en) != len(self.problems):
-            problems_en = None
-        self.problems_en = problems_en
+        super().__init__(message)
+        self.lazy_problems: list[str | Translatable] = list(problems or [message])
+        self.problems = [_german(problem) for problem in self.lazy_problems]
 
     def problem_texts(self, lang: str) -> list[str]:
-        """Return the problems in `lang`: English when asked and there are any, else German."""
-        if lang == "en" and self.problems_en:
-            return list(self.problems_en)
+        """Return the problems in `lang`."""
         return [
-            problem.text(lang) if isinstance(problem, Text) else problem
+            problem.text(lang) if translates(problem) else str(problem)
             for problem in self.lazy_problems
         ]
 

@@ -28,6 +28,7 @@ from facilitator.core.errors import ValidationError
 from facilitator.core.method_format import read_front_matter
 from facilitator.core.taxonomy import MEASURE_STATUSES, TOPICS
 from facilitator.core.toml_lines import Problems
+from facilitator.locale import lazy
 
 REQUIRED = ("title", "organisation", "topic", "status", "summary")
 OPTIONAL = ("municipality", "link", "contact", "contact_id", "source")
@@ -62,8 +63,7 @@ def check_link(link: str) -> str:
     """Return the link if empty or http(s); ValidationError otherwise (for `--link`)."""
     if link and not _LINK.match(link):
         raise ValidationError(
-            f"Der Verweis {link!r} muss mit http:// oder https:// beginnen.",
-            en=f"The link {link!r} must start with http:// or https://.",
+            lazy("Der Verweis {link} muss mit http:// oder https:// beginnen.", link=repr(link))
         )
     return link
 

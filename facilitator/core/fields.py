@@ -10,6 +10,7 @@ import json
 import math
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -23,6 +24,7 @@ from facilitator.core.taxonomy import (
     choices,
     resolve,
 )
+from facilitator.locale import Text, lazy
 
 Rule = Callable[[Any], Any]
 
@@ -42,14 +44,10 @@ def _show(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def _fail(de: str, en: str) -> ValidationError:
-    return ValidationError(de, en=en)
-
-
 def text(
     limit: int,
     *,
-    required: tuple[str, str] | None = None,
+    required: Text | None = None,
     multiline: bool = False,
     collapse: bool = False,
 ) -> Rule:
@@ -59,25 +57,20 @@ def text(
         if value is None and required is None:
             return None
         if not isinstance(value, str):
-            raise _fail(
-                f"Text erwartet, nicht {_show(value)}.", f"Text expected, not {_show(value)}."
-            )
+            raise ValidationError(lazy("Text erwartet, nicht {show}.", show=_show(value)))
         value = clean_text(value, multiline=multiline).strip()
         if collapse:
             value = " ".join(value.split())
         if required is not None and not value:
-            raise _fail(*required)
+            raise ValidationError(required)
         if len(value) > limit:
-            raise _fail(
-                f"Der Text ist länger als {limit} Zeichen.",
-                f"The text is longer than {limit} characters.",
-            )
+            raise ValidationError(lazy("Der Text ist länger als {limit} Zeichen.", limit=limit))
         return value
 
     return rule
 
 
-def whole(low: int, high: int, de: str, en: str) -> Rule:
+def whole(low: int, high: int, problem: Text) -> Rule:
     """A whole number from `low` to `high` (ASCII digits in a string are taken too)."""
 
     def rule(value: Any) -> int:
@@ -85,7 +78,10 @@ def whole(low: int, high: int, de: str, en: str) -> Rule:
         if isinstance(value, str) and re.fullmatch(r"-?[0-9]{1,9}", value.strip()):
             number = int(value)
         if not isinstance(number, int) or isinstance(number, bool) or not low <= number <= high:
-            raise _fail(de.format(value=_show(value)), en.format(value=_show(value)))
+            # `problem` names the bad number as {value}
+            raise ValidationError(
+                replace(problem, values={**problem.values, "value": _show(value)})
+            )
         return number
 
     return rule
@@ -106,7 +102,7 @@ def jpeg_base64(value: Any) -> str | None:
         and value.startswith("/9j/")  # base64 of a JPEG's first bytes (FF D8 FF)
     ):
         return value
-    raise _fail("Kein JPEG-Foto in Base64.", "Not a JPEG photo in base64.")
+    raise ValidationError(lazy("Kein JPEG-Foto in Base64."))
 
 
 def json_data(limit: int) -> Rule:
@@ -120,9 +116,8 @@ def json_data(limit: int) -> Rule:
         except (TypeError, ValueError, RecursionError):
             size = -1
         if not isinstance(value, dict | list) or not 0 <= size <= limit:
-            raise _fail(
-                f"Keine gültigen Daten (JSON bis {limit} Zeichen).",
-                f"Not valid data (JSON of at most {limit} characters).",
+            raise ValidationError(
+                lazy("Keine gültigen Daten (JSON bis {limit} Zeichen).", limit=limit)
             )
         return value
 
@@ -133,9 +128,7 @@ def flag(value: Any) -> int:
     """0 or 1 (True and False are taken)."""
     if value in (0, 1) and not isinstance(value, float):
         return int(value)
-    raise _fail(
-        f"0 oder 1 erwartet, nicht {_show(value)}.", f"0 or 1 expected, not {_show(value)}."
-    )
+    raise ValidationError(lazy("0 oder 1 erwartet, nicht {show}.", show=_show(value)))
 
 
 def position(value: Any) -> float:
@@ -143,12 +136,10 @@ def position(value: Any) -> float:
     if isinstance(value, int | float) and not isinstance(value, bool):
         if math.isfinite(value) and abs(value) < 1e12:
             return value
-    raise _fail(
-        f"Keine gültige Position: {_show(value)}.", f"Not a valid position: {_show(value)}."
-    )
+    raise ValidationError(lazy("Keine gültige Position: {show}.", show=_show(value)))
 
 
-def choice(table: dict[str, Label], de: str, en: str, *, nullable: bool = True) -> Rule:
+def choice(table: dict[str, Label], what: Text, *, nullable: bool = True) -> Rule:
     """A key of `table` (a label in either language is resolved to its key)."""
 
     def rule(value: Any) -> str | None:
@@ -158,9 +149,13 @@ def choice(table: dict[str, Label], de: str, en: str, *, nullable: bool = True) 
             return value
         found = resolve(value, table) if isinstance(value, str) else None
         if found is None:
-            raise _fail(
-                f"{de} {_show(value)}; erlaubt: {choices(table)}.",
-                f"{en} {_show(value)}; allowed: {choices(table)}.",
+            raise ValidationError(
+                lazy(
+                    "{what} {value}; erlaubt: {choices}.",
+                    what=what,
+                    value=_show(value),
+                    choices=choices(table),
+                )
             )
         return found
 
@@ -171,7 +166,7 @@ def ident(value: Any) -> str | None:
     """An id (letters, digits and . _ : @ -), or None."""
     if value is None or (isinstance(value, str) and _ID.fullmatch(value)):
         return value
-    raise _fail(f"Keine gültige Kennung: {_show(value)}.", f"Not a valid id: {_show(value)}.")
+    raise ValidationError(lazy("Keine gültige Kennung: {show}.", show=_show(value)))
 
 
 def clock(value: Any) -> str | None:
@@ -181,9 +176,7 @@ def clock(value: Any) -> str | None:
     try:
         parse_clock(value)
     except (ValueError, AttributeError, TypeError):
-        raise _fail(
-            f"{_show(value)} ist keine Uhrzeit HH:MM.", f"{_show(value)} is not a time HH:MM."
-        ) from None
+        raise ValidationError(lazy("{show} ist keine Uhrzeit HH:MM.", show=_show(value))) from None
     return value
 
 
@@ -196,9 +189,8 @@ def day(value: Any) -> str | None:
             raise ValueError(value)
         return date.fromisoformat(value).isoformat()
     except ValueError:
-        raise _fail(
-            f"{_show(value)} ist kein Datum JJJJ-MM-TT.",
-            f"{_show(value)} is not a date YYYY-MM-DD.",
+        raise ValidationError(
+            lazy("{show} ist kein Datum JJJJ-MM-TT.", show=_show(value))
         ) from None
 
 
@@ -211,9 +203,7 @@ def moment(value: Any) -> str | None:
             raise ValueError(value)
         datetime.fromisoformat(value)
     except ValueError:
-        raise _fail(
-            f"{_show(value)} ist kein Zeitpunkt.", f"{_show(value)} is not a point in time."
-        ) from None
+        raise ValidationError(lazy("{show} ist kein Zeitpunkt.", show=_show(value))) from None
     return value
 
 
@@ -224,9 +214,7 @@ def clock_stamp(value: Any) -> str | None:
     try:
         parse_hlc(value)
     except ValueError:
-        raise _fail(
-            f"Keine gültige Uhr: {_show(value)}.", f"Not a valid clock: {_show(value)}."
-        ) from None
+        raise ValidationError(lazy("Keine gültige Uhr: {show}.", show=_show(value))) from None
     return value
 
 
@@ -234,7 +222,7 @@ def email(value: Any) -> str | None:
     """An e-mail address (the rule of the CSV import and the phones), or empty."""
     value = text(NAME_MAX)(value)
     if value and not looks_like_email(value):
-        raise _fail(f"{value!r} ist keine E-Mail-Adresse.", f"{value!r} is not an email address.")
+        raise ValidationError(lazy("{value} ist keine E-Mail-Adresse.", value=repr(value)))
     return value
 
 
@@ -245,9 +233,12 @@ def lines(item_rule: Rule, most: int) -> Rule:
         if value is None:
             return None
         if not isinstance(value, list) or len(value) > most:
-            raise _fail(
-                f"Eine Liste von höchstens {most} Einträgen erwartet, nicht {_show(value)}.",
-                f"A list of at most {most} entries expected, not {_show(value)}.",
+            raise ValidationError(
+                lazy(
+                    "Eine Liste von höchstens {most} Einträgen erwartet, nicht {show}.",
+                    most=most,
+                    show=_show(value),
+                )
             )
         return [item_rule(v) for v in value]
 
@@ -257,9 +248,7 @@ def lines(item_rule: Rule, most: int) -> Rule:
 def join_code(value: Any) -> str | None:
     if value is None or (isinstance(value, str) and _JOIN_CODE.fullmatch(value)):
         return value
-    raise _fail(
-        f"Kein gültiger Zugangscode: {_show(value)}.", f"Not a valid join code: {_show(value)}."
-    )
+    raise ValidationError(lazy("Kein gültiger Zugangscode: {show}.", show=_show(value)))
 
 
 # A host phones can reach: an IPv4 address, a bracketed IPv6 one, or a host name.
@@ -277,10 +266,11 @@ def host(value: Any) -> str | None:
         return None
     if isinstance(value, str) and re.fullmatch(_HOST, value):
         return value
-    raise _fail(
-        f"Keine Adresse und kein Rechnername: {_show(value)} (z. B. 192.168.1.20 oder "
-        "laptop-a.local).",
-        f"Not an address or host name: {_show(value)} (e.g. 192.168.1.20 or laptop-a.local).",
+    raise ValidationError(
+        lazy(
+            "Keine Adresse und kein Rechnername: {show} (z. B. 192.168.1.20 oder laptop-a.local).",
+            show=_show(value),
+        )
     )
 
 
@@ -291,7 +281,4 @@ def server_url(value: Any) -> str | None:
     found = _SERVER_URL.fullmatch(value) if isinstance(value, str) else None
     if found and 0 < int(found[1]) < 65536:
         return value
-    raise _fail(
-        f"Keine Server-Adresse http://HOST:PORT: {_show(value)}.",
-        f"Not a server address http://HOST:PORT: {_show(value)}.",
-    )
+    raise ValidationError(lazy("Keine Server-Adresse http://HOST:PORT: {show}.", show=_show(value)))

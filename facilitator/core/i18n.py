@@ -21,6 +21,10 @@ class Label(NamedTuple):
         """Return the text in `lang`, German for an unknown language."""
         return self.en if lang == "en" else self.de
 
+    def text(self, lang: str) -> str:
+        """Return the text in `lang` (so a Label can be a value of a lazy message)."""
+        return self.get(lang)
+
 
 def normalise_lang(lang: str | None) -> str:
     """Return 'de' or 'en' for a language tag such as 'en-GB' or None."""

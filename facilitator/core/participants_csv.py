@@ -8,6 +8,7 @@ from typing import Any
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.taxonomy import ORG_TYPES, choices, fold_key, resolve
+from facilitator.locale import Text, lazy
 
 HEADERS = {
     "name": "name",
@@ -104,23 +105,21 @@ def parse_consent_date(text: str) -> str | None:
 def _columns(header: list[str], path: str) -> list[str | None]:
     """The known column of each header cell; ValidationError for unknown ones or no name."""
     columns = [HEADERS.get(h.strip().lower()) for h in header]
-    problems: list[str] = []
-    english: list[str] = []  # the same problems in English, in step with `problems`
+    problems: list[Text] = []
     unknown = [h for h, c in zip(header, columns, strict=True) if c is None and h.strip()]
     if unknown:
         problems.append(
-            f"{path}:1: unbekannte Spalte(n) {', '.join(unknown)}; erlaubt: "
-            "Name, Organisation, Typ, Kommune, E-Mail, Einwilligung, Anwesend"
-        )
-        english.append(
-            f"{path}:1: unknown column(s) {', '.join(unknown)}; allowed: "
-            "Name, Organisation, Typ, Kommune, E-Mail, Einwilligung, Anwesend"
+            lazy(
+                "{path}:1: unbekannte Spalte(n) {unknown}; erlaubt: "
+                "Name, Organisation, Typ, Kommune, E-Mail, Einwilligung, Anwesend",
+                path=path,
+                unknown=", ".join(unknown),
+            )
         )
     if "name" not in columns:
-        problems.append(f"{path}:1: die Spalte „Name“ (name) fehlt")
-        english.append(f"{path}:1: the column “Name” (name) is missing")
+        problems.append(lazy("{path}:1: die Spalte „Name“ (name) fehlt", path=path))
     if problems:
-        raise ValidationError(problems[0], problems, en=english[0], problems_en=english)
+        raise ValidationError(problems[0], problems)
     return columns
 
 
@@ -143,10 +142,12 @@ class _Rows:
         except csv.Error:
             line = max(1, self._reader.line_num)
             raise ValidationError(
-                f"{self._path}:{line}: die Zeile lässt sich nicht lesen (ein Feld ist zu lang "
-                "oder ein Anführungszeichen fehlt)",
-                en=f"{self._path}:{line}: the line cannot be read (a field is too long or a "
-                "quote is missing)",
+                lazy(
+                    "{path}:{line}: die Zeile lässt sich nicht lesen (ein Feld ist zu lang oder "
+                    "ein Anführungszeichen fehlt)",
+                    path=self._path,
+                    line=line,
+                )
             ) from None
 
 
@@ -162,8 +163,10 @@ def _reader(text: str, path: str) -> _Rows:
     # here dropped); text that is a quarter NUL is UTF-16 without its mark, or no text
     if text.count("\x00") > len(text) // 4:
         raise ValidationError(
-            f"{path}: keine Textdatei (Nullbytes); bitte in Excel als „CSV UTF-8“ speichern.",
-            en=f"{path}: not a text file (null bytes); please save it in Excel as “CSV UTF-8”.",
+            lazy(
+                "{path}: keine Textdatei (Nullbytes); bitte in Excel als „CSV UTF-8“ speichern.",
+                path=path,
+            )
         )
     text = text.replace("\x00", "")
     return _Rows(csv.reader(io.StringIO(text), dialect), path)
@@ -180,12 +183,9 @@ def parse_participants_csv(
     try:
         header = next(reader)
     except StopIteration:
-        raise ValidationError(
-            f"{path}:1: die Datei ist leer", en=f"{path}:1: the file is empty"
-        ) from None
+        raise ValidationError(lazy("{path}:1: die Datei ist leer", path=path)) from None
     columns = _columns(header, path)
-    problems: list[str] = []
-    english: list[str] = []  # the same problems in English, in step with `problems`
+    problems: list[Text] = []
     result: list[ParticipantRow] = []
     for values in reader:
         if not any(v.strip() for v in values):
@@ -194,26 +194,27 @@ def parse_participants_csv(
         if isinstance(parsed, ParticipantRow):
             result.append(parsed)
         else:
-            problems.extend(f"{path}:{reader.line_num}: {de}" for de, _ in parsed)
-            english.extend(f"{path}:{reader.line_num}: {en}" for _, en in parsed)
+            problems.extend(
+                lazy("{path}:{line}: {problem}", path=path, line=reader.line_num, problem=problem)
+                for problem in parsed
+            )
     if problems:
-        raise ValidationError(problems[0], problems, en=english[0], problems_en=english)
+        raise ValidationError(problems[0], problems)
     return result
 
 
 _Row = dict[str, str]
-_Problem = tuple[str, str] | None  # (German, English), None: the cell is fine
+_Problem = Text | None  # None: the cell is fine
 
 
 def _parse_line(
     values: list[str], columns: list[str | None], known_versions: Collection[str] | None
-) -> ParticipantRow | list[tuple[str, str]]:
+) -> ParticipantRow | list[Text]:
     """One line's participant, or its problems."""
     if len(values) > len(columns):
         return [
-            (
-                f"{len(values)} Werte, aber nur {len(columns)} Spalten",
-                f"{len(values)} values, but only {len(columns)} columns",
+            lazy(
+                "{count} Werte, aber nur {columns} Spalten", count=len(values), columns=len(columns)
             )
         ]
     row = {c: v.strip() for c, v in zip(columns, values, strict=False) if c}
@@ -222,16 +223,17 @@ def _parse_line(
 
 
 def _name_problem(row: _Row, _known: Collection[str] | None) -> _Problem:
-    return None if row.get("name") else ("der Name fehlt", "the name is missing")
+    return None if row.get("name") else lazy("der Name fehlt")
 
 
 def _type_problem(row: _Row, _known: Collection[str] | None) -> _Problem:
     org_type = row.get("org_type") or None
     if not org_type or resolve_org_type(org_type) is not None:
         return None
-    return (
-        f"unbekannter Typ {org_type!r} (erlaubt: {choices(ORG_TYPES)})",
-        f"unknown type {org_type!r} (allowed: {choices(ORG_TYPES)})",
+    return lazy(
+        "unbekannter Typ {org_type} (erlaubt: {choices})",
+        org_type=repr(org_type),
+        choices=choices(ORG_TYPES),
     )
 
 
@@ -239,25 +241,22 @@ def _email_problem(row: _Row, _known: Collection[str] | None) -> _Problem:
     email = row.get("email", "")
     if not email or looks_like_email(email):
         return None
-    return (f"{email!r} ist keine E-Mail-Adresse", f"{email!r} is not an email address")
+    return lazy("{email} ist keine E-Mail-Adresse", email=repr(email))
 
 
 def _consent_problem(row: _Row, _known: Collection[str] | None) -> _Problem:
     if row.get("consent", "").lower() in YES | NO:
         return None
-    return (
-        f"Einwilligung {row.get('consent')!r} ist weder ja noch nein",
-        f"consent {row.get('consent')!r} is neither yes nor no",
-    )
+    return lazy("Einwilligung {consent} ist weder ja noch nein", consent=repr(row.get("consent")))
 
 
 def _consent_date_problem(row: _Row, _known: Collection[str] | None) -> _Problem:
     consent_date = row.get("consent_date", "")
     if not consent_date or parse_consent_date(consent_date) is not None:
         return None
-    return (
-        f"Einwilligung am {consent_date!r} ist kein Datum wie 30.11.2026",
-        f"consent date {consent_date!r} is not a date like 2026-11-30",
+    return lazy(
+        "Einwilligung am {consent_date} ist kein Datum wie 30.11.2026",
+        consent_date=repr(consent_date),
     )
 
 
@@ -266,19 +265,17 @@ def _version_problem(row: _Row, known_versions: Collection[str] | None) -> _Prob
     if not version or known_versions is None or version in known_versions:
         return None
     allowed = ", ".join(sorted(known_versions))
-    return (
-        f"Einwilligungstext {version!r} unbekannt (bekannt: {allowed})",
-        f"consent text {version!r} unknown (known: {allowed})",
+    return lazy(
+        "Einwilligungstext {version} unbekannt (bekannt: {allowed})",
+        version=repr(version),
+        allowed=allowed,
     )
 
 
 def _present_problem(row: _Row, _known: Collection[str] | None) -> _Problem:
     if row.get("present", "").lower() in YES | NO:
         return None
-    return (
-        f"Anwesend {row.get('present')!r} ist weder ja noch nein",
-        f"present {row.get('present')!r} is neither yes nor no",
-    )
+    return lazy("Anwesend {present} ist weder ja noch nein", present=repr(row.get("present")))
 
 
 # in the order a row's problems are reported

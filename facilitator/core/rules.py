@@ -22,10 +22,11 @@ from facilitator.core.taxonomy import (
     choices,
     resolve_status,
 )
+from facilitator.locale import lazy
 
 LANGS = {"de": Label("Deutsch", "German"), "en": Label("Englisch", "English")}
 
-_NAME_EMPTY = ("Der Name darf nicht leer sein.", "The name must not be empty.")
+_NAME_EMPTY = lazy("Der Name darf nicht leer sein.")
 _SHORT = f.text(f.NAME_MAX)
 _LONG = f.text(f.TEXT_MAX, multiline=True)
 _TAG = f.text(64)
@@ -49,8 +50,11 @@ def _measure_status(value: Any) -> str | None:
     if found is None:
         shown = repr(value)[:40]
         raise ValidationError(
-            f"Unbekannter Status {shown}; erlaubt: {choices(MEASURE_STATUSES)}.",
-            en=f"Unknown status {shown}; allowed: {choices(MEASURE_STATUSES)}.",
+            lazy(
+                "Unbekannter Status {shown}; erlaubt: {choices}.",
+                shown=shown,
+                choices=choices(MEASURE_STATUSES),
+            )
         )
     return found
 
@@ -78,8 +82,7 @@ def _answer_value(value: Any) -> Any:
         if not isinstance(number, int) or isinstance(number, bool) or not 0 <= number <= high:
             shown = repr(number)[:24]
             raise ValidationError(
-                f"Eine Antwort enthält die ungültige Zahl {shown}.",
-                en=f"An answer contains the invalid number {shown}.",
+                lazy("Eine Antwort enthält die ungültige Zahl {shown}.", shown=shown)
             )
     return value
 
@@ -88,10 +91,7 @@ RULES: dict[str, dict[str, f.Rule]] = {
     "series": {
         "name": f.text(
             f.NAME_MAX,
-            required=(
-                "Der Name der Workshopreihe darf nicht leer sein.",
-                "The name of the workshop series must not be empty.",
-            ),
+            required=lazy("Der Name der Workshopreihe darf nicht leer sein."),
         ),
         "description": _LONG,
         "deleted": f.flag,
@@ -99,17 +99,14 @@ RULES: dict[str, dict[str, f.Rule]] = {
     "workshop": {
         "title": f.text(
             f.TITLE_MAX,
-            required=(
-                "Der Titel des Workshops darf nicht leer sein.",
-                "The title of the workshop must not be empty.",
-            ),
+            required=lazy("Der Titel des Workshops darf nicht leer sein."),
         ),
         "date": f.day,
         "start": f.clock,
         "end": f.clock,
         "venue": f.text(f.TITLE_MAX),
         "series_id": f.ident,
-        "lang": f.choice(LANGS, "Unbekannte Sprache", "Unknown language", nullable=False),
+        "lang": f.choice(LANGS, lazy("Unbekannte Sprache"), nullable=False),
         "description": _LONG,
         "goals": f.lines(f.text(f.TITLE_MAX), 50),
         "moderation": f.text(f.TITLE_MAX),
@@ -134,24 +131,21 @@ RULES: dict[str, dict[str, f.Rule]] = {
         "position": f.position,
         "title": f.text(
             f.TITLE_MAX,
-            required=(
-                "Der Titel eines Agendapunkts darf nicht leer sein.",
-                "The title of an agenda item must not be empty.",
-            ),
+            required=lazy("Der Titel eines Agendapunkts darf nicht leer sein."),
         ),
         "minutes": f.whole(
             1,
             f.MINUTES_MAX,
-            f"Die Dauer muss 1 bis {f.MINUTES_MAX} Minuten sein, nicht {{value}}.",
-            f"The duration must be 1 to {f.MINUTES_MAX} minutes, not {{value}}.",
+            lazy(
+                "Die Dauer muss 1 bis {minutes_max} Minuten sein, nicht {value}.",
+                minutes_max=f.MINUTES_MAX,
+            ),
         ),
-        "kind": f.choice(AGENDA_KINDS, "Unbekannte Art", "Unknown kind", nullable=False),
+        "kind": f.choice(AGENDA_KINDS, lazy("Unbekannte Art"), nullable=False),
         "at": f.clock,
         "method": f.text(100),
         "capture": f.lines(
-            f.choice(
-                CAPTURE_KINDS, "Unbekannte Erfassungsart", "Unknown capture kind", nullable=False
-            ),
+            f.choice(CAPTURE_KINDS, lazy("Unbekannte Erfassungsart"), nullable=False),
             len(CAPTURE_KINDS),
         ),
         "notes": _LONG,
@@ -160,8 +154,10 @@ RULES: dict[str, dict[str, f.Rule]] = {
         "dot_budget": f.whole(
             1,
             f.BUDGET_MAX,
-            f"Das Punktebudget muss zwischen 1 und {f.BUDGET_MAX} liegen, nicht {{value}}.",
-            f"The dot budget must be between 1 and {f.BUDGET_MAX}, not {{value}}.",
+            lazy(
+                "Das Punktebudget muss zwischen 1 und {budget_max} liegen, nicht {value}.",
+                budget_max=f.BUDGET_MAX,
+            ),
         ),
         "results_revealed": f.flag,
         "deleted": f.flag,
@@ -170,16 +166,9 @@ RULES: dict[str, dict[str, f.Rule]] = {
         "name": f.text(
             f.NAME_MAX,
             collapse=True,
-            required=(
-                "Der Name der Organisation darf nicht leer sein.",
-                "The name of the organisation must not be empty.",
-            ),
+            required=lazy("Der Name der Organisation darf nicht leer sein."),
         ),
-        "org_type": f.choice(
-            ORG_TYPES,
-            "Unbekannter Organisationstyp",
-            "Unknown organisation type",
-        ),
+        "org_type": f.choice(ORG_TYPES, lazy("Unbekannter Organisationstyp")),
         "municipality": f.text(f.NAME_MAX, collapse=True),
         "merged_into": f.ident,
         "pending": f.flag,
@@ -206,22 +195,19 @@ RULES: dict[str, dict[str, f.Rule]] = {
     "capture": {
         "workshop_id": f.ident,
         "agenda_item_id": f.ident,
-        "kind": f.choice(CAPTURE_KINDS, "Unbekannte Art", "Unknown kind", nullable=False),
+        "kind": f.choice(CAPTURE_KINDS, lazy("Unbekannte Art"), nullable=False),
         "text": f.text(
             f.TEXT_MAX,
             multiline=True,
-            required=("Der Text darf nicht leer sein.", "The text must not be empty."),
+            required=lazy("Der Text darf nicht leer sein."),
         ),
-        "topic": f.choice(TOPICS, "Unbekanntes Themenfeld", "Unknown topic"),
+        "topic": f.choice(TOPICS, lazy("Unbekanntes Themenfeld")),
         "organisation_id": f.ident,
         "status": _measure_status,
         "owner": _SHORT,
         "due": f.day,
         "votes": f.whole(
-            0,
-            10_000,
-            "Punkte müssen eine ganze Zahl ab 0 sein, nicht {value}.",
-            "Dots must be a whole number from 0, not {value}.",
+            0, 10_000, lazy("Punkte müssen eine ganze Zahl ab 0 sein, nicht {value}.")
         ),
         "source": _TAG,
         "author": _SHORT,
@@ -237,9 +223,9 @@ RULES: dict[str, dict[str, f.Rule]] = {
         "agenda_item_id": f.ident,
         "caption": f.text(300),
         "jpeg": f.jpeg_base64,
-        "width": f.whole(1, 2000, "Breite {value} ungültig.", "Width {value} not valid."),
-        "height": f.whole(1, 2000, "Höhe {value} ungültig.", "Height {value} not valid."),
-        "size": f.whole(1, f.JPEG_BASE64_MAX, "Größe {value} ungültig.", "Size {value} not valid."),
+        "width": f.whole(1, 2000, lazy("Breite {value} ungültig.")),
+        "height": f.whole(1, 2000, lazy("Höhe {value} ungültig.")),
+        "size": f.whole(1, f.JPEG_BASE64_MAX, lazy("Größe {value} ungültig.")),
         "created_at": f.moment,
         "deleted": f.flag,
     },
@@ -248,9 +234,7 @@ RULES: dict[str, dict[str, f.Rule]] = {
     "activity": {
         "workshop_id": f.ident,
         "agenda_item_id": f.ident,
-        "type": f.choice(
-            ACTIVITY_TYPES, "Unbekannte Aktivität", "Unknown activity", nullable=False
-        ),
+        "type": f.choice(ACTIVITY_TYPES, lazy("Unbekannte Aktivität"), nullable=False),
         "prompt": f.text(200),
         "activity_config": f.json_data(64 * 1024),
         "is_open": f.flag,
@@ -265,7 +249,7 @@ RULES: dict[str, dict[str, f.Rule]] = {
     "activity_answer": {
         "workshop_id": f.ident,
         "activity_id": f.ident,
-        "voter": f.text(64, required=("Die Kennung fehlt.", "The voter's ID is missing.")),
+        "voter": f.text(64, required=lazy("Die Kennung fehlt.")),
         "answer_value": _answer_value,
         "answered_at": f.moment,
     },
@@ -273,7 +257,7 @@ RULES: dict[str, dict[str, f.Rule]] = {
         "workshop_id": f.ident,
         "activity_id": f.ident,
         "voter": f.text(64),
-        "text": f.text(280, required=("Die Frage ist leer.", "The question is empty.")),
+        "text": f.text(280, required=lazy("Die Frage ist leer.")),
         "answered": f.flag,
         "hidden": f.flag,
         "created_at": f.moment,
@@ -286,14 +270,12 @@ RULES: dict[str, dict[str, f.Rule]] = {
         "client_id": _TAG,
         "name": f.text(f.NAME_MAX, collapse=True, required=_NAME_EMPTY),
         "organisation": f.text(f.NAME_MAX, collapse=True),
-        "org_type": f.choice(
-            ORG_TYPES, "Unbekannter Organisationstyp", "Unknown organisation type"
-        ),
+        "org_type": f.choice(ORG_TYPES, lazy("Unbekannter Organisationstyp")),
         "municipality": f.text(f.NAME_MAX, collapse=True),
         "email": f.email,
         "consent": f.flag,
         "consent_text_version": _TAG,
-        "status": f.choice(CLAIM_STATUSES, "Unbekannter Stand", "Unknown state", nullable=False),
+        "status": f.choice(CLAIM_STATUSES, lazy("Unbekannter Stand"), nullable=False),
         "created_at": f.moment,
         "decided_at": f.moment,
         "deleted": f.flag,
@@ -311,18 +293,20 @@ RULES: dict[str, dict[str, f.Rule]] = {
         "agenda_item_id": f.ident,
         "voter": f.text(
             64,
-            required=("Die Kennung der abstimmenden Person fehlt.", "The voter's ID is missing."),
+            required=lazy("Die Kennung der abstimmenden Person fehlt."),
         ),
         "dots": f.whole(
             0,
             f.DOTS_MAX,
-            f"Punkte müssen ganze Zahlen von 0 bis {f.DOTS_MAX} sein, nicht {{value}}.",
-            f"Dots must be whole numbers from 0 to {f.DOTS_MAX}, not {{value}}.",
+            lazy(
+                "Punkte müssen ganze Zahlen von 0 bis {dots_max} sein, nicht {value}.",
+                dots_max=f.DOTS_MAX,
+            ),
         ),
     },
 }
 
-_BY_TYPE: dict[type, f.Rule] = {str: _LONG, int: f.whole(-(10**9), 10**9, "{value}", "{value}")}
+_BY_TYPE: dict[type, f.Rule] = {str: _LONG, int: f.whole(-(10**9), 10**9, lazy("{value}"))}
 
 
 def rule_for(table: str, column: str, column_type: type = str) -> f.Rule:

@@ -10,6 +10,7 @@ from facilitator.export.factsheet_model import FactSheet
 from facilitator.export.factsheet_text import blocks
 from facilitator.export.files import write_text_atomic
 from facilitator.export.protocol_md import markdown_text
+from facilitator.locale import lazy
 
 
 def _cell(value: object) -> str:
@@ -54,10 +55,7 @@ def write_factsheet_md(
     if not path.parent.exists():
         from facilitator.core.errors import UserError
 
-        raise UserError(
-            f"Den Ordner {path.parent} gibt es nicht.",
-            en=f"The folder {path.parent} does not exist.",
-        )
+        raise UserError(lazy("Den Ordner {parent} gibt es nicht.", parent=path.parent))
     charts = render_charts(sheet, lang, path.parent, path.stem)
     text = factsheet_markdown(sheet, lang, {c.name: (c.title, c.png.name) for c in charts}, today)
     write_text_atomic(path, text)

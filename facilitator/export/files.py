@@ -6,21 +6,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from facilitator.core.errors import UserError
+from facilitator.locale import lazy
 
 
 def write_atomic(path: Path, write: Callable[[Path], object]) -> None:
     """Call `write(tmp)` on a temporary file beside `path`, then rename it into place."""
     path = Path(path)
     if path.is_dir():
-        raise UserError(
-            f"{path} ist ein Ordner; bitte einen Dateinamen angeben.",
-            en=f"{path} is a folder; please give a file name.",
-        )
+        raise UserError(lazy("{path} ist ein Ordner; bitte einen Dateinamen angeben.", path=path))
     if not path.parent.exists():
-        raise UserError(
-            f"Den Ordner {path.parent} gibt es nicht.",
-            en=f"The folder {path.parent} does not exist.",
-        )
+        raise UserError(lazy("Den Ordner {parent} gibt es nicht.", parent=path.parent))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
@@ -31,8 +26,7 @@ def write_atomic(path: Path, write: Callable[[Path], object]) -> None:
         os.replace(tmp, path)
     except PermissionError:
         raise UserError(
-            f"{path} lässt sich nicht schreiben (Rechte, oder in Word geöffnet?).",
-            en=f"{path} cannot be written (permissions, or open in Word?).",
+            lazy("{path} lässt sich nicht schreiben (Rechte, oder in Word geöffnet?).", path=path)
         ) from None
     finally:
         tmp.unlink(missing_ok=True)

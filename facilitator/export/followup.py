@@ -10,6 +10,7 @@ from pathlib import Path
 
 from facilitator.core.errors import UserError
 from facilitator.export.files import write_atomic
+from facilitator.locale import lazy
 from facilitator.store.db import Store
 from facilitator.store.workshops import get_workshop, workshop_row
 
@@ -19,10 +20,11 @@ class NoNextDate(UserError):
 
     def __init__(self, title: str) -> None:
         super().__init__(
-            f"„{title}“ hat noch keinen nächsten Termin. Festlegen mit: "
-            "facilitator next-date JJJJ-MM-TT [--start HH:MM] [--venue ORT]",
-            en=f"“{title}” has no next date yet. Set it with: "
-            "facilitator next-date YYYY-MM-DD [--start HH:MM] [--venue PLACE]",
+            lazy(
+                "„{title}“ hat noch keinen nächsten Termin. Festlegen mit: facilitator "
+                "next-date JJJJ-MM-TT [--start HH:MM] [--venue ORT]",
+                title=title,
+            )
         )
         self.title = title
 

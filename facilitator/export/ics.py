@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
 from facilitator.core.errors import ValidationError
+from facilitator.locale import lazy
 
 TZID = "Europe/Berlin"
 # The EU rules since 1996: last Sunday of March 02:00 -> CEST, last Sunday of October -> CET.
@@ -47,16 +48,12 @@ def parse_reminder(text: str) -> int | None:
     found = _REMINDER.match(value)
     if not found:
         raise ValidationError(
-            f"--reminder versteht „1d“, „3h“, „30min“ oder „keine“, nicht „{text}“.",
-            en=f"--reminder takes “1d”, “3h”, “30min” or “none”, not “{text}”.",
+            lazy("--reminder versteht „1d“, „3h“, „30min“ oder „keine“, nicht „{text}“.", text=text)
         )
     amount, unit = int(found.group(1)), found.group(2) or "d"
     minutes = amount * _UNIT_MINUTES.get(unit, 1)
     if minutes > 60 * 24 * 60:
-        raise ValidationError(
-            "Eine Erinnerung höchstens 60 Tage vorher.",
-            en="A reminder at most 60 days before.",
-        )
+        raise ValidationError(lazy("Eine Erinnerung höchstens 60 Tage vorher."))
     return minutes or None
 
 

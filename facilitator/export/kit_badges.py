@@ -17,6 +17,7 @@ from facilitator.core.errors import UserError
 from facilitator.export.kit_docx import add_run, borders, cell_margins, fixed_table, row_height
 from facilitator.export.kit_model import KitModel, Person
 from facilitator.export.text_fit import BADGE_FONT, fit_lines
+from facilitator.locale import lazy
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,12 @@ def badge_layout(name: str) -> BadgeLayout:
     key = name.strip().lower().replace("×", "x")
     if key not in LAYOUTS:
         raise UserError(
-            f"Unbekanntes Layout {name!r}; möglich sind {' und '.join(LAYOUTS)}.",
-            en=f"Unknown layout {name!r}; possible are {' and '.join(LAYOUTS)}.",
+            lazy(
+                "Unbekanntes Layout {name}; möglich sind {others} und {last}.",
+                name=repr(name),
+                others=", ".join(list(LAYOUTS)[:-1]),
+                last=list(LAYOUTS)[-1],
+            )
         )
     return LAYOUTS[key]
 

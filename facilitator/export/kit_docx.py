@@ -24,7 +24,7 @@ from facilitator.export.docx_common import (
 )
 from facilitator.export.files import write_atomic
 from facilitator.export.ooxml_order import new_child
-from facilitator.locale import lazy, lazy_in
+from facilitator.locale import lazy, lazy_context
 
 GREY = RGBColor(0x59, 0x59, 0x59)
 
@@ -32,8 +32,8 @@ GREY = RGBColor(0x59, 0x59, 0x59)
 DOCUMENT_NAMES = {
     "runsheet": lazy("Regieplan"),
     "agenda_title": lazy("Ablauf"),
-    "signin": lazy_in("Dokument", "Teilnahmeliste"),
-    "badges": lazy_in("Dokument", "Namensschilder"),
+    "signin": lazy_context("Dokument", "Teilnahmeliste"),
+    "badges": lazy_context("Dokument", "Namensschilder"),
 }
 
 

@@ -17,13 +17,13 @@ from facilitator.export.docx_common import (
 from facilitator.export.kit_docx import add_run, fixed_table, shade
 from facilitator.export.kit_model import KitBlock, KitModel
 from facilitator.export.text_fit import text_width as measured_width
-from facilitator.locale import gettext, lazy, lazy_in
+from facilitator.locale import gettext, lazy, lazy_context
 
 # relative widths: time, item, method and steps, who, materials, set-up, notes
 _WIDTHS = (6, 11, 32, 9, 13, 12, 17)
 _COLUMNS = (
     lazy("Zeit"),
-    lazy_in("Dokument", "Programmpunkt"),
+    lazy_context("Dokument", "Programmpunkt"),
     lazy("Methode und Ablauf"),
     lazy("Wer"),
     lazy("Material"),

@@ -14,6 +14,7 @@ from facilitator.core.method_format import MethodCard
 from facilitator.export.files import write_atomic, write_text_atomic
 from facilitator.export.protocol_layout import layout
 from facilitator.export.protocol_model import ProtocolModel, build_protocol
+from facilitator.locale import lazy
 from facilitator.store.db import Store
 
 FORMATS = ("docx", "md")
@@ -23,13 +24,10 @@ def check_template(template: Path) -> Path:
     """Return the template path if it is a readable Word document; UserError otherwise."""
     template = Path(template)
     if not template.is_file():
-        raise UserError(
-            f"Die Vorlage {template} gibt es nicht.", en=f"The template {template} does not exist."
-        )
+        raise UserError(lazy("Die Vorlage {template} gibt es nicht.", template=template))
     if template.suffix.lower() != ".docx":
         raise UserError(
-            f"Die Vorlage {template} ist keine Word-Datei (.docx).",
-            en=f"The template {template} is not a Word file (.docx).",
+            lazy("Die Vorlage {template} ist keine Word-Datei (.docx).", template=template)
         )
     try:
         with zipfile.ZipFile(template) as package:
@@ -40,8 +38,7 @@ def check_template(template: Path) -> Path:
         Document(str(template))
     except Exception:
         raise UserError(
-            f"Die Vorlage {template} ist kein lesbares Word-Dokument.",
-            en=f"The template {template} is not a readable Word document.",
+            lazy("Die Vorlage {template} ist kein lesbares Word-Dokument.", template=template)
         ) from None
     return template
 
@@ -95,15 +92,15 @@ def write_protocol(
     """
     if fmt not in FORMATS:
         raise UserError(
-            f"Unbekanntes Format {fmt!r}; möglich: {', '.join(FORMATS)}.",
-            en=f"Unknown format {fmt!r}; possible: {', '.join(FORMATS)}.",
+            lazy(
+                "Unbekanntes Format {fmt}; möglich: {formats}.",
+                fmt=repr(fmt),
+                formats=", ".join(FORMATS),
+            )
         )
     if template is not None:
         if fmt != "docx":
-            raise UserError(
-                "Eine Word-Vorlage passt nur zum Format docx.",
-                en="A Word template only goes with the docx format.",
-            )
+            raise UserError(lazy("Eine Word-Vorlage passt nur zum Format docx."))
         template = check_template(template)
     path = Path(path)
     model = protocol_model(store, workshop_id, lang, cards, photos=photos and fmt == "docx")

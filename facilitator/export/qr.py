@@ -4,6 +4,7 @@ from pathlib import Path
 
 from facilitator.core.errors import UserError
 from facilitator.export.files import write_atomic
+from facilitator.locale import lazy
 
 
 def _code(url: str):  # -> qrcode.QRCode; imported lazily: qrcode pulls in PIL for PNG
@@ -63,10 +64,7 @@ def write_qr(url: str, path: Path) -> None:
     """Write the QR code as .png or .svg (by the file's ending)."""
     suffix = Path(path).suffix.lower()
     if suffix not in (".png", ".svg"):
-        raise UserError(
-            f"{path}: bitte .png oder .svg als Dateiendung angeben.",
-            en=f"{path}: please use .png or .svg as the file extension.",
-        )
+        raise UserError(lazy("{path}: bitte .png oder .svg als Dateiendung angeben.", path=path))
     code = _code(url)
     if suffix == ".svg":
         import qrcode.image.svg

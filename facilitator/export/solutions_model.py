@@ -16,6 +16,7 @@ from facilitator.core.meaning import MeaningModel
 from facilitator.core.models import Capture
 from facilitator.core.textsim import neighbours
 from facilitator.export.contacts import consenting
+from facilitator.locale import lazy
 from facilitator.store.db import Store
 from facilitator.store.people import contact_now, contact_withheld
 from facilitator.store.rollup import Scope, load_scope, resolve_scope
@@ -200,16 +201,20 @@ def example_from_capture(store: Store, capture_id: str) -> PracticeExample:
     capture = get_capture(store, capture_id)
     if capture.kind != "measure":
         raise ValidationError(
-            f"Eintrag {capture_id} ist keine Maßnahme; Praxisbeispiele entstehen aus Maßnahmen.",
-            en=f"Entry {capture_id} is not a measure; practice examples are made from measures.",
+            lazy(
+                "Eintrag {capture_id} ist keine Maßnahme; Praxisbeispiele entstehen aus Maßnahmen.",
+                capture_id=capture_id,
+            )
         )
     scope = load_scope(store, resolve_scope(store, None, capture.workshop_id))
     mine = next((c for c in scope.captures if c.id == capture.id), capture)
     org = scope.organisations.get(mine.organisation_id or "")
     if org is None:
         raise ValidationError(
-            f"Maßnahme {capture_id} hat keine Organisation; bitte erst eine zuordnen.",
-            en=f"Measure {capture_id} has no organisation; please assign one first.",
+            lazy(
+                "Maßnahme {capture_id} hat keine Organisation; bitte erst eine zuordnen.",
+                capture_id=capture_id,
+            )
         )
     topic = mine.topic
     if not topic:

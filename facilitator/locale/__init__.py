@@ -20,6 +20,7 @@ import gettext as _gettext
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Protocol, TypeGuard, runtime_checkable
 
 DOMAIN = "facilitator"
 SOURCE_LANG = "de"
@@ -59,6 +60,18 @@ def npgettext(
     return translations(lang).npgettext(context, singular, plural, n).format(n=n, **values)
 
 
+@runtime_checkable
+class Translatable(Protocol):
+    """Anything shown in the reader's language: a Text, a data label, an error."""
+
+    def text(self, lang: str) -> str: ...
+
+
+def translates(value: object) -> TypeGuard[Translatable]:
+    """Whether `value` shows itself in a language (a record with a `text` field does not)."""
+    return isinstance(value, Translatable) and callable(value.text)
+
+
 @dataclass(frozen=True)
 class Text:
     """A message translated only when shown, in the language of whoever reads it.
@@ -70,15 +83,19 @@ class Text:
     plural: str | None = None
     n: int = 1
     values: dict[str, object] = field(default_factory=dict)
-    context: str | None = None  # for a German text that means two things (pgettext)
+    context: str | None = None
 
     def text(self, lang: str) -> str:
-        """Return the message in `lang`, values filled in."""
-        if self.plural is None and self.context is not None:
-            return pgettext(self.context, self.message, lang, **self.values)
+        """Return the message in `lang`, values filled in (a Translatable one in `lang` too)."""
+        values = {
+            name: value.text(lang) if translates(value) else value
+            for name, value in self.values.items()
+        }
+        if self.context is not None:
+            return pgettext(self.context, self.message, lang, **values)
         if self.plural is None:
-            return gettext(self.message, lang, **self.values)
-        return ngettext(self.message, self.plural, self.n, lang, **self.values)
+            return gettext(self.message, lang, **values)
+        return ngettext(self.message, self.plural, self.n, lang, **values)
 
     def __str__(self) -> str:
         return self.text(SOURCE_LANG)
@@ -89,8 +106,8 @@ def lazy(message: str, /, **values: object) -> Text:
     return Text(message, values=values)
 
 
-def lazy_in(context: str, message: str, /, **values: object) -> Text:
-    """Like :func:`lazy` for a German text that means two things (`context` tells which)."""
+def lazy_context(context: str, message: str, /, **values: object) -> Text:
+    """Mark `message` for translation when shown, as meant in `context` (see pgettext)."""
     return Text(message, values=values, context=context)
 
 

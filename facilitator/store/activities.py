@@ -23,6 +23,7 @@ from facilitator.core.activities import (
 from facilitator.core.activity_results import activity_results
 from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.taxonomy import ROOM_KINDS
+from facilitator.locale import lazy
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
 from facilitator.store.queries import one, rows, scalar
@@ -105,8 +106,7 @@ def get_activity(store: Store, activity_id: str) -> dict[str, Any]:
     )
     if len(found) != 1 or not activity_id:
         raise NotFound(
-            f"Eine Aktivität {activity_id!r} gibt es nicht.",
-            en=f"There is no activity {activity_id!r}.",
+            lazy("Eine Aktivität {activity_id} gibt es nicht.", activity_id=repr(activity_id))
         )
     return _decoded(found[0])
 
@@ -215,8 +215,7 @@ def delete_activity(store: Store, activity_id: str) -> None:
     )
     if _answer_count(store, activity["id"]) or asked:
         raise ValidationError(
-            "Diese Aktivität hat schon Antworten; sie bleibt (beenden geht).",
-            en="This activity already has answers; it stays (stopping it works).",
+            lazy("Diese Aktivität hat schon Antworten; sie bleibt (beenden geht).")
         )
     _edit(store, activity, is_open=0, deleted=1)
 
@@ -242,16 +241,14 @@ def _answerable(store: Store, workshop_id: str, activity_id: str) -> dict[str, A
     except NotFound:
         activity = None
     if activity is None or activity["workshop_id"] != workshop_id or not activity["is_open"]:
-        raise ActivityClosed(
-            "Diese Aktivität ist nicht (mehr) offen.", en="This activity is not open (any more)."
-        )
+        raise ActivityClosed(lazy("Diese Aktivität ist nicht (mehr) offen."))
     return activity
 
 
 def _voter(voter: str) -> str:
     voter = str(voter or "").strip()
     if not voter or len(voter) > 64:
-        raise ValidationError("Die Kennung des Telefons fehlt.", en="The phone's ID is missing.")
+        raise ValidationError(lazy("Die Kennung des Telefons fehlt."))
     return voter
 
 
@@ -274,10 +271,7 @@ def answer_activity(
         if activity["type"] == "form":
             _check_form_owner(store, activity["id"], voter, before)
         if before is None and _answer_count(store, activity["id"]) >= MAX_ANSWERS:
-            raise ValidationError(
-                "Diese Aktivität nimmt keine weiteren Antworten an.",
-                en="This activity takes no more answers.",
-            )
+            raise ValidationError(lazy("Diese Aktivität nimmt keine weiteren Antworten an."))
         if before is not None and before["answer_value"] == value:
             return value  # a retry: nothing new
         record(
@@ -306,10 +300,10 @@ def _check_form_owner(
     """An organisation's answer belongs to the phone that gave it first."""
     if before is not None and before["voter"] not in (None, voter):
         raise NotYourAnswer(
-            "Für diese Organisation hat schon ein anderes Telefon geantwortet; "
-            "bitte die Moderation ansprechen.",
-            en="Another phone has already answered for this organisation; "
-            "please ask the moderators.",
+            lazy(
+                "Für diese Organisation hat schon ein anderes Telefon geantwortet; bitte die "
+                "Moderation ansprechen."
+            )
         )
     if before is None:
         mine = scalar(
@@ -319,8 +313,10 @@ def _check_form_owner(
         )
         if int(mine or 0) >= FORM_ORGANISATIONS_PER_PHONE:
             raise NotYourAnswer(
-                f"Von diesem Telefon kamen schon {FORM_ORGANISATIONS_PER_PHONE} Steckbriefe.",
-                en=f"{FORM_ORGANISATIONS_PER_PHONE} forms already came from this phone.",
+                lazy(
+                    "Von diesem Telefon kamen schon {form_organisations_per_phone} Steckbriefe.",
+                    form_organisations_per_phone=FORM_ORGANISATIONS_PER_PHONE,
+                )
             )
 
 
@@ -370,7 +366,7 @@ def ask_question(
     voter = _voter(voter)
     activity = _answerable(store, workshop_id, activity_id)
     if activity["type"] != "questions":
-        raise ValidationError("Hier sind keine Fragen offen.", en="No questions are open here.")
+        raise ValidationError(lazy("Hier sind keine Fragen offen."))
     text = check_question(text)
     with store.transaction():
         if one(store, "SELECT id FROM activity_question WHERE id = ?", [question_id]):
@@ -385,13 +381,17 @@ def ask_question(
         )
         if asked >= QUESTIONS_PER_PHONE:
             raise ValidationError(
-                f"Höchstens {QUESTIONS_PER_PHONE} Fragen je Telefon.",
-                en=f"At most {QUESTIONS_PER_PHONE} questions per phone.",
+                lazy(
+                    "Höchstens {questions_per_phone} Fragen je Telefon.",
+                    questions_per_phone=QUESTIONS_PER_PHONE,
+                )
             )
         if total >= MAX_QUESTIONS:
             raise ValidationError(
-                f"Diese Fragerunde hat schon {MAX_QUESTIONS} Fragen.",
-                en=f"This Q&A already has {MAX_QUESTIONS} questions.",
+                lazy(
+                    "Diese Fragerunde hat schon {max_questions} Fragen.",
+                    max_questions=MAX_QUESTIONS,
+                )
             )
         record(
             store,
@@ -418,12 +418,14 @@ def upvote_question(
     activity = _answerable(store, workshop_id, activity_id)
     ids = {q["id"] for q in list_questions(store, activity["id"])}
     if question_id not in ids:
-        raise ValidationError("Diese Frage gibt es nicht.", en="There is no such question.")
+        raise ValidationError(lazy("Diese Frage gibt es nicht."))
     mine = (phone_answer(store, activity["id"], _voter(voter)) or {}).get("upvotes") or []
     if question_id not in mine and len(mine) >= UPVOTES_PER_PHONE:
         raise ValidationError(
-            f"Höchstens {UPVOTES_PER_PHONE} Stimmen je Telefon.",
-            en=f"At most {UPVOTES_PER_PHONE} votes per phone.",
+            lazy(
+                "Höchstens {upvotes_per_phone} Stimmen je Telefon.",
+                upvotes_per_phone=UPVOTES_PER_PHONE,
+            )
         )
     mine = [q for q in mine if q != question_id] + ([] if question_id in mine else [question_id])
     with store.transaction():
@@ -460,8 +462,7 @@ def mark_question(store: Store, question_id: str, **flags: bool) -> None:
     row = one(store, "SELECT workshop_id FROM activity_question WHERE id = ?", [question_id])
     if row is None:
         raise NotFound(
-            f"Eine Frage {question_id!r} gibt es nicht.",
-            en=f"There is no question {question_id!r}.",
+            lazy("Eine Frage {question_id} gibt es nicht.", question_id=repr(question_id))
         )
     fields = {k: int(bool(v)) for k, v in flags.items() if k in ("answered", "hidden")}
     record(store, "activity_question.edit", {"id": question_id, **fields}, row["workshop_id"])

@@ -13,6 +13,7 @@ from facilitator.core.activity_words import word_key
 from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.models import Capture
 from facilitator.core.taxonomy import ROOM_KINDS
+from facilitator.locale import lazy, lazy_context
 from facilitator.store.activities import get_activity
 from facilitator.store.captures import check_kind, get_capture, list_captures, update_capture
 from facilitator.store.db import Store
@@ -35,9 +36,7 @@ def choose_ballot(
     ]
     chosen = _selected(store, workshop_id, visible, spec, item_id)
     if not chosen:
-        raise ValidationError(
-            "Noch keine Einträge zur Abstimmung.", en="No entries to vote on yet."
-        )
+        raise ValidationError(lazy_context("Punktabfrage", "Noch keine Einträge zur Abstimmung."))
     return [c.id for c in chosen]
 
 
@@ -68,8 +67,7 @@ def _one_entry(visible: list[Capture], given: str) -> Capture:
     hits = [c for c in visible if given and c.id.startswith(given)]
     if len(hits) != 1:
         raise NotFound(
-            f"Einen Eintrag {given!r} gibt es nicht (oder nicht eindeutig).",
-            en=f"There is no (unique) entry {given!r}.",
+            lazy("Einen Eintrag {given} gibt es nicht (oder nicht eindeutig).", given=repr(given))
         )
     return hits[0]
 
@@ -94,12 +92,9 @@ def merge_entries(store: Store, activity_id: str, keep_id: str, duplicate_id: st
     activity = get_activity(store, activity_id)
     ballot = activity["config"].get("ballot") or []
     if activity["type"] != "dots" or keep_id not in ballot or duplicate_id not in ballot:
-        raise ValidationError(
-            "Beide Einträge müssen auf dem Stimmzettel stehen.",
-            en="Both entries must be on the ballot.",
-        )
+        raise ValidationError(lazy("Beide Einträge müssen auf dem Stimmzettel stehen."))
     if keep_id == duplicate_id:
-        raise ValidationError("Ein Eintrag mit sich selbst?", en="An entry with itself?")
+        raise ValidationError(lazy("Ein Eintrag mit sich selbst?"))
     keep, duplicate = get_capture(store, keep_id), get_capture(store, duplicate_id)
     with store.transaction():
         if duplicate.votes:

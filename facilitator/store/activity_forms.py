@@ -12,6 +12,7 @@ from typing import Any
 
 from facilitator.core.activity_forms import organisation_key, parse_activity_set
 from facilitator.core.errors import NotFound
+from facilitator.locale import lazy
 from facilitator.store.captures import add_capture, get_capture, update_capture
 from facilitator.store.db import Store
 from facilitator.store.organisations import ensure_organisation
@@ -37,8 +38,11 @@ def load_activity_set(name: str) -> dict[str, Any]:
     if not shipped.is_file():
         known = ", ".join(shipped_sets())
         raise NotFound(
-            f"Ein Aktivitäts-Set {name!r} gibt es nicht; mitgeliefert: {known}.",
-            en=f"There is no activity set {name!r}; shipped: {known}.",
+            lazy(
+                "Ein Aktivitäts-Set {name} gibt es nicht; mitgeliefert: {known}.",
+                name=repr(name),
+                known=known,
+            )
         )
     return parse_activity_set(shipped.read_text(encoding="utf-8"), f"{name}.toml")
 

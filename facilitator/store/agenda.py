@@ -8,6 +8,7 @@ from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.models import AgendaItem
 from facilitator.core.rules import check_fields, readable
 from facilitator.core.schedule import Schedule, schedule
+from facilitator.locale import lazy
 from facilitator.store.db import Store
 from facilitator.store.entities import editable_columns
 from facilitator.store.oplog import record
@@ -31,10 +32,7 @@ def get_item(store: Store, item_id: str) -> AgendaItem:
     """Return one agenda item; NotFound if it does not exist."""
     row = one(store, "SELECT * FROM agenda_item WHERE id = ? AND deleted = 0", [item_id])
     if row is None:
-        raise NotFound(
-            f"Einen Agendapunkt {item_id!r} gibt es nicht.",
-            en=f"There is no agenda item {item_id!r}.",
-        )
+        raise NotFound(lazy("Einen Agendapunkt {item_id} gibt es nicht.", item_id=repr(item_id)))
     return AgendaItem.from_row(row)
 
 
@@ -86,9 +84,7 @@ def _position_after(store: Store, workshop_id: str, after: str | None) -> float:
         return items[-1].position + 1.0
     index = next((i for i, it in enumerate(items) if it.id == after), None)
     if index is None:
-        raise NotFound(
-            f"Einen Agendapunkt {after!r} gibt es nicht.", en=f"There is no agenda item {after!r}."
-        )
+        raise NotFound(lazy("Einen Agendapunkt {after} gibt es nicht.", after=repr(after)))
     if index == len(items) - 1:
         return items[index].position + 1.0
     return (items[index].position + items[index + 1].position) / 2
@@ -101,10 +97,7 @@ def update_item(store: Store, item_id: str, *, batch: str | None = None, **field
     """
     unknown = set(fields) - _EDITABLE
     if unknown:
-        raise ValidationError(
-            f"Unbekannte Felder: {', '.join(sorted(unknown))}.",
-            en=f"Unknown fields: {', '.join(sorted(unknown))}.",
-        )
+        raise ValidationError(lazy("Unbekannte Felder: {items}.", items=", ".join(sorted(unknown))))
     fields = _check(fields)
     item = get_item(store, item_id)
     before = {k: getattr(item, k) for k in fields}
@@ -158,8 +151,10 @@ def workshop_schedule(store: Store, workshop_id: str) -> tuple[list[AgendaItem],
     )
     if times is None:
         raise NotFound(
-            f"Einen Workshop {workshop_id!r} gibt es nicht (facilitator list zeigt alle).",
-            en=f"There is no workshop {workshop_id!r} (facilitator list shows all).",
+            lazy(
+                "Einen Workshop {workshop_id} gibt es nicht (facilitator list zeigt alle).",
+                workshop_id=repr(workshop_id),
+            )
         )
     items = list_items(store, workshop_id)
     # a stored time that breaks its rule (an older version let it in) reads as unset
@@ -180,6 +175,9 @@ def find_item(store: Store, workshop_id: str, ref: str) -> AgendaItem:
     if len(found) == 1:
         return found[0]
     raise NotFound(
-        f"Einen Agendapunkt {ref!r} gibt es in diesem Workshop nicht (Nummer 1–{len(items)}).",
-        en=f"This workshop has no agenda item {ref!r} (number 1–{len(items)}).",
+        lazy(
+            "Einen Agendapunkt {ref} gibt es in diesem Workshop nicht (Nummer 1–{count}).",
+            ref=repr(ref),
+            count=len(items),
+        )
     )

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from facilitator.core.errors import NotFound
 from facilitator.core.rules import readable
+from facilitator.locale import lazy
 from facilitator.store.columns import DEFAULTS
 from facilitator.store.db import Store
 from facilitator.store.queries import one
@@ -26,10 +27,7 @@ def block_switches(store: Store, item_id: str) -> BlockSwitches:
         [item_id],
     )
     if row is None:
-        raise NotFound(
-            f"Einen Agendapunkt {item_id!r} gibt es nicht.",
-            en=f"There is no agenda item {item_id!r}.",
-        )
+        raise NotFound(lazy("Einen Agendapunkt {item_id} gibt es nicht.", item_id=repr(item_id)))
     row = readable("agenda_item", row, DEFAULTS)  # a broken stored value reads as default
     return BlockSwitches(
         bool(row["collection_open"]),

@@ -7,6 +7,7 @@ from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.fields import TEXT_MAX
 from facilitator.core.models import Capture
 from facilitator.core.rules import check_fields
+from facilitator.locale import lazy
 from facilitator.store.db import Store
 from facilitator.store.entities import editable_columns
 from facilitator.store.oplog import record
@@ -126,7 +127,7 @@ def get_capture(store: Store, capture_id: str, *, deleted: bool = False) -> Capt
     row = one(store, _SELECT + " WHERE c.id = ?" + where, [capture_id])
     if row is None:
         raise NotFound(
-            f"Einen Eintrag {capture_id!r} gibt es nicht.", en=f"There is no entry {capture_id!r}."
+            lazy("Einen Eintrag {capture_id} gibt es nicht.", capture_id=repr(capture_id))
         )
     return Capture.from_row(row)
 
@@ -175,10 +176,7 @@ def update_capture(store: Store, capture_id: str, **fields: Any) -> None:
     organisation = fields.pop("organisation", None)
     unknown = set(fields) - _EDITABLE
     if unknown:
-        raise ValidationError(
-            f"Unbekannte Felder: {', '.join(sorted(unknown))}.",
-            en=f"Unknown fields: {', '.join(sorted(unknown))}.",
-        )
+        raise ValidationError(lazy("Unbekannte Felder: {items}.", items=", ".join(sorted(unknown))))
     fields = _check_fields(fields)
     current = get_capture(store, capture_id)
     with store.transaction():

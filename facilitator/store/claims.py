@@ -14,6 +14,7 @@ from typing import Any
 
 from facilitator.core.errors import NotFound, UserError
 from facilitator.core.rules import check_fields
+from facilitator.locale import lazy
 from facilitator.store.consent import keep_text
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
@@ -99,8 +100,7 @@ def open_claim(
         )
         if count and count["n"] >= MAX_OPEN_CLAIMS:
             raise UserError(
-                "Zu viele offene Anmeldungen; bitte wenden Sie sich an die Moderation.",
-                en="Too many open registrations; please ask the moderators.",
+                lazy("Zu viele offene Anmeldungen; bitte wenden Sie sich an die Moderation.")
             )
         claim_id = store.new_id()
         record(
@@ -152,13 +152,19 @@ def find_claim(store: Store, workshop_id: str, text: str) -> Claim:
     text = text.strip()
     found = [c for c in list_claims(store, workshop_id) if text and c.id.startswith(text)]
     if len(found) != 1:
+        if not found:
+            raise NotFound(
+                lazy(
+                    "Keine offene Anmeldung {text} (facilitator participants claims zeigt sie).",
+                    text=repr(text),
+                )
+            )
         raise NotFound(
-            f"Keine offene Anmeldung {text!r} (facilitator participants claims zeigt sie)."
-            if not found
-            else f"{text!r} passt auf {len(found)} Anmeldungen; bitte mehr Zeichen angeben.",
-            en=f"No open claim {text!r} (facilitator participants claims lists them)."
-            if not found
-            else f"{text!r} matches {len(found)} claims; please give more characters.",
+            lazy(
+                "{text} passt auf {count} Anmeldungen; bitte mehr Zeichen angeben.",
+                text=repr(text),
+                count=len(found),
+            )
         )
     return found[0]
 
@@ -173,16 +179,16 @@ def decide_claim(store: Store, claim_id: str, decision: str) -> str | None:
     """
     if decision not in DECISIONS:
         raise UserError(
-            f"Entscheidung {decision!r} unbekannt (erlaubt: {', '.join(DECISIONS)}).",
-            en=f"Unknown decision {decision!r} (allowed: {', '.join(DECISIONS)}).",
+            lazy(
+                "Entscheidung {decision} unbekannt (erlaubt: {decisions}).",
+                decision=repr(decision),
+                decisions=", ".join(DECISIONS),
+            )
         )
     with store.transaction():
         claim = one(store, "SELECT * FROM claim WHERE id = ? AND status = 'open'", [claim_id])
         if claim is None:
-            raise NotFound(
-                "Diese Anmeldung ist schon entschieden oder gibt es nicht.",
-                en="This claim has been decided already or does not exist.",
-            )
+            raise NotFound(lazy("Diese Anmeldung ist schon entschieden oder gibt es nicht."))
         person_id: str | None = None
         if decision == "accepted":
             person_id = _merge(store, claim)

@@ -10,6 +10,7 @@ consent was first given.
 from typing import Any
 
 from facilitator.core.errors import ValidationError
+from facilitator.locale import lazy
 from facilitator.store.db import Store
 
 SOURCES = ("phone", "csv", "paper", "app")
@@ -95,8 +96,11 @@ def keep_text(store: Store, version: str | None) -> None:
 def check_source(source: str) -> str:
     if source not in SOURCES:
         raise ValidationError(
-            f"Herkunft der Einwilligung {source!r} unbekannt (erlaubt: {', '.join(SOURCES)}).",
-            en=f"Unknown consent source {source!r} (allowed: {', '.join(SOURCES)}).",
+            lazy(
+                "Herkunft der Einwilligung {source} unbekannt (erlaubt: {sources}).",
+                source=repr(source),
+                sources=", ".join(SOURCES),
+            )
         )
     return source
 

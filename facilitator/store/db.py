@@ -13,6 +13,7 @@ from pathlib import Path
 
 from facilitator.core.errors import DatabaseProblem
 from facilitator.core.hlc import HLC_GLOB, HybridClock
+from facilitator.locale import lazy
 from facilitator.store import schema
 from facilitator.store.columns import SCHEMA_VERSION
 
@@ -71,8 +72,7 @@ def connect(path: str | Path) -> sqlite3.Connection:
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(path) != ":memory:" and mode.lower() != "wal":
             raise DatabaseProblem(
-                f"Die Datenbank {path} lässt sich nicht in den WAL-Modus setzen.",
-                en=f"The database {path} cannot be switched to WAL mode.",
+                lazy("Die Datenbank {path} lässt sich nicht in den WAL-Modus setzen.", path=path)
             )
         conn.execute("PRAGMA synchronous = FULL")
         # Deleted or rewritten content is overwritten with zeros, so an erased person's
@@ -123,12 +123,11 @@ def _prepare_file(path: Path, create: bool) -> None:
     if not path.exists():
         if not create:
             raise DatabaseProblem(
-                f"Die Datenbank {path} gibt es nicht. Legen Sie zuerst einen Workshop an "
-                "(facilitator new) oder geben Sie mit --db die richtige Datei an.",
-                en=(
-                    f"The database {path} does not exist. Create a workshop first "
-                    f"(facilitator new) or give the right file with --db."
-                ),
+                lazy(
+                    "Die Datenbank {path} gibt es nicht. Legen Sie zuerst einen Workshop an "
+                    "(facilitator new) oder geben Sie mit --db die richtige Datei an.",
+                    path=path,
+                )
             )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -137,14 +136,14 @@ def _prepare_file(path: Path, create: bool) -> None:
             os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
         except OSError as err:
             raise DatabaseProblem(
-                f"Der Ordner {path.parent} lässt sich nicht anlegen: {err}",
-                en=f"The folder {path.parent} cannot be created: {err}",
+                lazy(
+                    "Der Ordner {parent} lässt sich nicht anlegen: {err}",
+                    parent=path.parent,
+                    err=err,
+                )
             ) from None
     elif path.is_dir():
-        raise DatabaseProblem(
-            f"{path} ist ein Ordner, keine Datenbank.",
-            en=f"{path} is a folder, not a database.",
-        )
+        raise DatabaseProblem(lazy("{path} ist ein Ordner, keine Datenbank.", path=path))
     for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         make_private(file)
 
@@ -154,22 +153,23 @@ def _check_version(conn: sqlite3.Connection, path: Path | str) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise DatabaseProblem(
-            f"Die Datenbank {path} stammt von einer neueren facilitator-Version "
-            f"(Schema {version}, diese Version kennt {SCHEMA_VERSION}). Bitte aktualisieren.",
-            en=(
-                f"The database {path} comes from a newer facilitator version (schema "
-                f"{version}, this version knows {SCHEMA_VERSION}). Please update."
-            ),
+            lazy(
+                "Die Datenbank {path} stammt von einer neueren facilitator-Version (Schema "
+                "{version}, diese Version kennt {schema_version}). Bitte aktualisieren.",
+                path=path,
+                version=version,
+                schema_version=SCHEMA_VERSION,
+            )
         )
     # By name, not by version: a step that landed without a version bump still runs.
     if schema.unknown_names(conn):
         raise DatabaseProblem(
-            f"Die Datenbank {path} stammt von einer neueren facilitator-Version "
-            f"(Schritte {', '.join(schema.unknown_names(conn))}). Bitte aktualisieren.",
-            en=(
-                f"The database {path} comes from a newer facilitator version (steps "
-                f"{', '.join(schema.unknown_names(conn))}). Please update."
-            ),
+            lazy(
+                "Die Datenbank {path} stammt von einer neueren facilitator-Version (Schritte "
+                "{items}). Bitte aktualisieren.",
+                path=path,
+                items=", ".join(schema.unknown_names(conn)),
+            )
         )
 
 

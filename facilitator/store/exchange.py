@@ -4,6 +4,7 @@ import json
 from typing import Any
 
 from facilitator.core.errors import ValidationError
+from facilitator.locale import lazy
 from facilitator.store.db import Store
 from facilitator.store.op_check import BadOp
 from facilitator.store.oplog import (
@@ -81,36 +82,35 @@ def import_workshop(store: Store, data: Any, source: str = "JSON") -> int:
     """Import an export (replaying its ops, idempotently); return how many ops were new."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValidationError(
-            f"{source} ist kein facilitator-Export (format fehlt).",
-            en=f"{source} is not a facilitator export (format is missing).",
+            lazy("{source} ist kein facilitator-Export (format fehlt).", source=source)
         )
     if data.get("version") != FORMAT_VERSION:
         raise ValidationError(
-            f"{source} hat Exportversion {data.get('version')!r}; "
-            f"diese Version liest {FORMAT_VERSION}.",
-            en=(
-                f"{source} has export version {data.get('version')!r}; this version "
-                f"reads {FORMAT_VERSION}."
-            ),
+            lazy(
+                "{source} hat Exportversion {data}; diese Version liest {format_version}.",
+                source=source,
+                data=repr(data.get("version")),
+                format_version=FORMAT_VERSION,
+            )
         )
     raw_ops = data.get("ops")
     if not isinstance(raw_ops, list):
-        raise ValidationError(
-            f"{source} enthält kein Op-Protokoll (ops).", en=f"{source} contains no op log (ops)."
-        )
+        raise ValidationError(lazy("{source} enthält kein Op-Protokoll (ops).", source=source))
     ops = []
     for number, raw in enumerate(raw_ops, start=1):
         try:
             ops.append(op_from_dict(raw))
         except (KeyError, TypeError, ValueError, AttributeError):
             raise ValidationError(
-                f"{source}: Op Nr. {number} ist beschädigt; nichts importiert.",
-                en=f"{source}: op no. {number} is damaged; nothing imported.",
+                lazy(
+                    "{source}: Op Nr. {number} ist beschädigt; nichts importiert.",
+                    source=source,
+                    number=number,
+                )
             ) from None
     try:
         return insert_remote_ops(store, ops)
     except BadOp as err:
         raise ValidationError(
-            f"{source}: {err} Nichts importiert.",
-            en=f"{source}: {err.text('en')} Nothing imported.",
+            lazy("{source}: {problem} Nichts importiert.", source=source, problem=err)
         ) from None

@@ -10,6 +10,7 @@ from facilitator.core.models import Capture, Organisation
 from facilitator.core.taxonomy import TOPICS
 from facilitator.core.topic_model import TopicModel, suggest_topic
 from facilitator.geo import locate, place_warning, resolve_place
+from facilitator.locale import lazy
 from facilitator.store.capture_vectors import capture_vectors
 from facilitator.store.db import Store
 from facilitator.store.rollup import Scope, load_scope, resolve_scope
@@ -91,14 +92,14 @@ def suggest_groups(
     """
     if by not in BY_CHOICES:
         raise ValidationError(
-            f"Unbekannte Art {by!r}; erlaubt: {', '.join(BY_CHOICES)}.",
-            en=f"Unknown kind {by!r}; allowed: {', '.join(BY_CHOICES)}.",
+            lazy(
+                "Unbekannte Art {by}; erlaubt: {by_choices}.",
+                by=repr(by),
+                by_choices=", ".join(BY_CHOICES),
+            )
         )
     if groups < 1:
-        raise ValidationError(
-            "Die Zahl der Gruppen muss mindestens 1 sein.",
-            en="The number of groups must be at least 1.",
-        )
+        raise ValidationError(lazy("Die Zahl der Gruppen muss mindestens 1 sein."))
     scope = load_scope(store, resolve_scope(store, series_id, workshop_id, default_latest=True))
     # Stored vectors are reused; the missing ones are encoded in one batch (callers run this
     # off the UI thread: the app's groups worker, the command line).
@@ -106,16 +107,17 @@ def suggest_groups(
     found = profiles(scope, capture_vectors(store, said))
     if not found:
         raise ValidationError(
-            "In der Auswahl gibt es noch keine Organisationen "
-            "(Teilnehmende oder Einträge mit Organisation).",
-            en=(
-                "There are no organisations in the selection yet (participants or "
-                "entries with an organisation)."
-            ),
+            lazy(
+                "In der Auswahl gibt es noch keine Organisationen (Teilnehmende oder Einträge "
+                "mit Organisation)."
+            )
         )
     if groups > len(found):
         raise ValidationError(
-            f"{groups} Gruppen sind mehr als die {len(found)} Organisationen in der Auswahl.",
-            en=f"{groups} groups are more than the {len(found)} organisations in the selection.",
+            lazy(
+                "{groups} Gruppen sind mehr als die {count} Organisationen in der Auswahl.",
+                groups=groups,
+                count=len(found),
+            )
         )
     return match(found, groups, by, vocabulary=keyword_vocabulary())

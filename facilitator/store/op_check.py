@@ -19,6 +19,7 @@ from facilitator.core.errors import ValidationError
 from facilitator.core.hlc import MAX_AHEAD_MS, check_remote
 from facilitator.core.rules import check_value
 from facilitator.core.timer import TIMER_KINDS
+from facilitator.locale import Translatable, lazy
 from facilitator.store.columns import COLUMNS
 from facilitator.store.db import Op
 from facilitator.store.entities import ENTITIES, personal_columns, required_columns
@@ -42,14 +43,13 @@ _ID_ONLY_VERBS = {
 class BadOp(ValidationError):
     """An op from the other laptop or a file that breaks a rule; names the op."""
 
-    def __init__(self, op: Op | dict, reason: str, reason_en: str) -> None:
+    def __init__(self, op: Op | dict, reason: Translatable) -> None:
         uuid = op.uuid if isinstance(op, Op) else op.get("uuid")
         kind = op.kind if isinstance(op, Op) else op.get("kind")
         # what names the op goes into messages and terminals: clean, short
         uuid, kind = clean_text(str(uuid))[:64], clean_text(str(kind))[:64]
         super().__init__(
-            f"Op {uuid} ({kind}) abgelehnt: {reason}",
-            en=f"Op {uuid} ({kind}) refused: {reason_en}",
+            lazy("Op {uuid} ({kind}) abgelehnt: {reason}", uuid=uuid, kind=kind, reason=reason)
         )
         self.op_uuid = uuid
 
@@ -61,10 +61,7 @@ def check_node(node: str) -> str:
             return node
     except ValidationError:
         pass
-    raise ValidationError(
-        "Der andere Laptop nennt keine gültige Kennung (node).",
-        en="The other laptop gives no valid id (node).",
-    )
+    raise ValidationError(lazy("Der andere Laptop nennt keine gültige Kennung (node)."))
 
 
 def check_ops(ops: Iterable[Op], now_ms: int) -> list[Op]:
@@ -80,7 +77,7 @@ def check_op(op: Op, now_ms: int) -> Op:
     if table == "timer":
         return _with_payload(op, _timer_payload(op, verb, now_ms))
     if verb not in ENTITY_VERBS.get(table, ()):
-        raise BadOp(op, "unbekannte Art von Op.", "unknown kind of op.")
+        raise BadOp(op, lazy("unbekannte Art von Op."))
     return _with_payload(op, _entity_payload(op, table, verb))
 
 
@@ -95,7 +92,7 @@ def _check_unicode(op: Op) -> None:
     op is refused here, by name, before any of its batch is written.
     """
     if not untrusted.valid_text(op.payload) or not untrusted.valid_text(op.kind):
-        raise BadOp(op, "Text mit ungültigen Zeichen.", "text with invalid characters.")
+        raise BadOp(op, lazy("Text mit ungültigen Zeichen."))
 
 
 def _check_envelope(op: Op, now_ms: int) -> None:
@@ -104,43 +101,45 @@ def _check_envelope(op: Op, now_ms: int) -> None:
             if fields.ident(value) is None and name != "workshop_id":
                 raise ValidationError("")
         except ValidationError:
-            raise BadOp(op, f"„{name}“ ist ungültig.", f"“{name}” is not valid.") from None
+            raise BadOp(op, lazy("„{name}“ ist ungültig.", name=name)) from None
     try:
         check_remote(op.hlc, now_ms)
     except ValueError:
         minutes = MAX_AHEAD_MS // 60_000
         raise BadOp(
             op,
-            f"die Uhr {str(op.hlc)[:24]!r} ist ungültig oder geht mehr als {minutes} Minuten "
-            "vor (Uhrzeit der Laptops prüfen).",
-            f"the clock {str(op.hlc)[:24]!r} is malformed or more than {minutes} minutes "
-            "ahead (check the laptops' clocks).",
+            lazy(
+                "die Uhr {hlc} ist ungültig oder geht mehr als {minutes} Minuten vor (Uhrzeit "
+                "der Laptops prüfen).",
+                hlc=repr(str(op.hlc)[:24]),
+                minutes=minutes,
+            ),
         ) from None
     try:
         fields.text(64)(op.created_at)
     except ValidationError:
-        raise BadOp(op, "„created_at“ ist ungültig.", "“created_at” is not valid.") from None
+        raise BadOp(op, lazy("„created_at“ ist ungültig.")) from None
 
 
 def _field(op: Op, table: str, key: str, value: Any, column_type: type) -> Any:
     if value is None and key in required_columns(table):
-        raise BadOp(op, f"„{table}.{key}“ fehlt.", f"“{table}.{key}” is missing.")
+        raise BadOp(op, lazy("„{table}.{key}“ fehlt.", table=table, key=key))
     try:
         return check_value(table, key, value, column_type)
     except ValidationError as err:
-        raise BadOp(op, f"„{table}.{key}“: {err}", f"“{table}.{key}”: {err.text('en')}") from None
+        raise BadOp(
+            op, lazy("„{table}.{key}“: {problem}", table=table, key=key, problem=err)
+        ) from None
 
 
 def _entity_payload(op: Op, table: str, verb: str) -> dict[str, Any]:
     payload = op.payload
     entity_id = payload.get("id")
     if not isinstance(entity_id, str) or fields.ident(entity_id) is None:
-        raise BadOp(op, "„id“ fehlt oder ist ungültig.", "“id” is missing or not valid.")
+        raise BadOp(op, lazy("„id“ fehlt oder ist ungültig."))
     if (table, verb) in _ID_ONLY_VERBS:
         if set(payload) != {"id"}:
-            raise BadOp(
-                op, "eine Löschung trägt nur die Kennung.", "an erasure carries only the id."
-            )
+            raise BadOp(op, lazy("eine Löschung trägt nur die Kennung."))
         return {"id": entity_id}
     if verb in CREATE_VERBS:
         _check_required(op, table)
@@ -160,7 +159,7 @@ def _check_required(op: Op, table: str) -> None:
     personal = personal_columns(table) if scrubbed else ()
     missing = [k for k in required_columns(table) if k not in op.payload and k not in personal]
     if missing:
-        raise BadOp(op, f"„{table}.{missing[0]}“ fehlt.", f"“{table}.{missing[0]}” is missing.")
+        raise BadOp(op, lazy("„{table}.{missing}“ fehlt.", table=table, missing=missing[0]))
 
 
 def _clean_key(op: Op, table: str, key: str, value: Any) -> Any:
@@ -176,7 +175,7 @@ def _clean_key(op: Op, table: str, key: str, value: Any) -> Any:
     if _marker_ok(key, value):
         return value
     name = clean_text(str(key))[:40]
-    raise BadOp(op, f"unbekanntes Feld „{name}“.", f"unknown field “{name}”.")
+    raise BadOp(op, lazy("unbekanntes Feld „{name}“.", name=name))
 
 
 def _marker_ok(key: str, value: Any) -> bool:
@@ -188,13 +187,11 @@ def _marker_ok(key: str, value: Any) -> bool:
 def _check_references(op: Op, table: str, entity_id: str, cleaned: dict[str, Any]) -> None:
     if table == "organisation" and cleaned.get("merged_into") == entity_id:
         raise BadOp(
-            op,
-            "eine Organisation kann nicht mit sich selbst zusammengeführt werden.",
-            "an organisation cannot be merged into itself.",
+            op, lazy("eine Organisation kann nicht mit sich selbst zusammengeführt werden.")
         )
     workshop_id = cleaned.get("workshop_id", op.workshop_id)
     if op.workshop_id is not None and "workshop_id" in cleaned and workshop_id != op.workshop_id:
-        raise BadOp(op, "gehört zu einem anderen Workshop.", "belongs to another workshop.")
+        raise BadOp(op, lazy("gehört zu einem anderen Workshop."))
 
 
 def _photo_payload(op: Op, cleaned: dict[str, Any]) -> dict[str, Any]:
@@ -214,9 +211,8 @@ def _photo_payload(op: Op, cleaned: dict[str, Any]) -> dict[str, Any]:
         raw = base64.b64decode(cleaned["jpeg"], validate=True)
         jpeg = verified_jpeg(raw, cleaned.get("width"), cleaned.get("height"))
     except (ValidationError, binascii.Error) as err:
-        reason = err.text("de") if isinstance(err, ValidationError) else "kein Base64."
-        reason_en = err.text("en") if isinstance(err, ValidationError) else "not base64."
-        raise BadOp(op, f"„photo.jpeg“: {reason}", f"“photo.jpeg”: {reason_en}") from None
+        reason = err if isinstance(err, ValidationError) else lazy("kein Base64.")
+        raise BadOp(op, lazy("„photo.jpeg“: {problem}", problem=reason)) from None
     return {**cleaned, "jpeg": base64.b64encode(jpeg).decode("ascii"), "size": len(jpeg)}
 
 
@@ -224,17 +220,17 @@ def _timer_payload(op: Op, verb: str, now_ms: int) -> dict[str, Any]:
     payload = op.payload
     allowed = {"kind", "item_id", "at_ms", "minutes"}
     if verb not in TIMER_KINDS or payload.get("kind") != verb or set(payload) - allowed:
-        raise BadOp(op, "kein gültiges Timer-Ereignis.", "not a valid timer event.")
+        raise BadOp(op, lazy("kein gültiges Timer-Ereignis."))
     at_ms = payload.get("at_ms")
     if not _is_int(at_ms) or not 0 <= at_ms <= now_ms + MAX_AHEAD_MS:
-        raise BadOp(op, "„at_ms“ ist ungültig.", "“at_ms” is not valid.")
+        raise BadOp(op, lazy("„at_ms“ ist ungültig."))
     minutes = payload.get("minutes") or 0
     if not _is_int(minutes) or abs(minutes) > 600:
-        raise BadOp(op, "„minutes“ ist ungültig.", "“minutes” is not valid.")
+        raise BadOp(op, lazy("„minutes“ ist ungültig."))
     try:
         fields.ident(payload.get("item_id"))
     except ValidationError:
-        raise BadOp(op, "„item_id“ ist ungültig.", "“item_id” is not valid.") from None
+        raise BadOp(op, lazy("„item_id“ ist ungültig.")) from None
     return dict(payload)
 
 

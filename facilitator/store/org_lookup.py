@@ -5,6 +5,7 @@ from typing import Any
 from facilitator.core.clean import name_key
 from facilitator.core.errors import NotFound
 from facilitator.core.models import Organisation
+from facilitator.locale import lazy
 from facilitator.store.db import Store
 from facilitator.store.organisations import list_organisations, list_pending
 from facilitator.store.queries import rows
@@ -18,10 +19,7 @@ def lookup_organisation(store: Store, text: str, *, pending: bool = False) -> Or
     """
     key = " ".join(text.casefold().split())
     if not key:
-        raise NotFound(
-            "Bitte eine Organisation angeben (ID oder Name).",
-            en="Please name an organisation (ID or name).",
-        )
+        raise NotFound(lazy("Bitte eine Organisation angeben (ID oder Name)."))
     # The usual cases by primary key and the indexed name key; the scan below is for
     # prefixes and parts of names (and says which ones fit when several do).
     where = "deleted = 0 AND name IS NOT NULL AND merged_into IS NULL AND coalesce(pending, 0) = ?"
@@ -46,14 +44,16 @@ def lookup_organisation(store: Store, text: str, *, pending: bool = False) -> Or
         if len(found) > 1:
             names = "; ".join(f"{o.name} ({o.id[:8]})" for o in found[:6])
             raise NotFound(
-                f"„{text}“ passt auf mehrere Organisationen: {names}. Bitte die ID angeben.",
-                en=f"“{text}” matches several organisations: {names}. Please give the ID.",
+                lazy(
+                    "„{text}“ passt auf mehrere Organisationen: {names}. Bitte die ID angeben.",
+                    text=text,
+                    names=names,
+                )
             )
     raise NotFound(
-        f"Eine Organisation „{text}“ gibt es nicht (oder sie ist schon zusammengeführt); "
-        "facilitator orgs list zeigt alle.",
-        en=(
-            f"There is no organisation “{text}” (or it has been merged); "
-            f"facilitator orgs list shows all."
-        ),
+        lazy(
+            "Eine Organisation „{text}“ gibt es nicht (oder sie ist schon "
+            "zusammengeführt); facilitator orgs list zeigt alle.",
+            text=text,
+        )
     )

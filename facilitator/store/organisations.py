@@ -7,6 +7,7 @@ from facilitator.core.clean import name_key
 from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.models import Organisation
 from facilitator.core.rules import check_fields
+from facilitator.locale import lazy
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
 from facilitator.store.queries import one, rows
@@ -97,10 +98,10 @@ def ensure_organisation(
             return found.id
         if pending and _pending_count(store) >= MAX_PENDING:
             raise ValidationError(
-                "Zu viele neue Organisationen von Telefonen warten auf die Moderation; "
-                "bitte ohne Organisation senden.",
-                en="Too many new organisations from phones await the moderators; "
-                "please send without an organisation.",
+                lazy(
+                    "Zu viele neue Organisationen von Telefonen warten auf die Moderation; "
+                    "bitte ohne Organisation senden."
+                )
             )
         org_id = _new_id(store, name, municipality)
         record(
@@ -136,10 +137,7 @@ def list_pending(store: Store) -> list[Organisation]:
 def accept_organisation(store: Store, org_id: str) -> None:
     """Take an organisation typed on a phone into the shared list (a moderator's decision)."""
     if one(store, "SELECT id FROM organisation WHERE id = ?", [org_id]) is None:
-        raise NotFound(
-            f"Eine Organisation {org_id!r} gibt es nicht.",
-            en=f"There is no organisation {org_id!r}.",
-        )
+        raise NotFound(lazy("Eine Organisation {org_id} gibt es nicht.", org_id=repr(org_id)))
     record(store, "organisation.accept", {"id": org_id, "pending": 0}, None)
 
 
@@ -157,25 +155,18 @@ def merge_organisations(store: Store, duplicate_id: str, keep_id: str) -> None:
     """Record that `duplicate_id` is the same organisation as `keep_id`."""
     if duplicate_id == keep_id:
         raise ValidationError(
-            "Eine Organisation lässt sich nicht mit sich selbst zusammenführen.",
-            en="An organisation cannot be merged with itself.",
+            lazy("Eine Organisation lässt sich nicht mit sich selbst zusammenführen.")
         )
     for org_id in (duplicate_id, keep_id):
         if one(store, "SELECT id FROM organisation WHERE id = ?", [org_id]) is None:
-            raise NotFound(
-                f"Eine Organisation {org_id!r} gibt es nicht.",
-                en=f"There is no organisation {org_id!r}.",
-            )
+            raise NotFound(lazy("Eine Organisation {org_id} gibt es nicht.", org_id=repr(org_id)))
     # Merging into one that was merged away means merging into its survivor; if that
     # is the duplicate itself, the two are one already (no cycle, no self-merge).
     keep_row = one(store, "SELECT * FROM organisation WHERE id = ?", [keep_id])
     assert keep_row is not None  # checked above, in the same transaction
     keep_id = resolve_merged(store, Organisation.from_row(keep_row)).id
     if keep_id == duplicate_id:
-        raise ValidationError(
-            "Die beiden Organisationen sind schon zusammengeführt.",
-            en="The two organisations are merged already.",
-        )
+        raise ValidationError(lazy("Die beiden Organisationen sind schon zusammengeführt."))
     # Participants and captures join one merge step deep: what was merged into the
     # duplicate before moves along to `keep_id`, so no chain A -> B -> C forms here.
     with store.transaction():

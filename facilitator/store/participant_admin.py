@@ -9,6 +9,7 @@ from typing import Any
 from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.models import Participant
 from facilitator.core.names import surname_key
+from facilitator.locale import lazy
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
 from facilitator.store.participants import (
@@ -65,14 +66,12 @@ def merge_participants(store: Store, keep_id: str, drop_id: str) -> None:
     """
     if keep_id == drop_id:
         raise ValidationError(
-            "Eine Person kann nicht mit sich selbst zusammengeführt werden.",
-            en="A person cannot be merged with themselves.",
+            lazy("Eine Person kann nicht mit sich selbst zusammengeführt werden.")
         )
     keep, drop = get_participant(store, keep_id), get_participant(store, drop_id)
     if keep.workshop_id != drop.workshop_id:
         raise ValidationError(
-            "Nur Teilnehmende desselben Workshops lassen sich zusammenführen.",
-            en="Only participants of the same workshop can be merged.",
+            lazy("Nur Teilnehmende desselben Workshops lassen sich zusammenführen.")
         )
     changes: dict[str, Any] = {}
     if not keep.email and drop.email:
@@ -110,12 +109,17 @@ def find_participant(store: Store, workshop_id: str, ref: str) -> Participant:
         if found:
             ids = ", ".join(f"{p.id[:8]} ({p.organisation or '–'})" for p in found)
             raise ValidationError(
-                f"{text!r} passt auf {len(found)} Personen; bitte die Id angeben: {ids}.",
-                en=f"{text!r} matches {len(found)} people; please give the id: {ids}.",
+                lazy(
+                    "{text} passt auf {count} Personen; bitte die Id angeben: {ids}.",
+                    text=repr(text),
+                    count=len(found),
+                    ids=ids,
+                )
             )
     raise NotFound(
-        f"Eine Person {text!r} gibt es in diesem Workshop nicht "
-        "(Id, E-Mail-Adresse oder genauer Name; facilitator participants list zeigt alle).",
-        en=f"This workshop has no person {text!r} "
-        "(id, e-mail address or exact name; facilitator participants list shows all).",
+        lazy(
+            "Eine Person {text} gibt es in diesem Workshop nicht (Id, E-Mail-Adresse oder "
+            "genauer Name; facilitator participants list zeigt alle).",
+            text=repr(text),
+        )
     )

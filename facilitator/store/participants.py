@@ -6,6 +6,7 @@ from facilitator.core.errors import NotFound
 from facilitator.core.models import Participant
 from facilitator.core.names import surname_key
 from facilitator.core.rules import check_fields
+from facilitator.locale import lazy
 from facilitator.store.consent import WORKSHOP_VERSION, consent_fields, consent_text
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
@@ -111,8 +112,10 @@ def get_participant(store: Store, participant_id: str) -> Participant:
     row = one(store, _SELECT + " WHERE p.id = ? AND p.deleted = 0", [participant_id])
     if row is None:
         raise NotFound(
-            f"Eine Teilnehmerin / einen Teilnehmer {participant_id!r} gibt es nicht.",
-            en=f"There is no participant {participant_id!r}.",
+            lazy(
+                "Eine Teilnehmerin / einen Teilnehmer {participant_id} gibt es nicht.",
+                participant_id=repr(participant_id),
+            )
         )
     return Participant.from_row(row)
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.models import Participant
+from facilitator.locale import lazy
 from facilitator.store.db import Store
 from facilitator.store.entities import personal_columns
 from facilitator.store.erasure import ERASE_KIND, PURGE_KIND
@@ -88,8 +89,10 @@ def find_people(store: Store, text: str) -> list[Participant]:
                 _one_identity(people, text)
             return people
     raise NotFound(
-        f"Eine Person {text!r} gibt es nicht (Id, E-Mail-Adresse oder genauer Name).",
-        en=f"There is no person {text!r} (id, e-mail address or exact name).",
+        lazy(
+            "Eine Person {text} gibt es nicht (Id, E-Mail-Adresse oder genauer Name).",
+            text=repr(text),
+        )
     )
 
 
@@ -110,9 +113,12 @@ def _one_identity(people: list[Participant], name: str) -> None:
     if len({_identity(p) for p in people}) <= 1:
         return
     lines = [f"  {p.id}  {p.name} – {p.organisation or '–'} – {p.email or '–'}" for p in people]
-    de = f"{len(people)} Einträge heißen {name!r}; bitte die Id oder E-Mail angeben:"
-    en = f"{len(people)} entries are called {name!r}; please give the id or e-mail:"
-    raise AmbiguousPerson(de, [de, *lines], en=en, problems_en=[en, *lines])
+    head = lazy(
+        "{count} Einträge heißen {name}; bitte die Id oder E-Mail angeben:",
+        count=len(people),
+        name=repr(name),
+    )
+    raise AmbiguousPerson(head, [head, *lines])
 
 
 def erase_people(store: Store, people: list[Participant]) -> int:

@@ -17,6 +17,7 @@ import warnings
 from dataclasses import dataclass
 
 from facilitator.core.errors import ValidationError
+from facilitator.locale import Text, lazy
 
 MAX_UPLOAD = 25 * 1024 * 1024  # bytes of the file as it comes from the phone or disk
 MAX_SIDE = 2000  # px of the longer side after scaling
@@ -47,8 +48,8 @@ class PreparedPhoto:
         return hashlib.sha256(self.jpeg).hexdigest()
 
 
-def _refuse(name: str, de: str, en: str) -> ValidationError:
-    return ValidationError(f"{name}: {de}", en=f"{name}: {en}")
+def _refuse(name: str, problem: Text) -> ValidationError:
+    return ValidationError(lazy("{name}: {problem}", name=name, problem=problem))
 
 
 def sniff(data: bytes) -> str | None:
@@ -70,26 +71,18 @@ def _check_format(data: bytes, name: str) -> str:
         # no reader for HEIC ships with Pillow and none is bundled here (offline, every OS)
         raise _refuse(
             name,
-            "HEIC kann ich nicht lesen. Bitte als JPEG senden (iPhone: Einstellungen › Kamera › "
-            "Formate › „Maximale Kompatibilität“).",
-            "HEIC cannot be read here. Please send a JPEG (iPhone: Settings › Camera › "
-            "Formats › “Most Compatible”).",
+            lazy(
+                "HEIC kann ich nicht lesen. Bitte als JPEG senden (iPhone: Einstellungen › "
+                "Kamera › Formate › „Maximale Kompatibilität“)."
+            ),
         )
     if found is None:
-        raise _refuse(
-            name,
-            "kein Bild im Format JPEG, PNG oder WebP.",
-            "not an image in JPEG, PNG or WebP format.",
-        )
+        raise _refuse(name, lazy("kein Bild im Format JPEG, PNG oder WebP."))
     return found
 
 
 def _too_large(name: str) -> ValidationError:
-    return _refuse(
-        name,
-        "das Bild ist unplausibel groß (mehr als 50 Megapixel).",
-        "the image is implausibly large (more than 50 megapixels).",
-    )
+    return _refuse(name, lazy("das Bild ist unplausibel groß (mehr als 50 Megapixel)."))
 
 
 def _decode_bytes(mode: str, pixels: int) -> int:
@@ -104,9 +97,9 @@ def prepare_photo(data: bytes, name: str = "Foto") -> PreparedPhoto:
     from PIL import Image, ImageOps, UnidentifiedImageError  # only when a photo comes in
 
     if len(data) > MAX_UPLOAD:
-        raise _refuse(name, "größer als 25 MB.", "larger than 25 MB.")
+        raise _refuse(name, lazy("größer als 25 MB."))
     if not data:
-        raise _refuse(name, "die Datei ist leer.", "the file is empty.")
+        raise _refuse(name, lazy("die Datei ist leer."))
     found = _check_format(data, name)
     try:
         with warnings.catch_warnings():
@@ -116,9 +109,7 @@ def prepare_photo(data: bytes, name: str = "Foto") -> PreparedPhoto:
                     raise _too_large(name)
                 if _decode_bytes(image.mode, image.width * image.height) > MAX_DECODE_BYTES:
                     raise _refuse(
-                        name,
-                        "das Bild ist zu groß zum Aufbereiten; bitte als JPEG senden.",
-                        "the image is too large to prepare; please send a JPEG.",
+                        name, lazy("das Bild ist zu groß zum Aufbereiten; bitte als JPEG senden.")
                     )
                 if found == "JPEG":  # decode at 1/2, 1/4 or 1/8 scale when that suffices
                     image.draft("RGB", (MAX_SIDE, MAX_SIDE))
@@ -136,11 +127,7 @@ def prepare_photo(data: bytes, name: str = "Foto") -> PreparedPhoto:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise _too_large(name) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError):
-        raise _refuse(
-            name,
-            "kein Bild im Format JPEG, PNG oder WebP.",
-            "not an image in JPEG, PNG or WebP format.",
-        ) from None
+        raise _refuse(name, lazy("kein Bild im Format JPEG, PNG oder WebP.")) from None
     rgb.info = {}  # Pillow writes info["comment"] (and more) into the JPEG otherwise
     out = io.BytesIO()
     # no exif=, icc_profile= or comment=: nothing of the camera's metadata (GPS!) is written
@@ -236,8 +223,4 @@ def verify_jpeg(data: bytes, width: int | None = None, height: int | None = None
 
 def not_our_jpeg(name: str = "Foto") -> ValidationError:
     """The refusal of a photo op whose bytes are not a JPEG of the size it claims."""
-    return _refuse(
-        name,
-        "kein gültiges JPEG (bis 2000 px, in der angegebenen Größe).",
-        "not a valid JPEG (up to 2000 px, of the size given).",
-    )
+    return _refuse(name, lazy("kein gültiges JPEG (bis 2000 px, in der angegebenen Größe)."))

@@ -19,6 +19,8 @@ import subprocess
 import sys
 
 from facilitator.core.errors import ValidationError
+from facilitator.core.i18n import Label
+from facilitator.locale import Text, lazy
 from facilitator.store.photo_image import PreparedPhoto
 
 PREPARE_SECONDS = 30.0  # a 50-megapixel PNG takes a few seconds on a slow laptop
@@ -26,8 +28,8 @@ VERIFY_SECONDS = 15.0  # a JPEG of at most 2000 px decodes in well under a secon
 MEMORY_LIMIT = 1024 * 1024 * 1024  # bytes of address space for one child (POSIX only)
 
 
-def _failed(name: str, de: str, en: str) -> ValidationError:
-    return ValidationError(f"{name}: {de}", en=f"{name}: {en}")
+def _failed(name: str, problem: Text) -> ValidationError:
+    return ValidationError(lazy("{name}: {problem}", name=name, problem=problem))
 
 
 def prepare_photo_bounded(
@@ -45,9 +47,7 @@ def prepare_photo_bounded(
         )
     except subprocess.TimeoutExpired:  # run() has killed the child
         raise _failed(
-            name,
-            "die Aufbereitung dauerte zu lange; bitte ein anderes Foto senden.",
-            "preparing it took too long; please send another photo.",
+            name, lazy("die Aufbereitung dauerte zu lange; bitte ein anderes Foto senden.")
         ) from None
     return _answer(done.stdout, name)
 
@@ -61,11 +61,11 @@ def _answer(stdout: bytes, name: str) -> PreparedPhoto:
     if answer.get("kind") == "ok" and jpeg:
         return PreparedPhoto(jpeg, int(answer["width"]), int(answer["height"]))
     if answer.get("kind") == "refused":
-        raise ValidationError(str(answer["de"]), en=str(answer["en"]))
+        # the child sends the message shown in both languages: a pair, as data is
+        raise ValidationError(Label(str(answer["de"]), str(answer["en"])))
     raise _failed(
         name,
-        "das Bild braucht zu viel Speicher oder ist beschädigt; bitte ein anderes senden.",
-        "the image needs too much memory or is damaged; please send another one.",
+        lazy("das Bild braucht zu viel Speicher oder ist beschädigt; bitte ein anderes senden."),
     )
 
 
@@ -74,11 +74,7 @@ def _verify_command() -> list[str]:
 
 
 def _too_slow() -> ValidationError:
-    return _failed(
-        "Foto",
-        "die Prüfung dauerte zu lange.",
-        "checking it took too long.",
-    )
+    return _failed("Foto", lazy("die Prüfung dauerte zu lange."))
 
 
 def verify_jpeg_bounded(data: bytes, *, seconds: float = VERIFY_SECONDS) -> PreparedPhoto:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from facilitator.core.errors import NotFound, ValidationError
+from facilitator.locale import lazy
 from facilitator.store.agenda import get_item
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
@@ -68,27 +69,32 @@ def store_photo(
     caption = " ".join(str(caption).split())
     if len(caption) > MAX_CAPTION:
         raise ValidationError(
-            f"Die Bildunterschrift ist länger als {MAX_CAPTION} Zeichen.",
-            en=f"The caption is longer than {MAX_CAPTION} characters.",
+            lazy(
+                "Die Bildunterschrift ist länger als {max_caption} Zeichen.",
+                max_caption=MAX_CAPTION,
+            )
         )
     if agenda_item_id:
         item = get_item(store, agenda_item_id)
         if item.workshop_id != workshop_id:
             raise NotFound(
-                f"Der Programmpunkt {agenda_item_id!r} gehört nicht zu diesem Workshop.",
-                en=f"The agenda item {agenda_item_id!r} does not belong to this workshop.",
+                lazy(
+                    "Der Programmpunkt {agenda_item_id} gehört nicht zu diesem Workshop.",
+                    agenda_item_id=repr(agenda_item_id),
+                )
             )
     photo_id = prepared.digest
     if is_photo_erased(store.conn, photo_id):
         raise ValidationError(
-            "Dieses Foto wurde gelöscht und kommt nicht wieder (Löschung nach DSGVO).",
-            en="This photo was erased and does not come back (GDPR erasure).",
+            lazy("Dieses Foto wurde gelöscht und kommt nicht wieder (Löschung nach DSGVO).")
         )
     existing = one(store, "SELECT deleted FROM photo WHERE id = ?", [photo_id])
     if existing is None and len(list_photos(store, workshop_id)) >= MAX_PHOTOS_PER_WORKSHOP:
         raise ValidationError(
-            f"Mehr als {MAX_PHOTOS_PER_WORKSHOP} Fotos je Workshop nehme ich nicht an.",
-            en=f"More than {MAX_PHOTOS_PER_WORKSHOP} photos per workshop are not accepted.",
+            lazy(
+                "Mehr als {max_photos_per_workshop} Fotos je Workshop nehme ich nicht an.",
+                max_photos_per_workshop=MAX_PHOTOS_PER_WORKSHOP,
+            )
         )
     fields = {"id": photo_id, "caption": caption, "agenda_item_id": agenda_item_id, "deleted": 0}
     if existing is None:
@@ -155,4 +161,4 @@ def erase_photo(store: Store, photo_id: str) -> Photo:
 
 
 def _no_photo(photo_id: str) -> NotFound:
-    return NotFound(f"Ein Foto {photo_id!r} gibt es nicht.", en=f"There is no photo {photo_id!r}.")
+    return NotFound(lazy("Ein Foto {photo_id} gibt es nicht.", photo_id=repr(photo_id)))

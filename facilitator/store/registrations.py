@@ -17,6 +17,7 @@ from typing import Any
 from facilitator.core.errors import ValidationError
 from facilitator.core.models import Participant
 from facilitator.core.participants_csv import looks_like_email
+from facilitator.locale import lazy
 from facilitator.store.claims import open_claim
 from facilitator.store.db import Store
 from facilitator.store.participants import (
@@ -115,17 +116,13 @@ def _checked_entry(typed: _Entry) -> _Entry:
     name, organisation = _clean(typed.name), _clean(typed.organisation)
     municipality, email = _clean(typed.municipality), str(typed.email).strip()
     if not name:
-        raise ValidationError("Bitte geben Sie Ihren Namen an.", en="Please enter your name.")
+        raise ValidationError(lazy("Bitte geben Sie Ihren Namen an."))
     if max(len(name), len(organisation), len(email), len(municipality)) > MAX_FIELD:
         raise ValidationError(
-            f"Bitte höchstens {MAX_FIELD} Zeichen pro Feld.",
-            en=f"Please use at most {MAX_FIELD} characters per field.",
+            lazy("Bitte höchstens {max_field} Zeichen pro Feld.", max_field=MAX_FIELD)
         )
     if email and not looks_like_email(email):
-        raise ValidationError(
-            "Die E-Mail-Adresse sieht nicht richtig aus.",
-            en="The email address does not look right.",
-        )
+        raise ValidationError(lazy("Die E-Mail-Adresse sieht nicht richtig aus."))
     return replace(
         typed,
         name=name,
@@ -148,9 +145,11 @@ def _add_from_phone(
     """A new person from this phone, unless it has registered its most already."""
     if owned >= MAX_PEOPLE_PER_PHONE:
         raise ValidationError(
-            f"Von diesem Telefon sind schon {owned} Personen angemeldet; "
-            "bitte wenden Sie sich an die Moderation.",
-            en=f"{owned} people are registered from this phone already; please ask the moderators.",
+            lazy(
+                "Von diesem Telefon sind schon {owned} Personen angemeldet; bitte wenden Sie "
+                "sich an die Moderation.",
+                owned=owned,
+            )
         )
     if one(store, "SELECT 1 FROM participant WHERE id = ?", [participant_id]):
         participant_id = store.new_id()  # taken (another person, or erased): a new id

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from facilitator.core.errors import ValidationError
 from facilitator.core.models import Capture
+from facilitator.locale import lazy
 from facilitator.store.captures import get_capture, list_captures, update_capture
 from facilitator.store.db import Store
 
@@ -29,18 +30,12 @@ def merge_captures(store: Store, keep_id: str, other_id: str) -> None:
     keep, other = get_capture(store, keep_id), get_capture(store, other_id)
     if keep.id == other.id:
         raise ValidationError(
-            "Ein Eintrag kann nicht mit sich selbst zusammengeführt werden.",
-            en="An entry cannot be merged with itself.",
+            lazy("Ein Eintrag kann nicht mit sich selbst zusammengeführt werden.")
         )
     if keep.workshop_id != other.workshop_id:
-        raise ValidationError(
-            "Nur Einträge desselben Workshops lassen sich zusammenführen.",
-            en="Only entries of the same workshop can be merged.",
-        )
+        raise ValidationError(lazy("Nur Einträge desselben Workshops lassen sich zusammenführen."))
     if keep.merged_into or other.merged_into:
-        raise ValidationError(
-            "Dieser Eintrag ist schon zusammengeführt.", en="This entry is already merged."
-        )
+        raise ValidationError(lazy("Dieser Eintrag ist schon zusammengeführt."))
     with store.transaction():
         for child in merged_into(store, other.workshop_id).get(other.id, []):
             update_capture(store, child.id, merged_into=keep.id)
@@ -72,9 +67,7 @@ def cycle_status(store: Store, capture_id: str) -> str:
 
     capture = get_capture(store, capture_id)
     if capture.kind != "measure":
-        raise ValidationError(
-            "Einen Status haben nur Maßnahmen.", en="Only measures have a status."
-        )
+        raise ValidationError(lazy("Einen Status haben nur Maßnahmen."))
     statuses = list(MEASURE_STATUSES)
     current = statuses.index(capture.status) if capture.status in statuses else -1
     following = statuses[(current + 1) % len(statuses)]

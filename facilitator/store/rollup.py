@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from facilitator.core.errors import NotFound
 from facilitator.core.models import Capture, Organisation, Participant, Workshop
+from facilitator.locale import lazy
 from facilitator.store.captures import list_captures
 from facilitator.store.db import Store
 from facilitator.store.participants import list_participants
@@ -86,10 +87,7 @@ def resolve_scope(
 def load_scope(store: Store, scope: Scope) -> Scope:
     """Fill in the participants, captures and organisations of the scope's workshops."""
     if not scope.workshops:
-        raise NotFound(
-            "In dieser Auswahl gibt es noch keinen Workshop.",
-            en="There is no workshop in this selection yet.",
-        )
+        raise NotFound(lazy("In dieser Auswahl gibt es noch keinen Workshop."))
     orgs = surviving_organisations(store)
     used: dict[str, Organisation] = {}
     for workshop in scope.workshops:

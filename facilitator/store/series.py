@@ -3,6 +3,7 @@
 from facilitator.core.errors import NotFound
 from facilitator.core.models import Series
 from facilitator.core.rules import check_fields
+from facilitator.locale import lazy
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
 from facilitator.store.queries import rows
@@ -25,8 +26,11 @@ def find_series(store: Store, name_or_id: str) -> Series:
             return series
     names = ", ".join(s.name for s in list_series(store)) or "keine"
     raise NotFound(
-        f"Eine Workshopreihe {name_or_id!r} gibt es nicht (vorhanden: {names}).",
-        en=f"There is no workshop series {name_or_id!r} (existing: {names}).",
+        lazy(
+            "Eine Workshopreihe {name_or_id} gibt es nicht (vorhanden: {names}).",
+            name_or_id=repr(name_or_id),
+            names=names,
+        )
     )
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from facilitator.core.errors import NotFound
+from facilitator.locale import lazy
 from facilitator.store.db import Op, Store
 from facilitator.store.queries import rows
 
@@ -90,8 +91,7 @@ def scope_for(store: Store, workshop_id: str | None, series: str | None) -> Sync
     newest = list_workshops(store)
     if not newest:
         raise NotFound(
-            "Noch kein Workshop, den der andere Laptop bekommen könnte (facilitator new …).",
-            en="No workshop yet that the other laptop could get (facilitator new …).",
+            lazy("Noch kein Workshop, den der andere Laptop bekommen könnte (facilitator new …).")
         )
     if newest[0]["series_id"]:
         return SyncScope(series=(newest[0]["series_id"],))
@@ -144,8 +144,10 @@ def find_offer(store: Store, offer_id: str) -> SyncOffer:
         if offer.id == offer_id.strip().lower():
             return offer
     raise NotFound(
-        f"Eine Kopplung {offer_id!r} gibt es nicht (facilitator sync list zeigt alle).",
-        en=f"There is no pairing {offer_id!r} (facilitator sync list shows all).",
+        lazy(
+            "Eine Kopplung {offer_id} gibt es nicht (facilitator sync list zeigt alle).",
+            offer_id=repr(offer_id),
+        )
     )
 
 

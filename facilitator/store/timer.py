@@ -10,6 +10,7 @@ from facilitator.core.hlc import stamp
 from facilitator.core.models import AgendaItem, TimerEvent
 from facilitator.core.taxonomy import collects_from_room
 from facilitator.core.timer import TIMER_KINDS, TimerState, derive
+from facilitator.locale import lazy
 from facilitator.store.agenda import get_item, list_items
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
@@ -22,8 +23,11 @@ def add_timer_event(
     """Record one timer event (start, pause, extend, skip, finish) as an op."""
     if kind not in TIMER_KINDS:
         raise ValidationError(
-            f"Unbekanntes Timer-Ereignis {kind!r}; erlaubt: {', '.join(TIMER_KINDS)}.",
-            en=f"Unknown timer event {kind!r}; allowed: {', '.join(TIMER_KINDS)}.",
+            lazy(
+                "Unbekanntes Timer-Ereignis {kind}; erlaubt: {timer_kinds}.",
+                kind=repr(kind),
+                timer_kinds=", ".join(TIMER_KINDS),
+            )
         )
     record(
         store,
@@ -122,9 +126,7 @@ def start_or_pause(store: Store, workshop_id: str) -> None:
         else:
             upcoming = next_open_item(store, workshop_id, state)
             if upcoming is None:
-                raise ValidationError(
-                    "Alle Agendapunkte sind erledigt.", en="All agenda items are done."
-                )
+                raise ValidationError(lazy("Alle Agendapunkte sind erledigt."))
             _first_start(store, workshop_id, state, upcoming.id)
 
 
@@ -145,7 +147,7 @@ def extend(store: Store, workshop_id: str, minutes: int, item_id: str | None = N
     """+/-: give the running item (or `item_id`) more or fewer minutes."""
     target = item_id or timer_state(store, workshop_id).current_id
     if target is None:
-        raise ValidationError("Es läuft gerade kein Agendapunkt.", en="No agenda item is running.")
+        raise ValidationError(lazy("Es läuft gerade kein Agendapunkt."))
     add_timer_event(store, workshop_id, "extend", target, minutes)
 
 
@@ -158,9 +160,7 @@ def skip(store: Store, workshop_id: str, item_id: str | None = None) -> AgendaIt
         or getattr(next_open_item(store, workshop_id, state), "id", None)
     )
     if target is None:
-        raise ValidationError(
-            "Es gibt keinen Agendapunkt zum Überspringen.", en="There is no agenda item to skip."
-        )
+        raise ValidationError(lazy("Es gibt keinen Agendapunkt zum Überspringen."))
     with store.transaction():
         was_running = target == state.current_id
         add_timer_event(store, workshop_id, "skip", target)

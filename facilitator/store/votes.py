@@ -11,6 +11,7 @@ from typing import Any
 from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.rules import readable
 from facilitator.core.taxonomy import ROOM_KINDS
+from facilitator.locale import lazy
 from facilitator.store.columns import DEFAULTS
 from facilitator.store.db import Store
 from facilitator.store.oplog import record
@@ -40,10 +41,7 @@ def voting_item(store: Store, item_id: str) -> dict[str, Any]:
     """Return the agenda item's row (with voting_open, dot_budget, results_revealed)."""
     row = one(store, "SELECT * FROM agenda_item WHERE id = ? AND deleted = 0", [item_id])
     if row is None:
-        raise NotFound(
-            f"Einen Agendapunkt {item_id!r} gibt es nicht.",
-            en=f"There is no agenda item {item_id!r}.",
-        )
+        raise NotFound(lazy("Einen Agendapunkt {item_id} gibt es nicht.", item_id=repr(item_id)))
     return readable("agenda_item", row, DEFAULTS)  # a broken stored budget reads as 3
 
 
@@ -115,17 +113,11 @@ def _write_votes(
 def _checked_count(capture_id: str, count: Any, ballot: set[str], most: int) -> int:
     """The dots for one entry (0 is allowed); ValidationError off the ballot or over a limit."""
     if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-        raise ValidationError(
-            "Punkte müssen ganze Zahlen ab 0 sein.", en="Dots must be whole numbers from 0."
-        )
+        raise ValidationError(lazy("Punkte müssen ganze Zahlen ab 0 sein."))
     if capture_id not in ballot:
-        raise ValidationError(
-            "Ein Eintrag steht nicht zur Abstimmung.", en="An entry is not up for the vote."
-        )
+        raise ValidationError(lazy("Ein Eintrag steht nicht zur Abstimmung."))
     if count > most:
-        raise ValidationError(
-            f"Höchstens {most} Punkte pro Eintrag.", en=f"At most {most} dots per entry."
-        )
+        raise ValidationError(lazy("Höchstens {most} Punkte pro Eintrag.", most=most))
     return count
 
 
@@ -139,14 +131,10 @@ def cast_votes(
     """
     voter = str(voter).strip()
     if not voter or len(voter) > 64:
-        raise ValidationError(
-            "Die Kennung der abstimmenden Person fehlt.", en="The voter's ID is missing."
-        )
+        raise ValidationError(lazy("Die Kennung der abstimmenden Person fehlt."))
     item = voting_item(store, item_id)
     if item["workshop_id"] != workshop_id or not item["voting_open"]:
-        raise ValidationError(
-            "Für diesen Block ist keine Abstimmung offen.", en="No vote is open for this block."
-        )
+        raise ValidationError(lazy("Für diesen Block ist keine Abstimmung offen."))
     rules = rules_for(item)
     ballot = {c["id"] for c in ballot_captures(store, item_id)}
     wanted = {
@@ -155,9 +143,7 @@ def cast_votes(
         if _checked_count(capture_id, count, ballot, rules.per_item_max)
     }
     if sum(wanted.values()) > rules.budget:
-        raise ValidationError(
-            f"Sie haben nur {rules.budget} Punkte.", en=f"You only have {rules.budget} dots."
-        )
+        raise ValidationError(lazy("Sie haben nur {budget} Punkte.", budget=rules.budget))
     _write_votes(store, workshop_id, item_id, voter, wanted)
     return wanted
 

@@ -13,6 +13,7 @@ from facilitator.core.dates import format_date, parse_date, reference_day
 from facilitator.core.errors import ValidationError
 from facilitator.core.rules import check_value
 from facilitator.core.schedule import format_clock, parse_clock
+from facilitator.locale import lazy
 from facilitator.store.db import Store
 from facilitator.store.workshops import get_workshop, update_workshop, workshop_row
 
@@ -102,9 +103,7 @@ def _named_fields(typed: dict[str, str | None]) -> list[tuple[DetailField, str]]
     by_key = {f.key: f for f in DETAIL_FIELDS}
     unknown = [k for k in typed if k not in by_key]
     if unknown:
-        raise ValidationError(
-            f"Unbekannte Felder: {', '.join(unknown)}.", en=f"Unknown fields: {', '.join(unknown)}."
-        )
+        raise ValidationError(lazy("Unbekannte Felder: {unknown}.", unknown=", ".join(unknown)))
     return [(by_key[k], v) for k, v in typed.items() if v is not None]
 
 
@@ -124,8 +123,9 @@ def _typed_text(field: DetailField, value: str) -> str:
     text = str(value).strip() if field.kind in ("list", "exact") else " ".join(str(value).split())
     if len(text) > MAX_DETAIL:
         raise ValidationError(
-            f"„{field.key}“ ist länger als {MAX_DETAIL} Zeichen.",
-            en=f"“{field.key}” is longer than {MAX_DETAIL} characters.",
+            lazy(
+                "„{key}“ ist länger als {max_detail} Zeichen.", key=field.key, max_detail=MAX_DETAIL
+            )
         )
     return text
 
@@ -152,7 +152,7 @@ def _checked(key: str, column: str, value: str) -> str:
     try:
         return check_value("workshop", column, value)
     except ValidationError as err:
-        raise ValidationError(f"„{key}“: {err}", en=f"“{key}”: {err.text('en')}") from None
+        raise ValidationError(lazy("„{key}“: {problem}", key=key, problem=err)) from None
 
 
 def _clock(key: str, value: str) -> str:
@@ -160,8 +160,7 @@ def _clock(key: str, value: str) -> str:
         return format_clock(parse_clock(value))
     except ValueError:
         raise ValidationError(
-            f"„{key}“ muss eine Uhrzeit HH:MM sein, nicht {value!r}.",
-            en=f"“{key}” must be a time HH:MM, not {value!r}.",
+            lazy("„{key}“ muss eine Uhrzeit HH:MM sein, nicht {value}.", key=key, value=repr(value))
         ) from None
 
 

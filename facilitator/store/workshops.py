@@ -9,6 +9,7 @@ from facilitator.core.errors import NotFound, ValidationError
 from facilitator.core.models import Workshop
 from facilitator.core.rules import check_fields, readable
 from facilitator.core.schedule import parse_clock
+from facilitator.locale import lazy
 from facilitator.store.agenda import add_item
 from facilitator.store.db import Store
 from facilitator.store.entities import editable_columns
@@ -182,12 +183,16 @@ def get_workshop(store: Store, workshop_id: str) -> Workshop:
         return Workshop.from_row((exact or found)[0])
     if not found:
         raise NotFound(
-            f"Einen Workshop {workshop_id!r} gibt es nicht (facilitator list zeigt alle).",
-            en=f"There is no workshop {workshop_id!r} (facilitator list shows all).",
+            lazy(
+                "Einen Workshop {workshop_id} gibt es nicht (facilitator list zeigt alle).",
+                workshop_id=repr(workshop_id),
+            )
         )
     raise NotFound(
-        f"„{workshop_id}“ passt auf mehrere Workshops; bitte mehr Zeichen angeben.",
-        en=f"“{workshop_id}” matches several workshops; please give more characters.",
+        lazy(
+            "„{workshop_id}“ passt auf mehrere Workshops; bitte mehr Zeichen angeben.",
+            workshop_id=workshop_id,
+        )
     )
 
 
@@ -196,8 +201,7 @@ def workshop_row(store: Store, workshop_id: str) -> dict[str, Any]:
     row = one(store, "SELECT * FROM workshop WHERE id = ?", [workshop_id])
     if row is None:
         raise NotFound(
-            f"Einen Workshop {workshop_id!r} gibt es nicht.",
-            en=f"There is no workshop {workshop_id!r}.",
+            lazy("Einen Workshop {workshop_id} gibt es nicht.", workshop_id=repr(workshop_id))
         )
     # a stored value that breaks its rule (an older version let it in) reads as empty
     return readable("workshop", row, _READ_DEFAULTS)
@@ -208,9 +212,10 @@ def latest_workshop(store: Store) -> Workshop:
     found = list_workshops(store)
     if not found:
         raise NotFound(
-            "Es gibt noch keinen Workshop. Legen Sie einen an: facilitator new "
-            "TITEL --agenda DATEI",
-            en="There is no workshop yet. Create one: facilitator new TITLE --agenda FILE",
+            lazy(
+                "Es gibt noch keinen Workshop. Legen Sie einen an: facilitator new TITEL "
+                "--agenda DATEI"
+            )
         )
     return Workshop.from_row(found[0])
 
@@ -224,10 +229,7 @@ def update_workshop(store: Store, workshop_id: str, **fields: Any) -> None:
     """Change fields of a workshop (title, date, venue, next_date …)."""
     unknown = set(fields) - _EDITABLE
     if unknown:
-        raise ValidationError(
-            f"Unbekannte Felder: {', '.join(sorted(unknown))}.",
-            en=f"Unknown fields: {', '.join(sorted(unknown))}.",
-        )
+        raise ValidationError(lazy("Unbekannte Felder: {items}.", items=", ".join(sorted(unknown))))
     fields = _check_fields(fields)
     before = workshop_row(store, workshop_id)
     record(

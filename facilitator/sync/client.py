@@ -23,6 +23,7 @@ import aiohttp
 
 from facilitator.core import untrusted
 from facilitator.core.errors import UserError, ValidationError
+from facilitator.locale import lazy
 from facilitator.store.db import Op, Store
 from facilitator.store.oplog import op_from_dict, op_to_dict
 from facilitator.store.photo_ops import verify_photo_ops
@@ -77,15 +78,12 @@ def parse_peer_url(text: str) -> tuple[str, str | None]:
     parts = urlsplit(raw)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValidationError(
-            f"{text!r} ist keine Sync-Adresse wie https://192.168.1.20:8766.",
-            en=f"{text!r} is not a sync address like https://192.168.1.20:8766.",
+            lazy("{text} ist keine Sync-Adresse wie https://192.168.1.20:8766.", text=repr(text))
         )
     try:
         parts.port  # noqa: B018 - raises ValueError on a bad port
     except ValueError:
-        raise ValidationError(
-            f"{text!r} hat keinen gültigen Port.", en=f"{text!r} has no valid port."
-        ) from None
+        raise ValidationError(lazy("{text} hat keinen gültigen Port.", text=repr(text))) from None
     path = parts.path.rstrip("/")
     for suffix in ("/sync/hello", "/sync/ops", "/sync"):
         if path.endswith(suffix):
@@ -145,33 +143,28 @@ class SyncClient:
             self._disconnected(str(err))
             raise
         except aiohttp.ServerFingerprintMismatch:
-            message = (
-                f"Das Zertifikat von {self.peer_url} passt nicht zum Pairing-Code (nicht der "
-                "andere Laptop oder ein anderer Code), daher wurde nichts gesendet."
+            mismatch = lazy(
+                "Das Zertifikat von {peer_url} passt nicht zum Pairing-Code (nicht der "
+                "andere Laptop oder ein anderer Code), daher wurde nichts gesendet.",
+                peer_url=self.peer_url,
             )
-            self._disconnected(message)
-            raise SyncCertificateMismatch(
-                message,
-                en=(
-                    f"The certificate of {self.peer_url} does not match the pairing code (not the "
-                    "other laptop, or another code), so nothing was sent."
-                ),
-            ) from None
+            self._disconnected(str(mismatch))
+            raise SyncCertificateMismatch(mismatch) from None
         except UserError as err:  # SyncUnavailable, or the database is busy/broken
             self._disconnected(str(err))
-            raise SyncUnavailable(str(err), en=err.en) from None
+            raise SyncUnavailable(err.translatable) from None
         except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as err:
-            message = f"Die andere Seite ({self.peer_url}) ist nicht erreichbar."
-            self._disconnected(message)
-            raise SyncUnavailable(
-                message, en=f"The other side ({self.peer_url}) cannot be reached."
-            ) from err
+            unreachable = lazy(
+                "Die andere Seite ({peer_url}) ist nicht erreichbar.", peer_url=self.peer_url
+            )
+            self._disconnected(str(unreachable))
+            raise SyncUnavailable(unreachable) from err
         except (ValueError, KeyError, TypeError, AttributeError) as err:
-            message = f"Die andere Seite ({self.peer_url}) antwortet unverständlich."
-            self._disconnected(message)
-            raise SyncUnavailable(
-                message, en=f"The other side ({self.peer_url}) gives an answer we cannot read."
-            ) from err
+            garbled = lazy(
+                "Die andere Seite ({peer_url}) antwortet unverständlich.", peer_url=self.peer_url
+            )
+            self._disconnected(str(garbled))
+            raise SyncUnavailable(garbled) from err
         assert self._peer is not None
         self.status = replace(
             self.status,
@@ -222,8 +215,10 @@ class SyncClient:
             return None
         if restarts >= MAX_PULL_RESTARTS:
             raise SyncUnavailable(
-                f"Die andere Seite ({self.peer_url}) wechselt ständig ihren Stand.",
-                en=f"The other side ({self.peer_url}) keeps changing its state.",
+                lazy(
+                    "Die andere Seite ({peer_url}) wechselt ständig ihren Stand.",
+                    peer_url=self.peer_url,
+                )
             )
         if node != self._peer.node:  # the other laptop now runs another database
             self._peer = ensure_peer(self.store, node, self.peer_url)
@@ -319,30 +314,36 @@ class SyncClient:
         """A refusal or an error the moderators can act on; nothing for 200."""
         if status == 403:
             raise SyncAuthError(
-                f"Der Pairing-Code passt nicht zu {self.peer_url}: "
-                "bitte den Code vom anderen Laptop abschreiben.",
-                en=(
-                    f"The pairing code does not match {self.peer_url}: please copy the code "
-                    f"from the other laptop."
-                ),
+                lazy(
+                    "Der Pairing-Code passt nicht zu {peer_url}: bitte den Code vom anderen Laptop "
+                    "abschreiben.",
+                    peer_url=self.peer_url,
+                )
             )
         if status == 404:
             raise SyncUnavailable(
-                f"Unter {self.peer_url} antwortet kein facilitator-Sync "
-                "(Adresse oder Port prüfen).",
-                en=(f"No facilitator sync answers at {self.peer_url} (check the address or port)."),
+                lazy(
+                    "Unter {peer_url} antwortet kein facilitator-Sync (Adresse oder Port prüfen).",
+                    peer_url=self.peer_url,
+                )
             )
         # the peer refused one of our ops and says which (store.op_check)
         refusal = _error_text(raw) if status == 400 and method == "POST" else None
         if refusal:
             raise SyncUnavailable(
-                f"Die andere Seite ({self.peer_url}) lehnt ab: {refusal}",
-                en=f"The other side ({self.peer_url}) refuses: {refusal}",
+                lazy(
+                    "Die andere Seite ({peer_url}) lehnt ab: {refusal}",
+                    peer_url=self.peer_url,
+                    refusal=refusal,
+                )
             )
         if status != 200:
             raise SyncUnavailable(
-                f"Die andere Seite ({self.peer_url}) antwortet mit Fehler {status}.",
-                en=f"The other side ({self.peer_url}) answers with error {status}.",
+                lazy(
+                    "Die andere Seite ({peer_url}) antwortet mit Fehler {status}.",
+                    peer_url=self.peer_url,
+                    status=status,
+                )
             )
 
     def _session_or_new(self) -> aiohttp.ClientSession:
@@ -410,8 +411,10 @@ class SyncClient:
 async def _read_bounded(response: aiohttp.ClientResponse, peer_url: str) -> bytes:
     """Return the answer's body, or SyncUnavailable once it passes MAX_ANSWER_BYTES."""
     too_big = SyncUnavailable(
-        f"Die andere Seite ({peer_url}) schickt eine zu große Antwort; nichts übernommen.",
-        en=f"The other side ({peer_url}) sends too large an answer; nothing taken.",
+        lazy(
+            "Die andere Seite ({peer_url}) schickt eine zu große Antwort; nichts übernommen.",
+            peer_url=peer_url,
+        )
     )
     if (response.content_length or 0) > MAX_ANSWER_BYTES:
         raise too_big

@@ -14,6 +14,7 @@ import binascii
 import json
 
 from facilitator.core.errors import NotFound, ValidationError
+from facilitator.locale import lazy
 from facilitator.store.db import Store
 from facilitator.store.sync_pairing import (
     PAIRING_KEY,
@@ -77,16 +78,15 @@ def parse_pairing_code(text: str | None) -> tuple[str, bytes]:
     secret, encoded = code[:LENGTH], code[LENGTH:]
     problem = None
     if len(code) != CODE_CHARS:
-        problem = (
-            f"Der Pairing-Code hat {len(code)} statt {CODE_CHARS} Zeichen; bitte vollständig "
+        problem = lazy(
+            "Der Pairing-Code hat {count} statt {code_chars} Zeichen; bitte vollständig "
             "abschreiben (facilitator sync code auf dem anderen Laptop).",
-            f"The pairing code has {len(code)} instead of {CODE_CHARS} characters; please copy "
-            "all of it (facilitator sync code on the other laptop).",
+            count=len(code),
+            code_chars=CODE_CHARS,
         )
     elif any(c not in ALPHABET for c in secret):
-        problem = (
-            "Der Pairing-Code enthält Zeichen, die darin nicht vorkommen (z. B. 0, 1, o, l).",
-            "The pairing code contains characters it never has (such as 0, 1, o, l).",
+        problem = lazy(
+            "Der Pairing-Code enthält Zeichen, die darin nicht vorkommen (z. B. 0, 1, o, l)."
         )
     if problem is None:
         try:
@@ -95,11 +95,8 @@ def parse_pairing_code(text: str | None) -> tuple[str, bytes]:
             fingerprint = b""
         if len(fingerprint) == 32:
             return secret, fingerprint
-        problem = (
-            "Der Pairing-Code ist verschrieben (der Fingerabdruck am Ende passt nicht).",
-            "The pairing code is mistyped (the fingerprint at its end does not decode).",
-        )
-    raise ValidationError(problem[0], en=problem[1])
+        problem = lazy("Der Pairing-Code ist verschrieben (der Fingerabdruck am Ende passt nicht).")
+    raise ValidationError(problem)
 
 
 def pairing_key(code: str | PairingKey) -> PairingKey:

@@ -9,6 +9,7 @@ import asyncio
 from collections.abc import Callable
 
 from facilitator.core.errors import UserError
+from facilitator.locale import lazy
 from facilitator.store.db import Store
 from facilitator.store.sync_pairing import SyncScope, offers_sync, scope_for
 from facilitator.sync.client import SyncAuthError, SyncClient, SyncUnavailable, parse_peer_url
@@ -55,10 +56,10 @@ def peer_and_code(
         code = code or url_code
         if not code:
             raise UserError(
-                "Bitte den Pairing-Code des anderen Laptops mit --code angeben "
-                "(dort: facilitator sync code).",
-                en="Please give the other laptop's pairing code with --code "
-                "(there: facilitator sync code).",
+                lazy(
+                    "Bitte den Pairing-Code des anderen Laptops mit --code angeben (dort: "
+                    "facilitator sync code)."
+                )
             )
         if not is_short_code(code):  # a short code is exchanged for a full one first
             parse_pairing_code(code)
@@ -66,10 +67,10 @@ def peer_and_code(
     pairing = remembered_pairing(store) if store is not None else None
     if pairing is None:
         raise UserError(
-            "Noch kein Laptop gekoppelt: facilitator sync --peer URL --code CODE "
-            "(oder --listen HOST:PORT, um selbst bereitzustehen).",
-            en="No laptop paired yet: facilitator sync --peer URL --code CODE "
-            "(or --listen HOST:PORT to stand by yourself).",
+            lazy(
+                "Noch kein Laptop gekoppelt: facilitator sync --peer URL --code CODE (oder "
+                "--listen HOST:PORT, um selbst bereitzustehen)."
+            )
         )
     return pairing
 

@@ -18,6 +18,7 @@ import aiohttp
 from spake2 import SPAKEError
 
 from facilitator.core.errors import UserError
+from facilitator.locale import lazy
 from facilitator.sync.client import SyncAuthError, SyncUnavailable, parse_peer_url
 from facilitator.sync.pairing import parse_pairing_code
 from facilitator.sync.short_code import is_short_code, proof, start_typing
@@ -27,10 +28,11 @@ TIMEOUT_S = 10.0
 
 def _wrong(url: str) -> SyncAuthError:
     return SyncAuthError(
-        f"{url} nimmt den Kurzcode nicht an (falsch, schon benutzt oder abgelaufen); bitte "
-        "dort einen neuen zeigen lassen.",
-        en=f"{url} does not take the short code (wrong, used or expired); please have a new "
-        "one shown there.",
+        lazy(
+            "{url} nimmt den Kurzcode nicht an (falsch, schon benutzt oder abgelaufen); "
+            "bitte dort einen neuen zeigen lassen.",
+            url=url,
+        )
     )
 
 
@@ -93,13 +95,11 @@ async def redeem_short_code(
         raise
     except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as err:
         raise SyncUnavailable(
-            f"Die andere Seite ({base}) ist nicht erreichbar.",
-            en=f"The other side ({base}) cannot be reached.",
+            lazy("Die andere Seite ({base}) ist nicht erreichbar.", base=base)
         ) from err
     except (ValueError, KeyError, TypeError, SPAKEError) as err:
         raise SyncUnavailable(
-            f"Die andere Seite ({base}) antwortet unverständlich.",
-            en=f"The other side ({base}) gives an answer we cannot read.",
+            lazy("Die andere Seite ({base}) antwortet unverständlich.", base=base)
         ) from err
     theirs = proof(key, b"offering", seen, exchange)
     full = str(data.get("code", ""))

@@ -11,6 +11,7 @@ from aiohttp import web
 
 from facilitator.core.errors import UserError
 from facilitator.core.meaning import warm_up
+from facilitator.locale import lazy
 from facilitator.net import DEFAULT_PORT, LISTEN_BACKLOG, join_url, lan_addresses, listen_socket
 from facilitator.store.capture_vectors import VectorFiller
 from facilitator.store.db import Store
@@ -167,8 +168,12 @@ async def start_participant_server(
     except OSError as err:
         await runner.cleanup()
         raise UserError(
-            f"Port {port} auf {host} ist belegt oder nicht erlaubt ({err.strerror}).",
-            en=f"Port {port} on {host} is taken or not allowed ({err.strerror}).",
+            lazy(
+                "Port {port} auf {host} ist belegt oder nicht erlaubt ({strerror}).",
+                port=port,
+                host=host,
+                strerror=err.strerror,
+            )
         ) from None
     try:
         listener = await serve_gated(runner, sock, gate, backlog)

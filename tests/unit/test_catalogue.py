@@ -147,7 +147,7 @@ def test_the_committed_mo_says_what_the_po_says(po: Path, domain: str, lang: str
 
 
 TRANSLATING = {"_", "gettext", "ngettext", "lazy", "lazy_plural", "N_"}
-IN_CONTEXT = {"pgettext", "npgettext", "NP_", "lazy_in"}  # the context first, then the text
+IN_CONTEXT = {"pgettext", "npgettext", "lazy_context", "NP_"}  # the context first, then the text
 
 
 def hidden_texts(source: str) -> list[int]:

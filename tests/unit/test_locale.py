@@ -1,6 +1,7 @@
 """The gettext mechanism: the language per call, plural forms, lazy messages in errors."""
 
 from facilitator.core.errors import NotFound, UserError, ValidationError
+from facilitator.core.i18n import Label
 from facilitator.locale import gettext, lazy, lazy_plural, ngettext
 
 
@@ -40,9 +41,23 @@ def test_errors_carry_lazy_messages_translated_when_shown() -> None:
     assert several.text("en").startswith("'Ada' is in 2 workshops;")
 
 
-def test_validation_problems_may_be_lazy_and_en_still_works() -> None:
+def test_validation_problems_may_be_lazy_and_a_data_pair_works_too() -> None:
     err = ValidationError(lazy("{source}: zu tief verschachteltes JSON.", source="f.json"))
     assert err.problems == ["f.json: zu tief verschachteltes JSON."]
     assert err.problem_texts("en") == ["f.json: JSON nested too deeply."]
-    old = UserError("Nicht gefunden.", en="Not found.")  # the older way keeps working
+    old = UserError(Label("Nicht gefunden.", "Not found."))  # text that is data, not program
     assert (old.text("de"), old.text("en")) == ("Nicht gefunden.", "Not found.")
+
+
+def test_a_value_that_translates_itself_is_shown_in_the_same_language() -> None:
+    class Record:  # a row with a `text` column is a value like any other
+        text = "Stadtwerke"
+
+        def __str__(self) -> str:
+            return self.text
+
+    message = lazy(
+        "{path}:{line}: {problem}", path=Record(), line=3, problem=lazy("der Name fehlt")
+    )
+    assert message.text("de") == "Stadtwerke:3: der Name fehlt"
+    assert message.text("en") == "Stadtwerke:3: the name is missing"
