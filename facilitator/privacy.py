@@ -19,7 +19,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from facilitator.core.errors import UserError
-from facilitator.locale import lazy, lazy_context
+from facilitator.locale import gettext, lazy, lazy_context, ngettext
 
 SECTIONS = (
     "controller",
@@ -166,25 +166,18 @@ def require_ready() -> None:
 def retention_sentence(days: int, lang: str) -> str:
     """Return the notice's retention paragraph for `retention_days` (what `purge` does)."""
     if days % 365 == 0:
-        years = days // 365
-        span = (
-            (f"{years} Jahr" if years == 1 else f"{years} Jahre")
-            if lang == "de"
-            else (f"{years} year" if years == 1 else f"{years} years")
-        )
+        span = ngettext("{n} Jahr", "{n} Jahre", days // 365, lang)
     elif days % 30 == 0:
-        span = f"{days // 30} Monate" if lang == "de" else f"{days // 30} months"
+        span = ngettext("{n} Monat", "{n} Monate", days // 30, lang)
     else:
-        span = f"{days} Tage" if lang == "de" else f"{days} days"
-    if lang == "de":
-        return (
-            f"Speicherdauer: {span} ({days} Tage) nach dem Workshop; danach löscht die "
-            "Moderation die personenbezogenen Daten (Namen, E-Mail-Adressen, Einwilligungen, "
-            "Namen an Beiträgen)."
-        )
-    return (
-        f"Retention: {span} ({days} days) after the workshop; then the moderators erase the "
-        "personal data (names, e-mail addresses, consents, names on contributions)."
+        span = ngettext("{n} Tag", "{n} Tage", days, lang)
+    return gettext(
+        "Speicherdauer: {span} ({days} Tage) nach dem Workshop; danach löscht die "
+        "Moderation die personenbezogenen Daten (Namen, E-Mail-Adressen, Einwilligungen, "
+        "Namen an Beiträgen).",
+        lang,
+        span=span,
+        days=days,
     )
 
 

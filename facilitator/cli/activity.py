@@ -233,9 +233,7 @@ def delete(settings: Settings, activity_id: str | None, workshop_id: str | None)
     store = settings.open()
     found = _chosen(store, activity_id, workshop_id)
     delete_activity(store, found["id"])
-    click.echo(
-        f"Gelöscht: {found['prompt']}" if settings.lang == "de" else f"Deleted: {found['prompt']}"
-    )
+    click.echo(_("Gelöscht: {prompt}", prompt=found["prompt"]))
 
 
 @activity.command("list")

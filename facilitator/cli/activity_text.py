@@ -93,5 +93,10 @@ def near_duplicate_line(pair: list[tuple[str, str, str]], score: int, lang: str)
         label = CAPTURE_KINDS[kind].get(lang) if kind in CAPTURE_KINDS else kind
         return f"{entry_id[:8]} [{label}] „{text[:60]}“"
 
-    similar = "ähnlich" if lang == "de" else "similar"
-    return f"  {similar} ({score} %): {entry(*pair[0])} ~ {entry(*pair[1])}"
+    return gettext(
+        "  ähnlich ({score} %): {first} ~ {second}",
+        lang,
+        score=score,
+        first=entry(*pair[0]),
+        second=entry(*pair[1]),
+    )

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from facilitator.core.models import Participant
 from facilitator.core.names import split_name, strip_titles, surname_key
+from facilitator.locale import gettext, ngettext
 
 
 @dataclass(frozen=True)
@@ -102,18 +103,16 @@ def owner_label(owner: str, people: Iterable[Participant], lang: str = "de") -> 
         orgs = {p.organisation for p in found}
         if len(found) == 1 or len(orgs) == 1:
             org = next(iter(orgs))
-            shown.append(org or ("ohne Namensnennung" if lang == "de" else "not named"))
+            shown.append(org or gettext("ohne Namensnennung", lang))
         else:
-            shown.append("ohne Namensnennung" if lang == "de" else "not named")
+            shown.append(gettext("ohne Namensnennung", lang))
     return "".join(shown)
 
 
 def unnamed_label(organisation: str, count: int, lang: str = "de") -> str:
     """Return "Gemeinde Denkendorf (2 Personen)" / "(1 person)"; no organisation: "ohne Angabe"."""
-    org = organisation or ("ohne Angabe" if lang == "de" else "not stated")
-    if lang == "de":
-        return f"{org} ({count} {'Person' if count == 1 else 'Personen'})"
-    return f"{org} ({count} {'person' if count == 1 else 'people'})"
+    org = organisation or gettext("ohne Angabe", lang)
+    return ngettext("{org} ({n} Person)", "{org} ({n} Personen)", count, lang, org=org)
 
 
 MIN_FORM = 3  # "Al" would hit "Alltag": shorter name forms are not searched in free text

@@ -20,6 +20,7 @@ import numpy as np
 
 from facilitator.core.meaning import MeaningModel, blend
 from facilitator.core.textsim import german_decimal, similarity_matrix
+from facilitator.locale import gettext
 
 MIN_SIMILARITY = 0.15  # chosen on tests/data/meaning/dev: distractors paired <= 25 %
 MIN_BLENDED = 0.15  # the same for the blend (enlarged dev: 0.15-0.18 pair 17-23 % of distractors)
@@ -101,16 +102,10 @@ def pair_offers(
 
 def pair_reason(pair: Pair, lang: str = "de", topic_label: str = "") -> str:
     """Return why two texts were paired: similarity (decimal comma in German), terms, topic."""
-    if lang == "de":
-        parts = [f"Ähnlichkeit {german_decimal(pair.score)}"]
-        if pair.shared_words:  # "Ähnlichkeit 0,71: Glasfaser ↔ Breitband"
-            parts[0] += ": " + ", ".join(pair.shared_words)
-        if topic_label:
-            parts.append(f"Themenfeld {topic_label}")
-    else:
-        parts = [f"similarity {pair.score:.2f}"]
-        if pair.shared_words:
-            parts[0] += ": " + ", ".join(pair.shared_words)
-        if topic_label:
-            parts.append(f"topic field {topic_label}")
+    score = german_decimal(pair.score) if lang == "de" else f"{pair.score:.2f}"
+    parts = [gettext("Ähnlichkeit {score}", lang, score=score)]
+    if pair.shared_words:  # "Ähnlichkeit 0,71: Glasfaser ↔ Breitband"
+        parts[0] += ": " + ", ".join(pair.shared_words)
+    if topic_label:
+        parts.append(gettext("Themenfeld {topic}", lang, topic=topic_label))
     return "; ".join(parts)
