@@ -19,6 +19,14 @@ from facilitator.web.identity import phone_id
 from facilitator.web.keys import HUB, STORE
 from facilitator.web.security import join_code, lang_of, require_join
 
+# Registration waits for a complete privacy notice; the join and privacy pages say so.
+_NO_NOTICE_YET = lazy(
+    "Die Anmeldung ist noch nicht möglich: Die Veranstalter haben "
+    "noch keinen vollständigen Datenschutzhinweis "
+    "(verantwortliche Stelle und Kontakt) hinterlegt. Bitte "
+    "wenden Sie sich an die Moderation."
+)
+
 # What the page says after a form was sent without JavaScript (?done=…)
 _NOTICES = {
     "submitted": lazy("Danke! Ihr Beitrag ist angekommen."),
@@ -123,15 +131,7 @@ async def register_page(request: web.Request) -> web.Response:
                 snap,
                 code=code,
                 lang=lang,
-                lines=[
-                    gettext(
-                        "Die Anmeldung ist noch nicht möglich: Die Veranstalter haben "
-                        "noch keinen vollständigen Datenschutzhinweis "
-                        "(verantwortliche Stelle und Kontakt) hinterlegt. Bitte "
-                        "wenden Sie sich an die Moderation.",
-                        lang,
-                    )
-                ],
+                lines=[_NO_NOTICE_YET.text(lang)],
             )
         )
     return _html(
@@ -162,15 +162,7 @@ async def privacy_page(request: web.Request) -> web.Response:
         return _html(
             views.privacy_page(
                 title,
-                (
-                    gettext(
-                        "Die Anmeldung ist noch nicht möglich: Die Veranstalter haben "
-                        "noch keinen vollständigen Datenschutzhinweis "
-                        "(verantwortliche Stelle und Kontakt) hinterlegt. Bitte "
-                        "wenden Sie sich an die Moderation.",
-                        lang,
-                    ),
-                ),
+                (_NO_NOTICE_YET.text(lang),),
                 lang,
                 code,
             )
