@@ -6,22 +6,30 @@ without an op (the other laptop computes its own from the same text). Triggers d
 capture's vector when its text changes or the capture row is deleted, so an edit, a
 redaction or a workshop's erasure never leaves one behind. Encoding costs about 20 ms
 for one text (well under 1 ms each in a batch), so callers fill them off the UI thread:
-the app's review and topic workers, the CLI, and `VectorFiller`, a thread that stores
+the app's review and topic workers, the CLI, and `VectorFiller`, a child process that stores
 the vectors of new captures a moment after they arrive (from a phone or the laptop), so
 the fact sheet and the clusters only read them.
 """
 
-import threading
+import subprocess
+import sys
 from collections.abc import Iterable
+from typing import Protocol
 
 import numpy as np
 
 from facilitator import sentence_vectors
-from facilitator.store.db import Store, open_store
+from facilitator.store.db import Store
 
 _BATCH = 500  # placeholders per query, well below SQLite's limit
 FILL_BATCH = 64  # captures encoded per transaction: a write lock held for well under a second
 AUTO = True  # whether servers start a VectorFiller (tests without the encoder switch it off)
+
+
+class _Flag(Protocol):
+    """A stop flag (a threading.Event)."""
+
+    def is_set(self) -> bool: ...
 
 
 def stored_vectors(store: Store, capture_ids: Iterable[str]) -> dict[str, np.ndarray]:
@@ -100,7 +108,7 @@ def missing_vectors(store: Store, limit: int = FILL_BATCH) -> list[tuple[str, st
     return [(cid, text) for cid, text in cursor]
 
 
-def fill_missing(store: Store, stop: threading.Event | None = None) -> int:
+def fill_missing(store: Store, stop: "_Flag | None" = None) -> int:
     """Encode and store every capture's missing vector, a batch at a time; return how many.
 
     The newest captures first (the ones a moderator is about to look at). Nothing when
@@ -123,21 +131,21 @@ def fill_missing(store: Store, stop: threading.Event | None = None) -> int:
 
 
 class VectorFiller:
-    """A daemon thread that stores the vector of each new capture soon after it is written.
+    """A child process that stores the vector of each new capture soon after it is written.
 
-    It works on its own connection (the database's path) so neither the UI thread nor the
-    phone server's event loop ever waits for the encoder; `poke` wakes it at once, and it
+    A process, not a thread: the encoder (about 140 MB, and pure-Python tokenising that
+    holds the GIL) then neither grows the phone server nor stalls its event loop or the
+    app's screens. A plain child (`python -m facilitator.store.vector_child`, as the photo
+    worker is), not multiprocessing: no semaphores, nothing shared but the database. It
+    works on its own connection; a byte on its stdin (`poke`) wakes it at once, and it
     looks for new captures every `every` seconds in any case (a phone's capture, another
-    laptop's synced one).
+    laptop's synced one). Its stdin closing — this process ending, however — ends it.
     """
 
     def __init__(self, path: str, every: float = 2.0) -> None:
         self.path = path
         self.every = every
-        self.filled = 0
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="capture-vectors", daemon=True)
+        self._child: subprocess.Popen[bytes] | None = None
 
     @classmethod
     def start_for(cls, store: Store, every: float = 2.0) -> "VectorFiller | None":
@@ -146,30 +154,37 @@ class VectorFiller:
         if not AUTO or not path or path == ":memory:" or not sentence_vectors.available():
             return None
         filler = cls(path, every)
-        filler._thread.start()
+        filler._child = subprocess.Popen(
+            [sys.executable, "-m", "facilitator.store.vector_child", path, str(every)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         return filler
 
     def poke(self) -> None:
         """Look for new captures now."""
-        self._wake.set()
+        child = self._child
+        if child is None or child.stdin is None or child.poll() is not None:
+            return
+        try:
+            child.stdin.write(b".")
+            child.stdin.flush()
+        except OSError:  # it ended: the words still answer
+            pass
 
     def stop(self, timeout: float = 2.0) -> None:
-        """Stop after the batch in hand (at most one batch of encoding)."""
-        self._stop.set()
-        self._wake.set()
-        self._thread.join(timeout)
-
-    def _run(self) -> None:
-        store = None
-        try:
-            while not self._stop.is_set():
-                if store is None:
-                    store = open_store(self.path, create=False)
-                self.filled += fill_missing(store, self._stop)
-                self._wake.wait(self.every)
-                self._wake.clear()
-        except Exception:  # a vector is optional: the words still answer
+        """Stop after the batch in hand, else end the child (its transaction rolls back)."""
+        child, self._child = self._child, None
+        if child is None:
             return
-        finally:
-            if store is not None:
-                store.close()
+        if child.stdin is not None:
+            try:
+                child.stdin.close()  # end of input: the child stops
+            except OSError:
+                pass
+        try:
+            child.wait(timeout)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait(timeout)
