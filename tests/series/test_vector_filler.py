@@ -1,5 +1,9 @@
 """Each capture's sentence vector is stored once, soon after the capture arrives, off the UI."""
 
+import os
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -91,3 +95,56 @@ def test_clusters_by_meaning_do_not_depend_on_the_order_they_came_in() -> None:
     assert {tuple(sorted(m.key for m in c.members)) for c in backward} == {
         tuple(sorted(m.key for m in c.members)) for c in forward
     }
+
+
+_PARENT = """
+import sys, time
+from facilitator.store import open_store
+from facilitator.store.capture_vectors import VectorFiller
+from facilitator.store.captures import add_capture
+from facilitator.store.workshops import create_workshop
+store = open_store(sys.argv[1], create=True)
+add_capture(store, create_workshop(store, "Kind"), "idea", "Glasfaser für jeden Weiler")
+filler = VectorFiller.start_for(store, every=0.2)
+print(filler._child.pid, flush=True)
+time.sleep(600)
+"""
+
+
+@pytest.mark.slow  # child processes
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and /proc are POSIX")
+def test_the_filler_is_its_own_process_and_ends_when_its_parent_is_killed(db_path: Path) -> None:
+    parent = subprocess.Popen(
+        [sys.executable, "-c", _PARENT, str(db_path)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert parent.stdout is not None
+        child = int(parent.stdout.readline())
+        assert child != parent.pid  # the encoder's memory and CPU are not the server's
+        store = open_store(db_path, create=False)
+        deadline = time.monotonic() + 60
+        while not _count_vectors(store) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _count_vectors(store) == 1  # it works on its own connection
+        store.close()
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait(10)
+        deadline = time.monotonic() + 15
+        while _alive(child) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _alive(child)  # no orphan left encoding after a crash
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+
+
+def _count_vectors(store) -> int:
+    return int(store.conn.execute("SELECT count(*) FROM capture_vector").fetchone()[0])
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().split(")")[-1].split()[0] != "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return False
