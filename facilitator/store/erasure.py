@@ -20,6 +20,7 @@ from typing import Any
 
 from facilitator.store.entities import erased_columns, personal_columns
 from facilitator.store.photo_erasure import erase_photos_where
+from facilitator.store.voter_keys import forget_workshop_voters
 
 ERASE_KIND = "participant.erase"
 PURGE_KIND = "workshop.purge"  # every person of a past workshop, and the names on its captures
@@ -117,6 +118,7 @@ def apply_purge(conn: sqlite3.Connection, workshop_id: str, purged_at: str) -> N
     emptied = ", ".join(f"{k} = ''" for k in _NAMED)
     conn.execute(f"UPDATE capture SET {emptied} WHERE workshop_id = ?", [workshop_id])
     erase_photos_where(conn, workshop_id, purged_at)  # photos show people: they go too
+    forget_workshop_voters(conn, workshop_id)  # HMACs of the phones' addresses
     ops = conn.execute(
         "SELECT seq, payload FROM op WHERE workshop_id = ? AND kind LIKE 'capture.%'",
         [workshop_id],

@@ -12,9 +12,9 @@ import hmac
 import secrets
 
 from facilitator.store.db import Store
+from facilitator.store.voter_keys import PREFIX
 
 _SECRET_KEY = "voter_address_secret"
-_PREFIX = "voters:"
 
 
 def _secret(store: Store) -> bytes:
@@ -28,7 +28,7 @@ def _secret(store: Store) -> bytes:
 def address_key(store: Store, item_id: str, address: str) -> str:
     """Return the meta key that counts `address`'s voters in the vote `item_id`."""
     digest = hmac.new(_secret(store), address.encode(), hashlib.sha256).hexdigest()[:24]
-    return f"{_PREFIX}{item_id}:{digest}"
+    return f"{PREFIX}{item_id}:{digest}"
 
 
 def voters_counted(store: Store, key: str) -> int:

@@ -15,6 +15,8 @@ the WAL after the commit, so the bytes leave the files too.
 import sqlite3
 from typing import Any
 
+from facilitator.store.voter_keys import forget_workshop_voters
+
 WORKSHOP_ERASE_KIND = "workshop.erase"
 # Tables whose rows belong to one workshop (workshop_id); all of them go.
 _WORKSHOP_TABLES = (
@@ -46,6 +48,7 @@ def apply_workshop_erase(conn: sqlite3.Connection, workshop_id: str, erased_at: 
         "INSERT OR IGNORE INTO erased_workshop(workshop_id, erased_at) VALUES (?, ?)",
         [workshop_id, erased_at],
     )
+    forget_workshop_voters(conn, workshop_id)  # before its blocks and activities go
     for table in _WORKSHOP_TABLES:
         conn.execute(f"DELETE FROM {table} WHERE workshop_id = ?", [workshop_id])
     columns = [row[1] for row in conn.execute("PRAGMA table_info(workshop)")]
