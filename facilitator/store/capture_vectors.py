@@ -13,8 +13,8 @@ the fact sheet and the clusters only read them.
 
 import subprocess
 import sys
+import threading
 from collections.abc import Iterable
-from typing import Protocol
 
 import numpy as np
 
@@ -24,12 +24,6 @@ from facilitator.store.db import Store
 _BATCH = 500  # placeholders per query, well below SQLite's limit
 FILL_BATCH = 64  # captures encoded per transaction: a write lock held for well under a second
 AUTO = True  # whether servers start a VectorFiller (tests without the encoder switch it off)
-
-
-class _Flag(Protocol):
-    """A stop flag (a threading.Event)."""
-
-    def is_set(self) -> bool: ...
 
 
 def stored_vectors(store: Store, capture_ids: Iterable[str]) -> dict[str, np.ndarray]:
@@ -108,7 +102,7 @@ def missing_vectors(store: Store, limit: int = FILL_BATCH) -> list[tuple[str, st
     return [(cid, text) for cid, text in cursor]
 
 
-def fill_missing(store: Store, stop: "_Flag | None" = None) -> int:
+def fill_missing(store: Store, stop: threading.Event | None = None) -> int:
     """Encode and store every capture's missing vector, a batch at a time; return how many.
 
     The newest captures first (the ones a moderator is about to look at). Nothing when
@@ -142,10 +136,8 @@ class VectorFiller:
     laptop's synced one). Its stdin closing — this process ending, however — ends it.
     """
 
-    def __init__(self, path: str, every: float = 2.0) -> None:
-        self.path = path
-        self.every = every
-        self._child: subprocess.Popen[bytes] | None = None
+    def __init__(self, child: subprocess.Popen[bytes]) -> None:
+        self._child: subprocess.Popen[bytes] | None = child
 
     @classmethod
     def start_for(cls, store: Store, every: float = 2.0) -> "VectorFiller | None":
@@ -153,14 +145,13 @@ class VectorFiller:
         path = store.path
         if not AUTO or not path or path == ":memory:" or not sentence_vectors.available():
             return None
-        filler = cls(path, every)
-        filler._child = subprocess.Popen(
+        child = subprocess.Popen(
             [sys.executable, "-m", "facilitator.store.vector_child", path, str(every)],
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        return filler
+        return cls(child)
 
     def poke(self) -> None:
         """Look for new captures now."""
